@@ -1,0 +1,26 @@
+#pragma once
+// The JSON shapes of api.md, built from domain values. Used by the web layer and the CLI
+// (`llw summary --json`), so both print the same document.
+
+#include <nlohmann/json.hpp>
+
+#include "domain/campaign.h"
+#include "domain/org_unit.h"
+#include "domain/report.h"
+#include "domain/summary.h"
+#include "domain/user.h"
+
+namespace llw {
+
+nlohmann::json to_json(const User& user);
+// {"code","name","kind","level"?,"parent","population":{…},"children":[codes]}
+nlohmann::json to_json(const OrgUnit& unit, const std::vector<std::string>& children_codes);
+nlohmann::json to_json(const Campaign& campaign, bool with_form);
+nlohmann::json to_json(const UnitReport& report);
+nlohmann::json to_json(const Summary& summary);
+
+// Request bodies → domain inputs; throw Error{bad_input} naming the field.
+UnitInput unit_input_from_json(const nlohmann::json& body);
+Campaign campaign_from_json(const nlohmann::json& body);
+
+}  // namespace llw

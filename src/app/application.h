@@ -1,0 +1,103 @@
+#pragma once
+// The use cases of LLW — the "request processor" between the web layer (or the CLI) and the
+// storage port. Every method takes the acting user, checks access with the domain policy, and
+// throws llw::Error for expected failures. No HTTP, no SQL here.
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/campaign.h"
+#include "domain/clock.h"
+#include "domain/store.h"
+#include "domain/summary.h"
+#include "domain/user.h"
+
+namespace llw {
+
+struct Session {
+  std::string token;  // returned once; only its hash is stored
+  Timestamp expires_at = 0;
+  User user;
+};
+
+struct ImportResult {
+  int created = 0;
+  int updated = 0;
+  std::vector<std::pair<int, std::string>> errors;  // (row number, Vietnamese message)
+};
+
+struct SummaryOptions {
+  int missing_limit = 200;
+  int narrative_limit = 50;
+};
+
+struct ApplicationConfig {
+  std::filesystem::path forms_dir = "forms";
+  std::int64_t session_seconds = 12 * 3600;
+  int max_failed_logins = 5;                // per username or address …
+  std::int64_t failed_login_window = 900;   // … within this many seconds → 429
+};
+
+class Application {
+ public:
+  Application(std::shared_ptr<Store> store, ApplicationConfig config, Clock clock);
+
+  // Authentication. login throws unauthenticated (wrong credentials, same message for unknown
+  // user and wrong password) or rate_limited.
+  Session login(const std::string& username, const std::string& password,
+                const std::string& address);
+  User authenticate(const std::string& token);  // throws unauthenticated
+  void logout(const std::string& token);
+  // Creates an account (CLI and admins). Role other than admin needs a unit.
+  User add_user(const std::string& username, const std::string& display_name, Role role,
+                const std::string& unit_code, const std::string& password);
+
+  // Org units.
+  OrgUnit get_unit(const User& actor, const std::string& code);
+  std::vector<OrgUnit> list_children(const User& actor, const std::string& parent_code);
+  OrgUnit create_unit(const User& actor, const UnitInput& input);
+  // CSV or XLSX bytes; all-or-nothing. `root_code` limits where rows may attach (the actor's
+  // unit for a coordinator; empty for an admin).
+  ImportResult import_units(const User& actor, const std::string& body,
+                            const std::string& content_type);
+
+  // Campaigns and forms.
+  std::vector<Campaign> list_campaigns(const User& actor);
+  Campaign get_campaign(const User& actor, std::int64_t id);
+  Campaign create_campaign(const User& actor, Campaign campaign);
+  std::shared_ptr<const ReportForm> form(const std::string& form_id);
+
+  // Unit reports.
+  UnitReport get_report(const User& actor, std::int64_t campaign_id, const std::string& unit_code);
+  UnitReport save_draft(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
+                        std::int64_t expected_version, const nlohmann::json& values);
+  UnitReport submit(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
+                    std::optional<std::int64_t> expected_version);
+
+  // Consolidated summary of any node the actor may read.
+  Summary summary(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
+                  const SummaryOptions& options = {});
+
+  Store& store() { return *store_; }
+  Timestamp now() const { return clock_(); }
+
+ private:
+  Campaign load_campaign(std::int64_t id);
+  OrgUnit load_unit(const std::string& code);
+
+  std::shared_ptr<Store> store_;
+  ApplicationConfig config_;
+  Clock clock_;
+  std::mutex forms_mutex_;
+  std::map<std::string, std::shared_ptr<const ReportForm>> forms_;
+};
+
+}  // namespace llw

@@ -1,0 +1,53 @@
+#pragma once
+// A campaign: one year's plan (kế hoạch) issued by a unit, with its form and its dates.
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "clock.h"
+#include "form.h"
+#include "org_unit.h"
+#include "report.h"
+
+namespace llw {
+
+struct Campaign {
+  std::int64_t id = 0;
+  std::string name;  // "Tuần lễ hưởng ứng học tập suốt đời năm 2025"
+  int year = 0;
+  std::int64_t issuer_unit_id = 0;
+  std::string issuer_code;
+  std::string issuer_path;
+  std::chrono::year_month_day period_start{};  // 01/10/2025
+  std::chrono::year_month_day period_end{};    // 07/10/2025
+  std::chrono::year_month_day deadline{};      // 12/10/2025: reports after the end of it are late
+  std::chrono::year_month_day lock_date{};     // after the end of it nobody saves or submits
+  // Kinds of the units below the issuer that must report (the plan's "các phòng, đơn vị, tổ
+  // chức, thôn, cơ sở giáo dục").
+  std::vector<UnitKind> reporting_kinds;
+  // States whose figures the summary counts.
+  std::vector<ReportStatus> counted_states{ReportStatus::submitted, ReportStatus::accepted};
+  // The plan's text as structured fields: number ("83/KH-UBND"), issued_on ("2025-10-01"),
+  // place ("An Hưng"), issuer_name, parent_agency, legal_basis, purposes [..], theme,
+  // directions [{letter,text}], assignments [{title, tasks:[..]}], closing, recipients [..],
+  // signer {authority, deputy, position, name}.
+  nlohmann::json plan = nlohmann::json::object();
+  std::string form_id;
+  std::shared_ptr<const ReportForm> form;
+
+  bool counts(ReportStatus status) const;
+  bool must_report(const OrgUnit& unit) const;  // below the issuer and of a reporting kind
+  Timestamp deadline_end() const { return end_of_day_in_vietnam(deadline); }
+  Timestamp lock_end() const { return end_of_day_in_vietnam(lock_date); }
+};
+
+// Checks dates (period inside one year, deadline ≥ period end, lock ≥ deadline), kinds and
+// plan fields; throws Error{validation_failed} naming the field.
+void validate_campaign(const Campaign& campaign);
+
+}  // namespace llw

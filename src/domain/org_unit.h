@@ -1,0 +1,67 @@
+#pragma once
+// Org units (đơn vị): a tree of any depth, stored with a materialized path so that a subtree is
+// one index range.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace llw {
+
+enum class UnitKind { country, province, commune, department, organization, village, school };
+
+// Cấp học of a school; `none` for every other kind.
+enum class SchoolLevel { none, preschool, primary, lower_secondary, upper_secondary, continuing };
+
+// Target population by group ("students", "staff", "parents", "residents") that participation
+// rates are computed from.
+using Population = std::map<std::string, std::int64_t>;
+
+struct OrgUnit {
+  std::int64_t id = 0;
+  std::string code;  // stable, unique, ASCII: "HP-ANHUNG-THTT"
+  std::string name;  // Vietnamese: "Trường Tiểu học Thị trấn"
+  UnitKind kind = UnitKind::school;
+  SchoolLevel level = SchoolLevel::none;
+  std::optional<std::int64_t> parent_id;
+  std::string parent_code;  // empty for the root
+  // "/1/17/342/": ids from the root down to this unit, each followed by '/'. A unit is in the
+  // subtree of `a` exactly when its path starts with a.path.
+  std::string path;
+  Population population;
+  std::string email;  // contact address for reminders (may be empty)
+
+  int depth() const;  // number of ids in path; the root has depth 1
+  bool is_in_subtree_of(const OrgUnit& ancestor) const {
+    return path.rfind(ancestor.path, 0) == 0;
+  }
+};
+
+// What a caller supplies to create or update a unit.
+struct UnitInput {
+  std::string code;
+  std::string name;
+  UnitKind kind = UnitKind::school;
+  SchoolLevel level = SchoolLevel::none;
+  std::string parent_code;  // empty only for a root
+  Population population;
+  std::string email;
+};
+
+// Wire names: "country", "province", "commune", "department", "organization", "village",
+// "school"; levels "preschool", "primary", "lower_secondary", "upper_secondary", "continuing".
+std::string_view to_string(UnitKind kind);
+std::optional<UnitKind> unit_kind_from_string(std::string_view text);
+std::string_view to_string(SchoolLevel level);
+std::optional<SchoolLevel> school_level_from_string(std::string_view text);
+// Vietnamese label of a kind for pages and messages ("Trường học", "Thôn", …).
+std::string_view vietnamese_label(UnitKind kind);
+
+// Checks a unit input (code charset and length, name length and UTF-8, population groups and
+// non-negative counts, level only for schools, kind allowed under the parent's kind) and throws
+// Error{validation_failed} naming the field. `parent` is null for a root.
+void validate_unit_input(const UnitInput& input, const OrgUnit* parent);
+
+}  // namespace llw

@@ -1,0 +1,42 @@
+#pragma once
+// A unit's report (báo cáo của đơn vị) for one campaign, and the checks its values must pass.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "clock.h"
+#include "form.h"
+#include "org_unit.h"
+
+namespace llw {
+
+enum class ReportStatus { not_started, draft, submitted, returned, accepted };
+
+std::string_view to_string(ReportStatus status);
+std::optional<ReportStatus> report_status_from_string(std::string_view text);
+
+struct UnitReport {
+  std::int64_t campaign_id = 0;
+  std::int64_t unit_id = 0;
+  std::string unit_code;
+  ReportStatus status = ReportStatus::not_started;
+  std::int64_t version = 0;  // 0 until the first save; +1 on every write
+  nlohmann::json values = nlohmann::json::object();  // item key → value (see api.md)
+  std::optional<Timestamp> submitted_at;
+  bool late = false;
+  Timestamp updated_at = 0;
+  std::optional<std::int64_t> updated_by;  // user id
+};
+
+// Checks `values` against the form and the unit (population for cross rules): types, ranges,
+// required items (only when `for_submit`), choices, table rows, cross-item rules, unknown keys,
+// NaN/Infinity, text length. Returns item key → Vietnamese message; empty when valid.
+// Draft saves check everything but `required`, so a half-filled form can be saved.
+std::map<std::string, std::string> validate_values(const ReportForm& form, const OrgUnit& unit,
+                                                   const nlohmann::json& values, bool for_submit);
+
+}  // namespace llw

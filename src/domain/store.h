@@ -1,0 +1,133 @@
+#pragma once
+// The storage port the domain declares and every backend (SQLite now, PostgreSQL later)
+// implements. Methods are transactions of their own; a failing one changes nothing. Expected
+// outcomes are return values; a violated uniqueness or a stale version throws Error{conflict}.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "campaign.h"
+#include "clock.h"
+#include "org_unit.h"
+#include "report.h"
+#include "summary.h"
+#include "user.h"
+
+namespace llw {
+
+struct StoredUser {
+  User user;
+  std::string password_hash;  // argon2id string from libsodium
+};
+
+// A report write plus what it changes in the consolidated aggregates. The caller (the app layer)
+// computes `delta` = contribution(after) − contribution(before) and the ancestors (node itself
+// included) whose aggregate rows get it; the store applies both atomically.
+struct ReportWrite {
+  UnitReport report;                    // the new state; report.version is the new version
+  std::int64_t expected_version = 0;    // the version the writer read; mismatch → conflict
+  Contribution delta;                   // may be empty (draft saves)
+  std::vector<std::int64_t> ancestor_ids;  // unit ids from the unit itself up to the root
+  std::string action;                   // "save", "submit", … kept in the version history
+};
+
+struct LoginAttemptCount {
+  int failures = 0;
+  Timestamp last_failure = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Org units.
+  virtual std::optional<OrgUnit> find_unit(std::string_view code) = 0;
+  virtual std::optional<OrgUnit> find_unit_by_id(std::int64_t id) = 0;
+  // Children sorted by name (the web layer re-sorts with the Vietnamese collator).
+  virtual std::vector<OrgUnit> children(std::int64_t parent_id) = 0;
+  // Inserts a unit under an existing parent (or as a root); computes its path. Duplicate code →
+  // Error{conflict, field "code"}.
+  virtual OrgUnit insert_unit(const UnitInput& input) = 0;
+  // Updates name, kind, level, population, email of an existing unit (code stays).
+  virtual OrgUnit update_unit(const UnitInput& input) = 0;
+  // Creates or updates many units in one transaction, parents before children (a row may name a
+  // parent created earlier in the same batch). Returns {created, updated}.
+  virtual std::pair<int, int> upsert_units(const std::vector<UnitInput>& inputs) = 0;
+  // Ancestors of a unit from the unit itself up to the root, as ids.
+  virtual std::vector<std::int64_t> ancestor_ids(std::int64_t unit_id) = 0;
+  // Every unit in the subtree of `path` (itself included) of one of `kinds`.
+  virtual std::vector<OrgUnit> units_in_subtree(std::string_view path,
+                                                const std::vector<UnitKind>& kinds) = 0;
+  virtual std::int64_t count_units() = 0;
+
+  // Accounts and sessions. Tokens are stored only as hashes.
+  virtual std::optional<StoredUser> find_user(std::string_view username) = 0;
+  virtual User insert_user(const User& user, const std::string& password_hash) = 0;
+  virtual void insert_session(const std::string& token_hash, std::int64_t user_id,
+                              Timestamp expires_at) = 0;
+  // The user of a live session; nullopt when unknown or expired (at `now`) or the user disabled.
+  virtual std::optional<User> user_for_session(const std::string& token_hash, Timestamp now) = 0;
+  virtual void delete_session(const std::string& token_hash) = 0;
+  virtual void record_login_attempt(std::string_view username, std::string_view address,
+                                    bool success, Timestamp at) = 0;
+  // Failures for this username or this address since `since` (successes reset nothing; the
+  // caller decides the window).
+  virtual LoginAttemptCount failed_logins(std::string_view username, std::string_view address,
+                                          Timestamp since) = 0;
+
+  // Campaigns. Creating one also creates a not_started report row for every unit that must
+  // report, and the aggregate rows of the issuer's subtree (each with "expected").
+  virtual std::int64_t insert_campaign(const Campaign& campaign,
+                                       const std::vector<OrgUnit>& reporting_units) = 0;
+  // Campaigns are returned with `form` unset; the app layer attaches forms by form_id.
+  virtual std::optional<Campaign> find_campaign(std::int64_t id) = 0;
+  virtual std::vector<Campaign> list_campaigns() = 0;
+  // Stores a form definition (JSON text) under its id so campaigns keep their form.
+  virtual void put_form(const std::string& form_id, const std::string& definition_json) = 0;
+  virtual std::optional<std::string> find_form(const std::string& form_id) = 0;
+  // Adds a newly created unit that must report to an existing campaign (report row + delta on
+  // its ancestors' aggregates).
+  virtual void add_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
+                                  const Contribution& contribution,
+                                  const std::vector<std::int64_t>& ancestor_ids) = 0;
+
+  // Reports. nullopt when the unit does not have to report in this campaign.
+  virtual std::optional<UnitReport> find_report(std::int64_t campaign_id, std::int64_t unit_id) = 0;
+  // Compare-and-swap on version: writes the report, appends the version to the history, adds
+  // delta to the aggregates of ancestor_ids, and stores the report's narrative texts for the
+  // summary — all in one transaction. Stale expected_version → Error{conflict} and nothing
+  // changes.
+  virtual void write_report(const ReportWrite& write,
+                            const std::map<std::string, std::string>& narratives_if_counted) = 0;
+
+  // Consolidated figures.
+  virtual Contribution aggregate(std::int64_t campaign_id, std::int64_t unit_id) = 0;
+  // Units of the subtree that must report and are not in a counted state, by code, at most
+  // `limit`; plus their total number.
+  virtual std::pair<std::vector<std::string>, std::int64_t> missing_units(
+      std::int64_t campaign_id, std::string_view path, int limit) = 0;
+  // Narrative texts of counted reports in the subtree for one part, at most `limit`, in unit
+  // path order; plus their total number.
+  virtual std::pair<std::vector<UnitText>, std::int64_t> narratives(std::int64_t campaign_id,
+                                                                    std::string_view path,
+                                                                    std::string_view part,
+                                                                    int limit) = 0;
+  // Bulk load for demo data and imports: inserts or replaces many reports (history included) in
+  // one transaction without touching aggregates; call rebuild_aggregates afterwards.
+  virtual void bulk_put_reports(
+      const std::vector<UnitReport>& reports,
+      const std::vector<std::map<std::string, std::string>>& narratives_if_counted) = 0;
+  // Recomputes every aggregate of a campaign from its reports (after moves and imports).
+  virtual void rebuild_aggregates(std::int64_t campaign_id,
+                                  const std::function<Contribution(const OrgUnit&,
+                                                                   const UnitReport&)>&
+                                      contribution) = 0;
+};
+
+}  // namespace llw

@@ -1,0 +1,76 @@
+#pragma once
+// The consolidated summary (báo cáo tổng hợp) of a node over its subtree, and the arithmetic
+// that keeps it cheap: every report contributes a sparse vector of slots, every node stores the
+// sum of its subtree's contributions, and a save applies (new − old) to the node and its
+// ancestors. A summary then reads one stored row instead of every value of the subtree.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "campaign.h"
+#include "org_unit.h"
+#include "report.h"
+
+namespace llw {
+
+// Slot name → amount. Slots: "expected", "submitted", "on_time", "late", "totals.<key>",
+// "activities.<activity>.units|sessions|participants", "directions.<d>.units|sessions|
+// participants", "participation.participants", "participation.population",
+// "commendations.<key>", "rates.<key>.num|den" (weighted rates). Amounts are integers kept in
+// doubles (exact below 2^53); a weighted rate's numerator may be fractional.
+using Contribution = std::map<std::string, double>;
+
+// What one report adds to every node above it, given the campaign's counted states and the
+// unit's population. A report not in a counted state contributes only "expected" = 1.
+Contribution contribution_of(const Campaign& campaign, const OrgUnit& unit,
+                             const UnitReport& report);
+
+// after − before, without zero entries.
+Contribution difference(const Contribution& after, const Contribution& before);
+void add_into(Contribution& total, const Contribution& delta);
+
+struct UnitText {
+  std::string unit_code;
+  std::string unit_name;
+  std::string text;
+};
+
+struct ActivityFigures {
+  std::int64_t units = 0;  // units that held it
+  std::int64_t sessions = 0;
+  std::int64_t participants = 0;
+};
+
+struct Summary {
+  std::string unit_code;
+  std::string unit_name;
+  std::int64_t expected = 0;
+  std::int64_t submitted = 0;
+  std::int64_t on_time = 0;
+  std::int64_t late = 0;
+  std::int64_t missing_count = 0;
+  std::vector<std::string> missing;  // codes, at most the requested limit
+  std::map<std::string, double> totals;                 // every sum / count_yes item of the form
+  std::map<std::string, ActivityFigures> activities;    // every activity of the form (+ "other")
+  std::map<std::string, ActivityFigures> directions;    // "a".."e" (đ included)
+  std::int64_t participants = 0;
+  std::int64_t population = 0;
+  double participation_rate = 0;  // participants / population, 0 when population is 0
+  std::map<std::string, std::int64_t> commendations;
+  std::map<std::string, double> rates;  // weighted_rate items
+  std::map<std::string, std::vector<UnitText>> narratives;  // advantages, difficulties, …
+  std::map<std::string, std::int64_t> narrative_counts;     // total texts per part
+};
+
+// Builds the summary from a node's stored aggregate (every form item appears, zero when no
+// report counted it). Missing units and narratives are filled by the caller from storage.
+Summary summary_from_aggregate(const Campaign& campaign, const OrgUnit& node,
+                               const Contribution& aggregate);
+
+// Texts of a report that go to the summary's narratives: part ("advantages") → text.
+std::map<std::string, std::string> narrative_texts(const ReportForm& form,
+                                                   const nlohmann::json& values);
+
+}  // namespace llw
