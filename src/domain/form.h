@@ -1,6 +1,39 @@
 #pragma once
 // The report form (đề cương báo cáo) as data: sections of typed items, each with validation and
 // an aggregation rule. Loaded from forms/*.json; adding an item needs no C++ change.
+//
+// The form file (docs/form-format.md has the full reference and examples):
+//
+//   {"id": "llw-2025", "title": "Đề cương …", "version": 1,
+//    "population_groups": [{"key": "students", "label": "Học sinh"}, …],   // [a-z_]{1,32}
+//    "directions": [{"key": "a", "label": "…"}, …, {"key": "đ", …}, …],     // the plan's II.3
+//    "sections": [{"key": "II.1", "title": "…", "items": [ITEM, …]}, …],
+//    "rules": [{"kind": "zero_unless_yes", "item": "stem_sessions", "other": "stem_held",
+//               "message": "…"}, …]}
+//
+//   ITEM = {"key": "banners",                 // [a-z0-9_]{1,64}, unique in the form
+//           "label": "Số pano, băng zôn …", "help": "…",
+//           "type": "count|percent|number|date|short_text|narrative|yes_no|choice|table",
+//           "required": false,                // checked on submit only
+//           "min": 0, "max": 100,             // numbers; for texts, lengths in characters
+//           "choices": ["x", "y"],            // choice only, non-empty
+//           "columns": [COLUMN, …], "max_rows": 50,   // table only (default 200 rows)
+//           "aggregate": "none|sum|count_yes|weighted_rate|texts_by_unit",
+//           "weight_group": "students",       // weighted_rate only
+//           "summary": "totals.banners",      // where the aggregate lands (see below)
+//           "activity": "stem", "measure": "held|sessions|participants|direction",
+//           "default_direction": "đ"}         // on the activity's held item
+//   COLUMN = {"key", "label", "type" (not table), "required", "min", "max", "choices",
+//             "aggregate": "none|sum", "summary", "measure":
+//             "name|direction|sessions|participants"}
+//
+// Summary paths by rule: sum → totals.<k> (default totals.<key>), activities.<a>.sessions|
+// participants, participation.participants, commendations.<k>; count_yes → totals.<k>,
+// activities.<a>.units; weighted_rate → rates.<k>; texts_by_unit → narratives.<k>; none → none.
+// An activity's held item defaults to count_yes → activities.<a>.units, its sessions and
+// participants items to sum → activities.<a>.<measure>; a table item with `activity` holds one
+// activity per row (the 2025 form's "other"). Every field not listed here is an error, so a
+// misspelt field is caught at load rather than silently ignored.
 
 #include <cstdint>
 #include <map>
@@ -35,7 +68,11 @@ struct TableColumn {
   std::optional<double> max;
   std::vector<std::string> choices;  // for choice columns
   AggregateRule aggregate = AggregateRule::none;
-  std::string summary;  // where the column's sum lands in the summary, e.g. "activities.other.sessions"
+  // Where the column's sum lands in the summary, e.g. "activities.other.sessions".
+  std::string summary;
+  // In a table of activity rows (the table item has `activity`): what the column holds, "name",
+  // "direction" (choice of the plan's a–e), "sessions" or "participants"; empty otherwise.
+  std::string measure;
 };
 
 // A rule relating items of one report, checked after each item's own rules.
@@ -102,7 +139,7 @@ class ReportForm {
   std::vector<std::pair<std::string, std::string>> directions;
 
   const FormItem* find_item(std::string_view key) const;
-  std::vector<const FormItem*> items() const;   // every item in form order
+  std::vector<const FormItem*> items() const;    // every item in form order
   std::vector<ActivityInfo> activities() const;  // in form order
 
   // The definition as JSON again (for GET /campaigns/{id}); round-trips through load_form.

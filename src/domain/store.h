@@ -37,6 +37,16 @@ struct ReportWrite {
   std::string action;                   // "save", "submit", … kept in the version history
 };
 
+// One saved version of a report, as listed in its history (lịch sử thay đổi).
+struct ReportVersion {
+  std::int64_t version = 0;
+  ReportStatus status = ReportStatus::draft;
+  std::string action;  // "save", "submit", "import", … as given to write_report
+  Timestamp at = 0;
+  std::optional<std::int64_t> by;  // user id
+  std::string by_name;             // that user's display name, empty when unknown
+};
+
 struct LoginAttemptCount {
   int failures = 0;
   Timestamp last_failure = 0;
@@ -105,6 +115,10 @@ class Store {
   // changes.
   virtual void write_report(const ReportWrite& write,
                             const std::map<std::string, std::string>& narratives_if_counted) = 0;
+
+  // The saved versions of a report, newest first, at most `limit`.
+  virtual std::vector<ReportVersion> report_history(std::int64_t campaign_id,
+                                                    std::int64_t unit_id, int limit) = 0;
 
   // Consolidated figures.
   virtual Contribution aggregate(std::int64_t campaign_id, std::int64_t unit_id) = 0;

@@ -15,6 +15,12 @@
 
 namespace llw {
 
+// Counting conventions: "directions.<d>.units" counts a unit once per direction however many of
+// its activities answer that direction (an activity's direction is the report's `<act>_direction`
+// or the activity's default); "participation.population" counts only units whose report is
+// counted, so missing reports do not pull the rate down; a summed item whose summary path is not
+// "totals.<key>" also keeps "totals.<key>" (participants by group, commendations).
+//
 // Slot name → amount. Slots: "expected", "submitted", "on_time", "late", "totals.<key>",
 // "activities.<activity>.units|sessions|participants", "directions.<d>.units|sessions|
 // participants", "participation.participants", "participation.population",
@@ -51,15 +57,15 @@ struct Summary {
   std::int64_t on_time = 0;
   std::int64_t late = 0;
   std::int64_t missing_count = 0;
-  std::vector<std::string> missing;  // codes, at most the requested limit
-  std::map<std::string, double> totals;                 // every sum / count_yes item of the form
-  std::map<std::string, ActivityFigures> activities;    // every activity of the form (+ "other")
-  std::map<std::string, ActivityFigures> directions;    // "a".."e" (đ included)
+  std::vector<std::string> missing;                   // codes, at most the requested limit
+  std::map<std::string, double> totals;               // every sum / count_yes item of the form
+  std::map<std::string, ActivityFigures> activities;  // every activity of the form (+ "other")
+  std::map<std::string, ActivityFigures> directions;  // "a".."e" (đ included)
   std::int64_t participants = 0;
   std::int64_t population = 0;
   double participation_rate = 0;  // participants / population, 0 when population is 0
   std::map<std::string, std::int64_t> commendations;
-  std::map<std::string, double> rates;  // weighted_rate items
+  std::map<std::string, double> rates;                      // weighted_rate items
   std::map<std::string, std::vector<UnitText>> narratives;  // advantages, difficulties, …
   std::map<std::string, std::int64_t> narrative_counts;     // total texts per part
 };

@@ -1,0 +1,43 @@
+# LLW — the two commands:
+#   make demo   install, build, create a demo SQLite database and serve it on http://127.0.0.1:8080
+#   make test   install, build and run every test
+# Both work on a fresh Debian 12 machine (run as root or with sudo).
+
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS ?= $(shell nproc)
+DEMO_DB ?= var/demo.sqlite
+DEMO_SCALE ?= commune
+PORT ?= 8080
+
+.PHONY: all setup build demo serve test bench clean
+
+all: build
+
+setup:
+	@scripts/setup.sh
+
+$(BUILD_DIR)/CMakeCache.txt:
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+build: setup $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) -j$(JOBS)
+
+demo: build
+	@mkdir -p $(dir $(DEMO_DB))
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BUILD_DIR)/src/cli/llw demo --db $(DEMO_DB) --scale $(DEMO_SCALE)
+	$(BUILD_DIR)/src/cli/llw serve --db $(DEMO_DB) --port $(PORT)
+
+# Serves an existing demo database again without recreating it.
+serve: build
+	$(BUILD_DIR)/src/cli/llw serve --db $(DEMO_DB) --port $(PORT)
+
+test: build
+	scripts/run_tests.sh $(BUILD_DIR)
+
+bench: build
+	bench/run_bench.sh $(BUILD_DIR)
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs every Debian package LLW needs to build, run and test. Idempotent: when everything is
+# already installed it returns in well under a second without touching the network.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ cmake make ccache pkg-config git
+  # libraries (see docs/architecture.md and ../shared/spec/stack.md)
+  librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
+  libsoci-dev libsqlite3-dev libpq-dev sqlite3
+  nlohmann-json3-dev libkainjow-mustache-dev
+  libsodium-dev libicu-dev libcli11-dev
+  libxlsxwriter-dev libzip-dev libpugixml-dev
+  libcurl4-openssl-dev
+  # tests and benchmarks
+  googletest libgtest-dev curl wrk procps
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

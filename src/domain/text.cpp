@@ -1,0 +1,100 @@
+#include "text.h"
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+
+namespace llw {
+namespace {
+
+// Length of the well-formed UTF-8 sequence starting at text[i], or 0 when it is malformed.
+std::size_t sequence_length(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  std::uint32_t code_point = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+    code_point = lead & 0x1F;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    code_point = lead & 0x0F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    code_point = lead & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    code_point = (code_point << 6) | (byte(i + k) & 0x3F);
+  }
+  // Overlong forms, UTF-16 surrogates and values past U+10FFFF are not valid UTF-8.
+  if (length == 3 && (code_point < 0x800 || (code_point >= 0xD800 && code_point <= 0xDFFF))) {
+    return 0;
+  }
+  if (length == 4 && (code_point < 0x10000 || code_point > 0x10FFFF)) return 0;
+  return length;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = sequence_length(text, i);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
+std::size_t utf8_length(std::string_view text) {
+  std::size_t count = 0;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+std::string sanitize_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = sequence_length(text, i);
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(text.substr(i, length));
+      i += length;
+    }
+  }
+  return out;
+}
+
+std::string format_vietnamese_number(double value) {
+  if (!std::isfinite(value)) return "?";
+  const bool negative = value < 0;
+  // Rounding first keeps 0.99999 from printing as "0,0000" after the whole part.
+  const double magnitude = std::round(std::fabs(value) * 1e4) / 1e4;
+  const double whole = std::floor(magnitude);
+  std::string digits = std::to_string(static_cast<long long>(whole));
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += '.';
+    grouped += digits[i];
+  }
+  const double fraction = magnitude - whole;
+  if (fraction > 1e-9) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.4f", fraction);
+    std::string decimals = buffer + 2;  // skip "0."
+    while (!decimals.empty() && decimals.back() == '0') decimals.pop_back();
+    if (!decimals.empty()) grouped += "," + decimals;
+  }
+  return negative ? "-" + grouped : grouped;
+}
+
+}  // namespace llw

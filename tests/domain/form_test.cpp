@@ -1,0 +1,298 @@
+#include "domain/form.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "domain/error.h"
+#include "form_fixtures.h"
+
+namespace llw {
+namespace {
+
+using nlohmann::json;
+using testing::form_2025;
+
+// A small valid form that each rejection test breaks in exactly one place.
+json minimal_form() {
+  return json::parse(R"({
+    "id": "test-form",
+    "title": "Đề cương thử",
+    "population_groups": [{"key": "students", "label": "Học sinh"}],
+    "directions": [{"key": "a", "label": "Tuyên truyền"}, {"key": "đ", "label": "Cuộc thi"}],
+    "sections": [{"key": "I", "title": "I. Phần một", "items": [
+      {"key": "banners", "label": "Số pano", "type": "count", "aggregate": "sum", "min": 0, "max": 100},
+      {"key": "stem_held", "label": "Trải nghiệm STEM", "type": "yes_no", "activity": "stem",
+       "measure": "held", "default_direction": "đ"},
+      {"key": "stem_sessions", "label": "Số buổi", "type": "count", "activity": "stem",
+       "measure": "sessions"},
+      {"key": "kind", "label": "Loại", "type": "choice", "choices": ["x", "y"]},
+      {"key": "rows", "label": "Bảng", "type": "table",
+       "columns": [{"key": "name", "label": "Tên", "type": "short_text"}]},
+      {"key": "advantages", "label": "Thuận lợi", "type": "narrative", "aggregate": "texts_by_unit"}
+    ]}],
+    "rules": [{"kind": "zero_unless_yes", "item": "stem_sessions", "other": "stem_held"}]
+  })");
+}
+
+json& item_of(json& form, const std::string& key) {
+  for (auto& item : form["sections"][0]["items"]) {
+    if (item["key"] == key) return item;
+  }
+  throw std::runtime_error("no item " + key);
+}
+
+// Expects load_form to reject `definition` with bad_input and a message naming the file and
+// every given fragment (the item and the problem).
+void expect_rejected(const json& definition, std::initializer_list<std::string> fragments) {
+  try {
+    load_form(definition, "forms/broken.json");
+    FAIL() << "the form was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+    EXPECT_NE(e.message().find("forms/broken.json"), std::string::npos) << e.message();
+    for (const auto& fragment : fragments) {
+      EXPECT_NE(e.message().find(fragment), std::string::npos)
+          << "message \"" << e.message() << "\" lacks \"" << fragment << "\"";
+    }
+  }
+}
+
+TEST(Form2025, LoadsWithEveryPartOfTheOutline) {
+  const auto form = form_2025();
+  EXPECT_EQ(form->id, "llw-2025");
+  std::vector<std::string> sections;
+  for (const auto& s : form->sections) sections.push_back(s.key);
+  EXPECT_EQ(sections, (std::vector<std::string>{"I", "II.1", "II.2", "II.3", "III"}));
+  for (const char* key : {"directives",
+                          "media_articles",
+                          "media_news",
+                          "media_features",
+                          "site_posts",
+                          "school_radio",
+                          "lll_articles",
+                          "banners",
+                          "other_activities",
+                          "participants_students",
+                          "participants_staff",
+                          "participants_parents",
+                          "participants_residents",
+                          "awareness_students",
+                          "awareness_community",
+                          "emulation_movement",
+                          "commend_collectives",
+                          "commend_individuals",
+                          "commend_forms",
+                          "commend_notes",
+                          "advantages",
+                          "difficulties",
+                          "next_plan",
+                          "recommendations"}) {
+    EXPECT_NE(form->find_item(key), nullptr) << key;
+  }
+}
+
+TEST(Form2025, HasTheTwelveLearningActivitiesWithAllFourMeasures) {
+  const auto form = form_2025();
+  const std::vector<std::string> expected = {
+      "flag_talk",   "extracurricular", "clubs",          "art_clubs",
+      "stem",        "reading_day",     "new_books",      "reading_skills",
+      "lll_contest", "it_application",  "online_experts", "digital_library"};
+  std::vector<std::string> keys;
+  for (const auto& a : form->activities()) {
+    if (a.key != "other") keys.push_back(a.key);
+    EXPECT_FALSE(a.label.empty());
+  }
+  EXPECT_EQ(keys, expected);
+  for (const auto& key : expected) {
+    const FormItem* held = form->find_item(key + "_held");
+    ASSERT_NE(held, nullptr) << key;
+    EXPECT_EQ(held->type, ItemType::yes_no);
+    EXPECT_EQ(held->aggregate, AggregateRule::count_yes);
+    EXPECT_EQ(held->summary, "activities." + key + ".units");
+    EXPECT_FALSE(held->default_direction.empty());
+    EXPECT_EQ(form->find_item(key + "_sessions")->summary, "activities." + key + ".sessions");
+    EXPECT_EQ(form->find_item(key + "_participants")->summary,
+              "activities." + key + ".participants");
+    EXPECT_EQ(form->find_item(key + "_direction")->choices.size(), 6u);
+  }
+}
+
+TEST(Form2025, DirectionsFollowVietnameseOrderWithDBar) {
+  const auto form = form_2025();
+  std::vector<std::string> keys;
+  for (const auto& [key, label] : form->directions) keys.push_back(key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"a", "b", "c", "d", "đ", "e"}));
+}
+
+TEST(Form2025, HasCrossRulesForHeldActivitiesAndPopulation) {
+  const auto form = form_2025();
+  int zero_unless_yes = 0;
+  std::set<std::string> groups;
+  for (const auto& rule : form->rules) {
+    if (rule.kind == CrossRule::Kind::zero_unless_yes) ++zero_unless_yes;
+    if (rule.kind == CrossRule::Kind::at_most_population) groups.insert(rule.group);
+  }
+  EXPECT_EQ(zero_unless_yes, 24);
+  EXPECT_EQ(groups, (std::set<std::string>{"students", "staff", "parents", "residents"}));
+}
+
+TEST(Form2025, ParticipantsAndCommendationsLandInTheirSummaryPaths) {
+  const auto form = form_2025();
+  EXPECT_EQ(form->find_item("participants_staff")->summary, "participation.participants");
+  EXPECT_EQ(form->find_item("commend_collectives")->summary, "commendations.collectives");
+  EXPECT_EQ(form->find_item("commend_individuals")->summary, "commendations.individuals");
+  EXPECT_EQ(form->find_item("media_articles")->summary, "totals.media_articles");
+  EXPECT_EQ(form->find_item("next_plan")->summary, "narratives.next_plan");
+}
+
+TEST(FormLoading, ToJsonRoundTrips) {
+  const auto form = form_2025();
+  const json once = form->to_json();
+  const auto again = load_form(once, "roundtrip.json");
+  EXPECT_EQ(again->to_json(), once);
+  EXPECT_EQ(again->items().size(), form->items().size());
+}
+
+TEST(FormLoading, AcceptsTheMinimalForm) {
+  const auto form = load_form(minimal_form(), "forms/min.json");
+  EXPECT_EQ(form->items().size(), 6u);
+  EXPECT_EQ(form->find_item("banners")->summary, "totals.banners");
+  EXPECT_EQ(form->find_item("stem_held")->aggregate, AggregateRule::count_yes);
+  EXPECT_EQ(form->find_item("stem_sessions")->summary, "activities.stem.sessions");
+}
+
+TEST(FormLoading, RejectsUnknownType) {
+  json f = minimal_form();
+  item_of(f, "banners")["type"] = "integer";
+  expect_rejected(f, {"'banners'", "integer"});
+}
+
+TEST(FormLoading, RejectsUnknownAggregate) {
+  json f = minimal_form();
+  item_of(f, "banners")["aggregate"] = "average";
+  expect_rejected(f, {"'banners'", "average"});
+}
+
+TEST(FormLoading, RejectsDuplicateKey) {
+  json f = minimal_form();
+  json copy = item_of(f, "banners");
+  f["sections"][0]["items"].push_back(copy);
+  expect_rejected(f, {"'banners'", "trùng"});
+}
+
+TEST(FormLoading, RejectsKeyWithBadCharacters) {
+  json f = minimal_form();
+  item_of(f, "banners")["key"] = "Băng-rôn";
+  expect_rejected(f, {"Băng-rôn", "khóa"});
+}
+
+TEST(FormLoading, RejectsMinGreaterThanMax) {
+  json f = minimal_form();
+  item_of(f, "banners")["min"] = 10;
+  item_of(f, "banners")["max"] = 5;
+  expect_rejected(f, {"'banners'", "min lớn hơn max"});
+}
+
+TEST(FormLoading, RejectsChoiceWithoutChoices) {
+  json f = minimal_form();
+  item_of(f, "kind").erase("choices");
+  expect_rejected(f, {"'kind'", "choices"});
+}
+
+TEST(FormLoading, RejectsTableWithoutColumns) {
+  json f = minimal_form();
+  item_of(f, "rows")["columns"] = json::array();
+  expect_rejected(f, {"'rows'", "columns"});
+}
+
+TEST(FormLoading, RejectsSummaryPathNotAllowedForTheRule) {
+  json f = minimal_form();
+  item_of(f, "banners")["summary"] = "narratives.banners";
+  expect_rejected(f, {"'banners'", "narratives.banners", "sum"});
+  json g = minimal_form();
+  item_of(g, "advantages")["summary"] = "totals.advantages";
+  expect_rejected(g, {"'advantages'", "texts_by_unit"});
+}
+
+TEST(FormLoading, RejectsSumOnTextItem) {
+  json f = minimal_form();
+  item_of(f, "advantages")["aggregate"] = "sum";
+  expect_rejected(f, {"'advantages'", "sum"});
+}
+
+TEST(FormLoading, RejectsCrossRuleNamingAnUnknownItem) {
+  json f = minimal_form();
+  f["rules"][0]["other"] = "stem_hold";
+  expect_rejected(f, {"stem_sessions", "'stem_hold'"});
+}
+
+TEST(FormLoading, RejectsZeroUnlessYesAgainstANonYesNoItem) {
+  json f = minimal_form();
+  f["rules"][0]["other"] = "banners";
+  expect_rejected(f, {"stem_sessions", "yes_no"});
+}
+
+TEST(FormLoading, RejectsPopulationRuleWithUnknownGroup) {
+  json f = minimal_form();
+  f["rules"].push_back({{"kind", "at_most_population"}, {"item", "banners"}, {"group", "pupils"}});
+  expect_rejected(f, {"banners", "population_groups"});
+}
+
+TEST(FormLoading, RejectsActivityWithoutHeldItem) {
+  json f = minimal_form();
+  auto& items = f["sections"][0]["items"];
+  items.erase(items.begin() + 1);  // stem_held
+  f["rules"] = json::array();
+  expect_rejected(f, {"'stem'", "held"});
+}
+
+TEST(FormLoading, RejectsActivityMeasureWithWrongType) {
+  json f = minimal_form();
+  item_of(f, "stem_sessions")["type"] = "number";
+  expect_rejected(f, {"'stem_sessions'", "count"});
+}
+
+TEST(FormLoading, RejectsTwoHeldItemsForOneActivity) {
+  json f = minimal_form();
+  json second = item_of(f, "stem_held");
+  second["key"] = "stem_held_again";
+  f["sections"][0]["items"].push_back(second);
+  expect_rejected(f, {"'stem_held_again'", "stem"});
+}
+
+TEST(FormLoading, RejectsDefaultDirectionNotInDirections) {
+  json f = minimal_form();
+  item_of(f, "stem_held")["default_direction"] = "g";
+  expect_rejected(f, {"'stem_held'", "default_direction"});
+}
+
+TEST(FormLoading, RejectsActivityPathOnAnItemOfAnotherActivity) {
+  json f = minimal_form();
+  item_of(f, "banners")["summary"] = "activities.stem.sessions";
+  expect_rejected(f, {"'banners'", "activities.stem.sessions"});
+}
+
+TEST(FormLoading, RejectsWeightedRateWithoutGroup) {
+  json f = minimal_form();
+  f["sections"][0]["items"].push_back(
+      {{"key", "rate"}, {"label", "Tỷ lệ"}, {"type", "percent"}, {"aggregate", "weighted_rate"}});
+  expect_rejected(f, {"'rate'", "weight_group"});
+}
+
+TEST(FormLoading, RejectsMisspelledField) {
+  json f = minimal_form();
+  item_of(f, "banners")["agregate"] = "sum";
+  expect_rejected(f, {"'banners'", "agregate"});
+}
+
+TEST(FormLoading, RejectsMissingLabel) {
+  json f = minimal_form();
+  item_of(f, "banners").erase("label");
+  expect_rejected(f, {"'banners'", "label"});
+}
+
+TEST(FormLoading, RejectsANonObjectDefinition) { expect_rejected(json::array(), {}); }
+
+}  // namespace
+}  // namespace llw

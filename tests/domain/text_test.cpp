@@ -1,0 +1,41 @@
+#include "domain/text.h"
+
+#include <gtest/gtest.h>
+
+namespace llw {
+namespace {
+
+TEST(Utf8, AcceptsVietnameseAndRejectsMalformedSequences) {
+  EXPECT_TRUE(is_valid_utf8("Trường Tiểu học Đoàn Thị Ánh"));
+  EXPECT_TRUE(is_valid_utf8(""));
+  EXPECT_FALSE(is_valid_utf8("\xff"));
+  EXPECT_FALSE(is_valid_utf8("\xc0\xaf"));          // overlong '/'
+  EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));      // UTF-16 surrogate
+  EXPECT_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // above U+10FFFF
+  EXPECT_FALSE(is_valid_utf8("Tr\xe1\xbb"));        // truncated
+}
+
+TEST(Utf8, CountsCharactersNotBytes) {
+  EXPECT_EQ(utf8_length("Đông"), 4u);
+  EXPECT_EQ(utf8_length("ệ"), 1u);
+}
+
+TEST(Utf8, SanitizeReplacesOnlyInvalidBytes) {
+  EXPECT_EQ(sanitize_utf8("a\xff"
+                          "b"),
+            "a\xEF\xBF\xBD"
+            "b");
+  EXPECT_EQ(sanitize_utf8("Ánh"), "Ánh");
+}
+
+TEST(VietnameseNumbers, GroupThousandsWithDotsAndDecimalsWithComma) {
+  EXPECT_EQ(format_vietnamese_number(1e9), "1.000.000.000");
+  EXPECT_EQ(format_vietnamese_number(450), "450");
+  EXPECT_EQ(format_vietnamese_number(1250), "1.250");
+  EXPECT_EQ(format_vietnamese_number(12.5), "12,5");
+  EXPECT_EQ(format_vietnamese_number(-3), "-3");
+  EXPECT_EQ(format_vietnamese_number(0.99999), "1");
+}
+
+}  // namespace
+}  // namespace llw
