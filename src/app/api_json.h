@@ -7,6 +7,7 @@
 #include "domain/campaign.h"
 #include "domain/org_unit.h"
 #include "domain/report.h"
+#include "domain/store.h"
 #include "domain/summary.h"
 #include "domain/user.h"
 
@@ -16,7 +17,9 @@ nlohmann::json to_json(const User& user);
 // {"code","name","kind","level"?,"parent","population":{…},"children":[codes]}
 nlohmann::json to_json(const OrgUnit& unit, const std::vector<std::string>& children_codes);
 nlohmann::json to_json(const Campaign& campaign, bool with_form);
-nlohmann::json to_json(const UnitReport& report);
+nlohmann::json to_json(const UnitReport& report);  // "history" left empty
+// The report with its history: [{"version","status","action","at","by"}], newest first.
+nlohmann::json to_json(const UnitReport& report, const std::vector<ReportVersion>& history);
 nlohmann::json to_json(const Summary& summary);
 
 // Request bodies → domain inputs; throw Error{bad_input} naming the field.

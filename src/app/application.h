@@ -8,11 +8,10 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "domain/campaign.h"
 #include "domain/clock.h"
@@ -42,8 +41,8 @@ struct SummaryOptions {
 struct ApplicationConfig {
   std::filesystem::path forms_dir = "forms";
   std::int64_t session_seconds = 12 * 3600;
-  int max_failed_logins = 5;                // per username or address …
-  std::int64_t failed_login_window = 900;   // … within this many seconds → 429
+  int max_failed_logins = 5;               // per username or address …
+  std::int64_t failed_login_window = 900;  // … within this many seconds → 429
 };
 
 class Application {
@@ -77,6 +76,9 @@ class Application {
 
   // Unit reports.
   UnitReport get_report(const User& actor, std::int64_t campaign_id, const std::string& unit_code);
+  // The report's saved versions, newest first (who, when, which action).
+  std::vector<ReportVersion> report_history(const User& actor, std::int64_t campaign_id,
+                                            const std::string& unit_code, int limit = 50);
   UnitReport save_draft(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
                         std::int64_t expected_version, const nlohmann::json& values);
   UnitReport submit(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
@@ -90,8 +92,14 @@ class Application {
   Timestamp now() const { return clock_(); }
 
  private:
+  // Loads a campaign with its form attached; Error{not_found} when unknown.
   Campaign load_campaign(std::int64_t id);
-  OrgUnit load_unit(const std::string& code);
+  OrgUnit load_unit(const std::string& code, const char* field = "unit");
+  bool may_see_campaign(const User& actor, const Campaign& campaign) const;
+  // Adds newly created units to every campaign they must report in, and recomputes the
+  // aggregates of campaigns whose reporting units changed (population, kind).
+  void sync_campaigns_after_unit_changes(const std::vector<OrgUnit>& created,
+                                         const std::vector<OrgUnit>& updated);
 
   std::shared_ptr<Store> store_;
   ApplicationConfig config_;

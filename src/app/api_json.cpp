@@ -1,0 +1,300 @@
+#include "app/api_json.h"
+
+#include <cmath>
+
+#include "domain/error.h"
+
+namespace llw {
+namespace {
+
+using nlohmann::json;
+
+// Amounts are integers kept in doubles; print them as integers so clients see 12, not 12.0.
+json number(double value) {
+  if (std::isfinite(value) && std::floor(value) == value && std::fabs(value) < 9007199254740992.0) {
+    return static_cast<std::int64_t>(value);
+  }
+  return value;
+}
+
+double round4(double value) { return std::round(value * 10000.0) / 10000.0; }
+
+json optional_code(const std::string& code) { return code.empty() ? json(nullptr) : json(code); }
+
+json figures(const ActivityFigures& f) {
+  return {{"units", f.units}, {"sessions", f.sessions}, {"participants", f.participants}};
+}
+
+[[noreturn]] void wrong_type(const std::string& field, const std::string& expected) {
+  throw Error(ErrorKind::bad_input, "Trường \"" + field + "\" phải là " + expected + ".", field);
+}
+
+const json* member(const json& body, const char* key) {
+  auto it = body.find(key);
+  if (it == body.end() || it->is_null()) return nullptr;
+  return &*it;
+}
+
+std::string string_member(const json& body, const char* key, bool required = false) {
+  const json* value = member(body, key);
+  if (!value) {
+    if (required) {
+      throw Error(ErrorKind::bad_input, std::string("Thiếu trường \"") + key + "\".", key);
+    }
+    return {};
+  }
+  if (!value->is_string()) wrong_type(key, "một chuỗi văn bản");
+  return value->get<std::string>();
+}
+
+std::chrono::year_month_day date_member(const json& body, const char* key, const json* nested,
+                                        const char* nested_key, const char* label) {
+  const json* value = member(body, key);
+  if (!value && nested) value = member(*nested, nested_key);
+  if (!value) {
+    throw Error(ErrorKind::bad_input,
+                std::string("Thiếu ") + label + " (trường \"" + key + "\", dạng YYYY-MM-DD).", key);
+  }
+  if (!value->is_string()) wrong_type(key, "một ngày dạng YYYY-MM-DD");
+  auto date = parse_iso_date(value->get_ref<const std::string&>());
+  if (!date) {
+    throw Error(ErrorKind::bad_input,
+                std::string(label) + " \"" + value->get<std::string>() +
+                    "\" không phải ngày hợp lệ; hãy nhập dạng YYYY-MM-DD (ví dụ 2025-10-12).",
+                key);
+  }
+  return *date;
+}
+
+}  // namespace
+
+json to_json(const User& user) {
+  return {{"id", user.id},
+          {"username", user.username},
+          {"name", user.display_name},
+          {"role", std::string(to_string(user.role))},
+          {"unit", optional_code(user.unit_code)},
+          {"disabled", user.disabled}};
+}
+
+json to_json(const OrgUnit& unit, const std::vector<std::string>& children_codes) {
+  json population = json::object();
+  for (const auto& [group, n] : unit.population) population[group] = n;
+  json out = {{"code", unit.code},
+              {"name", unit.name},
+              {"kind", std::string(to_string(unit.kind))},
+              {"parent", optional_code(unit.parent_code)},
+              {"population", std::move(population)},
+              {"children", children_codes}};
+  if (unit.level != SchoolLevel::none) out["level"] = std::string(to_string(unit.level));
+  if (!unit.email.empty()) out["email"] = unit.email;
+  return out;
+}
+
+json to_json(const Campaign& campaign, bool with_form) {
+  json kinds = json::array();
+  for (UnitKind kind : campaign.reporting_kinds) kinds.push_back(std::string(to_string(kind)));
+  json states = json::array();
+  for (ReportStatus s : campaign.counted_states) states.push_back(std::string(to_string(s)));
+  json out = {{"id", campaign.id},
+              {"name", campaign.name},
+              {"year", campaign.year},
+              {"issuer", campaign.issuer_code},
+              {"period_start", format_iso_date(campaign.period_start)},
+              {"period_end", format_iso_date(campaign.period_end)},
+              {"deadline", format_iso_date(campaign.deadline)},
+              {"lock_date", format_iso_date(campaign.lock_date)},
+              {"deadline_end", format_timestamp(campaign.deadline_end())},
+              {"lock_end", format_timestamp(campaign.lock_end())},
+              {"reporting_kinds", std::move(kinds)},
+              {"counted_states", std::move(states)},
+              {"plan", campaign.plan},
+              {"form_id", campaign.form_id}};
+  if (with_form && campaign.form) out["form"] = campaign.form->to_json();
+  return out;
+}
+
+json to_json(const UnitReport& report) {
+  return {
+      {"unit", report.unit_code},
+      {"status", std::string(to_string(report.status))},
+      {"version", report.version},
+      {"values", report.values.is_null() ? json::object() : report.values},
+      {"submitted_at",
+       report.submitted_at ? json(format_timestamp(*report.submitted_at)) : json(nullptr)},
+      {"late", report.late},
+      {"updated_at", report.updated_at ? json(format_timestamp(report.updated_at)) : json(nullptr)},
+      {"history", json::array()}};
+}
+
+json to_json(const UnitReport& report, const std::vector<ReportVersion>& history) {
+  json out = to_json(report);
+  json list = json::array();
+  for (const ReportVersion& v : history) {
+    list.push_back({{"version", v.version},
+                    {"status", std::string(to_string(v.status))},
+                    {"action", v.action},
+                    {"at", format_timestamp(v.at)},
+                    {"by", v.by_name.empty() ? json(nullptr) : json(v.by_name)}});
+  }
+  out["history"] = std::move(list);
+  return out;
+}
+
+json to_json(const Summary& summary) {
+  json totals = json::object();
+  for (const auto& [key, value] : summary.totals) totals[key] = number(value);
+  json activities = json::object();
+  for (const auto& [key, f] : summary.activities) activities[key] = figures(f);
+  json directions = json::object();
+  for (const auto& [key, f] : summary.directions) directions[key] = figures(f);
+  json commendations = json::object();
+  for (const auto& [key, n] : summary.commendations) commendations[key] = n;
+  json narratives = json::object();
+  for (const auto& [part, texts] : summary.narratives) {
+    json list = json::array();
+    for (const UnitText& t : texts) {
+      list.push_back({{"unit", t.unit_code}, {"name", t.unit_name}, {"text", t.text}});
+    }
+    narratives[part] = std::move(list);
+  }
+  json out = {{"unit", summary.unit_code},
+              {"name", summary.unit_name},
+              {"expected", summary.expected},
+              {"submitted", summary.submitted},
+              {"on_time", summary.on_time},
+              {"late", summary.late},
+              {"missing", summary.missing},
+              {"missing_count", summary.missing_count},
+              {"totals", std::move(totals)},
+              {"activities", std::move(activities)},
+              {"directions", std::move(directions)},
+              {"participation",
+               {{"participants", summary.participants},
+                {"population", summary.population},
+                {"rate", round4(summary.participation_rate)}}},
+              {"commendations", std::move(commendations)},
+              {"narratives", std::move(narratives)}};
+  if (!summary.rates.empty()) {
+    json rates = json::object();
+    for (const auto& [key, value] : summary.rates) rates[key] = round4(value);
+    out["rates"] = std::move(rates);
+  }
+  if (!summary.narrative_counts.empty()) out["narrative_counts"] = summary.narrative_counts;
+  return out;
+}
+
+UnitInput unit_input_from_json(const json& body) {
+  if (!body.is_object()) {
+    throw Error(ErrorKind::bad_input, "Nội dung gửi lên phải là một đối tượng JSON.", "");
+  }
+  UnitInput input;
+  input.code = string_member(body, "code", true);
+  input.name = string_member(body, "name", true);
+  std::string kind = string_member(body, "kind", true);
+  auto parsed_kind = unit_kind_from_string(kind);
+  if (!parsed_kind) {
+    throw Error(ErrorKind::bad_input,
+                "Loại đơn vị \"" + kind +
+                    "\" không hợp lệ; dùng một trong: country, province, commune, department, "
+                    "organization, village, school.",
+                "kind");
+  }
+  input.kind = *parsed_kind;
+  std::string level = string_member(body, "level");
+  if (!level.empty()) {
+    auto parsed_level = school_level_from_string(level);
+    if (!parsed_level) {
+      throw Error(ErrorKind::bad_input,
+                  "Cấp học \"" + level +
+                      "\" không hợp lệ; dùng một trong: preschool, primary, lower_secondary, "
+                      "upper_secondary, continuing.",
+                  "level");
+    }
+    input.level = *parsed_level;
+  }
+  input.parent_code = string_member(body, "parent");
+  input.email = string_member(body, "email");
+  if (const json* population = member(body, "population")) {
+    if (!population->is_object()) wrong_type("population", "một đối tượng {nhóm: số người}");
+    for (const auto& [group, value] : population->items()) {
+      const std::string field = "population." + group;
+      if (value.is_number_integer()) {
+        input.population[group] = value.get<std::int64_t>();
+      } else if (value.is_number_float() && std::isfinite(value.get<double>()) &&
+                 std::floor(value.get<double>()) == value.get<double>() &&
+                 std::fabs(value.get<double>()) < 9e15) {
+        input.population[group] = static_cast<std::int64_t>(value.get<double>());
+      } else {
+        wrong_type(field, "một số nguyên");
+      }
+    }
+  }
+  return input;
+}
+
+Campaign campaign_from_json(const json& body) {
+  if (!body.is_object()) {
+    throw Error(ErrorKind::bad_input, "Nội dung gửi lên phải là một đối tượng JSON.", "");
+  }
+  Campaign campaign;
+  campaign.name = string_member(body, "name", true);
+  campaign.issuer_code = string_member(body, "issuer");
+  if (campaign.issuer_code.empty()) campaign.issuer_code = string_member(body, "issuer_code");
+  if (campaign.issuer_code.empty()) {
+    throw Error(ErrorKind::bad_input, "Thiếu đơn vị ban hành kế hoạch (trường \"issuer\").",
+                "issuer");
+  }
+  const json* period = member(body, "period");
+  if (period && !period->is_object()) wrong_type("period", "một đối tượng {start, end}");
+  campaign.period_start = date_member(body, "period_start", period, "start", "Ngày bắt đầu");
+  campaign.period_end = date_member(body, "period_end", period, "end", "Ngày kết thúc");
+  campaign.deadline = date_member(body, "deadline", nullptr, "", "Hạn nộp báo cáo");
+  campaign.lock_date = date_member(body, "lock_date", nullptr, "", "Ngày khóa sổ");
+  if (const json* year = member(body, "year")) {
+    if (!year->is_number_integer()) wrong_type("year", "một số nguyên (năm)");
+    campaign.year = year->get<int>();
+  } else {
+    campaign.year = int(campaign.period_start.year());
+  }
+  if (const json* kinds = member(body, "reporting_kinds")) {
+    if (!kinds->is_array()) wrong_type("reporting_kinds", "một danh sách loại đơn vị");
+    for (const json& k : *kinds) {
+      auto kind =
+          k.is_string() ? unit_kind_from_string(k.get_ref<const std::string&>()) : std::nullopt;
+      if (!kind) {
+        throw Error(ErrorKind::bad_input,
+                    "Loại đơn vị trong \"reporting_kinds\" không hợp lệ; dùng: department, "
+                    "organization, village, school, commune, province.",
+                    "reporting_kinds");
+      }
+      campaign.reporting_kinds.push_back(*kind);
+    }
+  }
+  if (const json* states = member(body, "counted_states")) {
+    if (!states->is_array()) wrong_type("counted_states", "một danh sách trạng thái");
+    campaign.counted_states.clear();
+    for (const json& s : *states) {
+      auto status =
+          s.is_string() ? report_status_from_string(s.get_ref<const std::string&>()) : std::nullopt;
+      if (!status) {
+        throw Error(ErrorKind::bad_input,
+                    "Trạng thái trong \"counted_states\" không hợp lệ; dùng submitted, accepted.",
+                    "counted_states");
+      }
+      campaign.counted_states.push_back(*status);
+    }
+  }
+  if (const json* plan = member(body, "plan")) {
+    if (!plan->is_object()) wrong_type("plan", "một đối tượng");
+    campaign.plan = *plan;
+  }
+  campaign.form_id = string_member(body, "form_id");
+  if (campaign.form_id.empty()) {
+    if (const json* f = member(body, "form"); f && f->is_string())
+      campaign.form_id = f->get<std::string>();
+  }
+  return campaign;
+}
+
+}  // namespace llw

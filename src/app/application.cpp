@@ -1,0 +1,147 @@
+// The Application's construction, shared lookups and the form cache. The use cases live in
+// auth.cpp, units.cpp, campaigns.cpp, reports.cpp and summaries.cpp.
+#include "app/application.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "domain/error.h"
+
+namespace llw {
+namespace {
+
+bool is_valid_form_id(const std::string& id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+    if (!ok) return false;
+  }
+  return id.find("..") == std::string::npos;
+}
+
+UnitReport not_started_report(const Campaign& campaign, const OrgUnit& unit) {
+  UnitReport report;
+  report.campaign_id = campaign.id;
+  report.unit_id = unit.id;
+  report.unit_code = unit.code;
+  report.status = ReportStatus::not_started;
+  return report;
+}
+
+}  // namespace
+
+Application::Application(std::shared_ptr<Store> store, ApplicationConfig config, Clock clock)
+    : store_(std::move(store)), config_(std::move(config)), clock_(std::move(clock)) {
+  if (!store_) throw std::invalid_argument("Application needs a store");
+  if (!clock_) clock_ = system_clock();
+}
+
+OrgUnit Application::load_unit(const std::string& code, const char* field) {
+  auto unit = store_->find_unit(code);
+  if (!unit) {
+    throw Error(ErrorKind::not_found,
+                "Không tìm thấy đơn vị có mã " + code + ". Vui lòng kiểm tra lại mã đơn vị.",
+                field);
+  }
+  return *unit;
+}
+
+Campaign Application::load_campaign(std::int64_t id) {
+  auto campaign = store_->find_campaign(id);
+  if (!campaign) {
+    throw Error(ErrorKind::not_found,
+                "Không tìm thấy đợt báo cáo số " + std::to_string(id) +
+                    ". Vui lòng chọn lại đợt báo cáo trong danh sách.",
+                "campaign");
+  }
+  campaign->form = form(campaign->form_id);
+  return *campaign;
+}
+
+std::shared_ptr<const ReportForm> Application::form(const std::string& form_id) {
+  if (!is_valid_form_id(form_id)) {
+    throw Error(ErrorKind::bad_input,
+                "Mã mẫu báo cáo \"" + form_id +
+                    "\" không hợp lệ; chỉ dùng chữ thường không dấu, chữ số, '-' và '_'.",
+                "form_id");
+  }
+  {
+    std::lock_guard lock(forms_mutex_);
+    if (auto it = forms_.find(form_id); it != forms_.end()) return it->second;
+  }
+  // Parse outside the lock: two threads may both load a form the first time, which is harmless
+  // (the first stored wins), and nobody waits on file I/O behind the mutex.
+  std::shared_ptr<const ReportForm> loaded;
+  if (auto stored = store_->find_form(form_id)) {
+    auto json = nlohmann::json::parse(*stored, nullptr, false);
+    if (json.is_discarded()) {
+      throw Error(ErrorKind::internal,
+                  "Mẫu báo cáo \"" + form_id + "\" lưu trong cơ sở dữ liệu bị hỏng.", "form_id");
+    }
+    loaded = load_form(json, "forms/" + form_id + ".json");
+  } else {
+    std::filesystem::path file = config_.forms_dir / (form_id + ".json");
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      throw Error(ErrorKind::not_found,
+                  "Không tìm thấy mẫu báo cáo \"" + form_id + "\" (tệp " + file.string() + ").",
+                  "form_id");
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    auto json = nlohmann::json::parse(text.str(), nullptr, false);
+    if (json.is_discarded()) {
+      throw Error(ErrorKind::bad_input, file.string() + ": tệp mẫu báo cáo không phải JSON hợp lệ.",
+                  "form_id");
+    }
+    loaded = load_form(json, file.string());
+    // Keep the definition in the database so a campaign's form survives later edits of the file.
+    store_->put_form(form_id, json.dump());
+  }
+  std::lock_guard lock(forms_mutex_);
+  auto [it, inserted] = forms_.emplace(form_id, loaded);
+  return it->second;
+}
+
+bool Application::may_see_campaign(const User& actor, const Campaign& campaign) const {
+  if (actor.role == Role::admin) return !actor.disabled;
+  if (actor.disabled || actor.unit_path.empty()) return false;
+  // Campaigns issued inside the actor's subtree, and campaigns issued above the actor (which the
+  // actor's unit may have to report in).
+  bool issued_below = campaign.issuer_path.rfind(actor.unit_path, 0) == 0;
+  bool issued_above = actor.unit_path.rfind(campaign.issuer_path, 0) == 0;
+  return issued_below || issued_above;
+}
+
+void Application::sync_campaigns_after_unit_changes(const std::vector<OrgUnit>& created,
+                                                    const std::vector<OrgUnit>& updated) {
+  if (created.empty() && updated.empty()) return;
+  for (const Campaign& listed : store_->list_campaigns()) {
+    Campaign campaign = listed;
+    campaign.form = form(campaign.form_id);
+    for (const OrgUnit& unit : created) {
+      if (!campaign.must_report(unit)) continue;
+      store_->add_reporting_unit(
+          campaign.id, unit, contribution_of(campaign, unit, not_started_report(campaign, unit)),
+          store_->ancestor_ids(unit.id));
+    }
+    bool touched = false;
+    for (const OrgUnit& unit : updated) {
+      if (unit.path.rfind(campaign.issuer_path, 0) != 0) continue;
+      touched = true;
+      if (campaign.must_report(unit) && !store_->find_report(campaign.id, unit.id)) {
+        store_->add_reporting_unit(
+            campaign.id, unit, contribution_of(campaign, unit, not_started_report(campaign, unit)),
+            store_->ancestor_ids(unit.id));
+      }
+    }
+    // A changed population or kind changes what existing reports contribute: recompute.
+    if (touched) {
+      store_->rebuild_aggregates(campaign.id, [&](const OrgUnit& unit, const UnitReport& report) {
+        return contribution_of(campaign, unit, report);
+      });
+    }
+  }
+}
+
+}  // namespace llw

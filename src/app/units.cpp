@@ -1,0 +1,168 @@
+// Org units: reading, creating and importing them.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "app/application.h"
+#include "app/unit_import.h"
+#include "app/vietnamese_text.h"
+#include "domain/access.h"
+#include "domain/error.h"
+
+namespace llw {
+
+OrgUnit Application::get_unit(const User& actor, const std::string& code) {
+  OrgUnit unit = load_unit(code);
+  require_allowed(actor, Action::read_unit, unit);
+  return unit;
+}
+
+std::vector<OrgUnit> Application::list_children(const User& actor, const std::string& parent_code) {
+  OrgUnit parent = load_unit(parent_code, "parent");
+  require_allowed(actor, Action::read_unit, parent);
+  std::vector<OrgUnit> children = store_->children(parent.id);
+  sort_units_by_name(children);
+  return children;
+}
+
+OrgUnit Application::create_unit(const User& actor, const UnitInput& input) {
+  std::optional<OrgUnit> parent;
+  if (input.parent_code.empty()) {
+    if (actor.role != Role::admin || actor.disabled) {
+      throw Error(ErrorKind::forbidden,
+                  "Chỉ quản trị hệ thống mới được tạo đơn vị gốc; hãy chọn đơn vị cấp trên.",
+                  "parent");
+    }
+  } else {
+    parent = load_unit(input.parent_code, "parent");
+    require_allowed(actor, Action::manage_unit, *parent);
+  }
+  validate_unit_input(input, parent ? &*parent : nullptr);
+  OrgUnit created = store_->insert_unit(input);
+  sync_campaigns_after_unit_changes({created}, {});
+  return created;
+}
+
+ImportResult Application::import_units(const User& actor, const std::string& body,
+                                       const std::string& content_type) {
+  // Only those who may manage units somewhere get to upload at all.
+  std::optional<OrgUnit> actor_unit;
+  if (actor.role != Role::admin) {
+    if (actor.unit_code.empty()) {
+      throw Error(ErrorKind::forbidden, "Tài khoản của bạn không được phép nhập danh sách đơn vị.");
+    }
+    actor_unit = load_unit(actor.unit_code);
+    require_allowed(actor, Action::manage_unit, *actor_unit);
+  } else if (actor.disabled) {
+    throw Error(ErrorKind::forbidden, "Tài khoản của bạn đã bị khóa.");
+  }
+
+  ParsedUnits parsed = parse_units(body, content_type);
+  ImportResult result;
+  result.errors = parsed.errors;
+
+  // Units of this file by code, as their parents will look to the rows below them. Their ids and
+  // paths are unknown until written, so a synthetic path keeps the subtree checks meaningful.
+  std::map<std::string, OrgUnit> from_file;
+
+  std::vector<UnitInput> to_write;
+  std::vector<std::string> existing_codes;
+  for (const ImportRow& item : parsed.rows) {
+    const UnitInput& input = item.input;
+    auto fail = [&](const std::string& message) { result.errors.emplace_back(item.row, message); };
+
+    if (from_file.count(input.code)) {
+      fail("Mã đơn vị " + input.code +
+           " đã xuất hiện ở một dòng phía trên; mỗi mã chỉ được có một "
+           "dòng.");
+      continue;
+    }
+    std::optional<OrgUnit> existing = store_->find_unit(input.code);
+
+    // The parent: in the database, or a row above this one.
+    std::optional<OrgUnit> parent;
+    if (!input.parent_code.empty()) {
+      if (auto it = from_file.find(input.parent_code); it != from_file.end()) {
+        parent = it->second;
+      } else if (auto stored = store_->find_unit(input.parent_code)) {
+        parent = *stored;
+      } else {
+        fail("Không tìm thấy đơn vị cấp trên có mã " + input.parent_code +
+             " (cột parent). Hãy nhập đơn vị cấp trên trước, ở một dòng phía trên.");
+        continue;
+      }
+    } else if (actor.role != Role::admin) {
+      fail("Thiếu đơn vị cấp trên (cột parent); chỉ quản trị hệ thống mới được tạo đơn vị gốc.");
+      continue;
+    }
+
+    if (existing) {
+      if (existing->parent_code != input.parent_code) {
+        fail("Đơn vị " + input.code + " đã có, thuộc đơn vị cấp trên " +
+             (existing->parent_code.empty() ? std::string("(gốc)") : existing->parent_code) +
+             "; không thể chuyển sang đơn vị cấp trên khác bằng tệp nhập.");
+        continue;
+      }
+      if (!is_allowed(actor, Action::manage_unit, *existing)) {
+        fail("Bạn không có quyền sửa đơn vị " + input.code + ".");
+        continue;
+      }
+    }
+    if (parent && !is_allowed(actor, Action::manage_unit, *parent)) {
+      fail("Đơn vị cấp trên " + parent->code +
+           " nằm ngoài phạm vi bạn quản lý; chỉ được thêm đơn vị thuộc đơn vị của bạn.");
+      continue;
+    }
+    try {
+      validate_unit_input(input, parent ? &*parent : nullptr);
+    } catch (const Error& e) {
+      // Every problem of the row, not just the first, so one round of fixes is enough.
+      if (e.fields().empty()) fail(e.message());
+      for (const auto& [field, message] : e.fields()) fail(message);
+      continue;
+    }
+
+    OrgUnit as_parent;
+    if (existing) {
+      as_parent = *existing;
+      as_parent.name = input.name;
+      as_parent.kind = input.kind;
+      as_parent.level = input.level;
+    } else {
+      as_parent.code = input.code;
+      as_parent.name = input.name;
+      as_parent.kind = input.kind;
+      as_parent.level = input.level;
+      as_parent.parent_code = input.parent_code;
+      as_parent.population = input.population;
+      // Below the parent, as far as the subtree checks of later rows are concerned.
+      as_parent.path = (parent ? parent->path : std::string("/")) + "new:" + input.code + "/";
+    }
+    from_file.emplace(input.code, as_parent);
+    if (existing) existing_codes.push_back(input.code);
+    to_write.push_back(input);
+  }
+
+  if (!result.errors.empty()) {
+    std::stable_sort(result.errors.begin(), result.errors.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    return result;
+  }
+  if (to_write.empty()) return result;
+
+  auto [created, updated] = store_->upsert_units(to_write);
+  result.created = created;
+  result.updated = updated;
+
+  std::set<std::string> existed(existing_codes.begin(), existing_codes.end());
+  std::vector<OrgUnit> new_units, changed_units;
+  for (const UnitInput& input : to_write) {
+    auto unit = store_->find_unit(input.code);
+    if (!unit) continue;
+    (existed.count(input.code) ? changed_units : new_units).push_back(*unit);
+  }
+  sync_campaigns_after_unit_changes(new_units, changed_units);
+  return result;
+}
+
+}  // namespace llw

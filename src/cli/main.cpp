@@ -1,0 +1,381 @@
+// `llw`: the command line. Each command opens the database, builds the Application and calls one
+// use case; the CLI acts as a system administrator. Exit codes: 0 ok, 1 user error (message on
+// stderr), 2 usage.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "app/api_json.h"
+#include "app/application.h"
+#include "app/demo_data.h"
+#include "domain/error.h"
+#include "storage/open_store.h"
+#include "web/server.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A user error: printed as is, exit code 1.
+struct UserError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+std::string default_forms_dir() {
+  if (fs::is_directory("forms")) return "forms";
+#ifdef LLW_DEFAULT_FORMS_DIR
+  return LLW_DEFAULT_FORMS_DIR;
+#else
+  return "forms";
+#endif
+}
+
+llw::User system_user() {
+  llw::User user;
+  user.username = "system";
+  user.display_name = "llw command line";
+  user.role = llw::Role::admin;
+  return user;
+}
+
+llw::Application make_app(const std::string& db, const std::string& forms_dir) {
+  llw::ApplicationConfig config;
+  config.forms_dir = forms_dir;
+  return llw::Application(llw::open_sqlite_store(db), config, llw::system_clock());
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw UserError("cannot read " + path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string lowercase_extension(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  for (char& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+// Pads by code points so Vietnamese names line up in a terminal.
+std::string pad(const std::string& text, std::size_t width) {
+  std::size_t chars = 0;
+  for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
+  return chars >= width ? text + " " : text + std::string(width - chars, ' ');
+}
+
+std::string format_number(double value) {
+  std::ostringstream out;
+  if (std::floor(value) == value && std::fabs(value) < 9e15) {
+    out << static_cast<long long>(value);
+  } else {
+    out << std::fixed << std::setprecision(2) << value;
+  }
+  return out.str();
+}
+
+// ---- Commands --------------------------------------------------------------------------------
+
+int cmd_init(const std::string& db, const std::string& forms_dir) {
+  auto app = make_app(db, forms_dir);
+  int loaded = 0;
+  if (fs::is_directory(forms_dir)) {
+    for (const auto& entry : fs::directory_iterator(forms_dir)) {
+      if (entry.path().extension() != ".json") continue;
+      app.form(entry.path().stem().string());  // parses, checks and stores it
+      ++loaded;
+    }
+  }
+  if (loaded == 0) {
+    throw UserError("no form definitions (*.json) found in " + forms_dir + "; pass --forms DIR");
+  }
+  std::cout << "Database ready: " << db << " (" << loaded << " form" << (loaded == 1 ? "" : "s")
+            << " loaded from " << forms_dir << ")\n";
+  return 0;
+}
+
+int cmd_demo(const std::string& db, const std::string& scale_name, const std::string& forms_dir,
+             bool reset) {
+  auto scale = llw::demo_scale_from_string(scale_name);
+  if (!scale) throw UserError("unknown scale '" + scale_name + "': use commune, city or national");
+  if (reset) {
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db + suffix);
+  }
+  const auto started = std::chrono::steady_clock::now();
+  auto app = make_app(db, forms_dir);
+  if (app.store().count_units() > 0) {
+    throw UserError(db + " already holds data; use a new file or pass --reset to recreate it");
+  }
+  llw::DemoStats stats =
+      llw::make_demo(app, *scale, [](const std::string& line) { std::cout << line << "\n"; });
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+  std::cout << "\nDemo database " << db << " (" << scale_name << " scale) built in " << std::fixed
+            << std::setprecision(1) << seconds << " s\n";
+  std::cout << "  units: " << stats.units << ", campaign " << stats.campaign_id << " issued by "
+            << stats.issuer_code << ", reporting units: " << stats.reporting_units << "\n";
+  std::cout << "  reports:";
+  for (const auto& [state, count] : stats.reports_by_state)
+    std::cout << " " << state << "=" << count;
+  std::cout << "\n\nDemo accounts (for trying the system only):\n";
+  std::cout << "  " << pad("username", 16) << pad("password", 12) << pad("role", 13)
+            << pad("unit", 20) << "unit name\n";
+  for (const auto& a : stats.accounts) {
+    std::cout << "  " << pad(a.username, 16) << pad(a.password, 12)
+              << pad(std::string(llw::to_string(a.role)), 13)
+              << pad(a.unit_code.empty() ? "-" : a.unit_code, 20) << a.unit_name << "\n";
+  }
+  std::cout << "\nSummary of the issuing unit: llw summary --db " << db << " --campaign "
+            << stats.campaign_id << " --unit " << stats.issuer_code << "\n";
+  return 0;
+}
+
+int cmd_serve(const std::string& db, const std::string& bind, int port, unsigned threads,
+              const std::string& forms_dir) {
+  if (port < 0 || port > 65535) throw UserError("--port must be between 0 and 65535");
+  auto app = make_app(db, forms_dir);
+  llw::ServerConfig config;
+  config.bind_address = bind;
+  config.port = static_cast<std::uint16_t>(port);
+  config.threads = threads == 0 ? 1 : threads;
+  llw::HttpServer server(app, config);
+  server.run([&] {
+    std::cout << "LLW is listening on http://" << bind << ":" << server.port()
+              << "/ (Ctrl+C to stop)" << std::endl;
+  });
+  return 0;
+}
+
+int cmd_user_add(const std::string& db, const std::string& username, const std::string& unit,
+                 const std::string& role_name, const std::string& name,
+                 const std::string& forms_dir) {
+  auto role = llw::role_from_string(role_name);
+  if (!role)
+    throw UserError("unknown role '" + role_name + "': use admin, coordinator, reporter or viewer");
+  if (*role != llw::Role::admin && unit.empty()) {
+    throw UserError("role '" + role_name + "' needs --unit CODE (only an admin has no unit)");
+  }
+  if (isatty(STDIN_FILENO)) std::cerr << "Password for " << username << ": " << std::flush;
+  std::string password;
+  if (!std::getline(std::cin, password)) throw UserError("no password on standard input");
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  auto app = make_app(db, forms_dir);
+  if (!unit.empty() && !app.store().find_unit(unit)) {
+    throw UserError("no org unit with code '" + unit + "'");
+  }
+  llw::User user = app.add_user(username, name, *role, unit, password);
+  std::cout << "Created " << llw::to_string(user.role) << " '" << user.username << "'"
+            << (user.unit_code.empty() ? std::string() : " at " + user.unit_code) << "\n";
+  return 0;
+}
+
+int cmd_import_units(const std::string& db, const std::string& file, const std::string& forms_dir) {
+  const std::string ext = lowercase_extension(file);
+  std::string content_type;
+  if (ext == ".csv") {
+    content_type = "text/csv";
+  } else if (ext == ".xlsx") {
+    content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  } else {
+    throw UserError("unsupported file type '" + ext + "': use a .csv or .xlsx file");
+  }
+  const std::string body = read_file(file);
+  auto app = make_app(db, forms_dir);
+  llw::ImportResult result = app.import_units(system_user(), body, content_type);
+  if (!result.errors.empty()) {
+    std::cerr << "Nothing was imported: " << result.errors.size() << " error"
+              << (result.errors.size() == 1 ? "" : "s") << " in " << file << "\n";
+    for (const auto& [row, message] : result.errors) {
+      std::cerr << "  row " << row << ": " << message << "\n";
+    }
+    return 1;
+  }
+  std::cout << "Imported " << file << ": " << result.created << " created, " << result.updated
+            << " updated\n";
+  return 0;
+}
+
+void print_summary(const llw::Summary& s) {
+  std::cout << s.unit_name << " (" << s.unit_code << ")\n";
+  std::cout << "  reports expected " << s.expected << ", submitted " << s.submitted << " (on time "
+            << s.on_time << ", late " << s.late << "), missing " << s.missing_count << "\n";
+  std::cout << "  participation " << s.participants << " / " << s.population << " = " << std::fixed
+            << std::setprecision(2) << s.participation_rate * 100 << " %\n";
+  std::cout.unsetf(std::ios::fixed);
+  std::cout << "\n  " << pad("total", 32) << "value\n";
+  for (const auto& [key, value] : s.totals) {
+    std::cout << "  " << pad(key, 32) << format_number(value) << "\n";
+  }
+  std::cout << "\n  " << pad("activity", 32) << pad("units", 8) << pad("sessions", 10)
+            << "participants\n";
+  for (const auto& [key, f] : s.activities) {
+    std::cout << "  " << pad(key, 32) << pad(std::to_string(f.units), 8)
+              << pad(std::to_string(f.sessions), 10) << f.participants << "\n";
+  }
+  std::cout << "\n  " << pad("direction", 32) << pad("units", 8) << pad("sessions", 10)
+            << "participants\n";
+  for (const auto& [key, f] : s.directions) {
+    std::cout << "  " << pad(key, 32) << pad(std::to_string(f.units), 8)
+              << pad(std::to_string(f.sessions), 10) << f.participants << "\n";
+  }
+  if (!s.commendations.empty()) {
+    std::cout << "\n  commendations:";
+    for (const auto& [key, n] : s.commendations) std::cout << " " << key << "=" << n;
+    std::cout << "\n";
+  }
+  if (!s.missing.empty()) {
+    std::cout << "\n  not submitted (" << s.missing_count << "):";
+    std::size_t shown = 0;
+    for (const auto& code : s.missing) {
+      if (shown++ == 20) {
+        std::cout << " …";
+        break;
+      }
+      std::cout << " " << code;
+    }
+    std::cout << "\n";
+  }
+  for (const auto& [part, texts] : s.narratives) {
+    auto count = s.narrative_counts.count(part) ? s.narrative_counts.at(part) : 0;
+    std::cout << "\n  " << part << " (" << count << " units)\n";
+    std::size_t shown = 0;
+    for (const auto& t : texts) {
+      if (shown++ == 5) {
+        std::cout << "    …\n";
+        break;
+      }
+      std::cout << "    - " << t.unit_name << ": " << t.text << "\n";
+    }
+  }
+}
+
+int cmd_summary(const std::string& db, std::int64_t campaign, const std::string& unit, bool json,
+                const std::string& forms_dir) {
+  auto app = make_app(db, forms_dir);
+  llw::Summary summary = app.summary(system_user(), campaign, unit);
+  if (json) {
+    std::cout << llw::to_json(summary).dump(2) << "\n";
+  } else {
+    print_summary(summary);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{
+      "LLW: Lifelong Learning Week reporting (plans, unit reports, consolidated summaries)"};
+  cli.require_subcommand(1);
+  cli.set_help_all_flag("--help-all", "Show help for every command");
+  std::string db;
+  std::string forms_dir = default_forms_dir();
+
+  auto* init =
+      cli.add_subcommand("init", "Create or migrate a database and load the form definitions");
+  init->add_option("--db", db, "SQLite database file")->required();
+  init->add_option("--forms", forms_dir, "Directory of form definitions (*.json)")
+      ->capture_default_str();
+
+  std::string scale = "commune";
+  bool reset = false;
+  auto* demo = cli.add_subcommand(
+      "demo", "Fill a new database with realistic demo data and print the demo accounts");
+  demo->add_option("--db", db, "SQLite database file (new or empty)")->required();
+  demo->add_option("--scale", scale, "commune (one commune), city (Hải Phòng) or national")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"commune", "city", "national"}));
+  demo->add_option("--forms", forms_dir, "Directory of form definitions (*.json)")
+      ->capture_default_str();
+  demo->add_flag("--reset", reset, "Delete the database file first");
+
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  unsigned threads = 4;
+  auto* serve = cli.add_subcommand("serve", "Run the web server (JSON API and pages)");
+  serve->add_option("--db", db, "SQLite database file")->required();
+  serve->add_option("--port", port, "TCP port (0 picks a free one)")->capture_default_str();
+  serve->add_option("--bind", bind, "Address to listen on")->capture_default_str();
+  serve->add_option("--threads", threads, "Worker threads")->capture_default_str();
+  serve->add_option("--forms", forms_dir, "Directory of form definitions (*.json)")
+      ->capture_default_str();
+
+  std::string username, unit, role, name;
+  auto* user = cli.add_subcommand("user", "Manage accounts");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand(
+      "add", "Create an account; the password is read from standard input (one line)");
+  user_add->add_option("--db", db, "SQLite database file")->required();
+  user_add->add_option("--username", username, "Login name, e.g. xa.anhung")->required();
+  user_add->add_option("--role", role, "admin, coordinator, reporter or viewer")->required();
+  user_add->add_option("--unit", unit, "Org unit code (required for every role but admin)");
+  user_add->add_option("--name", name, "Display name");
+  user_add->add_option("--forms", forms_dir, "Directory of form definitions (*.json)")
+      ->capture_default_str();
+
+  std::string file;
+  auto* import = cli.add_subcommand("import-units",
+                                    "Import org units from a CSV or XLSX file (all or nothing)");
+  import->add_option("--db", db, "SQLite database file")->required();
+  import->add_option("file", file, "FILE.csv or FILE.xlsx")->required()->check(CLI::ExistingFile);
+  import->add_option("--forms", forms_dir, "Directory of form definitions (*.json)")
+      ->capture_default_str();
+
+  std::int64_t campaign = 0;
+  bool as_json = false;
+  auto* summary =
+      cli.add_subcommand("summary", "Print the consolidated summary of a unit's subtree");
+  summary->add_option("--db", db, "SQLite database file")->required();
+  summary->add_option("--campaign", campaign, "Campaign id")->required();
+  summary->add_option("--unit", unit, "Org unit code")->required();
+  summary->add_flag("--json", as_json, "Print the API's JSON document instead of a table");
+  summary->add_option("--forms", forms_dir, "Directory of form definitions (*.json)")
+      ->capture_default_str();
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return cli.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return cli.exit(e);
+  } catch (const CLI::ParseError& e) {
+    cli.exit(e);
+    return 2;
+  }
+
+  try {
+    if (*init) return cmd_init(db, forms_dir);
+    if (*demo) return cmd_demo(db, scale, forms_dir, reset);
+    if (*serve) return cmd_serve(db, bind, port, threads, forms_dir);
+    if (*user_add) return cmd_user_add(db, username, unit, role, name, forms_dir);
+    if (*import) return cmd_import_units(db, file, forms_dir);
+    if (*summary) return cmd_summary(db, campaign, unit, as_json, forms_dir);
+  } catch (const UserError& e) {
+    std::cerr << "llw: " << e.what() << "\n";
+    return 1;
+  } catch (const llw::Error& e) {
+    std::cerr << "llw: " << e.message();
+    if (!e.field().empty()) std::cerr << " [" << e.field() << "]";
+    std::cerr << "\n";
+    for (const auto& [field, message] : e.fields()) {
+      if (field != e.field()) std::cerr << "  " << field << ": " << message << "\n";
+    }
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "llw: unexpected error: " << e.what() << "\n";
+    return 1;
+  }
+  std::cerr << cli.help();
+  return 2;
+}

@@ -1,0 +1,57 @@
+#pragma once
+// The JSON API of api.md: the route table and one handler per route. Handlers parse the request,
+// call the Application, and render with api_json; failures become HTTP only in http_errors.
+// Works on plain HttpRequest/HttpResponse values, so it neither includes RESTinio nor needs a
+// socket.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "app/application.h"
+#include "web/http_message.h"
+
+namespace llw {
+
+class ApiRoutes {
+ public:
+  ApiRoutes(Application& app, std::size_t max_body_bytes);
+
+  // Routes the request and runs its handler. Never throws: unknown paths give 404, known paths
+  // with another method 405, expected failures their status, anything else 500.
+  HttpResponse handle(const HttpRequest& request);
+
+ private:
+  using Params = std::vector<std::string>;
+  using Handler = HttpResponse (ApiRoutes::*)(const HttpRequest&, const Params&);
+  struct Route {
+    const char* method;
+    std::vector<std::string> pattern;  // segments after /api/v1; "{}" matches any one segment
+    Handler handler;
+  };
+
+  HttpResponse dispatch(const HttpRequest& request);
+  User authenticate(const HttpRequest& request);
+
+  HttpResponse create_token(const HttpRequest& request, const Params& params);
+  HttpResponse delete_token(const HttpRequest& request, const Params& params);
+  HttpResponse get_me(const HttpRequest& request, const Params& params);
+  HttpResponse get_unit(const HttpRequest& request, const Params& params);
+  HttpResponse list_units(const HttpRequest& request, const Params& params);
+  HttpResponse create_unit(const HttpRequest& request, const Params& params);
+  HttpResponse import_units(const HttpRequest& request, const Params& params);
+  HttpResponse list_campaigns(const HttpRequest& request, const Params& params);
+  HttpResponse get_campaign(const HttpRequest& request, const Params& params);
+  HttpResponse create_campaign(const HttpRequest& request, const Params& params);
+  HttpResponse get_report(const HttpRequest& request, const Params& params);
+  HttpResponse save_report(const HttpRequest& request, const Params& params);
+  HttpResponse submit_report(const HttpRequest& request, const Params& params);
+  HttpResponse get_summary(const HttpRequest& request, const Params& params);
+  HttpResponse not_built_yet(const HttpRequest& request, const Params& params);
+
+  Application& app_;
+  std::size_t max_body_bytes_;
+  std::vector<Route> routes_;
+};
+
+}  // namespace llw

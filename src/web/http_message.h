@@ -1,0 +1,38 @@
+#pragma once
+// A request and a response as plain values, so the route table and its handlers are ordinary C++
+// that neither includes RESTinio nor depends on how the bytes arrived. server.cpp converts
+// between these and RESTinio's types.
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace llw {
+
+struct HttpRequest {
+  std::string method;  // "GET", "POST", …
+  // The path split at '/', each segment already percent-decoded ("/api/v1/units/X" →
+  // {"api", "v1", "units", "X"}).
+  std::vector<std::string> segments;
+  std::map<std::string, std::string> query;  // decoded query parameters
+  std::string authorization;                 // the Authorization header, empty when absent
+  std::string content_type;                  // the Content-Type header, empty when absent
+  std::string body;
+  std::string client_address;  // the peer's IP address, for login rate limiting
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;  // beyond the security headers
+  std::string body;
+};
+
+// Headers every API response carries: no sniffing, no framing, no referrer, no caching.
+const std::vector<std::pair<std::string, std::string>>& api_security_headers();
+
+// The reason phrase of a status code ("Not Found").
+const char* reason_phrase(int status);
+
+}  // namespace llw

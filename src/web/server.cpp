@@ -1,0 +1,231 @@
+// The RESTinio side of the web layer: socket, thread pool, signals, and the conversion between
+// RESTinio's request/response and the plain HttpRequest/HttpResponse the routes work on. This is
+// the only file that includes RESTinio (it is slow to compile; keep it that way).
+
+#include "web/server.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <csignal>
+#include <exception>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <restinio/all.hpp>
+#include <thread>
+#include <vector>
+
+#include "domain/error.h"
+#include "web/api_routes.h"
+#include "web/http_errors.h"
+
+namespace llw {
+
+namespace {
+
+// Thread-safe traits (strands per connection) for a pool of threads running one io_context.
+using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
+using RestinioServer = restinio::http_server_t<Traits>;
+
+// RESTinio drops the connection without a response when a body exceeds its own limit. We set its
+// limit well above ours so that ordinary oversized bodies reach the handler and get a proper
+// 413; only absurd ones (beyond this) are cut off at the socket.
+std::uint64_t transport_body_limit(std::size_t max_body_bytes) {
+  return std::max<std::uint64_t>(std::uint64_t{max_body_bytes} * 8, 16u * 1024 * 1024);
+}
+
+// "/api/v1/units/H%C3%A0" → {"api", "v1", "units", "Hà"}; nullopt on a broken escape.
+std::optional<std::vector<std::string>> decoded_segments(restinio::string_view_t path) {
+  std::vector<std::string> segments;
+  if (!path.empty() && path.front() == '/') path.remove_prefix(1);
+  while (true) {
+    const auto slash = path.find('/');
+    const auto raw = path.substr(0, slash);
+    auto decoded =
+        restinio::utils::try_unescape_percent_encoding<restinio::utils::relaxed_unescape_traits>(
+            raw);
+    if (!decoded) return std::nullopt;
+    segments.push_back(std::move(*decoded));
+    if (slash == restinio::string_view_t::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  return segments;
+}
+
+HttpResponse respond_to(ApiRoutes& routes, const restinio::request_handle_t& req) {
+  HttpRequest request;
+  const auto& header = req->header();
+  request.method = header.method().c_str();
+
+  auto segments = decoded_segments(header.path());
+  if (!segments) {
+    return error_response(Error(ErrorKind::bad_input,
+                                "Đường dẫn có mã %-escape không hợp lệ. Hãy kiểm tra lại địa chỉ.",
+                                "path"));
+  }
+  request.segments = std::move(*segments);
+
+  const auto query = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(
+      header.query());
+  if (!query) {
+    return error_response(Error(ErrorKind::bad_input,
+                                "Tham số truy vấn không hợp lệ. Hãy kiểm tra lại phần sau dấu ?.",
+                                "query"));
+  }
+  for (const auto& [name, value] : *query) {
+    request.query.emplace(std::string(name), std::string(value));
+  }
+
+  request.authorization = header.get_field_or(restinio::http_field::authorization, "");
+  request.content_type = header.get_field_or(restinio::http_field::content_type, "");
+  request.body = req->body();
+  request.client_address = req->remote_endpoint().address().to_string();
+  return routes.handle(request);
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+  Impl(Application& app, ServerConfig server_config)
+      : config(std::move(server_config)), routes(app, config.max_body_bytes) {}
+
+  ServerConfig config;
+  ApiRoutes routes;
+  restinio::asio_ns::io_context io_context;
+  std::unique_ptr<RestinioServer> server;
+  std::atomic<std::uint16_t> bound_port{0};
+  std::atomic<bool> stop_requested{false};
+
+  // For start_in_background: the thread, and the hand-over of "listening" or the open error.
+  std::thread background;
+  std::mutex ready_mutex;
+  std::condition_variable ready_changed;
+  bool ready = false;
+  std::exception_ptr start_error;
+
+  restinio::request_handling_status_t handle(const restinio::request_handle_t& req) {
+    HttpResponse response;
+    try {
+      response = respond_to(routes, req);
+    } catch (const std::exception& e) {
+      std::cerr << "llw: request failed: " << e.what() << '\n';
+      response = internal_error_response();
+    } catch (...) {
+      std::cerr << "llw: request failed with an unknown exception\n";
+      response = internal_error_response();
+    }
+    auto builder = req->create_response(restinio::http_status_line_t{
+        restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+        reason_phrase(response.status)});
+    if (!response.content_type.empty()) {
+      builder.append_header(restinio::http_field::content_type, response.content_type);
+    }
+    for (const auto& [name, value] : api_security_headers()) builder.append_header(name, value);
+    for (const auto& [name, value] : response.headers) builder.append_header(name, value);
+    builder.set_body(std::move(response.body));
+    return builder.done();
+  }
+
+  void create_server() {
+    restinio::server_settings_t<Traits> settings;
+    settings.address(config.bind_address)
+        .port(config.port)
+        .request_handler([this](restinio::request_handle_t req) { return handle(req); })
+        .acceptor_post_bind_hook([this](restinio::asio_ns::ip::tcp::acceptor& acceptor) {
+          bound_port = acceptor.local_endpoint().port();
+        })
+        // Without TCP_NODELAY small responses wait for Nagle's delayed ACK (~40 ms each).
+        .socket_options_setter([](restinio::socket_options_t& options) {
+          options.set_option(restinio::asio_ns::ip::tcp::no_delay{true});
+        })
+        .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                      .max_url_size(8 * 1024)
+                                      .max_field_name_size(1024)
+                                      .max_field_value_size(16 * 1024)
+                                      .max_field_count(100)
+                                      .max_body_size(transport_body_limit(config.max_body_bytes)))
+        .read_next_http_message_timelimit(std::chrono::seconds(60))
+        .write_http_response_timelimit(std::chrono::seconds(30))
+        .handle_request_timeout(std::chrono::seconds(30));
+    server = std::make_unique<RestinioServer>(restinio::external_io_context(io_context),
+                                              std::move(settings));
+  }
+
+  // Runs on an io_context thread (stop() posts it there), so `server` exists.
+  void request_stop() {
+    if (stop_requested.exchange(true)) return;
+    server->close_async([this] { io_context.stop(); },
+                        [this](std::exception_ptr) { io_context.stop(); });
+  }
+
+  void run(const std::function<void()>& on_ready, bool handle_signals) {
+    create_server();
+    server->open_sync();  // binds and listens now, so errors surface here
+
+    // restinio::run only reacts to SIGINT; a service manager stops us with SIGTERM.
+    std::optional<restinio::asio_ns::signal_set> signals;
+    if (handle_signals) {
+      signals.emplace(io_context, SIGINT, SIGTERM);
+      signals->async_wait([this](const restinio::asio_ns::error_code& ec, int) {
+        if (!ec) request_stop();
+      });
+    }
+    if (on_ready) on_ready();
+
+    std::vector<std::thread> pool;
+    const unsigned threads = std::max(1u, config.threads);
+    for (unsigned i = 1; i < threads; ++i) pool.emplace_back([this] { io_context.run(); });
+    io_context.run();
+    for (auto& thread : pool) thread.join();
+    if (signals) signals->cancel();
+    server.reset();
+  }
+};
+
+HttpServer::HttpServer(Application& app, ServerConfig config)
+    : impl_(new Impl(app, std::move(config))) {}
+
+HttpServer::~HttpServer() {
+  if (impl_->background.joinable()) {
+    stop();
+    impl_->background.join();
+  }
+  delete impl_;
+}
+
+void HttpServer::run(const std::function<void()>& on_ready) { impl_->run(on_ready, true); }
+
+void HttpServer::start_in_background() {
+  impl_->background = std::thread([impl = impl_] {
+    try {
+      impl->run(
+          [impl] {
+            std::lock_guard lock(impl->ready_mutex);
+            impl->ready = true;
+            impl->ready_changed.notify_all();
+          },
+          false);
+    } catch (...) {
+      std::lock_guard lock(impl->ready_mutex);
+      impl->start_error = std::current_exception();
+      impl->ready_changed.notify_all();
+    }
+  });
+  std::unique_lock lock(impl_->ready_mutex);
+  impl_->ready_changed.wait(lock, [this] { return impl_->ready || impl_->start_error; });
+  if (impl_->start_error) {
+    lock.unlock();
+    impl_->background.join();
+    std::rethrow_exception(impl_->start_error);
+  }
+}
+
+void HttpServer::stop() {
+  restinio::asio_ns::post(impl_->io_context, [impl = impl_] { impl->request_stop(); });
+}
+
+std::uint16_t HttpServer::port() const { return impl_->bound_port; }
+
+}  // namespace llw

@@ -1,0 +1,34 @@
+#include "app/password.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace llw {
+namespace {
+
+TEST(Password, HashVerifiesOnlyTheSamePassword) {
+  std::string hash = hash_password("Học tập suốt đời");
+  EXPECT_EQ(hash.rfind("$argon2id$", 0), 0u);
+  EXPECT_TRUE(verify_password(hash, "Học tập suốt đời"));
+  EXPECT_FALSE(verify_password(hash, "Hoc tap suot doi"));
+  EXPECT_FALSE(verify_password("not a hash", "x"));
+  EXPECT_FALSE(verify_password("", ""));
+}
+
+TEST(Password, TokensAreRandomAndTheirHashesStable) {
+  std::set<std::string> tokens;
+  for (int i = 0; i < 100; ++i) tokens.insert(random_token());
+  EXPECT_EQ(tokens.size(), 100u);
+  const std::string token = *tokens.begin();
+  EXPECT_EQ(token.size(), 43u);
+  EXPECT_EQ(
+      token.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+      std::string::npos);
+  EXPECT_EQ(token_hash(token), token_hash(token));
+  EXPECT_EQ(token_hash(token).size(), 64u);
+  EXPECT_NE(token_hash(token), token_hash(*tokens.rbegin()));
+}
+
+}  // namespace
+}  // namespace llw

@@ -1,0 +1,66 @@
+// The spreadsheet readers on their own: CSV dialects, row numbers, row-level messages.
+#include "app/unit_import.h"
+
+#include <gtest/gtest.h>
+
+#include "domain/error.h"
+
+namespace llw {
+namespace {
+
+TEST(UnitImport, CsvRowNumbersAreTheSpreadsheetsAndBlankLinesAreSkipped) {
+  ParsedUnits parsed = parse_units(
+      "code,name,kind,parent\r\nA,Tỉnh A,province,\r\n\r\nA-1,\"Xã, phường 1\",commune,A\r\n",
+      "text/csv");
+  ASSERT_EQ(parsed.rows.size(), 2u);
+  EXPECT_EQ(parsed.rows[0].row, 2);
+  EXPECT_EQ(parsed.rows[1].row, 4);
+  EXPECT_EQ(parsed.rows[1].input.name, "Xã, phường 1");
+  EXPECT_EQ(parsed.rows[1].input.kind, UnitKind::commune);
+  EXPECT_EQ(parsed.rows[1].input.parent_code, "A");
+}
+
+TEST(UnitImport, QuotedFieldsMayHoldNewlinesAndQuotes) {
+  ParsedUnits parsed =
+      parse_units("code,name,kind\nA,\"Dòng 1\nDòng \"\"2\"\"\",village\n", "text/csv");
+  ASSERT_EQ(parsed.rows.size(), 1u);
+  EXPECT_EQ(parsed.rows[0].input.name, "Dòng 1\nDòng \"2\"");
+}
+
+TEST(UnitImport, RowProblemsAreReportedPerRowInVietnamese) {
+  ParsedUnits parsed = parse_units(
+      "code,name,kind,level,pop_students\n"
+      ",Không mã,school,primary,1\n"
+      "B,Trường B,trường,primary,1\n"
+      "C,Trường C,school,đại học,1\n"
+      "D,Trường D,school,primary,mười\n",
+      "text/csv");
+  EXPECT_TRUE(parsed.rows.empty());
+  ASSERT_EQ(parsed.errors.size(), 4u);
+  EXPECT_EQ(parsed.errors[0].first, 2);
+  EXPECT_NE(parsed.errors[0].second.find("Thiếu mã"), std::string::npos);
+  EXPECT_EQ(parsed.errors[1].first, 3);
+  EXPECT_NE(parsed.errors[1].second.find("kind"), std::string::npos);
+  EXPECT_EQ(parsed.errors[2].first, 4);
+  EXPECT_EQ(parsed.errors[3].first, 5);
+  EXPECT_NE(parsed.errors[3].second.find("pop_students"), std::string::npos);
+}
+
+TEST(UnitImport, HeaderProblemsRejectTheWholeFile) {
+  auto kind = [](const std::string& body) {
+    try {
+      parse_units(body, "text/csv");
+    } catch (const Error& e) {
+      return e.kind();
+    }
+    return ErrorKind::internal;
+  };
+  EXPECT_EQ(kind("name,kind\nX,village\n"), ErrorKind::bad_input);  // no code column
+  EXPECT_EQ(kind("code,name,kind,colour\nA,B,village,red\n"), ErrorKind::bad_input);
+  EXPECT_EQ(kind("code,name,kind\nA,\"unclosed,village\n"), ErrorKind::bad_input);
+  EXPECT_EQ(kind(""), ErrorKind::bad_input);
+  EXPECT_EQ(kind("code,name,kind\nA,\xFF\xFE,village\n"), ErrorKind::bad_input);
+}
+
+}  // namespace
+}  // namespace llw

@@ -1,0 +1,180 @@
+// Creating, listing and importing org units through the Application.
+#include <xlsxwriter.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "app_fixture.h"
+
+namespace llw::testing {
+namespace {
+
+const char* const csv_type = "text/csv";
+
+class UnitsTest : public AppTest {
+ protected:
+  void SetUp() override {
+    AppTest::SetUp();
+    make_small_tree();
+  }
+};
+
+TEST_F(UnitsTest, ChildrenAreSortedInVietnameseOrder) {
+  for (const auto& [code, name] :
+       std::vector<std::pair<std::string, std::string>>{{"HP-X-D1", "Đông"},
+                                                        {"HP-X-D2", "Dương"},
+                                                        {"HP-X-D3", "Ánh"},
+                                                        {"HP-X-D4", "Bình"},
+                                                        {"HP-X-D5", "An"}}) {
+    app_->create_unit(system_admin(), input(code, name, UnitKind::village, "HP-X"));
+  }
+  std::vector<std::string> names;
+  for (const OrgUnit& u : app_->list_children(system_admin(), "HP-X")) {
+    if (u.code.rfind("HP-X-D", 0) == 0) names.push_back(u.name);
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"An", "Ánh", "Bình", "Dương", "Đông"}));
+}
+
+TEST_F(UnitsTest, CoordinatorCreatesUnitsOnlyInItsSubtree) {
+  User coordinator = make_user("xa.anhung", Role::coordinator, "HP-X");
+  EXPECT_NO_THROW(
+      app_->create_unit(coordinator, input("HP-X-N", "Thôn Nam", UnitKind::village, "HP-X")));
+  EXPECT_EQ(error_kind_of([&] {
+              app_->create_unit(coordinator,
+                                input("HP-Y-N", "Thôn Nam", UnitKind::village, "HP-Y"));
+            }),
+            ErrorKind::forbidden);
+  EXPECT_EQ(error_kind_of([&] {
+              app_->create_unit(coordinator, input("ROOT2", "Gốc", UnitKind::country, ""));
+            }),
+            ErrorKind::forbidden);
+  EXPECT_FALSE(store_->find_unit("HP-Y-N"));
+}
+
+TEST_F(UnitsTest, NewUnitBelowAnIssuerJoinsItsCampaign) {
+  Campaign campaign = make_campaign("HP");
+  EXPECT_EQ(app_->summary(system_admin(), campaign.id, "HP").expected, 4);
+  app_->create_unit(system_admin(),
+                    input("HP-X-N", "Thôn Nam", UnitKind::village, "HP-X", {{"residents", 900}}));
+  EXPECT_EQ(app_->summary(system_admin(), campaign.id, "HP").expected, 5);
+  EXPECT_EQ(app_->summary(system_admin(), campaign.id, "HP-X").expected, 4);
+  EXPECT_EQ(app_->get_report(system_admin(), campaign.id, "HP-X-N").status,
+            ReportStatus::not_started);
+}
+
+TEST_F(UnitsTest, ImportWithAnyBadRowWritesNothingAndNamesEveryRow) {
+  const std::int64_t before = store_->count_units();
+  const std::string csv =
+      "code,name,kind,level,parent,email,pop_students\n"
+      "HP-X-T1,Trường Tiểu học Số 1,school,primary,HP-X,t1@anhung.edu.vn,300\n"  // row 2: fine
+      "HP-X-T2,,school,primary,HP-X,,200\n"                                      // row 3: no name
+      "HP-X-T3,Trường Số 3,school,primary,HP-KHONG,,200\n"                       // row 4: no parent
+      "HP-X-T1,Trường trùng mã,school,primary,HP-X,,100\n"                       // row 5: duplicate
+      "HP-X-T5,Trường Số 5,shop,,HP-X,,100\n"                                    // row 6: bad kind
+      "HP-X-T6,Trường Số 6,school,primary,HP-X,,-4\n";                           // row 7: negative
+  ImportResult result = app_->import_units(system_admin(), csv, csv_type);
+  EXPECT_EQ(result.created, 0);
+  std::set<int> rows;
+  for (const auto& [row, message] : result.errors) {
+    rows.insert(row);
+    EXPECT_FALSE(message.empty());
+  }
+  EXPECT_EQ(rows, (std::set<int>{3, 4, 5, 6, 7}));
+  EXPECT_EQ(store_->count_units(), before);
+  EXPECT_FALSE(store_->find_unit("HP-X-T1"));
+}
+
+TEST_F(UnitsTest, ImportCreatesAndUpdatesAndAddsReportingUnitsToCampaigns) {
+  Campaign campaign = make_campaign("HP");
+  const std::string csv =
+      "\xEF\xBB\xBF"
+      "code;name;kind;level;parent;email;pop_students;pop_staff\n"
+      "HP-Z;Xã Mới;commune;;HP;;;\n"
+      "HP-Z-T;\"Trường Tiểu học \"\"Mới\"\"; cơ sở 1\";school;primary;HP-Z;;320;25\n"
+      "HP-X-A;Trường Tiểu học An Hưng;school;primary;HP-X;;250;20\n";
+  ImportResult result = app_->import_units(system_admin(), csv, "text/csv; charset=utf-8");
+  ASSERT_TRUE(result.errors.empty()) << result.errors.front().second;
+  EXPECT_EQ(result.created, 2);
+  EXPECT_EQ(result.updated, 1);
+  OrgUnit t = unit("HP-Z-T");
+  EXPECT_EQ(t.name, "Trường Tiểu học \"Mới\"; cơ sở 1");
+  EXPECT_EQ(t.parent_code, "HP-Z");
+  EXPECT_EQ(t.population.at("students"), 320);
+  EXPECT_EQ(unit("HP-X-A").population.at("students"), 250);
+  EXPECT_EQ(app_->summary(system_admin(), campaign.id, "HP").expected, 5);
+  EXPECT_EQ(app_->summary(system_admin(), campaign.id, "HP-Z").expected, 1);
+}
+
+TEST_F(UnitsTest, CoordinatorImportStaysInsideItsSubtree) {
+  User coordinator = make_user("xa.anhung", Role::coordinator, "HP-X");
+  const std::string csv =
+      "code,name,kind,parent\n"
+      "HP-X-N,Thôn Nam,village,HP-X\n"
+      "HP-Y-N,Thôn Nam,village,HP-Y\n";
+  ImportResult result = app_->import_units(coordinator, csv, csv_type);
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(result.errors[0].first, 3);
+  EXPECT_FALSE(store_->find_unit("HP-X-N"));
+  User reporter = make_user("th.anhung", Role::reporter, "HP-X-A");
+  EXPECT_EQ(error_kind_of([&] { app_->import_units(reporter, csv, csv_type); }),
+            ErrorKind::forbidden);
+}
+
+TEST_F(UnitsTest, MalformedFilesAreBadInput) {
+  EXPECT_EQ(error_kind_of([&] {
+              app_->import_units(system_admin(), "code,name,kind\nA,\xC3\x28,school\n", csv_type);
+            }),
+            ErrorKind::bad_input);
+  EXPECT_EQ(error_kind_of([&] {
+              app_->import_units(
+                  system_admin(), "PK\x03\x04garbage",
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            }),
+            ErrorKind::bad_input);
+  EXPECT_EQ(error_kind_of([&] { app_->import_units(system_admin(), "x", "application/pdf"); }),
+            ErrorKind::bad_input);
+  std::string big = "code,name,kind,parent\n";
+  for (int i = 0; i < 5001; ++i) {
+    big += "HP-X-V" + std::to_string(i) + ",Thôn " + std::to_string(i) + ",village,HP-X\n";
+  }
+  EXPECT_EQ(error_kind_of([&] { app_->import_units(system_admin(), big, csv_type); }),
+            ErrorKind::bad_input);
+}
+
+TEST_F(UnitsTest, ImportReadsARealXlsxWorkbook) {
+  const std::string path = (dir_ / "units.xlsx").string();
+  lxw_workbook* workbook = workbook_new(path.c_str());
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Đơn vị");
+  const char* header[] = {"code", "name", "kind", "level", "parent", "pop_students", "pop_staff"};
+  for (int c = 0; c < 7; ++c) worksheet_write_string(sheet, 0, lxw_col_t(c), header[c], nullptr);
+  worksheet_write_string(sheet, 1, 0, "HP-X-MN", nullptr);
+  worksheet_write_string(sheet, 1, 1, "Trường Mầm non Hoa Sen", nullptr);
+  worksheet_write_string(sheet, 1, 2, "school", nullptr);
+  worksheet_write_string(sheet, 1, 3, "preschool", nullptr);
+  worksheet_write_string(sheet, 1, 4, "HP-X", nullptr);
+  worksheet_write_number(sheet, 1, 5, 215, nullptr);
+  worksheet_write_number(sheet, 1, 6, 31, nullptr);
+  worksheet_write_string(sheet, 3, 0, "HP-X-DOAN", nullptr);  // row 4, after an empty row
+  worksheet_write_string(sheet, 3, 1, "Đoàn Thanh niên xã An Hưng", nullptr);
+  worksheet_write_string(sheet, 3, 2, "organization", nullptr);
+  worksheet_write_string(sheet, 3, 4, "HP-X", nullptr);
+  ASSERT_EQ(workbook_close(workbook), LXW_NO_ERROR);
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+
+  ImportResult result =
+      app_->import_units(system_admin(), bytes.str(),
+                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  ASSERT_TRUE(result.errors.empty()) << result.errors.front().second;
+  EXPECT_EQ(result.created, 2);
+  OrgUnit mn = unit("HP-X-MN");
+  EXPECT_EQ(mn.name, "Trường Mầm non Hoa Sen");
+  EXPECT_EQ(mn.level, SchoolLevel::preschool);
+  EXPECT_EQ(mn.population.at("students"), 215);
+  EXPECT_EQ(mn.population.at("staff"), 31);
+  EXPECT_EQ(unit("HP-X-DOAN").kind, UnitKind::organization);
+}
+
+}  // namespace
+}  // namespace llw::testing

@@ -1,0 +1,229 @@
+// Every role × target × route, with the status the access policy gives, written out as a table
+// so a reviewer can check each cell against the policy in domain/access.h:
+//   admin: everything; coordinator: its subtree; reporter: read and write its own unit's report,
+//   read its own unit and summary; viewer: read its subtree.
+// A 404 in an allowed cell means the target has no report in the campaign (communes and the
+// province do not report); a 422 means the access check passed but the input was invalid there
+// (a village cannot be created under a school; an import row outside the actor's subtree).
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "web_fixture.h"
+
+namespace llw::test {
+namespace {
+
+enum Route {
+  kGetUnit,
+  kListChildren,
+  kCreateUnit,
+  kImportUnits,
+  kGetReport,
+  kPutReport,
+  kSubmitReport,
+  kGetSummary,
+  kRouteCount
+};
+
+const char* const kRouteNames[kRouteCount] = {"GET unit",    "GET children", "POST unit",
+                                              "POST import", "GET report",   "PUT report",
+                                              "POST submit", "GET summary"};
+
+struct Cell {
+  std::string user;
+  std::string target_label;  // own / subtree / outside / ancestor, as the user sees it
+  std::string target;
+  std::array<long, kRouteCount> expected;
+};
+
+// The unit kind a new child of `target` gets in the create and import probes.
+std::string child_kind(const std::string& target) {
+  if (target == "VN") return "province";
+  if (target == "HP") return "commune";
+  return "village";
+}
+
+// clang-format off
+const std::vector<Cell> kMatrix = {
+    //                                           GET   child POST  import GETr  PUTr  submit summary
+    {kAdmin,       "country",  "VN",          {200,  200,  201,  200,   404,  404,  404,   200}},
+    {kAdmin,       "commune",  "HP-AH",       {200,  200,  201,  200,   404,  404,  404,   200}},
+    {kAdmin,       "school",   "HP-AD-THCS",  {200,  200,  422,  422,   200,  200,  200,   200}},
+
+    {kCoordinator, "own",      "HP-AH",       {200,  200,  201,  200,   404,  404,  404,   200}},
+    {kCoordinator, "subtree",  "HP-AH-MN",    {200,  200,  422,  422,   200,  200,  200,   200}},
+    {kCoordinator, "outside",  "HP-AD",       {403,  403,  403,  422,   403,  403,  403,   403}},
+    {kCoordinator, "ancestor", "HP",          {403,  403,  403,  422,   403,  403,  403,   403}},
+
+    {kViewer,      "own",      "HP-AH",       {200,  200,  403,  403,   404,  403,  403,   200}},
+    {kViewer,      "subtree",  "HP-AH-THON1", {200,  200,  403,  403,   200,  403,  403,   200}},
+    {kViewer,      "outside",  "HP-AD",       {403,  403,  403,  403,   403,  403,  403,   403}},
+    {kViewer,      "ancestor", "HP",          {403,  403,  403,  403,   403,  403,  403,   403}},
+
+    // A school has no units below it, so the reporter has no "subtree" row; its sibling school
+    // is the nearest "outside".
+    {kReporter,    "own",      "HP-AH-THTT",  {200,  200,  403,  403,   200,  200,  200,   200}},
+    {kReporter,    "sibling",  "HP-AH-MN",    {403,  403,  403,  403,   403,  403,  403,   403}},
+    {kReporter,    "outside",  "HP-AD-THCS",  {403,  403,  403,  403,   403,  403,  403,   403}},
+    {kReporter,    "ancestor", "HP-AH",       {403,  403,  403,  403,   403,  403,  403,   403}},
+};
+// clang-format on
+
+class AccessMatrixTest : public WebFixture {
+ protected:
+  long probe(Route route, const std::string& user, const std::string& target, int serial) {
+    const std::string& bearer = token(user);
+    const std::string new_code = "NEW-" + std::to_string(serial);
+    switch (route) {
+      case kGetUnit:
+        return get("/api/v1/units/" + target, bearer).status;
+      case kListChildren:
+        return get("/api/v1/units?parent=" + target, bearer).status;
+      case kCreateUnit: {
+        const nlohmann::json body{{"code", new_code},
+                                  {"name", "Đơn vị thử " + std::to_string(serial)},
+                                  {"kind", child_kind(target)},
+                                  {"parent", target},
+                                  {"population", {{"residents", 100}}}};
+        return post("/api/v1/units", bearer, body.dump()).status;
+      }
+      case kImportUnits: {
+        const std::string csv = "code,name,kind,parent\n" + new_code + "-CSV,Đơn vị nhập " +
+                                std::to_string(serial) + "," + child_kind(target) + "," + target +
+                                "\n";
+        return http_
+            ->send("POST", "/api/v1/units/import", csv,
+                   {"Authorization: Bearer " + bearer, "Content-Type: text/csv"})
+            .status;
+      }
+      case kGetReport:
+        return get(report_path(target), bearer).status;
+      case kPutReport: {
+        // The current version as an admin sees it, so only access decides the outcome.
+        const HttpReply current = get(report_path(target), token(kAdmin));
+        const std::int64_t version =
+            current.status == 200 ? current.json().value("version", std::int64_t{0}) : 0;
+        const nlohmann::json body{{"version", version}, {"values", {{"media_articles", 1}}}};
+        return put(report_path(target), bearer, body.dump()).status;
+      }
+      case kSubmitReport:
+        return post(report_path(target) + "/submit", bearer).status;
+      case kGetSummary:
+        return get(summary_path(target), bearer).status;
+      case kRouteCount:
+        break;
+    }
+    return 0;
+  }
+};
+
+TEST_F(AccessMatrixTest, EveryRoleTargetAndRouteGetsThePolicysStatus) {
+  int serial = 0;
+  for (const Cell& cell : kMatrix) {
+    for (int route = 0; route < kRouteCount; ++route) {
+      const long status = probe(static_cast<Route>(route), cell.user, cell.target, ++serial);
+      EXPECT_EQ(status, cell.expected[route]) << cell.user << " → " << cell.target_label << " ("
+                                              << cell.target << "), " << kRouteNames[route];
+    }
+  }
+}
+
+TEST_F(AccessMatrixTest, CampaignsAreVisibleOnlyToUnitsTheyConcern) {
+  // campaign_id_ is issued by the province, above every account's unit; other_campaign_id_ by
+  // the sibling commune An Dương, which concerns nobody in An Hưng.
+  struct Row {
+    std::string user;
+    long own_campaign;
+    long other_campaign;
+  };
+  const std::vector<Row> rows{
+      {kAdmin, 200, 200}, {kCoordinator, 200, 403}, {kViewer, 200, 403}, {kReporter, 200, 403}};
+  for (const Row& row : rows) {
+    const std::string& bearer = token(row.user);
+    EXPECT_EQ(get("/api/v1/campaigns/" + std::to_string(campaign_id_), bearer).status,
+              row.own_campaign)
+        << row.user;
+    EXPECT_EQ(get("/api/v1/campaigns/" + std::to_string(other_campaign_id_), bearer).status,
+              row.other_campaign)
+        << row.user;
+    const nlohmann::json listed = get("/api/v1/campaigns", bearer).json();
+    std::vector<std::int64_t> ids;
+    for (const auto& campaign : listed["campaigns"]) ids.push_back(campaign.value("id", 0));
+    EXPECT_NE(std::find(ids.begin(), ids.end(), campaign_id_), ids.end()) << row.user;
+    EXPECT_EQ(std::find(ids.begin(), ids.end(), other_campaign_id_) != ids.end(),
+              row.other_campaign == 200)
+        << row.user;
+  }
+  EXPECT_EQ(get("/api/v1/campaigns/999999", token(kAdmin)).status, 404);
+}
+
+TEST_F(AccessMatrixTest, OnlyCoordinatorsAndAdminsCreateCampaigns) {
+  const auto body = [](const std::string& issuer) {
+    return nlohmann::json{{"name", "Tuần lễ hưởng ứng học tập suốt đời năm 2026"},
+                          {"issuer", issuer},
+                          {"period_start", "2026-10-01"},
+                          {"period_end", "2026-10-07"},
+                          {"deadline", "2026-10-12"},
+                          {"lock_date", "2026-10-20"},
+                          {"form_id", "llw-2025"},
+                          {"plan", {{"number", "90/KH-UBND"}}}}
+        .dump();
+  };
+  EXPECT_EQ(post("/api/v1/campaigns", token(kReporter), body("HP-AH")).status, 403);
+  EXPECT_EQ(post("/api/v1/campaigns", token(kViewer), body("HP-AH")).status, 403);
+  EXPECT_EQ(post("/api/v1/campaigns", token(kCoordinator), body("HP-AD")).status, 403);
+  const HttpReply created = post("/api/v1/campaigns", token(kCoordinator), body("HP-AH"));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::int64_t id = created.json().value("id", std::int64_t{0});
+  EXPECT_GT(id, 0);
+  EXPECT_EQ(created.header("location"), "/api/v1/campaigns/" + std::to_string(id));
+}
+
+TEST_F(AccessMatrixTest, MissingExpiredOrGarbageTokensGet401OnEveryRoute) {
+  const std::string campaign = std::to_string(campaign_id_);
+  const std::vector<std::pair<std::string, std::string>> routes{
+      {"GET", "/api/v1/me"},
+      {"DELETE", "/api/v1/auth/token"},
+      {"GET", "/api/v1/units/HP-AH"},
+      {"GET", "/api/v1/units?parent=HP-AH"},
+      {"POST", "/api/v1/units"},
+      {"POST", "/api/v1/units/import"},
+      {"GET", "/api/v1/campaigns"},
+      {"GET", "/api/v1/campaigns/" + campaign},
+      {"POST", "/api/v1/campaigns"},
+      {"GET", report_path("HP-AH-THTT")},
+      {"PUT", report_path("HP-AH-THTT")},
+      {"POST", report_path("HP-AH-THTT") + "/submit"},
+      {"GET", summary_path("HP-AH")},
+      {"POST", report_path("HP-AH-THTT") + "/accept"},
+      {"GET", "/api/v1/campaigns/" + campaign + "/plan.pdf"},
+  };
+  const std::string valid = token(kCoordinator);
+  const std::vector<std::pair<std::string, std::vector<std::string>>> credentials{
+      {"no token", {}},
+      {"garbage token", {"Authorization: Bearer this-is-not-a-token"}},
+      {"wrong scheme", {"Authorization: Basic YWRtaW46YWRtaW4="}},
+      {"empty bearer", {"Authorization: Bearer "}},
+  };
+  for (const auto& [method, path] : routes) {
+    for (const auto& [label, headers] : credentials) {
+      const HttpReply reply = http_->send(method, path, "{}", headers);
+      EXPECT_EQ(reply.status, 401) << method << ' ' << path << " with " << label;
+      EXPECT_EQ(reply.header("www-authenticate").rfind("Bearer", 0), 0u) << method << ' ' << path;
+      EXPECT_EQ(reply.json()["error"].value("code", ""), "unauthenticated") << reply.body;
+    }
+  }
+
+  // The same token works now and stops working once its session has expired.
+  EXPECT_EQ(get("/api/v1/me", valid).status, 200);
+  advance_clock(kSessionSeconds + 1);
+  for (const auto& [method, path] : routes) {
+    EXPECT_EQ(http_->send(method, path, "{}", {"Authorization: Bearer " + valid}).status, 401)
+        << method << ' ' << path << " with an expired token";
+  }
+}
+
+}  // namespace
+}  // namespace llw::test
