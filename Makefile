@@ -37,7 +37,7 @@ test: build
 	scripts/run_tests.sh $(BUILD_DIR)
 
 bench: build
-	bench/run_bench.sh $(BUILD_DIR)
+	bench/run_bench.sh --llw $(BUILD_DIR)/src/cli/llw
 
 clean:
 	rm -rf $(BUILD_DIR)

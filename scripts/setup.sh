@@ -17,7 +17,7 @@ packages=(
   libpango1.0-dev libcairo2-dev fonts-liberation2 poppler-utils
   libreoffice-writer-nogui libreoffice-calc-nogui
   # tests and benchmarks
-  googletest libgtest-dev curl wrk procps
+  googletest libgtest-dev curl jq wrk procps
 )
 
 missing=()

@@ -594,7 +594,16 @@ Timestamp at_vietnam_time(year_month_day date, int hour, int minute) {
 
 year_month_day october(int day) { return year{2025} / October / day; }
 
-Campaign campaign_2025(const std::string& issuer_code, json plan) {
+// The seed's lock date is 31/10/2025; a demo run later than that would find every report locked,
+// so the demo keeps reports open until 90 days after the day it is created (deadline unchanged:
+// submissions made now are late, as they would be).
+year_month_day demo_lock_date(Timestamp now) {
+  const auto today = floor<days>(sys_seconds{seconds{now + vietnam_utc_offset_seconds}});
+  const year_month_day open_until{today + days{90}};
+  return std::max(october(31), open_until);
+}
+
+Campaign campaign_2025(const std::string& issuer_code, json plan, Timestamp now) {
   Campaign campaign;
   campaign.name = "Tuần lễ hưởng ứng học tập suốt đời năm 2025";
   campaign.year = 2025;
@@ -602,7 +611,7 @@ Campaign campaign_2025(const std::string& issuer_code, json plan) {
   campaign.period_start = october(1);
   campaign.period_end = october(7);
   campaign.deadline = october(12);
-  campaign.lock_date = october(31);
+  campaign.lock_date = demo_lock_date(now);
   campaign.reporting_kinds = {UnitKind::department, UnitKind::organization, UnitKind::village,
                               UnitKind::school};
   campaign.plan = std::move(plan);
@@ -840,7 +849,7 @@ DemoStats make_demo(Application& app, DemoScale scale,
   system.username = "system";
   system.display_name = "LLW";
   system.role = Role::admin;
-  Campaign campaign = app.create_campaign(system, campaign_2025(issuer_code, std::move(plan)));
+  Campaign campaign = app.create_campaign(system, campaign_2025(issuer_code, std::move(plan), app.now()));
   campaign.form = form;
   OrgUnit issuer = *store.find_unit(issuer_code);
   say("Campaign " + std::to_string(campaign.id) + ": " + campaign.name + " (issued by " +

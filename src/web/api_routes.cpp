@@ -319,7 +319,9 @@ HttpResponse ApiRoutes::create_campaign(const HttpRequest& request, const Params
 
 HttpResponse ApiRoutes::get_report(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
-  return json_response(200, to_json(app_.get_report(user, campaign_id_from(params[0]), params[1])));
+  const std::int64_t campaign_id = campaign_id_from(params[0]);
+  const UnitReport report = app_.get_report(user, campaign_id, params[1]);
+  return json_response(200, to_json(report, app_.report_history(user, campaign_id, params[1])));
 }
 
 HttpResponse ApiRoutes::save_report(const HttpRequest& request, const Params& params) {

@@ -139,5 +139,17 @@ TEST_F(ReportFlowTest, EachSaveBumpsTheVersion) {
   EXPECT_EQ(report_of("HP-AH-THTT")["values"], (nlohmann::json{{"banners", 2}}));
 }
 
+TEST_F(ReportFlowTest, TheReportListsItsSavedVersionsNewestFirst) {
+  ASSERT_EQ(save_draft("HP-AH-THTT", school_values_).status, 200);
+  ASSERT_EQ(post(report_path("HP-AH-THTT") + "/submit", token(kReporter), R"({"version": 1})").status,
+            200);
+  const nlohmann::json history = report_of("HP-AH-THTT")["history"];
+  ASSERT_EQ(history.size(), 2u) << history.dump();
+  EXPECT_EQ(history[0].value("version", 0), 2);
+  EXPECT_EQ(history[0].value("status", ""), "submitted");
+  EXPECT_EQ(history[1].value("version", 0), 1);
+  EXPECT_EQ(history[1].value("status", ""), "draft");
+}
+
 }  // namespace
 }  // namespace llw::test
