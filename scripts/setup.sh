@@ -8,7 +8,7 @@ packages=(
   g++ cmake make ccache pkg-config git
   # libraries (see docs/architecture.md and ../shared/spec/stack.md)
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
-  libsoci-dev libsqlite3-dev libpq-dev sqlite3
+  libsoci-dev libsqlite3-dev libpq-dev sqlite3 postgresql
   nlohmann-json3-dev libkainjow-mustache-dev
   libsodium-dev libicu-dev libcli11-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev

@@ -1,13 +1,11 @@
 #pragma once
-// The SQLite backend of the Store port, on SOCI. One database file in WAL mode, a pool of
-// connections so that readers run concurrently, and one writer at a time (SQLite allows no more):
-// writers queue on an in-process mutex and then take the file's write lock with BEGIN IMMEDIATE,
-// so a write never fails half-way with SQLITE_BUSY and never waits in SQLite's sleeping busy
-// handler behind a writer of the same process. Each connection keeps the statements it has
-// prepared, so the requests of a running server re-execute statements instead of re-parsing SQL.
+// The SQLite backend of the Store port: one database file in WAL mode behind the shared SQL
+// implementation (sql/sql_store.h). Readers run concurrently on pooled connections; writers take
+// turns (SQLite allows one): they queue on an in-process mutex and then take the file's write lock
+// with BEGIN IMMEDIATE, so a write never fails half-way with SQLITE_BUSY and never waits in
+// SQLite's sleeping busy handler behind a writer of the same process.
 
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include "domain/store.h"
@@ -15,80 +13,6 @@
 
 namespace llw {
 
-namespace sqlite {
-class ConnectionPool;
-}  // namespace sqlite
-
-class SqliteStore : public Store {
- public:
-  SqliteStore(const std::string& path, const StoreOptions& options);
-  ~SqliteStore() override;
-  SqliteStore(const SqliteStore&) = delete;
-  SqliteStore& operator=(const SqliteStore&) = delete;
-
-  std::optional<OrgUnit> find_unit(std::string_view code) override;
-  std::optional<OrgUnit> find_unit_by_id(std::int64_t id) override;
-  std::vector<OrgUnit> children(std::int64_t parent_id) override;
-  OrgUnit insert_unit(const UnitInput& input) override;
-  OrgUnit update_unit(const UnitInput& input) override;
-  std::pair<int, int> upsert_units(const std::vector<UnitInput>& inputs) override;
-  std::vector<std::int64_t> ancestor_ids(std::int64_t unit_id) override;
-  std::vector<OrgUnit> units_in_subtree(std::string_view path,
-                                        const std::vector<UnitKind>& kinds) override;
-  std::int64_t count_units() override;
-
-  std::optional<StoredUser> find_user(std::string_view username) override;
-  User insert_user(const User& user, const std::string& password_hash) override;
-  void insert_session(const std::string& token_hash, std::int64_t user_id,
-                      Timestamp expires_at) override;
-  std::optional<User> user_for_session(const std::string& token_hash, Timestamp now) override;
-  void delete_session(const std::string& token_hash) override;
-  void record_login_attempt(std::string_view username, std::string_view address, bool success,
-                            Timestamp at) override;
-  LoginAttemptCount failed_logins(std::string_view username, std::string_view address,
-                                  Timestamp since) override;
-
-  std::int64_t insert_campaign(const Campaign& campaign,
-                               const std::vector<OrgUnit>& reporting_units) override;
-  std::optional<Campaign> find_campaign(std::int64_t id) override;
-  std::vector<Campaign> list_campaigns() override;
-  void put_form(const std::string& form_id, const std::string& definition_json) override;
-  std::optional<std::string> find_form(const std::string& form_id) override;
-  void add_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
-                          const Contribution& contribution,
-                          const std::vector<std::int64_t>& ancestor_ids) override;
-
-  std::optional<UnitReport> find_report(std::int64_t campaign_id, std::int64_t unit_id) override;
-  void write_report(const ReportWrite& write,
-                    const std::map<std::string, std::string>& narratives_if_counted) override;
-
-  std::vector<ReportVersion> report_history(std::int64_t campaign_id, std::int64_t unit_id,
-                                            int limit) override;
-
-  Contribution aggregate(std::int64_t campaign_id, std::int64_t unit_id) override;
-  std::pair<std::vector<std::string>, std::int64_t> missing_units(std::int64_t campaign_id,
-                                                                  std::string_view path,
-                                                                  int limit) override;
-  std::pair<std::vector<UnitText>, std::int64_t> narratives(std::int64_t campaign_id,
-                                                            std::string_view path,
-                                                            std::string_view part,
-                                                            int limit) override;
-  void bulk_put_reports(
-      const std::vector<UnitReport>& reports,
-      const std::vector<std::map<std::string, std::string>>& narratives_if_counted) override;
-  void rebuild_aggregates(
-      std::int64_t campaign_id,
-      const std::function<Contribution(const OrgUnit&, const UnitReport&)>& contribution) override;
-
- private:
-  void open_connections(const std::string& path);
-  void migrate();
-
-  StoreOptions options_;
-  std::unique_ptr<sqlite::ConnectionPool> pool_;
-  // SQLite has one writer at a time; writers of this process queue here instead of spinning in
-  // SQLite's busy handler.
-  std::mutex write_mutex_;
-};
+std::shared_ptr<Store> make_sqlite_store(const std::string& path, const StoreOptions& options);
 
 }  // namespace llw

@@ -1,11 +1,20 @@
-// The SQLite Store on real database files, each test in a fresh temporary directory.
+// The storage contract, run on both backends from this one source: every test of StoreTest runs
+// once on a fresh SQLite file in a temporary directory and once on a fresh PostgreSQL database
+// (CREATE DATABASE per test) of the server named by LLW_TEST_PG_URL, or by the file ctest writes
+// when its fixture starts a throw-away server (see CMakeLists.txt). Without either, the
+// PostgreSQL instances are skipped with a message saying how to run them.
 
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <memory>
 #include <random>
 #include <thread>
 
@@ -20,34 +29,57 @@ using std::chrono::day;
 using std::chrono::month;
 using std::chrono::year;
 
-// Reads one integer or text straight from the file, bypassing the store, to check what it wrote.
+enum class Backend { sqlite, postgresql };
+
+// Names the backend in test output and in the names ctest lists.
+void PrintTo(Backend backend, std::ostream* out) {
+  *out << (backend == Backend::sqlite ? "sqlite" : "postgresql");
+}
+
+// Reads straight from the database, bypassing the store, to check what it wrote.
 class RawDb {
  public:
-  explicit RawDb(const fs::path& file) {
+  virtual ~RawDb() = default;
+  // Every column of every row, joined with '|' (columns) and '\n' (rows).
+  virtual std::string rows(const std::string& query) = 0;
+  // The query plan, one line per row of EXPLAIN.
+  virtual std::string plan(const std::string& query) = 0;
+
+  std::string text(const std::string& query) {
+    std::string all = rows(query);
+    return all.substr(0, all.find_first_of("|\n"));
+  }
+  long long integer(const std::string& query) { return std::stoll(text(query)); }
+};
+
+class SqliteRawDb : public RawDb {
+ public:
+  explicit SqliteRawDb(const fs::path& file) {
     if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
       throw std::runtime_error("cannot open " + file.string());
     }
   }
-  ~RawDb() { sqlite3_close(db_); }
+  ~SqliteRawDb() override { sqlite3_close(db_); }
 
-  std::string text(const std::string& query) {
+  std::string rows(const std::string& query) override {
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(db_, query.c_str(), -1, &st, nullptr) != SQLITE_OK) {
       throw std::runtime_error(sqlite3_errmsg(db_));
     }
     std::string out;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-      const unsigned char* value = sqlite3_column_text(st, 0);
-      out = value ? reinterpret_cast<const char*>(value) : "";
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      for (int i = 0; i < sqlite3_column_count(st); ++i) {
+        const unsigned char* value = sqlite3_column_text(st, i);
+        if (i) out += '|';
+        out += value ? reinterpret_cast<const char*>(value) : "";
+      }
+      out += '\n';
     }
     sqlite3_finalize(st);
     return out;
   }
 
-  long long integer(const std::string& query) { return std::stoll(text(query)); }
-
-  // Every row of the plan, joined, so a test can look for the index it expects.
-  std::string plan(const std::string& query) {
+  std::string plan(const std::string& query) override {
     sqlite3_stmt* st = nullptr;
     std::string explain = "EXPLAIN QUERY PLAN " + query;
     if (sqlite3_prepare_v2(db_, explain.c_str(), -1, &st, nullptr) != SQLITE_OK) {
@@ -66,6 +98,140 @@ class RawDb {
   sqlite3* db_ = nullptr;
 };
 
+// A libpq connection, for the raw reads and for creating and dropping the test databases.
+class PgConnection {
+ public:
+  explicit PgConnection(const std::string& url) : conn_(PQconnectdb(url.c_str())) {
+    if (PQstatus(conn_) != CONNECTION_OK) {
+      std::string message = PQerrorMessage(conn_);
+      PQfinish(conn_);
+      throw std::runtime_error("cannot connect to PostgreSQL: " + message);
+    }
+  }
+  ~PgConnection() { PQfinish(conn_); }
+  PgConnection(const PgConnection&) = delete;
+  PgConnection& operator=(const PgConnection&) = delete;
+
+  std::string rows(const std::string& query) {
+    PGresult* result = PQexec(conn_, query.c_str());
+    auto status = PQresultStatus(result);
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+      std::string message = PQresultErrorMessage(result);
+      PQclear(result);
+      throw std::runtime_error(message + " in: " + query);
+    }
+    std::string out;
+    for (int r = 0; r < PQntuples(result); ++r) {
+      for (int c = 0; c < PQnfields(result); ++c) {
+        if (c) out += '|';
+        out += PQgetvalue(result, r, c);
+      }
+      out += '\n';
+    }
+    PQclear(result);
+    return out;
+  }
+
+ private:
+  PGconn* conn_;
+};
+
+class PgRawDb : public RawDb {
+ public:
+  explicit PgRawDb(const std::string& url) : conn_(url) {}
+  std::string rows(const std::string& query) override { return conn_.rows(query); }
+  std::string plan(const std::string& query) override {
+    // The test tables are tiny, where a sequential scan is cheaper; ask whether the index can
+    // serve the query at all.
+    conn_.rows("SET enable_seqscan = off");
+    return conn_.rows("EXPLAIN " + query);
+  }
+
+ private:
+  PgConnection conn_;
+};
+
+// The URL of the PostgreSQL server the tests may use, or empty: LLW_TEST_PG_URL, else the file
+// the ctest fixture writes when it has started a server.
+std::string pg_server_url() {
+  if (const char* url = std::getenv("LLW_TEST_PG_URL"); url != nullptr && *url != '\0') {
+    return url;
+  }
+#ifdef LLW_TEST_PG_URL_FILE
+  std::ifstream file(LLW_TEST_PG_URL_FILE);
+  std::string url;
+  if (file && std::getline(file, url)) return url;
+#endif
+  return "";
+}
+
+// The URL with its database (the part after the last '/', before any '?') replaced.
+std::string with_database(const std::string& url, const std::string& database) {
+  auto query = url.find('?');
+  std::string base = url.substr(0, query);
+  std::string tail = query == std::string::npos ? "" : url.substr(query);
+  auto slash = base.rfind('/');
+  if (slash == std::string::npos || slash < base.find("://") + 3)
+    return base + "/" + database + tail;
+  return base.substr(0, slash + 1) + database + tail;
+}
+
+const char kPgSkipMessage[] =
+    "PostgreSQL instances skipped: set LLW_TEST_PG_URL=postgresql://user:password@host:port/db "
+    "(a server where the user may CREATE DATABASE), or run the tests through ctest, which starts "
+    "a throw-away server with scripts/pg_test_server.sh.";
+
+// A fresh, empty database of the backend for one test.
+class TestDatabase {
+ public:
+  virtual ~TestDatabase() = default;
+  virtual std::string url() const = 0;
+  virtual std::unique_ptr<RawDb> raw() = 0;
+};
+
+class SqliteDatabase : public TestDatabase {
+ public:
+  SqliteDatabase() {
+    std::string pattern = (fs::temp_directory_path() / "llw-storage-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    dir_ = pattern;
+  }
+  ~SqliteDatabase() override {
+    std::error_code ignored;
+    fs::remove_all(dir_, ignored);
+  }
+  std::string url() const override { return (dir_ / "llw.db").string(); }
+  std::unique_ptr<RawDb> raw() override { return std::make_unique<SqliteRawDb>(url()); }
+
+ private:
+  fs::path dir_;
+};
+
+class PostgresDatabase : public TestDatabase {
+ public:
+  explicit PostgresDatabase(const std::string& server) : admin_(server) {
+    static std::atomic<int> counter{0};
+    name_ = "llw_t_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
+    admin_.rows("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+    admin_.rows("CREATE DATABASE " + name_ + " TEMPLATE template0 ENCODING 'UTF8'");
+    url_ = with_database(server, name_);
+  }
+  ~PostgresDatabase() override {
+    try {
+      admin_.rows("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+    } catch (...) {
+      // Left behind; the server's folder is thrown away with it.
+    }
+  }
+  std::string url() const override { return url_; }
+  std::unique_ptr<RawDb> raw() override { return std::make_unique<PgRawDb>(url_); }
+
+ private:
+  PgConnection admin_;
+  std::string name_;
+  std::string url_;
+};
+
 UnitInput unit_input(std::string code, std::string name, UnitKind kind, std::string parent,
                      Population population = {}) {
   UnitInput input;
@@ -77,20 +243,30 @@ UnitInput unit_input(std::string code, std::string name, UnitKind kind, std::str
   return input;
 }
 
-class SqliteStoreTest : public ::testing::Test {
+class StoreTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "llw-storage-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    file_ = dir_ / "llw.db";
-    store_ = open_sqlite_store(file_.string());
+    if (GetParam() == Backend::postgresql) {
+      std::string server = pg_server_url();
+      if (server.empty()) GTEST_SKIP() << kPgSkipMessage;
+      database_ = std::make_unique<PostgresDatabase>(server);
+    } else {
+      database_ = std::make_unique<SqliteDatabase>();
+    }
+    store_ = open_store(database_->url());
   }
   void TearDown() override {
     store_.reset();
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
+    database_.reset();
   }
+
+  // Closes and opens the store again on the same database.
+  void reopen() {
+    store_.reset();
+    store_ = open_store(database_->url());
+  }
+  std::unique_ptr<RawDb> raw() { return database_->raw(); }
+  bool sqlite() const { return GetParam() == Backend::sqlite; }
 
   // country → province → commune → three schools and a village; the second province is outside.
   void make_tree() {
@@ -157,23 +333,23 @@ class SqliteStoreTest : public ::testing::Test {
 
   std::int64_t id_of(const std::string& code) { return store_->find_unit(code)->id; }
 
-  fs::path dir_;
-  fs::path file_;
+  std::unique_ptr<TestDatabase> database_;
   std::shared_ptr<Store> store_;
 };
 
-TEST_F(SqliteStoreTest, MigrationsApplyOnceAndReopeningIsANoOp) {
+TEST_P(StoreTest, MigrationsApplyOnceAndReopeningIsANoOp) {
   store_->insert_unit(unit_input("VN", "Việt Nam", UnitKind::country, ""));
-  store_.reset();
-  store_ = open_sqlite_store(file_.string());  // re-open: nothing re-applied, nothing lost
+  reopen();  // nothing re-applied, nothing lost
   EXPECT_EQ(store_->count_units(), 1);
-  RawDb raw(file_);
-  EXPECT_EQ(raw.integer("SELECT COUNT(*) FROM schema_migrations"), 1);
-  EXPECT_EQ(raw.text("SELECT name FROM schema_migrations"), "001_init");
-  EXPECT_EQ(raw.text("PRAGMA journal_mode"), "wal");
+  auto raw = this->raw();
+  EXPECT_EQ(raw->integer("SELECT COUNT(*) FROM schema_migrations"), 1);
+  EXPECT_EQ(raw->text("SELECT name FROM schema_migrations"), "001_init");
+  if (sqlite()) {
+    EXPECT_EQ(raw->text("PRAGMA journal_mode"), "wal");
+  }
 }
 
-TEST_F(SqliteStoreTest, ForeignKeysAreEnforced) {
+TEST_P(StoreTest, ForeignKeysAreEnforced) {
   User user;
   user.username = "ghost";
   user.display_name = "Không có đơn vị";
@@ -188,20 +364,7 @@ TEST_F(SqliteStoreTest, ForeignKeysAreEnforced) {
   EXPECT_FALSE(store_->find_user("ghost"));
 }
 
-TEST_F(SqliteStoreTest, RejectsAnUnknownSynchronousSetting) {
-  StoreOptions options;
-  options.synchronous = "OFF; DROP TABLE units";
-  EXPECT_THROW(open_sqlite_store((dir_ / "other.db").string(), options), Error);
-}
-
-TEST_F(SqliteStoreTest, OpensAFileWhosePathHasSpaces) {
-  fs::create_directory(dir_ / "thư mục có dấu cách");
-  auto other = open_sqlite_store((dir_ / "thư mục có dấu cách" / "a b.db").string());
-  other->insert_unit(unit_input("VN", "Việt Nam", UnitKind::country, ""));
-  EXPECT_TRUE(fs::exists(dir_ / "thư mục có dấu cách" / "a b.db"));
-}
-
-TEST_F(SqliteStoreTest, UnitPathsFollowTheTreeAndChildrenAreSortedByName) {
+TEST_P(StoreTest, UnitPathsFollowTheTreeAndChildrenAreSortedByName) {
   make_tree();
   auto vn = *store_->find_unit("VN");
   auto hp = *store_->find_unit("HP");
@@ -227,7 +390,7 @@ TEST_F(SqliteStoreTest, UnitPathsFollowTheTreeAndChildrenAreSortedByName) {
   EXPECT_EQ(store_->count_units(), 10);
 }
 
-TEST_F(SqliteStoreTest, DuplicateCodeIsAConflictOnTheCodeField) {
+TEST_P(StoreTest, DuplicateCodeIsAConflictOnTheCodeField) {
   make_tree();
   try {
     store_->insert_unit(unit_input("HP-AH-TH", "Trường khác", UnitKind::school, "HP-AH"));
@@ -239,7 +402,7 @@ TEST_F(SqliteStoreTest, DuplicateCodeIsAConflictOnTheCodeField) {
   EXPECT_EQ(store_->find_unit("HP-AH-TH")->name, "Trường Tiểu học An Hưng");
 }
 
-TEST_F(SqliteStoreTest, UpsertWithAnUnknownParentChangesNothing) {
+TEST_P(StoreTest, UpsertWithAnUnknownParentChangesNothing) {
   make_tree();
   try {
     store_->upsert_units({
@@ -258,7 +421,7 @@ TEST_F(SqliteStoreTest, UpsertWithAnUnknownParentChangesNothing) {
   EXPECT_EQ(store_->find_unit("HP-AH-TH")->name, "Trường Tiểu học An Hưng");
 }
 
-TEST_F(SqliteStoreTest, UpsertCreatesChildrenOfParentsFromTheSameBatchAndUpdatesExisting) {
+TEST_P(StoreTest, UpsertCreatesChildrenOfParentsFromTheSameBatchAndUpdatesExisting) {
   make_tree();
   auto [created, updated] = store_->upsert_units({
       unit_input("HP-TN", "Xã Tân Nguyên", UnitKind::commune, "HP"),
@@ -276,7 +439,7 @@ TEST_F(SqliteStoreTest, UpsertCreatesChildrenOfParentsFromTheSameBatchAndUpdates
   EXPECT_EQ(th.population.at("students"), 470);
 }
 
-TEST_F(SqliteStoreTest, UpdateUnitChangesDescriptionAndRejectsUnknownCode) {
+TEST_P(StoreTest, UpdateUnitChangesDescriptionAndRejectsUnknownCode) {
   make_tree();
   auto input = unit_input("HP-AH-T1", "Thôn Một", UnitKind::village, "HP-AH", {{"residents", 950}});
   input.email = "thon1@example.vn";
@@ -292,7 +455,7 @@ TEST_F(SqliteStoreTest, UpdateUnitChangesDescriptionAndRejectsUnknownCode) {
   }
 }
 
-TEST_F(SqliteStoreTest, SessionsExpireAndDisabledUsersHaveNone) {
+TEST_P(StoreTest, SessionsExpireAndDisabledUsersHaveNone) {
   make_tree();
   User user;
   user.username = "hieutruong";
@@ -331,7 +494,7 @@ TEST_F(SqliteStoreTest, SessionsExpireAndDisabledUsersHaveNone) {
   EXPECT_EQ(store_->find_user("admin")->user.role, Role::admin);
 }
 
-TEST_F(SqliteStoreTest, DuplicateUsernameIsAConflictOnTheUsernameField) {
+TEST_P(StoreTest, DuplicateUsernameIsAConflictOnTheUsernameField) {
   User user;
   user.username = "admin";
   user.display_name = "Quản trị";
@@ -347,7 +510,7 @@ TEST_F(SqliteStoreTest, DuplicateUsernameIsAConflictOnTheUsernameField) {
   EXPECT_EQ(store_->find_user("admin")->password_hash, "h");
 }
 
-TEST_F(SqliteStoreTest, FailedLoginsCountPerUsernameAndPerAddressSinceAWindow) {
+TEST_P(StoreTest, FailedLoginsCountPerUsernameAndPerAddressSinceAWindow) {
   store_->record_login_attempt("an", "10.0.0.1", false, 100);
   store_->record_login_attempt("an", "10.0.0.1", false, 200);
   store_->record_login_attempt("an", "10.0.0.2", false, 300);
@@ -363,7 +526,7 @@ TEST_F(SqliteStoreTest, FailedLoginsCountPerUsernameAndPerAddressSinceAWindow) {
   EXPECT_EQ(store_->failed_logins("chi", "10.0.0.3", 0).failures, 0);
 }
 
-TEST_F(SqliteStoreTest, CampaignRoundTripsAndFormsAreKept) {
+TEST_P(StoreTest, CampaignRoundTripsAndFormsAreKept) {
   make_tree();
   Campaign c = campaign_at("HP-AH");
   c.counted_states = {ReportStatus::accepted};
@@ -389,7 +552,7 @@ TEST_F(SqliteStoreTest, CampaignRoundTripsAndFormsAreKept) {
   EXPECT_EQ(*store_->find_form("llw-2025"), R"({"id":"llw-2025","version":2})");
 }
 
-TEST_F(SqliteStoreTest, NewCampaignExpectsEveryReportingUnitOnEveryAncestor) {
+TEST_P(StoreTest, NewCampaignExpectsEveryReportingUnitOnEveryAncestor) {
   auto id = make_campaign();
   EXPECT_EQ(store_->aggregate(id, id_of("VN")).at("expected"), 5);
   EXPECT_EQ(store_->aggregate(id, id_of("HP")).at("expected"), 4);
@@ -407,12 +570,12 @@ TEST_F(SqliteStoreTest, NewCampaignExpectsEveryReportingUnitOnEveryAncestor) {
   EXPECT_EQ(missing.size(), 5u);
 }
 
-TEST_F(SqliteStoreTest, StaleVersionIsAConflictAndChangesNothing) {
+TEST_P(StoreTest, StaleVersionIsAConflictAndChangesNothing) {
   auto id = make_campaign();
   auto th = id_of("HP-AH-TH");
   save(id, "HP-AH-TH", ReportStatus::draft, {{"banners", 3}}, {});
-  RawDb raw(file_);
-  auto history_before = raw.integer("SELECT COUNT(*) FROM report_versions");
+  auto raw = this->raw();
+  auto history_before = raw->integer("SELECT COUNT(*) FROM report_versions");
 
   ReportWrite stale;
   stale.report = *store_->find_report(id, th);
@@ -432,11 +595,11 @@ TEST_F(SqliteStoreTest, StaleVersionIsAConflictAndChangesNothing) {
   auto kept = store_->find_report(id, th);
   EXPECT_EQ(kept->version, 1);
   EXPECT_EQ(kept->values.at("banners"), 3);
-  EXPECT_EQ(raw.integer("SELECT COUNT(*) FROM report_versions"), history_before);
+  EXPECT_EQ(raw->integer("SELECT COUNT(*) FROM report_versions"), history_before);
   EXPECT_EQ(store_->aggregate(id, id_of("VN")).count("totals.banners"), 0u);
 }
 
-TEST_F(SqliteStoreTest, HistoryListsEverySavedVersionNewestFirst) {
+TEST_P(StoreTest, HistoryListsEverySavedVersionNewestFirst) {
   auto id = make_campaign();
   User user;
   user.username = "hieutruong";
@@ -470,7 +633,7 @@ TEST_F(SqliteStoreTest, HistoryListsEverySavedVersionNewestFirst) {
   EXPECT_EQ(store_->report_history(id, th, 10).size(), 3u);
 }
 
-TEST_F(SqliteStoreTest, FractionalSlotsAndUnusualSlotNamesRoundTrip) {
+TEST_P(StoreTest, FractionalSlotsAndUnusualSlotNamesRoundTrip) {
   auto id = make_campaign();
   save(id, "HP-AH-TH", ReportStatus::submitted, {},
        {{"submitted", 1}, {"rates.quality.num", 0.25}, {"odd \"name\"", 2}});
@@ -480,7 +643,7 @@ TEST_F(SqliteStoreTest, FractionalSlotsAndUnusualSlotNamesRoundTrip) {
   EXPECT_EQ(slots.at("expected"), 4);
 }
 
-TEST_F(SqliteStoreTest, WritesToAUnitThatDoesNotReportAreNotFound) {
+TEST_P(StoreTest, WritesToAUnitThatDoesNotReportAreNotFound) {
   auto id = make_campaign();
   ReportWrite write;
   write.report.campaign_id = id;
@@ -494,7 +657,7 @@ TEST_F(SqliteStoreTest, WritesToAUnitThatDoesNotReportAreNotFound) {
   }
 }
 
-TEST_F(SqliteStoreTest, DeltasAddUpTheAncestorChainAndAResubmissionReplaces) {
+TEST_P(StoreTest, DeltasAddUpTheAncestorChainAndAResubmissionReplaces) {
   auto id = make_campaign();
   save(id, "HP-AH-TH", ReportStatus::submitted, {{"banners", 5}},
        {{"submitted", 1}, {"totals.banners", 5}}, {{"advantages", "Thuận lợi A"}});
@@ -529,13 +692,13 @@ TEST_F(SqliteStoreTest, DeltasAddUpTheAncestorChainAndAResubmissionReplaces) {
   EXPECT_EQ(missing_total, 2);
   EXPECT_EQ(missing.size(), 2u);
 
-  RawDb raw(file_);
-  EXPECT_EQ(raw.integer("SELECT COUNT(*) FROM report_versions WHERE unit_id = " +
-                        std::to_string(id_of("HP-AH-TH"))),
+  auto raw = this->raw();
+  EXPECT_EQ(raw->integer("SELECT COUNT(*) FROM report_versions WHERE unit_id = " +
+                         std::to_string(id_of("HP-AH-TH"))),
             3);
 }
 
-TEST_F(SqliteStoreTest, ReturningAReportRemovesItsNarrativesAndItsCount) {
+TEST_P(StoreTest, ReturningAReportRemovesItsNarrativesAndItsCount) {
   auto id = make_campaign();
   auto commune = store_->find_unit("HP-AH")->path;
   save(id, "HP-AH-TH", ReportStatus::submitted, {}, {{"submitted", 1}},
@@ -548,22 +711,22 @@ TEST_F(SqliteStoreTest, ReturningAReportRemovesItsNarrativesAndItsCount) {
   EXPECT_EQ(store_->missing_units(id, commune, 0).second, 4);
 }
 
-TEST_F(SqliteStoreTest, DraftSavesLeaveTheAggregatesUntouched) {
+TEST_P(StoreTest, DraftSavesLeaveTheAggregatesUntouched) {
   auto id = make_campaign();
-  RawDb raw(file_);
-  auto before = raw.text(
-      "SELECT group_concat(slots_json || reporting_units || counted_units, '|') "
-      "FROM aggregates");
+  auto raw = this->raw();
+  const std::string fingerprint =
+      "SELECT campaign_id, unit_id, slots_json, reporting_units, counted_units, "
+      "narrative_counts_json FROM aggregates ORDER BY campaign_id, unit_id";
+  auto before = raw->rows(fingerprint);
+  ASSERT_FALSE(before.empty());
   save(id, "HP-AH-TH", ReportStatus::draft, {{"banners", 4}}, {}, {{"advantages", "x"}});
   save(id, "HP-AH-TH", ReportStatus::draft, {{"banners", 6}}, {});
-  EXPECT_EQ(raw.text("SELECT group_concat(slots_json || reporting_units || counted_units, '|') "
-                     "FROM aggregates"),
-            before);
-  EXPECT_EQ(raw.integer("SELECT COUNT(*) FROM report_narratives"), 0);
+  EXPECT_EQ(raw->rows(fingerprint), before);
+  EXPECT_EQ(raw->integer("SELECT COUNT(*) FROM report_narratives"), 0);
   EXPECT_EQ(store_->find_report(id, id_of("HP-AH-TH"))->values.at("banners"), 6);
 }
 
-TEST_F(SqliteStoreTest, MissingUnitsAndNarrativesAreLimitedButCountEverything) {
+TEST_P(StoreTest, MissingUnitsAndNarrativesAreLimitedButCountEverything) {
   make_tree();
   std::vector<UnitInput> villages;
   for (int i = 0; i < 30; ++i) {
@@ -600,24 +763,24 @@ TEST_F(SqliteStoreTest, MissingUnitsAndNarrativesAreLimitedButCountEverything) {
   EXPECT_EQ(store_->missing_units(id, one, 4).second, 0);
 }
 
-TEST_F(SqliteStoreTest, SubtreeQueriesUseThePathIndexes) {
+TEST_P(StoreTest, SubtreeQueriesUseThePathIndexes) {
   make_campaign();
-  RawDb raw(file_);
-  auto missing = raw.plan(
+  auto raw = this->raw();
+  auto missing = raw->plan(
       "SELECT u.code FROM reports r JOIN units u ON u.id = r.unit_id WHERE r.campaign_id = 1 "
       "AND r.counted = 0 AND r.path >= '/1/' AND r.path < '/10' ORDER BY r.path LIMIT 5");
   EXPECT_NE(missing.find("reports_counted_path"), std::string::npos) << missing;
   EXPECT_EQ(missing.find("TEMP B-TREE"), std::string::npos) << missing;
-  auto texts = raw.plan(
+  auto texts = raw->plan(
       "SELECT unit_code, unit_name, text FROM report_narratives WHERE campaign_id = 1 "
       "AND part = 'advantages' AND path >= '/1/' AND path < '/10' ORDER BY path LIMIT 5");
   EXPECT_NE(texts.find("report_narratives_part_path"), std::string::npos) << texts;
   EXPECT_EQ(texts.find("TEMP B-TREE"), std::string::npos) << texts;
-  auto subtree = raw.plan("SELECT id FROM units WHERE path >= '/1/' AND path < '/10'");
+  auto subtree = raw->plan("SELECT id FROM units WHERE path >= '/1/' AND path < '/10'");
   EXPECT_NE(subtree.find("units_path"), std::string::npos) << subtree;
 }
 
-TEST_F(SqliteStoreTest, RebuildEqualsTheIncrementalResult) {
+TEST_P(StoreTest, RebuildEqualsTheIncrementalResult) {
   auto id = make_campaign();
   // A contribution rule of the test's own: counted reports add submitted and their banners.
   auto rule = [](const OrgUnit& unit, const UnitReport& report) {
@@ -667,7 +830,7 @@ TEST_F(SqliteStoreTest, RebuildEqualsTheIncrementalResult) {
   EXPECT_EQ(texts_before.second, 3);
 }
 
-TEST_F(SqliteStoreTest, BulkPutThenRebuildMatchesWhatWasPut) {
+TEST_P(StoreTest, BulkPutThenRebuildMatchesWhatWasPut) {
   auto id = make_campaign();
   std::vector<UnitReport> reports;
   std::vector<std::map<std::string, std::string>> texts;
@@ -704,7 +867,7 @@ TEST_F(SqliteStoreTest, BulkPutThenRebuildMatchesWhatWasPut) {
   EXPECT_EQ(store_->narratives(id, vn_path, "next_plan", 1).second, 3);
 }
 
-TEST_F(SqliteStoreTest, SqlAndHtmlMetacharactersAreStoredVerbatim) {
+TEST_P(StoreTest, SqlAndHtmlMetacharactersAreStoredVerbatim) {
   make_tree();
   const std::string nasty =
       "Robert'); DROP TABLE units;-- <script>alert(\"x\")</script> & %_ \\ \"quoted\" ' ;";
@@ -731,7 +894,7 @@ TEST_F(SqliteStoreTest, SqlAndHtmlMetacharactersAreStoredVerbatim) {
   EXPECT_EQ(store_->find_user(nasty)->user.display_name, nasty);
 }
 
-TEST_F(SqliteStoreTest, ConcurrentWritersOnTheirOwnUnitsAllSucceed) {
+TEST_P(StoreTest, ConcurrentWritersOnTheirOwnUnitsAllSucceed) {
   make_tree();
   std::vector<UnitInput> schools;
   for (int i = 0; i < 8; ++i) {
@@ -784,7 +947,7 @@ TEST_F(SqliteStoreTest, ConcurrentWritersOnTheirOwnUnitsAllSucceed) {
   EXPECT_EQ(store_->aggregate(id, id_of("VN")).at("submitted"), 8);
 }
 
-TEST_F(SqliteStoreTest, TwoWritersRacingOnOneVersionExactlyOneWins) {
+TEST_P(StoreTest, TwoWritersRacingOnOneVersionExactlyOneWins) {
   auto id = make_campaign();
   auto unit = *store_->find_unit("HP-AH-TH");
   auto ancestors = store_->ancestor_ids(unit.id);
@@ -820,7 +983,7 @@ TEST_F(SqliteStoreTest, TwoWritersRacingOnOneVersionExactlyOneWins) {
   EXPECT_EQ(store_->aggregate(id, id_of("VN")).at("totals.banners"), 20);
 }
 
-TEST_F(SqliteStoreTest, AddingAReportingUnitExtendsTheCampaign) {
+TEST_P(StoreTest, AddingAReportingUnitExtendsTheCampaign) {
   auto id = make_campaign();
   auto unit = store_->insert_unit(unit_input("HP-AH-T2", "Thôn 2", UnitKind::village, "HP-AH"));
   store_->add_reporting_unit(id, unit, {{"expected", 1}}, store_->ancestor_ids(unit.id));
@@ -830,6 +993,91 @@ TEST_F(SqliteStoreTest, AddingAReportingUnitExtendsTheCampaign) {
   EXPECT_EQ(store_->missing_units(id, store_->find_unit("VN")->path, 0).second, 6);
   EXPECT_THROW(store_->add_reporting_unit(id, unit, {{"expected", 1}}, {}), Error);
   EXPECT_EQ(store_->aggregate(id, id_of("VN")).at("expected"), 6);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,
+                         ::testing::Values(Backend::sqlite, Backend::postgresql),
+                         [](const ::testing::TestParamInfo<Backend>& info) {
+                           return info.param == Backend::sqlite ? "Sqlite" : "Postgresql";
+                         });
+
+// What only one backend has: SQLite's file and pragmas, PostgreSQL's URLs and servers.
+
+TEST(SqliteStoreTest, RejectsAnUnknownSynchronousSetting) {
+  SqliteDatabase database;
+  StoreOptions options;
+  options.synchronous = "OFF; DROP TABLE units";
+  EXPECT_THROW(open_sqlite_store(database.url(), options), Error);
+}
+
+TEST(SqliteStoreTest, OpensAFileWhosePathHasSpaces) {
+  SqliteDatabase database;
+  fs::path dir = fs::path(database.url()).parent_path() / "thư mục có dấu cách";
+  fs::create_directory(dir);
+  auto other = open_store((dir / "a b.db").string());
+  other->insert_unit(unit_input("VN", "Việt Nam", UnitKind::country, ""));
+  EXPECT_TRUE(fs::exists(dir / "a b.db"));
+}
+
+TEST(OpenStoreTest, PostgresqlUrlsAreRecognizedAndEverythingElseIsAFile) {
+  EXPECT_TRUE(is_postgresql_url("postgresql://llw:secret@127.0.0.1:5432/llw"));
+  EXPECT_TRUE(is_postgresql_url("postgres://localhost/llw"));
+  EXPECT_FALSE(is_postgresql_url("/var/lib/llw/llw.db"));
+  EXPECT_FALSE(is_postgresql_url("llw.db"));
+}
+
+TEST(OpenStoreTest, AnUnreachableServerIsAnInternalErrorThatHidesThePassword) {
+  // Port 1 on loopback: nothing listens there, the connection is refused at once.
+  try {
+    open_store("postgresql://llw:topsecret@127.0.0.1:1/llw?connect_timeout=2");
+    FAIL() << "connected to nothing";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::internal);
+    EXPECT_NE(e.message().find("PostgreSQL"), std::string::npos) << e.message();
+    EXPECT_EQ(e.message().find("topsecret"), std::string::npos) << e.message();
+  }
+}
+
+class PostgresqlStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string server = pg_server_url();
+    if (server.empty()) GTEST_SKIP() << kPgSkipMessage;
+    database_ = std::make_unique<PostgresDatabase>(server);
+  }
+  std::unique_ptr<PostgresDatabase> database_;
+};
+
+TEST_F(PostgresqlStoreTest, ServersStartingAtOnceMigrateOnce) {
+  std::vector<std::shared_ptr<Store>> stores(4);
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (auto& store : stores) {
+    threads.emplace_back([&] {
+      try {
+        store = open_store(database_->url());
+      } catch (const std::exception& e) {
+        ADD_FAILURE() << e.what();
+        ++failures;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  ASSERT_EQ(failures.load(), 0);
+  EXPECT_EQ(database_->raw()->integer("SELECT COUNT(*) FROM schema_migrations"), 1);
+}
+
+TEST_F(PostgresqlStoreTest, PathRangesCompareBytesWhateverTheCollation) {
+  auto store = open_store(database_->url());
+  // '/1/17/' must sort before '/1/170/' and the subtree of /1/17/ must not include /1/170/, which
+  // a linguistic collation (that ignores '/') would get wrong.
+  auto raw = database_->raw();
+  EXPECT_EQ(raw->text("SELECT collation_name FROM information_schema.columns "
+                      "WHERE table_name = 'units' AND column_name = 'path'"),
+            "C");
+  EXPECT_EQ(raw->text("SELECT CASE WHEN '/1/17/'::text COLLATE \"C\" < '/1/170/' "
+                      "THEN 'before' ELSE 'after' END"),
+            "before");
 }
 
 }  // namespace

@@ -1,0 +1,180 @@
+#include "storage/postgresql/postgres_store.h"
+
+// Debian's soci-config.h claims Boost support; we do not use (or install) Boost.
+#include <soci/soci-config.h>
+#undef SOCI_HAVE_BOOST
+#undef SOCI_HAVE_BOOST_DATE_TIME
+#include <libpq-fe.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+
+#include <ctime>
+#include <set>
+
+#include "domain/error.h"
+#include "storage/sql/migrations.h"
+#include "storage/sql/sql_store.h"
+
+namespace llw {
+namespace {
+
+// The unique constraints whose violation names an input field (PostgreSQL's default constraint
+// names for the UNIQUE columns of migrations/postgresql/001_init.sql).
+constexpr std::pair<const char*, const char*> kUniqueFields[] = {
+    {"units_code_key", "code"},
+    {"users_username_key", "username"},
+};
+
+sql::ErrorClass classify(const soci::soci_error& error) {
+  sql::ErrorClass result;
+  const auto* e = dynamic_cast<const soci::postgresql_soci_error*>(&error);
+  if (e == nullptr) return result;
+  const std::string state = e->sqlstate();
+  if (state.rfind("23", 0) == 0) {  // integrity constraint violation
+    result.kind = sql::ErrorClass::Kind::constraint;
+    const std::string message = e->what();
+    for (const auto& [constraint, field] : kUniqueFields) {
+      if (message.find(constraint) != std::string::npos) result.field = field;
+    }
+  } else if (state == "40001" || state == "40P01") {
+    // serialization_failure, deadlock_detected: the server aborted this transaction so that the
+    // other one could go on; running it again is safe.
+    result.kind = sql::ErrorClass::Kind::retry;
+  }
+  return result;
+}
+
+const sql::Dialect kPostgresql{
+    .name = "postgresql",
+    .begin_write = "BEGIN",
+    .lock_for_update = " FOR UPDATE",
+    .array_batches = true,
+    .serialize_writers = false,
+    .unit_id_sequence = true,
+    .classify = &classify,
+};
+
+// The URL without its password, for messages and logs.
+std::string redacted(const std::string& url) {
+  auto scheme = url.find("://");
+  auto at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
+  auto colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+// Runs SQL text that may hold several statements (a migration file): only the simple query
+// protocol (PQexec) accepts that.
+void exec_script(soci::session& sql, const std::string& text, const std::string& name) {
+  auto* native = static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_;
+  PGresult* result = PQexec(native, text.c_str());
+  ExecStatusType status = PQresultStatus(result);
+  std::string message = PQresultErrorMessage(result);
+  PQclear(result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    throw Error(ErrorKind::internal,
+                "Không áp dụng được bản cập nhật cơ sở dữ liệu " + name + ": " + message);
+  }
+}
+
+void migrate(soci::session& sql) {
+  sql << "BEGIN";
+  try {
+    // Servers started at once take turns here; the second finds the migrations applied.
+    sql << "SELECT pg_advisory_xact_lock(7151530001)";
+    sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+           "name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
+    std::set<int> applied;
+    {
+      int version = 0;
+      soci::statement st =
+          (sql.prepare << "SELECT version FROM schema_migrations", soci::into(version));
+      st.execute(false);
+      while (st.fetch()) applied.insert(version);
+    }
+    for (const auto& migration : sql::postgresql_migrations()) {
+      int number = sql::migration_number(migration.name);
+      if (applied.count(number) != 0) continue;
+      exec_script(sql, migration.sql, migration.name);
+      long long now = static_cast<long long>(std::time(nullptr));
+      sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :at)",
+          soci::use(number), soci::use(migration.name), soci::use(now);
+    }
+    sql << "COMMIT";
+  } catch (...) {
+    try {
+      sql << "ROLLBACK";
+    } catch (...) {
+      // The connection is gone; the server rolls back by itself.
+    }
+    throw;
+  }
+}
+
+// SOCI re-parses its connect string as space-separated key=value pairs, which mangles a URI, so
+// libpq parses the URL and the store hands SOCI the equivalent key='value' string.
+std::string conninfo_from_url(const std::string& url) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+  if (options == nullptr) {
+    std::string message = error ? error : "out of memory";
+    PQfreemem(error);
+    throw Error(ErrorKind::bad_input,
+                "Địa chỉ cơ sở dữ liệu PostgreSQL '" + redacted(url) +
+                    "' không hợp lệ: " + message +
+                    ". Hãy dùng dạng postgresql://người_dùng:mật_khẩu@máy:cổng/tên_cơ_sở_dữ_liệu.",
+                "db");
+  }
+  std::string conninfo;
+  for (PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
+    if (option->val == nullptr) continue;
+    if (!conninfo.empty()) conninfo += ' ';
+    conninfo += option->keyword;
+    conninfo += '=';
+    // Quoted only when it must be: SOCI 4.0.3 mis-parses a quoted value at the end of the string.
+    std::string value = option->val;
+    if (!value.empty() && value.find_first_of(" \t'\\") == std::string::npos) {
+      conninfo += value;
+      continue;
+    }
+    conninfo += '\'';
+    for (char c : value) {
+      if (c == '\'' || c == '\\') conninfo += '\\';
+      conninfo += c;
+    }
+    conninfo += '\'';
+  }
+  PQconninfoFree(options);
+  return conninfo;
+}
+
+}  // namespace
+
+std::shared_ptr<Store> make_postgres_store(const std::string& url, const StoreOptions& options) {
+  const std::string conninfo = conninfo_from_url(url);
+  auto open = [&](soci::session& sql, int index) {
+    sql.open(soci::postgresql, conninfo);
+    if (index == 0) migrate(sql);
+  };
+  try {
+    return std::make_shared<sql::SqlStore>(kPostgresql, options.pool_size, open);
+  } catch (const soci::soci_error& e) {
+    std::string message = e.what();
+    // libpq's messages may quote the connection string; never echo the password.
+    auto colon = url.find(':', url.find("://") + 3);
+    auto at = url.find('@');
+    if (colon != std::string::npos && at != std::string::npos && colon < at) {
+      std::string password = url.substr(colon + 1, at - colon - 1);
+      for (auto pos = message.find(password); !password.empty() && pos != std::string::npos;
+           pos = message.find(password)) {
+        message.replace(pos, password.size(), "***");
+      }
+    }
+    throw Error(ErrorKind::internal, "Không kết nối được cơ sở dữ liệu PostgreSQL '" +
+                                         redacted(url) + "': " + message +
+                                         ". Hãy kiểm tra địa chỉ, tên đăng nhập và mật khẩu.");
+  }
+}
+
+}  // namespace llw

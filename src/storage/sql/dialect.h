@@ -1,0 +1,51 @@
+#pragma once
+// Where the SQL of the two backends differs. Everything else in sql_store.cpp is one SQL text
+// that SQLite 3.40 and PostgreSQL 15 both run (placeholders are SOCI's ":name" in both).
+
+#include <optional>
+#include <string>
+
+namespace soci {
+class soci_error;
+}  // namespace soci
+
+namespace llw::sql {
+
+// How a driver error of the backend is to be handled by a write transaction.
+struct ErrorClass {
+  enum class Kind { other, constraint, retry };
+  Kind kind = Kind::other;
+  // For constraint violations that name a known unique constraint: the input field it guards
+  // ("code", "username"), so that two servers racing on one new code get the same conflict as
+  // the up-front check gives.
+  std::string field;
+};
+
+struct Dialect {
+  // "sqlite" or "postgresql", for messages.
+  const char* name = "";
+  // Starts a write transaction. SQLite must take the file's write lock up front (BEGIN
+  // IMMEDIATE) or two deferred writers can deadlock on the upgrade; PostgreSQL writes under READ
+  // COMMITTED with row locks (see lock_for_update).
+  const char* begin_write = "BEGIN";
+  // Appended to a SELECT that reads a row the transaction is about to rewrite from what it read
+  // (aggregate rows). PostgreSQL: " FOR UPDATE", so that writers of several servers queue on
+  // the row and each adds its delta to the sum the previous one committed. SQLite: nothing, its
+  // writers are serialized by the write lock.
+  const char* lock_for_update = "";
+  // Bulk statements (units, report rows, aggregates, history) bind whole columns as arrays and
+  // run once per batch through `unnest(:a::bigint[], :b::text[], …)` (PostgreSQL, where every
+  // statement is a network round trip), or run once per row as a re-executed prepared statement
+  // (SQLite, in-process: a row costs a few microseconds). See BatchStatement.
+  bool array_batches = false;
+  // Writers of this process queue on a mutex before BEGIN (SQLite has one writer per file; the
+  // queue keeps them out of SQLite's sleeping busy handler). PostgreSQL writers run concurrently.
+  bool serialize_writers = false;
+  // New unit ids come from the sequence units_id_seq (PostgreSQL: several servers insert units
+  // concurrently) instead of MAX(id) + 1 under the write lock (SQLite).
+  bool unit_id_sequence = false;
+  // Classifies a driver error (constraint violation, retryable deadlock or serialization failure).
+  ErrorClass (*classify)(const soci::soci_error& error) = nullptr;
+};
+
+}  // namespace llw::sql

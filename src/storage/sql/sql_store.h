@@ -1,0 +1,100 @@
+#pragma once
+// The Store port implemented once in SQL over SOCI, for every backend. The few places where
+// SQLite and PostgreSQL differ are named in a Dialect (dialect.h); opening connections, session
+// settings and migrations are the backends' own (sqlite/, postgresql/).
+//
+// A pool of connections lets readers run concurrently. Each connection keeps the statements it
+// has prepared, so the requests of a running server re-execute statements instead of re-parsing
+// SQL. Every write is one transaction, committed when it returns and rolled back when it throws.
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "domain/store.h"
+#include "storage/sql/dialect.h"
+
+namespace soci {
+class session;
+}  // namespace soci
+
+namespace llw::sql {
+
+class ConnectionPool;
+
+class SqlStore : public Store {
+ public:
+  // Opens `pool_size` connections with `open(session, index)`; index 0 is opened first, so it
+  // is where the backend applies its migrations.
+  SqlStore(const Dialect& dialect, int pool_size,
+           const std::function<void(soci::session&, int)>& open);
+  ~SqlStore() override;
+  SqlStore(const SqlStore&) = delete;
+  SqlStore& operator=(const SqlStore&) = delete;
+
+  std::optional<OrgUnit> find_unit(std::string_view code) override;
+  std::optional<OrgUnit> find_unit_by_id(std::int64_t id) override;
+  std::vector<OrgUnit> children(std::int64_t parent_id) override;
+  OrgUnit insert_unit(const UnitInput& input) override;
+  OrgUnit update_unit(const UnitInput& input) override;
+  std::pair<int, int> upsert_units(const std::vector<UnitInput>& inputs) override;
+  std::vector<std::int64_t> ancestor_ids(std::int64_t unit_id) override;
+  std::vector<OrgUnit> units_in_subtree(std::string_view path,
+                                        const std::vector<UnitKind>& kinds) override;
+  std::int64_t count_units() override;
+
+  std::optional<StoredUser> find_user(std::string_view username) override;
+  User insert_user(const User& user, const std::string& password_hash) override;
+  void insert_session(const std::string& token_hash, std::int64_t user_id,
+                      Timestamp expires_at) override;
+  std::optional<User> user_for_session(const std::string& token_hash, Timestamp now) override;
+  void delete_session(const std::string& token_hash) override;
+  void record_login_attempt(std::string_view username, std::string_view address, bool success,
+                            Timestamp at) override;
+  LoginAttemptCount failed_logins(std::string_view username, std::string_view address,
+                                  Timestamp since) override;
+
+  std::int64_t insert_campaign(const Campaign& campaign,
+                               const std::vector<OrgUnit>& reporting_units) override;
+  std::optional<Campaign> find_campaign(std::int64_t id) override;
+  std::vector<Campaign> list_campaigns() override;
+  void put_form(const std::string& form_id, const std::string& definition_json) override;
+  std::optional<std::string> find_form(const std::string& form_id) override;
+  void add_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
+                          const Contribution& contribution,
+                          const std::vector<std::int64_t>& ancestor_ids) override;
+
+  std::optional<UnitReport> find_report(std::int64_t campaign_id, std::int64_t unit_id) override;
+  void write_report(const ReportWrite& write,
+                    const std::map<std::string, std::string>& narratives_if_counted) override;
+
+  std::vector<ReportVersion> report_history(std::int64_t campaign_id, std::int64_t unit_id,
+                                            int limit) override;
+
+  Contribution aggregate(std::int64_t campaign_id, std::int64_t unit_id) override;
+  std::pair<std::vector<std::string>, std::int64_t> missing_units(std::int64_t campaign_id,
+                                                                  std::string_view path,
+                                                                  int limit) override;
+  std::pair<std::vector<UnitText>, std::int64_t> narratives(std::int64_t campaign_id,
+                                                            std::string_view path,
+                                                            std::string_view part,
+                                                            int limit) override;
+  void bulk_put_reports(
+      const std::vector<UnitReport>& reports,
+      const std::vector<std::map<std::string, std::string>>& narratives_if_counted) override;
+  void rebuild_aggregates(
+      std::int64_t campaign_id,
+      const std::function<Contribution(const OrgUnit&, const UnitReport&)>& contribution) override;
+
+ private:
+  template <typename Body>
+  auto write_transaction(Body&& body);
+
+  Dialect dialect_;
+  std::unique_ptr<ConnectionPool> pool_;
+  // Used only when the dialect serializes writers (SQLite).
+  std::mutex write_mutex_;
+};
+
+}  // namespace llw::sql
