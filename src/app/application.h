@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "domain/campaign.h"
@@ -87,6 +88,12 @@ class Application {
   // Consolidated summary of any node the actor may read.
   Summary summary(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
                   const SummaryOptions& options = {});
+  // The same summary as API JSON text (api_json's shape), served from a cache keyed by the
+  // campaign's revision: a repeated request costs one revision read and one unit read, about as
+  // little as a trivial authenticated GET. Access is checked on every call.
+  std::shared_ptr<const std::string> summary_json(const User& actor, std::int64_t campaign_id,
+                                                  const std::string& unit_code,
+                                                  const SummaryOptions& options = {});
 
   Store& store() { return *store_; }
   Timestamp now() const { return clock_(); }
@@ -104,6 +111,14 @@ class Application {
   std::shared_ptr<Store> store_;
   ApplicationConfig config_;
   Clock clock_;
+  struct CachedSummary {
+    std::int64_t revision = 0;
+    std::shared_ptr<const std::string> json;
+  };
+  std::mutex summaries_mutex_;
+  // (campaign id, unit id, missing limit, narrative limit) → the summary at a revision.
+  std::map<std::tuple<std::int64_t, std::int64_t, int, int>, CachedSummary> summaries_;
+
   std::mutex forms_mutex_;
   std::map<std::string, std::shared_ptr<const ReportForm>> forms_;
 };

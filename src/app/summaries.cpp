@@ -1,6 +1,7 @@
 // The consolidated summary of any node: one stored aggregate row plus bounded lists.
 #include <set>
 
+#include "app/api_json.h"
 #include "app/application.h"
 #include "domain/access.h"
 #include "domain/error.h"
@@ -39,6 +40,36 @@ Summary Application::summary(const User& actor, std::int64_t campaign_id,
     result.narrative_counts[part] = count;
   }
   return result;
+}
+
+std::shared_ptr<const std::string> Application::summary_json(const User& actor,
+                                                             std::int64_t campaign_id,
+                                                             const std::string& unit_code,
+                                                             const SummaryOptions& options) {
+  // The revision is read before anything else: whatever is computed below is at least as new as
+  // it, so an entry is never staler than the revision it is filed under.
+  const std::optional<std::int64_t> revision = store_->campaign_revision(campaign_id);
+  if (!revision) load_campaign(campaign_id);  // throws the usual not_found
+  const OrgUnit node = load_unit(unit_code);
+  require_allowed(actor, Action::read_summary, node);
+
+  const auto key = std::make_tuple(campaign_id, node.id, std::max(0, options.missing_limit),
+                                   std::max(0, options.narrative_limit));
+  {
+    std::lock_guard lock(summaries_mutex_);
+    auto it = summaries_.find(key);
+    if (it != summaries_.end() && it->second.revision == *revision) return it->second.json;
+  }
+  auto json = std::make_shared<const std::string>(
+      to_json(summary(actor, campaign_id, unit_code, options))
+          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  std::lock_guard lock(summaries_mutex_);
+  // Bounded memory: a national tree has over 100,000 nodes; dropping everything now and then is
+  // simpler than an LRU and costs one recomputation per node.
+  constexpr std::size_t kMaxCachedSummaries = 4096;
+  if (summaries_.size() >= kMaxCachedSummaries) summaries_.clear();
+  summaries_[key] = CachedSummary{*revision, json};
+  return json;
 }
 
 }  // namespace llw

@@ -121,6 +121,10 @@ class Store {
                                                     std::int64_t unit_id, int limit) = 0;
 
   // Consolidated figures.
+  // A counter that grows with every write changing what a summary of the campaign shows
+  // (counted reports, their texts, reporting units, rebuilds, campaign edits); nullopt when the
+  // campaign does not exist. Summaries are cached by it, across servers sharing one database.
+  virtual std::optional<std::int64_t> campaign_revision(std::int64_t campaign_id) = 0;
   virtual Contribution aggregate(std::int64_t campaign_id, std::int64_t unit_id) = 0;
   // Units of the subtree that must report and are not in a counted state, by code, at most
   // `limit`; plus their total number.

@@ -374,7 +374,10 @@ HttpResponse ApiRoutes::get_summary(const HttpRequest& request, const Params& pa
   options.narrative_limit =
       integer_parameter(query_value(request, "narrative_limit"), "narrative_limit", 0, 100000,
                         options.narrative_limit);
-  return json_response(200, to_json(app_.summary(user, campaign_id, params[1], options)));
+  HttpResponse response;
+  response.status = 200;
+  response.body = *app_.summary_json(user, campaign_id, params[1], options);
+  return response;
 }
 
 HttpResponse ApiRoutes::not_built_yet(const HttpRequest& request, const Params&) {

@@ -89,6 +89,30 @@ TEST_F(ReportsTest, SummaryOfACommuneAddsUpItsSubmittedReports) {
   EXPECT_EQ(s.narrative_counts.at("advantages"), 2);
 }
 
+TEST_F(ReportsTest, CachedSummaryChangesAsSoonAsAReportIsSubmittedOrReplaced) {
+  auto figures = [&] {
+    return json::parse(*app_->summary_json(system_admin(), campaign_.id, "HP-X"));
+  };
+  EXPECT_EQ(figures()["totals"]["media_articles"], 0);
+  EXPECT_EQ(figures()["submitted"], 0);  // served from the cache the second time
+
+  // A draft of a report that was never counted leaves every summary as it was.
+  const auto before_draft = app_->store().campaign_revision(campaign_.id);
+  UnitReport v = app_->get_report(system_admin(), campaign_.id, "HP-X-V");
+  app_->save_draft(system_admin(), campaign_.id, "HP-X-V", v.version, {{"media_articles", 9}});
+  EXPECT_EQ(app_->store().campaign_revision(campaign_.id), before_draft);
+  EXPECT_EQ(figures()["totals"]["media_articles"], 0);
+
+  save_and_submit("HP-X-A", values_a());
+  EXPECT_EQ(figures()["totals"]["media_articles"], 2);
+  EXPECT_EQ(figures()["submitted"], 1);
+  EXPECT_EQ(figures()["narratives"]["advantages"][0]["text"], "Thuận lợi của trường A");
+
+  // A viewer outside the subtree is refused even when the summary is cached.
+  EXPECT_THROW(app_->summary_json(make_user("xem.y", Role::viewer, "HP-Y"), campaign_.id, "HP-X"),
+               Error);
+}
+
 TEST_F(ReportsTest, LateSubmissionCountsAsLateInEveryAncestor) {
   save_and_submit("HP-X-A", values_a());
   save_and_submit("HP-X-B", values_b());

@@ -1094,6 +1094,11 @@ class Prepared : public PreparedBase {
 };
 
 // Single-column rows.
+struct CountRow {
+  long long value = 0;
+  void bind(soci::statement& st) { st.exchange(soci::into(value)); }
+};
+
 struct TextRow {
   std::string value;
   void bind(soci::statement& st) { st.exchange(soci::into(value)); }
@@ -1268,6 +1273,12 @@ std::set<std::string> counted_states_of(Connection& connection, long long campai
                 "campaign");
   }
   return counted_set_from_text(row->value);
+}
+
+// Marks every cached summary of the campaign stale (see campaigns.revision).
+void bump_revision(Connection& connection, long long campaign_id) {
+  connection.sql << "UPDATE campaigns SET revision = revision + 1 WHERE id = :id",
+      soci::use(campaign_id);
 }
 
 Error constraint_conflict(const std::string& field) {
@@ -1698,6 +1709,7 @@ void SqlStore::add_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
     delta.counted_units = counted;
     auto ids = ancestor_ids.empty() ? ancestors_from_path(path) : ancestor_ids;
     for (auto node : ids) connection.aggregates().add(cid, node, delta);
+    bump_revision(connection, cid);
   });
 }
 
@@ -1764,7 +1776,19 @@ void SqlStore::write_report(const ReportWrite& write,
           write.ancestor_ids.empty() ? ancestors_from_path(current->path) : write.ancestor_ids;
       for (auto node : ids) connection.aggregates().add(cid, node, delta);
     }
+    // A report counted before or after this write changes what summaries show (figures, texts
+    // or the missing list); drafts that were never counted leave every summary as it was.
+    if (current->counted || counted) bump_revision(connection, cid);
   });
+}
+
+std::optional<std::int64_t> SqlStore::campaign_revision(std::int64_t campaign_id) {
+  auto connection = pool_->acquire();
+  auto row = connection
+                 ->prepared<CountRow, long long>("SELECT revision FROM campaigns WHERE id = :id")
+                 .one(campaign_id);
+  if (!row) return std::nullopt;
+  return row->value;
 }
 
 namespace {
@@ -2060,6 +2084,9 @@ void SqlStore::bulk_put_reports(
       delete_texts.flush();
       insert_texts.flush();
     }
+    for (const auto& [campaign_id, states] : counted_by_campaign) {
+      bump_revision(connection, campaign_id);
+    }
   });
 }
 
@@ -2173,6 +2200,7 @@ void SqlStore::rebuild_aggregates(
       fix.flush_if_full(20000);
     }
     fix.flush();
+    bump_revision(connection, cid);
   });
 }
 

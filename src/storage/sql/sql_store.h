@@ -72,6 +72,7 @@ class SqlStore : public Store {
   std::vector<ReportVersion> report_history(std::int64_t campaign_id, std::int64_t unit_id,
                                             int limit) override;
 
+  std::optional<std::int64_t> campaign_revision(std::int64_t campaign_id) override;
   Contribution aggregate(std::int64_t campaign_id, std::int64_t unit_id) override;
   std::pair<std::vector<std::string>, std::int64_t> missing_units(std::int64_t campaign_id,
                                                                   std::string_view path,
