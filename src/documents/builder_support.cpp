@@ -1,0 +1,287 @@
+#include "documents/builder_support.h"
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <regex>
+
+#include "domain/clock.h"
+#include "domain/text.h"
+
+namespace llw::documents {
+
+namespace {
+
+bool starts_with(const std::string& text, std::string_view prefix) {
+  return text.rfind(prefix, 0) == 0;
+}
+
+std::string strip_prefix(const std::string& text,
+                         std::initializer_list<std::string_view> prefixes) {
+  for (auto prefix : prefixes) {
+    if (starts_with(text, prefix)) return text.substr(prefix.size());
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string administrative_name(const OrgUnit& unit) {
+  if (unit.kind != UnitKind::province) return unit.name;
+  if (starts_with(unit.name, "Thành phố") || starts_with(unit.name, "Tỉnh")) return unit.name;
+  // The six centrally-run cities after the 2025 reform; every other province is a "Tỉnh".
+  static const std::array<std::string_view, 6> cities = {"Hà Nội",  "Hồ Chí Minh", "Hải Phòng",
+                                                         "Đà Nẵng", "Cần Thơ",     "Huế"};
+  for (auto city : cities) {
+    if (unit.name == city) return "Thành phố " + unit.name;
+  }
+  return "Tỉnh " + unit.name;
+}
+
+std::string locality_of(const OrgUnit& unit, const OrgUnit* parent) {
+  switch (unit.kind) {
+    case UnitKind::commune:
+      return strip_prefix(unit.name, {"Xã ", "Phường ", "Thị trấn ", "Đặc khu "});
+    case UnitKind::province:
+      return strip_prefix(unit.name, {"Thành phố ", "Tỉnh "});
+    case UnitKind::country:
+      return "Hà Nội";
+    default:
+      if (parent) {
+        OrgUnit copy = *parent;
+        return locality_of(copy, nullptr);
+      }
+      return unit.name;
+  }
+}
+
+std::string format_percent(double ratio) {
+  if (!std::isfinite(ratio)) return "?";
+  return format_vietnamese_number(std::round(ratio * 1000.0) / 10.0) + "%";
+}
+
+namespace detail {
+
+bool is_government(const OrgUnit& unit) {
+  return unit.kind == UnitKind::commune || unit.kind == UnitKind::province;
+}
+
+std::string running_name(const OrgUnit& unit) {
+  if (is_government(unit)) return "Ủy ban nhân dân " + lowercase_first(administrative_name(unit));
+  return unit.name;
+}
+
+namespace {
+
+// The part of a unit's code after its last '-', as the symbol's issuer part ("THTT").
+std::string issuer_symbol(const OrgUnit& unit) {
+  if (is_government(unit)) return "UBND";
+  const auto dash = unit.code.rfind('-');
+  std::string tail = dash == std::string::npos ? unit.code : unit.code.substr(dash + 1);
+  return vietnamese_upper(tail);
+}
+
+// "3/KH-UBND" → "03/KH-UBND": numbers below 10 take a leading zero.
+std::string padded_number(const std::string& number) {
+  if (number.size() >= 2 && std::isdigit(static_cast<unsigned char>(number[0])) &&
+      number[1] == '/') {
+    return "0" + number;
+  }
+  return number;
+}
+
+}  // namespace
+
+HeaderBlock header_for(const OrgUnit& unit, const OrgUnit* parent, const std::string& kind_symbol,
+                       const std::string& number, const std::string& place,
+                       std::optional<std::chrono::year_month_day> date, int year) {
+  HeaderBlock h;
+  if (is_government(unit)) {
+    h.issuer_lines = {"ỦY BAN NHÂN DÂN", vietnamese_upper(administrative_name(unit))};
+  } else {
+    if (parent) {
+      h.parent_agency = is_government(*parent)
+                            ? "UBND " + vietnamese_upper(administrative_name(*parent))
+                            : vietnamese_upper(parent->name);
+    }
+    h.issuer_lines = {vietnamese_upper(unit.name)};
+  }
+  const std::string symbol = kind_symbol + "-" + issuer_symbol(unit);
+  h.number = "Số: " + (number.empty() ? "      /" + symbol : padded_number(number));
+  h.place_date = place_date_line(place.empty() ? locality_of(unit, parent) : place, date, year);
+  return h;
+}
+
+SignatureBlock default_signer(const OrgUnit& unit) {
+  switch (unit.kind) {
+    case UnitKind::commune:
+    case UnitKind::province:
+      return {"TM. ỦY BAN NHÂN DÂN", "", "CHỦ TỊCH", ""};
+    case UnitKind::school:
+      return {"", "", "HIỆU TRƯỞNG", ""};
+    case UnitKind::department:
+      return {"", "", "TRƯỞNG PHÒNG", ""};
+    case UnitKind::village:
+      return {"", "", "TRƯỞNG THÔN", ""};
+    default:
+      return {"", "", "THỦ TRƯỞNG ĐƠN VỊ", ""};
+  }
+}
+
+std::string plan_string(const nlohmann::json& plan, const char* key, const std::string& fallback) {
+  if (plan.is_object() && plan.contains(key) && plan.at(key).is_string()) {
+    const auto& value = plan.at(key).get_ref<const std::string&>();
+    if (!value.empty()) return value;
+  }
+  return fallback;
+}
+
+std::string plan_citation(const Campaign& campaign) {
+  const std::string number = plan_string(campaign.plan, "number");
+  if (number.empty()) return {};
+  std::string citation = "Kế hoạch số " + number;
+  if (auto date = parse_iso_date(plan_string(campaign.plan, "issued_on"))) {
+    citation += " ngày " + format_vietnamese_date(*date);
+  }
+  return citation;
+}
+
+std::vector<Block> outline_headings(const std::string& title) {
+  static const std::regex roman(R"(^([IVX]+\.)\s+(.*)$)");
+  static const std::regex arabic(R"(^(\d+\.)\s+(.*)$)");
+  std::vector<Block> blocks;
+  std::string rest = title;
+  const std::string separator = " — ";
+  while (!rest.empty()) {
+    const auto cut = rest.find(separator);
+    const std::string part = rest.substr(0, cut);
+    rest = cut == std::string::npos ? "" : rest.substr(cut + separator.size());
+    std::smatch m;
+    if (std::regex_match(part, m, roman)) {
+      blocks.push_back(section(m[1], m[2]));
+    } else if (std::regex_match(part, m, arabic)) {
+      blocks.push_back(clause(m[1], m[2], true));
+    } else {
+      Block b = paragraph(part);
+      b.bold = true;
+      blocks.push_back(b);
+    }
+  }
+  return blocks;
+}
+
+std::vector<OutlineEntry> outline_entries(const FormSection& section) {
+  std::vector<OutlineEntry> entries;
+  for (const FormItem& item : section.items) {
+    const bool activity = !item.activity.empty() && item.type != ItemType::table;
+    const bool participation = item.summary == "participation.participants";
+    const auto kind = activity        ? OutlineEntry::Kind::activities
+                      : participation ? OutlineEntry::Kind::participation
+                                      : OutlineEntry::Kind::item;
+    // Consecutive activity items (and the activity table right after them) form one entry.
+    const bool joins_activities = !item.activity.empty() && !entries.empty() &&
+                                  entries.back().kind == OutlineEntry::Kind::activities;
+    if (joins_activities) {
+      entries.back().items.push_back(&item);
+      continue;
+    }
+    if (kind != OutlineEntry::Kind::item && !entries.empty() && entries.back().kind == kind) {
+      entries.back().items.push_back(&item);
+      continue;
+    }
+    OutlineEntry entry;
+    entry.kind = kind;
+    if (kind == OutlineEntry::Kind::item) entry.item = &item;
+    entry.items.push_back(&item);
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+std::string short_label(const std::string& label) {
+  const auto colon = label.rfind(": ");
+  if (colon == std::string::npos) return label;
+  return capitalize_first(label.substr(colon + 2));
+}
+
+bool has_point_label(const std::string& label, std::string& letter, std::string& rest) {
+  static const std::regex point_label(R"(^([a-zđ]{1,2}|đ)\)\s+(.*)$)");
+  std::smatch m;
+  if (!std::regex_match(label, m, point_label)) return false;
+  letter = m[1].str() + ")";
+  rest = m[2];
+  return true;
+}
+
+std::string format_number(double value) { return format_vietnamese_number(value); }
+
+std::string column_value_text(const TableColumn& column, const nlohmann::json& value) {
+  FormItem item;
+  item.type = column.type;
+  return value_text(item, value);
+}
+
+std::string value_text(const FormItem& item, const nlohmann::json& value) {
+  if (value.is_null()) return {};
+  switch (item.type) {
+    case ItemType::count:
+    case ItemType::number:
+      return value.is_number() ? format_number(value.get<double>()) : std::string{};
+    case ItemType::percent:
+      return value.is_number() ? format_number(value.get<double>()) + "%" : std::string{};
+    case ItemType::yes_no:
+      return value.is_boolean() ? (value.get<bool>() ? "Có" : "Không") : std::string{};
+    case ItemType::date:
+      if (value.is_string()) {
+        if (auto date = parse_iso_date(value.get<std::string>())) {
+          return format_vietnamese_date(*date);
+        }
+        return value.get<std::string>();
+      }
+      return {};
+    case ItemType::table:
+      return {};
+    default:
+      if (value.is_string()) {
+        const auto& text = value.get_ref<const std::string&>();
+        if (text.find_first_not_of(" \t\r\n") == std::string::npos) return {};
+        return text;
+      }
+      if (value.is_number()) return format_number(value.get<double>());
+      return {};
+  }
+}
+
+std::vector<std::string> split_paragraphs(const std::string& text) {
+  std::vector<std::string> paragraphs;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    const auto first = line.find_first_not_of(" \t");
+    if (first != std::string::npos) paragraphs.push_back(line.substr(first));
+    start = end + 1;
+  }
+  return paragraphs;
+}
+
+std::string status_label(ReportStatus status, bool late) {
+  switch (status) {
+    case ReportStatus::not_started:
+      return "Chưa báo cáo";
+    case ReportStatus::draft:
+      return "Đang soạn";
+    case ReportStatus::returned:
+      return "Bị trả lại";
+    case ReportStatus::submitted:
+      return late ? "Đã nộp (muộn)" : "Đã nộp";
+    case ReportStatus::accepted:
+      return late ? "Đã duyệt (nộp muộn)" : "Đã duyệt";
+  }
+  return "";
+}
+
+}  // namespace detail
+}  // namespace llw::documents

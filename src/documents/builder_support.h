@@ -1,0 +1,63 @@
+#pragma once
+// Pieces the three builders share: the header of a unit, the outline of a form and value
+// formatting. Internal to the documents layer.
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "documents/builders.h"
+
+namespace llw::documents::detail {
+
+// The header of a document issued by `unit`: parent agency, issuer lines, "Số:" line with the
+// symbol `kind_symbol` ("KH", "BC") when `number` is empty, and the place-date line.
+HeaderBlock header_for(const OrgUnit& unit, const OrgUnit* parent, const std::string& kind_symbol,
+                       const std::string& number, const std::string& place,
+                       std::optional<std::chrono::year_month_day> date, int year);
+
+// "Ủy ban nhân dân xã An Hưng" for a commune or province, the unit's name otherwise: how a
+// sentence names the unit.
+std::string running_name(const OrgUnit& unit);
+bool is_government(const OrgUnit& unit);
+
+// Signature block a unit of this kind signs with, when the caller supplies none.
+SignatureBlock default_signer(const OrgUnit& unit);
+
+// A string field of the plan json, or `fallback`.
+std::string plan_string(const nlohmann::json& plan, const char* key,
+                        const std::string& fallback = {});
+// "Kế hoạch số 83/KH-UBND ngày 01/10/2025": how reports cite the plan; empty without a number.
+std::string plan_citation(const Campaign& campaign);
+
+// A form section title as headings: "II. Kết quả cụ thể — 1. Các kết quả …" gives a section
+// "II." and a clause heading "1."; "2. Đánh giá chung" gives one clause heading.
+std::vector<Block> outline_headings(const std::string& title);
+
+// One entry of a form section as documents show it: a single item, the items of one learning
+// activity (held, sessions, participants, direction), or the participants-by-group items.
+struct OutlineEntry {
+  enum class Kind { item, activities, participation } kind = Kind::item;
+  const FormItem* item = nullptr;      // Kind::item
+  std::vector<const FormItem*> items;  // the group's items in form order
+};
+std::vector<OutlineEntry> outline_entries(const FormSection& section);
+
+// "Sinh hoạt chuyên đề dưới cờ: số buổi …" → the part after the last ": ", capitalised; labels
+// repeat their group's words, which the grouped layout already says.
+std::string short_label(const std::string& label);
+// An item label that already carries its own point letter ("a) Thuận lợi").
+bool has_point_label(const std::string& label, std::string& letter, std::string& rest);
+
+std::string format_number(double value);
+// A report value as words: numbers Vietnamese-formatted, yes/no as "Có"/"Không", dates
+// dd/mm/yyyy, texts as they are. Empty when the value is absent or blank.
+std::string value_text(const FormItem& item, const nlohmann::json& value);
+std::string column_value_text(const TableColumn& column, const nlohmann::json& value);
+
+// Narrative text as paragraphs (blank lines and line breaks separate them).
+std::vector<std::string> split_paragraphs(const std::string& text);
+
+std::string status_label(ReportStatus status, bool late);
+
+}  // namespace llw::documents::detail

@@ -1,0 +1,79 @@
+#pragma once
+// Builders: pure functions from the domain's data to the document model. Every number the
+// documents print is computed here (or by the domain), never in a renderer.
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "documents/document.h"
+#include "domain/campaign.h"
+#include "domain/form.h"
+#include "domain/org_unit.h"
+#include "domain/report.h"
+#include "domain/summary.h"
+
+namespace llw::documents {
+
+// What the caller knows and the domain does not: the document's own number and date (a report
+// is numbered and dated when it is signed; without them the lines are left blank for the pen),
+// the place and the signer (a unit's settings).
+struct DocumentOptions {
+  std::string number;  // "15/BC-UBND"; empty gives "Số:      /BC-…"
+  std::optional<std::chrono::year_month_day> date;
+  std::string place;  // defaults to the unit's locality
+  std::optional<SignatureBlock> signer;
+};
+
+// The plan (KẾ HOẠCH) from the campaign's structured plan fields, with the form's outline as the
+// attached đề cương.
+Document build_plan_document(const Campaign& campaign, const OrgUnit& issuer,
+                             const OrgUnit* parent);
+
+// A unit's report (BÁO CÁO) in the outline's shape. `mark_empty` lists empty items as
+// "Không có số liệu" instead of leaving them out.
+Document build_unit_report_document(const Campaign& campaign, const ReportForm& form,
+                                    const OrgUnit& unit, const OrgUnit* parent,
+                                    const UnitReport& report, bool mark_empty,
+                                    const DocumentOptions& options = {});
+
+// One unit's row of the consolidated report's annex (Phụ lục).
+struct AnnexRow {
+  std::string unit_code;
+  std::string unit_name;
+  ReportStatus status = ReportStatus::not_started;
+  bool late = false;
+  std::int64_t media = 0;            // media and communication items, summed
+  std::int64_t activities_held = 0;  // learning activities held
+  std::int64_t sessions = 0;
+  std::int64_t participants = 0;  // participants counted for the rate
+  std::int64_t population = 0;
+  std::int64_t commendations = 0;  // collectives + individuals
+};
+
+// The annex row of one unit from its report, through the domain's own contribution arithmetic,
+// so the annex adds up to the summary exactly.
+AnnexRow annex_row_of(const Campaign& campaign, const OrgUnit& unit, const UnitReport& report);
+
+// The consolidated report (báo cáo tổng hợp) of `node`, addressed to the level above.
+// `consolidated_narrative` maps a narrative part ("advantages", …) to the coordinator's edited
+// text; parts without one fall back to the units' texts, gathered by unit.
+Document build_summary_document(const Campaign& campaign, const ReportForm& form,
+                                const OrgUnit& node, const OrgUnit* parent, const Summary& summary,
+                                const std::vector<AnnexRow>& annex,
+                                const std::map<std::string, std::string>& consolidated_narrative,
+                                const DocumentOptions& options = {});
+
+// The name a unit goes by in a header line and in running text: "Xã An Hưng" stays, a province
+// "Hải Phòng" becomes "Thành phố Hải Phòng" (the six centrally-run cities) or "Tỉnh …".
+std::string administrative_name(const OrgUnit& unit);
+// The locality for the place-date line: "An Hưng" for the commune and every unit under it.
+std::string locality_of(const OrgUnit& unit, const OrgUnit* parent);
+
+// "Vietnamese percent": 0.875 → "87,5%".
+std::string format_percent(double ratio);
+
+}  // namespace llw::documents

@@ -1,0 +1,322 @@
+// The consolidated report (báo cáo tổng hợp) of a node: completeness, every total, the weighted
+// participation rate, activities by direction with a chart, commendations, the narrative, and
+// the annex table unit by unit. Numbers come from the domain's Summary, untouched.
+#include <cmath>
+#include <numeric>
+
+#include "documents/builder_support.h"
+
+namespace llw::documents {
+
+using detail::format_number;
+using detail::OutlineEntry;
+
+namespace {
+
+double total_of(const Summary& s, const std::string& key) {
+  const auto it = s.totals.find(key);
+  return it == s.totals.end() ? 0.0 : it->second;
+}
+
+std::vector<std::string> addressees_of(const OrgUnit& node, const OrgUnit* parent) {
+  if (!parent) return {};
+  if (node.kind == UnitKind::province && parent->kind == UnitKind::country) {
+    return {"Bộ Giáo dục và Đào tạo"};
+  }
+  if (parent->kind == UnitKind::province) {
+    // A commune reports to the city's People's Committee and its Department of Education.
+    const std::string where = lowercase_first(administrative_name(*parent));
+    return {"Ủy ban nhân dân " + where, "Sở Giáo dục và Đào tạo " + where};
+  }
+  return {detail::running_name(*parent)};
+}
+
+std::string completeness_text(const Summary& s, const std::vector<AnnexRow>& annex) {
+  std::string text = "Tổng số đơn vị phải báo cáo: " + format_number(s.expected) +
+                     " đơn vị; đã báo cáo: " + format_number(s.submitted) + "/" +
+                     format_number(s.expected) + " đơn vị (đúng hạn: " + format_number(s.on_time) +
+                     ", muộn: " + format_number(s.late) + ")";
+  if (s.missing_count == 0) return text + "; tất cả các đơn vị đã báo cáo.";
+  text += "; chưa báo cáo: " + format_number(s.missing_count) + " đơn vị";
+  if (s.missing.empty()) return text + ".";
+  std::map<std::string, std::string> names;
+  for (const auto& row : annex) names[row.unit_code] = row.unit_name;
+  text += " (";
+  for (std::size_t i = 0; i < s.missing.size(); ++i) {
+    if (i > 0) text += ", ";
+    const auto it = names.find(s.missing[i]);
+    text += it == names.end() ? s.missing[i] : it->second;
+  }
+  const auto listed = static_cast<std::int64_t>(s.missing.size());
+  if (s.missing_count > listed)
+    text += " và " + format_number(s.missing_count - listed) + " đơn vị khác";
+  return text + ").";
+}
+
+std::string activity_label(const ReportForm& form, const std::string& key) {
+  for (const auto& a : form.activities()) {
+    if (a.key == key) return a.label;
+  }
+  return key;
+}
+
+void add_activities(std::vector<Block>& out, const ReportForm& form, const Summary& s) {
+  Table table;
+  table.header_rows = {
+      {"TT", "Hoạt động", "Số đơn vị tổ chức", "Số buổi, số lớp", "Số lượt người tham gia"}};
+  table.column_widths = {0.8, 5.0, 1.5, 1.5, 1.7};
+  table.align = {Align::center, Align::left, Align::right, Align::right, Align::right};
+  ActivityFigures sum;
+  int number = 1;
+  for (const auto& activity : form.activities()) {
+    const auto it = s.activities.find(activity.key);
+    const ActivityFigures f = it == s.activities.end() ? ActivityFigures{} : it->second;
+    sum.units += f.units;
+    sum.sessions += f.sessions;
+    sum.participants += f.participants;
+    table.rows.push_back(
+        {{std::to_string(number++), activity_label(form, activity.key), format_number(f.units),
+          format_number(f.sessions), format_number(f.participants)}});
+  }
+  table.rows.push_back({{"", "Tổng cộng", format_number(sum.units), format_number(sum.sessions),
+                         format_number(sum.participants)},
+                        true});
+  out.push_back(dash("Tổ chức các hoạt động học tập: " + format_number(sum.units) +
+                     " lượt đơn vị tổ chức, " + format_number(sum.sessions) + " buổi, lớp với " +
+                     format_number(sum.participants) + " lượt người tham gia; cụ thể:"));
+  out.push_back(table_block(std::move(table)));
+
+  if (form.directions.empty()) return;
+  Table by_direction;
+  by_direction.header_rows = {{"Nội dung hoạt động (mục II.3 Kế hoạch)", "Số đơn vị",
+                               "Số buổi, số lớp", "Số lượt người tham gia"}};
+  by_direction.column_widths = {5.6, 1.4, 1.5, 1.7};
+  by_direction.align = {Align::left, Align::right, Align::right, Align::right};
+  BarChart chart;
+  chart.title = "Số lượt người tham gia theo nội dung hoạt động của Kế hoạch";
+  chart.unit = "lượt người";
+  for (const auto& [key, label] : form.directions) {
+    const auto it = s.directions.find(key);
+    const ActivityFigures f = it == s.directions.end() ? ActivityFigures{} : it->second;
+    by_direction.rows.push_back({{key + ") " + label, format_number(f.units),
+                                  format_number(f.sessions), format_number(f.participants)}});
+    chart.labels.push_back(key + ") " + label);
+    chart.values.push_back(static_cast<double>(f.participants));
+  }
+  out.push_back(dash("Theo nội dung hoạt động của Kế hoạch (mục II.3):"));
+  out.push_back(table_block(std::move(by_direction)));
+  out.push_back(chart_block(std::move(chart)));
+}
+
+void add_participation(std::vector<Block>& out, const OutlineEntry& entry, const Summary& s) {
+  std::string line = "Tỷ lệ người tham gia: " + format_percent(s.participation_rate) + " (" +
+                     format_number(s.participants) + "/" + format_number(s.population) +
+                     " người của các đơn vị đã báo cáo); trong đó:";
+  out.push_back(dash(line));
+  for (const FormItem* item : entry.items) {
+    out.push_back(plus(detail::short_label(item->label) + ": " +
+                       format_number(total_of(s, item->key)) + " người;"));
+  }
+}
+
+void add_narrative(std::vector<Block>& out, const FormItem& item, const Summary& s,
+                   const std::map<std::string, std::string>& consolidated, bool sole) {
+  const std::string part = item.summary.substr(item.summary.find('.') + 1);
+  std::string letter, rest;
+  if (!sole) {
+    out.push_back(detail::has_point_label(item.label, letter, rest) ? point(letter, rest + ":")
+                                                                    : dash(item.label + ":"));
+  }
+  if (const auto it = consolidated.find(part);
+      it != consolidated.end() && !detail::split_paragraphs(it->second).empty()) {
+    for (auto& p : detail::split_paragraphs(it->second)) out.push_back(paragraph(p));
+    return;
+  }
+  const auto texts = s.narratives.find(part);
+  if (texts == s.narratives.end() || texts->second.empty()) {
+    out.push_back(paragraph("Chưa có đơn vị nào báo cáo nội dung này."));
+    return;
+  }
+  for (const UnitText& t : texts->second) {
+    const auto paragraphs = detail::split_paragraphs(t.text);
+    if (paragraphs.empty()) continue;
+    out.push_back(plus(t.unit_name + ": " + paragraphs.front()));
+    for (std::size_t i = 1; i < paragraphs.size(); ++i) out.push_back(paragraph(paragraphs[i]));
+  }
+  const auto count = s.narrative_counts.find(part);
+  if (count != s.narrative_counts.end() &&
+      count->second > static_cast<std::int64_t>(texts->second.size())) {
+    out.push_back(paragraph(
+        "(Còn " + format_number(count->second - static_cast<std::int64_t>(texts->second.size())) +
+            " ý kiến khác của các đơn vị.)",
+        true));
+  }
+}
+
+void add_item(std::vector<Block>& out, const FormItem& item, const Summary& s,
+              const std::map<std::string, std::string>& consolidated, bool sole) {
+  const std::string& path = item.summary;
+  switch (item.aggregate) {
+    case AggregateRule::sum:
+      if (path.rfind("commendations.", 0) == 0) {
+        const auto it = s.commendations.find(path.substr(14));
+        out.push_back(dash(item.label + ": " +
+                           format_number(it == s.commendations.end() ? 0 : it->second) + "."));
+      } else {
+        out.push_back(dash(item.label + ": " + format_number(total_of(s, item.key)) + "."));
+      }
+      return;
+    case AggregateRule::count_yes:
+      out.push_back(dash(item.label + ": " + format_number(total_of(s, item.key)) + " đơn vị."));
+      return;
+    case AggregateRule::weighted_rate: {
+      const auto it = s.rates.find(item.key);
+      out.push_back(
+          dash(item.label + ": " +
+               format_number(std::round((it == s.rates.end() ? 0 : it->second) * 10) / 10) + "%."));
+      return;
+    }
+    case AggregateRule::texts_by_unit:
+      add_narrative(out, item, s, consolidated, sole);
+      return;
+    case AggregateRule::none:
+      return;  // kept in the units' own reports only
+  }
+}
+
+Annex annex_of(const Campaign& campaign, const OrgUnit& node, const std::vector<AnnexRow>& rows) {
+  Annex annex;
+  annex.label = "Phụ lục";
+  annex.title = "KẾT QUẢ TỔ CHỨC " + vietnamese_upper(campaign.name);
+  annex.subtitle = "Số liệu theo từng đơn vị của " + detail::running_name(node);
+  annex.note = "(Kèm theo Báo cáo của " + detail::running_name(node) + ")";
+  annex.landscape = true;
+  Table table;
+  table.header_rows = {{"TT", "Đơn vị", "Tình trạng báo cáo", "Tin, bài, pano tuyên truyền",
+                        "Số hoạt động", "Số buổi, số lớp", "Số người tham gia",
+                        "Số người của đơn vị", "Tỷ lệ tham gia", "Số tập thể, cá nhân được khen"}};
+  table.column_widths = {0.8, 4.2, 1.9, 1.4, 1.2, 1.2, 1.4, 1.4, 1.2, 1.4};
+  table.align = {Align::center, Align::left,  Align::left,  Align::right, Align::right,
+                 Align::right,  Align::right, Align::right, Align::right, Align::right};
+  AnnexRow sum;
+  int number = 1;
+  const auto rate = [](std::int64_t participants, std::int64_t population) {
+    return population > 0
+               ? format_percent(static_cast<double>(participants) / static_cast<double>(population))
+               : std::string("-");
+  };
+  for (const AnnexRow& r : rows) {
+    sum.media += r.media;
+    sum.activities_held += r.activities_held;
+    sum.sessions += r.sessions;
+    sum.participants += r.participants;
+    sum.population += r.population;
+    sum.commendations += r.commendations;
+    table.rows.push_back(
+        {{std::to_string(number++), r.unit_name, detail::status_label(r.status, r.late),
+          format_number(r.media), format_number(r.activities_held), format_number(r.sessions),
+          format_number(r.participants), format_number(r.population),
+          rate(r.participants, r.population), format_number(r.commendations)}});
+  }
+  table.rows.push_back(
+      {{"", "Tổng cộng", "", format_number(sum.media), format_number(sum.activities_held),
+        format_number(sum.sessions), format_number(sum.participants), format_number(sum.population),
+        rate(sum.participants, sum.population), format_number(sum.commendations)},
+       true});
+  annex.blocks.push_back(table_block(std::move(table)));
+  return annex;
+}
+
+}  // namespace
+
+AnnexRow annex_row_of(const Campaign& campaign, const OrgUnit& unit, const UnitReport& report) {
+  AnnexRow row;
+  row.unit_code = unit.code;
+  row.unit_name = unit.name;
+  row.status = report.status;
+  row.late = report.late;
+  if (!campaign.counts(report.status)) return row;
+  const Summary s = summary_from_aggregate(campaign, unit, contribution_of(campaign, unit, report));
+  if (campaign.form) {
+    for (const FormItem* item : campaign.form->items()) {
+      const bool media = item->aggregate == AggregateRule::sum && item->activity.empty() &&
+                         item->type == ItemType::count && item->summary == "totals." + item->key;
+      if (media) row.media += std::llround(total_of(s, item->key));
+    }
+  }
+  for (const auto& [key, f] : s.activities) {
+    row.activities_held += f.units;
+    row.sessions += f.sessions;
+  }
+  row.participants = s.participants;
+  row.population = s.population;
+  for (const auto& [key, n] : s.commendations) row.commendations += n;
+  return row;
+}
+
+Document build_summary_document(const Campaign& campaign, const ReportForm& form,
+                                const OrgUnit& node, const OrgUnit* parent, const Summary& summary,
+                                const std::vector<AnnexRow>& annex,
+                                const std::map<std::string, std::string>& consolidated_narrative,
+                                const DocumentOptions& options) {
+  Document doc;
+  doc.header = detail::header_for(node, parent, "BC", options.number, options.place, options.date,
+                                  campaign.year);
+  doc.title = "BÁO CÁO";
+  doc.summary_line = "Kết quả tổ chức " + campaign.name;
+  doc.file_stem = "bao-cao-tong-hop-" + ascii_slug(node.name) + "-" + std::to_string(campaign.year);
+  doc.addressees = addressees_of(node, parent);
+
+  auto& body = doc.body;
+  const std::string citation = detail::plan_citation(campaign);
+  std::string name = detail::running_name(node);
+  body.push_back(paragraph((citation.empty() ? "Thực hiện kế hoạch" : "Thực hiện " + citation) +
+                           " về tổ chức " + campaign.name + ", " + name +
+                           " báo cáo kết quả tổ chức thực hiện như sau:"));
+
+  bool completeness_done = false;
+  for (const FormSection& section : form.sections) {
+    for (Block& heading : detail::outline_headings(section.title)) body.push_back(heading);
+    if (!completeness_done) {
+      body.push_back(dash(completeness_text(summary, annex)));
+      completeness_done = true;
+    }
+    const auto entries = detail::outline_entries(section);
+    const bool sole =
+        entries.size() == 1 && entries[0].item && entries[0].item->type == ItemType::narrative;
+    for (const auto& entry : entries) {
+      switch (entry.kind) {
+        case OutlineEntry::Kind::activities:
+          add_activities(body, form, summary);
+          break;
+        case OutlineEntry::Kind::participation:
+          add_participation(body, entry, summary);
+          break;
+        case OutlineEntry::Kind::item:
+          add_item(body, *entry.item, summary, consolidated_narrative, sole);
+          break;
+      }
+    }
+  }
+  body.push_back(
+      paragraph("Trên đây là báo cáo kết quả tổ chức " + campaign.name + " của " + name + "./."));
+
+  if (!doc.addressees.empty()) doc.recipients.push_back("Như trên;");
+  doc.recipients.push_back("Lưu: VT.");
+  if (options.signer) {
+    doc.signature = *options.signer;
+  } else if (node.code == campaign.issuer_code && campaign.plan.is_object() &&
+             campaign.plan.contains("signer") && campaign.plan.at("signer").is_object()) {
+    const auto& signer = campaign.plan.at("signer");
+    doc.signature = {vietnamese_upper(detail::plan_string(signer, "authority")),
+                     vietnamese_upper(detail::plan_string(signer, "deputy")),
+                     vietnamese_upper(detail::plan_string(signer, "position")),
+                     detail::plan_string(signer, "name")};
+  } else {
+    doc.signature = detail::default_signer(node);
+  }
+  if (!annex.empty()) doc.annexes.push_back(annex_of(campaign, node, annex));
+  return doc;
+}
+
+}  // namespace llw::documents
