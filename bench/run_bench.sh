@@ -8,6 +8,7 @@
 #
 # Usage: bench/run_bench.sh [--llw PATH] [--build-dir DIR] [--work DIR] [--reuse-db]
 #                           [--port N] [--duration 10s] [--connections 64] [--server-threads 4]
+#                           [--durability normal|full]   (SQLite commit mode of llw serve)
 #                           [--scale national|city|commune]   (smaller scales: quick smoke runs)
 # Needs: cmake, g++, wrk, curl, jq. Results go to stdout and to $WORK/results.txt.
 set -euo pipefail
@@ -23,6 +24,7 @@ DURATION=10s
 CONNECTIONS=64
 SERVER_THREADS=4
 SCALE=national
+DURABILITY=normal
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -34,6 +36,7 @@ while [[ $# -gt 0 ]]; do
     --duration) DURATION="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --server-threads) SERVER_THREADS="$2"; shift 2 ;;
+    --durability) DURABILITY="$2"; shift 2 ;;
     --scale) SCALE="$2"; shift 2 ;;
     -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
@@ -78,7 +81,7 @@ fi
 say "$(printf 'database size: %s MiB' "$(( $(stat -c %s "$DB") / 1048576 ))")"
 
 # --- 3. The server ------------------------------------------------------------------------------
-"$LLW" serve --db "$DB" --port "$PORT" --threads "$SERVER_THREADS" >"$WORK/server.log" 2>&1 &
+"$LLW" serve --db "$DB" --port "$PORT" --threads "$SERVER_THREADS" --durability "$DURABILITY" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 cleanup() {
   if kill -0 "$SERVER_PID" 2>/dev/null; then kill -TERM "$SERVER_PID" 2>/dev/null || true; fi
@@ -173,7 +176,7 @@ done <"$UNITS_FILE"
 say ""
 say "draft saves stored (sum of report versions over $(wc -l <"$UNITS_FILE") units): $stored" \
   "in $DURATION = $(calc "$stored / ${DURATION%s}") saves/s"
-say "durability: llw serve's SQLite store, WAL with synchronous=NORMAL (src/storage/open_store.h)"
+say "durability: llw serve --durability $DURABILITY (SQLite WAL, synchronous=${DURABILITY^^}; see src/storage/open_store.h)"
 if [[ -n "${P50[GET /me]:-}" ]]; then
   for label in "summary country" "summary country figures" "summary province" \
       "summary province figures" "summary commune" "summary commune figures"; do

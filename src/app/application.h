@@ -14,11 +14,13 @@
 #include <tuple>
 #include <vector>
 
+#include "app/documents.h"
 #include "domain/campaign.h"
 #include "domain/clock.h"
 #include "domain/store.h"
 #include "domain/summary.h"
 #include "domain/user.h"
+#include "domain/workflow.h"
 
 namespace llw {
 
@@ -34,9 +36,25 @@ struct ImportResult {
   std::vector<std::pair<int, std::string>> errors;  // (row number, Vietnamese message)
 };
 
+// How long the summary's lists may be. The defaults keep a national summary's body small (the
+// figures are complete at any size); pages and exports ask for more, page by page.
 struct SummaryOptions {
-  int missing_limit = 200;
-  int narrative_limit = 50;
+  int missing_limit = 100;
+  int narrative_limit = 20;
+};
+
+// Where a request came from, for the audit log: the web layer passes the client's address; the
+// command line passes nothing.
+struct RequestContext {
+  std::string address;
+};
+
+// One item's change between two versions of a report (GET …/diff).
+struct ItemChange {
+  std::string key;
+  std::string label;
+  nlohmann::json before;  // null when the item was absent
+  nlohmann::json after;
 };
 
 struct ApplicationConfig {
@@ -58,22 +76,45 @@ class Application {
   void logout(const std::string& token);
   // Creates an account (CLI and admins). Role other than admin needs a unit.
   User add_user(const std::string& username, const std::string& display_name, Role role,
-                const std::string& unit_code, const std::string& password);
+                const std::string& unit_code, const std::string& password,
+                const RequestContext& context = {});
 
   // Org units.
   OrgUnit get_unit(const User& actor, const std::string& code);
   std::vector<OrgUnit> list_children(const User& actor, const std::string& parent_code);
-  OrgUnit create_unit(const User& actor, const UnitInput& input);
+  OrgUnit create_unit(const User& actor, const UnitInput& input,
+                      const RequestContext& context = {});
   // CSV or XLSX bytes; all-or-nothing. `root_code` limits where rows may attach (the actor's
   // unit for a coordinator; empty for an admin).
   ImportResult import_units(const User& actor, const std::string& body,
-                            const std::string& content_type);
+                            const std::string& content_type, const RequestContext& context = {});
 
   // Campaigns and forms.
   std::vector<Campaign> list_campaigns(const User& actor);
   Campaign get_campaign(const User& actor, std::int64_t id);
-  Campaign create_campaign(const User& actor, Campaign campaign);
+  Campaign create_campaign(const User& actor, Campaign campaign,
+                           const RequestContext& context = {});
   std::shared_ptr<const ReportForm> form(const std::string& form_id);
+  // Replaces the campaign's structured plan fields (validated like a new campaign's), for whoever
+  // may manage campaigns at the issuer. Returns the campaign as stored.
+  Campaign update_campaign_plan(const User& actor, std::int64_t campaign_id,
+                                const nlohmann::json& plan);
+
+  // Documents (documents.cpp). Each checks access exactly like the data it shows: the plan for
+  // whoever may see the campaign, a unit's report with read_report, the consolidated report and
+  // the data export with read_summary on the node. Formats: docx|pdf for documents, xlsx|csv for
+  // the data; another one is Error{bad_input}.
+  DocumentFile plan_document(const User& actor, std::int64_t campaign_id, DocumentFormat format);
+  DocumentFile report_document(const User& actor, std::int64_t campaign_id,
+                               const std::string& unit_code, DocumentFormat format,
+                               const ReportDocumentOptions& options = {});
+  DocumentFile summary_document(const User& actor, std::int64_t campaign_id,
+                                const std::string& unit_code, DocumentFormat format);
+  // Units × items of the node's subtree: XLSX (a "Tổng hợp" sheet with the node's consolidated
+  // figures, then one sheet per level) or CSV (every unit under one header), streamed from the
+  // store row by row so a national export stays small in memory.
+  DocumentFile data_export(const User& actor, std::int64_t campaign_id,
+                           const std::string& unit_code, DocumentFormat format);
 
   // Unit reports.
   UnitReport get_report(const User& actor, std::int64_t campaign_id, const std::string& unit_code);
@@ -81,9 +122,52 @@ class Application {
   std::vector<ReportVersion> report_history(const User& actor, std::int64_t campaign_id,
                                             const std::string& unit_code, int limit = 50);
   UnitReport save_draft(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
-                        std::int64_t expected_version, const nlohmann::json& values);
+                        std::int64_t expected_version, const nlohmann::json& values,
+                        const RequestContext& context = {});
   UnitReport submit(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
-                    std::optional<std::int64_t> expected_version);
+                    std::optional<std::int64_t> expected_version,
+                    const RequestContext& context = {});
+
+  // The review by the level above (workflow.cpp): return (comment required), accept, reopen an
+  // accepted report (reason required). Each is a compare-and-swap on the version when
+  // `expected_version` is given; out of order → conflict naming the current state.
+  UnitReport return_report(const User& actor, std::int64_t campaign_id,
+                           const std::string& unit_code, const std::string& comment,
+                           std::optional<std::int64_t> expected_version,
+                           const RequestContext& context = {});
+  UnitReport accept_report(const User& actor, std::int64_t campaign_id,
+                           const std::string& unit_code,
+                           std::optional<std::int64_t> expected_version,
+                           const RequestContext& context = {});
+  UnitReport reopen_report(const User& actor, std::int64_t campaign_id,
+                           const std::string& unit_code, const std::string& reason,
+                           std::optional<std::int64_t> expected_version,
+                           const RequestContext& context = {});
+  // Lets a unit save and submit after the lock date until the end of `until` (a day after the
+  // lock date at the earliest). Granted by the level above.
+  ReportExtension grant_extension(const User& actor, std::int64_t campaign_id,
+                                  const std::string& unit_code, std::chrono::year_month_day until,
+                                  const RequestContext& context = {});
+  std::optional<ReportExtension> extension(const User& actor, std::int64_t campaign_id,
+                                           const std::string& unit_code);
+  // One stored version of a report with its values, and the item-by-item change between two.
+  std::pair<ReportVersion, nlohmann::json> report_version(const User& actor,
+                                                          std::int64_t campaign_id,
+                                                          const std::string& unit_code,
+                                                          std::int64_t version);
+  std::vector<ItemChange> report_diff(const User& actor, std::int64_t campaign_id,
+                                      const std::string& unit_code, std::int64_t from_version,
+                                      std::int64_t to_version);
+
+  // The audit log (audit.cpp). `record_audit` appends one entry and never throws (a failure is
+  // logged to stderr: the write it records has already happened). `audit_log` reads entries the
+  // actor may see: a coordinator its subtree's, an admin everything; `unit_code` narrows to a
+  // subtree the actor may read the audit of.
+  void record_audit(const User* actor, const RequestContext& context, std::string action,
+                    const OrgUnit* unit, std::string target, std::string detail,
+                    std::string outcome = "ok");
+  std::vector<AuditEntry> audit_log(const User& actor, const std::string& unit_code,
+                                    AuditQuery query);
 
   // Consolidated summary of any node the actor may read.
   Summary summary(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
@@ -99,6 +183,18 @@ class Application {
   Timestamp now() const { return clock_(); }
 
  private:
+  ImportResult import_units_unaudited(const User& actor, const std::string& body,
+                                      const std::string& content_type);
+  // login without its audit entry (auth.cpp).
+  Session login_attempt(const std::string& username, const std::string& password,
+                        const std::string& address);
+  // return, accept, reopen (workflow.cpp).
+  UnitReport review(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
+                    ReportEvent event, const std::string& comment,
+                    std::optional<std::int64_t> expected_version);
+  // Error{conflict} naming the date and whom to ask when the unit may no longer save or submit:
+  // past the campaign's lock date and past any extension the unit was granted.
+  void require_open_for(const Campaign& campaign, const OrgUnit& unit, Timestamp now);
   // Loads a campaign with its form attached; Error{not_found} when unknown.
   Campaign load_campaign(std::int64_t id);
   OrgUnit load_unit(const std::string& code, const char* field = "unit");

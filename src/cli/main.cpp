@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -47,10 +48,21 @@ llw::User system_user() {
   return user;
 }
 
-llw::Application make_app(const std::string& db, const std::string& forms_dir) {
+llw::Application make_app(const std::string& db, const std::string& forms_dir,
+                          const llw::StoreOptions& store_options = {}) {
   llw::ApplicationConfig config;
   config.forms_dir = forms_dir;
-  return llw::Application(llw::open_sqlite_store(db), config, llw::system_clock());
+  return llw::Application(llw::open_store(db, store_options), config, llw::system_clock());
+}
+
+// Every command's --db: a SQLite file or a PostgreSQL URL, or the LLW_DB environment variable.
+CLI::Option* add_db_option(CLI::App* command, std::string& db) {
+  return command
+      ->add_option("--db", db,
+                   "Database: a SQLite file path or postgresql://user:pass@host:port/db "
+                   "(default: $LLW_DB)")
+      ->envname("LLW_DB")
+      ->required();
 }
 
 std::string read_file(const std::string& path) {
@@ -142,9 +154,12 @@ int cmd_demo(const std::string& db, const std::string& scale_name, const std::st
 }
 
 int cmd_serve(const std::string& db, const std::string& bind, int port, unsigned threads,
-              const std::string& forms_dir) {
+              const std::string& forms_dir, const std::string& durability) {
   if (port < 0 || port > 65535) throw UserError("--port must be between 0 and 65535");
-  auto app = make_app(db, forms_dir);
+  llw::StoreOptions store_options;
+  store_options.synchronous = durability == "full" ? "FULL" : "NORMAL";
+  store_options.pool_size = static_cast<int>(std::max(threads, 1u)) + 2;
+  auto app = make_app(db, forms_dir, store_options);
   llw::ServerConfig config;
   config.bind_address = bind;
   config.port = static_cast<std::uint16_t>(port);
@@ -272,6 +287,39 @@ int cmd_summary(const std::string& db, std::int64_t campaign, const std::string&
   return 0;
 }
 
+// Writes a document or a data export to `out`. docx/pdf: the plan, the unit's own report or the
+// consolidated report of the unit (--kind); xlsx/csv: the data of the unit's subtree.
+int cmd_export(const std::string& db, std::int64_t campaign, const std::string& unit,
+               const std::string& format_name, const std::string& kind, const std::string& out,
+               const std::string& forms_dir) {
+  const auto format = llw::document_format_from_string(format_name);
+  if (!format) throw UserError("unknown format '" + format_name + "': use docx, pdf, xlsx or csv");
+  const bool data = *format == llw::DocumentFormat::xlsx || *format == llw::DocumentFormat::csv;
+  if (unit.empty() && (data || kind != "plan")) {
+    throw UserError("--unit CODE is required (only --kind plan works without one)");
+  }
+  auto app = make_app(db, forms_dir);
+  const llw::User actor = system_user();
+  llw::DocumentFile file;
+  if (data) {
+    file = app.data_export(actor, campaign, unit, *format);
+  } else if (kind == "plan") {
+    file = app.plan_document(actor, campaign, *format);
+  } else if (kind == "report") {
+    file = app.report_document(actor, campaign, unit, *format);
+  } else {
+    file = app.summary_document(actor, campaign, unit, *format);
+  }
+  std::ofstream output(out, std::ios::binary | std::ios::trunc);
+  if (!output) throw UserError("cannot write " + out);
+  output.write(file.bytes.data(), static_cast<std::streamsize>(file.bytes.size()));
+  output.close();
+  if (!output) throw UserError("cannot write " + out);
+  std::cout << "Wrote " << out << " (" << file.bytes.size() << " bytes; suggested name "
+            << file.file_name << ")\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -284,7 +332,7 @@ int main(int argc, char** argv) {
 
   auto* init =
       cli.add_subcommand("init", "Create or migrate a database and load the form definitions");
-  init->add_option("--db", db, "SQLite database file")->required();
+  add_db_option(init, db);
   init->add_option("--forms", forms_dir, "Directory of form definitions (*.json)")
       ->capture_default_str();
 
@@ -292,7 +340,7 @@ int main(int argc, char** argv) {
   bool reset = false;
   auto* demo = cli.add_subcommand(
       "demo", "Fill a new database with realistic demo data and print the demo accounts");
-  demo->add_option("--db", db, "SQLite database file (new or empty)")->required();
+  add_db_option(demo, db);
   demo->add_option("--scale", scale, "commune (one commune), city (Hải Phòng) or national")
       ->capture_default_str()
       ->check(CLI::IsMember({"commune", "city", "national"}));
@@ -304,10 +352,16 @@ int main(int argc, char** argv) {
   int port = 8080;
   unsigned threads = 4;
   auto* serve = cli.add_subcommand("serve", "Run the web server (JSON API and pages)");
-  serve->add_option("--db", db, "SQLite database file")->required();
+  add_db_option(serve, db);
   serve->add_option("--port", port, "TCP port (0 picks a free one)")->capture_default_str();
   serve->add_option("--bind", bind, "Address to listen on")->capture_default_str();
   serve->add_option("--threads", threads, "Worker threads")->capture_default_str();
+  std::string durability = "normal";
+  serve->add_option("--durability", durability,
+                    "SQLite commits: normal (WAL, survives a crash of the process) or full "
+                    "(synced to disk before the answer, survives a power failure)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"normal", "full"}));
   serve->add_option("--forms", forms_dir, "Directory of form definitions (*.json)")
       ->capture_default_str();
 
@@ -316,7 +370,7 @@ int main(int argc, char** argv) {
   user->require_subcommand(1);
   auto* user_add = user->add_subcommand(
       "add", "Create an account; the password is read from standard input (one line)");
-  user_add->add_option("--db", db, "SQLite database file")->required();
+  add_db_option(user_add, db);
   user_add->add_option("--username", username, "Login name, e.g. xa.anhung")->required();
   user_add->add_option("--role", role, "admin, coordinator, reporter or viewer")->required();
   user_add->add_option("--unit", unit, "Org unit code (required for every role but admin)");
@@ -327,7 +381,7 @@ int main(int argc, char** argv) {
   std::string file;
   auto* import = cli.add_subcommand("import-units",
                                     "Import org units from a CSV or XLSX file (all or nothing)");
-  import->add_option("--db", db, "SQLite database file")->required();
+  add_db_option(import, db);
   import->add_option("file", file, "FILE.csv or FILE.xlsx")->required()->check(CLI::ExistingFile);
   import->add_option("--forms", forms_dir, "Directory of form definitions (*.json)")
       ->capture_default_str();
@@ -336,11 +390,30 @@ int main(int argc, char** argv) {
   bool as_json = false;
   auto* summary =
       cli.add_subcommand("summary", "Print the consolidated summary of a unit's subtree");
-  summary->add_option("--db", db, "SQLite database file")->required();
+  add_db_option(summary, db);
   summary->add_option("--campaign", campaign, "Campaign id")->required();
   summary->add_option("--unit", unit, "Org unit code")->required();
   summary->add_flag("--json", as_json, "Print the API's JSON document instead of a table");
   summary->add_option("--forms", forms_dir, "Directory of form definitions (*.json)")
+      ->capture_default_str();
+
+  std::string export_format, export_kind = "summary", export_out;
+  auto* export_command = cli.add_subcommand(
+      "export", "Write the plan, a unit's report or a consolidated report (docx, pdf), or the "
+                "data of a unit's subtree (xlsx, csv)");
+  add_db_option(export_command, db);
+  export_command->add_option("--campaign", campaign, "Campaign id")->required();
+  export_command->add_option("--unit", unit, "Org unit code (not needed for --kind plan)");
+  export_command->add_option("--format", export_format, "docx, pdf, xlsx or csv")
+      ->required()
+      ->check(CLI::IsMember({"docx", "pdf", "xlsx", "csv"}));
+  export_command
+      ->add_option("--kind", export_kind,
+                   "plan, report (the unit's own) or summary (consolidated); docx and pdf only")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"plan", "report", "summary"}));
+  export_command->add_option("-o,--output", export_out, "Output file")->required();
+  export_command->add_option("--forms", forms_dir, "Directory of form definitions (*.json)")
       ->capture_default_str();
 
   try {
@@ -357,10 +430,13 @@ int main(int argc, char** argv) {
   try {
     if (*init) return cmd_init(db, forms_dir);
     if (*demo) return cmd_demo(db, scale, forms_dir, reset);
-    if (*serve) return cmd_serve(db, bind, port, threads, forms_dir);
+    if (*serve) return cmd_serve(db, bind, port, threads, forms_dir, durability);
     if (*user_add) return cmd_user_add(db, username, unit, role, name, forms_dir);
     if (*import) return cmd_import_units(db, file, forms_dir);
     if (*summary) return cmd_summary(db, campaign, unit, as_json, forms_dir);
+    if (*export_command) {
+      return cmd_export(db, campaign, unit, export_format, export_kind, export_out, forms_dir);
+    }
   } catch (const UserError& e) {
     std::cerr << "llw: " << e.what() << "\n";
     return 1;
