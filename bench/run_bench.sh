@@ -10,7 +10,17 @@
 #                           [--port N] [--duration 10s] [--connections 64] [--server-threads 4]
 #                           [--durability normal|full]   (SQLite commit mode of llw serve)
 #                           [--scale national|city|commune]   (smaller scales: quick smoke runs)
-# Needs: cmake, g++, wrk, curl, jq. Results go to stdout and to $WORK/results.txt.
+#                           [--db-url postgresql://user:pass@host:port/db]   (PostgreSQL instead
+#                               of a SQLite file; the database is dropped and created again
+#                               unless --reuse-db; the user needs CREATEDB)
+#                           [--postgresql]   (start a throw-away local PostgreSQL 15 with fsync on,
+#                               scripts/pg_test_server.sh, and use it as --db-url)
+#                           [--servers 1|2]   (llw serve processes on ports PORT, PORT+1; every
+#                               wrk scenario is split over them, half the connections each, and
+#                               the figures are summed: req/s added, p50 averaged, p99/max the
+#                               worse of the two)
+# Needs: cmake, g++, wrk, curl, jq (and psql for --db-url). Results go to stdout and to
+# $WORK/results.txt.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,6 +35,9 @@ CONNECTIONS=64
 SERVER_THREADS=4
 SCALE=national
 DURABILITY=normal
+DB_URL=""
+START_PG=0
+SERVERS=1
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -38,7 +51,10 @@ while [[ $# -gt 0 ]]; do
     --server-threads) SERVER_THREADS="$2"; shift 2 ;;
     --durability) DURABILITY="$2"; shift 2 ;;
     --scale) SCALE="$2"; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --db-url) DB_URL="$2"; shift 2 ;;
+    --postgresql) START_PG=1; shift ;;
+    --servers) SERVERS="$2"; shift 2 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -47,8 +63,16 @@ for tool in wrk curl jq; do
   command -v "$tool" >/dev/null || { echo "bench: '$tool' is missing (apt-get install $tool)" >&2; exit 1; }
 done
 
+[[ "$SERVERS" == 1 || "$SERVERS" == 2 ]] || { echo "bench: --servers must be 1 or 2" >&2; exit 2; }
 mkdir -p "$WORK"
 DB="$WORK/$SCALE.db"
+if [[ $START_PG -eq 1 ]]; then
+  # Durable commits, as in production: fsync on (the test server turns it off).
+  LLW_PG_FSYNC=on "$ROOT/scripts/pg_test_server.sh" start "$WORK/pg" >/dev/null
+  PG_SERVER_URL="$(cat "$WORK/pg/url")"
+  DB_URL="${PG_SERVER_URL%/*}/llw_bench_$SCALE"
+fi
+[[ -n "$DB_URL" ]] && DB="$DB_URL"
 RESULTS="$WORK/results.txt"
 BASE="http://127.0.0.1:$PORT"
 : > "$RESULTS"
@@ -68,33 +92,65 @@ cd "$ROOT"  # the form definitions are read from ./forms
 # --- 2. The national demo database ---------------------------------------------------------------
 say "LLW benchmark — $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(uname -sr)"
 say "llw: $LLW"
-if [[ $REUSE_DB -eq 1 && -s "$DB" ]]; then
-  say "demo database: reusing $DB"
+# The database named by a PostgreSQL URL, dropped and created again through the server's
+# "postgres" database.
+pg_recreate() {
+  local name="${DB_URL##*/}"
+  name="${name%%\?*}"
+  psql "${DB_URL%/*}/postgres" -qc "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" \
+    -c "CREATE DATABASE \"$name\" ENCODING 'UTF8' TEMPLATE template0" >/dev/null
+}
+db_exists() {
+  if [[ -n "$DB_URL" ]]; then
+    [[ "$(psql "$DB_URL" -tAc 'SELECT COUNT(*) FROM units' 2>/dev/null || echo 0)" -gt 0 ]]
+  else
+    [[ -s "$DB" ]]
+  fi
+}
+if [[ $REUSE_DB -eq 1 ]] && db_exists; then
+  say "demo database: reusing ${DB%%:*}…${DB##*@}"
 else
-  rm -f "$DB" "$DB-wal" "$DB-shm"
+  if [[ -n "$DB_URL" ]]; then pg_recreate; else rm -f "$DB" "$DB-wal" "$DB-shm"; fi
   start=$(date +%s.%N)
   "$LLW" demo --db "$DB" --scale "$SCALE" >"$WORK/demo.log" 2>&1
   end=$(date +%s.%N)
   say "$(printf 'llw demo --scale %s: %.1f s (target for national: under 120 s)' "$SCALE" \
     "$(calc "$end - $start")")"
 fi
-say "$(printf 'database size: %s MiB' "$(( $(stat -c %s "$DB") / 1048576 ))")"
+if [[ -n "$DB_URL" ]]; then
+  say "database: PostgreSQL $(psql "$DB_URL" -tAc 'SHOW server_version'), size $(psql "$DB_URL" \
+    -tAc 'SELECT pg_size_pretty(pg_database_size(current_database()))'), fsync=$(psql "$DB_URL" \
+    -tAc 'SHOW fsync'), synchronous_commit=$(psql "$DB_URL" -tAc 'SHOW synchronous_commit')"
+else
+  say "$(printf 'database size: %s MiB' "$(( $(stat -c %s "$DB") / 1048576 ))")"
+fi
 
 # --- 3. The server ------------------------------------------------------------------------------
-"$LLW" serve --db "$DB" --port "$PORT" --threads "$SERVER_THREADS" --durability "$DURABILITY" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
+SERVER_PIDS=()
 cleanup() {
-  if kill -0 "$SERVER_PID" 2>/dev/null; then kill -TERM "$SERVER_PID" 2>/dev/null || true; fi
+  for pid in "${SERVER_PIDS[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid" 2>/dev/null || true; fi
+  done
+  if [[ $START_PG -eq 1 ]]; then "$ROOT/scripts/pg_test_server.sh" stop "$WORK/pg" || true; fi
 }
 trap cleanup EXIT
-for _ in $(seq 1 600); do
-  code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/v1/me" || true)
-  [[ "$code" == "401" ]] && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { echo "bench: server exited"; cat "$WORK/server.log"; exit 1; }
-  sleep 0.1
+for ((i = 0; i < SERVERS; i++)); do
+  "$LLW" serve --db "$DB" --port "$((PORT + i))" --threads "$SERVER_THREADS" \
+    --durability "$DURABILITY" >"$WORK/server$i.log" 2>&1 &
+  SERVER_PIDS+=($!)
 done
-[[ "$code" == "401" ]] || { echo "bench: server did not answer on $BASE" >&2; exit 1; }
-say "server: pid $SERVER_PID, $SERVER_THREADS threads, $BASE"
+SERVER_PID=${SERVER_PIDS[0]}
+for ((i = 0; i < SERVERS; i++)); do
+  for _ in $(seq 1 600); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$((PORT + i))/api/v1/me" || true)
+    [[ "$code" == "401" ]] && break
+    kill -0 "${SERVER_PIDS[$i]}" 2>/dev/null || { echo "bench: server exited"; cat "$WORK/server$i.log"; exit 1; }
+    sleep 0.1
+  done
+  [[ "$code" == "401" ]] || { echo "bench: server did not answer on port $((PORT + i))" >&2; exit 1; }
+done
+say "servers: ${SERVERS} × llw serve (pids ${SERVER_PIDS[*]}), $SERVER_THREADS threads each, ports $PORT..$((PORT + SERVERS - 1))"
+say "database: ${DB_URL:+PostgreSQL }${DB_URL:-SQLite $DB}" | sed 's/:[^:@/]*@/:***@/' 
 
 login() {
   curl -sf -X POST -H 'Content-Type: application/json' \
@@ -112,18 +168,53 @@ CAMPAIGN=$(api "$ADMIN" /api/v1/campaigns | jq '.campaigns[0].id')
 say "demo campaign: $CAMPAIGN — country: $(api "$COUNTRY" "/api/v1/campaigns/$CAMPAIGN/summary/VN?missing_limit=0&narrative_limit=0" \
   | jq -r '"\(.expected) units expected, \(.submitted) submitted"')"
 
-rss() { awk '/^VmRSS|^VmHWM/ {printf "%s %d MiB  ", $1, $2/1024}' "/proc/$SERVER_PID/status"; }
+rss() {
+  for pid in "${SERVER_PIDS[@]}"; do
+    awk '/^VmRSS|^VmHWM/ {printf "%s %d MiB  ", $1, $2/1024}' "/proc/$pid/status"
+  done
+}
 
 # run_wrk LABEL TOKEN PATH WRK_ARGS… — one wrk run, one row of the table.
 declare -A P50
+# With two servers, one wrk per server runs at once with half the connections (and threads), and
+# LLW_BENCH_UNITS_<i> (when set) gives each its own units; the RESULT lines are combined.
 run_wrk() {
   local label="$1" token="$2" path="$3"; shift 3
   local out="$WORK/wrk-${label//[^a-zA-Z0-9]/_}.txt"
-  LLW_BENCH_DIR="$BENCH_DIR" wrk --latency -d "$DURATION" -H "Authorization: Bearer $token" \
-    "$@" "$BASE$path" >"$out" 2>&1 || true
+  local args=("$@") i pids=()
+  if [[ $SERVERS -gt 1 ]]; then
+    args=()
+    for arg in "$@"; do
+      case "$arg" in
+        -t*) args+=("-t$(( (${arg#-t} + SERVERS - 1) / SERVERS ))") ;;
+        -c*) args+=("-c$(( (${arg#-c} + SERVERS - 1) / SERVERS ))") ;;
+        *) args+=("$arg") ;;
+      esac
+    done
+  fi
+  for ((i = 0; i < SERVERS; i++)); do
+    local units_var="LLW_BENCH_UNITS_$i"
+    LLW_BENCH_UNITS="${!units_var:-${LLW_BENCH_UNITS:-}}" LLW_BENCH_DIR="$BENCH_DIR" \
+      wrk --latency -d "$DURATION" -H "Authorization: Bearer $token" \
+      "${args[@]}" "http://127.0.0.1:$((PORT + i))$path" >"$out.$i" 2>&1 &
+    pids+=($!)
+  done
+  for pid in "${pids[@]}"; do wait "$pid" || true; done
+  cat "$out".* >"$out"
+  local lines
+  lines=$(grep -h '^RESULT' "$out".* || true)
+  if [[ $(grep -c . <<<"$lines") -ne $SERVERS || -z "$lines" ]]; then
+    echo "bench: wrk failed for $label:"; cat "$out"; return
+  fi
+  # Sum the rates and error counts, average p50, keep the worst p99 and max.
   local line
-  line=$(grep '^RESULT' "$out" || true)
-  if [[ -z "$line" ]]; then echo "bench: wrk failed for $label:"; cat "$out"; return; fi
+  line=$(awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); k = kv[1]; v = kv[2] + 0
+                  if (k == "rps" || k ~ /^errors_/ || k == "requests") s[k] += v
+                  else if (k == "p50_ms") s[k] += v / n
+                  else if (!(k in s) || v > s[k]) s[k] = v
+                  keys[k] = 1 } }
+              END { printf "RESULT"; for (k in keys) printf " %s=%s", k, s[k]; print "" }' \
+         n="$SERVERS" <<<"$lines")
   # shellcheck disable=SC2046
   eval $(echo "${line#RESULT }" | tr ' ' '\n' | sed 's/^/local /')
   local errors=$((errors_connect + errors_read + errors_write + errors_status + errors_timeout))
@@ -165,6 +256,14 @@ for commune in $(api "$ADMIN" "/api/v1/units?parent=HP" | jq -r '.units[].code')
 done
 sed -i "$((CONNECTIONS + 1)),\$d" "$UNITS_FILE"
 export LLW_BENCH_UNITS="$UNITS_FILE" LLW_BENCH_TOKEN="$CITY" LLW_BENCH_CAMPAIGN="$SAVE_CAMPAIGN"
+if [[ $SERVERS -gt 1 ]]; then
+  # Each server's wrk writes its own units (the connections of one wrk share nothing with the
+  # other's, as two groups of users behind a load balancer).
+  for ((i = 0; i < SERVERS; i++)); do
+    awk -v i="$i" -v n="$SERVERS" '(NR - 1) % n == i' "$UNITS_FILE" >"$UNITS_FILE.$i"
+    export "LLW_BENCH_UNITS_$i=$UNITS_FILE.$i"
+  done
+fi
 run_wrk "PUT draft" "$CITY" / -t"$CONNECTIONS" -c"$CONNECTIONS" -s "$BENCH_DIR/save_draft.lua"
 
 # Every stored save bumped its report's version by one: their sum is the number of durable saves.
@@ -176,7 +275,11 @@ done <"$UNITS_FILE"
 say ""
 say "draft saves stored (sum of report versions over $(wc -l <"$UNITS_FILE") units): $stored" \
   "in $DURATION = $(calc "$stored / ${DURATION%s}") saves/s"
-say "durability: llw serve --durability $DURABILITY (SQLite WAL, synchronous=${DURABILITY^^}; see src/storage/open_store.h)"
+if [[ -n "$DB_URL" ]]; then
+  say "durability: PostgreSQL fsync=$(psql "$DB_URL" -tAc 'SHOW fsync'), synchronous_commit=$(psql "$DB_URL" -tAc 'SHOW synchronous_commit') (every save is a committed transaction)"
+else
+  say "durability: llw serve --durability $DURABILITY (SQLite WAL, synchronous=${DURABILITY^^}; see src/storage/open_store.h)"
+fi
 if [[ -n "${P50[GET /me]:-}" ]]; then
   for label in "summary country" "summary country figures" "summary province" \
       "summary province figures" "summary commune" "summary commune figures"; do
@@ -187,10 +290,10 @@ if [[ -n "${P50[GET /me]:-}" ]]; then
 fi
 
 # --- 5. Clean shutdown on SIGTERM ------------------------------------------------------------------
-kill -TERM "$SERVER_PID"
+for pid in "${SERVER_PIDS[@]}"; do kill -TERM "$pid"; done
 start=$(date +%s.%N)
 status=0
-wait "$SERVER_PID" || status=$?
+for pid in "${SERVER_PIDS[@]}"; do wait "$pid" || status=$?; done
 say "$(printf 'server stopped on SIGTERM with exit status %d after %.2f s' "$status" \
   "$(calc "$(date +%s.%N) - $start")")"
 say "results: $RESULTS"

@@ -18,6 +18,11 @@ packages=(
   libreoffice-writer-nogui libreoffice-calc-nogui
   # tests and benchmarks
   googletest libgtest-dev curl jq wrk procps
+  # browser tests: Playwright (npm playwright-core, package-lock.json) drives Debian's Chromium.
+  # npm comes with the machine's Node.js 20 (nodesource bundles it; Debian's npm would conflict).
+  nodejs chromium
+  # a real SMTP server for the reminder tests
+  python3-aiosmtpd
 )
 
 missing=()

@@ -124,6 +124,8 @@ json to_json(const UnitReport& report) {
        report.submitted_at ? json(format_timestamp(*report.submitted_at)) : json(nullptr)},
       {"late", report.late},
       {"updated_at", report.updated_at ? json(format_timestamp(report.updated_at)) : json(nullptr)},
+      // The last return comment or reopen reason, shown at the top of the unit's form.
+      {"comment", report.comment},
       {"history", json::array()}};
 }
 
@@ -135,7 +137,8 @@ json to_json(const UnitReport& report, const std::vector<ReportVersion>& history
                     {"status", std::string(to_string(v.status))},
                     {"action", v.action},
                     {"at", format_timestamp(v.at)},
-                    {"by", v.by_name.empty() ? json(nullptr) : json(v.by_name)}});
+                    {"by", v.by_name.empty() ? json(nullptr) : json(v.by_name)},
+                    {"comment", v.comment}});
   }
   out["history"] = std::move(list);
   return out;

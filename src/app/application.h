@@ -169,6 +169,16 @@ class Application {
   std::vector<AuditEntry> audit_log(const User& actor, const std::string& unit_code,
                                     AuditQuery query);
 
+  // The consolidated narrative a coordinator writes for a node (consolidated_narrative.cpp): read
+  // with read_summary, written with write_summary, versioned like reports (a stale
+  // expected_version is a conflict and nothing changes). Parts: advantages, difficulties,
+  // next_plan, recommendations.
+  ConsolidatedNarrative consolidated_narrative(const User& actor, std::int64_t campaign_id,
+                                               const std::string& unit_code);
+  ConsolidatedNarrative save_consolidated_narrative(
+      const User& actor, std::int64_t campaign_id, const std::string& unit_code,
+      std::int64_t expected_version, const std::map<std::string, std::string>& texts);
+
   // Consolidated summary of any node the actor may read.
   Summary summary(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
                   const SummaryOptions& options = {});

@@ -1,5 +1,6 @@
 // Sign-in, sessions and accounts.
 #include "app/application.h"
+#include "app/audited.h"
 #include "app/password.h"
 #include "app/vietnamese_text.h"
 #include "domain/error.h"
@@ -36,6 +37,36 @@ bool is_valid_username(const std::string& name) {
 
 Session Application::login(const std::string& username, const std::string& password,
                            const std::string& address) {
+  // Every attempt goes to the audit log, with the account's unit when the account exists.
+  User attempted;
+  attempted.username = username;
+  std::optional<OrgUnit> attempted_unit;
+  auto record = [&](const std::string& outcome, const std::string& detail) {
+    record_audit(&attempted, RequestContext{address}, "login",
+                 attempted_unit ? &*attempted_unit : nullptr, username, detail, outcome);
+  };
+  try {
+    if (username.size() <= 64) {
+      if (auto known = store_->find_user(username)) {
+        attempted = known->user;
+        if (attempted.unit_id) attempted_unit = store_->find_unit_by_id(*attempted.unit_id);
+      }
+    }
+  } catch (const Error&) {
+    // The attempt is still recorded, without its account.
+  }
+  try {
+    Session session = login_attempt(username, password, address);
+    record("ok", "");
+    return session;
+  } catch (const Error& e) {
+    record(error_code(e.kind()), e.field());
+    throw;
+  }
+}
+
+Session Application::login_attempt(const std::string& username, const std::string& password,
+                                   const std::string& address) {
   const Timestamp now = clock_();
   if (store_->failed_logins(username, address, now - config_.failed_login_window).failures >=
       config_.max_failed_logins) {
@@ -83,36 +114,48 @@ void Application::logout(const std::string& token) {
 }
 
 User Application::add_user(const std::string& username, const std::string& display_name, Role role,
-                           const std::string& unit_code, const std::string& password) {
-  if (!is_valid_username(username)) {
-    throw Error(ErrorKind::validation_failed,
-                "Tên đăng nhập phải dài 3–64 ký tự, chỉ gồm chữ thường không dấu, chữ số và các "
-                "dấu '.', '_', '-' (ví dụ: xa.anhung).",
-                "username");
-  }
-  if (!is_valid_utf8(display_name) || display_name.size() > 200) {
-    throw Error(ErrorKind::validation_failed,
-                "Họ tên phải là văn bản UTF-8 hợp lệ, tối đa 200 byte.", "name");
-  }
-  if (!is_valid_utf8(password) || password.size() < min_password_chars ||
-      password.size() > max_password_bytes) {
-    throw Error(ErrorKind::validation_failed, "Mật khẩu phải có ít nhất 8 ký tự.", "password");
-  }
-  User user;
-  user.username = username;
-  user.display_name = display_name.empty() ? username : display_name;
-  user.role = role;
-  if (!unit_code.empty()) {
-    OrgUnit unit = load_unit(unit_code);
-    user.unit_id = unit.id;
-    user.unit_code = unit.code;
-    user.unit_path = unit.path;
-  } else if (role != Role::admin) {
-    throw Error(ErrorKind::validation_failed,
-                "Tài khoản không phải quản trị hệ thống phải gắn với một đơn vị; hãy chọn đơn vị.",
-                "unit");
-  }
-  return store_->insert_user(user, hash_password(password));
+                           const std::string& unit_code, const std::string& password,
+                           const RequestContext& context) {
+  // The command line acts as the system; the web layer will pass the admin who acts.
+  User system;
+  system.username = "system";
+  system.role = Role::admin;
+  return audited(
+      *this, system, context, "user.create", unit_code, username, std::string(to_string(role)),
+      [&] {
+        if (!is_valid_username(username)) {
+          throw Error(
+              ErrorKind::validation_failed,
+              "Tên đăng nhập phải dài 3–64 ký tự, chỉ gồm chữ thường không dấu, chữ số và các "
+              "dấu '.', '_', '-' (ví dụ: xa.anhung).",
+              "username");
+        }
+        if (!is_valid_utf8(display_name) || display_name.size() > 200) {
+          throw Error(ErrorKind::validation_failed,
+                      "Họ tên phải là văn bản UTF-8 hợp lệ, tối đa 200 byte.", "name");
+        }
+        if (!is_valid_utf8(password) || password.size() < min_password_chars ||
+            password.size() > max_password_bytes) {
+          throw Error(ErrorKind::validation_failed, "Mật khẩu phải có ít nhất 8 ký tự.",
+                      "password");
+        }
+        User user;
+        user.username = username;
+        user.display_name = display_name.empty() ? username : display_name;
+        user.role = role;
+        if (!unit_code.empty()) {
+          OrgUnit unit = load_unit(unit_code);
+          user.unit_id = unit.id;
+          user.unit_code = unit.code;
+          user.unit_path = unit.path;
+        } else if (role != Role::admin) {
+          throw Error(
+              ErrorKind::validation_failed,
+              "Tài khoản không phải quản trị hệ thống phải gắn với một đơn vị; hãy chọn đơn vị.",
+              "unit");
+        }
+        return store_->insert_user(user, hash_password(password));
+      });
 }
 
 }  // namespace llw

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "app/application.h"
+#include "app/audited.h"
 #include "domain/access.h"
 #include "domain/error.h"
 
@@ -18,25 +19,6 @@ UnitReport require_report(Store& store, const Campaign& campaign, const OrgUnit&
   return *report;
 }
 
-void require_not_locked(Store& store, const Campaign& campaign, Timestamp now) {
-  if (now <= campaign.lock_end()) return;
-  std::string issuer = campaign.issuer_code;
-  if (auto unit = store.find_unit_by_id(campaign.issuer_unit_id)) issuer = unit->name;
-  throw Error(ErrorKind::conflict,
-              "Đã quá hạn khóa sổ ngày " + format_vietnamese_date(campaign.lock_date) +
-                  "; liên hệ đơn vị cấp trên (" + issuer + ") để được mở lại.",
-              "lock_date");
-}
-
-void require_editable(const UnitReport& report) {
-  if (report.status == ReportStatus::submitted || report.status == ReportStatus::accepted) {
-    throw Error(ErrorKind::conflict,
-                "Báo cáo đã nộp, không thể sửa. Nếu cần sửa, hãy đề nghị đơn vị cấp trên trả lại "
-                "báo cáo.",
-                "status");
-  }
-}
-
 void require_version(const UnitReport& current, std::int64_t expected) {
   if (expected == current.version) return;
   throw Error(
@@ -47,6 +29,30 @@ void require_version(const UnitReport& current, std::int64_t expected) {
 }
 
 }  // namespace
+
+void Application::require_open_for(const Campaign& campaign, const OrgUnit& unit, Timestamp now) {
+  if (now <= campaign.lock_end()) return;
+  std::chrono::year_month_day closed_on = campaign.lock_date;
+  if (auto extension = store_->find_extension(campaign.id, unit.id)) {
+    if (now <= end_of_day_in_vietnam(extension->until)) return;
+    closed_on = extension->until;
+  }
+  // The coordinator of the unit above grants extensions: name that unit, and the issuer of the
+  // plan when it is another one.
+  std::string issuer = campaign.issuer_code;
+  if (auto unit_found = store_->find_unit_by_id(campaign.issuer_unit_id)) issuer = unit_found->name;
+  std::string whom = issuer;
+  if (unit.parent_id && *unit.parent_id != campaign.issuer_unit_id) {
+    if (auto parent = store_->find_unit_by_id(*unit.parent_id)) {
+      whom = parent->name + " (đơn vị cấp trên) hoặc " + issuer + " (đơn vị ban hành kế hoạch)";
+    }
+  }
+  throw Error(ErrorKind::conflict,
+              "Đã hết hạn nhập báo cáo (khóa sổ ngày " + format_vietnamese_date(closed_on) +
+                  "). Hãy liên hệ điều phối viên của " + whom +
+                  " để được gia hạn, rồi lưu hoặc nộp lại.",
+              "lock_date");
+}
 
 UnitReport Application::get_report(const User& actor, std::int64_t campaign_id,
                                    const std::string& unit_code) {
@@ -67,87 +73,101 @@ std::vector<ReportVersion> Application::report_history(const User& actor, std::i
 
 UnitReport Application::save_draft(const User& actor, std::int64_t campaign_id,
                                    const std::string& unit_code, std::int64_t expected_version,
-                                   const nlohmann::json& values) {
-  Campaign campaign = load_campaign(campaign_id);
-  OrgUnit unit = load_unit(unit_code);
-  require_allowed(actor, Action::write_report, unit);
-  UnitReport before = require_report(*store_, campaign, unit);
-  const Timestamp now = clock_();
-  require_not_locked(*store_, campaign, now);
-  require_editable(before);
-  if (!values.is_object()) {
-    throw Error(ErrorKind::bad_input,
-                "Dữ liệu báo cáo phải là một đối tượng JSON dạng {mã mục: giá trị}.", "values");
-  }
-  require_version(before, expected_version);
-  auto problems = validate_values(*campaign.form, unit, values, /*for_submit=*/false);
-  if (!problems.empty()) {
-    throw Error(ErrorKind::validation_failed,
-                "Dữ liệu chưa hợp lệ. Vui lòng sửa các mục được đánh dấu rồi lưu lại; chưa có gì "
-                "được lưu.",
-                "", std::move(problems));
-  }
+                                   const nlohmann::json& values, const RequestContext& context) {
+  return audited(
+      *this, actor, context, "report.save", unit_code, report_target(campaign_id, unit_code), "",
+      [&] {
+        Campaign campaign = load_campaign(campaign_id);
+        OrgUnit unit = load_unit(unit_code);
+        require_allowed(actor, Action::write_report, unit);
+        UnitReport before = require_report(*store_, campaign, unit);
+        const Timestamp now = clock_();
+        require_open_for(campaign, unit, now);
+        const ReportStatus next = require_transition(before.status, ReportEvent::save);
+        if (!values.is_object()) {
+          throw Error(ErrorKind::bad_input,
+                      "Dữ liệu báo cáo phải là một đối tượng JSON dạng {mã mục: giá trị}.",
+                      "values");
+        }
+        require_version(before, expected_version);
+        auto problems = validate_values(*campaign.form, unit, values, /*for_submit=*/false);
+        if (!problems.empty()) {
+          throw Error(
+              ErrorKind::validation_failed,
+              "Dữ liệu chưa hợp lệ. Vui lòng sửa các mục được đánh dấu rồi lưu lại; chưa có gì "
+              "được lưu.",
+              "", std::move(problems));
+        }
 
-  UnitReport after = before;
-  after.values = values;
-  after.status = ReportStatus::draft;
-  after.version = before.version + 1;
-  after.updated_at = now;
-  after.updated_by = actor.id > 0 ? std::optional<std::int64_t>(actor.id) : std::nullopt;
+        UnitReport after = before;
+        after.values = values;
+        after.status = next;
+        after.version = before.version + 1;
+        after.updated_at = now;
+        after.updated_by = actor.id > 0 ? std::optional<std::int64_t>(actor.id) : std::nullopt;
 
-  ReportWrite write;
-  write.report = after;
-  write.expected_version = before.version;
-  write.delta =
-      difference(contribution_of(campaign, unit, after), contribution_of(campaign, unit, before));
-  if (!write.delta.empty()) write.ancestor_ids = store_->ancestor_ids(unit.id);
-  write.action = "save";
-  std::map<std::string, std::string> narratives;
-  if (campaign.counts(after.status)) narratives = narrative_texts(*campaign.form, after.values);
-  store_->write_report(write, narratives);
-  return after;
+        ReportWrite write;
+        write.report = after;
+        write.expected_version = before.version;
+        write.delta = difference(contribution_of(campaign, unit, after),
+                                 contribution_of(campaign, unit, before));
+        if (!write.delta.empty()) write.ancestor_ids = store_->ancestor_ids(unit.id);
+        write.action = std::string(to_string(ReportEvent::save));
+        std::map<std::string, std::string> narratives;
+        if (campaign.counts(after.status))
+          narratives = narrative_texts(*campaign.form, after.values);
+        store_->write_report(write, narratives);
+        return after;
+      });
 }
 
 UnitReport Application::submit(const User& actor, std::int64_t campaign_id,
                                const std::string& unit_code,
-                               std::optional<std::int64_t> expected_version) {
-  Campaign campaign = load_campaign(campaign_id);
-  OrgUnit unit = load_unit(unit_code);
-  require_allowed(actor, Action::write_report, unit);
-  UnitReport before = require_report(*store_, campaign, unit);
-  const Timestamp now = clock_();
-  require_not_locked(*store_, campaign, now);
-  require_editable(before);
-  if (expected_version) require_version(before, *expected_version);
-  auto problems = validate_values(*campaign.form, unit, before.values, /*for_submit=*/true);
-  if (!problems.empty()) {
-    throw Error(ErrorKind::validation_failed,
-                "Báo cáo chưa đủ thông tin hoặc còn mục chưa hợp lệ. Vui lòng hoàn thiện các mục "
-                "được đánh dấu rồi nộp lại.",
-                "", std::move(problems));
-  }
+                               std::optional<std::int64_t> expected_version,
+                               const RequestContext& context) {
+  return audited(
+      *this, actor, context, "report.submit", unit_code, report_target(campaign_id, unit_code), "",
+      [&] {
+        Campaign campaign = load_campaign(campaign_id);
+        OrgUnit unit = load_unit(unit_code);
+        require_allowed(actor, Action::write_report, unit);
+        UnitReport before = require_report(*store_, campaign, unit);
+        const Timestamp now = clock_();
+        require_open_for(campaign, unit, now);
+        const ReportStatus next = require_transition(before.status, ReportEvent::submit);
+        if (expected_version) require_version(before, *expected_version);
+        auto problems = validate_values(*campaign.form, unit, before.values, /*for_submit=*/true);
+        if (!problems.empty()) {
+          throw Error(
+              ErrorKind::validation_failed,
+              "Báo cáo chưa đủ thông tin hoặc còn mục chưa hợp lệ. Vui lòng hoàn thiện các mục "
+              "được đánh dấu rồi nộp lại.",
+              "", std::move(problems));
+        }
 
-  UnitReport after = before;
-  after.status = ReportStatus::submitted;
-  after.submitted_at = now;
-  after.late = now > campaign.deadline_end();
-  after.version = before.version + 1;
-  after.updated_at = now;
-  after.updated_by = actor.id > 0 ? std::optional<std::int64_t>(actor.id) : std::nullopt;
+        UnitReport after = before;
+        after.status = next;
+        after.submitted_at = now;
+        after.late = now > campaign.deadline_end();
+        after.version = before.version + 1;
+        after.updated_at = now;
+        after.updated_by = actor.id > 0 ? std::optional<std::int64_t>(actor.id) : std::nullopt;
 
-  // A resubmission after a return replaces what the unit contributed: `before` is a returned
-  // report, which contributes nothing but "expected", so the delta adds the new figures once.
-  ReportWrite write;
-  write.report = after;
-  write.expected_version = before.version;
-  write.delta =
-      difference(contribution_of(campaign, unit, after), contribution_of(campaign, unit, before));
-  if (!write.delta.empty()) write.ancestor_ids = store_->ancestor_ids(unit.id);
-  write.action = "submit";
-  std::map<std::string, std::string> narratives;
-  if (campaign.counts(after.status)) narratives = narrative_texts(*campaign.form, after.values);
-  store_->write_report(write, narratives);
-  return after;
+        // A resubmission after a return replaces what the unit contributed: `before` is a returned
+        // report, which contributes nothing but "expected", so the delta adds the new figures once.
+        ReportWrite write;
+        write.report = after;
+        write.expected_version = before.version;
+        write.delta = difference(contribution_of(campaign, unit, after),
+                                 contribution_of(campaign, unit, before));
+        if (!write.delta.empty()) write.ancestor_ids = store_->ancestor_ids(unit.id);
+        write.action = std::string(to_string(ReportEvent::submit));
+        std::map<std::string, std::string> narratives;
+        if (campaign.counts(after.status))
+          narratives = narrative_texts(*campaign.form, after.values);
+        store_->write_report(write, narratives);
+        return after;
+      });
 }
 
 }  // namespace llw

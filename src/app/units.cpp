@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/application.h"
+#include "app/audited.h"
 #include "app/unit_import.h"
 #include "app/vietnamese_text.h"
 #include "domain/access.h"
@@ -25,26 +26,54 @@ std::vector<OrgUnit> Application::list_children(const User& actor, const std::st
   return children;
 }
 
-OrgUnit Application::create_unit(const User& actor, const UnitInput& input) {
-  std::optional<OrgUnit> parent;
-  if (input.parent_code.empty()) {
-    if (actor.role != Role::admin || actor.disabled) {
-      throw Error(ErrorKind::forbidden,
-                  "Chỉ quản trị hệ thống mới được tạo đơn vị gốc; hãy chọn đơn vị cấp trên.",
-                  "parent");
+OrgUnit Application::create_unit(const User& actor, const UnitInput& input,
+                                 const RequestContext& context) {
+  return audited(*this, actor, context, "unit.create", input.code, input.code, input.name, [&] {
+    std::optional<OrgUnit> parent;
+    if (input.parent_code.empty()) {
+      if (actor.role != Role::admin || actor.disabled) {
+        throw Error(ErrorKind::forbidden,
+                    "Chỉ quản trị hệ thống mới được tạo đơn vị gốc; hãy chọn đơn vị cấp trên.",
+                    "parent");
+      }
+    } else {
+      parent = load_unit(input.parent_code, "parent");
+      require_allowed(actor, Action::manage_unit, *parent);
     }
-  } else {
-    parent = load_unit(input.parent_code, "parent");
-    require_allowed(actor, Action::manage_unit, *parent);
-  }
-  validate_unit_input(input, parent ? &*parent : nullptr);
-  OrgUnit created = store_->insert_unit(input);
-  sync_campaigns_after_unit_changes({created}, {});
-  return created;
+    validate_unit_input(input, parent ? &*parent : nullptr);
+    OrgUnit created = store_->insert_unit(input);
+    sync_campaigns_after_unit_changes({created}, {});
+    return created;
+  });
 }
 
 ImportResult Application::import_units(const User& actor, const std::string& body,
-                                       const std::string& content_type) {
+                                       const std::string& content_type,
+                                       const RequestContext& context) {
+  std::optional<OrgUnit> at;
+  if (!actor.unit_code.empty()) at = store_->find_unit(actor.unit_code);
+  auto record = [&](const std::string& outcome, const std::string& detail) {
+    record_audit(&actor, context, "unit.import", at ? &*at : nullptr, content_type, detail,
+                 outcome);
+  };
+  try {
+    ImportResult result = import_units_unaudited(actor, body, content_type);
+    if (result.errors.empty()) {
+      record("ok", std::to_string(result.created) + " created, " + std::to_string(result.updated) +
+                       " updated");
+    } else {
+      record(error_code(ErrorKind::validation_failed),
+             std::to_string(result.errors.size()) + " rows with errors, nothing written");
+    }
+    return result;
+  } catch (const Error& e) {
+    record(error_code(e.kind()), e.message());
+    throw;
+  }
+}
+
+ImportResult Application::import_units_unaudited(const User& actor, const std::string& body,
+                                                 const std::string& content_type) {
   // Only those who may manage units somewhere get to upload at all.
   std::optional<OrgUnit> actor_unit;
   if (actor.role != Role::admin) {

@@ -18,6 +18,8 @@
 #include "app/api_json.h"
 #include "app/application.h"
 #include "app/demo_data.h"
+#include "cli/ops_commands.h"
+#include "cli/remind_commands.h"
 #include "domain/error.h"
 #include "storage/open_store.h"
 #include "web/server.h"
@@ -154,7 +156,8 @@ int cmd_demo(const std::string& db, const std::string& scale_name, const std::st
 }
 
 int cmd_serve(const std::string& db, const std::string& bind, int port, unsigned threads,
-              const std::string& forms_dir, const std::string& durability) {
+              const std::string& forms_dir, const std::string& durability,
+              const llw::cli::MailOptions& mail) {
   if (port < 0 || port > 65535) throw UserError("--port must be between 0 and 65535");
   llw::StoreOptions store_options;
   store_options.synchronous = durability == "full" ? "FULL" : "NORMAL";
@@ -165,6 +168,8 @@ int cmd_serve(const std::string& db, const std::string& bind, int port, unsigned
   config.port = static_cast<std::uint16_t>(port);
   config.threads = threads == 0 ? 1 : threads;
   llw::HttpServer server(app, config);
+  // E-mail reminders on their schedule, when a mail server is given; stopped with the server.
+  auto reminders = llw::cli::start_reminder_schedule(app, mail);
   server.run([&] {
     std::cout << "LLW is listening on http://" << bind << ":" << server.port()
               << "/ (Ctrl+C to stop)" << std::endl;
@@ -364,6 +369,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"normal", "full"}));
   serve->add_option("--forms", forms_dir, "Directory of form definitions (*.json)")
       ->capture_default_str();
+  llw::cli::MailOptions serve_mail;
+  llw::cli::add_mail_options(serve, serve_mail, true);
 
   std::string username, unit, role, name;
   auto* user = cli.add_subcommand("user", "Manage accounts");
@@ -416,6 +423,9 @@ int main(int argc, char** argv) {
   export_command->add_option("--forms", forms_dir, "Directory of form definitions (*.json)")
       ->capture_default_str();
 
+  auto run_ops_command = llw::cli::add_ops_commands(cli);  // copy-db, backup
+  auto run_remind_command = llw::cli::add_remind_command(cli);
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -428,9 +438,11 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (int code = run_ops_command(); code >= 0) return code;
+    if (int code = run_remind_command(); code >= 0) return code;
     if (*init) return cmd_init(db, forms_dir);
     if (*demo) return cmd_demo(db, scale, forms_dir, reset);
-    if (*serve) return cmd_serve(db, bind, port, threads, forms_dir, durability);
+    if (*serve) return cmd_serve(db, bind, port, threads, forms_dir, durability, serve_mail);
     if (*user_add) return cmd_user_add(db, username, unit, role, name, forms_dir);
     if (*import) return cmd_import_units(db, file, forms_dir);
     if (*summary) return cmd_summary(db, campaign, unit, as_json, forms_dir);

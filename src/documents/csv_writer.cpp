@@ -86,4 +86,20 @@ std::string render_csv(const DataWorkbook& workbook) {
   return out;
 }
 
+std::string csv_header(const std::vector<DataColumn>& columns) {
+  std::string out;
+  header(out, columns, true);
+  return out;
+}
+
+void append_csv_row(std::string& out, const std::string& level,
+                    const std::vector<DataCell>& cells) {
+  field(out, level, true);
+  for (const DataCell& value : cells) {
+    out += ',';
+    cell(out, value);
+  }
+  out += "\r\n";
+}
+
 }  // namespace llw::documents

@@ -14,4 +14,9 @@ std::string render_csv(const DataSheet& sheet);
 // sheet's name as a first column "Cấp".
 std::string render_csv(const DataWorkbook& workbook);
 
+// The streaming form of render_csv(workbook), for exports too large to hold as a workbook: the
+// byte order mark and the header (with "Cấp" first) once, then one line per row appended.
+std::string csv_header(const std::vector<DataColumn>& columns);
+void append_csv_row(std::string& out, const std::string& level, const std::vector<DataCell>& cells);
+
 }  // namespace llw::documents

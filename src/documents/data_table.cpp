@@ -56,7 +56,8 @@ std::vector<DataColumn> data_columns(const ReportForm& form) {
       default:
         continue;  // tables and narratives belong to the documents, not to a grid
     }
-    columns.push_back({item->key, item->label, kind, kind == ColumnKind::text ? 14.0 : 11.0});
+    columns.push_back(
+        {item->key, item->label, kind, kind == ColumnKind::text ? 14.0 : 11.0, item});
   }
   columns.push_back({"participation_rate", "Tỷ lệ người tham gia", ColumnKind::percent, 11});
   return columns;
@@ -110,10 +111,12 @@ std::vector<DataCell> data_row(const ReportForm& form, const std::vector<DataCol
       cells.push_back(row.population > 0 ? DataCell(static_cast<double>(row.participants) /
                                                     static_cast<double>(row.population))
                                          : DataCell());
-    } else if (!row.values.is_object() || !row.values.contains(key)) {
+    } else if (!row.values.is_object()) {
+      cells.emplace_back();
+    } else if (const auto value = row.values.find(key); value == row.values.end()) {
       cells.emplace_back();
     } else {
-      cells.push_back(cell_of(column, form.find_item(key), row.values.at(key)));
+      cells.push_back(cell_of(column, column.item ? column.item : form.find_item(key), *value));
     }
   }
   return cells;

@@ -33,6 +33,12 @@ std::string_view denial_message(Action action) {
       return "Bạn không có quyền tạo hoặc sửa kế hoạch của đơn vị này.";
     case Action::manage_users:
       return "Bạn không có quyền quản lý tài khoản của đơn vị này.";
+    case Action::write_summary:
+      return "Bạn không có quyền viết báo cáo tổng hợp của đơn vị này; chỉ điều phối viên của đơn "
+             "vị hoặc cấp trên mới viết được.";
+    case Action::read_audit:
+      return "Bạn không có quyền xem nhật ký hoạt động của đơn vị này; chỉ điều phối viên của đơn "
+             "vị hoặc cấp trên mới xem được.";
   }
   return "Bạn không có quyền thực hiện thao tác này.";
 }

@@ -16,6 +16,8 @@ enum class Action {
   read_summary,     // consolidated summary of the target's subtree
   manage_campaign,  // create or edit a campaign issued by the target
   manage_users,     // create accounts at the target
+  read_audit,       // read the audit log of the target's subtree (coordinators and admins)
+  write_summary,    // write the consolidated narrative of the target (its coordinators, admins)
 };
 
 // admin: everything. coordinator: everything in its subtree (not its own report's review, which

@@ -30,6 +30,9 @@ struct UnitReport {
   bool late = false;
   Timestamp updated_at = 0;
   std::optional<std::int64_t> updated_by;  // user id
+  // The reviewer's comment of the last return, or the reason of the last reopen; shown at the
+  // top of the unit's form. Empty when the report was never sent back.
+  std::string comment;
 };
 
 // Checks `values` against the form and the unit (population for cross rules): types, ranges,

@@ -18,6 +18,7 @@
 #include "report.h"
 #include "summary.h"
 #include "user.h"
+#include "workflow_records.h"
 
 namespace llw {
 
@@ -45,6 +46,19 @@ struct ReportVersion {
   Timestamp at = 0;
   std::optional<std::int64_t> by;  // user id
   std::string by_name;             // that user's display name, empty when unknown
+  std::string comment;             // the report's comment at that version (see UnitReport)
+};
+
+// The consolidated narrative of a node (báo cáo tổng hợp: thuận lợi, khó khăn, kế hoạch tiếp
+// theo, kiến nghị), one version of it.
+struct ConsolidatedNarrative {
+  std::int64_t campaign_id = 0;
+  std::int64_t unit_id = 0;
+  std::int64_t version = 0;                 // 0 until the first save; +1 on every save
+  std::map<std::string, std::string> texts;  // part ("advantages", …) → text
+  Timestamp updated_at = 0;
+  std::optional<std::int64_t> updated_by;  // user id
+  std::string updated_by_name;
 };
 
 struct LoginAttemptCount {
@@ -97,6 +111,9 @@ class Store {
                                        const std::vector<OrgUnit>& reporting_units) = 0;
   // Campaigns are returned with `form` unset; the app layer attaches forms by form_id.
   virtual std::optional<Campaign> find_campaign(std::int64_t id) = 0;
+  // Replaces the campaign's structured plan fields (the caller validated them) and bumps its
+  // revision. Error{not_found} when there is no such campaign.
+  virtual void update_campaign_plan(std::int64_t campaign_id, const nlohmann::json& plan) = 0;
   virtual std::vector<Campaign> list_campaigns() = 0;
   // Stores a form definition (JSON text) under its id so campaigns keep their form.
   virtual void put_form(const std::string& form_id, const std::string& definition_json) = 0;
@@ -141,11 +158,53 @@ class Store {
   virtual void bulk_put_reports(
       const std::vector<UnitReport>& reports,
       const std::vector<std::map<std::string, std::string>>& narratives_if_counted) = 0;
+  // Every report of the campaign in the subtree of `path` (itself included) with its unit, in
+  // path order (parents before children, so a depth-first walk), read in pages of one index
+  // range each under one read snapshot; memory stays bounded whatever the subtree's size. The
+  // callback must not call the store (it may hold the only connection); it may move from the
+  // report it is given (the values of a national export are not copied twice).
+  virtual void for_each_report_in_subtree(
+      std::int64_t campaign_id, std::string_view path,
+      const std::function<void(const OrgUnit&, UnitReport&)>& visit) = 0;
   // Recomputes every aggregate of a campaign from its reports (after moves and imports).
   virtual void rebuild_aggregates(std::int64_t campaign_id,
                                   const std::function<Contribution(const OrgUnit&,
                                                                    const UnitReport&)>&
                                       contribution) = 0;
+
+  // The reporting workflow (storage/sql/sql_store_workflow.cpp).
+  // One stored version of a report with its values; nullopt when there is no such version.
+  virtual std::optional<std::pair<ReportVersion, nlohmann::json>> report_version(
+      std::int64_t campaign_id, std::int64_t unit_id, std::int64_t version) = 0;
+  // Grants (or replaces) a unit's extension of the lock date.
+  virtual void put_extension(const ReportExtension& extension) = 0;
+  virtual std::optional<ReportExtension> find_extension(std::int64_t campaign_id,
+                                                        std::int64_t unit_id) = 0;
+  // Units that must report in the campaign and have not submitted (not_started, draft,
+  // returned), in path order.
+  virtual std::vector<OrgUnit> units_not_submitted(std::int64_t campaign_id) = 0;
+  // Records a reminder before it is sent: true when this (campaign, unit, slot) was not recorded
+  // yet, false when it already was (sent earlier, or by another server just now).
+  virtual bool claim_reminder(const ReminderRecord& reminder) = 0;
+  // Forgets a claimed reminder whose sending failed, so a later run sends it.
+  virtual void release_reminder(std::int64_t campaign_id, std::int64_t unit_id,
+                                const std::string& slot) = 0;
+  virtual std::vector<ReminderRecord> reminders(std::int64_t campaign_id) = 0;
+
+  // Consolidated narratives (storage/sql/sql_store_narratives.cpp). The newest version, nullopt
+  // before the first save; the versions newest first; and a save as a compare-and-swap:
+  // `narrative.version` must be expected_version + 1, else Error{conflict} and nothing changes.
+  virtual std::optional<ConsolidatedNarrative> find_consolidated_narrative(
+      std::int64_t campaign_id, std::int64_t unit_id) = 0;
+  virtual std::vector<ConsolidatedNarrative> consolidated_narrative_history(
+      std::int64_t campaign_id, std::int64_t unit_id, int limit) = 0;
+  virtual void save_consolidated_narrative(const ConsolidatedNarrative& narrative,
+                                           std::int64_t expected_version) = 0;
+
+  // The audit log (storage/sql/sql_store_audit.cpp): append and read, nothing else.
+  virtual void append_audit(const AuditEntry& entry) = 0;
+  // Entries matching the query, newest first.
+  virtual std::vector<AuditEntry> query_audit(const AuditQuery& query) = 0;
 };
 
 }  // namespace llw

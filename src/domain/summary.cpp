@@ -161,6 +161,35 @@ Contribution contribution_of(const Campaign& campaign, const OrgUnit& unit,
   return c;
 }
 
+Participation participation_of(const Campaign& campaign, const OrgUnit& unit,
+                               const UnitReport& report) {
+  Participation result;
+  if (!campaign.counts(report.status) || !campaign.form) return result;
+  constexpr std::string_view kSlot = "participation.participants";
+  const ReportForm& form = *campaign.form;
+  for (const FormItem* item : form.items()) {
+    if (item->type == ItemType::table) {
+      // As add_activity_tables: summed columns of every object row.
+      const auto rows = report.values.find(item->key);
+      if (rows == report.values.end() || !rows->is_array()) continue;
+      for (const auto& column : item->columns) {
+        if (column.aggregate != AggregateRule::sum || column.summary != kSlot) continue;
+        for (const json& row : *rows) {
+          if (row.is_object()) result.participants += number_of(row, column.key).value_or(0);
+        }
+      }
+    } else if (item->aggregate == AggregateRule::sum && item->summary == kSlot) {
+      result.participants += number_of(report.values, item->key).value_or(0);
+    }
+  }
+  for (const auto& [group, label] : form.population_groups) {
+    if (auto it = unit.population.find(group); it != unit.population.end()) {
+      result.population += static_cast<double>(it->second);
+    }
+  }
+  return result;
+}
+
 Contribution difference(const Contribution& after, const Contribution& before) {
   Contribution delta;
   for (const auto& [slot, amount] : after) {

@@ -89,11 +89,13 @@ HttpResponse method_not_allowed_response(const std::vector<std::string>& allowed
   return response;
 }
 
-// Adds the report's current version to a conflict, so a client can reload and retry.
+// Adds the report's current version and state to a conflict, so a client can reload and retry.
 nlohmann::json current_version_of(Application& app, const User& user, std::int64_t campaign_id,
                                   const std::string& unit_code) {
   try {
-    return {{"current_version", app.get_report(user, campaign_id, unit_code).version}};
+    const UnitReport current = app.get_report(user, campaign_id, unit_code);
+    return {{"current_version", current.version},
+            {"current_status", std::string(to_string(current.status))}};
   } catch (const std::exception&) {
     return nullptr;
   }
@@ -118,19 +120,26 @@ ApiRoutes::ApiRoutes(Application& app, std::size_t max_body_bytes)
       {"PUT", {"campaigns", "{}", "reports", "{}"}, &ApiRoutes::save_report},
       {"POST", {"campaigns", "{}", "reports", "{}", "submit"}, &ApiRoutes::submit_report},
       {"GET", {"campaigns", "{}", "summary", "{}"}, &ApiRoutes::get_summary},
-      // Review and documents belong to later issues; the paths exist so clients get a clear
-      // 501 rather than a 404.
-      {"POST", {"campaigns", "{}", "reports", "{}", "return"}, &ApiRoutes::not_built_yet},
-      {"POST", {"campaigns", "{}", "reports", "{}", "accept"}, &ApiRoutes::not_built_yet},
-      {"POST", {"campaigns", "{}", "reports", "{}", "reopen"}, &ApiRoutes::not_built_yet},
-      {"GET", {"campaigns", "{}", "plan.docx"}, &ApiRoutes::not_built_yet},
-      {"GET", {"campaigns", "{}", "plan.pdf"}, &ApiRoutes::not_built_yet},
-      {"GET", {"campaigns", "{}", "reports", "{}", "report.docx"}, &ApiRoutes::not_built_yet},
-      {"GET", {"campaigns", "{}", "reports", "{}", "report.pdf"}, &ApiRoutes::not_built_yet},
-      {"GET", {"campaigns", "{}", "summary", "{}", "report.docx"}, &ApiRoutes::not_built_yet},
-      {"GET", {"campaigns", "{}", "summary", "{}", "report.pdf"}, &ApiRoutes::not_built_yet},
-      {"GET", {"campaigns", "{}", "summary", "{}", "data.xlsx"}, &ApiRoutes::not_built_yet},
-      {"GET", {"campaigns", "{}", "summary", "{}", "data.csv"}, &ApiRoutes::not_built_yet},
+      // The workflow (workflow_routes.cpp).
+      {"POST", {"campaigns", "{}", "reports", "{}", "return"}, &ApiRoutes::review_report},
+      {"POST", {"campaigns", "{}", "reports", "{}", "accept"}, &ApiRoutes::review_report},
+      {"POST", {"campaigns", "{}", "reports", "{}", "reopen"}, &ApiRoutes::review_report},
+      {"POST", {"campaigns", "{}", "reports", "{}", "extension"}, &ApiRoutes::grant_extension},
+      {"GET", {"campaigns", "{}", "reports", "{}", "versions", "{}"},
+       &ApiRoutes::get_report_version},
+      {"GET", {"campaigns", "{}", "reports", "{}", "diff"}, &ApiRoutes::get_report_diff},
+      {"GET", {"audit"}, &ApiRoutes::get_audit},
+      {"PUT", {"campaigns", "{}", "plan"}, &ApiRoutes::put_campaign_plan},
+      {"GET", {"campaigns", "{}", "plan.docx"}, &ApiRoutes::get_plan_document},
+      {"GET", {"campaigns", "{}", "plan.pdf"}, &ApiRoutes::get_plan_document},
+      {"GET", {"campaigns", "{}", "reports", "{}", "report.docx"}, &ApiRoutes::get_report_document},
+      {"GET", {"campaigns", "{}", "reports", "{}", "report.pdf"}, &ApiRoutes::get_report_document},
+      {"GET",
+       {"campaigns", "{}", "summary", "{}", "report.docx"},
+       &ApiRoutes::get_summary_document},
+      {"GET", {"campaigns", "{}", "summary", "{}", "report.pdf"}, &ApiRoutes::get_summary_document},
+      {"GET", {"campaigns", "{}", "summary", "{}", "data.xlsx"}, &ApiRoutes::get_summary_data},
+      {"GET", {"campaigns", "{}", "summary", "{}", "data.csv"}, &ApiRoutes::get_summary_data},
   };
 }
 
@@ -256,7 +265,8 @@ HttpResponse ApiRoutes::create_unit(const HttpRequest& request, const Params&) {
   const User user = authenticate(request);
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung yêu cầu");
-  const OrgUnit unit = app_.create_unit(user, unit_input_from_json(body));
+  const OrgUnit unit =
+      app_.create_unit(user, unit_input_from_json(body), RequestContext{request.client_address});
   HttpResponse response = json_response(201, to_json(unit, {}));
   response.headers.emplace_back("Location", "/api/v1/units/" + unit.code);
   return response;
@@ -266,7 +276,8 @@ HttpResponse ApiRoutes::import_units(const HttpRequest& request, const Params&) 
   const User user = authenticate(request);
   check_body_size(request.body.size(), max_body_bytes_);
   const ImportResult result =
-      app_.import_units(user, request.body, media_type(request.content_type));
+      app_.import_units(user, request.body, media_type(request.content_type),
+                        RequestContext{request.client_address});
   nlohmann::json errors = nlohmann::json::array();
   for (const auto& [row, message] : result.errors) {
     errors.push_back({{"row", row}, {"message", message}});
@@ -309,7 +320,8 @@ HttpResponse ApiRoutes::create_campaign(const HttpRequest& request, const Params
   const User user = authenticate(request);
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung yêu cầu");
-  const Campaign campaign = app_.create_campaign(user, campaign_from_json(body));
+  const Campaign campaign = app_.create_campaign(user, campaign_from_json(body),
+                                                 RequestContext{request.client_address});
   HttpResponse response = json_response(201, to_json(campaign, true));
   response.headers.emplace_back("Location", "/api/v1/campaigns/" + std::to_string(campaign.id));
   return response;
@@ -339,7 +351,8 @@ HttpResponse ApiRoutes::save_report(const HttpRequest& request, const Params& pa
   require_object(*values, "values");
   try {
     return json_response(200,
-                         to_json(app_.save_draft(user, campaign_id, params[1], version, *values)));
+                         to_json(app_.save_draft(user, campaign_id, params[1], version, *values,
+                                                 RequestContext{request.client_address})));
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::conflict) throw;
     return error_response(error, current_version_of(app_, user, campaign_id, params[1]));
@@ -356,7 +369,8 @@ HttpResponse ApiRoutes::submit_report(const HttpRequest& request, const Params& 
     version = count_member(*body, "version", false);
   }
   try {
-    return json_response(200, to_json(app_.submit(user, campaign_id, params[1], version)));
+    return json_response(200, to_json(app_.submit(user, campaign_id, params[1], version,
+                                                  RequestContext{request.client_address})));
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::conflict) throw;
     return error_response(error, current_version_of(app_, user, campaign_id, params[1]));

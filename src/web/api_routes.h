@@ -48,6 +48,18 @@ class ApiRoutes {
   HttpResponse submit_report(const HttpRequest& request, const Params& params);
   HttpResponse get_summary(const HttpRequest& request, const Params& params);
   HttpResponse not_built_yet(const HttpRequest& request, const Params& params);
+  // The reporting workflow and the audit log (workflow_routes.cpp).
+  HttpResponse review_report(const HttpRequest& request, const Params& params);
+  HttpResponse grant_extension(const HttpRequest& request, const Params& params);
+  HttpResponse get_report_version(const HttpRequest& request, const Params& params);
+  HttpResponse get_report_diff(const HttpRequest& request, const Params& params);
+  HttpResponse get_audit(const HttpRequest& request, const Params& params);
+  // Documents and the plan (document_routes.cpp).
+  HttpResponse get_plan_document(const HttpRequest& request, const Params& params);
+  HttpResponse get_report_document(const HttpRequest& request, const Params& params);
+  HttpResponse get_summary_document(const HttpRequest& request, const Params& params);
+  HttpResponse get_summary_data(const HttpRequest& request, const Params& params);
+  HttpResponse put_campaign_plan(const HttpRequest& request, const Params& params);
 
   Application& app_;
   std::size_t max_body_bytes_;

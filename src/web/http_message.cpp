@@ -12,6 +12,18 @@ const std::vector<std::pair<std::string, std::string>>& api_security_headers() {
   return headers;
 }
 
+const std::vector<std::pair<std::string, std::string>>& page_security_headers() {
+  static const std::vector<std::pair<std::string, std::string>> headers{
+      {"X-Content-Type-Options", "nosniff"},
+      {"Content-Security-Policy",
+       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "no-referrer"},
+  };
+  return headers;
+}
+
 const char* reason_phrase(int status) {
   switch (status) {
     case 200:
@@ -20,6 +32,8 @@ const char* reason_phrase(int status) {
       return "Created";
     case 204:
       return "No Content";
+    case 303:
+      return "See Other";
     case 400:
       return "Bad Request";
     case 401:

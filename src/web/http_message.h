@@ -20,6 +20,7 @@ struct HttpRequest {
   std::string content_type;                  // the Content-Type header, empty when absent
   std::string body;
   std::string client_address;  // the peer's IP address, for login rate limiting
+  std::string cookie;          // the Cookie header, empty when absent (pages only)
 };
 
 struct HttpResponse {
@@ -27,10 +28,17 @@ struct HttpResponse {
   std::string content_type = "application/json; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;  // beyond the security headers
   std::string body;
+  // A page or static file (src/web/pages): it gets page_security_headers() instead of the
+  // API's, since pages load their own styles, scripts and images.
+  bool is_page = false;
 };
 
 // Headers every API response carries: no sniffing, no framing, no referrer, no caching.
 const std::vector<std::pair<std::string, std::string>>& api_security_headers();
+
+// Headers every page and static file carries: a CSP that allows only this origin's own files
+// (no inline script or style), no sniffing, no framing, no referrer. Caching is set per response.
+const std::vector<std::pair<std::string, std::string>>& page_security_headers();
 
 // The reason phrase of a status code ("Not Found").
 const char* reason_phrase(int status);

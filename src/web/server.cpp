@@ -20,6 +20,7 @@
 #include "domain/error.h"
 #include "web/api_routes.h"
 #include "web/http_errors.h"
+#include "web/pages/page_routes.h"
 
 namespace llw {
 
@@ -54,7 +55,8 @@ std::optional<std::vector<std::string>> decoded_segments(restinio::string_view_t
   return segments;
 }
 
-HttpResponse respond_to(ApiRoutes& routes, const restinio::request_handle_t& req) {
+HttpResponse respond_to(ApiRoutes& routes, PageRoutes& pages,
+                        const restinio::request_handle_t& req) {
   HttpRequest request;
   const auto& header = req->header();
   request.method = header.method().c_str();
@@ -82,6 +84,9 @@ HttpResponse respond_to(ApiRoutes& routes, const restinio::request_handle_t& req
   request.content_type = header.get_field_or(restinio::http_field::content_type, "");
   request.body = req->body();
   request.client_address = req->remote_endpoint().address().to_string();
+  request.cookie = header.get_field_or(restinio::http_field::cookie, "");
+  // Everything outside /api is the web application's pages and static files.
+  if (request.segments.empty() || request.segments[0] != "api") return pages.handle(request);
   return routes.handle(request);
 }
 
@@ -89,10 +94,13 @@ HttpResponse respond_to(ApiRoutes& routes, const restinio::request_handle_t& req
 
 struct HttpServer::Impl {
   Impl(Application& app, ServerConfig server_config)
-      : config(std::move(server_config)), routes(app, config.max_body_bytes) {}
+      : config(std::move(server_config)),
+        routes(app, config.max_body_bytes),
+        pages(app, config.max_body_bytes) {}
 
   ServerConfig config;
   ApiRoutes routes;
+  PageRoutes pages;
   restinio::asio_ns::io_context io_context;
   std::unique_ptr<RestinioServer> server;
   std::atomic<std::uint16_t> bound_port{0};
@@ -108,7 +116,7 @@ struct HttpServer::Impl {
   restinio::request_handling_status_t handle(const restinio::request_handle_t& req) {
     HttpResponse response;
     try {
-      response = respond_to(routes, req);
+      response = respond_to(routes, pages, req);
     } catch (const std::exception& e) {
       std::cerr << "llw: request failed: " << e.what() << '\n';
       response = internal_error_response();
@@ -122,7 +130,15 @@ struct HttpServer::Impl {
     if (!response.content_type.empty()) {
       builder.append_header(restinio::http_field::content_type, response.content_type);
     }
-    for (const auto& [name, value] : api_security_headers()) builder.append_header(name, value);
+    const auto& security_headers =
+        response.is_page ? page_security_headers() : api_security_headers();
+    // A response may bring its own Content-Security-Policy (an SVG drawing needs inline styles).
+    const bool own_csp = std::any_of(response.headers.begin(), response.headers.end(),
+                                     [](const auto& h) { return h.first == "Content-Security-Policy"; });
+    for (const auto& [name, value] : security_headers) {
+      if (own_csp && name == "Content-Security-Policy") continue;
+      builder.append_header(name, value);
+    }
     for (const auto& [name, value] : response.headers) builder.append_header(name, value);
     builder.set_body(std::move(response.body));
     return builder.done();

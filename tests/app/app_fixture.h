@@ -1,6 +1,7 @@
 #pragma once
-// A real Application on a real SQLite file in a fresh temporary directory, with a clock the test
-// moves by hand, and a small org tree whose figures the tests compute by hand.
+// A real Application on a fresh real database, with a clock the test moves by hand, and a small
+// org tree whose figures the tests compute by hand. The backend is LLW_TEST_BACKEND's (SQLite by
+// default): ctest runs every test of this binary once per backend (tests/app/CMakeLists.txt).
 
 #include <gtest/gtest.h>
 
@@ -12,6 +13,7 @@
 #include "app/application.h"
 #include "domain/error.h"
 #include "storage/open_store.h"
+#include "test_database.h"
 
 namespace llw::testing {
 
@@ -31,7 +33,10 @@ class AppTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = make_temp_dir();
-    store_ = open_sqlite_store((dir_ / "llw.sqlite").string());
+    database_ = testing_support::make_test_database(testing_support::backend_from_environment());
+    // Thrown rather than skipped: derived fixtures go on setting up after this SetUp returns.
+    if (!database_) throw std::runtime_error(testing_support::kPgSkipMessage);
+    store_ = open_store(database_->url());
     ApplicationConfig config;
     config.forms_dir = std::filesystem::path(LLW_SOURCE_DIR) / "forms";
     app_ = std::make_unique<Application>(store_, config, [this] { return now_; });
@@ -39,6 +44,7 @@ class AppTest : public ::testing::Test {
   void TearDown() override {
     app_.reset();
     store_.reset();
+    database_.reset();
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
   }
@@ -102,6 +108,7 @@ class AppTest : public ::testing::Test {
   }
 
   std::filesystem::path dir_;
+  std::unique_ptr<testing_support::TestDatabase> database_;
   std::shared_ptr<Store> store_;
   std::unique_ptr<Application> app_;
   Timestamp now_ = vietnam_time(10, 5, 10);

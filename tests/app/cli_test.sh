@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Drives the real `llw` binary: init, demo, summary (table and JSON), user add, import-units, and
-# the exit codes (0 ok, 1 user error, 2 usage). Usage: cli_test.sh PATH/TO/llw SOURCE_DIR
+# Drives the real `llw` binary: init, demo, summary (table and JSON), user add, import-units,
+# export, and the exit codes (0 ok, 1 user error, 2 usage). Usage: cli_test.sh PATH/TO/llw SOURCE_DIR
 set -u
 llw="$1"
 source_dir="$2"
@@ -59,6 +59,26 @@ check import-good 0 "$llw" import-units --db "$db" "$tmp/good.csv"
 contains import-good-count "1 created"
 check summary-after-import 0 "$llw" summary --db "$db" --campaign 1 --unit HP-ANHUNG --json
 contains summary-counts-new-unit '"expected": 26'
+
+# export: documents and data to files, read back by real consumers.
+check export-summary-pdf 0 "$llw" export --db "$db" --campaign 1 --unit HP-ANHUNG --format pdf -o "$tmp/summary.pdf"
+contains export-suggests-name "bao-cao-tong-hop-xa-an-hung-2025.pdf"
+check export-summary-pdf-text 0 sh -c "pdftotext '$tmp/summary.pdf' - | grep -q 'BÁO CÁO'"
+check export-plan-docx 0 "$llw" export --db "$db" --campaign 1 --kind plan --format docx -o "$tmp/plan.docx"
+check export-plan-docx-is-zip 0 sh -c "unzip -p '$tmp/plan.docx' word/document.xml | grep -q 'KẾ HOẠCH'"
+check export-report-pdf 0 "$llw" export --db "$db" --campaign 1 --unit HP-ANHUNG-TH1 --kind report --format pdf -o "$tmp/report.pdf"
+check export-report-pdf-a4 0 sh -c "pdfinfo '$tmp/report.pdf' | grep -q 'A4'"
+check export-xlsx 0 "$llw" export --db "$db" --campaign 1 --unit HP-ANHUNG --format xlsx -o "$tmp/data.xlsx"
+check export-xlsx-has-totals-sheet 0 sh -c "unzip -p '$tmp/data.xlsx' xl/workbook.xml | grep -q 'Tổng hợp'"
+check export-csv 0 "$llw" export --db "$db" --campaign 1 --unit HP-ANHUNG --format csv -o "$tmp/data.csv"
+check export-csv-one-line-per-unit 0 sh -c "[ \$(tail -n +2 '$tmp/data.csv' | wc -l) -eq 26 ]"
+check export-csv-bom 0 sh -c "head -c 3 '$tmp/data.csv' | od -An -tx1 | grep -q 'ef bb bf'"
+check export-needs-unit 1 "$llw" export --db "$db" --campaign 1 --format csv -o "$tmp/x.csv"
+contains export-needs-unit-message "--unit CODE is required"
+check export-bad-format 2 "$llw" export --db "$db" --campaign 1 --unit HP-ANHUNG --format odt -o "$tmp/x.odt"
+check export-unknown-unit 1 "$llw" export --db "$db" --campaign 1 --unit NOPE --format pdf -o "$tmp/x.pdf"
+check export-unknown-unit-writes-nothing 1 test -e "$tmp/x.pdf"
+check export-unwritable 1 "$llw" export --db "$db" --campaign 1 --unit HP-ANHUNG --format pdf -o "$tmp/no/such/dir/x.pdf"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -11,7 +11,8 @@ namespace {
 
 constexpr Action kActions[] = {Action::read_unit,       Action::manage_unit,   Action::read_report,
                                Action::write_report,    Action::review_report, Action::read_summary,
-                               Action::manage_campaign, Action::manage_users};
+                               Action::manage_campaign, Action::manage_users,
+                               Action::read_audit};
 
 enum class Where { own, subtree, outside, ancestor };
 

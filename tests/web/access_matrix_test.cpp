@@ -198,7 +198,17 @@ TEST_F(AccessMatrixTest, MissingExpiredOrGarbageTokensGet401OnEveryRoute) {
       {"POST", report_path("HP-AH-THTT") + "/submit"},
       {"GET", summary_path("HP-AH")},
       {"POST", report_path("HP-AH-THTT") + "/accept"},
+      {"POST", report_path("HP-AH-THTT") + "/return"},
+      {"POST", report_path("HP-AH-THTT") + "/reopen"},
+      {"POST", report_path("HP-AH-THTT") + "/extension"},
+      {"GET", report_path("HP-AH-THTT") + "/versions/1"},
+      {"GET", report_path("HP-AH-THTT") + "/diff?from=0&to=1"},
+      {"GET", "/api/v1/audit"},
       {"GET", "/api/v1/campaigns/" + campaign + "/plan.pdf"},
+      {"PUT", "/api/v1/campaigns/" + campaign + "/plan"},
+      {"GET", report_path("HP-AH-THTT") + "/report.docx"},
+      {"GET", summary_path("HP-AH") + "/report.pdf"},
+      {"GET", summary_path("HP-AH") + "/data.xlsx"},
   };
   const std::string valid = token(kCoordinator);
   const std::vector<std::pair<std::string, std::vector<std::string>>> credentials{

@@ -20,9 +20,10 @@ TEST_F(ServerTest, BindsAFreePortWhenAskedForPortZero) {
   EXPECT_EQ(get("/api/v1/me", token(kAdmin)).status, 200);
 }
 
-TEST_F(ServerTest, EveryResponseCarriesTheSecurityHeaders) {
+TEST_F(ServerTest, EveryApiResponseCarriesTheSecurityHeaders) {
+  // Pages (everything outside /api) carry the pages' own policy: see pages_test.cpp.
   for (const HttpReply& reply : {get("/api/v1/me", token(kAdmin)), get("/api/v1/nowhere", ""),
-                                 get("/api/v1/me", ""), get("/", "")}) {
+                                 get("/api/v1/me", ""), get("/api/", "")}) {
     EXPECT_EQ(reply.header("x-content-type-options"), "nosniff") << reply.status;
     EXPECT_EQ(reply.header("content-security-policy"),
               "default-src 'none'; frame-ancestors 'none'");
@@ -34,7 +35,7 @@ TEST_F(ServerTest, EveryResponseCarriesTheSecurityHeaders) {
 
 TEST_F(ServerTest, UnknownPathsGetAJsonNotFound) {
   expect_error(get("/api/v1/nowhere", token(kAdmin)), 404, "not_found", "path");
-  expect_error(get("/", ""), 404, "not_found");
+  expect_error(get("/api/", ""), 404, "not_found");
   expect_error(get("/api/v2/me", token(kAdmin)), 404, "not_found");
   expect_error(get("/api/v1/me/", token(kAdmin)), 404, "not_found");
 }
@@ -217,16 +218,13 @@ TEST_F(ServerTest, SummaryLimitsAreValidated) {
   EXPECT_EQ(limited.json()["missing"].size(), 1u);  // three units have not submitted
 }
 
-TEST_F(ServerTest, ReviewAndDocumentEndpointsAreNotBuiltYet) {
+TEST_F(ServerTest, ReviewEndpointsAnswerWithTheReportsStateWhenOutOfOrder) {
+  // The review endpoints are built (workflow_api_test.cpp): on a report nobody has submitted
+  // they answer 409 with its state.
   for (const std::string suffix : {"/accept", "/return", "/reopen"}) {
-    const HttpReply reply = post(report_path("HP-AH-THTT") + suffix, token(kCoordinator), "{}");
-    expect_error(reply, 501, "not_implemented");
-    EXPECT_EQ(reply.json()["error"].value("message", ""), "Chức năng này đang được xây dựng.");
+    const HttpReply reply = post(report_path("HP-AH-THTT") + suffix, token(kCoordinator));
+    expect_error(reply, 409, "conflict", "status");
   }
-  expect_error(get(summary_path("HP-AH") + "/report.pdf", token(kCoordinator)), 501,
-               "not_implemented");
-  expect_error(get(summary_path("HP-AH") + "/data.xlsx", token(kCoordinator)), 501,
-               "not_implemented");
 }
 
 TEST(ServerShutdownTest, RunReturnsCleanlyOnSigterm) {

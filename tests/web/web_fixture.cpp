@@ -53,7 +53,10 @@ void WebFixture::SetUp() {
   dir_ = std::filesystem::temp_directory_path() /
          ("llw-web-test-" + std::to_string(random()) + std::to_string(random()));
   std::filesystem::create_directories(dir_);
-  store_ = open_sqlite_store((dir_ / "llw.db").string());
+  database_ = testing_support::make_test_database(testing_support::backend_from_environment());
+  // Thrown rather than skipped: derived fixtures go on setting up after this SetUp returns.
+  if (!database_) throw std::runtime_error(testing_support::kPgSkipMessage);
+  store_ = open_store(database_->url());
   now_ = during_the_campaign();
 
   ApplicationConfig config;
@@ -117,6 +120,7 @@ void WebFixture::TearDown() {
   server_.reset();
   app_.reset();
   store_.reset();
+  database_.reset();
   std::error_code ignored;
   std::filesystem::remove_all(dir_, ignored);
 }

@@ -1,5 +1,6 @@
 #pragma once
-// A real LLW server for HTTP tests: a fresh SQLite file in a temp dir, a small org tree, two
+// A real LLW server for HTTP tests: a fresh database (SQLite, or PostgreSQL when
+// LLW_TEST_BACKEND=postgresql: ctest runs every test once per backend), a small org tree, two
 // campaigns of the 2025 form, accounts of every role, and the server on 127.0.0.1 (free port).
 //
 //   VN (country) ─ HP (province, issues campaign_id_)
@@ -22,6 +23,7 @@
 
 #include "app/application.h"
 #include "http_client.h"
+#include "test_database.h"
 #include "web/server.h"
 
 namespace llw::test {
@@ -61,6 +63,7 @@ class WebFixture : public ::testing::Test {
   void advance_clock(std::int64_t seconds) { now_ += seconds; }
 
   std::filesystem::path dir_;
+  std::unique_ptr<testing_support::TestDatabase> database_;
   std::shared_ptr<Store> store_;
   std::unique_ptr<Application> app_;
   std::unique_ptr<HttpServer> server_;

@@ -484,7 +484,8 @@ struct UnitRow {
 
 constexpr const char* kReportColumns =
     "SELECT r.campaign_id, r.unit_id, u.code, r.status, r.version, r.values_json, r.submitted_at, "
-    "r.late, r.updated_at, r.updated_by FROM reports r JOIN units u ON u.id = r.unit_id ";
+    "r.late, r.updated_at, r.updated_by, r.comment FROM reports r JOIN units u ON u.id = "
+    "r.unit_id ";
 
 struct ReportRow {
   long long campaign_id = 0, unit_id = 0;
@@ -497,6 +498,7 @@ struct ReportRow {
   long long updated_at = 0;
   long long updated_by = 0;
   soci::indicator updated_by_ind = soci::i_ok;
+  std::string comment;
 
   void bind(soci::statement& st) {
     st.exchange(soci::into(campaign_id));
@@ -509,6 +511,7 @@ struct ReportRow {
     st.exchange(soci::into(late));
     st.exchange(soci::into(updated_at));
     st.exchange(soci::into(updated_by, updated_by_ind));
+    st.exchange(soci::into(comment));
   }
 
   UnitReport to_report() const {
@@ -523,6 +526,7 @@ struct ReportRow {
     report.late = late != 0;
     report.updated_at = updated_at;
     if (updated_by_ind == soci::i_ok) report.updated_by = updated_by;
+    report.comment = comment;
     return report;
   }
 };
@@ -978,20 +982,23 @@ class VersionWriter {
                  {"values_json", ColumnType::text},
                  {"action", ColumnType::text},
                  {"at", ColumnType::integer},
-                 {"by", ColumnType::integer}},
+                 {"by", ColumnType::integer},
+                 {"comment", ColumnType::text}},
                 "INSERT INTO report_versions (campaign_id, unit_id, version, status, "
-                "values_json, action, at, by) SELECT v.campaign_id, v.unit_id, v.version, "
-                "v.status, v.values_json, v.action, v.at, v.by FROM {rows} WHERE true "
-                "ON CONFLICT (campaign_id, unit_id, version) DO UPDATE SET "
+                "values_json, action, at, by, comment) SELECT v.campaign_id, v.unit_id, "
+                "v.version, v.status, v.values_json, v.action, v.at, v.by, v.comment FROM {rows} "
+                "WHERE true ON CONFLICT (campaign_id, unit_id, version) DO UPDATE SET "
                 "status = excluded.status, values_json = excluded.values_json, "
-                "action = excluded.action, at = excluded.at, by = excluded.by") {}
+                "action = excluded.action, at = excluded.at, by = excluded.by, "
+                "comment = excluded.comment") {}
 
   void append(const UnitReport& report, const std::string& values_json, const std::string& action) {
     std::optional<long long> by;
     if (report.updated_by) by = *report.updated_by;
     insert_.add(static_cast<long long>(report.campaign_id), static_cast<long long>(report.unit_id),
                 static_cast<long long>(report.version), std::string(to_string(report.status)),
-                values_json, action, static_cast<long long>(report.updated_at), by);
+                values_json, action, static_cast<long long>(report.updated_at), by,
+                report.comment);
   }
 
   void flush() { insert_.flush(); }
@@ -1007,11 +1014,12 @@ class ReportUpdater {
   explicit ReportUpdater(soci::session& sql)
       : update_((sql.prepare << "UPDATE reports SET status = :status, version = :version, "
                                 "values_json = :vals, submitted_at = :submitted, late = :late, "
-                                "updated_at = :at, updated_by = :by, counted = :counted "
+                                "updated_at = :at, updated_by = :by, counted = :counted, "
+                                "comment = :comment "
                                 "WHERE campaign_id = :c AND unit_id = :u AND version = :expected",
                  soci::use(status_), soci::use(version_), soci::use(values_),
                  soci::use(submitted_at_, submitted_ind_), soci::use(late_), soci::use(updated_at_),
-                 soci::use(updated_by_, updated_by_ind_), soci::use(counted_),
+                 soci::use(updated_by_, updated_by_ind_), soci::use(counted_), soci::use(comment_),
                  soci::use(campaign_id_), soci::use(unit_id_), soci::use(expected_))) {}
 
   // True when the row still had `expected_version` and now holds the report.
@@ -1027,6 +1035,7 @@ class ReportUpdater {
     updated_by_ = report.updated_by.value_or(0);
     updated_by_ind_ = report.updated_by ? soci::i_ok : soci::i_null;
     counted_ = counted;
+    comment_ = report.comment;
     campaign_id_ = report.campaign_id;
     unit_id_ = report.unit_id;
     expected_ = expected_version;
@@ -1035,7 +1044,7 @@ class ReportUpdater {
   }
 
  private:
-  std::string status_, values_;
+  std::string status_, values_, comment_;
   long long version_ = 0, submitted_at_ = 0, updated_at_ = 0, updated_by_ = 0;
   soci::indicator submitted_ind_ = soci::i_null, updated_by_ind_ = soci::i_null;
   int late_ = 0, counted_ = 0;
@@ -1329,6 +1338,15 @@ auto SqlStore::write_transaction(Body&& body) {
       std::this_thread::sleep_for(std::chrono::milliseconds(attempt * attempt));
     }
   }
+}
+
+void SqlStore::with_session(const std::function<void(soci::session&)>& body) {
+  auto connection = pool_->acquire();
+  body(connection->sql);
+}
+
+void SqlStore::with_write_session(const std::function<void(soci::session&)>& body) {
+  write_transaction([&](Connection& connection) { body(connection.sql); });
 }
 
 // -----------------------------------------------------------------------------------------------
@@ -1801,6 +1819,7 @@ struct VersionRow {
   soci::indicator by_ind = soci::i_ok;
   std::string by_name;
   soci::indicator name_ind = soci::i_ok;
+  std::string comment;
   void bind(soci::statement& st) {
     st.exchange(soci::into(version));
     st.exchange(soci::into(status));
@@ -1808,6 +1827,7 @@ struct VersionRow {
     st.exchange(soci::into(at));
     st.exchange(soci::into(by, by_ind));
     st.exchange(soci::into(by_name, name_ind));
+    st.exchange(soci::into(comment));
   }
 };
 
@@ -1819,7 +1839,7 @@ std::vector<ReportVersion> SqlStore::report_history(std::int64_t campaign_id, st
   std::vector<ReportVersion> versions;
   connection
       ->prepared<VersionRow, long long, long long, int>(
-          "SELECT v.version, v.status, v.action, v.at, v.by, us.display_name "
+          "SELECT v.version, v.status, v.action, v.at, v.by, us.display_name, v.comment "
           "FROM report_versions v LEFT JOIN users us ON us.id = v.by "
           "WHERE v.campaign_id = :c AND v.unit_id = :u ORDER BY v.version DESC LIMIT :n")
       .each(
@@ -1831,6 +1851,7 @@ std::vector<ReportVersion> SqlStore::report_history(std::int64_t campaign_id, st
             entry.at = row.at;
             if (row.by_ind == soci::i_ok) entry.by = row.by;
             if (row.name_ind == soci::i_ok) entry.by_name = row.by_name;
+            entry.comment = row.comment;
             versions.push_back(std::move(entry));
           },
           campaign_id, unit_id, std::max(limit, 0));
@@ -2157,7 +2178,7 @@ void SqlStore::rebuild_aggregates(
     st.alloc();
     st.prepare(std::string("SELECT ") + kUnitColumns +
                ", r.campaign_id, r.unit_id, u.code, r.status, r.version, r.values_json, "
-               "r.submitted_at, r.late, r.updated_at, r.updated_by, r.counted "
+               "r.submitted_at, r.late, r.updated_at, r.updated_by, r.comment, r.counted "
                "FROM reports r JOIN units u ON u.id = r.unit_id "
                "LEFT JOIN units p ON p.id = u.parent_id "
                "WHERE r.campaign_id = :c ORDER BY r.path");

@@ -58,6 +58,7 @@ class SqlStore : public Store {
   std::int64_t insert_campaign(const Campaign& campaign,
                                const std::vector<OrgUnit>& reporting_units) override;
   std::optional<Campaign> find_campaign(std::int64_t id) override;
+  void update_campaign_plan(std::int64_t campaign_id, const nlohmann::json& plan) override;
   std::vector<Campaign> list_campaigns() override;
   void put_form(const std::string& form_id, const std::string& definition_json) override;
   std::optional<std::string> find_form(const std::string& form_id) override;
@@ -87,8 +88,40 @@ class SqlStore : public Store {
   void rebuild_aggregates(
       std::int64_t campaign_id,
       const std::function<Contribution(const OrgUnit&, const UnitReport&)>& contribution) override;
+  // sql_store_exports.cpp
+  void for_each_report_in_subtree(
+      std::int64_t campaign_id, std::string_view path,
+      const std::function<void(const OrgUnit&, UnitReport&)>& visit) override;
+  // sql_store_workflow.cpp
+  std::optional<std::pair<ReportVersion, nlohmann::json>> report_version(
+      std::int64_t campaign_id, std::int64_t unit_id, std::int64_t version) override;
+  void put_extension(const ReportExtension& extension) override;
+  std::optional<ReportExtension> find_extension(std::int64_t campaign_id,
+                                                std::int64_t unit_id) override;
+  std::vector<OrgUnit> units_not_submitted(std::int64_t campaign_id) override;
+  bool claim_reminder(const ReminderRecord& reminder) override;
+  void release_reminder(std::int64_t campaign_id, std::int64_t unit_id,
+                        const std::string& slot) override;
+  std::vector<ReminderRecord> reminders(std::int64_t campaign_id) override;
+  // sql_store_narratives.cpp
+  std::optional<ConsolidatedNarrative> find_consolidated_narrative(std::int64_t campaign_id,
+                                                                   std::int64_t unit_id) override;
+  std::vector<ConsolidatedNarrative> consolidated_narrative_history(std::int64_t campaign_id,
+                                                                    std::int64_t unit_id,
+                                                                    int limit) override;
+  void save_consolidated_narrative(const ConsolidatedNarrative& narrative,
+                                   std::int64_t expected_version) override;
+  // sql_store_audit.cpp
+  void append_audit(const AuditEntry& entry) override;
+  std::vector<AuditEntry> query_audit(const AuditQuery& query) override;
 
  private:
+  // For members defined in other files (sql_store_*.cpp), which cannot see the pool's type:
+  // `body` runs on a leased connection's session, or inside one write transaction (see
+  // write_transaction).
+  void with_session(const std::function<void(soci::session&)>& body);
+  void with_write_session(const std::function<void(soci::session&)>& body);
+
   template <typename Body>
   auto write_transaction(Body&& body);
 

@@ -1,0 +1,77 @@
+// The audit log (nhật ký hoạt động): appending entries for every write and sign-in, and reading
+// them within the actor's reach.
+#include <algorithm>
+#include <iostream>
+
+#include "app/application.h"
+#include "domain/access.h"
+#include "domain/error.h"
+#include "domain/text.h"
+
+namespace llw {
+namespace {
+
+// Audit fields are short by design; a hostile username or comment must not bloat the log.
+std::string bounded(std::string text, std::size_t limit) {
+  if (!is_valid_utf8(text)) return "(không phải UTF-8)";
+  if (text.size() <= limit) return text;
+  std::size_t cut = limit;
+  // Never cut a UTF-8 sequence in half: back up to the start of a character.
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  text.resize(cut);
+  return text + "…";
+}
+
+}  // namespace
+
+void Application::record_audit(const User* actor, const RequestContext& context, std::string action,
+                               const OrgUnit* unit, std::string target, std::string detail,
+                               std::string outcome) {
+  AuditEntry entry;
+  entry.at = clock_();
+  if (actor) {
+    if (actor->id > 0) entry.user_id = actor->id;
+    entry.username = bounded(actor->username, 64);
+  }
+  entry.address = bounded(context.address, 64);
+  entry.action = std::move(action);
+  if (unit) {
+    entry.unit_id = unit->id;
+    entry.unit_path = unit->path;
+  }
+  entry.target = bounded(std::move(target), 200);
+  entry.detail = bounded(std::move(detail), 300);
+  entry.outcome = std::move(outcome);
+  try {
+    store_->append_audit(entry);
+  } catch (const std::exception& e) {
+    // The action itself has already happened (or failed) and its caller must learn that; a
+    // failing log write is an operator's problem, reported where operators look.
+    std::cerr << "llw: could not append to the audit log (" << entry.action << ' ' << entry.target
+              << "): " << e.what() << '\n';
+  }
+}
+
+std::vector<AuditEntry> Application::audit_log(const User& actor, const std::string& unit_code,
+                                               AuditQuery query) {
+  if (actor.disabled || (actor.role != Role::admin && actor.role != Role::coordinator)) {
+    throw Error(ErrorKind::forbidden,
+                "Chỉ điều phối viên và quản trị hệ thống mới xem được nhật ký hoạt động.");
+  }
+  query.path.clear();
+  if (!unit_code.empty()) {
+    OrgUnit unit = load_unit(unit_code);
+    require_allowed(actor, Action::read_audit, unit);
+    query.path = unit.path;
+  } else if (actor.role != Role::admin) {
+    // A coordinator without a filter sees its own subtree.
+    if (actor.unit_path.empty()) {
+      throw Error(ErrorKind::forbidden, "Tài khoản của bạn không gắn với đơn vị nào.");
+    }
+    query.path = actor.unit_path;
+  }
+  query.limit = std::clamp(query.limit, 1, 10000);
+  return store_->query_audit(query);
+}
+
+}  // namespace llw

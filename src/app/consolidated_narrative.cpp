@@ -1,0 +1,76 @@
+// The consolidated narrative of a node: what the coordinator writes in the báo cáo tổng hợp
+// (thuận lợi, khó khăn, kế hoạch tiếp theo, kiến nghị), next to the units' own texts.
+
+#include <algorithm>
+
+#include "app/application.h"
+#include "domain/access.h"
+#include "domain/error.h"
+#include "domain/text.h"
+
+namespace llw {
+
+namespace {
+
+constexpr std::size_t kMaxNarrativeCharacters = 20000;
+
+const std::vector<std::string>& narrative_parts() {
+  static const std::vector<std::string> parts{"advantages", "difficulties", "next_plan",
+                                              "recommendations"};
+  return parts;
+}
+
+}  // namespace
+
+ConsolidatedNarrative Application::consolidated_narrative(const User& actor,
+                                                          std::int64_t campaign_id,
+                                                          const std::string& unit_code) {
+  const Campaign campaign = get_campaign(actor, campaign_id);
+  const OrgUnit unit = load_unit(unit_code);
+  require_allowed(actor, Action::read_summary, unit);
+  if (auto found = store_->find_consolidated_narrative(campaign.id, unit.id)) return *found;
+  ConsolidatedNarrative empty;
+  empty.campaign_id = campaign.id;
+  empty.unit_id = unit.id;
+  return empty;
+}
+
+ConsolidatedNarrative Application::save_consolidated_narrative(
+    const User& actor, std::int64_t campaign_id, const std::string& unit_code,
+    std::int64_t expected_version, const std::map<std::string, std::string>& texts) {
+  const Campaign campaign = get_campaign(actor, campaign_id);
+  const OrgUnit unit = load_unit(unit_code);
+  require_allowed(actor, Action::write_summary, unit);
+
+  std::map<std::string, std::string> problems;
+  ConsolidatedNarrative narrative;
+  for (const auto& [part, text] : texts) {
+    const auto& parts = narrative_parts();
+    if (std::find(parts.begin(), parts.end(), part) == parts.end()) {
+      problems[part] = "Phần này không có trong báo cáo tổng hợp.";
+    } else if (!is_valid_utf8(text)) {
+      problems[part] = "Nội dung không phải UTF-8 hợp lệ.";
+    } else if (utf8_length(text) > kMaxNarrativeCharacters) {
+      problems[part] = "Nội dung quá dài (tối đa " +
+                       format_vietnamese_number(static_cast<double>(kMaxNarrativeCharacters)) +
+                       " ký tự); hãy rút gọn.";
+    } else if (!text.empty()) {
+      narrative.texts[part] = text;
+    }
+  }
+  if (!problems.empty()) {
+    throw Error(ErrorKind::validation_failed,
+                "Báo cáo tổng hợp chưa lưu được; hãy sửa các phần được đánh dấu.", "texts",
+                problems);
+  }
+  narrative.campaign_id = campaign.id;
+  narrative.unit_id = unit.id;
+  narrative.version = expected_version + 1;
+  narrative.updated_at = clock_();
+  narrative.updated_by = actor.id;
+  narrative.updated_by_name = actor.display_name;
+  store_->save_consolidated_narrative(narrative, expected_version);
+  return narrative;
+}
+
+}  // namespace llw

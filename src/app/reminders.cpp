@@ -1,0 +1,262 @@
+#include "app/reminders.h"
+
+#include <algorithm>
+#include <iostream>
+#include <set>
+
+#include "domain/error.h"
+#include "domain/workflow.h"
+
+namespace llw {
+namespace {
+
+constexpr Timestamp kDay = 86400;
+
+// Unit codes are short ASCII in practice; anything else in a link is percent-encoded.
+std::string url_segment(const std::string& text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '-' || c == '_' || c == '.' || c == '~';
+    if (plain) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_plain_email_address(const std::string& address) {
+  if (address.size() < 3 || address.size() > 254) return false;
+  const auto at = address.find('@');
+  if (at == std::string::npos || at == 0 || at + 1 >= address.size()) return false;
+  if (address.find('@', at + 1) != std::string::npos) return false;
+  if (address.find('.', at) == std::string::npos) return false;
+  for (unsigned char c : address) {
+    if (c <= 0x20 || c >= 0x7f) return false;
+    if (std::string_view("<>()[]\\,;:\"").find(static_cast<char>(c)) != std::string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::vector<int> parse_reminder_days(const std::string& text) {
+  std::vector<int> days;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    std::string part = text.substr(start, comma - start);
+    part.erase(0, part.find_first_not_of(' '));
+    part.erase(part.find_last_not_of(' ') + 1);
+    const bool digits = !part.empty() && part.size() <= 2 &&
+                        part.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits || std::stoi(part) > 60) {
+      throw Error(ErrorKind::bad_input,
+                  "Lịch nhắc phải là các số ngày trước hạn, cách nhau bởi dấu phẩy, mỗi số từ 0 "
+                  "đến 60 (ví dụ \"3,1,0\").",
+                  "remind_days");
+    }
+    days.push_back(std::stoi(part));
+    start = comma + 1;
+  }
+  std::sort(days.begin(), days.end(), std::greater<>());
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+  return days;
+}
+
+std::optional<std::string> due_reminder_slot(const Campaign& campaign,
+                                             const ReminderSchedule& schedule, Timestamp now) {
+  const Timestamp deadline_end = campaign.deadline_end();
+  if (now > deadline_end) return std::nullopt;
+  const Timestamp deadline_day_start = deadline_end - (kDay - 1);
+  std::optional<std::string> due;
+  Timestamp latest = 0;
+  for (int days : schedule.days_before) {
+    const Timestamp at = deadline_day_start - days * kDay + schedule.hour * 3600;
+    if (now >= at && (!due || at > latest)) {
+      latest = at;
+      due = "d-" + std::to_string(days);
+    }
+  }
+  return due;
+}
+
+int ReminderRun::count(const std::string& result) const {
+  return static_cast<int>(
+      std::count_if(outcomes.begin(), outcomes.end(),
+                    [&](const ReminderOutcome& o) { return o.result == result; }));
+}
+
+EmailMessage reminder_message(const Campaign& campaign, const std::string& issuer_name,
+                              const OrgUnit& unit, const std::string& base_url) {
+  std::string base = base_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  const std::string deadline = format_vietnamese_date(campaign.deadline);
+  const std::string link =
+      base + "/dot/" + std::to_string(campaign.id) + "/bao-cao/" + url_segment(unit.code);
+  const std::string number = campaign.plan.value("number", std::string());
+
+  EmailMessage message;
+  message.to = unit.email;
+  message.subject = "Nhắc nộp báo cáo " + campaign.name + " – hạn " + deadline;
+  message.body = "Kính gửi: " + unit.name + ",\n\n" + "Đơn vị chưa nộp báo cáo " + campaign.name +
+                 (number.empty() ? std::string() : " (theo Kế hoạch số " + number + ")") + ".\n" +
+                 "Hạn nộp báo cáo: hết ngày " + deadline + ".\n\n" +
+                 "Đề nghị đơn vị đăng nhập, hoàn thiện và nộp báo cáo tại:\n" + link + "\n\n" +
+                 "Nếu đơn vị đã nộp báo cáo, xin bỏ qua thư này.\n\n" + "Trân trọng,\n" +
+                 issuer_name + "\n\n" +
+                 "(Thư gửi tự động từ hệ thống báo cáo Tuần lễ học tập suốt đời; vui lòng không "
+                 "trả lời thư này.)\n";
+  return message;
+}
+
+ReminderRun send_reminders(Application& app, std::int64_t campaign_id, const std::string& slot,
+                           Mailer* mailer, const ReminderOptions& options) {
+  Store& store = app.store();
+  auto campaign = store.find_campaign(campaign_id);
+  if (!campaign) {
+    throw Error(ErrorKind::not_found,
+                "Không tìm thấy đợt báo cáo số " + std::to_string(campaign_id) + ".", "campaign");
+  }
+  if (!mailer && !options.dry_run) {
+    throw Error(ErrorKind::bad_input, "Chưa cấu hình máy chủ thư (--smtp).", "smtp");
+  }
+  std::string issuer_name = campaign->issuer_code;
+  if (auto issuer = store.find_unit_by_id(campaign->issuer_unit_id)) issuer_name = issuer->name;
+
+  std::set<std::int64_t> already;
+  for (const ReminderRecord& record : store.reminders(campaign_id)) {
+    if (record.slot == slot) already.insert(record.unit_id);
+  }
+
+  ReminderRun run;
+  run.campaign_id = campaign_id;
+  run.slot = slot;
+  const RequestContext system{};
+  for (const OrgUnit& unit : store.units_not_submitted(campaign_id)) {
+    ReminderOutcome outcome;
+    outcome.unit_code = unit.code;
+    outcome.email = unit.email;
+    if (unit.email.empty()) {
+      outcome.result = "no_email";
+      outcome.reason = "Đơn vị chưa có địa chỉ e-mail.";
+    } else if (!is_plain_email_address(unit.email)) {
+      outcome.result = "no_email";
+      outcome.reason = "Địa chỉ e-mail không hợp lệ: " + unit.email;
+    } else if (already.count(unit.id)) {
+      outcome.result = "already_sent";
+    } else if (options.dry_run) {
+      outcome.result = "would_send";
+    } else {
+      ReminderRecord record{campaign_id, unit.id, slot, unit.email, app.now()};
+      if (!store.claim_reminder(record)) {
+        outcome.result = "already_sent";  // another server got there first
+      } else {
+        try {
+          mailer->send(reminder_message(*campaign, issuer_name, unit, options.base_url));
+          outcome.result = "sent";
+        } catch (const std::exception& e) {
+          // Not sent, so not recorded: the next run tries again.
+          store.release_reminder(campaign_id, unit.id, slot);
+          outcome.result = "failed";
+          outcome.reason = e.what();
+        }
+        app.record_audit(
+            nullptr, system, "reminder.send", &unit,
+            "campaign " + std::to_string(campaign_id) + " / " + unit.code,
+            slot + " → " + unit.email + (outcome.reason.empty() ? "" : ": " + outcome.reason),
+            outcome.result == "sent" ? "ok" : "failed");
+      }
+    }
+    run.outcomes.push_back(std::move(outcome));
+  }
+  return run;
+}
+
+ReminderScheduler::ReminderScheduler(Application& app, std::shared_ptr<Mailer> mailer,
+                                     ReminderSchedule schedule, ReminderOptions options,
+                                     std::chrono::milliseconds interval)
+    : app_(app),
+      mailer_(std::move(mailer)),
+      schedule_(std::move(schedule)),
+      options_(std::move(options)),
+      interval_(interval) {
+  options_.dry_run = false;
+}
+
+ReminderScheduler::~ReminderScheduler() { stop(); }
+
+void ReminderScheduler::start() {
+  std::lock_guard lock(mutex_);
+  if (thread_.joinable()) return;
+  stopping_ = false;
+  thread_ = std::thread([this] { loop(); });
+}
+
+void ReminderScheduler::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+std::vector<ReminderRun> ReminderScheduler::check_now() {
+  std::vector<ReminderRun> runs;
+  std::vector<Campaign> campaigns;
+  try {
+    campaigns = app_.store().list_campaigns();
+  } catch (const std::exception& e) {
+    std::cerr << "llw: reminders: could not list campaigns: " << e.what() << '\n';
+    return runs;
+  }
+  const Timestamp now = app_.now();
+  for (const Campaign& campaign : campaigns) {
+    const auto slot = due_reminder_slot(campaign, schedule_, now);
+    if (!slot) continue;
+    try {
+      ReminderRun run = send_reminders(app_, campaign.id, *slot, mailer_.get(), options_);
+      const int failed = run.count("failed");
+      if (run.count("sent") > 0 || failed > 0) {
+        std::cerr << "llw: reminders for campaign " << campaign.id << " (" << *slot
+                  << "): " << run.count("sent") << " sent, " << failed << " failed"
+                  << (failed > 0 ? " (retried at the next check): " : "");
+        for (const auto& o : run.outcomes) {
+          if (o.result == "failed") {
+            std::cerr << o.unit_code << ": " << o.reason << "; ";
+            break;  // one reason is enough; they are usually the same
+          }
+        }
+        std::cerr << '\n';
+      }
+      runs.push_back(std::move(run));
+    } catch (const std::exception& e) {
+      std::cerr << "llw: reminders for campaign " << campaign.id << " failed: " << e.what() << '\n';
+    }
+  }
+  return runs;
+}
+
+void ReminderScheduler::loop() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    lock.unlock();
+    try {
+      check_now();
+    } catch (...) {
+      // check_now reports its own failures; nothing may end the server's thread.
+    }
+    lock.lock();
+    wake_.wait_for(lock, interval_, [this] { return stopping_; });
+  }
+}
+
+}  // namespace llw

@@ -1,0 +1,116 @@
+#pragma once
+// Reminder e-mails (thư nhắc nộp báo cáo) to the units that have not submitted yet, by hand
+// (`llw remind`) or on a schedule inside `llw serve` (ReminderScheduler). Each (campaign, unit,
+// slot) is recorded before it is sent and forgotten again when sending fails, so a slot goes out
+// at most once — across restarts and servers — and a failed one is retried by the next run.
+// How mail travels is a Mailer's business (src/mail: SMTP through libcurl).
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "app/application.h"
+
+namespace llw {
+
+struct EmailMessage {
+  std::string to;       // one address, already checked by is_plain_email_address
+  std::string subject;  // UTF-8; the mailer encodes it for the header
+  std::string body;     // UTF-8 plain text, lines separated by "\n"
+};
+
+// Sends one message or throws std::runtime_error saying why (connection refused, recipient
+// rejected, …).
+class Mailer {
+ public:
+  virtual ~Mailer() = default;
+  virtual void send(const EmailMessage& message) = 0;
+};
+
+// "local@domain" with no spaces, angle brackets, quotes or control characters: what a header
+// and an SMTP envelope can carry safely.
+bool is_plain_email_address(const std::string& address);
+
+struct ReminderSchedule {
+  // Days before the deadline on which a reminder goes out; 0 is the deadline day itself.
+  std::vector<int> days_before{3, 1, 0};
+  // Local time (Asia/Ho_Chi_Minh) on those days from which the slot is due.
+  int hour = 7;
+};
+
+// "3,1,0" → {3, 1, 0}; throws Error{bad_input} for anything else (negative, over 60, junk).
+std::vector<int> parse_reminder_days(const std::string& text);
+
+// The slot due at `now` ("d-3", "d-1", "d-0"): the latest scheduled moment that has passed, while
+// the deadline day has not ended. nullopt before the first and after the deadline.
+std::optional<std::string> due_reminder_slot(const Campaign& campaign,
+                                             const ReminderSchedule& schedule, Timestamp now);
+
+struct ReminderOptions {
+  std::string base_url = "http://localhost:8080";  // where the link in the mail points
+  bool dry_run = false;                            // list the recipients, send and record nothing
+};
+
+struct ReminderOutcome {
+  std::string unit_code;
+  std::string email;
+  // "sent", "would_send" (dry run), "already_sent", "no_email", "failed".
+  std::string result;
+  std::string reason;  // for "failed" and "no_email"
+};
+
+struct ReminderRun {
+  std::int64_t campaign_id = 0;
+  std::string slot;
+  std::vector<ReminderOutcome> outcomes;
+  int count(const std::string& result) const;
+};
+
+// The message for one unit: Vietnamese subject and body naming the campaign, the deadline
+// (dd/mm/yyyy) and the link to the unit's report form.
+EmailMessage reminder_message(const Campaign& campaign, const std::string& issuer_name,
+                              const OrgUnit& unit, const std::string& base_url);
+
+// Reminds every unit of the campaign that has not submitted (not started, draft, returned) —
+// and no one else — for `slot`. `mailer` may be null only for a dry run.
+ReminderRun send_reminders(Application& app, std::int64_t campaign_id, const std::string& slot,
+                           Mailer* mailer, const ReminderOptions& options);
+
+// The schedule inside `llw serve`: a background thread that checks every `interval` (a minute)
+// which campaigns have a slot due at the application's clock, and sends it. A failing mail server
+// is logged and retried at the next check; nothing it does can stop the server.
+class ReminderScheduler {
+ public:
+  ReminderScheduler(Application& app, std::shared_ptr<Mailer> mailer, ReminderSchedule schedule,
+                    ReminderOptions options,
+                    std::chrono::milliseconds interval = std::chrono::minutes(1));
+  ~ReminderScheduler();
+  ReminderScheduler(const ReminderScheduler&) = delete;
+  ReminderScheduler& operator=(const ReminderScheduler&) = delete;
+
+  void start();
+  void stop();
+  // One check of every campaign, as the thread does it; returns the runs that had a due slot.
+  std::vector<ReminderRun> check_now();
+
+ private:
+  void loop();
+
+  Application& app_;
+  std::shared_ptr<Mailer> mailer_;
+  ReminderSchedule schedule_;
+  ReminderOptions options_;
+  std::chrono::milliseconds interval_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace llw

@@ -1,0 +1,237 @@
+// The review of unit reports by the level above (return, accept, reopen), lock-date extensions,
+// and reading stored versions of a report and the difference between two. Every transition is
+// checked by the domain's state machine (domain/workflow.h) and the access policy, and written as
+// a compare-and-swap on the report's version with its change to the consolidated figures.
+#include <algorithm>
+#include <set>
+
+#include "app/application.h"
+#include "app/audited.h"
+#include "domain/access.h"
+#include "domain/error.h"
+#include "domain/text.h"
+
+namespace llw {
+namespace {
+
+UnitReport require_report_of(Store& store, const Campaign& campaign, const OrgUnit& unit) {
+  auto report = store.find_report(campaign.id, unit.id);
+  if (!report) {
+    throw Error(ErrorKind::not_found, "Đơn vị này không phải báo cáo trong đợt này.", "unit");
+  }
+  return *report;
+}
+
+// The comment of a return or the reason of a reopen: required, readable, bounded.
+std::string checked_comment(ReportEvent event, const std::string& text) {
+  const bool reopen = event == ReportEvent::reopen;
+  const char* field = reopen ? "reason" : "comment";
+  if (!is_valid_utf8(text)) {
+    throw Error(ErrorKind::bad_input, "Nội dung ghi chú không phải văn bản UTF-8 hợp lệ.", field);
+  }
+  std::string trimmed = text;
+  trimmed.erase(0, trimmed.find_first_not_of(" \t\r\n"));
+  trimmed.erase(trimmed.find_last_not_of(" \t\r\n") + 1);
+  if (trimmed.empty()) {
+    throw Error(ErrorKind::validation_failed,
+                reopen ? "Hãy ghi lý do mở lại báo cáo để đơn vị biết cần sửa gì."
+                       : "Hãy ghi nhận xét khi trả lại báo cáo để đơn vị biết cần sửa gì.",
+                field);
+  }
+  if (trimmed.size() > max_comment_bytes) {
+    throw Error(
+        ErrorKind::validation_failed,
+        "Ghi chú dài quá " + std::to_string(max_comment_bytes) + " byte; hãy viết ngắn gọn hơn.",
+        field);
+  }
+  for (unsigned char c : trimmed) {
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+      throw Error(ErrorKind::bad_input, "Ghi chú chứa ký tự điều khiển không hợp lệ.", field);
+    }
+  }
+  return trimmed;
+}
+
+std::string audit_action(ReportEvent event) { return "report." + std::string(to_string(event)); }
+
+}  // namespace
+
+UnitReport Application::review(const User& actor, std::int64_t campaign_id,
+                               const std::string& unit_code, ReportEvent event,
+                               const std::string& comment,
+                               std::optional<std::int64_t> expected_version) {
+  Campaign campaign = load_campaign(campaign_id);
+  OrgUnit unit = load_unit(unit_code);
+  require_allowed(actor, required_action(event), unit);
+  UnitReport before = require_report_of(*store_, campaign, unit);
+  const ReportStatus next = require_transition(before.status, event);
+  if (expected_version && *expected_version != before.version) {
+    throw Error(ErrorKind::conflict,
+                "Báo cáo vừa được người khác thay đổi (phiên bản hiện tại: " +
+                    std::to_string(before.version) + ", trạng thái \"" +
+                    std::string(vietnamese_status(before.status)) +
+                    "\"). Hãy tải lại trang rồi thực hiện lại.",
+                "version");
+  }
+  const std::string note = needs_comment(event) ? checked_comment(event, comment) : std::string();
+
+  const Timestamp now = clock_();
+  UnitReport after = before;
+  after.status = next;
+  after.version = before.version + 1;
+  after.updated_at = now;
+  after.updated_by = actor.id > 0 ? std::optional<std::int64_t>(actor.id) : std::nullopt;
+  if (needs_comment(event)) after.comment = note;
+
+  // A return or reopen takes the unit's figures out of the summary (returned is not a counted
+  // state unless the campaign says so); an accept keeps them when submitted was counted, or adds
+  // them when only accepted reports count. The delta says exactly that, from the campaign's own
+  // counted states.
+  ReportWrite write;
+  write.report = after;
+  write.expected_version = before.version;
+  write.delta =
+      difference(contribution_of(campaign, unit, after), contribution_of(campaign, unit, before));
+  if (!write.delta.empty()) write.ancestor_ids = store_->ancestor_ids(unit.id);
+  write.action = std::string(to_string(event));
+  std::map<std::string, std::string> narratives;
+  if (campaign.counts(after.status)) narratives = narrative_texts(*campaign.form, after.values);
+  store_->write_report(write, narratives);
+  return after;
+}
+
+UnitReport Application::return_report(const User& actor, std::int64_t campaign_id,
+                                      const std::string& unit_code, const std::string& comment,
+                                      std::optional<std::int64_t> expected_version,
+                                      const RequestContext& context) {
+  const ReportEvent event = ReportEvent::return_report;
+  return audited(*this, actor, context, audit_action(event), unit_code,
+                 report_target(campaign_id, unit_code), comment.substr(0, 200), [&] {
+                   return review(actor, campaign_id, unit_code, event, comment, expected_version);
+                 });
+}
+
+UnitReport Application::accept_report(const User& actor, std::int64_t campaign_id,
+                                      const std::string& unit_code,
+                                      std::optional<std::int64_t> expected_version,
+                                      const RequestContext& context) {
+  const ReportEvent event = ReportEvent::accept;
+  return audited(
+      *this, actor, context, audit_action(event), unit_code, report_target(campaign_id, unit_code),
+      "", [&] { return review(actor, campaign_id, unit_code, event, {}, expected_version); });
+}
+
+UnitReport Application::reopen_report(const User& actor, std::int64_t campaign_id,
+                                      const std::string& unit_code, const std::string& reason,
+                                      std::optional<std::int64_t> expected_version,
+                                      const RequestContext& context) {
+  const ReportEvent event = ReportEvent::reopen;
+  return audited(*this, actor, context, audit_action(event), unit_code,
+                 report_target(campaign_id, unit_code), reason.substr(0, 200), [&] {
+                   return review(actor, campaign_id, unit_code, event, reason, expected_version);
+                 });
+}
+
+ReportExtension Application::grant_extension(const User& actor, std::int64_t campaign_id,
+                                             const std::string& unit_code,
+                                             std::chrono::year_month_day until,
+                                             const RequestContext& context) {
+  return audited(
+      *this, actor, context, "report.extension", unit_code, report_target(campaign_id, unit_code),
+      until.ok() ? format_iso_date(until) : std::string(), [&] {
+        Campaign campaign = load_campaign(campaign_id);
+        OrgUnit unit = load_unit(unit_code);
+        require_allowed(actor, Action::review_report, unit);
+        require_report_of(*store_, campaign, unit);
+        if (!until.ok() || until <= campaign.lock_date) {
+          throw Error(ErrorKind::validation_failed,
+                      "Ngày gia hạn phải sau ngày khóa sổ " +
+                          format_vietnamese_date(campaign.lock_date) + " (dạng YYYY-MM-DD).",
+                      "until");
+        }
+        if (until > std::chrono::year_month_day{std::chrono::sys_days{campaign.lock_date} +
+                                                std::chrono::days{366}}) {
+          throw Error(ErrorKind::validation_failed,
+                      "Chỉ gia hạn được tối đa một năm sau ngày khóa sổ; hãy chọn ngày sớm hơn.",
+                      "until");
+        }
+        ReportExtension extension;
+        extension.campaign_id = campaign.id;
+        extension.unit_id = unit.id;
+        extension.until = until;
+        if (actor.id > 0) extension.granted_by = actor.id;
+        extension.granted_at = clock_();
+        store_->put_extension(extension);
+        return extension;
+      });
+}
+
+std::optional<ReportExtension> Application::extension(const User& actor, std::int64_t campaign_id,
+                                                      const std::string& unit_code) {
+  Campaign campaign = load_campaign(campaign_id);
+  OrgUnit unit = load_unit(unit_code);
+  require_allowed(actor, Action::read_report, unit);
+  return store_->find_extension(campaign.id, unit.id);
+}
+
+std::pair<ReportVersion, nlohmann::json> Application::report_version(const User& actor,
+                                                                     std::int64_t campaign_id,
+                                                                     const std::string& unit_code,
+                                                                     std::int64_t version) {
+  Campaign campaign = load_campaign(campaign_id);
+  OrgUnit unit = load_unit(unit_code);
+  require_allowed(actor, Action::read_report, unit);
+  require_report_of(*store_, campaign, unit);
+  auto found = store_->report_version(campaign.id, unit.id, version);
+  if (!found) {
+    throw Error(ErrorKind::not_found,
+                "Báo cáo không có phiên bản " + std::to_string(version) +
+                    ". Hãy chọn một phiên bản trong lịch sử thay đổi.",
+                "version");
+  }
+  return *found;
+}
+
+std::vector<ItemChange> Application::report_diff(const User& actor, std::int64_t campaign_id,
+                                                 const std::string& unit_code,
+                                                 std::int64_t from_version,
+                                                 std::int64_t to_version) {
+  // Version 0 is the empty report every unit starts with.
+  auto values_at = [&](std::int64_t version) {
+    if (version == 0) {
+      Campaign campaign = load_campaign(campaign_id);
+      OrgUnit unit = load_unit(unit_code);
+      require_allowed(actor, Action::read_report, unit);
+      require_report_of(*store_, campaign, unit);
+      return nlohmann::json::object();
+    }
+    return report_version(actor, campaign_id, unit_code, version).second;
+  };
+  const nlohmann::json before = values_at(from_version);
+  const nlohmann::json after = values_at(to_version);
+  const Campaign campaign = load_campaign(campaign_id);
+
+  std::vector<ItemChange> changes;
+  std::set<std::string> seen;
+  auto compare = [&](const std::string& key, const std::string& label) {
+    seen.insert(key);
+    const auto b = before.find(key);
+    const auto a = after.find(key);
+    nlohmann::json old_value = b == before.end() ? nlohmann::json(nullptr) : *b;
+    nlohmann::json new_value = a == after.end() ? nlohmann::json(nullptr) : *a;
+    if (old_value == new_value) return;
+    changes.push_back({key, label, std::move(old_value), std::move(new_value)});
+  };
+  // Form order first, so the difference reads like the form; then keys the form no longer has.
+  if (campaign.form) {
+    for (const FormItem* item : campaign.form->items()) compare(item->key, item->label);
+  }
+  for (const auto* values : {&before, &after}) {
+    for (const auto& [key, value] : values->items()) {
+      if (!seen.count(key)) compare(key, key);
+    }
+  }
+  return changes;
+}
+
+}  // namespace llw

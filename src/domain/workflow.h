@@ -1,0 +1,50 @@
+#pragma once
+// The reporting workflow as a state machine: which event may happen to a report in which state,
+// and the state it leads to. Pure; who may cause an event is the access policy's (access.h).
+//
+//   not_started ─save→ draft ─submit→ submitted ─accept→ accepted
+//        │              ↑ save          │  ↑                │
+//        └──submit──────┼───────────────┘  │submit          │ reopen (by the level above,
+//                       │                  │                │  with a reason)
+//                    returned ←─return─────┘←───────────────┘
+//                    (with a comment)
+//
+// A returned report is edited (save → draft) or submitted again; a reopened accepted report
+// becomes returned, its reason shown like a return comment.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "access.h"
+#include "report.h"
+
+namespace llw {
+
+enum class ReportEvent { save, submit, return_report, accept, reopen };
+
+// "save", "submit", "return", "accept", "reopen": the action names of the report history and
+// the audit log.
+std::string_view to_string(ReportEvent event);
+
+// The state `event` leads to from `from`; nullopt when the event is out of order there.
+std::optional<ReportStatus> next_status(ReportStatus from, ReportEvent event);
+
+// next_status, or Error{conflict, field "status"} with a Vietnamese message naming the current
+// state and what can be done instead.
+ReportStatus require_transition(ReportStatus from, ReportEvent event);
+
+// The access-policy action an event needs: save and submit are the unit's own (write_report);
+// return, accept and reopen belong to the level above (review_report).
+Action required_action(ReportEvent event);
+
+// Events that need a non-empty comment (return) or reason (reopen).
+bool needs_comment(ReportEvent event);
+
+// "chưa bắt đầu", "đang soạn", "đã nộp", "bị trả lại", "đã duyệt".
+std::string_view vietnamese_status(ReportStatus status);
+
+// Longest comment or reason accepted, in bytes.
+constexpr std::size_t max_comment_bytes = 2000;
+
+}  // namespace llw

@@ -1,0 +1,121 @@
+// SqlStore members for the audit log: append and read. There is deliberately no update or
+// delete; the migration's triggers refuse them in the database as well.
+#include <soci/soci-config.h>
+#undef SOCI_HAVE_BOOST
+#undef SOCI_HAVE_BOOST_DATE_TIME
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <deque>
+
+#include "storage/sql/sql_store.h"
+
+namespace llw::sql {
+namespace {
+
+// Every path that starts with `prefix` lies in [prefix, upper) (paths are ASCII digits and '/').
+std::string path_upper(std::string prefix) {
+  prefix.back() = static_cast<char>(prefix.back() + 1);
+  return prefix;
+}
+
+}  // namespace
+
+void SqlStore::append_audit(const AuditEntry& entry) {
+  with_write_session([&](soci::session& sql) {
+    long long at = entry.at;
+    long long user_id = entry.user_id.value_or(0);
+    soci::indicator user_ind = entry.user_id ? soci::i_ok : soci::i_null;
+    long long unit_id = entry.unit_id.value_or(0);
+    soci::indicator unit_ind = entry.unit_id ? soci::i_ok : soci::i_null;
+    std::string username = entry.username, address = entry.address, action = entry.action,
+                path = entry.unit_path, target = entry.target, detail = entry.detail,
+                outcome = entry.outcome.empty() ? "ok" : entry.outcome;
+    sql << "INSERT INTO audit_log (at, user_id, username, address, action, unit_id, unit_path, "
+           "target, detail, outcome) VALUES (:at, :user_id, :username, :address, :action, "
+           ":unit_id, :path, :target, :detail, :outcome)",
+        soci::use(at), soci::use(user_id, user_ind), soci::use(username), soci::use(address),
+        soci::use(action), soci::use(unit_id, unit_ind), soci::use(path), soci::use(target),
+        soci::use(detail), soci::use(outcome);
+  });
+}
+
+std::vector<AuditEntry> SqlStore::query_audit(const AuditQuery& query) {
+  std::vector<AuditEntry> entries;
+  with_session([&](soci::session& sql) {
+    // Parameters are bound by reference, so they live in deques (stable addresses) until the
+    // statement has run.
+    std::deque<std::string> texts;
+    std::deque<long long> numbers;
+    soci::statement st(sql);
+    std::string where = " WHERE 1 = 1";
+    int n = 0;
+    auto text_param = [&](const std::string& value) {
+      texts.push_back(value);
+      st.exchange(soci::use(texts.back()));
+      return ":p" + std::to_string(n++);
+    };
+    auto number_param = [&](long long value) {
+      numbers.push_back(value);
+      st.exchange(soci::use(numbers.back()));
+      return ":p" + std::to_string(n++);
+    };
+    if (!query.path.empty()) {
+      where += " AND unit_path >= " + text_param(query.path);
+      where += " AND unit_path < " + text_param(path_upper(query.path));
+    }
+    if (query.unit_id) where += " AND unit_id = " + number_param(*query.unit_id);
+    if (!query.username.empty()) where += " AND username = " + text_param(query.username);
+    if (!query.action.empty()) {
+      if (query.action.back() == '.') {
+        where += " AND action >= " + text_param(query.action);
+        where += " AND action < " + text_param(path_upper(query.action));
+      } else {
+        where += " AND action = " + text_param(query.action);
+      }
+    }
+    if (query.from) where += " AND at >= " + number_param(*query.from);
+    if (query.to) where += " AND at <= " + number_param(*query.to);
+    const std::string limit = number_param(std::clamp(query.limit, 1, 100000));
+
+    long long id = 0, at = 0, user_id = 0, unit_id = 0;
+    soci::indicator user_ind = soci::i_ok, unit_ind = soci::i_ok;
+    std::string username, address, action, path, target, detail, outcome;
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(at));
+    st.exchange(soci::into(user_id, user_ind));
+    st.exchange(soci::into(username));
+    st.exchange(soci::into(address));
+    st.exchange(soci::into(action));
+    st.exchange(soci::into(unit_id, unit_ind));
+    st.exchange(soci::into(path));
+    st.exchange(soci::into(target));
+    st.exchange(soci::into(detail));
+    st.exchange(soci::into(outcome));
+    st.alloc();
+    st.prepare(
+        "SELECT id, at, user_id, username, address, action, unit_id, unit_path, target, "
+        "detail, outcome FROM audit_log" +
+        where + " ORDER BY at DESC, id DESC LIMIT " + limit);
+    st.define_and_bind();
+    st.execute(false);
+    while (st.fetch()) {
+      AuditEntry entry;
+      entry.id = id;
+      entry.at = at;
+      if (user_ind == soci::i_ok) entry.user_id = user_id;
+      entry.username = username;
+      entry.address = address;
+      entry.action = action;
+      if (unit_ind == soci::i_ok) entry.unit_id = unit_id;
+      entry.unit_path = path;
+      entry.target = target;
+      entry.detail = detail;
+      entry.outcome = outcome;
+      entries.push_back(std::move(entry));
+    }
+  });
+  return entries;
+}
+
+}  // namespace llw::sql

@@ -1,0 +1,102 @@
+// SqlStore members for the consolidated narratives a coordinator writes (migration 020): one
+// row per version, the newest is current; saving is a compare-and-swap on the version.
+#include <soci/soci-config.h>
+#undef SOCI_HAVE_BOOST
+#undef SOCI_HAVE_BOOST_DATE_TIME
+#include <soci/soci.h>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/error.h"
+#include "storage/sql/sql_store.h"
+
+namespace llw::sql {
+
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT n.version, n.texts, n.updated_at, n.updated_by, COALESCE(u.display_name, '') "
+    "FROM consolidated_narratives n LEFT JOIN users u ON u.id = n.updated_by "
+    "WHERE n.campaign_id = :campaign AND n.unit_id = :unit ORDER BY n.version DESC";
+
+void set_texts(ConsolidatedNarrative& narrative, const std::string& texts_json) {
+  const auto texts = nlohmann::json::parse(texts_json, nullptr, false);
+  if (!texts.is_object()) return;
+  for (const auto& [part, text] : texts.items()) {
+    if (text.is_string()) narrative.texts[part] = text.get<std::string>();
+  }
+}
+
+// Typed into() rather than rowset<row>: SQLite reports column types loosely.
+std::vector<ConsolidatedNarrative> query(soci::session& sql, std::int64_t campaign_id,
+                                         std::int64_t unit_id, int limit) {
+  long long campaign = campaign_id, unit = unit_id, max_rows = limit;
+  long long version = 0, at = 0, by = 0;
+  std::string texts, by_name;
+  soci::indicator by_ind = soci::i_ok;
+  soci::statement statement =
+      (sql.prepare << std::string(kColumns) + " LIMIT :limit", soci::into(version),
+       soci::into(texts), soci::into(at), soci::into(by, by_ind), soci::into(by_name),
+       soci::use(campaign, "campaign"), soci::use(unit, "unit"), soci::use(max_rows, "limit"));
+  statement.execute();
+  std::vector<ConsolidatedNarrative> out;
+  while (statement.fetch()) {
+    ConsolidatedNarrative narrative;
+    narrative.campaign_id = campaign_id;
+    narrative.unit_id = unit_id;
+    narrative.version = version;
+    set_texts(narrative, texts);
+    narrative.updated_at = at;
+    if (by_ind == soci::i_ok) narrative.updated_by = by;
+    narrative.updated_by_name = by_name;
+    out.push_back(std::move(narrative));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<ConsolidatedNarrative> SqlStore::find_consolidated_narrative(std::int64_t campaign_id,
+                                                                           std::int64_t unit_id) {
+  std::vector<ConsolidatedNarrative> found;
+  with_session([&](soci::session& sql) { found = query(sql, campaign_id, unit_id, 1); });
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
+std::vector<ConsolidatedNarrative> SqlStore::consolidated_narrative_history(
+    std::int64_t campaign_id, std::int64_t unit_id, int limit) {
+  std::vector<ConsolidatedNarrative> found;
+  with_session([&](soci::session& sql) { found = query(sql, campaign_id, unit_id, limit); });
+  return found;
+}
+
+void SqlStore::save_consolidated_narrative(const ConsolidatedNarrative& narrative,
+                                           std::int64_t expected_version) {
+  with_write_session([&](soci::session& sql) {
+    long long campaign = narrative.campaign_id, unit = narrative.unit_id, current = 0;
+    soci::indicator current_ind = soci::i_ok;
+    sql << "SELECT MAX(version) FROM consolidated_narratives WHERE campaign_id = :campaign AND "
+           "unit_id = :unit",
+        soci::into(current, current_ind), soci::use(campaign, "campaign"), soci::use(unit, "unit");
+    if (current_ind != soci::i_ok) current = 0;
+    if (current != expected_version || narrative.version != expected_version + 1) {
+      throw Error(ErrorKind::conflict,
+                  "Người khác vừa lưu báo cáo tổng hợp này (phiên bản " + std::to_string(current) +
+                      "). Bản của bạn chưa được lưu; hãy xem bản mới rồi lưu lại.",
+                  "version");
+    }
+    nlohmann::json texts = nlohmann::json::object();
+    for (const auto& [part, text] : narrative.texts) texts[part] = text;
+    std::string texts_json = texts.dump();
+    long long version = narrative.version, at = narrative.updated_at,
+              by = narrative.updated_by.value_or(0);
+    soci::indicator by_ind = narrative.updated_by ? soci::i_ok : soci::i_null;
+    sql << "INSERT INTO consolidated_narratives (campaign_id, unit_id, version, texts, updated_at, "
+           "updated_by) VALUES (:campaign, :unit, :version, :texts, :at, :by)",
+        soci::use(campaign, "campaign"), soci::use(unit, "unit"), soci::use(version, "version"),
+        soci::use(texts_json, "texts"), soci::use(at, "at"), soci::use(by, by_ind, "by");
+  });
+}
+
+}  // namespace llw::sql

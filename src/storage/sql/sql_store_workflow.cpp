@@ -1,0 +1,174 @@
+// SqlStore members for the reporting workflow: one stored version of a report, lock-date
+// extensions, the units still to be reminded, and the record of sent reminders. Plain SOCI
+// statements on a leased session: none of these runs on a hot path.
+#include <soci/soci-config.h>
+#undef SOCI_HAVE_BOOST
+#undef SOCI_HAVE_BOOST_DATE_TIME
+#include <soci/soci.h>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/error.h"
+#include "storage/sql/sql_store.h"
+
+namespace llw::sql {
+namespace {
+
+using nlohmann::json;
+
+[[noreturn]] void corrupt_column(const std::string& what, const std::string& value) {
+  throw Error(ErrorKind::internal, "Dữ liệu trong cơ sở dữ liệu không hợp lệ (" + what + " = '" +
+                                       value + "'). Hãy báo cho quản trị hệ thống.");
+}
+
+}  // namespace
+
+std::optional<std::pair<ReportVersion, nlohmann::json>> SqlStore::report_version(
+    std::int64_t campaign_id, std::int64_t unit_id, std::int64_t version) {
+  std::optional<std::pair<ReportVersion, json>> found;
+  with_session([&](soci::session& sql) {
+    long long cid = campaign_id, uid = unit_id, number = version;
+    long long at = 0, by = 0;
+    std::string status, action, values, by_name, comment;
+    soci::indicator by_ind = soci::i_ok, name_ind = soci::i_ok;
+    sql << "SELECT v.status, v.action, v.at, v.by, us.display_name, v.comment, v.values_json "
+           "FROM report_versions v LEFT JOIN users us ON us.id = v.by "
+           "WHERE v.campaign_id = :c AND v.unit_id = :u AND v.version = :n",
+        soci::into(status), soci::into(action), soci::into(at), soci::into(by, by_ind),
+        soci::into(by_name, name_ind), soci::into(comment), soci::into(values), soci::use(cid),
+        soci::use(uid), soci::use(number);
+    if (!sql.got_data()) return;
+    ReportVersion entry;
+    entry.version = version;
+    auto parsed = report_status_from_string(status);
+    if (!parsed) corrupt_column("report_versions.status", status);
+    entry.status = *parsed;
+    entry.action = action;
+    entry.at = at;
+    if (by_ind == soci::i_ok) entry.by = by;
+    if (name_ind == soci::i_ok) entry.by_name = by_name;
+    entry.comment = comment;
+    found.emplace(std::move(entry), json::parse(values));
+  });
+  return found;
+}
+
+void SqlStore::put_extension(const ReportExtension& extension) {
+  with_write_session([&](soci::session& sql) {
+    long long cid = extension.campaign_id, uid = extension.unit_id;
+    std::string until = format_iso_date(extension.until);
+    long long by = extension.granted_by.value_or(0);
+    soci::indicator by_ind = extension.granted_by ? soci::i_ok : soci::i_null;
+    long long at = extension.granted_at;
+    sql << "INSERT INTO report_extensions (campaign_id, unit_id, until_date, granted_by, "
+           "granted_at) VALUES (:c, :u, :until, :by, :at) ON CONFLICT (campaign_id, unit_id) DO "
+           "UPDATE SET until_date = excluded.until_date, granted_by = excluded.granted_by, "
+           "granted_at = excluded.granted_at",
+        soci::use(cid), soci::use(uid), soci::use(until), soci::use(by, by_ind), soci::use(at);
+  });
+}
+
+std::optional<ReportExtension> SqlStore::find_extension(std::int64_t campaign_id,
+                                                        std::int64_t unit_id) {
+  std::optional<ReportExtension> found;
+  with_session([&](soci::session& sql) {
+    long long cid = campaign_id, uid = unit_id;
+    std::string until;
+    long long by = 0, at = 0;
+    soci::indicator by_ind = soci::i_ok;
+    sql << "SELECT until_date, granted_by, granted_at FROM report_extensions "
+           "WHERE campaign_id = :c AND unit_id = :u",
+        soci::into(until), soci::into(by, by_ind), soci::into(at), soci::use(cid), soci::use(uid);
+    if (!sql.got_data()) return;
+    auto date = parse_iso_date(until);
+    if (!date) corrupt_column("report_extensions.until_date", until);
+    ReportExtension extension;
+    extension.campaign_id = campaign_id;
+    extension.unit_id = unit_id;
+    extension.until = *date;
+    if (by_ind == soci::i_ok) extension.granted_by = by;
+    extension.granted_at = at;
+    found = extension;
+  });
+  return found;
+}
+
+std::vector<OrgUnit> SqlStore::units_not_submitted(std::int64_t campaign_id) {
+  std::vector<OrgUnit> units;
+  with_session([&](soci::session& sql) {
+    long long cid = campaign_id;
+    long long id = 0, parent_id = 0;
+    std::string code, name, kind, level, parent_code, path, population, email;
+    soci::indicator parent_ind = soci::i_ok, parent_code_ind = soci::i_ok;
+    soci::statement st =
+        (sql.prepare << "SELECT u.id, u.code, u.name, u.kind, u.level, u.parent_id, p.code, "
+                        "u.path, u.population_json, u.email FROM reports r "
+                        "JOIN units u ON u.id = r.unit_id LEFT JOIN units p ON p.id = u.parent_id "
+                        "WHERE r.campaign_id = :c AND r.status IN ('not_started', 'draft', "
+                        "'returned') ORDER BY u.path",
+         soci::into(id), soci::into(code), soci::into(name), soci::into(kind), soci::into(level),
+         soci::into(parent_id, parent_ind), soci::into(parent_code, parent_code_ind),
+         soci::into(path), soci::into(population), soci::into(email), soci::use(cid));
+    st.execute(false);
+    while (st.fetch()) {
+      OrgUnit unit;
+      unit.id = id;
+      unit.code = code;
+      unit.name = name;
+      auto parsed_kind = unit_kind_from_string(kind);
+      if (!parsed_kind) corrupt_column("units.kind", kind);
+      unit.kind = *parsed_kind;
+      unit.level = school_level_from_string(level).value_or(SchoolLevel::none);
+      if (parent_ind == soci::i_ok) unit.parent_id = parent_id;
+      if (parent_code_ind == soci::i_ok) unit.parent_code = parent_code;
+      unit.path = path;
+      unit.population = json::parse(population).get<Population>();
+      unit.email = email;
+      units.push_back(std::move(unit));
+    }
+  });
+  return units;
+}
+
+bool SqlStore::claim_reminder(const ReminderRecord& reminder) {
+  bool claimed = false;
+  with_write_session([&](soci::session& sql) {
+    long long cid = reminder.campaign_id, uid = reminder.unit_id, at = reminder.sent_at;
+    std::string slot = reminder.slot, email = reminder.email;
+    soci::statement st =
+        (sql.prepare << "INSERT INTO reminders_sent (campaign_id, unit_id, slot, email, sent_at) "
+                        "VALUES (:c, :u, :slot, :email, :at) "
+                        "ON CONFLICT (campaign_id, unit_id, slot) DO NOTHING",
+         soci::use(cid), soci::use(uid), soci::use(slot), soci::use(email), soci::use(at));
+    st.execute(true);
+    claimed = st.get_affected_rows() == 1;
+  });
+  return claimed;
+}
+
+void SqlStore::release_reminder(std::int64_t campaign_id, std::int64_t unit_id,
+                                const std::string& slot) {
+  with_write_session([&](soci::session& sql) {
+    long long cid = campaign_id, uid = unit_id;
+    std::string name = slot;
+    sql << "DELETE FROM reminders_sent WHERE campaign_id = :c AND unit_id = :u AND slot = :s",
+        soci::use(cid), soci::use(uid), soci::use(name);
+  });
+}
+
+std::vector<ReminderRecord> SqlStore::reminders(std::int64_t campaign_id) {
+  std::vector<ReminderRecord> records;
+  with_session([&](soci::session& sql) {
+    long long cid = campaign_id, uid = 0, at = 0;
+    std::string slot, email;
+    soci::statement st =
+        (sql.prepare << "SELECT unit_id, slot, email, sent_at FROM reminders_sent "
+                        "WHERE campaign_id = :c ORDER BY sent_at, unit_id, slot",
+         soci::into(uid), soci::into(slot), soci::into(email), soci::into(at), soci::use(cid));
+    st.execute(false);
+    while (st.fetch()) records.push_back({campaign_id, uid, slot, email, at});
+  });
+  return records;
+}
+
+}  // namespace llw::sql

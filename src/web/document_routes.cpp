@@ -1,0 +1,125 @@
+// The document endpoints of api.md ("Documents") and the plan editing endpoint: files with their
+// media type and a download name. Access, formats and numbers are the Application's; this file
+// only reads the path and writes the headers.
+#include <string>
+
+#include "app/api_json.h"
+#include "domain/error.h"
+#include "web/api_routes.h"
+#include "web/http_errors.h"
+#include "web/request_body.h"
+
+namespace llw {
+namespace {
+
+// The format named by the path's last segment ("report.pdf" → pdf). The route table only lets
+// known names through, so anything else is a bug of the table.
+DocumentFormat format_of(const HttpRequest& request) {
+  const std::string& last = request.segments.back();
+  const auto dot = last.rfind('.');
+  const auto format =
+      dot == std::string::npos ? std::nullopt : document_format_from_string(last.substr(dot + 1));
+  if (!format) {
+    throw Error(ErrorKind::bad_input, "Định dạng tệp phải là docx, pdf, xlsx hoặc csv.", "format");
+  }
+  return *format;
+}
+
+std::int64_t campaign_id_of(const std::string& text) {
+  const bool digits_only = !text.empty() && text.size() <= 18 &&
+                           text.find_first_not_of("0123456789") == std::string::npos;
+  const std::int64_t id = digits_only ? std::stoll(text) : 0;
+  if (id <= 0) {
+    throw Error(ErrorKind::bad_input,
+                "Mã đợt báo cáo phải là số nguyên dương (ví dụ /api/v1/campaigns/1).",
+                "campaign_id");
+  }
+  return id;
+}
+
+// RFC 5987 value: every byte outside the attribute characters percent-encoded.
+std::string rfc5987(const std::string& text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    const bool plain =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+        std::string_view("!#$&+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
+    if (plain) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+// The quoted ASCII form: only letters, digits, '-', '_' and '.' survive (names are built that
+// way; this keeps a header injection impossible whatever a name becomes).
+std::string ascii_file_name(const std::string& name) {
+  std::string out;
+  for (unsigned char c : name) {
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '_' || c == '.';
+    out += keep ? static_cast<char>(c) : '_';
+  }
+  return out.empty() ? "tai-lieu" : out;
+}
+
+HttpResponse file_response(DocumentFile file) {
+  HttpResponse response;
+  response.status = 200;
+  response.content_type = std::move(file.content_type);
+  response.headers.emplace_back("Content-Disposition",
+                                "attachment; filename=\"" + ascii_file_name(file.file_name) +
+                                    "\"; filename*=UTF-8''" + rfc5987(file.file_name));
+  response.body = std::move(file.bytes);
+  return response;
+}
+
+}  // namespace
+
+HttpResponse ApiRoutes::get_plan_document(const HttpRequest& request, const Params& params) {
+  const User user = authenticate(request);
+  return file_response(app_.plan_document(user, campaign_id_of(params[0]), format_of(request)));
+}
+
+HttpResponse ApiRoutes::get_report_document(const HttpRequest& request, const Params& params) {
+  const User user = authenticate(request);
+  ReportDocumentOptions options;
+  if (const auto it = request.query.find("mark_empty"); it != request.query.end()) {
+    if (it->second != "0" && it->second != "1") {
+      throw Error(ErrorKind::bad_input,
+                  "Tham số mark_empty chỉ nhận 1 (ghi \"Không có số liệu\" cho mục trống) hoặc 0 "
+                  "(bỏ qua mục trống).",
+                  "mark_empty");
+    }
+    options.mark_empty = it->second == "1";
+  }
+  return file_response(app_.report_document(user, campaign_id_of(params[0]), params[1],
+                                            format_of(request), options));
+}
+
+HttpResponse ApiRoutes::get_summary_document(const HttpRequest& request, const Params& params) {
+  const User user = authenticate(request);
+  return file_response(
+      app_.summary_document(user, campaign_id_of(params[0]), params[1], format_of(request)));
+}
+
+HttpResponse ApiRoutes::get_summary_data(const HttpRequest& request, const Params& params) {
+  const User user = authenticate(request);
+  return file_response(
+      app_.data_export(user, campaign_id_of(params[0]), params[1], format_of(request)));
+}
+
+HttpResponse ApiRoutes::put_campaign_plan(const HttpRequest& request, const Params& params) {
+  const User user = authenticate(request);
+  const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
+  require_object(body, "Nội dung kế hoạch");
+  return json_response(
+      200, to_json(app_.update_campaign_plan(user, campaign_id_of(params[0]), body), true));
+}
+
+}  // namespace llw

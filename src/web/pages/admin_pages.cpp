@@ -1,0 +1,93 @@
+// Admin pages. Built: the import of units from CSV or XLSX, with row-level errors and nothing
+// written when any row fails. Not built yet (they answer a clear 501 page): the unit tree editor,
+// users, and campaign settings.
+
+#include "domain/access.h"
+#include "domain/error.h"
+#include "web/pages/page_routes.h"
+
+namespace llw {
+
+namespace {
+
+constexpr const char* kNotBuilt =
+    "Trang này đang được xây dựng. Trong lúc chờ, quản trị viên có thể dùng lệnh `llw` hoặc API "
+    "(docs/api.md).";
+
+std::string upload_media_type(const pages::UploadedFile& file) {
+  const auto ends_with = [&](const std::string& suffix) {
+    return file.filename.size() >= suffix.size() &&
+           file.filename.compare(file.filename.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (ends_with(".csv") || ends_with(".CSV")) return "text/csv";
+  if (ends_with(".xlsx") || ends_with(".XLSX")) {
+    return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  }
+  return file.content_type;
+}
+
+void require_unit_manager(const User& user) {
+  if (user.role != Role::admin && user.role != Role::coordinator) {
+    throw Error(ErrorKind::forbidden,
+                "Chỉ quản trị viên hoặc điều phối viên mới nhập được danh sách đơn vị.", "unit");
+  }
+}
+
+}  // namespace
+
+HttpResponse PageRoutes::admin_import(Context& context, const Params&) {
+  require_unit_manager(context.user);
+  return page(context, 200, "admin_import", {{"title", "Nhập danh sách đơn vị"}});
+}
+
+HttpResponse PageRoutes::admin_import_post(Context& context, const Params&) {
+  require_unit_manager(context.user);
+  const auto it = context.form.files.find("file");
+  nlohmann::json view = {{"title", "Nhập danh sách đơn vị"}};
+  if (it == context.form.files.end() || it->second.bytes.empty()) {
+    view["has_message"] = true;
+    view["message"] = "Hãy chọn một tệp CSV hoặc XLSX rồi bấm “Nhập”.";
+    return page(context, 422, "admin_import", std::move(view));
+  }
+  const ImportResult result =
+      app_.import_units(context.user, it->second.bytes, upload_media_type(it->second),
+                        RequestContext{context.request.client_address});
+  view["file_name"] = it->second.filename;
+  if (!result.errors.empty()) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& [row, message] : result.errors) {
+      rows.push_back({{"row", std::to_string(row)}, {"message", message}});
+    }
+    view["has_errors"] = true;
+    view["errors"] = std::move(rows);
+    view["message"] = "Tệp có " + std::to_string(result.errors.size()) +
+                      " dòng lỗi nên chưa có đơn vị nào được lưu. Hãy sửa các dòng dưới đây rồi "
+                      "nhập lại.";
+    return page(context, 422, "admin_import", std::move(view));
+  }
+  view["has_result"] = true;
+  view["created"] = std::to_string(result.created);
+  view["updated"] = std::to_string(result.updated);
+  return page(context, 200, "admin_import", std::move(view));
+}
+
+HttpResponse PageRoutes::admin_units(Context&, const Params&) {
+  throw Error(ErrorKind::not_implemented, kNotBuilt);
+}
+HttpResponse PageRoutes::admin_units_post(Context&, const Params&) {
+  throw Error(ErrorKind::not_implemented, kNotBuilt);
+}
+HttpResponse PageRoutes::admin_users(Context&, const Params&) {
+  throw Error(ErrorKind::not_implemented, kNotBuilt);
+}
+HttpResponse PageRoutes::admin_users_post(Context&, const Params&) {
+  throw Error(ErrorKind::not_implemented, kNotBuilt);
+}
+HttpResponse PageRoutes::campaign_settings(Context&, const Params&) {
+  throw Error(ErrorKind::not_implemented, kNotBuilt);
+}
+HttpResponse PageRoutes::campaign_settings_post(Context&, const Params&) {
+  throw Error(ErrorKind::not_implemented, kNotBuilt);
+}
+
+}  // namespace llw

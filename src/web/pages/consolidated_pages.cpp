@@ -1,0 +1,133 @@
+// The consolidated report page of a node: figures, the units' texts, the coordinator's own
+// narrative (saved with versioning, a stale save shows both versions), and the export buttons.
+
+#include "domain/access.h"
+#include "domain/error.h"
+#include "web/pages/consolidated_view.h"
+#include "web/pages/page_routes.h"
+
+namespace llw {
+
+std::int64_t parse_page_campaign_id(const std::string& text);  // report_pages.cpp
+
+namespace {
+
+// "bao-cao.docx" → the summary document; "so-lieu.xlsx" → the data export.
+struct ExportChoice {
+  bool data = false;
+  DocumentFormat format = DocumentFormat::pdf;
+};
+
+std::optional<ExportChoice> export_choice(const std::string& name) {
+  if (name == "bao-cao.docx") return ExportChoice{false, DocumentFormat::docx};
+  if (name == "bao-cao.pdf") return ExportChoice{false, DocumentFormat::pdf};
+  if (name == "so-lieu.xlsx") return ExportChoice{true, DocumentFormat::xlsx};
+  if (name == "so-lieu.csv") return ExportChoice{true, DocumentFormat::csv};
+  return std::nullopt;
+}
+
+}  // namespace
+
+HttpResponse PageRoutes::consolidated(Context& context, const Params& params) {
+  const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
+  const User& user = context.user;
+  SummaryOptions options;
+  options.missing_limit = 0;
+  options.narrative_limit = 200;
+  const Summary summary = app_.summary(user, campaign_id, params[1], options);
+  const Campaign campaign = app_.get_campaign(user, campaign_id);
+  const OrgUnit node = app_.get_unit(user, params[1]);
+  const ConsolidatedNarrative saved = app_.consolidated_narrative(user, campaign_id, node.code);
+
+  pages::ConsolidatedInput input;
+  input.campaign = &campaign;
+  input.node = &node;
+  input.summary = &summary;
+  input.saved = &saved;
+  input.texts = saved.texts;
+  input.version = saved.version;
+  input.editable = is_allowed(user, Action::write_summary, node);
+  input.history = app_.store().consolidated_narrative_history(campaign_id, node.id, 20);
+  if (context.request.query.count("da-luu")) input.notice = "Đã lưu báo cáo tổng hợp.";
+  nlohmann::json view = pages::consolidated_view(input);
+  const std::string base =
+      "/dot/" + std::to_string(campaign_id) + "/tong-hop/" + pages::url_encode(node.code);
+  view["action"] = base;
+  view["exports"] = nlohmann::json::array(
+      {{{"href", base + "/xuat/bao-cao.docx"}, {"label", "Tải báo cáo (DOCX)"}},
+       {{"href", base + "/xuat/bao-cao.pdf"}, {"label", "Tải báo cáo (PDF)"}},
+       {{"href", base + "/xuat/so-lieu.xlsx"}, {"label", "Tải số liệu (XLSX)"}},
+       {{"href", base + "/xuat/so-lieu.csv"}, {"label", "Tải số liệu (CSV)"}}});
+  return page(context, 200, "consolidated", std::move(view));
+}
+
+HttpResponse PageRoutes::consolidated_post(Context& context, const Params& params) {
+  const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
+  const User& user = context.user;
+  const OrgUnit node = app_.get_unit(user, params[1]);
+  require_allowed(user, Action::write_summary, node);
+  std::int64_t version = 0;
+  try {
+    version = std::stoll(context.form.value("version"));
+  } catch (const std::exception&) {
+    throw Error(ErrorKind::bad_input, "Biểu mẫu thiếu số phiên bản. Hãy tải lại trang.", "version");
+  }
+  std::map<std::string, std::string> texts;
+  for (const auto& [key, title] : pages::consolidated_parts()) {
+    texts[key] = context.form.value("n." + key);
+  }
+  const std::string base =
+      "/dot/" + std::to_string(campaign_id) + "/tong-hop/" + pages::url_encode(node.code);
+  try {
+    app_.save_consolidated_narrative(user, campaign_id, node.code, version, texts);
+    return redirect(base + "?da-luu=1");
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::conflict && error.kind() != ErrorKind::validation_failed) throw;
+    SummaryOptions options;
+    options.missing_limit = 0;
+    options.narrative_limit = 200;
+    const Summary summary = app_.summary(user, campaign_id, node.code, options);
+    const Campaign campaign = app_.get_campaign(user, campaign_id);
+    const ConsolidatedNarrative saved = app_.consolidated_narrative(user, campaign_id, node.code);
+    pages::ConsolidatedInput input;
+    input.campaign = &campaign;
+    input.node = &node;
+    input.summary = &summary;
+    input.saved = &saved;
+    input.texts = texts;
+    input.editable = true;
+    input.errors = error.fields();
+    input.version = version;
+    if (error.kind() == ErrorKind::conflict) {
+      input.theirs = &saved;
+      input.version = saved.version;  // saving again now replaces the newer version knowingly
+    }
+    nlohmann::json view = pages::consolidated_view(input);
+    view["action"] = base;
+    view["exports"] = nlohmann::json::array();
+    return page(context, error.kind() == ErrorKind::conflict ? 409 : 422, "consolidated",
+                std::move(view));
+  }
+}
+
+HttpResponse PageRoutes::document_export(Context& context, const Params& params) {
+  const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
+  const auto choice = export_choice(params[2]);
+  if (!choice) {
+    throw Error(ErrorKind::not_found, "Không có tệp xuất này. Hãy chọn một nút trên trang.",
+                "path");
+  }
+  const DocumentFile file =
+      choice->data ? app_.data_export(context.user, campaign_id, params[1], choice->format)
+                   : app_.summary_document(context.user, campaign_id, params[1], choice->format);
+  HttpResponse response;
+  response.is_page = true;
+  response.content_type = file.content_type;
+  response.headers.emplace_back("Content-Disposition",
+                                "attachment; filename=\"" + file.file_name + "\"");
+  response.headers.emplace_back("Cache-Control", "no-store");
+  response.body = file.bytes;
+  return response;
+}
+
+}  // namespace llw

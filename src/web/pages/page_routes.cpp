@@ -1,0 +1,271 @@
+#include "web/pages/page_routes.h"
+
+#include <algorithm>
+#include <iostream>
+
+#include "domain/access.h"
+#include "domain/error.h"
+#include "domain/text.h"
+#include "web/http_errors.h"
+#include "web/pages/page_templates.h"
+
+namespace llw {
+
+namespace {
+
+std::string_view role_label(Role role) {
+  switch (role) {
+    case Role::admin:
+      return "Quản trị hệ thống";
+    case Role::coordinator:
+      return "Điều phối";
+    case Role::reporter:
+      return "Báo cáo viên";
+    case Role::viewer:
+      return "Xem";
+  }
+  return "";
+}
+
+std::string error_title(int status) {
+  switch (status) {
+    case 400:
+      return "Yêu cầu không hợp lệ";
+    case 403:
+      return "Bạn không có quyền xem trang này";
+    case 404:
+      return "Không tìm thấy trang";
+    case 409:
+      return "Dữ liệu đã thay đổi";
+    case 413:
+      return "Dữ liệu quá lớn";
+    case 429:
+      return "Quá nhiều lần thử";
+    case 501:
+      return "Chức năng đang được xây dựng";
+    default:
+      return "Đã có lỗi";
+  }
+}
+
+}  // namespace
+
+PageRoutes::PageRoutes(Application& app, std::size_t max_body_bytes)
+    : app_(app), max_body_bytes_(max_body_bytes) {
+  routes_ = {
+      {"GET", {}, &PageRoutes::home},
+      {"GET", {"dang-nhap"}, &PageRoutes::sign_in_form, true},
+      {"POST", {"dang-nhap"}, &PageRoutes::sign_in, true},
+      {"POST", {"dang-xuat"}, &PageRoutes::sign_out},
+      {"GET", {"dot", "{}", "bao-cao", "{}"}, &PageRoutes::report_form},
+      {"POST", {"dot", "{}", "bao-cao", "{}"}, &PageRoutes::report_post},
+      {"GET", {"dot", "{}", "tong-quan", "{}"}, &PageRoutes::dashboard},
+      {"GET", {"dot", "{}", "tong-quan", "{}", "hoat-dong.svg"}, &PageRoutes::activities_chart},
+      {"GET", {"dot", "{}", "tong-hop", "{}"}, &PageRoutes::consolidated},
+      {"POST", {"dot", "{}", "tong-hop", "{}"}, &PageRoutes::consolidated_post},
+      {"GET", {"dot", "{}", "tong-hop", "{}", "xuat", "{}"}, &PageRoutes::document_export},
+      {"GET", {"dot", "{}", "cai-dat"}, &PageRoutes::campaign_settings},
+      {"POST", {"dot", "{}", "cai-dat"}, &PageRoutes::campaign_settings_post},
+      {"GET", {"quan-tri", "don-vi", "{}"}, &PageRoutes::admin_units},
+      {"POST", {"quan-tri", "don-vi", "{}"}, &PageRoutes::admin_units_post},
+      {"GET", {"quan-tri", "nhap-don-vi"}, &PageRoutes::admin_import},
+      {"POST", {"quan-tri", "nhap-don-vi"}, &PageRoutes::admin_import_post},
+      {"GET", {"quan-tri", "tai-khoan"}, &PageRoutes::admin_users},
+      {"POST", {"quan-tri", "tai-khoan"}, &PageRoutes::admin_users_post},
+  };
+}
+
+HttpResponse PageRoutes::handle(const HttpRequest& request) {
+  try {
+    return dispatch(request);
+  } catch (const Error& error) {
+    if (error.kind() == ErrorKind::unauthenticated) {
+      return redirect("/dang-nhap");
+    }
+    if (error.kind() == ErrorKind::internal) {
+      std::cerr << "llw: page " << request.method << " failed: " << error.what() << '\n';
+    }
+    // The user is looked up again only to show the navigation; a failure there is ignored.
+    std::optional<User> user;
+    try {
+      const auto cookies = pages::parse_cookies(request.cookie);
+      if (const auto it = cookies.find(pages::kSessionCookie); it != cookies.end()) {
+        user = app_.authenticate(it->second);
+      }
+    } catch (const std::exception&) {
+    }
+    return error_page(request, user ? &*user : nullptr, http_status(error.kind()),
+                      error.message());
+  } catch (const std::exception& e) {
+    std::cerr << "llw: page " << request.method << " failed: " << e.what() << '\n';
+    return error_page(request, nullptr, 500,
+                      "Máy chủ gặp sự cố ngoài dự kiến. Dữ liệu đã lưu không bị ảnh hưởng; hãy "
+                      "thử lại sau ít phút.");
+  }
+}
+
+HttpResponse PageRoutes::dispatch(const HttpRequest& request) {
+  std::vector<std::string> segments = request.segments;
+  if (!segments.empty() && segments.back().empty()) segments.pop_back();
+  for (const auto& segment : segments) {
+    if (!is_valid_utf8(segment)) {
+      throw Error(ErrorKind::bad_input, "Đường dẫn không phải UTF-8 hợp lệ.", "path");
+    }
+  }
+  if (!segments.empty() && segments[0] == "static") {
+    if (request.method != "GET" && request.method != "HEAD") {
+      throw Error(ErrorKind::not_found, "Không tìm thấy tệp này.", "path");
+    }
+    HttpRequest copy = request;
+    copy.segments = segments;
+    return static_file(copy);
+  }
+
+  bool path_known = false;
+  for (const auto& route : routes_) {
+    if (route.pattern.size() != segments.size()) continue;
+    Params params;
+    bool matches = true;
+    for (std::size_t i = 0; i < route.pattern.size() && matches; ++i) {
+      if (route.pattern[i] == "{}") {
+        matches = !segments[i].empty();
+        params.push_back(segments[i]);
+      } else {
+        matches = route.pattern[i] == segments[i];
+      }
+    }
+    if (!matches) continue;
+    path_known = true;
+    if (request.method != route.method) continue;
+
+    Context context{request, User{}, {}, {}, {}};
+    if (request.method == "POST") {
+      context.form = pages::parse_posted_form(request.content_type, request.body, max_body_bytes_);
+    }
+    if (!route.public_page) {
+      const auto cookies = pages::parse_cookies(request.cookie);
+      const auto it = cookies.find(pages::kSessionCookie);
+      if (it == cookies.end() || it->second.empty()) {
+        throw Error(ErrorKind::unauthenticated, "Bạn cần đăng nhập.");
+      }
+      context.user = app_.authenticate(it->second);
+      context.session_token = it->second;
+      context.csrf = pages::csrf_token_for(context.session_token);
+      if (request.method == "POST") require_csrf(context);
+    }
+    return (this->*route.handler)(context, params);
+  }
+  if (path_known) {
+    throw Error(ErrorKind::not_found, "Trang này không nhận kiểu yêu cầu " + request.method + ".",
+                "method");
+  }
+  throw Error(ErrorKind::not_found,
+              "Không tìm thấy trang này. Hãy quay lại trang chủ và chọn từ danh mục.", "path");
+}
+
+HttpResponse PageRoutes::static_file(const HttpRequest& request) {
+  const auto& segments = request.segments;
+  pages::StaticFile file;
+  if (segments.size() == 2) file = pages::find_static_file(segments[1]);
+  if (file.bytes == nullptr) {
+    throw Error(ErrorKind::not_found, "Không tìm thấy tệp này.", "path");
+  }
+  HttpResponse response;
+  response.is_page = true;
+  response.content_type = file.content_type;
+  response.headers.emplace_back("Cache-Control", "public, max-age=3600");
+  response.body = request.method == "HEAD" ? std::string{} : *file.bytes;
+  return response;
+}
+
+HttpResponse PageRoutes::page(Context& context, int status, const std::string& template_name,
+                              nlohmann::json view) {
+  const User& user = context.user;
+  view["csrf"] = context.csrf;
+  if (user.id != 0) {
+    view["signed_in"] = true;
+    view["me"] = {{"name", user.display_name.empty() ? user.username : user.display_name},
+                  {"role", std::string(role_label(user.role))},
+                  {"unit", user.unit_code}};
+    nlohmann::json nav = nlohmann::json::array();
+    if (const auto campaign = default_campaign(user)) {
+      const std::string base = "/dot/" + std::to_string(campaign->id);
+      const std::string unit = pages::url_encode(user.role == Role::admin ? campaign->issuer_code
+                                                                           : user.unit_code);
+      if (user.role == Role::reporter) {
+        nav.push_back({{"href", base + "/bao-cao/" + unit}, {"label", "Báo cáo của đơn vị"}});
+      } else {
+        nav.push_back({{"href", base + "/tong-quan/" + unit}, {"label", "Tổng quan"}});
+        nav.push_back({{"href", base + "/tong-hop/" + unit}, {"label", "Báo cáo tổng hợp"}});
+      }
+    }
+    if (user.role == Role::admin || user.role == Role::coordinator) {
+      // The unit tree, users and campaign settings pages are not built yet (501); only the
+      // import is linked.
+      nav.push_back({{"href", "/quan-tri/nhap-don-vi"}, {"label", "Nhập đơn vị"}});
+    }
+    view["nav"] = std::move(nav);
+  }
+  HttpResponse response;
+  response.status = status;
+  response.is_page = true;
+  response.content_type = "text/html; charset=utf-8";
+  response.headers.emplace_back("Cache-Control", "no-store");
+  response.body = pages::render_template(template_name, view);
+  return response;
+}
+
+HttpResponse PageRoutes::error_page(const HttpRequest& request, const User* user, int status,
+                                    const std::string& message) {
+  Context context{request, user ? *user : User{}, {}, {}, {}};
+  nlohmann::json view = {{"title", error_title(status)},
+                         {"status", status},
+                         {"message", sanitize_utf8(message)}};
+  if (user) {
+    const auto cookies = pages::parse_cookies(request.cookie);
+    if (const auto it = cookies.find(pages::kSessionCookie); it != cookies.end()) {
+      context.csrf = pages::csrf_token_for(it->second);
+    }
+  }
+  try {
+    return page(context, status, "error", view);
+  } catch (const std::exception& e) {
+    std::cerr << "llw: error page failed: " << e.what() << '\n';
+    HttpResponse response;
+    response.status = status;
+    response.is_page = true;
+    response.content_type = "text/plain; charset=utf-8";
+    response.body = sanitize_utf8(message);
+    return response;
+  }
+}
+
+HttpResponse PageRoutes::redirect(const std::string& location) {
+  HttpResponse response;
+  response.status = 303;
+  response.is_page = true;
+  response.content_type.clear();
+  response.headers.emplace_back("Location", location);
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
+void PageRoutes::require_csrf(const Context& context) const {
+  if (!pages::constant_time_equal(context.form.value("csrf"), context.csrf)) {
+    throw Error(ErrorKind::bad_input,
+                "Biểu mẫu đã hết hạn hoặc không được gửi từ trang của hệ thống. Hãy tải lại "
+                "trang rồi thử lại; nội dung bạn vừa nhập có thể cần nhập lại.",
+                "csrf");
+  }
+}
+
+std::optional<Campaign> PageRoutes::default_campaign(const User& user) {
+  auto campaigns = app_.list_campaigns(user);
+  if (campaigns.empty()) return std::nullopt;
+  std::sort(campaigns.begin(), campaigns.end(), [](const Campaign& a, const Campaign& b) {
+    return a.year != b.year ? a.year > b.year : a.id > b.id;
+  });
+  return campaigns.front();
+}
+
+}  // namespace llw

@@ -1,0 +1,98 @@
+#pragma once
+// The web application's pages: a route table of server-rendered Vietnamese pages (sign-in, the
+// report form, the coordinator's dashboard, the consolidated report, admin pages) and the static
+// files they load. Like ApiRoutes it works on plain HttpRequest/HttpResponse values; handlers are
+// spread over sign_in_pages.cpp, report_pages.cpp, dashboard_pages.cpp, consolidated_pages.cpp and
+// admin_pages.cpp. Every page authenticates with the session cookie, every POST checks the CSRF
+// token, and every access goes through the Application, which asks the domain's access policy.
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/application.h"
+#include "web/http_message.h"
+#include "web/pages/page_support.h"
+
+namespace llw {
+
+class PageRoutes {
+ public:
+  PageRoutes(Application& app, std::size_t max_body_bytes);
+
+  // Never throws: unknown paths give the 404 page, forbidden ones the 403 page, a missing
+  // session a redirect to the sign-in page, anything unexpected the 500 page.
+  HttpResponse handle(const HttpRequest& request);
+
+  // The signed-in state of one request: the user, their session token (for the CSRF token) and
+  // the parsed POST body.
+  struct Context {
+    const HttpRequest& request;
+    User user;
+    std::string session_token;
+    std::string csrf;
+    pages::PostedForm form;
+  };
+
+ private:
+  using Params = std::vector<std::string>;
+  using Handler = HttpResponse (PageRoutes::*)(Context&, const Params&);
+  struct Route {
+    const char* method;
+    std::vector<std::string> pattern;  // "{}" matches any one segment
+    Handler handler;
+    bool public_page = false;          // reachable without a session
+  };
+
+  HttpResponse dispatch(const HttpRequest& request);
+  HttpResponse static_file(const HttpRequest& request);
+
+  // Renders `template_name` with `view` plus the layout's data (user, CSRF token, navigation).
+  HttpResponse page(Context& context, int status, const std::string& template_name,
+                    nlohmann::json view);
+  HttpResponse error_page(const HttpRequest& request, const User* user, int status,
+                          const std::string& message);
+  static HttpResponse redirect(const std::string& location);
+  // Fails with Error{bad_input} unless the POST carries this session's CSRF token.
+  void require_csrf(const Context& context) const;
+  // The campaign to show by default: the newest one the user may see.
+  std::optional<Campaign> default_campaign(const User& user);
+
+  // sign_in_pages.cpp
+  HttpResponse home(Context& context, const Params& params);
+  HttpResponse sign_in_form(Context& context, const Params& params);
+  HttpResponse sign_in(Context& context, const Params& params);
+  HttpResponse sign_out(Context& context, const Params& params);
+  HttpResponse sign_in_page(const HttpRequest& request, int status, const std::string& username,
+                            const std::string& message, const std::string& next);
+  // report_pages.cpp
+  HttpResponse report_form(Context& context, const Params& params);
+  HttpResponse report_post(Context& context, const Params& params);
+  HttpResponse report_confirm(Context& context, const Params& params);
+  // dashboard_pages.cpp
+  HttpResponse dashboard(Context& context, const Params& params);
+  HttpResponse activities_chart(Context& context, const Params& params);
+  // consolidated_pages.cpp
+  HttpResponse consolidated(Context& context, const Params& params);
+  HttpResponse consolidated_post(Context& context, const Params& params);
+  HttpResponse document_export(Context& context, const Params& params);
+  // admin_pages.cpp
+  HttpResponse admin_units(Context& context, const Params& params);
+  HttpResponse admin_units_post(Context& context, const Params& params);
+  HttpResponse admin_import(Context& context, const Params& params);
+  HttpResponse admin_import_post(Context& context, const Params& params);
+  HttpResponse admin_users(Context& context, const Params& params);
+  HttpResponse admin_users_post(Context& context, const Params& params);
+  HttpResponse campaign_settings(Context& context, const Params& params);
+  HttpResponse campaign_settings_post(Context& context, const Params& params);
+
+  Application& app_;
+  std::size_t max_body_bytes_;
+  std::vector<Route> routes_;
+};
+
+}  // namespace llw

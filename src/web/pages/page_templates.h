@@ -1,0 +1,25 @@
+#pragma once
+// Rendering of the logic-less Mustache templates (templates/*.mustache, embedded at build time)
+// and lookup of the static files (static/*, embedded too). Views are nlohmann::json built by the
+// *_view.cpp functions; `{{x}}` escapes every value, and templates never use `{{{x}}}` for text
+// a user typed.
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace llw::pages {
+
+// Renders the template `name` with `view`; the templates "head" and "foot" are available as the
+// partials {{>head}} and {{>foot}}. Throws std::runtime_error for an unknown or broken template.
+std::string render_template(const std::string& name, const nlohmann::json& view);
+
+struct StaticFile {
+  const std::string* bytes = nullptr;  // null when there is no such file
+  const char* content_type = "";
+};
+
+// The static file `name` ("app.css"); exactly the embedded names exist, so "../x" never does.
+StaticFile find_static_file(const std::string& name);
+
+}  // namespace llw::pages

@@ -1,0 +1,501 @@
+#include "web/pages/report_form_view.h"
+
+#include <cmath>
+#include <regex>
+
+#include "domain/clock.h"
+#include "domain/text.h"
+#include "web/pages/view_format.h"
+
+namespace llw::pages {
+
+namespace {
+
+using json = nlohmann::json;
+
+const char* type_flag(ItemType type) {
+  switch (type) {
+    case ItemType::count:
+      return "is_count";
+    case ItemType::percent:
+    case ItemType::number:
+      return "is_number";
+    case ItemType::date:
+      return "is_date";
+    case ItemType::short_text:
+      return "is_text";
+    case ItemType::narrative:
+      return "is_narrative";
+    case ItemType::yes_no:
+      return "is_yes_no";
+    case ItemType::choice:
+      return "is_choice";
+    case ItemType::table:
+      return "is_table";
+  }
+  return "is_text";
+}
+
+bool is_blank(const json& value) {
+  return value.is_null() || (value.is_string() && value.get_ref<const std::string&>().empty());
+}
+
+// The value as it goes back into an input field: plain digits for numbers (the parser also
+// reads "1.155" and "12,5"), ISO dates for <input type=date>, the text itself.
+std::string input_text(ItemType type, const json& value) {
+  if (value.is_null()) return "";
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_boolean()) return value.get<bool>() ? "co" : "khong";
+  if (value.is_number_integer()) return std::to_string(value.get<std::int64_t>());
+  if (value.is_number()) {
+    const double v = value.get<double>();
+    if (std::floor(v) == v && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
+    std::string text = format_vietnamese_number(v);
+    return text;
+  }
+  return value.dump();
+}
+
+// The value as read-only text: "1.155", "Có", "05/10/2025".
+std::string display_text(ItemType type, const json& value) {
+  if (value.is_null()) return "";
+  if (value.is_boolean()) return value.get<bool>() ? "Có" : "Không";
+  if (value.is_number()) {
+    std::string text = format_vietnamese_number(value.get<double>());
+    return type == ItemType::percent ? text + "%" : text;
+  }
+  if (type == ItemType::date && value.is_string()) {
+    if (const auto date = parse_iso_date(value.get<std::string>())) return format_date(*date);
+  }
+  if (value.is_string()) return value.get<std::string>();
+  return value.dump();
+}
+
+json scalar_view(ItemType type, const std::vector<std::string>& choices,
+                 const std::map<std::string, std::string>& direction_labels, const json& value,
+                 const std::string& name, const std::string& id, const std::string& error) {
+  json view = {{type_flag(type), true},
+               {"name", name},
+               {"id", id},
+               {"value", input_text(type, value)},
+               {"display", display_text(type, value)},
+               {"has_error", !error.empty()},
+               {"error", error}};
+  if (type == ItemType::yes_no) {
+    view["yes_checked"] = value.is_boolean() && value.get<bool>();
+    view["no_checked"] = value.is_boolean() && !value.get<bool>();
+  }
+  if (type == ItemType::choice) {
+    json options = json::array();
+    const std::string current = value.is_string() ? value.get<std::string>() : "";
+    for (const auto& choice : choices) {
+      const auto label = direction_labels.find(choice);
+      options.push_back({{"value", choice},
+                         {"label", label == direction_labels.end()
+                                       ? choice
+                                       : choice + ") " + label->second},
+                         {"selected", choice == current}});
+    }
+    view["options"] = std::move(options);
+  }
+  return view;
+}
+
+std::string error_for(const std::map<std::string, std::string>& errors, const std::string& key) {
+  const auto it = errors.find(key);
+  return it == errors.end() ? std::string{} : it->second;
+}
+
+// "1.155" → 1155, "12" → 12; nullopt for anything else.
+std::optional<double> parse_count(const std::string& text) {
+  static const std::regex kPlain("^[0-9]{1,15}$");
+  static const std::regex kGrouped("^[0-9]{1,3}(\\.[0-9]{3}){1,4}$");
+  if (std::regex_match(text, kPlain)) return std::stod(text);
+  if (std::regex_match(text, kGrouped)) {
+    std::string digits;
+    for (char c : text) {
+      if (c != '.') digits += c;
+    }
+    return std::stod(digits);
+  }
+  return std::nullopt;
+}
+
+// "12,5", "12.5", "1.000,5", "-3" → the number; nullopt for anything else.
+std::optional<double> parse_decimal(std::string text) {
+  static const std::regex kNumber("^-?[0-9]{1,15}(\\.[0-9]{1,6})?$");
+  if (text.find(',') != std::string::npos) {
+    std::string converted;
+    for (char c : text) {
+      if (c == '.') continue;
+      converted += c == ',' ? '.' : c;
+    }
+    text = converted;
+  } else if (const auto grouped = parse_count(text); grouped && text.find('.') != std::string::npos &&
+                                                     text.size() - text.rfind('.') == 4) {
+    return grouped;
+  }
+  if (!std::regex_match(text, kNumber)) return std::nullopt;
+  return std::stod(text);
+}
+
+std::string trimmed(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return text.substr(first, last - first + 1);
+}
+
+// One posted field to a typed value; json(nullptr) when empty; sets `error` when unreadable.
+json parse_field(ItemType type, const std::string& raw, std::string& error) {
+  const std::string text = (type == ItemType::narrative || type == ItemType::short_text)
+                               ? raw
+                               : trimmed(raw);
+  if (trimmed(text).empty()) return nullptr;
+  switch (type) {
+    case ItemType::count: {
+      if (const auto v = parse_count(text)) return static_cast<std::int64_t>(*v);
+      error = "Hãy nhập một số nguyên không âm, chỉ gồm chữ số (ví dụ 12 hoặc 1.155).";
+      return text;
+    }
+    case ItemType::percent:
+    case ItemType::number: {
+      if (const auto v = parse_decimal(text)) {
+        if (std::floor(*v) == *v) return static_cast<std::int64_t>(*v);
+        return *v;
+      }
+      error = "Hãy nhập một số (ví dụ 12 hoặc 12,5).";
+      return text;
+    }
+    case ItemType::date: {
+      if (parse_iso_date(text)) return text;
+      static const std::regex kVietnamese("^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$");
+      std::smatch m;
+      if (std::regex_match(text, m, kVietnamese)) {
+        char iso[16];
+        std::snprintf(iso, sizeof iso, "%s-%02d-%02d", m[3].str().c_str(), std::stoi(m[2].str()),
+                      std::stoi(m[1].str()));
+        if (parse_iso_date(iso)) return std::string(iso);
+      }
+      error = "Hãy nhập một ngày có thật theo dạng dd/mm/yyyy (ví dụ 05/10/2025).";
+      return text;
+    }
+    case ItemType::yes_no:
+      if (text == "co") return true;
+      if (text == "khong") return false;
+      error = "Hãy chọn Có hoặc Không.";
+      return nullptr;
+    case ItemType::short_text:
+    case ItemType::narrative:
+    case ItemType::choice:
+    case ItemType::table:
+      return text;
+  }
+  return text;
+}
+
+int row_count(const std::map<std::string, std::string>& fields, const FormItem& item) {
+  const auto it = fields.find("n." + item.key);
+  const int max_rows = item.max_rows.value_or(200);
+  if (it == fields.end()) return 0;
+  const auto parsed = parse_count(trimmed(it->second));
+  if (!parsed) return 0;
+  return static_cast<int>(std::min<double>(*parsed, max_rows));
+}
+
+bool row_is_blank(const json& row) {
+  if (!row.is_object()) return false;
+  for (const auto& [key, cell] : row.items()) {
+    if (!is_blank(cell)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string status_label(ReportStatus status) {
+  switch (status) {
+    case ReportStatus::not_started:
+      return "Chưa bắt đầu";
+    case ReportStatus::draft:
+      return "Đang soạn";
+    case ReportStatus::submitted:
+      return "Đã nộp";
+    case ReportStatus::returned:
+      return "Bị trả lại";
+    case ReportStatus::accepted:
+      return "Đã duyệt";
+  }
+  return "";
+}
+
+json report_form_view(const ReportFormInput& input) {
+  const Campaign& campaign = *input.campaign;
+  const ReportForm& form = *campaign.form;
+  const OrgUnit& unit = *input.unit;
+  const UnitReport& report = *input.report;
+  const json& values = input.values.is_object() ? input.values : json::object();
+
+  std::map<std::string, std::string> direction_labels(form.directions.begin(),
+                                                      form.directions.end());
+  std::map<std::string, std::int64_t> limits;  // item → population limit (cross rule)
+  for (const auto& rule : form.rules) {
+    if (rule.kind == CrossRule::Kind::at_most_population) {
+      const auto it = unit.population.find(rule.group);
+      if (it != unit.population.end()) limits[rule.item] = it->second;
+    }
+  }
+
+  json sections = json::array();
+  json error_summary = json::array();
+  for (const auto& section : form.sections) {
+    json items = json::array();
+    for (const auto& item : section.items) {
+      const json value = values.contains(item.key) ? values.at(item.key) : json(nullptr);
+      const std::string id = "f-" + item.key;
+      json view;
+      if (item.type == ItemType::table) {
+        view = {{"is_table", true}, {"id", id}};
+        json columns = json::array();
+        for (const auto& column : item.columns) {
+          columns.push_back({{"label", column.label}, {"required", column.required}});
+        }
+        json rows = json::array();
+        const json empty_rows = json::array();
+        const json& table = value.is_array() ? value : empty_rows;
+        for (std::size_t r = 0; r < table.size(); ++r) {
+          const json& row = table[r].is_object() ? table[r] : json::object();
+          json cells = json::array();
+          for (const auto& column : item.columns) {
+            const std::string cell_key = item.key + "[" + std::to_string(r) + "]." + column.key;
+            const json cell = row.contains(column.key) ? row.at(column.key) : json(nullptr);
+            json cell_view = scalar_view(column.type, column.choices, direction_labels, cell,
+                                         "t." + item.key + "." + std::to_string(r) + "." +
+                                             column.key,
+                                         id + "-" + std::to_string(r) + "-" + column.key,
+                                         error_for(input.errors, cell_key));
+            cell_view["label"] = column.label + " (dòng " + std::to_string(r + 1) + ")";
+            if (cell_view["has_error"].get<bool>()) {
+              error_summary.push_back({{"label", item.label + " — " + column.label + ", dòng " +
+                                                     std::to_string(r + 1)},
+                                       {"message", cell_view["error"]},
+                                       {"anchor", cell_view["id"]}});
+            }
+            cells.push_back(std::move(cell_view));
+          }
+          rows.push_back({{"number", r + 1},
+                          {"cells", std::move(cells)},
+                          {"remove_value", "remove_row:" + item.key + ":" + std::to_string(r)}});
+        }
+        view["columns"] = std::move(columns);
+        view["rows"] = std::move(rows);
+        view["has_rows"] = !table.empty();
+        view["row_count"] = std::to_string(table.size());
+        view["row_count_name"] = "n." + item.key;
+        view["add_value"] = "add_row:" + item.key;
+        view["can_add"] = static_cast<int>(table.size()) < item.max_rows.value_or(200);
+        const std::string error = error_for(input.errors, item.key);
+        view["has_error"] = !error.empty();
+        view["error"] = error;
+      } else {
+        view = scalar_view(item.type, item.choices, direction_labels, value, "f." + item.key, id,
+                           error_for(input.errors, item.key));
+        if (const auto limit = limits.find(item.key); limit != limits.end()) {
+          view["has_limit"] = true;
+          view["limit"] = std::to_string(limit->second);
+          view["limit_text"] = format_count(static_cast<double>(limit->second));
+        }
+        if (item.type == ItemType::narrative || item.type == ItemType::short_text) {
+          if (item.max) view["maxlength"] = std::to_string(static_cast<long long>(*item.max));
+        }
+        if (item.key.rfind("participants_", 0) == 0) view["live_participants"] = true;
+      }
+      view["key"] = item.key;
+      view["label"] = item.label;
+      view["help"] = item.help;
+      view["has_help"] = !item.help.empty();
+      view["required"] = item.required;
+      if (view["has_error"].get<bool>()) {
+        error_summary.push_back(
+            {{"label", item.label}, {"message", view["error"]}, {"anchor", view["id"]}});
+      }
+      items.push_back(std::move(view));
+    }
+    sections.push_back({{"key", section.key}, {"title", section.title}, {"items", std::move(items)}});
+  }
+
+  const json& plan = campaign.plan;
+  const auto plan_text = [&](const char* key) {
+    return plan.contains(key) && plan.at(key).is_string() ? plan.at(key).get<std::string>()
+                                                          : std::string{};
+  };
+  json population = json::array();
+  std::int64_t population_total = 0;
+  for (const auto& [group, label] : form.population_groups) {
+    const auto it = unit.population.find(group);
+    if (it == unit.population.end()) continue;
+    population.push_back({{"label", label}, {"value", format_count(static_cast<double>(it->second))}});
+    population_total += it->second;
+  }
+  std::int64_t participants = 0;
+  for (const auto& [group, label] : form.population_groups) {
+    const std::string key = "participants_" + group;
+    if (values.contains(key) && values.at(key).is_number()) {
+      participants += static_cast<std::int64_t>(values.at(key).get<double>());
+    }
+  }
+
+  json history = json::array();
+  for (const auto& version : input.history) {
+    history.push_back({{"version", std::to_string(version.version)},
+                       {"status", status_label(version.status)},
+                       {"action", version.action == "submit" ? "Nộp báo cáo"
+                                  : version.action == "save" ? "Lưu bản nháp"
+                                                             : version.action},
+                       {"at", format_date_time(version.at)},
+                       {"by", version.by_name}});
+  }
+
+  json view = {
+      {"title", "Báo cáo — " + unit.name},
+      {"campaign",
+       {{"name", campaign.name},
+        {"theme", plan_text("theme")},
+        {"has_theme", !plan_text("theme").empty()},
+        {"plan_number", plan_text("number")},
+        {"period", format_date(campaign.period_start) + " – " + format_date(campaign.period_end)},
+        {"deadline", format_date(campaign.deadline)},
+        {"lock_date", format_date(campaign.lock_date)}}},
+      {"unit", {{"name", unit.name}, {"code", unit.code}, {"kind", std::string(vietnamese_label(unit.kind))}}},
+      {"status_label", status_label(report.status)},
+      {"status_class", "st-" + std::string(to_string(report.status))},
+      {"late", report.late},
+      {"version", std::to_string(report.version)},
+      {"updated_at", report.version > 0 ? format_date_time(report.updated_at) : ""},
+      {"has_updated", report.version > 0},
+      {"submitted_at", report.submitted_at ? format_date_time(*report.submitted_at) : ""},
+      {"editable", input.editable},
+      {"read_only", !input.editable},
+      {"campaign_id", std::to_string(campaign.id)},
+      {"storage_key", "llw-report-" + std::to_string(campaign.id) + "-" + unit.code},
+      {"sections", std::move(sections)},
+      {"has_errors", !error_summary.empty()},
+      {"error_summary", std::move(error_summary)},
+      {"error_count", std::to_string(error_summary.size())},
+      {"has_notice", !input.notice.empty()},
+      {"notice", input.notice},
+      {"population", std::move(population)},
+      {"has_population", population_total > 0},
+      {"population_total", std::to_string(population_total)},
+      {"participants_total", format_count(static_cast<double>(participants))},
+      {"participation_rate",
+       format_percent(static_cast<double>(participants), static_cast<double>(population_total))},
+      {"history", std::move(history)},
+      {"has_history", !input.history.empty()},
+  };
+  view["error_count"] = std::to_string(view["error_summary"].size());
+
+  if (input.theirs != nullptr) {
+    // A stale save: show the saved version beside the user's, item by item where they differ.
+    json rows = json::array();
+    for (const FormItem* item : form.items()) {
+      const json mine = values.contains(item->key) ? values.at(item->key) : json(nullptr);
+      const json theirs = input.theirs->values.contains(item->key)
+                              ? input.theirs->values.at(item->key)
+                              : json(nullptr);
+      const auto text = [&](const json& v) {
+        if (item->type == ItemType::table) {
+          return v.is_array() ? std::to_string(v.size()) + " dòng" : std::string("(trống)");
+        }
+        const std::string shown = display_text(item->type, v);
+        return shown.empty() ? std::string("(trống)") : shown;
+      };
+      if (text(mine) == text(theirs)) continue;
+      rows.push_back({{"label", item->label}, {"mine", text(mine)}, {"theirs", text(theirs)}});
+    }
+    view["conflict"] = {{"theirs_version", std::to_string(input.theirs->version)},
+                        {"theirs_by", input.theirs_by},
+                        {"theirs_at", format_date_time(input.theirs->updated_at)},
+                        {"rows", std::move(rows)}};
+    view["has_conflict"] = true;
+    view["version"] = std::to_string(input.theirs->version);
+  }
+  return view;
+}
+
+PostedValues values_from_fields(const ReportForm& form,
+                                const std::map<std::string, std::string>& fields) {
+  PostedValues posted;
+  for (const FormItem* item : form.items()) {
+    if (item->type == ItemType::table) {
+      const int rows = row_count(fields, *item);
+      if (rows == 0) continue;
+      json table = json::array();
+      for (int r = 0; r < rows; ++r) {
+        json row = json::object();
+        for (const auto& column : item->columns) {
+          const auto it =
+              fields.find("t." + item->key + "." + std::to_string(r) + "." + column.key);
+          if (it == fields.end()) continue;
+          std::string error;
+          json value = parse_field(column.type, it->second, error);
+          if (!error.empty()) {
+            posted.errors[item->key + "[" + std::to_string(r) + "]." + column.key] = error;
+          }
+          if (!value.is_null()) row[column.key] = std::move(value);
+        }
+        table.push_back(std::move(row));
+      }
+      posted.values[item->key] = std::move(table);
+      continue;
+    }
+    const auto it = fields.find("f." + item->key);
+    if (it == fields.end()) continue;
+    std::string error;
+    json value = parse_field(item->type, it->second, error);
+    if (!error.empty()) posted.errors[item->key] = error;
+    if (!value.is_null()) posted.values[item->key] = std::move(value);
+  }
+  return posted;
+}
+
+json values_for_saving(const ReportForm& form, const json& values) {
+  json saved = json::object();
+  for (const auto& [key, value] : values.items()) {
+    const FormItem* item = form.find_item(key);
+    if (item != nullptr && item->type == ItemType::table && value.is_array()) {
+      json rows = json::array();
+      for (const auto& row : value) {
+        if (!row_is_blank(row)) rows.push_back(row);
+      }
+      if (!rows.empty()) saved[key] = std::move(rows);
+      continue;
+    }
+    if (!is_blank(value)) saved[key] = value;
+  }
+  return saved;
+}
+
+std::vector<std::string> empty_required_items(const ReportForm& form, const json& values) {
+  std::vector<std::string> empty;
+  for (const FormItem* item : form.items()) {
+    const json value = values.contains(item->key) ? values.at(item->key) : json(nullptr);
+    if (item->required && (is_blank(value) || (value.is_array() && value.empty()))) {
+      empty.push_back(item->label);
+    }
+    if (item->type == ItemType::table && value.is_array()) {
+      for (std::size_t r = 0; r < value.size(); ++r) {
+        for (const auto& column : item->columns) {
+          if (column.required &&
+              (!value[r].contains(column.key) || is_blank(value[r].at(column.key)))) {
+            empty.push_back(item->label + " — " + column.label + ", dòng " +
+                            std::to_string(r + 1));
+          }
+        }
+      }
+    }
+  }
+  return empty;
+}
+
+}  // namespace llw::pages

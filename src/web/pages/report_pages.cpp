@@ -1,0 +1,219 @@
+// The report form of one unit: show (editable or read-only), save a draft, add or remove table
+// rows, submit after a confirmation — all as plain POST forms that work without JavaScript
+// (save and submit answer with a redirect, Post/Redirect/Get). app.js posts the same form with
+// "ajax=1" for autosave and gets JSON back.
+
+#include "domain/access.h"
+#include "domain/error.h"
+#include "web/http_errors.h"
+#include "web/pages/page_routes.h"
+#include "web/pages/report_form_view.h"
+#include "web/pages/view_format.h"
+
+namespace llw {
+
+namespace {
+
+std::int64_t page_campaign_id(const std::string& text) {
+  const bool digits = !text.empty() && text.size() <= 18 &&
+                      text.find_first_not_of("0123456789") == std::string::npos;
+  const std::int64_t id = digits ? std::stoll(text) : 0;
+  if (id <= 0) {
+    throw Error(ErrorKind::not_found, "Không tìm thấy đợt báo cáo này. Hãy kiểm tra đường dẫn.",
+                "campaign");
+  }
+  return id;
+}
+
+bool status_is_editable(ReportStatus status) {
+  return status == ReportStatus::not_started || status == ReportStatus::draft ||
+         status == ReportStatus::returned;
+}
+
+HttpResponse json_page_response(int status, const nlohmann::json& body) {
+  HttpResponse response = json_response(status, body);
+  response.is_page = true;
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
+}  // namespace
+
+std::int64_t parse_page_campaign_id(const std::string& text) { return page_campaign_id(text); }
+
+HttpResponse PageRoutes::report_form(Context& context, const Params& params) {
+  const std::int64_t campaign_id = page_campaign_id(params[0]);
+  const User& user = context.user;
+  const UnitReport report = app_.get_report(user, campaign_id, params[1]);
+  const Campaign campaign = app_.get_campaign(user, campaign_id);
+  const OrgUnit unit = app_.get_unit(user, params[1]);
+
+  pages::ReportFormInput input;
+  input.campaign = &campaign;
+  input.unit = &unit;
+  input.report = &report;
+  input.values = report.values;
+  input.editable = is_allowed(user, Action::write_report, unit) &&
+                   status_is_editable(report.status) && app_.now() <= campaign.lock_end();
+  input.history = app_.report_history(user, campaign_id, params[1], 20);
+  const auto& query = context.request.query;
+  if (query.count("da-luu")) {
+    input.notice = "Đã lưu bản nháp lúc " + pages::format_date_time(report.updated_at) + ".";
+  } else if (query.count("da-nop")) {
+    input.notice = "Đã nộp báo cáo. Cảm ơn đơn vị!";
+  }
+  nlohmann::json view = pages::report_form_view(input);
+  view["action"] = "/dot/" + std::to_string(campaign_id) + "/bao-cao/" + pages::url_encode(unit.code);
+  return page(context, 200, "report_form", std::move(view));
+}
+
+HttpResponse PageRoutes::report_post(Context& context, const Params& params) {
+  const std::int64_t campaign_id = page_campaign_id(params[0]);
+  const User& user = context.user;
+  const std::string& unit_code = params[1];
+  const UnitReport saved = app_.get_report(user, campaign_id, unit_code);
+  const Campaign campaign = app_.get_campaign(user, campaign_id);
+  const OrgUnit unit = app_.get_unit(user, unit_code);
+  require_allowed(user, Action::write_report, unit);
+  const ReportForm& form = *campaign.form;
+  const std::string base =
+      "/dot/" + std::to_string(campaign_id) + "/bao-cao/" + pages::url_encode(unit.code);
+
+  const std::string& action = context.form.value("action");
+  const bool ajax = context.form.value("ajax") == "1";
+  pages::PostedValues posted = pages::values_from_fields(form, context.form.fields);
+  std::int64_t version = -1;
+  try {
+    version = std::stoll(context.form.value("version"));
+  } catch (const std::exception&) {
+    throw Error(ErrorKind::bad_input, "Biểu mẫu thiếu số phiên bản. Hãy tải lại trang.", "version");
+  }
+
+  pages::ReportFormInput input;
+  input.campaign = &campaign;
+  input.unit = &unit;
+  input.report = &saved;
+  input.values = posted.values;
+  input.errors = posted.errors;
+  input.editable = true;
+  const auto render = [&](int status, pages::ReportFormInput& in) {
+    nlohmann::json view = pages::report_form_view(in);
+    view["action"] = base;
+    // The form keeps the version the user started from, so their next save is still checked.
+    if (!in.theirs) view["version"] = std::to_string(version);
+    return page(context, status, "report_form", std::move(view));
+  };
+
+  // Table rows: re-show the form with one row more or less; nothing is saved yet.
+  if (action.rfind("add_row:", 0) == 0 || action.rfind("remove_row:", 0) == 0) {
+    const bool add = action[0] == 'a';
+    const std::string rest = action.substr(add ? 8 : 11);
+    const std::string key = add ? rest : rest.substr(0, rest.rfind(':'));
+    const FormItem* item = form.find_item(key);
+    if (item == nullptr || item->type != ItemType::table) {
+      throw Error(ErrorKind::bad_input, "Bảng này không có trong đề cương.", "action");
+    }
+    nlohmann::json& table = input.values[key];
+    if (!table.is_array()) table = nlohmann::json::array();
+    if (add) {
+      if (static_cast<int>(table.size()) < item->max_rows.value_or(200)) {
+        table.push_back(nlohmann::json::object());
+      }
+      input.notice = "Đã thêm một dòng vào bảng. Nhớ bấm “Lưu bản nháp” để lưu.";
+    } else {
+      std::size_t row = 0;
+      try {
+        row = std::stoul(rest.substr(rest.rfind(':') + 1));
+      } catch (const std::exception&) {
+        row = table.size();
+      }
+      if (row < table.size()) table.erase(table.begin() + static_cast<std::ptrdiff_t>(row));
+      input.notice = "Đã xóa dòng. Nhớ bấm “Lưu bản nháp” để lưu.";
+      input.errors.clear();
+    }
+    return render(200, input);
+  }
+
+  if (action != "save" && action != "submit" && action != "confirm_submit") {
+    throw Error(ErrorKind::bad_input, "Không rõ thao tác cần làm. Hãy bấm một nút trên trang.",
+                "action");
+  }
+  if (!posted.errors.empty()) {
+    if (ajax) {
+      return json_page_response(422, {{"ok", false}, {"errors", posted.errors},
+                                      {"message", "Có ô nhập chưa đúng; hãy xem thông báo cạnh ô."}});
+    }
+    return render(422, input);
+  }
+
+  const nlohmann::json values = pages::values_for_saving(form, posted.values);
+  UnitReport after;
+  try {
+    after = app_.save_draft(user, campaign_id, unit.code, version, values);
+  } catch (const Error& error) {
+    if (error.kind() == ErrorKind::validation_failed) {
+      if (ajax) {
+        return json_page_response(422, {{"ok", false}, {"errors", error.fields()},
+                                        {"message", error.message()}});
+      }
+      input.errors.insert(error.fields().begin(), error.fields().end());
+      return render(422, input);
+    }
+    if (error.kind() != ErrorKind::conflict) throw;
+    const UnitReport current = app_.get_report(user, campaign_id, unit.code);
+    if (current.version == version || !status_is_editable(current.status)) throw;
+    if (ajax) {
+      return json_page_response(
+          409, {{"ok", false},
+                {"conflict", true},
+                {"current_version", current.version},
+                {"message",
+                 "Người khác vừa lưu báo cáo này. Bản của bạn chưa được lưu; hãy bấm “Lưu bản "
+                 "nháp” để xem hai phiên bản và chọn."}});
+    }
+    std::string by;
+    for (const auto& version_entry : app_.report_history(user, campaign_id, unit.code, 1)) {
+      by = version_entry.by_name;
+    }
+    input.theirs = &current;
+    input.theirs_by = by;
+    return render(409, input);
+  }
+
+  if (ajax) {
+    return json_page_response(200, {{"ok", true},
+                                    {"version", after.version},
+                                    {"saved_at", pages::format_date_time(after.updated_at)}});
+  }
+  if (action == "save") return redirect(base + "?da-luu=1");
+
+  if (action == "submit") {
+    // Ask once more, listing the required items still empty.
+    input.report = &after;
+    input.values = after.values;
+    version = after.version;
+    nlohmann::json view = pages::report_form_view(input);
+    view["action"] = base;
+    view["confirm_submit"] = true;
+    nlohmann::json empty = nlohmann::json::array();
+    for (const auto& label : pages::empty_required_items(form, after.values)) empty.push_back(label);
+    view["has_empty_required"] = !empty.empty();
+    view["empty_required"] = std::move(empty);
+    return page(context, 200, "report_form", std::move(view));
+  }
+
+  try {
+    app_.submit(user, campaign_id, unit.code, after.version);
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::validation_failed) throw;
+    input.report = &after;
+    input.values = after.values;
+    version = after.version;
+    input.errors.insert(error.fields().begin(), error.fields().end());
+    input.notice = "Bản nháp đã được lưu nhưng chưa nộp được: " + error.message();
+    return render(422, input);
+  }
+  return redirect(base + "?da-nop=1");
+}
+
+}  // namespace llw

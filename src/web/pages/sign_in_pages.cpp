@@ -1,0 +1,110 @@
+// Sign-in, sign-out and the home page (which sends each role to its own starting page).
+
+#include "domain/error.h"
+#include "web/http_errors.h"
+#include "web/pages/page_routes.h"
+
+namespace llw {
+
+namespace {
+
+std::string session_cookie(const std::string& token, std::int64_t max_age) {
+  // HttpOnly: scripts cannot read it; SameSite=Lax: other sites' forms do not carry it.
+  return std::string(pages::kSessionCookie) + "=" + token +
+         "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age);
+}
+
+// Only paths of this site are followed after sign-in ("/x", never "//host" or "http://…").
+std::string safe_next(const std::string& next) {
+  if (next.size() < 1 || next.size() > 500 || next[0] != '/') return "/";
+  if (next.size() > 1 && (next[1] == '/' || next[1] == '\\')) return "/";
+  for (const char c : next) {
+    if (static_cast<unsigned char>(c) < 0x20) return "/";
+  }
+  return next;
+}
+
+}  // namespace
+
+HttpResponse PageRoutes::home(Context& context, const Params&) {
+  const User& user = context.user;
+  if (const auto campaign = default_campaign(user)) {
+    const std::string base = "/dot/" + std::to_string(campaign->id);
+    if (user.role == Role::reporter) {
+      return redirect(base + "/bao-cao/" + pages::url_encode(user.unit_code));
+    }
+    const std::string unit = user.role == Role::admin ? campaign->issuer_code : user.unit_code;
+    return redirect(base + "/tong-quan/" + pages::url_encode(unit));
+  }
+  return page(context, 200, "home",
+              {{"title", "Trang chủ"},
+               {"message", "Chưa có đợt báo cáo nào dành cho đơn vị của bạn."}});
+}
+
+HttpResponse PageRoutes::sign_in_page(const HttpRequest& request, int status,
+                                      const std::string& username, const std::string& message,
+                                      const std::string& next) {
+  const auto cookies = pages::parse_cookies(request.cookie);
+  std::string pre = cookies.count(pages::kPreSessionCookie)
+                        ? cookies.at(pages::kPreSessionCookie)
+                        : std::string{};
+  const bool fresh = pre.size() != 64;
+  if (fresh) pre = pages::random_hex_token();
+  Context context{request, User{}, {}, pre, {}};
+  nlohmann::json view = {{"title", "Đăng nhập"},
+                         {"username", username},
+                         {"next", next},
+                         {"has_message", !message.empty()},
+                         {"message", message}};
+  HttpResponse response = page(context, status, "sign_in", std::move(view));
+  if (fresh) {
+    response.headers.emplace_back("Set-Cookie", std::string(pages::kPreSessionCookie) + "=" + pre +
+                                                    "; Path=/; HttpOnly; SameSite=Lax");
+  }
+  return response;
+}
+
+HttpResponse PageRoutes::sign_in_form(Context& context, const Params&) {
+  const auto it = context.request.query.find("next");
+  return sign_in_page(context.request, 200, "", "",
+                      safe_next(it == context.request.query.end() ? "/" : it->second));
+}
+
+HttpResponse PageRoutes::sign_in(Context& context, const Params&) {
+  const auto cookies = pages::parse_cookies(context.request.cookie);
+  const auto pre = cookies.find(pages::kPreSessionCookie);
+  const std::string& username = context.form.value("username");
+  const std::string next = safe_next(context.form.value("next"));
+  if (pre == cookies.end() || !pages::constant_time_equal(pre->second, context.form.value("csrf"))) {
+    return sign_in_page(context.request, 400, username,
+                        "Trang đăng nhập đã hết hạn. Hãy nhập lại mật khẩu rồi bấm Đăng nhập.",
+                        next);
+  }
+  if (username.empty() || context.form.value("password").empty()) {
+    return sign_in_page(context.request, 422, username,
+                        "Hãy nhập tên đăng nhập và mật khẩu.", next);
+  }
+  try {
+    const Session session =
+        app_.login(username, context.form.value("password"), context.request.client_address);
+    HttpResponse response = redirect(next);
+    response.headers.emplace_back("Set-Cookie",
+                                  session_cookie(session.token, session.expires_at - app_.now()));
+    return response;
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::unauthenticated && error.kind() != ErrorKind::rate_limited) {
+      throw;
+    }
+    return sign_in_page(context.request, http_status(error.kind()), username, error.message(),
+                        next);
+  }
+}
+
+HttpResponse PageRoutes::sign_out(Context& context, const Params&) {
+  app_.logout(context.session_token);
+  HttpResponse response = redirect("/dang-nhap");
+  response.headers.emplace_back("Set-Cookie", session_cookie("", 0));
+  return response;
+}
+
+}  // namespace llw

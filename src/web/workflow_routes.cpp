@@ -1,0 +1,235 @@
+// The workflow endpoints: review (return, accept, reopen), lock-date extensions, stored versions
+// and their difference, and the audit log with its CSV export. Access and rules are the
+// Application's; this file reads the request and shapes the response.
+#include <string>
+
+#include "app/api_json.h"
+#include "domain/error.h"
+#include "web/api_routes.h"
+#include "web/http_errors.h"
+#include "web/request_body.h"
+
+namespace llw {
+namespace {
+
+std::int64_t positive_id(const std::string& text, const char* field, const std::string& example) {
+  const bool digits_only = !text.empty() && text.size() <= 18 &&
+                           text.find_first_not_of("0123456789") == std::string::npos;
+  const std::int64_t id = digits_only ? std::stoll(text) : 0;
+  if (id <= 0) {
+    throw Error(
+        ErrorKind::bad_input,
+        std::string("Giá trị \"") + field + "\" phải là số nguyên dương (ví dụ " + example + ").",
+        field);
+  }
+  return id;
+}
+
+std::int64_t campaign_of(const std::string& text) {
+  return positive_id(text, "campaign_id", "/api/v1/campaigns/1");
+}
+
+std::optional<std::string> query_of(const HttpRequest& request, const std::string& name) {
+  const auto it = request.query.find(name);
+  if (it == request.query.end()) return std::nullopt;
+  return it->second;
+}
+
+// A version number of the query or the path: 0 (the empty report) or more.
+std::int64_t version_number(const std::optional<std::string>& text, const char* name) {
+  const bool digits_only = text && !text->empty() && text->size() <= 18 &&
+                           text->find_first_not_of("0123456789") == std::string::npos;
+  if (!digits_only) {
+    throw Error(ErrorKind::bad_input,
+                std::string("Tham số \"") + name +
+                    "\" phải là số phiên bản (số nguyên không âm, ví dụ ?from=1&to=3).",
+                name);
+  }
+  return std::stoll(*text);
+}
+
+// A conflict of a report action, with what the client needs to reload and retry: the report's
+// current version and state.
+HttpResponse conflict_with_state(Application& app, const User& user, std::int64_t campaign_id,
+                                 const std::string& unit_code, const Error& error) {
+  nlohmann::json extra = nullptr;
+  try {
+    const UnitReport current = app.get_report(user, campaign_id, unit_code);
+    extra = {{"current_version", current.version},
+             {"current_status", std::string(to_string(current.status))},
+             {"current_status_label", std::string(vietnamese_status(current.status))}};
+  } catch (const std::exception&) {
+    // Without the state the error still says what happened.
+  }
+  return error_response(error, extra);
+}
+
+// "2025-10-12" → the first or the last second of that day in Vietnam.
+Timestamp day_bound(const std::string& text, const char* name, bool end) {
+  const auto date = parse_iso_date(text);
+  if (!date) {
+    throw Error(ErrorKind::bad_input,
+                std::string("Tham số \"") + name + "\" phải là ngày dạng YYYY-MM-DD (ví dụ " +
+                    "2025-10-12).",
+                name);
+  }
+  const Timestamp last = end_of_day_in_vietnam(*date);
+  return end ? last : last - 86399;
+}
+
+// One CSV field: quoted when needed, and a leading = + - @ defused so a spreadsheet never runs
+// a logged value as a formula.
+std::string csv_field(std::string text) {
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+    text.insert(text.begin(), '\'');
+  }
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+nlohmann::json audit_json(const AuditEntry& entry) {
+  return {{"id", entry.id},           {"at", format_timestamp(entry.at)}, {"user", entry.username},
+          {"address", entry.address}, {"action", entry.action},           {"target", entry.target},
+          {"detail", entry.detail},   {"outcome", entry.outcome}};
+}
+
+}  // namespace
+
+HttpResponse ApiRoutes::review_report(const HttpRequest& request, const Params& params) {
+  const User user = authenticate(request);
+  const std::int64_t campaign_id = campaign_of(params[0]);
+  const std::string& action = request.segments.back();
+  std::optional<std::int64_t> version;
+  std::string comment;
+  if (const auto body = parse_optional_json_body(request.body, max_body_bytes_)) {
+    require_object(*body, "Nội dung yêu cầu");
+    if (action == "return") {
+      reject_unknown_members(*body, {"version", "comment"});
+      comment = string_member(*body, "comment", false).value_or("");
+    } else if (action == "reopen") {
+      reject_unknown_members(*body, {"version", "reason", "comment"});
+      comment = string_member(*body, "reason", false)
+                    .value_or(string_member(*body, "comment", false).value_or(""));
+    } else {
+      reject_unknown_members(*body, {"version"});
+    }
+    version = count_member(*body, "version", false);
+  }
+  const RequestContext context{request.client_address};
+  try {
+    UnitReport report;
+    if (action == "return") {
+      report = app_.return_report(user, campaign_id, params[1], comment, version, context);
+    } else if (action == "accept") {
+      report = app_.accept_report(user, campaign_id, params[1], version, context);
+    } else {
+      report = app_.reopen_report(user, campaign_id, params[1], comment, version, context);
+    }
+    return json_response(200, to_json(report));
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::conflict) throw;
+    return conflict_with_state(app_, user, campaign_id, params[1], error);
+  }
+}
+
+HttpResponse ApiRoutes::grant_extension(const HttpRequest& request, const Params& params) {
+  const User user = authenticate(request);
+  const std::int64_t campaign_id = campaign_of(params[0]);
+  const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
+  require_object(body, "Nội dung yêu cầu");
+  reject_unknown_members(body, {"until"});
+  const std::string until_text = *string_member(body, "until", true);
+  const auto until = parse_iso_date(until_text);
+  if (!until) {
+    throw Error(ErrorKind::bad_input,
+                "Ngày gia hạn \"until\" phải có dạng YYYY-MM-DD (ví dụ 2025-11-15).", "until");
+  }
+  const ReportExtension extension = app_.grant_extension(user, campaign_id, params[1], *until,
+                                                         RequestContext{request.client_address});
+  return json_response(200,
+                       {{"unit", params[1]},
+                        {"until", format_iso_date(extension.until)},
+                        {"until_end", format_timestamp(end_of_day_in_vietnam(extension.until))},
+                        {"granted_at", format_timestamp(extension.granted_at)}});
+}
+
+HttpResponse ApiRoutes::get_report_version(const HttpRequest& request, const Params& params) {
+  const User user = authenticate(request);
+  const std::int64_t campaign_id = campaign_of(params[0]);
+  const std::int64_t number = version_number(params[2], "version");
+  const auto [version, values] = app_.report_version(user, campaign_id, params[1], number);
+  return json_response(200, {{"unit", params[1]},
+                             {"version", version.version},
+                             {"status", std::string(to_string(version.status))},
+                             {"action", version.action},
+                             {"at", format_timestamp(version.at)},
+                             {"by", version.by_name.empty() ? nlohmann::json(nullptr)
+                                                            : nlohmann::json(version.by_name)},
+                             {"comment", version.comment},
+                             {"values", values}});
+}
+
+HttpResponse ApiRoutes::get_report_diff(const HttpRequest& request, const Params& params) {
+  const User user = authenticate(request);
+  const std::int64_t campaign_id = campaign_of(params[0]);
+  const std::int64_t from = version_number(query_of(request, "from"), "from");
+  const std::int64_t to = version_number(query_of(request, "to"), "to");
+  nlohmann::json changes = nlohmann::json::array();
+  for (const ItemChange& change : app_.report_diff(user, campaign_id, params[1], from, to)) {
+    changes.push_back({{"key", change.key},
+                       {"label", change.label},
+                       {"before", change.before},
+                       {"after", change.after}});
+  }
+  return json_response(
+      200, {{"unit", params[1]}, {"from", from}, {"to", to}, {"changes", std::move(changes)}});
+}
+
+HttpResponse ApiRoutes::get_audit(const HttpRequest& request, const Params&) {
+  const User user = authenticate(request);
+  AuditQuery query;
+  query.username = query_of(request, "user").value_or("");
+  query.action = query_of(request, "action").value_or("");
+  if (const auto from = query_of(request, "from"); from && !from->empty()) {
+    query.from = day_bound(*from, "from", false);
+  }
+  if (const auto to = query_of(request, "to"); to && !to->empty()) {
+    query.to = day_bound(*to, "to", true);
+  }
+  query.limit = integer_parameter(query_of(request, "limit"), "limit", 1, 10000, 200);
+  const std::string format = query_of(request, "format").value_or("json");
+  if (format != "json" && format != "csv") {
+    throw Error(ErrorKind::bad_input, "Tham số \"format\" chỉ nhận \"json\" hoặc \"csv\".",
+                "format");
+  }
+  const auto entries = app_.audit_log(user, query_of(request, "unit").value_or(""), query);
+
+  if (format == "csv") {
+    // UTF-8 with a byte order mark, so spreadsheet programs show the Vietnamese text correctly.
+    std::string csv = "\xEF\xBB\xBF";
+    csv += "Thời gian,Người dùng,Địa chỉ,Hành động,Đối tượng,Chi tiết,Kết quả\r\n";
+    for (const AuditEntry& entry : entries) {
+      csv += csv_field(format_timestamp(entry.at)) + ',' + csv_field(entry.username) + ',' +
+             csv_field(entry.address) + ',' + csv_field(entry.action) + ',' +
+             csv_field(entry.target) + ',' + csv_field(entry.detail) + ',' +
+             csv_field(entry.outcome) + "\r\n";
+    }
+    HttpResponse response;
+    response.status = 200;
+    response.content_type = "text/csv; charset=utf-8";
+    response.headers.emplace_back("Content-Disposition",
+                                  "attachment; filename=\"nhat-ky-hoat-dong.csv\"");
+    response.body = std::move(csv);
+    return response;
+  }
+  nlohmann::json list = nlohmann::json::array();
+  for (const AuditEntry& entry : entries) list.push_back(audit_json(entry));
+  return json_response(200, {{"entries", std::move(list)}});
+}
+
+}  // namespace llw

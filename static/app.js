@@ -1,0 +1,312 @@
+// LLW pages: small enhancements on top of forms that work without JavaScript.
+// - report form: live totals and population checks, table rows added and removed in place,
+//   autosave of the draft to the server, and a copy in this browser (localStorage) that is
+//   offered back after a dropped connection or a closed tab; a stale save is announced.
+// - print buttons.
+(function () {
+  'use strict';
+
+  function formatNumber(value) {
+    var negative = value < 0;
+    var rounded = Math.round(Math.abs(value) * 10) / 10;
+    var parts = String(rounded).split('.');
+    var grouped = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    return (negative ? '-' : '') + grouped + (parts[1] ? ',' + parts[1] : '');
+  }
+
+  function parseCount(text) {
+    text = String(text || '').trim();
+    if (/^\d+$/.test(text)) return parseInt(text, 10);
+    if (/^\d{1,3}(\.\d{3})+$/.test(text)) return parseInt(text.replace(/\./g, ''), 10);
+    return NaN;
+  }
+
+  function timeNow() {
+    var d = new Date();
+    function two(n) { return (n < 10 ? '0' : '') + n; }
+    return two(d.getHours()) + ':' + two(d.getMinutes());
+  }
+
+  document.addEventListener('click', function (event) {
+    var target = event.target;
+    if (target && target.hasAttribute && target.hasAttribute('data-print')) window.print();
+  });
+
+  var form = document.getElementById('report-form');
+  if (!form) return;
+  var page = document.getElementById('report-page');
+  var storageKey = page.getAttribute('data-storage-key');
+  var versionInput = document.getElementById('report-version');
+  var status = document.getElementById('autosave-status');
+  var dirty = false;
+  var saving = false;
+  var stale = false;
+  var timer = null;
+
+  function setStatus(text, kind) {
+    if (!status) return;
+    status.textContent = text;
+    status.className = 'autosave no-print' + (kind ? ' ' + kind : '');
+  }
+
+  // --- Values of the form as name/value pairs (the same the server reads). -------------------
+  function fieldPairs() {
+    var pairs = [];
+    var elements = form.elements;
+    for (var i = 0; i < elements.length; i++) {
+      var el = elements[i];
+      if (!el.name || el.disabled) continue;
+      if (el.name === 'csrf' || el.name === 'action' || el.name === 'version') continue;
+      if ((el.type === 'radio' || el.type === 'checkbox') && !el.checked) continue;
+      if (el.type === 'submit' || el.type === 'button') continue;
+      pairs.push([el.name, el.value]);
+    }
+    return pairs;
+  }
+
+  function keepCopy() {
+    try {
+      localStorage.setItem(storageKey, JSON.stringify({
+        pairs: fieldPairs(), base: versionInput.value, at: new Date().toISOString()
+      }));
+    } catch (e) { /* storage full or disabled: autosave still works */ }
+  }
+
+  function dropCopy() {
+    try { localStorage.removeItem(storageKey); } catch (e) { /* ignore */ }
+  }
+
+  // --- Live totals and population checks. ------------------------------------------------------
+  function liveCheck(input) {
+    var limit = input.getAttribute('data-limit');
+    var box = document.getElementById(input.id + '-live');
+    if (!box) return;
+    var value = parseCount(input.value);
+    if (limit !== null && !isNaN(value) && value > parseInt(limit, 10)) {
+      box.textContent = 'Số người tham gia không được lớn hơn số của đơn vị (' +
+        formatNumber(parseInt(limit, 10)) + ').';
+      box.hidden = false;
+      input.setAttribute('aria-invalid', 'true');
+    } else if (input.classList.contains('num') && input.value.trim() !== '' && isNaN(value) &&
+               input.getAttribute('inputmode') === 'numeric') {
+      box.textContent = 'Hãy nhập một số nguyên không âm, chỉ gồm chữ số (ví dụ 12 hoặc 1.155).';
+      box.hidden = false;
+    } else {
+      box.textContent = '';
+      box.hidden = true;
+      if (!input.closest('.has-error')) input.removeAttribute('aria-invalid');
+    }
+  }
+
+  function liveTotals() {
+    var aside = document.getElementById('live-totals');
+    if (!aside) return;
+    var population = parseInt(aside.getAttribute('data-population'), 10) || 0;
+    var total = 0;
+    var inputs = form.querySelectorAll('[data-participants]');
+    for (var i = 0; i < inputs.length; i++) {
+      var v = parseCount(inputs[i].value);
+      if (!isNaN(v)) total += v;
+    }
+    document.getElementById('live-participants').textContent = formatNumber(total);
+    document.getElementById('live-rate').textContent =
+      population > 0 ? formatNumber(Math.round(total / population * 1000) / 10) + '%' : '0%';
+  }
+
+  // --- Table rows in place (the buttons submit to the server when JavaScript is off). ----------
+  function renumber(fieldset) {
+    var key = fieldset.getAttribute('data-table');
+    var rows = fieldset.querySelectorAll('tbody tr');
+    for (var r = 0; r < rows.length; r++) {
+      rows[r].cells[0].textContent = String(r + 1);
+      var named = rows[r].querySelectorAll('[name], [id], label[for], [aria-describedby]');
+      for (var j = 0; j < named.length; j++) {
+        var el = named[j];
+        if (el.name && el.name.indexOf('t.' + key + '.') === 0) {
+          el.name = el.name.replace(/^(t\.[^.]+\.)\d+(\.)/, '$1' + r + '$2');
+        }
+        if (el.name === 'action') el.value = 'remove_row:' + key + ':' + r;
+        if (el.id) el.id = el.id.replace(/^(f-[^-]+-)\d+(-)/, '$1' + r + '$2');
+        if (el.htmlFor) {
+          el.htmlFor = el.htmlFor.replace(/^(f-[^-]+-)\d+(-)/, '$1' + r + '$2');
+          el.textContent = el.textContent.replace(/\(dòng \d+\)/, '(dòng ' + (r + 1) + ')');
+        }
+      }
+    }
+    fieldset.querySelector('[data-row-count]').value = String(rows.length);
+  }
+
+  form.addEventListener('click', function (event) {
+    var button = event.target;
+    if (!button || button.tagName !== 'BUTTON') return;
+    var fieldset = button.closest('fieldset[data-table]');
+    if (!fieldset) return;
+    var body = fieldset.querySelector('tbody');
+    if (button.hasAttribute('data-add-row')) {
+      var last = body.querySelector('tr:last-child');
+      if (!last) return;  // no row to copy: let the server add the first one
+      event.preventDefault();
+      var copy = last.cloneNode(true);
+      var inputs = copy.querySelectorAll('input, select, textarea');
+      for (var i = 0; i < inputs.length; i++) {
+        if (inputs[i].type === 'radio') inputs[i].checked = false;
+        else if (inputs[i].tagName === 'SELECT') inputs[i].selectedIndex = 0;
+        else inputs[i].value = '';
+        inputs[i].removeAttribute('aria-invalid');
+      }
+      var errors = copy.querySelectorAll('.field-error');
+      for (var e = 0; e < errors.length; e++) errors[e].parentNode.removeChild(errors[e]);
+      body.appendChild(copy);
+      renumber(fieldset);
+      var first = copy.querySelector('input, select, textarea');
+      if (first) first.focus();
+      changed();
+    } else if (button.hasAttribute('data-remove-row')) {
+      event.preventDefault();
+      var row = button.closest('tr');
+      row.parentNode.removeChild(row);
+      renumber(fieldset);
+      changed();
+    }
+  });
+
+  // --- Autosave. ------------------------------------------------------------------------------
+  function changed() {
+    dirty = true;
+    keepCopy();
+    if (stale) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(autosave, 1500);
+  }
+
+  function autosave() {
+    timer = null;
+    if (!dirty || saving || stale) return;
+    saving = true;
+    dirty = false;
+    var body = new URLSearchParams();
+    var pairs = fieldPairs();
+    for (var i = 0; i < pairs.length; i++) body.append(pairs[i][0], pairs[i][1]);
+    body.append('csrf', form.elements.csrf.value);
+    body.append('version', versionInput.value);
+    body.append('action', 'save');
+    body.append('ajax', '1');
+    setStatus('Đang lưu…', '');
+    fetch(form.getAttribute('action'), {
+      method: 'POST', body: body, credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' }
+    }).then(function (response) {
+      return response.json().then(function (data) { return { status: response.status, data: data }; });
+    }).then(function (result) {
+      saving = false;
+      var data = result.data;
+      if (result.status === 200 && data.ok) {
+        versionInput.value = String(data.version);
+        page.setAttribute('data-version', String(data.version));
+        if (!dirty) dropCopy(); else keepCopy();
+        setStatus('Đã tự động lưu bản nháp lúc ' + timeNow() + '.', '');
+        if (dirty) changed();
+      } else if (result.status === 409) {
+        stale = true;
+        dirty = true;
+        keepCopy();
+        setStatus(data.message || 'Người khác vừa lưu báo cáo này. Bấm “Lưu bản nháp” để so sánh.', 'stale');
+      } else if (result.status === 422) {
+        dirty = true;
+        keepCopy();
+        showErrors(data.errors || {});
+        setStatus('Chưa tự động lưu được: có ô cần sửa (xem thông báo cạnh ô).', 'stale');
+      } else {
+        dirty = true;
+        keepCopy();
+        setStatus((data.error && data.error.message) || data.message ||
+                  'Chưa lưu được. Bản nhập vẫn được giữ trên máy này.', 'stale');
+      }
+    }).catch(function () {
+      saving = false;
+      dirty = true;
+      keepCopy();
+      setStatus('Mất kết nối. Bản nhập được giữ trên máy này và sẽ được lưu khi có mạng lại.', 'offline');
+    });
+  }
+
+  function showErrors(errors) {
+    for (var key in errors) {
+      if (!Object.prototype.hasOwnProperty.call(errors, key)) continue;
+      var id = 'f-' + key.replace(/\[(\d+)\]\./, '-$1-');
+      var box = document.getElementById(id + '-live');
+      if (box) { box.textContent = errors[key]; box.hidden = false; }
+    }
+  }
+
+  form.addEventListener('input', function (event) {
+    if (event.target.matches && event.target.matches('input.num')) liveCheck(event.target);
+    liveTotals();
+    changed();
+  });
+  form.addEventListener('change', function () { liveTotals(); changed(); });
+  form.addEventListener('submit', function () { dropCopy(); });
+  window.addEventListener('online', function () {
+    if (!stale) { dirty = true; autosave(); }
+  });
+  window.addEventListener('offline', function () {
+    setStatus('Mất kết nối. Bản nhập được giữ trên máy này và sẽ được lưu khi có mạng lại.', 'offline');
+  });
+
+  // --- The copy left in this browser by an earlier visit. -----------------------------------------
+  function restore(pairs) {
+    var byName = {};
+    var rowsWanted = {};
+    for (var i = 0; i < pairs.length; i++) {
+      byName[pairs[i][0]] = pairs[i][1];
+      var m = /^n\.(.+)$/.exec(pairs[i][0]);
+      if (m) rowsWanted[m[1]] = parseInt(pairs[i][1], 10) || 0;
+    }
+    for (var key in rowsWanted) {
+      var fieldset = form.querySelector('fieldset[data-table="' + key + '"]');
+      if (!fieldset) continue;
+      var add = fieldset.querySelector('[data-add-row]');
+      var guard = 0;
+      while (add && fieldset.querySelectorAll('tbody tr').length < rowsWanted[key] &&
+             fieldset.querySelector('tbody tr') && guard++ < 200) {
+        add.click();
+      }
+    }
+    var elements = form.elements;
+    for (var j = 0; j < elements.length; j++) {
+      var el = elements[j];
+      if (!el.name || !(el.name in byName) || el.name === 'csrf') continue;
+      if (el.type === 'radio') el.checked = byName[el.name] === el.value;
+      else if (el.type !== 'submit' && el.type !== 'hidden') el.value = byName[el.name];
+    }
+    for (var k = 0; k < elements.length; k++) {
+      var r = elements[k];
+      if (r.type === 'radio' && !(r.name in byName)) r.checked = false;
+    }
+    liveTotals();
+    changed();
+  }
+
+  (function offerCopy() {
+    var saved = null;
+    try { saved = JSON.parse(localStorage.getItem(storageKey) || 'null'); } catch (e) { saved = null; }
+    if (!saved || !saved.pairs) return;
+    if (JSON.stringify(saved.pairs) === JSON.stringify(fieldPairs())) { dropCopy(); return; }
+    var offer = document.getElementById('offline-offer');
+    if (!offer) return;
+    document.getElementById('offline-time').textContent = new Date(saved.at).toLocaleString('vi-VN');
+    offer.hidden = false;
+    document.getElementById('offline-restore').addEventListener('click', function () {
+      offer.hidden = true;
+      restore(saved.pairs);
+    });
+    document.getElementById('offline-discard').addEventListener('click', function () {
+      offer.hidden = true;
+      dropCopy();
+    });
+  })();
+
+  var numbers = form.querySelectorAll('input.num');
+  for (var n = 0; n < numbers.length; n++) liveCheck(numbers[n]);
+  liveTotals();
+})();

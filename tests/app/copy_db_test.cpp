@@ -1,0 +1,275 @@
+// `llw copy-db` (storage/copy_database.h) on real databases: a commune's demo database copied
+// SQLite → PostgreSQL, PostgreSQL → SQLite and SQLite → SQLite gives the same summaries, history
+// and accounts; a copy into a database with data is refused unless merged; a merge renumbers ids,
+// attaches the commune under its city and refuses colliding codes, changing nothing then.
+#include "app/api_json.h"
+#include "app/demo_data.h"
+#include "app_fixture.h"
+#include "storage/copy_database.h"
+
+namespace llw::testing {
+namespace {
+
+using testing_support::Backend;
+using testing_support::TestDatabase;
+
+// One database with its Application.
+struct Side {
+  explicit Side(Backend backend) : database(testing_support::make_test_database(backend)) {
+    if (!database) throw std::runtime_error(testing_support::kPgSkipMessage);
+    open();
+  }
+  void open() {
+    ApplicationConfig config;
+    config.forms_dir = std::filesystem::path(LLW_SOURCE_DIR) / "forms";
+    store = open_store(database->url());
+    app = std::make_unique<Application>(store, config, [] { return vietnam_time(10, 9, 9); });
+  }
+  void close() {
+    app.reset();
+    store.reset();
+  }
+  std::int64_t rows(const std::string& table) {
+    return database->raw()->integer("SELECT COUNT(*) FROM " + table);
+  }
+  std::string summary(std::int64_t campaign, const std::string& unit) {
+    return *app->summary_json(admin(), campaign, unit);
+  }
+  static User admin() {
+    User user;
+    user.username = "system";
+    user.role = Role::admin;
+    return user;
+  }
+
+  std::unique_ptr<TestDatabase> database;
+  std::shared_ptr<Store> store;
+  std::unique_ptr<Application> app;
+};
+
+// Every table an LLW database has, with the figures that must survive a copy.
+const char* const kTables[] = {
+    "units",   "users",           "sessions",   "login_attempts",    "forms",    "campaigns",
+    "reports", "report_versions", "aggregates", "report_narratives", "audit_log"};
+
+struct Direction {
+  Backend from;
+  Backend to;
+};
+
+void PrintTo(const Direction& direction, std::ostream* out) {
+  *out << testing_support::backend_name(direction.from) << " → "
+       << testing_support::backend_name(direction.to);
+}
+
+class CopyDbTest : public ::testing::TestWithParam<Direction> {};
+
+TEST_P(CopyDbTest, ACommuneDatabaseCopiesWithEveryRowAndTheSameSummaries) {
+  Side source(GetParam().from);
+  DemoStats stats = make_demo(*source.app, DemoScale::commune);
+  const std::string demo_password = stats.accounts.front().password;
+  source.app->login("admin", demo_password, "10.0.0.1");  // a session and a login attempt
+  const std::string before = source.summary(stats.campaign_id, stats.issuer_code);
+  const std::string before_country = source.summary(stats.campaign_id, "VN");
+  source.close();
+
+  Side target(GetParam().to);
+  target.close();
+  std::vector<TableCopy> progress;
+  CopyReport report = copy_database(source.database->url(), target.database->url(), {},
+                                    [&](const TableCopy& t) { progress.push_back(t); });
+  EXPECT_EQ(progress.size(), report.tables.size());
+
+  for (const char* table : kTables) {
+    auto found = std::find_if(report.tables.begin(), report.tables.end(),
+                              [&](const TableCopy& t) { return t.table == table; });
+    ASSERT_NE(found, report.tables.end()) << table << " was not copied";
+    EXPECT_EQ(found->source_rows, source.rows(table)) << table;
+    EXPECT_EQ(target.rows(table), source.rows(table)) << table;
+    EXPECT_EQ(found->source_checksum, found->copied_checksum) << table;
+  }
+  EXPECT_GT(source.rows("report_versions"), source.rows("reports") / 2);
+  EXPECT_GT(source.rows("audit_log"), 0);
+
+  target.open();
+  // The same consolidated figures, report history and accounts on the other backend.
+  EXPECT_EQ(target.summary(stats.campaign_id, stats.issuer_code), before);
+  EXPECT_EQ(target.summary(stats.campaign_id, "VN"), before_country);
+  EXPECT_NO_THROW(target.app->login("admin", demo_password, "10.0.0.2"));
+  // New rows get fresh ids after the copied ones (PostgreSQL's sequences were moved on).
+  EXPECT_NO_THROW(target.app->create_unit(Side::admin(), [] {
+    UnitInput in;
+    in.code = "HP-ANHUNG-MOI";
+    in.name = "Thôn Mới";
+    in.kind = UnitKind::village;
+    in.parent_code = "HP-ANHUNG";
+    return in;
+  }()));
+  EXPECT_NO_THROW(
+      target.app->add_user("nguoi.moi", "Người mới", Role::viewer, "HP-ANHUNG", "mat-khau-dai-du"));
+  EXPECT_EQ(target.rows("units"), source.rows("units") + 1);
+}
+
+TEST_P(CopyDbTest, ACopyIntoADatabaseWithDataIsRefusedAndChangesNothing) {
+  Side source(GetParam().from);
+  make_demo(*source.app, DemoScale::commune);
+  source.close();
+  Side target(GetParam().to);
+  target.app->add_user("admin.thanhpho", "Quản trị", Role::admin, "", "mat-khau-dai-du");
+  target.close();
+  try {
+    copy_database(source.database->url(), target.database->url(), {});
+    FAIL() << "copied into a database with data";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+    EXPECT_NE(e.message().find("--merge"), std::string::npos) << e.message();
+  }
+  EXPECT_EQ(target.rows("users"), 1);
+  EXPECT_EQ(target.rows("units"), 0);
+}
+
+// A commune that ran on its own (its root is the commune) moves into its city's database.
+TEST_P(CopyDbTest, AMergeAttachesTheCommuneUnderItsCityWithNewIdsAndTheSameFigures) {
+  auto unit = [](std::string code, std::string name, UnitKind kind, std::string parent,
+                 Population population = {}) {
+    UnitInput in;
+    in.code = std::move(code);
+    in.name = std::move(name);
+    in.kind = kind;
+    in.parent_code = std::move(parent);
+    in.population = std::move(population);
+    return in;
+  };
+  Campaign plan;
+  plan.name = "Tuần lễ hưởng ứng học tập suốt đời năm 2025";
+  plan.year = 2025;
+  plan.period_start = std::chrono::year{2025} / 10 / 1;
+  plan.period_end = std::chrono::year{2025} / 10 / 7;
+  plan.deadline = std::chrono::year{2025} / 10 / 12;
+  plan.lock_date = std::chrono::year{2025} / 10 / 31;
+  plan.reporting_kinds = {UnitKind::school, UnitKind::village};
+  plan.form_id = "llw-2025";
+
+  // The city: its own tree, campaign and a saved draft, whose ids the commune's will collide with.
+  Side city(GetParam().to);
+  city.store->upsert_units(
+      {unit("HP", "Thành phố Hải Phòng", UnitKind::province, ""),
+       unit("HP-Y", "Xã Tân Tiến", UnitKind::commune, "HP"),
+       unit("HP-Y-C", "Trường Mầm non Tân Tiến", UnitKind::school, "HP-Y", {{"students", 100}})});
+  plan.issuer_code = "HP";
+  const Campaign city_campaign = city.app->create_campaign(Side::admin(), plan);
+  city.app->save_draft(Side::admin(), city_campaign.id, "HP-Y-C", 0, {{"media_articles", 2}});
+  const std::string city_summary = city.summary(city_campaign.id, "HP");
+  const std::int64_t city_units = city.rows("units");
+
+  // The commune, alone in its own database.
+  Side commune(GetParam().from);
+  commune.store->upsert_units(
+      {unit("XA-MOI", "Xã Mới", UnitKind::commune, ""),
+       unit("XA-MOI-TH", "Trường Tiểu học Xã Mới", UnitKind::school, "XA-MOI",
+            {{"students", 300}, {"staff", 20}}),
+       unit("XA-MOI-T1", "Thôn 1", UnitKind::village, "XA-MOI", {{"residents", 800}})});
+  plan.issuer_code = "XA-MOI";
+  const Campaign commune_campaign = commune.app->create_campaign(Side::admin(), plan);
+  commune.app->add_user("bc.xamoi", "Báo cáo Xã Mới", Role::reporter, "XA-MOI-TH",
+                        "mat-khau-dai-du");
+  UnitReport draft = commune.app->save_draft(Side::admin(), commune_campaign.id, "XA-MOI-TH", 0,
+                                             {{"media_articles", 5}, {"banners", 3}});
+  const Summary commune_summary =
+      commune.app->summary(Side::admin(), commune_campaign.id, "XA-MOI");
+  const auto commune_history =
+      commune.app->report_history(Side::admin(), commune_campaign.id, "XA-MOI-TH");
+  const std::int64_t commune_units = commune.rows("units");
+  commune.close();
+  city.close();
+
+  CopyOptions merge;
+  merge.merge = true;
+  merge.under_code = "HP";
+  copy_database(commune.database->url(), city.database->url(), merge);
+
+  city.open();
+  EXPECT_EQ(city.rows("units"), city_units + commune_units);
+  OrgUnit hp = *city.store->find_unit("HP");
+  OrgUnit moved = *city.store->find_unit("XA-MOI");
+  OrgUnit school = *city.store->find_unit("XA-MOI-TH");
+  EXPECT_EQ(moved.parent_code, "HP");
+  EXPECT_EQ(moved.path, hp.path + std::to_string(moved.id) + "/");
+  EXPECT_EQ(school.path, moved.path + std::to_string(school.id) + "/");
+  EXPECT_EQ(city.store->ancestor_ids(school.id),
+            (std::vector<std::int64_t>{school.id, moved.id, hp.id}));
+
+  // The commune's campaign came along under a new id, with its figures and history.
+  std::vector<Campaign> campaigns = city.app->list_campaigns(Side::admin());
+  ASSERT_EQ(campaigns.size(), 2u);
+  const Campaign& merged = campaigns[0].id == city_campaign.id ? campaigns[1] : campaigns[0];
+  EXPECT_EQ(merged.issuer_code, "XA-MOI");
+  Summary figures = city.app->summary(Side::admin(), merged.id, "XA-MOI");
+  EXPECT_EQ(figures.expected, commune_summary.expected);
+  EXPECT_EQ(figures.submitted, commune_summary.submitted);
+  EXPECT_EQ(figures.population, commune_summary.population);
+  EXPECT_EQ(figures.missing_count, commune_summary.missing_count);
+  EXPECT_EQ(figures.totals, commune_summary.totals);
+  EXPECT_EQ(city.summary(city_campaign.id, "HP"), city_summary);  // the city's own: unchanged
+  UnitReport report = city.app->get_report(Side::admin(), merged.id, "XA-MOI-TH");
+  EXPECT_EQ(report.version, draft.version);
+  EXPECT_EQ(report.values, draft.values);
+  EXPECT_EQ(city.app->report_history(Side::admin(), merged.id, "XA-MOI-TH").size(),
+            commune_history.size());
+  // The commune's reporter signs in on the city's server and sees the school's report.
+  Session session = city.app->login("bc.xamoi", "mat-khau-dai-du", "10.0.0.3");
+  User reporter = city.app->authenticate(session.token);
+  EXPECT_EQ(reporter.unit_code, "XA-MOI-TH");
+  EXPECT_EQ(city.app->get_report(reporter, merged.id, "XA-MOI-TH").version, draft.version);
+  // And the merged report keeps its compare-and-swap: a save on the copied version works once.
+  EXPECT_EQ(
+      city.app->save_draft(reporter, merged.id, "XA-MOI-TH", draft.version, {{"media_articles", 7}})
+          .version,
+      draft.version + 1);
+  EXPECT_EQ(error_kind_of([&] {
+              city.app->save_draft(reporter, merged.id, "XA-MOI-TH", draft.version,
+                                   {{"media_articles", 8}});
+            }),
+            ErrorKind::conflict);
+
+  // Merging the same commune again: every code collides; refused, nothing changes.
+  const std::int64_t units_now = city.rows("units");
+  const std::int64_t versions_now = city.rows("report_versions");
+  city.close();
+  try {
+    copy_database(commune.database->url(), city.database->url(), merge);
+    FAIL() << "merged colliding unit codes";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::bad_input);
+    EXPECT_NE(e.message().find("XA-MOI"), std::string::npos) << e.message();
+  }
+  EXPECT_EQ(city.rows("units"), units_now);
+  EXPECT_EQ(city.rows("report_versions"), versions_now);
+
+  // An unknown parent is refused the same way.
+  Side other(GetParam().to);
+  other.close();
+  merge.under_code = "KHONG-CO";
+  EXPECT_THROW(copy_database(commune.database->url(), other.database->url(), merge), Error);
+  EXPECT_EQ(other.rows("units"), 0);
+}
+
+TEST(CopyDbRefusals, TheSameDatabaseOnBothSidesOrAMissingSourceFileIsRefused) {
+  testing_support::SqliteDatabase database;
+  open_store(database.url()).reset();
+  EXPECT_THROW(copy_database(database.url(), database.url(), {}), Error);
+  EXPECT_THROW(copy_database(database.url() + ".khong-co", database.url() + ".2", {}), Error);
+  EXPECT_FALSE(std::filesystem::exists(database.url() + ".2"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Directions, CopyDbTest,
+                         ::testing::Values(Direction{Backend::sqlite, Backend::postgresql},
+                                           Direction{Backend::postgresql, Backend::sqlite},
+                                           Direction{Backend::sqlite, Backend::sqlite}),
+                         [](const ::testing::TestParamInfo<Direction>& info) {
+                           return std::string(testing_support::backend_name(info.param.from)) +
+                                  "_to_" + testing_support::backend_name(info.param.to);
+                         });
+
+}  // namespace
+}  // namespace llw::testing

@@ -1,0 +1,63 @@
+// Shared helpers of the browser tests: launching Debian's Chromium through Playwright the way
+// that works on Debian 12 (a persistent context in a fresh directory), signing in, screenshots.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const baseUrl = process.env.LLW_URL;
+export const artifacts = process.env.LLW_ARTIFACTS || tmpdir();
+
+const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// A fresh browser (own profile directory) with the given context options.
+export async function openBrowser(options = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'llw-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', headless: true, args: launchArgs, locale: 'vi-VN',
+    ...options,
+  });
+  const close = async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); };
+  const page = context.pages()[0] || await context.newPage();
+  // A page error (a script exception) or a CSP violation is a test failure.
+  const problems = [];
+  page.on('pageerror', (error) => problems.push('page error: ' + error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/net::ERR_INTERNET_DISCONNECTED|Failed to fetch|Failed to load resource/.test(message.text())) {
+      problems.push('console error: ' + message.text());
+    }
+  });
+  page.on('dialog', (dialog) => { problems.push('unexpected dialog: ' + dialog.message()); dialog.dismiss(); });
+  return { context, page, close, problems };
+}
+
+export async function signIn(page, username, password = 'hoctap2025') {
+  await page.goto(baseUrl + '/dang-nhap');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: join(artifacts, name + '.png'), fullPage: false });
+}
+
+let passed = 0;
+let failed = 0;
+export async function step(name, body) {
+  try {
+    await body();
+    passed += 1;
+    console.log('ok - ' + name);
+  } catch (error) {
+    failed += 1;
+    console.log('not ok - ' + name + '\n  ' + String(error && error.stack || error).replace(/\n/g, '\n  '));
+    throw error;
+  }
+}
+
+export function finish() {
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed === 0 ? 0 : 1;
+}

@@ -1,0 +1,362 @@
+// Reminder e-mails end to end against a real SMTP server (aiosmtpd) on 127.0.0.1: exactly the
+// units that have not submitted get one, each slot once (also after a restart), the Vietnamese
+// subject and body arrive intact, and a mail server that is down marks nothing sent.
+#include "app/reminders.h"
+
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "domain/error.h"
+#include "mail/smtp_mailer.h"
+#include "storage/open_store.h"
+
+namespace llw {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+fs::path make_temp_dir() {
+  std::string pattern = (fs::temp_directory_path() / "llw-mail-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+  return pattern;
+}
+
+// A port nothing listens on right now (bound, read, released).
+int free_port() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  socklen_t length = sizeof address;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  close(fd);
+  return ntohs(address.sin_port);
+}
+
+// The SMTP server the test talks to: a child process writing each message to a folder.
+class SmtpSink {
+ public:
+  explicit SmtpSink(fs::path folder) : folder_(std::move(folder)), port_(free_port()) {
+    fs::create_directories(folder_);
+    pid_ = fork();
+    if (pid_ == 0) {
+      const std::string port = std::to_string(port_);
+      // Debian's interpreter, which has Debian's python3-aiosmtpd (another python3 may come
+      // first on PATH).
+      execl(LLW_PYTHON, LLW_PYTHON, LLW_SMTP_SINK, folder_.c_str(), port.c_str(), nullptr);
+      _exit(127);
+    }
+    for (int i = 0; i < 200 && !fs::exists(folder_ / "ready"); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    if (!fs::exists(folder_ / "ready")) throw std::runtime_error("the SMTP sink did not start");
+  }
+  ~SmtpSink() {
+    kill(pid_, SIGTERM);
+    waitpid(pid_, nullptr, 0);
+  }
+  std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
+
+  // Every message received so far, in order.
+  std::vector<json> messages() const {
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(folder_)) {
+      if (entry.path().extension() == ".json") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    std::vector<json> out;
+    for (const auto& file : files) out.push_back(json::parse(std::ifstream(file)));
+    return out;
+  }
+
+ private:
+  fs::path folder_;
+  int port_;
+  pid_t pid_ = -1;
+};
+
+std::set<std::string> recipients(const std::vector<json>& messages, std::size_t from = 0) {
+  std::set<std::string> out;
+  for (std::size_t i = from; i < messages.size(); ++i) {
+    for (const auto& rcpt : messages[i]["rcpt_tos"]) out.insert(rcpt.get<std::string>());
+  }
+  return out;
+}
+
+Timestamp vietnam_time(int month, int day, int hour, int minute = 0) {
+  using namespace std::chrono;
+  return end_of_day_in_vietnam(year{2025} / month / day) - 86399 + hour * 3600 + minute * 60;
+}
+
+// Runs a command, returning its exit status and what it printed (stdout and stderr).
+std::pair<int, std::string> run(const std::string& command) {
+  std::string output;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  std::array<char, 4096> buffer{};
+  while (std::fgets(buffer.data(), buffer.size(), pipe)) output += buffer.data();
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+class RemindersTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = make_temp_dir();
+    open_app();
+    User admin;
+    admin.username = "system";
+    admin.role = Role::admin;
+    admin_ = admin;
+    auto unit = [](std::string code, std::string name, UnitKind kind, std::string parent,
+                   std::string email) {
+      UnitInput in;
+      in.code = std::move(code);
+      in.name = std::move(name);
+      in.kind = kind;
+      in.parent_code = std::move(parent);
+      in.email = std::move(email);
+      if (kind == UnitKind::school) in.population = {{"students", 100}, {"staff", 10}};
+      if (kind == UnitKind::village) in.population = {{"residents", 500}};
+      return in;
+    };
+    store_->upsert_units({
+        unit("HP", "Thành phố Hải Phòng", UnitKind::province, "", "so@haiphong.gov.vn"),
+        unit("HP-X", "Xã An Hưng", UnitKind::commune, "HP", "xa@anhung.gov.vn"),
+        unit("HP-X-A", "Trường Tiểu học An Hưng", UnitKind::school, "HP-X", "a@anhung.edu.vn"),
+        unit("HP-X-B", "Trường THCS An Hưng", UnitKind::school, "HP-X", "b@anhung.edu.vn"),
+        unit("HP-X-C", "Trường Mầm non Hoa Sen", UnitKind::school, "HP-X", "c@anhung.edu.vn"),
+        unit("HP-X-D", "Trường Mầm non Đông Hải", UnitKind::school, "HP-X", "d@anhung.edu.vn"),
+        unit("HP-X-V", "Thôn Đông", UnitKind::village, "HP-X", ""),
+    });
+    Campaign c;
+    c.name = "Tuần lễ hưởng ứng học tập suốt đời năm 2025";
+    c.year = 2025;
+    c.issuer_code = "HP-X";
+    c.period_start = std::chrono::year{2025} / 10 / 1;
+    c.period_end = std::chrono::year{2025} / 10 / 7;
+    c.deadline = std::chrono::year{2025} / 10 / 12;
+    c.lock_date = std::chrono::year{2025} / 10 / 31;
+    c.form_id = "llw-2025";
+    c.plan = {{"number", "83/KH-UBND"}};
+    campaign_ = app_->create_campaign(admin_, c);
+
+    // A submitted, B a draft, C not started, D returned, V has no address.
+    const json values{{"media_articles", 1}};
+    app_->save_draft(admin_, campaign_.id, "HP-X-A", 0, values);
+    app_->submit(admin_, campaign_.id, "HP-X-A", {});
+    app_->save_draft(admin_, campaign_.id, "HP-X-B", 0, values);
+    app_->save_draft(admin_, campaign_.id, "HP-X-D", 0, values);
+    app_->submit(admin_, campaign_.id, "HP-X-D", {});
+    app_->return_report(admin_, campaign_.id, "HP-X-D", "Thiếu số liệu", {});
+    sink_ = std::make_unique<SmtpSink>(dir_ / "mail");
+  }
+
+  void TearDown() override {
+    sink_.reset();
+    app_.reset();
+    store_.reset();
+    std::error_code ignored;
+    fs::remove_all(dir_, ignored);
+  }
+
+  // Opens (or reopens, as a restarted server would) the database.
+  void open_app() {
+    app_.reset();
+    store_.reset();
+    store_ = open_sqlite_store((dir_ / "llw.sqlite").string());
+    ApplicationConfig config;
+    config.forms_dir = fs::path(LLW_SOURCE_DIR) / "forms";
+    app_ = std::make_unique<Application>(store_, config, [this] { return now_.load(); });
+  }
+
+  std::shared_ptr<Mailer> mailer(const std::string& url) {
+    SmtpConfig config;
+    config.url = url;
+    config.from = "llw@anhung.gov.vn";
+    config.connect_timeout_seconds = 5;
+    return std::make_shared<SmtpMailer>(config);
+  }
+
+  ReminderOptions options() {
+    ReminderOptions o;
+    o.base_url = "https://llw.anhung.gov.vn/";
+    return o;
+  }
+
+  const std::set<std::string> not_submitted_{"<b@anhung.edu.vn>", "<c@anhung.edu.vn>",
+                                             "<d@anhung.edu.vn>"};
+  fs::path dir_;
+  std::shared_ptr<Store> store_;
+  std::unique_ptr<Application> app_;
+  std::atomic<Timestamp> now_{vietnam_time(10, 5, 10)};
+  User admin_;
+  Campaign campaign_;
+  std::unique_ptr<SmtpSink> sink_;
+};
+
+std::set<std::string> bare(const std::set<std::string>& addresses) {
+  std::set<std::string> out;
+  for (std::string a : addresses) out.insert(a.substr(1, a.size() - 2));
+  return out;
+}
+
+TEST_F(RemindersTest, EachSlotGoesOnceToExactlyTheUnitsThatHaveNotSubmitted) {
+  ReminderScheduler scheduler(*app_, mailer(sink_->url()), {}, options());
+  // 05/10: no slot is due yet (the first is 09/10 at 07:00).
+  EXPECT_TRUE(scheduler.check_now().empty());
+  now_ = vietnam_time(10, 9, 6, 59);
+  EXPECT_TRUE(scheduler.check_now().empty());
+  EXPECT_TRUE(sink_->messages().empty());
+
+  now_ = vietnam_time(10, 9, 7, 0);
+  auto runs = scheduler.check_now();
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].slot, "d-3");
+  EXPECT_EQ(runs[0].count("sent"), 3);
+  EXPECT_EQ(runs[0].count("no_email"), 1);  // the village
+  auto messages = sink_->messages();
+  ASSERT_EQ(messages.size(), 3u);
+  EXPECT_EQ(recipients(messages), bare(not_submitted_));
+
+  // The message as a mail reader decodes it.
+  const json* b = nullptr;
+  for (const auto& m : messages) {
+    if (m["rcpt_tos"][0] == "b@anhung.edu.vn") b = &m;
+  }
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ((*b)["subject"],
+            "Nhắc nộp báo cáo Tuần lễ hưởng ứng học tập suốt đời năm 2025 – hạn 12/10/2025");
+  EXPECT_TRUE((*b)["headers_ascii"].get<bool>());  // encoded words, not raw UTF-8
+  EXPECT_EQ((*b)["raw_subject"].get<std::string>().rfind("=?UTF-8?B?", 0), 0u);
+  EXPECT_EQ((*b)["content_type"], "text/plain");
+  EXPECT_EQ((*b)["charset"], "utf-8");
+  EXPECT_EQ((*b)["mail_from"], "llw@anhung.gov.vn");
+  const std::string body = (*b)["body"];
+  EXPECT_NE(body.find("Kính gửi: Trường THCS An Hưng"), std::string::npos) << body;
+  EXPECT_NE(body.find("Hạn nộp báo cáo: hết ngày 12/10/2025"), std::string::npos) << body;
+  EXPECT_NE(body.find("https://llw.anhung.gov.vn/dot/" + std::to_string(campaign_.id) +
+                      "/bao-cao/HP-X-B"),
+            std::string::npos)
+      << body;
+  EXPECT_NE(body.find("83/KH-UBND"), std::string::npos) << body;
+  EXPECT_NE(body.find("Xã An Hưng"), std::string::npos) << body;
+
+  // Checking again, and after a restart, sends nothing more for this slot.
+  scheduler.check_now();
+  open_app();
+  ReminderScheduler restarted(*app_, mailer(sink_->url()), {}, options());
+  auto again = restarted.check_now();
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].count("sent"), 0);
+  EXPECT_EQ(again[0].count("already_sent"), 3);
+  EXPECT_EQ(sink_->messages().size(), 3u);
+
+  // B submits; the next slot goes to C and D only.
+  app_->submit(admin_, campaign_.id, "HP-X-B", {});
+  now_ = vietnam_time(10, 11, 8);
+  runs = restarted.check_now();
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].slot, "d-1");
+  messages = sink_->messages();
+  ASSERT_EQ(messages.size(), 5u);
+  EXPECT_EQ(recipients(messages, 3), (std::set<std::string>{"c@anhung.edu.vn", "d@anhung.edu.vn"}));
+
+  // After the deadline day nothing is due.
+  now_ = vietnam_time(10, 13, 8);
+  EXPECT_TRUE(restarted.check_now().empty());
+  EXPECT_EQ(store_->reminders(campaign_.id).size(), 5u);
+}
+
+TEST_F(RemindersTest, AMailServerThatIsDownMarksNothingAndTheNextCheckSends) {
+  now_ = vietnam_time(10, 12, 9);  // the deadline day
+  ReminderScheduler down(*app_, mailer("smtp://127.0.0.1:" + std::to_string(free_port())), {},
+                         options());
+  std::vector<ReminderRun> runs;
+  EXPECT_NO_THROW(runs = down.check_now());
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].slot, "d-0");
+  EXPECT_EQ(runs[0].count("failed"), 3);
+  EXPECT_FALSE(runs[0].outcomes.front().reason.empty());
+  EXPECT_TRUE(store_->reminders(campaign_.id).empty());
+
+  ReminderScheduler up(*app_, mailer(sink_->url()), {}, options());
+  runs = up.check_now();
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].count("sent"), 3);
+  EXPECT_EQ(recipients(sink_->messages()), bare(not_submitted_));
+}
+
+TEST_F(RemindersTest, TheBackgroundThreadSendsOnItsOwnAndStopsCleanly) {
+  now_ = vietnam_time(10, 11, 9);
+  ReminderScheduler scheduler(*app_, mailer(sink_->url()), {}, options(),
+                              std::chrono::milliseconds(50));
+  scheduler.start();
+  for (int i = 0; i < 200 && sink_->messages().size() < 3; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // several more checks
+  scheduler.stop();
+  EXPECT_EQ(sink_->messages().size(), 3u);
+}
+
+TEST_F(RemindersTest, ScheduleAndAddressesAreChecked) {
+  EXPECT_EQ(parse_reminder_days("3,1,0"), (std::vector<int>{3, 1, 0}));
+  EXPECT_EQ(parse_reminder_days("0, 7,7"), (std::vector<int>{7, 0}));
+  for (const std::string bad : {"", "3,,1", "-1", "x", "61", "3;1"}) {
+    EXPECT_THROW(parse_reminder_days(bad), Error) << bad;
+  }
+  EXPECT_TRUE(is_plain_email_address("a.b@xa.gov.vn"));
+  for (const std::string bad : {"a@b", "a b@c.vn", "a@b.vn\r\nBcc: x@y.vn", "<a@b.vn>", "@b.vn"}) {
+    EXPECT_FALSE(is_plain_email_address(bad)) << bad;
+  }
+  SmtpConfig config;
+  config.url = "http://127.0.0.1:25";
+  EXPECT_THROW(SmtpMailer{config}, Error);
+}
+
+TEST_F(RemindersTest, LlwRemindSendsOnceAndFailsWithTheReasonWhenNoServerAnswers) {
+  const std::string db = (dir_ / "llw.sqlite").string();
+  const std::string base = std::string(LLW_BINARY) + " remind --db '" + db + "' --campaign " +
+                           std::to_string(campaign_.id);
+
+  auto [dry_status, dry] = run(base + " --dry-run");
+  EXPECT_EQ(dry_status, 0) << dry;
+  EXPECT_NE(dry.find("HP-X-B"), std::string::npos) << dry;
+  EXPECT_EQ(dry.find("HP-X-A "), std::string::npos) << dry;
+  EXPECT_TRUE(sink_->messages().empty());
+  EXPECT_TRUE(store_->reminders(campaign_.id).empty());
+
+  auto [down_status, down] = run(base + " --smtp smtp://127.0.0.1:" + std::to_string(free_port()));
+  EXPECT_NE(down_status, 0) << down;
+  EXPECT_NE(down.find("không gửi được thư"), std::string::npos) << down;
+  EXPECT_TRUE(store_->reminders(campaign_.id).empty());
+
+  auto [status, output] = run(base + " --smtp " + sink_->url() + " --smtp-from llw@anhung.gov.vn");
+  EXPECT_EQ(status, 0) << output;
+  EXPECT_EQ(recipients(sink_->messages()), bare(not_submitted_));
+  auto [again_status, again] = run(base + " --smtp " + sink_->url());
+  EXPECT_EQ(again_status, 0) << again;
+  EXPECT_EQ(sink_->messages().size(), 3u) << again;
+
+  auto [usage_status, usage] = run(base);  // no --smtp and no --dry-run
+  EXPECT_NE(usage_status, 0) << usage;
+  EXPECT_NE(usage.find("--smtp"), std::string::npos) << usage;
+}
+
+}  // namespace
+}  // namespace llw

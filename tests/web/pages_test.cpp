@@ -1,0 +1,361 @@
+// The web application's pages over real HTTP: sign-in and its cookie, CSRF, the page access
+// matrix (role × subtree, checked on the server), saving the report form without JavaScript,
+// a stale save showing both versions, escaping, security headers and static files. Plus the view
+// functions, which the tests check as data rather than as HTML.
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "app/vietnamese_text.h"
+#include "web/pages/dashboard_view.h"
+#include "web/pages/page_support.h"
+#include "web/pages/report_form_view.h"
+#include "web_fixture.h"
+
+namespace llw::test {
+namespace {
+
+class PagesTest : public WebFixture {
+ protected:
+  // Signs in through the page and returns the Cookie header to send afterwards.
+  std::string sign_in(const std::string& username, const std::string& password = kPassword) {
+    const HttpReply form = http_->send("GET", "/dang-nhap");
+    EXPECT_EQ(form.status, 200);
+    const std::string pre = cookie_value(form.header("set-cookie"), "llw_pre");
+    const HttpReply reply = http_->send(
+        "POST", "/dang-nhap",
+        "csrf=" + pre + "&username=" + username + "&password=" + password + "&next=%2F",
+        {"Cookie: llw_pre=" + pre, "Content-Type: application/x-www-form-urlencoded"});
+    EXPECT_EQ(reply.status, 303) << reply.body;
+    last_set_cookie_ = reply.header("set-cookie");
+    const std::string session = cookie_value(last_set_cookie_, "llw_session");
+    return "Cookie: llw_session=" + session;
+  }
+
+  static std::string cookie_value(const std::string& set_cookie, const std::string& name) {
+    const std::regex pattern(name + "=([^;]*)");
+    std::smatch match;
+    return std::regex_search(set_cookie, match, pattern) ? match[1].str() : std::string{};
+  }
+
+  static std::string csrf_of(const std::string& html) {
+    const std::regex pattern("name=\"csrf\" value=\"([0-9a-f]+)\"");
+    std::smatch match;
+    return std::regex_search(html, match, pattern) ? match[1].str() : std::string{};
+  }
+
+  HttpReply page_get(const std::string& path, const std::string& cookie) {
+    return http_->send("GET", path, {}, {cookie});
+  }
+
+  HttpReply page_post(const std::string& path, const std::string& cookie, const std::string& body) {
+    return http_->send("POST", path, body, {cookie, "Content-Type: application/x-www-form-urlencoded"});
+  }
+
+  std::string report_page(const std::string& unit) {
+    return "/dot/" + std::to_string(campaign_id_) + "/bao-cao/" + unit;
+  }
+
+  std::string last_set_cookie_;
+};
+
+TEST_F(PagesTest, SignInSetsAnHttpOnlySameSiteSessionCookie) {
+  sign_in(kReporter);
+  EXPECT_NE(last_set_cookie_.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(last_set_cookie_.find("SameSite=Lax"), std::string::npos);
+  EXPECT_NE(last_set_cookie_.find("Path=/"), std::string::npos);
+}
+
+TEST_F(PagesTest, WrongPasswordShowsAVietnameseMessageAndNoSession) {
+  const HttpReply form = http_->send("GET", "/dang-nhap");
+  const std::string pre = cookie_value(form.header("set-cookie"), "llw_pre");
+  const HttpReply reply = http_->send(
+      "POST", "/dang-nhap", "csrf=" + pre + "&username=" + kReporter + "&password=sai",
+      {"Cookie: llw_pre=" + pre, "Content-Type: application/x-www-form-urlencoded"});
+  EXPECT_EQ(reply.status, 401);
+  EXPECT_NE(reply.body.find("sign-in-message"), std::string::npos);
+  EXPECT_EQ(reply.header("set-cookie").find("llw_session"), std::string::npos);
+}
+
+TEST_F(PagesTest, PagesWithoutASessionRedirectToSignIn) {
+  const HttpReply reply = http_->send("GET", report_page("HP-AH-THTT"));
+  EXPECT_EQ(reply.status, 303);
+  EXPECT_EQ(reply.header("location"), "/dang-nhap");
+}
+
+TEST_F(PagesTest, PagesCarryAStrictContentSecurityPolicy) {
+  const std::string cookie = sign_in(kReporter);
+  const HttpReply reply = page_get(report_page("HP-AH-THTT"), cookie);
+  ASSERT_EQ(reply.status, 200);
+  const std::string csp = reply.header("content-security-policy");
+  EXPECT_NE(csp.find("script-src 'self'"), std::string::npos);
+  EXPECT_NE(csp.find("style-src 'self'"), std::string::npos);
+  EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos);
+  EXPECT_EQ(reply.header("x-content-type-options"), "nosniff");
+  EXPECT_EQ(reply.header("content-type"), "text/html; charset=utf-8");
+  // No inline script or style in the page itself.
+  EXPECT_EQ(reply.body.find("<script>"), std::string::npos);
+  EXPECT_EQ(reply.body.find("style="), std::string::npos);
+}
+
+TEST_F(PagesTest, StaticFilesAreServedAndCannotEscapeTheirFolder) {
+  EXPECT_EQ(http_->send("GET", "/static/app.css").status, 200);
+  EXPECT_EQ(http_->send("GET", "/static/app.js").header("content-type"),
+            "text/javascript; charset=utf-8");
+  EXPECT_EQ(http_->send("GET", "/static/../CMakeLists.txt").status, 404);
+  EXPECT_EQ(http_->send("GET", "/static/%2e%2e/CMakeLists.txt").status, 404);
+  EXPECT_EQ(http_->send("GET", "/static/%2e%2e%2fCMakeLists.txt").status, 404);
+  EXPECT_EQ(http_->send("GET", "/static/nothing.css").status, 404);
+}
+
+// Role × target × page, as the access policy says (see access_matrix_test.cpp for the API).
+TEST_F(PagesTest, EveryPageChecksRoleAndSubtreeOnTheServer) {
+  struct Probe {
+    std::string user, method, path;
+    long status;
+  };
+  const std::string c = std::to_string(campaign_id_);
+  const std::vector<Probe> probes = {
+      {kReporter, "GET", "/dot/" + c + "/bao-cao/HP-AH-THTT", 200},
+      {kReporter, "GET", "/dot/" + c + "/bao-cao/HP-AH-MN", 403},
+      {kReporter, "GET", "/dot/" + c + "/bao-cao/HP-AD-THCS", 403},
+      {kReporter, "GET", "/dot/" + c + "/tong-quan/HP-AH", 403},
+      {kReporter, "GET", "/dot/" + c + "/tong-hop/HP-AH", 403},
+      {kReporter, "POST", "/dot/" + c + "/tong-hop/HP-AH", 403},
+      {kReporter, "POST", "/dot/" + c + "/bao-cao/HP-AH-MN", 403},
+      {kViewer, "GET", "/dot/" + c + "/bao-cao/HP-AH-THTT", 200},
+      {kViewer, "POST", "/dot/" + c + "/bao-cao/HP-AH-THTT", 403},
+      {kViewer, "GET", "/dot/" + c + "/tong-quan/HP-AH", 200},
+      {kViewer, "GET", "/dot/" + c + "/tong-quan/HP-AD", 403},
+      {kViewer, "GET", "/dot/" + c + "/tong-hop/HP-AH", 200},
+      {kViewer, "POST", "/dot/" + c + "/tong-hop/HP-AH", 403},
+      {kCoordinator, "GET", "/dot/" + c + "/bao-cao/HP-AH-MN", 200},
+      {kCoordinator, "GET", "/dot/" + c + "/bao-cao/HP-AD-THCS", 403},
+      {kCoordinator, "GET", "/dot/" + c + "/tong-quan/HP-AH", 200},
+      {kCoordinator, "GET", "/dot/" + c + "/tong-quan/HP", 403},
+      {kCoordinator, "GET", "/dot/" + c + "/tong-quan/HP-AH/hoat-dong.svg", 200},
+      {kCoordinator, "GET", "/dot/" + c + "/tong-quan/HP-AD/hoat-dong.svg", 403},
+      {kCoordinator, "GET", "/dot/" + c + "/tong-hop/HP-AH", 200},
+      {kCoordinator, "POST", "/dot/" + c + "/tong-hop/HP-AH", 303},
+      {kCoordinator, "POST", "/dot/" + c + "/tong-hop/HP-AD", 403},
+      {kAdmin, "GET", "/dot/" + c + "/tong-quan/HP", 200},
+      {kAdmin, "GET", "/dot/" + c + "/bao-cao/HP-AD-THCS", 200},
+  };
+  std::map<std::string, std::string> cookies;
+  for (const auto& probe : probes) {
+    if (!cookies.count(probe.user)) cookies[probe.user] = sign_in(probe.user);
+    HttpReply reply;
+    if (probe.method == "GET") {
+      reply = page_get(probe.path, cookies[probe.user]);
+    } else {
+      const std::string csrf = pages::csrf_token_for(cookies[probe.user].substr(20));
+      reply = page_post(probe.path, cookies[probe.user],
+                        "csrf=" + csrf + "&version=0&n.advantages=abc&action=save");
+    }
+    EXPECT_EQ(reply.status, probe.status) << probe.user << " " << probe.method << " " << probe.path;
+    if (probe.status == 403) {
+      EXPECT_NE(reply.body.find("không có quyền"), std::string::npos) << probe.path;
+    }
+  }
+}
+
+TEST_F(PagesTest, APostWithoutTheCsrfTokenIsRefusedAndChangesNothing) {
+  const std::string cookie = sign_in(kReporter);
+  const nlohmann::json before = report_of("HP-AH-THTT");
+  const HttpReply reply = page_post(report_page("HP-AH-THTT"), cookie,
+                                    "version=0&action=save&f.banners=5");
+  EXPECT_EQ(reply.status, 400);
+  EXPECT_EQ(report_of("HP-AH-THTT"), before);
+  const HttpReply forged = page_post(report_page("HP-AH-THTT"), cookie,
+                                     "csrf=" + std::string(64, 'a') + "&version=0&action=save");
+  EXPECT_EQ(forged.status, 400);
+}
+
+TEST_F(PagesTest, TheReportSavesWithoutJavaScriptAndRedirects) {
+  const std::string cookie = sign_in(kReporter);
+  const std::string csrf = csrf_of(page_get(report_page("HP-AH-THTT"), cookie).body);
+  const HttpReply reply = page_post(
+      report_page("HP-AH-THTT"), cookie,
+      "csrf=" + csrf +
+          "&version=0&action=save&f.banners=1.155&f.flag_talk_held=co&f.flag_talk_sessions=2"
+          "&n.directives=2&t.directives.0.summary=K%E1%BA%BF+ho%E1%BA%A1ch&t.directives.0.date="
+          "05%2F10%2F2025&t.directives.1.summary=");
+  ASSERT_EQ(reply.status, 303) << reply.body;
+  EXPECT_NE(reply.header("location").find("da-luu=1"), std::string::npos);
+  const nlohmann::json saved = report_of("HP-AH-THTT");
+  EXPECT_EQ(saved["values"]["banners"], 1155);
+  EXPECT_EQ(saved["values"]["flag_talk_held"], true);
+  ASSERT_EQ(saved["values"]["directives"].size(), 1u);  // the blank row is dropped
+  EXPECT_EQ(saved["values"]["directives"][0]["date"], "2025-10-05");
+}
+
+TEST_F(PagesTest, ParticipantsAbovePopulationShowTheMessageNextToTheFieldAndSaveNothing) {
+  const std::string cookie = sign_in(kReporter);
+  const std::string csrf = csrf_of(page_get(report_page("HP-AH-THTT"), cookie).body);
+  const nlohmann::json before = report_of("HP-AH-THTT");
+  const HttpReply reply = page_post(report_page("HP-AH-THTT"), cookie,
+                                    "csrf=" + csrf +
+                                        "&version=0&action=save&f.participants_students=451"
+                                        "&f.banners=abc");
+  EXPECT_EQ(reply.status, 422);
+  EXPECT_NE(reply.body.find("id=\"f-banners-err\""), std::string::npos);
+  EXPECT_NE(reply.body.find("Hãy nhập một số nguyên"), std::string::npos);
+  EXPECT_EQ(report_of("HP-AH-THTT"), before);
+  const HttpReply second = page_post(report_page("HP-AH-THTT"), cookie,
+                                     "csrf=" + csrf + "&version=0&action=save"
+                                                      "&f.participants_students=451");
+  EXPECT_EQ(second.status, 422);
+  EXPECT_NE(second.body.find("id=\"f-participants_students-err\""), std::string::npos);
+  EXPECT_NE(second.body.find("(450)"), std::string::npos);
+  // The typed value stays in the field so nothing is lost.
+  EXPECT_NE(second.body.find("value=\"451\""), std::string::npos);
+  EXPECT_EQ(report_of("HP-AH-THTT"), before);
+}
+
+TEST_F(PagesTest, AStaleSaveShowsBothVersionsAndKeepsTheOtherSave) {
+  const std::string cookie = sign_in(kReporter);
+  const std::string csrf = csrf_of(page_get(report_page("HP-AH-THTT"), cookie).body);
+  ASSERT_EQ(save_draft("HP-AH-THTT", {{"banners", 9}}).status, 200);  // someone else, version 1
+  const HttpReply reply = page_post(report_page("HP-AH-THTT"), cookie,
+                                    "csrf=" + csrf + "&version=0&action=save&f.banners=4");
+  EXPECT_EQ(reply.status, 409);
+  EXPECT_NE(reply.body.find("id=\"conflict\""), std::string::npos);
+  EXPECT_NE(reply.body.find("<td>4</td><td>9</td>"), std::string::npos);
+  EXPECT_EQ(report_of("HP-AH-THTT")["values"]["banners"], 9);
+  // The form now carries the newer version: saving again keeps the user's value knowingly.
+  EXPECT_NE(reply.body.find("name=\"version\" value=\"1\""), std::string::npos);
+}
+
+TEST_F(PagesTest, ScriptTypedInANarrativeShowsAsText) {
+  const std::string cookie = sign_in(kReporter);
+  const std::string csrf = csrf_of(page_get(report_page("HP-AH-THTT"), cookie).body);
+  ASSERT_EQ(page_post(report_page("HP-AH-THTT"), cookie,
+                      "csrf=" + csrf + "&version=0&action=save&f.advantages=%3Cscript%3Ealert(1)"
+                                       "%3C%2Fscript%3E%22%27")
+                .status,
+            303);
+  const std::string body = page_get(report_page("HP-AH-THTT"), cookie).body;
+  EXPECT_EQ(body.find("<script>alert"), std::string::npos);
+  EXPECT_NE(body.find("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&apos;"), std::string::npos);
+}
+
+TEST_F(PagesTest, TheConsolidatedNarrativeIsVersionedAndAStaleSaveConflicts) {
+  const std::string cookie = sign_in(kCoordinator);
+  const std::string path = "/dot/" + std::to_string(campaign_id_) + "/tong-hop/HP-AH";
+  const std::string csrf = csrf_of(page_get(path, cookie).body);
+  ASSERT_EQ(page_post(path, cookie, "csrf=" + csrf + "&version=0&n.advantages=Thu%E1%BA%ADn")
+                .status,
+            303);
+  const HttpReply stale =
+      page_post(path, cookie, "csrf=" + csrf + "&version=0&n.advantages=Kh%C3%A1c");
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_NE(stale.body.find("id=\"conflict\""), std::string::npos);
+  const std::string body = page_get(path, cookie).body;
+  EXPECT_NE(body.find(">Thuận</textarea>"), std::string::npos);
+  EXPECT_NE(body.find("Phiên bản 1"), std::string::npos);
+}
+
+TEST_F(PagesTest, AnImportWithABadRowShowsTheRowAndWritesNothingThenTheFixedFileImports) {
+  const std::string cookie = sign_in(kAdmin);
+  const std::string csrf = csrf_of(page_get("/quan-tri/nhap-don-vi", cookie).body);
+  ASSERT_FALSE(csrf.empty());
+  const auto upload = [&](const std::string& csv) {
+    const std::string boundary = "----llwtest";
+    const std::string body = "--" + boundary +
+                             "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf +
+                             "\r\n--" + boundary +
+                             "\r\nContent-Disposition: form-data; name=\"file\"; "
+                             "filename=\"don-vi.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
+                             csv + "\r\n--" + boundary + "--\r\n";
+    return http_->send("POST", "/quan-tri/nhap-don-vi", body,
+                       {cookie, "Content-Type: multipart/form-data; boundary=" + boundary});
+  };
+  const std::string good_row = "HP-AH-THON9,Thôn Chín,village,HP-AH\n";
+  const HttpReply bad = upload("code,name,kind,parent\n" + good_row +
+                               "HP-AH-X,Thôn Lỗi,village,KHONG-CO\n");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("id=\"import-errors\""), std::string::npos);
+  EXPECT_NE(bad.body.find("Dòng 3"), std::string::npos);
+  EXPECT_EQ(get("/api/v1/units/HP-AH-THON9", token(kAdmin)).status, 404);
+  const HttpReply fixed = upload("code,name,kind,parent\n" + good_row);
+  EXPECT_EQ(fixed.status, 200) << fixed.body;
+  EXPECT_NE(fixed.body.find("id=\"import-result\""), std::string::npos);
+  EXPECT_EQ(get("/api/v1/units/HP-AH-THON9", token(kAdmin)).status, 200);
+  // A reporter may not import.
+  const std::string reporter = sign_in(kReporter);
+  EXPECT_EQ(page_get("/quan-tri/nhap-don-vi", reporter).status, 403);
+}
+
+// --- View functions ---------------------------------------------------------------------------
+
+TEST(ReportFormView, PostedFieldsBecomeTypedValues) {
+  const auto form = load_form(nlohmann::json::parse(R"({
+    "id": "t", "title": "T", "version": 1,
+    "sections": [{"key": "I", "title": "I", "items": [
+      {"key": "n", "label": "N", "type": "count", "aggregate": "sum"},
+      {"key": "r", "label": "R", "type": "percent"},
+      {"key": "d", "label": "D", "type": "date"},
+      {"key": "y", "label": "Y", "type": "yes_no"},
+      {"key": "t", "label": "T", "type": "table", "columns": [
+        {"key": "a", "label": "A", "type": "short_text"},
+        {"key": "b", "label": "B", "type": "count"}]}]}]})"),
+                              "test");
+  const auto posted = pages::values_from_fields(
+      *form, {{"f.n", "1.155"}, {"f.r", "87,5"}, {"f.d", "5/10/2025"}, {"f.y", "khong"},
+              {"n.t", "2"}, {"t.t.0.a", "x"}, {"t.t.0.b", "12a"}, {"t.t.1.a", ""}});
+  EXPECT_EQ(posted.values["n"], 1155);
+  EXPECT_DOUBLE_EQ(posted.values["r"].get<double>(), 87.5);
+  EXPECT_EQ(posted.values["d"], "2025-10-05");
+  EXPECT_EQ(posted.values["y"], false);
+  ASSERT_EQ(posted.values["t"].size(), 2u);
+  EXPECT_EQ(posted.errors.at("t[0].b").rfind("Hãy nhập một số nguyên", 0), 0u);
+  const auto saved = pages::values_for_saving(*form, posted.values);
+  EXPECT_EQ(saved["t"].size(), 1u);
+}
+
+TEST(DashboardView, SearchIgnoresDiacriticsAndSortsInVietnameseOrder) {
+  const auto form = load_form(nlohmann::json::parse(R"({
+    "id": "t", "title": "T", "version": 1,
+    "sections": [{"key": "I", "title": "I", "items": [
+      {"key": "n", "label": "N", "type": "count", "aggregate": "sum"}]}]})"),
+                              "test");
+  Campaign campaign;
+  campaign.id = 1;
+  campaign.form = form;
+  OrgUnit node;
+  node.name = "Xã An Hưng";
+  Summary summary;
+  pages::DashboardInput input;
+  input.campaign = &campaign;
+  input.node = &node;
+  input.summary = &summary;
+  const auto unit = [](std::int64_t id, const char* name) {
+    OrgUnit u;
+    u.id = id;
+    u.code = "U" + std::to_string(id);
+    u.name = name;
+    return u;
+  };
+  input.units = {{unit(1, "Trường Tiểu học Tô Hiệu"), ReportStatus::submitted, false, 0, 1},
+                 {unit(2, "Thôn Đông"), ReportStatus::draft, false, 0, 1},
+                 {unit(3, "Trường Tiểu học An Hưng"), ReportStatus::not_started, false, 0, 0},
+                 {unit(4, "Trường THCS Ánh Dương"), ReportStatus::submitted, true, 0, 2}};
+  input.query = "truong tieu hoc";
+  auto view = pages::dashboard_view(input);
+  ASSERT_EQ(view["units"].size(), 2u);
+  EXPECT_EQ(view["units"][0]["name"], "Trường Tiểu học An Hưng");
+  EXPECT_EQ(view["units"][1]["name"], "Trường Tiểu học Tô Hiệu");
+  EXPECT_EQ(view["units"][1]["status"], "Đã nộp");
+
+  input.query.clear();
+  view = pages::dashboard_view(input);
+  ASSERT_EQ(view["units"].size(), 4u);
+  EXPECT_EQ(view["units"][0]["name"], "Thôn Đông");  // "Th" < "Tr"; Đ sorts after D
+  input.status_filter = "late";
+  EXPECT_EQ(pages::dashboard_view(input)["units"].size(), 1u);
+}
+
+}  // namespace
+}  // namespace llw::test
