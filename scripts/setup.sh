@@ -39,3 +39,9 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# Front-end test tooling from the committed lock file (playwright-core; it downloads no browser).
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+if [ ! -d "$repo/node_modules" ] || [ "$repo/package-lock.json" -nt "$repo/node_modules/.package-lock.json" ]; then
+  (cd "$repo" && npm ci --no-audit --no-fund --loglevel=error)
+fi
