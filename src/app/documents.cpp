@@ -305,8 +305,12 @@ DocumentFile Application::summary_document(const User& actor, std::int64_t campa
           annex.push_back(documents::annex_row_of(campaign, unit, report));
         });
   }
-  // No consolidated narrative is stored yet: every part falls back to the units' texts.
-  const std::map<std::string, std::string> consolidated;
+  // The coordinator's consolidated narrative (written on the consolidated report page); a part
+  // left empty falls back to the units' texts, gathered unit by unit.
+  std::map<std::string, std::string> consolidated;
+  if (auto stored = store_->find_consolidated_narrative(campaign.id, node.id)) {
+    consolidated = std::move(stored->texts);
+  }
   return file_of(
       documents::build_summary_document(campaign, *campaign.form, node, parent ? &*parent : nullptr,
                                         figures, annex, consolidated),

@@ -235,6 +235,20 @@ TEST_F(DocumentsTest, ConsolidatedReportPrintsEveryTotalOfTheSummaryApiInVietnam
   EXPECT_NE(text.find("Học sinh hào hứng với các hoạt động STEM."), std::string::npos);
 }
 
+TEST_F(DocumentsTest, ConsolidatedReportCarriesTheCoordinatorsNarrativeWhereWritten) {
+  fill_reports();
+  app_->save_consolidated_narrative(
+      system_admin(), campaign_.id, "HP-X", 0,
+      {{"advantages", "Các trường chủ động, phụ huynh phối hợp tích cực."}, {"difficulties", ""}});
+  const std::string text = squeeze(pdf_text(
+      app_->summary_document(system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf)));
+  ASSERT_FALSE(text.empty());
+  // The written part replaces the units' texts; an empty part still falls back to them.
+  EXPECT_NE(text.find("Các trường chủ động, phụ huynh phối hợp tích cực."), std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("Học sinh hào hứng với các hoạt động STEM."), std::string::npos);
+}
+
 TEST_F(DocumentsTest, XlsxTotalsSheetEqualsTheSummaryApiCellByCellInLibreOffice) {
   fill_reports();
   const json api = summary_api("HP-X");
