@@ -198,6 +198,14 @@ class Application {
   // login without its audit entry (auth.cpp).
   Session login_attempt(const std::string& username, const std::string& password,
                         const std::string& address);
+  // The report of a unit that must report in the campaign; Error{not_found} otherwise.
+  UnitReport require_report(const Campaign& campaign, const OrgUnit& unit);
+  // Writes the transition before → after (status and values already set on `after`): bumps the
+  // version, stamps who and when, and stores it with its change to the consolidated figures and
+  // its narrative texts, as one compare-and-swap on before.version (reports.cpp).
+  UnitReport write_transition(const User& actor, const Campaign& campaign, const OrgUnit& unit,
+                              const UnitReport& before, UnitReport after, ReportEvent event,
+                              Timestamp now);
   // return, accept, reopen (workflow.cpp).
   UnitReport review(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
                     ReportEvent event, const std::string& comment,

@@ -11,14 +11,6 @@
 namespace llw {
 namespace {
 
-UnitReport require_report(Store& store, const Campaign& campaign, const OrgUnit& unit) {
-  auto report = store.find_report(campaign.id, unit.id);
-  if (!report) {
-    throw Error(ErrorKind::not_found, "Đơn vị này không phải báo cáo trong đợt này.", "unit");
-  }
-  return *report;
-}
-
 void require_version(const UnitReport& current, std::int64_t expected) {
   if (expected == current.version) return;
   throw Error(
@@ -29,6 +21,35 @@ void require_version(const UnitReport& current, std::int64_t expected) {
 }
 
 }  // namespace
+
+UnitReport Application::require_report(const Campaign& campaign, const OrgUnit& unit) {
+  auto report = store_->find_report(campaign.id, unit.id);
+  if (!report) {
+    throw Error(ErrorKind::not_found, "Đơn vị này không phải báo cáo trong đợt này.", "unit");
+  }
+  return *report;
+}
+
+UnitReport Application::write_transition(const User& actor, const Campaign& campaign,
+                                         const OrgUnit& unit, const UnitReport& before,
+                                         UnitReport after, ReportEvent event, Timestamp now) {
+  after.version = before.version + 1;
+  after.updated_at = now;
+  after.updated_by = actor.id > 0 ? std::optional<std::int64_t>(actor.id) : std::nullopt;
+  // The delta replaces what the unit contributed before (a resubmission after a return adds the
+  // new figures once; a return takes them out), from the campaign's own counted states.
+  ReportWrite write;
+  write.report = after;
+  write.expected_version = before.version;
+  write.delta =
+      difference(contribution_of(campaign, unit, after), contribution_of(campaign, unit, before));
+  if (!write.delta.empty()) write.ancestor_ids = store_->ancestor_ids(unit.id);
+  write.action = std::string(to_string(event));
+  std::map<std::string, std::string> narratives;
+  if (campaign.counts(after.status)) narratives = narrative_texts(*campaign.form, after.values);
+  store_->write_report(write, narratives);
+  return after;
+}
 
 void Application::require_open_for(const Campaign& campaign, const OrgUnit& unit, Timestamp now) {
   if (now <= campaign.lock_end()) return;
@@ -59,7 +80,7 @@ UnitReport Application::get_report(const User& actor, std::int64_t campaign_id,
   Campaign campaign = load_campaign(campaign_id);
   OrgUnit unit = load_unit(unit_code);
   require_allowed(actor, Action::read_report, unit);
-  return require_report(*store_, campaign, unit);
+  return require_report(campaign, unit);
 }
 
 std::vector<ReportVersion> Application::report_history(const User& actor, std::int64_t campaign_id,
@@ -67,7 +88,7 @@ std::vector<ReportVersion> Application::report_history(const User& actor, std::i
   Campaign campaign = load_campaign(campaign_id);
   OrgUnit unit = load_unit(unit_code);
   require_allowed(actor, Action::read_report, unit);
-  require_report(*store_, campaign, unit);
+  require_report(campaign, unit);
   return store_->report_history(campaign.id, unit.id, std::clamp(limit, 1, 500));
 }
 
@@ -80,7 +101,7 @@ UnitReport Application::save_draft(const User& actor, std::int64_t campaign_id,
         Campaign campaign = load_campaign(campaign_id);
         OrgUnit unit = load_unit(unit_code);
         require_allowed(actor, Action::write_report, unit);
-        UnitReport before = require_report(*store_, campaign, unit);
+        UnitReport before = require_report(campaign, unit);
         const Timestamp now = clock_();
         require_open_for(campaign, unit, now);
         const ReportStatus next = require_transition(before.status, ReportEvent::save);
@@ -102,22 +123,8 @@ UnitReport Application::save_draft(const User& actor, std::int64_t campaign_id,
         UnitReport after = before;
         after.values = values;
         after.status = next;
-        after.version = before.version + 1;
-        after.updated_at = now;
-        after.updated_by = actor.id > 0 ? std::optional<std::int64_t>(actor.id) : std::nullopt;
-
-        ReportWrite write;
-        write.report = after;
-        write.expected_version = before.version;
-        write.delta = difference(contribution_of(campaign, unit, after),
-                                 contribution_of(campaign, unit, before));
-        if (!write.delta.empty()) write.ancestor_ids = store_->ancestor_ids(unit.id);
-        write.action = std::string(to_string(ReportEvent::save));
-        std::map<std::string, std::string> narratives;
-        if (campaign.counts(after.status))
-          narratives = narrative_texts(*campaign.form, after.values);
-        store_->write_report(write, narratives);
-        return after;
+        return write_transition(actor, campaign, unit, before, std::move(after), ReportEvent::save,
+                                now);
       });
 }
 
@@ -131,7 +138,7 @@ UnitReport Application::submit(const User& actor, std::int64_t campaign_id,
         Campaign campaign = load_campaign(campaign_id);
         OrgUnit unit = load_unit(unit_code);
         require_allowed(actor, Action::write_report, unit);
-        UnitReport before = require_report(*store_, campaign, unit);
+        UnitReport before = require_report(campaign, unit);
         const Timestamp now = clock_();
         require_open_for(campaign, unit, now);
         const ReportStatus next = require_transition(before.status, ReportEvent::submit);
@@ -149,24 +156,8 @@ UnitReport Application::submit(const User& actor, std::int64_t campaign_id,
         after.status = next;
         after.submitted_at = now;
         after.late = now > campaign.deadline_end();
-        after.version = before.version + 1;
-        after.updated_at = now;
-        after.updated_by = actor.id > 0 ? std::optional<std::int64_t>(actor.id) : std::nullopt;
-
-        // A resubmission after a return replaces what the unit contributed: `before` is a returned
-        // report, which contributes nothing but "expected", so the delta adds the new figures once.
-        ReportWrite write;
-        write.report = after;
-        write.expected_version = before.version;
-        write.delta = difference(contribution_of(campaign, unit, after),
-                                 contribution_of(campaign, unit, before));
-        if (!write.delta.empty()) write.ancestor_ids = store_->ancestor_ids(unit.id);
-        write.action = std::string(to_string(ReportEvent::submit));
-        std::map<std::string, std::string> narratives;
-        if (campaign.counts(after.status))
-          narratives = narrative_texts(*campaign.form, after.values);
-        store_->write_report(write, narratives);
-        return after;
+        return write_transition(actor, campaign, unit, before, std::move(after),
+                                ReportEvent::submit, now);
       });
 }
 

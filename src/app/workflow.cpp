@@ -14,14 +14,6 @@
 namespace llw {
 namespace {
 
-UnitReport require_report_of(Store& store, const Campaign& campaign, const OrgUnit& unit) {
-  auto report = store.find_report(campaign.id, unit.id);
-  if (!report) {
-    throw Error(ErrorKind::not_found, "Đơn vị này không phải báo cáo trong đợt này.", "unit");
-  }
-  return *report;
-}
-
 // The comment of a return or the reason of a reopen: required, readable, bounded.
 std::string checked_comment(ReportEvent event, const std::string& text) {
   const bool reopen = event == ReportEvent::reopen;
@@ -63,7 +55,7 @@ UnitReport Application::review(const User& actor, std::int64_t campaign_id,
   Campaign campaign = load_campaign(campaign_id);
   OrgUnit unit = load_unit(unit_code);
   require_allowed(actor, required_action(event), unit);
-  UnitReport before = require_report_of(*store_, campaign, unit);
+  UnitReport before = require_report(campaign, unit);
   const ReportStatus next = require_transition(before.status, event);
   if (expected_version && *expected_version != before.version) {
     throw Error(ErrorKind::conflict,
@@ -75,29 +67,13 @@ UnitReport Application::review(const User& actor, std::int64_t campaign_id,
   }
   const std::string note = needs_comment(event) ? checked_comment(event, comment) : std::string();
 
-  const Timestamp now = clock_();
   UnitReport after = before;
   after.status = next;
-  after.version = before.version + 1;
-  after.updated_at = now;
-  after.updated_by = actor.id > 0 ? std::optional<std::int64_t>(actor.id) : std::nullopt;
   if (needs_comment(event)) after.comment = note;
-
   // A return or reopen takes the unit's figures out of the summary (returned is not a counted
   // state unless the campaign says so); an accept keeps them when submitted was counted, or adds
-  // them when only accepted reports count. The delta says exactly that, from the campaign's own
-  // counted states.
-  ReportWrite write;
-  write.report = after;
-  write.expected_version = before.version;
-  write.delta =
-      difference(contribution_of(campaign, unit, after), contribution_of(campaign, unit, before));
-  if (!write.delta.empty()) write.ancestor_ids = store_->ancestor_ids(unit.id);
-  write.action = std::string(to_string(event));
-  std::map<std::string, std::string> narratives;
-  if (campaign.counts(after.status)) narratives = narrative_texts(*campaign.form, after.values);
-  store_->write_report(write, narratives);
-  return after;
+  // them when only accepted reports count: write_transition's delta says exactly that.
+  return write_transition(actor, campaign, unit, before, std::move(after), event, clock_());
 }
 
 UnitReport Application::return_report(const User& actor, std::int64_t campaign_id,
@@ -142,7 +118,7 @@ ReportExtension Application::grant_extension(const User& actor, std::int64_t cam
         Campaign campaign = load_campaign(campaign_id);
         OrgUnit unit = load_unit(unit_code);
         require_allowed(actor, Action::review_report, unit);
-        require_report_of(*store_, campaign, unit);
+        require_report(campaign, unit);
         if (!until.ok() || until <= campaign.lock_date) {
           throw Error(ErrorKind::validation_failed,
                       "Ngày gia hạn phải sau ngày khóa sổ " +
@@ -181,7 +157,7 @@ std::pair<ReportVersion, nlohmann::json> Application::report_version(const User&
   Campaign campaign = load_campaign(campaign_id);
   OrgUnit unit = load_unit(unit_code);
   require_allowed(actor, Action::read_report, unit);
-  require_report_of(*store_, campaign, unit);
+  require_report(campaign, unit);
   auto found = store_->report_version(campaign.id, unit.id, version);
   if (!found) {
     throw Error(ErrorKind::not_found,
@@ -202,7 +178,7 @@ std::vector<ItemChange> Application::report_diff(const User& actor, std::int64_t
       Campaign campaign = load_campaign(campaign_id);
       OrgUnit unit = load_unit(unit_code);
       require_allowed(actor, Action::read_report, unit);
-      require_report_of(*store_, campaign, unit);
+      require_report(campaign, unit);
       return nlohmann::json::object();
     }
     return report_version(actor, campaign_id, unit_code, version).second;
