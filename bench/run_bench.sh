@@ -7,7 +7,9 @@
 # printing req/s, p50/p99 latency, errors and the server's memory (VmRSS, VmHWM).
 #
 # Usage: bench/run_bench.sh [--llw PATH] [--build-dir DIR] [--work DIR] [--reuse-db]
-#                           [--port N] [--duration 10s] [--connections 64] [--server-threads 4]
+#                           [--port N] [--duration 10s] [--connections 64]
+#                           [--server-threads N]   (llw serve --threads; 0, the default, is llw's
+#                               own default: 4 with SQLite, 8 with PostgreSQL)
 #                           [--durability normal|full]   (SQLite commit mode of llw serve)
 #                           [--scale national|city|commune]   (smaller scales: quick smoke runs)
 #                           [--db-url postgresql://user:pass@host:port/db]   (PostgreSQL instead
@@ -19,6 +21,10 @@
 #                               wrk scenario is split over them, half the connections each, and
 #                               the figures are summed: req/s added, p50 averaged, p99/max the
 #                               worse of the two)
+#                           [--only saves|reads]   (only the draft saves, or only the GETs)
+#                           [--synchronous-commit on|off]   (PostgreSQL: ALTER DATABASE … SET
+#                               synchronous_commit for the servers' sessions; default on. off is
+#                               the named durability trade-off of docs/deploy.md, section 4)
 # Needs: cmake, g++, wrk, curl, jq (and psql for --db-url). Results go to stdout and to
 # $WORK/results.txt.
 set -euo pipefail
@@ -32,12 +38,14 @@ REUSE_DB=0
 PORT=18080
 DURATION=10s
 CONNECTIONS=64
-SERVER_THREADS=4
+SERVER_THREADS=0
 SCALE=national
 DURABILITY=normal
 DB_URL=""
 START_PG=0
 SERVERS=1
+ONLY=""
+SYNC_COMMIT=on
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -54,7 +62,9 @@ while [[ $# -gt 0 ]]; do
     --db-url) DB_URL="$2"; shift 2 ;;
     --postgresql) START_PG=1; shift ;;
     --servers) SERVERS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    --only) ONLY="$2"; shift 2 ;;
+    --synchronous-commit) SYNC_COMMIT="$2"; shift 2 ;;
+    -h|--help) sed -n '2,34p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -118,6 +128,11 @@ else
     "$(calc "$end - $start")")"
 fi
 if [[ -n "$DB_URL" ]]; then
+  [[ "$SYNC_COMMIT" == on || "$SYNC_COMMIT" == off ]] ||
+    { echo "bench: --synchronous-commit must be on or off" >&2; exit 2; }
+  # For the sessions of the servers started below (the demo load above ran with the default).
+  pg_name="${DB_URL##*/}"
+  psql "$DB_URL" -qc "ALTER DATABASE \"${pg_name%%\?*}\" SET synchronous_commit = $SYNC_COMMIT" >/dev/null
   say "database: PostgreSQL $(psql "$DB_URL" -tAc 'SHOW server_version'), size $(psql "$DB_URL" \
     -tAc 'SELECT pg_size_pretty(pg_database_size(current_database()))'), fsync=$(psql "$DB_URL" \
     -tAc 'SHOW fsync'), synchronous_commit=$(psql "$DB_URL" -tAc 'SHOW synchronous_commit')"
@@ -149,7 +164,9 @@ for ((i = 0; i < SERVERS; i++)); do
   done
   [[ "$code" == "401" ]] || { echo "bench: server did not answer on port $((PORT + i))" >&2; exit 1; }
 done
-say "servers: ${SERVERS} × llw serve (pids ${SERVER_PIDS[*]}), $SERVER_THREADS threads each, ports $PORT..$((PORT + SERVERS - 1))"
+THREADS_LABEL=$SERVER_THREADS
+if [[ $SERVER_THREADS == 0 ]]; then THREADS_LABEL="${DB_URL:+8}"; THREADS_LABEL="${THREADS_LABEL:-4} (default)"; fi
+say "servers: ${SERVERS} × llw serve (pids ${SERVER_PIDS[*]}), $THREADS_LABEL threads each, ports $PORT..$((PORT + SERVERS - 1))"
 say "database: ${DB_URL:+PostgreSQL }${DB_URL:-SQLite $DB}" | sed 's/:[^:@/]*@/:***@/' 
 
 login() {
@@ -226,6 +243,7 @@ run_wrk() {
 say ""
 say "$(printf '%-25s %9s %9s %9s %9s %8s   %s' scenario 'req/s' 'p50 ms' 'p99 ms' 'max ms' errors 'server memory after the run')"
 GET_ARGS=(-t2 -c"$CONNECTIONS" -s "$BENCH_DIR/report.lua")
+if [[ "$ONLY" != saves ]]; then
 run_wrk "GET /me" "$COMMUNE" /api/v1/me "${GET_ARGS[@]}"
 # Each summary twice: as api.md serves it by default (with up to 200 missing codes and 50 texts
 # per narrative part, i.e. tens of KB), and the figures alone (missing_limit=0&narrative_limit=0).
@@ -237,8 +255,10 @@ run_wrk "summary province" "$CITY" "$SUMMARY/HP" "${GET_ARGS[@]}"
 run_wrk "summary province figures" "$CITY" "$SUMMARY/HP?$FIGURES" "${GET_ARGS[@]}"
 run_wrk "summary commune" "$COMMUNE" "$SUMMARY/HP-ANHUNG" "${GET_ARGS[@]}"
 run_wrk "summary commune figures" "$COMMUNE" "$SUMMARY/HP-ANHUNG?$FIGURES" "${GET_ARGS[@]}"
+fi
 
 # --- 4. Draft saves -------------------------------------------------------------------------------
+if [[ "$ONLY" != reads ]]; then
 # The demo campaign is past its lock date (October 2025), so saves go to a fresh campaign of
 # Hải Phòng open today, whose reports all start at version 0.
 TODAY=$(TZ=Asia/Ho_Chi_Minh date +%F)
@@ -264,7 +284,26 @@ if [[ $SERVERS -gt 1 ]]; then
     export "LLW_BENCH_UNITS_$i=$UNITS_FILE.$i"
   done
 fi
+# CPU time (user + system, ms) of the given processes: what a save costs, whatever else the
+# machine is doing (the throughput of a shared machine is not).
+cpu_ms() {
+  local ticks=0 pid
+  for pid in "$@"; do
+    [[ -r /proc/$pid/stat ]] && ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$pid/stat")))
+  done
+  echo $((ticks * 1000 / $(getconf CLK_TCK)))
+}
+PG_PIDS=()
+if [[ -n "$DB_URL" ]]; then
+  # The backends serving this database (their process titles name it).
+  pg_db="${DB_URL##*/}"
+  mapfile -t PG_PIDS < <(pgrep -f "^postgres: .* ${pg_db%%\?*} " || true)
+fi
+cpu_servers_before=$(cpu_ms "${SERVER_PIDS[@]}")
+cpu_pg_before=$(cpu_ms "${PG_PIDS[@]}")
 run_wrk "PUT draft" "$CITY" / -t"$CONNECTIONS" -c"$CONNECTIONS" -s "$BENCH_DIR/save_draft.lua"
+cpu_servers=$(( $(cpu_ms "${SERVER_PIDS[@]}") - cpu_servers_before ))
+cpu_pg=$(( $(cpu_ms "${PG_PIDS[@]}") - cpu_pg_before ))
 
 # Every stored save bumped its report's version by one: their sum is the number of durable saves.
 stored=0
@@ -275,10 +314,14 @@ done <"$UNITS_FILE"
 say ""
 say "draft saves stored (sum of report versions over $(wc -l <"$UNITS_FILE") units): $stored" \
   "in $DURATION = $(calc "$stored / ${DURATION%s}") saves/s"
+if [[ $stored -gt 0 ]]; then
+  say "CPU per stored save: llw serve $(calc "$cpu_servers / $stored") ms${DB_URL:+, PostgreSQL backends (${#PG_PIDS[@]}) $(calc "$cpu_pg / $stored") ms}"
+fi
 if [[ -n "$DB_URL" ]]; then
   say "durability: PostgreSQL fsync=$(psql "$DB_URL" -tAc 'SHOW fsync'), synchronous_commit=$(psql "$DB_URL" -tAc 'SHOW synchronous_commit') (every save is a committed transaction)"
 else
   say "durability: llw serve --durability $DURABILITY (SQLite WAL, synchronous=${DURABILITY^^}; see src/storage/open_store.h)"
+fi
 fi
 if [[ -n "${P50[GET /me]:-}" ]]; then
   for label in "summary country" "summary country figures" "summary province" \

@@ -1,8 +1,10 @@
 #include "app/api_json.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "domain/error.h"
+#include "domain/text.h"
 
 namespace llw {
 namespace {
@@ -88,6 +90,10 @@ json to_json(const OrgUnit& unit, const std::vector<std::string>& children_codes
               {"children", children_codes}};
   if (unit.level != SchoolLevel::none) out["level"] = std::string(to_string(unit.level));
   if (!unit.email.empty()) out["email"] = unit.email;
+  out["signer"] = {{"authority", unit.signer.authority},
+                   {"deputy", unit.signer.deputy},
+                   {"position", unit.signer.position},
+                   {"name", unit.signer.name}};
   return out;
 }
 
@@ -109,7 +115,8 @@ json to_json(const Campaign& campaign, bool with_form) {
               {"reporting_kinds", std::move(kinds)},
               {"counted_states", std::move(states)},
               {"plan", campaign.plan},
-              {"form_id", campaign.form_id}};
+              {"form_id", campaign.form_id},
+              {"summary_source", std::string(to_string(campaign.summary_source))}};
   if (with_form && campaign.form) out["form"] = campaign.form->to_json();
   return out;
 }
@@ -184,6 +191,8 @@ json to_json(const Summary& summary) {
     out["rates"] = std::move(rates);
   }
   if (!summary.narrative_counts.empty()) out["narrative_counts"] = summary.narrative_counts;
+  out["source"] = std::string(to_string(summary.source));
+  if (summary.source == SummarySource::accepted) out["not_accepted"] = summary.not_accepted;
   return out;
 }
 
@@ -234,6 +243,52 @@ UnitInput unit_input_from_json(const json& body) {
     }
   }
   return input;
+}
+
+UnitChanges unit_changes_from_json(const json& body) {
+  if (!body.is_object()) {
+    throw Error(ErrorKind::bad_input, "Nội dung gửi lên phải là một đối tượng JSON.", "");
+  }
+  static const char* const kKnown[] = {"code",  "name",       "kind",   "level", "population",
+                                       "email", "signer",     "parent", "parent_code"};
+  for (const auto& [key, value] : body.items()) {
+    if (std::find(std::begin(kKnown), std::end(kKnown), key) == std::end(kKnown)) {
+      throw Error(ErrorKind::bad_input,
+                  "Trường \"" + sanitize_utf8(key.substr(0, 64)) +
+                      "\" không sửa được; chỉ sửa được name, kind, level, population, email, "
+                      "signer và parent (mã đơn vị không đổi).",
+                  sanitize_utf8(key.substr(0, 64)));
+    }
+  }
+  UnitChanges changes;
+  if (member(body, "name")) changes.name = string_member(body, "name");
+  if (member(body, "email")) changes.email = string_member(body, "email");
+  if (member(body, "parent")) changes.parent_code = string_member(body, "parent");
+  if (member(body, "parent_code")) changes.parent_code = string_member(body, "parent_code");
+  if (member(body, "kind") || member(body, "level") || member(body, "population") ||
+      member(body, "code")) {
+    // The kind, level and population are parsed (and their errors worded) as for a new unit.
+    json as_new = body;
+    if (!member(body, "kind")) as_new["kind"] = "school";
+    as_new["code"] = "X";
+    as_new["name"] = "X";
+    const UnitInput parsed = unit_input_from_json(as_new);
+    if (member(body, "kind")) changes.kind = parsed.kind;
+    if (member(body, "level")) changes.level = parsed.level;
+    if (member(body, "population")) changes.population = parsed.population;
+  }
+  if (const json* signer = member(body, "signer")) {
+    if (!signer->is_object()) {
+      wrong_type("signer", "một đối tượng {authority, deputy, position, name}");
+    }
+    UnitSigner lines;
+    lines.authority = string_member(*signer, "authority");
+    lines.deputy = string_member(*signer, "deputy");
+    lines.position = string_member(*signer, "position");
+    lines.name = string_member(*signer, "name");
+    changes.signer = lines;
+  }
+  return changes;
 }
 
 Campaign campaign_from_json(const json& body) {

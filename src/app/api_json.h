@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/unit_editing.h"
 #include "domain/campaign.h"
 #include "domain/org_unit.h"
 #include "domain/report.h"
@@ -14,7 +15,8 @@
 namespace llw {
 
 nlohmann::json to_json(const User& user);
-// {"code","name","kind","level"?,"parent","population":{…},"children":[codes]}
+// {"code","name","kind","level"?,"parent","population":{…},"email"?,
+//  "signer":{"authority","deputy","position","name"},"children":[codes]}
 nlohmann::json to_json(const OrgUnit& unit, const std::vector<std::string>& children_codes);
 nlohmann::json to_json(const Campaign& campaign, bool with_form);
 nlohmann::json to_json(const UnitReport& report);  // "history" left empty
@@ -24,6 +26,9 @@ nlohmann::json to_json(const Summary& summary);
 
 // Request bodies → domain inputs; throw Error{bad_input} naming the field.
 UnitInput unit_input_from_json(const nlohmann::json& body);
+// PATCH /api/v1/units/{code}: the members present are the changes ("parent" moves the unit;
+// "signer" is {"authority","deputy","position","name"}); "code" may only repeat the unit's code.
+UnitChanges unit_changes_from_json(const nlohmann::json& body);
 Campaign campaign_from_json(const nlohmann::json& body);
 
 }  // namespace llw

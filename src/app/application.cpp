@@ -96,7 +96,11 @@ std::shared_ptr<const ReportForm> Application::form(const std::string& form_id) 
     }
     loaded = load_form(json, file.string());
     // Keep the definition in the database so a campaign's form survives later edits of the file.
+    // This write is a cache's, not the one an audited use case is about: the entry it staged
+    // (app/audited.h) waits for that one.
+    auto staged = store_->take_staged_audit();
     store_->put_form(form_id, json.dump());
+    if (staged) store_->stage_audit(*staged);
   }
   std::lock_guard lock(forms_mutex_);
   auto [it, inserted] = forms_.emplace(form_id, loaded);

@@ -15,8 +15,10 @@
 #include <vector>
 
 #include "app/documents.h"
+#include "app/unit_editing.h"
 #include "domain/campaign.h"
 #include "domain/clock.h"
+#include "domain/error.h"
 #include "domain/store.h"
 #include "domain/summary.h"
 #include "domain/user.h"
@@ -57,6 +59,37 @@ struct ItemChange {
   nlohmann::json after;
 };
 
+// A new account as an administrator enters it (user_admin.cpp).
+struct NewUser {
+  std::string username;
+  std::string display_name;
+  Role role = Role::reporter;
+  std::string unit_code;  // empty only for an admin
+  std::string password;   // the initial password; the user must change it at first sign-in
+};
+
+// A change to an existing account: only the members that are set change.
+struct UserChange {
+  std::optional<std::string> display_name;
+  std::optional<Role> role;
+  std::optional<std::string> unit_code;
+  std::optional<bool> disabled;
+};
+
+// What the campaign settings page edits (campaign_settings.cpp). The units that report are fixed
+// when the campaign is created: the store has no exact way yet to add or remove reporting units
+// of a running campaign, so reporting kinds are shown, not edited.
+struct CampaignSettings {
+  std::string name;
+  std::chrono::year_month_day period_start{};
+  std::chrono::year_month_day period_end{};
+  std::chrono::year_month_day deadline{};
+  std::chrono::year_month_day lock_date{};
+  // Whether consolidated figures above a node count its accepted snapshot or live reports;
+  // unset keeps the campaign's current choice.
+  std::optional<SummarySource> summary_source;
+};
+
 struct ApplicationConfig {
   std::filesystem::path forms_dir = "forms";
   std::int64_t session_seconds = 12 * 3600;
@@ -79,10 +112,36 @@ class Application {
                 const std::string& unit_code, const std::string& password,
                 const RequestContext& context = {});
 
+  // Account administration (user_admin.cpp). Admins manage every account; a coordinator those
+  // at units of its subtree and never gives a role above its own (domain/access.h). Every write
+  // is audited. `search` ignores case and diacritics (username, name, unit code).
+  std::vector<User> list_users(const User& actor, const std::string& unit_code,
+                               const std::string& search, int limit = 200);
+  User get_user(const User& actor, const std::string& username);
+  User create_user(const User& actor, const NewUser& input, const RequestContext& context = {});
+  User update_user(const User& actor, const std::string& username, const UserChange& change,
+                   const RequestContext& context = {});
+  // Sets a new password chosen by the administrator; the user's sessions and tokens end and the
+  // user must choose a password at the next sign-in.
+  void reset_password(const User& actor, const std::string& username,
+                      const std::string& new_password, const RequestContext& context = {});
+  // The signed-in user's own password: the current one must match and the new one pass the
+  // strength rule; every other session of the user ends, `session_token`'s stays.
+  void change_password(const User& actor, const std::string& session_token,
+                       const std::string& current_password, const std::string& new_password,
+                       const RequestContext& context = {});
+  bool must_change_password(const User& user);
+
   // Org units.
   OrgUnit get_unit(const User& actor, const std::string& code);
   std::vector<OrgUnit> list_children(const User& actor, const std::string& parent_code);
   OrgUnit create_unit(const User& actor, const UnitInput& input,
+                      const RequestContext& context = {});
+  // Edits a unit and/or moves it under another parent (unit_editing.cpp), keeping every summary
+  // exact: manage_unit on the unit, and on the old and the new parent for a move (so a
+  // coordinator moves nothing out of or into its subtree, nor its own unit). Checked like a new
+  // unit (422 naming the field; nothing changes).
+  OrgUnit update_unit(const User& actor, const std::string& code, const UnitChanges& changes,
                       const RequestContext& context = {});
   // CSV or XLSX bytes; all-or-nothing. `root_code` limits where rows may attach (the actor's
   // unit for a coordinator; empty for an admin).
@@ -99,6 +158,12 @@ class Application {
   // may manage campaigns at the issuer. Returns the campaign as stored.
   Campaign update_campaign_plan(const User& actor, std::int64_t campaign_id,
                                 const nlohmann::json& plan);
+  // The campaign settings page (campaign_settings.cpp): name and dates, validated like a new
+  // campaign's (Error{validation_failed} with a message per field), for whoever may manage
+  // campaigns at the issuer. Bumps the campaign's revision.
+  Campaign update_campaign_settings(const User& actor, std::int64_t campaign_id,
+                                    const CampaignSettings& settings,
+                                    const RequestContext& context = {});
 
   // Documents (documents.cpp). Each checks access exactly like the data it shows: the plan for
   // whoever may see the campaign, a unit's report with read_report, the consolidated report and
@@ -150,6 +215,10 @@ class Application {
                                   const RequestContext& context = {});
   std::optional<ReportExtension> extension(const User& actor, std::int64_t campaign_id,
                                            const std::string& unit_code);
+  // Why the unit may no longer save or submit (past the lock date and any extension), naming the
+  // date and whom to ask; nullopt while it still may. For whoever may read the report.
+  std::optional<std::string> closed_message(const User& actor, std::int64_t campaign_id,
+                                            const std::string& unit_code);
   // One stored version of a report with its values, and the item-by-item change between two.
   std::pair<ReportVersion, nlohmann::json> report_version(const User& actor,
                                                           std::int64_t campaign_id,
@@ -169,6 +238,12 @@ class Application {
   std::vector<AuditEntry> audit_log(const User& actor, const std::string& unit_code,
                                     AuditQuery query);
 
+  // In-app notifications (notifications.cpp): a coordinator learns that a unit below submitted.
+  // Each user reads and marks only their own; `up_to_id` is the newest one the user was shown.
+  std::vector<Notification> notifications(const User& actor, int limit = 100);
+  std::int64_t unread_notifications(const User& actor);
+  void mark_notifications_read(const User& actor, std::int64_t up_to_id);
+
   // The consolidated narrative a coordinator writes for a node (consolidated_narrative.cpp): read
   // with read_summary, written with write_summary, versioned like reports (a stale
   // expected_version is a conflict and nothing changes). Parts: advantages, difficulties,
@@ -178,6 +253,44 @@ class Application {
   ConsolidatedNarrative save_consolidated_narrative(
       const User& actor, std::int64_t campaign_id, const std::string& unit_code,
       std::int64_t expected_version, const std::map<std::string, std::string>& texts);
+
+  // Reporting up (reporting_up.cpp): a node's consolidated report to the level above. Submitted
+  // by the node's own coordinator (submit_consolidated), which freezes the node's summary slots
+  // and narrative; returned (comment required), accepted, or reopened (reason required) by the
+  // level above (review_report on the node); read with read_summary. Out of order → conflict
+  // naming the current state; a stale expected_version → conflict. Every action is audited
+  // ("consolidated.submit", …). Only nodes with reporting units below them have one.
+  ConsolidatedReport consolidated_report(const User& actor, std::int64_t campaign_id,
+                                         const std::string& unit_code);
+  std::vector<ConsolidatedReportVersion> consolidated_report_history(
+      const User& actor, std::int64_t campaign_id, const std::string& unit_code, int limit = 50);
+  ConsolidatedReportVersion consolidated_report_version(const User& actor,
+                                                        std::int64_t campaign_id,
+                                                        const std::string& unit_code,
+                                                        std::int64_t version);
+  ConsolidatedReport submit_consolidated(const User& actor, std::int64_t campaign_id,
+                                         const std::string& unit_code,
+                                         std::optional<std::int64_t> expected_version,
+                                         const RequestContext& context = {});
+  ConsolidatedReport return_consolidated(const User& actor, std::int64_t campaign_id,
+                                         const std::string& unit_code, const std::string& comment,
+                                         std::optional<std::int64_t> expected_version,
+                                         const RequestContext& context = {});
+  ConsolidatedReport accept_consolidated(const User& actor, std::int64_t campaign_id,
+                                         const std::string& unit_code,
+                                         std::optional<std::int64_t> expected_version,
+                                         const RequestContext& context = {});
+  ConsolidatedReport reopen_consolidated(const User& actor, std::int64_t campaign_id,
+                                         const std::string& unit_code, const std::string& reason,
+                                         std::optional<std::int64_t> expected_version,
+                                         const RequestContext& context = {});
+  // The direct children of a node that consolidate units of their own, with the state of their
+  // consolidated reports (read_summary on the node).
+  std::vector<ChildFigures> consolidated_children(const User& actor, std::int64_t campaign_id,
+                                                  const std::string& unit_code);
+  // "live" or "accepted" (domain/campaign.h), for whoever may manage campaigns at the issuer.
+  Campaign set_summary_source(const User& actor, std::int64_t campaign_id, SummarySource source,
+                              const RequestContext& context = {});
 
   // Consolidated summary of any node the actor may read.
   Summary summary(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
@@ -193,6 +306,13 @@ class Application {
   Timestamp now() const { return clock_(); }
 
  private:
+  // Validates and stores an account (user_admin.cpp); `must_change` makes the user choose a
+  // password at the first sign-in.
+  User insert_account(const NewUser& input, bool must_change);
+  // Error{rate_limited} saying how long to wait, when `username` or `address` has too many
+  // recent failed sign-ins (auth.cpp); nullopt otherwise.
+  std::optional<Error> lockout(const std::string& username, const std::string& address,
+                               Timestamp now);
   ImportResult import_units_unaudited(const User& actor, const std::string& body,
                                       const std::string& content_type);
   // login without its audit entry (auth.cpp).
@@ -206,6 +326,17 @@ class Application {
   UnitReport write_transition(const User& actor, const Campaign& campaign, const OrgUnit& unit,
                               const UnitReport& before, UnitReport after, ReportEvent event,
                               Timestamp now);
+  // The summary of a campaign in "accepted" mode (reporting_up.cpp): like summary(), with every
+  // consolidating child counted by its accepted snapshot only; nullopt when no child of the node
+  // consolidates (the live summary is the same then).
+  std::optional<Summary> accepted_summary(const Campaign& campaign, const OrgUnit& node,
+                                          const SummaryOptions& options);
+  // A node's summary slots as the campaign's summary source says (reporting_up.cpp).
+  Contribution summary_slots(const Campaign& campaign, const OrgUnit& node);
+  ConsolidatedReport review_consolidated(const User& actor, std::int64_t campaign_id,
+                                         const std::string& unit_code, ReportEvent event,
+                                         const std::string& comment,
+                                         std::optional<std::int64_t> expected_version);
   // return, accept, reopen (workflow.cpp).
   UnitReport review(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
                     ReportEvent event, const std::string& comment,
@@ -227,11 +358,14 @@ class Application {
   Clock clock_;
   struct CachedSummary {
     std::int64_t revision = 0;
+    // The node as loaded for this revision: every change of a unit bumps the revision of every
+    // campaign, so a hit needs no unit read for its access check.
+    OrgUnit node;
     std::shared_ptr<const std::string> json;
   };
   std::mutex summaries_mutex_;
-  // (campaign id, unit id, missing limit, narrative limit) → the summary at a revision.
-  std::map<std::tuple<std::int64_t, std::int64_t, int, int>, CachedSummary> summaries_;
+  // (campaign id, unit code, missing limit, narrative limit) → the summary at a revision.
+  std::map<std::tuple<std::int64_t, std::string, int, int>, CachedSummary> summaries_;
 
   std::mutex forms_mutex_;
   std::map<std::string, std::shared_ptr<const ReportForm>> forms_;

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/application.h"
+#include "app/audited.h"
 #include "domain/access.h"
 #include "domain/error.h"
 #include "domain/text.h"
@@ -24,11 +25,11 @@ std::string bounded(std::string text, std::size_t limit) {
 
 }  // namespace
 
-void Application::record_audit(const User* actor, const RequestContext& context, std::string action,
-                               const OrgUnit* unit, std::string target, std::string detail,
-                               std::string outcome) {
+AuditEntry make_audit_entry(Timestamp at, const User* actor, const RequestContext& context,
+                            std::string action, const OrgUnit* unit, std::string target,
+                            std::string detail, std::string outcome) {
   AuditEntry entry;
-  entry.at = clock_();
+  entry.at = at;
   if (actor) {
     if (actor->id > 0) entry.user_id = actor->id;
     entry.username = bounded(actor->username, 64);
@@ -42,14 +43,26 @@ void Application::record_audit(const User* actor, const RequestContext& context,
   entry.target = bounded(std::move(target), 200);
   entry.detail = bounded(std::move(detail), 300);
   entry.outcome = std::move(outcome);
+  return entry;
+}
+
+void append_audit_entry(Store& store, const AuditEntry& entry) {
   try {
-    store_->append_audit(entry);
+    store.append_audit(entry);
   } catch (const std::exception& e) {
     // The action itself has already happened (or failed) and its caller must learn that; a
     // failing log write is an operator's problem, reported where operators look.
     std::cerr << "llw: could not append to the audit log (" << entry.action << ' ' << entry.target
               << "): " << e.what() << '\n';
   }
+}
+
+void Application::record_audit(const User* actor, const RequestContext& context, std::string action,
+                               const OrgUnit* unit, std::string target, std::string detail,
+                               std::string outcome) {
+  append_audit_entry(*store_,
+                     make_audit_entry(clock_(), actor, context, std::move(action), unit,
+                                      std::move(target), std::move(detail), std::move(outcome)));
 }
 
 std::vector<AuditEntry> Application::audit_log(const User& actor, const std::string& unit_code,

@@ -1,6 +1,7 @@
 #pragma once
 // Recording use cases in the audit log with their outcome. Private to the app layer.
 
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -10,36 +11,57 @@
 
 namespace llw {
 
-// Runs `body` and appends one audit entry for it: outcome "ok" when it returns, the error's
-// code ("conflict", "forbidden", …) when it throws an llw::Error (rethrown), "internal" for
-// anything else. The entry's unit is looked up by `unit_code` (none when unknown).
+// One audit entry as record_audit writes it: at `at`, by `actor` (may be null), fields bounded in
+// length and checked as UTF-8 so a hostile value can neither bloat nor break the log.
+AuditEntry make_audit_entry(Timestamp at, const User* actor, const RequestContext& context,
+                            std::string action, const OrgUnit* unit, std::string target,
+                            std::string detail, std::string outcome);
+
+// Appends an entry in a transaction of its own; never throws (a failure goes to stderr).
+void append_audit_entry(Store& store, const AuditEntry& entry);
+
+// Runs `body` and keeps one audit entry for it. The entry is staged before `body` runs, so the
+// first write transaction `body` commits stores it inside that same transaction (outcome "ok"):
+// a successful write and its entry are stored together or not at all. When `body` throws — an
+// llw::Error (its code: "conflict", "forbidden", …) or anything else ("internal") — nothing it
+// attempted was written, and the entry is appended on its own with that outcome. A body that
+// returns without writing gets its entry on its own too. The entry's unit is looked up by
+// `unit_code` (none when unknown).
 template <class Body>
 auto audited(Application& app, const User& actor, const RequestContext& context,
              const std::string& action, const std::string& unit_code, const std::string& target,
              const std::string& detail, Body&& body) -> decltype(body()) {
-  auto record = [&](const std::string& outcome) {
-    std::optional<OrgUnit> unit;
-    try {
-      if (!unit_code.empty()) unit = app.store().find_unit(unit_code);
-    } catch (...) {
-      // The entry is still worth writing without its unit.
-    }
-    app.record_audit(&actor, context, action, unit ? &*unit : nullptr, target, detail, outcome);
+  std::optional<OrgUnit> unit;
+  try {
+    if (!unit_code.empty()) unit = app.store().find_unit(unit_code);
+  } catch (...) {
+    // The entry is still worth writing without its unit.
+  }
+  AuditEntry entry = make_audit_entry(app.now(), &actor, context, action, unit ? &*unit : nullptr,
+                                      target, detail, "ok");
+  Store& store = app.store();
+  store.stage_audit(entry);
+  // Whatever no transaction committed is appended on its own, with the outcome.
+  auto finish = [&](const char* outcome) {
+    std::optional<AuditEntry> unwritten = store.take_staged_audit();
+    if (!unwritten && std::string_view(outcome) == "ok") return;
+    entry.outcome = outcome;
+    append_audit_entry(store, entry);
   };
   try {
     if constexpr (std::is_void_v<decltype(body())>) {
       body();
-      record("ok");
+      finish("ok");
     } else {
       auto result = body();
-      record("ok");
+      finish("ok");
       return result;
     }
   } catch (const Error& e) {
-    record(error_code(e.kind()));
+    finish(error_code(e.kind()));
     throw;
   } catch (...) {
-    record("internal");
+    finish("internal");
     throw;
   }
 }

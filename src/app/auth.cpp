@@ -1,4 +1,6 @@
-// Sign-in, sessions and accounts.
+// Sign-in, sessions and the sign-in lock-out (accounts are in user_admin.cpp).
+#include <algorithm>
+
 #include "app/application.h"
 #include "app/audited.h"
 #include "app/password.h"
@@ -9,11 +11,7 @@ namespace llw {
 namespace {
 
 constexpr std::size_t max_password_bytes = 1024;
-constexpr std::size_t min_password_chars = 8;
-
 const char* const wrong_credentials = "Tên đăng nhập hoặc mật khẩu không đúng.";
-const char* const too_many_failures =
-    "Bạn đã nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau 15 phút.";
 const char* const bad_session =
     "Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.";
 
@@ -22,15 +20,6 @@ const char* const bad_session =
 const std::string& dummy_hash() {
   static const std::string hash = hash_password("llw-dummy-password-for-timing");
   return hash;
-}
-
-bool is_valid_username(const std::string& name) {
-  if (name.size() < 3 || name.size() > 64) return false;
-  for (char c : name) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-    if (!ok) return false;
-  }
-  return true;
 }
 
 }  // namespace
@@ -72,7 +61,7 @@ Session Application::login_attempt(const std::string& username, const std::strin
       config_.max_failed_logins) {
     // Counted too, so that hammering during the lock-out keeps the lock-out going.
     store_->record_login_attempt(username, address, false, now);
-    throw Error(ErrorKind::rate_limited, too_many_failures);
+    if (auto error = lockout(username, address, now)) throw *error;
   }
   if (username.empty() || username.size() > 64 || password.size() > max_password_bytes) {
     store_->record_login_attempt(username, address, false, now);
@@ -113,49 +102,24 @@ void Application::logout(const std::string& token) {
   store_->delete_session(token_hash(token));
 }
 
-User Application::add_user(const std::string& username, const std::string& display_name, Role role,
-                           const std::string& unit_code, const std::string& password,
-                           const RequestContext& context) {
-  // The command line acts as the system; the web layer will pass the admin who acts.
-  User system;
-  system.username = "system";
-  system.role = Role::admin;
-  return audited(
-      *this, system, context, "user.create", unit_code, username, std::string(to_string(role)),
-      [&] {
-        if (!is_valid_username(username)) {
-          throw Error(
-              ErrorKind::validation_failed,
-              "Tên đăng nhập phải dài 3–64 ký tự, chỉ gồm chữ thường không dấu, chữ số và các "
-              "dấu '.', '_', '-' (ví dụ: xa.anhung).",
-              "username");
-        }
-        if (!is_valid_utf8(display_name) || display_name.size() > 200) {
-          throw Error(ErrorKind::validation_failed,
-                      "Họ tên phải là văn bản UTF-8 hợp lệ, tối đa 200 byte.", "name");
-        }
-        if (!is_valid_utf8(password) || password.size() < min_password_chars ||
-            password.size() > max_password_bytes) {
-          throw Error(ErrorKind::validation_failed, "Mật khẩu phải có ít nhất 8 ký tự.",
-                      "password");
-        }
-        User user;
-        user.username = username;
-        user.display_name = display_name.empty() ? username : display_name;
-        user.role = role;
-        if (!unit_code.empty()) {
-          OrgUnit unit = load_unit(unit_code);
-          user.unit_id = unit.id;
-          user.unit_code = unit.code;
-          user.unit_path = unit.path;
-        } else if (role != Role::admin) {
-          throw Error(
-              ErrorKind::validation_failed,
-              "Tài khoản không phải quản trị hệ thống phải gắn với một đơn vị; hãy chọn đơn vị.",
-              "unit");
-        }
-        return store_->insert_user(user, hash_password(password));
-      });
+std::optional<Error> Application::lockout(const std::string& username, const std::string& address,
+                                          Timestamp now) {
+  const Timestamp since = now - config_.failed_login_window;
+  if (store_->failed_logins(username, address, since).failures < config_.max_failed_logins) {
+    return std::nullopt;
+  }
+  // The lock-out ends when the oldest of the last `max` failures leaves the window.
+  const Timestamp oldest =
+      store_->nth_latest_failed_login(username, address, since, config_.max_failed_logins);
+  const Timestamp until = std::max(oldest + config_.failed_login_window + 1, now + 1);
+  const std::int64_t minutes = (until - now + 59) / 60;
+  const std::int64_t clock = ((until + 59 + 7 * 3600) / 60) % (24 * 60);  // Vietnam, rounded up
+  const std::string at = std::to_string(clock / 600) + std::to_string(clock / 60 % 10) + ":" +
+                         std::to_string(clock % 60 / 10) + std::to_string(clock % 10);
+  return Error(ErrorKind::rate_limited,
+               "Bạn đã nhập sai mật khẩu quá nhiều lần nên tạm thời chưa đăng nhập được. Hãy đợi " +
+                   std::to_string(minutes) + " phút (đến khoảng " + at +
+                   ") rồi thử lại; mỗi lần thử trong lúc chờ sẽ kéo dài thời gian chờ.");
 }
 
 }  // namespace llw

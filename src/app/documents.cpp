@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "app/application.h"
+#include "app/reporting_up.h"
 #include "documents/builders.h"
 #include "documents/csv_writer.h"
 #include "documents/data_table.h"
@@ -25,6 +26,20 @@
 
 namespace llw {
 namespace {
+
+// The unit's own signer (its settings) when any line is set; otherwise the builders choose (the
+// plan's signer for the issuer's consolidated report, else the default block of the kind). The
+// title lines are printed in capitals as Nghị định 30 wants, however they were typed.
+documents::DocumentOptions signer_options(const OrgUnit& unit) {
+  documents::DocumentOptions options;
+  if (!unit.signer.empty()) {
+    options.signer = documents::SignatureBlock{documents::vietnamese_upper(unit.signer.authority),
+                                               documents::vietnamese_upper(unit.signer.deputy),
+                                               documents::vietnamese_upper(unit.signer.position),
+                                               unit.signer.name};
+  }
+  return options;
+}
 
 // Above this many reporting units a consolidated report carries no annex: a national annex would
 // run to thousands of pages. Its figures stay complete; the unit-by-unit data is the data export.
@@ -280,7 +295,8 @@ DocumentFile Application::report_document(const User& actor, std::int64_t campai
   const auto parent = parent_of(*store_, unit);
   return file_of(
       documents::build_unit_report_document(
-          campaign, *campaign.form, unit, parent ? &*parent : nullptr, report, options.mark_empty),
+          campaign, *campaign.form, unit, parent ? &*parent : nullptr, report, options.mark_empty,
+          signer_options(unit)),
       format);
 }
 
@@ -298,7 +314,10 @@ DocumentFile Application::summary_document(const User& actor, std::int64_t campa
   // One row per reporting unit of the subtree, through the domain's contribution arithmetic, so
   // the annex's total row is the summary's figures.
   std::vector<documents::AnnexRow> annex;
-  if (figures.expected <= kMaxAnnexRows) {
+  if (figures.source == SummarySource::accepted) {
+    // Units below consolidating children count only through their accepted snapshots.
+    annex = accepted_annex(*store_, campaign, node);
+  } else if (figures.expected <= kMaxAnnexRows) {
     annex.reserve(static_cast<std::size_t>(figures.expected));
     store_->for_each_report_in_subtree(
         campaign.id, node.path, [&](const OrgUnit& unit, const UnitReport& report) {
@@ -313,7 +332,7 @@ DocumentFile Application::summary_document(const User& actor, std::int64_t campa
   }
   return file_of(
       documents::build_summary_document(campaign, *campaign.form, node, parent ? &*parent : nullptr,
-                                        figures, annex, consolidated),
+                                        figures, annex, consolidated, signer_options(node)),
       format);
 }
 

@@ -45,6 +45,7 @@ UnitReport Application::write_transition(const User& actor, const Campaign& camp
       difference(contribution_of(campaign, unit, after), contribution_of(campaign, unit, before));
   if (!write.delta.empty()) write.ancestor_ids = store_->ancestor_ids(unit.id);
   write.action = std::string(to_string(event));
+  write.notify_reviewers = event == ReportEvent::submit;
   std::map<std::string, std::string> narratives;
   if (campaign.counts(after.status)) narratives = narrative_texts(*campaign.form, after.values);
   store_->write_report(write, narratives);

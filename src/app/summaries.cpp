@@ -27,6 +27,10 @@ Summary Application::summary(const User& actor, std::int64_t campaign_id,
   Campaign campaign = load_campaign(campaign_id);
   OrgUnit node = load_unit(unit_code);
   require_allowed(actor, Action::read_summary, node);
+  if (campaign.summary_source == SummarySource::accepted) {
+    // Nullopt when no child consolidates: then both modes sum the same live reports.
+    if (auto accepted = accepted_summary(campaign, node, options)) return std::move(*accepted);
+  }
 
   Summary result = summary_from_aggregate(campaign, node, store_->aggregate(campaign.id, node.id));
   auto [missing, missing_count] =
@@ -39,6 +43,7 @@ Summary Application::summary(const User& actor, std::int64_t campaign_id,
     result.narratives[part] = std::move(texts);
     result.narrative_counts[part] = count;
   }
+  result.source = campaign.summary_source;
   return result;
 }
 
@@ -50,16 +55,19 @@ std::shared_ptr<const std::string> Application::summary_json(const User& actor,
   // it, so an entry is never staler than the revision it is filed under.
   const std::optional<std::int64_t> revision = store_->campaign_revision(campaign_id);
   if (!revision) load_campaign(campaign_id);  // throws the usual not_found
-  const OrgUnit node = load_unit(unit_code);
-  require_allowed(actor, Action::read_summary, node);
 
-  const auto key = std::make_tuple(campaign_id, node.id, std::max(0, options.missing_limit),
+  const auto key = std::make_tuple(campaign_id, unit_code, std::max(0, options.missing_limit),
                                    std::max(0, options.narrative_limit));
   {
     std::lock_guard lock(summaries_mutex_);
     auto it = summaries_.find(key);
-    if (it != summaries_.end() && it->second.revision == *revision) return it->second.json;
+    if (it != summaries_.end() && it->second.revision == *revision) {
+      require_allowed(actor, Action::read_summary, it->second.node);  // pure: no I/O held
+      return it->second.json;
+    }
   }
+  const OrgUnit node = load_unit(unit_code);
+  require_allowed(actor, Action::read_summary, node);
   auto json = std::make_shared<const std::string>(
       to_json(summary(actor, campaign_id, unit_code, options))
           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
@@ -68,7 +76,7 @@ std::shared_ptr<const std::string> Application::summary_json(const User& actor,
   // simpler than an LRU and costs one recomputation per node.
   constexpr std::size_t kMaxCachedSummaries = 4096;
   if (summaries_.size() >= kMaxCachedSummaries) summaries_.clear();
-  summaries_[key] = CachedSummary{*revision, json};
+  summaries_[key] = CachedSummary{*revision, node, json};
   return json;
 }
 

@@ -14,36 +14,6 @@
 namespace llw {
 namespace {
 
-// The comment of a return or the reason of a reopen: required, readable, bounded.
-std::string checked_comment(ReportEvent event, const std::string& text) {
-  const bool reopen = event == ReportEvent::reopen;
-  const char* field = reopen ? "reason" : "comment";
-  if (!is_valid_utf8(text)) {
-    throw Error(ErrorKind::bad_input, "Nội dung ghi chú không phải văn bản UTF-8 hợp lệ.", field);
-  }
-  std::string trimmed = text;
-  trimmed.erase(0, trimmed.find_first_not_of(" \t\r\n"));
-  trimmed.erase(trimmed.find_last_not_of(" \t\r\n") + 1);
-  if (trimmed.empty()) {
-    throw Error(ErrorKind::validation_failed,
-                reopen ? "Hãy ghi lý do mở lại báo cáo để đơn vị biết cần sửa gì."
-                       : "Hãy ghi nhận xét khi trả lại báo cáo để đơn vị biết cần sửa gì.",
-                field);
-  }
-  if (trimmed.size() > max_comment_bytes) {
-    throw Error(
-        ErrorKind::validation_failed,
-        "Ghi chú dài quá " + std::to_string(max_comment_bytes) + " byte; hãy viết ngắn gọn hơn.",
-        field);
-  }
-  for (unsigned char c : trimmed) {
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
-      throw Error(ErrorKind::bad_input, "Ghi chú chứa ký tự điều khiển không hợp lệ.", field);
-    }
-  }
-  return trimmed;
-}
-
 std::string audit_action(ReportEvent event) { return "report." + std::string(to_string(event)); }
 
 }  // namespace
@@ -148,6 +118,20 @@ std::optional<ReportExtension> Application::extension(const User& actor, std::in
   OrgUnit unit = load_unit(unit_code);
   require_allowed(actor, Action::read_report, unit);
   return store_->find_extension(campaign.id, unit.id);
+}
+
+std::optional<std::string> Application::closed_message(const User& actor,
+                                                      std::int64_t campaign_id,
+                                                      const std::string& unit_code) {
+  Campaign campaign = load_campaign(campaign_id);
+  OrgUnit unit = load_unit(unit_code);
+  require_allowed(actor, Action::read_report, unit);
+  try {
+    require_open_for(campaign, unit, clock_());
+  } catch (const Error& closed) {
+    return closed.message();
+  }
+  return std::nullopt;
 }
 
 std::pair<ReportVersion, nlohmann::json> Application::report_version(const User& actor,

@@ -22,6 +22,7 @@
 #include "cli/remind_commands.h"
 #include "domain/error.h"
 #include "storage/open_store.h"
+#include "web/client_address.h"
 #include "web/server.h"
 
 namespace fs = std::filesystem;
@@ -157,16 +158,31 @@ int cmd_demo(const std::string& db, const std::string& scale_name, const std::st
 
 int cmd_serve(const std::string& db, const std::string& bind, int port, unsigned threads,
               const std::string& forms_dir, const std::string& durability,
-              const llw::cli::MailOptions& mail) {
+              const llw::cli::MailOptions& mail, const std::vector<std::string>& trusted_proxies) {
   if (port < 0 || port > 65535) throw UserError("--port must be between 0 and 65535");
   llw::StoreOptions store_options;
   store_options.synchronous = durability == "full" ? "FULL" : "NORMAL";
-  store_options.pool_size = static_cast<int>(std::max(threads, 1u)) + 2;
+  if (threads == 0) {
+    // A worker thread serves one request at a time and waits while the database works. SQLite
+    // is in-process and has one writer at a time: a few threads keep both cores busy. With
+    // PostgreSQL every statement is a round trip and every save waits for its commit's WAL flush
+    // (~5 ms on this project's disk), so a process needs more requests in flight for the
+    // server's group commit to flush several saves at once; more threads than 8 per process cost
+    // more CPU per save in context switches than they gained (docs/performance.md).
+    threads = llw::is_postgresql_url(db) ? 8 : 4;
+  }
+  store_options.pool_size = static_cast<int>(threads) + 2;
   auto app = make_app(db, forms_dir, store_options);
   llw::ServerConfig config;
   config.bind_address = bind;
   config.port = static_cast<std::uint16_t>(port);
-  config.threads = threads == 0 ? 1 : threads;
+  config.threads = threads;
+  config.trusted_proxies = trusted_proxies;
+  try {
+    llw::TrustedProxies checked(trusted_proxies);
+  } catch (const std::invalid_argument& e) {
+    throw UserError(std::string("--trusted-proxy: ") + e.what());
+  }
   llw::HttpServer server(app, config);
   // E-mail reminders on their schedule, when a mail server is given; stopped with the server.
   auto reminders = llw::cli::start_reminder_schedule(app, mail);
@@ -355,12 +371,15 @@ int main(int argc, char** argv) {
 
   std::string bind = "127.0.0.1";
   int port = 8080;
-  unsigned threads = 4;
+  unsigned threads = 0;
   auto* serve = cli.add_subcommand("serve", "Run the web server (JSON API and pages)");
   add_db_option(serve, db);
   serve->add_option("--port", port, "TCP port (0 picks a free one)")->capture_default_str();
   serve->add_option("--bind", bind, "Address to listen on")->capture_default_str();
-  serve->add_option("--threads", threads, "Worker threads")->capture_default_str();
+  serve->add_option("--threads", threads,
+                    "Worker threads (and database connections + 2); 0: 4 with SQLite, 8 with "
+                    "PostgreSQL")
+      ->capture_default_str();
   std::string durability = "normal";
   serve->add_option("--durability", durability,
                     "SQLite commits: normal (WAL, survives a crash of the process) or full "
@@ -369,6 +388,12 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"normal", "full"}));
   serve->add_option("--forms", forms_dir, "Directory of form definitions (*.json)")
       ->capture_default_str();
+  std::vector<std::string> trusted_proxies;
+  serve->add_option("--trusted-proxy", trusted_proxies,
+                    "Address of a reverse proxy (nginx) whose X-Forwarded-For names the client, "
+                    "for sign-in limits and the audit log; repeat it or give a comma list. "
+                    "From any other peer the header is ignored")
+      ->delimiter(',');
   llw::cli::MailOptions serve_mail;
   llw::cli::add_mail_options(serve, serve_mail, true);
 
@@ -442,7 +467,8 @@ int main(int argc, char** argv) {
     if (int code = run_remind_command(); code >= 0) return code;
     if (*init) return cmd_init(db, forms_dir);
     if (*demo) return cmd_demo(db, scale, forms_dir, reset);
-    if (*serve) return cmd_serve(db, bind, port, threads, forms_dir, durability, serve_mail);
+    if (*serve) return cmd_serve(db, bind, port, threads, forms_dir, durability, serve_mail,
+                                     trusted_proxies);
     if (*user_add) return cmd_user_add(db, username, unit, role, name, forms_dir);
     if (*import) return cmd_import_units(db, file, forms_dir);
     if (*summary) return cmd_summary(db, campaign, unit, as_json, forms_dir);

@@ -57,6 +57,10 @@ struct AnnexRow {
 // The annex row of one unit from its report, through the domain's own contribution arithmetic,
 // so the annex adds up to the summary exactly.
 AnnexRow annex_row_of(const Campaign& campaign, const OrgUnit& unit, const UnitReport& report);
+// The same from a contribution (a node's frozen consolidated figures, reporting up), shown with
+// the given status.
+AnnexRow annex_row_of(const Campaign& campaign, const OrgUnit& unit,
+                      const Contribution& contribution, ReportStatus status, bool late);
 
 // The consolidated report (báo cáo tổng hợp) of `node`, addressed to the level above.
 // `consolidated_narrative` maps a narrative part ("advantages", …) to the coordinator's edited

@@ -230,13 +230,26 @@ Annex annex_of(const Campaign& campaign, const OrgUnit& node, const std::vector<
 }  // namespace
 
 AnnexRow annex_row_of(const Campaign& campaign, const OrgUnit& unit, const UnitReport& report) {
+  if (!campaign.counts(report.status)) {
+    AnnexRow row;
+    row.unit_code = unit.code;
+    row.unit_name = unit.name;
+    row.status = report.status;
+    row.late = report.late;
+    return row;
+  }
+  return annex_row_of(campaign, unit, contribution_of(campaign, unit, report), report.status,
+                      report.late);
+}
+
+AnnexRow annex_row_of(const Campaign& campaign, const OrgUnit& unit,
+                      const Contribution& contribution, ReportStatus status, bool late) {
   AnnexRow row;
   row.unit_code = unit.code;
   row.unit_name = unit.name;
-  row.status = report.status;
-  row.late = report.late;
-  if (!campaign.counts(report.status)) return row;
-  const Summary s = summary_from_aggregate(campaign, unit, contribution_of(campaign, unit, report));
+  row.status = status;
+  row.late = late;
+  const Summary s = summary_from_aggregate(campaign, unit, contribution);
   if (campaign.form) {
     for (const FormItem* item : campaign.form->items()) {
       const bool media = item->aggregate == AggregateRule::sum && item->activity.empty() &&

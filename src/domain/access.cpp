@@ -36,6 +36,9 @@ std::string_view denial_message(Action action) {
     case Action::write_summary:
       return "Bạn không có quyền viết báo cáo tổng hợp của đơn vị này; chỉ điều phối viên của đơn "
              "vị hoặc cấp trên mới viết được.";
+    case Action::submit_consolidated:
+      return "Bạn không có quyền gửi báo cáo tổng hợp của đơn vị này lên cấp trên; chỉ điều phối "
+             "viên của chính đơn vị mới gửi được.";
     case Action::read_audit:
       return "Bạn không có quyền xem nhật ký hoạt động của đơn vị này; chỉ điều phối viên của đơn "
              "vị hoặc cấp trên mới xem được.";
@@ -58,6 +61,8 @@ bool is_allowed(const User& user, Action action, const OrgUnit& target) {
     case Role::coordinator:
       // The review of a coordinator's own unit belongs to the level above.
       if (action == Action::review_report && own) return false;
+      // A node's consolidated report goes up from its own coordinators only.
+      if (action == Action::submit_consolidated) return own;
       return in_subtree;
     case Role::reporter:
       return own && (is_read(action) || action == Action::write_report);
@@ -71,6 +76,20 @@ void require_allowed(const User& user, Action action, const OrgUnit& target) {
   if (!is_allowed(user, action, target)) {
     throw Error(ErrorKind::forbidden, std::string(denial_message(action)), "unit");
   }
+}
+
+bool may_manage_user(const User& actor, const User& target, const OrgUnit* unit) {
+  if (actor.disabled) return false;
+  if (actor.role == Role::admin) return true;
+  if (target.role == Role::admin || unit == nullptr) return false;
+  return is_allowed(actor, Action::manage_users, *unit);
+}
+
+bool may_assign_role(const User& actor, Role role, const OrgUnit* unit) {
+  if (actor.disabled) return false;
+  if (actor.role == Role::admin) return true;
+  if (role == Role::admin || unit == nullptr) return false;
+  return is_allowed(actor, Action::manage_users, *unit);
 }
 
 }  // namespace llw

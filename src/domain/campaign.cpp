@@ -8,6 +8,16 @@
 
 namespace llw {
 
+std::string_view to_string(SummarySource source) {
+  return source == SummarySource::accepted ? "accepted" : "live";
+}
+
+std::optional<SummarySource> summary_source_from_string(std::string_view text) {
+  if (text == "live") return SummarySource::live;
+  if (text == "accepted") return SummarySource::accepted;
+  return std::nullopt;
+}
+
 bool Campaign::counts(ReportStatus status) const {
   return std::find(counted_states.begin(), counted_states.end(), status) != counted_states.end();
 }

@@ -4,7 +4,9 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -15,6 +17,14 @@
 #include "report.h"
 
 namespace llw {
+
+// Where the consolidated figures of a node with consolidating nodes below it come from: "live"
+// sums every counted unit report of the subtree as it is now; "accepted" takes, for each child
+// that consolidates reporting units of its own, only its consolidated report as the level above
+// accepted it (its frozen snapshot), so a city works on what its communes signed off.
+enum class SummarySource { live, accepted };
+std::string_view to_string(SummarySource source);
+std::optional<SummarySource> summary_source_from_string(std::string_view text);
 
 struct Campaign {
   std::int64_t id = 0;
@@ -39,6 +49,7 @@ struct Campaign {
   nlohmann::json plan = nlohmann::json::object();
   std::string form_id;
   std::shared_ptr<const ReportForm> form;
+  SummarySource summary_source = SummarySource::live;
 
   bool counts(ReportStatus status) const;
   bool must_report(const OrgUnit& unit) const;  // below the issuer and of a reporting kind

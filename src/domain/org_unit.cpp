@@ -50,6 +50,8 @@ int rank(UnitKind kind) {
   }
 }
 
+}  // namespace
+
 bool can_have_child(UnitKind parent, UnitKind child) {
   if (rank(child) > rank(parent)) return true;
   // A department or organization may group units of the same rank below it (a school under the
@@ -57,8 +59,6 @@ bool can_have_child(UnitKind parent, UnitKind child) {
   const bool grouping_parent = parent == UnitKind::department || parent == UnitKind::organization;
   return grouping_parent && rank(child) == 3;
 }
-
-}  // namespace
 
 int OrgUnit::depth() const {
   if (path.empty()) return 0;
@@ -181,6 +181,21 @@ void validate_unit_input(const UnitInput& input, const OrgUnit* parent) {
                            input.email.find_first_of(" \t\r\n,;<>") == std::string::npos &&
                            is_valid_utf8(input.email);
     if (!plausible) fail("email", "Địa chỉ thư điện tử không hợp lệ (ví dụ thtt@anhung.edu.vn).");
+  }
+  const std::pair<const char*, const std::string*> signer_lines[] = {
+      {"signer.authority", &input.signer.authority},
+      {"signer.deputy", &input.signer.deputy},
+      {"signer.position", &input.signer.position},
+      {"signer.name", &input.signer.name}};
+  for (const auto& [field, line] : signer_lines) {
+    if (!is_valid_utf8(*line)) {
+      fail(field, "Dòng chữ ký có ký tự không hợp lệ (không phải UTF-8); hãy gõ lại.");
+    } else if (utf8_length(*line) > 200) {
+      fail(field, "Mỗi dòng chữ ký dài tối đa 200 ký tự.");
+    } else if (std::any_of(line->begin(), line->end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+      fail(field, "Dòng chữ ký chỉ gồm một dòng chữ, không có ký tự điều khiển hay xuống dòng.");
+    }
   }
   if (parent == nullptr) {
     if (!input.parent_code.empty()) {

@@ -19,6 +19,22 @@ enum class SchoolLevel { none, preschool, primary, lower_secondary, upper_second
 // rates are computed from.
 using Population = std::map<std::string, std::int64_t>;
 
+// Who signs the unit's documents, as the signature block of Nghị định 30 prints it: the authority
+// line ("TM. ỦY BAN NHÂN DÂN"), the deputy line ("KT. CHỦ TỊCH"), the position ("PHÓ CHỦ TỊCH")
+// and the name. All empty: documents use the default block of the unit's kind. Mirrors the
+// documents layer's SignatureBlock, which the domain does not depend on.
+struct UnitSigner {
+  std::string authority;
+  std::string deputy;
+  std::string position;
+  std::string name;
+
+  bool empty() const {
+    return authority.empty() && deputy.empty() && position.empty() && name.empty();
+  }
+  bool operator==(const UnitSigner&) const = default;
+};
+
 struct OrgUnit {
   std::int64_t id = 0;
   std::string code;  // stable, unique, ASCII: "HP-ANHUNG-THTT"
@@ -32,6 +48,7 @@ struct OrgUnit {
   std::string path;
   Population population;
   std::string email;  // contact address for reminders (may be empty)
+  UnitSigner signer;
 
   int depth() const;  // number of ids in path; the root has depth 1
   bool is_in_subtree_of(const OrgUnit& ancestor) const {
@@ -48,6 +65,7 @@ struct UnitInput {
   std::string parent_code;  // empty only for a root
   Population population;
   std::string email;
+  UnitSigner signer;  // kept by imports, which do not carry it
 };
 
 // Wire names: "country", "province", "commune", "department", "organization", "village",
@@ -59,8 +77,13 @@ std::optional<SchoolLevel> school_level_from_string(std::string_view text);
 // Vietnamese label of a kind for pages and messages ("Trường học", "Thôn", …).
 std::string_view vietnamese_label(UnitKind kind);
 
+// Whether a unit of kind `child` may sit directly under a unit of kind `parent` (a school under a
+// commune or under the commune's education office, not a commune under a school).
+bool can_have_child(UnitKind parent, UnitKind child);
+
 // Checks a unit input (code charset and length, name length and UTF-8, population groups and
-// non-negative counts, level only for schools, kind allowed under the parent's kind) and throws
+// non-negative counts, level only for schools, kind allowed under the parent's kind, signer
+// lines of valid UTF-8 up to 200 characters) and throws
 // Error{validation_failed} naming the field. `parent` is null for a root.
 void validate_unit_input(const UnitInput& input, const OrgUnit* parent);
 

@@ -14,6 +14,7 @@
 
 #include "campaign.h"
 #include "clock.h"
+#include "consolidated_report.h"
 #include "org_unit.h"
 #include "report.h"
 #include "summary.h"
@@ -36,6 +37,9 @@ struct ReportWrite {
   Contribution delta;                   // may be empty (draft saves)
   std::vector<std::int64_t> ancestor_ids;  // unit ids from the unit itself up to the root
   std::string action;                   // "save", "submit", … kept in the version history
+  // A submit: notify the coordinators of the units above (not the unit itself) in the same
+  // transaction (notifications table).
+  bool notify_reviewers = false;
 };
 
 // One saved version of a report, as listed in its history (lịch sử thay đổi).
@@ -61,6 +65,22 @@ struct ConsolidatedNarrative {
   std::string updated_by_name;
 };
 
+// One edit of a unit in the tree (Store::edit_unit): its fields, optionally a new parent, and what
+// the edit changes in the consolidated figures.
+struct UnitEdit {
+  // `code` names the unit and stays; name, kind, level, population, email and signer are the new
+  // values; parent_code is ignored (see new_parent_code).
+  UnitInput input;
+  // The path the caller read the unit at and checked the edit against; a unit moved meanwhile
+  // is Error{conflict} and nothing changes.
+  std::string expected_path;
+  // Moves the unit (and its subtree) under this unit; empty keeps it in place.
+  std::string new_parent_code;
+  // Per campaign: how what the unit's own report contributes changes with the edit (population,
+  // kind), after − before; added to the unit and its ancestors (the new ones after a move).
+  std::map<std::int64_t, Contribution> report_deltas;
+};
+
 struct LoginAttemptCount {
   int failures = 0;
   Timestamp last_failure = 0;
@@ -80,6 +100,13 @@ class Store {
   virtual OrgUnit insert_unit(const UnitInput& input) = 0;
   // Updates name, kind, level, population, email of an existing unit (code stays).
   virtual OrgUnit update_unit(const UnitInput& input) = 0;
+  // Applies a UnitEdit as one transaction (storage/sql/sql_store_units.cpp): the unit's fields;
+  // on a move its parent, the path of every unit of its subtree wherever a path is copied
+  // (units, reports, narrative rows), and in every campaign its subtree's aggregate taken off the
+  // old ancestors and put on the new ones; the report deltas; and every campaign's revision, so
+  // cached summaries refresh. Moving a unit into its own subtree → Error{validation_failed, field
+  // "parent"}; unknown unit or parent → Error{not_found}.
+  virtual OrgUnit edit_unit(const UnitEdit& edit) = 0;
   // Creates or updates many units in one transaction, parents before children (a row may name a
   // parent created earlier in the same batch). Returns {created, updated}.
   virtual std::pair<int, int> upsert_units(const std::vector<UnitInput>& inputs) = 0;
@@ -201,10 +228,65 @@ class Store {
   virtual void save_consolidated_narrative(const ConsolidatedNarrative& narrative,
                                            std::int64_t expected_version) = 0;
 
+  // Reporting up (storage/sql/sql_store_reporting_up.cpp). The current consolidated report of a
+  // node (nullopt before its first submission); a write as a compare-and-swap on the version
+  // (`report.version` must be expected_version + 1, else Error{conflict} and nothing changes) that
+  // keeps the version in the history and bumps the campaign's revision; the versions newest
+  // first; one version; the direct children of a node with their live aggregate and consolidated
+  // state (accepted snapshots included), in code order; and the campaign's summary source (bumps
+  // the revision).
+  virtual std::optional<ConsolidatedReport> find_consolidated_report(std::int64_t campaign_id,
+                                                                     std::int64_t unit_id) = 0;
+  virtual void write_consolidated_report(const ConsolidatedReport& report,
+                                         std::int64_t expected_version,
+                                         const std::string& action) = 0;
+  virtual std::vector<ConsolidatedReportVersion> consolidated_report_history(
+      std::int64_t campaign_id, std::int64_t unit_id, int limit) = 0;
+  virtual std::optional<ConsolidatedReportVersion> consolidated_report_version(
+      std::int64_t campaign_id, std::int64_t unit_id, std::int64_t version) = 0;
+  virtual std::vector<ChildFigures> child_figures(std::int64_t campaign_id,
+                                                  std::int64_t parent_id) = 0;
+  virtual void set_summary_source(std::int64_t campaign_id, SummarySource source) = 0;
+
   // The audit log (storage/sql/sql_store_audit.cpp): append and read, nothing else.
   virtual void append_audit(const AuditEntry& entry) = 0;
   // Entries matching the query, newest first.
   virtual std::vector<AuditEntry> query_audit(const AuditQuery& query) = 0;
+  // An entry for the write a use case is about to make (app/audited.h): the next write
+  // transaction this thread commits on this store inserts it inside that same transaction, so a
+  // write and its entry are stored together or not at all. take_staged_audit returns (and
+  // forgets) an entry no transaction has committed, e.g. when the use case failed before writing.
+  virtual void stage_audit(const AuditEntry& entry) = 0;
+  virtual std::optional<AuditEntry> take_staged_audit() = 0;
+
+  // In-app notifications (storage/sql/sql_store_notifications.cpp), written by write_report when
+  // ReportWrite::notify_reviewers is set. A user's newest first, at most `limit`; the number not
+  // read yet; marking read every one up to `up_to_id` (the newest the user was shown).
+  virtual std::vector<Notification> notifications(std::int64_t user_id, int limit) = 0;
+  virtual std::int64_t unread_notifications(std::int64_t user_id) = 0;
+  virtual void mark_notifications_read(std::int64_t user_id, std::int64_t up_to_id,
+                                       Timestamp at) = 0;
+
+  // Account administration and campaign settings (storage/sql/sql_store_accounts.cpp).
+  // Users whose unit lies in the subtree of `path` by username, at most `limit`; every user
+  // (admins without a unit included) when `path` is empty.
+  virtual std::vector<User> list_users(std::string_view path, int limit) = 0;
+  // Updates display name, role, unit and disabled of the user with `user.id` and returns it as
+  // stored; Error{not_found} when there is none. Disabling also ends the user's sessions.
+  virtual User update_user(const User& user) = 0;
+  // Replaces the password hash, records whether the user must choose a new password at the next
+  // sign-in, and ends the user's sessions except the one hashed `keep_token_hash` (none kept when
+  // empty), in one transaction.
+  virtual void set_password(std::int64_t user_id, const std::string& password_hash,
+                            bool must_change, const std::string& keep_token_hash) = 0;
+  virtual bool must_change_password(std::int64_t user_id) = 0;
+  // The time of the n-th most recent failed sign-in since `since`, for the username and for the
+  // address, the later of the two (0 when neither has n): when a lock-out ends.
+  virtual Timestamp nth_latest_failed_login(std::string_view username, std::string_view address,
+                                            Timestamp since, int n) = 0;
+  // Replaces a campaign's name and dates (the caller validated them) and bumps its revision.
+  // Error{not_found} when there is no such campaign.
+  virtual void update_campaign_settings(const Campaign& campaign) = 0;
 };
 
 }  // namespace llw

@@ -78,6 +78,12 @@ struct Summary {
   std::map<std::string, double> rates;                      // weighted_rate items
   std::map<std::string, std::vector<UnitText>> narratives;  // advantages, difficulties, …
   std::map<std::string, std::int64_t> narrative_counts;     // total texts per part
+  // How the figures were summed (the campaign's setting). In "accepted" mode a child that
+  // consolidates units of its own counts only through its accepted consolidated report:
+  // `not_accepted` lists such children whose report is not accepted (their units are in
+  // missing_count), and `missing` lists only the direct reporting units not counted.
+  SummarySource source = SummarySource::live;
+  std::vector<std::string> not_accepted;
 };
 
 // Builds the summary from a node's stored aggregate (every form item appears, zero when no

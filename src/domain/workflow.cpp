@@ -1,6 +1,7 @@
 #include "workflow.h"
 
 #include "error.h"
+#include "text.h"
 
 namespace llw {
 
@@ -110,6 +111,35 @@ Action required_action(ReportEvent event) {
 
 bool needs_comment(ReportEvent event) {
   return event == ReportEvent::return_report || event == ReportEvent::reopen;
+}
+
+std::string checked_comment(ReportEvent event, const std::string& text) {
+  const bool reopen = event == ReportEvent::reopen;
+  const char* field = reopen ? "reason" : "comment";
+  if (!is_valid_utf8(text)) {
+    throw Error(ErrorKind::bad_input, "Nội dung ghi chú không phải văn bản UTF-8 hợp lệ.", field);
+  }
+  std::string trimmed = text;
+  trimmed.erase(0, trimmed.find_first_not_of(" \t\r\n"));
+  trimmed.erase(trimmed.find_last_not_of(" \t\r\n") + 1);
+  if (trimmed.empty()) {
+    throw Error(ErrorKind::validation_failed,
+                reopen ? "Hãy ghi lý do mở lại báo cáo để đơn vị biết cần sửa gì."
+                       : "Hãy ghi nhận xét khi trả lại báo cáo để đơn vị biết cần sửa gì.",
+                field);
+  }
+  if (trimmed.size() > max_comment_bytes) {
+    throw Error(
+        ErrorKind::validation_failed,
+        "Ghi chú dài quá " + std::to_string(max_comment_bytes) + " byte; hãy viết ngắn gọn hơn.",
+        field);
+  }
+  for (unsigned char c : trimmed) {
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+      throw Error(ErrorKind::bad_input, "Ghi chú chứa ký tự điều khiển không hợp lệ.", field);
+    }
+  }
+  return trimmed;
 }
 
 }  // namespace llw

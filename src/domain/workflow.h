@@ -47,4 +47,9 @@ std::string_view vietnamese_status(ReportStatus status);
 // Longest comment or reason accepted, in bytes.
 constexpr std::size_t max_comment_bytes = 2000;
 
+// The comment of a return or the reason of a reopen, trimmed: required, valid UTF-8, at most
+// max_comment_bytes, no control characters but line breaks and tabs. Throws Error
+// {validation_failed or bad_input, field "comment" or "reason"} with a Vietnamese message.
+std::string checked_comment(ReportEvent event, const std::string& text);
+
 }  // namespace llw

@@ -47,6 +47,7 @@ struct AuditQuery {
   std::optional<Timestamp> from;  // inclusive
   std::optional<Timestamp> to;    // inclusive
   int limit = 200;
+  int offset = 0;  // entries to skip (paging)
 };
 
 // A reminder e-mail claimed (and sent) for one unit and one slot of a campaign.
@@ -56,6 +57,21 @@ struct ReminderRecord {
   std::string slot;
   std::string email;
   Timestamp sent_at = 0;
+};
+
+// An in-app notice to one coordinator that a unit below it submitted (thông báo), written in
+// the same transaction as the submit.
+struct Notification {
+  std::int64_t id = 0;
+  std::int64_t user_id = 0;
+  std::int64_t campaign_id = 0;
+  std::int64_t unit_id = 0;
+  std::string unit_code;  // filled by reads
+  std::string unit_name;
+  std::string kind = "submit";
+  std::int64_t version = 0;  // the report version the event created
+  Timestamp at = 0;
+  std::optional<Timestamp> read_at;
 };
 
 }  // namespace llw

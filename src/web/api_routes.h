@@ -40,6 +40,8 @@ class ApiRoutes {
   HttpResponse list_units(const HttpRequest& request, const Params& params);
   HttpResponse create_unit(const HttpRequest& request, const Params& params);
   HttpResponse import_units(const HttpRequest& request, const Params& params);
+  // Editing and moving a unit (unit_routes.cpp).
+  HttpResponse patch_unit(const HttpRequest& request, const Params& params);
   HttpResponse list_campaigns(const HttpRequest& request, const Params& params);
   HttpResponse get_campaign(const HttpRequest& request, const Params& params);
   HttpResponse create_campaign(const HttpRequest& request, const Params& params);
@@ -48,12 +50,25 @@ class ApiRoutes {
   HttpResponse submit_report(const HttpRequest& request, const Params& params);
   HttpResponse get_summary(const HttpRequest& request, const Params& params);
   HttpResponse not_built_yet(const HttpRequest& request, const Params& params);
+  // Accounts (user_routes.cpp).
+  HttpResponse list_users(const HttpRequest& request, const Params& params);
+  HttpResponse create_user(const HttpRequest& request, const Params& params);
+  HttpResponse get_user(const HttpRequest& request, const Params& params);
+  HttpResponse patch_user(const HttpRequest& request, const Params& params);
+  HttpResponse reset_user_password(const HttpRequest& request, const Params& params);
   // The reporting workflow and the audit log (workflow_routes.cpp).
   HttpResponse review_report(const HttpRequest& request, const Params& params);
   HttpResponse grant_extension(const HttpRequest& request, const Params& params);
   HttpResponse get_report_version(const HttpRequest& request, const Params& params);
   HttpResponse get_report_diff(const HttpRequest& request, const Params& params);
   HttpResponse get_audit(const HttpRequest& request, const Params& params);
+  // Reporting up (reporting_up_routes.cpp).
+  HttpResponse get_consolidated(const HttpRequest& request, const Params& params);
+  HttpResponse act_on_consolidated(const HttpRequest& request, const Params& params);
+  HttpResponse get_consolidated_version(const HttpRequest& request, const Params& params);
+  HttpResponse patch_campaign(const HttpRequest& request, const Params& params);
+  nlohmann::json consolidated_json(const User& user, std::int64_t campaign_id,
+                                   const std::string& unit_code);
   // Documents and the plan (document_routes.cpp).
   HttpResponse get_plan_document(const HttpRequest& request, const Params& params);
   HttpResponse get_report_document(const HttpRequest& request, const Params& params);

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "domain/workflow.h"
+
 namespace llw {
 
 int http_status(ErrorKind kind) {
@@ -35,6 +37,20 @@ HttpResponse json_response(int status, const nlohmann::json& body) {
   response.status = status;
   response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return response;
+}
+
+HttpResponse conflict_response(
+    const Error& error, const std::function<std::pair<std::int64_t, ReportStatus>()>& current) {
+  nlohmann::json extra = nullptr;
+  try {
+    const auto [version, status] = current();
+    extra = {{"current_version", version},
+             {"current_status", std::string(to_string(status))},
+             {"current_status_label", std::string(vietnamese_status(status))}};
+  } catch (const std::exception&) {
+    // Without the state the error still says what happened.
+  }
+  return error_response(error, extra);
 }
 
 HttpResponse error_response(const Error& error, const nlohmann::json& extra,

@@ -2,9 +2,14 @@
 // The one place where failures become HTTP: ErrorKind → status, and the error body
 // {"error": {"code", "message", "field", "fields"?}} of api.md.
 
+#include <cstdint>
+#include <functional>
+#include <utility>
+
 #include <nlohmann/json.hpp>
 
 #include "domain/error.h"
+#include "domain/report.h"
 #include "web/http_message.h"
 
 namespace llw {
@@ -22,6 +27,12 @@ HttpResponse json_response(int status, const nlohmann::json& body);
 // e.g. {"current_version": 7} for a stale version.
 HttpResponse error_response(const Error& error, const nlohmann::json& extra = nullptr,
                             int retry_after_seconds = default_retry_after_seconds);
+
+// A conflict of a report action (a unit's report or a consolidated report) with what a client
+// needs to reload and retry: `current()` reads the report's version and state, added as
+// current_version, current_status and current_status_label; left out when reading fails.
+HttpResponse conflict_response(const Error& error,
+                               const std::function<std::pair<std::int64_t, ReportStatus>()>& current);
 
 // The response for anything unexpected: a generic Vietnamese message, never the detail (which
 // the caller logs).

@@ -175,4 +175,24 @@ int integer_parameter(const std::optional<std::string>& text, const std::string&
   return value;
 }
 
+ActionBody parse_action_body(std::string_view body, std::size_t max_bytes,
+                             const std::string& action) {
+  ActionBody parsed;
+  const auto json = parse_optional_json_body(body, max_bytes);
+  if (!json) return parsed;
+  require_object(*json, "Nội dung yêu cầu");
+  if (action == "return") {
+    reject_unknown_members(*json, {"version", "comment"});
+    parsed.comment = string_member(*json, "comment", false).value_or("");
+  } else if (action == "reopen") {
+    reject_unknown_members(*json, {"version", "reason", "comment"});
+    parsed.comment = string_member(*json, "reason", false)
+                         .value_or(string_member(*json, "comment", false).value_or(""));
+  } else {
+    reject_unknown_members(*json, {"version"});
+  }
+  parsed.version = count_member(*json, "version", false);
+  return parsed;
+}
+
 }  // namespace llw

@@ -46,4 +46,14 @@ std::optional<std::int64_t> count_member(const nlohmann::json& object, const std
 int integer_parameter(const std::optional<std::string>& text, const std::string& name, int min,
                       int max, int fallback);
 
+// The optional body of a report action named by `action` ("submit", "return", "accept",
+// "reopen"; a unit's report or a consolidated one): {"version"?} plus the return's "comment" or
+// the reopen's "reason" ("comment" is taken there too). Other members are Error{bad_input}.
+struct ActionBody {
+  std::optional<std::int64_t> version;
+  std::string comment;  // the comment or the reason, empty when absent
+};
+ActionBody parse_action_body(std::string_view body, std::size_t max_bytes,
+                             const std::string& action);
+
 }  // namespace llw

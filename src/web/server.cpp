@@ -19,6 +19,7 @@
 
 #include "domain/error.h"
 #include "web/api_routes.h"
+#include "web/client_address.h"
 #include "web/http_errors.h"
 #include "web/pages/page_routes.h"
 
@@ -55,7 +56,7 @@ std::optional<std::vector<std::string>> decoded_segments(restinio::string_view_t
   return segments;
 }
 
-HttpResponse respond_to(ApiRoutes& routes, PageRoutes& pages,
+HttpResponse respond_to(ApiRoutes& routes, PageRoutes& pages, const TrustedProxies& proxies,
                         const restinio::request_handle_t& req) {
   HttpRequest request;
   const auto& header = req->header();
@@ -83,7 +84,17 @@ HttpResponse respond_to(ApiRoutes& routes, PageRoutes& pages,
   request.authorization = header.get_field_or(restinio::http_field::authorization, "");
   request.content_type = header.get_field_or(restinio::http_field::content_type, "");
   request.body = req->body();
-  request.client_address = req->remote_endpoint().address().to_string();
+  std::string forwarded_for;
+  if (!proxies.empty()) {
+    // Several X-Forwarded-For lines are one comma-separated list (RFC 9110, 5.3).
+    header.for_each_value_of("X-Forwarded-For", [&](const auto& value) {
+      if (!forwarded_for.empty()) forwarded_for += ',';
+      forwarded_for.append(value.data(), value.size());
+      return restinio::http_header_fields_t::continue_enumeration();
+    });
+  }
+  request.client_address =
+      client_address(req->remote_endpoint().address().to_string(), forwarded_for, proxies);
   request.cookie = header.get_field_or(restinio::http_field::cookie, "");
   // Everything outside /api is the web application's pages and static files.
   if (request.segments.empty() || request.segments[0] != "api") return pages.handle(request);
@@ -95,10 +106,12 @@ HttpResponse respond_to(ApiRoutes& routes, PageRoutes& pages,
 struct HttpServer::Impl {
   Impl(Application& app, ServerConfig server_config)
       : config(std::move(server_config)),
+        proxies(config.trusted_proxies),
         routes(app, config.max_body_bytes),
         pages(app, config.max_body_bytes) {}
 
   ServerConfig config;
+  TrustedProxies proxies;
   ApiRoutes routes;
   PageRoutes pages;
   restinio::asio_ns::io_context io_context;
@@ -116,7 +129,7 @@ struct HttpServer::Impl {
   restinio::request_handling_status_t handle(const restinio::request_handle_t& req) {
     HttpResponse response;
     try {
-      response = respond_to(routes, pages, req);
+      response = respond_to(routes, pages, proxies, req);
     } catch (const std::exception& e) {
       std::cerr << "llw: request failed: " << e.what() << '\n';
       response = internal_error_response();

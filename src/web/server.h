@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "app/application.h"
 
@@ -14,6 +15,10 @@ struct ServerConfig {
   std::uint16_t port = 8080;
   unsigned threads = 4;
   std::size_t max_body_bytes = 1024 * 1024;  // larger bodies get 413
+  // Reverse proxies whose X-Forwarded-For names the client (see web/client_address.h); each
+  // entry an IP address or a comma-separated list. The server throws std::invalid_argument on
+  // an entry that is not an address.
+  std::vector<std::string> trusted_proxies;
 };
 
 // Runs until SIGINT/SIGTERM (or `stop` is called from another thread). `on_ready` runs once the

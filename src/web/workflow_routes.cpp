@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/api_json.h"
+#include "app/audit_export.h"
 #include "domain/error.h"
 #include "web/api_routes.h"
 #include "web/http_errors.h"
@@ -52,16 +53,10 @@ std::int64_t version_number(const std::optional<std::string>& text, const char* 
 // current version and state.
 HttpResponse conflict_with_state(Application& app, const User& user, std::int64_t campaign_id,
                                  const std::string& unit_code, const Error& error) {
-  nlohmann::json extra = nullptr;
-  try {
+  return conflict_response(error, [&] {
     const UnitReport current = app.get_report(user, campaign_id, unit_code);
-    extra = {{"current_version", current.version},
-             {"current_status", std::string(to_string(current.status))},
-             {"current_status_label", std::string(vietnamese_status(current.status))}};
-  } catch (const std::exception&) {
-    // Without the state the error still says what happened.
-  }
-  return error_response(error, extra);
+    return std::pair{current.version, current.status};
+  });
 }
 
 // "2025-10-12" → the first or the last second of that day in Vietnam.
@@ -77,21 +72,6 @@ Timestamp day_bound(const std::string& text, const char* name, bool end) {
   return end ? last : last - 86399;
 }
 
-// One CSV field: quoted when needed, and a leading = + - @ defused so a spreadsheet never runs
-// a logged value as a formula.
-std::string csv_field(std::string text) {
-  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
-    text.insert(text.begin(), '\'');
-  }
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
-}
-
 nlohmann::json audit_json(const AuditEntry& entry) {
   return {{"id", entry.id},           {"at", format_timestamp(entry.at)}, {"user", entry.username},
           {"address", entry.address}, {"action", entry.action},           {"target", entry.target},
@@ -104,22 +84,7 @@ HttpResponse ApiRoutes::review_report(const HttpRequest& request, const Params& 
   const User user = authenticate(request);
   const std::int64_t campaign_id = campaign_of(params[0]);
   const std::string& action = request.segments.back();
-  std::optional<std::int64_t> version;
-  std::string comment;
-  if (const auto body = parse_optional_json_body(request.body, max_body_bytes_)) {
-    require_object(*body, "Nội dung yêu cầu");
-    if (action == "return") {
-      reject_unknown_members(*body, {"version", "comment"});
-      comment = string_member(*body, "comment", false).value_or("");
-    } else if (action == "reopen") {
-      reject_unknown_members(*body, {"version", "reason", "comment"});
-      comment = string_member(*body, "reason", false)
-                    .value_or(string_member(*body, "comment", false).value_or(""));
-    } else {
-      reject_unknown_members(*body, {"version"});
-    }
-    version = count_member(*body, "version", false);
-  }
+  const auto [version, comment] = parse_action_body(request.body, max_body_bytes_, action);
   const RequestContext context{request.client_address};
   try {
     UnitReport report;
@@ -202,6 +167,7 @@ HttpResponse ApiRoutes::get_audit(const HttpRequest& request, const Params&) {
     query.to = day_bound(*to, "to", true);
   }
   query.limit = integer_parameter(query_of(request, "limit"), "limit", 1, 10000, 200);
+  query.offset = integer_parameter(query_of(request, "offset"), "offset", 0, 100000000, 0);
   const std::string format = query_of(request, "format").value_or("json");
   if (format != "json" && format != "csv") {
     throw Error(ErrorKind::bad_input, "Tham số \"format\" chỉ nhận \"json\" hoặc \"csv\".",
@@ -210,15 +176,7 @@ HttpResponse ApiRoutes::get_audit(const HttpRequest& request, const Params&) {
   const auto entries = app_.audit_log(user, query_of(request, "unit").value_or(""), query);
 
   if (format == "csv") {
-    // UTF-8 with a byte order mark, so spreadsheet programs show the Vietnamese text correctly.
-    std::string csv = "\xEF\xBB\xBF";
-    csv += "Thời gian,Người dùng,Địa chỉ,Hành động,Đối tượng,Chi tiết,Kết quả\r\n";
-    for (const AuditEntry& entry : entries) {
-      csv += csv_field(format_timestamp(entry.at)) + ',' + csv_field(entry.username) + ',' +
-             csv_field(entry.address) + ',' + csv_field(entry.action) + ',' +
-             csv_field(entry.target) + ',' + csv_field(entry.detail) + ',' +
-             csv_field(entry.outcome) + "\r\n";
-    }
+    std::string csv = audit_csv(entries);
     HttpResponse response;
     response.status = 200;
     response.content_type = "text/csv; charset=utf-8";

@@ -103,6 +103,15 @@ class AppTest : public ::testing::Test {
     return app_->create_campaign(system_admin(), c);
   }
 
+  // Saves `values` as the unit's draft and submits it, as the system admin.
+  UnitReport save_and_submit(std::int64_t campaign_id, const std::string& code,
+                             const nlohmann::json& values) {
+    UnitReport current = app_->get_report(system_admin(), campaign_id, code);
+    UnitReport saved =
+        app_->save_draft(system_admin(), campaign_id, code, current.version, values);
+    return app_->submit(system_admin(), campaign_id, code, saved.version);
+  }
+
   User make_user(const std::string& username, Role role, const std::string& unit_code) {
     return app_->add_user(username, username, role, unit_code, "mat-khau-dai");
   }

@@ -475,5 +475,33 @@ TEST_F(DocumentsTest, HostileTextInReportsAndPlanNeverBreaksADocument) {
   EXPECT_NE(text.find("<script>alert(1)</script>"), std::string::npos);
 }
 
+TEST_F(DocumentsTest, TheUnitsSignerFromItsSettingsSignsItsReportAndItsConsolidatedReport) {
+  fill_reports();
+  UnitChanges school;
+  school.signer = UnitSigner{"", "KT. HIỆU TRƯỞNG", "Phó hiệu trưởng", "Nguyễn Thị Hồng Vân"};
+  app_->update_unit(system_admin(), "HP-X-A", school);
+  const std::string report = squeeze(pdf_text(
+      app_->report_document(system_admin(), campaign_.id, "HP-X-A", DocumentFormat::pdf)));
+  EXPECT_NE(report.find("Nguyễn Thị Hồng Vân"), std::string::npos) << report;
+  EXPECT_NE(report.find("PHÓ HIỆU TRƯỞNG"), std::string::npos) << report;  // capitals, as ND30
+  EXPECT_NE(report.find("KT. HIỆU TRƯỞNG"), std::string::npos) << report;
+
+  UnitChanges commune;
+  commune.signer =
+      UnitSigner{"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Bình"};
+  app_->update_unit(system_admin(), "HP-X", commune);
+  const std::string consolidated = squeeze(pdf_text(
+      app_->summary_document(system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf)));
+  EXPECT_NE(consolidated.find("Trần Văn Bình"), std::string::npos) << consolidated;
+  EXPECT_NE(consolidated.find("PHÓ CHỦ TỊCH"), std::string::npos);
+  EXPECT_NE(consolidated.find("TM. ỦY BAN NHÂN DÂN"), std::string::npos);
+
+  // A unit without a signer keeps the default block of its kind.
+  const std::string other = squeeze(pdf_text(
+      app_->report_document(system_admin(), campaign_.id, "HP-X-B", DocumentFormat::pdf)));
+  EXPECT_EQ(other.find("Nguyễn Thị Hồng Vân"), std::string::npos);
+  EXPECT_NE(other.find("HIỆU TRƯỞNG"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace llw::testing

@@ -131,6 +131,51 @@ TEST(AccessPolicy, RequireAllowedThrowsForbiddenInVietnamese) {
   EXPECT_NO_THROW(require_allowed(user(Role::reporter), Action::write_report, target(Where::own)));
 }
 
+TEST(AccountPolicy, ACoordinatorGivesRolesUpToItsOwnInsideItsSubtreeOnly) {
+  const User coordinator = user(Role::coordinator);
+  for (const Where where : {Where::own, Where::subtree}) {
+    const OrgUnit unit = target(where);
+    for (const Role role : {Role::coordinator, Role::reporter, Role::viewer}) {
+      EXPECT_TRUE(may_assign_role(coordinator, role, &unit));
+    }
+    EXPECT_FALSE(may_assign_role(coordinator, Role::admin, &unit));
+  }
+  for (const Where where : {Where::outside, Where::ancestor}) {
+    const OrgUnit unit = target(where, true);
+    EXPECT_FALSE(may_assign_role(coordinator, Role::coordinator, &unit));
+    EXPECT_FALSE(may_assign_role(coordinator, Role::viewer, &unit));
+  }
+  EXPECT_FALSE(may_assign_role(coordinator, Role::viewer, nullptr));
+  const OrgUnit anywhere = target(Where::ancestor);
+  EXPECT_TRUE(may_assign_role(user(Role::admin), Role::admin, nullptr));
+  EXPECT_TRUE(may_assign_role(user(Role::admin), Role::coordinator, &anywhere));
+  for (const Role role : {Role::reporter, Role::viewer}) {
+    const OrgUnit own = target(Where::own);
+    EXPECT_FALSE(may_assign_role(user(role), Role::viewer, &own));
+  }
+}
+
+TEST(AccountPolicy, ACoordinatorManagesAccountsOfItsSubtreeButNoAdminAndNoOneAbove) {
+  const User coordinator = user(Role::coordinator);
+  const OrgUnit below = target(Where::subtree);
+  const OrgUnit above = target(Where::ancestor);
+  const OrgUnit trap = target(Where::outside, true);
+  User reporter = user(Role::reporter);
+  EXPECT_TRUE(may_manage_user(coordinator, reporter, &below));
+  EXPECT_FALSE(may_manage_user(coordinator, reporter, &trap));
+  User city = user(Role::coordinator);
+  EXPECT_FALSE(may_manage_user(coordinator, city, &above));
+  User admin = user(Role::admin);
+  EXPECT_FALSE(may_manage_user(coordinator, admin, &below));
+  EXPECT_FALSE(may_manage_user(coordinator, admin, nullptr));
+  EXPECT_TRUE(may_manage_user(user(Role::admin), city, &above));
+  EXPECT_FALSE(may_manage_user(user(Role::viewer), reporter, &below));
+  User disabled = user(Role::admin);
+  disabled.disabled = true;
+  EXPECT_FALSE(may_manage_user(disabled, reporter, &below));
+  EXPECT_FALSE(may_assign_role(disabled, Role::viewer, &below));
+}
+
 TEST(Roles, RoundTripThroughTheirWireNames) {
   for (const Role role : {Role::admin, Role::coordinator, Role::reporter, Role::viewer}) {
     EXPECT_EQ(role_from_string(to_string(role)), role);

@@ -39,11 +39,11 @@ int main(int argc, char** argv) {
     auto store = open_store(argv[1], options);
 
     std::vector<UnitInput> units;
-    units.push_back({"VN", "Việt Nam", UnitKind::country, SchoolLevel::none, "", {}, ""});
+    units.push_back({"VN", "Việt Nam", UnitKind::country, SchoolLevel::none, "", {}, "", {}});
     for (int p = 0; p < 34; ++p) {
       std::string pc = "P" + std::to_string(p);
       units.push_back(
-          {pc, "Tỉnh " + std::to_string(p), UnitKind::province, SchoolLevel::none, "VN", {}, ""});
+          {pc, "Tỉnh " + std::to_string(p), UnitKind::province, SchoolLevel::none, "VN", {}, "", {}});
     }
     for (int c = 0; c < 3298; ++c) {
       std::string cc = "P" + std::to_string(c % 34) + "-C" + std::to_string(c);
@@ -53,7 +53,8 @@ int main(int argc, char** argv) {
                        SchoolLevel::none,
                        "P" + std::to_string(c % 34),
                        {},
-                       ""});
+                       "",
+                       {}});
       for (int s = 0; s < 33; ++s) {
         units.push_back({cc + "-S" + std::to_string(s),
                          "Trường " + std::to_string(s) + " xã " + std::to_string(c),
@@ -61,7 +62,8 @@ int main(int argc, char** argv) {
                          SchoolLevel::primary,
                          cc,
                          {{"students", 300 + s}},
-                         ""});
+                         "",
+                         {}});
       }
     }
     auto start = BenchClock::now();

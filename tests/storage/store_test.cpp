@@ -681,6 +681,51 @@ TEST_P(StoreTest, BulkPutThenRebuildMatchesWhatWasPut) {
   EXPECT_EQ(store_->narratives(id, vn_path, "next_plan", 1).second, 3);
 }
 
+// PostgreSQL loads the texts of a bulk put with COPY, whose text format has its own escapes.
+TEST_P(StoreTest, BulkPutTextsWithCopyEscapesComeBackVerbatim) {
+  auto id = make_campaign();
+  const std::vector<std::string> nasty{
+      "tab\there, newline\nthere, return\r\nboth",
+      "backslash \\ and \\N and \\t and a lone \\",
+      "\\N",
+      "Kế hoạch: \"trích dẫn\" 'nháy' ; -- DROP TABLE reports; \\. end",
+  };
+  // One submitted report, copied to each unit with its own texts.
+  UnitReport submitted = *store_->find_report(id, id_of("HP-AH-TH"));
+  submitted.status = ReportStatus::submitted;
+  submitted.version = 1;
+  submitted.values = {{"banners", 1}};
+  submitted.submitted_at = submitted.updated_at = 1759900000;
+  std::vector<UnitReport> reports;
+  std::vector<std::map<std::string, std::string>> texts;
+  for (const auto& code : {"HP-AH-TH", "HP-AH-MN", "HN-X-TH"}) {
+    reports.push_back(submitted);
+    reports.back().unit_id = id_of(code);
+    const std::size_t i = texts.size();
+    texts.push_back({{"advantages", nasty[i % nasty.size()]},
+                     {"next_plan", nasty[(i + 1) % nasty.size()]}});
+  }
+  texts.back()["difficulties"] = nasty[3];
+  store_->bulk_put_reports(reports, texts);
+
+  const std::string vn_path = store_->find_unit("VN")->path;
+  for (const std::string part : {"advantages", "next_plan", "difficulties"}) {
+    auto [found, total] = store_->narratives(id, vn_path, part, 10);
+    std::map<std::string, std::string> by_unit;
+    for (const auto& text : found) by_unit[text.unit_code] = text.text;
+    std::size_t j = 0;
+    for (const auto& code : {"HP-AH-TH", "HP-AH-MN", "HN-X-TH"}) {
+      auto expected = texts[j++].find(part);
+      if (expected == texts[j - 1].end()) {
+        EXPECT_EQ(by_unit.count(code), 0u) << part << " " << code;
+      } else {
+        EXPECT_EQ(by_unit[code], expected->second) << part << " " << code;
+      }
+    }
+    EXPECT_EQ(total, static_cast<std::int64_t>(by_unit.size())) << part;
+  }
+}
+
 TEST_P(StoreTest, SqlAndHtmlMetacharactersAreStoredVerbatim) {
   make_tree();
   const std::string nasty =

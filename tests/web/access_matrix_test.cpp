@@ -188,6 +188,7 @@ TEST_F(AccessMatrixTest, MissingExpiredOrGarbageTokensGet401OnEveryRoute) {
       {"DELETE", "/api/v1/auth/token"},
       {"GET", "/api/v1/units/HP-AH"},
       {"GET", "/api/v1/units?parent=HP-AH"},
+      {"PATCH", "/api/v1/units/HP-AH"},
       {"POST", "/api/v1/units"},
       {"POST", "/api/v1/units/import"},
       {"GET", "/api/v1/campaigns"},
@@ -209,6 +210,13 @@ TEST_F(AccessMatrixTest, MissingExpiredOrGarbageTokensGet401OnEveryRoute) {
       {"GET", report_path("HP-AH-THTT") + "/report.docx"},
       {"GET", summary_path("HP-AH") + "/report.pdf"},
       {"GET", summary_path("HP-AH") + "/data.xlsx"},
+      {"PATCH", "/api/v1/campaigns/" + campaign},
+      {"GET", "/api/v1/campaigns/" + campaign + "/consolidated/HP-AH"},
+      {"POST", "/api/v1/campaigns/" + campaign + "/consolidated/HP-AH/submit"},
+      {"POST", "/api/v1/campaigns/" + campaign + "/consolidated/HP-AH/return"},
+      {"POST", "/api/v1/campaigns/" + campaign + "/consolidated/HP-AH/accept"},
+      {"POST", "/api/v1/campaigns/" + campaign + "/consolidated/HP-AH/reopen"},
+      {"GET", "/api/v1/campaigns/" + campaign + "/consolidated/HP-AH/versions/1"},
   };
   const std::string valid = token(kCoordinator);
   const std::vector<std::pair<std::string, std::vector<std::string>>> credentials{
@@ -232,6 +240,72 @@ TEST_F(AccessMatrixTest, MissingExpiredOrGarbageTokensGet401OnEveryRoute) {
   for (const auto& [method, path] : routes) {
     EXPECT_EQ(http_->send(method, path, "{}", {"Authorization: Bearer " + valid}).status, 401)
         << method << ' ' << path << " with an expired token";
+  }
+}
+
+// Reporting up, on the commune An Hưng's consolidated report (HP-AH) of the province's campaign:
+// its own coordinator submits, the level above (the city, an admin) reviews, whoever reads the
+// commune's summary reads it, whoever manages the issuer's campaigns sets the summary source.
+// Each probe first puts the report into the state the action needs, so only access decides.
+TEST_F(AccessMatrixTest, ReportingUpRoutesFollowThePolicy) {
+  add_account("coord.haiphong", Role::coordinator, "HP");
+  add_account("coord.anduong", Role::coordinator, "HP-AD");
+  const std::string base =
+      "/api/v1/campaigns/" + std::to_string(campaign_id_) + "/consolidated/HP-AH";
+  // Into "returned" (submit allowed), "submitted" (return, accept) or "accepted" (reopen).
+  auto put_into = [&](ReportStatus wanted) {
+    ConsolidatedReport now = app_->consolidated_report(admin_, campaign_id_, "HP-AH");
+    if (now.status == ReportStatus::accepted) {
+      now = app_->reopen_consolidated(admin_, campaign_id_, "HP-AH", "Đặt lại", {});
+    }
+    if (wanted == ReportStatus::returned) {
+      if (now.status == ReportStatus::submitted) {
+        app_->return_consolidated(admin_, campaign_id_, "HP-AH", "Đặt lại", {});
+      }
+      return;
+    }
+    if (now.status != ReportStatus::submitted) {
+      app_->submit_consolidated(admin_, campaign_id_, "HP-AH", {});
+    }
+    if (wanted == ReportStatus::accepted) {
+      app_->accept_consolidated(admin_, campaign_id_, "HP-AH", {});
+    }
+  };
+  struct Row {
+    std::string user;
+    long get, submit, return_, accept, reopen, version, patch;
+  };
+  // clang-format off
+  const std::vector<Row> rows{
+      //                        GET  submit return accept reopen version PATCH campaign
+      {kAdmin,                  200, 200,   200,   200,   200,   200,    200},
+      {kCoordinator,            200, 200,   403,   403,   403,   200,    403},  // own commune
+      {"coord.anduong",         403, 403,   403,   403,   403,   403,    403},  // other commune
+      {"coord.haiphong",        200, 403,   200,   200,   200,   200,    200},  // the city above
+      {kViewer,                 200, 403,   403,   403,   403,   200,    403},
+      {kReporter,               403, 403,   403,   403,   403,   403,    403},
+  };
+  // clang-format on
+  app_->submit_consolidated(admin_, campaign_id_, "HP-AH", {});  // so that version 1 exists
+  for (const Row& row : rows) {
+    const std::string& bearer = token(row.user);
+    EXPECT_EQ(get(base, bearer).status, row.get) << row.user << " GET";
+    put_into(ReportStatus::returned);
+    EXPECT_EQ(post(base + "/submit", bearer).status, row.submit) << row.user << " submit";
+    put_into(ReportStatus::submitted);
+    EXPECT_EQ(post(base + "/return", bearer, R"({"comment":"Sửa lại."})").status, row.return_)
+        << row.user << " return";
+    put_into(ReportStatus::submitted);
+    EXPECT_EQ(post(base + "/accept", bearer).status, row.accept) << row.user << " accept";
+    put_into(ReportStatus::accepted);
+    EXPECT_EQ(post(base + "/reopen", bearer, R"({"reason":"Bổ sung."})").status, row.reopen)
+        << row.user << " reopen";
+    EXPECT_EQ(get(base + "/versions/1", bearer).status, row.version) << row.user << " version";
+    const HttpReply patched =
+        http_->send("PATCH", "/api/v1/campaigns/" + std::to_string(campaign_id_),
+                    R"({"summary_source":"live"})",
+                    {"Authorization: Bearer " + bearer, "Content-Type: application/json"});
+    EXPECT_EQ(patched.status, row.patch) << row.user << " PATCH campaign";
   }
 }
 

@@ -85,24 +85,10 @@ void WebFixture::SetUp() {
 
   // Hashing a password costs ~150 ms; every other account reuses the admin's hash (same
   // password), which the store accepts as it is.
-  const std::string hash = store_->find_user(kAdmin)->password_hash;
-  const std::vector<std::tuple<std::string, Role, std::string>> accounts{
-      {kCoordinator, Role::coordinator, "HP-AH"},
-      {kReporter, Role::reporter, "HP-AH-THTT"},
-      {kViewer, Role::viewer, "HP-AH"},
-      {kReporterMn, Role::reporter, "HP-AH-MN"},
-  };
-  for (const auto& [username, role, code] : accounts) {
-    const OrgUnit at = *store_->find_unit(code);
-    User user;
-    user.username = username;
-    user.display_name = username;
-    user.role = role;
-    user.unit_id = at.id;
-    user.unit_code = at.code;
-    user.unit_path = at.path;
-    store_->insert_user(user, hash);
-  }
+  add_account(kCoordinator, Role::coordinator, "HP-AH");
+  add_account(kReporter, Role::reporter, "HP-AH-THTT");
+  add_account(kViewer, Role::viewer, "HP-AH");
+  add_account(kReporterMn, Role::reporter, "HP-AH-MN");
 
   ServerConfig server_config;
   server_config.bind_address = "127.0.0.1";
@@ -113,6 +99,18 @@ void WebFixture::SetUp() {
   server_->start_in_background();
   ASSERT_NE(server_->port(), 0);
   http_ = std::make_unique<HttpClient>(server_->port());
+}
+
+void WebFixture::add_account(const std::string& username, Role role, const std::string& code) {
+  const OrgUnit at = *store_->find_unit(code);
+  User user;
+  user.username = username;
+  user.display_name = username;
+  user.role = role;
+  user.unit_id = at.id;
+  user.unit_code = at.code;
+  user.unit_path = at.path;
+  store_->insert_user(user, store_->find_user(kAdmin)->password_hash);
 }
 
 void WebFixture::TearDown() {

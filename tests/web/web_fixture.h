@@ -61,6 +61,9 @@ class WebFixture : public ::testing::Test {
                        const std::string& username = kReporter);
 
   void advance_clock(std::int64_t seconds) { now_ += seconds; }
+  // One more account with kPassword at the unit. Hashing a password costs ~150 ms: it reuses the
+  // admin's hash (same password), which the store accepts as it is.
+  void add_account(const std::string& username, Role role, const std::string& code);
 
   std::filesystem::path dir_;
   std::unique_ptr<testing_support::TestDatabase> database_;

@@ -8,6 +8,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <ctime>
 #include <set>
 
@@ -44,6 +45,36 @@ sql::ErrorClass classify(const soci::soci_error& error) {
   return result;
 }
 
+// COPY … FROM STDIN on the session's own connection (see Dialect::copy_in).
+void copy_in(soci::session& sql, const std::string& copy_sql, const std::string& data) {
+  auto* native = static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_;
+  auto fail = [&](const std::string& what) {
+    throw soci::soci_error("COPY failed (" + what + "): " + PQerrorMessage(native));
+  };
+  PGresult* started = PQexec(native, copy_sql.c_str());
+  const bool copying = PQresultStatus(started) == PGRES_COPY_IN;
+  PQclear(started);
+  if (!copying) fail("start");
+  // Pieces of at most 1 MiB: libpq buffers what it is given before sending.
+  constexpr std::size_t kPiece = 1 << 20;
+  bool sent = true;
+  for (std::size_t at = 0; at < data.size() && sent; at += kPiece) {
+    const std::size_t size = std::min(kPiece, data.size() - at);
+    sent = PQputCopyData(native, data.data() + at, static_cast<int>(size)) == 1;
+  }
+  // Ends the COPY either way (an error message aborts it), so the connection is usable again.
+  const bool ended = PQputCopyEnd(native, sent ? nullptr : "client failed to send rows") == 1;
+  std::string error;
+  while (PGresult* result = PQgetResult(native)) {
+    if (PQresultStatus(result) != PGRES_COMMAND_OK && error.empty()) {
+      error = PQresultErrorMessage(result);
+    }
+    PQclear(result);
+  }
+  if (!sent || !ended) fail("send");
+  if (!error.empty()) throw soci::soci_error("COPY failed: " + error);
+}
+
 const sql::Dialect kPostgresql{
     .name = "postgresql",
     .begin_write = "BEGIN",
@@ -52,6 +83,8 @@ const sql::Dialect kPostgresql{
     .serialize_writers = false,
     .unit_id_sequence = true,
     .classify = &classify,
+    .copy_in = &copy_in,
+    .data_modifying_cte = true,
 };
 
 // The URL without its password, for messages and logs.

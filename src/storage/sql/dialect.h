@@ -6,6 +6,7 @@
 #include <string>
 
 namespace soci {
+class session;
 class soci_error;
 }  // namespace soci
 
@@ -46,6 +47,17 @@ struct Dialect {
   bool unit_id_sequence = false;
   // Classifies a driver error (constraint violation, retryable deadlock or serialization failure).
   ErrorClass (*classify)(const soci::soci_error& error) = nullptr;
+  // Sends rows in COPY's text format (`data`: tab-separated fields, one row per line) with
+  // `copy_sql` ("COPY t (a, b) FROM STDIN") through the driver's COPY protocol, inside the
+  // caller's transaction; throws soci::soci_error when the server refuses them. PostgreSQL: the
+  // bulk path for the largest loads (report texts), cheaper for the server than parsing array
+  // literals. nullptr where the backend has none (SQLite runs a BatchStatement per row).
+  void (*copy_in)(soci::session& sql, const std::string& copy_sql,
+                  const std::string& data) = nullptr;
+  // A WITH clause may hold an UPDATE whose RETURNING rows feed the INSERT that follows
+  // (PostgreSQL; not SQLite): a report's compare-and-swap and its history row are then one
+  // statement, one round trip of a save instead of two.
+  bool data_modifying_cte = false;
 };
 
 }  // namespace llw::sql

@@ -19,6 +19,7 @@
 #include <unordered_map>
 
 #include "domain/error.h"
+#include "storage/sql/aggregate_shift.h"
 #include "storage/sql/migrations.h"
 
 namespace llw::sql {
@@ -435,13 +436,81 @@ class BatchStatement {
   soci::statement statement_;
 };
 
+// Plain INSERTs of many rows into one table (no ON CONFLICT): where the dialect has COPY
+// (PostgreSQL), rows accumulate in COPY's text format and flush() sends them in one COPY, which
+// costs the server less than parsing array literals (the national demo's 600,000 report texts);
+// otherwise the rows go through a BatchStatement with `insert_sql`. Either way, flush() before
+// anything reads the rows.
+class BulkInsert {
+ public:
+  BulkInsert(soci::session& sql, const Dialect& dialect, const std::string& table,
+             const std::vector<BatchColumn>& columns, const std::string& insert_sql)
+      : sql_(sql), copy_in_(dialect.copy_in) {
+    if (copy_in_ == nullptr) {
+      batch_.emplace(sql, dialect, columns, insert_sql);
+      return;
+    }
+    copy_sql_ = "COPY " + table + " (";
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      copy_sql_ += (i ? ", " : "") + std::string(columns[i].name);
+    }
+    copy_sql_ += ") FROM STDIN";
+  }
+
+  template <typename... Values>
+  void add(const Values&... values) {
+    if (batch_) {
+      batch_->add(values...);
+      return;
+    }
+    bool first = true;
+    ((append(values, first), first = false), ...);
+    data_ += '\n';
+  }
+
+  void flush() {
+    if (batch_) {
+      batch_->flush();
+      return;
+    }
+    if (data_.empty()) return;
+    copy_in_(sql_, copy_sql_, data_);
+    data_.clear();
+  }
+
+ private:
+  void append(long long value, bool first) {
+    if (!first) data_ += '\t';
+    data_ += std::to_string(value);
+  }
+  // COPY text format: backslash, tab, newline and carriage return are escaped.
+  void append(const std::string& value, bool first) {
+    if (!first) data_ += '\t';
+    for (char c : value) {
+      switch (c) {
+        case '\\': data_ += "\\\\"; break;
+        case '\t': data_ += "\\t"; break;
+        case '\n': data_ += "\\n"; break;
+        case '\r': data_ += "\\r"; break;
+        default: data_ += c;
+      }
+    }
+  }
+
+  soci::session& sql_;
+  void (*copy_in_)(soci::session&, const std::string&, const std::string&);
+  std::string copy_sql_;
+  std::string data_;
+  std::optional<BatchStatement> batch_;
+};
+
 // ---------------------------------------------------------------------------------------------
 // Row shapes. Each binds typed into() targets (never rowset<row>, whose SQLite types depend on
 // the declared column type) and converts to the domain type.
 
 constexpr const char* kUnitColumns =
     "u.id, u.code, u.name, u.kind, u.level, u.parent_id, p.code, u.path, u.population_json, "
-    "u.email";
+    "u.email, u.signer_authority, u.signer_deputy, u.signer_position, u.signer_name";
 constexpr const char* kUnitFrom = " FROM units u LEFT JOIN units p ON p.id = u.parent_id ";
 
 struct UnitRow {
@@ -452,6 +521,7 @@ struct UnitRow {
   std::string parent_code;
   soci::indicator parent_code_ind = soci::i_ok;
   std::string path, population_json, email;
+  UnitSigner signer;
 
   void bind(soci::statement& st) {
     st.exchange(soci::into(id));
@@ -464,6 +534,10 @@ struct UnitRow {
     st.exchange(soci::into(path));
     st.exchange(soci::into(population_json));
     st.exchange(soci::into(email));
+    st.exchange(soci::into(signer.authority));
+    st.exchange(soci::into(signer.deputy));
+    st.exchange(soci::into(signer.position));
+    st.exchange(soci::into(signer.name));
   }
 
   OrgUnit to_unit() const {
@@ -478,6 +552,7 @@ struct UnitRow {
     unit.path = path;
     unit.population = json::parse(population_json).get<Population>();
     unit.email = email;
+    unit.signer = signer;
     return unit;
   }
 };
@@ -577,8 +652,8 @@ struct UserRow {
 
 constexpr const char* kCampaignColumns =
     "SELECT c.id, c.name, c.year, c.issuer_unit_id, u.code, u.path, c.period_start, c.period_end, "
-    "c.deadline, c.lock_date, c.reporting_kinds, c.counted_states, c.plan_json, c.form_id "
-    "FROM campaigns c JOIN units u ON u.id = c.issuer_unit_id ";
+    "c.deadline, c.lock_date, c.reporting_kinds, c.counted_states, c.plan_json, c.form_id, "
+    "c.summary_source FROM campaigns c JOIN units u ON u.id = c.issuer_unit_id ";
 
 struct CampaignRow {
   long long id = 0;
@@ -586,7 +661,7 @@ struct CampaignRow {
   int year = 0;
   long long issuer_unit_id = 0;
   std::string issuer_code, issuer_path, period_start, period_end, deadline, lock_date;
-  std::string reporting_kinds, counted_states, plan_json, form_id;
+  std::string reporting_kinds, counted_states, plan_json, form_id, summary_source;
 
   void bind(soci::statement& st) {
     st.exchange(soci::into(id));
@@ -603,6 +678,7 @@ struct CampaignRow {
     st.exchange(soci::into(counted_states));
     st.exchange(soci::into(plan_json));
     st.exchange(soci::into(form_id));
+    st.exchange(soci::into(summary_source));
   }
 
   Campaign to_campaign() const {
@@ -627,6 +703,7 @@ struct CampaignRow {
     }
     c.plan = json::parse(plan_json);
     c.form_id = form_id;
+    c.summary_source = summary_source_from_string(summary_source).value_or(SummarySource::live);
     return c;
   }
 };
@@ -1008,23 +1085,57 @@ class VersionWriter {
   BatchStatement insert_;
 };
 
-// The compare-and-swap UPDATE of a report, prepared once per connection.
+// The compare-and-swap UPDATE of a report, prepared once per connection. Where the dialect allows
+// an UPDATE in a WITH clause (PostgreSQL), the same statement also appends the version to the
+// history, from the row it updated: a save is then one round trip fewer (writes_history()).
 class ReportUpdater {
  public:
-  explicit ReportUpdater(soci::session& sql)
-      : update_((sql.prepare << "UPDATE reports SET status = :status, version = :version, "
-                                "values_json = :vals, submitted_at = :submitted, late = :late, "
-                                "updated_at = :at, updated_by = :by, counted = :counted, "
-                                "comment = :comment "
-                                "WHERE campaign_id = :c AND unit_id = :u AND version = :expected",
-                 soci::use(status_), soci::use(version_), soci::use(values_),
-                 soci::use(submitted_at_, submitted_ind_), soci::use(late_), soci::use(updated_at_),
-                 soci::use(updated_by_, updated_by_ind_), soci::use(counted_), soci::use(comment_),
-                 soci::use(campaign_id_), soci::use(unit_id_), soci::use(expected_))) {}
+  ReportUpdater(soci::session& sql, const Dialect& dialect)
+      : writes_history_(dialect.data_modifying_cte), update_(sql) {
+    const std::string update =
+        "UPDATE reports SET status = :status, version = :version, values_json = :vals, "
+        "submitted_at = :submitted, late = :late, updated_at = :at, updated_by = :by, "
+        "counted = :counted, comment = :comment "
+        "WHERE campaign_id = :c AND unit_id = :u AND version = :expected";
+    update_.exchange(soci::use(status_));
+    update_.exchange(soci::use(version_));
+    update_.exchange(soci::use(values_));
+    update_.exchange(soci::use(submitted_at_, submitted_ind_));
+    update_.exchange(soci::use(late_));
+    update_.exchange(soci::use(updated_at_));
+    update_.exchange(soci::use(updated_by_, updated_by_ind_));
+    update_.exchange(soci::use(counted_));
+    update_.exchange(soci::use(comment_));
+    update_.exchange(soci::use(campaign_id_));
+    update_.exchange(soci::use(unit_id_));
+    update_.exchange(soci::use(expected_));
+    std::string text = update;
+    if (writes_history_) {
+      // The same history row as VersionWriter writes (and the same upsert).
+      update_.exchange(soci::use(action_));
+      text = "WITH saved AS (" + update +
+             " RETURNING campaign_id, unit_id, version, status, values_json, updated_at, "
+             "updated_by, comment) "
+             "INSERT INTO report_versions (campaign_id, unit_id, version, status, values_json, "
+             "action, at, by, comment) SELECT campaign_id, unit_id, version, status, "
+             "values_json, :action, updated_at, updated_by, comment FROM saved "
+             "ON CONFLICT (campaign_id, unit_id, version) DO UPDATE SET "
+             "status = excluded.status, values_json = excluded.values_json, "
+             "action = excluded.action, at = excluded.at, by = excluded.by, "
+             "comment = excluded.comment";
+    }
+    update_.alloc();
+    update_.prepare(text);
+    update_.define_and_bind();
+  }
 
-  // True when the row still had `expected_version` and now holds the report.
+  // True when update() also wrote the history row of the version it stored.
+  bool writes_history() const { return writes_history_; }
+
+  // True when the row still had `expected_version` and now holds the report (and, when
+  // writes_history(), its history has the version with `action`).
   bool update(const UnitReport& report, const std::string& values_json, int counted,
-              long long expected_version) {
+              long long expected_version, const std::string& action) {
     status_ = std::string(to_string(report.status));
     version_ = report.version;
     values_ = values_json;
@@ -1039,12 +1150,14 @@ class ReportUpdater {
     campaign_id_ = report.campaign_id;
     unit_id_ = report.unit_id;
     expected_ = expected_version;
+    action_ = action;
     update_.execute(true);
     return update_.get_affected_rows() == 1;
   }
 
  private:
-  std::string status_, values_, comment_;
+  bool writes_history_;
+  std::string status_, values_, comment_, action_;
   long long version_ = 0, submitted_at_ = 0, updated_at_ = 0, updated_by_ = 0;
   soci::indicator submitted_ind_ = soci::i_null, updated_by_ind_ = soci::i_null;
   int late_ = 0, counted_ = 0;
@@ -1138,12 +1251,14 @@ struct CurrentReportRow {
   long long version = 0;
   int counted = 0;
   std::string path, code, name;
+  std::string counted_states;  // the campaign's, read in the same round trip
   void bind(soci::statement& st) {
     st.exchange(soci::into(version));
     st.exchange(soci::into(counted));
     st.exchange(soci::into(path));
     st.exchange(soci::into(code));
     st.exchange(soci::into(name));
+    st.exchange(soci::into(counted_states));
   }
 };
 
@@ -1324,11 +1439,15 @@ auto SqlStore::write_transaction(Body&& body) {
       Transaction tx(connection->sql, dialect_.begin_write);
       if constexpr (std::is_void_v<decltype(body(*connection))>) {
         body(*connection);
+        insert_staged_audit(connection->sql);
         tx.commit();
+        forget_committed_audit();
         return;
       } else {
         auto result = body(*connection);
+        insert_staged_audit(connection->sql);
         tx.commit();
+        forget_committed_audit();
         return result;
       }
     } catch (const soci::soci_error& e) {
@@ -1608,14 +1727,16 @@ std::int64_t SqlStore::insert_campaign(const Campaign& campaign,
     std::string counted_text = status_list_text(campaign.counted_states);
     std::string plan_text = campaign.plan.dump();
     std::string form_id = campaign.form_id;
+    std::string source(to_string(campaign.summary_source));
     long long campaign_id = 0;
     sql << "INSERT INTO campaigns (name, year, issuer_unit_id, period_start, period_end, "
-           "deadline, lock_date, reporting_kinds, counted_states, plan_json, form_id) "
-           "VALUES (:name, :year, :issuer, :start, :end, :deadline, :lock, :kinds, :counted, "
-           ":plan, :form) RETURNING id",
+           "deadline, lock_date, reporting_kinds, counted_states, plan_json, form_id, "
+           "summary_source) VALUES (:name, :year, :issuer, :start, :end, :deadline, :lock, "
+           ":kinds, :counted, :plan, :form, :source) RETURNING id",
         soci::into(campaign_id), soci::use(name), soci::use(year), soci::use(issuer),
         soci::use(start), soci::use(end), soci::use(deadline), soci::use(lock),
-        soci::use(kinds_text), soci::use(counted_text), soci::use(plan_text), soci::use(form_id);
+        soci::use(kinds_text), soci::use(counted_text), soci::use(plan_text), soci::use(form_id),
+        soci::use(source);
 
     // One not_started row per reporting unit; each adds "expected" = 1 to every node above it,
     // counted in memory and written once per node.
@@ -1752,9 +1873,11 @@ void SqlStore::write_report(const ReportWrite& write,
   write_transaction([&](Connection& connection) {
     long long cid = report.campaign_id;
     long long uid = report.unit_id;
+    // One round trip for everything the write needs to know (on PostgreSQL each statement is
+    // one; a save is a handful of them plus the commit).
     auto& read_current = connection.prepared<CurrentReportRow, long long, long long>(
-        "SELECT r.version, r.counted, u.path, u.code, u.name FROM reports r "
-        "JOIN units u ON u.id = r.unit_id "
+        "SELECT r.version, r.counted, u.path, u.code, u.name, c.counted_states FROM reports r "
+        "JOIN units u ON u.id = r.unit_id JOIN campaigns c ON c.id = r.campaign_id "
         "WHERE r.campaign_id = :c AND r.unit_id = :u");
     auto current = read_current.one(cid, uid);
     if (!current) {
@@ -1764,19 +1887,24 @@ void SqlStore::write_report(const ReportWrite& write,
     }
     if (current->version != write.expected_version) throw stale_version(current->version);
 
-    auto counted_states = counted_states_of(connection, cid);
+    auto counted_states = counted_set_from_text(current->counted_states);
     int counted = counted_states.count(std::string(to_string(report.status))) ? 1 : 0;
     // The UPDATE's version condition repeats the check above as the compare-and-swap itself, so
     // the guarantee holds even if a writer of another process got in between.
-    if (!connection.report_updater().update(report, values_text, counted, write.expected_version)) {
+    const std::string action = write.action.empty() ? "save" : write.action;
+    ReportUpdater& updater = connection.report_updater();
+    if (!updater.update(report, values_text, counted, write.expected_version, action)) {
       // Another server's save committed after the read above (PostgreSQL, READ COMMITTED): the
       // message names the version that won, which a fresh read sees.
       auto winner = read_current.one(cid, uid);
       throw stale_version(winner ? winner->version : current->version);
     }
-    VersionWriter& versions = connection.versions();
-    versions.append(report, values_text, write.action.empty() ? "save" : write.action);
-    versions.flush();
+    if (!updater.writes_history()) {
+      VersionWriter& versions = connection.versions();
+      versions.append(report, values_text, action);
+      versions.flush();
+    }
+    if (write.notify_reviewers) insert_submit_notifications(connection.sql, report, current->path);
 
     AggregateDelta delta;
     delta.slots = write.delta;
@@ -2050,8 +2178,8 @@ void SqlStore::bulk_put_reports(
         sql, dialect_, {{"campaign_id", ColumnType::integer}, {"unit_id", ColumnType::integer}},
         "DELETE FROM report_narratives WHERE (campaign_id, unit_id) IN "
         "(SELECT v.campaign_id, v.unit_id FROM {rows})");
-    BatchStatement insert_texts(sql, dialect_, NarrativeWriter::columns(),
-                                NarrativeWriter::insert_sql());
+    BulkInsert insert_texts(sql, dialect_, "report_narratives", NarrativeWriter::columns(),
+                            NarrativeWriter::insert_sql());
     // Local writers, not the connection's kept ones: a failure half-way must leave no batch
     // behind in a statement that outlives this transaction.
     VersionWriter versions(sql, dialect_);
@@ -2223,6 +2351,38 @@ void SqlStore::rebuild_aggregates(
     fix.flush();
     bump_revision(connection, cid);
   });
+}
+
+// -----------------------------------------------------------------------------------------------
+// Aggregate arithmetic for members in other files (aggregate_shift.h).
+
+void add_to_aggregates(soci::session& sql, const Dialect& dialect, long long campaign_id,
+                       const std::vector<long long>& unit_ids, const Contribution& delta) {
+  if (delta.empty() || unit_ids.empty()) return;
+  AggregateWriter writer(sql, dialect);
+  AggregateDelta change;
+  change.slots = delta;
+  for (long long unit_id : unit_ids) writer.add(campaign_id, unit_id, change);
+}
+
+bool shift_aggregate(soci::session& sql, const Dialect& dialect, long long campaign_id,
+                     long long from_unit, const std::vector<long long>& subtract_from,
+                     const std::vector<long long>& add_to) {
+  std::string slots, counts;
+  long long reporting = 0, counted = 0;
+  sql << "SELECT slots_json, reporting_units, counted_units, narrative_counts_json "
+         "FROM aggregates WHERE campaign_id = :c AND unit_id = :u",
+      soci::into(slots), soci::into(reporting), soci::into(counted), soci::into(counts),
+      soci::use(campaign_id), soci::use(from_unit);
+  if (!sql.got_data()) return false;
+  AggregateDelta plus{slots_from_text(slots), reporting, counted, counts_from_text(counts)};
+  AggregateDelta minus{plus.slots, -reporting, -counted, plus.narrative_counts};
+  for (auto& [name, amount] : minus.slots) amount = -amount;
+  for (auto& [part, n] : minus.narrative_counts) n = -n;
+  AggregateWriter writer(sql, dialect);
+  for (long long unit_id : subtract_from) writer.add(campaign_id, unit_id, minus);
+  for (long long unit_id : add_to) writer.add(campaign_id, unit_id, plus);
+  return true;
 }
 
 }  // namespace llw::sql

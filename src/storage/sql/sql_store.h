@@ -39,6 +39,8 @@ class SqlStore : public Store {
   OrgUnit insert_unit(const UnitInput& input) override;
   OrgUnit update_unit(const UnitInput& input) override;
   std::pair<int, int> upsert_units(const std::vector<UnitInput>& inputs) override;
+  // sql_store_units.cpp
+  OrgUnit edit_unit(const UnitEdit& edit) override;
   std::vector<std::int64_t> ancestor_ids(std::int64_t unit_id) override;
   std::vector<OrgUnit> units_in_subtree(std::string_view path,
                                         const std::vector<UnitKind>& kinds) override;
@@ -111,9 +113,38 @@ class SqlStore : public Store {
                                                                     int limit) override;
   void save_consolidated_narrative(const ConsolidatedNarrative& narrative,
                                    std::int64_t expected_version) override;
+  // sql_store_reporting_up.cpp
+  std::optional<ConsolidatedReport> find_consolidated_report(std::int64_t campaign_id,
+                                                             std::int64_t unit_id) override;
+  void write_consolidated_report(const ConsolidatedReport& report, std::int64_t expected_version,
+                                 const std::string& action) override;
+  std::vector<ConsolidatedReportVersion> consolidated_report_history(std::int64_t campaign_id,
+                                                                     std::int64_t unit_id,
+                                                                     int limit) override;
+  std::optional<ConsolidatedReportVersion> consolidated_report_version(
+      std::int64_t campaign_id, std::int64_t unit_id, std::int64_t version) override;
+  std::vector<ChildFigures> child_figures(std::int64_t campaign_id,
+                                          std::int64_t parent_id) override;
+  void set_summary_source(std::int64_t campaign_id, SummarySource source) override;
   // sql_store_audit.cpp
   void append_audit(const AuditEntry& entry) override;
   std::vector<AuditEntry> query_audit(const AuditQuery& query) override;
+  void stage_audit(const AuditEntry& entry) override;
+  std::optional<AuditEntry> take_staged_audit() override;
+  // sql_store_notifications.cpp
+  std::vector<Notification> notifications(std::int64_t user_id, int limit) override;
+  std::int64_t unread_notifications(std::int64_t user_id) override;
+  void mark_notifications_read(std::int64_t user_id, std::int64_t up_to_id,
+                               Timestamp at) override;
+  // sql_store_accounts.cpp
+  std::vector<User> list_users(std::string_view path, int limit) override;
+  User update_user(const User& user) override;
+  void set_password(std::int64_t user_id, const std::string& password_hash, bool must_change,
+                    const std::string& keep_token_hash) override;
+  bool must_change_password(std::int64_t user_id) override;
+  Timestamp nth_latest_failed_login(std::string_view username, std::string_view address,
+                                    Timestamp since, int n) override;
+  void update_campaign_settings(const Campaign& campaign) override;
 
  private:
   // For members defined in other files (sql_store_*.cpp), which cannot see the pool's type:
@@ -121,6 +152,13 @@ class SqlStore : public Store {
   // write_transaction).
   void with_session(const std::function<void(soci::session&)>& body);
   void with_write_session(const std::function<void(soci::session&)>& body);
+  // The transaction-scoped audit hook (sql_store_audit.cpp): write_transaction inserts this
+  // thread's staged entry just before it commits, and forgets it once the commit succeeded.
+  void insert_staged_audit(soci::session& sql);
+  void forget_committed_audit();
+  // write_report's notices of a submit to the coordinators above (sql_store_notifications.cpp).
+  void insert_submit_notifications(soci::session& sql, const UnitReport& report,
+                                   const std::string& unit_path);
 
   template <typename Body>
   auto write_transaction(Body&& body);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <optional>
 
 #include "storage/sql/sql_store.h"
 
@@ -19,25 +20,60 @@ std::string path_upper(std::string prefix) {
   return prefix;
 }
 
+void insert_audit(soci::session& sql, const AuditEntry& entry) {
+  long long at = entry.at;
+  long long user_id = entry.user_id.value_or(0);
+  soci::indicator user_ind = entry.user_id ? soci::i_ok : soci::i_null;
+  long long unit_id = entry.unit_id.value_or(0);
+  soci::indicator unit_ind = entry.unit_id ? soci::i_ok : soci::i_null;
+  std::string username = entry.username, address = entry.address, action = entry.action,
+              path = entry.unit_path, target = entry.target, detail = entry.detail,
+              outcome = entry.outcome.empty() ? "ok" : entry.outcome;
+  sql << "INSERT INTO audit_log (at, user_id, username, address, action, unit_id, unit_path, "
+         "target, detail, outcome) VALUES (:at, :user_id, :username, :address, :action, "
+         ":unit_id, :path, :target, :detail, :outcome)",
+      soci::use(at), soci::use(user_id, user_ind), soci::use(username), soci::use(address),
+      soci::use(action), soci::use(unit_id, unit_ind), soci::use(path), soci::use(target),
+      soci::use(detail), soci::use(outcome);
+}
+
+// The entry staged by the use case running on this thread (see Store::stage_audit). Requests are
+// served one per thread from start to end, so a thread-local slot is the use case's own; `store`
+// keeps a second store used on the same thread (copy-db, tests) from taking it.
+struct StagedAudit {
+  const SqlStore* store = nullptr;
+  std::optional<AuditEntry> entry;
+  bool inserted = false;  // by the transaction now committing; kept if the commit fails
+};
+thread_local StagedAudit staged_audit;
+
 }  // namespace
 
 void SqlStore::append_audit(const AuditEntry& entry) {
-  with_write_session([&](soci::session& sql) {
-    long long at = entry.at;
-    long long user_id = entry.user_id.value_or(0);
-    soci::indicator user_ind = entry.user_id ? soci::i_ok : soci::i_null;
-    long long unit_id = entry.unit_id.value_or(0);
-    soci::indicator unit_ind = entry.unit_id ? soci::i_ok : soci::i_null;
-    std::string username = entry.username, address = entry.address, action = entry.action,
-                path = entry.unit_path, target = entry.target, detail = entry.detail,
-                outcome = entry.outcome.empty() ? "ok" : entry.outcome;
-    sql << "INSERT INTO audit_log (at, user_id, username, address, action, unit_id, unit_path, "
-           "target, detail, outcome) VALUES (:at, :user_id, :username, :address, :action, "
-           ":unit_id, :path, :target, :detail, :outcome)",
-        soci::use(at), soci::use(user_id, user_ind), soci::use(username), soci::use(address),
-        soci::use(action), soci::use(unit_id, unit_ind), soci::use(path), soci::use(target),
-        soci::use(detail), soci::use(outcome);
-  });
+  with_write_session([&](soci::session& sql) { insert_audit(sql, entry); });
+}
+
+void SqlStore::stage_audit(const AuditEntry& entry) {
+  staged_audit.store = this;
+  staged_audit.entry = entry;
+  staged_audit.inserted = false;
+}
+
+std::optional<AuditEntry> SqlStore::take_staged_audit() {
+  std::optional<AuditEntry> entry;
+  if (staged_audit.store == this) entry = std::move(staged_audit.entry);
+  staged_audit = {};
+  return entry;
+}
+
+void SqlStore::insert_staged_audit(soci::session& sql) {
+  if (staged_audit.store != this || !staged_audit.entry) return;
+  insert_audit(sql, *staged_audit.entry);
+  staged_audit.inserted = true;
+}
+
+void SqlStore::forget_committed_audit() {
+  if (staged_audit.store == this && staged_audit.inserted) staged_audit = {};
 }
 
 std::vector<AuditEntry> SqlStore::query_audit(const AuditQuery& query) {
@@ -77,6 +113,7 @@ std::vector<AuditEntry> SqlStore::query_audit(const AuditQuery& query) {
     if (query.from) where += " AND at >= " + number_param(*query.from);
     if (query.to) where += " AND at <= " + number_param(*query.to);
     const std::string limit = number_param(std::clamp(query.limit, 1, 100000));
+    const std::string offset = number_param(std::max(query.offset, 0));
 
     long long id = 0, at = 0, user_id = 0, unit_id = 0;
     soci::indicator user_ind = soci::i_ok, unit_ind = soci::i_ok;
@@ -96,7 +133,7 @@ std::vector<AuditEntry> SqlStore::query_audit(const AuditQuery& query) {
     st.prepare(
         "SELECT id, at, user_id, username, address, action, unit_id, unit_path, target, "
         "detail, outcome FROM audit_log" +
-        where + " ORDER BY at DESC, id DESC LIMIT " + limit);
+        where + " ORDER BY at DESC, id DESC LIMIT " + limit + " OFFSET " + offset);
     st.define_and_bind();
     st.execute(false);
     while (st.fetch()) {

@@ -1,6 +1,6 @@
 // Admin pages. Built: the import of units from CSV or XLSX, with row-level errors and nothing
-// written when any row fails. Not built yet (they answer a clear 501 page): the unit tree editor,
-// users, and campaign settings.
+// written when any row fails. The unit tree is in unit_admin_pages.cpp, accounts in
+// user_pages.cpp, campaign settings in settings_pages.cpp.
 
 #include "domain/access.h"
 #include "domain/error.h"
@@ -9,10 +9,6 @@
 namespace llw {
 
 namespace {
-
-constexpr const char* kNotBuilt =
-    "Trang này đang được xây dựng. Trong lúc chờ, quản trị viên có thể dùng lệnh `llw` hoặc API "
-    "(docs/api.md).";
 
 std::string upload_media_type(const pages::UploadedFile& file) {
   const auto ends_with = [&](const std::string& suffix) {
@@ -69,25 +65,6 @@ HttpResponse PageRoutes::admin_import_post(Context& context, const Params&) {
   view["created"] = std::to_string(result.created);
   view["updated"] = std::to_string(result.updated);
   return page(context, 200, "admin_import", std::move(view));
-}
-
-HttpResponse PageRoutes::admin_units(Context&, const Params&) {
-  throw Error(ErrorKind::not_implemented, kNotBuilt);
-}
-HttpResponse PageRoutes::admin_units_post(Context&, const Params&) {
-  throw Error(ErrorKind::not_implemented, kNotBuilt);
-}
-HttpResponse PageRoutes::admin_users(Context&, const Params&) {
-  throw Error(ErrorKind::not_implemented, kNotBuilt);
-}
-HttpResponse PageRoutes::admin_users_post(Context&, const Params&) {
-  throw Error(ErrorKind::not_implemented, kNotBuilt);
-}
-HttpResponse PageRoutes::campaign_settings(Context&, const Params&) {
-  throw Error(ErrorKind::not_implemented, kNotBuilt);
-}
-HttpResponse PageRoutes::campaign_settings_post(Context&, const Params&) {
-  throw Error(ErrorKind::not_implemented, kNotBuilt);
 }
 
 }  // namespace llw

@@ -5,6 +5,7 @@
 #include "domain/error.h"
 #include "web/pages/consolidated_view.h"
 #include "web/pages/page_routes.h"
+#include "web/pages/reporting_up_view.h"
 
 namespace llw {
 
@@ -29,6 +30,11 @@ std::optional<ExportChoice> export_choice(const std::string& name) {
 }  // namespace
 
 HttpResponse PageRoutes::consolidated(Context& context, const Params& params) {
+  return consolidated_page(context, params, 200, {});
+}
+
+HttpResponse PageRoutes::consolidated_page(Context& context, const Params& params, int status,
+                                           const pages::ReportingUpEcho& echo) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   const User& user = context.user;
   SummaryOptions options;
@@ -58,7 +64,8 @@ HttpResponse PageRoutes::consolidated(Context& context, const Params& params) {
        {{"href", base + "/xuat/bao-cao.pdf"}, {"label", "Tải báo cáo (PDF)"}},
        {{"href", base + "/xuat/so-lieu.xlsx"}, {"label", "Tải số liệu (XLSX)"}},
        {{"href", base + "/xuat/so-lieu.csv"}, {"label", "Tải số liệu (CSV)"}}});
-  return page(context, 200, "consolidated", std::move(view));
+  view["up"] = reporting_up_section(context, campaign, node, echo);
+  return page(context, status, "consolidated", std::move(view));
 }
 
 HttpResponse PageRoutes::consolidated_post(Context& context, const Params& params) {
@@ -105,6 +112,7 @@ HttpResponse PageRoutes::consolidated_post(Context& context, const Params& param
     nlohmann::json view = pages::consolidated_view(input);
     view["action"] = base;
     view["exports"] = nlohmann::json::array();
+    view["up"] = reporting_up_section(context, campaign, node, {});
     return page(context, error.kind() == ErrorKind::conflict ? 409 : 422, "consolidated",
                 std::move(view));
   }
@@ -120,14 +128,7 @@ HttpResponse PageRoutes::document_export(Context& context, const Params& params)
   const DocumentFile file =
       choice->data ? app_.data_export(context.user, campaign_id, params[1], choice->format)
                    : app_.summary_document(context.user, campaign_id, params[1], choice->format);
-  HttpResponse response;
-  response.is_page = true;
-  response.content_type = file.content_type;
-  response.headers.emplace_back("Content-Disposition",
-                                "attachment; filename=\"" + file.file_name + "\"");
-  response.headers.emplace_back("Cache-Control", "no-store");
-  response.body = file.bytes;
-  return response;
+  return download(file);
 }
 
 }  // namespace llw

@@ -8,24 +8,11 @@
 #include "domain/text.h"
 #include "web/http_errors.h"
 #include "web/pages/page_templates.h"
+#include "web/pages/user_view.h"
 
 namespace llw {
 
 namespace {
-
-std::string_view role_label(Role role) {
-  switch (role) {
-    case Role::admin:
-      return "Quản trị hệ thống";
-    case Role::coordinator:
-      return "Điều phối";
-    case Role::reporter:
-      return "Báo cáo viên";
-    case Role::viewer:
-      return "Xem";
-  }
-  return "";
-}
 
 std::string error_title(int status) {
   switch (status) {
@@ -59,11 +46,19 @@ PageRoutes::PageRoutes(Application& app, std::size_t max_body_bytes)
       {"POST", {"dang-xuat"}, &PageRoutes::sign_out},
       {"GET", {"dot", "{}", "bao-cao", "{}"}, &PageRoutes::report_form},
       {"POST", {"dot", "{}", "bao-cao", "{}"}, &PageRoutes::report_post},
+      {"POST", {"dot", "{}", "bao-cao", "{}", "duyet"}, &PageRoutes::review_post},
+      {"GET", {"dot", "{}", "bao-cao", "{}", "xuat", "{}"}, &PageRoutes::report_export},
+      {"GET", {"dot", "{}", "bao-cao", "{}", "lich-su"}, &PageRoutes::report_history},
+      {"GET", {"nhat-ky"}, &PageRoutes::audit_log},
+      {"GET", {"nhat-ky", "xuat.csv"}, &PageRoutes::audit_csv},
+      {"GET", {"thong-bao"}, &PageRoutes::notifications},
+      {"POST", {"thong-bao"}, &PageRoutes::notifications_post},
       {"GET", {"dot", "{}", "tong-quan", "{}"}, &PageRoutes::dashboard},
       {"GET", {"dot", "{}", "tong-quan", "{}", "hoat-dong.svg"}, &PageRoutes::activities_chart},
       {"GET", {"dot", "{}", "tong-hop", "{}"}, &PageRoutes::consolidated},
       {"POST", {"dot", "{}", "tong-hop", "{}"}, &PageRoutes::consolidated_post},
       {"GET", {"dot", "{}", "tong-hop", "{}", "xuat", "{}"}, &PageRoutes::document_export},
+      {"POST", {"dot", "{}", "tong-hop", "{}", "len"}, &PageRoutes::reporting_up_post},
       {"GET", {"dot", "{}", "cai-dat"}, &PageRoutes::campaign_settings},
       {"POST", {"dot", "{}", "cai-dat"}, &PageRoutes::campaign_settings_post},
       {"GET", {"quan-tri", "don-vi", "{}"}, &PageRoutes::admin_units},
@@ -72,6 +67,10 @@ PageRoutes::PageRoutes(Application& app, std::size_t max_body_bytes)
       {"POST", {"quan-tri", "nhap-don-vi"}, &PageRoutes::admin_import_post},
       {"GET", {"quan-tri", "tai-khoan"}, &PageRoutes::admin_users},
       {"POST", {"quan-tri", "tai-khoan"}, &PageRoutes::admin_users_post},
+      {"GET", {"quan-tri", "tai-khoan", "{}"}, &PageRoutes::admin_user},
+      {"POST", {"quan-tri", "tai-khoan", "{}"}, &PageRoutes::admin_user_post},
+      {"GET", {"doi-mat-khau"}, &PageRoutes::change_password_form},
+      {"POST", {"doi-mat-khau"}, &PageRoutes::change_password_post},
   };
 }
 
@@ -185,7 +184,7 @@ HttpResponse PageRoutes::page(Context& context, int status, const std::string& t
   if (user.id != 0) {
     view["signed_in"] = true;
     view["me"] = {{"name", user.display_name.empty() ? user.username : user.display_name},
-                  {"role", std::string(role_label(user.role))},
+                  {"role", std::string(pages::role_label(user.role))},
                   {"unit", user.unit_code}};
     nlohmann::json nav = nlohmann::json::array();
     if (const auto campaign = default_campaign(user)) {
@@ -198,11 +197,39 @@ HttpResponse PageRoutes::page(Context& context, int status, const std::string& t
         nav.push_back({{"href", base + "/tong-quan/" + unit}, {"label", "Tổng quan"}});
         nav.push_back({{"href", base + "/tong-hop/" + unit}, {"label", "Báo cáo tổng hợp"}});
       }
+      OrgUnit issuer;
+      issuer.path = campaign->issuer_path;
+      if (is_allowed(user, Action::manage_campaign, issuer)) {
+        nav.push_back({{"href", base + "/cai-dat"}, {"label", "Cài đặt đợt"}});
+      }
     }
     if (user.role == Role::admin || user.role == Role::coordinator) {
-      // The unit tree, users and campaign settings pages are not built yet (501); only the
-      // import is linked.
+      // The unit tree from the user's own unit; an admin has none and starts at the root.
+      std::string tree_code = user.unit_code;
+      if (tree_code.empty()) {
+        const auto campaign = default_campaign(user);
+        const std::string path = campaign ? campaign->issuer_path : std::string{};
+        if (path.size() > 1) {
+          const std::int64_t root = std::stoll(path.substr(1, path.find('/', 1) - 1));
+          if (const auto unit = app_.store().find_unit_by_id(root)) tree_code = unit->code;
+        }
+      }
+      if (!tree_code.empty()) {
+        nav.push_back({{"href", "/quan-tri/don-vi/" + pages::url_encode(tree_code)},
+                       {"label", "Cây đơn vị"}});
+      }
       nav.push_back({{"href", "/quan-tri/nhap-don-vi"}, {"label", "Nhập đơn vị"}});
+      nav.push_back({{"href", "/quan-tri/tai-khoan"}, {"label", "Tài khoản"}});
+      nav.push_back({{"href", "/nhat-ky"}, {"label", "Nhật ký"}});
+    }
+    if (user.role == Role::coordinator) {
+      // Units below that submitted: one count on a partial index per page.
+      const std::int64_t unread = app_.unread_notifications(user);
+      view["unread_notifications"] = std::to_string(unread);
+      nav.push_back({{"href", "/thong-bao"},
+                     {"label", unread > 0 ? "Thông báo (" + std::to_string(unread) + ")"
+                                          : std::string("Thông báo")},
+                     {"id", "nav-notifications"}});
     }
     view["nav"] = std::move(nav);
   }

@@ -20,6 +20,11 @@
 
 namespace llw {
 
+namespace pages {
+struct ReviewEcho;
+struct ReportingUpEcho;
+}  // namespace pages
+
 class PageRoutes {
  public:
   PageRoutes(Application& app, std::size_t max_body_bytes);
@@ -57,6 +62,8 @@ class PageRoutes {
   HttpResponse error_page(const HttpRequest& request, const User* user, int status,
                           const std::string& message);
   static HttpResponse redirect(const std::string& location);
+  // A file to save (Content-Disposition: attachment), never cached (workflow_pages.cpp).
+  static HttpResponse download(const DocumentFile& file);
   // Fails with Error{bad_input} unless the POST carries this session's CSRF token.
   void require_csrf(const Context& context) const;
   // The campaign to show by default: the newest one the user may see.
@@ -73,6 +80,19 @@ class PageRoutes {
   HttpResponse report_form(Context& context, const Params& params);
   HttpResponse report_post(Context& context, const Params& params);
   HttpResponse report_confirm(Context& context, const Params& params);
+  // The report page with its workflow part; `echo` re-shows a refused review form.
+  HttpResponse report_page(Context& context, std::int64_t campaign_id,
+                           const std::string& unit_code, int status,
+                           const pages::ReviewEcho& echo);
+  // workflow_pages.cpp: review actions, the unit report's exports and history, the audit log,
+  // notifications.
+  HttpResponse review_post(Context& context, const Params& params);
+  HttpResponse report_export(Context& context, const Params& params);
+  HttpResponse report_history(Context& context, const Params& params);
+  HttpResponse audit_log(Context& context, const Params& params);
+  HttpResponse audit_csv(Context& context, const Params& params);
+  HttpResponse notifications(Context& context, const Params& params);
+  HttpResponse notifications_post(Context& context, const Params& params);
   // dashboard_pages.cpp
   HttpResponse dashboard(Context& context, const Params& params);
   HttpResponse activities_chart(Context& context, const Params& params);
@@ -80,13 +100,25 @@ class PageRoutes {
   HttpResponse consolidated(Context& context, const Params& params);
   HttpResponse consolidated_post(Context& context, const Params& params);
   HttpResponse document_export(Context& context, const Params& params);
+  HttpResponse consolidated_page(Context& context, const Params& params, int status,
+                                 const pages::ReportingUpEcho& echo);
+  // reporting_up_pages.cpp: the reporting-up panel of the consolidated page and its actions.
+  nlohmann::json reporting_up_section(Context& context, const Campaign& campaign,
+                                      const OrgUnit& node, const pages::ReportingUpEcho& echo);
+  HttpResponse reporting_up_post(Context& context, const Params& params);
   // admin_pages.cpp
   HttpResponse admin_units(Context& context, const Params& params);
   HttpResponse admin_units_post(Context& context, const Params& params);
   HttpResponse admin_import(Context& context, const Params& params);
   HttpResponse admin_import_post(Context& context, const Params& params);
+  // user_pages.cpp
   HttpResponse admin_users(Context& context, const Params& params);
   HttpResponse admin_users_post(Context& context, const Params& params);
+  HttpResponse admin_user(Context& context, const Params& params);
+  HttpResponse admin_user_post(Context& context, const Params& params);
+  HttpResponse change_password_form(Context& context, const Params& params);
+  HttpResponse change_password_post(Context& context, const Params& params);
+  // settings_pages.cpp
   HttpResponse campaign_settings(Context& context, const Params& params);
   HttpResponse campaign_settings_post(Context& context, const Params& params);
 

@@ -213,6 +213,16 @@ bool row_is_blank(const json& row) {
 
 }  // namespace
 
+std::string display_value(ItemType type, const json& value) { return display_text(type, value); }
+
+std::string action_label(const std::string& action) {
+  static const std::map<std::string, std::string> labels = {
+      {"save", "Lưu bản nháp"}, {"submit", "Nộp báo cáo"}, {"return", "Trả lại"},
+      {"accept", "Chấp nhận"},  {"reopen", "Mở lại"},      {"import", "Nhập dữ liệu"}};
+  const auto it = labels.find(action);
+  return it == labels.end() ? action : it->second;
+}
+
 std::string status_label(ReportStatus status) {
   switch (status) {
     case ReportStatus::not_started:
@@ -349,9 +359,7 @@ json report_form_view(const ReportFormInput& input) {
   for (const auto& version : input.history) {
     history.push_back({{"version", std::to_string(version.version)},
                        {"status", status_label(version.status)},
-                       {"action", version.action == "submit" ? "Nộp báo cáo"
-                                  : version.action == "save" ? "Lưu bản nháp"
-                                                             : version.action},
+                       {"action", action_label(version.action)},
                        {"at", format_date_time(version.at)},
                        {"by", version.by_name}});
   }

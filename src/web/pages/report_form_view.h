@@ -57,4 +57,10 @@ std::vector<std::string> empty_required_items(const ReportForm& form, const nloh
 // Vietnamese label and CSS class of a status ("Đã nộp", "st-submitted").
 std::string status_label(ReportStatus status);
 
+// Vietnamese name of a report history action ("save" → "Lưu bản nháp", "return" → "Trả lại").
+std::string action_label(const std::string& action);
+
+// A value as read-only text: "1.155", "87,5%", "Có", "05/10/2025"; empty when absent.
+std::string display_value(ItemType type, const nlohmann::json& value);
+
 }  // namespace llw::pages

@@ -9,6 +9,7 @@
 #include "web/pages/page_routes.h"
 #include "web/pages/report_form_view.h"
 #include "web/pages/view_format.h"
+#include "web/pages/workflow_view.h"
 
 namespace llw {
 
@@ -42,11 +43,29 @@ HttpResponse json_page_response(int status, const nlohmann::json& body) {
 std::int64_t parse_page_campaign_id(const std::string& text) { return page_campaign_id(text); }
 
 HttpResponse PageRoutes::report_form(Context& context, const Params& params) {
-  const std::int64_t campaign_id = page_campaign_id(params[0]);
+  return report_page(context, page_campaign_id(params[0]), params[1], 200, {});
+}
+
+HttpResponse PageRoutes::report_page(Context& context, std::int64_t campaign_id,
+                                     const std::string& unit_code, int status,
+                                     const pages::ReviewEcho& echo) {
   const User& user = context.user;
-  const UnitReport report = app_.get_report(user, campaign_id, params[1]);
+  const UnitReport report = app_.get_report(user, campaign_id, unit_code);
   const Campaign campaign = app_.get_campaign(user, campaign_id);
-  const OrgUnit unit = app_.get_unit(user, params[1]);
+  const OrgUnit unit = app_.get_unit(user, unit_code);
+  const std::string base =
+      "/dot/" + std::to_string(campaign_id) + "/bao-cao/" + pages::url_encode(unit.code);
+
+  pages::ReportWorkflowInput workflow;
+  workflow.campaign = &campaign;
+  workflow.unit = &unit;
+  workflow.report = &report;
+  workflow.base = base;
+  workflow.can_review = is_allowed(user, Action::review_report, unit);
+  workflow.closed = app_.closed_message(user, campaign_id, unit.code);
+  workflow.extension = app_.extension(user, campaign_id, unit.code);
+  workflow.now = app_.now();
+  workflow.echo = echo;
 
   pages::ReportFormInput input;
   input.campaign = &campaign;
@@ -54,17 +73,27 @@ HttpResponse PageRoutes::report_form(Context& context, const Params& params) {
   input.report = &report;
   input.values = report.values;
   input.editable = is_allowed(user, Action::write_report, unit) &&
-                   status_is_editable(report.status) && app_.now() <= campaign.lock_end();
-  input.history = app_.report_history(user, campaign_id, params[1], 20);
+                   status_is_editable(report.status) && !workflow.closed;
+  input.history = app_.report_history(user, campaign_id, unit.code, 20);
+  // Post/Redirect/Get: the action that just succeeded, said once.
+  static const std::pair<const char*, const char*> flashes[] = {
+      {"da-nop", "Đã nộp báo cáo. Cảm ơn đơn vị!"},
+      {"da-tra-lai", "Đã trả lại báo cáo kèm nhận xét; đơn vị sẽ thấy nhận xét ở đầu biểu mẫu."},
+      {"da-chap-nhan", "Đã chấp nhận báo cáo."},
+      {"da-mo-lai", "Đã mở lại báo cáo; đơn vị sẽ thấy lý do ở đầu biểu mẫu."},
+      {"da-gia-han", "Đã gia hạn nhập báo cáo cho đơn vị."},
+  };
   const auto& query = context.request.query;
   if (query.count("da-luu")) {
     input.notice = "Đã lưu bản nháp lúc " + pages::format_date_time(report.updated_at) + ".";
-  } else if (query.count("da-nop")) {
-    input.notice = "Đã nộp báo cáo. Cảm ơn đơn vị!";
+  }
+  for (const auto& [key, text] : flashes) {
+    if (query.count(key)) input.notice = text;
   }
   nlohmann::json view = pages::report_form_view(input);
-  view["action"] = "/dot/" + std::to_string(campaign_id) + "/bao-cao/" + pages::url_encode(unit.code);
-  return page(context, 200, "report_form", std::move(view));
+  view["action"] = base;
+  view["workflow"] = pages::report_workflow_view(workflow);
+  return page(context, status, "report_form", std::move(view));
 }
 
 HttpResponse PageRoutes::report_post(Context& context, const Params& params) {

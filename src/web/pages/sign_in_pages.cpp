@@ -87,7 +87,9 @@ HttpResponse PageRoutes::sign_in(Context& context, const Params&) {
   try {
     const Session session =
         app_.login(username, context.form.value("password"), context.request.client_address);
-    HttpResponse response = redirect(next);
+    // A password an administrator set is changed first (the page says why).
+    HttpResponse response =
+        redirect(app_.must_change_password(session.user) ? "/doi-mat-khau" : next);
     response.headers.emplace_back("Set-Cookie",
                                   session_cookie(session.token, session.expires_at - app_.now()));
     return response;

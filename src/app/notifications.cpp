@@ -1,0 +1,35 @@
+// In-app notifications: the coordinators of the units above a unit that submitted find a notice
+// in the navigation (written by the submit itself, see ReportWrite::notify_reviewers). A user
+// only ever reads and marks their own notices, so the account is the whole access check.
+#include <algorithm>
+
+#include "app/application.h"
+#include "domain/error.h"
+
+namespace llw {
+namespace {
+
+bool has_notices(const User& actor) { return !actor.disabled && actor.id > 0; }
+
+}  // namespace
+
+std::vector<Notification> Application::notifications(const User& actor, int limit) {
+  if (!has_notices(actor)) return {};
+  return store_->notifications(actor.id, std::clamp(limit, 1, 1000));
+}
+
+std::int64_t Application::unread_notifications(const User& actor) {
+  // Only coordinators are notified; other roles need not cost a query on every page.
+  if (!has_notices(actor) || actor.role != Role::coordinator) return 0;
+  return store_->unread_notifications(actor.id);
+}
+
+void Application::mark_notifications_read(const User& actor, std::int64_t up_to_id) {
+  if (!has_notices(actor)) {
+    throw Error(ErrorKind::forbidden, "Tài khoản này không có thông báo.");
+  }
+  if (up_to_id <= 0) return;
+  store_->mark_notifications_read(actor.id, up_to_id, clock_());
+}
+
+}  // namespace llw

@@ -1,0 +1,187 @@
+// SqlStore members for account administration (listing, editing, passwords and the sessions a
+// change ends), the end of a sign-in lock-out, and the campaign settings page's write.
+#include <soci/soci-config.h>
+#undef SOCI_HAVE_BOOST
+#undef SOCI_HAVE_BOOST_DATE_TIME
+#include <soci/soci.h>
+
+#include <algorithm>
+
+#include "domain/error.h"
+#include "storage/sql/sql_store.h"
+
+namespace llw::sql {
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT us.id, us.username, us.display_name, us.role, us.unit_id, un.code, un.path, "
+    "us.disabled FROM users us LEFT JOIN units un ON un.id = us.unit_id ";
+
+// Typed into() rather than rowset<row>: SQLite reports column types loosely.
+struct Row {
+  long long id = 0;
+  std::string username, display_name, role, unit_code, unit_path;
+  long long unit_id = 0;
+  soci::indicator unit_ind = soci::i_ok, code_ind = soci::i_ok, path_ind = soci::i_ok;
+  int disabled = 0;
+
+  User to_user() const {
+    User user;
+    user.id = id;
+    user.username = username;
+    user.display_name = display_name;
+    user.role = role_from_string(role).value_or(Role::viewer);
+    if (unit_ind == soci::i_ok) user.unit_id = unit_id;
+    if (code_ind == soci::i_ok) user.unit_code = unit_code;
+    if (path_ind == soci::i_ok) user.unit_path = unit_path;
+    user.disabled = disabled != 0;
+    return user;
+  }
+};
+
+template <typename... Uses>
+std::vector<User> query_users(soci::session& sql, const std::string& tail, Uses&&... uses) {
+  Row row;
+  soci::statement statement(sql);
+  statement.exchange(soci::into(row.id));
+  statement.exchange(soci::into(row.username));
+  statement.exchange(soci::into(row.display_name));
+  statement.exchange(soci::into(row.role));
+  statement.exchange(soci::into(row.unit_id, row.unit_ind));
+  statement.exchange(soci::into(row.unit_code, row.code_ind));
+  statement.exchange(soci::into(row.unit_path, row.path_ind));
+  statement.exchange(soci::into(row.disabled));
+  (statement.exchange(std::forward<Uses>(uses)), ...);
+  statement.alloc();
+  statement.prepare(std::string(kColumns) + tail);
+  statement.define_and_bind();
+  statement.execute(false);
+  std::vector<User> users;
+  while (statement.fetch()) users.push_back(row.to_user());
+  return users;
+}
+
+// Every path that starts with `prefix` lies in [prefix, upper) (paths are ASCII digits and '/').
+std::string path_upper(std::string prefix) {
+  prefix.back() = static_cast<char>(prefix.back() + 1);
+  return prefix;
+}
+
+Error user_not_found(std::int64_t id) {
+  return Error(ErrorKind::not_found,
+               "Không tìm thấy tài khoản số " + std::to_string(id) + ". Hãy tải lại danh sách.",
+               "username");
+}
+
+}  // namespace
+
+std::vector<User> SqlStore::list_users(std::string_view path, int limit) {
+  std::vector<User> users;
+  with_session([&](soci::session& sql) {
+    long long max_rows = std::max(limit, 0);
+    if (path.empty()) {
+      users = query_users(sql, "ORDER BY us.username LIMIT :limit", soci::use(max_rows, "limit"));
+    } else {
+      std::string low(path), high = path_upper(std::string(path));
+      users = query_users(
+          sql, "WHERE un.path >= :low AND un.path < :high ORDER BY us.username LIMIT :limit",
+          soci::use(low, "low"), soci::use(high, "high"), soci::use(max_rows, "limit"));
+    }
+  });
+  return users;
+}
+
+User SqlStore::update_user(const User& user) {
+  std::vector<User> updated;
+  with_write_session([&](soci::session& sql) {
+    long long id = user.id;
+    long long unit_id = user.unit_id.value_or(0);
+    soci::indicator unit_ind = user.unit_id ? soci::i_ok : soci::i_null;
+    std::string role(to_string(user.role));
+    int disabled = user.disabled ? 1 : 0;
+    soci::statement update =
+        (sql.prepare << "UPDATE users SET display_name = :display, role = :role, unit_id = :unit, "
+                        "disabled = :disabled WHERE id = :id",
+         soci::use(user.display_name, "display"), soci::use(role, "role"),
+         soci::use(unit_id, unit_ind, "unit"), soci::use(disabled, "disabled"),
+         soci::use(id, "id"));
+    update.execute(true);
+    if (update.get_affected_rows() == 0) throw user_not_found(user.id);
+    // A disabled account stops at once: its sessions go with the same commit.
+    if (user.disabled) sql << "DELETE FROM sessions WHERE user_id = :id", soci::use(id);
+    updated = query_users(sql, "WHERE us.id = :id", soci::use(id, "id"));
+  });
+  return updated.at(0);
+}
+
+void SqlStore::set_password(std::int64_t user_id, const std::string& password_hash,
+                            bool must_change, const std::string& keep_token_hash) {
+  with_write_session([&](soci::session& sql) {
+    long long id = user_id;
+    int flag = must_change ? 1 : 0;
+    soci::statement update =
+        (sql.prepare << "UPDATE users SET password_hash = :hash, must_change_password = :flag "
+                        "WHERE id = :id",
+         soci::use(password_hash, "hash"), soci::use(flag, "flag"), soci::use(id, "id"));
+    update.execute(true);
+    if (update.get_affected_rows() == 0) throw user_not_found(user_id);
+    sql << "DELETE FROM sessions WHERE user_id = :id AND token_hash <> :keep", soci::use(id),
+        soci::use(keep_token_hash);
+  });
+}
+
+bool SqlStore::must_change_password(std::int64_t user_id) {
+  int flag = 0;
+  with_session([&](soci::session& sql) {
+    long long id = user_id;
+    sql << "SELECT must_change_password FROM users WHERE id = :id", soci::into(flag),
+        soci::use(id);
+    if (!sql.got_data()) flag = 0;
+  });
+  return flag != 0;
+}
+
+Timestamp SqlStore::nth_latest_failed_login(std::string_view username, std::string_view address,
+                                            Timestamp since, int n) {
+  Timestamp latest = 0;
+  if (n <= 0) return latest;
+  with_session([&](soci::session& sql) {
+    long long from = since, offset = n - 1;
+    for (const char* column : {"username", "address"}) {
+      std::string key(column == std::string_view("username") ? username : address);
+      long long at = 0;
+      sql << std::string("SELECT at FROM login_attempts WHERE ") + column +
+                 " = :key AND success = 0 AND at >= :since ORDER BY at DESC LIMIT 1 OFFSET :skip",
+          soci::into(at), soci::use(key), soci::use(from), soci::use(offset);
+      if (sql.got_data()) latest = std::max<Timestamp>(latest, at);
+    }
+  });
+  return latest;
+}
+
+void SqlStore::update_campaign_settings(const Campaign& campaign) {
+  with_write_session([&](soci::session& sql) {
+    long long id = campaign.id;
+    std::string start = format_iso_date(campaign.period_start);
+    std::string end = format_iso_date(campaign.period_end);
+    std::string deadline = format_iso_date(campaign.deadline);
+    std::string lock = format_iso_date(campaign.lock_date);
+    // Dates and name show in summaries and their documents: bump the revision like every
+    // campaign edit, so cached summaries are rebuilt.
+    soci::statement update =
+        (sql.prepare << "UPDATE campaigns SET name = :name, period_start = :start, "
+                        "period_end = :end, deadline = :deadline, lock_date = :lock, "
+                        "revision = revision + 1 WHERE id = :id",
+         soci::use(campaign.name, "name"), soci::use(start, "start"), soci::use(end, "end"),
+         soci::use(deadline, "deadline"), soci::use(lock, "lock"), soci::use(id, "id"));
+    update.execute(true);
+    if (update.get_affected_rows() == 0) {
+      throw Error(ErrorKind::not_found,
+                  "Không tìm thấy đợt báo cáo số " + std::to_string(campaign.id) +
+                      ". Hãy kiểm tra lại đường dẫn.",
+                  "campaign");
+    }
+  });
+}
+
+}  // namespace llw::sql

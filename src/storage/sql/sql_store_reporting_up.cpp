@@ -1,0 +1,291 @@
+// SqlStore members for reporting up (migrations 007, 008): a node's consolidated report to the
+// level above, its versions, the direct children a summary in "accepted" mode sums, and the
+// campaign's summary source. None of these is on a hot path: a summary in "accepted" mode reads
+// one row per direct child of the node (a few hundred at most), and only on a cache miss.
+#include <soci/soci-config.h>
+#undef SOCI_HAVE_BOOST
+#undef SOCI_HAVE_BOOST_DATE_TIME
+#include <soci/soci.h>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/error.h"
+#include "storage/sql/sql_store.h"
+
+namespace llw::sql {
+namespace {
+
+using nlohmann::json;
+
+[[noreturn]] void corrupt(const std::string& what) {
+  throw Error(ErrorKind::internal, "Dữ liệu báo cáo tổng hợp trong cơ sở dữ liệu không hợp lệ (" +
+                                       what + "). Hãy báo cho quản trị hệ thống.");
+}
+
+Contribution slots_of(const json& object) {
+  Contribution slots;
+  if (!object.is_object()) return slots;
+  for (const auto& [name, amount] : object.items()) {
+    if (amount.is_number()) slots[name] = amount.get<double>();
+  }
+  return slots;
+}
+
+std::string snapshot_text(const std::optional<ConsolidatedSnapshot>& snapshot) {
+  if (!snapshot) return "{}";
+  json slots = json::object();
+  for (const auto& [name, amount] : snapshot->slots) slots[name] = amount;
+  json narrative = json::object();
+  for (const auto& [part, text] : snapshot->narrative) narrative[part] = text;
+  return json{{"slots", std::move(slots)},
+              {"narrative", std::move(narrative)},
+              {"narrative_version", snapshot->narrative_version},
+              {"source", std::string(to_string(snapshot->source))}}
+      .dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::optional<ConsolidatedSnapshot> snapshot_of(const std::string& text) {
+  const json parsed = json::parse(text, nullptr, false);
+  if (parsed.is_discarded() || !parsed.is_object()) corrupt("snapshot_json");
+  if (!parsed.contains("slots")) return std::nullopt;  // "{}": never submitted
+  ConsolidatedSnapshot snapshot;
+  snapshot.slots = slots_of(parsed["slots"]);
+  if (const auto narrative = parsed.find("narrative");
+      narrative != parsed.end() && narrative->is_object()) {
+    for (const auto& [part, value] : narrative->items()) {
+      if (value.is_string()) snapshot.narrative[part] = value.get<std::string>();
+    }
+  }
+  snapshot.narrative_version = parsed.value("narrative_version", std::int64_t{0});
+  snapshot.source = summary_source_from_string(parsed.value("source", std::string("live")))
+                        .value_or(SummarySource::live);
+  return snapshot;
+}
+
+ReportStatus status_of(const std::string& text) {
+  auto status = report_status_from_string(text);
+  if (!status) corrupt("status = '" + text + "'");
+  return *status;
+}
+
+Error stale_version(long long current) {
+  return Error(ErrorKind::conflict,
+               "Báo cáo tổng hợp vừa được người khác thay đổi (phiên bản hiện tại: " +
+                   std::to_string(current) + "). Hãy tải lại trang rồi thực hiện lại.",
+               "version");
+}
+
+// The columns a version row and a current row share, read with typed into()s.
+struct ReportColumns {
+  std::string status, snapshot, comment;
+  long long version = 0, submitted_at = 0, late = 0, at = 0, by = 0;
+  soci::indicator submitted_ind = soci::i_ok, by_ind = soci::i_ok;
+
+  ConsolidatedReport to_report(std::int64_t campaign_id, std::int64_t unit_id) const {
+    ConsolidatedReport report;
+    report.campaign_id = campaign_id;
+    report.unit_id = unit_id;
+    report.status = status_of(status);
+    report.version = version;
+    report.snapshot = snapshot_of(snapshot);
+    if (submitted_ind == soci::i_ok) report.submitted_at = submitted_at;
+    report.late = late != 0;
+    report.comment = comment;
+    report.updated_at = at;
+    if (by_ind == soci::i_ok) report.updated_by = by;
+    return report;
+  }
+};
+
+}  // namespace
+
+std::optional<ConsolidatedReport> SqlStore::find_consolidated_report(std::int64_t campaign_id,
+                                                                     std::int64_t unit_id) {
+  std::optional<ConsolidatedReport> found;
+  with_session([&](soci::session& sql) {
+    long long cid = campaign_id, uid = unit_id;
+    ReportColumns row;
+    std::string code;
+    sql << "SELECT cr.status, cr.version, cr.snapshot_json, cr.submitted_at, cr.late, "
+           "cr.comment, cr.updated_at, cr.updated_by, u.code FROM consolidated_reports cr "
+           "JOIN units u ON u.id = cr.unit_id WHERE cr.campaign_id = :c AND cr.unit_id = :u",
+        soci::into(row.status), soci::into(row.version), soci::into(row.snapshot),
+        soci::into(row.submitted_at, row.submitted_ind), soci::into(row.late),
+        soci::into(row.comment), soci::into(row.at), soci::into(row.by, row.by_ind),
+        soci::into(code), soci::use(cid), soci::use(uid);
+    if (!sql.got_data()) return;
+    found = row.to_report(campaign_id, unit_id);
+    found->unit_code = code;
+  });
+  return found;
+}
+
+void SqlStore::write_consolidated_report(const ConsolidatedReport& report,
+                                         std::int64_t expected_version, const std::string& action) {
+  with_write_session([&](soci::session& sql) {
+    long long cid = report.campaign_id, uid = report.unit_id, current = 0;
+    sql << "SELECT version FROM consolidated_reports WHERE campaign_id = :c AND unit_id = :u",
+        soci::into(current), soci::use(cid), soci::use(uid);
+    const bool exists = sql.got_data();
+    if (!exists) current = 0;
+    if (current != expected_version || report.version != expected_version + 1) {
+      throw stale_version(current);
+    }
+    std::string status(to_string(report.status)), snapshot = snapshot_text(report.snapshot),
+                                                  comment = report.comment, action_name = action;
+    long long version = report.version, expected = expected_version,
+              submitted_at = report.submitted_at.value_or(0), late = report.late ? 1 : 0,
+              at = report.updated_at, by = report.updated_by.value_or(0);
+    soci::indicator submitted_ind = report.submitted_at ? soci::i_ok : soci::i_null;
+    soci::indicator by_ind = report.updated_by ? soci::i_ok : soci::i_null;
+    if (exists) {
+      // The version in the WHERE clause is the compare-and-swap: on PostgreSQL a concurrent
+      // writer that got here first makes this update match no row.
+      soci::statement update =
+          (sql.prepare << "UPDATE consolidated_reports SET status = :status, version = :version, "
+                          "snapshot_json = :snapshot, submitted_at = :submitted, late = :late, "
+                          "comment = :comment, updated_at = :at, updated_by = :by "
+                          "WHERE campaign_id = :c AND unit_id = :u AND version = :expected",
+           soci::use(status), soci::use(version), soci::use(snapshot),
+           soci::use(submitted_at, submitted_ind), soci::use(late), soci::use(comment),
+           soci::use(at), soci::use(by, by_ind), soci::use(cid), soci::use(uid),
+           soci::use(expected));
+      update.execute(true);
+      if (update.get_affected_rows() != 1) throw stale_version(current + 1);
+    } else {
+      sql << "INSERT INTO consolidated_reports (campaign_id, unit_id, status, version, "
+             "snapshot_json, submitted_at, late, comment, updated_at, updated_by) VALUES (:c, :u, "
+             ":status, :version, :snapshot, :submitted, :late, :comment, :at, :by)",
+          soci::use(cid), soci::use(uid), soci::use(status), soci::use(version),
+          soci::use(snapshot), soci::use(submitted_at, submitted_ind), soci::use(late),
+          soci::use(comment), soci::use(at), soci::use(by, by_ind);
+    }
+    sql << "INSERT INTO consolidated_report_versions (campaign_id, unit_id, version, status, "
+           "action, snapshot_json, submitted_at, late, comment, at, by) VALUES (:c, :u, :version, "
+           ":status, :action, :snapshot, :submitted, :late, :comment, :at, :by)",
+        soci::use(cid), soci::use(uid), soci::use(version), soci::use(status),
+        soci::use(action_name), soci::use(snapshot), soci::use(submitted_at, submitted_ind),
+        soci::use(late), soci::use(comment), soci::use(at), soci::use(by, by_ind);
+    // Summaries in "accepted" mode read snapshots: every change of state makes cached ones stale.
+    sql << "UPDATE campaigns SET revision = revision + 1 WHERE id = :id", soci::use(cid);
+  });
+}
+
+namespace {
+
+std::vector<ConsolidatedReportVersion> query_versions(soci::session& sql, std::int64_t campaign_id,
+                                                      std::int64_t unit_id,
+                                                      std::optional<std::int64_t> only, int limit) {
+  long long cid = campaign_id, uid = unit_id, number = only.value_or(0), rows = limit;
+  ReportColumns row;
+  std::string action, by_name;
+  const std::string where =
+      only ? "AND v.version = :n ORDER BY v.version DESC" : "ORDER BY v.version DESC LIMIT :n";
+  soci::statement st =
+      (sql.prepare << "SELECT v.status, v.version, v.snapshot_json, v.submitted_at, v.late, "
+                      "v.comment, v.at, v.by, v.action, COALESCE(us.display_name, '') "
+                      "FROM consolidated_report_versions v LEFT JOIN users us ON us.id = v.by "
+                      "WHERE v.campaign_id = :c AND v.unit_id = :u " +
+                          where,
+       soci::into(row.status), soci::into(row.version), soci::into(row.snapshot),
+       soci::into(row.submitted_at, row.submitted_ind), soci::into(row.late),
+       soci::into(row.comment), soci::into(row.at), soci::into(row.by, row.by_ind),
+       soci::into(action), soci::into(by_name), soci::use(cid), soci::use(uid),
+       soci::use(only ? number : rows));
+  st.execute(false);
+  std::vector<ConsolidatedReportVersion> out;
+  while (st.fetch()) {
+    out.push_back({row.to_report(campaign_id, unit_id), action, by_name});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<ConsolidatedReportVersion> SqlStore::consolidated_report_history(
+    std::int64_t campaign_id, std::int64_t unit_id, int limit) {
+  std::vector<ConsolidatedReportVersion> found;
+  with_session([&](soci::session& sql) {
+    found = query_versions(sql, campaign_id, unit_id, std::nullopt, limit);
+  });
+  return found;
+}
+
+std::optional<ConsolidatedReportVersion> SqlStore::consolidated_report_version(
+    std::int64_t campaign_id, std::int64_t unit_id, std::int64_t version) {
+  std::vector<ConsolidatedReportVersion> found;
+  with_session(
+      [&](soci::session& sql) { found = query_versions(sql, campaign_id, unit_id, version, 1); });
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
+std::vector<ChildFigures> SqlStore::child_figures(std::int64_t campaign_id,
+                                                  std::int64_t parent_id) {
+  std::vector<ChildFigures> children;
+  with_session([&](soci::session& sql) {
+    long long cid = campaign_id, pid = parent_id;
+    long long id = 0, counted = 0, version = 0, submitted_at = 0, late = 0;
+    std::string code, name, kind, path, slots, snapshot, status;
+    soci::indicator counted_ind = soci::i_ok, status_ind = soci::i_ok, version_ind = soci::i_ok,
+                    snapshot_ind = soci::i_ok, submitted_ind = soci::i_ok, late_ind = soci::i_ok;
+    // Only children with an aggregate row: the others have no reporting unit in their subtree.
+    soci::statement st =
+        (sql.prepare
+             << "SELECT u.id, u.code, u.name, u.kind, u.path, a.slots_json, r.counted, "
+                "cr.status, cr.version, cr.snapshot_json, cr.submitted_at, cr.late "
+                "FROM units u JOIN aggregates a ON a.campaign_id = :c1 AND a.unit_id = u.id "
+                "LEFT JOIN reports r ON r.campaign_id = :c2 AND r.unit_id = u.id "
+                "LEFT JOIN consolidated_reports cr ON cr.campaign_id = :c3 "
+                "AND cr.unit_id = u.id WHERE u.parent_id = :p ORDER BY u.code",
+         soci::into(id), soci::into(code), soci::into(name), soci::into(kind), soci::into(path),
+         soci::into(slots), soci::into(counted, counted_ind), soci::into(status, status_ind),
+         soci::into(version, version_ind), soci::into(snapshot, snapshot_ind),
+         soci::into(submitted_at, submitted_ind), soci::into(late, late_ind), soci::use(cid),
+         soci::use(cid), soci::use(cid), soci::use(pid));
+    st.execute(false);
+    while (st.fetch()) {
+      ChildFigures child;
+      child.unit.id = id;
+      child.unit.code = code;
+      child.unit.name = name;
+      child.unit.kind = unit_kind_from_string(kind).value_or(UnitKind::organization);
+      child.unit.parent_id = parent_id;
+      child.unit.path = path;
+      child.live = slots_of(json::parse(slots, nullptr, false));
+      child.reports_itself = counted_ind == soci::i_ok;
+      child.counted_itself = child.reports_itself && counted != 0;
+      if (status_ind == soci::i_ok) {
+        child.consolidated_status = status_of(status);
+        child.consolidated_version = version_ind == soci::i_ok ? version : 0;
+        if (submitted_ind == soci::i_ok) child.submitted_at = submitted_at;
+        child.late = late_ind == soci::i_ok && late != 0;
+        if (child.consolidated_status == ReportStatus::accepted && snapshot_ind == soci::i_ok) {
+          child.snapshot = snapshot_of(snapshot);
+        }
+      }
+      children.push_back(std::move(child));
+    }
+  });
+  return children;
+}
+
+void SqlStore::set_summary_source(std::int64_t campaign_id, SummarySource source) {
+  with_write_session([&](soci::session& sql) {
+    long long cid = campaign_id;
+    std::string text(to_string(source));
+    soci::statement st =
+        (sql.prepare << "UPDATE campaigns SET summary_source = :s, revision = revision + 1 "
+                        "WHERE id = :id",
+         soci::use(text), soci::use(cid));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) {
+      throw Error(ErrorKind::not_found,
+                  "Không tìm thấy đợt báo cáo số " + std::to_string(campaign_id) +
+                      ". Hãy kiểm tra lại đường dẫn.",
+                  "campaign");
+    }
+  });
+}
+
+}  // namespace llw::sql

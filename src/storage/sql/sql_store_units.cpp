@@ -1,0 +1,190 @@
+// SqlStore::edit_unit: editing a unit in the tree and moving it, with everything that copies its
+// path or sums its subtree kept exact in the same transaction.
+#include <soci/soci-config.h>
+#undef SOCI_HAVE_BOOST
+#undef SOCI_HAVE_BOOST_DATE_TIME
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "domain/error.h"
+#include "storage/sql/aggregate_shift.h"
+#include "storage/sql/sql_store.h"
+
+namespace llw::sql {
+
+namespace {
+
+// The ids of a materialized path, root first ("/1/17/342/" → 1, 17, 342).
+std::vector<long long> ids_in_path(const std::string& path) {
+  std::vector<long long> ids;
+  std::size_t at = 1;
+  while (at < path.size()) {
+    const std::size_t end = path.find('/', at);
+    if (end == std::string::npos) break;
+    long long id = 0;
+    std::from_chars(path.data() + at, path.data() + end, id);
+    ids.push_back(id);
+    at = end + 1;
+  }
+  return ids;
+}
+
+// Ids in `a` that are not in `b`.
+std::vector<long long> without(const std::vector<long long>& a, const std::vector<long long>& b) {
+  std::vector<long long> out;
+  for (long long id : a) {
+    if (std::find(b.begin(), b.end(), id) == b.end()) out.push_back(id);
+  }
+  return out;
+}
+
+struct LockedUnit {
+  long long id = 0;
+  std::string path;
+  std::string name;
+};
+
+// The unit with this code, row-locked for the rest of the transaction on PostgreSQL (SQLite's
+// writers are serialized anyway).
+std::optional<LockedUnit> lock_unit(soci::session& sql, const Dialect& dialect,
+                                    const std::string& code) {
+  LockedUnit unit;
+  sql << std::string("SELECT id, path, name FROM units WHERE code = :code") +
+             dialect.lock_for_update,
+      soci::into(unit.id), soci::into(unit.path), soci::into(unit.name), soci::use(code);
+  if (!sql.got_data()) return std::nullopt;
+  return unit;
+}
+
+// Rewrites the `path_column` of the rows of `table` in the subtree `old_prefix` to start with
+// `new_prefix` instead; `scope` narrows the rows (one campaign) so that an index range serves.
+void rewrite_paths(soci::session& sql, const std::string& table, const std::string& path_column,
+                   const std::string& scope, std::optional<long long> campaign_id,
+                   const std::string& old_prefix, const std::string& new_prefix) {
+  // Every path of the subtree lies in [old_prefix, upper): paths are digits and '/', so the
+  // prefix with its last byte ('/') incremented sorts after all of them.
+  std::string upper = old_prefix;
+  upper.back() = static_cast<char>(upper.back() + 1);
+  const long long rest_from = static_cast<long long>(old_prefix.size()) + 1;  // 1-based
+  const std::string text = "UPDATE " + table + " SET " + path_column +
+                           " = CAST(:prefix AS TEXT) || " + "substr(" + path_column +
+                           ", CAST(:rest AS INTEGER)) WHERE " + scope + path_column +
+                           " >= :lower AND " + path_column + " < :upper";
+  if (campaign_id) {
+    long long campaign = *campaign_id;
+    sql << text, soci::use(new_prefix, "prefix"), soci::use(rest_from, "rest"),
+        soci::use(campaign, "campaign"), soci::use(old_prefix, "lower"), soci::use(upper, "upper");
+  } else {
+    sql << text, soci::use(new_prefix, "prefix"), soci::use(rest_from, "rest"),
+        soci::use(old_prefix, "lower"), soci::use(upper, "upper");
+  }
+}
+
+}  // namespace
+
+OrgUnit SqlStore::edit_unit(const UnitEdit& edit) {
+  const UnitInput& input = edit.input;
+  with_write_session([&](soci::session& sql) {
+    const auto unit = lock_unit(sql, dialect_, input.code);
+    if (!unit) {
+      throw Error(ErrorKind::not_found,
+                  "Không tìm thấy đơn vị có mã '" + input.code + "'. Hãy kiểm tra lại mã đơn vị.",
+                  "code");
+    }
+    if (unit->path != edit.expected_path) {
+      throw Error(ErrorKind::conflict,
+                  "Đơn vị vừa được người khác chuyển sang đơn vị cấp trên khác. Hãy tải lại "
+                  "trang rồi thử lại; chưa có gì thay đổi.",
+                  "parent");
+    }
+
+    std::optional<LockedUnit> parent;
+    if (!edit.new_parent_code.empty()) {
+      parent = lock_unit(sql, dialect_, edit.new_parent_code);
+      if (!parent) {
+        throw Error(ErrorKind::not_found,
+                    "Không tìm thấy đơn vị cấp trên có mã '" + edit.new_parent_code +
+                        "'. Hãy kiểm tra lại mã đơn vị cấp trên.",
+                    "parent");
+      }
+      // Checked again here, under the locks: another move may have changed the tree since the
+      // caller looked.
+      if (parent->path.rfind(unit->path, 0) == 0) {
+        throw Error(ErrorKind::validation_failed,
+                    "Không thể chuyển đơn vị vào chính nó hoặc vào một đơn vị cấp dưới của nó; "
+                    "hãy chọn đơn vị cấp trên khác.",
+                    "parent");
+      }
+    }
+
+    long long id = unit->id;
+    std::string kind(to_string(input.kind)), level(to_string(input.level));
+    std::string population = nlohmann::json(input.population).dump();
+    sql << "UPDATE units SET name = :name, kind = :kind, level = :level, "
+           "population_json = :population, email = :email, signer_authority = :authority, "
+           "signer_deputy = :deputy, signer_position = :position, signer_name = :signer "
+           "WHERE id = :id",
+        soci::use(input.name, "name"), soci::use(kind, "kind"), soci::use(level, "level"),
+        soci::use(population, "population"), soci::use(input.email, "email"),
+        soci::use(input.signer.authority, "authority"), soci::use(input.signer.deputy, "deputy"),
+        soci::use(input.signer.position, "position"), soci::use(input.signer.name, "signer"),
+        soci::use(id, "id");
+
+    std::vector<long long> campaigns;
+    {
+      long long campaign = 0;
+      soci::statement st =
+          (sql.prepare << "SELECT id FROM campaigns ORDER BY id", soci::into(campaign));
+      st.execute(false);
+      while (st.fetch()) campaigns.push_back(campaign);
+    }
+
+    // The narrative rows copy the unit's name (see the schema); one primary-key range per
+    // campaign.
+    if (unit->name != input.name) {
+      for (long long campaign : campaigns) {
+        sql << "UPDATE report_narratives SET unit_name = :name "
+               "WHERE campaign_id = :campaign AND unit_id = :id",
+            soci::use(input.name, "name"), soci::use(campaign, "campaign"), soci::use(id, "id");
+      }
+    }
+
+    // The report's own change lands on the unit and its ancestors where it stands now; a move
+    // below then carries the unit's whole row, this change included, to the new ancestors.
+    const std::vector<long long> old_chain = ids_in_path(unit->path);
+    for (const auto& [campaign, delta] : edit.report_deltas) {
+      add_to_aggregates(sql, dialect_, campaign, old_chain, delta);
+    }
+
+    if (parent) {
+      const std::string new_path = parent->path + std::to_string(id) + "/";
+      if (new_path != unit->path) {
+        // Ancestors both above the old and the new place keep their sums; only the others change.
+        std::vector<long long> old_above(old_chain.begin(), old_chain.end() - 1);
+        const std::vector<long long> new_above = ids_in_path(parent->path);
+        const std::vector<long long> leaving = without(old_above, new_above);
+        const std::vector<long long> joining = without(new_above, old_above);
+        for (long long campaign : campaigns) {
+          shift_aggregate(sql, dialect_, campaign, id, leaving, joining);
+          rewrite_paths(sql, "reports", "path", "campaign_id = :campaign AND ", campaign,
+                        unit->path, new_path);
+          rewrite_paths(sql, "report_narratives", "path", "campaign_id = :campaign AND ", campaign,
+                        unit->path, new_path);
+        }
+        rewrite_paths(sql, "units", "path", "", std::nullopt, unit->path, new_path);
+        long long parent_id = parent->id;
+        sql << "UPDATE units SET parent_id = :parent WHERE id = :id", soci::use(parent_id),
+            soci::use(id);
+      }
+    }
+
+    // Summaries show names, kinds and sums of the tree: every cached one must be recomputed.
+    sql << "UPDATE campaigns SET revision = revision + 1";
+  });
+  return *find_unit(input.code);
+}
+
+}  // namespace llw::sql

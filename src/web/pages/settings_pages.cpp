@@ -1,0 +1,92 @@
+// The campaign settings page (/dot/{id}/cai-dat): name, dates, deadline and lock date, for the
+// coordinators of the issuing unit and admins; the units that report and the form are shown
+// read-only. Dates are typed and shown dd/mm/yyyy.
+
+#include "domain/access.h"
+#include "domain/error.h"
+#include "web/http_errors.h"
+#include "web/pages/page_routes.h"
+#include "web/pages/settings_view.h"
+
+namespace llw {
+
+std::int64_t parse_page_campaign_id(const std::string& text);  // report_pages.cpp
+
+namespace {
+
+// The campaign, when the user may change its settings (manage_campaign at the issuer).
+Campaign campaign_to_manage(Application& app, const User& user, const std::string& id_text) {
+  const Campaign campaign = app.get_campaign(user, parse_page_campaign_id(id_text));
+  OrgUnit issuer;
+  issuer.id = campaign.issuer_unit_id;
+  issuer.code = campaign.issuer_code;
+  issuer.path = campaign.issuer_path;
+  if (!is_allowed(user, Action::manage_campaign, issuer)) {
+    throw Error(ErrorKind::forbidden,
+                "Chỉ điều phối viên của đơn vị ban hành kế hoạch hoặc quản trị viên mới xem và "
+                "sửa được cài đặt của đợt báo cáo này.",
+                "campaign");
+  }
+  return campaign;
+}
+
+}  // namespace
+
+HttpResponse PageRoutes::campaign_settings(Context& context, const Params& params) {
+  const Campaign campaign = campaign_to_manage(app_, context.user, params[0]);
+  pages::FormEcho echo;
+  if (context.request.query.count("ok")) {
+    echo.values["saved"] = "Đã lưu cài đặt của đợt báo cáo.";
+  }
+  return page(context, 200, "campaign_settings", pages::campaign_settings_view(campaign, echo));
+}
+
+HttpResponse PageRoutes::campaign_settings_post(Context& context, const Params& params) {
+  const Campaign campaign = campaign_to_manage(app_, context.user, params[0]);
+  const auto& form = context.form;
+  pages::FormEcho echo;
+  CampaignSettings settings;
+  settings.name = form.value("name");
+  echo.values["name"] = settings.name;
+  const std::pair<const char*, std::chrono::year_month_day*> dates[] = {
+      {"period_start", &settings.period_start},
+      {"period_end", &settings.period_end},
+      {"deadline", &settings.deadline},
+      {"lock_date", &settings.lock_date}};
+  for (const auto& [field, target] : dates) {
+    const std::string& text = form.value(field);
+    echo.values[field] = text;
+    if (const auto date = pages::parse_vietnamese_date(text)) {
+      *target = *date;
+    } else {
+      echo.errors[field] = text.empty() ? "Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 12/10/2025."
+                                        : "Ngày không hợp lệ. Hãy nhập một ngày có thật theo dạng "
+                                          "ngày/tháng/năm, ví dụ 12/10/2025.";
+    }
+  }
+  const std::string& source_text = form.value("summary_source");
+  echo.values["summary_source"] = source_text;
+  if (!source_text.empty()) {
+    settings.summary_source = summary_source_from_string(source_text);
+    if (!settings.summary_source) {
+      echo.errors["summary_source"] = "Hãy chọn một trong hai cách tổng hợp số liệu.";
+    }
+  }
+  int status = 422;
+  if (echo.errors.empty()) {
+    try {
+      app_.update_campaign_settings(context.user, campaign.id, settings,
+                                    RequestContext{context.request.client_address});
+      return redirect("/dot/" + std::to_string(campaign.id) + "/cai-dat?ok=1");
+    } catch (const Error& error) {
+      if (error.kind() != ErrorKind::validation_failed) throw;
+      for (const auto& [field, message] : error.fields()) echo.errors[field] = message;
+      if (echo.errors.empty()) echo.errors[error.field()] = error.message();
+      status = http_status(error.kind());
+    }
+  }
+  echo.message = "Chưa lưu được. Hãy sửa các ô được đánh dấu bên dưới rồi bấm Lưu lại.";
+  return page(context, status, "campaign_settings", pages::campaign_settings_view(campaign, echo));
+}
+
+}  // namespace llw

@@ -1,0 +1,63 @@
+#include "web/pages/settings_view.h"
+
+#include "web/pages/view_format.h"
+
+namespace llw::pages {
+
+std::optional<std::chrono::year_month_day> parse_vietnamese_date(std::string_view text) {
+  // d/m/yyyy with one or two digits for day and month, exactly four for the year.
+  int parts[3] = {0, 0, 0};
+  int digits[3] = {0, 0, 0};
+  int part = 0;
+  for (const char c : text) {
+    if (c == '/') {
+      if (++part > 2) return std::nullopt;
+    } else if (c >= '0' && c <= '9') {
+      if (++digits[part] > 4) return std::nullopt;
+      parts[part] = parts[part] * 10 + (c - '0');
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (part != 2 || digits[0] < 1 || digits[0] > 2 || digits[1] < 1 || digits[1] > 2 ||
+      digits[2] != 4) {
+    return std::nullopt;
+  }
+  const std::chrono::year_month_day date{std::chrono::year{parts[2]},
+                                         std::chrono::month{unsigned(parts[1])},
+                                         std::chrono::day{unsigned(parts[0])}};
+  if (!date.ok()) return std::nullopt;
+  return date;
+}
+
+nlohmann::json campaign_settings_view(const Campaign& campaign, const FormEcho& echo) {
+  std::string kinds;
+  for (const UnitKind kind : campaign.reporting_kinds) {
+    kinds += (kinds.empty() ? "" : "; ") + std::string(vietnamese_label(kind));
+  }
+  nlohmann::json view = {
+      {"title", "Cài đặt đợt báo cáo"},
+      {"action", "/dot/" + std::to_string(campaign.id) + "/cai-dat"},
+      {"issuer", campaign.issuer_code},
+      {"year", std::to_string(campaign.year)},
+      {"form_id", campaign.form_id},
+      {"form_title", campaign.form ? campaign.form->title : std::string{}},
+      {"reporting_kinds", std::move(kinds)},
+      {"name", campaign.name},
+      {"period_start", format_date(campaign.period_start)},
+      {"period_end", format_date(campaign.period_end)},
+      {"deadline", format_date(campaign.deadline)},
+      {"lock_date", format_date(campaign.lock_date)},
+  };
+  const auto echoed_source = echo.values.find("summary_source");
+  const std::string source = echoed_source != echo.values.end() && !echoed_source->second.empty()
+                                 ? echoed_source->second
+                                 : std::string(to_string(campaign.summary_source));
+  view["source_live_checked"] = source == "live";
+  view["source_accepted_checked"] = source == "accepted";
+  add_form_echo(view, echo);
+  if (echo.values.count("saved")) view["has_saved"] = true;
+  return view;
+}
+
+}  // namespace llw::pages

@@ -1,0 +1,24 @@
+#pragma once
+// View data of the campaign settings page (/dot/{id}/cai-dat) and the parsing of the dates it
+// takes, written the Vietnamese way (dd/mm/yyyy).
+
+#include <chrono>
+#include <optional>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/campaign.h"
+#include "web/pages/form_echo.h"
+
+namespace llw::pages {
+
+// "12/10/2025" or "2/9/2025" → the date; nullopt for anything else or a day that does not exist
+// ("31/02/2025").
+std::optional<std::chrono::year_month_day> parse_vietnamese_date(std::string_view text);
+
+// The form with the campaign's values (or the values typed, from `echo`), and what is shown
+// read-only: the issuer, the kinds of units that report, the form.
+nlohmann::json campaign_settings_view(const Campaign& campaign, const FormEcho& echo);
+
+}  // namespace llw::pages

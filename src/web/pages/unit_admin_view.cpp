@@ -1,0 +1,197 @@
+#include "web/pages/unit_admin_view.h"
+
+#include "web/pages/page_support.h"
+#include "web/pages/view_format.h"
+
+namespace llw::pages {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr UnitKind kKinds[] = {UnitKind::country,    UnitKind::province,     UnitKind::commune,
+                               UnitKind::department, UnitKind::organization, UnitKind::village,
+                               UnitKind::school};
+
+std::string_view level_label(SchoolLevel level) {
+  switch (level) {
+    case SchoolLevel::none:
+      return "— Không (không phải trường học) —";
+    case SchoolLevel::preschool:
+      return "Mầm non";
+    case SchoolLevel::primary:
+      return "Tiểu học";
+    case SchoolLevel::lower_secondary:
+      return "Trung học cơ sở";
+    case SchoolLevel::upper_secondary:
+      return "Trung học phổ thông";
+    case SchoolLevel::continuing:
+      return "Giáo dục thường xuyên";
+  }
+  return "";
+}
+
+std::string value_of(const UnitFormState& state, const std::string& name) {
+  const auto it = state.values.find(name);
+  return it == state.values.end() ? std::string{} : it->second;
+}
+
+// One labelled input of a form: {id, name, label, value, has_error, error, …}.
+json field(const std::string& form, const UnitFormState& state, const std::string& name,
+           const std::string& label, const std::string& hint = {}) {
+  json out = {{"id", form + "-" + name},
+              {"name", name},
+              {"label", label},
+              {"value", value_of(state, name)}};
+  if (!hint.empty()) out["hint"] = hint;
+  if (const auto it = state.errors.find(name); it != state.errors.end()) {
+    out["has_error"] = true;
+    out["error"] = it->second;
+  }
+  return out;
+}
+
+json kind_options(const std::string& selected) {
+  json options = json::array();
+  for (UnitKind kind : kKinds) {
+    const std::string value(to_string(kind));
+    options.push_back({{"value", value},
+                       {"label", std::string(vietnamese_label(kind))},
+                       {"selected", value == selected}});
+  }
+  return options;
+}
+
+json level_options(const std::string& selected) {
+  json options = json::array();
+  for (SchoolLevel level :
+       {SchoolLevel::none, SchoolLevel::preschool, SchoolLevel::primary,
+        SchoolLevel::lower_secondary, SchoolLevel::upper_secondary, SchoolLevel::continuing}) {
+    const std::string value = level == SchoolLevel::none ? "" : std::string(to_string(level));
+    options.push_back({{"value", value},
+                       {"label", std::string(level_label(level))},
+                       {"selected", value == selected}});
+  }
+  return options;
+}
+
+// The fields every unit form shares (edit and add): name, kind, level, e-mail, population.
+json unit_fields(const std::string& form, const UnitFormState& state) {
+  json out = {{"name", field(form, state, "name", "Tên đơn vị")},
+              {"kind", field(form, state, "kind", "Loại đơn vị")},
+              {"level", field(form, state, "level", "Cấp học (chỉ với trường học)")},
+              {"email", field(form, state, "email", "Thư điện tử nhận nhắc việc")}};
+  out["kind"]["options"] = kind_options(value_of(state, "kind"));
+  out["level"]["options"] = level_options(value_of(state, "level"));
+  json population = json::array();
+  for (const auto& [group, label] : population_groups()) {
+    population.push_back(field(form, state, "pop_" + group, label));
+  }
+  out["population"] = std::move(population);
+  return out;
+}
+
+json form_state(const UnitFormState& state) {
+  json out = json::object();
+  if (!state.message.empty()) {
+    out["has_message"] = true;
+    out["message"] = state.message;
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::pair<std::string, std::string>>& population_groups() {
+  static const std::vector<std::pair<std::string, std::string>> groups{
+      {"students", "Số học sinh"},
+      {"staff", "Số cán bộ, giáo viên, nhân viên"},
+      {"parents", "Số cha mẹ học sinh"},
+      {"residents", "Số người dân"}};
+  return groups;
+}
+
+std::string unit_admin_path(const std::string& code) {
+  return "/quan-tri/don-vi/" + url_encode(code);
+}
+
+std::map<std::string, std::string> unit_form_values(const OrgUnit& unit) {
+  std::map<std::string, std::string> values{
+      {"name", unit.name},
+      {"kind", std::string(to_string(unit.kind))},
+      {"level", unit.level == SchoolLevel::none ? "" : std::string(to_string(unit.level))},
+      {"email", unit.email},
+      {"signer_authority", unit.signer.authority},
+      {"signer_deputy", unit.signer.deputy},
+      {"signer_position", unit.signer.position},
+      {"signer_name", unit.signer.name}};
+  for (const auto& [group, label] : population_groups()) {
+    const auto it = unit.population.find(group);
+    values["pop_" + group] = it == unit.population.end() ? "" : std::to_string(it->second);
+  }
+  return values;
+}
+
+json unit_admin_view(const UnitAdminInput& input) {
+  const OrgUnit& unit = *input.unit;
+  json view = {{"title", "Đơn vị: " + unit.name},
+               {"code", unit.code},
+               {"name", unit.name},
+               {"kind_label", std::string(vietnamese_label(unit.kind))},
+               {"action", unit_admin_path(unit.code)}};
+  if (!input.notice.empty()) {
+    view["has_notice"] = true;
+    view["notice"] = input.notice;
+  }
+
+  json crumbs = json::array();
+  for (const OrgUnit& ancestor : input.ancestors) {
+    crumbs.push_back({{"href", unit_admin_path(ancestor.code)}, {"name", ancestor.name}});
+  }
+  view["has_breadcrumb"] = !crumbs.empty();
+  view["breadcrumb"] = std::move(crumbs);
+  if (!input.ancestors.empty()) {
+    const OrgUnit& parent = input.ancestors.back();
+    view["has_parent"] = true;
+    view["parent"] = {
+        {"href", unit_admin_path(parent.code)}, {"name", parent.name}, {"code", parent.code}};
+  }
+
+  json children = json::array();
+  for (const OrgUnit& child : input.children) {
+    double people = 0;
+    for (const auto& [group, n] : child.population) people += static_cast<double>(n);
+    children.push_back({{"href", unit_admin_path(child.code)},
+                        {"code", child.code},
+                        {"name", child.name},
+                        {"kind", std::string(vietnamese_label(child.kind))},
+                        {"population", format_count(people)}});
+  }
+  view["has_children"] = !children.empty();
+  view["children"] = std::move(children);
+  view["child_count"] = format_count(static_cast<double>(input.children.size()));
+
+  json edit = form_state(input.edit);
+  edit["fields"] = unit_fields("edit", input.edit);
+  edit["signer"] = json::array(
+      {field("edit", input.edit, "signer_authority", "Dòng thẩm quyền",
+             "Ví dụ: TM. ỦY BAN NHÂN DÂN"),
+       field("edit", input.edit, "signer_deputy", "Dòng cấp phó", "Ví dụ: KT. CHỦ TỊCH"),
+       field("edit", input.edit, "signer_position", "Chức vụ", "Ví dụ: PHÓ CHỦ TỊCH"),
+       field("edit", input.edit, "signer_name", "Họ và tên người ký")});
+  view["edit"] = std::move(edit);
+
+  json add = form_state(input.add);
+  add["code"] = field("add", input.add, "code", "Mã đơn vị mới",
+                      "Chữ không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang (ví dụ HP-AH-THCS).");
+  add["fields"] = unit_fields("add", input.add);
+  view["add"] = std::move(add);
+
+  view["can_move"] = input.can_move;
+  json move = form_state(input.move);
+  move["parent_code"] = field("move", input.move, "parent_code", "Mã đơn vị cấp trên mới");
+  view["move"] = std::move(move);
+  return view;
+}
+
+}  // namespace llw::pages

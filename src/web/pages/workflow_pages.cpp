@@ -1,0 +1,246 @@
+// The review workflow in the browser: return, accept, reopen and extensions posted from a unit's
+// report page (Post/Redirect/Get with a flash message; a refused form is shown again with its
+// message), the unit report's DOCX/PDF downloads, the report's history with the difference
+// between two versions, the audit log with filters, paging and CSV, and the notifications of a
+// coordinator. Access and rules are the Application's, as for the API.
+
+#include <limits>
+
+#include "app/audit_export.h"
+#include "domain/access.h"
+#include "domain/error.h"
+#include "web/pages/page_routes.h"
+#include "web/pages/settings_view.h"
+#include "web/pages/view_format.h"
+#include "web/pages/workflow_view.h"
+
+namespace llw {
+
+std::int64_t parse_page_campaign_id(const std::string& text);
+
+namespace {
+
+// A non-negative integer of a form or a query; nullopt when absent or not one.
+std::optional<std::int64_t> whole_number(const std::string& text) {
+  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  return std::stoll(text);
+}
+
+std::string query_value(const HttpRequest& request, const std::string& name) {
+  const auto it = request.query.find(name);
+  return it == request.query.end() ? std::string() : it->second;
+}
+
+// The audit page's filters from the query, and the store query they make. A date that is not a
+// real dd/mm/yyyy day is Error{validation_failed} naming the filter.
+struct AuditRequest {
+  pages::AuditFilters filters;
+  AuditQuery query;
+};
+
+AuditRequest audit_request(const HttpRequest& request, int page_size) {
+  AuditRequest result;
+  pages::AuditFilters& filters = result.filters;
+  filters.unit = query_value(request, "don-vi");
+  filters.user = query_value(request, "nguoi-dung");
+  filters.from = query_value(request, "tu-ngay");
+  filters.to = query_value(request, "den-ngay");
+  filters.action = query_value(request, "hanh-dong");
+  const auto page = whole_number(query_value(request, "trang"));
+  filters.page = page && *page >= 1 && *page <= 100000 ? static_cast<int>(*page) : 1;
+
+  AuditQuery& query = result.query;
+  query.username = filters.user;
+  query.action = filters.action;
+  const auto day = [&](const std::string& text, const char* name, bool end) {
+    const auto date = pages::parse_vietnamese_date(text);
+    if (!date) {
+      throw Error(ErrorKind::validation_failed,
+                  std::string("Ngày \"") + (end ? "đến" : "từ") +
+                      "\" không hợp lệ; hãy nhập một ngày có thật dạng dd/mm/yyyy, ví dụ "
+                      "12/10/2025.",
+                  name);
+    }
+    const Timestamp last = end_of_day_in_vietnam(*date);
+    return end ? last : last - 86399;
+  };
+  if (!filters.from.empty()) query.from = day(filters.from, "from", false);
+  if (!filters.to.empty()) query.to = day(filters.to, "to", true);
+  query.offset = (filters.page - 1) * page_size;
+  query.limit = page_size + 1;  // one more tells whether there is a next page
+  return result;
+}
+
+}  // namespace
+
+HttpResponse PageRoutes::download(const DocumentFile& file) {
+  HttpResponse response;
+  response.is_page = true;
+  response.content_type = file.content_type;
+  response.headers.emplace_back("Content-Disposition",
+                                "attachment; filename=\"" + file.file_name + "\"");
+  response.headers.emplace_back("Cache-Control", "no-store");
+  response.body = file.bytes;
+  return response;
+}
+
+HttpResponse PageRoutes::review_post(Context& context, const Params& params) {
+  const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
+  const User& user = context.user;
+  const std::string& unit_code = params[1];
+  const OrgUnit unit = app_.get_unit(user, unit_code);
+  // Only the level above reviews: a reporter or viewer is refused before anything is read.
+  require_allowed(user, Action::review_report, unit);
+  const std::string base =
+      "/dot/" + std::to_string(campaign_id) + "/bao-cao/" + pages::url_encode(unit.code);
+  const RequestContext request_context{context.request.client_address};
+  const std::string& action = context.form.value("action");
+  const std::optional<std::int64_t> version = whole_number(context.form.value("version"));
+  pages::ReviewEcho echo;
+  echo.action = action;
+  echo.comment = action == "reopen" ? context.form.value("reason") : context.form.value("comment");
+  echo.until = context.form.value("until");
+
+  std::string flash;
+  try {
+    if (action == "return") {
+      app_.return_report(user, campaign_id, unit.code, echo.comment, version, request_context);
+      flash = "da-tra-lai";
+    } else if (action == "accept") {
+      app_.accept_report(user, campaign_id, unit.code, version, request_context);
+      flash = "da-chap-nhan";
+    } else if (action == "reopen") {
+      app_.reopen_report(user, campaign_id, unit.code, echo.comment, version, request_context);
+      flash = "da-mo-lai";
+    } else if (action == "extend") {
+      const auto until = pages::parse_vietnamese_date(echo.until);
+      if (!until) {
+        throw Error(ErrorKind::validation_failed,
+                    "Ngày gia hạn không hợp lệ; hãy nhập một ngày có thật dạng dd/mm/yyyy, ví dụ "
+                    "15/11/2025.",
+                    "until");
+      }
+      app_.grant_extension(user, campaign_id, unit.code, *until, request_context);
+      flash = "da-gia-han";
+    } else {
+      throw Error(ErrorKind::bad_input, "Không rõ thao tác cần làm. Hãy bấm một nút trên trang.",
+                  "action");
+    }
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::validation_failed && error.kind() != ErrorKind::bad_input) {
+      throw;
+    }
+    if (error.field() == "action") throw;
+    echo.message = error.message();
+    return report_page(context, campaign_id, unit.code, 422, echo);
+  }
+  return redirect(base + "?" + flash + "=1");
+}
+
+HttpResponse PageRoutes::report_export(Context& context, const Params& params) {
+  const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
+  const auto format = document_format_from_string(params[2]);
+  if (!format || (*format != DocumentFormat::docx && *format != DocumentFormat::pdf)) {
+    throw Error(ErrorKind::not_found, "Không có tệp xuất này. Hãy chọn một nút trên trang.",
+                "path");
+  }
+  return download(app_.report_document(context.user, campaign_id, params[1], *format));
+}
+
+HttpResponse PageRoutes::report_history(Context& context, const Params& params) {
+  const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
+  const User& user = context.user;
+  const Campaign campaign = app_.get_campaign(user, campaign_id);
+  const OrgUnit unit = app_.get_unit(user, params[1]);
+
+  pages::HistoryInput input;
+  input.campaign = &campaign;
+  input.unit = &unit;
+  input.base = "/dot/" + std::to_string(campaign_id) + "/bao-cao/" + pages::url_encode(unit.code);
+  input.versions = app_.report_history(user, campaign_id, unit.code, 200);
+
+  const std::string from_text = query_value(context.request, "tu");
+  const std::string to_text = query_value(context.request, "den");
+  if (!from_text.empty() || !to_text.empty()) {
+    const auto from = whole_number(from_text);
+    const auto to = whole_number(to_text);
+    if (!from || !to) {
+      throw Error(ErrorKind::bad_input,
+                  "Hãy chọn hai phiên bản để so sánh (số phiên bản trong bảng lịch sử).", "tu");
+    }
+    input.from = *from;
+    input.to = *to;
+    input.compared = true;
+  } else if (!input.versions.empty()) {
+    // By default, what changed since the unit's previous submission (what a reviewer of a
+    // resubmitted report wants to see), or since the empty report when there was none.
+    input.to = input.versions.front().version;
+    for (std::size_t i = 1; i < input.versions.size() && input.from == 0; ++i) {
+      if (input.versions[i].action == "submit") input.from = input.versions[i].version;
+    }
+    input.compared = true;
+  }
+  if (input.compared) {
+    input.changes = app_.report_diff(user, campaign_id, unit.code, input.from, input.to);
+  }
+  return page(context, 200, "report_history", pages::history_view(input));
+}
+
+HttpResponse PageRoutes::audit_log(Context& context, const Params&) {
+  constexpr int kPageSize = 50;
+  pages::AuditPageInput input;
+  input.page_size = kPageSize;
+  AuditRequest request;
+  try {
+    request = audit_request(context.request, kPageSize);
+  } catch (const Error& error) {
+    // Show the page with the filters as typed and the message; nothing is read.
+    request.filters.unit = query_value(context.request, "don-vi");
+    request.filters.user = query_value(context.request, "nguoi-dung");
+    request.filters.from = query_value(context.request, "tu-ngay");
+    request.filters.to = query_value(context.request, "den-ngay");
+    request.filters.action = query_value(context.request, "hanh-dong");
+    input.filters = request.filters;
+    input.error = error.message();
+    // Access first: a reporter learns nothing from a bad date either.
+    app_.audit_log(context.user, "", AuditQuery{.limit = 1});
+    return page(context, 422, "audit", pages::audit_view(input));
+  }
+  input.filters = request.filters;
+  input.entries = app_.audit_log(context.user, request.filters.unit, request.query);
+  if (static_cast<int>(input.entries.size()) > kPageSize) {
+    input.has_next = true;
+    input.entries.resize(kPageSize);
+  }
+  return page(context, 200, "audit", pages::audit_view(input));
+}
+
+HttpResponse PageRoutes::audit_csv(Context& context, const Params&) {
+  AuditRequest request = audit_request(context.request, 0);
+  request.query.offset = 0;
+  request.query.limit = 10000;
+  const auto entries = app_.audit_log(context.user, request.filters.unit, request.query);
+  return download(
+      {llw::audit_csv(entries), "text/csv; charset=utf-8", "nhat-ky-hoat-dong.csv"});
+}
+
+HttpResponse PageRoutes::notifications(Context& context, const Params&) {
+  const std::string notice =
+      context.request.query.count("da-doc") ? "Đã đánh dấu mọi thông báo là đã đọc." : "";
+  return page(context, 200, "notifications",
+              pages::notifications_view(app_.notifications(context.user, 200), notice));
+}
+
+HttpResponse PageRoutes::notifications_post(Context& context, const Params&) {
+  const auto newest = whole_number(context.form.value("newest"));
+  if (!newest) {
+    throw Error(ErrorKind::bad_input, "Biểu mẫu thiếu thông báo mới nhất. Hãy tải lại trang.",
+                "newest");
+  }
+  app_.mark_notifications_read(context.user, *newest);
+  return redirect("/thong-bao?da-doc=1");
+}
+
+}  // namespace llw

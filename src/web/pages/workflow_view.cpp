@@ -1,0 +1,226 @@
+#include "web/pages/workflow_view.h"
+
+#include <algorithm>
+#include <map>
+
+#include "domain/workflow.h"
+#include "web/pages/page_support.h"
+#include "web/pages/report_form_view.h"
+#include "web/pages/view_format.h"
+
+namespace llw::pages {
+namespace {
+
+using json = nlohmann::json;
+
+// A value of the difference as text: the form's way for its item type, a table as its number
+// of rows, "(trống)" when absent.
+std::string change_text(const Campaign& campaign, const std::string& key, const json& value) {
+  const FormItem* item = campaign.form ? campaign.form->find_item(key) : nullptr;
+  std::string text;
+  if (value.is_array()) {
+    text = std::to_string(value.size()) + " dòng";
+  } else if (item != nullptr) {
+    text = display_value(item->type, value);
+  } else if (value.is_string()) {
+    text = value.get<std::string>();
+  } else if (value.is_number()) {
+    text = format_count(value.get<double>());
+  } else if (!value.is_null()) {
+    text = value.dump();
+  }
+  return text.empty() ? "(trống)" : text;
+}
+
+}  // namespace
+
+json report_workflow_view(const ReportWorkflowInput& input) {
+  const Campaign& campaign = *input.campaign;
+  const UnitReport& report = *input.report;
+  const ReportStatus status = report.status;
+  // The level above's words stay on the form while the unit fixes the report: returned, and
+  // the drafts saved after it.
+  const bool show_comment = !report.comment.empty() &&
+                            (status == ReportStatus::returned || status == ReportStatus::draft);
+  const bool past_lock = input.now > campaign.lock_end();
+  const std::string history_href = input.base + "/lich-su";
+  json view = {
+      {"has_comment", show_comment},
+      {"comment", report.comment},
+      {"closed", input.closed.has_value()},
+      {"closed_message", input.closed.value_or("")},
+      {"history_href", history_href},
+      {"exports",
+       json::array({{{"href", input.base + "/xuat/docx"}, {"label", "Tải về DOCX"}},
+                    {{"href", input.base + "/xuat/pdf"}, {"label", "Tải về PDF"}}})},
+      {"can_review", input.can_review},
+      {"review_action", input.base + "/duyet"},
+      {"version", std::to_string(report.version)},
+      {"can_return", input.can_review && status == ReportStatus::submitted},
+      {"can_accept", input.can_review && status == ReportStatus::submitted},
+      {"can_reopen", input.can_review && status == ReportStatus::accepted},
+      {"can_extend", input.can_review && past_lock},
+      {"lock_date", format_date(campaign.lock_date)},
+      {"has_extension", input.extension.has_value()},
+      {"extension_until", input.extension ? format_date(input.extension->until) : ""},
+      {"has_error", !input.echo.message.empty()},
+      {"error", input.echo.message},
+      {"error_return", input.echo.action == "return"},
+      {"error_reopen", input.echo.action == "reopen"},
+      {"error_extend", input.echo.action == "extend"},
+      {"comment_value", input.echo.action == "return" ? input.echo.comment : ""},
+      {"reason_value", input.echo.action == "reopen" ? input.echo.comment : ""},
+      {"until_value", input.echo.until},
+  };
+  view["has_actions"] = view["can_return"].get<bool>() || view["can_reopen"].get<bool>() ||
+                        view["can_extend"].get<bool>();
+  return view;
+}
+
+json history_view(const HistoryInput& input) {
+  const Campaign& campaign = *input.campaign;
+  json versions = json::array();
+  for (const ReportVersion& version : input.versions) {
+    const bool is_from = input.compared && version.version == input.from;
+    const bool is_to = input.compared && version.version == input.to;
+    // The comment is kept on every later version; show it where it was written.
+    const bool wrote_comment = version.action == "return" || version.action == "reopen";
+    versions.push_back({{"version", std::to_string(version.version)},
+                        {"action", action_label(version.action)},
+                        {"status", status_label(version.status)},
+                        {"status_class", "st-" + std::string(to_string(version.status))},
+                        {"by", version.by_name.empty() ? "(không rõ)" : version.by_name},
+                        {"at", format_date_time(version.at)},
+                        {"comment", wrote_comment ? version.comment : std::string()},
+                        {"from_checked", is_from},
+                        {"to_checked", is_to}});
+  }
+  json changes = json::array();
+  for (const ItemChange& change : input.changes) {
+    changes.push_back({{"label", change.label},
+                       {"before", change_text(campaign, change.key, change.before)},
+                       {"after", change_text(campaign, change.key, change.after)}});
+  }
+  return {{"title", "Lịch sử báo cáo — " + input.unit->name},
+          {"unit", {{"name", input.unit->name}, {"code", input.unit->code}}},
+          {"campaign_name", campaign.name},
+          {"report_href", input.base},
+          {"action", input.base + "/lich-su"},
+          {"versions", std::move(versions)},
+          {"has_versions", !input.versions.empty()},
+          {"compared", input.compared},
+          {"from", std::to_string(input.from)},
+          {"to", std::to_string(input.to)},
+          {"has_changes", !changes.empty()},
+          {"changes", std::move(changes)}};
+}
+
+std::string audit_action_label(const std::string& action) {
+  static const std::map<std::string, std::string> labels = {
+      {"login", "Đăng nhập"},
+      {"report.save", "Lưu bản nháp"},
+      {"report.submit", "Nộp báo cáo"},
+      {"report.return", "Trả lại báo cáo"},
+      {"report.accept", "Chấp nhận báo cáo"},
+      {"report.reopen", "Mở lại báo cáo"},
+      {"report.extension", "Gia hạn nhập báo cáo"},
+      {"unit.create", "Tạo đơn vị"},
+      {"unit.import", "Nhập danh sách đơn vị"},
+      {"user.create", "Tạo tài khoản"},
+      {"campaign.create", "Tạo đợt báo cáo"},
+      {"reminder.send", "Gửi thư nhắc"},
+  };
+  const auto it = labels.find(action);
+  return it == labels.end() ? action : it->second;
+}
+
+std::string audit_query_string(const AuditFilters& filters) {
+  std::string query;
+  const auto add = [&](const char* name, const std::string& value) {
+    if (value.empty()) return;
+    query += (query.empty() ? "" : "&") + std::string(name) + "=" + url_encode(value);
+  };
+  add("don-vi", filters.unit);
+  add("nguoi-dung", filters.user);
+  add("tu-ngay", filters.from);
+  add("den-ngay", filters.to);
+  add("hanh-dong", filters.action);
+  return query;
+}
+
+json audit_view(const AuditPageInput& input) {
+  const AuditFilters& filters = input.filters;
+  json rows = json::array();
+  for (const AuditEntry& entry : input.entries) {
+    rows.push_back({{"at", format_date_time(entry.at)},
+                    {"user", entry.username},
+                    {"address", entry.address},
+                    {"action", audit_action_label(entry.action)},
+                    {"target", entry.target},
+                    {"detail", entry.detail},
+                    {"ok", entry.outcome == "ok"},
+                    {"outcome", entry.outcome == "ok" ? "Thành công" : "Bị từ chối: " + entry.outcome}});
+  }
+  json actions = json::array({{{"value", ""}, {"label", "Mọi hành động"}, {"selected", filters.action.empty()}}});
+  for (const char* action :
+       {"login", "report.", "report.save", "report.submit", "report.return", "report.accept",
+        "report.reopen", "report.extension", "unit.", "user.", "campaign.create"}) {
+    const std::string value = action;
+    const std::string label =
+        value == "report." ? "Mọi thao tác với báo cáo"
+        : value == "unit." ? "Mọi thao tác với đơn vị"
+        : value == "user." ? "Mọi thao tác với tài khoản"
+                           : audit_action_label(value);
+    actions.push_back({{"value", value}, {"label", label}, {"selected", filters.action == value}});
+  }
+  const std::string query = audit_query_string(filters);
+  const auto page_href = [&](int page) {
+    return "/nhat-ky?" + query + (query.empty() ? "" : "&") + "trang=" + std::to_string(page);
+  };
+  return {{"title", "Nhật ký hoạt động"},
+          {"filters",
+           {{"unit", filters.unit},
+            {"user", filters.user},
+            {"from", filters.from},
+            {"to", filters.to}}},
+          {"actions", std::move(actions)},
+          {"has_error", !input.error.empty()},
+          {"error", input.error},
+          {"rows", std::move(rows)},
+          {"has_rows", !input.entries.empty()},
+          {"page", std::to_string(filters.page)},
+          {"has_previous", filters.page > 1},
+          {"previous_href", page_href(filters.page - 1)},
+          {"has_next", input.has_next},
+          {"next_href", page_href(filters.page + 1)},
+          {"csv_href", "/nhat-ky/xuat.csv" + (query.empty() ? std::string() : "?" + query)}};
+}
+
+json notifications_view(const std::vector<Notification>& notifications,
+                        const std::string& notice) {
+  json rows = json::array();
+  std::int64_t newest = 0;
+  bool any_unread = false;
+  for (const Notification& notification : notifications) {
+    newest = std::max(newest, notification.id);
+    any_unread = any_unread || !notification.read_at;
+    rows.push_back(
+        {{"unit", notification.unit_name},
+         {"code", notification.unit_code},
+         {"at", format_date_time(notification.at)},
+         {"unread", !notification.read_at},
+         {"text", notification.unit_name + " đã nộp báo cáo (phiên bản " +
+                      std::to_string(notification.version) + ")."},
+         {"href", "/dot/" + std::to_string(notification.campaign_id) + "/bao-cao/" +
+                      url_encode(notification.unit_code)}});
+  }
+  return {{"title", "Thông báo"},
+          {"rows", std::move(rows)},
+          {"has_rows", !notifications.empty()},
+          {"any_unread", any_unread},
+          {"newest", std::to_string(newest)},
+          {"has_notice", !notice.empty()},
+          {"notice", notice}};
+}
+
+}  // namespace llw::pages

@@ -1,0 +1,87 @@
+#pragma once
+// View data of the review workflow's pages: the workflow part of a unit's report page (state,
+// the level above's return comment, the lock-date message, review actions, exports, history
+// link), the history page with the difference between two versions, the audit log page and the
+// notifications page. Pure functions of their inputs; the handlers live in workflow_pages.cpp.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/application.h"
+#include "domain/campaign.h"
+#include "domain/org_unit.h"
+#include "domain/report.h"
+#include "domain/store.h"
+
+namespace llw::pages {
+
+// What a review form sent back when it was refused, shown again beside the message.
+struct ReviewEcho {
+  std::string action;  // "return", "reopen", "extend"
+  std::string message;
+  std::string comment;
+  std::string until;
+};
+
+struct ReportWorkflowInput {
+  const Campaign* campaign = nullptr;
+  const OrgUnit* unit = nullptr;
+  const UnitReport* report = nullptr;
+  std::string base;                      // "/dot/3/bao-cao/HP-AH-THTT"
+  bool can_review = false;               // the actor is the level above (or an admin)
+  std::optional<std::string> closed;     // why the unit may no longer save (lock date)
+  std::optional<ReportExtension> extension;
+  Timestamp now = 0;
+  ReviewEcho echo;
+};
+
+// The "workflow" object of the report page.
+nlohmann::json report_workflow_view(const ReportWorkflowInput& input);
+
+struct HistoryInput {
+  const Campaign* campaign = nullptr;  // with its form (labels, item types)
+  const OrgUnit* unit = nullptr;
+  std::string base;                     // the report page's path
+  std::vector<ReportVersion> versions;  // newest first
+  std::int64_t from = 0;                // the compared versions; none when `compared` is false
+  std::int64_t to = 0;
+  bool compared = false;
+  std::vector<ItemChange> changes;
+};
+
+nlohmann::json history_view(const HistoryInput& input);
+
+// The filters of the audit page as typed (kept in the form and in the paging and CSV links).
+struct AuditFilters {
+  std::string unit;
+  std::string user;
+  std::string from;  // dd/mm/yyyy
+  std::string to;
+  std::string action;
+  int page = 1;
+};
+
+// The filters as a query string ("don-vi=HP-AH&tu-ngay=01%2F10%2F2025"), without the page.
+std::string audit_query_string(const AuditFilters& filters);
+
+struct AuditPageInput {
+  AuditFilters filters;
+  std::vector<AuditEntry> entries;  // this page's, at most page_size
+  bool has_next = false;
+  int page_size = 50;
+  std::string error;  // a filter that could not be read
+};
+
+nlohmann::json audit_view(const AuditPageInput& input);
+
+// Vietnamese name of an audit action ("report.return" → "Trả lại báo cáo").
+std::string audit_action_label(const std::string& action);
+
+nlohmann::json notifications_view(const std::vector<Notification>& notifications,
+                                  const std::string& notice);
+
+}  // namespace llw::pages

@@ -1,0 +1,415 @@
+// Reporting up: a node's consolidated report submitted to the level above (snapshot frozen),
+// returned, accepted, reopened; and summaries in "accepted" mode that count consolidating
+// children only through their accepted snapshots, at every level. Figures computed by hand.
+#include "app/reporting_up.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "app_fixture.h"
+
+namespace llw::testing {
+namespace {
+
+using nlohmann::json;
+
+class ReportingUpTest : public AppTest {
+ protected:
+  void SetUp() override {
+    AppTest::SetUp();
+    make_small_tree();
+    campaign_ = make_campaign("HP");
+    commune_ = make_user("coord.anhung", Role::coordinator, "HP-X");
+    other_commune_ = make_user("coord.tantien", Role::coordinator, "HP-Y");
+    city_ = make_user("coord.haiphong", Role::coordinator, "HP");
+    viewer_ = make_user("viewer.anhung", Role::viewer, "HP-X");
+    reporters_["HP-X-A"] = make_user("reporter.a", Role::reporter, "HP-X-A");
+    reporters_["HP-X-B"] = make_user("reporter.b", Role::reporter, "HP-X-B");
+    reporters_["HP-Y-C"] = make_user("reporter.c", Role::reporter, "HP-Y-C");
+  }
+
+  // A school's report: `articles` media articles, `students` of its students and 10 staff
+  // taking part.
+  UnitReport submit_school(const std::string& code, int articles, int students,
+                           const std::string& campaign_code = "") {
+    const User& reporter = reporters_.at(code);
+    const std::int64_t id = campaign_code.empty() ? campaign_.id : std::stoll(campaign_code);
+    UnitReport current = app_->get_report(reporter, id, code);
+    const json values = {{"media_articles", articles},
+                         {"banners", 1},
+                         {"participants_students", students},
+                         {"participants_staff", 10},
+                         {"advantages", "Thuận lợi của " + code}};
+    UnitReport saved = app_->save_draft(reporter, id, code, current.version, values);
+    return app_->submit(reporter, id, code, saved.version);
+  }
+
+  // Return, edit and resubmit a school report: its figures change after the commune submitted.
+  void resubmit_school(const std::string& code, int articles, int students) {
+    app_->return_report(city_, campaign_.id, code, "Cần sửa số liệu.", {});
+    submit_school(code, articles, students);
+  }
+
+  // Schools A (2 articles, 100 students), B (3, 200) and C (4, 50) submit; An Hưng sends its
+  // consolidated report up and the city accepts it; Tân Tiến has sent nothing.
+  void schools_report_and_the_city_accepts_an_hung() {
+    submit_school("HP-X-A", 2, 100);
+    submit_school("HP-X-B", 3, 200);
+    submit_school("HP-Y-C", 4, 50);
+    app_->submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
+    app_->accept_consolidated(city_, campaign_.id, "HP-X", std::nullopt);
+  }
+
+  void use_accepted_figures() {
+    app_->set_summary_source(system_admin(), campaign_.id, SummarySource::accepted);
+  }
+
+  Summary summary_of(const std::string& code) {
+    return app_->summary(system_admin(), campaign_.id, code);
+  }
+
+  static double articles(const Summary& s) { return s.totals.at("media_articles"); }
+
+  Campaign campaign_;
+  User commune_, other_commune_, city_, viewer_;
+  std::map<std::string, User> reporters_;
+};
+
+TEST_F(ReportingUpTest, SubmittingFreezesTheCommuneFiguresAndNarrative) {
+  submit_school("HP-X-A", 2, 100);
+  submit_school("HP-X-B", 3, 200);
+  app_->save_consolidated_narrative(commune_, campaign_.id, "HP-X", 0,
+                                    {{"advantages", "Xã có nhiều thuận lợi."}});
+  const Summary live = summary_of("HP-X");
+
+  const ConsolidatedReport submitted =
+      app_->submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
+  EXPECT_EQ(submitted.status, ReportStatus::submitted);
+  EXPECT_EQ(submitted.version, 1);
+  EXPECT_FALSE(submitted.late);
+  ASSERT_TRUE(submitted.snapshot);
+
+  const ConsolidatedReport stored = app_->consolidated_report(city_, campaign_.id, "HP-X");
+  EXPECT_EQ(stored.status, ReportStatus::submitted);
+  EXPECT_EQ(stored.unit_code, "HP-X");
+  ASSERT_TRUE(stored.snapshot);
+  const Summary frozen = summary_from_aggregate(campaign_, unit("HP-X"), stored.snapshot->slots);
+  EXPECT_EQ(articles(frozen), 5);
+  EXPECT_EQ(frozen.expected, 3);
+  EXPECT_EQ(frozen.submitted, 2);
+  EXPECT_EQ(frozen.participants, live.participants);
+  EXPECT_EQ(frozen.population, live.population);
+  EXPECT_EQ(frozen.participants, 100 + 10 + 200 + 10);
+  EXPECT_EQ(stored.snapshot->narrative.at("advantages"), "Xã có nhiều thuận lợi.");
+  EXPECT_EQ(stored.snapshot->narrative_version, 1);
+
+  // A school's report changes afterwards: the snapshot does not.
+  resubmit_school("HP-X-A", 9, 150);
+  EXPECT_EQ(articles(summary_of("HP-X")), 12);
+  const ConsolidatedReport still = app_->consolidated_report(city_, campaign_.id, "HP-X");
+  EXPECT_EQ(articles(summary_from_aggregate(campaign_, unit("HP-X"), still.snapshot->slots)), 5);
+}
+
+TEST_F(ReportingUpTest, AcceptedModeCountsTheAcceptedSnapshotWhileLiveModeShowsNewFigures) {
+  schools_report_and_the_city_accepts_an_hung();
+  resubmit_school("HP-X-A", 9, 150);
+
+  // Live: every counted school report as it is now.
+  Summary live = summary_of("HP");
+  EXPECT_EQ(live.source, SummarySource::live);
+  EXPECT_EQ(articles(live), 9 + 3 + 4);
+  EXPECT_EQ(live.submitted, 3);
+
+  use_accepted_figures();
+  Summary accepted = summary_of("HP");
+  EXPECT_EQ(accepted.source, SummarySource::accepted);
+  // HP-X by its accepted snapshot (2 + 3); HP-Y not accepted, so nothing of it.
+  EXPECT_EQ(articles(accepted), 5);
+  EXPECT_EQ(accepted.expected, 4);
+  EXPECT_EQ(accepted.submitted, 2);
+  EXPECT_EQ(accepted.missing_count, 2);
+  EXPECT_EQ(accepted.not_accepted, std::vector<std::string>{"HP-Y"});
+  EXPECT_EQ(accepted.participants, 100 + 10 + 200 + 10);
+  // Population of the two counted schools: (200 + 20 + 190) + (400 + 40).
+  EXPECT_EQ(accepted.population, 410 + 440);
+  EXPECT_DOUBLE_EQ(accepted.participation_rate, 320.0 / 850.0);
+  // The commune itself sums its schools live in both modes.
+  EXPECT_EQ(articles(summary_of("HP-X")), 12);
+
+  // The same figures through the cached JSON, the data export and the document.
+  const json body = json::parse(*app_->summary_json(city_, campaign_.id, "HP"));
+  EXPECT_EQ(body["source"], "accepted");
+  EXPECT_EQ(body["totals"]["media_articles"], 5);
+  EXPECT_EQ(body["not_accepted"], json::array({"HP-Y"}));
+  EXPECT_EQ(body["participation"]["participants"], 320);
+
+  // HP-Y is accepted: the city's summary counts it now (the cache follows the revision).
+  app_->submit_consolidated(other_commune_, campaign_.id, "HP-Y", std::nullopt);
+  EXPECT_EQ(articles(summary_of("HP")), 5);
+  app_->accept_consolidated(city_, campaign_.id, "HP-Y", std::nullopt);
+  EXPECT_EQ(articles(summary_of("HP")), 9);
+  const json after = json::parse(*app_->summary_json(city_, campaign_.id, "HP"));
+  EXPECT_EQ(after["totals"]["media_articles"], 9);
+  EXPECT_EQ(after["not_accepted"], json::array());
+  EXPECT_EQ(after["submitted"], 3);
+}
+
+TEST_F(ReportingUpTest, ReturnResubmitAcceptIsKeptInTheHistory) {
+  submit_school("HP-X-A", 2, 100);
+  use_accepted_figures();
+  app_->submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
+  const ConsolidatedReport returned = app_->return_consolidated(
+      city_, campaign_.id, "HP-X", "  Thiếu số liệu của trường THCS.  ", std::nullopt);
+  EXPECT_EQ(returned.status, ReportStatus::returned);
+  EXPECT_EQ(returned.comment, "Thiếu số liệu của trường THCS.");
+  EXPECT_EQ(articles(summary_of("HP")), 0);
+
+  submit_school("HP-X-B", 3, 200);
+  const ConsolidatedReport resubmitted =
+      app_->submit_consolidated(commune_, campaign_.id, "HP-X", returned.version);
+  EXPECT_EQ(resubmitted.status, ReportStatus::submitted);
+  EXPECT_EQ(articles(summary_of("HP")), 0);  // submitted is not accepted
+  app_->accept_consolidated(city_, campaign_.id, "HP-X", resubmitted.version);
+  EXPECT_EQ(articles(summary_of("HP")), 5);
+  EXPECT_EQ(summary_of("HP").submitted, 2);
+
+  const auto history = app_->consolidated_report_history(commune_, campaign_.id, "HP-X");
+  ASSERT_EQ(history.size(), 4u);
+  EXPECT_EQ(history[0].action, "accept");
+  EXPECT_EQ(history[1].action, "submit");
+  EXPECT_EQ(history[2].action, "return");
+  EXPECT_EQ(history[2].report.comment, "Thiếu số liệu của trường THCS.");
+  EXPECT_EQ(history[2].by_name, "coord.haiphong");
+  EXPECT_EQ(history[3].action, "submit");
+  // The first submission's snapshot is still there.
+  const auto first = app_->consolidated_report_version(city_, campaign_.id, "HP-X", 1);
+  ASSERT_TRUE(first.report.snapshot);
+  EXPECT_EQ(first.report.snapshot->slots.at("totals.media_articles"), 2);
+
+  // Reopen needs a reason, and takes the figures out again.
+  EXPECT_EQ(error_kind_of(
+                [&] { app_->reopen_consolidated(city_, campaign_.id, "HP-X", " ", std::nullopt); }),
+            ErrorKind::validation_failed);
+  app_->reopen_consolidated(city_, campaign_.id, "HP-X", "Cần bổ sung STEM.", std::nullopt);
+  EXPECT_EQ(articles(summary_of("HP")), 0);
+  EXPECT_EQ(app_->consolidated_report(viewer_, campaign_.id, "HP-X").comment, "Cần bổ sung STEM.");
+
+  AuditQuery query;
+  query.action = "consolidated.";
+  EXPECT_EQ(app_->audit_log(system_admin(), "", query).size(), 6u);  // the refused reopen too
+}
+
+TEST_F(ReportingUpTest, TwoLevelsProvinceToCountryWorkTheSameWay) {
+  // VN → P1 (province) → P1-X (commune) → P1-X-S (school)
+  //    → P2 (province) → P2-X (commune) → P2-X-S (school)
+  store_->upsert_units({
+      input("VN", "Việt Nam", UnitKind::country, ""),
+      input("P1", "Tỉnh Một", UnitKind::province, "VN"),
+      input("P1-X", "Xã Một", UnitKind::commune, "P1"),
+      input("P1-X-S", "Trường Một", UnitKind::school, "P1-X", {{"students", 100}, {"staff", 10}},
+            SchoolLevel::primary),
+      input("P2", "Tỉnh Hai", UnitKind::province, "VN"),
+      input("P2-X", "Xã Hai", UnitKind::commune, "P2"),
+      input("P2-X-S", "Trường Hai", UnitKind::school, "P2-X", {{"students", 300}, {"staff", 30}},
+            SchoolLevel::primary),
+  });
+  const Campaign national = make_campaign("VN");
+  reporters_["P1-X-S"] = make_user("r.p1", Role::reporter, "P1-X-S");
+  reporters_["P2-X-S"] = make_user("r.p2", Role::reporter, "P2-X-S");
+  const User p1x = make_user("c.p1x", Role::coordinator, "P1-X");
+  const User p2x = make_user("c.p2x", Role::coordinator, "P2-X");
+  const User p1 = make_user("c.p1", Role::coordinator, "P1");
+  const User p2 = make_user("c.p2", Role::coordinator, "P2");
+  const User country = make_user("c.vn", Role::coordinator, "VN");
+  const std::string id = std::to_string(national.id);
+  submit_school("P1-X-S", 4, 50, id);
+  submit_school("P2-X-S", 6, 100, id);
+  app_->set_summary_source(system_admin(), national.id, SummarySource::accepted);
+  auto articles_at = [&](const std::string& code) {
+    return articles(app_->summary(country, national.id, code));
+  };
+
+  // Communes up to their provinces: only P1-X is accepted.
+  app_->submit_consolidated(p1x, national.id, "P1-X", std::nullopt);
+  app_->submit_consolidated(p2x, national.id, "P2-X", std::nullopt);
+  app_->accept_consolidated(p1, national.id, "P1-X", std::nullopt);
+  EXPECT_EQ(articles_at("P1"), 4);
+  EXPECT_EQ(articles_at("P2"), 0);
+  EXPECT_EQ(articles_at("VN"), 0);  // no province accepted yet
+
+  // Provinces up to the country: each freezes what it counts (accepted communes only).
+  app_->submit_consolidated(p1, national.id, "P1", std::nullopt);
+  app_->submit_consolidated(p2, national.id, "P2", std::nullopt);
+  app_->accept_consolidated(country, national.id, "P1", std::nullopt);
+  app_->accept_consolidated(country, national.id, "P2", std::nullopt);
+  Summary vn = app_->summary(country, national.id, "VN");
+  EXPECT_EQ(articles(vn), 4);  // P2 signed off an empty figure: its commune was not accepted
+  EXPECT_EQ(vn.expected, 2);
+  EXPECT_EQ(vn.submitted, 1);
+  EXPECT_EQ(vn.participants, 50 + 10);
+  EXPECT_EQ(vn.population, 110);
+  EXPECT_TRUE(vn.not_accepted.empty());
+
+  // P2 is reopened, accepts its commune, resubmits; the country accepts again.
+  app_->reopen_consolidated(country, national.id, "P2", "Chưa duyệt xã Hai.", std::nullopt);
+  app_->accept_consolidated(p2, national.id, "P2-X", std::nullopt);
+  app_->submit_consolidated(p2, national.id, "P2", std::nullopt);
+  EXPECT_EQ(articles_at("VN"), 4);
+  app_->accept_consolidated(country, national.id, "P2", std::nullopt);
+  vn = app_->summary(country, national.id, "VN");
+  EXPECT_EQ(articles(vn), 10);
+  EXPECT_EQ(vn.submitted, 2);
+  EXPECT_EQ(vn.participants, 60 + 110);
+  EXPECT_EQ(vn.population, 110 + 330);
+  EXPECT_DOUBLE_EQ(vn.participation_rate, 170.0 / 440.0);
+  // Live mode sums the same schools directly.
+  app_->set_summary_source(system_admin(), national.id, SummarySource::live);
+  EXPECT_EQ(articles_at("VN"), 10);
+}
+
+TEST_F(ReportingUpTest, OnlyTheNodesCoordinatorSubmitsAndOnlyTheLevelAboveReviews) {
+  submit_school("HP-X-A", 2, 100);
+  const User& reporter = reporters_.at("HP-X-A");
+  for (const User* who : std::vector<const User*>{&reporter, &viewer_, &other_commune_, &city_}) {
+    EXPECT_EQ(
+        error_kind_of([&] { app_->submit_consolidated(*who, campaign_.id, "HP-X", std::nullopt); }),
+        ErrorKind::forbidden)
+        << who->username;
+  }
+  app_->submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
+  for (const User* who :
+       std::vector<const User*>{&reporter, &viewer_, &other_commune_, &commune_}) {
+    EXPECT_EQ(
+        error_kind_of([&] { app_->accept_consolidated(*who, campaign_.id, "HP-X", std::nullopt); }),
+        ErrorKind::forbidden)
+        << who->username;
+    EXPECT_EQ(error_kind_of([&] {
+                app_->return_consolidated(*who, campaign_.id, "HP-X", "x", std::nullopt);
+              }),
+              ErrorKind::forbidden)
+        << who->username;
+  }
+  EXPECT_EQ(error_kind_of([&] { app_->consolidated_report(other_commune_, campaign_.id, "HP-X"); }),
+            ErrorKind::forbidden);
+  EXPECT_EQ(app_->consolidated_report(city_, campaign_.id, "HP-X").status, ReportStatus::submitted);
+  EXPECT_EQ(app_->accept_consolidated(system_admin(), campaign_.id, "HP-X", std::nullopt).status,
+            ReportStatus::accepted);
+  EXPECT_EQ(error_kind_of(
+                [&] { app_->set_summary_source(commune_, campaign_.id, SummarySource::accepted); }),
+            ErrorKind::forbidden);
+  EXPECT_EQ(app_->set_summary_source(city_, campaign_.id, SummarySource::accepted).summary_source,
+            SummarySource::accepted);
+}
+
+TEST_F(ReportingUpTest, OutOfOrderTransitionsAreConflictsNamingTheStateAndChangeNothing) {
+  auto message_of = [](const std::function<void()>& f) {
+    try {
+      f();
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::conflict) << e.message();
+      return e.message();
+    }
+    ADD_FAILURE() << "expected a conflict";
+    return std::string();
+  };
+  EXPECT_NE(message_of([&] {
+              app_->accept_consolidated(city_, campaign_.id, "HP-X", std::nullopt);
+            }).find("chưa bắt đầu"),
+            std::string::npos);
+  EXPECT_EQ(app_->consolidated_report(city_, campaign_.id, "HP-X").version, 0);
+  app_->submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
+  EXPECT_NE(message_of([&] {
+              app_->submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
+            }).find("đã nộp"),
+            std::string::npos);
+  message_of([&] { app_->reopen_consolidated(city_, campaign_.id, "HP-X", "Lý do", {}); });
+  // A stale version is a conflict too.
+  message_of([&] { app_->accept_consolidated(city_, campaign_.id, "HP-X", 0); });
+  app_->accept_consolidated(city_, campaign_.id, "HP-X", 1);
+  message_of([&] { app_->return_consolidated(city_, campaign_.id, "HP-X", "Sửa", {}); });
+  message_of([&] { app_->submit_consolidated(commune_, campaign_.id, "HP-X", {}); });
+  const ConsolidatedReport now = app_->consolidated_report(city_, campaign_.id, "HP-X");
+  EXPECT_EQ(now.status, ReportStatus::accepted);
+  EXPECT_EQ(now.version, 2);
+  EXPECT_EQ(app_->consolidated_report_history(city_, campaign_.id, "HP-X").size(), 2u);
+
+  // The city has no level above; a school has nothing to consolidate.
+  message_of([&] { app_->submit_consolidated(city_, campaign_.id, "HP", {}); });
+  EXPECT_EQ(error_kind_of([&] { app_->consolidated_report(city_, campaign_.id, "HP-X-A"); }),
+            ErrorKind::not_found);
+}
+
+TEST_F(ReportingUpTest, TwoReviewersAtOnceOneWinsAndBothAttemptsAreLogged) {
+  const User admin_user = make_user("admin2", Role::admin, "");
+  submit_school("HP-X-A", 2, 100);
+  app_->submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
+  std::atomic<int> ok{0}, conflicts{0};
+  std::vector<std::thread> threads;
+  for (int who = 0; who < 2; ++who) {
+    threads.emplace_back([&, who] {
+      try {
+        if (who == 0) {
+          app_->accept_consolidated(city_, campaign_.id, "HP-X", std::nullopt);
+        } else {
+          app_->return_consolidated(admin_user, campaign_.id, "HP-X", "Sửa lại", std::nullopt);
+        }
+        ++ok;
+      } catch (const Error& e) {
+        if (e.kind() == ErrorKind::conflict) ++conflicts;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), 1);
+  EXPECT_EQ(conflicts.load(), 1);
+  EXPECT_EQ(app_->consolidated_report(city_, campaign_.id, "HP-X").version, 2);
+
+  AuditQuery query;
+  query.action = "consolidated.";
+  std::vector<std::string> outcomes;
+  for (const auto& entry : app_->audit_log(system_admin(), "", query)) {
+    if (entry.action != "consolidated.submit") outcomes.push_back(entry.outcome);
+  }
+  std::sort(outcomes.begin(), outcomes.end());
+  EXPECT_EQ(outcomes, (std::vector<std::string>{"conflict", "ok"}));
+}
+
+TEST_F(ReportingUpTest, TheConsolidatedDocumentsAnnexAddsUpToTheAcceptedSummary) {
+  schools_report_and_the_city_accepts_an_hung();
+  app_->submit_consolidated(other_commune_, campaign_.id, "HP-Y", std::nullopt);
+  resubmit_school("HP-X-A", 9, 150);  // after the snapshot: not in the accepted figures
+  use_accepted_figures();
+
+  const Summary city = summary_of("HP");
+  const auto rows = accepted_annex(*store_, app_->get_campaign(city_, campaign_.id), unit("HP"));
+  ASSERT_EQ(rows.size(), 2u);  // one row per commune
+  EXPECT_EQ(rows[0].unit_code, "HP-X");
+  EXPECT_EQ(rows[0].status, ReportStatus::accepted);
+  EXPECT_EQ(rows[1].unit_code, "HP-Y");
+  EXPECT_EQ(rows[1].status, ReportStatus::submitted);
+  std::int64_t participants = 0, population = 0;
+  for (const auto& row : rows) {
+    participants += row.participants;
+    population += row.population;
+  }
+  EXPECT_EQ(participants, city.participants);
+  EXPECT_EQ(population, city.population);
+  EXPECT_EQ(participants, 320);
+  EXPECT_EQ(rows[1].participants, 0);  // HP-Y is not accepted
+
+  // The documents and the export are built on these figures in this mode.
+  for (DocumentFormat format : {DocumentFormat::pdf, DocumentFormat::docx}) {
+    EXPECT_FALSE(app_->summary_document(city_, campaign_.id, "HP", format).bytes.empty());
+  }
+  EXPECT_FALSE(app_->data_export(city_, campaign_.id, "HP", DocumentFormat::xlsx).bytes.empty());
+}
+
+TEST_F(ReportingUpTest, ALateSubmissionIsMarkedLate) {
+  now_ = vietnam_time(10, 13, 9);  // the day after the deadline
+  app_->submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
+  EXPECT_TRUE(app_->consolidated_report(city_, campaign_.id, "HP-X").late);
+}
+
+}  // namespace
+}  // namespace llw::testing

@@ -1,0 +1,161 @@
+// The store's account administration on both backends: users listed by subtree, edits that keep
+// or end sessions (disabling ends them in the same commit), password changes that keep exactly
+// one session or none, the must-change flag, the n-th latest failed sign-in, and campaign
+// settings that bump the revision.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <memory>
+
+#include "domain/error.h"
+#include "storage/open_store.h"
+#include "test_database.h"
+
+namespace llw {
+namespace {
+
+using std::chrono::year;
+using testing_support::Backend;
+using testing_support::kPgSkipMessage;
+using testing_support::TestDatabase;
+
+class AccountsStoreTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    database_ = testing_support::make_test_database(GetParam());
+    if (!database_) GTEST_SKIP() << kPgSkipMessage;
+    store_ = open_store(database_->url());
+    std::vector<UnitInput> units;
+    for (const auto& [code, kind, parent] :
+         std::vector<std::tuple<std::string, UnitKind, std::string>>{
+             {"HP", UnitKind::province, ""},
+             {"HP-AH", UnitKind::commune, "HP"},
+             {"HP-AH-A", UnitKind::school, "HP-AH"},
+             {"HP-KS", UnitKind::commune, "HP"}}) {
+      UnitInput input;
+      input.code = code;
+      input.name = "Đơn vị " + code;
+      input.kind = kind;
+      input.parent_code = parent;
+      units.push_back(input);
+    }
+    store_->upsert_units(units);
+  }
+
+  User add(const std::string& username, Role role, const std::string& unit_code) {
+    User user;
+    user.username = username;
+    user.display_name = username;
+    user.role = role;
+    if (!unit_code.empty()) {
+      const OrgUnit unit = *store_->find_unit(unit_code);
+      user.unit_id = unit.id;
+      user.unit_code = unit.code;
+      user.unit_path = unit.path;
+    }
+    return store_->insert_user(user, "hash-" + username);
+  }
+
+  std::unique_ptr<TestDatabase> database_;
+  std::shared_ptr<Store> store_;
+};
+
+TEST_P(AccountsStoreTest, UsersAreListedBySubtreeInUsernameOrder) {
+  add("quantri", Role::admin, "");
+  add("xa.anhung", Role::coordinator, "HP-AH");
+  add("a.anhung", Role::reporter, "HP-AH-A");
+  add("xa.kimson", Role::coordinator, "HP-KS");
+  std::vector<std::string> names;
+  for (const User& user : store_->list_users(store_->find_unit("HP-AH")->path, 100)) {
+    names.push_back(user.username);
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"a.anhung", "xa.anhung"}));
+  EXPECT_EQ(store_->list_users("", 100).size(), 4u);
+  EXPECT_EQ(store_->list_users("", 2).size(), 2u);
+}
+
+TEST_P(AccountsStoreTest, DisablingEndsSessionsAndEditsKeepThem) {
+  User user = add("a.anhung", Role::reporter, "HP-AH-A");
+  store_->insert_session("t1", user.id, 2000);
+  user.display_name = "Nguyễn Văn A";
+  user.role = Role::viewer;
+  const OrgUnit commune = *store_->find_unit("HP-AH");
+  user.unit_id = commune.id;
+  const User edited = store_->update_user(user);
+  EXPECT_EQ(edited.display_name, "Nguyễn Văn A");
+  EXPECT_EQ(edited.role, Role::viewer);
+  EXPECT_EQ(edited.unit_code, "HP-AH");
+  EXPECT_TRUE(store_->user_for_session("t1", 1000).has_value());
+  user.disabled = true;
+  EXPECT_TRUE(store_->update_user(user).disabled);
+  user.disabled = false;
+  store_->update_user(user);
+  EXPECT_FALSE(store_->user_for_session("t1", 1000).has_value());  // gone, not just hidden
+  User unknown = user;
+  unknown.id = 99999;
+  EXPECT_THROW(store_->update_user(unknown), Error);
+}
+
+TEST_P(AccountsStoreTest, ANewPasswordKeepsOnlyTheGivenSessionAndSetsTheFlag) {
+  const User user = add("a.anhung", Role::reporter, "HP-AH-A");
+  const User other = add("b.anhung", Role::reporter, "HP-AH-A");
+  for (const char* token : {"here", "there", "elsewhere"}) store_->insert_session(token, user.id, 2000);
+  store_->insert_session("other", other.id, 2000);
+  EXPECT_FALSE(store_->must_change_password(user.id));
+  store_->set_password(user.id, "hash-2", false, "here");
+  EXPECT_TRUE(store_->user_for_session("here", 1000).has_value());
+  EXPECT_FALSE(store_->user_for_session("there", 1000).has_value());
+  EXPECT_FALSE(store_->user_for_session("elsewhere", 1000).has_value());
+  EXPECT_TRUE(store_->user_for_session("other", 1000).has_value());
+  EXPECT_EQ(store_->find_user("a.anhung")->password_hash, "hash-2");
+  store_->set_password(user.id, "hash-3", true, "");
+  EXPECT_FALSE(store_->user_for_session("here", 1000).has_value());
+  EXPECT_TRUE(store_->must_change_password(user.id));
+  EXPECT_THROW(store_->set_password(99999, "x", false, ""), Error);
+}
+
+TEST_P(AccountsStoreTest, TheNthLatestFailureIsTheLaterOfUsernameAndAddress) {
+  for (const Timestamp at : {100, 200, 300}) store_->record_login_attempt("a", "10.0.0.1", false, at);
+  store_->record_login_attempt("b", "10.0.0.2", false, 250);
+  store_->record_login_attempt("b", "10.0.0.2", false, 400);
+  store_->record_login_attempt("a", "10.0.0.1", true, 500);
+  EXPECT_EQ(store_->nth_latest_failed_login("a", "10.0.0.1", 0, 2), 200);
+  EXPECT_EQ(store_->nth_latest_failed_login("a", "10.0.0.2", 0, 2), 250);
+  EXPECT_EQ(store_->nth_latest_failed_login("a", "10.0.0.1", 150, 3), 0);
+  EXPECT_EQ(store_->nth_latest_failed_login("c", "10.0.0.9", 0, 1), 0);
+}
+
+TEST_P(AccountsStoreTest, CampaignSettingsReplaceNameAndDatesAndBumpTheRevision) {
+  Campaign c;
+  c.name = "Tuần lễ 2025";
+  c.year = 2025;
+  c.issuer_unit_id = store_->find_unit("HP")->id;
+  c.period_start = year{2025} / 10 / 1;
+  c.period_end = year{2025} / 10 / 7;
+  c.deadline = year{2025} / 10 / 12;
+  c.lock_date = year{2025} / 10 / 31;
+  c.reporting_kinds = {UnitKind::school};
+  c.form_id = "llw-2025";
+  c.id = store_->insert_campaign(c, {*store_->find_unit("HP-AH-A")});
+  const auto revision = *store_->campaign_revision(c.id);
+  c.name = "Tuần lễ 2025 (sửa)";
+  c.deadline = year{2025} / 10 / 14;
+  c.reporting_kinds = {UnitKind::village};  // not a setting: stays as created
+  store_->update_campaign_settings(c);
+  const Campaign stored = *store_->find_campaign(c.id);
+  EXPECT_EQ(stored.name, "Tuần lễ 2025 (sửa)");
+  EXPECT_EQ(stored.deadline, year{2025} / 10 / 14);
+  EXPECT_EQ(stored.reporting_kinds, std::vector<UnitKind>{UnitKind::school});
+  EXPECT_EQ(*store_->campaign_revision(c.id), revision + 1);
+  c.id = 99999;
+  EXPECT_THROW(store_->update_campaign_settings(c), Error);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AccountsStoreTest,
+                         ::testing::Values(Backend::sqlite, Backend::postgresql),
+                         [](const auto& info) {
+                           return std::string(testing_support::backend_name(info.param));
+                         });
+
+}  // namespace
+}  // namespace llw

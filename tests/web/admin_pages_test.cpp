@@ -1,0 +1,522 @@
+// The account pages, the change-password page, the sign-in lock-out message and the campaign
+// settings page over real HTTP: who gets which status (role × subtree), bad and hostile input
+// shown back with Vietnamese messages while nothing is saved, CSRF, and sessions and tokens that
+// end when a password is reset or an account disabled.
+
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <regex>
+
+#include "web_fixture.h"
+
+namespace llw::test {
+namespace {
+
+// A browser's state on the pages: its session cookie and the CSRF token of the last page read.
+struct Browser {
+  std::string cookie;  // "Cookie: llw_session=…"
+  std::string csrf;
+};
+
+std::string match_of(const std::string& text, const std::string& pattern) {
+  std::smatch match;
+  return std::regex_search(text, match, std::regex(pattern)) ? match[1].str() : std::string{};
+}
+
+std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields) {
+  std::string body;
+  for (const auto& [name, value] : fields) {
+    if (!body.empty()) body += '&';
+    body += name + '=';
+    for (const unsigned char c : value) {
+      if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+        body += static_cast<char>(c);
+      } else {
+        static const char* hex = "0123456789ABCDEF";
+        body += '%';
+        body += hex[c >> 4];
+        body += hex[c & 15];
+      }
+    }
+  }
+  return body;
+}
+
+class AdminPagesTest : public WebFixture {
+ protected:
+  void SetUp() override {
+    WebFixture::SetUp();
+    // An account outside the coordinator's subtree, and a campaign the coordinator's own commune
+    // issues.
+    app_->add_user("bc.andung", "Báo cáo An Dương", Role::reporter, "HP-AD-THCS", kPassword);
+    Campaign own = *store_->find_campaign(campaign_id_);
+    own.id = 0;
+    own.issuer_code = "HP-AH";
+    own.reporting_kinds.clear();
+    own_campaign_id_ = app_->create_campaign(admin_, own).id;
+  }
+
+  // Signs in through the sign-in page; the reply must be the redirect that sets the session.
+  HttpReply sign_in_reply(const std::string& username, const std::string& password) {
+    const HttpReply form = http_->send("GET", "/dang-nhap");
+    const std::string pre = match_of(form.header("set-cookie"), "llw_pre=([^;]*)");
+    return http_->send("POST", "/dang-nhap",
+                       form_encode({{"csrf", pre}, {"username", username}, {"password", password},
+                                    {"next", "/"}}),
+                       {"Cookie: llw_pre=" + pre, "Content-Type: application/x-www-form-urlencoded"});
+  }
+
+  Browser sign_in(const std::string& username, const std::string& password = kPassword) {
+    const HttpReply reply = sign_in_reply(username, password);
+    EXPECT_EQ(reply.status, 303) << reply.body;
+    Browser browser;
+    browser.cookie =
+        "Cookie: llw_session=" + match_of(reply.header("set-cookie"), "llw_session=([^;]*)");
+    // Any signed-in page carries the session's CSRF token.
+    browser.csrf = match_of(open(browser, "/doi-mat-khau").body, "name=\"csrf\" value=\"([0-9a-f]+)\"");
+    EXPECT_FALSE(browser.csrf.empty());
+    return browser;
+  }
+
+  HttpReply open(const Browser& browser, const std::string& path) {
+    return http_->send("GET", path, {}, {browser.cookie});
+  }
+
+  // POSTs the fields with the browser's CSRF token (unless `with_csrf` is false).
+  HttpReply submit(const Browser& browser, const std::string& path,
+                   std::vector<std::pair<std::string, std::string>> fields,
+                   bool with_csrf = true) {
+    if (with_csrf) fields.emplace_back("csrf", browser.csrf);
+    return http_->send("POST", path, form_encode(fields),
+                       {browser.cookie, "Content-Type: application/x-www-form-urlencoded"});
+  }
+
+  HttpReply add_user(const Browser& browser, const std::string& username,
+                     const std::string& password = "ban-dau-2025",
+                     const std::string& password2 = "", const std::string& unit = "HP-AH-THTT",
+                     const std::string& role = "reporter", bool with_csrf = true) {
+    return submit(browser, "/quan-tri/tai-khoan",
+                  {{"username", username},
+                   {"name", "Người mới"},
+                   {"role", role},
+                   {"unit", unit},
+                   {"password", password},
+                   {"password2", password2.empty() ? password : password2}},
+                  with_csrf);
+  }
+
+  std::string settings_path(std::int64_t campaign = 0) const {
+    return "/dot/" + std::to_string(campaign ? campaign : campaign_id_) + "/cai-dat";
+  }
+
+  bool exists(const std::string& username) { return store_->find_user(username).has_value(); }
+
+  std::int64_t own_campaign_id_ = 0;
+};
+
+struct PageCell {
+  std::string user;
+  std::string path;  // "{campaign}" and "{own_campaign}" are replaced
+  long expected;
+};
+
+TEST_F(AdminPagesTest, EveryRoleGetsThePolicysStatusOnTheAdminPages) {
+  // clang-format off
+  const std::vector<PageCell> matrix = {
+      {kAdmin,       "/quan-tri/tai-khoan",                 200},
+      {kCoordinator, "/quan-tri/tai-khoan",                 200},
+      {kReporter,    "/quan-tri/tai-khoan",                 403},
+      {kViewer,      "/quan-tri/tai-khoan",                 403},
+      {kAdmin,       "/quan-tri/tai-khoan/reporter.thtt",   200},
+      {kCoordinator, "/quan-tri/tai-khoan/reporter.thtt",   200},  // subtree
+      {kCoordinator, "/quan-tri/tai-khoan/bc.andung",       403},  // outside
+      {kCoordinator, "/quan-tri/tai-khoan/admin",           403},  // above
+      {kCoordinator, "/quan-tri/tai-khoan/khong.co",        404},
+      {kReporter,    "/quan-tri/tai-khoan/reporter.thtt",   403},  // not even itself
+      {kViewer,      "/quan-tri/tai-khoan/reporter.thtt",   403},
+      {kAdmin,       "/dot/{campaign}/cai-dat",             200},
+      {kCoordinator, "/dot/{campaign}/cai-dat",             403},  // issued by the city above
+      {kCoordinator, "/dot/{own_campaign}/cai-dat",         200},  // issued by its commune
+      {kViewer,      "/dot/{own_campaign}/cai-dat",         403},
+      {kReporter,    "/dot/{campaign}/cai-dat",             403},
+      {kAdmin,       "/dot/999999/cai-dat",                 404},
+      {kAdmin,       "/dot/abc/cai-dat",                    404},
+      {kAdmin,       "/doi-mat-khau",                       200},
+      {kCoordinator, "/doi-mat-khau",                       200},
+      {kReporter,    "/doi-mat-khau",                       200},
+      {kViewer,      "/doi-mat-khau",                       200},
+  };
+  // clang-format on
+  std::map<std::string, Browser> browsers;
+  for (const PageCell& cell : matrix) {
+    if (!browsers.count(cell.user)) browsers[cell.user] = sign_in(cell.user);
+    std::string path = std::regex_replace(cell.path, std::regex("\\{campaign\\}"),
+                                          std::to_string(campaign_id_));
+    path = std::regex_replace(path, std::regex("\\{own_campaign\\}"),
+                              std::to_string(own_campaign_id_));
+    const HttpReply reply = open(browsers[cell.user], path);
+    EXPECT_EQ(reply.status, cell.expected) << cell.user << " GET " << path;
+    if (reply.status == 403) {
+      EXPECT_NE(reply.body.find("Bạn không có quyền"), std::string::npos) << path;
+    }
+  }
+  // Without a session every one of them sends the browser to the sign-in page.
+  for (const std::string path : {"/quan-tri/tai-khoan", "/quan-tri/tai-khoan/admin",
+                                 "/doi-mat-khau", "/dot/1/cai-dat"}) {
+    const HttpReply reply = http_->send("GET", path);
+    EXPECT_EQ(reply.status, 303) << path;
+    EXPECT_EQ(reply.header("location"), "/dang-nhap") << path;
+  }
+}
+
+TEST_F(AdminPagesTest, WritesAreRefusedToRolesThatMayNotMakeThem) {
+  const Browser reporter = sign_in(kReporter);
+  const Browser viewer = sign_in(kViewer);
+  const Browser coordinator = sign_in(kCoordinator);
+  EXPECT_EQ(add_user(reporter, "moi.mot").status, 403);
+  EXPECT_EQ(add_user(viewer, "moi.hai").status, 403);
+  EXPECT_EQ(add_user(coordinator, "moi.ba", "ban-dau-2025", "", "HP-AD-THCS").status, 403);
+  EXPECT_EQ(add_user(coordinator, "moi.bon", "ban-dau-2025", "", "HP-AH", "admin").status, 403);
+  EXPECT_EQ(add_user(coordinator, "moi.nam", "ban-dau-2025", "", "HP", "coordinator").status, 403);
+  for (const char* name : {"moi.mot", "moi.hai", "moi.ba", "moi.bon", "moi.nam"}) {
+    EXPECT_FALSE(exists(name)) << name;
+  }
+  EXPECT_EQ(submit(coordinator, "/quan-tri/tai-khoan/bc.andung", {{"action", "khoa"}}).status, 403);
+  EXPECT_FALSE(store_->find_user("bc.andung")->user.disabled);
+  EXPECT_EQ(submit(reporter, "/quan-tri/tai-khoan/reporter.mn",
+                   {{"action", "dat-mat-khau"}, {"password", "abc-12345"}, {"password2", "abc-12345"}})
+                .status,
+            403);
+  const Campaign before = *store_->find_campaign(campaign_id_);
+  EXPECT_EQ(submit(coordinator, settings_path(),
+                   {{"name", "Đổi tên"}, {"period_start", "01/10/2025"}, {"period_end", "07/10/2025"},
+                    {"deadline", "12/10/2025"}, {"lock_date", "20/10/2025"}})
+                .status,
+            403);
+  EXPECT_EQ(store_->find_campaign(campaign_id_)->name, before.name);
+}
+
+TEST_F(AdminPagesTest, CoordinatorAddsAUserForItsSchoolWhoMustThenChangeThePassword) {
+  const Browser coordinator = sign_in(kCoordinator);
+  const HttpReply added = add_user(coordinator, "th2.anhung");
+  ASSERT_EQ(added.status, 303) << added.body;
+  EXPECT_EQ(added.header("location"), "/quan-tri/tai-khoan/th2.anhung?ok=tao");
+  const HttpReply shown = open(coordinator, added.header("location"));
+  EXPECT_NE(shown.body.find("Đã tạo tài khoản"), std::string::npos);
+  EXPECT_NE(open(coordinator, "/quan-tri/tai-khoan?q=TH2").body.find("th2.anhung"),
+            std::string::npos);
+
+  // The new user lands on the change-password page, which says why.
+  const HttpReply first = sign_in_reply("th2.anhung", "ban-dau-2025");
+  EXPECT_EQ(first.status, 303);
+  EXPECT_EQ(first.header("location"), "/doi-mat-khau");
+  Browser user = sign_in("th2.anhung", "ban-dau-2025");
+  EXPECT_NE(open(user, "/doi-mat-khau").body.find("must-change"), std::string::npos);
+  const HttpReply changed =
+      submit(user, "/doi-mat-khau",
+             {{"current_password", "ban-dau-2025"}, {"new_password", "cua-rieng-toi-9"},
+              {"new_password2", "cua-rieng-toi-9"}});
+  EXPECT_EQ(changed.status, 303) << changed.body;
+  EXPECT_EQ(open(user, "/doi-mat-khau?ok=1").body.find("must-change"), std::string::npos);
+  EXPECT_EQ(sign_in_reply("th2.anhung", "cua-rieng-toi-9").header("location"), "/");
+}
+
+TEST_F(AdminPagesTest, BadAccountInputIsShownBackNextToItsFieldAndNothingIsSaved) {
+  const Browser admin = sign_in(kAdmin);
+  struct Case {
+    std::string username, password, password2, field;
+  };
+  const std::vector<Case> cases = {
+      {"", "ban-dau-2025", "", "username-err"},
+      {"<script>alert(1)</script>", "ban-dau-2025", "", "username-err"},
+      {std::string(5000, 'a'), "ban-dau-2025", "", "username-err"},
+      {"Nguyễn Văn A", "ban-dau-2025", "", "username-err"},
+      {"tv.yeu", "12345678", "", "password-err"},
+      {"tv.yeu", "ngan", "", "password-err"},
+      {"tv.khac", "ban-dau-2025", "ban-dau-2026", "password2-err"},
+  };
+  for (const Case& c : cases) {
+    const HttpReply reply = add_user(admin, c.username, c.password, c.password2);
+    EXPECT_EQ(reply.status, 422) << c.username.substr(0, 40);
+    EXPECT_NE(reply.body.find("id=\"" + c.field + "\""), std::string::npos)
+        << c.username.substr(0, 40) << reply.body.substr(0, 300);
+    // A hostile value comes back as text, never as markup, and passwords never come back.
+    EXPECT_EQ(reply.body.find("<script>alert"), std::string::npos);
+    EXPECT_EQ(reply.body.find("ban-dau-2025"), std::string::npos);
+  }
+  const HttpReply taken = add_user(admin, kReporter);
+  EXPECT_EQ(taken.status, 409);
+  EXPECT_NE(taken.body.find("đã được dùng"), std::string::npos);
+  const HttpReply bad_role = add_user(admin, "tv.vaitro", "ban-dau-2025", "", "HP-AH", "sieu-cap");
+  EXPECT_EQ(bad_role.status, 422);
+  const HttpReply no_unit = add_user(admin, "tv.donvi", "ban-dau-2025", "", "KHONG-CO");
+  EXPECT_EQ(no_unit.status, 404);
+  EXPECT_NE(no_unit.body.find("unit-err"), std::string::npos);
+  const HttpReply no_csrf =
+      add_user(admin, "tv.csrf", "ban-dau-2025", "", "HP-AH-THTT", "reporter", false);
+  EXPECT_EQ(no_csrf.status, 400);
+  for (const char* name : {"tv.yeu", "tv.khac", "tv.vaitro", "tv.donvi", "tv.csrf"}) {
+    EXPECT_FALSE(exists(name)) << name;
+  }
+  EXPECT_EQ(app_->list_users(admin_, "", "").size(), 6u);
+}
+
+TEST_F(AdminPagesTest, AResetEndsTheUsersTokensAndSessions) {
+  const std::string old_token = token(kReporter);
+  Browser reporter = sign_in(kReporter);
+  ASSERT_EQ(get("/api/v1/me", old_token).status, 200);
+  const Browser coordinator = sign_in(kCoordinator);
+  const HttpReply mismatch = submit(coordinator, "/quan-tri/tai-khoan/reporter.thtt",
+                                    {{"action", "dat-mat-khau"},
+                                     {"password", "tam-thoi-2025"},
+                                     {"password2", "tam-thoi-2026"}});
+  EXPECT_EQ(mismatch.status, 422);
+  EXPECT_EQ(get("/api/v1/me", old_token).status, 200);  // nothing happened yet
+  const HttpReply reset = submit(coordinator, "/quan-tri/tai-khoan/reporter.thtt",
+                                 {{"action", "dat-mat-khau"},
+                                  {"password", "tam-thoi-2025"},
+                                  {"password2", "tam-thoi-2025"}});
+  EXPECT_EQ(reset.status, 303) << reset.body;
+  EXPECT_EQ(get("/api/v1/me", old_token).status, 401);
+  EXPECT_EQ(open(reporter, "/doi-mat-khau").status, 303);  // back to the sign-in page
+  EXPECT_EQ(sign_in_reply(kReporter, kPassword).status, 401);
+  EXPECT_EQ(sign_in_reply(kReporter, "tam-thoi-2025").header("location"), "/doi-mat-khau");
+}
+
+TEST_F(AdminPagesTest, ADisabledUserIsSignedOutAndCannotSignInUntilEnabled) {
+  const Browser reporter = sign_in(kReporter);
+  const Browser admin = sign_in(kAdmin);
+  EXPECT_EQ(submit(admin, "/quan-tri/tai-khoan/reporter.thtt", {{"action", "khoa"}}).status, 303);
+  EXPECT_NE(open(admin, "/quan-tri/tai-khoan/reporter.thtt").body.find("Đã khóa"),
+            std::string::npos);
+  EXPECT_EQ(open(reporter, "/doi-mat-khau").status, 303);
+  const HttpReply refused = sign_in_reply(kReporter, kPassword);
+  EXPECT_EQ(refused.status, 401);
+  EXPECT_NE(refused.body.find("đã bị khóa"), std::string::npos);
+  EXPECT_EQ(submit(admin, "/quan-tri/tai-khoan/reporter.thtt", {{"action", "mo-khoa"}}).status,
+            303);
+  EXPECT_EQ(sign_in_reply(kReporter, kPassword).status, 303);
+  // Nobody locks themselves out.
+  EXPECT_EQ(submit(admin, "/quan-tri/tai-khoan/admin", {{"action", "khoa"}}).status, 403);
+  EXPECT_EQ(submit(admin, "/quan-tri/tai-khoan/admin", {{"action", "xoa-het"}}).status, 400);
+}
+
+TEST_F(AdminPagesTest, ChangingThePasswordChecksTheCurrentOneTheRuleAndTheRepeat) {
+  Browser here = sign_in(kViewer);
+  const Browser elsewhere = sign_in(kViewer);
+  struct Case {
+    std::string current, next, repeat, field;
+    long status;
+  };
+  const std::vector<Case> cases = {
+      {"sai-mat-khau", "moi-hon-2025", "moi-hon-2025", "current_password-err", 422},
+      {kPassword, "moi-hon-2025", "moi-hon-2026", "new_password2-err", 422},
+      {kPassword, "12345678", "12345678", "new_password-err", 422},
+      {kPassword, "viewer.anhung-1", "viewer.anhung-1", "new_password-err", 422},
+      {"", "moi-hon-2025", "moi-hon-2025", "current_password-err", 422},
+  };
+  for (const Case& c : cases) {
+    const HttpReply reply = submit(
+        here, "/doi-mat-khau",
+        {{"current_password", c.current}, {"new_password", c.next}, {"new_password2", c.repeat}});
+    EXPECT_EQ(reply.status, c.status) << c.next;
+    EXPECT_NE(reply.body.find("id=\"" + c.field + "\""), std::string::npos) << c.next;
+  }
+  EXPECT_EQ(submit(here, "/doi-mat-khau",
+                   {{"current_password", kPassword},
+                    {"new_password", "moi-hon-2025"},
+                    {"new_password2", "moi-hon-2025"}},
+                   false)
+                .status,
+            400);
+  EXPECT_EQ(open(elsewhere, "/doi-mat-khau").status, 200);  // nothing changed so far
+  const HttpReply done = submit(here, "/doi-mat-khau",
+                                {{"current_password", kPassword},
+                                 {"new_password", "moi-hon-2025"},
+                                 {"new_password2", "moi-hon-2025"}});
+  EXPECT_EQ(done.status, 303);
+  EXPECT_NE(open(here, "/doi-mat-khau?ok=1").body.find("password-saved"), std::string::npos);
+  EXPECT_EQ(open(elsewhere, "/doi-mat-khau").status, 303);
+  EXPECT_EQ(sign_in_reply(kViewer, kPassword).status, 401);
+  EXPECT_EQ(sign_in_reply(kViewer, "moi-hon-2025").status, 303);
+}
+
+TEST_F(AdminPagesTest, TheSignInPageSaysHowLongToWaitAfterTooManyFailures) {
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(sign_in_reply(kCoordinator, "sai-" + std::to_string(i)).status, 401);
+    advance_clock(60);
+  }
+  const HttpReply limited = sign_in_reply(kCoordinator, kPassword);
+  EXPECT_EQ(limited.status, 429);
+  EXPECT_NE(limited.body.find("sign-in-message"), std::string::npos);
+  EXPECT_NE(limited.body.find("Hãy đợi 12 phút"), std::string::npos) << limited.body;
+  EXPECT_EQ(limited.header("set-cookie").find("llw_session"), std::string::npos);
+  advance_clock(12 * 60);
+  EXPECT_EQ(sign_in_reply(kCoordinator, kPassword).status, 303);
+}
+
+TEST_F(AdminPagesTest, CampaignSettingsShowDatesTheVietnameseWayAndSaveThem) {
+  const Browser admin = sign_in(kAdmin);
+  const HttpReply shown = open(admin, settings_path());
+  ASSERT_EQ(shown.status, 200);
+  EXPECT_NE(shown.body.find("value=\"01/10/2025\""), std::string::npos);
+  EXPECT_NE(shown.body.find("value=\"20/10/2025\""), std::string::npos);
+  EXPECT_NE(shown.body.find("Trường học"), std::string::npos);  // reporting kinds, read-only
+  const auto revision = *store_->campaign_revision(campaign_id_);
+  const HttpReply saved = submit(admin, settings_path(),
+                                 {{"name", "Tuần lễ 2025 (điều chỉnh)"},
+                                  {"period_start", "2/10/2025"},
+                                  {"period_end", "08/10/2025"},
+                                  {"deadline", "15/10/2025"},
+                                  {"lock_date", "05/11/2025"}});
+  EXPECT_EQ(saved.status, 303) << saved.body;
+  const Campaign stored = *store_->find_campaign(campaign_id_);
+  EXPECT_EQ(stored.name, "Tuần lễ 2025 (điều chỉnh)");
+  EXPECT_EQ(format_iso_date(stored.lock_date), "2025-11-05");
+  EXPECT_GT(*store_->campaign_revision(campaign_id_), revision);
+  EXPECT_NE(open(admin, settings_path() + "?ok=1").body.find("value=\"02/10/2025\""),
+            std::string::npos);
+}
+
+TEST_F(AdminPagesTest, TheSummarySourceIsChosenOnTheSettingsPage) {
+  const Browser admin = sign_in(kAdmin);
+  EXPECT_EQ(store_->find_campaign(campaign_id_)->summary_source, SummarySource::live);
+  EXPECT_NE(open(admin, settings_path()).body.find("value=\"live\" checked"), std::string::npos);
+  const auto revision = *store_->campaign_revision(campaign_id_);
+  const HttpReply saved = submit(admin, settings_path(),
+                                 {{"name", "Tuần lễ 2025"},
+                                  {"period_start", "01/10/2025"},
+                                  {"period_end", "07/10/2025"},
+                                  {"deadline", "12/10/2025"},
+                                  {"lock_date", "20/10/2025"},
+                                  {"summary_source", "accepted"}});
+  EXPECT_EQ(saved.status, 303) << saved.body;
+  EXPECT_EQ(store_->find_campaign(campaign_id_)->summary_source, SummarySource::accepted);
+  EXPECT_GT(*store_->campaign_revision(campaign_id_), revision);
+  EXPECT_NE(open(admin, settings_path()).body.find("value=\"accepted\" checked"),
+            std::string::npos);
+}
+
+TEST_F(AdminPagesTest, InvalidSettingsGetAMessagePerFieldAndNothingIsSaved) {
+  const Browser coordinator = sign_in(kCoordinator);
+  const std::string path = settings_path(own_campaign_id_);
+  const Campaign before = *store_->find_campaign(own_campaign_id_);
+  struct Case {
+    std::vector<std::pair<std::string, std::string>> fields;
+    std::vector<std::string> errors;
+  };
+  const std::vector<Case> cases = {
+      {{{"period_start", "31/02/2025"}}, {"period_start-err"}},
+      {{{"deadline", "abc"}}, {"deadline-err"}},
+      {{{"period_end", "2025-10-07"}}, {"period_end-err"}},
+      {{{"lock_date", "<script>alert(1)</script>"}}, {"lock_date-err"}},
+      {{{"deadline", "25/10/2025"}, {"lock_date", "20/10/2025"}}, {"lock_date-err"}},
+      {{{"period_start", "08/10/2025"}, {"period_end", "01/10/2025"}}, {"period_end-err"}},
+      {{{"name", ""}}, {"name-err"}},
+      {{{"name", std::string(2000, 'x')}}, {"name-err"}},
+      {{{"summary_source", "snapshot<b>"}}, {"summary_source-err"}},
+  };
+  for (const Case& c : cases) {
+    std::map<std::string, std::string> values = {{"name", "Tuần lễ"},
+                                                 {"period_start", "01/10/2025"},
+                                                 {"period_end", "07/10/2025"},
+                                                 {"deadline", "12/10/2025"},
+                                                 {"lock_date", "20/10/2025"}};
+    for (const auto& [name, value] : c.fields) values[name] = value;
+    const HttpReply reply =
+        submit(coordinator, path, {values.begin(), values.end()});
+    EXPECT_EQ(reply.status, 422) << c.errors[0];
+    for (const std::string& error : c.errors) {
+      EXPECT_NE(reply.body.find("id=\"" + error + "\""), std::string::npos) << error;
+    }
+    EXPECT_EQ(reply.body.find("<script>alert"), std::string::npos);
+  }
+  EXPECT_EQ(submit(coordinator, path,
+                   {{"name", "Tuần lễ"}, {"period_start", "01/10/2025"},
+                    {"period_end", "07/10/2025"}, {"deadline", "12/10/2025"},
+                    {"lock_date", "20/10/2025"}},
+                   false)
+                .status,
+            400);
+  const Campaign after = *store_->find_campaign(own_campaign_id_);
+  EXPECT_EQ(after.name, before.name);
+  EXPECT_EQ(after.period_start, before.period_start);
+  EXPECT_EQ(after.deadline, before.deadline);
+  EXPECT_EQ(after.lock_date, before.lock_date);
+}
+
+TEST_F(AdminPagesTest, TheUsersApiFollowsThePolicy) {
+  const std::string body =
+      R"({"username":"api.moi","name":"Người mới","role":"reporter","unit":"HP-AH-MN",)"
+      R"("password":"ban-dau-2025"})";
+  EXPECT_EQ(http_->send_json("GET", "/api/v1/users", "").status, 401);
+  EXPECT_EQ(get("/api/v1/users", token(kReporter)).status, 403);
+  EXPECT_EQ(get("/api/v1/users", token(kViewer)).status, 403);
+  EXPECT_EQ(post("/api/v1/users", token(kReporter), body).status, 403);
+  EXPECT_FALSE(exists("api.moi"));
+
+  const HttpReply listed = get("/api/v1/users?q=reporter", token(kCoordinator));
+  ASSERT_EQ(listed.status, 200);
+  const auto users = nlohmann::json::parse(listed.body).at("users");
+  ASSERT_EQ(users.size(), 2u);  // reporter.mn, reporter.thtt; not bc.andung of another commune
+  EXPECT_EQ(users[0].at("username"), "reporter.mn");
+
+  const HttpReply created = post("/api/v1/users", token(kCoordinator), body);
+  EXPECT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.header("location"), "/api/v1/users/api.moi");
+  expect_error(post("/api/v1/users", token(kCoordinator), body), 409, "conflict", "username");
+  expect_error(post("/api/v1/users", token(kCoordinator),
+                    R"({"username":"api.hai","role":"admin","unit":"HP-AH","password":"ban-dau-2025"})"),
+               403, "forbidden", "role");
+  expect_error(post("/api/v1/users", token(kCoordinator),
+                    R"({"username":"api.ba","role":"reporter","unit":"HP-AD-THCS","password":"ban-dau-2025"})"),
+               403, "forbidden", "role");
+  expect_error(post("/api/v1/users", token(kCoordinator),
+                    R"({"username":"api.bon","role":"reporter","unit":"HP-AH-MN","password":"12345678"})"),
+               422, "validation_failed", "password");
+  expect_error(post("/api/v1/users", token(kCoordinator),
+                    R"({"username":"api.nam","role":"chef","unit":"HP-AH-MN","password":"ban-dau-2025"})"),
+               422, "validation_failed", "role");
+  expect_error(post("/api/v1/users", token(kCoordinator),
+                    R"({"username":"api.sau","role":"reporter","password":"ban-dau-2025","is_admin":true})"),
+               400, "bad_input");
+  expect_error(post("/api/v1/users", token(kCoordinator), "{"), 400, "bad_input");
+  for (const char* name : {"api.hai", "api.ba", "api.bon", "api.nam", "api.sau"}) {
+    EXPECT_FALSE(exists(name)) << name;
+  }
+  EXPECT_EQ(get("/api/v1/users/bc.andung", token(kCoordinator)).status, 403);
+  EXPECT_EQ(get("/api/v1/users/api.moi", token(kCoordinator)).status, 200);
+}
+
+TEST_F(AdminPagesTest, TheUsersApiDisablesAndResetsAndEndsTokens) {
+  const std::string reporter = token(kReporter);
+  const std::string mn = token(kReporterMn);
+  const HttpReply disabled = http_->send_json("PATCH", "/api/v1/users/reporter.thtt",
+                                              token(kCoordinator), R"({"disabled":true})");
+  EXPECT_EQ(disabled.status, 200) << disabled.body;
+  EXPECT_EQ(nlohmann::json::parse(disabled.body).at("user").at("disabled"), true);
+  EXPECT_EQ(get("/api/v1/me", reporter).status, 401);
+  expect_error(http_->send_json("PATCH", "/api/v1/users/reporter.thtt", token(kCoordinator),
+                                R"({"disabled":"yes"})"),
+               400, "bad_input", "disabled");
+  expect_error(http_->send_json("PATCH", "/api/v1/users/reporter.mn", token(kCoordinator),
+                                R"({"unit":"HP","role":"coordinator"})"),
+               403, "forbidden", "role");
+
+  expect_error(post("/api/v1/users/reporter.mn/password", token(kCoordinator),
+                    R"({"password":"abc"})"),
+               422, "validation_failed", "password");
+  EXPECT_EQ(get("/api/v1/me", mn).status, 200);
+  const HttpReply reset = post("/api/v1/users/reporter.mn/password", token(kCoordinator),
+                               R"({"password":"dat-lai-2025"})");
+  EXPECT_EQ(reset.status, 204) << reset.body;
+  EXPECT_EQ(get("/api/v1/me", mn).status, 401);
+  EXPECT_EQ(http_->send_json("POST", "/api/v1/auth/token", "",
+                             R"({"username":"reporter.mn","password":"dat-lai-2025"})")
+                .status,
+            200);
+}
+
+}  // namespace
+}  // namespace llw::test

@@ -1,0 +1,328 @@
+// Editing the unit tree over real HTTP: PATCH /api/v1/units/{code} and the page
+// /quan-tri/don-vi/{code} with its three forms (edit, add a child, move), without JavaScript.
+// Access is checked on the server: a reporter, a viewer, a coordinator outside its subtree and a
+// forged form all change nothing.
+
+#include <gtest/gtest.h>
+
+#include "web/pages/page_support.h"
+#include "web_fixture.h"
+
+namespace llw::test {
+namespace {
+
+using nlohmann::json;
+
+class UnitAdminTest : public WebFixture {
+ protected:
+  // A page session of the account: the Cookie header and the form's CSRF token.
+  struct PageSession {
+    std::string cookie;
+    std::string csrf;
+  };
+
+  PageSession session_of(const std::string& username) {
+    const Session session = app_->login(username, kPassword, "127.0.0.1");
+    return {"Cookie: " + std::string(pages::kSessionCookie) + "=" + session.token,
+            pages::csrf_token_for(session.token)};
+  }
+
+  HttpReply page_get(const std::string& path, const PageSession& session) {
+    return http_->send("GET", path, {}, {session.cookie});
+  }
+
+  HttpReply page_post(const std::string& path, const PageSession& session,
+                      const std::string& body) {
+    return http_->send("POST", path, body,
+                       {session.cookie, "Content-Type: application/x-www-form-urlencoded"});
+  }
+
+  HttpReply patch(const std::string& code, const json& body, const std::string& username) {
+    return http_->send_json("PATCH", "/api/v1/units/" + code, token(username), body.dump());
+  }
+
+  json unit_json(const std::string& code) {
+    const HttpReply reply = get("/api/v1/units/" + code, token(kAdmin));
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    return reply.json();
+  }
+
+  json summary_of(const std::string& code) {
+    const HttpReply reply = get(summary_path(code), token(kAdmin));
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    return reply.json();
+  }
+
+  // The edit form of HP-AH-THTT with every field as stored but the name, plus `extra`
+  // (url-encoded pairs, which win over the stored values).
+  static std::string edit_form(const std::string& csrf, const std::string& name,
+                               const std::string& extra) {
+    return "csrf=" + csrf + "&action=sua&name=" + name +
+           "&kind=school&level=primary&email=&pop_students=450&pop_staff=30&pop_parents=400"
+           "&pop_residents=&signer_authority=&signer_deputy=&signer_position=&signer_name=" +
+           extra;
+  }
+  static constexpr const char* kName = "Tr%C6%B0%E1%BB%9Dng+Ti%E1%BB%83u+h%E1%BB%8Dc+An+H%C6%B0ng";
+};
+
+// --- PATCH /api/v1/units/{code} ---------------------------------------------------------------
+
+TEST_F(UnitAdminTest, PatchChangesTheFieldsGivenAndTheSummaryFollows) {
+  ASSERT_EQ(save_draft("HP-AH-THTT", {{"participants_students", 300}}).status, 200);
+  ASSERT_EQ(post(report_path("HP-AH-THTT") + "/submit", token(kReporter)).status, 200);
+  EXPECT_EQ(summary_of("HP-AH")["participation"]["population"], 880);
+
+  const HttpReply reply =
+      patch("HP-AH-THTT",
+            {{"population", {{"students", 500}, {"staff", 30}, {"parents", 400}}},
+             {"signer", {{"position", "HIỆU TRƯỞNG"}, {"name", "Phạm Thị Lan"}}}},
+            kCoordinator);
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  const json unit = reply.json();
+  EXPECT_EQ(unit["code"], "HP-AH-THTT");
+  EXPECT_EQ(unit["name"], "Trường Tiểu học An Hưng");  // not given, not changed
+  EXPECT_EQ(unit["population"]["students"], 500);
+  EXPECT_EQ(unit["signer"]["name"], "Phạm Thị Lan");
+  EXPECT_EQ(unit_json("HP-AH-THTT")["signer"]["position"], "HIỆU TRƯỞNG");
+  EXPECT_EQ(summary_of("HP-AH")["participation"]["population"], 930);
+  EXPECT_EQ(summary_of("HP")["participation"]["population"], 930);
+}
+
+TEST_F(UnitAdminTest, PatchWithParentMovesTheUnitAndItsFigures) {
+  ASSERT_EQ(save_draft("HP-AH-THTT", {{"media_articles", 6}}).status, 200);
+  ASSERT_EQ(post(report_path("HP-AH-THTT") + "/submit", token(kReporter)).status, 200);
+  ASSERT_EQ(
+      post("/api/v1/units", token(kAdmin),
+           json({{"code", "HP-AX"}, {"name", "Xã An Xuân"}, {"kind", "commune"}, {"parent", "HP"}})
+               .dump())
+          .status,
+      201);
+  const json city_before = summary_of("HP");
+
+  const HttpReply reply = patch("HP-AH-THTT", {{"parent", "HP-AX"}}, kAdmin);
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  EXPECT_EQ(reply.json()["parent"], "HP-AX");
+  EXPECT_EQ(summary_of("HP-AX")["totals"]["media_articles"], 6);
+  EXPECT_EQ(summary_of("HP-AX")["submitted"], 1);
+  EXPECT_EQ(summary_of("HP-AH")["totals"]["media_articles"], 0);
+  EXPECT_EQ(summary_of("HP-AH")["expected"], 2);
+  EXPECT_EQ(summary_of("HP"), city_before);
+  const json children = unit_json("HP-AH")["children"];
+  EXPECT_EQ(std::find(children.begin(), children.end(), "HP-AH-THTT"), children.end());
+}
+
+TEST_F(UnitAdminTest, PatchRefusalsChangeNothing) {
+  const json before = unit_json("HP-AH-THTT");
+  const json commune_before = summary_of("HP-AH");
+  // Wrong or hostile input.
+  expect_error(patch("HP-AH-THTT", {{"name", ""}}, kAdmin), 422, "validation_failed", "name");
+  expect_error(patch("HP-AH-THTT", {{"name", std::string(10000, 'x')}}, kAdmin), 422,
+               "validation_failed", "name");
+  expect_error(patch("HP-AH-THTT", {{"population", {{"students", -1}}}}, kAdmin), 422,
+               "validation_failed");
+  expect_error(patch("HP-AH-THTT", {{"population", {{"students", "nhiều"}}}}, kAdmin), 400,
+               "bad_input", "population.students");
+  expect_error(patch("HP-AH-THTT", {{"code", "HP-AH-KHAC"}}, kAdmin), 422, "validation_failed",
+               "code");
+  expect_error(patch("HP-AH-THTT", {{"path", "/1/"}}, kAdmin), 400, "bad_input");
+  expect_error(patch("HP-AH-THTT", {{"signer", "Ông A"}}, kAdmin), 400, "bad_input", "signer");
+  expect_error(patch("HP-AH-THTT", {{"parent", "HP-KHONG-CO"}}, kAdmin), 404, "not_found",
+               "parent");
+  expect_error(patch("HP-AH", {{"parent", "HP-AH-THTT"}}, kAdmin), 422, "validation_failed");
+  // Into the other campaign's issuer (HP-AD issues one): its reporting units would change.
+  expect_error(patch("HP-AH-MN", {{"parent", "HP-AD"}}, kAdmin), 409, "conflict", "parent");
+  const HttpReply broken =
+      http_->send_json("PATCH", "/api/v1/units/HP-AH-THTT", token(kAdmin), "{\"name\": \"Tr\xC6");
+  EXPECT_EQ(broken.status, 400) << broken.body;
+  // Not theirs to change.
+  expect_error(patch("HP-AH-THTT", {{"name", "Khác"}}, kReporter), 403, "forbidden");
+  expect_error(patch("HP-AH-THTT", {{"name", "Khác"}}, kViewer), 403, "forbidden");
+  expect_error(patch("HP-AD-THCS", {{"name", "Khác"}}, kCoordinator), 403, "forbidden");
+  expect_error(patch("HP-AH", {{"parent", "HP-AD"}}, kCoordinator), 403, "forbidden");
+  expect_error(patch("HP-KHONG-CO", {{"name", "Khác"}}, kAdmin), 404, "not_found");
+  EXPECT_EQ(http_->send_json("PATCH", "/api/v1/units/HP-AH-THTT", "", "{\"name\":\"A\"}").status,
+            401);
+
+  EXPECT_EQ(unit_json("HP-AH-THTT"), before);
+  EXPECT_EQ(summary_of("HP-AH"), commune_before);
+}
+
+// Role × target for the new routes, like access_matrix_test.cpp's matrix: PATCH (a harmless
+// e-mail change), the page, and the page's edit form.
+TEST_F(UnitAdminTest, EveryRoleAndTargetGetsThePolicysStatusOnTheUnitEditingRoutes) {
+  struct Cell {
+    std::string user, target;
+    long patch, page;
+  };
+  const std::vector<Cell> matrix{
+      {kAdmin, "VN", 200, 200},
+      {kAdmin, "HP-AD-THCS", 200, 200},
+      {kCoordinator, "HP-AH", 200, 200},
+      {kCoordinator, "HP-AH-MN", 200, 200},
+      {kCoordinator, "HP-AD", 403, 403},
+      {kCoordinator, "HP", 403, 403},
+      {kViewer, "HP-AH", 403, 403},
+      {kViewer, "HP-AH-THON1", 403, 403},
+      {kReporter, "HP-AH-THTT", 403, 403},
+      {kReporter, "HP-AH-MN", 403, 403},
+      {kReporter, "HP-AH", 403, 403},
+  };
+  for (const Cell& cell : matrix) {
+    EXPECT_EQ(patch(cell.target, {{"email", "thu@llw.vn"}}, cell.user).status, cell.patch)
+        << cell.user << " PATCH " << cell.target;
+    const PageSession session = session_of(cell.user);
+    const std::string path = "/quan-tri/don-vi/" + cell.target;
+    EXPECT_EQ(page_get(path, session).status, cell.page) << cell.user << " GET " << path;
+    const json before = unit_json(cell.target);
+    const HttpReply posted = page_post(
+        path, session, "csrf=" + session.csrf + "&action=chuyen&parent_code=" + cell.target);
+    if (cell.page == 403) {
+      EXPECT_EQ(posted.status, 403) << cell.user << " POST " << path;
+      EXPECT_EQ(unit_json(cell.target), before);
+    }
+  }
+}
+
+// --- The page /quan-tri/don-vi/{code} -----------------------------------------------------------
+
+TEST_F(UnitAdminTest, ThePageShowsTheTreeAndTheFormsToWhoeverManagesTheUnit) {
+  const PageSession coordinator = session_of(kCoordinator);
+  const HttpReply own = page_get("/quan-tri/don-vi/HP-AH", coordinator);
+  ASSERT_EQ(own.status, 200) << own.body;
+  EXPECT_NE(own.body.find("Trường Tiểu học An Hưng"), std::string::npos);
+  EXPECT_NE(own.body.find("href=\"/quan-tri/don-vi/HP-AH-THTT\""), std::string::npos);
+  EXPECT_NE(own.body.find("id=\"edit-form\""), std::string::npos);
+  EXPECT_NE(own.body.find("id=\"add-form\""), std::string::npos);
+  EXPECT_NE(own.body.find("name=\"signer_name\""), std::string::npos);
+  // Its own unit cannot be moved by it: the level above decides that.
+  EXPECT_EQ(own.body.find("id=\"move-form\""), std::string::npos);
+  EXPECT_NE(own.body.find("href=\"/quan-tri/don-vi/HP-AH\""), std::string::npos);  // nav link
+
+  const HttpReply child = page_get("/quan-tri/don-vi/HP-AH-THTT", coordinator);
+  ASSERT_EQ(child.status, 200);
+  EXPECT_NE(child.body.find("id=\"move-form\""), std::string::npos);
+  EXPECT_NE(child.body.find("id=\"parent-link\""), std::string::npos);
+  EXPECT_NE(child.body.find("value=\"450\""), std::string::npos);
+
+  const HttpReply admin = page_get("/quan-tri/don-vi/HP-AH-THTT", session_of(kAdmin));
+  ASSERT_EQ(admin.status, 200);
+  EXPECT_NE(admin.body.find("id=\"breadcrumb\""), std::string::npos);
+  EXPECT_NE(admin.body.find("Việt Nam"), std::string::npos);
+}
+
+TEST_F(UnitAdminTest, ThePageIsRefusedOutsideTheSubtreeAndToOtherRoles) {
+  EXPECT_EQ(page_get("/quan-tri/don-vi/HP-AD", session_of(kCoordinator)).status, 403);
+  EXPECT_EQ(page_get("/quan-tri/don-vi/HP", session_of(kCoordinator)).status, 403);
+  EXPECT_EQ(page_get("/quan-tri/don-vi/HP-AH-THTT", session_of(kReporter)).status, 403);
+  EXPECT_EQ(page_get("/quan-tri/don-vi/HP-AH", session_of(kViewer)).status, 403);
+  EXPECT_EQ(page_get("/quan-tri/don-vi/HP-KHONG-CO", session_of(kAdmin)).status, 404);
+  const HttpReply anonymous = http_->send("GET", "/quan-tri/don-vi/HP-AH");
+  EXPECT_EQ(anonymous.status, 303);
+
+  const json before = unit_json("HP-AD-THCS");
+  const PageSession coordinator = session_of(kCoordinator);
+  EXPECT_EQ(page_post("/quan-tri/don-vi/HP-AD-THCS", coordinator,
+                      "csrf=" + coordinator.csrf + "&action=sua&name=Kh%C3%A1c&kind=school")
+                .status,
+            403);
+  const PageSession reporter = session_of(kReporter);
+  EXPECT_EQ(page_post("/quan-tri/don-vi/HP-AH-THTT", reporter,
+                      "csrf=" + reporter.csrf + "&action=chuyen&parent_code=HP-AD")
+                .status,
+            403);
+  EXPECT_EQ(unit_json("HP-AD-THCS"), before);
+}
+
+TEST_F(UnitAdminTest, AFormWithoutTheCsrfTokenChangesNothing) {
+  const PageSession admin = session_of(kAdmin);
+  const json before = unit_json("HP-AH-THTT");
+  const std::string fields = edit_form("", kName, "&pop_students=1").substr(5);  // no token
+  const HttpReply missing = page_post("/quan-tri/don-vi/HP-AH-THTT", admin, fields.substr(1));
+  EXPECT_EQ(missing.status, 400);
+  const HttpReply forged =
+      page_post("/quan-tri/don-vi/HP-AH-THTT", admin, "csrf=" + std::string(64, 'a') + fields);
+  EXPECT_EQ(forged.status, 400);
+  EXPECT_EQ(unit_json("HP-AH-THTT"), before);
+}
+
+TEST_F(UnitAdminTest, TheEditFormSavesRedirectsAndShowsANotice) {
+  const PageSession coordinator = session_of(kCoordinator);
+  const HttpReply reply = page_post("/quan-tri/don-vi/HP-AH-THTT", coordinator,
+                                    edit_form(coordinator.csrf, kName, "&pop_students=500") +
+                                        "&signer_position=PH%C3%93+HI%E1%BB%86U+TR%C6%AF%E1%BB%"
+                                        "9ENG&signer_name=Ph%E1%BA%A1m+Lan");
+  ASSERT_EQ(reply.status, 303) << reply.body;
+  EXPECT_EQ(reply.header("location"), "/quan-tri/don-vi/HP-AH-THTT?ok=sua");
+  const json unit = unit_json("HP-AH-THTT");
+  EXPECT_EQ(unit["population"]["students"], 500);
+  EXPECT_EQ(unit["signer"]["name"], "Phạm Lan");
+  EXPECT_EQ(unit["signer"]["position"], "PHÓ HIỆU TRƯỞNG");
+  const HttpReply shown = page_get("/quan-tri/don-vi/HP-AH-THTT?ok=sua", coordinator);
+  EXPECT_NE(shown.body.find("id=\"unit-notice\""), std::string::npos);
+  EXPECT_NE(shown.body.find("Phạm Lan"), std::string::npos);
+}
+
+TEST_F(UnitAdminTest, ARefusedEditKeepsTheInputAndShowsTheMessagesBesideTheFields) {
+  const PageSession admin = session_of(kAdmin);
+  const json before = unit_json("HP-AH-THTT");
+  const HttpReply reply = page_post(
+      "/quan-tri/don-vi/HP-AH-THTT", admin,
+      "csrf=" + admin.csrf +
+          "&action=sua&name=+&kind=school&level=primary&pop_students=nhi%E1%BB%81u&pop_staff=-3"
+          "&signer_name=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+  EXPECT_EQ(reply.status, 422);
+  EXPECT_NE(reply.body.find("id=\"edit-pop_students-err\""), std::string::npos) << reply.body;
+  EXPECT_NE(reply.body.find("Hãy nhập một số nguyên không âm"), std::string::npos);
+  EXPECT_NE(reply.body.find("value=\"nhiều\""), std::string::npos);  // kept as typed
+  EXPECT_NE(reply.body.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_EQ(reply.body.find("<script>alert(1)"), std::string::npos);
+  EXPECT_EQ(unit_json("HP-AH-THTT"), before);
+
+  const HttpReply empty_name =
+      page_post("/quan-tri/don-vi/HP-AH-THTT", admin, edit_form(admin.csrf, "+++", ""));
+  EXPECT_EQ(empty_name.status, 422);
+  EXPECT_NE(empty_name.body.find("id=\"edit-name-err\""), std::string::npos);
+  EXPECT_NE(empty_name.body.find("Hãy nhập tên đơn vị"), std::string::npos);
+  EXPECT_EQ(unit_json("HP-AH-THTT"), before);
+}
+
+TEST_F(UnitAdminTest, TheAddAndMoveFormsWorkWithoutJavaScript) {
+  const PageSession coordinator = session_of(kCoordinator);
+  const HttpReply added = page_post(
+      "/quan-tri/don-vi/HP-AH", coordinator,
+      "csrf=" + coordinator.csrf +
+          "&action=them&code=HP-AH-PVH&name=Ph%C3%B2ng+V%C4%83n+h%C3%B3a&kind=department&level="
+          "&email=&pop_students=&pop_staff=12&pop_parents=&pop_residents=");
+  ASSERT_EQ(added.status, 303) << added.body;
+  EXPECT_EQ(added.header("location"), "/quan-tri/don-vi/HP-AH?ok=them");
+  EXPECT_EQ(unit_json("HP-AH-PVH")["parent"], "HP-AH");
+
+  // A duplicate code comes back on the form with the code kept.
+  const HttpReply duplicate = page_post(
+      "/quan-tri/don-vi/HP-AH", coordinator,
+      "csrf=" + coordinator.csrf + "&action=them&code=HP-AH-PVH&name=Kh%C3%A1c&kind=village");
+  EXPECT_EQ(duplicate.status, 409);
+  EXPECT_NE(duplicate.body.find("id=\"add-code-err\""), std::string::npos) << duplicate.body;
+
+  const HttpReply moved =
+      page_post("/quan-tri/don-vi/HP-AH-MN", coordinator,
+                "csrf=" + coordinator.csrf + "&action=chuyen&parent_code=HP-AH-PVH");
+  ASSERT_EQ(moved.status, 303) << moved.body;
+  EXPECT_EQ(unit_json("HP-AH-MN")["parent"], "HP-AH-PVH");
+
+  // Into its own subtree: refused on the form, in Vietnamese.
+  const HttpReply loop =
+      page_post("/quan-tri/don-vi/HP-AH-PVH", coordinator,
+                "csrf=" + coordinator.csrf + "&action=chuyen&parent_code=HP-AH-MN");
+  EXPECT_EQ(loop.status, 422);
+  EXPECT_NE(loop.body.find("id=\"move-message\""), std::string::npos) << loop.body;
+  // Outside the coordinator's subtree: the 403 page.
+  EXPECT_EQ(page_post("/quan-tri/don-vi/HP-AH-MN", coordinator,
+                      "csrf=" + coordinator.csrf + "&action=chuyen&parent_code=HP-AD")
+                .status,
+            403);
+  EXPECT_EQ(unit_json("HP-AH-MN")["parent"], "HP-AH-PVH");
+}
+
+}  // namespace
+}  // namespace llw::test
