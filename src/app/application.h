@@ -76,9 +76,7 @@ struct UserChange {
   std::optional<bool> disabled;
 };
 
-// What the campaign settings page edits (campaign_settings.cpp). The units that report are fixed
-// when the campaign is created: the store has no exact way yet to add or remove reporting units
-// of a running campaign, so reporting kinds are shown, not edited.
+// What the campaign settings page edits (campaign_settings.cpp).
 struct CampaignSettings {
   std::string name;
   std::chrono::year_month_day period_start{};
@@ -88,6 +86,10 @@ struct CampaignSettings {
   // Whether consolidated figures above a node count its accepted snapshot or live reports;
   // unset keeps the campaign's current choice.
   std::optional<SummarySource> summary_source;
+  // The kinds of units that must report; unset keeps them. Adding a kind gives every such unit
+  // below the issuer a not-started report; removing one is refused once any of its reports has
+  // data (campaign_settings.cpp).
+  std::optional<std::vector<UnitKind>> reporting_kinds;
 };
 
 struct ApplicationConfig {

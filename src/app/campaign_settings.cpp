@@ -1,32 +1,78 @@
 // The campaign settings page's use case: a campaign's name and dates, checked like a new
-// campaign's. Which units report is fixed at creation (see CampaignSettings in application.h).
+// campaign's, and which kinds of units report. The form is fixed at creation.
+#include <algorithm>
+
 #include "app/application.h"
 #include "app/audited.h"
 #include "domain/access.h"
 #include "domain/error.h"
+#include "domain/summary.h"
 
 namespace llw {
+
+namespace {
+
+// The kinds a campaign may ask to report: the units below a commune.
+bool may_report(UnitKind kind) {
+  return kind == UnitKind::department || kind == UnitKind::organization ||
+         kind == UnitKind::village || kind == UnitKind::school;
+}
+
+bool contains(const std::vector<UnitKind>& kinds, UnitKind kind) {
+  return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+std::string kinds_detail(const std::vector<UnitKind>& kinds) {
+  std::string text;
+  for (UnitKind kind : kinds) text += (text.empty() ? "" : ",") + std::string(to_string(kind));
+  return text;
+}
+
+}  // namespace
 
 Campaign Application::update_campaign_settings(const User& actor, std::int64_t campaign_id,
                                                const CampaignSettings& settings,
                                                const RequestContext& context) {
   Campaign campaign = load_campaign(campaign_id);
-  const std::string detail = format_iso_date(settings.period_start) + ".." +
-                             format_iso_date(settings.period_end) + " deadline " +
-                             format_iso_date(settings.deadline) + " lock " +
-                             format_iso_date(settings.lock_date) +
-                             (settings.summary_source
-                                  ? " source " + std::string(to_string(*settings.summary_source))
-                                  : std::string{});
+  const std::string detail =
+      format_iso_date(settings.period_start) + ".." + format_iso_date(settings.period_end) +
+      " deadline " + format_iso_date(settings.deadline) + " lock " +
+      format_iso_date(settings.lock_date) +
+      (settings.summary_source ? " source " + std::string(to_string(*settings.summary_source))
+                               : std::string{}) +
+      (settings.reporting_kinds ? " kinds " + kinds_detail(*settings.reporting_kinds)
+                                : std::string{});
   return audited(
       *this, actor, context, "campaign.settings", campaign.issuer_code,
       "campaign " + std::to_string(campaign_id), detail, [&] {
         require_allowed(actor, Action::manage_campaign, load_unit(campaign.issuer_code, "issuer"));
+        const std::vector<UnitKind> old_kinds = campaign.reporting_kinds;
+        std::vector<UnitKind> new_kinds;
+        std::map<std::string, std::string> kind_errors;
+        if (settings.reporting_kinds) {
+          // Kept in the canonical order, without repeats, whatever order the form sent.
+          for (UnitKind kind : {UnitKind::department, UnitKind::organization, UnitKind::village,
+                                UnitKind::school}) {
+            if (contains(*settings.reporting_kinds, kind)) new_kinds.push_back(kind);
+          }
+          for (UnitKind kind : *settings.reporting_kinds) {
+            if (!may_report(kind)) {
+              kind_errors["reporting_kinds"] =
+                  "Chỉ chọn được phòng ban, tổ chức, thôn và trường học làm đơn vị phải báo cáo.";
+            }
+          }
+          if (new_kinds.empty() && kind_errors.empty()) {
+            kind_errors["reporting_kinds"] = "Hãy chọn ít nhất một loại đơn vị phải báo cáo.";
+          }
+        } else {
+          new_kinds = old_kinds;
+        }
         campaign.name = settings.name;
         campaign.period_start = settings.period_start;
         campaign.period_end = settings.period_end;
         campaign.deadline = settings.deadline;
         campaign.lock_date = settings.lock_date;
+        if (!new_kinds.empty()) campaign.reporting_kinds = new_kinds;
         try {
           validate_campaign(campaign);
         } catch (const Error& error) {
@@ -38,8 +84,63 @@ Campaign Application::update_campaign_settings(const User& actor, std::int64_t c
                                " của kế hoạch.");
             fields.erase(it);
           }
+          fields.insert(kind_errors.begin(), kind_errors.end());
           throw Error(error.kind(), error.message(),
                       fields.empty() ? error.field() : fields.begin()->first, fields);
+        }
+        if (!kind_errors.empty()) {
+          throw Error(ErrorKind::validation_failed, kind_errors.begin()->second,
+                      "reporting_kinds", kind_errors);
+        }
+
+        // Every report of a removed kind must still be untouched: its removal then subtracts
+        // exactly what adding it added. Checked for all kinds before anything changes.
+        campaign.form = form(campaign.form_id);
+        std::vector<std::pair<OrgUnit, UnitReport>> to_remove;
+        for (UnitKind kind : old_kinds) {
+          if (contains(new_kinds, kind)) continue;
+          int with_data = 0;
+          for (const OrgUnit& unit : store_->units_in_subtree(campaign.issuer_path, {kind})) {
+            auto report = store_->find_report(campaign.id, unit.id);
+            if (!report) continue;
+            if (report->status != ReportStatus::not_started || report->version != 0) {
+              ++with_data;
+            } else {
+              to_remove.emplace_back(unit, *report);
+            }
+          }
+          if (with_data > 0) {
+            kind_errors["reporting_kinds"] =
+                "Không bỏ được loại " + std::string(vietnamese_label(kind)) + ": " +
+                std::to_string(with_data) +
+                " đơn vị đã lưu hoặc gửi báo cáo. Hãy giữ loại này trong danh sách.";
+          }
+        }
+        if (!kind_errors.empty()) {
+          throw Error(ErrorKind::validation_failed, kind_errors.begin()->second,
+                      "reporting_kinds", kind_errors);
+        }
+        // Not one transaction: remove, then add, then save the kinds. Each step keeps the
+        // summaries exact on its own, and a failure part-way leaves reports matching neither
+        // list only for units whose reports are empty, which saving the settings again repairs.
+        for (const auto& [unit, report] : to_remove) {
+          store_->remove_reporting_unit(campaign.id, unit,
+                                        contribution_of(campaign, unit, report),
+                                        store_->ancestor_ids(unit.id));
+        }
+        for (UnitKind kind : new_kinds) {
+          if (contains(old_kinds, kind)) continue;
+          for (const OrgUnit& unit : store_->units_in_subtree(campaign.issuer_path, {kind})) {
+            if (!campaign.must_report(unit) || store_->find_report(campaign.id, unit.id)) continue;
+            UnitReport untouched;
+            untouched.campaign_id = campaign.id;
+            untouched.unit_id = unit.id;
+            untouched.unit_code = unit.code;
+            untouched.status = ReportStatus::not_started;
+            store_->add_reporting_unit(campaign.id, unit,
+                                       contribution_of(campaign, unit, untouched),
+                                       store_->ancestor_ids(unit.id));
+          }
         }
         store_->update_campaign_settings(campaign);
         if (settings.summary_source && *settings.summary_source != campaign.summary_source) {

@@ -150,6 +150,12 @@ class Store {
   virtual void add_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
                                   const Contribution& contribution,
                                   const std::vector<std::int64_t>& ancestor_ids) = 0;
+  // The reverse of add_reporting_unit for a unit whose report is untouched (not started, version
+  // 0): deletes the report row (and any history) and subtracts exactly `contribution` from the
+  // aggregates of ancestor_ids, in one transaction. Error{conflict} when the report has data.
+  virtual void remove_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
+                                     const Contribution& contribution,
+                                     const std::vector<std::int64_t>& ancestor_ids) = 0;
 
   // Reports. nullopt when the unit does not have to report in this campaign.
   virtual std::optional<UnitReport> find_report(std::int64_t campaign_id, std::int64_t unit_id) = 0;
@@ -284,7 +290,8 @@ class Store {
   // address, the later of the two (0 when neither has n): when a lock-out ends.
   virtual Timestamp nth_latest_failed_login(std::string_view username, std::string_view address,
                                             Timestamp since, int n) = 0;
-  // Replaces a campaign's name and dates (the caller validated them) and bumps its revision.
+  // Replaces a campaign's name, dates and reporting kinds (the caller validated them and already
+  // added or removed the reports) and bumps its revision.
   // Error{not_found} when there is no such campaign.
   virtual void update_campaign_settings(const Campaign& campaign) = 0;
 };

@@ -7,11 +7,13 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 
 #include "app/application.h"
 #include "domain/error.h"
+#include "domain/summary.h"
 #include "storage/open_store.h"
 #include "test_database.h"
 
@@ -114,6 +116,23 @@ class AppTest : public ::testing::Test {
 
   User make_user(const std::string& username, Role role, const std::string& unit_code) {
     return app_->add_user(username, username, role, unit_code, "mat-khau-dai");
+  }
+
+  // Every node of the small tree must have the summary (as the API serves it, through the
+  // revision-keyed cache) that recomputing all aggregates from the reports gives.
+  void expect_summaries_match_a_full_rebuild(std::int64_t campaign_id) {
+    const std::vector<std::string> nodes{"HP", "HP-X", "HP-Y", "HP-X-A", "HP-X-B", "HP-Y-C"};
+    auto summary = [&](const std::string& code) {
+      return nlohmann::json::parse(*app_->summary_json(system_admin(), campaign_id, code));
+    };
+    std::map<std::string, nlohmann::json> incremental;
+    for (const auto& code : nodes) incremental[code] = summary(code);
+    Campaign campaign = app_->get_campaign(system_admin(), campaign_id);
+    campaign.form = app_->form(campaign.form_id);
+    store_->rebuild_aggregates(campaign.id, [&](const OrgUnit& unit, const UnitReport& report) {
+      return contribution_of(campaign, unit, report);
+    });
+    for (const auto& code : nodes) EXPECT_EQ(summary(code), incremental[code]) << code;
   }
 
   std::filesystem::path dir_;

@@ -1,6 +1,7 @@
 // The campaign settings use case: name and dates checked like a new campaign's (a message per
 // field, nothing saved on failure), allowed to the issuer's coordinators and admins, and every
-// change bumping the revision summaries are cached by.
+// change bumping the revision summaries are cached by; reporting kinds added or removed with
+// every summary staying what a full rebuild gives.
 #include "app_fixture.h"
 
 namespace llw::testing {
@@ -21,8 +22,112 @@ class CampaignSettingsTest : public AppTest {
             year{2025} / 10 / 15, year{2025} / 11 / 5};
   }
 
+  CampaignSettings with_kinds(std::vector<UnitKind> kinds) const {
+    CampaignSettings changed = settings();
+    changed.reporting_kinds = std::move(kinds);
+    return changed;
+  }
+
+  // The summary exactly as the API serves it (through the revision-keyed cache).
+  nlohmann::json summary(const std::string& code) {
+    return nlohmann::json::parse(*app_->summary_json(system_admin(), campaign_.id, code));
+  }
+
+  void expect_summaries_match_a_full_rebuild() {
+    AppTest::expect_summaries_match_a_full_rebuild(campaign_.id);
+  }
+
+  std::int64_t expected(const std::string& code) {
+    return summary(code)["expected"].get<std::int64_t>();
+  }
+
   Campaign campaign_;
 };
+
+TEST_F(CampaignSettingsTest, AddingAKindGivesEveryUnitOfThatKindANotStartedReport) {
+  // Start with schools only; the village HP-X-V then does not report.
+  app_->update_campaign_settings(system_admin(), campaign_.id, with_kinds({UnitKind::school}));
+  const OrgUnit village = *store_->find_unit("HP-X-V");
+  ASSERT_FALSE(store_->find_report(campaign_.id, village.id));
+  save_and_submit(campaign_.id, "HP-X-A",
+                  {{"participants_students", 100}, {"participants_staff", 10}});
+  const auto city_before = expected("HP");
+  const auto commune_before = expected("HP-X");
+  const auto revision = *store_->campaign_revision(campaign_.id);
+
+  const Campaign saved = app_->update_campaign_settings(
+      system_admin(), campaign_.id, with_kinds({UnitKind::school, UnitKind::village}));
+  EXPECT_EQ(saved.reporting_kinds, (std::vector<UnitKind>{UnitKind::village, UnitKind::school}));
+  const auto report = store_->find_report(campaign_.id, village.id);
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->status, ReportStatus::not_started);
+  EXPECT_EQ(expected("HP"), city_before + 1);
+  EXPECT_EQ(expected("HP-X"), commune_before + 1);
+  EXPECT_EQ(expected("HP-Y"), 1);
+  EXPECT_GT(*store_->campaign_revision(campaign_.id), revision);
+  expect_summaries_match_a_full_rebuild();
+}
+
+TEST_F(CampaignSettingsTest, RemovingAKindWhoseReportsAreUntouchedSubtractsExactlyThem) {
+  save_and_submit(campaign_.id, "HP-X-A",
+                  {{"participants_students", 100}, {"participants_staff", 10}});
+  const nlohmann::json city_before = summary("HP");
+  const auto commune_before = expected("HP-X");
+  const OrgUnit village = *store_->find_unit("HP-X-V");
+  ASSERT_TRUE(store_->find_report(campaign_.id, village.id));
+
+  const Campaign saved = app_->update_campaign_settings(system_admin(), campaign_.id,
+                                                        with_kinds({UnitKind::school}));
+  EXPECT_EQ(saved.reporting_kinds, std::vector<UnitKind>{UnitKind::school});
+  EXPECT_FALSE(store_->find_report(campaign_.id, village.id));
+  EXPECT_EQ(expected("HP-X"), commune_before - 1);
+  const nlohmann::json city_after = summary("HP");
+  EXPECT_EQ(city_after["expected"], city_before["expected"].get<std::int64_t>() - 1);
+  EXPECT_EQ(city_after["missing_count"], city_before["missing_count"].get<std::int64_t>() - 1);
+  // The village's population never counted (it had not reported): the figures stay exact.
+  EXPECT_EQ(city_after["participation"], city_before["participation"]);
+  EXPECT_EQ(city_after["submitted"], city_before["submitted"]);
+  expect_summaries_match_a_full_rebuild();
+}
+
+TEST_F(CampaignSettingsTest, RemovingAKindWithASavedReportIsRefusedAndNothingChanges) {
+  UnitReport current = app_->get_report(system_admin(), campaign_.id, "HP-X-B");
+  app_->save_draft(system_admin(), campaign_.id, "HP-X-B", current.version,
+                   {{"participants_students", 30}});
+  const nlohmann::json city_before = summary("HP");
+  const auto revision = *store_->campaign_revision(campaign_.id);
+  try {
+    app_->update_campaign_settings(system_admin(), campaign_.id, with_kinds({UnitKind::village}));
+    ADD_FAILURE() << "removed schools although one had saved its report";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::validation_failed);
+    ASSERT_EQ(e.fields().count("reporting_kinds"), 1u);
+    EXPECT_NE(e.fields().at("reporting_kinds").find("Trường học: 1 đơn vị"), std::string::npos)
+        << e.fields().at("reporting_kinds");
+  }
+  const Campaign stored = *store_->find_campaign(campaign_.id);
+  EXPECT_EQ(stored.reporting_kinds, campaign_.reporting_kinds);
+  EXPECT_EQ(stored.name, campaign_.name);
+  EXPECT_EQ(*store_->campaign_revision(campaign_.id), revision);
+  EXPECT_TRUE(store_->find_report(campaign_.id, store_->find_unit("HP-X-A")->id));
+  EXPECT_EQ(summary("HP"), city_before);
+}
+
+TEST_F(CampaignSettingsTest, RemovingEveryKindIsRefused) {
+  try {
+    app_->update_campaign_settings(system_admin(), campaign_.id, with_kinds({}));
+    ADD_FAILURE() << "accepted a campaign in which nobody reports";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::validation_failed);
+    EXPECT_EQ(e.fields().count("reporting_kinds"), 1u);
+  }
+  EXPECT_EQ(store_->find_campaign(campaign_.id)->reporting_kinds, campaign_.reporting_kinds);
+  EXPECT_EQ(error_kind_of([&] {
+              app_->update_campaign_settings(system_admin(), campaign_.id,
+                                             with_kinds({UnitKind::commune}));
+            }),
+            ErrorKind::validation_failed);
+}
 
 TEST_F(CampaignSettingsTest, TheIssuersCoordinatorChangesNameAndDatesAndTheRevisionGrows) {
   const User city = make_user("tp.haiphong", Role::coordinator, "HP");

@@ -362,7 +362,7 @@ TEST_F(AdminPagesTest, CampaignSettingsShowDatesTheVietnameseWayAndSaveThem) {
   ASSERT_EQ(shown.status, 200);
   EXPECT_NE(shown.body.find("value=\"01/10/2025\""), std::string::npos);
   EXPECT_NE(shown.body.find("value=\"20/10/2025\""), std::string::npos);
-  EXPECT_NE(shown.body.find("Trường học"), std::string::npos);  // reporting kinds, read-only
+  EXPECT_NE(shown.body.find("Trường học"), std::string::npos);  // a reporting kind
   const auto revision = *store_->campaign_revision(campaign_id_);
   const HttpReply saved = submit(admin, settings_path(),
                                  {{"name", "Tuần lễ 2025 (điều chỉnh)"},
@@ -395,6 +395,42 @@ TEST_F(AdminPagesTest, TheSummarySourceIsChosenOnTheSettingsPage) {
   EXPECT_EQ(store_->find_campaign(campaign_id_)->summary_source, SummarySource::accepted);
   EXPECT_GT(*store_->campaign_revision(campaign_id_), revision);
   EXPECT_NE(open(admin, settings_path()).body.find("value=\"accepted\" checked"),
+            std::string::npos);
+}
+
+TEST_F(AdminPagesTest, TheReportingKindsAreTickedOnTheSettingsPage) {
+  const Browser admin = sign_in(kAdmin);
+  CampaignSettings schools_only;
+  const Campaign before = *store_->find_campaign(campaign_id_);
+  schools_only.name = before.name;
+  schools_only.period_start = before.period_start;
+  schools_only.period_end = before.period_end;
+  schools_only.deadline = before.deadline;
+  schools_only.lock_date = before.lock_date;
+  schools_only.reporting_kinds = std::vector<UnitKind>{UnitKind::school};
+  app_->update_campaign_settings(admin_, campaign_id_, schools_only);
+  const HttpReply shown = open(admin, settings_path());
+  EXPECT_NE(shown.body.find("name=\"kind_school\" value=\"1\" checked"), std::string::npos);
+  EXPECT_NE(shown.body.find("name=\"kind_village\" value=\"1\">"), std::string::npos);
+  std::vector<std::pair<std::string, std::string>> fields = {{"name", "Tuần lễ 2025"},
+                                                             {"period_start", "01/10/2025"},
+                                                             {"period_end", "07/10/2025"},
+                                                             {"deadline", "12/10/2025"},
+                                                             {"lock_date", "20/10/2025"},
+                                                             {"reporting_kinds_present", "1"}};
+  // Nothing ticked: refused with a message next to the checkboxes, nothing saved.
+  const HttpReply none = submit(admin, settings_path(), fields);
+  EXPECT_EQ(none.status, 422);
+  EXPECT_NE(none.body.find("id=\"reporting_kinds-err\""), std::string::npos);
+  EXPECT_EQ(store_->find_campaign(campaign_id_)->reporting_kinds,
+            std::vector<UnitKind>{UnitKind::school});
+  fields.emplace_back("kind_school", "1");
+  fields.emplace_back("kind_village", "1");
+  const HttpReply saved = submit(admin, settings_path(), fields);
+  EXPECT_EQ(saved.status, 303) << saved.body;
+  EXPECT_EQ(store_->find_campaign(campaign_id_)->reporting_kinds,
+            (std::vector<UnitKind>{UnitKind::village, UnitKind::school}));
+  EXPECT_NE(open(admin, settings_path()).body.find("name=\"kind_village\" value=\"1\" checked"),
             std::string::npos);
 }
 

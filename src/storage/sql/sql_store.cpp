@@ -1852,6 +1852,47 @@ void SqlStore::add_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
   });
 }
 
+void SqlStore::remove_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
+                                     const Contribution& contribution,
+                                     const std::vector<std::int64_t>& ancestor_ids) {
+  const long long cid = campaign_id, uid = unit.id;
+  write_transaction([&](Connection& connection) {
+    auto& sql = connection.sql;
+    std::string status, path;
+    long long version = 0;
+    int counted = 0;
+    sql << "SELECT status, version, counted, path FROM reports "
+           "WHERE campaign_id = :c AND unit_id = :u",
+        soci::into(status), soci::into(version), soci::into(counted), soci::into(path),
+        soci::use(cid), soci::use(uid);
+    if (!sql.got_data()) {
+      throw Error(ErrorKind::not_found,
+                  "Đơn vị '" + unit.code + "' không có trong danh sách báo cáo của đợt này.",
+                  "unit");
+    }
+    // Checked again here, under the write lock, so a save that got in after the caller's check
+    // is never thrown away.
+    if (status != "not_started" || version != 0) {
+      throw Error(ErrorKind::conflict,
+                  "Đơn vị '" + unit.code + "' đã lưu hoặc gửi báo cáo nên không bỏ khỏi đợt được.",
+                  "reporting_kinds");
+    }
+    sql << "DELETE FROM report_narratives WHERE campaign_id = :c AND unit_id = :u",
+        soci::use(cid), soci::use(uid);
+    sql << "DELETE FROM report_versions WHERE campaign_id = :c AND unit_id = :u", soci::use(cid),
+        soci::use(uid);
+    sql << "DELETE FROM reports WHERE campaign_id = :c AND unit_id = :u", soci::use(cid),
+        soci::use(uid);
+    AggregateDelta delta;
+    for (const auto& [slot, value] : contribution) delta.slots[slot] = -value;
+    delta.reporting_units = -1;
+    delta.counted_units = -counted;
+    auto ids = ancestor_ids.empty() ? ancestors_from_path(path) : ancestor_ids;
+    for (auto node : ids) connection.aggregates().add(cid, node, delta);
+    bump_revision(connection, cid);
+  });
+}
+
 // -----------------------------------------------------------------------------------------------
 // Reports.
 

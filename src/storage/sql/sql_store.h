@@ -67,6 +67,9 @@ class SqlStore : public Store {
   void add_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
                           const Contribution& contribution,
                           const std::vector<std::int64_t>& ancestor_ids) override;
+  void remove_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
+                             const Contribution& contribution,
+                             const std::vector<std::int64_t>& ancestor_ids) override;
 
   std::optional<UnitReport> find_report(std::int64_t campaign_id, std::int64_t unit_id) override;
   void write_report(const ReportWrite& write,

@@ -166,14 +166,18 @@ void SqlStore::update_campaign_settings(const Campaign& campaign) {
     std::string end = format_iso_date(campaign.period_end);
     std::string deadline = format_iso_date(campaign.deadline);
     std::string lock = format_iso_date(campaign.lock_date);
+    nlohmann::json kind_list = nlohmann::json::array();
+    for (auto kind : campaign.reporting_kinds) kind_list.push_back(std::string(to_string(kind)));
+    std::string kinds = kind_list.dump();
     // Dates and name show in summaries and their documents: bump the revision like every
     // campaign edit, so cached summaries are rebuilt.
     soci::statement update =
         (sql.prepare << "UPDATE campaigns SET name = :name, period_start = :start, "
                         "period_end = :end, deadline = :deadline, lock_date = :lock, "
-                        "revision = revision + 1 WHERE id = :id",
+                        "reporting_kinds = :kinds, revision = revision + 1 WHERE id = :id",
          soci::use(campaign.name, "name"), soci::use(start, "start"), soci::use(end, "end"),
-         soci::use(deadline, "deadline"), soci::use(lock, "lock"), soci::use(id, "id"));
+         soci::use(deadline, "deadline"), soci::use(lock, "lock"), soci::use(kinds, "kinds"),
+         soci::use(id, "id"));
     update.execute(true);
     if (update.get_affected_rows() == 0) {
       throw Error(ErrorKind::not_found,

@@ -1,5 +1,5 @@
 // The campaign settings page (/dot/{id}/cai-dat): name, dates, deadline and lock date, for the
-// coordinators of the issuing unit and admins; the units that report and the form are shown
+// coordinators of the issuing unit and admins, and which kinds of units report; the form is shown
 // read-only. Dates are typed and shown dd/mm/yyyy.
 
 #include "domain/access.h"
@@ -70,6 +70,19 @@ HttpResponse PageRoutes::campaign_settings_post(Context& context, const Params& 
     settings.summary_source = summary_source_from_string(source_text);
     if (!settings.summary_source) {
       echo.errors["summary_source"] = "Hãy chọn một trong hai cách tổng hợp số liệu.";
+    }
+  }
+  // The kind checkboxes count only when the page's hidden marker came with them: a post without
+  // it (an older page, a script) leaves the kinds as they are.
+  if (form.has("reporting_kinds_present")) {
+    echo.values["reporting_kinds_present"] = "1";
+    settings.reporting_kinds.emplace();
+    for (const UnitKind kind : {UnitKind::department, UnitKind::organization, UnitKind::village,
+                                UnitKind::school}) {
+      const std::string name = "kind_" + std::string(to_string(kind));
+      if (!form.has(name)) continue;
+      echo.values[name] = "1";
+      settings.reporting_kinds->push_back(kind);
     }
   }
   int status = 422;
