@@ -125,7 +125,7 @@ TEST_P(AccountsStoreTest, TheNthLatestFailureIsTheLaterOfUsernameAndAddress) {
   EXPECT_EQ(store_->nth_latest_failed_login("c", "10.0.0.9", 0, 1), 0);
 }
 
-TEST_P(AccountsStoreTest, CampaignSettingsReplaceNameAndDatesAndBumpTheRevision) {
+TEST_P(AccountsStoreTest, CampaignSettingsReplaceNameDatesAndKindsAndBumpTheRevision) {
   Campaign c;
   c.name = "Tuần lễ 2025";
   c.year = 2025;
@@ -140,12 +140,13 @@ TEST_P(AccountsStoreTest, CampaignSettingsReplaceNameAndDatesAndBumpTheRevision)
   const auto revision = *store_->campaign_revision(c.id);
   c.name = "Tuần lễ 2025 (sửa)";
   c.deadline = year{2025} / 10 / 14;
-  c.reporting_kinds = {UnitKind::village};  // not a setting: stays as created
+  // The kinds are stored as given: the app adds and removes the reports they imply.
+  c.reporting_kinds = {UnitKind::village};
   store_->update_campaign_settings(c);
   const Campaign stored = *store_->find_campaign(c.id);
   EXPECT_EQ(stored.name, "Tuần lễ 2025 (sửa)");
   EXPECT_EQ(stored.deadline, year{2025} / 10 / 14);
-  EXPECT_EQ(stored.reporting_kinds, std::vector<UnitKind>{UnitKind::school});
+  EXPECT_EQ(stored.reporting_kinds, std::vector<UnitKind>{UnitKind::village});
   EXPECT_EQ(*store_->campaign_revision(c.id), revision + 1);
   c.id = 99999;
   EXPECT_THROW(store_->update_campaign_settings(c), Error);
