@@ -31,6 +31,12 @@ json figures(const ActivityFigures& f) {
   throw Error(ErrorKind::bad_input, "Trường \"" + field + "\" phải là " + expected + ".", field);
 }
 
+void require_object_body(const json& body) {
+  if (!body.is_object()) {
+    throw Error(ErrorKind::bad_input, "Nội dung gửi lên phải là một đối tượng JSON.", "");
+  }
+}
+
 const json* member(const json& body, const char* key) {
   auto it = body.find(key);
   if (it == body.end() || it->is_null()) return nullptr;
@@ -197,9 +203,7 @@ json to_json(const Summary& summary) {
 }
 
 UnitInput unit_input_from_json(const json& body) {
-  if (!body.is_object()) {
-    throw Error(ErrorKind::bad_input, "Nội dung gửi lên phải là một đối tượng JSON.", "");
-  }
+  require_object_body(body);
   UnitInput input;
   input.code = string_member(body, "code", true);
   input.name = string_member(body, "name", true);
@@ -246,9 +250,7 @@ UnitInput unit_input_from_json(const json& body) {
 }
 
 UnitChanges unit_changes_from_json(const json& body) {
-  if (!body.is_object()) {
-    throw Error(ErrorKind::bad_input, "Nội dung gửi lên phải là một đối tượng JSON.", "");
-  }
+  require_object_body(body);
   static const char* const kKnown[] = {"code",  "name",       "kind",   "level", "population",
                                        "email", "signer",     "parent", "parent_code"};
   for (const auto& [key, value] : body.items()) {
@@ -291,10 +293,37 @@ UnitChanges unit_changes_from_json(const json& body) {
   return changes;
 }
 
-Campaign campaign_from_json(const json& body) {
-  if (!body.is_object()) {
-    throw Error(ErrorKind::bad_input, "Nội dung gửi lên phải là một đối tượng JSON.", "");
+std::vector<UnitKind> reporting_kinds_from_json(const json& kinds) {
+  // Seven kinds exist; a longer list is a mistake or an attack, refused before it is read.
+  constexpr std::size_t kMaxKinds = 16;
+  if (!kinds.is_array() || kinds.size() > kMaxKinds) {
+    wrong_type("reporting_kinds", "một danh sách (tối đa 16 mục) tên loại đơn vị, ví dụ "
+                                  "[\"school\", \"village\"]");
   }
+  std::vector<UnitKind> parsed;
+  for (const json& k : kinds) {
+    auto kind =
+        k.is_string() ? unit_kind_from_string(k.get_ref<const std::string&>()) : std::nullopt;
+    if (!kind) {
+      throw Error(ErrorKind::bad_input,
+                  "Loại đơn vị trong \"reporting_kinds\" không hợp lệ; dùng: department, "
+                  "organization, village, school, commune, province.",
+                  "reporting_kinds");
+    }
+    if (std::find(parsed.begin(), parsed.end(), *kind) != parsed.end()) {
+      const std::string message = "Loại đơn vị \"" + std::string(to_string(*kind)) +
+                                  "\" có hai lần trong \"reporting_kinds\"; hãy ghi mỗi loại một "
+                                  "lần.";
+      throw Error(ErrorKind::validation_failed, message, "reporting_kinds",
+                  {{"reporting_kinds", message}});
+    }
+    parsed.push_back(*kind);
+  }
+  return parsed;
+}
+
+Campaign campaign_from_json(const json& body) {
+  require_object_body(body);
   Campaign campaign;
   campaign.name = string_member(body, "name", true);
   campaign.issuer_code = string_member(body, "issuer");
@@ -316,18 +345,7 @@ Campaign campaign_from_json(const json& body) {
     campaign.year = int(campaign.period_start.year());
   }
   if (const json* kinds = member(body, "reporting_kinds")) {
-    if (!kinds->is_array()) wrong_type("reporting_kinds", "một danh sách loại đơn vị");
-    for (const json& k : *kinds) {
-      auto kind =
-          k.is_string() ? unit_kind_from_string(k.get_ref<const std::string&>()) : std::nullopt;
-      if (!kind) {
-        throw Error(ErrorKind::bad_input,
-                    "Loại đơn vị trong \"reporting_kinds\" không hợp lệ; dùng: department, "
-                    "organization, village, school, commune, province.",
-                    "reporting_kinds");
-      }
-      campaign.reporting_kinds.push_back(*kind);
-    }
+    campaign.reporting_kinds = reporting_kinds_from_json(*kinds);
   }
   if (const json* states = member(body, "counted_states")) {
     if (!states->is_array()) wrong_type("counted_states", "một danh sách trạng thái");

@@ -30,5 +30,9 @@ UnitInput unit_input_from_json(const nlohmann::json& body);
 // "signer" is {"authority","deputy","position","name"}); "code" may only repeat the unit's code.
 UnitChanges unit_changes_from_json(const nlohmann::json& body);
 Campaign campaign_from_json(const nlohmann::json& body);
+// A campaign's "reporting_kinds" member: an array of at most 16 kind names ("school",
+// "village", …), each known and none twice. Error{bad_input} on "reporting_kinds" for a value
+// that is not such an array or names an unknown kind, Error{validation_failed} for a repeat.
+std::vector<UnitKind> reporting_kinds_from_json(const nlohmann::json& kinds);
 
 }  // namespace llw

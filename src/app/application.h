@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -160,9 +161,11 @@ class Application {
   // may manage campaigns at the issuer. Returns the campaign as stored.
   Campaign update_campaign_plan(const User& actor, std::int64_t campaign_id,
                                 const nlohmann::json& plan);
-  // The campaign settings page (campaign_settings.cpp): name and dates, validated like a new
-  // campaign's (Error{validation_failed} with a message per field), for whoever may manage
-  // campaigns at the issuer. Bumps the campaign's revision.
+  // The campaign settings page and PATCH /api/v1/campaigns/{id} (campaign_settings.cpp): name and
+  // dates, validated like a new campaign's (Error{validation_failed} with a message per field),
+  // summary source and reporting kinds, for whoever may manage campaigns at the issuer. One store
+  // transaction with the reports the kinds add or remove; a removed kind with saved reports is
+  // Error{conflict} on "reporting_kinds". Bumps the campaign's revision once.
   Campaign update_campaign_settings(const User& actor, std::int64_t campaign_id,
                                     const CampaignSettings& settings,
                                     const RequestContext& context = {});
@@ -339,10 +342,20 @@ class Application {
                                          const std::string& unit_code, ReportEvent event,
                                          const std::string& comment,
                                          std::optional<std::int64_t> expected_version);
-  // return, accept, reopen (workflow.cpp).
-  UnitReport review(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
-                    ReportEvent event, const std::string& comment,
-                    std::optional<std::int64_t> expected_version);
+  // A unit's report with its campaign (form attached) and its unit, once `actor` may do `action`
+  // on it: `found` when the one-read lookup found all three, else the separate lookups that tell
+  // which one is missing (reports.cpp).
+  ReportInContext open_report(const User& actor, Action action, std::int64_t campaign_id,
+                              const std::string& unit_code, std::optional<ReportInContext> found);
+  // The transition of a unit's report by `event` as one audited use case (reports.cpp): opens the
+  // report for the event's action, checks the lock date (save, submit) and the state machine,
+  // lets `change` check the rest and edit `after` (status already set), and writes it.
+  using ReportChange =
+      std::function<void(const ReportInContext& current, UnitReport& after, Timestamp now)>;
+  UnitReport change_report(const User& actor, std::int64_t campaign_id,
+                           const std::string& unit_code, ReportEvent event,
+                           const RequestContext& context, const std::string& audit_detail,
+                           const ReportChange& change);
   // Error{conflict} naming the date and whom to ask when the unit may no longer save or submit:
   // past the campaign's lock date and past any extension the unit was granted.
   void require_open_for(const Campaign& campaign, const OrgUnit& unit, Timestamp now);

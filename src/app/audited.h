@@ -25,20 +25,13 @@ void append_audit_entry(Store& store, const AuditEntry& entry);
 // a successful write and its entry are stored together or not at all. When `body` throws — an
 // llw::Error (its code: "conflict", "forbidden", …) or anything else ("internal") — nothing it
 // attempted was written, and the entry is appended on its own with that outcome. A body that
-// returns without writing gets its entry on its own too. The entry's unit is looked up by
-// `unit_code` (none when unknown).
+// returns without writing gets its entry on its own too. The entry is about `unit` (may be null).
 template <class Body>
-auto audited(Application& app, const User& actor, const RequestContext& context,
-             const std::string& action, const std::string& unit_code, const std::string& target,
-             const std::string& detail, Body&& body) -> decltype(body()) {
-  std::optional<OrgUnit> unit;
-  try {
-    if (!unit_code.empty()) unit = app.store().find_unit(unit_code);
-  } catch (...) {
-    // The entry is still worth writing without its unit.
-  }
-  AuditEntry entry = make_audit_entry(app.now(), &actor, context, action, unit ? &*unit : nullptr,
-                                      target, detail, "ok");
+auto audited_at(Application& app, const User& actor, const RequestContext& context,
+                const std::string& action, const OrgUnit* unit, const std::string& target,
+                const std::string& detail, Body&& body) -> decltype(body()) {
+  AuditEntry entry =
+      make_audit_entry(app.now(), &actor, context, action, unit, target, detail, "ok");
   Store& store = app.store();
   store.stage_audit(entry);
   // Whatever no transaction committed is appended on its own, with the outcome.
@@ -64,6 +57,21 @@ auto audited(Application& app, const User& actor, const RequestContext& context,
     finish("internal");
     throw;
   }
+}
+
+// audited_at, with the entry's unit looked up by `unit_code` (none when unknown).
+template <class Body>
+auto audited(Application& app, const User& actor, const RequestContext& context,
+             const std::string& action, const std::string& unit_code, const std::string& target,
+             const std::string& detail, Body&& body) -> decltype(body()) {
+  std::optional<OrgUnit> unit;
+  try {
+    if (!unit_code.empty()) unit = app.store().find_unit(unit_code);
+  } catch (...) {
+    // The entry is still worth writing without its unit.
+  }
+  return audited_at(app, actor, context, action, unit ? &*unit : nullptr, target, detail,
+                    std::forward<Body>(body));
 }
 
 // "campaign 3 / HP-AH-THTT": the target of a report action.

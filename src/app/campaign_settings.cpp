@@ -1,5 +1,6 @@
-// The campaign settings page's use case: a campaign's name and dates, checked like a new
-// campaign's, and which kinds of units report. The form is fixed at creation.
+// The campaign settings use case (the settings page and PATCH /api/v1/campaigns/{id}): a
+// campaign's name and dates, checked like a new campaign's, its summary source, and which kinds
+// of units report, all saved in one store transaction. The form is fixed at creation.
 #include <algorithm>
 
 #include "app/application.h"
@@ -79,9 +80,8 @@ Campaign Application::update_campaign_settings(const User& actor, std::int64_t c
           // The year is not on the page: its message belongs to the start date.
           auto fields = error.fields();
           if (auto it = fields.find("year"); it != fields.end()) {
-            fields.emplace("period_start",
-                           "Ngày bắt đầu phải thuộc năm " + std::to_string(campaign.year) +
-                               " của kế hoạch.");
+            fields.emplace("period_start", "Ngày bắt đầu phải thuộc năm " +
+                                               std::to_string(campaign.year) + " của kế hoạch.");
             fields.erase(it);
           }
           fields.insert(kind_errors.begin(), kind_errors.end());
@@ -89,63 +89,43 @@ Campaign Application::update_campaign_settings(const User& actor, std::int64_t c
                       fields.empty() ? error.field() : fields.begin()->first, fields);
         }
         if (!kind_errors.empty()) {
-          throw Error(ErrorKind::validation_failed, kind_errors.begin()->second,
-                      "reporting_kinds", kind_errors);
+          throw Error(ErrorKind::validation_failed, kind_errors.begin()->second, "reporting_kinds",
+                      kind_errors);
         }
 
-        // Every report of a removed kind must still be untouched: its removal then subtracts
-        // exactly what adding it added. Checked for all kinds before anything changes.
+        // The reports the change of kinds implies, with what each untouched one contributes.
+        // Whether the removed ones are still untouched is the store's to check, inside the
+        // one transaction that also adds the new ones and saves the settings: a clerk's save
+        // between this read and that write then refuses the change instead of being lost.
         campaign.form = form(campaign.form_id);
-        std::vector<std::pair<OrgUnit, UnitReport>> to_remove;
+        CampaignSettingsChange change{campaign, std::nullopt, {}, {}};
+        if (settings.summary_source && *settings.summary_source != campaign.summary_source) {
+          change.summary_source = settings.summary_source;
+        }
+        auto untouched = [&](const OrgUnit& unit) {
+          UnitReport report;
+          report.campaign_id = campaign.id;
+          report.unit_id = unit.id;
+          report.unit_code = unit.code;
+          report.status = ReportStatus::not_started;
+          return ReportingUnitChange{unit, contribution_of(campaign, unit, report),
+                                     store_->ancestor_ids(unit.id)};
+        };
         for (UnitKind kind : old_kinds) {
           if (contains(new_kinds, kind)) continue;
-          int with_data = 0;
           for (const OrgUnit& unit : store_->units_in_subtree(campaign.issuer_path, {kind})) {
-            auto report = store_->find_report(campaign.id, unit.id);
-            if (!report) continue;
-            if (report->status != ReportStatus::not_started || report->version != 0) {
-              ++with_data;
-            } else {
-              to_remove.emplace_back(unit, *report);
-            }
+            if (!store_->find_report(campaign.id, unit.id)) continue;
+            change.removed.push_back(untouched(unit));
           }
-          if (with_data > 0) {
-            kind_errors["reporting_kinds"] =
-                "Không bỏ được loại " + std::string(vietnamese_label(kind)) + ": " +
-                std::to_string(with_data) +
-                " đơn vị đã lưu hoặc gửi báo cáo. Hãy giữ loại này trong danh sách.";
-          }
-        }
-        if (!kind_errors.empty()) {
-          throw Error(ErrorKind::validation_failed, kind_errors.begin()->second,
-                      "reporting_kinds", kind_errors);
-        }
-        // Not one transaction: remove, then add, then save the kinds. Each step keeps the
-        // summaries exact on its own, and a failure part-way leaves reports matching neither
-        // list only for units whose reports are empty, which saving the settings again repairs.
-        for (const auto& [unit, report] : to_remove) {
-          store_->remove_reporting_unit(campaign.id, unit,
-                                        contribution_of(campaign, unit, report),
-                                        store_->ancestor_ids(unit.id));
         }
         for (UnitKind kind : new_kinds) {
           if (contains(old_kinds, kind)) continue;
           for (const OrgUnit& unit : store_->units_in_subtree(campaign.issuer_path, {kind})) {
             if (!campaign.must_report(unit) || store_->find_report(campaign.id, unit.id)) continue;
-            UnitReport untouched;
-            untouched.campaign_id = campaign.id;
-            untouched.unit_id = unit.id;
-            untouched.unit_code = unit.code;
-            untouched.status = ReportStatus::not_started;
-            store_->add_reporting_unit(campaign.id, unit,
-                                       contribution_of(campaign, unit, untouched),
-                                       store_->ancestor_ids(unit.id));
+            change.added.push_back(untouched(unit));
           }
         }
-        store_->update_campaign_settings(campaign);
-        if (settings.summary_source && *settings.summary_source != campaign.summary_source) {
-          store_->set_summary_source(campaign.id, *settings.summary_source);
-        }
+        store_->change_campaign_settings(change);
         return load_campaign(campaign_id);
       });
 }

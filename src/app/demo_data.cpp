@@ -619,35 +619,37 @@ Campaign campaign_2025(const std::string& issuer_code, json plan, Timestamp now)
   return campaign;
 }
 
-json city_plan() {
+// The seed plan as another level issues it: its number, place, issuer, legal basis and signer
+// ({authority, deputy, position, name}).
+json plan_issued_by(const char* number, const char* place, const char* issuer_name,
+                    const char* legal_basis, const std::array<const char*, 4>& signer) {
   json plan = seed_plan_2025();
-  plan["number"] = "215/KH-UBND";
-  plan["place"] = "Hải Phòng";
-  plan["issuer_name"] = "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG";
-  plan["legal_basis"] =
-      "Thực hiện Quyết định số 3929/QĐ-UBND ngày 01/10/2025 của Ủy ban nhân dân thành phố Hải "
-      "Phòng ban hành Kế hoạch tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025 (dữ liệu minh "
-      "họa cho cấp thành phố).";
-  plan["signer"] = {{"authority", "TM. ỦY BAN NHÂN DÂN"},
-                    {"deputy", "KT. CHỦ TỊCH"},
-                    {"position", "PHÓ CHỦ TỊCH"},
-                    {"name", "Nguyễn Thị Hồng Vân"}};
+  plan["number"] = number;
+  plan["place"] = place;
+  plan["issuer_name"] = issuer_name;
+  plan["legal_basis"] = legal_basis;
+  plan["signer"] = {{"authority", signer[0]},
+                    {"deputy", signer[1]},
+                    {"position", signer[2]},
+                    {"name", signer[3]}};
   return plan;
 }
 
+json city_plan() {
+  return plan_issued_by(
+      "215/KH-UBND", "Hải Phòng", "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG",
+      "Thực hiện Quyết định số 3929/QĐ-UBND ngày 01/10/2025 của Ủy ban nhân dân thành phố Hải "
+      "Phòng ban hành Kế hoạch tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025 (dữ liệu minh "
+      "họa cho cấp thành phố).",
+      {"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thị Hồng Vân"});
+}
+
 json national_plan() {
-  json plan = seed_plan_2025();
-  plan["number"] = "1000/KH-BGDĐT";
-  plan["place"] = "Hà Nội";
-  plan["issuer_name"] = "BỘ GIÁO DỤC VÀ ĐÀO TẠO";
-  plan["legal_basis"] =
+  return plan_issued_by(
+      "1000/KH-BGDĐT", "Hà Nội", "BỘ GIÁO DỤC VÀ ĐÀO TẠO",
       "Kế hoạch tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025 trên phạm vi toàn quốc (dữ "
-      "liệu minh họa).";
-  plan["signer"] = {{"authority", ""},
-                    {"deputy", "KT. BỘ TRƯỞNG"},
-                    {"position", "THỨ TRƯỞNG"},
-                    {"name", "(dữ liệu minh họa)"}};
-  return plan;
+      "liệu minh họa).",
+      {"", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "(dữ liệu minh họa)"});
 }
 
 enum class DemoState { not_started, draft, on_time, late, returned, accepted };

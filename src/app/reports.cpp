@@ -46,6 +46,7 @@ UnitReport Application::write_transition(const User& actor, const Campaign& camp
   if (!write.delta.empty()) write.ancestor_ids = store_->ancestor_ids(unit.id);
   write.action = std::string(to_string(event));
   write.notify_reviewers = event == ReportEvent::submit;
+  write.uncounted_before_and_after = !campaign.counts(before.status) && !campaign.counts(after.status);
   std::map<std::string, std::string> narratives;
   if (campaign.counts(after.status)) narratives = narrative_texts(*campaign.form, after.values);
   store_->write_report(write, narratives);
@@ -76,43 +77,83 @@ void Application::require_open_for(const Campaign& campaign, const OrgUnit& unit
               "lock_date");
 }
 
+ReportInContext Application::open_report(const User& actor, Action action,
+                                         std::int64_t campaign_id, const std::string& unit_code,
+                                         std::optional<ReportInContext> found) {
+  if (!found) {
+    // Something is missing: find out what, in the order the user should hear it (the campaign,
+    // the unit, whether it may be seen at all, then its report).
+    Campaign campaign = load_campaign(campaign_id);
+    OrgUnit unit = load_unit(unit_code);
+    require_allowed(actor, action, unit);
+    UnitReport report = require_report(campaign, unit);  // created since the first read
+    return ReportInContext{std::move(campaign), std::move(unit), std::move(report)};
+  }
+  require_allowed(actor, action, found->unit);
+  found->campaign.form = form(found->campaign.form_id);
+  return std::move(*found);
+}
+
 UnitReport Application::get_report(const User& actor, std::int64_t campaign_id,
                                    const std::string& unit_code) {
-  Campaign campaign = load_campaign(campaign_id);
-  OrgUnit unit = load_unit(unit_code);
-  require_allowed(actor, Action::read_report, unit);
-  return require_report(campaign, unit);
+  return open_report(actor, Action::read_report, campaign_id, unit_code,
+                     store_->find_report_in_context(campaign_id, unit_code))
+      .report;
 }
 
 std::vector<ReportVersion> Application::report_history(const User& actor, std::int64_t campaign_id,
                                                        const std::string& unit_code, int limit) {
-  Campaign campaign = load_campaign(campaign_id);
-  OrgUnit unit = load_unit(unit_code);
-  require_allowed(actor, Action::read_report, unit);
-  require_report(campaign, unit);
-  return store_->report_history(campaign.id, unit.id, std::clamp(limit, 1, 500));
+  const ReportInContext current =
+      open_report(actor, Action::read_report, campaign_id, unit_code,
+                  store_->find_report_in_context(campaign_id, unit_code));
+  return store_->report_history(campaign_id, current.unit.id, std::clamp(limit, 1, 500));
+}
+
+UnitReport Application::change_report(const User& actor, std::int64_t campaign_id,
+                                      const std::string& unit_code, ReportEvent event,
+                                      const RequestContext& context,
+                                      const std::string& audit_detail,
+                                      const ReportChange& change) {
+  // One read for the campaign, the unit and the report (a save's hot path); the audit entry is
+  // about the unit read there.
+  std::optional<ReportInContext> found = store_->find_report_in_context(campaign_id, unit_code);
+  const std::string action = "report." + std::string(to_string(event));
+  auto transition = [&] {
+    const ReportInContext current =
+        open_report(actor, required_action(event), campaign_id, unit_code, found);
+    const UnitReport& before = current.report;
+    const Timestamp now = clock_();
+    if (event == ReportEvent::save || event == ReportEvent::submit) {
+      require_open_for(current.campaign, current.unit, now);
+    }
+    UnitReport after = before;
+    after.status = require_transition(before.status, event);
+    change(current, after, now);
+    return write_transition(actor, current.campaign, current.unit, before, std::move(after),
+                            event, now);
+  };
+  const std::string target = report_target(campaign_id, unit_code);
+  if (found) {
+    return audited_at(*this, actor, context, action, &found->unit, target, audit_detail,
+                      transition);
+  }
+  return audited(*this, actor, context, action, unit_code, target, audit_detail, transition);
 }
 
 UnitReport Application::save_draft(const User& actor, std::int64_t campaign_id,
                                    const std::string& unit_code, std::int64_t expected_version,
                                    const nlohmann::json& values, const RequestContext& context) {
-  return audited(
-      *this, actor, context, "report.save", unit_code, report_target(campaign_id, unit_code), "",
-      [&] {
-        Campaign campaign = load_campaign(campaign_id);
-        OrgUnit unit = load_unit(unit_code);
-        require_allowed(actor, Action::write_report, unit);
-        UnitReport before = require_report(campaign, unit);
-        const Timestamp now = clock_();
-        require_open_for(campaign, unit, now);
-        const ReportStatus next = require_transition(before.status, ReportEvent::save);
+  return change_report(
+      actor, campaign_id, unit_code, ReportEvent::save, context, "",
+      [&](const ReportInContext& current, UnitReport& after, Timestamp) {
         if (!values.is_object()) {
           throw Error(ErrorKind::bad_input,
                       "Dữ liệu báo cáo phải là một đối tượng JSON dạng {mã mục: giá trị}.",
                       "values");
         }
-        require_version(before, expected_version);
-        auto problems = validate_values(*campaign.form, unit, values, /*for_submit=*/false);
+        require_version(current.report, expected_version);
+        auto problems =
+            validate_values(*current.campaign.form, current.unit, values, /*for_submit=*/false);
         if (!problems.empty()) {
           throw Error(
               ErrorKind::validation_failed,
@@ -120,12 +161,7 @@ UnitReport Application::save_draft(const User& actor, std::int64_t campaign_id,
               "được lưu.",
               "", std::move(problems));
         }
-
-        UnitReport after = before;
         after.values = values;
-        after.status = next;
-        return write_transition(actor, campaign, unit, before, std::move(after), ReportEvent::save,
-                                now);
       });
 }
 
@@ -133,18 +169,12 @@ UnitReport Application::submit(const User& actor, std::int64_t campaign_id,
                                const std::string& unit_code,
                                std::optional<std::int64_t> expected_version,
                                const RequestContext& context) {
-  return audited(
-      *this, actor, context, "report.submit", unit_code, report_target(campaign_id, unit_code), "",
-      [&] {
-        Campaign campaign = load_campaign(campaign_id);
-        OrgUnit unit = load_unit(unit_code);
-        require_allowed(actor, Action::write_report, unit);
-        UnitReport before = require_report(campaign, unit);
-        const Timestamp now = clock_();
-        require_open_for(campaign, unit, now);
-        const ReportStatus next = require_transition(before.status, ReportEvent::submit);
-        if (expected_version) require_version(before, *expected_version);
-        auto problems = validate_values(*campaign.form, unit, before.values, /*for_submit=*/true);
+  return change_report(
+      actor, campaign_id, unit_code, ReportEvent::submit, context, "",
+      [&](const ReportInContext& current, UnitReport& after, Timestamp now) {
+        if (expected_version) require_version(current.report, *expected_version);
+        auto problems = validate_values(*current.campaign.form, current.unit,
+                                        current.report.values, /*for_submit=*/true);
         if (!problems.empty()) {
           throw Error(
               ErrorKind::validation_failed,
@@ -152,13 +182,8 @@ UnitReport Application::submit(const User& actor, std::int64_t campaign_id,
               "được đánh dấu rồi nộp lại.",
               "", std::move(problems));
         }
-
-        UnitReport after = before;
-        after.status = next;
         after.submitted_at = now;
-        after.late = now > campaign.deadline_end();
-        return write_transition(actor, campaign, unit, before, std::move(after),
-                                ReportEvent::submit, now);
+        after.late = now > current.campaign.deadline_end();
       });
 }
 

@@ -14,47 +14,36 @@
 namespace llw {
 namespace {
 
-std::string audit_action(ReportEvent event) { return "report." + std::string(to_string(event)); }
+// return, accept and reopen: the version check (with the state the report is in now) and the
+// comment a return or reopen must carry.
+auto review_change(ReportEvent event, const std::string& comment,
+                   std::optional<std::int64_t> expected_version) {
+  return [=](const ReportInContext& current, UnitReport& after, Timestamp) {
+    const UnitReport& before = current.report;
+    if (expected_version && *expected_version != before.version) {
+      throw Error(ErrorKind::conflict,
+                  "Báo cáo vừa được người khác thay đổi (phiên bản hiện tại: " +
+                      std::to_string(before.version) + ", trạng thái \"" +
+                      std::string(vietnamese_status(before.status)) +
+                      "\"). Hãy tải lại trang rồi thực hiện lại.",
+                  "version");
+    }
+    // A return or reopen takes the unit's figures out of the summary (returned is not a counted
+    // state unless the campaign says so); an accept keeps them when submitted was counted, or
+    // adds them when only accepted reports count: write_transition's delta says exactly that.
+    if (needs_comment(event)) after.comment = checked_comment(event, comment);
+  };
+}
 
 }  // namespace
-
-UnitReport Application::review(const User& actor, std::int64_t campaign_id,
-                               const std::string& unit_code, ReportEvent event,
-                               const std::string& comment,
-                               std::optional<std::int64_t> expected_version) {
-  Campaign campaign = load_campaign(campaign_id);
-  OrgUnit unit = load_unit(unit_code);
-  require_allowed(actor, required_action(event), unit);
-  UnitReport before = require_report(campaign, unit);
-  const ReportStatus next = require_transition(before.status, event);
-  if (expected_version && *expected_version != before.version) {
-    throw Error(ErrorKind::conflict,
-                "Báo cáo vừa được người khác thay đổi (phiên bản hiện tại: " +
-                    std::to_string(before.version) + ", trạng thái \"" +
-                    std::string(vietnamese_status(before.status)) +
-                    "\"). Hãy tải lại trang rồi thực hiện lại.",
-                "version");
-  }
-  const std::string note = needs_comment(event) ? checked_comment(event, comment) : std::string();
-
-  UnitReport after = before;
-  after.status = next;
-  if (needs_comment(event)) after.comment = note;
-  // A return or reopen takes the unit's figures out of the summary (returned is not a counted
-  // state unless the campaign says so); an accept keeps them when submitted was counted, or adds
-  // them when only accepted reports count: write_transition's delta says exactly that.
-  return write_transition(actor, campaign, unit, before, std::move(after), event, clock_());
-}
 
 UnitReport Application::return_report(const User& actor, std::int64_t campaign_id,
                                       const std::string& unit_code, const std::string& comment,
                                       std::optional<std::int64_t> expected_version,
                                       const RequestContext& context) {
   const ReportEvent event = ReportEvent::return_report;
-  return audited(*this, actor, context, audit_action(event), unit_code,
-                 report_target(campaign_id, unit_code), comment.substr(0, 200), [&] {
-                   return review(actor, campaign_id, unit_code, event, comment, expected_version);
-                 });
+  return change_report(actor, campaign_id, unit_code, event, context, comment.substr(0, 200),
+                       review_change(event, comment, expected_version));
 }
 
 UnitReport Application::accept_report(const User& actor, std::int64_t campaign_id,
@@ -62,9 +51,8 @@ UnitReport Application::accept_report(const User& actor, std::int64_t campaign_i
                                       std::optional<std::int64_t> expected_version,
                                       const RequestContext& context) {
   const ReportEvent event = ReportEvent::accept;
-  return audited(
-      *this, actor, context, audit_action(event), unit_code, report_target(campaign_id, unit_code),
-      "", [&] { return review(actor, campaign_id, unit_code, event, {}, expected_version); });
+  return change_report(actor, campaign_id, unit_code, event, context, "",
+                       review_change(event, {}, expected_version));
 }
 
 UnitReport Application::reopen_report(const User& actor, std::int64_t campaign_id,
@@ -72,10 +60,8 @@ UnitReport Application::reopen_report(const User& actor, std::int64_t campaign_i
                                       std::optional<std::int64_t> expected_version,
                                       const RequestContext& context) {
   const ReportEvent event = ReportEvent::reopen;
-  return audited(*this, actor, context, audit_action(event), unit_code,
-                 report_target(campaign_id, unit_code), reason.substr(0, 200), [&] {
-                   return review(actor, campaign_id, unit_code, event, reason, expected_version);
-                 });
+  return change_report(actor, campaign_id, unit_code, event, context, reason.substr(0, 200),
+                       review_change(event, reason, expected_version));
 }
 
 ReportExtension Application::grant_extension(const User& actor, std::int64_t campaign_id,

@@ -146,6 +146,24 @@ std::string plan_citation(const Campaign& campaign) {
   return citation;
 }
 
+Document report_document(const Campaign& campaign, const OrgUnit& unit, const OrgUnit* parent,
+                         const std::string& stem_prefix, const DocumentOptions& options) {
+  Document doc;
+  doc.header =
+      header_for(unit, parent, "BC", options.number, options.place, options.date, campaign.year);
+  doc.title = "BÁO CÁO";
+  doc.summary_line = "Kết quả tổ chức " + campaign.name;
+  doc.file_stem = stem_prefix + "-" + ascii_slug(unit.name) + "-" + std::to_string(campaign.year);
+  return doc;
+}
+
+Block report_opening(const Campaign& campaign, const std::string& who, const std::string& what) {
+  const std::string citation = plan_citation(campaign);
+  return paragraph((citation.empty() ? "Thực hiện kế hoạch" : "Thực hiện " + citation) +
+                   " về tổ chức " + campaign.name + ", " + who + " báo cáo kết quả " + what +
+                   " như sau:");
+}
+
 std::vector<Block> outline_headings(const std::string& title) {
   static const std::regex roman(R"(^([IVX]+\.)\s+(.*)$)");
   static const std::regex arabic(R"(^(\d+\.)\s+(.*)$)");

@@ -30,6 +30,14 @@ std::string plan_string(const nlohmann::json& plan, const char* key,
 // "Kế hoạch số 83/KH-UBND ngày 01/10/2025": how reports cite the plan; empty without a number.
 std::string plan_citation(const Campaign& campaign);
 
+// A report's document as far as every report has it: the header (symbol "BC"), the title
+// "BÁO CÁO", the campaign as summary line, and the file stem "<stem_prefix>-<unit slug>-<year>".
+Document report_document(const Campaign& campaign, const OrgUnit& unit, const OrgUnit* parent,
+                         const std::string& stem_prefix, const DocumentOptions& options);
+// "Thực hiện Kế hoạch số … về tổ chức <campaign>, <who> báo cáo kết quả <what> như sau:", the
+// opening paragraph of a report.
+Block report_opening(const Campaign& campaign, const std::string& who, const std::string& what);
+
 // A form section title as headings: "II. Kết quả cụ thể — 1. Các kết quả …" gives a section
 // "II." and a clause heading "1."; "2. Đánh giá chung" gives one clause heading.
 std::vector<Block> outline_headings(const std::string& title);

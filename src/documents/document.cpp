@@ -17,38 +17,32 @@ Block section(std::string label, std::string title) {
   return b;
 }
 
-Block clause(std::string label, std::string text, bool heading) {
+namespace {
+
+// A numbered or marked block: the marker ("1.", "a)", "-", "+") and its text.
+Block marked(BlockKind kind, std::string label, std::string text) {
   Block b;
-  b.kind = BlockKind::clause;
+  b.kind = kind;
   b.label = std::move(label);
   b.text = std::move(text);
+  return b;
+}
+
+}  // namespace
+
+Block clause(std::string label, std::string text, bool heading) {
+  Block b = marked(BlockKind::clause, std::move(label), std::move(text));
   b.bold = heading;
   return b;
 }
 
 Block point(std::string label, std::string text) {
-  Block b;
-  b.kind = BlockKind::point;
-  b.label = std::move(label);
-  b.text = std::move(text);
-  return b;
+  return marked(BlockKind::point, std::move(label), std::move(text));
 }
 
-Block dash(std::string text) {
-  Block b;
-  b.kind = BlockKind::dash;
-  b.label = "-";
-  b.text = std::move(text);
-  return b;
-}
+Block dash(std::string text) { return marked(BlockKind::dash, "-", std::move(text)); }
 
-Block plus(std::string text) {
-  Block b;
-  b.kind = BlockKind::plus;
-  b.label = "+";
-  b.text = std::move(text);
-  return b;
-}
+Block plus(std::string text) { return marked(BlockKind::plus, "+", std::move(text)); }
 
 Block paragraph(std::string text, bool italic) {
   Block b;

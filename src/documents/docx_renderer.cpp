@@ -210,6 +210,17 @@ class DocxBuilder {
     return tc;
   }
 
+  // A borderless two-column layout table (the header, the signature) and its first row's cells.
+  struct LayoutRow {
+    pugi::xml_node table, left, right;
+  };
+  LayoutRow layout_row(int left, int right, int indent) {
+    auto tbl = table(body, {left, right}, indent, false);
+    auto tr = row(tbl, false);
+    auto lc = cell(tr, left);
+    return {tbl, lc, cell(tr, right)};
+  }
+
   void data_table(const Table& data, int width) {
     std::size_t columns = 0;
     for (const auto& h : data.header_rows) columns = std::max(columns, h.size());
@@ -329,9 +340,7 @@ class DocxBuilder {
 
   void header_table(const HeaderBlock& h) {
     const int left = twips_of_mm(62), right = twips_of_mm(103);
-    auto tbl = table(body, {left, right}, -twips_of_mm(10), false);
-    auto tr = row(tbl, false);
-    auto lc = cell(tr, left);
+    const auto [tbl, lc, rc] = layout_row(left, right, -twips_of_mm(10));
     ParaProps centred;
     centred.style = "HeaderText";
     if (!h.parent_agency.empty()) text_paragraph(lc, centred, h.parent_agency);
@@ -341,7 +350,6 @@ class DocxBuilder {
       issuer_width = std::max(issuer_width, estimated_width_pt(line, 13, true));
     }
     rule(lc, left, std::max(twips_of_mm(20), static_cast<int>(issuer_width * 20 * 0.4)));
-    auto rc = cell(tr, right);
     text_paragraph(rc, centred, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", {true, false, 26});
     const std::string motto = "Độc lập - Tự do - Hạnh phúc";
     text_paragraph(rc, centred, motto, {true, false, 28});
@@ -394,9 +402,8 @@ class DocxBuilder {
 
   void signature(const Document& doc) {
     const int left = twips_of_mm(53), right = twips_of_mm(111);
-    auto tbl = table(body, {left, right}, -twips_of_mm(9), false);
-    auto tr = row(tbl, false);
-    auto lc = cell(tr, left);
+    const LayoutRow cells = layout_row(left, right, -twips_of_mm(9));
+    const pugi::xml_node lc = cells.left, rc = cells.right;
     ParaProps plain;
     plain.style = "Recipients";
     if (!doc.recipients.empty()) {
@@ -407,7 +414,6 @@ class DocxBuilder {
     } else {
       paragraph(lc, plain);
     }
-    auto rc = cell(tr, right);
     ParaProps sign;
     sign.style = "Signature";
     sign.before = 120;

@@ -272,20 +272,12 @@ Document build_summary_document(const Campaign& campaign, const ReportForm& form
                                 const std::vector<AnnexRow>& annex,
                                 const std::map<std::string, std::string>& consolidated_narrative,
                                 const DocumentOptions& options) {
-  Document doc;
-  doc.header = detail::header_for(node, parent, "BC", options.number, options.place, options.date,
-                                  campaign.year);
-  doc.title = "BÁO CÁO";
-  doc.summary_line = "Kết quả tổ chức " + campaign.name;
-  doc.file_stem = "bao-cao-tong-hop-" + ascii_slug(node.name) + "-" + std::to_string(campaign.year);
+  Document doc = detail::report_document(campaign, node, parent, "bao-cao-tong-hop", options);
   doc.addressees = addressees_of(node, parent);
 
   auto& body = doc.body;
-  const std::string citation = detail::plan_citation(campaign);
   std::string name = detail::running_name(node);
-  body.push_back(paragraph((citation.empty() ? "Thực hiện kế hoạch" : "Thực hiện " + citation) +
-                           " về tổ chức " + campaign.name + ", " + name +
-                           " báo cáo kết quả tổ chức thực hiện như sau:"));
+  body.push_back(detail::report_opening(campaign, name, "tổ chức thực hiện"));
 
   bool completeness_done = false;
   for (const FormSection& section : form.sections) {

@@ -196,20 +196,12 @@ Document build_unit_report_document(const Campaign& campaign, const ReportForm& 
                                     const OrgUnit& unit, const OrgUnit* parent,
                                     const UnitReport& report, bool mark_empty,
                                     const DocumentOptions& options) {
-  Document doc;
-  doc.header = detail::header_for(unit, parent, "BC", options.number, options.place, options.date,
-                                  campaign.year);
-  doc.title = "BÁO CÁO";
-  doc.summary_line = "Kết quả tổ chức " + campaign.name;
-  doc.file_stem = "bao-cao-" + ascii_slug(unit.name) + "-" + std::to_string(campaign.year);
+  Document doc = detail::report_document(campaign, unit, parent, "bao-cao", options);
   if (parent) doc.addressees = {detail::running_name(*parent)};
 
   const Summary figures = own_figures(campaign, unit, report);
   auto& body = doc.body;
-  const std::string citation = detail::plan_citation(campaign);
-  body.push_back(paragraph((citation.empty() ? "Thực hiện kế hoạch" : "Thực hiện " + citation) +
-                           " về tổ chức " + campaign.name + ", " + unit.name +
-                           " báo cáo kết quả thực hiện như sau:"));
+  body.push_back(detail::report_opening(campaign, unit.name, "thực hiện"));
 
   for (const FormSection& section : form.sections) {
     for (Block& heading : detail::outline_headings(section.title)) body.push_back(heading);

@@ -40,6 +40,17 @@ struct ReportWrite {
   // A submit: notify the coordinators of the units above (not the unit itself) in the same
   // transaction (notifications table).
   bool notify_reviewers = false;
+  // The campaign counts neither the state before nor the one after (a draft saved again): the
+  // write changes no aggregate, narrative or summary, and the store need not read the current
+  // row first; the compare-and-swap alone decides. (A campaign's counted states never change.)
+  bool uncounted_before_and_after = false;
+};
+
+// A report with its campaign and its unit, read together: the start of every report write.
+struct ReportInContext {
+  Campaign campaign;
+  OrgUnit unit;
+  UnitReport report;
 };
 
 // One saved version of a report, as listed in its history (lịch sử thay đổi).
@@ -79,6 +90,26 @@ struct UnitEdit {
   // Per campaign: how what the unit's own report contributes changes with the edit (population,
   // kind), after − before; added to the unit and its ancestors (the new ones after a move).
   std::map<std::int64_t, Contribution> report_deltas;
+};
+
+// A unit joining or leaving a campaign's reporting list, with what its untouched (not started)
+// report contributes to each of `ancestor_ids` (the unit itself up to the root).
+struct ReportingUnitChange {
+  OrgUnit unit;
+  Contribution contribution;
+  std::vector<std::int64_t> ancestor_ids;
+};
+
+// One save of a campaign's settings (Store::change_campaign_settings): the campaign's name, dates
+// and reporting kinds as they are to be stored, and the reports that change of kinds implies.
+struct CampaignSettingsChange {
+  Campaign campaign;
+  // Stored only when set (the campaign's current choice stays otherwise).
+  std::optional<SummarySource> summary_source;
+  // Units of the kinds no longer reporting: their reports must still be untouched.
+  std::vector<ReportingUnitChange> removed;
+  // Units of the kinds now reporting that have no report yet: each gets a not-started one.
+  std::vector<ReportingUnitChange> added;
 };
 
 struct LoginAttemptCount {
@@ -159,6 +190,10 @@ class Store {
 
   // Reports. nullopt when the unit does not have to report in this campaign.
   virtual std::optional<UnitReport> find_report(std::int64_t campaign_id, std::int64_t unit_id) = 0;
+  // The report of the unit with this code in the campaign, with both, in one read; nullopt when
+  // any of the three is missing (the caller then finds out which, on its slower path).
+  virtual std::optional<ReportInContext> find_report_in_context(std::int64_t campaign_id,
+                                                                const std::string& unit_code) = 0;
   // Compare-and-swap on version: writes the report, appends the version to the history, adds
   // delta to the aggregates of ancestor_ids, and stores the report's narrative texts for the
   // summary — all in one transaction. Stale expected_version → Error{conflict} and nothing
@@ -290,10 +325,16 @@ class Store {
   // address, the later of the two (0 when neither has n): when a lock-out ends.
   virtual Timestamp nth_latest_failed_login(std::string_view username, std::string_view address,
                                             Timestamp since, int n) = 0;
-  // Replaces a campaign's name, dates and reporting kinds (the caller validated them and already
-  // added or removed the reports) and bumps its revision.
-  // Error{not_found} when there is no such campaign.
-  virtual void update_campaign_settings(const Campaign& campaign) = 0;
+  // Saves a campaign's settings (the caller validated them) in one transaction: deletes the
+  // reports of `removed` and subtracts exactly their contributions, creates the not-started
+  // reports of `added` and adds theirs, stores name, dates, reporting kinds (and summary_source
+  // when set), and bumps the revision once. The rule for removing is checked here, under the
+  // write lock: a removed unit's report must still be untouched (not started, version 0), or a
+  // save that got in after the caller read it would be thrown away. Otherwise
+  // Error{conflict, field "reporting_kinds"} counting per kind the units with data; a report of
+  // `removed` that is gone or one of `added` that exists already is Error{conflict} too, and a
+  // unit or campaign that does not exist Error{not_found}. On any error nothing changes.
+  virtual void change_campaign_settings(const CampaignSettingsChange& change) = 0;
 };
 
 }  // namespace llw

@@ -23,20 +23,6 @@ std::optional<std::string> query_value(const HttpRequest& request, const std::st
   return it->second;
 }
 
-// Campaign ids are positive integers; anything else in that segment is a malformed path.
-std::int64_t campaign_id_from(const std::string& text) {
-  const bool digits_only =
-      !text.empty() && text.size() <= 18 &&
-      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-  const std::int64_t id = digits_only ? std::stoll(text) : 0;
-  if (id <= 0) {
-    throw Error(ErrorKind::bad_input,
-                "Mã đợt báo cáo phải là số nguyên dương (ví dụ /api/v1/campaigns/1).",
-                "campaign_id");
-  }
-  return id;
-}
-
 // "Text/CSV; charset=utf-8" → "text/csv".
 std::string media_type(const std::string& content_type) {
   std::string type = content_type.substr(0, content_type.find(';'));

@@ -25,18 +25,6 @@ DocumentFormat format_of(const HttpRequest& request) {
   return *format;
 }
 
-std::int64_t campaign_id_of(const std::string& text) {
-  const bool digits_only = !text.empty() && text.size() <= 18 &&
-                           text.find_first_not_of("0123456789") == std::string::npos;
-  const std::int64_t id = digits_only ? std::stoll(text) : 0;
-  if (id <= 0) {
-    throw Error(ErrorKind::bad_input,
-                "Mã đợt báo cáo phải là số nguyên dương (ví dụ /api/v1/campaigns/1).",
-                "campaign_id");
-  }
-  return id;
-}
-
 // RFC 5987 value: every byte outside the attribute characters percent-encoded.
 std::string rfc5987(const std::string& text) {
   static const char* hex = "0123456789ABCDEF";
@@ -83,7 +71,7 @@ HttpResponse file_response(DocumentFile file) {
 
 HttpResponse ApiRoutes::get_plan_document(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
-  return file_response(app_.plan_document(user, campaign_id_of(params[0]), format_of(request)));
+  return file_response(app_.plan_document(user, campaign_id_from(params[0]), format_of(request)));
 }
 
 HttpResponse ApiRoutes::get_report_document(const HttpRequest& request, const Params& params) {
@@ -98,20 +86,20 @@ HttpResponse ApiRoutes::get_report_document(const HttpRequest& request, const Pa
     }
     options.mark_empty = it->second == "1";
   }
-  return file_response(app_.report_document(user, campaign_id_of(params[0]), params[1],
+  return file_response(app_.report_document(user, campaign_id_from(params[0]), params[1],
                                             format_of(request), options));
 }
 
 HttpResponse ApiRoutes::get_summary_document(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   return file_response(
-      app_.summary_document(user, campaign_id_of(params[0]), params[1], format_of(request)));
+      app_.summary_document(user, campaign_id_from(params[0]), params[1], format_of(request)));
 }
 
 HttpResponse ApiRoutes::get_summary_data(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   return file_response(
-      app_.data_export(user, campaign_id_of(params[0]), params[1], format_of(request)));
+      app_.data_export(user, campaign_id_from(params[0]), params[1], format_of(request)));
 }
 
 HttpResponse ApiRoutes::put_campaign_plan(const HttpRequest& request, const Params& params) {
@@ -119,7 +107,7 @@ HttpResponse ApiRoutes::put_campaign_plan(const HttpRequest& request, const Para
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung kế hoạch");
   return json_response(
-      200, to_json(app_.update_campaign_plan(user, campaign_id_of(params[0]), body), true));
+      200, to_json(app_.update_campaign_plan(user, campaign_id_from(params[0]), body), true));
 }
 
 }  // namespace llw

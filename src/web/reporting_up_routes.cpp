@@ -147,18 +147,28 @@ HttpResponse ApiRoutes::patch_campaign(const HttpRequest& request, const Params&
   const std::int64_t campaign_id = path_number(params[0], "campaign_id", false);
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung yêu cầu");
-  reject_unknown_members(body, {"summary_source"});
+  reject_unknown_members(body, {"summary_source", "reporting_kinds"});
   Campaign campaign = app_.get_campaign(user, campaign_id);
+  std::optional<SummarySource> source;
   if (const auto text = string_member(body, "summary_source", false)) {
-    const auto source = summary_source_from_string(*text);
+    source = summary_source_from_string(*text);
     if (!source) {
       throw Error(ErrorKind::bad_input,
                   "\"summary_source\" chỉ nhận \"live\" (số liệu hiện tại của các đơn vị) hoặc "
                   "\"accepted\" (chỉ báo cáo tổng hợp đã được cấp trên chấp nhận).",
                   "summary_source");
     }
-    campaign =
-        app_.set_summary_source(user, campaign_id, *source, RequestContext{request.client_address});
+  }
+  const RequestContext context{request.client_address};
+  if (body.contains("reporting_kinds")) {
+    // A change of kinds is a settings save (campaign_settings.cpp): name and dates stay as
+    // they are, and the kinds, their reports and the summary source change in one transaction.
+    CampaignSettings settings{campaign.name, campaign.period_start, campaign.period_end,
+                              campaign.deadline, campaign.lock_date, source,
+                              reporting_kinds_from_json(body.at("reporting_kinds"))};
+    campaign = app_.update_campaign_settings(user, campaign_id, settings, context);
+  } else if (source) {
+    campaign = app_.set_summary_source(user, campaign_id, *source, context);
   }
   return json_response(200, to_json(campaign, false));
 }

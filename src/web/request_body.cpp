@@ -119,15 +119,23 @@ void reject_unknown_members(const nlohmann::json& object,
   }
 }
 
+namespace {
+
+// The member `key` of `object`, or nullptr when it is absent or null and not required.
+const nlohmann::json* find_member(const nlohmann::json& object, const std::string& key,
+                                  bool required) {
+  const auto it = object.find(key);
+  if (it != object.end() && !it->is_null()) return &*it;
+  if (required) throw Error(ErrorKind::bad_input, "Thiếu trường \"" + key + "\".", key);
+  return nullptr;
+}
+
+}  // namespace
+
 std::optional<std::string> string_member(const nlohmann::json& object, const std::string& key,
                                          bool required) {
-  const auto it = object.find(key);
-  if (it == object.end() || it->is_null()) {
-    if (required) {
-      throw Error(ErrorKind::bad_input, "Thiếu trường \"" + key + "\".", key);
-    }
-    return std::nullopt;
-  }
+  const nlohmann::json* it = find_member(object, key, required);
+  if (it == nullptr) return std::nullopt;
   if (!it->is_string()) {
     throw Error(ErrorKind::bad_input, "Trường \"" + key + "\" phải là chuỗi ký tự.", key);
   }
@@ -136,13 +144,8 @@ std::optional<std::string> string_member(const nlohmann::json& object, const std
 
 std::optional<std::int64_t> count_member(const nlohmann::json& object, const std::string& key,
                                          bool required) {
-  const auto it = object.find(key);
-  if (it == object.end() || it->is_null()) {
-    if (required) {
-      throw Error(ErrorKind::bad_input, "Thiếu trường \"" + key + "\".", key);
-    }
-    return std::nullopt;
-  }
+  const nlohmann::json* it = find_member(object, key, required);
+  if (it == nullptr) return std::nullopt;
   const std::string message = "Trường \"" + key + "\" phải là số nguyên không âm (ví dụ 0, 1, 2).";
   if (it->is_number_unsigned()) {
     const auto value = it->get<std::uint64_t>();
@@ -157,6 +160,24 @@ std::optional<std::int64_t> count_member(const nlohmann::json& object, const std
     return value;
   }
   throw Error(ErrorKind::bad_input, message, key);
+}
+
+std::optional<std::int64_t> path_id(std::string_view text) {
+  const bool digits_only = !text.empty() && text.size() <= 18 &&
+                           text.find_first_not_of("0123456789") == std::string_view::npos;
+  if (!digits_only) return std::nullopt;
+  const std::int64_t id = std::stoll(std::string(text));
+  return id > 0 ? std::optional<std::int64_t>(id) : std::nullopt;
+}
+
+std::int64_t campaign_id_from(std::string_view text) {
+  const std::optional<std::int64_t> id = path_id(text);
+  if (!id) {
+    throw Error(ErrorKind::bad_input,
+                "Mã đợt báo cáo phải là số nguyên dương (ví dụ /api/v1/campaigns/1).",
+                "campaign_id");
+  }
+  return *id;
 }
 
 int integer_parameter(const std::optional<std::string>& text, const std::string& name, int min,

@@ -42,6 +42,11 @@ std::optional<std::string> string_member(const nlohmann::json& object, const std
 std::optional<std::int64_t> count_member(const nlohmann::json& object, const std::string& key,
                                          bool required);
 
+// A positive id in a path segment (digits only, at most 18); nullopt for anything else.
+std::optional<std::int64_t> path_id(std::string_view text);
+// The campaign id of an API path; Error{bad_input} naming "campaign_id" for anything else.
+std::int64_t campaign_id_from(std::string_view text);
+
 // A query parameter that must be an integer in [min, max]; `fallback` when absent.
 int integer_parameter(const std::optional<std::string>& text, const std::string& name, int min,
                       int max, int fallback);

@@ -5,36 +5,32 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "app/application.h"
 #include "domain/error.h"
 #include "domain/summary.h"
+#include "error_expectations.h"
+#include "sample_data.h"
 #include "storage/open_store.h"
 #include "test_database.h"
 
 namespace llw::testing {
 
-inline std::filesystem::path make_temp_dir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "llw-app-XXXXXX").string();
-  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-  return pattern;
-}
-
-// 2025-10-05 10:00 in Vietnam: inside the week, before the deadline.
-inline Timestamp vietnam_time(int month, int day, int hour, int minute = 0) {
-  using namespace std::chrono;
-  return end_of_day_in_vietnam(year{2025} / month / day) - 86399 + hour * 3600 + minute * 60;
-}
+using testing_support::conflict_message;
+using testing_support::error_kind_of;
+using testing_support::vietnam_time;
 
 class AppTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = make_temp_dir();
     database_ = testing_support::make_test_database(testing_support::backend_from_environment());
     // Thrown rather than skipped: derived fixtures go on setting up after this SetUp returns.
     if (!database_) throw std::runtime_error(testing_support::kPgSkipMessage);
@@ -47,8 +43,6 @@ class AppTest : public ::testing::Test {
     app_.reset();
     store_.reset();
     database_.reset();
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
   }
 
   static User system_admin() {
@@ -60,17 +54,10 @@ class AppTest : public ::testing::Test {
 
   OrgUnit unit(const std::string& code) { return *store_->find_unit(code); }
 
-  UnitInput input(const std::string& code, const std::string& name, UnitKind kind,
-                  const std::string& parent, Population population = {},
-                  SchoolLevel level = SchoolLevel::none) {
-    UnitInput in;
-    in.code = code;
-    in.name = name;
-    in.kind = kind;
-    in.level = level;
-    in.parent_code = parent;
-    in.population = std::move(population);
-    return in;
+  static UnitInput input(const std::string& code, const std::string& name, UnitKind kind,
+                         const std::string& parent, Population population = {},
+                         SchoolLevel level = SchoolLevel::none) {
+    return testing_support::unit_input(code, name, kind, parent, std::move(population), level);
   }
 
   // HP (city) → HP-X (commune) → HP-X-A, HP-X-B (schools), HP-X-V (village)
@@ -91,17 +78,10 @@ class AppTest : public ::testing::Test {
   }
 
   Campaign make_campaign(const std::string& issuer = "HP") {
-    Campaign c;
-    c.name = "Tuần lễ hưởng ứng học tập suốt đời năm 2025";
-    c.year = 2025;
+    Campaign c = testing_support::week_campaign_2025();
     c.issuer_code = issuer;
-    c.period_start = std::chrono::year{2025} / 10 / 1;
-    c.period_end = std::chrono::year{2025} / 10 / 7;
-    c.deadline = std::chrono::year{2025} / 10 / 12;
-    c.lock_date = std::chrono::year{2025} / 10 / 31;
     c.reporting_kinds = {UnitKind::department, UnitKind::organization, UnitKind::village,
                          UnitKind::school};
-    c.form_id = "llw-2025";
     return app_->create_campaign(system_admin(), c);
   }
 
@@ -135,23 +115,68 @@ class AppTest : public ::testing::Test {
     for (const auto& code : nodes) EXPECT_EQ(summary(code), incremental[code]) << code;
   }
 
-  std::filesystem::path dir_;
+  testing_support::TempDir temp_{"llw-app"};
+  std::filesystem::path dir_ = temp_.path();  // removed with temp_, after everything else
   std::unique_ptr<testing_support::TestDatabase> database_;
   std::shared_ptr<Store> store_;
   std::unique_ptr<Application> app_;
-  Timestamp now_ = vietnam_time(10, 5, 10);
+  Timestamp now_ = vietnam_time(10, 5, 10);  // inside the week, before the deadline
 };
 
-// Runs `f` and returns the kind of the llw::Error it throws; fails the test when it throws none.
-template <class F>
-ErrorKind error_kind_of(F&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.kind();
+// The small tree with a campaign issued by the city, and the people who act on it: the
+// coordinators of both communes and of the city, a viewer of An Hưng and the reporter of every
+// school. The review, reporting-up and notification tests share this cast.
+class WorkflowCastTest : public AppTest {
+ protected:
+  void SetUp() override {
+    AppTest::SetUp();
+    make_small_tree();
+    campaign_ = make_campaign("HP");
+    commune_ = make_user("coord.anhung", Role::coordinator, "HP-X");
+    city_ = make_user("coord.haiphong", Role::coordinator, "HP");
+    other_commune_ = make_user("coord.tantien", Role::coordinator, "HP-Y");
+    viewer_ = make_user("viewer.anhung", Role::viewer, "HP-X");
+    reporter_ = make_user("reporter.a", Role::reporter, "HP-X-A");
+    reporter_b_ = make_user("reporter.b", Role::reporter, "HP-X-B");
+    reporter_c_ = make_user("reporter.c", Role::reporter, "HP-Y-C");
   }
-  ADD_FAILURE() << "expected an llw::Error";
-  return ErrorKind::internal;
+
+  // School A's figures: `articles` media articles, 3 banners, 100 students and 10 staff.
+  static nlohmann::json values_a(int articles = 2) {
+    return {{"media_articles", articles},
+            {"banners", 3},
+            {"participants_students", 100},
+            {"participants_staff", 10},
+            {"advantages", "Thuận lợi của trường A"}};
+  }
+
+  Campaign campaign_;
+  User commune_, city_, other_commune_, viewer_;
+  User reporter_, reporter_b_, reporter_c_;  // of HP-X-A, HP-X-B and HP-Y-C
+};
+
+// What became of two writes run at the same time: how many succeeded and how many were refused
+// as a conflict (any other error counts as neither, so the expectations on both catch it).
+struct RaceOutcome {
+  int ok = 0;
+  int conflicts = 0;
+};
+
+inline RaceOutcome race(const std::function<void()>& first, const std::function<void()>& second) {
+  std::atomic<int> ok{0}, conflicts{0};
+  const auto attempt = [&](const std::function<void()>& write) {
+    try {
+      write();
+      ++ok;
+    } catch (const Error& e) {
+      if (e.kind() == ErrorKind::conflict) ++conflicts;
+    }
+  };
+  std::thread one(attempt, std::cref(first));
+  std::thread other(attempt, std::cref(second));
+  one.join();
+  other.join();
+  return {ok.load(), conflicts.load()};
 }
 
 }  // namespace llw::testing

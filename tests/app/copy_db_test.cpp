@@ -12,6 +12,7 @@ namespace {
 
 using testing_support::Backend;
 using testing_support::TestDatabase;
+using testing_support::unit_input;
 
 // One database with its Application.
 struct Side {
@@ -97,14 +98,8 @@ TEST_P(CopyDbTest, ACommuneDatabaseCopiesWithEveryRowAndTheSameSummaries) {
   EXPECT_EQ(target.summary(stats.campaign_id, "VN"), before_country);
   EXPECT_NO_THROW(target.app->login("admin", demo_password, "10.0.0.2"));
   // New rows get fresh ids after the copied ones (PostgreSQL's sequences were moved on).
-  EXPECT_NO_THROW(target.app->create_unit(Side::admin(), [] {
-    UnitInput in;
-    in.code = "HP-ANHUNG-MOI";
-    in.name = "Thôn Mới";
-    in.kind = UnitKind::village;
-    in.parent_code = "HP-ANHUNG";
-    return in;
-  }()));
+  EXPECT_NO_THROW(target.app->create_unit(
+      Side::admin(), unit_input("HP-ANHUNG-MOI", "Thôn Mới", UnitKind::village, "HP-ANHUNG")));
   EXPECT_NO_THROW(
       target.app->add_user("nguoi.moi", "Người mới", Role::viewer, "HP-ANHUNG", "mat-khau-dai-du"));
   EXPECT_EQ(target.rows("units"), source.rows("units") + 1);
@@ -130,32 +125,15 @@ TEST_P(CopyDbTest, ACopyIntoADatabaseWithDataIsRefusedAndChangesNothing) {
 
 // A commune that ran on its own (its root is the commune) moves into its city's database.
 TEST_P(CopyDbTest, AMergeAttachesTheCommuneUnderItsCityWithNewIdsAndTheSameFigures) {
-  auto unit = [](std::string code, std::string name, UnitKind kind, std::string parent,
-                 Population population = {}) {
-    UnitInput in;
-    in.code = std::move(code);
-    in.name = std::move(name);
-    in.kind = kind;
-    in.parent_code = std::move(parent);
-    in.population = std::move(population);
-    return in;
-  };
-  Campaign plan;
-  plan.name = "Tuần lễ hưởng ứng học tập suốt đời năm 2025";
-  plan.year = 2025;
-  plan.period_start = std::chrono::year{2025} / 10 / 1;
-  plan.period_end = std::chrono::year{2025} / 10 / 7;
-  plan.deadline = std::chrono::year{2025} / 10 / 12;
-  plan.lock_date = std::chrono::year{2025} / 10 / 31;
+  Campaign plan = testing_support::week_campaign_2025();
   plan.reporting_kinds = {UnitKind::school, UnitKind::village};
-  plan.form_id = "llw-2025";
 
   // The city: its own tree, campaign and a saved draft, whose ids the commune's will collide with.
   Side city(GetParam().to);
-  city.store->upsert_units(
-      {unit("HP", "Thành phố Hải Phòng", UnitKind::province, ""),
-       unit("HP-Y", "Xã Tân Tiến", UnitKind::commune, "HP"),
-       unit("HP-Y-C", "Trường Mầm non Tân Tiến", UnitKind::school, "HP-Y", {{"students", 100}})});
+  city.store->upsert_units({unit_input("HP", "Thành phố Hải Phòng", UnitKind::province, ""),
+                            unit_input("HP-Y", "Xã Tân Tiến", UnitKind::commune, "HP"),
+                            unit_input("HP-Y-C", "Trường Mầm non Tân Tiến", UnitKind::school,
+                                       "HP-Y", {{"students", 100}})});
   plan.issuer_code = "HP";
   const Campaign city_campaign = city.app->create_campaign(Side::admin(), plan);
   city.app->save_draft(Side::admin(), city_campaign.id, "HP-Y-C", 0, {{"media_articles", 2}});
@@ -165,10 +143,10 @@ TEST_P(CopyDbTest, AMergeAttachesTheCommuneUnderItsCityWithNewIdsAndTheSameFigur
   // The commune, alone in its own database.
   Side commune(GetParam().from);
   commune.store->upsert_units(
-      {unit("XA-MOI", "Xã Mới", UnitKind::commune, ""),
-       unit("XA-MOI-TH", "Trường Tiểu học Xã Mới", UnitKind::school, "XA-MOI",
-            {{"students", 300}, {"staff", 20}}),
-       unit("XA-MOI-T1", "Thôn 1", UnitKind::village, "XA-MOI", {{"residents", 800}})});
+      {unit_input("XA-MOI", "Xã Mới", UnitKind::commune, ""),
+       unit_input("XA-MOI-TH", "Trường Tiểu học Xã Mới", UnitKind::school, "XA-MOI",
+                  {{"students", 300}, {"staff", 20}}),
+       unit_input("XA-MOI-T1", "Thôn 1", UnitKind::village, "XA-MOI", {{"residents", 800}})});
   plan.issuer_code = "XA-MOI";
   const Campaign commune_campaign = commune.app->create_campaign(Side::admin(), plan);
   commune.app->add_user("bc.xamoi", "Báo cáo Xã Mới", Role::reporter, "XA-MOI-TH",

@@ -64,44 +64,7 @@ std::string vietnamese_number(std::int64_t value) {
   return out;
 }
 
-// RFC 4180 records (LibreOffice's CSV output).
-std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
-  std::vector<std::vector<std::string>> records(1);
-  std::string field;
-  bool quoted = false;
-  std::size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
-  for (; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      records.back().push_back(std::move(field));
-      field.clear();
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      records.back().push_back(std::move(field));
-      field.clear();
-      records.emplace_back();
-    } else {
-      field += c;
-    }
-  }
-  if (!field.empty() || !records.back().empty()) {
-    records.back().push_back(std::move(field));
-  } else {
-    records.pop_back();
-  }
-  return records;
-}
+using testing_support::parse_csv;
 
 class DocumentsTest : public AppTest {
  protected:
@@ -119,15 +82,8 @@ class DocumentsTest : public AppTest {
         input("HP-Y-C", "Trường Mầm non Tân Tiến", UnitKind::school, "HP-Y", {{"students", 100}},
               SchoolLevel::preschool),
     });
-    Campaign c;
-    c.name = "Tuần lễ hưởng ứng học tập suốt đời năm 2025";
-    c.year = 2025;
+    Campaign c = testing_support::week_campaign_2025();
     c.issuer_code = "HP-X";
-    c.period_start = std::chrono::year{2025} / 10 / 1;
-    c.period_end = std::chrono::year{2025} / 10 / 7;
-    c.deadline = std::chrono::year{2025} / 10 / 12;
-    c.lock_date = std::chrono::year{2025} / 10 / 31;
-    c.form_id = "llw-2025";
     c.plan = seed_plan_2025();
     campaign_ = app_->create_campaign(system_admin(), c);
   }

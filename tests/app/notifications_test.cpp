@@ -11,31 +11,11 @@ namespace {
 
 using nlohmann::json;
 
-class NotificationsTest : public AppTest {
+class NotificationsTest : public WorkflowCastTest {
  protected:
-  void SetUp() override {
-    AppTest::SetUp();
-    make_small_tree();
-    campaign_ = make_campaign("HP");
-    commune_ = make_user("coord.anhung", Role::coordinator, "HP-X");
-    city_ = make_user("coord.haiphong", Role::coordinator, "HP");
-    other_commune_ = make_user("coord.tantien", Role::coordinator, "HP-Y");
-    viewer_ = make_user("viewer.anhung", Role::viewer, "HP-X");
-    reporter_ = make_user("reporter.a", Role::reporter, "HP-X-A");
-    reporter_b_ = make_user("reporter.b", Role::reporter, "HP-X-B");
-  }
-
-  json values(int articles = 2) {
-    return {{"media_articles", articles},
-            {"banners", 3},
-            {"participants_students", 100},
-            {"participants_staff", 10},
-            {"advantages", "Thuận lợi của trường A"}};
-  }
-
   UnitReport save(const User& who, const std::string& unit, int articles = 2) {
     const UnitReport current = app_->get_report(who, campaign_.id, unit);
-    return app_->save_draft(who, campaign_.id, unit, current.version, values(articles));
+    return app_->save_draft(who, campaign_.id, unit, current.version, values_a(articles));
   }
 
   UnitReport submit(const User& who, const std::string& unit) {
@@ -66,9 +46,6 @@ class NotificationsTest : public AppTest {
     query.action = action;
     return app_->audit_log(system_admin(), "", query);
   }
-
-  Campaign campaign_;
-  User commune_, city_, other_commune_, viewer_, reporter_, reporter_b_;
 };
 
 TEST_F(NotificationsTest, ASubmitNotifiesTheCoordinatorsOfEveryUnitAboveAndNoOneElse) {
@@ -155,11 +132,11 @@ TEST_F(NotificationsTest, ARefusedWriteIsLoggedOnItsOwnAndChangesNothing) {
   const UnitReport saved = save(reporter_, "HP-X-A");
   // Stale version: a conflict; the reporter of another unit: forbidden.
   EXPECT_EQ(error_kind_of([&] {
-              app_->save_draft(reporter_, campaign_.id, "HP-X-A", saved.version - 1, values(9));
+              app_->save_draft(reporter_, campaign_.id, "HP-X-A", saved.version - 1, values_a(9));
             }),
             ErrorKind::conflict);
   EXPECT_EQ(error_kind_of([&] {
-              app_->save_draft(reporter_b_, campaign_.id, "HP-X-A", saved.version, values(9));
+              app_->save_draft(reporter_b_, campaign_.id, "HP-X-A", saved.version, values_a(9));
             }),
             ErrorKind::forbidden);
   EXPECT_EQ(error_kind_of([&] {
@@ -197,8 +174,7 @@ TEST_F(NotificationsTest, AWriteWhoseAuditEntryCannotBeStoredDoesNotHappen) {
         "CREATE TRIGGER audit_log_refuse BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE "
         "FUNCTION audit_log_refuse()");
   }
-  EXPECT_ANY_THROW(
-      app_->save_draft(reporter_, campaign_.id, "HP-X-A", saved.version, values(9)));
+  EXPECT_ANY_THROW(app_->save_draft(reporter_, campaign_.id, "HP-X-A", saved.version, values_a(9)));
   const UnitReport after = app_->get_report(reporter_, campaign_.id, "HP-X-A");
   EXPECT_EQ(after.version, saved.version);
   EXPECT_EQ(after.values, saved.values);

@@ -4,8 +4,6 @@
 #include "app/reporting_up.h"
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 
 #include "app_fixture.h"
 
@@ -14,19 +12,11 @@ namespace {
 
 using nlohmann::json;
 
-class ReportingUpTest : public AppTest {
+class ReportingUpTest : public WorkflowCastTest {
  protected:
   void SetUp() override {
-    AppTest::SetUp();
-    make_small_tree();
-    campaign_ = make_campaign("HP");
-    commune_ = make_user("coord.anhung", Role::coordinator, "HP-X");
-    other_commune_ = make_user("coord.tantien", Role::coordinator, "HP-Y");
-    city_ = make_user("coord.haiphong", Role::coordinator, "HP");
-    viewer_ = make_user("viewer.anhung", Role::viewer, "HP-X");
-    reporters_["HP-X-A"] = make_user("reporter.a", Role::reporter, "HP-X-A");
-    reporters_["HP-X-B"] = make_user("reporter.b", Role::reporter, "HP-X-B");
-    reporters_["HP-Y-C"] = make_user("reporter.c", Role::reporter, "HP-Y-C");
+    WorkflowCastTest::SetUp();
+    reporters_ = {{"HP-X-A", reporter_}, {"HP-X-B", reporter_b_}, {"HP-Y-C", reporter_c_}};
   }
 
   // A school's report: `articles` media articles, `students` of its students and 10 staff
@@ -71,9 +61,7 @@ class ReportingUpTest : public AppTest {
 
   static double articles(const Summary& s) { return s.totals.at("media_articles"); }
 
-  Campaign campaign_;
-  User commune_, other_commune_, city_, viewer_;
-  std::map<std::string, User> reporters_;
+  std::map<std::string, User> reporters_;  // by unit code
 };
 
 TEST_F(ReportingUpTest, SubmittingFreezesTheCommuneFiguresAndNarrative) {
@@ -303,39 +291,29 @@ TEST_F(ReportingUpTest, OnlyTheNodesCoordinatorSubmitsAndOnlyTheLevelAboveReview
 }
 
 TEST_F(ReportingUpTest, OutOfOrderTransitionsAreConflictsNamingTheStateAndChangeNothing) {
-  auto message_of = [](const std::function<void()>& f) {
-    try {
-      f();
-    } catch (const Error& e) {
-      EXPECT_EQ(e.kind(), ErrorKind::conflict) << e.message();
-      return e.message();
-    }
-    ADD_FAILURE() << "expected a conflict";
-    return std::string();
-  };
-  EXPECT_NE(message_of([&] {
+  EXPECT_NE(conflict_message([&] {
               app_->accept_consolidated(city_, campaign_.id, "HP-X", std::nullopt);
             }).find("chưa bắt đầu"),
             std::string::npos);
   EXPECT_EQ(app_->consolidated_report(city_, campaign_.id, "HP-X").version, 0);
   app_->submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
-  EXPECT_NE(message_of([&] {
+  EXPECT_NE(conflict_message([&] {
               app_->submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
             }).find("đã nộp"),
             std::string::npos);
-  message_of([&] { app_->reopen_consolidated(city_, campaign_.id, "HP-X", "Lý do", {}); });
+  conflict_message([&] { app_->reopen_consolidated(city_, campaign_.id, "HP-X", "Lý do", {}); });
   // A stale version is a conflict too.
-  message_of([&] { app_->accept_consolidated(city_, campaign_.id, "HP-X", 0); });
+  conflict_message([&] { app_->accept_consolidated(city_, campaign_.id, "HP-X", 0); });
   app_->accept_consolidated(city_, campaign_.id, "HP-X", 1);
-  message_of([&] { app_->return_consolidated(city_, campaign_.id, "HP-X", "Sửa", {}); });
-  message_of([&] { app_->submit_consolidated(commune_, campaign_.id, "HP-X", {}); });
+  conflict_message([&] { app_->return_consolidated(city_, campaign_.id, "HP-X", "Sửa", {}); });
+  conflict_message([&] { app_->submit_consolidated(commune_, campaign_.id, "HP-X", {}); });
   const ConsolidatedReport now = app_->consolidated_report(city_, campaign_.id, "HP-X");
   EXPECT_EQ(now.status, ReportStatus::accepted);
   EXPECT_EQ(now.version, 2);
   EXPECT_EQ(app_->consolidated_report_history(city_, campaign_.id, "HP-X").size(), 2u);
 
   // The city has no level above; a school has nothing to consolidate.
-  message_of([&] { app_->submit_consolidated(city_, campaign_.id, "HP", {}); });
+  conflict_message([&] { app_->submit_consolidated(city_, campaign_.id, "HP", {}); });
   EXPECT_EQ(error_kind_of([&] { app_->consolidated_report(city_, campaign_.id, "HP-X-A"); }),
             ErrorKind::not_found);
 }
@@ -344,25 +322,13 @@ TEST_F(ReportingUpTest, TwoReviewersAtOnceOneWinsAndBothAttemptsAreLogged) {
   const User admin_user = make_user("admin2", Role::admin, "");
   submit_school("HP-X-A", 2, 100);
   app_->submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
-  std::atomic<int> ok{0}, conflicts{0};
-  std::vector<std::thread> threads;
-  for (int who = 0; who < 2; ++who) {
-    threads.emplace_back([&, who] {
-      try {
-        if (who == 0) {
-          app_->accept_consolidated(city_, campaign_.id, "HP-X", std::nullopt);
-        } else {
-          app_->return_consolidated(admin_user, campaign_.id, "HP-X", "Sửa lại", std::nullopt);
-        }
-        ++ok;
-      } catch (const Error& e) {
-        if (e.kind() == ErrorKind::conflict) ++conflicts;
-      }
-    });
-  }
-  for (auto& t : threads) t.join();
-  EXPECT_EQ(ok.load(), 1);
-  EXPECT_EQ(conflicts.load(), 1);
+  const RaceOutcome outcome =
+      race([&] { app_->accept_consolidated(city_, campaign_.id, "HP-X", std::nullopt); },
+           [&] {
+             app_->return_consolidated(admin_user, campaign_.id, "HP-X", "Sửa lại", std::nullopt);
+           });
+  EXPECT_EQ(outcome.ok, 1);
+  EXPECT_EQ(outcome.conflicts, 1);
   EXPECT_EQ(app_->consolidated_report(city_, campaign_.id, "HP-X").version, 2);
 
   AuditQuery query;

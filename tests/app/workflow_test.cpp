@@ -1,7 +1,6 @@
 // The review by the level above (return, accept, reopen), lock dates and extensions, versions and
 // their difference, and the audit log, on a small tree whose figures are computed by hand.
 #include <algorithm>
-#include <thread>
 
 #include "app_fixture.h"
 
@@ -10,26 +9,8 @@ namespace {
 
 using nlohmann::json;
 
-class WorkflowTest : public AppTest {
+class WorkflowTest : public WorkflowCastTest {
  protected:
-  void SetUp() override {
-    AppTest::SetUp();
-    make_small_tree();
-    campaign_ = make_campaign("HP");
-    coordinator_ = make_user("coord.anhung", Role::coordinator, "HP-X");
-    city_ = make_user("coord.haiphong", Role::coordinator, "HP");
-    reporter_ = make_user("reporter.a", Role::reporter, "HP-X-A");
-    other_coordinator_ = make_user("coord.tantien", Role::coordinator, "HP-Y");
-  }
-
-  json values_a(int articles = 2) {
-    return {{"media_articles", articles},
-            {"banners", 3},
-            {"participants_students", 100},
-            {"participants_staff", 10},
-            {"advantages", "Thuận lợi của trường A"}};
-  }
-
   UnitReport submit_a(int articles = 2) {
     UnitReport current = app_->get_report(reporter_, campaign_.id, "HP-X-A");
     UnitReport saved =
@@ -42,20 +23,6 @@ class WorkflowTest : public AppTest {
     auto it = s.totals.find("media_articles");
     return it == s.totals.end() ? 0 : it->second;
   }
-
-  std::string conflict_message(const std::function<void()>& f) {
-    try {
-      f();
-    } catch (const Error& e) {
-      EXPECT_EQ(e.kind(), ErrorKind::conflict) << e.message();
-      return e.message();
-    }
-    ADD_FAILURE() << "expected a conflict";
-    return {};
-  }
-
-  Campaign campaign_;
-  User coordinator_, city_, reporter_, other_coordinator_;
 };
 
 TEST_F(WorkflowTest, ReturnSendsTheReportBackWithItsCommentAndTakesItsFiguresOut) {
@@ -63,7 +30,7 @@ TEST_F(WorkflowTest, ReturnSendsTheReportBackWithItsCommentAndTakesItsFiguresOut
   EXPECT_EQ(articles_in("HP-X"), 2);
   EXPECT_EQ(articles_in("HP"), 2);
 
-  UnitReport returned = app_->return_report(coordinator_, campaign_.id, "HP-X-A",
+  UnitReport returned = app_->return_report(commune_, campaign_.id, "HP-X-A",
                                             "  Số bài viết chưa khớp với biên bản.  ", {});
   EXPECT_EQ(returned.status, ReportStatus::returned);
   EXPECT_EQ(returned.comment, "Số bài viết chưa khớp với biên bản.");
@@ -91,12 +58,12 @@ TEST_F(WorkflowTest, ReturnSendsTheReportBackWithItsCommentAndTakesItsFiguresOut
 
 TEST_F(WorkflowTest, AcceptKeepsTheFiguresAndReopenNeedsAReasonAndTakesThemOut) {
   submit_a(2);
-  UnitReport accepted = app_->accept_report(coordinator_, campaign_.id, "HP-X-A", {});
+  UnitReport accepted = app_->accept_report(commune_, campaign_.id, "HP-X-A", {});
   EXPECT_EQ(accepted.status, ReportStatus::accepted);
   EXPECT_EQ(articles_in("HP"), 2);
 
   EXPECT_EQ(
-      error_kind_of([&] { app_->reopen_report(coordinator_, campaign_.id, "HP-X-A", "   ", {}); }),
+      error_kind_of([&] { app_->reopen_report(commune_, campaign_.id, "HP-X-A", "   ", {}); }),
       ErrorKind::validation_failed);
   EXPECT_EQ(app_->get_report(reporter_, campaign_.id, "HP-X-A").status, ReportStatus::accepted);
 
@@ -112,13 +79,13 @@ TEST_F(WorkflowTest, ReturnWithoutACommentChangesNothing) {
   UnitReport submitted = submit_a();
   for (const std::string& comment :
        std::vector<std::string>{"", " \n\t ", std::string(max_comment_bytes + 1, 'x')}) {
-    EXPECT_EQ(error_kind_of(
-                  [&] { app_->return_report(coordinator_, campaign_.id, "HP-X-A", comment, {}); }),
-              ErrorKind::validation_failed);
+    EXPECT_EQ(
+        error_kind_of([&] { app_->return_report(commune_, campaign_.id, "HP-X-A", comment, {}); }),
+        ErrorKind::validation_failed);
   }
-  EXPECT_EQ(error_kind_of(
-                [&] { app_->return_report(coordinator_, campaign_.id, "HP-X-A", "\xC3\x28", {}); }),
-            ErrorKind::bad_input);
+  EXPECT_EQ(
+      error_kind_of([&] { app_->return_report(commune_, campaign_.id, "HP-X-A", "\xC3\x28", {}); }),
+      ErrorKind::bad_input);
   UnitReport after = app_->get_report(reporter_, campaign_.id, "HP-X-A");
   EXPECT_EQ(after.version, submitted.version);
   EXPECT_EQ(after.status, ReportStatus::submitted);
@@ -128,48 +95,47 @@ TEST_F(WorkflowTest, ReturnWithoutACommentChangesNothing) {
 TEST_F(WorkflowTest, OutOfOrderTransitionsAreConflictsNamingTheCurrentState) {
   // Accepting or returning a report nobody has submitted.
   EXPECT_NE(conflict_message([&] {
-              app_->accept_report(coordinator_, campaign_.id, "HP-X-A", {});
+              app_->accept_report(commune_, campaign_.id, "HP-X-A", {});
             }).find("chưa bắt đầu"),
             std::string::npos);
   UnitReport current = app_->get_report(reporter_, campaign_.id, "HP-X-A");
   app_->save_draft(reporter_, campaign_.id, "HP-X-A", current.version, values_a());
   EXPECT_NE(conflict_message([&] {
-              app_->return_report(coordinator_, campaign_.id, "HP-X-A", "Sai", {});
+              app_->return_report(commune_, campaign_.id, "HP-X-A", "Sai", {});
             }).find("đang soạn"),
             std::string::npos);
   EXPECT_NE(conflict_message([&] {
-              app_->reopen_report(coordinator_, campaign_.id, "HP-X-A", "Sai", {});
+              app_->reopen_report(commune_, campaign_.id, "HP-X-A", "Sai", {});
             }).find("đang soạn"),
             std::string::npos);
   // Submitting or saving an accepted report; accepting it twice.
   app_->submit(reporter_, campaign_.id, "HP-X-A", {});
-  UnitReport accepted = app_->accept_report(coordinator_, campaign_.id, "HP-X-A", {});
+  UnitReport accepted = app_->accept_report(commune_, campaign_.id, "HP-X-A", {});
   EXPECT_NE(conflict_message([&] {
               app_->submit(reporter_, campaign_.id, "HP-X-A", {});
             }).find("đã duyệt"),
             std::string::npos);
   conflict_message(
       [&] { app_->save_draft(reporter_, campaign_.id, "HP-X-A", accepted.version, values_a()); });
-  conflict_message([&] { app_->accept_report(coordinator_, campaign_.id, "HP-X-A", {}); });
+  conflict_message([&] { app_->accept_report(commune_, campaign_.id, "HP-X-A", {}); });
   EXPECT_EQ(app_->get_report(reporter_, campaign_.id, "HP-X-A").version, accepted.version);
 }
 
 TEST_F(WorkflowTest, OnlyTheLevelAboveReviews) {
   submit_a();
   // The unit itself, a coordinator of another commune, and a reporter may not review.
-  for (const User* who : {&reporter_, &other_coordinator_}) {
+  for (const User* who : {&reporter_, &other_commune_}) {
     EXPECT_EQ(error_kind_of([&] { app_->accept_report(*who, campaign_.id, "HP-X-A", {}); }),
               ErrorKind::forbidden);
     EXPECT_EQ(
         error_kind_of([&] { app_->return_report(*who, campaign_.id, "HP-X-A", "Không đạt", {}); }),
         ErrorKind::forbidden);
   }
-  const User viewer = make_user("viewer.anhung", Role::viewer, "HP-X");
-  EXPECT_EQ(error_kind_of([&] { app_->accept_report(viewer, campaign_.id, "HP-X-A", {}); }),
+  EXPECT_EQ(error_kind_of([&] { app_->accept_report(viewer_, campaign_.id, "HP-X-A", {}); }),
             ErrorKind::forbidden);
   EXPECT_EQ(app_->get_report(reporter_, campaign_.id, "HP-X-A").status, ReportStatus::submitted);
   // A reporter may not reopen either, even an accepted report.
-  app_->accept_report(coordinator_, campaign_.id, "HP-X-A", {});
+  app_->accept_report(commune_, campaign_.id, "HP-X-A", {});
   EXPECT_EQ(
       error_kind_of([&] { app_->reopen_report(reporter_, campaign_.id, "HP-X-A", "Xin sửa", {}); }),
       ErrorKind::forbidden);
@@ -178,29 +144,19 @@ TEST_F(WorkflowTest, OnlyTheLevelAboveReviews) {
 TEST_F(WorkflowTest, AStaleExpectedVersionIsAConflictAndChangesNothing) {
   UnitReport submitted = submit_a();
   conflict_message(
-      [&] { app_->accept_report(coordinator_, campaign_.id, "HP-X-A", submitted.version - 1); });
+      [&] { app_->accept_report(commune_, campaign_.id, "HP-X-A", submitted.version - 1); });
   EXPECT_EQ(app_->get_report(reporter_, campaign_.id, "HP-X-A").status, ReportStatus::submitted);
-  EXPECT_EQ(app_->accept_report(coordinator_, campaign_.id, "HP-X-A", submitted.version).status,
+  EXPECT_EQ(app_->accept_report(commune_, campaign_.id, "HP-X-A", submitted.version).status,
             ReportStatus::accepted);
 }
 
 TEST_F(WorkflowTest, TwoReviewersAtOnceOneWinsTheOtherGetsAConflictAndBothAreLogged) {
   submit_a();
-  std::atomic<int> accepted{0}, conflicts{0};
-  std::vector<std::thread> threads;
-  for (const User* who : {&coordinator_, &city_}) {
-    threads.emplace_back([&, who] {
-      try {
-        app_->accept_report(*who, campaign_.id, "HP-X-A", {});
-        ++accepted;
-      } catch (const Error& e) {
-        if (e.kind() == ErrorKind::conflict) ++conflicts;
-      }
-    });
-  }
-  for (auto& t : threads) t.join();
-  EXPECT_EQ(accepted.load(), 1);
-  EXPECT_EQ(conflicts.load(), 1);
+  const RaceOutcome outcome =
+      race([&] { app_->accept_report(commune_, campaign_.id, "HP-X-A", {}); },
+           [&] { app_->accept_report(city_, campaign_.id, "HP-X-A", {}); });
+  EXPECT_EQ(outcome.ok, 1);  // accepted once
+  EXPECT_EQ(outcome.conflicts, 1);
   EXPECT_EQ(articles_in("HP"), 2);  // counted once
 
   AuditQuery query;
@@ -213,16 +169,10 @@ TEST_F(WorkflowTest, TwoReviewersAtOnceOneWinsTheOtherGetsAConflictAndBothAreLog
 }
 
 TEST_F(WorkflowTest, WhenOnlyAcceptedReportsCountAcceptAddsTheFiguresOnce) {
-  Campaign c;
+  Campaign c = testing_support::week_campaign_2025();
   c.name = "Đợt chỉ tính báo cáo đã duyệt";
-  c.year = 2025;
   c.issuer_code = "HP-X";
-  c.period_start = std::chrono::year{2025} / 10 / 1;
-  c.period_end = std::chrono::year{2025} / 10 / 7;
-  c.deadline = std::chrono::year{2025} / 10 / 12;
-  c.lock_date = std::chrono::year{2025} / 10 / 31;
   c.counted_states = {ReportStatus::accepted};
-  c.form_id = "llw-2025";
   const Campaign only_accepted = app_->create_campaign(system_admin(), c);
   UnitReport current = app_->get_report(reporter_, only_accepted.id, "HP-X-A");
   current = app_->save_draft(reporter_, only_accepted.id, "HP-X-A", current.version, values_a(7));
@@ -233,9 +183,9 @@ TEST_F(WorkflowTest, WhenOnlyAcceptedReportsCountAcceptAddsTheFiguresOnce) {
     return it == s.totals.end() ? 0.0 : it->second;
   };
   EXPECT_EQ(articles(), 0);
-  app_->accept_report(coordinator_, only_accepted.id, "HP-X-A", {});
+  app_->accept_report(commune_, only_accepted.id, "HP-X-A", {});
   EXPECT_EQ(articles(), 7);
-  app_->reopen_report(coordinator_, only_accepted.id, "HP-X-A", "Sửa lại", {});
+  app_->reopen_report(commune_, only_accepted.id, "HP-X-A", "Sửa lại", {});
   EXPECT_EQ(articles(), 0);
 }
 
@@ -258,16 +208,16 @@ TEST_F(WorkflowTest, AfterTheLockDateSavingNeedsAnExtensionFromTheLevelAbove) {
   const auto until = std::chrono::year{2025} / 11 / 5;
   EXPECT_EQ(error_kind_of([&] { app_->grant_extension(reporter_, campaign_.id, "HP-X-A", until); }),
             ErrorKind::forbidden);
-  EXPECT_EQ(error_kind_of(
-                [&] { app_->grant_extension(other_coordinator_, campaign_.id, "HP-X-A", until); }),
-            ErrorKind::forbidden);
+  EXPECT_EQ(
+      error_kind_of([&] { app_->grant_extension(other_commune_, campaign_.id, "HP-X-A", until); }),
+      ErrorKind::forbidden);
   EXPECT_EQ(error_kind_of([&] {
-              app_->grant_extension(coordinator_, campaign_.id, "HP-X-A",
+              app_->grant_extension(commune_, campaign_.id, "HP-X-A",
                                     std::chrono::year{2025} / 10 / 20);
             }),
             ErrorKind::validation_failed);
 
-  app_->grant_extension(coordinator_, campaign_.id, "HP-X-A", until);
+  app_->grant_extension(commune_, campaign_.id, "HP-X-A", until);
   UnitReport saved =
       app_->save_draft(reporter_, campaign_.id, "HP-X-A", current.version, values_a());
   // The extension is the unit's alone: its sibling is still locked.
@@ -294,12 +244,12 @@ TEST_F(WorkflowTest, VersionsAndTheirDifferenceItemByItem) {
   changed["commend_individuals"] = 3;
   UnitReport v2 = app_->save_draft(reporter_, campaign_.id, "HP-X-A", v1.version, changed);
 
-  auto [meta, values] = app_->report_version(coordinator_, campaign_.id, "HP-X-A", v1.version);
+  auto [meta, values] = app_->report_version(commune_, campaign_.id, "HP-X-A", v1.version);
   EXPECT_EQ(meta.version, v1.version);
   EXPECT_EQ(meta.action, "save");
   EXPECT_EQ(values, values_a(2));
 
-  auto diff = app_->report_diff(coordinator_, campaign_.id, "HP-X-A", v1.version, v2.version);
+  auto diff = app_->report_diff(commune_, campaign_.id, "HP-X-A", v1.version, v2.version);
   std::map<std::string, ItemChange> by_key;
   for (const auto& change : diff) by_key[change.key] = change;
   ASSERT_EQ(by_key.size(), 3u);
@@ -312,14 +262,13 @@ TEST_F(WorkflowTest, VersionsAndTheirDifferenceItemByItem) {
   EXPECT_TRUE(by_key["commend_individuals"].before.is_null());
   EXPECT_EQ(by_key["commend_individuals"].after, 3);
   // Version 0 is the empty form.
-  EXPECT_EQ(app_->report_diff(coordinator_, campaign_.id, "HP-X-A", 0, v1.version).size(),
+  EXPECT_EQ(app_->report_diff(commune_, campaign_.id, "HP-X-A", 0, v1.version).size(),
             values_a().size());
 
-  EXPECT_EQ(error_kind_of([&] { app_->report_version(coordinator_, campaign_.id, "HP-X-A", 99); }),
+  EXPECT_EQ(error_kind_of([&] { app_->report_version(commune_, campaign_.id, "HP-X-A", 99); }),
             ErrorKind::not_found);
-  EXPECT_EQ(error_kind_of([&] {
-              app_->report_version(other_coordinator_, campaign_.id, "HP-X-A", v1.version);
-            }),
+  EXPECT_EQ(error_kind_of(
+                [&] { app_->report_version(other_commune_, campaign_.id, "HP-X-A", v1.version); }),
             ErrorKind::forbidden);
 }
 
@@ -328,7 +277,7 @@ TEST_F(WorkflowTest, TheAuditLogRecordsWritesAndSignInsAndCoordinatorsSeeTheirSu
   UnitReport current = app_->get_report(reporter_, campaign_.id, "HP-X-A");
   app_->save_draft(reporter_, campaign_.id, "HP-X-A", current.version, values_a(), from);
   app_->submit(reporter_, campaign_.id, "HP-X-A", {}, from);
-  app_->return_report(coordinator_, campaign_.id, "HP-X-A", "Thiếu ảnh minh chứng", {}, from);
+  app_->return_report(commune_, campaign_.id, "HP-X-A", "Thiếu ảnh minh chứng", {}, from);
   EXPECT_THROW(app_->login("reporter.a", "sai-mat-khau", "198.51.100.9"), Error);
   app_->login("reporter.a", "mat-khau-dai", "198.51.100.9");
   UnitReport y = app_->get_report(system_admin(), campaign_.id, "HP-Y-C");
@@ -359,7 +308,7 @@ TEST_F(WorkflowTest, TheAuditLogRecordsWritesAndSignInsAndCoordinatorsSeeTheirSu
   EXPECT_NE(find(all, "user.create", "ok"), all.end());
 
   // The coordinator of An Hưng sees An Hưng's entries, not Tân Tiến's.
-  auto mine = app_->audit_log(coordinator_, "", {});
+  auto mine = app_->audit_log(commune_, "", {});
   EXPECT_NE(find(mine, "report.return", "ok"), mine.end());
   EXPECT_NE(find(mine, "login", "unauthenticated"), mine.end());
   for (const auto& entry : mine) {
@@ -367,16 +316,15 @@ TEST_F(WorkflowTest, TheAuditLogRecordsWritesAndSignInsAndCoordinatorsSeeTheirSu
   }
   AuditQuery by_user;
   by_user.username = "reporter.a";
-  for (const auto& entry : app_->audit_log(coordinator_, "", by_user)) {
+  for (const auto& entry : app_->audit_log(commune_, "", by_user)) {
     EXPECT_EQ(entry.username, "reporter.a");
   }
   AuditQuery reports_only;
   reports_only.action = "report.";
-  for (const auto& entry : app_->audit_log(coordinator_, "HP-X-A", reports_only)) {
+  for (const auto& entry : app_->audit_log(commune_, "HP-X-A", reports_only)) {
     EXPECT_EQ(entry.action.rfind("report.", 0), 0u);
   }
-  EXPECT_EQ(error_kind_of([&] { app_->audit_log(coordinator_, "HP-Y", {}); }),
-            ErrorKind::forbidden);
+  EXPECT_EQ(error_kind_of([&] { app_->audit_log(commune_, "HP-Y", {}); }), ErrorKind::forbidden);
   EXPECT_EQ(error_kind_of([&] { app_->audit_log(reporter_, "", {}); }), ErrorKind::forbidden);
 }
 

@@ -3,6 +3,7 @@
 # temporary directory, starts `llw serve` on a free port, runs the test with Node and Playwright
 # (driving Debian's /usr/bin/chromium), and stops the server afterwards, also when the test fails.
 # Usage: run_browser_test.sh LLW_BINARY TEST.mjs ARTIFACT_DIR
+# LLW_DEMO_SCALE (commune by default) picks the demo data: "city" has the city's coordinator.
 set -euo pipefail
 
 llw=$1
@@ -26,7 +27,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$llw" demo --db "$work/demo.sqlite" --forms "$repo/forms" > "$work/demo.log"
+"$llw" demo --db "$work/demo.sqlite" --forms "$repo/forms" --scale "${LLW_DEMO_SCALE:-commune}" \
+  > "$work/demo.log"
 "$llw" serve --db "$work/demo.sqlite" --forms "$repo/forms" --port 0 > "$work/serve.log" 2>&1 &
 server_pid=$!
 url=""

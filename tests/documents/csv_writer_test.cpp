@@ -40,25 +40,16 @@ TEST(CsvWriter, WorkbookPutsTheLevelFirst) {
 
 TEST(CsvWriter, BuildsRowsFromReports) {
   testing::Commune c;
-  std::vector<UnitDataRow> rows;
-  for (const auto& [unit, report] : c.reports()) {
-    UnitDataRow row;
-    row.level = level_name(unit->kind);
-    row.code = unit->code;
-    row.name = unit->name;
-    row.parent_code = "HP-ANHUNG";
-    row.status = report->status;
-    row.values = report->values;
-    rows.push_back(row);
-  }
-  const DataWorkbook book = build_data_workbook(*c.campaign.form, rows);
+  const DataWorkbook book = build_data_workbook(*c.campaign.form, c.data_rows());
   ASSERT_EQ(book.sheets.size(), 2u);
   EXPECT_EQ(book.sheets[0].name, "Trường học");
   EXPECT_EQ(book.sheets[0].rows.size(), 2u);
   EXPECT_EQ(book.sheets[1].name, "Thôn");
   const std::string csv = render_csv(book.sheets[0]);
-  EXPECT_NE(csv.find("HP-ANHUNG-THAH,Trường Tiểu học An Hưng,HP-ANHUNG,Đã nộp,Không,,3,"),
-            std::string::npos)
+  // Code, name, parent, status, not late, the day it was submitted, then the first item.
+  EXPECT_NE(
+      csv.find("\nHP-ANHUNG-THAH,Trường Tiểu học An Hưng,HP-ANHUNG,Đã nộp,Không,2025-10-11,3,"),
+      std::string::npos)
       << csv.substr(0, 2000);
 }
 

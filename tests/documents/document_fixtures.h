@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "documents/builders.h"
+#include "documents/data_table.h"
 #include "domain/campaign.h"
 #include "domain/clock.h"
 #include "domain/form.h"
@@ -156,6 +157,28 @@ struct Commune {
     std::vector<AnnexRow> rows;
     for (const auto& [unit, report] : reports()) {
       rows.push_back(annex_row_of(campaign, *unit, *report));
+    }
+    return rows;
+  }
+
+  // The data export's rows: every unit's report as submitted on 11/10, with its participants.
+  std::vector<UnitDataRow> data_rows() const {
+    std::vector<UnitDataRow> rows;
+    for (const auto& [unit, report] : reports()) {
+      UnitDataRow row;
+      row.level = level_name(unit->kind);
+      row.code = unit->code;
+      row.name = unit->name;
+      row.parent_code = commune.code;
+      row.status = report->status;
+      row.late = report->late;
+      if (campaign.counts(report->status)) row.submitted_on = "2025-10-11";
+      row.values = report->values;
+      const Summary s =
+          summary_from_aggregate(campaign, *unit, contribution_of(campaign, *unit, *report));
+      row.participants = s.participants;
+      row.population = s.population;
+      rows.push_back(row);
     }
     return rows;
   }

@@ -3,69 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "document_fixtures.h"
+#include "sample_data.h"
 
 namespace llw::documents {
 namespace {
 
 using testing::TempDir;
-
-// RFC 4180 parsing of LibreOffice's CSV output.
-std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows(1);
-  std::string field;
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      rows.back().push_back(field);
-      field.clear();
-    } else if (c == '\n') {
-      rows.back().push_back(field);
-      field.clear();
-      rows.emplace_back();
-    } else if (c != '\r') {
-      field += c;
-    }
-  }
-  if (!field.empty() || !rows.back().empty()) {
-    rows.back().push_back(field);
-  } else {
-    rows.pop_back();
-  }
-  return rows;
-}
-
-std::vector<UnitDataRow> commune_rows(const testing::Commune& c) {
-  std::vector<UnitDataRow> rows;
-  for (const auto& [unit, report] : c.reports()) {
-    UnitDataRow row;
-    row.level = level_name(unit->kind);
-    row.code = unit->code;
-    row.name = unit->name;
-    row.parent_code = c.commune.code;
-    row.status = report->status;
-    row.late = report->late;
-    if (c.campaign.counts(report->status)) row.submitted_on = "2025-10-11";
-    row.values = report->values;
-    const Summary s =
-        summary_from_aggregate(c.campaign, *unit, contribution_of(c.campaign, *unit, *report));
-    row.participants = s.participants;
-    row.population = s.population;
-    rows.push_back(row);
-  }
-  return rows;
-}
+using testing_support::parse_csv;
 
 // What LibreOffice (en-US, raw values) writes for a cell: numbers in full, percentages as
 // "93.54…%", dates as real dates in US order (mm/dd/yyyy) — which proves they are dates, not text.
@@ -91,7 +35,7 @@ bool same_cell(const DataCell& expected, const std::string& actual, ColumnKind k
 
 TEST(XlsxWriter, LibreOfficeReadsBackEveryCellOfEverySheet) {
   testing::Commune c;
-  const DataWorkbook book = build_data_workbook(*c.campaign.form, commune_rows(c));
+  const DataWorkbook book = build_data_workbook(*c.campaign.form, c.data_rows());
   ASSERT_EQ(book.sheets.size(), 2u);
   TempDir dir;
   const std::string input = dir.file("data.xlsx");
@@ -121,7 +65,7 @@ TEST(XlsxWriter, LibreOfficeReadsBackEveryCellOfEverySheet) {
 
 TEST(XlsxWriter, HeaderRowIsFrozenAndFormatsAreVietnameseFriendly) {
   testing::Commune c;
-  const std::string bytes = render_xlsx(build_data_workbook(*c.campaign.form, commune_rows(c)));
+  const std::string bytes = render_xlsx(build_data_workbook(*c.campaign.form, c.data_rows()));
   const std::string sheet = testing::zip_entry(bytes, "xl/worksheets/sheet1.xml");
   EXPECT_NE(sheet.find("<pane ySplit=\"1\" topLeftCell=\"A2\""), std::string::npos);
   const std::string styles = testing::zip_entry(bytes, "xl/styles.xml");

@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <ostream>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "domain/error.h"
 #include "form_fixtures.h"
@@ -44,7 +48,7 @@ json& item_of(json& form, const std::string& key) {
 
 // Expects load_form to reject `definition` with bad_input and a message naming the file and
 // every given fragment (the item and the problem).
-void expect_rejected(const json& definition, std::initializer_list<std::string> fragments) {
+void expect_rejected(const json& definition, const std::vector<std::string>& fragments) {
   try {
     load_form(definition, "forms/broken.json");
     FAIL() << "the form was accepted";
@@ -162,135 +166,116 @@ TEST(FormLoading, AcceptsTheMinimalForm) {
   EXPECT_EQ(form->find_item("stem_sessions")->summary, "activities.stem.sessions");
 }
 
-TEST(FormLoading, RejectsUnknownType) {
-  json f = minimal_form();
-  item_of(f, "banners")["type"] = "integer";
-  expect_rejected(f, {"'banners'", "integer"});
+// One way of breaking the minimal form in exactly one place, and what the refusal must name.
+struct BrokenForm {
+  std::string name;
+  std::function<void(json&)> breaks;
+  std::vector<std::string> fragments;
+};
+
+void PrintTo(const BrokenForm& broken, std::ostream* out) { *out << broken.name; }
+
+const std::vector<BrokenForm>& broken_forms() {
+  static const std::vector<BrokenForm> cases{
+      {"UnknownType",
+       [](json& f) { item_of(f, "banners")["type"] = "integer"; },
+       {"'banners'", "integer"}},
+      {"UnknownAggregate",
+       [](json& f) { item_of(f, "banners")["aggregate"] = "average"; },
+       {"'banners'", "average"}},
+      {"DuplicateKey",
+       [](json& f) {
+         json copy = item_of(f, "banners");
+         f["sections"][0]["items"].push_back(copy);
+       },
+       {"'banners'", "trùng"}},
+      {"KeyWithBadCharacters",
+       [](json& f) { item_of(f, "banners")["key"] = "Băng-rôn"; },
+       {"Băng-rôn", "khóa"}},
+      {"MinGreaterThanMax",
+       [](json& f) {
+         item_of(f, "banners")["min"] = 10;
+         item_of(f, "banners")["max"] = 5;
+       },
+       {"'banners'", "min lớn hơn max"}},
+      {"ChoiceWithoutChoices",
+       [](json& f) { item_of(f, "kind").erase("choices"); },
+       {"'kind'", "choices"}},
+      {"TableWithoutColumns",
+       [](json& f) { item_of(f, "rows")["columns"] = json::array(); },
+       {"'rows'", "columns"}},
+      {"SumSummaryPathNotAllowedForTheRule",
+       [](json& f) { item_of(f, "banners")["summary"] = "narratives.banners"; },
+       {"'banners'", "narratives.banners", "sum"}},
+      {"TextSummaryPathNotAllowedForTheRule",
+       [](json& f) { item_of(f, "advantages")["summary"] = "totals.advantages"; },
+       {"'advantages'", "texts_by_unit"}},
+      {"SumOnTextItem",
+       [](json& f) { item_of(f, "advantages")["aggregate"] = "sum"; },
+       {"'advantages'", "sum"}},
+      {"CrossRuleNamingAnUnknownItem",
+       [](json& f) { f["rules"][0]["other"] = "stem_hold"; },
+       {"stem_sessions", "'stem_hold'"}},
+      {"ZeroUnlessYesAgainstANonYesNoItem",
+       [](json& f) { f["rules"][0]["other"] = "banners"; },
+       {"stem_sessions", "yes_no"}},
+      {"PopulationRuleWithUnknownGroup",
+       [](json& f) {
+         f["rules"].push_back(
+             {{"kind", "at_most_population"}, {"item", "banners"}, {"group", "pupils"}});
+       },
+       {"banners", "population_groups"}},
+      {"ActivityWithoutHeldItem",
+       [](json& f) {
+         auto& items = f["sections"][0]["items"];
+         items.erase(items.begin() + 1);  // stem_held
+         f["rules"] = json::array();
+       },
+       {"'stem'", "held"}},
+      {"ActivityMeasureWithWrongType",
+       [](json& f) { item_of(f, "stem_sessions")["type"] = "number"; },
+       {"'stem_sessions'", "count"}},
+      {"TwoHeldItemsForOneActivity",
+       [](json& f) {
+         json second = item_of(f, "stem_held");
+         second["key"] = "stem_held_again";
+         f["sections"][0]["items"].push_back(second);
+       },
+       {"'stem_held_again'", "stem"}},
+      {"DefaultDirectionNotInDirections",
+       [](json& f) { item_of(f, "stem_held")["default_direction"] = "g"; },
+       {"'stem_held'", "default_direction"}},
+      {"ActivityPathOnAnItemOfAnotherActivity",
+       [](json& f) { item_of(f, "banners")["summary"] = "activities.stem.sessions"; },
+       {"'banners'", "activities.stem.sessions"}},
+      {"WeightedRateWithoutGroup",
+       [](json& f) {
+         f["sections"][0]["items"].push_back({{"key", "rate"},
+                                              {"label", "Tỷ lệ"},
+                                              {"type", "percent"},
+                                              {"aggregate", "weighted_rate"}});
+       },
+       {"'rate'", "weight_group"}},
+      {"MisspelledField",
+       [](json& f) { item_of(f, "banners")["agregate"] = "sum"; },
+       {"'banners'", "agregate"}},
+      {"MissingLabel",
+       [](json& f) { item_of(f, "banners").erase("label"); },
+       {"'banners'", "label"}},
+  };
+  return cases;
 }
 
-TEST(FormLoading, RejectsUnknownAggregate) {
+class FormRejection : public ::testing::TestWithParam<BrokenForm> {};
+
+TEST_P(FormRejection, NamesTheFileTheItemAndTheProblem) {
   json f = minimal_form();
-  item_of(f, "banners")["aggregate"] = "average";
-  expect_rejected(f, {"'banners'", "average"});
+  GetParam().breaks(f);
+  expect_rejected(f, GetParam().fragments);
 }
 
-TEST(FormLoading, RejectsDuplicateKey) {
-  json f = minimal_form();
-  json copy = item_of(f, "banners");
-  f["sections"][0]["items"].push_back(copy);
-  expect_rejected(f, {"'banners'", "trùng"});
-}
-
-TEST(FormLoading, RejectsKeyWithBadCharacters) {
-  json f = minimal_form();
-  item_of(f, "banners")["key"] = "Băng-rôn";
-  expect_rejected(f, {"Băng-rôn", "khóa"});
-}
-
-TEST(FormLoading, RejectsMinGreaterThanMax) {
-  json f = minimal_form();
-  item_of(f, "banners")["min"] = 10;
-  item_of(f, "banners")["max"] = 5;
-  expect_rejected(f, {"'banners'", "min lớn hơn max"});
-}
-
-TEST(FormLoading, RejectsChoiceWithoutChoices) {
-  json f = minimal_form();
-  item_of(f, "kind").erase("choices");
-  expect_rejected(f, {"'kind'", "choices"});
-}
-
-TEST(FormLoading, RejectsTableWithoutColumns) {
-  json f = minimal_form();
-  item_of(f, "rows")["columns"] = json::array();
-  expect_rejected(f, {"'rows'", "columns"});
-}
-
-TEST(FormLoading, RejectsSummaryPathNotAllowedForTheRule) {
-  json f = minimal_form();
-  item_of(f, "banners")["summary"] = "narratives.banners";
-  expect_rejected(f, {"'banners'", "narratives.banners", "sum"});
-  json g = minimal_form();
-  item_of(g, "advantages")["summary"] = "totals.advantages";
-  expect_rejected(g, {"'advantages'", "texts_by_unit"});
-}
-
-TEST(FormLoading, RejectsSumOnTextItem) {
-  json f = minimal_form();
-  item_of(f, "advantages")["aggregate"] = "sum";
-  expect_rejected(f, {"'advantages'", "sum"});
-}
-
-TEST(FormLoading, RejectsCrossRuleNamingAnUnknownItem) {
-  json f = minimal_form();
-  f["rules"][0]["other"] = "stem_hold";
-  expect_rejected(f, {"stem_sessions", "'stem_hold'"});
-}
-
-TEST(FormLoading, RejectsZeroUnlessYesAgainstANonYesNoItem) {
-  json f = minimal_form();
-  f["rules"][0]["other"] = "banners";
-  expect_rejected(f, {"stem_sessions", "yes_no"});
-}
-
-TEST(FormLoading, RejectsPopulationRuleWithUnknownGroup) {
-  json f = minimal_form();
-  f["rules"].push_back({{"kind", "at_most_population"}, {"item", "banners"}, {"group", "pupils"}});
-  expect_rejected(f, {"banners", "population_groups"});
-}
-
-TEST(FormLoading, RejectsActivityWithoutHeldItem) {
-  json f = minimal_form();
-  auto& items = f["sections"][0]["items"];
-  items.erase(items.begin() + 1);  // stem_held
-  f["rules"] = json::array();
-  expect_rejected(f, {"'stem'", "held"});
-}
-
-TEST(FormLoading, RejectsActivityMeasureWithWrongType) {
-  json f = minimal_form();
-  item_of(f, "stem_sessions")["type"] = "number";
-  expect_rejected(f, {"'stem_sessions'", "count"});
-}
-
-TEST(FormLoading, RejectsTwoHeldItemsForOneActivity) {
-  json f = minimal_form();
-  json second = item_of(f, "stem_held");
-  second["key"] = "stem_held_again";
-  f["sections"][0]["items"].push_back(second);
-  expect_rejected(f, {"'stem_held_again'", "stem"});
-}
-
-TEST(FormLoading, RejectsDefaultDirectionNotInDirections) {
-  json f = minimal_form();
-  item_of(f, "stem_held")["default_direction"] = "g";
-  expect_rejected(f, {"'stem_held'", "default_direction"});
-}
-
-TEST(FormLoading, RejectsActivityPathOnAnItemOfAnotherActivity) {
-  json f = minimal_form();
-  item_of(f, "banners")["summary"] = "activities.stem.sessions";
-  expect_rejected(f, {"'banners'", "activities.stem.sessions"});
-}
-
-TEST(FormLoading, RejectsWeightedRateWithoutGroup) {
-  json f = minimal_form();
-  f["sections"][0]["items"].push_back(
-      {{"key", "rate"}, {"label", "Tỷ lệ"}, {"type", "percent"}, {"aggregate", "weighted_rate"}});
-  expect_rejected(f, {"'rate'", "weight_group"});
-}
-
-TEST(FormLoading, RejectsMisspelledField) {
-  json f = minimal_form();
-  item_of(f, "banners")["agregate"] = "sum";
-  expect_rejected(f, {"'banners'", "agregate"});
-}
-
-TEST(FormLoading, RejectsMissingLabel) {
-  json f = minimal_form();
-  item_of(f, "banners").erase("label");
-  expect_rejected(f, {"'banners'", "label"});
-}
+INSTANTIATE_TEST_SUITE_P(FormLoading, FormRejection, ::testing::ValuesIn(broken_forms()),
+                         [](const auto& info) { return "Rejects" + info.param.name; });
 
 TEST(FormLoading, RejectsANonObjectDefinition) { expect_rejected(json::array(), {}); }
 

@@ -9,15 +9,7 @@ namespace llw {
 namespace {
 
 using nlohmann::json;
-
-Campaign campaign_2025() {
-  Campaign campaign;
-  campaign.id = 1;
-  campaign.year = 2025;
-  campaign.form = testing::form_2025();
-  campaign.form_id = "llw-2025";
-  return campaign;
-}
+using testing::campaign_2025;
 
 void expect_same_as_contribution(const Campaign& campaign, const OrgUnit& unit,
                                  const UnitReport& report) {

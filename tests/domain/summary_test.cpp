@@ -8,17 +8,7 @@ namespace llw {
 namespace {
 
 using nlohmann::json;
-
-Campaign campaign_2025() {
-  Campaign campaign;
-  campaign.id = 1;
-  campaign.name = "Tuần lễ hưởng ứng học tập suốt đời năm 2025";
-  campaign.issuer_path = "/1/";
-  campaign.reporting_kinds = {UnitKind::school, UnitKind::village};
-  campaign.form = testing::form_2025();
-  campaign.form_id = "llw-2025";
-  return campaign;
-}
+using testing::campaign_2025;
 
 OrgUnit unit(std::int64_t id, Population population) {
   OrgUnit u;

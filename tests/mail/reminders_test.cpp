@@ -21,19 +21,16 @@
 
 #include "domain/error.h"
 #include "mail/smtp_mailer.h"
+#include "sample_data.h"
 #include "storage/open_store.h"
+#include "test_database.h"
 
 namespace llw {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-fs::path make_temp_dir() {
-  std::string pattern = (fs::temp_directory_path() / "llw-mail-XXXXXX").string();
-  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-  return pattern;
-}
+using testing_support::vietnam_time;
 
 // A port nothing listens on right now (bound, read, released).
 int free_port() {
@@ -98,11 +95,6 @@ std::set<std::string> recipients(const std::vector<json>& messages, std::size_t 
   return out;
 }
 
-Timestamp vietnam_time(int month, int day, int hour, int minute = 0) {
-  using namespace std::chrono;
-  return end_of_day_in_vietnam(year{2025} / month / day) - 86399 + hour * 3600 + minute * 60;
-}
-
 // Runs a command, returning its exit status and what it printed (stdout and stderr).
 std::pair<int, std::string> run(const std::string& command) {
   std::string output;
@@ -116,7 +108,6 @@ std::pair<int, std::string> run(const std::string& command) {
 class RemindersTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = make_temp_dir();
     open_app();
     User admin;
     admin.username = "system";
@@ -124,15 +115,11 @@ class RemindersTest : public ::testing::Test {
     admin_ = admin;
     auto unit = [](std::string code, std::string name, UnitKind kind, std::string parent,
                    std::string email) {
-      UnitInput in;
-      in.code = std::move(code);
-      in.name = std::move(name);
-      in.kind = kind;
-      in.parent_code = std::move(parent);
-      in.email = std::move(email);
-      if (kind == UnitKind::school) in.population = {{"students", 100}, {"staff", 10}};
-      if (kind == UnitKind::village) in.population = {{"residents", 500}};
-      return in;
+      Population population;
+      if (kind == UnitKind::school) population = {{"students", 100}, {"staff", 10}};
+      if (kind == UnitKind::village) population = {{"residents", 500}};
+      return testing_support::unit_input(std::move(code), std::move(name), kind, std::move(parent),
+                                         population, SchoolLevel::none, std::move(email));
     };
     store_->upsert_units({
         unit("HP", "Thành phố Hải Phòng", UnitKind::province, "", "so@haiphong.gov.vn"),
@@ -143,15 +130,8 @@ class RemindersTest : public ::testing::Test {
         unit("HP-X-D", "Trường Mầm non Đông Hải", UnitKind::school, "HP-X", "d@anhung.edu.vn"),
         unit("HP-X-V", "Thôn Đông", UnitKind::village, "HP-X", ""),
     });
-    Campaign c;
-    c.name = "Tuần lễ hưởng ứng học tập suốt đời năm 2025";
-    c.year = 2025;
+    Campaign c = testing_support::week_campaign_2025();
     c.issuer_code = "HP-X";
-    c.period_start = std::chrono::year{2025} / 10 / 1;
-    c.period_end = std::chrono::year{2025} / 10 / 7;
-    c.deadline = std::chrono::year{2025} / 10 / 12;
-    c.lock_date = std::chrono::year{2025} / 10 / 31;
-    c.form_id = "llw-2025";
     c.plan = {{"number", "83/KH-UBND"}};
     campaign_ = app_->create_campaign(admin_, c);
 
@@ -170,8 +150,6 @@ class RemindersTest : public ::testing::Test {
     sink_.reset();
     app_.reset();
     store_.reset();
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
   }
 
   // Opens (or reopens, as a restarted server would) the database.
@@ -200,7 +178,8 @@ class RemindersTest : public ::testing::Test {
 
   const std::set<std::string> not_submitted_{"<b@anhung.edu.vn>", "<c@anhung.edu.vn>",
                                              "<d@anhung.edu.vn>"};
-  fs::path dir_;
+  testing_support::TempDir temp_{"llw-mail"};
+  fs::path dir_ = temp_.path();  // removed with temp_, after everything else
   std::shared_ptr<Store> store_;
   std::unique_ptr<Application> app_;
   std::atomic<Timestamp> now_{vietnam_time(10, 5, 10)};

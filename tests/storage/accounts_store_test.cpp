@@ -8,38 +8,28 @@
 #include <memory>
 
 #include "domain/error.h"
-#include "storage/open_store.h"
-#include "test_database.h"
+#include "store_fixture.h"
 
 namespace llw {
 namespace {
 
 using std::chrono::year;
-using testing_support::Backend;
-using testing_support::kPgSkipMessage;
-using testing_support::TestDatabase;
+using testing_support::kBothBackends;
+using testing_support::PostgresDatabase;
+using testing_support::StoreFixture;
+using testing_support::unit_input;
 
-class AccountsStoreTest : public ::testing::TestWithParam<Backend> {
+class AccountsStoreTest : public StoreFixture {
  protected:
-  void SetUp() override {
-    database_ = testing_support::make_test_database(GetParam());
-    if (!database_) GTEST_SKIP() << kPgSkipMessage;
-    store_ = open_store(database_->url());
-    std::vector<UnitInput> units;
-    for (const auto& [code, kind, parent] :
-         std::vector<std::tuple<std::string, UnitKind, std::string>>{
-             {"HP", UnitKind::province, ""},
-             {"HP-AH", UnitKind::commune, "HP"},
-             {"HP-AH-A", UnitKind::school, "HP-AH"},
-             {"HP-KS", UnitKind::commune, "HP"}}) {
-      UnitInput input;
-      input.code = code;
-      input.name = "Đơn vị " + code;
-      input.kind = kind;
-      input.parent_code = parent;
-      units.push_back(input);
-    }
-    store_->upsert_units(units);
+  AccountsStoreTest() : StoreFixture({}, PostgresDatabase::Schema::migrated) {}
+
+  void populate() override {
+    store_->upsert_units({
+        unit_input("HP", UnitKind::province, ""),
+        unit_input("HP-AH", UnitKind::commune, "HP"),
+        unit_input("HP-AH-A", UnitKind::school, "HP-AH"),
+        unit_input("HP-KS", UnitKind::commune, "HP"),
+    });
   }
 
   User add(const std::string& username, Role role, const std::string& unit_code) {
@@ -55,9 +45,6 @@ class AccountsStoreTest : public ::testing::TestWithParam<Backend> {
     }
     return store_->insert_user(user, "hash-" + username);
   }
-
-  std::unique_ptr<TestDatabase> database_;
-  std::shared_ptr<Store> store_;
 };
 
 TEST_P(AccountsStoreTest, UsersAreListedBySubtreeInUsernameOrder) {
@@ -126,37 +113,28 @@ TEST_P(AccountsStoreTest, TheNthLatestFailureIsTheLaterOfUsernameAndAddress) {
 }
 
 TEST_P(AccountsStoreTest, CampaignSettingsReplaceNameDatesAndKindsAndBumpTheRevision) {
-  Campaign c;
+  Campaign c = testing_support::week_campaign_2025();
   c.name = "Tuần lễ 2025";
-  c.year = 2025;
-  c.issuer_unit_id = store_->find_unit("HP")->id;
-  c.period_start = year{2025} / 10 / 1;
-  c.period_end = year{2025} / 10 / 7;
-  c.deadline = year{2025} / 10 / 12;
-  c.lock_date = year{2025} / 10 / 31;
+  c.issuer_unit_id = id_of("HP");
   c.reporting_kinds = {UnitKind::school};
-  c.form_id = "llw-2025";
   c.id = store_->insert_campaign(c, {*store_->find_unit("HP-AH-A")});
   const auto revision = *store_->campaign_revision(c.id);
   c.name = "Tuần lễ 2025 (sửa)";
   c.deadline = year{2025} / 10 / 14;
   // The kinds are stored as given: the app adds and removes the reports they imply.
   c.reporting_kinds = {UnitKind::village};
-  store_->update_campaign_settings(c);
+  store_->change_campaign_settings({c});
   const Campaign stored = *store_->find_campaign(c.id);
   EXPECT_EQ(stored.name, "Tuần lễ 2025 (sửa)");
   EXPECT_EQ(stored.deadline, year{2025} / 10 / 14);
   EXPECT_EQ(stored.reporting_kinds, std::vector<UnitKind>{UnitKind::village});
   EXPECT_EQ(*store_->campaign_revision(c.id), revision + 1);
   c.id = 99999;
-  EXPECT_THROW(store_->update_campaign_settings(c), Error);
+  EXPECT_THROW(store_->change_campaign_settings({c}), Error);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AccountsStoreTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const auto& info) {
-                           return std::string(testing_support::backend_name(info.param));
-                         });
+INSTANTIATE_TEST_SUITE_P(Backends, AccountsStoreTest, kBothBackends,
+                         testing_support::backend_param_name);
 
 }  // namespace
 }  // namespace llw

@@ -8,47 +8,28 @@
 #include <memory>
 
 #include "domain/error.h"
-#include "storage/open_store.h"
-#include "test_database.h"
+#include "store_fixture.h"
 
 namespace llw {
 namespace {
 
-using std::chrono::day;
-using std::chrono::month;
-using std::chrono::year;
-using testing_support::Backend;
-using testing_support::kPgSkipMessage;
-using testing_support::pg_server_url;
-using testing_support::PostgresDatabase;
-using testing_support::SqliteDatabase;
-using testing_support::TestDatabase;
+using testing_support::kBothBackends;
+using testing_support::StoreFixture;
+using testing_support::unit_input;
 
-UnitInput unit_input(std::string code, std::string name, UnitKind kind, std::string parent) {
-  UnitInput input;
-  input.code = std::move(code);
-  input.name = std::move(name);
-  input.kind = kind;
-  input.parent_code = std::move(parent);
-  return input;
+// One connection: the walk must not need a second one, whatever the callback does with the
+// values it is given.
+StoreOptions one_connection() {
+  StoreOptions options;
+  options.pool_size = 1;
+  return options;
 }
 
-class ExportsStoreTest : public ::testing::TestWithParam<Backend> {
+class ExportsStoreTest : public StoreFixture {
  protected:
-  void SetUp() override {
-    if (GetParam() == Backend::postgresql) {
-      std::string server = pg_server_url();
-      if (server.empty()) GTEST_SKIP() << kPgSkipMessage;
-      database_ = std::make_unique<PostgresDatabase>(server);
-    } else {
-      database_ = std::make_unique<SqliteDatabase>();
-    }
-    // One connection: the walk must not need a second one, whatever the callback does with the
-    // values it is given.
-    StoreOptions options;
-    options.pool_size = 1;
-    store_ = open_store(database_->url(), options);
+  ExportsStoreTest() : StoreFixture(one_connection()) {}
 
+  void populate() override {
     // Created out of path order on purpose: the second commune's school is made before the
     // first commune's second school, so insertion order and path order differ.
     store_->upsert_units({
@@ -63,17 +44,11 @@ class ExportsStoreTest : public ::testing::TestWithParam<Backend> {
         unit_input("HN-X", "Xã Kim Sơn", UnitKind::commune, "HN"),
         unit_input("HN-X-TH", "Trường Tiểu học Kim Sơn", UnitKind::school, "HN-X"),
     });
-    Campaign c;
-    c.name = "Tuần lễ hưởng ứng học tập suốt đời năm 2025";
-    c.year = 2025;
-    c.issuer_unit_id = store_->find_unit("VN")->id;
-    c.period_start = year{2025} / month{10} / day{1};
-    c.period_end = year{2025} / month{10} / day{7};
-    c.deadline = year{2025} / month{10} / day{12};
-    c.lock_date = year{2025} / month{10} / day{20};
+    Campaign c = testing_support::week_campaign_2025();
+    c.issuer_unit_id = id_of("VN");
+    c.lock_date = testing_support::date_2025(10, 20);
     c.reporting_kinds = {UnitKind::school, UnitKind::village};
     c.plan = {{"number", "83/KH-UBND"}};
-    c.form_id = "llw-2025";
     campaign_id_ = store_->insert_campaign(
         c, store_->units_in_subtree(store_->find_unit("VN")->path, c.reporting_kinds));
   }
@@ -90,8 +65,6 @@ class ExportsStoreTest : public ::testing::TestWithParam<Backend> {
     return codes;
   }
 
-  std::unique_ptr<TestDatabase> database_;
-  std::shared_ptr<Store> store_;
   std::int64_t campaign_id_ = 0;
 };
 
@@ -186,11 +159,8 @@ TEST_P(ExportsStoreTest, ReplacingThePlanOfAnUnknownCampaignIsNotFound) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ExportsStoreTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const ::testing::TestParamInfo<Backend>& info) {
-                           return info.param == Backend::sqlite ? "Sqlite" : "Postgresql";
-                         });
+INSTANTIATE_TEST_SUITE_P(Backends, ExportsStoreTest, kBothBackends,
+                         testing_support::backend_param_name);
 
 }  // namespace
 }  // namespace llw

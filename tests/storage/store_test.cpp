@@ -18,7 +18,7 @@
 #include "domain/error.h"
 #include "storage/open_store.h"
 #include "storage/sql/migrations.h"
-#include "test_database.h"
+#include "store_fixture.h"
 
 namespace llw {
 namespace {
@@ -28,54 +28,20 @@ const long long kMigrationCount = static_cast<long long>(sql::sqlite_migrations(
 
 
 namespace fs = std::filesystem;
-using std::chrono::day;
-using std::chrono::month;
-using std::chrono::year;
 
 using testing_support::Backend;
+using testing_support::kBothBackends;
 using testing_support::kPgSkipMessage;
 using testing_support::pg_server_url;
 using testing_support::PostgresDatabase;
 using testing_support::RawDb;
 using testing_support::SqliteDatabase;
+using testing_support::StoreFixture;
 using testing_support::TestDatabase;
+using testing_support::unit_input;
 
-UnitInput unit_input(std::string code, std::string name, UnitKind kind, std::string parent,
-                     Population population = {}) {
-  UnitInput input;
-  input.code = std::move(code);
-  input.name = std::move(name);
-  input.kind = kind;
-  input.parent_code = std::move(parent);
-  input.population = std::move(population);
-  return input;
-}
-
-class StoreTest : public ::testing::TestWithParam<Backend> {
+class StoreTest : public StoreFixture {
  protected:
-  void SetUp() override {
-    if (GetParam() == Backend::postgresql) {
-      std::string server = pg_server_url();
-      if (server.empty()) GTEST_SKIP() << kPgSkipMessage;
-      database_ = std::make_unique<PostgresDatabase>(server);
-    } else {
-      database_ = std::make_unique<SqliteDatabase>();
-    }
-    store_ = open_store(database_->url());
-  }
-  void TearDown() override {
-    store_.reset();
-    database_.reset();
-  }
-
-  // Closes and opens the store again on the same database.
-  void reopen() {
-    store_.reset();
-    store_ = open_store(database_->url());
-  }
-  std::unique_ptr<RawDb> raw() { return database_->raw(); }
-  bool sqlite() const { return GetParam() == Backend::sqlite; }
-
   // country → province → commune → three schools and a village; the second province is outside.
   void make_tree() {
     store_->upsert_units({
@@ -96,18 +62,11 @@ class StoreTest : public ::testing::TestWithParam<Backend> {
   }
 
   Campaign campaign_at(const std::string& issuer_code) {
-    auto issuer = store_->find_unit(issuer_code);
-    Campaign c;
-    c.name = "Tuần lễ hưởng ứng học tập suốt đời năm 2025";
-    c.year = 2025;
-    c.issuer_unit_id = issuer->id;
-    c.period_start = year{2025} / month{10} / day{1};
-    c.period_end = year{2025} / month{10} / day{7};
-    c.deadline = year{2025} / month{10} / day{12};
-    c.lock_date = year{2025} / month{10} / day{20};
+    Campaign c = testing_support::week_campaign_2025();
+    c.issuer_unit_id = id_of(issuer_code);
+    c.lock_date = testing_support::date_2025(10, 20);
     c.reporting_kinds = {UnitKind::school, UnitKind::village};
     c.plan = {{"number", "83/KH-UBND"}, {"place", "An Hưng"}};
-    c.form_id = "llw-2025";
     return c;
   }
 
@@ -139,10 +98,15 @@ class StoreTest : public ::testing::TestWithParam<Backend> {
     store_->write_report(write, texts);
   }
 
-  std::int64_t id_of(const std::string& code) { return store_->find_unit(code)->id; }
-
-  std::unique_ptr<TestDatabase> database_;
-  std::shared_ptr<Store> store_;
+  // The reporter of the An Hưng primary school (make_tree), not stored yet.
+  User principal_of_an_hung() {
+    User user;
+    user.username = "hieutruong";
+    user.display_name = "Nguyễn Văn An";
+    user.role = Role::reporter;
+    user.unit_id = id_of("HP-AH-TH");
+    return user;
+  }
 };
 
 TEST_P(StoreTest, MigrationsApplyOnceAndReopeningIsANoOp) {
@@ -267,11 +231,7 @@ TEST_P(StoreTest, UpdateUnitChangesDescriptionAndRejectsUnknownCode) {
 
 TEST_P(StoreTest, SessionsExpireAndDisabledUsersHaveNone) {
   make_tree();
-  User user;
-  user.username = "hieutruong";
-  user.display_name = "Nguyễn Văn An";
-  user.role = Role::reporter;
-  user.unit_id = id_of("HP-AH-TH");
+  const User user = principal_of_an_hung();
   User stored = store_->insert_user(user, "$argon2id$hash");
   EXPECT_GT(stored.id, 0);
   EXPECT_EQ(stored.unit_code, "HP-AH-TH");
@@ -411,12 +371,7 @@ TEST_P(StoreTest, StaleVersionIsAConflictAndChangesNothing) {
 
 TEST_P(StoreTest, HistoryListsEverySavedVersionNewestFirst) {
   auto id = make_campaign();
-  User user;
-  user.username = "hieutruong";
-  user.display_name = "Nguyễn Văn An";
-  user.role = Role::reporter;
-  user.unit_id = id_of("HP-AH-TH");
-  auto author = store_->insert_user(user, "h");
+  auto author = store_->insert_user(principal_of_an_hung(), "h");
   auto th = id_of("HP-AH-TH");
   for (int i = 0; i < 3; ++i) {
     auto current = *store_->find_report(id, th);
@@ -854,11 +809,7 @@ TEST_P(StoreTest, AddingAReportingUnitExtendsTheCampaign) {
   EXPECT_EQ(store_->aggregate(id, id_of("VN")).at("expected"), 6);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const ::testing::TestParamInfo<Backend>& info) {
-                           return info.param == Backend::sqlite ? "Sqlite" : "Postgresql";
-                         });
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, kBothBackends, testing_support::backend_param_name);
 
 // What only one backend has: SQLite's file and pragmas, PostgreSQL's URLs and servers.
 

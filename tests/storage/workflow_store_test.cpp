@@ -8,43 +8,19 @@
 #include <memory>
 
 #include "domain/error.h"
-#include "storage/open_store.h"
-#include "test_database.h"
+#include "store_fixture.h"
 
 namespace llw {
 namespace {
 
-using std::chrono::day;
-using std::chrono::month;
-using std::chrono::year;
-using testing_support::Backend;
-using testing_support::kPgSkipMessage;
-using testing_support::pg_server_url;
-using testing_support::PostgresDatabase;
-using testing_support::SqliteDatabase;
-using testing_support::TestDatabase;
+using testing_support::date_2025;
+using testing_support::kBothBackends;
+using testing_support::StoreFixture;
+using testing_support::unit_input;
 
-UnitInput unit_input(std::string code, UnitKind kind, std::string parent, std::string email = {}) {
-  UnitInput input;
-  input.code = code;
-  input.name = "Đơn vị " + code;
-  input.kind = kind;
-  input.parent_code = std::move(parent);
-  input.email = std::move(email);
-  return input;
-}
-
-class WorkflowStoreTest : public ::testing::TestWithParam<Backend> {
+class WorkflowStoreTest : public StoreFixture {
  protected:
-  void SetUp() override {
-    if (GetParam() == Backend::postgresql) {
-      std::string server = pg_server_url();
-      if (server.empty()) GTEST_SKIP() << kPgSkipMessage;
-      database_ = std::make_unique<PostgresDatabase>(server);
-    } else {
-      database_ = std::make_unique<SqliteDatabase>();
-    }
-    store_ = open_store(database_->url());
+  void populate() override {
     store_->upsert_units({
         unit_input("HP", UnitKind::province, ""),
         unit_input("HP-AH", UnitKind::commune, "HP"),
@@ -53,25 +29,17 @@ class WorkflowStoreTest : public ::testing::TestWithParam<Backend> {
         unit_input("HP-KS", UnitKind::commune, "HP"),
         unit_input("HP-KS-C", UnitKind::school, "HP-KS"),
     });
-    Campaign c;
-    c.name = "Tuần lễ hưởng ứng học tập suốt đời năm 2025";
-    c.year = 2025;
-    c.issuer_unit_id = store_->find_unit("HP")->id;
-    c.period_start = year{2025} / month{10} / day{1};
-    c.period_end = year{2025} / month{10} / day{7};
-    c.deadline = year{2025} / month{10} / day{12};
-    c.lock_date = year{2025} / month{10} / day{20};
+    Campaign c = testing_support::week_campaign_2025();
+    c.issuer_unit_id = id_of("HP");
+    c.lock_date = date_2025(10, 20);
     c.reporting_kinds = {UnitKind::school};
-    c.form_id = "llw-2025";
     campaign_ = store_->insert_campaign(
         c, store_->units_in_subtree(store_->find_unit("HP")->path, c.reporting_kinds));
   }
 
-  std::int64_t id(const std::string& code) { return store_->find_unit(code)->id; }
-
   void write(const std::string& code, ReportStatus status, std::int64_t version,
              const std::string& comment = {}) {
-    UnitReport report = *store_->find_report(campaign_, id(code));
+    UnitReport report = *store_->find_report(campaign_, id_of(code));
     ReportWrite w;
     w.expected_version = report.version;
     report.status = status;
@@ -84,20 +52,18 @@ class WorkflowStoreTest : public ::testing::TestWithParam<Backend> {
     store_->write_report(w, {});
   }
 
-  std::unique_ptr<TestDatabase> database_;
-  std::shared_ptr<Store> store_;
   std::int64_t campaign_ = 0;
 };
 
 TEST_P(WorkflowStoreTest, AReminderSlotIsClaimedOnceAndAReleasedOneCanBeClaimedAgain) {
-  const ReminderRecord record{campaign_, id("HP-AH-A"), "d-3", "a@anhung.edu.vn", 100};
+  const ReminderRecord record{campaign_, id_of("HP-AH-A"), "d-3", "a@anhung.edu.vn", 100};
   EXPECT_TRUE(store_->claim_reminder(record));
   EXPECT_FALSE(store_->claim_reminder(record));
   ReminderRecord other_slot = record;
   other_slot.slot = "d-1";
   EXPECT_TRUE(store_->claim_reminder(other_slot));
   EXPECT_EQ(store_->reminders(campaign_).size(), 2u);
-  store_->release_reminder(campaign_, id("HP-AH-A"), "d-3");
+  store_->release_reminder(campaign_, id_of("HP-AH-A"), "d-3");
   EXPECT_EQ(store_->reminders(campaign_).size(), 1u);
   EXPECT_TRUE(store_->claim_reminder(record));
   const auto records = store_->reminders(campaign_);
@@ -114,24 +80,24 @@ TEST_P(WorkflowStoreTest, UnitsNotSubmittedAreTheNotStartedDraftAndReturnedOnes)
   EXPECT_EQ(codes, (std::vector<std::string>{"HP-AH-B", "HP-KS-C"}));
   EXPECT_EQ(store_->units_not_submitted(campaign_).front().email, "b@anhung.edu.vn");
   // The returned report keeps its comment, and so does that version of its history.
-  EXPECT_EQ(store_->find_report(campaign_, id("HP-AH-B"))->comment, "Thiếu số liệu");
-  auto version = store_->report_version(campaign_, id("HP-AH-B"), 2);
+  EXPECT_EQ(store_->find_report(campaign_, id_of("HP-AH-B"))->comment, "Thiếu số liệu");
+  auto version = store_->report_version(campaign_, id_of("HP-AH-B"), 2);
   ASSERT_TRUE(version.has_value());
   EXPECT_EQ(version->first.comment, "Thiếu số liệu");
   EXPECT_EQ(version->first.action, "return");
   EXPECT_EQ(version->second, (nlohmann::json{{"media_articles", 2}}));
-  EXPECT_FALSE(store_->report_version(campaign_, id("HP-AH-B"), 3).has_value());
+  EXPECT_FALSE(store_->report_version(campaign_, id_of("HP-AH-B"), 3).has_value());
 }
 
 TEST_P(WorkflowStoreTest, AnExtensionIsPerUnitAndANewGrantReplacesTheOld) {
-  EXPECT_FALSE(store_->find_extension(campaign_, id("HP-AH-A")).has_value());
-  store_->put_extension({campaign_, id("HP-AH-A"), year{2025} / month{10} / day{25}, {}, 50});
-  store_->put_extension({campaign_, id("HP-AH-A"), year{2025} / month{10} / day{28}, {}, 60});
-  auto extension = store_->find_extension(campaign_, id("HP-AH-A"));
+  EXPECT_FALSE(store_->find_extension(campaign_, id_of("HP-AH-A")).has_value());
+  store_->put_extension({campaign_, id_of("HP-AH-A"), date_2025(10, 25), {}, 50});
+  store_->put_extension({campaign_, id_of("HP-AH-A"), date_2025(10, 28), {}, 60});
+  auto extension = store_->find_extension(campaign_, id_of("HP-AH-A"));
   ASSERT_TRUE(extension.has_value());
-  EXPECT_EQ(extension->until, year{2025} / month{10} / day{28});
+  EXPECT_EQ(extension->until, date_2025(10, 28));
   EXPECT_EQ(extension->granted_at, 60);
-  EXPECT_FALSE(store_->find_extension(campaign_, id("HP-AH-B")).has_value());
+  EXPECT_FALSE(store_->find_extension(campaign_, id_of("HP-AH-B")).has_value());
 }
 
 TEST_P(WorkflowStoreTest, AuditReadsFilterBySubtreeUserActionAndTimeNewestFirst) {
@@ -181,11 +147,8 @@ TEST_P(WorkflowStoreTest, AuditReadsFilterBySubtreeUserActionAndTimeNewestFirst)
   EXPECT_EQ(store_->query_audit(q).front().address, "10.0.0.1");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, WorkflowStoreTest,
-                         ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         [](const ::testing::TestParamInfo<Backend>& info) {
-                           return info.param == Backend::sqlite ? "Sqlite" : "Postgresql";
-                         });
+INSTANTIATE_TEST_SUITE_P(Backends, WorkflowStoreTest, kBothBackends,
+                         testing_support::backend_param_name);
 
 }  // namespace
 }  // namespace llw

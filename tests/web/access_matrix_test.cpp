@@ -309,5 +309,43 @@ TEST_F(AccessMatrixTest, ReportingUpRoutesFollowThePolicy) {
   }
 }
 
+// Changing a campaign's reporting kinds (PATCH with "reporting_kinds"): manage_campaign on the
+// issuer, so the issuer's own coordinators and admins only. The probe sends the kinds the
+// campaign has, so an allowed cell changes no report and the next row starts from the same state.
+TEST_F(AccessMatrixTest, ReportingKindsFollowThePolicy) {
+  add_account("coord.haiphong", Role::coordinator, "HP");
+  add_account("coord.anduong", Role::coordinator, "HP-AD");
+  struct Row {
+    std::string user;
+    long province_campaign, commune_campaign;  // issued by HP, by HP-AD
+  };
+  // clang-format off
+  const std::vector<Row> rows{
+      //                        HP's   HP-AD's
+      {kAdmin,                  200,   200},
+      {"coord.haiphong",        200,   200},  // the city: issuer of one, above the other
+      {kCoordinator,            403,   403},  // An Hưng: below the issuer, not it
+      {"coord.anduong",         403,   200},  // An Dương: issuer of the second
+      {kViewer,                 403,   403},
+      {kReporter,               403,   403},
+  };
+  // clang-format on
+  const std::string body = R"({"reporting_kinds":["department","organization","village","school"]})";
+  for (const Row& row : rows) {
+    for (const auto& [campaign, status] :
+         {std::pair{campaign_id_, row.province_campaign},
+          std::pair{other_campaign_id_, row.commune_campaign}}) {
+      const HttpReply reply =
+          http_->send("PATCH", "/api/v1/campaigns/" + std::to_string(campaign), body,
+                      {"Authorization: Bearer " + token(row.user), "Content-Type: application/json"});
+      EXPECT_EQ(reply.status, status) << row.user << " PATCH kinds of campaign " << campaign;
+    }
+  }
+  EXPECT_EQ(http_->send("PATCH", "/api/v1/campaigns/" + std::to_string(campaign_id_), body,
+                        {"Content-Type: application/json"})
+                .status,
+            401);
+}
+
 }  // namespace
 }  // namespace llw::test

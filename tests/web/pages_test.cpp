@@ -228,6 +228,69 @@ TEST_F(PagesTest, AStaleSaveShowsBothVersionsAndKeepsTheOtherSave) {
   EXPECT_NE(reply.body.find("name=\"version\" value=\"1\""), std::string::npos);
 }
 
+// A report the commune returned with a comment: version 3 (save, submit, return).
+class ReturnedReportPagesTest : public PagesTest {
+ protected:
+  void SetUp() override {
+    PagesTest::SetUp();
+    ASSERT_EQ(save_draft("HP-AH-THTT", {{"media_articles", 3}, {"banners", 2}}).status, 200);
+    ASSERT_EQ(post(report_path("HP-AH-THTT") + "/submit", token(kReporter)).status, 200);
+    const HttpReply returned = post(report_path("HP-AH-THTT") + "/return", token(kCoordinator),
+                                    nlohmann::json{{"comment", kComment}}.dump());
+    ASSERT_EQ(returned.status, 200) << returned.body;
+  }
+
+  // Posts the report form as `username` with the fields after "csrf=…&version=3&".
+  HttpReply post_form(const std::string& username, const std::string& fields) {
+    const std::string cookie = sign_in(username);
+    const std::string csrf = csrf_of(page_get(report_page("HP-AH-THTT"), cookie).body);
+    return page_post(report_page("HP-AH-THTT"), cookie, "csrf=" + csrf + "&version=3&" + fields);
+  }
+
+  static constexpr const char* kComment = "Số băng rôn chưa khớp với sổ theo dõi.";
+};
+
+TEST_F(ReturnedReportPagesTest, AnInvalidSaveByTheCoordinatorKeepsTheReviewBlockAndSavesNothing) {
+  const nlohmann::json before = report_of("HP-AH-THTT");
+  const HttpReply reply = post_form(kCoordinator, "action=save&f.banners=abc");
+  EXPECT_EQ(reply.status, 422);
+  EXPECT_NE(reply.body.find("id=\"f-banners-err\""), std::string::npos);
+  // Everything the page shows on a GET is still there after the refused save.
+  EXPECT_NE(reply.body.find("id=\"review\""), std::string::npos);
+  EXPECT_NE(reply.body.find("id=\"return-comment\""), std::string::npos);
+  EXPECT_NE(reply.body.find(kComment), std::string::npos);
+  EXPECT_NE(reply.body.find("id=\"history-link\""), std::string::npos);
+  EXPECT_NE(reply.body.find("class=\"history no-print\""), std::string::npos);
+  EXPECT_NE(reply.body.find("value=\"abc\""), std::string::npos);  // the typed text stays
+  EXPECT_EQ(report_of("HP-AH-THTT"), before);
+}
+
+TEST_F(ReturnedReportPagesTest, AnInvalidSaveByTheUnitKeepsTheReturnCommentAndSavesNothing) {
+  const nlohmann::json before = report_of("HP-AH-THTT");
+  const HttpReply reply = post_form(kReporter, "action=submit&f.banners=-4");
+  EXPECT_EQ(reply.status, 422);
+  EXPECT_NE(reply.body.find("id=\"error-summary\""), std::string::npos);
+  EXPECT_NE(reply.body.find("id=\"return-comment\""), std::string::npos);
+  EXPECT_NE(reply.body.find(kComment), std::string::npos);
+  EXPECT_EQ(reply.body.find("id=\"review\""), std::string::npos);  // not the unit's to review
+  EXPECT_EQ(report_of("HP-AH-THTT"), before);
+}
+
+TEST_F(ReturnedReportPagesTest, ARefusedSubmitKeepsTheReturnCommentAndTheReviewBlock) {
+  // A directive without its required summary saves as a draft but cannot be submitted.
+  const HttpReply reply =
+      post_form(kCoordinator,
+                "action=confirm_submit&f.banners=5&n.directives=1&t.directives.0.number=12");
+  EXPECT_EQ(reply.status, 422) << reply.body;
+  EXPECT_NE(reply.body.find("chưa nộp được"), std::string::npos);
+  EXPECT_NE(reply.body.find("id=\"review\""), std::string::npos);
+  EXPECT_NE(reply.body.find("id=\"return-comment\""), std::string::npos);
+  EXPECT_NE(reply.body.find(kComment), std::string::npos);
+  const nlohmann::json after = report_of("HP-AH-THTT");
+  EXPECT_EQ(after.value("status", ""), "draft");
+  EXPECT_EQ(after["values"]["banners"], 5);
+}
+
 TEST_F(PagesTest, ScriptTypedInANarrativeShowsAsText) {
   const std::string cookie = sign_in(kReporter);
   const std::string csrf = csrf_of(page_get(report_page("HP-AH-THTT"), cookie).body);

@@ -8,19 +8,12 @@
 #include <string>
 
 #include "domain/error.h"
+#include "error_expectations.h"
 
 namespace llw {
 namespace {
 
-ErrorKind kind_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& error) {
-    return error.kind();
-  }
-  ADD_FAILURE() << "no llw::Error was thrown";
-  return ErrorKind::internal;
-}
+using testing_support::error_kind_of;
 
 TEST(RequestBodyTest, AcceptsVietnameseText) {
   const auto json =
@@ -55,14 +48,17 @@ TEST(RequestBodyTest, ParsesJsonWithinTheLimits) {
 }
 
 TEST(RequestBodyTest, EachBrokenBodyGetsItsKindOfError) {
-  EXPECT_EQ(kind_of([] { parse_json_body(std::string(2000, ' '), 1024); }), ErrorKind::too_large);
-  EXPECT_EQ(kind_of([] { parse_json_body("{\"a\": \"\xC3\x28\"}", 1024); }), ErrorKind::bad_input);
-  EXPECT_EQ(kind_of([] { parse_json_body("{\"a\": ", 1024); }), ErrorKind::bad_input);
-  EXPECT_EQ(kind_of([] { parse_json_body("", 1024); }), ErrorKind::bad_input);
-  EXPECT_EQ(kind_of([] { parse_json_body("[1e400]", 1024); }), ErrorKind::bad_input);
-  EXPECT_EQ(kind_of([] { parse_json_body("{\"a\": NaN}", 1024); }), ErrorKind::bad_input);
-  EXPECT_EQ(kind_of([] { parse_json_body(std::string(33, '[') + std::string(33, ']'), 1024); }),
+  EXPECT_EQ(error_kind_of([] { parse_json_body(std::string(2000, ' '), 1024); }),
+            ErrorKind::too_large);
+  EXPECT_EQ(error_kind_of([] { parse_json_body("{\"a\": \"\xC3\x28\"}", 1024); }),
             ErrorKind::bad_input);
+  EXPECT_EQ(error_kind_of([] { parse_json_body("{\"a\": ", 1024); }), ErrorKind::bad_input);
+  EXPECT_EQ(error_kind_of([] { parse_json_body("", 1024); }), ErrorKind::bad_input);
+  EXPECT_EQ(error_kind_of([] { parse_json_body("[1e400]", 1024); }), ErrorKind::bad_input);
+  EXPECT_EQ(error_kind_of([] { parse_json_body("{\"a\": NaN}", 1024); }), ErrorKind::bad_input);
+  EXPECT_EQ(
+      error_kind_of([] { parse_json_body(std::string(33, '[') + std::string(33, ']'), 1024); }),
+      ErrorKind::bad_input);
   // 32 levels are still fine.
   EXPECT_NO_THROW(parse_json_body(std::string(32, '[') + std::string(32, ']'), 1024));
 }

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <random>
 
+#include "sample_data.h"
 #include "storage/open_store.h"
 
 namespace llw::test {
@@ -10,6 +11,7 @@ namespace llw::test {
 namespace {
 
 using namespace std::chrono;
+using testing_support::unit_input;
 
 // 2025-10-08 10:00 in Vietnam: inside the campaign, before its deadline (12/10).
 Timestamp during_the_campaign() {
@@ -17,29 +19,10 @@ Timestamp during_the_campaign() {
       .count();
 }
 
-UnitInput unit(const std::string& code, const std::string& name, UnitKind kind,
-               const std::string& parent, Population population,
-               SchoolLevel level = SchoolLevel::none) {
-  UnitInput input;
-  input.code = code;
-  input.name = name;
-  input.kind = kind;
-  input.level = level;
-  input.parent_code = parent;
-  input.population = std::move(population);
-  return input;
-}
-
 Campaign campaign_issued_by(const std::string& issuer) {
-  Campaign campaign;
-  campaign.name = "Tuần lễ hưởng ứng học tập suốt đời năm 2025";
-  campaign.year = 2025;
+  Campaign campaign = testing_support::week_campaign_2025();
   campaign.issuer_code = issuer;
-  campaign.period_start = 2025y / October / 1;
-  campaign.period_end = 2025y / October / 7;
-  campaign.deadline = 2025y / October / 12;
   campaign.lock_date = 2025y / October / 20;
-  campaign.form_id = "llw-2025";
   campaign.plan = {{"number", "83/KH-UBND"},
                    {"issued_on", "2025-10-01"},
                    {"theme", "Học tập suốt đời trong kỷ nguyên số"}};
@@ -66,18 +49,18 @@ void WebFixture::SetUp() {
 
   admin_ = app_->add_user(kAdmin, "Quản trị hệ thống", Role::admin, "", kPassword);
   const std::vector<UnitInput> tree{
-      unit("VN", "Việt Nam", UnitKind::country, "", {}),
-      unit("HP", "Thành phố Hải Phòng", UnitKind::province, "VN", {}),
-      unit("HP-AH", "Xã An Hưng", UnitKind::commune, "HP", {}),
-      unit("HP-AH-THTT", "Trường Tiểu học An Hưng", UnitKind::school, "HP-AH",
-           {{"students", 450}, {"staff", 30}, {"parents", 400}}, SchoolLevel::primary),
-      unit("HP-AH-MN", "Trường Mầm non An Hưng", UnitKind::school, "HP-AH",
-           {{"students", 200}, {"staff", 20}}, SchoolLevel::preschool),
-      unit("HP-AH-THON1", "Thôn Đông", UnitKind::village, "HP-AH", {{"residents", 1200}}),
-      unit("HP-AD", "Xã An Dương", UnitKind::commune, "HP", {}),
-      unit("HP-AD-THCS", "Trường THCS An Dương", UnitKind::school, "HP-AD", {{"students", 600}},
-           SchoolLevel::lower_secondary),
-      unit("HP-AD-THON2", "Thôn Tây", UnitKind::village, "HP-AD", {{"residents", 900}}),
+      unit_input("VN", "Việt Nam", UnitKind::country, "", {}),
+      unit_input("HP", "Thành phố Hải Phòng", UnitKind::province, "VN", {}),
+      unit_input("HP-AH", "Xã An Hưng", UnitKind::commune, "HP", {}),
+      unit_input("HP-AH-THTT", "Trường Tiểu học An Hưng", UnitKind::school, "HP-AH",
+                 {{"students", 450}, {"staff", 30}, {"parents", 400}}, SchoolLevel::primary),
+      unit_input("HP-AH-MN", "Trường Mầm non An Hưng", UnitKind::school, "HP-AH",
+                 {{"students", 200}, {"staff", 20}}, SchoolLevel::preschool),
+      unit_input("HP-AH-THON1", "Thôn Đông", UnitKind::village, "HP-AH", {{"residents", 1200}}),
+      unit_input("HP-AD", "Xã An Dương", UnitKind::commune, "HP", {}),
+      unit_input("HP-AD-THCS", "Trường THCS An Dương", UnitKind::school, "HP-AD",
+                 {{"students", 600}}, SchoolLevel::lower_secondary),
+      unit_input("HP-AD-THON2", "Thôn Tây", UnitKind::village, "HP-AD", {{"residents", 900}}),
   };
   for (const auto& input : tree) app_->create_unit(admin_, input);
   campaign_id_ = app_->create_campaign(admin_, campaign_issued_by("HP")).id;

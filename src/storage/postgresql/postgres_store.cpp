@@ -9,12 +9,11 @@
 #include <soci/soci.h>
 
 #include <algorithm>
-#include <ctime>
-#include <set>
 
 #include "domain/error.h"
 #include "storage/sql/migrations.h"
 #include "storage/sql/sql_store.h"
+#include "storage/sql/transaction.h"
 
 namespace llw {
 namespace {
@@ -112,37 +111,15 @@ void exec_script(soci::session& sql, const std::string& text, const std::string&
 }
 
 void migrate(soci::session& sql) {
-  sql << "BEGIN";
-  try {
-    // Servers started at once take turns here; the second finds the migrations applied.
-    sql << "SELECT pg_advisory_xact_lock(7151530001)";
-    sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-           "name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
-    std::set<int> applied;
-    {
-      int version = 0;
-      soci::statement st =
-          (sql.prepare << "SELECT version FROM schema_migrations", soci::into(version));
-      st.execute(false);
-      while (st.fetch()) applied.insert(version);
-    }
-    for (const auto& migration : sql::postgresql_migrations()) {
-      int number = sql::migration_number(migration.name);
-      if (applied.count(number) != 0) continue;
-      exec_script(sql, migration.sql, migration.name);
-      long long now = static_cast<long long>(std::time(nullptr));
-      sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :at)",
-          soci::use(number), soci::use(migration.name), soci::use(now);
-    }
-    sql << "COMMIT";
-  } catch (...) {
-    try {
-      sql << "ROLLBACK";
-    } catch (...) {
-      // The connection is gone; the server rolls back by itself.
-    }
-    throw;
-  }
+  sql::Transaction transaction(sql, "BEGIN");
+  // Servers started at once take turns here; the second finds the migrations applied.
+  sql << "SELECT pg_advisory_xact_lock(7151530001)";
+  sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+         "name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
+  sql::apply_pending_migrations(
+      sql, sql::postgresql_migrations(),
+      [&](const sql::Migration& migration) { exec_script(sql, migration.sql, migration.name); });
+  transaction.commit();
 }
 
 // SOCI re-parses its connect string as space-separated key=value pairs, which mangles a URI, so

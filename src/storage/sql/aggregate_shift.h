@@ -3,6 +3,9 @@
 // sql_store_units.cpp), on top of sql_store.cpp's own row writer, so that there is one place that
 // reads, adds to and writes an aggregate row. Both run inside the caller's write transaction.
 
+#include <cstdint>
+#include <memory>
+#include <string_view>
 #include <vector>
 
 #include "domain/summary.h"
@@ -24,5 +27,27 @@ void add_to_aggregates(soci::session& sql, const Dialect& dialect, long long cam
 bool shift_aggregate(soci::session& sql, const Dialect& dialect, long long campaign_id,
                      long long from_unit, const std::vector<long long>& subtract_from,
                      const std::vector<long long>& add_to);
+
+// Adds to the aggregate rows of one write transaction with statements prepared once for all of
+// them: a report joining (or, with negated slots, leaving) a campaign adds its slots and counters
+// to every ancestor's row (sql_store_reporting_kinds.cpp).
+class AggregateAdder {
+ public:
+  AggregateAdder(soci::session& sql, const Dialect& dialect);
+  ~AggregateAdder();
+  AggregateAdder(const AggregateAdder&) = delete;
+  AggregateAdder& operator=(const AggregateAdder&) = delete;
+
+  // Adds `slots`, `reporting_units` and `counted_units` to the row of each of `unit_ids`.
+  void add(long long campaign_id, const std::vector<std::int64_t>& unit_ids,
+           const Contribution& slots, long long reporting_units, long long counted_units);
+
+ private:
+  struct Writer;
+  std::unique_ptr<Writer> writer_;
+};
+
+// The ids of a materialized path from the unit itself up to the root ("/1/17/342/" → 342, 17, 1).
+std::vector<std::int64_t> ancestor_ids_of_path(std::string_view path);
 
 }  // namespace llw::sql

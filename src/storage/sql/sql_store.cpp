@@ -20,7 +20,10 @@
 
 #include "domain/error.h"
 #include "storage/sql/aggregate_shift.h"
+#include "storage/sql/audit_params.h"
 #include "storage/sql/migrations.h"
+#include "storage/sql/rows.h"
+#include "storage/sql/transaction.h"
 
 namespace llw::sql {
 namespace {
@@ -55,15 +58,6 @@ std::vector<std::int64_t> ancestors_from_path(std::string_view path) {
   auto ids = path_ids(path);
   std::reverse(ids.begin(), ids.end());
   return ids;
-}
-
-// Every string that starts with `prefix` lies in [prefix, upper): comparing bytes, the prefix with
-// its last byte incremented is the first string after all of them. Paths are ASCII digits and
-// '/', so the increment never overflows; an empty prefix matches every path (all start with '/').
-std::string path_upper_bound(std::string prefix) {
-  if (prefix.empty()) return "\x7f";
-  prefix.back() = static_cast<char>(prefix.back() + 1);
-  return prefix;
 }
 
 // Slots are integers kept in doubles; store integral values as JSON integers so the text stays
@@ -182,42 +176,6 @@ void add_counts(PartCounts& total, const PartCounts& delta) {
   }
 }
 
-[[noreturn]] void corrupt(std::string_view what, std::string_view value) {
-  throw Error(ErrorKind::internal, "Dữ liệu trong cơ sở dữ liệu không hợp lệ (" +
-                                       std::string(what) + " = '" + std::string(value) +
-                                       "'). Hãy báo cho quản trị hệ thống.");
-}
-
-UnitKind kind_column(const std::string& text) {
-  auto kind = unit_kind_from_string(text);
-  if (!kind) corrupt("units.kind", text);
-  return *kind;
-}
-
-SchoolLevel level_column(const std::string& text) {
-  auto level = school_level_from_string(text);
-  if (!level) corrupt("units.level", text);
-  return *level;
-}
-
-ReportStatus status_column(const std::string& text) {
-  auto status = report_status_from_string(text);
-  if (!status) corrupt("reports.status", text);
-  return *status;
-}
-
-Role role_column(const std::string& text) {
-  auto role = role_from_string(text);
-  if (!role) corrupt("users.role", text);
-  return *role;
-}
-
-std::chrono::year_month_day date_column(const std::string& text) {
-  auto date = parse_iso_date(text);
-  if (!date) corrupt("campaigns date", text);
-  return *date;
-}
-
 std::string status_list_text(const std::vector<ReportStatus>& states) {
   json out = json::array();
   for (auto s : states) out.push_back(std::string(to_string(s)));
@@ -249,35 +207,6 @@ Error stale_version(std::int64_t current) {
                    "). Hãy tải lại để xem bản mới nhất; dữ liệu của bạn chưa bị ghi đè.",
                "version");
 }
-
-// ---------------------------------------------------------------------------------------------
-// Transactions. SOCI's own transaction always issues a plain BEGIN; the dialect says how a writer
-// begins (see Dialect::begin_write).
-
-class Transaction {
- public:
-  Transaction(soci::session& sql, const char* begin) : sql_(sql) { sql_ << begin; }
-  ~Transaction() {
-    if (open_) {
-      try {
-        sql_ << "ROLLBACK";
-      } catch (...) {
-        // The connection may already have rolled back (e.g. after SQLITE_FULL); nothing to undo.
-      }
-    }
-  }
-  Transaction(const Transaction&) = delete;
-  Transaction& operator=(const Transaction&) = delete;
-
-  void commit() {
-    sql_ << "COMMIT";
-    open_ = false;
-  }
-
- private:
-  soci::session& sql_;
-  bool open_ = true;
-};
 
 // ---------------------------------------------------------------------------------------------
 // Bulk statements. A BatchStatement is one INSERT/UPDATE/DELETE over a relation `v` of rows
@@ -508,152 +437,34 @@ class BulkInsert {
 // Row shapes. Each binds typed into() targets (never rowset<row>, whose SQLite types depend on
 // the declared column type) and converts to the domain type.
 
-constexpr const char* kUnitColumns =
-    "u.id, u.code, u.name, u.kind, u.level, u.parent_id, p.code, u.path, u.population_json, "
-    "u.email, u.signer_authority, u.signer_deputy, u.signer_position, u.signer_name";
-constexpr const char* kUnitFrom = " FROM units u LEFT JOIN units p ON p.id = u.parent_id ";
+// The rows several files read (units, reports, accounts) are in rows.h; these are this file's.
 
-struct UnitRow {
-  long long id = 0;
-  std::string code, name, kind, level;
-  long long parent_id = 0;
-  soci::indicator parent_ind = soci::i_ok;
-  std::string parent_code;
-  soci::indicator parent_code_ind = soci::i_ok;
-  std::string path, population_json, email;
-  UnitSigner signer;
+const std::string kReportColumns = std::string("SELECT ") + kReportColumnList + kReportFrom;
 
-  void bind(soci::statement& st) {
-    st.exchange(soci::into(id));
-    st.exchange(soci::into(code));
-    st.exchange(soci::into(name));
-    st.exchange(soci::into(kind));
-    st.exchange(soci::into(level));
-    st.exchange(soci::into(parent_id, parent_ind));
-    st.exchange(soci::into(parent_code, parent_code_ind));
-    st.exchange(soci::into(path));
-    st.exchange(soci::into(population_json));
-    st.exchange(soci::into(email));
-    st.exchange(soci::into(signer.authority));
-    st.exchange(soci::into(signer.deputy));
-    st.exchange(soci::into(signer.position));
-    st.exchange(soci::into(signer.name));
-  }
+// The sign-in read: an account with its password hash.
+const std::string kUserColumns =
+    std::string("SELECT ") + kUserColumnList + ", us.password_hash" + kUserFrom;
 
-  OrgUnit to_unit() const {
-    OrgUnit unit;
-    unit.id = id;
-    unit.code = code;
-    unit.name = name;
-    unit.kind = kind_column(kind);
-    unit.level = level_column(level);
-    if (parent_ind == soci::i_ok) unit.parent_id = parent_id;
-    if (parent_code_ind == soci::i_ok) unit.parent_code = parent_code;
-    unit.path = path;
-    unit.population = json::parse(population_json).get<Population>();
-    unit.email = email;
-    unit.signer = signer;
-    return unit;
-  }
-};
-
-constexpr const char* kReportColumns =
-    "SELECT r.campaign_id, r.unit_id, u.code, r.status, r.version, r.values_json, r.submitted_at, "
-    "r.late, r.updated_at, r.updated_by, r.comment FROM reports r JOIN units u ON u.id = "
-    "r.unit_id ";
-
-struct ReportRow {
-  long long campaign_id = 0, unit_id = 0;
-  std::string unit_code, status;
-  long long version = 0;
-  std::string values_json;
-  long long submitted_at = 0;
-  soci::indicator submitted_ind = soci::i_ok;
-  int late = 0;
-  long long updated_at = 0;
-  long long updated_by = 0;
-  soci::indicator updated_by_ind = soci::i_ok;
-  std::string comment;
-
-  void bind(soci::statement& st) {
-    st.exchange(soci::into(campaign_id));
-    st.exchange(soci::into(unit_id));
-    st.exchange(soci::into(unit_code));
-    st.exchange(soci::into(status));
-    st.exchange(soci::into(version));
-    st.exchange(soci::into(values_json));
-    st.exchange(soci::into(submitted_at, submitted_ind));
-    st.exchange(soci::into(late));
-    st.exchange(soci::into(updated_at));
-    st.exchange(soci::into(updated_by, updated_by_ind));
-    st.exchange(soci::into(comment));
-  }
-
-  UnitReport to_report() const {
-    UnitReport report;
-    report.campaign_id = campaign_id;
-    report.unit_id = unit_id;
-    report.unit_code = unit_code;
-    report.status = status_column(status);
-    report.version = version;
-    report.values = json::parse(values_json);
-    if (submitted_ind == soci::i_ok) report.submitted_at = submitted_at;
-    report.late = late != 0;
-    report.updated_at = updated_at;
-    if (updated_by_ind == soci::i_ok) report.updated_by = updated_by;
-    report.comment = comment;
-    return report;
-  }
-};
-
-constexpr const char* kUserColumns =
-    "SELECT us.id, us.username, us.display_name, us.role, us.unit_id, un.code, un.path, "
-    "us.disabled, us.password_hash FROM users us LEFT JOIN units un ON un.id = us.unit_id ";
-
-struct UserRow {
-  long long id = 0;
-  std::string username, display_name, role;
-  long long unit_id = 0;
-  soci::indicator unit_ind = soci::i_ok;
-  std::string unit_code;
-  soci::indicator code_ind = soci::i_ok;
-  std::string unit_path;
-  soci::indicator path_ind = soci::i_ok;
-  int disabled = 0;
+struct StoredUserRow {
+  UserRow user;
   std::string password_hash;
 
   void bind(soci::statement& st) {
-    st.exchange(soci::into(id));
-    st.exchange(soci::into(username));
-    st.exchange(soci::into(display_name));
-    st.exchange(soci::into(role));
-    st.exchange(soci::into(unit_id, unit_ind));
-    st.exchange(soci::into(unit_code, code_ind));
-    st.exchange(soci::into(unit_path, path_ind));
-    st.exchange(soci::into(disabled));
+    user.bind(st);
     st.exchange(soci::into(password_hash));
   }
 
-  StoredUser to_stored_user() const {
-    StoredUser stored;
-    User& user = stored.user;
-    user.id = id;
-    user.username = username;
-    user.display_name = display_name;
-    user.role = role_column(role);
-    if (unit_ind == soci::i_ok) user.unit_id = unit_id;
-    if (code_ind == soci::i_ok) user.unit_code = unit_code;
-    if (path_ind == soci::i_ok) user.unit_path = unit_path;
-    user.disabled = disabled != 0;
-    stored.password_hash = password_hash;
-    return stored;
-  }
+  StoredUser to_stored_user() const { return StoredUser{user.to_user(), password_hash}; }
 };
 
-constexpr const char* kCampaignColumns =
-    "SELECT c.id, c.name, c.year, c.issuer_unit_id, u.code, u.path, c.period_start, c.period_end, "
+// A campaign with its issuer's code and path: `SELECT kCampaignColumnList kCampaignFrom …`. The
+// issuer is `i`, so a query can join a unit `u` as well.
+constexpr const char* kCampaignColumnList =
+    "c.id, c.name, c.year, c.issuer_unit_id, i.code, i.path, c.period_start, c.period_end, "
     "c.deadline, c.lock_date, c.reporting_kinds, c.counted_states, c.plan_json, c.form_id, "
-    "c.summary_source FROM campaigns c JOIN units u ON u.id = c.issuer_unit_id ";
+    "c.summary_source";
+constexpr const char* kCampaignFrom = " FROM campaigns c JOIN units i ON i.id = c.issuer_unit_id ";
+const std::string kCampaignColumns = std::string("SELECT ") + kCampaignColumnList + kCampaignFrom;
 
 struct CampaignRow {
   long long id = 0;
@@ -1087,11 +898,18 @@ class VersionWriter {
 
 // The compare-and-swap UPDATE of a report, prepared once per connection. Where the dialect allows
 // an UPDATE in a WITH clause (PostgreSQL), the same statement also appends the version to the
-// history, from the row it updated: a save is then one round trip fewer (writes_history()).
+// history, from the row it updated: a save is then one round trip fewer (writes_history()); and
+// with `with_audit`, it appends an audit entry too, so that a statement on its own, needing no
+// transaction around it, is the whole of an uncounted save.
 class ReportUpdater {
  public:
-  ReportUpdater(soci::session& sql, const Dialect& dialect)
+  enum class Audit { apart, in_statement };
+
+  ReportUpdater(soci::session& sql, const Dialect& dialect, Audit audit = Audit::apart)
       : writes_history_(dialect.data_modifying_cte), update_(sql) {
+    if (audit == Audit::in_statement && !writes_history_) {
+      throw std::logic_error("an audit entry in the save's statement needs a data-modifying WITH");
+    }
     const std::string update =
         "UPDATE reports SET status = :status, version = :version, values_json = :vals, "
         "submitted_at = :submitted, late = :late, updated_at = :at, updated_by = :by, "
@@ -1113,16 +931,26 @@ class ReportUpdater {
     if (writes_history_) {
       // The same history row as VersionWriter writes (and the same upsert).
       update_.exchange(soci::use(action_));
+      const std::string history =
+          "INSERT INTO report_versions (campaign_id, unit_id, version, status, values_json, "
+          "action, at, by, comment) SELECT campaign_id, unit_id, version, status, "
+          "values_json, :action, updated_at, updated_by, comment FROM saved "
+          "ON CONFLICT (campaign_id, unit_id, version) DO UPDATE SET "
+          "status = excluded.status, values_json = excluded.values_json, "
+          "action = excluded.action, at = excluded.at, by = excluded.by, "
+          "comment = excluded.comment";
       text = "WITH saved AS (" + update +
              " RETURNING campaign_id, unit_id, version, status, values_json, updated_at, "
-             "updated_by, comment) "
-             "INSERT INTO report_versions (campaign_id, unit_id, version, status, values_json, "
-             "action, at, by, comment) SELECT campaign_id, unit_id, version, status, "
-             "values_json, :action, updated_at, updated_by, comment FROM saved "
-             "ON CONFLICT (campaign_id, unit_id, version) DO UPDATE SET "
-             "status = excluded.status, values_json = excluded.values_json, "
-             "action = excluded.action, at = excluded.at, by = excluded.by, "
-             "comment = excluded.comment";
+             "updated_by, comment) ";
+      if (audit == Audit::in_statement) {
+        // The entry is inserted once per row saved, so a lost compare-and-swap leaves no entry
+        // behind; the affected rows counted are the entry's.
+        audit_.bind(update_);
+        text += ", history AS (" + history + " RETURNING 1) INSERT INTO audit_log (" +
+                kAuditColumnList + ") SELECT " + kAuditValues + " FROM saved";
+      } else {
+        text += history;
+      }
     }
     update_.alloc();
     update_.prepare(text);
@@ -1134,8 +962,11 @@ class ReportUpdater {
 
   // True when the row still had `expected_version` and now holds the report (and, when
   // writes_history(), its history has the version with `action`).
+  // With Audit::in_statement, `audit` is the entry stored with it.
   bool update(const UnitReport& report, const std::string& values_json, int counted,
-              long long expected_version, const std::string& action) {
+              long long expected_version, const std::string& action,
+              const AuditEntry* audit = nullptr) {
+    if (audit != nullptr) audit_.set(*audit);
     status_ = std::string(to_string(report.status));
     version_ = report.version;
     values_ = values_json;
@@ -1162,6 +993,7 @@ class ReportUpdater {
   soci::indicator submitted_ind_ = soci::i_null, updated_by_ind_ = soci::i_null;
   int late_ = 0, counted_ = 0;
   long long campaign_id_ = 0, unit_id_ = 0, expected_ = 0;
+  AuditParams audit_;
   soci::statement update_;
 };
 
@@ -1262,6 +1094,24 @@ struct CurrentReportRow {
   }
 };
 
+// A report with its campaign and unit, in one row (find_report_in_context).
+struct ReportInContextRow {
+  CampaignRow campaign;
+  UnitRow unit;
+  ReportRow report;
+  void bind(soci::statement& st) {
+    campaign.bind(st);
+    unit.bind(st);
+    report.bind(st);
+  }
+};
+
+// The current version of a report (the message of a lost compare-and-swap names it).
+struct VersionOnlyRow {
+  long long version = 0;
+  void bind(soci::statement& st) { st.exchange(soci::into(version)); }
+};
+
 }  // namespace
 
 // One open database connection with the statements it has prepared so far.
@@ -1282,6 +1132,14 @@ struct Connection {
   NarrativeWriter& narratives() { return lazily(narratives_); }
   VersionWriter& versions() { return lazily(versions_); }
   ReportUpdater& report_updater() { return lazily(report_updater_); }
+  AuditInserter& audit_inserter() { return lazily(audit_inserter_); }
+  ReportUpdater& audited_report_updater() {
+    if (!audited_report_updater_) {
+      audited_report_updater_ =
+          std::make_unique<ReportUpdater>(sql, *dialect, ReportUpdater::Audit::in_statement);
+    }
+    return *audited_report_updater_;
+  }
 
  private:
   template <typename T>
@@ -1301,6 +1159,8 @@ struct Connection {
   std::unique_ptr<NarrativeWriter> narratives_;
   std::unique_ptr<VersionWriter> versions_;
   std::unique_ptr<ReportUpdater> report_updater_;
+  std::unique_ptr<ReportUpdater> audited_report_updater_;
+  std::unique_ptr<AuditInserter> audit_inserter_;
 };
 
 // A fixed set of connections; a caller leases one and returns it when the lease ends.
@@ -1380,7 +1240,7 @@ std::optional<OrgUnit> query_unit(Connection& connection, const std::string& tai
 template <typename... Params>
 std::optional<StoredUser> query_user(Connection& connection, const std::string& tail,
                                      const Params&... params) {
-  auto row = connection.prepared<UserRow, Params...>(kUserColumns + tail).one(params...);
+  auto row = connection.prepared<StoredUserRow, Params...>(kUserColumns + tail).one(params...);
   if (!row) return std::nullopt;
   return row->to_stored_user();
 }
@@ -1422,6 +1282,21 @@ Error constraint_conflict(const std::string& field) {
 
 }  // namespace
 
+template <typename Attempt>
+auto SqlStore::with_retries(Attempt&& attempt) {
+  constexpr int kAttempts = 5;
+  for (int n = 1;; ++n) {
+    try {
+      return attempt();
+    } catch (const soci::soci_error& e) {
+      ErrorClass error = dialect_.classify ? dialect_.classify(e) : ErrorClass{};
+      if (error.kind == ErrorClass::Kind::constraint) throw constraint_conflict(error.field);
+      if (error.kind != ErrorClass::Kind::retry || n == kAttempts) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(n * n));
+    }
+  }
+}
+
 // Runs `body(connection)` as one write transaction, begun as the dialect says (SQLite: queued
 // behind the other writers of this process, holding the write lock from the start), committed
 // when `body` returns and rolled back when it throws, so a failing write changes nothing. A
@@ -1433,30 +1308,24 @@ auto SqlStore::write_transaction(Body&& body) {
   std::unique_lock<std::mutex> lock;
   if (dialect_.serialize_writers) lock = std::unique_lock(write_mutex_);
   auto connection = pool_->acquire();
-  constexpr int kAttempts = 5;
-  for (int attempt = 1;; ++attempt) {
-    try {
-      Transaction tx(connection->sql, dialect_.begin_write);
-      if constexpr (std::is_void_v<decltype(body(*connection))>) {
-        body(*connection);
-        insert_staged_audit(connection->sql);
-        tx.commit();
-        forget_committed_audit();
-        return;
-      } else {
-        auto result = body(*connection);
-        insert_staged_audit(connection->sql);
-        tx.commit();
-        forget_committed_audit();
-        return result;
-      }
-    } catch (const soci::soci_error& e) {
-      ErrorClass error = dialect_.classify ? dialect_.classify(e) : ErrorClass{};
-      if (error.kind == ErrorClass::Kind::constraint) throw constraint_conflict(error.field);
-      if (error.kind != ErrorClass::Kind::retry || attempt == kAttempts) throw;
-      std::this_thread::sleep_for(std::chrono::milliseconds(attempt * attempt));
+  return with_retries([&] {
+    Transaction tx(connection->sql, dialect_.begin_write);
+    // The use case's audit entry commits with the changes it is about.
+    auto audit_and_commit = [&] {
+      const AuditEntry* audit = staged_audit_entry();
+      if (audit) connection->audit_inserter().insert(*audit);
+      tx.commit();
+      if (audit) staged_audit_committed();
+    };
+    if constexpr (std::is_void_v<decltype(body(*connection))>) {
+      body(*connection);
+      audit_and_commit();
+    } else {
+      auto result = body(*connection);
+      audit_and_commit();
+      return result;
     }
-  }
+  });
 }
 
 void SqlStore::with_session(const std::function<void(soci::session&)>& body) {
@@ -1470,15 +1339,6 @@ void SqlStore::with_write_session(const std::function<void(soci::session&)>& bod
 
 // -----------------------------------------------------------------------------------------------
 // Opening.
-
-int migration_number(const std::string& name) {
-  int number = 0;
-  for (char c : name) {
-    if (c < '0' || c > '9') break;
-    number = number * 10 + (c - '0');
-  }
-  return number;
-}
 
 SqlStore::SqlStore(const Dialect& dialect, int pool_size,
                    const std::function<void(soci::session&, int)>& open)
@@ -1819,80 +1679,6 @@ std::optional<std::string> SqlStore::find_form(const std::string& form_id) {
   return definition;
 }
 
-void SqlStore::add_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
-                                  const Contribution& contribution,
-                                  const std::vector<std::int64_t>& ancestor_ids) {
-  write_transaction([&](Connection& connection) {
-    soci::session& sql = connection.sql;
-    long long cid = campaign_id;
-    long long uid = unit.id;
-    auto counted_states = counted_states_of(connection, cid);
-    int exists = 0;
-    sql << "SELECT COUNT(*) FROM reports WHERE campaign_id = :c AND unit_id = :u",
-        soci::into(exists), soci::use(cid), soci::use(uid);
-    if (exists != 0) {
-      throw Error(ErrorKind::conflict,
-                  "Đơn vị '" + unit.code + "' đã có trong danh sách báo cáo của đợt này.", "unit");
-    }
-    std::string path;
-    sql << "SELECT path FROM units WHERE id = :id", soci::into(path), soci::use(uid);
-    if (!sql.got_data())
-      throw Error(ErrorKind::not_found, not_found_unit_message(unit.code), "unit");
-    int counted = counted_states.count("not_started") ? 1 : 0;
-    sql << "INSERT INTO reports (campaign_id, unit_id, path, status, version, values_json, late, "
-           "updated_at, counted) VALUES (:c, :u, :path, 'not_started', 0, '{}', 0, 0, :counted)",
-        soci::use(cid), soci::use(uid), soci::use(path), soci::use(counted);
-    AggregateDelta delta;
-    delta.slots = contribution;
-    delta.reporting_units = 1;
-    delta.counted_units = counted;
-    auto ids = ancestor_ids.empty() ? ancestors_from_path(path) : ancestor_ids;
-    for (auto node : ids) connection.aggregates().add(cid, node, delta);
-    bump_revision(connection, cid);
-  });
-}
-
-void SqlStore::remove_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
-                                     const Contribution& contribution,
-                                     const std::vector<std::int64_t>& ancestor_ids) {
-  const long long cid = campaign_id, uid = unit.id;
-  write_transaction([&](Connection& connection) {
-    auto& sql = connection.sql;
-    std::string status, path;
-    long long version = 0;
-    int counted = 0;
-    sql << "SELECT status, version, counted, path FROM reports "
-           "WHERE campaign_id = :c AND unit_id = :u",
-        soci::into(status), soci::into(version), soci::into(counted), soci::into(path),
-        soci::use(cid), soci::use(uid);
-    if (!sql.got_data()) {
-      throw Error(ErrorKind::not_found,
-                  "Đơn vị '" + unit.code + "' không có trong danh sách báo cáo của đợt này.",
-                  "unit");
-    }
-    // Checked again here, under the write lock, so a save that got in after the caller's check
-    // is never thrown away.
-    if (status != "not_started" || version != 0) {
-      throw Error(ErrorKind::conflict,
-                  "Đơn vị '" + unit.code + "' đã lưu hoặc gửi báo cáo nên không bỏ khỏi đợt được.",
-                  "reporting_kinds");
-    }
-    sql << "DELETE FROM report_narratives WHERE campaign_id = :c AND unit_id = :u",
-        soci::use(cid), soci::use(uid);
-    sql << "DELETE FROM report_versions WHERE campaign_id = :c AND unit_id = :u", soci::use(cid),
-        soci::use(uid);
-    sql << "DELETE FROM reports WHERE campaign_id = :c AND unit_id = :u", soci::use(cid),
-        soci::use(uid);
-    AggregateDelta delta;
-    for (const auto& [slot, value] : contribution) delta.slots[slot] = -value;
-    delta.reporting_units = -1;
-    delta.counted_units = -counted;
-    auto ids = ancestor_ids.empty() ? ancestors_from_path(path) : ancestor_ids;
-    for (auto node : ids) connection.aggregates().add(cid, node, delta);
-    bump_revision(connection, cid);
-  });
-}
-
 // -----------------------------------------------------------------------------------------------
 // Reports.
 
@@ -1906,9 +1692,58 @@ std::optional<UnitReport> SqlStore::find_report(std::int64_t campaign_id, std::i
   return row->to_report();
 }
 
+namespace {
+
+Error report_not_found() {
+  return Error(ErrorKind::not_found,
+               "Đơn vị này không phải gửi báo cáo trong đợt này. Hãy kiểm tra lại đơn vị.", "unit");
+}
+
+// Stores the report's new version, and its history row, if the row still has the version the
+// writer read; false (nothing written) when another write got there first.
+bool store_version(Connection& connection, const ReportWrite& write,
+                   const std::string& values_text, int counted) {
+  const std::string action = write.action.empty() ? "save" : write.action;
+  ReportUpdater& updater = connection.report_updater();
+  if (!updater.update(write.report, values_text, counted, write.expected_version, action)) {
+    return false;
+  }
+  if (!updater.writes_history()) {
+    VersionWriter& versions = connection.versions();
+    versions.append(write.report, values_text, action);
+    versions.flush();
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<ReportInContext> SqlStore::find_report_in_context(std::int64_t campaign_id,
+                                                                const std::string& unit_code) {
+  auto connection = pool_->acquire();
+  auto row = connection
+                 ->prepared<ReportInContextRow, long long, std::string>(
+                     std::string("SELECT ") + kCampaignColumnList + ", " + kUnitColumns + ", " +
+                     kReportColumnList + kReportFrom +
+                     "LEFT JOIN units p ON p.id = u.parent_id "
+                     "JOIN campaigns c ON c.id = r.campaign_id "
+                     "JOIN units i ON i.id = c.issuer_unit_id "
+                     // The unit's id first, so the report is found by its key whatever the
+                     // planner believes about the campaign's share of the reports table.
+                     "WHERE r.campaign_id = :c AND r.unit_id = (SELECT id FROM units "
+                     "WHERE code = :code)")
+                 .one(campaign_id, unit_code);
+  if (!row) return std::nullopt;
+  return ReportInContext{row->campaign.to_campaign(), row->unit.to_unit(), row->report.to_report()};
+}
+
 void SqlStore::write_report(const ReportWrite& write,
                             const std::map<std::string, std::string>& narratives_if_counted) {
   const UnitReport& report = write.report;
+  if (write.uncounted_before_and_after && !write.notify_reviewers) {
+    write_uncounted_report(write);
+    return;
+  }
   // Serialize before taking the lock: the JSON text is the bulk of the work of a save.
   std::string values_text = report.values.dump();
   write_transaction([&](Connection& connection) {
@@ -1921,29 +1756,18 @@ void SqlStore::write_report(const ReportWrite& write,
         "JOIN units u ON u.id = r.unit_id JOIN campaigns c ON c.id = r.campaign_id "
         "WHERE r.campaign_id = :c AND r.unit_id = :u");
     auto current = read_current.one(cid, uid);
-    if (!current) {
-      throw Error(ErrorKind::not_found,
-                  "Đơn vị này không phải gửi báo cáo trong đợt này. Hãy kiểm tra lại đơn vị.",
-                  "unit");
-    }
+    if (!current) throw report_not_found();
     if (current->version != write.expected_version) throw stale_version(current->version);
 
     auto counted_states = counted_set_from_text(current->counted_states);
     int counted = counted_states.count(std::string(to_string(report.status))) ? 1 : 0;
     // The UPDATE's version condition repeats the check above as the compare-and-swap itself, so
     // the guarantee holds even if a writer of another process got in between.
-    const std::string action = write.action.empty() ? "save" : write.action;
-    ReportUpdater& updater = connection.report_updater();
-    if (!updater.update(report, values_text, counted, write.expected_version, action)) {
+    if (!store_version(connection, write, values_text, counted)) {
       // Another server's save committed after the read above (PostgreSQL, READ COMMITTED): the
       // message names the version that won, which a fresh read sees.
       auto winner = read_current.one(cid, uid);
       throw stale_version(winner ? winner->version : current->version);
-    }
-    if (!updater.writes_history()) {
-      VersionWriter& versions = connection.versions();
-      versions.append(report, values_text, action);
-      versions.flush();
     }
     if (write.notify_reviewers) insert_submit_notifications(connection.sql, report, current->path);
 
@@ -1966,6 +1790,39 @@ void SqlStore::write_report(const ReportWrite& write,
     // A report counted before or after this write changes what summaries show (figures, texts
     // or the missing list); drafts that were never counted leave every summary as it was.
     if (current->counted || counted) bump_revision(connection, cid);
+  });
+}
+
+void SqlStore::write_uncounted_report(const ReportWrite& write) {
+  std::string values_text = write.report.values.dump();
+  // Lost: name the version that won (or say the report is gone).
+  auto lost = [&](Connection& connection) {
+    auto current = connection
+                       .prepared<VersionOnlyRow, long long, long long>(
+                           "SELECT version FROM reports WHERE campaign_id = :c AND unit_id = :u")
+                       .one(write.report.campaign_id, write.report.unit_id);
+    if (!current) return report_not_found();
+    return stale_version(current->version);
+  };
+  if (dialect_.data_modifying_cte) {
+    // One statement, atomic by itself: the version, its history row and the staged audit entry,
+    // with no BEGIN and COMMIT round trips around it.
+    with_retries([&] {
+      auto connection = pool_->acquire();
+      const AuditEntry* audit = staged_audit_entry();
+      ReportUpdater& updater =
+          audit ? connection->audited_report_updater() : connection->report_updater();
+      const std::string action = write.action.empty() ? "save" : write.action;
+      if (!updater.update(write.report, values_text, /*counted=*/0, write.expected_version, action,
+                          audit)) {
+        throw lost(*connection);
+      }
+      if (audit) staged_audit_committed();
+    });
+    return;
+  }
+  write_transaction([&](Connection& connection) {
+    if (!store_version(connection, write, values_text, /*counted=*/0)) throw lost(connection);
   });
 }
 
@@ -2345,12 +2202,9 @@ void SqlStore::rebuild_aggregates(
     st.exchange(soci::into(stored_counted));
     st.exchange(soci::use(cid));
     st.alloc();
-    st.prepare(std::string("SELECT ") + kUnitColumns +
-               ", r.campaign_id, r.unit_id, u.code, r.status, r.version, r.values_json, "
-               "r.submitted_at, r.late, r.updated_at, r.updated_by, r.comment, r.counted "
-               "FROM reports r JOIN units u ON u.id = r.unit_id "
-               "LEFT JOIN units p ON p.id = u.parent_id "
-               "WHERE r.campaign_id = :c ORDER BY r.path");
+    st.prepare(std::string("SELECT ") + kUnitColumns + ", " + kReportColumnList + ", r.counted" +
+               kReportFrom +
+               "LEFT JOIN units p ON p.id = u.parent_id WHERE r.campaign_id = :c ORDER BY r.path");
     st.define_and_bind();
     st.execute(false);
     while (st.fetch()) {
@@ -2404,6 +2258,29 @@ void add_to_aggregates(soci::session& sql, const Dialect& dialect, long long cam
   AggregateDelta change;
   change.slots = delta;
   for (long long unit_id : unit_ids) writer.add(campaign_id, unit_id, change);
+}
+
+struct AggregateAdder::Writer {
+  AggregateWriter rows;
+};
+
+AggregateAdder::AggregateAdder(soci::session& sql, const Dialect& dialect)
+    : writer_(new Writer{AggregateWriter(sql, dialect)}) {}
+
+AggregateAdder::~AggregateAdder() = default;
+
+void AggregateAdder::add(long long campaign_id, const std::vector<std::int64_t>& unit_ids,
+                         const Contribution& slots, long long reporting_units,
+                         long long counted_units) {
+  AggregateDelta delta;
+  delta.slots = slots;
+  delta.reporting_units = reporting_units;
+  delta.counted_units = counted_units;
+  for (long long unit_id : unit_ids) writer_->rows.add(campaign_id, unit_id, delta);
+}
+
+std::vector<std::int64_t> ancestor_ids_of_path(std::string_view path) {
+  return ancestors_from_path(path);
 }
 
 bool shift_aggregate(soci::session& sql, const Dialect& dialect, long long campaign_id,

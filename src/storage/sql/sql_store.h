@@ -64,14 +64,18 @@ class SqlStore : public Store {
   std::vector<Campaign> list_campaigns() override;
   void put_form(const std::string& form_id, const std::string& definition_json) override;
   std::optional<std::string> find_form(const std::string& form_id) override;
+  // sql_store_reporting_kinds.cpp
   void add_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
                           const Contribution& contribution,
                           const std::vector<std::int64_t>& ancestor_ids) override;
   void remove_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
                              const Contribution& contribution,
                              const std::vector<std::int64_t>& ancestor_ids) override;
+  void change_campaign_settings(const CampaignSettingsChange& change) override;
 
   std::optional<UnitReport> find_report(std::int64_t campaign_id, std::int64_t unit_id) override;
+  std::optional<ReportInContext> find_report_in_context(std::int64_t campaign_id,
+                                                        const std::string& unit_code) override;
   void write_report(const ReportWrite& write,
                     const std::map<std::string, std::string>& narratives_if_counted) override;
 
@@ -147,7 +151,6 @@ class SqlStore : public Store {
   bool must_change_password(std::int64_t user_id) override;
   Timestamp nth_latest_failed_login(std::string_view username, std::string_view address,
                                     Timestamp since, int n) override;
-  void update_campaign_settings(const Campaign& campaign) override;
 
  private:
   // For members defined in other files (sql_store_*.cpp), which cannot see the pool's type:
@@ -155,16 +158,26 @@ class SqlStore : public Store {
   // write_transaction).
   void with_session(const std::function<void(soci::session&)>& body);
   void with_write_session(const std::function<void(soci::session&)>& body);
-  // The transaction-scoped audit hook (sql_store_audit.cpp): write_transaction inserts this
-  // thread's staged entry just before it commits, and forgets it once the commit succeeded.
-  void insert_staged_audit(soci::session& sql);
-  void forget_committed_audit();
+  // The transaction-scoped audit hook (sql_store_audit.cpp): this thread's staged entry (null
+  // when none is), which the next write stores with its own changes (write_transaction just
+  // before it commits, or the statement of an uncounted save), and forgetting it once that
+  // write committed. A write that fails keeps it, for a retry or for the use case to log.
+  const AuditEntry* staged_audit_entry() const;
+  void staged_audit_committed();
   // write_report's notices of a submit to the coordinators above (sql_store_notifications.cpp).
   void insert_submit_notifications(soci::session& sql, const UnitReport& report,
                                    const std::string& unit_path);
 
+  // write_report of a write the campaign counts neither before nor after: the compare-and-swap
+  // with its history row is the whole of it.
+  void write_uncounted_report(const ReportWrite& write);
+
   template <typename Body>
   auto write_transaction(Body&& body);
+  // Runs `attempt` again (a few times) when the database aborted it for a deadlock or a
+  // serialization failure; a violated constraint becomes Error{conflict}.
+  template <typename Attempt>
+  auto with_retries(Attempt&& attempt);
 
   Dialect dialect_;
   std::unique_ptr<ConnectionPool> pool_;

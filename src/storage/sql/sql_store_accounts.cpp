@@ -1,5 +1,5 @@
 // SqlStore members for account administration (listing, editing, passwords and the sessions a
-// change ends), the end of a sign-in lock-out, and the campaign settings page's write.
+// change ends) and the end of a sign-in lock-out.
 #include <soci/soci-config.h>
 #undef SOCI_HAVE_BOOST
 #undef SOCI_HAVE_BOOST_DATE_TIME
@@ -8,63 +8,19 @@
 #include <algorithm>
 
 #include "domain/error.h"
+#include "storage/sql/rows.h"
 #include "storage/sql/sql_store.h"
 
 namespace llw::sql {
 namespace {
 
-constexpr const char* kColumns =
-    "SELECT us.id, us.username, us.display_name, us.role, us.unit_id, un.code, un.path, "
-    "us.disabled FROM users us LEFT JOIN units un ON un.id = us.unit_id ";
-
-// Typed into() rather than rowset<row>: SQLite reports column types loosely.
-struct Row {
-  long long id = 0;
-  std::string username, display_name, role, unit_code, unit_path;
-  long long unit_id = 0;
-  soci::indicator unit_ind = soci::i_ok, code_ind = soci::i_ok, path_ind = soci::i_ok;
-  int disabled = 0;
-
-  User to_user() const {
-    User user;
-    user.id = id;
-    user.username = username;
-    user.display_name = display_name;
-    user.role = role_from_string(role).value_or(Role::viewer);
-    if (unit_ind == soci::i_ok) user.unit_id = unit_id;
-    if (code_ind == soci::i_ok) user.unit_code = unit_code;
-    if (path_ind == soci::i_ok) user.unit_path = unit_path;
-    user.disabled = disabled != 0;
-    return user;
-  }
-};
-
 template <typename... Uses>
 std::vector<User> query_users(soci::session& sql, const std::string& tail, Uses&&... uses) {
-  Row row;
-  soci::statement statement(sql);
-  statement.exchange(soci::into(row.id));
-  statement.exchange(soci::into(row.username));
-  statement.exchange(soci::into(row.display_name));
-  statement.exchange(soci::into(row.role));
-  statement.exchange(soci::into(row.unit_id, row.unit_ind));
-  statement.exchange(soci::into(row.unit_code, row.code_ind));
-  statement.exchange(soci::into(row.unit_path, row.path_ind));
-  statement.exchange(soci::into(row.disabled));
-  (statement.exchange(std::forward<Uses>(uses)), ...);
-  statement.alloc();
-  statement.prepare(std::string(kColumns) + tail);
-  statement.define_and_bind();
-  statement.execute(false);
   std::vector<User> users;
-  while (statement.fetch()) users.push_back(row.to_user());
+  for_each_row<UserRow>(
+      sql, std::string("SELECT ") + kUserColumnList + kUserFrom + tail,
+      [&](const UserRow& row) { users.push_back(row.to_user()); }, std::forward<Uses>(uses)...);
   return users;
-}
-
-// Every path that starts with `prefix` lies in [prefix, upper) (paths are ASCII digits and '/').
-std::string path_upper(std::string prefix) {
-  prefix.back() = static_cast<char>(prefix.back() + 1);
-  return prefix;
 }
 
 Error user_not_found(std::int64_t id) {
@@ -82,7 +38,7 @@ std::vector<User> SqlStore::list_users(std::string_view path, int limit) {
     if (path.empty()) {
       users = query_users(sql, "ORDER BY us.username LIMIT :limit", soci::use(max_rows, "limit"));
     } else {
-      std::string low(path), high = path_upper(std::string(path));
+      std::string low(path), high = path_upper_bound(std::string(path));
       users = query_users(
           sql, "WHERE un.path >= :low AND un.path < :high ORDER BY us.username LIMIT :limit",
           soci::use(low, "low"), soci::use(high, "high"), soci::use(max_rows, "limit"));
@@ -157,35 +113,6 @@ Timestamp SqlStore::nth_latest_failed_login(std::string_view username, std::stri
     }
   });
   return latest;
-}
-
-void SqlStore::update_campaign_settings(const Campaign& campaign) {
-  with_write_session([&](soci::session& sql) {
-    long long id = campaign.id;
-    std::string start = format_iso_date(campaign.period_start);
-    std::string end = format_iso_date(campaign.period_end);
-    std::string deadline = format_iso_date(campaign.deadline);
-    std::string lock = format_iso_date(campaign.lock_date);
-    nlohmann::json kind_list = nlohmann::json::array();
-    for (auto kind : campaign.reporting_kinds) kind_list.push_back(std::string(to_string(kind)));
-    std::string kinds = kind_list.dump();
-    // Dates and name show in summaries and their documents: bump the revision like every
-    // campaign edit, so cached summaries are rebuilt.
-    soci::statement update =
-        (sql.prepare << "UPDATE campaigns SET name = :name, period_start = :start, "
-                        "period_end = :end, deadline = :deadline, lock_date = :lock, "
-                        "reporting_kinds = :kinds, revision = revision + 1 WHERE id = :id",
-         soci::use(campaign.name, "name"), soci::use(start, "start"), soci::use(end, "end"),
-         soci::use(deadline, "deadline"), soci::use(lock, "lock"), soci::use(kinds, "kinds"),
-         soci::use(id, "id"));
-    update.execute(true);
-    if (update.get_affected_rows() == 0) {
-      throw Error(ErrorKind::not_found,
-                  "Không tìm thấy đợt báo cáo số " + std::to_string(campaign.id) +
-                      ". Hãy kiểm tra lại đường dẫn.",
-                  "campaign");
-    }
-  });
 }
 
 }  // namespace llw::sql

@@ -9,54 +9,31 @@
 #include <deque>
 #include <optional>
 
+#include "storage/sql/audit_params.h"
+#include "storage/sql/rows.h"
 #include "storage/sql/sql_store.h"
 
 namespace llw::sql {
 namespace {
-
-// Every path that starts with `prefix` lies in [prefix, upper) (paths are ASCII digits and '/').
-std::string path_upper(std::string prefix) {
-  prefix.back() = static_cast<char>(prefix.back() + 1);
-  return prefix;
-}
-
-void insert_audit(soci::session& sql, const AuditEntry& entry) {
-  long long at = entry.at;
-  long long user_id = entry.user_id.value_or(0);
-  soci::indicator user_ind = entry.user_id ? soci::i_ok : soci::i_null;
-  long long unit_id = entry.unit_id.value_or(0);
-  soci::indicator unit_ind = entry.unit_id ? soci::i_ok : soci::i_null;
-  std::string username = entry.username, address = entry.address, action = entry.action,
-              path = entry.unit_path, target = entry.target, detail = entry.detail,
-              outcome = entry.outcome.empty() ? "ok" : entry.outcome;
-  sql << "INSERT INTO audit_log (at, user_id, username, address, action, unit_id, unit_path, "
-         "target, detail, outcome) VALUES (:at, :user_id, :username, :address, :action, "
-         ":unit_id, :path, :target, :detail, :outcome)",
-      soci::use(at), soci::use(user_id, user_ind), soci::use(username), soci::use(address),
-      soci::use(action), soci::use(unit_id, unit_ind), soci::use(path), soci::use(target),
-      soci::use(detail), soci::use(outcome);
-}
 
 // The entry staged by the use case running on this thread (see Store::stage_audit). Requests are
 // served one per thread from start to end, so a thread-local slot is the use case's own; `store`
 // keeps a second store used on the same thread (copy-db, tests) from taking it.
 struct StagedAudit {
   const SqlStore* store = nullptr;
-  std::optional<AuditEntry> entry;
-  bool inserted = false;  // by the transaction now committing; kept if the commit fails
+  std::optional<AuditEntry> entry;  // until a write committed it
 };
 thread_local StagedAudit staged_audit;
 
 }  // namespace
 
 void SqlStore::append_audit(const AuditEntry& entry) {
-  with_write_session([&](soci::session& sql) { insert_audit(sql, entry); });
+  with_write_session([&](soci::session& sql) { AuditInserter(sql).insert(entry); });
 }
 
 void SqlStore::stage_audit(const AuditEntry& entry) {
   staged_audit.store = this;
   staged_audit.entry = entry;
-  staged_audit.inserted = false;
 }
 
 std::optional<AuditEntry> SqlStore::take_staged_audit() {
@@ -66,14 +43,12 @@ std::optional<AuditEntry> SqlStore::take_staged_audit() {
   return entry;
 }
 
-void SqlStore::insert_staged_audit(soci::session& sql) {
-  if (staged_audit.store != this || !staged_audit.entry) return;
-  insert_audit(sql, *staged_audit.entry);
-  staged_audit.inserted = true;
+const AuditEntry* SqlStore::staged_audit_entry() const {
+  return staged_audit.store == this && staged_audit.entry ? &*staged_audit.entry : nullptr;
 }
 
-void SqlStore::forget_committed_audit() {
-  if (staged_audit.store == this && staged_audit.inserted) staged_audit = {};
+void SqlStore::staged_audit_committed() {
+  if (staged_audit.store == this) staged_audit = {};
 }
 
 std::vector<AuditEntry> SqlStore::query_audit(const AuditQuery& query) {
@@ -98,14 +73,14 @@ std::vector<AuditEntry> SqlStore::query_audit(const AuditQuery& query) {
     };
     if (!query.path.empty()) {
       where += " AND unit_path >= " + text_param(query.path);
-      where += " AND unit_path < " + text_param(path_upper(query.path));
+      where += " AND unit_path < " + text_param(path_upper_bound(query.path));
     }
     if (query.unit_id) where += " AND unit_id = " + number_param(*query.unit_id);
     if (!query.username.empty()) where += " AND username = " + text_param(query.username);
     if (!query.action.empty()) {
       if (query.action.back() == '.') {
         where += " AND action >= " + text_param(query.action);
-        where += " AND action < " + text_param(path_upper(query.action));
+        where += " AND action < " + text_param(path_upper_bound(query.action));
       } else {
         where += " AND action = " + text_param(query.action);
       }

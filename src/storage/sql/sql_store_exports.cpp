@@ -10,88 +10,23 @@
 #include <vector>
 
 #include "domain/error.h"
+#include "storage/sql/rows.h"
 #include "storage/sql/sql_store.h"
+#include "storage/sql/transaction.h"
 
 namespace llw::sql {
 namespace {
 
 using nlohmann::json;
 
-// Every path that starts with `prefix` lies in [prefix, upper) (see path_upper_bound in
-// sql_store.cpp; paths are ASCII digits and '/').
-std::string upper_bound_of(std::string prefix) {
-  if (prefix.empty()) return "\x7f";
-  prefix.back() = static_cast<char>(prefix.back() + 1);
-  return prefix;
-}
-
 // One unit and its report as read by the export query.
 struct ExportRow {
-  long long unit_id = 0;
-  std::string code, name, kind, level;
-  long long parent_id = 0;
-  soci::indicator parent_ind = soci::i_ok;
-  std::string parent_code;
-  soci::indicator parent_code_ind = soci::i_ok;
-  std::string path, population_json, email;
-  std::string status;
-  long long version = 0;
-  std::string values_json;
-  long long submitted_at = 0;
-  soci::indicator submitted_ind = soci::i_ok;
-  int late = 0;
-  long long updated_at = 0;
-  long long updated_by = 0;
-  soci::indicator updated_by_ind = soci::i_ok;
+  UnitRow unit;
+  ReportRow report;
 
   void bind(soci::statement& st) {
-    st.exchange(soci::into(unit_id));
-    st.exchange(soci::into(code));
-    st.exchange(soci::into(name));
-    st.exchange(soci::into(kind));
-    st.exchange(soci::into(level));
-    st.exchange(soci::into(parent_id, parent_ind));
-    st.exchange(soci::into(parent_code, parent_code_ind));
-    st.exchange(soci::into(path));
-    st.exchange(soci::into(population_json));
-    st.exchange(soci::into(email));
-    st.exchange(soci::into(status));
-    st.exchange(soci::into(version));
-    st.exchange(soci::into(values_json));
-    st.exchange(soci::into(submitted_at, submitted_ind));
-    st.exchange(soci::into(late));
-    st.exchange(soci::into(updated_at));
-    st.exchange(soci::into(updated_by, updated_by_ind));
-  }
-
-  OrgUnit unit() const {
-    OrgUnit u;
-    u.id = unit_id;
-    u.code = code;
-    u.name = name;
-    u.kind = unit_kind_from_string(kind).value_or(UnitKind::school);
-    u.level = school_level_from_string(level).value_or(SchoolLevel::none);
-    if (parent_ind == soci::i_ok) u.parent_id = parent_id;
-    if (parent_code_ind == soci::i_ok) u.parent_code = parent_code;
-    u.path = path;
-    u.population = json::parse(population_json).get<Population>();
-    u.email = email;
-    return u;
-  }
-
-  UnitReport report(long long campaign_id) const {
-    UnitReport r;
-    r.campaign_id = campaign_id;
-    r.unit_id = unit_id;
-    r.unit_code = code;
-    r.status = report_status_from_string(status).value_or(ReportStatus::not_started);
-    r.version = version;
-    r.values = json::parse(values_json);
-    if (submitted_ind == soci::i_ok) r.submitted_at = submitted_at;
-    r.late = late != 0;
-    r.updated_at = updated_at;
-    if (updated_by_ind == soci::i_ok) r.updated_by = updated_by;
-    return r;
+    unit.bind(st);
+    report.bind(st);
   }
 };
 
@@ -108,56 +43,36 @@ void SqlStore::for_each_report_in_subtree(
   with_session([&](soci::session& sql) {
     // One read snapshot across the pages: SQLite's deferred transaction takes it at the first
     // read; PostgreSQL needs REPEATABLE READ for the same.
-    sql << "BEGIN";
+    Transaction transaction(sql, "BEGIN");
     if (std::strcmp(dialect_.name, "postgresql") == 0) {
       sql << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY";
     }
-    try {
-      long long cid = campaign_id;
-      const std::string high = upper_bound_of(std::string(path));
-      std::string low(path);
-      int limit = kPageSize;
-      ExportRow row;
-      // The first page includes `path` itself (>=); later pages start after the last path seen
-      // (>); paths are unique within a campaign, so no row is read twice or skipped.
-      for (bool first = true;; first = false) {
-        soci::statement st(sql);
-        row.bind(st);
-        st.exchange(soci::use(cid));
-        st.exchange(soci::use(low));
-        st.exchange(soci::use(high));
-        st.exchange(soci::use(limit));
-        st.alloc();
-        st.prepare(std::string(
-                       "SELECT u.id, u.code, u.name, u.kind, u.level, u.parent_id, p.code, u.path, "
-                       "u.population_json, u.email, r.status, r.version, r.values_json, "
-                       "r.submitted_at, r.late, r.updated_at, r.updated_by "
-                       "FROM reports r JOIN units u ON u.id = r.unit_id "
-                       "LEFT JOIN units p ON p.id = u.parent_id "
-                       "WHERE r.campaign_id = :c AND r.path ") +
-                   (first ? ">=" : ">") + " :low AND r.path < :high ORDER BY r.path LIMIT :n");
-        st.define_and_bind();
-        st.execute(false);
-        int count = 0;
-        std::string last;
-        while (st.fetch()) {
-          ++count;
-          last = row.path;
-          const OrgUnit unit = row.unit();
-          UnitReport report = row.report(cid);
-          visit(unit, report);
-        }
-        if (count < limit) break;
-        low = last;
-      }
-      sql << "COMMIT";
-    } catch (...) {
-      try {
-        sql << "ROLLBACK";
-      } catch (...) {
-      }
-      throw;
+    long long cid = campaign_id;
+    const std::string high = path_upper_bound(std::string(path));
+    std::string low(path);
+    int limit = kPageSize;
+    // The first page includes `path` itself (>=); later pages start after the last path seen
+    // (>); paths are unique within a campaign, so no row is read twice or skipped.
+    for (bool first = true;; first = false) {
+      int count = 0;
+      std::string last;
+      for_each_row<ExportRow>(
+          sql,
+          std::string("SELECT ") + kUnitColumns + ", " + kReportColumnList + kReportFrom +
+              "LEFT JOIN units p ON p.id = u.parent_id WHERE r.campaign_id = :c AND r.path " +
+              (first ? ">=" : ">") + " :low AND r.path < :high ORDER BY r.path LIMIT :n",
+          [&](const ExportRow& row) {
+            ++count;
+            last = row.unit.path;
+            const OrgUnit unit = row.unit.to_unit();
+            UnitReport report = row.report.to_report();
+            visit(unit, report);
+          },
+          soci::use(cid), soci::use(low), soci::use(high), soci::use(limit));
+      if (count < limit) break;
+      low = last;
     }
+    transaction.commit();
   });
 }
 

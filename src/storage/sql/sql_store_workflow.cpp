@@ -9,19 +9,12 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/error.h"
+#include "storage/sql/rows.h"
 #include "storage/sql/sql_store.h"
 
 namespace llw::sql {
-namespace {
 
 using nlohmann::json;
-
-[[noreturn]] void corrupt_column(const std::string& what, const std::string& value) {
-  throw Error(ErrorKind::internal, "Dữ liệu trong cơ sở dữ liệu không hợp lệ (" + what + " = '" +
-                                       value + "'). Hãy báo cho quản trị hệ thống.");
-}
-
-}  // namespace
 
 std::optional<std::pair<ReportVersion, nlohmann::json>> SqlStore::report_version(
     std::int64_t campaign_id, std::int64_t unit_id, std::int64_t version) {
@@ -97,35 +90,12 @@ std::vector<OrgUnit> SqlStore::units_not_submitted(std::int64_t campaign_id) {
   std::vector<OrgUnit> units;
   with_session([&](soci::session& sql) {
     long long cid = campaign_id;
-    long long id = 0, parent_id = 0;
-    std::string code, name, kind, level, parent_code, path, population, email;
-    soci::indicator parent_ind = soci::i_ok, parent_code_ind = soci::i_ok;
-    soci::statement st =
-        (sql.prepare << "SELECT u.id, u.code, u.name, u.kind, u.level, u.parent_id, p.code, "
-                        "u.path, u.population_json, u.email FROM reports r "
-                        "JOIN units u ON u.id = r.unit_id LEFT JOIN units p ON p.id = u.parent_id "
-                        "WHERE r.campaign_id = :c AND r.status IN ('not_started', 'draft', "
-                        "'returned') ORDER BY u.path",
-         soci::into(id), soci::into(code), soci::into(name), soci::into(kind), soci::into(level),
-         soci::into(parent_id, parent_ind), soci::into(parent_code, parent_code_ind),
-         soci::into(path), soci::into(population), soci::into(email), soci::use(cid));
-    st.execute(false);
-    while (st.fetch()) {
-      OrgUnit unit;
-      unit.id = id;
-      unit.code = code;
-      unit.name = name;
-      auto parsed_kind = unit_kind_from_string(kind);
-      if (!parsed_kind) corrupt_column("units.kind", kind);
-      unit.kind = *parsed_kind;
-      unit.level = school_level_from_string(level).value_or(SchoolLevel::none);
-      if (parent_ind == soci::i_ok) unit.parent_id = parent_id;
-      if (parent_code_ind == soci::i_ok) unit.parent_code = parent_code;
-      unit.path = path;
-      unit.population = json::parse(population).get<Population>();
-      unit.email = email;
-      units.push_back(std::move(unit));
-    }
+    for_each_row<UnitRow>(
+        sql,
+        std::string("SELECT ") + kUnitColumns + kReportFrom +
+            "LEFT JOIN units p ON p.id = u.parent_id WHERE r.campaign_id = :c AND r.status IN "
+            "('not_started', 'draft', 'returned') ORDER BY u.path",
+        [&](const UnitRow& row) { units.push_back(row.to_unit()); }, soci::use(cid));
   });
   return units;
 }

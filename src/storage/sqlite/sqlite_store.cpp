@@ -7,12 +7,10 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
-#include <ctime>
-#include <set>
-
 #include "domain/error.h"
 #include "storage/sql/migrations.h"
 #include "storage/sql/sql_store.h"
+#include "storage/sql/transaction.h"
 
 namespace llw {
 namespace {
@@ -58,41 +56,20 @@ void migrate(soci::session& sql) {
   sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
          "name TEXT NOT NULL, applied_at INTEGER NOT NULL)";
   auto* native = static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_;
-  sql << "BEGIN IMMEDIATE";
-  try {
-    std::set<int> applied;
-    {
-      int version = 0;
-      soci::statement st =
-          (sql.prepare << "SELECT version FROM schema_migrations", soci::into(version));
-      st.execute(false);
-      while (st.fetch()) applied.insert(version);
-    }
-    for (const auto& migration : sql::sqlite_migrations()) {
-      int number = sql::migration_number(migration.name);
-      if (applied.count(number) != 0) continue;
-      // A migration file holds several statements, which only sqlite3_exec runs in one call.
-      char* message = nullptr;
-      int rc = sqlite_api::sqlite3_exec(native, migration.sql.c_str(), nullptr, nullptr, &message);
-      if (rc != SQLITE_OK) {
-        std::string text = message ? message : "unknown error";
-        sqlite_api::sqlite3_free(message);
-        throw Error(ErrorKind::internal, "Không áp dụng được bản cập nhật cơ sở dữ liệu " +
-                                             migration.name + ": " + text);
-      }
-      long long now = static_cast<long long>(std::time(nullptr));
-      sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :at)",
-          soci::use(number), soci::use(migration.name), soci::use(now);
-    }
-    sql << "COMMIT";
-  } catch (...) {
-    try {
-      sql << "ROLLBACK";
-    } catch (...) {
-      // Already rolled back by SQLite; nothing to undo.
-    }
-    throw;
-  }
+  sql::Transaction transaction(sql, "BEGIN IMMEDIATE");
+  sql::apply_pending_migrations(
+      sql, sql::sqlite_migrations(), [&](const sql::Migration& migration) {
+        char* message = nullptr;
+        int rc =
+            sqlite_api::sqlite3_exec(native, migration.sql.c_str(), nullptr, nullptr, &message);
+        if (rc != SQLITE_OK) {
+          std::string text = message ? message : "unknown error";
+          sqlite_api::sqlite3_free(message);
+          throw Error(ErrorKind::internal, "Không áp dụng được bản cập nhật cơ sở dữ liệu " +
+                                               migration.name + ": " + text);
+        }
+      });
+  transaction.commit();
 }
 
 }  // namespace

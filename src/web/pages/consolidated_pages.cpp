@@ -35,37 +35,36 @@ HttpResponse PageRoutes::consolidated(Context& context, const Params& params) {
 
 HttpResponse PageRoutes::consolidated_page(Context& context, const Params& params, int status,
                                            const pages::ReportingUpEcho& echo) {
-  const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
-  const User& user = context.user;
-  SummaryOptions options;
-  options.missing_limit = 0;
-  options.narrative_limit = 200;
-  const Summary summary = app_.summary(user, campaign_id, params[1], options);
-  const Campaign campaign = app_.get_campaign(user, campaign_id);
-  const OrgUnit node = app_.get_unit(user, params[1]);
-  const ConsolidatedNarrative saved = app_.consolidated_narrative(user, campaign_id, node.code);
-
+  const NodeSummary data = node_summary(context, params, 200);
+  const ConsolidatedNarrative saved =
+      app_.consolidated_narrative(context.user, data.campaign.id, data.node.code);
   pages::ConsolidatedInput input;
-  input.campaign = &campaign;
-  input.node = &node;
-  input.summary = &summary;
   input.saved = &saved;
   input.texts = saved.texts;
   input.version = saved.version;
-  input.editable = is_allowed(user, Action::write_summary, node);
-  input.history = app_.store().consolidated_narrative_history(campaign_id, node.id, 20);
+  input.editable = is_allowed(context.user, Action::write_summary, data.node);
   if (context.request.query.count("da-luu")) input.notice = "Đã lưu báo cáo tổng hợp.";
+  return page(context, status, "consolidated", consolidated_page_view(context, data, input, echo));
+}
+
+nlohmann::json PageRoutes::consolidated_page_view(Context& context, const NodeSummary& data,
+                                                  pages::ConsolidatedInput& input,
+                                                  const pages::ReportingUpEcho& echo) {
+  input.campaign = &data.campaign;
+  input.node = &data.node;
+  input.summary = &data.summary;
+  input.history = app_.store().consolidated_narrative_history(data.campaign.id, data.node.id, 20);
   nlohmann::json view = pages::consolidated_view(input);
   const std::string base =
-      "/dot/" + std::to_string(campaign_id) + "/tong-hop/" + pages::url_encode(node.code);
+      "/dot/" + std::to_string(data.campaign.id) + "/tong-hop/" + pages::url_encode(data.node.code);
   view["action"] = base;
   view["exports"] = nlohmann::json::array(
       {{{"href", base + "/xuat/bao-cao.docx"}, {"label", "Tải báo cáo (DOCX)"}},
        {{"href", base + "/xuat/bao-cao.pdf"}, {"label", "Tải báo cáo (PDF)"}},
        {{"href", base + "/xuat/so-lieu.xlsx"}, {"label", "Tải số liệu (XLSX)"}},
        {{"href", base + "/xuat/so-lieu.csv"}, {"label", "Tải số liệu (CSV)"}}});
-  view["up"] = reporting_up_section(context, campaign, node, echo);
-  return page(context, status, "consolidated", std::move(view));
+  view["up"] = reporting_up_section(context, data.campaign, data.node, echo);
+  return view;
 }
 
 HttpResponse PageRoutes::consolidated_post(Context& context, const Params& params) {
@@ -83,23 +82,16 @@ HttpResponse PageRoutes::consolidated_post(Context& context, const Params& param
   for (const auto& [key, title] : pages::consolidated_parts()) {
     texts[key] = context.form.value("n." + key);
   }
-  const std::string base =
-      "/dot/" + std::to_string(campaign_id) + "/tong-hop/" + pages::url_encode(node.code);
   try {
     app_.save_consolidated_narrative(user, campaign_id, node.code, version, texts);
-    return redirect(base + "?da-luu=1");
+    return redirect("/dot/" + std::to_string(campaign_id) + "/tong-hop/" +
+                    pages::url_encode(node.code) + "?da-luu=1");
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::conflict && error.kind() != ErrorKind::validation_failed) throw;
-    SummaryOptions options;
-    options.missing_limit = 0;
-    options.narrative_limit = 200;
-    const Summary summary = app_.summary(user, campaign_id, node.code, options);
-    const Campaign campaign = app_.get_campaign(user, campaign_id);
+    // The page as a GET shows it, with the posted texts and their messages.
+    const NodeSummary data = node_summary(context, params, 200);
     const ConsolidatedNarrative saved = app_.consolidated_narrative(user, campaign_id, node.code);
     pages::ConsolidatedInput input;
-    input.campaign = &campaign;
-    input.node = &node;
-    input.summary = &summary;
     input.saved = &saved;
     input.texts = texts;
     input.editable = true;
@@ -109,12 +101,8 @@ HttpResponse PageRoutes::consolidated_post(Context& context, const Params& param
       input.theirs = &saved;
       input.version = saved.version;  // saving again now replaces the newer version knowingly
     }
-    nlohmann::json view = pages::consolidated_view(input);
-    view["action"] = base;
-    view["exports"] = nlohmann::json::array();
-    view["up"] = reporting_up_section(context, campaign, node, {});
     return page(context, error.kind() == ErrorKind::conflict ? 409 : 422, "consolidated",
-                std::move(view));
+                consolidated_page_view(context, data, input, {}));
   }
 }
 

@@ -10,21 +10,29 @@ namespace llw {
 
 std::int64_t parse_page_campaign_id(const std::string& text);  // report_pages.cpp
 
-HttpResponse PageRoutes::dashboard(Context& context, const Params& params) {
+PageRoutes::NodeSummary PageRoutes::node_summary(Context& context, const Params& params,
+                                                 int narrative_limit) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
-  const User& user = context.user;
   SummaryOptions options;
   options.missing_limit = 0;
-  options.narrative_limit = 0;
+  options.narrative_limit = narrative_limit;
   // The summary checks read_summary on the node: the role and the subtree.
-  const Summary summary = app_.summary(user, campaign_id, params[1], options);
-  const Campaign campaign = app_.get_campaign(user, campaign_id);
-  const OrgUnit node = app_.get_unit(user, params[1]);
+  NodeSummary data;
+  data.summary = app_.summary(context.user, campaign_id, params[1], options);
+  data.campaign = app_.get_campaign(context.user, campaign_id);
+  data.node = app_.get_unit(context.user, params[1]);
+  return data;
+}
+
+HttpResponse PageRoutes::dashboard(Context& context, const Params& params) {
+  const NodeSummary data = node_summary(context, params, 0);
+  const std::int64_t campaign_id = data.campaign.id;
+  const OrgUnit& node = data.node;
 
   pages::DashboardInput input;
-  input.campaign = &campaign;
+  input.campaign = &data.campaign;
   input.node = &node;
-  input.summary = &summary;
+  input.summary = &data.summary;
   app_.store().for_each_report_in_subtree(
       campaign_id, node.path, [&](const OrgUnit& unit, const UnitReport& report) {
         input.units.push_back({unit, report.status, report.late, report.updated_at, report.version});
@@ -43,12 +51,7 @@ HttpResponse PageRoutes::dashboard(Context& context, const Params& params) {
 }
 
 HttpResponse PageRoutes::activities_chart(Context& context, const Params& params) {
-  const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
-  SummaryOptions options;
-  options.missing_limit = 0;
-  options.narrative_limit = 0;
-  const Summary summary = app_.summary(context.user, campaign_id, params[1], options);
-  const Campaign campaign = app_.get_campaign(context.user, campaign_id);
+  const NodeSummary data = node_summary(context, params, 0);
   HttpResponse response;
   response.is_page = true;
   response.content_type = "image/svg+xml";
@@ -56,7 +59,8 @@ HttpResponse PageRoutes::activities_chart(Context& context, const Params& params
   // The drawing styles its glyphs inline; as an image it can run nothing.
   response.headers.emplace_back("Content-Security-Policy",
                                 "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
-  response.body = documents::render_bar_chart_svg(pages::directions_chart(campaign, summary), 520, 260);
+  response.body = documents::render_bar_chart_svg(
+      pages::directions_chart(data.campaign, data.summary), 520, 260);
   return response;
 }
 

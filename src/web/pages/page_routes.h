@@ -22,6 +22,8 @@ namespace llw {
 
 namespace pages {
 struct ReviewEcho;
+struct ReportFormInput;
+struct ConsolidatedInput;
 struct ReportingUpEcho;
 }  // namespace pages
 
@@ -84,6 +86,11 @@ class PageRoutes {
   HttpResponse report_page(Context& context, std::int64_t campaign_id,
                            const std::string& unit_code, int status,
                            const pages::ReviewEcho& echo);
+  // The report page's view from `input` (campaign, unit, report and the values to show, set by
+  // the caller): the form, the workflow part, the history and the form's action. The page a GET
+  // shows and every re-render after a refused save or submit are built here, so they agree.
+  nlohmann::json report_view(Context& context, pages::ReportFormInput& input,
+                             const pages::ReviewEcho& echo);
   // workflow_pages.cpp: review actions, the unit report's exports and history, the audit log,
   // notifications.
   HttpResponse review_post(Context& context, const Params& params);
@@ -93,6 +100,14 @@ class PageRoutes {
   HttpResponse audit_csv(Context& context, const Params& params);
   HttpResponse notifications(Context& context, const Params& params);
   HttpResponse notifications_post(Context& context, const Params& params);
+  // A node's summary with its campaign and unit, read for the node's pages (the summary checks
+  // read_summary on the node first); params are the campaign id and the unit code.
+  struct NodeSummary {
+    Summary summary;
+    Campaign campaign;
+    OrgUnit node;
+  };
+  NodeSummary node_summary(Context& context, const Params& params, int narrative_limit);
   // dashboard_pages.cpp
   HttpResponse dashboard(Context& context, const Params& params);
   HttpResponse activities_chart(Context& context, const Params& params);
@@ -102,6 +117,12 @@ class PageRoutes {
   HttpResponse document_export(Context& context, const Params& params);
   HttpResponse consolidated_page(Context& context, const Params& params, int status,
                                  const pages::ReportingUpEcho& echo);
+  // The consolidated page's view from `input` (the narrative to show, set by the caller): the
+  // history, exports and the reporting-up panel, the same for the page a GET shows and a refused
+  // save's re-render.
+  nlohmann::json consolidated_page_view(Context& context, const NodeSummary& data,
+                                        pages::ConsolidatedInput& input,
+                                        const pages::ReportingUpEcho& echo);
   // reporting_up_pages.cpp: the reporting-up panel of the consolidated page and its actions.
   nlohmann::json reporting_up_section(Context& context, const Campaign& campaign,
                                       const OrgUnit& node, const pages::ReportingUpEcho& echo);

@@ -10,20 +10,20 @@
 #include "web/pages/report_form_view.h"
 #include "web/pages/view_format.h"
 #include "web/pages/workflow_view.h"
+#include "web/request_body.h"
 
 namespace llw {
 
 namespace {
 
+// A page's campaign id: anything but a positive number is a page that does not exist.
 std::int64_t page_campaign_id(const std::string& text) {
-  const bool digits = !text.empty() && text.size() <= 18 &&
-                      text.find_first_not_of("0123456789") == std::string::npos;
-  const std::int64_t id = digits ? std::stoll(text) : 0;
-  if (id <= 0) {
+  const std::optional<std::int64_t> id = path_id(text);
+  if (!id) {
     throw Error(ErrorKind::not_found, "Không tìm thấy đợt báo cáo này. Hãy kiểm tra đường dẫn.",
                 "campaign");
   }
-  return id;
+  return *id;
 }
 
 bool status_is_editable(ReportStatus status) {
@@ -46,6 +46,43 @@ HttpResponse PageRoutes::report_form(Context& context, const Params& params) {
   return report_page(context, page_campaign_id(params[0]), params[1], 200, {});
 }
 
+nlohmann::json PageRoutes::report_view(Context& context, pages::ReportFormInput& input,
+                                       const pages::ReviewEcho& echo) {
+  const User& user = context.user;
+  const Campaign& campaign = *input.campaign;
+  const OrgUnit& unit = *input.unit;
+  // After a save met a newer version, the review forms act on that version, not the one the
+  // user started from.
+  const UnitReport& current = input.theirs != nullptr ? *input.theirs : *input.report;
+  const std::string base =
+      "/dot/" + std::to_string(campaign.id) + "/bao-cao/" + pages::url_encode(unit.code);
+
+  pages::ReportWorkflowInput workflow;
+  workflow.campaign = &campaign;
+  workflow.unit = &unit;
+  workflow.report = &current;
+  workflow.base = base;
+  workflow.can_review = is_allowed(user, Action::review_report, unit);
+  workflow.closed = app_.closed_message(user, campaign.id, unit.code);
+  workflow.extension = app_.extension(user, campaign.id, unit.code);
+  workflow.now = app_.now();
+  workflow.echo = echo;
+
+  input.editable = is_allowed(user, Action::write_report, unit) &&
+                   status_is_editable(input.report->status) && !workflow.closed;
+  if (!input.editable) {
+    // A read-only page shows what is saved, never values posted to a report that may no longer
+    // be changed.
+    input.values = input.report->values;
+    input.errors.clear();
+  }
+  input.history = app_.report_history(user, campaign.id, unit.code, 20);
+  nlohmann::json view = pages::report_form_view(input);
+  view["action"] = base;
+  view["workflow"] = pages::report_workflow_view(workflow);
+  return view;
+}
+
 HttpResponse PageRoutes::report_page(Context& context, std::int64_t campaign_id,
                                      const std::string& unit_code, int status,
                                      const pages::ReviewEcho& echo) {
@@ -53,28 +90,12 @@ HttpResponse PageRoutes::report_page(Context& context, std::int64_t campaign_id,
   const UnitReport report = app_.get_report(user, campaign_id, unit_code);
   const Campaign campaign = app_.get_campaign(user, campaign_id);
   const OrgUnit unit = app_.get_unit(user, unit_code);
-  const std::string base =
-      "/dot/" + std::to_string(campaign_id) + "/bao-cao/" + pages::url_encode(unit.code);
-
-  pages::ReportWorkflowInput workflow;
-  workflow.campaign = &campaign;
-  workflow.unit = &unit;
-  workflow.report = &report;
-  workflow.base = base;
-  workflow.can_review = is_allowed(user, Action::review_report, unit);
-  workflow.closed = app_.closed_message(user, campaign_id, unit.code);
-  workflow.extension = app_.extension(user, campaign_id, unit.code);
-  workflow.now = app_.now();
-  workflow.echo = echo;
 
   pages::ReportFormInput input;
   input.campaign = &campaign;
   input.unit = &unit;
   input.report = &report;
   input.values = report.values;
-  input.editable = is_allowed(user, Action::write_report, unit) &&
-                   status_is_editable(report.status) && !workflow.closed;
-  input.history = app_.report_history(user, campaign_id, unit.code, 20);
   // Post/Redirect/Get: the action that just succeeded, said once.
   static const std::pair<const char*, const char*> flashes[] = {
       {"da-nop", "Đã nộp báo cáo. Cảm ơn đơn vị!"},
@@ -90,10 +111,7 @@ HttpResponse PageRoutes::report_page(Context& context, std::int64_t campaign_id,
   for (const auto& [key, text] : flashes) {
     if (query.count(key)) input.notice = text;
   }
-  nlohmann::json view = pages::report_form_view(input);
-  view["action"] = base;
-  view["workflow"] = pages::report_workflow_view(workflow);
-  return page(context, status, "report_form", std::move(view));
+  return page(context, status, "report_form", report_view(context, input, echo));
 }
 
 HttpResponse PageRoutes::report_post(Context& context, const Params& params) {
@@ -124,10 +142,10 @@ HttpResponse PageRoutes::report_post(Context& context, const Params& params) {
   input.report = &saved;
   input.values = posted.values;
   input.errors = posted.errors;
-  input.editable = true;
+  // Every re-render is the page a GET shows (review block, return comment, history), with the
+  // posted values and their messages.
   const auto render = [&](int status, pages::ReportFormInput& in) {
-    nlohmann::json view = pages::report_form_view(in);
-    view["action"] = base;
+    nlohmann::json view = report_view(context, in, {});
     // The form keeps the version the user started from, so their next save is still checked.
     if (!in.theirs) view["version"] = std::to_string(version);
     return page(context, status, "report_form", std::move(view));
@@ -221,8 +239,7 @@ HttpResponse PageRoutes::report_post(Context& context, const Params& params) {
     input.report = &after;
     input.values = after.values;
     version = after.version;
-    nlohmann::json view = pages::report_form_view(input);
-    view["action"] = base;
+    nlohmann::json view = report_view(context, input, {});
     view["confirm_submit"] = true;
     nlohmann::json empty = nlohmann::json::array();
     for (const auto& label : pages::empty_required_items(form, after.values)) empty.push_back(label);

@@ -92,7 +92,11 @@ HttpResponse PageRoutes::campaign_settings_post(Context& context, const Params& 
                                     RequestContext{context.request.client_address});
       return redirect("/dot/" + std::to_string(campaign.id) + "/cai-dat?ok=1");
     } catch (const Error& error) {
-      if (error.kind() != ErrorKind::validation_failed) throw;
+      // A kind whose reports have data cannot be removed (409): shown at the kinds like a
+      // validation message, with the page kept as the user filled it.
+      const bool kinds_refused =
+          error.kind() == ErrorKind::conflict && error.field() == "reporting_kinds";
+      if (error.kind() != ErrorKind::validation_failed && !kinds_refused) throw;
       for (const auto& [field, message] : error.fields()) echo.errors[field] = message;
       if (echo.errors.empty()) echo.errors[error.field()] = error.message();
       status = http_status(error.kind());
