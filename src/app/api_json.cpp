@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/application.h"
 #include "domain/error.h"
 #include "domain/text.h"
 
@@ -320,6 +321,48 @@ std::vector<UnitKind> reporting_kinds_from_json(const json& kinds) {
     parsed.push_back(*kind);
   }
   return parsed;
+}
+
+CampaignSettings campaign_settings_from_json(const json& body, const Campaign& current) {
+  require_object_body(body);
+  // Absent keeps a setting; null is not a way to say that.
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    if (it->is_null()) {
+      throw Error(ErrorKind::bad_input,
+                  "Trường \"" + it.key() +
+                      "\" không được là null; hãy bỏ trường này đi nếu không muốn đổi.",
+                  it.key());
+    }
+  }
+  CampaignSettings settings{current.name,     current.period_start, current.period_end,
+                            current.deadline, current.lock_date,    std::nullopt,
+                            std::nullopt};
+  if (member(body, "name")) settings.name = string_member(body, "name", true);
+  const std::pair<const char*, const char*> labels[] = {{"period_start", "Ngày bắt đầu"},
+                                                         {"period_end", "Ngày kết thúc"},
+                                                         {"deadline", "Hạn nộp báo cáo"},
+                                                         {"lock_date", "Ngày khóa sổ"}};
+  std::chrono::year_month_day* dates[] = {&settings.period_start, &settings.period_end,
+                                          &settings.deadline, &settings.lock_date};
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (member(body, labels[i].first)) {
+      *dates[i] = date_member(body, labels[i].first, nullptr, "", labels[i].second);
+    }
+  }
+  if (const json* source = member(body, "summary_source")) {
+    if (!source->is_string()) wrong_type("summary_source", "một chuỗi văn bản");
+    settings.summary_source = summary_source_from_string(source->get<std::string>());
+    if (!settings.summary_source) {
+      throw Error(ErrorKind::bad_input,
+                  "\"summary_source\" chỉ nhận \"live\" (số liệu hiện tại của các đơn vị) hoặc "
+                  "\"accepted\" (chỉ báo cáo tổng hợp đã được cấp trên chấp nhận).",
+                  "summary_source");
+    }
+  }
+  if (const json* kinds = member(body, "reporting_kinds")) {
+    settings.reporting_kinds = reporting_kinds_from_json(*kinds);
+  }
+  return settings;
 }
 
 Campaign campaign_from_json(const json& body) {

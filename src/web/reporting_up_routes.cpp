@@ -12,18 +12,13 @@
 namespace llw {
 namespace {
 
-std::int64_t path_number(const std::string& text, const char* field, bool zero_allowed) {
-  const bool digits_only = !text.empty() && text.size() <= 18 &&
-                           text.find_first_not_of("0123456789") == std::string::npos;
-  const std::int64_t number = digits_only ? std::stoll(text) : -1;
-  if (number < (zero_allowed ? 0 : 1)) {
-    throw Error(ErrorKind::bad_input,
-                std::string("Giá trị \"") + field + "\" trong đường dẫn phải là số nguyên " +
-                    (zero_allowed ? "không âm" : "dương") +
-                    " (ví dụ /api/v1/campaigns/1/consolidated/HP-AH/versions/1).",
-                field);
-  }
-  return number;
+// A snapshot's version number in the path: 1 or more.
+std::int64_t snapshot_version(const std::string& text) {
+  if (auto number = path_id(text)) return *number;
+  throw Error(ErrorKind::bad_input,
+              "Số phiên bản trong đường dẫn phải là số nguyên dương (ví dụ "
+              "/api/v1/campaigns/1/consolidated/HP-AH/versions/1).",
+              "version");
 }
 
 nlohmann::json optional_time(const std::optional<Timestamp>& at) {
@@ -98,13 +93,13 @@ nlohmann::json ApiRoutes::consolidated_json(const User& user, std::int64_t campa
 
 HttpResponse ApiRoutes::get_consolidated(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
-  const std::int64_t campaign_id = path_number(params[0], "campaign_id", false);
+  const std::int64_t campaign_id = campaign_id_from(params[0]);
   return json_response(200, consolidated_json(user, campaign_id, params[1]));
 }
 
 HttpResponse ApiRoutes::act_on_consolidated(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
-  const std::int64_t campaign_id = path_number(params[0], "campaign_id", false);
+  const std::int64_t campaign_id = campaign_id_from(params[0]);
   const std::string& action = request.segments.back();
   const auto [version, comment] = parse_action_body(request.body, max_body_bytes_, action);
   const RequestContext context{request.client_address};
@@ -130,8 +125,8 @@ HttpResponse ApiRoutes::act_on_consolidated(const HttpRequest& request, const Pa
 
 HttpResponse ApiRoutes::get_consolidated_version(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
-  const std::int64_t campaign_id = path_number(params[0], "campaign_id", false);
-  const std::int64_t number = path_number(params[2], "version", false);
+  const std::int64_t campaign_id = campaign_id_from(params[0]);
+  const std::int64_t number = snapshot_version(params[2]);
   const ConsolidatedReportVersion version =
       app_.consolidated_report_version(user, campaign_id, params[1], number);
   const Campaign campaign = app_.get_campaign(user, campaign_id);
@@ -144,31 +139,20 @@ HttpResponse ApiRoutes::get_consolidated_version(const HttpRequest& request, con
 
 HttpResponse ApiRoutes::patch_campaign(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
-  const std::int64_t campaign_id = path_number(params[0], "campaign_id", false);
+  const std::int64_t campaign_id = campaign_id_from(params[0]);
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung yêu cầu");
-  reject_unknown_members(body, {"summary_source", "reporting_kinds"});
+  reject_unknown_members(body, {"name", "period_start", "period_end", "deadline", "lock_date",
+                                "summary_source", "reporting_kinds"});
   Campaign campaign = app_.get_campaign(user, campaign_id);
-  std::optional<SummarySource> source;
-  if (const auto text = string_member(body, "summary_source", false)) {
-    source = summary_source_from_string(*text);
-    if (!source) {
-      throw Error(ErrorKind::bad_input,
-                  "\"summary_source\" chỉ nhận \"live\" (số liệu hiện tại của các đơn vị) hoặc "
-                  "\"accepted\" (chỉ báo cáo tổng hợp đã được cấp trên chấp nhận).",
-                  "summary_source");
-    }
-  }
+  const CampaignSettings settings = campaign_settings_from_json(body, campaign);
   const RequestContext context{request.client_address};
-  if (body.contains("reporting_kinds")) {
-    // A change of kinds is a settings save (campaign_settings.cpp): name and dates stay as
-    // they are, and the kinds, their reports and the summary source change in one transaction.
-    CampaignSettings settings{campaign.name, campaign.period_start, campaign.period_end,
-                              campaign.deadline, campaign.lock_date, source,
-                              reporting_kinds_from_json(body.at("reporting_kinds"))};
+  if (body.size() == 1 && settings.summary_source) {
+    campaign = app_.set_summary_source(user, campaign_id, *settings.summary_source, context);
+  } else if (!body.empty()) {
+    // Name, dates, kinds (with their reports) and the summary source change in one transaction
+    // (campaign_settings.cpp), checked as for a new campaign.
     campaign = app_.update_campaign_settings(user, campaign_id, settings, context);
-  } else if (source) {
-    campaign = app_.set_summary_source(user, campaign_id, *source, context);
   }
   return json_response(200, to_json(campaign, false));
 }

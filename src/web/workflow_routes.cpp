@@ -13,23 +13,6 @@
 namespace llw {
 namespace {
 
-std::int64_t positive_id(const std::string& text, const char* field, const std::string& example) {
-  const bool digits_only = !text.empty() && text.size() <= 18 &&
-                           text.find_first_not_of("0123456789") == std::string::npos;
-  const std::int64_t id = digits_only ? std::stoll(text) : 0;
-  if (id <= 0) {
-    throw Error(
-        ErrorKind::bad_input,
-        std::string("Giá trị \"") + field + "\" phải là số nguyên dương (ví dụ " + example + ").",
-        field);
-  }
-  return id;
-}
-
-std::int64_t campaign_of(const std::string& text) {
-  return positive_id(text, "campaign_id", "/api/v1/campaigns/1");
-}
-
 std::optional<std::string> query_of(const HttpRequest& request, const std::string& name) {
   const auto it = request.query.find(name);
   if (it == request.query.end()) return std::nullopt;
@@ -82,7 +65,7 @@ nlohmann::json audit_json(const AuditEntry& entry) {
 
 HttpResponse ApiRoutes::review_report(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
-  const std::int64_t campaign_id = campaign_of(params[0]);
+  const std::int64_t campaign_id = campaign_id_from(params[0]);
   const std::string& action = request.segments.back();
   const auto [version, comment] = parse_action_body(request.body, max_body_bytes_, action);
   const RequestContext context{request.client_address};
@@ -104,7 +87,7 @@ HttpResponse ApiRoutes::review_report(const HttpRequest& request, const Params& 
 
 HttpResponse ApiRoutes::grant_extension(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
-  const std::int64_t campaign_id = campaign_of(params[0]);
+  const std::int64_t campaign_id = campaign_id_from(params[0]);
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung yêu cầu");
   reject_unknown_members(body, {"until"});
@@ -125,7 +108,7 @@ HttpResponse ApiRoutes::grant_extension(const HttpRequest& request, const Params
 
 HttpResponse ApiRoutes::get_report_version(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
-  const std::int64_t campaign_id = campaign_of(params[0]);
+  const std::int64_t campaign_id = campaign_id_from(params[0]);
   const std::int64_t number = version_number(params[2], "version");
   const auto [version, values] = app_.report_version(user, campaign_id, params[1], number);
   return json_response(200, {{"unit", params[1]},
@@ -141,7 +124,7 @@ HttpResponse ApiRoutes::get_report_version(const HttpRequest& request, const Par
 
 HttpResponse ApiRoutes::get_report_diff(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
-  const std::int64_t campaign_id = campaign_of(params[0]);
+  const std::int64_t campaign_id = campaign_id_from(params[0]);
   const std::int64_t from = version_number(query_of(request, "from"), "from");
   const std::int64_t to = version_number(query_of(request, "to"), "to");
   nlohmann::json changes = nlohmann::json::array();

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <cctype>
 #include <regex>
 
@@ -432,6 +434,36 @@ TEST_F(AdminPagesTest, TheReportingKindsAreTickedOnTheSettingsPage) {
             (std::vector<UnitKind>{UnitKind::village, UnitKind::school}));
   EXPECT_NE(open(admin, settings_path()).body.find("name=\"kind_village\" value=\"1\" checked"),
             std::string::npos);
+}
+
+TEST_F(AdminPagesTest, AKindWhoseReportsHaveDataIsKeptWithTheRefusalNextToTheKinds) {
+  const Browser admin = sign_in(kAdmin);
+  const Campaign before = *store_->find_campaign(campaign_id_);
+  ASSERT_NE(std::find(before.reporting_kinds.begin(), before.reporting_kinds.end(),
+                      UnitKind::school),
+            before.reporting_kinds.end());
+  app_->save_draft(admin_, campaign_id_, "HP-AD-THCS", 0, {{"banners", 2}}, {});
+  const auto revision = store_->campaign_revision(campaign_id_);
+  // Schools unticked: the school that saved a draft would lose it, so nothing changes.
+  const HttpReply refused = submit(admin, settings_path(),
+                                   {{"name", before.name},
+                                    {"period_start", "01/10/2025"},
+                                    {"period_end", "07/10/2025"},
+                                    {"deadline", "12/10/2025"},
+                                    {"lock_date", "20/10/2025"},
+                                    {"reporting_kinds_present", "1"},
+                                    {"kind_village", "1"}});
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_NE(refused.body.find("id=\"reporting_kinds-err\""), std::string::npos);
+  EXPECT_NE(refused.body.find("Không bỏ được loại"), std::string::npos) << refused.body;
+  // The form is shown as the user left it: village ticked, school not.
+  EXPECT_NE(refused.body.find("name=\"kind_village\" value=\"1\" checked"), std::string::npos);
+  EXPECT_NE(refused.body.find("name=\"kind_school\" value=\"1\">"), std::string::npos);
+  EXPECT_EQ(store_->find_campaign(campaign_id_)->reporting_kinds, before.reporting_kinds);
+  EXPECT_EQ(store_->campaign_revision(campaign_id_), revision);
+  const auto kept = app_->get_report(admin_, campaign_id_, "HP-AD-THCS");
+  EXPECT_EQ(kept.version, 1);
+  EXPECT_EQ(kept.values.at("banners"), 2);
 }
 
 TEST_F(AdminPagesTest, InvalidSettingsGetAMessagePerFieldAndNothingIsSaved) {

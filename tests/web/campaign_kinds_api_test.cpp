@@ -1,5 +1,5 @@
-// PATCH /api/v1/campaigns/{id} with "reporting_kinds": the issuer's coordinators and admins change
-// which kinds of units report, in one transaction; a bad list is refused naming the field, a kind
+// PATCH /api/v1/campaigns/{id} with "reporting_kinds" (and the name and dates): the issuer's
+// coordinators and admins change which kinds of units report, in one transaction; a bad list is refused naming the field, a kind
 // whose reports have data is refused with 409 counting them, and a refusal changes nothing.
 #include <string>
 #include <vector>
@@ -87,7 +87,7 @@ TEST_F(CampaignKindsApiTest, BadKindListsAreRefusedNamingTheFieldAndNothingChang
     }
   }
   // A member the route does not know is refused too, whatever else comes with it.
-  expect_error(patch(kAdmin, R"({"reporting_kinds":["school"],"name":"Đổi tên"})"), 400,
+  expect_error(patch(kAdmin, R"({"reporting_kinds":["school"],"form_id":"llw-2026"})"), 400,
                "bad_input");
   EXPECT_EQ(kinds(), before);
   EXPECT_EQ(get(report_path("HP-AH-THON1"), token(kAdmin)).status, 200);
@@ -112,6 +112,40 @@ TEST_F(CampaignKindsApiTest, RemovingAKindWithSavedReportsIsAConflictCountingThe
   const HttpReply villages_out = patch(kAdmin, R"({"reporting_kinds":["school"]})");
   ASSERT_EQ(villages_out.status, 200) << villages_out.body;
   EXPECT_EQ(expected("HP"), city - 2);
+}
+
+TEST_F(CampaignKindsApiTest, TheNameAndDatesChangeAloneOrWithTheKindsAndBadOnesChangeNothing) {
+  const HttpReply renamed = patch(
+      kAdmin, R"j({"name":"Tuần lễ học tập suốt đời 2025 (điều chỉnh)","deadline":"2025-10-14",)j"
+              R"j("lock_date":"2025-10-25"})j");
+  ASSERT_EQ(renamed.status, 200) << renamed.body;
+  EXPECT_EQ(renamed.json()["name"], "Tuần lễ học tập suốt đời 2025 (điều chỉnh)");
+  EXPECT_EQ(renamed.json()["deadline"], "2025-10-14");
+  EXPECT_EQ(renamed.json()["lock_date"], "2025-10-25");
+  EXPECT_EQ(renamed.json()["reporting_kinds"].size(), 4u);  // absent: kept
+
+  const nlohmann::json before = get("/api/v1/campaigns/" + std::to_string(campaign_id_),
+                                    token(kAdmin)).json();
+  const std::vector<std::tuple<std::string, long, std::string, std::string>> cases{
+      {R"({"deadline":"14/10/2025"})", 400, "bad_input", "deadline"},
+      {R"({"period_start":"2025-02-31"})", 400, "bad_input", "period_start"},
+      {R"({"lock_date":20251025})", 400, "bad_input", "lock_date"},
+      {R"({"name":null})", 400, "bad_input", "name"},
+      {R"({"name":["x"]})", 400, "bad_input", "name"},
+      {R"({"name":""})", 422, "validation_failed", "name"},
+      {R"({"name":")" + std::string(5000, 'x') + R"("})", 422, "validation_failed", "name"},
+      // The lock date may not come before the deadline; with the kinds, nothing of either saves.
+      {R"({"lock_date":"2025-10-01","reporting_kinds":["school"]})", 422, "validation_failed",
+       "lock_date"},
+  };
+  for (const auto& [body, status, code, field] : cases) {
+    const HttpReply reply = patch(kAdmin, body);
+    expect_error(reply, status, code, field);
+    EXPECT_LT(reply.body.size(), 2000u) << "the refusal echoes the oversized input";
+  }
+  EXPECT_EQ(get("/api/v1/campaigns/" + std::to_string(campaign_id_), token(kAdmin)).json(),
+            before);
+  EXPECT_EQ(get(report_path("HP-AH-THON1"), token(kAdmin)).status, 200);
 }
 
 }  // namespace

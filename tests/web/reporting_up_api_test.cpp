@@ -156,7 +156,7 @@ TEST_F(ReportingUpApiTest, BadInputIsRefusedWithAClearMessageAndChangesNothing) 
   expect_error(get(consolidated("KHONG-CO"), token(kAdmin)), 404, "not_found");
   expect_error(patch_campaign(kAdmin, json{{"summary_source", "sometimes"}}.dump()), 400,
                "bad_input", "summary_source");
-  expect_error(patch_campaign(kAdmin, json{{"name", "x"}}.dump()), 400, "bad_input");
+  expect_error(patch_campaign(kAdmin, json{{"form_id", "x"}}.dump()), 400, "bad_input");
   EXPECT_EQ(get(consolidated("HP-AH"), token(kAdmin)).json()["version"], 0);
 
   ASSERT_EQ(post(consolidated("HP-AH", "submit"), token(kCoordinator)).status, 200);
