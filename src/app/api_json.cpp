@@ -203,6 +203,28 @@ json to_json(const Summary& summary) {
   return out;
 }
 
+namespace {
+
+// A unit's "signer": {authority, deputy, position, name}, each an optional string (the lengths
+// are checked with the unit's other fields).
+UnitSigner signer_from_json(const json& signer) {
+  if (!signer.is_object()) wrong_type("signer", "một đối tượng {authority, deputy, position, name}");
+  UnitSigner lines;
+  const std::pair<const char*, std::string*> members[] = {{"authority", &lines.authority},
+                                                          {"deputy", &lines.deputy},
+                                                          {"position", &lines.position},
+                                                          {"name", &lines.name}};
+  for (const auto& [key, line] : members) {
+    const json* value = member(signer, key);
+    if (!value) continue;
+    if (!value->is_string()) wrong_type(std::string("signer.") + key, "một chuỗi văn bản");
+    *line = value->get<std::string>();
+  }
+  return lines;
+}
+
+}  // namespace
+
 UnitInput unit_input_from_json(const json& body) {
   require_object_body(body);
   UnitInput input;
@@ -247,6 +269,7 @@ UnitInput unit_input_from_json(const json& body) {
       }
     }
   }
+  if (const json* signer = member(body, "signer")) input.signer = signer_from_json(*signer);
   return input;
 }
 
@@ -280,17 +303,7 @@ UnitChanges unit_changes_from_json(const json& body) {
     if (member(body, "level")) changes.level = parsed.level;
     if (member(body, "population")) changes.population = parsed.population;
   }
-  if (const json* signer = member(body, "signer")) {
-    if (!signer->is_object()) {
-      wrong_type("signer", "một đối tượng {authority, deputy, position, name}");
-    }
-    UnitSigner lines;
-    lines.authority = string_member(*signer, "authority");
-    lines.deputy = string_member(*signer, "deputy");
-    lines.position = string_member(*signer, "position");
-    lines.name = string_member(*signer, "name");
-    changes.signer = lines;
-  }
+  if (const json* signer = member(body, "signer")) changes.signer = signer_from_json(*signer);
   return changes;
 }
 

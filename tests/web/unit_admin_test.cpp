@@ -88,6 +88,38 @@ TEST_F(UnitAdminTest, PatchChangesTheFieldsGivenAndTheSummaryFollows) {
   EXPECT_EQ(summary_of("HP")["participation"]["population"], 930);
 }
 
+TEST_F(UnitAdminTest, AUnitIsCreatedWithItsSignerInOneStep) {
+  const json signer = {{"authority", "UBND XÃ AN XUÂN"},
+                       {"deputy", "KT. CHỦ TỊCH"},
+                       {"position", "PHÓ CHỦ TỊCH"},
+                       {"name", "Trần Văn Bình"}};
+  const HttpReply created = post("/api/v1/units", token(kAdmin),
+                                 json({{"code", "HP-AX"},
+                                       {"name", "Xã An Xuân"},
+                                       {"kind", "commune"},
+                                       {"parent", "HP"},
+                                       {"signer", signer}})
+                                     .dump());
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.json()["signer"], signer);
+  EXPECT_EQ(unit_json("HP-AX")["signer"], signer);
+
+  // A wrong signer creates nothing.
+  const auto with_signer = [](const std::string& code, const json& lines) {
+    return json({{"code", code}, {"name", "Xã Mới"}, {"kind", "commune"}, {"parent", "HP"},
+                 {"signer", lines}})
+        .dump();
+  };
+  expect_error(post("/api/v1/units", token(kAdmin), with_signer("HP-AY", "Ông A")), 400,
+               "bad_input", "signer");
+  expect_error(post("/api/v1/units", token(kAdmin), with_signer("HP-AY", {{"name", 7}})), 400,
+               "bad_input", "signer.name");
+  expect_error(post("/api/v1/units", token(kAdmin),
+                    with_signer("HP-AY", {{"name", std::string(5000, 'x')}})),
+               422, "validation_failed", "signer.name");
+  EXPECT_EQ(get("/api/v1/units/HP-AY", token(kAdmin)).status, 404);
+}
+
 TEST_F(UnitAdminTest, PatchWithParentMovesTheUnitAndItsFigures) {
   ASSERT_EQ(save_draft("HP-AH-THTT", {{"media_articles", 6}}).status, 200);
   ASSERT_EQ(post(report_path("HP-AH-THTT") + "/submit", token(kReporter)).status, 200);

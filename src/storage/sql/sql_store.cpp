@@ -1378,6 +1378,15 @@ OrgUnit SqlStore::insert_unit(const UnitInput& input) {
     }
     long long id = writer.insert(input);
     writer.flush();
+    // The bulk writer (imports, which carry no signer) leaves the signer lines empty.
+    if (!input.signer.empty()) {
+      sql << "UPDATE units SET signer_authority = :authority, signer_deputy = :deputy, "
+             "signer_position = :position, signer_name = :signer WHERE id = :id",
+          soci::use(input.signer.authority, "authority"),
+          soci::use(input.signer.deputy, "deputy"),
+          soci::use(input.signer.position, "position"), soci::use(input.signer.name, "signer"),
+          soci::use(id, "id");
+    }
     return id;
   });
   return *find_unit_by_id(id);
