@@ -329,6 +329,24 @@ TEST_F(UnitAdminTest, TheAddAndMoveFormsWorkWithoutJavaScript) {
   EXPECT_EQ(added.header("location"), "/quan-tri/don-vi/HP-AH?ok=them");
   EXPECT_EQ(unit_json("HP-AH-PVH")["parent"], "HP-AH");
 
+  // With its signer, in the same step; a signer line too long comes back on the form.
+  const std::string school =
+      "csrf=" + coordinator.csrf +
+      "&action=them&code=HP-AH-THCS2&name=Tr%C6%B0%E1%BB%9Dng+THCS+s%E1%BB%91+2&kind=school"
+      "&level=lower_secondary&signer_position=HI%E1%BB%86U+TR%C6%AF%E1%BB%9ENG";
+  const HttpReply too_long = page_post("/quan-tri/don-vi/HP-AH", coordinator,
+                                       school + "&signer_name=" + std::string(300, 'x'));
+  EXPECT_EQ(too_long.status, 422);
+  EXPECT_NE(too_long.body.find("id=\"add-signer_name-err\""), std::string::npos)
+      << too_long.body;
+  EXPECT_NE(too_long.body.find("HIỆU TRƯỞNG"), std::string::npos) << "the typed line is kept";
+  EXPECT_EQ(get("/api/v1/units/HP-AH-THCS2", token(kAdmin)).status, 404);
+  const HttpReply with_signer = page_post("/quan-tri/don-vi/HP-AH", coordinator,
+                                          school + "&signer_name=Nguy%E1%BB%85n+Th%E1%BB%8B+Hoa");
+  ASSERT_EQ(with_signer.status, 303) << with_signer.body;
+  EXPECT_EQ(unit_json("HP-AH-THCS2")["signer"]["position"], "HIỆU TRƯỞNG");
+  EXPECT_EQ(unit_json("HP-AH-THCS2")["signer"]["name"], "Nguyễn Thị Hoa");
+
   // A duplicate code comes back on the form with the code kept.
   const HttpReply duplicate = page_post(
       "/quan-tri/don-vi/HP-AH", coordinator,

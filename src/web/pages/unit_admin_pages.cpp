@@ -52,6 +52,15 @@ std::vector<std::string> unit_field_names() {
   return names;
 }
 
+// The signature block's lines on the edit and add forms.
+const std::vector<std::string> kSignerFields{"signer_authority", "signer_deputy",
+                                             "signer_position", "signer_name"};
+
+UnitSigner signer_of(const pages::PostedForm& form) {
+  return UnitSigner{form.value("signer_authority"), form.value("signer_deputy"),
+                    form.value("signer_position"), form.value("signer_name")};
+}
+
 // Kind, level and population as typed; problems are collected on their fields so that every
 // message shows at once.
 struct TypedUnit {
@@ -167,9 +176,7 @@ HttpResponse PageRoutes::admin_units_post(Context& context, const Params& params
   try {
     if (action == "sua") {
       state = &input.edit;
-      const TypedUnit typed =
-          read_unit_form(form, input.edit,
-                         {"signer_authority", "signer_deputy", "signer_position", "signer_name"});
+      const TypedUnit typed = read_unit_form(form, input.edit, kSignerFields);
       UnitChanges changes;
       changes.name = form.value("name");
       changes.kind = typed.kind;
@@ -180,14 +187,15 @@ HttpResponse PageRoutes::admin_units_post(Context& context, const Params& params
       for (const auto& [group, label] : pages::population_groups()) population.erase(group);
       for (const auto& [group, n] : typed.population) population[group] = n;
       changes.population = population;
-      changes.signer = UnitSigner{form.value("signer_authority"), form.value("signer_deputy"),
-                                  form.value("signer_position"), form.value("signer_name")};
+      changes.signer = signer_of(form);
       app_.update_unit(user, unit.code, changes, request);
       return redirect(here + "?ok=sua");
     }
     if (action == "them") {
       state = &input.add;
-      const TypedUnit typed = read_unit_form(form, input.add, {"code"});
+      std::vector<std::string> kept = kSignerFields;
+      kept.push_back("code");
+      const TypedUnit typed = read_unit_form(form, input.add, kept);
       UnitInput child;
       child.code = form.value("code");
       child.name = form.value("name");
@@ -196,6 +204,7 @@ HttpResponse PageRoutes::admin_units_post(Context& context, const Params& params
       child.parent_code = unit.code;
       child.population = typed.population;
       child.email = form.value("email");
+      child.signer = signer_of(form);
       app_.create_unit(user, child, request);
       return redirect(here + "?ok=them");
     }

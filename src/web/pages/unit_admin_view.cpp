@@ -100,6 +100,15 @@ json form_state(const UnitFormState& state) {
   return out;
 }
 
+// The four lines of the signature block of the unit's documents.
+json signer_fields(const std::string& form, const UnitFormState& state) {
+  return json::array(
+      {field(form, state, "signer_authority", "Dòng thẩm quyền", "Ví dụ: TM. ỦY BAN NHÂN DÂN"),
+       field(form, state, "signer_deputy", "Dòng cấp phó", "Ví dụ: KT. CHỦ TỊCH"),
+       field(form, state, "signer_position", "Chức vụ", "Ví dụ: PHÓ CHỦ TỊCH"),
+       field(form, state, "signer_name", "Họ và tên người ký")});
+}
+
 }  // namespace
 
 const std::vector<std::pair<std::string, std::string>>& population_groups() {
@@ -173,18 +182,14 @@ json unit_admin_view(const UnitAdminInput& input) {
 
   json edit = form_state(input.edit);
   edit["fields"] = unit_fields("edit", input.edit);
-  edit["signer"] = json::array(
-      {field("edit", input.edit, "signer_authority", "Dòng thẩm quyền",
-             "Ví dụ: TM. ỦY BAN NHÂN DÂN"),
-       field("edit", input.edit, "signer_deputy", "Dòng cấp phó", "Ví dụ: KT. CHỦ TỊCH"),
-       field("edit", input.edit, "signer_position", "Chức vụ", "Ví dụ: PHÓ CHỦ TỊCH"),
-       field("edit", input.edit, "signer_name", "Họ và tên người ký")});
+  edit["signer"] = signer_fields("edit", input.edit);
   view["edit"] = std::move(edit);
 
   json add = form_state(input.add);
   add["code"] = field("add", input.add, "code", "Mã đơn vị mới",
                       "Chữ không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang (ví dụ HP-AH-THCS).");
   add["fields"] = unit_fields("add", input.add);
+  add["signer"] = signer_fields("add", input.add);
   view["add"] = std::move(add);
 
   view["can_move"] = input.can_move;
