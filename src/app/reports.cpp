@@ -119,8 +119,10 @@ UnitReport Application::change_report(const User& actor, std::int64_t campaign_i
   std::optional<ReportInContext> found = store_->find_report_in_context(campaign_id, unit_code);
   const std::string action = "report." + std::string(to_string(event));
   auto transition = [&] {
+    // Moved, not copied (the campaign's plan and the report's values are the bulk of it): the
+    // audit entry took what it needs of the unit before this runs.
     const ReportInContext current =
-        open_report(actor, required_action(event), campaign_id, unit_code, found);
+        open_report(actor, required_action(event), campaign_id, unit_code, std::move(found));
     const UnitReport& before = current.report;
     const Timestamp now = clock_();
     if (event == ReportEvent::save || event == ReportEvent::submit) {
