@@ -121,6 +121,7 @@ json to_json(const Campaign& campaign, bool with_form) {
               {"lock_end", format_timestamp(campaign.lock_end())},
               {"reporting_kinds", std::move(kinds)},
               {"counted_states", std::move(states)},
+              {"theme", campaign.theme()},
               {"plan", campaign.plan},
               {"form_id", campaign.form_id},
               {"summary_source", std::string(to_string(campaign.summary_source))}};
@@ -349,8 +350,9 @@ CampaignSettings campaign_settings_from_json(const json& body, const Campaign& c
   }
   CampaignSettings settings{current.name,     current.period_start, current.period_end,
                             current.deadline, current.lock_date,    std::nullopt,
-                            std::nullopt};
+                            std::nullopt,     std::nullopt};
   if (member(body, "name")) settings.name = string_member(body, "name", true);
+  if (member(body, "theme")) settings.theme = string_member(body, "theme");
   const std::pair<const char*, const char*> labels[] = {{"period_start", "Ngày bắt đầu"},
                                                          {"period_end", "Ngày kết thúc"},
                                                          {"deadline", "Hạn nộp báo cáo"},
@@ -420,6 +422,10 @@ Campaign campaign_from_json(const json& body) {
   if (const json* plan = member(body, "plan")) {
     if (!plan->is_object()) wrong_type("plan", "một đối tượng");
     campaign.plan = *plan;
+  }
+  // The theme of the year: the campaign's "theme" (as GET answers it), or the plan's.
+  if (std::string theme = string_member(body, "theme"); !theme.empty()) {
+    campaign.plan["theme"] = std::move(theme);
   }
   campaign.form_id = string_member(body, "form_id");
   if (campaign.form_id.empty()) {

@@ -91,6 +91,8 @@ struct CampaignSettings {
   // below the issuer a not-started report; removing one is refused once any of its reports has
   // data (campaign_settings.cpp).
   std::optional<std::vector<UnitKind>> reporting_kinds;
+  // The theme of the year, quoted exactly in every document; unset keeps it.
+  std::optional<std::string> theme;
 };
 
 struct ApplicationConfig {

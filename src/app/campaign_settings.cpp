@@ -74,6 +74,7 @@ Campaign Application::update_campaign_settings(const User& actor, std::int64_t c
         campaign.deadline = settings.deadline;
         campaign.lock_date = settings.lock_date;
         if (!new_kinds.empty()) campaign.reporting_kinds = new_kinds;
+        if (settings.theme) campaign.plan["theme"] = *settings.theme;
         try {
           validate_campaign(campaign);
         } catch (const Error& error) {
@@ -82,6 +83,10 @@ Campaign Application::update_campaign_settings(const User& actor, std::int64_t c
           if (auto it = fields.find("year"); it != fields.end()) {
             fields.emplace("period_start", "Ngày bắt đầu phải thuộc năm " +
                                                std::to_string(campaign.year) + " của kế hoạch.");
+            fields.erase(it);
+          }
+          if (auto it = fields.find("plan.theme"); it != fields.end()) {
+            fields.emplace("theme", it->second);  // a member of the settings, not of the plan
             fields.erase(it);
           }
           fields.insert(kind_errors.begin(), kind_errors.end());

@@ -34,6 +34,7 @@ Campaign Application::create_campaign(const User& actor, Campaign campaign,
                  campaign.plan.value("number", std::string()), [&] {
                    OrgUnit issuer = load_unit(campaign.issuer_code, "issuer");
                    require_allowed(actor, Action::manage_campaign, issuer);
+                   reject_unknown_plan_members(campaign.plan);
                    campaign.id = 0;
                    campaign.issuer_unit_id = issuer.id;
                    campaign.issuer_code = issuer.code;

@@ -268,7 +268,22 @@ Campaign Application::update_campaign_plan(const User& actor, std::int64_t campa
                 "ngày ban hành, mục đích, chủ đề, …).",
                 "plan");
   }
-  campaign.plan = plan;
+  reject_unknown_plan_members(plan);
+  // The theme is the campaign's: a plan's first save may set it, later ones quote it as it is
+  // (the issuer changes it in the campaign's settings).
+  const std::string theme = campaign.theme();
+  nlohmann::json replaced = plan;
+  if (!theme.empty()) {
+    if (replaced.contains("theme") && replaced.at("theme") != theme) {
+      const std::string message =
+          "Chủ đề là của Tuần lễ (“" + theme +
+          "”) và được trích nguyên văn; kế hoạch không thay được. Người ban hành đợt sửa chủ đề "
+          "trong phần cài đặt đợt báo cáo.";
+      throw Error(ErrorKind::validation_failed, message, "plan.theme", {{"plan.theme", message}});
+    }
+    replaced["theme"] = theme;
+  }
+  campaign.plan = std::move(replaced);
   validate_campaign(campaign);  // the plan's checks, and the rest still holds
   store_->update_campaign_plan(campaign.id, campaign.plan);
   return campaign;

@@ -12,7 +12,6 @@ nlohmann::json seed_plan_2025() {
   plan["issued_on"] = "2025-10-01";
   plan["place"] = "An Hưng";
   plan["issuer_name"] = "ỦY BAN NHÂN DÂN XÃ AN HƯNG";
-  plan["title"] = "Tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025";
   plan["legal_basis"] =
       "Thực hiện Quyết định số 3929/QĐ-UBND ngày 01/10/2025 của Ủy ban nhân dân thành phố Hải "
       "Phòng ban hành Kế hoạch tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025; Ủy ban nhân "
@@ -36,7 +35,6 @@ nlohmann::json seed_plan_2025() {
   plan["theme"] =
       "Học để phát triển bản thân, làm chủ tri thức và công nghệ, góp phần xây dựng đất nước hùng "
       "cường, thịnh vượng";
-  plan["period_text"] = "Tuần lễ được tổ chức từ ngày 01/10/2025 đến ngày 07/10/2025.";
   plan["activities_intro"] =
       "Căn cứ chủ đề của Tuần lễ và tình hình thực tiễn chủ động lựa chọn, tổ chức các hoạt động "
       "hưởng ứng phù hợp, hiệu quả, tập trung vào các nội dung sau:";

@@ -152,16 +152,19 @@ Document report_document(const Campaign& campaign, const OrgUnit& unit, const Or
   doc.header =
       header_for(unit, parent, "BC", options.number, options.place, options.date, campaign.year);
   doc.title = "BÁO CÁO";
-  doc.summary_line = "Kết quả tổ chức " + campaign.name;
+  doc.summary_line = "Kết quả tổ chức " + week_name(campaign.year);
   doc.file_stem = stem_prefix + "-" + ascii_slug(unit.name) + "-" + std::to_string(campaign.year);
   return doc;
 }
 
 Block report_opening(const Campaign& campaign, const std::string& who, const std::string& what) {
   const std::string citation = plan_citation(campaign);
+  // The theme is quoted exactly as the campaign sets it, as the plan quotes it.
+  const std::string theme = campaign.theme();
   return paragraph((citation.empty() ? "Thực hiện kế hoạch" : "Thực hiện " + citation) +
-                   " về tổ chức " + campaign.name + ", " + who + " báo cáo kết quả " + what +
-                   " như sau:");
+                   " về tổ chức " + week_name(campaign.year) +
+                   (theme.empty() ? "" : " với chủ đề “" + theme + "”") + ", " + who +
+                   " báo cáo kết quả " + what + " như sau:");
 }
 
 std::vector<Block> outline_headings(const std::string& title) {

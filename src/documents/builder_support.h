@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "documents/builders.h"
+#include "domain/campaign_year.h"
 
 namespace llw::documents::detail {
 

@@ -29,7 +29,7 @@ std::string quoted(const std::string& text) {
 Annex outline_annex(const Campaign& campaign, const OrgUnit& issuer) {
   Annex annex;
   annex.title = "ĐỀ CƯƠNG BÁO CÁO";
-  annex.subtitle = "Kết quả tổ chức thực hiện " + campaign.name;
+  annex.subtitle = "Kết quả tổ chức thực hiện " + week_name(campaign.year);
   const std::string citation = detail::plan_citation(campaign);
   if (!citation.empty()) {
     annex.note = "(Kèm theo " + citation + " của " + detail::running_name(issuer) + ")";
@@ -102,7 +102,7 @@ Document build_plan_document(const Campaign& campaign, const OrgUnit& issuer,
   if (!parent_agency.empty()) doc.header.parent_agency = vietnamese_upper(parent_agency);
 
   doc.title = "KẾ HOẠCH";
-  doc.summary_line = plan_string(plan, "title", "Tổ chức " + campaign.name);
+  doc.summary_line = "Tổ chức " + week_name(campaign.year);
   doc.file_stem = "ke-hoach-" + ascii_slug(plan_string(plan, "number", issuer.name)) + "-" +
                   std::to_string(campaign.year);
 
@@ -118,13 +118,12 @@ Document build_plan_document(const Campaign& campaign, const OrgUnit& issuer,
 
   body.push_back(section("II.", "Nội dung, thời gian tổ chức"));
   body.push_back(clause("1.", "Chủ đề", true));
-  const std::string theme = plan_string(plan, "theme");
+  const std::string theme = campaign.theme();
   if (!theme.empty()) body.push_back(paragraph(quoted(theme)));
   body.push_back(clause("2.", "Thời gian tổ chức", true));
-  body.push_back(paragraph(
-      plan_string(plan, "period_text",
-                  "Tuần lễ được tổ chức từ ngày " + format_vietnamese_date(campaign.period_start) +
-                      " đến ngày " + format_vietnamese_date(campaign.period_end) + ".")));
+  body.push_back(paragraph("Tuần lễ được tổ chức từ ngày " +
+                           format_vietnamese_date(campaign.period_start) + " đến ngày " +
+                           format_vietnamese_date(campaign.period_end) + "."));
   body.push_back(clause("3.", "Các hoạt động trong Tuần lễ", true));
   const std::string intro = plan_string(plan, "activities_intro");
   if (!intro.empty()) body.push_back(paragraph(intro));

@@ -187,7 +187,7 @@ void add_item(std::vector<Block>& out, const FormItem& item, const Summary& s,
 Annex annex_of(const Campaign& campaign, const OrgUnit& node, const std::vector<AnnexRow>& rows) {
   Annex annex;
   annex.label = "Phụ lục";
-  annex.title = "KẾT QUẢ TỔ CHỨC " + vietnamese_upper(campaign.name);
+  annex.title = "KẾT QUẢ TỔ CHỨC " + vietnamese_upper(week_name(campaign.year));
   annex.subtitle = "Số liệu theo từng đơn vị của " + detail::running_name(node);
   annex.note = "(Kèm theo Báo cáo của " + detail::running_name(node) + ")";
   annex.landscape = true;
@@ -304,7 +304,7 @@ Document build_summary_document(const Campaign& campaign, const ReportForm& form
     }
   }
   body.push_back(
-      paragraph("Trên đây là báo cáo kết quả tổ chức " + campaign.name + " của " + name + "./."));
+      paragraph("Trên đây là báo cáo kết quả tổ chức " + week_name(campaign.year) + " của " + name + "./."));
 
   if (!doc.addressees.empty()) doc.recipients.push_back("Như trên;");
   doc.recipients.push_back("Lưu: VT.");

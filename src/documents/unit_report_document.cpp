@@ -223,7 +223,7 @@ Document build_unit_report_document(const Campaign& campaign, const ReportForm& 
       }
     }
   }
-  body.push_back(paragraph("Trên đây là báo cáo kết quả tổ chức " + campaign.name + " của " +
+  body.push_back(paragraph("Trên đây là báo cáo kết quả tổ chức " + week_name(campaign.year) + " của " +
                            unit.name + "./."));
 
   if (!doc.addressees.empty()) doc.recipients.push_back("Như trên;");

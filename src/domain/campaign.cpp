@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "campaign_year.h"
 #include "error.h"
 #include "text.h"
 
@@ -16,6 +17,12 @@ std::optional<SummarySource> summary_source_from_string(std::string_view text) {
   if (text == "live") return SummarySource::live;
   if (text == "accepted") return SummarySource::accepted;
   return std::nullopt;
+}
+
+std::string Campaign::theme() const {
+  if (!plan.is_object()) return {};
+  const auto it = plan.find("theme");
+  return it != plan.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 bool Campaign::counts(ReportStatus status) const {
@@ -51,6 +58,21 @@ void check_plan_string_list(const nlohmann::json& plan, const char* key, Fields&
                     return v.is_string() && is_valid_utf8(v.template get_ref<const std::string&>());
                   });
   if (!ok) fields.emplace(std::string("plan.") + key, "Trường này phải là danh sách các đoạn văn.");
+}
+
+// The longest theme a document quotes on one line or two.
+constexpr std::size_t kMaxThemeLength = 500;
+
+void check_theme(const nlohmann::json& plan, int year, Fields& fields) {
+  if (!plan.contains("theme") || !plan.at("theme").is_string()) return;
+  const auto& theme = plan.at("theme").get_ref<const std::string&>();
+  if (!is_valid_utf8(theme)) return;  // check_plan_string names it
+  if (utf8_length(theme) > kMaxThemeLength) {
+    fields.emplace("plan.theme", "Chủ đề dài tối đa " + std::to_string(kMaxThemeLength) +
+                                     " ký tự.");
+  } else if (auto years = years_contradicting(theme, year); year != 0 && !years.empty()) {
+    fields.emplace("plan.theme", "Chủ đề ghi " + years_contradicting_message(years, year));
+  }
 }
 
 void check_plan(const nlohmann::json& plan, Fields& fields) {
@@ -96,7 +118,40 @@ void check_plan(const nlohmann::json& plan, Fields& fields) {
   }
 }
 
+using Members = std::initializer_list<std::string_view>;
+
+void reject_unknown(const nlohmann::json& object, const std::string& path, Members allowed) {
+  if (!object.is_object()) return;  // the type is validate_campaign's to name
+  for (const auto& [key, value] : object.items()) {
+    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+    const std::string field = path + "." + key;
+    throw Error(ErrorKind::bad_input,
+                "Kế hoạch không có trường \"" + field +
+                    "\". Hãy bỏ trường này đi (tên Tuần lễ, năm và thời gian tổ chức lấy từ "
+                    "đợt báo cáo, không nhập lại).",
+                field);
+  }
+}
+
+void reject_unknown_in_list(const nlohmann::json& plan, const char* key, Members allowed) {
+  if (!plan.contains(key) || !plan.at(key).is_array()) return;
+  for (const auto& entry : plan.at(key)) reject_unknown(entry, std::string("plan.") + key, allowed);
+}
+
 }  // namespace
+
+void reject_unknown_plan_members(const nlohmann::json& plan) {
+  reject_unknown(plan, "plan",
+                 {"number", "issued_on", "place", "issuer_name", "parent_agency", "legal_basis",
+                  "purposes", "theme", "activities_intro", "directions", "assignments", "closing",
+                  "recipients", "signer"});
+  if (!plan.is_object()) return;
+  reject_unknown_in_list(plan, "directions", {"letter", "text"});
+  reject_unknown_in_list(plan, "assignments", {"title", "tasks"});
+  if (plan.contains("signer")) {
+    reject_unknown(plan.at("signer"), "plan.signer", {"authority", "deputy", "position", "name"});
+  }
+}
 
 void validate_campaign(const Campaign& campaign) {
   Fields fields;
@@ -106,6 +161,10 @@ void validate_campaign(const Campaign& campaign) {
     fields.emplace("name", "Hãy nhập tên kế hoạch.");
   } else if (utf8_length(campaign.name) > 300) {
     fields.emplace("name", "Tên kế hoạch dài tối đa 300 ký tự.");
+  } else if (auto years = years_contradicting(campaign.name, campaign.year);
+             campaign.year != 0 && !years.empty()) {
+    fields.emplace("name", "Tên đợt ghi năm " + std::to_string(years.front()) +
+                               ", khác năm của Tuần lễ (" + std::to_string(campaign.year) + ").");
   }
   const bool dates_ok = campaign.period_start.ok() && campaign.period_end.ok() &&
                         campaign.deadline.ok() && campaign.lock_date.ok();
@@ -143,6 +202,7 @@ void validate_campaign(const Campaign& campaign) {
     fields.emplace("form_id", "Hãy chọn đề cương báo cáo cho kế hoạch.");
   }
   check_plan(campaign.plan, fields);
+  if (campaign.plan.is_object()) check_theme(campaign.plan, campaign.year, fields);
 
   if (fields.empty()) return;
   const auto& first = *fields.begin();

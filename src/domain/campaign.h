@@ -45,20 +45,30 @@ struct Campaign {
   // The plan's text as structured fields: number ("83/KH-UBND"), issued_on ("2025-10-01"),
   // place ("An Hưng"), issuer_name, parent_agency, legal_basis, purposes [..], theme,
   // directions [{letter,text}], assignments [{title, tasks:[..]}], closing, recipients [..],
-  // signer {authority, deputy, position, name}.
+  // signer {authority, deputy, position, name}. The theme is the campaign's: set once at the top
+  // (creation, the plan's first save, the issuer's settings) and quoted exactly in every plan and
+  // report document; no plan text can replace it.
   nlohmann::json plan = nlohmann::json::object();
   std::string form_id;
   std::shared_ptr<const ReportForm> form;
   SummarySource summary_source = SummarySource::live;
 
+  // The theme of the year (chủ đề), "" when none was set.
+  std::string theme() const;
   bool counts(ReportStatus status) const;
   bool must_report(const OrgUnit& unit) const;  // below the issuer and of a reporting kind
   Timestamp deadline_end() const { return end_of_day_in_vietnam(deadline); }
   Timestamp lock_end() const { return end_of_day_in_vietnam(lock_date); }
 };
 
-// Checks dates (period inside one year, deadline ≥ period end, lock ≥ deadline), kinds and
-// plan fields; throws Error{validation_failed} naming the field.
+// Checks the name (no year other than the campaign's), dates (period inside one year, deadline ≥
+// period end, lock ≥ deadline), kinds and plan fields; throws Error{validation_failed} naming the
+// field.
 void validate_campaign(const Campaign& campaign);
+
+// Refuses a plan sent by a client with a member the plan does not have (a "title" or a
+// "period_text": the title and the period are built from the campaign), at any depth; throws
+// Error{bad_input} naming it ("plan.title", "plan.signer.rank").
+void reject_unknown_plan_members(const nlohmann::json& plan);
 
 }  // namespace llw

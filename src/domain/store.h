@@ -100,8 +100,8 @@ struct ReportingUnitChange {
   std::vector<std::int64_t> ancestor_ids;
 };
 
-// One save of a campaign's settings (Store::change_campaign_settings): the campaign's name, dates
-// and reporting kinds as they are to be stored, and the reports that change of kinds implies.
+// One save of a campaign's settings (Store::change_campaign_settings): the campaign's name, dates,
+// reporting kinds and plan (where the theme lives) as they are to be stored, and the reports that change of kinds implies.
 struct CampaignSettingsChange {
   Campaign campaign;
   // Stored only when set (the campaign's current choice stays otherwise).
@@ -327,7 +327,7 @@ class Store {
                                             Timestamp since, int n) = 0;
   // Saves a campaign's settings (the caller validated them) in one transaction: deletes the
   // reports of `removed` and subtracts exactly their contributions, creates the not-started
-  // reports of `added` and adds theirs, stores name, dates, reporting kinds (and summary_source
+  // reports of `added` and adds theirs, stores name, dates, reporting kinds, plan (and summary_source
   // when set), and bumps the revision once. The rule for removing is checked here, under the
   // write lock: a removed unit's report must still be untouched (not started, version 0), or a
   // save that got in after the caller read it would be thrown away. Otherwise

@@ -143,7 +143,7 @@ HttpResponse ApiRoutes::patch_campaign(const HttpRequest& request, const Params&
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung yêu cầu");
   reject_unknown_members(body, {"name", "period_start", "period_end", "deadline", "lock_date",
-                                "summary_source", "reporting_kinds"});
+                                "summary_source", "reporting_kinds", "theme"});
   Campaign campaign = app_.get_campaign(user, campaign_id);
   const CampaignSettings settings = campaign_settings_from_json(body, campaign);
   const RequestContext context{request.client_address};

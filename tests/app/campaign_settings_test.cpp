@@ -27,6 +27,7 @@ class CampaignSettingsTest : public AppTest {
             year{2025} / 10 / 15,
             year{2025} / 11 / 5,
             std::nullopt,
+            std::nullopt,
             std::nullopt};
   }
 

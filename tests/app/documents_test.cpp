@@ -8,6 +8,7 @@
 
 #include "app/demo_data.h"
 #include "app_fixture.h"
+#include "document_text.h"
 #include "documents/builders.h"
 #include "documents/data_table.h"
 
@@ -16,16 +17,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string run(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return out;
-  char buffer[4096];
-  std::size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  pclose(pipe);
-  return out;
-}
+std::string run(const std::string& command) { return testing_support::command_output(command); }
 
 void write_file(const std::filesystem::path& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);
@@ -40,18 +32,7 @@ std::string read_file(const std::filesystem::path& path) {
 }
 
 // Runs of spaces and line breaks collapsed, so columns laid out by pdftotext compare as words.
-std::string squeeze(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
-    if (!space) {
-      out += c;
-    } else if (!out.empty() && out.back() != ' ') {
-      out += ' ';
-    }
-  }
-  return out;
-}
+std::string squeeze(const std::string& text) { return testing_support::squeeze_spaces(text); }
 
 // 6240 → "6.240", the way Vietnamese documents group thousands.
 std::string vietnamese_number(std::int64_t value) {
@@ -353,7 +334,6 @@ TEST_F(DocumentsTest, ThePlanIsEditedByTheCoordinatorAndTheDocumentFollows) {
   const std::int64_t revision = *store_->campaign_revision(campaign_.id);
   json plan = seed_plan_2025();
   plan["number"] = "99/KH-UBND";
-  plan["theme"] = "Học tập suốt đời trong kỷ nguyên số";
   const Campaign updated = app_->update_campaign_plan(coordinator, campaign_.id, plan);
   EXPECT_EQ(updated.plan.at("number"), "99/KH-UBND");
   EXPECT_EQ(*store_->campaign_revision(campaign_.id), revision + 1);
@@ -407,9 +387,10 @@ TEST_F(DocumentsTest, HostileTextInReportsAndPlanNeverBreaksADocument) {
       std::string("<w:p>&amp; ]]> \x01\x02 \u200F\u202E") + std::string(9000, 'x');
   values["difficulties"] = "\"><script>alert(1)</script> & < >";
   save("HP-X-A", values, true);
-  json plan = seed_plan_2025();
-  plan["theme"] = "</w:t></w:r><w:r><w:t>ĐÃ SỬA</w:t> ]]> &";
-  app_->update_campaign_plan(system_admin(), campaign_.id, plan);
+  CampaignSettings settings{campaign_.name,     campaign_.period_start, campaign_.period_end,
+                            campaign_.deadline, campaign_.lock_date,    std::nullopt,
+                            std::nullopt,       "</w:t></w:r><w:r><w:t>ĐÃ SỬA</w:t> ]]> &"};
+  app_->update_campaign_settings(system_admin(), campaign_.id, settings);
   for (DocumentFormat format : {DocumentFormat::docx, DocumentFormat::pdf}) {
     const DocumentFile summary =
         app_->summary_document(system_admin(), campaign_.id, "HP-X", format);
@@ -429,6 +410,7 @@ TEST_F(DocumentsTest, HostileTextInReportsAndPlanNeverBreaksADocument) {
   const std::string text = squeeze(
       pdf_text(app_->report_document(system_admin(), campaign_.id, "HP-X-A", DocumentFormat::pdf)));
   EXPECT_NE(text.find("<script>alert(1)</script>"), std::string::npos);
+  EXPECT_NE(text.find("ĐÃ SỬA</w:t> ]]> &"), std::string::npos) << text;  // the theme, as typed
 }
 
 TEST_F(DocumentsTest, TheUnitsSignerFromItsSettingsSignsItsReportAndItsConsolidatedReport) {

@@ -147,13 +147,15 @@ void store_settings(soci::session& sql, const Campaign& campaign,
   nlohmann::json kind_list = nlohmann::json::array();
   for (auto kind : campaign.reporting_kinds) kind_list.push_back(std::string(to_string(kind)));
   std::string kinds = kind_list.dump();
+  std::string plan = campaign.plan.dump();  // the theme of the year lives in the top plan
   soci::statement update =
       (sql.prepare << "UPDATE campaigns SET name = :name, period_start = :start, "
                       "period_end = :end, deadline = :deadline, lock_date = :lock, "
-                      "reporting_kinds = :kinds, revision = revision + 1 WHERE id = :id",
+                      "reporting_kinds = :kinds, plan_json = :plan, revision = revision + 1 "
+                      "WHERE id = :id",
        soci::use(campaign.name, "name"), soci::use(start, "start"), soci::use(end, "end"),
        soci::use(deadline, "deadline"), soci::use(lock, "lock"), soci::use(kinds, "kinds"),
-       soci::use(id, "id"));
+       soci::use(plan, "plan"), soci::use(id, "id"));
   update.execute(true);
   if (update.get_affected_rows() == 0) throw campaign_not_found(id);
   if (summary_source) {
