@@ -101,16 +101,20 @@
   function liveTotals() {
     var aside = document.getElementById('live-totals');
     if (!aside) return;
-    var population = parseInt(aside.getAttribute('data-population'), 10) || 0;
+    // As the server counts it: a group adds its participants and its own population only once
+    // its participant count is filled.
+    var population = 0;
     var total = 0;
     var inputs = form.querySelectorAll('[data-participants]');
     for (var i = 0; i < inputs.length; i++) {
       var v = parseCount(inputs[i].value);
-      if (!isNaN(v)) total += v;
+      if (inputs[i].value.trim() === '' || isNaN(v)) continue;
+      total += v;
+      population += parseInt(inputs[i].getAttribute('data-participants'), 10) || 0;
     }
     document.getElementById('live-participants').textContent = formatNumber(total);
     document.getElementById('live-rate').textContent =
-      population > 0 ? formatNumber(Math.round(total / population * 1000) / 10) + '%' : '0%';
+      population > 0 ? formatNumber(Math.round(total / population * 1000) / 10) + '%' : '—';
   }
 
   // --- Table rows in place (the buttons submit to the server when JavaScript is off). ----------

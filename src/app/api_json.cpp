@@ -28,6 +28,29 @@ json figures(const ActivityFigures& f) {
   return {{"units", f.units}, {"sessions", f.sessions}, {"participants", f.participants}};
 }
 
+// The participation rate over the groups the counted reports filled, and per group; a rate is
+// null where its population is 0 (not applicable, never "0%").
+json participation_json(const Summary& summary) {
+  const auto rate = [](std::int64_t participants, std::int64_t population) {
+    return population > 0 ? json(round4(static_cast<double>(participants) /
+                                        static_cast<double>(population)))
+                          : json(nullptr);
+  };
+  json groups = json::array();
+  for (const GroupFigures& g : summary.participation_groups) {
+    groups.push_back({{"group", g.group},
+                      {"label", g.label},
+                      {"units", g.units},
+                      {"participants", g.participants},
+                      {"population", g.population},
+                      {"rate", rate(g.participants, g.population)}});
+  }
+  return {{"participants", summary.participants},
+          {"population", summary.population},
+          {"rate", rate(summary.participants, summary.population)},
+          {"groups", std::move(groups)}};
+}
+
 [[noreturn]] void wrong_type(const std::string& field, const std::string& expected) {
   throw Error(ErrorKind::bad_input, "Trường \"" + field + "\" phải là " + expected + ".", field);
 }
@@ -130,6 +153,10 @@ json to_json(const Campaign& campaign, bool with_form) {
 }
 
 json to_json(const UnitReport& report) {
+  json flags = json::array();
+  for (const ReportFlag& flag : report.flags) {
+    flags.push_back({{"field", flag.field}, {"message", flag.message}});
+  }
   return {
       {"unit", report.unit_code},
       {"status", std::string(to_string(report.status))},
@@ -141,6 +168,8 @@ json to_json(const UnitReport& report) {
       {"updated_at", report.updated_at ? json(format_timestamp(report.updated_at)) : json(nullptr)},
       // The last return comment or reopen reason, shown at the top of the unit's form.
       {"comment", report.comment},
+      // Values that contradict what LLW knows; warnings that never block (domain/report_flags.h).
+      {"flags", std::move(flags)},
       {"history", json::array()}};
 }
 
@@ -187,12 +216,14 @@ json to_json(const Summary& summary) {
               {"totals", std::move(totals)},
               {"activities", std::move(activities)},
               {"directions", std::move(directions)},
-              {"participation",
-               {{"participants", summary.participants},
-                {"population", summary.population},
-                {"rate", round4(summary.participation_rate)}}},
+              {"participation", participation_json(summary)},
               {"commendations", std::move(commendations)},
               {"narratives", std::move(narratives)}};
+  json quantities = json::object();
+  for (const auto& [table, by_unit] : summary.quantities) {
+    for (const auto& [unit, total] : by_unit) quantities[table][unit] = number(total);
+  }
+  out["quantities"] = std::move(quantities);
   if (!summary.rates.empty()) {
     json rates = json::object();
     for (const auto& [key, value] : summary.rates) rates[key] = round4(value);

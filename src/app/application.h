@@ -327,6 +327,8 @@ class Application {
                         const std::string& address);
   // The report of a unit that must report in the campaign; Error{not_found} otherwise.
   UnitReport require_report(const Campaign& campaign, const OrgUnit& unit);
+  // The report with its flags (domain/report_flags.h) as of its first submission or today.
+  UnitReport with_flags(const Campaign& campaign, const OrgUnit& unit, UnitReport report) const;
   // Writes the transition before → after (status and values already set on `after`): bumps the
   // version, stamps who and when, and stores it with its change to the consolidated figures and
   // its narrative texts, as one compare-and-swap on before.version (reports.cpp).

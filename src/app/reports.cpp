@@ -7,6 +7,7 @@
 #include "app/audited.h"
 #include "domain/access.h"
 #include "domain/error.h"
+#include "domain/report_flags.h"
 
 namespace llw {
 namespace {
@@ -21,6 +22,14 @@ void require_version(const UnitReport& current, std::int64_t expected) {
 }
 
 }  // namespace
+
+UnitReport Application::with_flags(const Campaign& campaign, const OrgUnit& unit,
+                                   UnitReport report) const {
+  // A submitted report speaks for the day it was first submitted; a draft for today.
+  const Timestamp as_of = report.submitted_at.value_or(clock_());
+  report.flags = report_flags(campaign, unit, report.values, date_in_vietnam(as_of));
+  return report;
+}
 
 UnitReport Application::require_report(const Campaign& campaign, const OrgUnit& unit) {
   auto report = store_->find_report(campaign.id, unit.id);
@@ -50,7 +59,7 @@ UnitReport Application::write_transition(const User& actor, const Campaign& camp
   std::map<std::string, std::string> narratives;
   if (campaign.counts(after.status)) narratives = narrative_texts(*campaign.form, after.values);
   store_->write_report(write, narratives);
-  return after;
+  return with_flags(campaign, unit, std::move(after));
 }
 
 void Application::require_open_for(const Campaign& campaign, const OrgUnit& unit, Timestamp now) {
@@ -96,9 +105,9 @@ ReportInContext Application::open_report(const User& actor, Action action,
 
 UnitReport Application::get_report(const User& actor, std::int64_t campaign_id,
                                    const std::string& unit_code) {
-  return open_report(actor, Action::read_report, campaign_id, unit_code,
-                     store_->find_report_in_context(campaign_id, unit_code))
-      .report;
+  ReportInContext found = open_report(actor, Action::read_report, campaign_id, unit_code,
+                                      store_->find_report_in_context(campaign_id, unit_code));
+  return with_flags(found.campaign, found.unit, std::move(found.report));
 }
 
 std::vector<ReportVersion> Application::report_history(const User& actor, std::int64_t campaign_id,
@@ -184,8 +193,11 @@ UnitReport Application::submit(const User& actor, std::int64_t campaign_id,
               "được đánh dấu rồi nộp lại.",
               "", std::move(problems));
         }
-        after.submitted_at = now;
-        after.late = now > current.campaign.deadline_end();
+        const Timeliness timeliness =
+            timeliness_of_submission(current.report.submitted_at, current.report.late, now,
+                                     current.campaign.deadline_end());
+        after.submitted_at = timeliness.submitted_at;
+        after.late = timeliness.late;
       });
 }
 

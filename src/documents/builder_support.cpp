@@ -62,6 +62,33 @@ std::string format_percent(double ratio) {
 
 namespace detail {
 
+const char* const kParticipationBasis =
+    "tỷ lệ của mỗi nhóm đối tượng là số người tham gia trên số người của nhóm, chỉ tính các "
+    "đơn vị đã báo cáo số người tham gia của nhóm đó; nhóm không có số liệu không được tính; "
+    "“người” đếm mỗi người một lần, khác với “lượt người” của từng hoạt động";
+
+std::string quantities_text(const Summary& figures, const std::string& table) {
+  const auto it = figures.quantities.find(table);
+  if (it == figures.quantities.end()) return {};
+  std::string text;
+  for (const auto& [unit, total] : it->second) {
+    text += (text.empty() ? "" : "; ") + format_number(total) + " " + unit;
+  }
+  return text;
+}
+
+std::string participation_text(std::int64_t participants, std::int64_t population,
+                               bool reported) {
+  if (!reported) return "không có số liệu";
+  std::string text = format_number(static_cast<double>(participants)) + "/" +
+                     format_number(static_cast<double>(population)) + " người";
+  if (population > 0) {
+    text += ", đạt " + format_percent(static_cast<double>(participants) /
+                                      static_cast<double>(population));
+  }
+  return text;
+}
+
 bool is_government(const OrgUnit& unit) {
   return unit.kind == UnitKind::commune || unit.kind == UnitKind::province;
 }

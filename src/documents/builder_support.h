@@ -69,4 +69,12 @@ std::vector<std::string> split_paragraphs(const std::string& text);
 
 std::string status_label(ReportStatus status, bool late);
 
+// The participation rate's words, one definition for every document: "250/400 người, đạt 62,5%"
+// for a group (or the whole), "không có số liệu" when nothing was reported for it.
+std::string participation_text(std::int64_t participants, std::int64_t population, bool reported);
+// A table of quantities summed per unit of measure: "1.200 cuốn; 69 suất; 34.500.000 đồng".
+std::string quantities_text(const Summary& figures, const std::string& table);
+// How the rate is counted, said once where the rate is printed.
+extern const char* const kParticipationBasis;
+
 }  // namespace llw::documents::detail

@@ -1,6 +1,7 @@
 // The consolidated report (báo cáo tổng hợp) of a node: completeness, every total, the weighted
 // participation rate, activities by direction with a chart, commendations, the narrative, and
 // the annex table unit by unit. Numbers come from the domain's Summary, untouched.
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -109,13 +110,21 @@ void add_activities(std::vector<Block>& out, const ReportForm& form, const Summa
 }
 
 void add_participation(std::vector<Block>& out, const OutlineEntry& entry, const Summary& s) {
-  std::string line = "Tỷ lệ người tham gia: " + format_percent(s.participation_rate) + " (" +
-                     format_number(s.participants) + "/" + format_number(s.population) +
-                     " người của các đơn vị đã báo cáo); trong đó:";
-  out.push_back(dash(line));
+  std::int64_t reported_units = 0;
+  for (const GroupFigures& g : s.participation_groups) reported_units += g.units;
+  out.push_back(dash("Tỷ lệ người tham gia: " +
+                     detail::participation_text(s.participants, s.population, reported_units > 0) +
+                     " (" + detail::kParticipationBasis + "); trong đó:"));
   for (const FormItem* item : entry.items) {
-    out.push_back(plus(detail::short_label(item->label) + ": " +
-                       format_number(total_of(s, item->key)) + " người;"));
+    const auto group = std::find_if(
+        s.participation_groups.begin(), s.participation_groups.end(),
+        [&](const GroupFigures& g) { return g.group == item->population_group; });
+    if (group == s.participation_groups.end()) continue;
+    std::string line = group->label + ": " +
+                       detail::participation_text(group->participants, group->population,
+                                                  group->units > 0);
+    if (group->units > 0) line += " (" + format_number(group->units) + " đơn vị có số liệu)";
+    out.push_back(plus(line + ";"));
   }
 }
 
@@ -156,6 +165,12 @@ void add_narrative(std::vector<Block>& out, const FormItem& item, const Summary&
 void add_item(std::vector<Block>& out, const FormItem& item, const Summary& s,
               const std::map<std::string, std::string>& consolidated, bool sole) {
   const std::string& path = item.summary;
+  if (item.type == ItemType::table) {
+    // A table of quantities is summed per unit of measure; units never mix.
+    const std::string quantities = detail::quantities_text(s, item.key);
+    if (!quantities.empty()) out.push_back(dash(item.label + ": " + quantities + "."));
+    return;
+  }
   switch (item.aggregate) {
     case AggregateRule::sum:
       if (path.rfind("commendations.", 0) == 0) {

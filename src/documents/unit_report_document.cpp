@@ -1,6 +1,8 @@
 // A unit's report (BÁO CÁO) in the outline's shape: the form's sections as headings, each
 // filled item in words and figures, learning activities as one table, the participation rate
 // computed by the domain's own arithmetic.
+#include <algorithm>
+
 #include "documents/builder_support.h"
 
 namespace llw::documents {
@@ -139,25 +141,27 @@ void add_activities(std::vector<Block>& out, const OutlineEntry& entry, const Un
   out.push_back(table_block(std::move(table)));
 }
 
-void add_participation(std::vector<Block>& out, const OutlineEntry& entry, const UnitReport& report,
-                       const Summary& figures, bool mark_empty) {
+void add_participation(std::vector<Block>& out, const OutlineEntry& entry, const Summary& figures,
+                       bool mark_empty) {
   std::vector<Block> groups;
   for (const FormItem* item : entry.items) {
-    const std::string text = detail::value_text(*item, value_of(report, item->key));
-    if (text.empty()) continue;
-    groups.push_back(plus(detail::short_label(item->label) + ": " + text + " người;"));
+    const auto group = std::find_if(
+        figures.participation_groups.begin(), figures.participation_groups.end(),
+        [&](const GroupFigures& g) { return g.group == item->population_group; });
+    if (group == figures.participation_groups.end()) continue;
+    if (group->units == 0 && !mark_empty) continue;
+    groups.push_back(plus(group->label + ": " +
+                          detail::participation_text(group->participants, group->population,
+                                                     group->units > 0) +
+                          ";"));
   }
   if (groups.empty()) {
     if (mark_empty) out.push_back(dash("Tỷ lệ người tham gia: " + kEmpty));
     return;
   }
-  std::string line =
-      "Tỷ lệ người tham gia: " + detail::format_number(figures.participants) + " người";
-  if (figures.population > 0) {
-    line += "/" + detail::format_number(figures.population) + " người của đơn vị, đạt " +
-            format_percent(figures.participation_rate);
-  }
-  out.push_back(dash(line + "; trong đó:"));
+  out.push_back(dash("Tỷ lệ người tham gia: " +
+                     detail::participation_text(figures.participants, figures.population, true) +
+                     " (" + detail::kParticipationBasis + "); trong đó:"));
   for (auto& g : groups) out.push_back(std::move(g));
 }
 
@@ -214,11 +218,15 @@ Document build_unit_report_document(const Campaign& campaign, const ReportForm& 
           add_activities(body, entry, report, mark_empty);
           break;
         case OutlineEntry::Kind::participation:
-          add_participation(body, entry, report, figures, mark_empty);
+          add_participation(body, entry, figures, mark_empty);
           break;
         case OutlineEntry::Kind::item:
           add_item(body, *entry.item, value_of(report, entry.item->key), mark_empty,
                    sole_narrative);
+          if (const std::string sums = detail::quantities_text(figures, entry.item->key);
+              !sums.empty()) {
+            body.push_back(paragraph("Cộng theo đơn vị tính: " + sums + "."));
+          }
           break;
       }
     }

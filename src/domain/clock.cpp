@@ -53,6 +53,11 @@ Timestamp end_of_day_in_vietnam(year_month_day date) {
   return local_seconds - vietnam_utc_offset_seconds - 1;
 }
 
+year_month_day date_in_vietnam(Timestamp ts) {
+  const sys_seconds local{seconds{ts + vietnam_utc_offset_seconds}};
+  return year_month_day{floor<days>(local)};
+}
+
 std::string format_timestamp(Timestamp ts) {
   const sys_seconds local{seconds{ts + vietnam_utc_offset_seconds}};
   const auto day_start = floor<days>(local);

@@ -25,6 +25,8 @@ std::string format_iso_date(std::chrono::year_month_day date);
 std::string format_vietnamese_date(std::chrono::year_month_day date);
 // The last second of `date` in Vietnam: a deadline date means the end of that day there.
 Timestamp end_of_day_in_vietnam(std::chrono::year_month_day date);
+// The calendar day in Vietnam at `ts`.
+std::chrono::year_month_day date_in_vietnam(Timestamp ts);
 // "2025-10-11T09:30:00+07:00".
 std::string format_timestamp(Timestamp ts);
 

@@ -17,6 +17,7 @@ constexpr double kMaxCount = 1e9;
 constexpr double kShortTextLimit = 500;
 constexpr double kNarrativeLimit = 20000;
 constexpr int kMaxTableRows = 10000;
+constexpr std::string_view kParticipationPath = "participation.participants";
 
 constexpr ItemType kItemTypes[] = {ItemType::count,  ItemType::percent,    ItemType::number,
                                    ItemType::date,   ItemType::short_text, ItemType::narrative,
@@ -100,6 +101,8 @@ class FormParser {
   void check_summary_path(const std::string& path, AggregateRule rule, const std::string& activity,
                           const std::string& measure, const std::string& where) const;
   void check_activities(const ReportForm& form) const;
+  std::string within(const json& definition, ItemType type, const std::string& where) const;
+  void assign_population_groups(ReportForm& form) const;
   CrossRule rule(const json& definition, std::size_t index, const ReportForm& form) const;
 
   std::string source_;
@@ -319,7 +322,7 @@ TableColumn FormParser::column(const json& definition, const FormItem& table,
   const std::string where = table_where + ": cột '" + column.key + "'";
   check_fields(definition, where,
                {"key", "label", "type", "required", "min", "max", "choices", "aggregate", "summary",
-                "measure"});
+                "measure", "within"});
   if (!is_key(column.key)) fail(where, "khóa chỉ gồm chữ thường không dấu, chữ số và gạch dưới");
   column.label = text(definition, "label", where, true, 500);
   column.type = item_type(definition, where);
@@ -330,10 +333,29 @@ TableColumn FormParser::column(const json& definition, const FormItem& table,
   check_bounds(column.type, column.min, column.max, where);
   column.choices = choices(definition, column.type, where);
   column.measure = text(definition, "measure", where, false, 32);
+  column.within = within(definition, column.type, where);
   column.aggregate = aggregate(definition, where);
   column.summary = text(definition, "summary", where, false, 200);
+  if (column.summary == kParticipationPath) {
+    fail(where, "cột của bảng không cộng vào participation.participants (số người tham gia "
+                "thuộc một nhóm đối tượng; dùng một mục có 'population_group')");
+  }
 
-  if (!column.measure.empty()) {
+  if (column.measure == "quantity" || column.measure == "unit_of_measure") {
+    // A table of quantities: each row a quantity in a unit of measure, summed per unit.
+    if (!table.activity.empty()) fail(where, "bảng hoạt động không có cột " + column.measure);
+    if (column.measure == "quantity" && column.type != ItemType::count &&
+        column.type != ItemType::number) {
+      fail(where, "cột quantity phải có kiểu count hoặc number");
+    }
+    if (column.measure == "unit_of_measure" && column.type != ItemType::choice) {
+      fail(where, "cột unit_of_measure phải có kiểu choice (các đơn vị tính: cuốn, suất, đồng…)");
+    }
+    if (column.aggregate != AggregateRule::none || !column.summary.empty()) {
+      fail(where, "cột " + column.measure + " được cộng theo đơn vị tính vào quantities.<bảng>; "
+                  "không đặt 'aggregate' hay 'summary'");
+    }
+  } else if (!column.measure.empty()) {
     if (table.activity.empty()) fail(where, "'measure' chỉ dùng trong bảng có 'activity'");
     if (column.measure == "direction") {
       if (column.type != ItemType::choice) fail(where, "cột direction phải có kiểu choice");
@@ -353,7 +375,8 @@ TableColumn FormParser::column(const json& definition, const FormItem& table,
       }
     } else if (column.measure != "name") {
       fail(where, "measure '" + column.measure +
-                      "' không tồn tại (dùng name, direction, sessions, participants)");
+                      "' không tồn tại (dùng name, direction, sessions, participants; hoặc "
+                      "quantity, unit_of_measure trong bảng số lượng)");
     }
   }
   if (column.type == ItemType::choice && column.choices.empty()) {
@@ -380,7 +403,8 @@ FormItem FormParser::item(const json& definition) {
   check_fields(
       definition, where,
       {"key", "label", "help", "type", "required", "min", "max", "choices", "columns", "max_rows",
-       "aggregate", "weight_group", "summary", "activity", "measure", "default_direction"});
+       "aggregate", "weight_group", "summary", "activity", "measure", "default_direction",
+       "population_group", "within"});
   if (!is_key(item.key)) fail(where, "khóa chỉ gồm chữ thường không dấu, chữ số và gạch dưới");
   item.label = text(definition, "label", where, true, 500);
   item.help = text(definition, "help", where, false, 2000);
@@ -396,6 +420,8 @@ FormItem FormParser::item(const json& definition) {
   item.aggregate = aggregate(definition, where);
   item.weight_group = text(definition, "weight_group", where, false, 32);
   item.summary = text(definition, "summary", where, false, 200);
+  item.population_group = text(definition, "population_group", where, false, 32);
+  item.within = within(definition, item.type, where);
 
   if (!item.activity.empty() && !is_key(item.activity)) {
     fail(where, "activity chỉ gồm chữ thường không dấu, chữ số và gạch dưới");
@@ -436,6 +462,14 @@ FormItem FormParser::item(const json& definition) {
       }
     } else if (!item.default_direction.empty()) {
       fail(where, "default_direction chỉ dùng cho hoạt động (cần 'activity')");
+    }
+    const auto count_of = [&](const char* m) {
+      return std::count_if(item.columns.begin(), item.columns.end(),
+                           [&](const TableColumn& c) { return c.measure == m; });
+    };
+    if (count_of("quantity") > 1 || count_of("unit_of_measure") > 1 ||
+        count_of("quantity") != count_of("unit_of_measure")) {
+      fail(where, "bảng số lượng cần đúng một cột quantity và một cột unit_of_measure");
     }
     return item;
   }
@@ -517,7 +551,54 @@ FormItem FormParser::item(const json& definition) {
     fail(where, "'weight_group' chỉ dùng với quy tắc weighted_rate");
   }
   check_summary_path(item.summary, item.aggregate, item.activity, item.measure, where);
+  if (!item.population_group.empty()) {
+    if (!has_group(item.population_group)) {
+      fail(where, "population_group '" + item.population_group +
+                      "' không phải một nhóm trong 'population_groups'");
+    }
+    if (item.summary != kParticipationPath) {
+      fail(where, "'population_group' chỉ dùng cho mục cộng vào participation.participants");
+    }
+  }
   return item;
+}
+
+std::string FormParser::within(const json& definition, ItemType type,
+                               const std::string& where) const {
+  const std::string value = text(definition, "within", where, false, 16);
+  if (value.empty()) return value;
+  if (type != ItemType::date) fail(where, "'within' chỉ dùng cho kiểu date");
+  if (value != "week" && value != "campaign") {
+    fail(where, "within '" + value + "' không tồn tại (dùng week hoặc campaign)");
+  }
+  return value == "campaign" ? std::string() : value;
+}
+
+void FormParser::assign_population_groups(ReportForm& form) const {
+  // Each participant count belongs to one population group, so the rate of a group and the
+  // overall rate count only the groups a unit reported. A form written before the field existed
+  // names the group through the item's at_most_population rule.
+  std::set<std::string> taken;
+  for (auto& section : form.sections) {
+    for (auto& item : section.items) {
+      if (item.summary != kParticipationPath) continue;
+      const std::string where = "mục '" + item.key + "'";
+      if (item.population_group.empty()) {
+        for (const auto& rule : form.rules) {
+          if (rule.kind == CrossRule::Kind::at_most_population && rule.item == item.key) {
+            item.population_group = rule.group;
+          }
+        }
+      }
+      if (item.population_group.empty()) {
+        fail(where, "mục cộng vào participation.participants cần 'population_group' (nhóm "
+                    "đối tượng của số người tham gia)");
+      }
+      if (!taken.insert(item.population_group).second) {
+        fail(where, "nhóm '" + item.population_group + "' đã có một mục số người tham gia");
+      }
+    }
+  }
 }
 
 void FormParser::check_activities(const ReportForm& form) const {
@@ -663,6 +744,7 @@ std::shared_ptr<ReportForm> FormParser::parse(const json& definition) {
     if (!rules.is_array()) fail("rules", "phải là danh sách quy tắc");
     for (std::size_t i = 0; i < rules.size(); ++i) form->rules.push_back(rule(rules[i], i, *form));
   }
+  assign_population_groups(*form);
   return form;
 }
 
@@ -673,6 +755,7 @@ json column_to_json(const TableColumn& column) {
   if (column.max) j["max"] = *column.max;
   if (!column.choices.empty()) j["choices"] = column.choices;
   if (!column.measure.empty()) j["measure"] = column.measure;
+  if (!column.within.empty()) j["within"] = column.within;
   if (column.aggregate != AggregateRule::none) j["aggregate"] = to_string(column.aggregate);
   if (!column.summary.empty()) j["summary"] = column.summary;
   return j;
@@ -696,6 +779,8 @@ json item_to_json(const FormItem& item) {
   if (item.aggregate != AggregateRule::none) j["aggregate"] = to_string(item.aggregate);
   if (!item.weight_group.empty()) j["weight_group"] = item.weight_group;
   if (!item.summary.empty()) j["summary"] = item.summary;
+  if (!item.population_group.empty()) j["population_group"] = item.population_group;
+  if (!item.within.empty()) j["within"] = item.within;
   return j;
 }
 

@@ -22,10 +22,12 @@
 //           "weight_group": "students",       // weighted_rate only
 //           "summary": "totals.banners",      // where the aggregate lands (see below)
 //           "activity": "stem", "measure": "held|sessions|participants|direction",
-//           "default_direction": "đ"}         // on the activity's held item
+//           "default_direction": "đ",         // on the activity's held item
+//           "population_group": "students",   // participant counts: whose count it is
+//           "within": "week"}                 // dates: the week, or "campaign" (default)
 //   COLUMN = {"key", "label", "type" (not table), "required", "min", "max", "choices",
 //             "aggregate": "none|sum", "summary", "measure":
-//             "name|direction|sessions|participants"}
+//             "name|direction|sessions|participants", "within": "week|campaign"}
 //
 // Summary paths by rule: sum → totals.<k> (default totals.<key>), activities.<a>.sessions|
 // participants, participation.participants, commendations.<k>; count_yes → totals.<k>,
@@ -71,8 +73,11 @@ struct TableColumn {
   // Where the column's sum lands in the summary, e.g. "activities.other.sessions".
   std::string summary;
   // In a table of activity rows (the table item has `activity`): what the column holds, "name",
-  // "direction" (choice of the plan's a–e), "sessions" or "participants"; empty otherwise.
+  // "direction" (choice of the plan's a–e), "sessions" or "participants". In a table of
+  // quantities: "quantity" (a number) and "unit_of_measure" (a choice: cuốn, suất, đồng…), whose
+  // rows sum per unit of measure into "quantities.<table>.<unit>". Empty otherwise.
   std::string measure;
+  std::string within;  // date columns: "week" or "" (the campaign: plan date … report date)
 };
 
 // A rule relating items of one report, checked after each item's own rules.
@@ -112,6 +117,12 @@ struct FormItem {
   std::string activity;
   std::string measure;
   std::string default_direction;  // "a".."e" for the activity's held item
+  // Participant counts (summary "participation.participants"): the population group the count
+  // belongs to, so each group's rate is its participants over its own population.
+  std::string population_group;
+  // Date items: "week" when the date must fall in the campaign's week; "" when it must fall
+  // between the plan's date and the report's (flagged otherwise, see report_flags.h).
+  std::string within;
 };
 
 struct FormSection {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -18,6 +19,12 @@ enum class ReportStatus { not_started, draft, submitted, returned, accepted };
 
 std::string_view to_string(ReportStatus status);
 std::optional<ReportStatus> report_status_from_string(std::string_view text);
+
+// A value that passes the form's checks but contradicts what LLW knows (report_flags.h).
+struct ReportFlag {
+  std::string field;    // the item key, or "<table>[<row>].<column>" as validate_values names it
+  std::string message;  // Vietnamese, says what disagrees with what and what to check
+};
 
 struct UnitReport {
   std::int64_t campaign_id = 0;
@@ -33,6 +40,9 @@ struct UnitReport {
   // The reviewer's comment of the last return, or the reason of the last reopen; shown at the
   // top of the unit's form. Empty when the report was never sent back.
   std::string comment;
+  // Computed by the application whenever it hands out a report (never stored): the values'
+  // flags as of the report's date.
+  std::vector<ReportFlag> flags;
 };
 
 // Checks `values` against the form and the unit (population for cross rules): types, ranges,

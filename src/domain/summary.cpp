@@ -1,6 +1,7 @@
 #include "summary.h"
 
 #include <cmath>
+#include <optional>
 #include <set>
 
 namespace llw {
@@ -63,10 +64,17 @@ void add_activity_tables(Contribution& c, const ReportForm& form, const FormItem
     any_row = true;
     double sessions = 0;
     double participants = 0;
+    std::optional<double> quantity;
+    std::string unit_of_measure;
     std::string direction = table.default_direction;
     for (const auto& column : table.columns) {
       const auto v = number_of(row, column.key);
       if (column.aggregate == AggregateRule::sum && v) add(c, column.summary, *v);
+      if (column.measure == "quantity") quantity = v;
+      if (column.measure == "unit_of_measure" && row.contains(column.key) &&
+          row.at(column.key).is_string()) {
+        unit_of_measure = row.at(column.key).get<std::string>();
+      }
       if (column.measure == "sessions" && v) sessions = *v;
       if (column.measure == "participants" && v) participants = *v;
       if (column.measure == "direction" && row.contains(column.key) &&
@@ -75,6 +83,9 @@ void add_activity_tables(Contribution& c, const ReportForm& form, const FormItem
       }
     }
     if (!table.activity.empty()) add_to_direction(c, form, direction, sessions, participants);
+    if (quantity && !unit_of_measure.empty()) {
+      add(c, "quantities." + table.key + "." + unit_of_measure, *quantity);
+    }
   }
   if (!table.activity.empty() && any_row) c["activities." + table.activity + ".units"] = 1;
 }
@@ -149,43 +160,45 @@ Contribution contribution_of(const Campaign& campaign, const OrgUnit& unit,
     add_to_direction(c, form, direction, sessions, participants);
   }
 
-  // The rate's denominator counts only units whose figures are counted, so missing reports do
-  // not pull the rate down.
-  double population = 0;
+  // Each group the unit reported adds its participants and its own population; a group left
+  // empty adds neither, so it does not dilute the rate.
+  for (const GroupParticipation& g : participation_by_group(form, unit, values)) {
+    const std::string prefix = "participation." + g.group + ".";
+    add(c, prefix + "participants", g.participants);
+    add(c, prefix + "population", g.population);
+    add(c, "participation.population", g.population);
+    // Keeps the group present in the aggregate even when both figures are 0.
+    add(c, prefix + "units", 1);
+  }
+  return c;
+}
+
+std::vector<GroupParticipation> participation_by_group(const ReportForm& form,
+                                                       const OrgUnit& unit,
+                                                       const nlohmann::json& values) {
+  std::vector<GroupParticipation> groups;
   for (const auto& [group, label] : form.population_groups) {
-    if (auto it = unit.population.find(group); it != unit.population.end()) {
-      population += static_cast<double>(it->second);
+    for (const FormItem* item : form.items()) {
+      if (item->population_group != group) continue;
+      const auto participants = number_of(values, item->key);
+      if (!participants) continue;
+      const auto population = unit.population.find(group);
+      groups.push_back({group, *participants,
+                        population == unit.population.end()
+                            ? 0.0
+                            : static_cast<double>(population->second)});
     }
   }
-  add(c, "participation.population", population);
-  return c;
+  return groups;
 }
 
 Participation participation_of(const Campaign& campaign, const OrgUnit& unit,
                                const UnitReport& report) {
   Participation result;
   if (!campaign.counts(report.status) || !campaign.form) return result;
-  constexpr std::string_view kSlot = "participation.participants";
-  const ReportForm& form = *campaign.form;
-  for (const FormItem* item : form.items()) {
-    if (item->type == ItemType::table) {
-      // As add_activity_tables: summed columns of every object row.
-      const auto rows = report.values.find(item->key);
-      if (rows == report.values.end() || !rows->is_array()) continue;
-      for (const auto& column : item->columns) {
-        if (column.aggregate != AggregateRule::sum || column.summary != kSlot) continue;
-        for (const json& row : *rows) {
-          if (row.is_object()) result.participants += number_of(row, column.key).value_or(0);
-        }
-      }
-    } else if (item->aggregate == AggregateRule::sum && item->summary == kSlot) {
-      result.participants += number_of(report.values, item->key).value_or(0);
-    }
-  }
-  for (const auto& [group, label] : form.population_groups) {
-    if (auto it = unit.population.find(group); it != unit.population.end()) {
-      result.population += static_cast<double>(it->second);
-    }
+  for (const GroupParticipation& g : participation_by_group(*campaign.form, unit, report.values)) {
+    result.participants += g.participants;
+    result.population += g.population;
   }
   return result;
 }
@@ -238,9 +251,31 @@ Summary summary_from_aggregate(const Campaign& campaign, const OrgUnit& node,
   s.participation_rate =
       s.population > 0 ? static_cast<double>(s.participants) / static_cast<double>(s.population)
                        : 0.0;
+  if (campaign.form) {
+    for (const auto& [group, label] : campaign.form->population_groups) {
+      const std::string prefix = "participation." + group + ".";
+      GroupFigures g;
+      g.group = group;
+      g.label = label;
+      g.units = whole(prefix + "units");
+      g.participants = whole(prefix + "participants");
+      g.population = whole(prefix + "population");
+      g.rate = g.population > 0
+                   ? static_cast<double>(g.participants) / static_cast<double>(g.population)
+                   : 0.0;
+      s.participation_groups.push_back(std::move(g));
+    }
+  }
 
   // Slots present in the aggregate first, so figures no form item names still show.
   for (const auto& [name, amount] : aggregate) {
+    if (name.rfind("quantities.", 0) == 0) {
+      // "quantities.<table>.<unit>": the table key has no dot, the unit may.
+      const auto dot = name.find('.', 11);
+      if (dot != std::string::npos) {
+        s.quantities[name.substr(11, dot - 11)][name.substr(dot + 1)] = amount;
+      }
+    }
     if (name.rfind("totals.", 0) == 0) s.totals[name.substr(7)] = amount;
     if (name.rfind("commendations.", 0) == 0) {
       s.commendations[name.substr(14)] = std::llround(amount);

@@ -17,14 +17,23 @@ namespace llw {
 
 // Counting conventions: "directions.<d>.units" counts a unit once per direction however many of
 // its activities answer that direction (an activity's direction is the report's `<act>_direction`
-// or the activity's default); "participation.population" counts only units whose report is
-// counted, so missing reports do not pull the rate down; a summed item whose summary path is not
-// "totals.<key>" also keeps "totals.<key>" (participants by group, commendations).
+// or the activity's default); a summed item whose summary path is not "totals.<key>" also keeps
+// "totals.<key>" (participants by group, commendations).
+//
+// The participation rate (tỷ lệ người tham gia) is defined per population group: a group's rate
+// is the participants of that group over the population of that group, summed over the counted
+// reports that filled the group's participant count; the overall rate is the same sum over every
+// group. A group a unit left empty adds neither participants nor population (it is "không có số
+// liệu", not 0 of its population), and a report that is not counted adds nothing, so neither
+// missing reports nor unanswered groups pull the rate down. 250 students of 400 is 62,5%.
 //
 // Slot name → amount. Slots: "expected", "submitted", "on_time", "late", "totals.<key>",
 // "activities.<activity>.units|sessions|participants", "directions.<d>.units|sessions|
 // participants", "participation.participants", "participation.population",
-// "commendations.<key>", "rates.<key>.num|den" (weighted rates). Amounts are integers kept in
+// "participation.<group>.participants|population|units" (units: counted reports that filled the
+// group),
+// "commendations.<key>", "rates.<key>.num|den" (weighted rates), "quantities.<table>.<unit of
+// measure>" (a table of quantities, summed per unit of measure: "quantities.other_results.cuốn"). Amounts are integers kept in
 // doubles (exact below 2^53); a weighted rate's numerator may be fractional.
 using Contribution = std::map<std::string, double>;
 
@@ -32,6 +41,17 @@ using Contribution = std::map<std::string, double>;
 // unit's population. A report not in a counted state contributes only "expected" = 1.
 Contribution contribution_of(const Campaign& campaign, const OrgUnit& unit,
                              const UnitReport& report);
+
+// One population group's figures in one report: the participant count the unit filled and the
+// unit's population of that group. Groups left empty are absent.
+struct GroupParticipation {
+  std::string group;
+  double participants = 0;
+  double population = 0;
+};
+std::vector<GroupParticipation> participation_by_group(const ReportForm& form,
+                                                       const OrgUnit& unit,
+                                                       const nlohmann::json& values);
 
 // The "participation.participants" and "participation.population" slots of contribution_of
 // alone, without building the whole contribution: exports need them for every one of 110,000
@@ -59,6 +79,16 @@ struct ActivityFigures {
   std::int64_t participants = 0;
 };
 
+// A population group's participation over a subtree.
+struct GroupFigures {
+  std::string group;       // "students"
+  std::string label;       // "Học sinh"
+  std::int64_t units = 0;  // counted reports that filled this group's participant count
+  std::int64_t participants = 0;
+  std::int64_t population = 0;
+  double rate = 0;  // participants / population, 0 when population is 0
+};
+
 struct Summary {
   std::string unit_code;
   std::string unit_name;
@@ -74,8 +104,11 @@ struct Summary {
   std::int64_t participants = 0;
   std::int64_t population = 0;
   double participation_rate = 0;  // participants / population, 0 when population is 0
+  std::vector<GroupFigures> participation_groups;  // the form's groups, in form order
   std::map<std::string, std::int64_t> commendations;
   std::map<std::string, double> rates;                      // weighted_rate items
+  // Tables of quantities: table key → unit of measure ("cuốn", "suất", "đồng") → total.
+  std::map<std::string, std::map<std::string, double>> quantities;
   std::map<std::string, std::vector<UnitText>> narratives;  // advantages, difficulties, …
   std::map<std::string, std::int64_t> narrative_counts;     // total texts per part
   // How the figures were summed (the campaign's setting). In "accepted" mode a child that

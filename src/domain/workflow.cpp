@@ -142,4 +142,10 @@ std::string checked_comment(ReportEvent event, const std::string& text) {
   return trimmed;
 }
 
+Timeliness timeliness_of_submission(std::optional<Timestamp> first_submitted_at, bool was_late,
+                                    Timestamp now, Timestamp deadline_end) {
+  if (first_submitted_at) return {*first_submitted_at, was_late};
+  return {now, now > deadline_end};
+}
+
 }  // namespace llw

@@ -44,6 +44,17 @@ bool needs_comment(ReportEvent event);
 // "chưa bắt đầu", "đang soạn", "đã nộp", "bị trả lại", "đã duyệt".
 std::string_view vietnamese_status(ReportStatus status);
 
+// Timeliness follows the first completion (as DHIS2 counts it): a report's first submission
+// fixes its submission time and whether it was late, and a resubmission after a return or a
+// reopen keeps both, so returning a report never turns an on-time unit into a late one. The
+// report history keeps every later submission.
+struct Timeliness {
+  Timestamp submitted_at = 0;
+  bool late = false;
+};
+Timeliness timeliness_of_submission(std::optional<Timestamp> first_submitted_at, bool was_late,
+                                    Timestamp now, Timestamp deadline_end);
+
 // Longest comment or reason accepted, in bytes.
 constexpr std::size_t max_comment_bytes = 2000;
 

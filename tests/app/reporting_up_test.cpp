@@ -119,9 +119,10 @@ TEST_F(ReportingUpTest, AcceptedModeCountsTheAcceptedSnapshotWhileLiveModeShowsN
   EXPECT_EQ(accepted.missing_count, 2);
   EXPECT_EQ(accepted.not_accepted, std::vector<std::string>{"HP-Y"});
   EXPECT_EQ(accepted.participants, 100 + 10 + 200 + 10);
-  // Population of the two counted schools: (200 + 20 + 190) + (400 + 40).
-  EXPECT_EQ(accepted.population, 410 + 440);
-  EXPECT_DOUBLE_EQ(accepted.participation_rate, 320.0 / 850.0);
+  // Population of the groups the two counted schools reported (students and staff; A's 190
+  // parents were left empty): (200 + 20) + (400 + 40).
+  EXPECT_EQ(accepted.population, 220 + 440);
+  EXPECT_DOUBLE_EQ(accepted.participation_rate, 320.0 / 660.0);
   // The commune itself sums its schools live in both modes.
   EXPECT_EQ(articles(summary_of("HP-X")), 12);
 

@@ -78,8 +78,14 @@ TEST_F(ReportsTest, SummaryOfACommuneAddsUpItsSubmittedReports) {
   EXPECT_EQ(s.directions.at("d").sessions, 3);
   EXPECT_EQ(s.directions.at("đ").participants, 80);
   EXPECT_EQ(s.participants, 440);
-  EXPECT_EQ(s.population, 850);
-  EXPECT_NEAR(s.participation_rate, 440.0 / 850.0, 1e-12);
+  // Students and staff of A (200 + 20) and B (400 + 40): A left its 190 parents empty.
+  EXPECT_EQ(s.population, 660);
+  EXPECT_NEAR(s.participation_rate, 440.0 / 660.0, 1e-12);
+  ASSERT_EQ(s.participation_groups.size(), 4u);
+  EXPECT_EQ(s.participation_groups[0].participants, 400);  // students: 100 + 300
+  EXPECT_EQ(s.participation_groups[0].population, 600);
+  EXPECT_EQ(s.participation_groups[0].units, 2);
+  EXPECT_EQ(s.participation_groups[2].units, 0);  // parents: nobody reported them
   EXPECT_EQ(s.commendations.at("collectives"), 1);
   EXPECT_EQ(s.commendations.at("individuals"), 4);
   ASSERT_EQ(s.narratives.at("advantages").size(), 2u);
@@ -125,7 +131,7 @@ TEST_F(ReportsTest, LateSubmissionCountsAsLateInEveryAncestor) {
   EXPECT_EQ(city.late, 1);
   EXPECT_EQ(city.totals.at("media_articles"), 14);
   EXPECT_EQ(city.participants, 490);
-  EXPECT_EQ(city.population, 850 + 210);
+  EXPECT_EQ(city.population, 660 + 100);  // C reported its 100 students only
   Summary y = app_->summary(system_admin(), campaign_.id, "HP-Y");
   EXPECT_EQ(y.late, 1);
   EXPECT_EQ(y.totals.at("media_articles"), 7);

@@ -195,6 +195,35 @@ TEST_F(WorkflowTest, SubmittingAfterTheDeadlineIsAllowedAndMarkedLate) {
   EXPECT_TRUE(submitted.late);
 }
 
+TEST_F(WorkflowTest, AResubmissionAfterTheDeadlineKeepsTheFirstCompletionOnTime) {
+  const UnitReport first = submit_a(2);
+  ASSERT_FALSE(first.late);
+  ASSERT_TRUE(first.submitted_at);
+  app_->return_report(commune_, campaign_.id, "HP-X-A", "Bổ sung số liệu.", {});
+
+  now_ = vietnam_time(10, 20, 9);  // after the deadline, before the lock date
+  UnitReport current = app_->get_report(reporter_, campaign_.id, "HP-X-A");
+  UnitReport saved =
+      app_->save_draft(reporter_, campaign_.id, "HP-X-A", current.version, values_a(3));
+  UnitReport again = app_->submit(reporter_, campaign_.id, "HP-X-A", saved.version);
+  EXPECT_FALSE(again.late);
+  EXPECT_EQ(again.submitted_at, first.submitted_at);
+  Summary commune = app_->summary(system_admin(), campaign_.id, "HP-X");
+  EXPECT_EQ(commune.on_time, 1);
+  EXPECT_EQ(commune.late, 0);
+  expect_summaries_match_a_full_rebuild(campaign_.id);
+}
+
+TEST_F(WorkflowTest, AFirstSubmissionAfterTheDeadlineStaysLateAfterAReturn) {
+  now_ = vietnam_time(10, 14, 9);
+  submit_a(2);
+  app_->return_report(commune_, campaign_.id, "HP-X-A", "Bổ sung số liệu.", {});
+  UnitReport current = app_->get_report(reporter_, campaign_.id, "HP-X-A");
+  UnitReport again = app_->submit(reporter_, campaign_.id, "HP-X-A", current.version);
+  EXPECT_TRUE(again.late);
+  EXPECT_EQ(app_->summary(system_admin(), campaign_.id, "HP-X").late, 1);
+}
+
 TEST_F(WorkflowTest, AfterTheLockDateSavingNeedsAnExtensionFromTheLevelAbove) {
   UnitReport current = app_->get_report(reporter_, campaign_.id, "HP-X-A");
   now_ = vietnam_time(11, 1, 8);  // the lock date was 31/10

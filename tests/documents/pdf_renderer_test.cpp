@@ -120,7 +120,7 @@ TEST(PdfRenderer, SummaryShowsTotalsVietnameseWayAndALandscapeAnnex) {
   for (const char* expected :
        {"BÁO CÁO", "Kính gửi:", "- Ủy ban nhân dân thành phố Hải Phòng;",
         "- Sở Giáo dục và Đào tạo thành phố Hải Phòng.", "đã báo cáo: 2/3 đơn vị",
-        "87,5% (1.155/1.320 người", "Trường Mầm non An Hưng", "Phụ lục", "Tổng cộng",
+        "1.155/1.320 người, đạt 87,5%", "Trường Mầm non An Hưng", "Phụ lục", "Tổng cộng",
         "Số lượt người tham gia theo nội dung hoạt động của Kế hoạch"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected;
   }

@@ -53,7 +53,13 @@ TEST(SummaryDocument, PrintsEveryTotalTheVietnameseWay) {
   const std::string text = all_text(commune_summary(c).body);
   EXPECT_NE(text.find("- Số pano, băng zôn tuyên truyền: 16."), std::string::npos) << text;
   // (840 + 58 + 257) / (900 + 60 + 360): weighted by population, not an average of rates.
-  EXPECT_NE(text.find("Tỷ lệ người tham gia: 87,5% (1.155/1.320 người"), std::string::npos);
+  EXPECT_NE(text.find("Tỷ lệ người tham gia: 1.155/1.320 người, đạt 87,5%"), std::string::npos);
+  // Per group, with how many units reported it; a group nobody reported has no data.
+  EXPECT_NE(text.find("+ Học sinh: 840/900 người, đạt 93,3% (1 đơn vị có số liệu);"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("+ Phụ huynh: không có số liệu;"), std::string::npos);
+  EXPECT_NE(text.find("nhóm không có số liệu không được tính"), std::string::npos);
   EXPECT_NE(text.find("Tổng kết, khen thưởng: số cá nhân được khen thưởng: 18."),
             std::string::npos);
   EXPECT_NE(text.find("| Tổng cộng | 3 | 7 | 1.155 |"), std::string::npos);

@@ -158,6 +158,29 @@ TEST(FormLoading, ToJsonRoundTrips) {
   EXPECT_EQ(again->items().size(), form->items().size());
 }
 
+TEST(Form2025, EveryParticipantCountNamesItsPopulationGroup) {
+  const auto form = form_2025();
+  EXPECT_EQ(form->find_item("participants_students")->population_group, "students");
+  EXPECT_EQ(form->find_item("participants_residents")->population_group, "residents");
+  EXPECT_EQ(form->find_item("banners")->population_group, "");
+}
+
+TEST(FormLoading, AnOlderFormNamesTheGroupThroughItsPopulationRule) {
+  json f = minimal_form();
+  f["sections"][0]["items"].push_back({{"key", "participants_students"},
+                                       {"label", "Số học sinh tham gia"},
+                                       {"type", "count"},
+                                       {"aggregate", "sum"},
+                                       {"summary", "participation.participants"}});
+  f["rules"].push_back({{"kind", "at_most_population"},
+                        {"item", "participants_students"},
+                        {"group", "students"}});
+  const auto form = load_form(f, "forms/old.json");
+  EXPECT_EQ(form->find_item("participants_students")->population_group, "students");
+  // Written back explicitly, so the stored form no longer depends on the rule.
+  EXPECT_EQ(form->to_json()["sections"][0]["items"].back()["population_group"], "students");
+}
+
 TEST(FormLoading, AcceptsTheMinimalForm) {
   const auto form = load_form(minimal_form(), "forms/min.json");
   EXPECT_EQ(form->items().size(), 6u);
@@ -262,6 +285,52 @@ const std::vector<BrokenForm>& broken_forms() {
       {"MissingLabel",
        [](json& f) { item_of(f, "banners").erase("label"); },
        {"'banners'", "label"}},
+      {"ParticipantCountWithoutPopulationGroup",
+       [](json& f) {
+         f["sections"][0]["items"].push_back({{"key", "participants_students"},
+                                              {"label", "Số học sinh tham gia"},
+                                              {"type", "count"},
+                                              {"aggregate", "sum"},
+                                              {"summary", "participation.participants"}});
+       },
+       {"'participants_students'", "population_group"}},
+      {"PopulationGroupNotInTheForm",
+       [](json& f) {
+         f["sections"][0]["items"].push_back({{"key", "participants_pupils"},
+                                              {"label", "Số học sinh tham gia"},
+                                              {"type", "count"},
+                                              {"aggregate", "sum"},
+                                              {"summary", "participation.participants"},
+                                              {"population_group", "pupils"}});
+       },
+       {"'participants_pupils'", "pupils"}},
+      {"PopulationGroupOnAnItemThatIsNotAParticipantCount",
+       [](json& f) { item_of(f, "banners")["population_group"] = "students"; },
+       {"'banners'", "population_group"}},
+      {"WithinOnAnItemThatIsNotADate",
+       [](json& f) { item_of(f, "banners")["within"] = "week"; },
+       {"'banners'", "within"}},
+      {"UnknownWithin",
+       [](json& f) {
+         f["sections"][0]["items"].push_back(
+             {{"key", "held_on"}, {"label", "Ngày"}, {"type", "date"}, {"within", "year"}});
+       },
+       {"'held_on'", "year"}},
+      {"QuantityWithoutUnitOfMeasure",
+       [](json& f) {
+         item_of(f, "rows")["columns"].push_back(
+             {{"key", "n"}, {"label", "Số lượng"}, {"type", "number"}, {"measure", "quantity"}});
+       },
+       {"'rows'", "unit_of_measure"}},
+      {"UnitOfMeasureThatIsNotAChoice",
+       [](json& f) {
+         item_of(f, "rows")["columns"].push_back(
+             {{"key", "n"}, {"label", "Số lượng"}, {"type", "number"}, {"measure", "quantity"}});
+         item_of(f, "rows")["columns"].push_back(
+             {{"key", "u"}, {"label", "Đơn vị tính"}, {"type", "short_text"},
+              {"measure", "unit_of_measure"}});
+       },
+       {"'u'", "choice"}},
   };
   return cases;
 }

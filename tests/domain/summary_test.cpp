@@ -58,6 +58,64 @@ TEST(Contribution, SubmittedReportAddsItsFigures) {
   EXPECT_EQ(slot(c, "commendations.individuals"), 3);
 }
 
+TEST(Contribution, AGroupLeftEmptyAddsNeitherParticipantsNorPopulation) {
+  // A learning centre that reported 250 of its 400 students and left the residents empty: the
+  // residents are "no data", not 0 of 3,000.
+  const auto c = contribution_of(
+      campaign_2025(), unit(2, {{"students", 400}, {"residents", 3000}}),
+      report(ReportStatus::submitted, {{"participants_students", 250}, {"reading_day_held", true},
+                                       {"reading_day_participants", 1155}}));
+  EXPECT_EQ(slot(c, "participation.participants"), 250);
+  EXPECT_EQ(slot(c, "participation.population"), 400);
+  EXPECT_EQ(slot(c, "participation.students.participants"), 250);
+  EXPECT_EQ(slot(c, "participation.students.population"), 400);
+  EXPECT_EQ(slot(c, "participation.students.units"), 1);
+  EXPECT_EQ(slot(c, "participation.residents.population"), 0);
+  EXPECT_EQ(slot(c, "participation.residents.units"), 0);
+
+  Contribution node;
+  add_into(node, c);
+  const Summary s = summary_from_aggregate(campaign_2025(), unit(1, {}), node);
+  EXPECT_DOUBLE_EQ(s.participation_rate, 0.625);
+  ASSERT_EQ(s.participation_groups.size(), 4u);
+  EXPECT_EQ(s.participation_groups[0].group, "students");
+  EXPECT_EQ(s.participation_groups[0].label, "Học sinh");
+  EXPECT_DOUBLE_EQ(s.participation_groups[0].rate, 0.625);
+  EXPECT_EQ(s.participation_groups[3].group, "residents");
+  EXPECT_EQ(s.participation_groups[3].units, 0);
+  EXPECT_EQ(s.participation_groups[3].population, 0);
+}
+
+TEST(Contribution, AGroupFilledWithZeroCountsItsWholePopulation) {
+  const auto c = contribution_of(
+      campaign_2025(), unit(2, {{"students", 400}, {"parents", 300}}),
+      report(ReportStatus::submitted, {{"participants_students", 250}, {"participants_parents", 0}}));
+  EXPECT_EQ(slot(c, "participation.population"), 700);
+  EXPECT_EQ(slot(c, "participation.parents.units"), 1);
+  EXPECT_EQ(slot(c, "participation.parents.population"), 300);
+}
+
+TEST(Contribution, QuantityRowsSumPerUnitOfMeasure) {
+  const auto c = contribution_of(
+      campaign_2025(), unit(2, {}),
+      report(ReportStatus::submitted,
+             {{"other_results",
+               json::array({{{"content", "Học bổng"}, {"quantity", 40}, {"unit", "suất"}},
+                            {{"content", "Học bổng"}, {"quantity", 29}, {"unit", "suất"}},
+                            {{"content", "Trị giá học bổng"}, {"quantity", 34500000},
+                             {"unit", "đồng"}},
+                            {{"content", "Sách"}, {"quantity", 120}, {"unit", "cuốn"}}})}}));
+  EXPECT_EQ(slot(c, "quantities.other_results.suất"), 69);
+  EXPECT_EQ(slot(c, "quantities.other_results.đồng"), 34500000);
+  EXPECT_EQ(slot(c, "quantities.other_results.cuốn"), 120);
+  Contribution node;
+  add_into(node, c);
+  add_into(node, c);
+  const Summary s = summary_from_aggregate(campaign_2025(), unit(1, {}), node);
+  EXPECT_EQ(s.quantities.at("other_results").at("suất"), 138);
+  EXPECT_EQ(s.quantities.at("other_results").at("cuốn"), 240);
+}
+
 TEST(Contribution, LateSubmissionCountsAsLate) {
   const auto c = contribution_of(campaign_2025(), unit(2, {}),
                                  report(ReportStatus::accepted, json::object(), true));
@@ -156,7 +214,8 @@ TEST(SummaryArithmetic, ResubmissionReplacesInsteadOfAdding) {
   EXPECT_EQ(s.on_time, 2);
   EXPECT_DOUBLE_EQ(s.totals.at("banners"), 17);  // 10 + 7, not 10 + 5 + 7
   EXPECT_EQ(s.participants, 250);
-  EXPECT_EQ(s.population, 700);
+  // The other unit reported no participants: its 200 students are not in the rate.
+  EXPECT_EQ(s.population, 500);
 }
 
 TEST(SummaryArithmetic, ReturningAReportRemovesItsFigures) {

@@ -68,8 +68,17 @@ TEST_F(ReportFlowTest, ASubmittedReportAppearsInTheCoordinatorsSummary) {
             (nlohmann::json{{"units", 1}, {"sessions", 2}, {"participants", 300}}));
   EXPECT_EQ(commune["activities"]["stem"].value("units", -1), 0);
   EXPECT_EQ(commune["participation"].value("participants", 0), 425);
-  EXPECT_EQ(commune["participation"].value("population", 0), 880);  // 450 + 30 + 400
-  EXPECT_NEAR(commune["participation"].value("rate", 0.0), 425.0 / 880.0, 1e-4);
+  // The parents were left empty: "no data", so their 400 do not dilute the rate.
+  EXPECT_EQ(commune["participation"].value("population", 0), 480);  // 450 + 30
+  EXPECT_NEAR(commune["participation"].value("rate", 0.0), 425.0 / 480.0, 1e-4);
+  const nlohmann::json& groups = commune["participation"]["groups"];
+  ASSERT_EQ(groups.size(), 4u);
+  EXPECT_EQ(groups[0], (nlohmann::json{{"group", "students"}, {"label", "Học sinh"}, {"units", 1},
+                                       {"participants", 400}, {"population", 450},
+                                       {"rate", 0.8889}}));
+  EXPECT_EQ(groups[2].value("group", ""), "parents");
+  EXPECT_EQ(groups[2].value("units", -1), 0);
+  EXPECT_TRUE(groups[2]["rate"].is_null());
   EXPECT_EQ(commune["commendations"].value("collectives", 0), 1);
   EXPECT_EQ(commune["commendations"].value("individuals", 0), 4);
   ASSERT_EQ(commune["narratives"]["advantages"].size(), 1u);
@@ -121,10 +130,42 @@ TEST_F(ReportFlowTest, TwoUnitsAddUpAndRatesAreWeightedByPopulation) {
   EXPECT_EQ(commune["totals"].value("media_articles", 0), 12);
   EXPECT_EQ(commune["activities"]["reading_day"],
             (nlohmann::json{{"units", 2}, {"sessions", 3}, {"participants", 450}}));
-  // (425 + 220) / (880 + 220), not the average of 48% and 100%.
+  // (425 + 220) / (480 + 220) over the groups each unit reported, not the average of 88,5% and
+  // 100%, and not diluted by the primary school's parents it left empty.
   EXPECT_EQ(commune["participation"].value("participants", 0), 645);
-  EXPECT_EQ(commune["participation"].value("population", 0), 1100);
-  EXPECT_NEAR(commune["participation"].value("rate", 0.0), 645.0 / 1100.0, 1e-4);
+  EXPECT_EQ(commune["participation"].value("population", 0), 700);
+  EXPECT_NEAR(commune["participation"].value("rate", 0.0), 645.0 / 700.0, 1e-4);
+  // Per group: students (400 + 200) / (450 + 200).
+  const nlohmann::json& students = commune["participation"]["groups"][0];
+  EXPECT_EQ(students.value("units", 0), 2);
+  EXPECT_EQ(students.value("participants", 0), 600);
+  EXPECT_EQ(students.value("population", 0), 650);
+  EXPECT_NEAR(students.value("rate", 0.0), 600.0 / 650.0, 1e-4);
+}
+
+TEST_F(ReportFlowTest, FlagsComeWithTheReportAndNeverBlockSavingOrSubmitting) {
+  nlohmann::json values = school_values_;
+  values["directives"] = nlohmann::json::array(
+      {{{"number", "15/KH-THTT"}, {"date", "2024-10-14"}, {"summary", "Kế hoạch năm trước"}}});
+  values["stem_held"] = true;
+  values["stem_participants"] = 120;
+  const HttpReply saved = save_draft("HP-AH-THTT", values);
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  std::map<std::string, std::string> flags;
+  const nlohmann::json saved_report = saved.json();
+  for (const auto& flag : saved_report["flags"]) {
+    flags[flag.value("field", "")] = flag.value("message", "");
+  }
+  ASSERT_EQ(flags.count("directives[0].date"), 1u) << saved.body;
+  EXPECT_NE(flags["directives[0].date"].find("Ngày 14/10/2024"), std::string::npos);
+  ASSERT_EQ(flags.count("stem_sessions"), 1u) << saved.body;
+
+  const HttpReply submitted =
+      post(report_path("HP-AH-THTT") + "/submit", token(kReporter), R"({"version": 1})");
+  ASSERT_EQ(submitted.status, 200) << submitted.body;
+  EXPECT_EQ(submitted.json()["flags"].size(), saved.json()["flags"].size());
+  // The reviewer reads the same flags.
+  EXPECT_EQ(report_of("HP-AH-THTT")["flags"], submitted.json()["flags"]);
 }
 
 TEST_F(ReportFlowTest, EachSaveBumpsTheVersion) {

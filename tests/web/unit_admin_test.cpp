@@ -70,7 +70,8 @@ class UnitAdminTest : public WebFixture {
 TEST_F(UnitAdminTest, PatchChangesTheFieldsGivenAndTheSummaryFollows) {
   ASSERT_EQ(save_draft("HP-AH-THTT", {{"participants_students", 300}}).status, 200);
   ASSERT_EQ(post(report_path("HP-AH-THTT") + "/submit", token(kReporter)).status, 200);
-  EXPECT_EQ(summary_of("HP-AH")["participation"]["population"], 880);
+  // Only the students were reported: the rate counts their 450, not the staff and parents.
+  EXPECT_EQ(summary_of("HP-AH")["participation"]["population"], 450);
 
   const HttpReply reply =
       patch("HP-AH-THTT",
@@ -84,8 +85,8 @@ TEST_F(UnitAdminTest, PatchChangesTheFieldsGivenAndTheSummaryFollows) {
   EXPECT_EQ(unit["population"]["students"], 500);
   EXPECT_EQ(unit["signer"]["name"], "Phạm Thị Lan");
   EXPECT_EQ(unit_json("HP-AH-THTT")["signer"]["position"], "HIỆU TRƯỞNG");
-  EXPECT_EQ(summary_of("HP-AH")["participation"]["population"], 930);
-  EXPECT_EQ(summary_of("HP")["participation"]["population"], 930);
+  EXPECT_EQ(summary_of("HP-AH")["participation"]["population"], 500);
+  EXPECT_EQ(summary_of("HP")["participation"]["population"], 500);
 }
 
 TEST_F(UnitAdminTest, AUnitIsCreatedWithItsSignerInOneStep) {

@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "domain/clock.h"
+#include "domain/summary.h"
 #include "domain/text.h"
 #include "web/pages/view_format.h"
 
@@ -239,6 +240,33 @@ std::string status_label(ReportStatus status) {
   return "";
 }
 
+namespace {
+
+// The report's flags that belong to `item`, in words a clerk reads under the item: a table
+// cell's flag names its row and column.
+json flags_of(const FormItem& item, const std::vector<ReportFlag>& flags) {
+  json messages = json::array();
+  for (const ReportFlag& flag : flags) {
+    if (flag.field == item.key) {
+      messages.push_back(flag.message);
+      continue;
+    }
+    if (flag.field.rfind(item.key + "[", 0) != 0) continue;
+    const auto close = flag.field.find("].", item.key.size());
+    if (close == std::string::npos) continue;
+    const std::string row = flag.field.substr(item.key.size() + 1, close - item.key.size() - 1);
+    const std::string column_key = flag.field.substr(close + 2);
+    std::string where = "Dòng " + std::to_string(std::stoi(row) + 1);
+    for (const auto& column : item.columns) {
+      if (column.key == column_key) where += ", " + column.label;
+    }
+    messages.push_back(where + ": " + flag.message);
+  }
+  return messages;
+}
+
+}  // namespace
+
 json report_form_view(const ReportFormInput& input) {
   const Campaign& campaign = *input.campaign;
   const ReportForm& form = *campaign.form;
@@ -258,6 +286,7 @@ json report_form_view(const ReportFormInput& input) {
 
   json sections = json::array();
   json error_summary = json::array();
+  json flag_summary = json::array();
   for (const auto& section : form.sections) {
     json items = json::array();
     for (const auto& item : section.items) {
@@ -318,7 +347,18 @@ json report_form_view(const ReportFormInput& input) {
         if (item.type == ItemType::narrative || item.type == ItemType::short_text) {
           if (item.max) view["maxlength"] = std::to_string(static_cast<long long>(*item.max));
         }
-        if (item.key.rfind("participants_", 0) == 0) view["live_participants"] = true;
+        if (!item.population_group.empty()) {
+          // The live rate counts a group only once its participant count is filled.
+          const auto population = unit.population.find(item.population_group);
+          view["live_participants"] = true;
+          view["group_population"] =
+              std::to_string(population == unit.population.end() ? 0 : population->second);
+        }
+      }
+      view["flags"] = flags_of(item, report.flags);
+      view["has_flags"] = !view["flags"].empty();
+      for (const auto& message : view["flags"]) {
+        flag_summary.push_back({{"label", item.label}, {"message", message}, {"anchor", id}});
       }
       view["key"] = item.key;
       view["label"] = item.label;
@@ -347,12 +387,11 @@ json report_form_view(const ReportFormInput& input) {
     population.push_back({{"label", label}, {"value", format_count(static_cast<double>(it->second))}});
     population_total += it->second;
   }
-  std::int64_t participants = 0;
-  for (const auto& [group, label] : form.population_groups) {
-    const std::string key = "participants_" + group;
-    if (values.contains(key) && values.at(key).is_number()) {
-      participants += static_cast<std::int64_t>(values.at(key).get<double>());
-    }
+  double participants = 0;
+  double participants_population = 0;
+  for (const GroupParticipation& g : participation_by_group(form, unit, values)) {
+    participants += g.participants;
+    participants_population += g.population;
   }
 
   json history = json::array();
@@ -387,6 +426,9 @@ json report_form_view(const ReportFormInput& input) {
       {"campaign_id", std::to_string(campaign.id)},
       {"storage_key", "llw-report-" + std::to_string(campaign.id) + "-" + unit.code},
       {"sections", std::move(sections)},
+      {"has_flags", !flag_summary.empty()},
+      {"flag_count", std::to_string(flag_summary.size())},
+      {"flag_summary", std::move(flag_summary)},
       {"has_errors", !error_summary.empty()},
       {"error_summary", std::move(error_summary)},
       {"error_count", std::to_string(error_summary.size())},
@@ -395,9 +437,8 @@ json report_form_view(const ReportFormInput& input) {
       {"population", std::move(population)},
       {"has_population", population_total > 0},
       {"population_total", std::to_string(population_total)},
-      {"participants_total", format_count(static_cast<double>(participants))},
-      {"participation_rate",
-       format_percent(static_cast<double>(participants), static_cast<double>(population_total))},
+      {"participants_total", format_count(participants)},
+      {"participation_rate", format_percent(participants, participants_population)},
       {"history", std::move(history)},
       {"has_history", !input.history.empty()},
   };
