@@ -7,6 +7,7 @@
 #include <set>
 #include <optional>
 
+#include "campaign_year.h"
 #include "clock.h"
 #include "text.h"
 
@@ -261,6 +262,33 @@ void check_stated(const StatedParts& parts, const std::string& field, const std:
   }
 }
 
+// Calls `visit(field, text)` for every free text of the report: text items and the text cells of
+// tables, named as validate_values names them.
+template <typename Visit>
+void for_each_text(const ReportForm& form, const json& values, Visit visit) {
+  for (const FormItem* item : form.items()) {
+    const auto it = values.find(item->key);
+    if (it == values.end()) continue;
+    if ((item->type == ItemType::short_text || item->type == ItemType::narrative) &&
+        it->is_string()) {
+      visit(item->key, it->get_ref<const std::string&>());
+    }
+    if (item->type != ItemType::table || !it->is_array()) continue;
+    for (std::size_t row = 0; row < it->size(); ++row) {
+      const json& cells = (*it)[row];
+      if (!cells.is_object()) continue;
+      for (const TableColumn& column : item->columns) {
+        const auto cell = cells.find(column.key);
+        if (column.type != ItemType::short_text || cell == cells.end() || !cell->is_string()) {
+          continue;
+        }
+        visit(item->key + "[" + std::to_string(row) + "]." + column.key,
+              cell->get_ref<const std::string&>());
+      }
+    }
+  }
+}
+
 void flag_stated_totals(const ReportForm& form, const json& values,
                         std::vector<ReportFlag>& flags) {
   std::vector<StatedParts> tables;
@@ -276,28 +304,21 @@ void flag_stated_totals(const ReportForm& form, const json& values,
     if (!parts.totals.empty()) tables.push_back(std::move(parts));
   }
   if (tables.empty()) return;
-  const auto check = [&](const std::string& field, const json& value) {
-    if (!value.is_string()) return;
-    for (const StatedParts& parts : tables) check_stated(parts, field, value.get<std::string>(), flags);
-  };
-  for (const FormItem* item : form.items()) {
-    const auto it = values.find(item->key);
-    if (it == values.end()) continue;
-    if (item->type == ItemType::short_text || item->type == ItemType::narrative) {
-      check(item->key, *it);
-    }
-    if (item->type != ItemType::table || !it->is_array()) continue;
-    for (std::size_t row = 0; row < it->size(); ++row) {
-      for (const TableColumn& column : item->columns) {
-        if (column.type != ItemType::short_text || !(*it)[row].is_object() ||
-            !(*it)[row].contains(column.key)) {
-          continue;
-        }
-        check(item->key + "[" + std::to_string(row) + "]." + column.key,
-              (*it)[row].at(column.key));
-      }
-    }
-  }
+  for_each_text(form, values, [&](const std::string& field, const std::string& text) {
+    for (const StatedParts& parts : tables) check_stated(parts, field, text, flags);
+  });
+}
+
+// Every free text that names a year other than the campaign's: a paragraph copied from last
+// year's report.
+void flag_other_years(const ReportForm& form, int year, const json& values,
+                      std::vector<ReportFlag>& flags) {
+  for_each_text(form, values, [&](const std::string& field, const std::string& text) {
+    const auto years = years_contradicting(text, year);
+    if (years.empty()) return;
+    flags.push_back({field, years_contradicting_message(years, year) +
+                                " Hãy kiểm tra lại nội dung (có thể chép từ báo cáo năm trước)."});
+  });
 }
 
 }  // namespace
@@ -309,6 +330,7 @@ std::vector<ReportFlag> report_flags(const Campaign& campaign, const OrgUnit& un
   flag_dates(*campaign.form, window_of(campaign, report_date), values, flags);
   flag_activities(*campaign.form, unit, values, flags);
   flag_stated_totals(*campaign.form, values, flags);
+  if (campaign.year > 0) flag_other_years(*campaign.form, campaign.year, values, flags);
   return flags;
 }
 

@@ -165,6 +165,18 @@ TEST(ReportFlags, AStatedTotalThatIsNotTheSumOfItsRowsIsFlagged) {
                   .empty());
 }
 
+TEST(ReportFlags, AFreeTextNamingAnotherYearIsFlagged) {
+  const auto flags = flags_of(
+      {{"advantages", "Kết quả Tuần lễ hưởng ứng học tập suốt đời năm 2021 được duy trì."},
+       {"directives", json::array({{{"number", "15/KH-THTT"}, {"summary", "Kế hoạch năm 2021"}}})},
+       {"difficulties", "Theo Quyết định số 1373/QĐ-TTg ngày 30/7/2021, đến năm 2030."}});
+  ASSERT_EQ(flags.count("advantages"), 1u);
+  EXPECT_EQ(flags.at("advantages").rfind("Năm 2021 khác năm của Tuần lễ 2025.", 0), 0u)
+      << flags.at("advantages");
+  EXPECT_EQ(flags.count("directives[0].summary"), 1u);
+  EXPECT_EQ(flags.count("difficulties"), 0u);  // a cited document and a horizon are not years
+}
+
 TEST(ReportFlags, AHostileUnitOfMeasureIsMatchedLiterally) {
   auto form = std::make_shared<ReportForm>(*testing::form_2025());
   for (auto& section : form->sections) {

@@ -59,10 +59,28 @@ json consolidated_view(const ConsolidatedInput& input) {
   add("Nộp đúng hạn", static_cast<double>(summary.on_time));
   add("Nộp muộn", static_cast<double>(summary.late));
   add("Chưa nộp", static_cast<double>(summary.missing_count));
-  add("Lượt người tham gia", static_cast<double>(summary.participants));
-  figures.push_back({{"label", "Tỷ lệ tham gia"},
+  // People (not "lượt người"): the groups' participant counts, over the groups reported.
+  add("Người tham gia (các nhóm có số liệu)", static_cast<double>(summary.participants));
+  figures.push_back({{"label", "Tỷ lệ người tham gia"},
                      {"value", format_percent(static_cast<double>(summary.participants),
                                               static_cast<double>(summary.population))}});
+  for (const GroupFigures& group : summary.participation_groups) {
+    figures.push_back(
+        {{"label", "Tỷ lệ tham gia — " + group.label},
+         {"value", group.units == 0
+                       ? std::string("không có số liệu")
+                       : format_percent(static_cast<double>(group.participants),
+                                        static_cast<double>(group.population)) +
+                             " (" + format_count(static_cast<double>(group.participants)) + "/" +
+                             format_count(static_cast<double>(group.population)) + ")"}});
+  }
+  for (const FormItem* item : form.items()) {
+    const auto quantities = summary.quantities.find(item->key);
+    if (quantities == summary.quantities.end()) continue;
+    for (const auto& [unit, total] : quantities->second) {
+      add(item->label + " (" + unit + ")", total);
+    }
+  }
   for (const FormItem* item : form.items()) {
     if (item->aggregate != AggregateRule::sum || !item->activity.empty()) continue;
     const auto it = summary.totals.find(item->key);
