@@ -119,14 +119,15 @@ json dashboard_view(const DashboardInput& input) {
 
   // Main totals: participation, and every summed item of the form that has a value.
   json main_totals = json::array();
-  main_totals.push_back({{"label", "Lượt người tham gia"},
+  // People counted by population group (not "lượt người", which counts each activity).
+  main_totals.push_back({{"label", "Người tham gia (các nhóm có số liệu)"},
                          {"value", format_count(static_cast<double>(summary.participants))}});
-  main_totals.push_back({{"label", "Tỷ lệ tham gia"},
+  main_totals.push_back({{"label", "Tỷ lệ người tham gia"},
                          {"value", format_percent(static_cast<double>(summary.participants),
                                                   static_cast<double>(summary.population))}});
   for (const FormItem* item : form.items()) {
     if (item->aggregate != AggregateRule::sum || !item->activity.empty()) continue;
-    if (item->key.rfind("participants_", 0) == 0) continue;
+    if (!item->population_group.empty()) continue;
     const auto it = summary.totals.find(item->key);
     if (it == summary.totals.end()) continue;
     main_totals.push_back({{"label", item->label}, {"value", format_count(it->second)}});
