@@ -299,6 +299,11 @@ class Application {
   Campaign set_summary_source(const User& actor, std::int64_t campaign_id, SummarySource source,
                               const RequestContext& context = {});
 
+  // Recomputes every campaign's aggregates from its reports with this version's arithmetic
+  // (after an upgrade that changed what a report contributes, e.g. the participation rate per
+  // population group); an administrator's operation (`llw recount`). Returns the campaigns done.
+  int recount_aggregates(const User& actor);
+
   // Consolidated summary of any node the actor may read.
   Summary summary(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
                   const SummaryOptions& options = {});

@@ -22,6 +22,21 @@ std::set<std::string> narrative_parts(const ReportForm& form) {
 
 }  // namespace
 
+int Application::recount_aggregates(const User& actor) {
+  if (actor.role != Role::admin || actor.disabled) {
+    throw Error(ErrorKind::forbidden, "Chỉ quản trị hệ thống được tính lại số liệu tổng hợp.", "");
+  }
+  int done = 0;
+  for (Campaign campaign : store_->list_campaigns()) {
+    campaign.form = form(campaign.form_id);
+    store_->rebuild_aggregates(campaign.id, [&](const OrgUnit& unit, const UnitReport& report) {
+      return contribution_of(campaign, unit, report);
+    });
+    ++done;
+  }
+  return done;
+}
+
 Summary Application::summary(const User& actor, std::int64_t campaign_id,
                              const std::string& unit_code, const SummaryOptions& options) {
   Campaign campaign = load_campaign(campaign_id);

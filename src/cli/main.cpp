@@ -296,6 +296,13 @@ void print_summary(const llw::Summary& s) {
   }
 }
 
+int cmd_recount(const std::string& db, const std::string& forms_dir) {
+  auto app = make_app(db, forms_dir);
+  const int campaigns = app.recount_aggregates(system_user());
+  std::cout << "Đã tính lại số liệu tổng hợp của " << campaigns << " đợt báo cáo.\n";
+  return 0;
+}
+
 int cmd_summary(const std::string& db, std::int64_t campaign, const std::string& unit, bool json,
                 const std::string& forms_dir) {
   auto app = make_app(db, forms_dir);
@@ -420,6 +427,11 @@ int main(int argc, char** argv) {
 
   std::int64_t campaign = 0;
   bool as_json = false;
+  auto* recount = cli.add_subcommand(
+      "recount", "Recompute every campaign's consolidated figures from its reports (after an upgrade)");
+  add_db_option(recount, db);
+  recount->add_option("--forms", forms_dir, "Directory of form definitions (*.json)")
+      ->check(CLI::ExistingDirectory);
   auto* summary =
       cli.add_subcommand("summary", "Print the consolidated summary of a unit's subtree");
   add_db_option(summary, db);
@@ -472,6 +484,7 @@ int main(int argc, char** argv) {
     if (*user_add) return cmd_user_add(db, username, unit, role, name, forms_dir);
     if (*import) return cmd_import_units(db, file, forms_dir);
     if (*summary) return cmd_summary(db, campaign, unit, as_json, forms_dir);
+    if (*recount) return cmd_recount(db, forms_dir);
     if (*export_command) {
       return cmd_export(db, campaign, unit, export_format, export_kind, export_out, forms_dir);
     }
