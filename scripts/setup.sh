@@ -14,7 +14,7 @@ packages=(
   libxlsxwriter-dev libzip-dev libpugixml-dev
   libcurl4-openssl-dev
   # documents: PDF and charts (pango/cairo, Liberation Serif), DOCX/XLSX checks
-  libpango1.0-dev libcairo2-dev libpng-dev fonts-liberation2 poppler-utils
+  libpango1.0-dev libcairo2-dev libpng-dev libqrencode-dev fonts-liberation2 poppler-utils
   libreoffice-writer-nogui libreoffice-calc-nogui
   # tests and benchmarks
   googletest libgtest-dev curl jq wrk procps
