@@ -3,6 +3,7 @@
 //   autosave of the draft to the server, and a copy in this browser (localStorage) that is
 //   offered back after a dropped connection or a closed tab; a stale save is announced.
 // - print buttons.
+// - new campaign: the name and dates follow the year while they are still its defaults.
 (function () {
   'use strict';
 
@@ -31,6 +32,28 @@
     var target = event.target;
     if (target && target.hasAttribute && target.hasAttribute('data-print')) window.print();
   });
+
+  // New campaign: changing the year moves the name and the dates still on the previous year's
+  // defaults to the new year; anything typed by hand stays.
+  var newCampaign = document.getElementById('campaign-new');
+  if (newCampaign) {
+    var yearInput = document.getElementById('year');
+    var lastYear = yearInput.value;
+    yearInput.addEventListener('input', function () {
+      var year = yearInput.value.trim();
+      if (!/^\d{4}$/.test(year) || !/^\d{4}$/.test(lastYear)) return;
+      var name = document.getElementById('name');
+      if (name.value === 'Tuần lễ hưởng ứng học tập suốt đời năm ' + lastYear) {
+        name.value = 'Tuần lễ hưởng ứng học tập suốt đời năm ' + year;
+      }
+      var dates = newCampaign.querySelectorAll('[data-year-date]');
+      for (var i = 0; i < dates.length; i++) {
+        var value = dates[i].value;
+        if (value.slice(-5) === '/' + lastYear) dates[i].value = value.slice(0, -4) + year;
+      }
+      lastYear = year;
+    });
+  }
 
   var form = document.getElementById('report-form');
   if (!form) return;

@@ -106,7 +106,8 @@ json to_json(const User& user) {
           {"name", user.display_name},
           {"role", std::string(to_string(user.role))},
           {"unit", optional_code(user.unit_code)},
-          {"disabled", user.disabled}};
+          {"disabled", user.disabled},
+          {"must_change_password", user.must_change_password}};
 }
 
 json to_json(const OrgUnit& unit, const std::vector<std::string>& children_codes) {

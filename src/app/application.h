@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/documents.h"
+#include "app/unit_accounts.h"
 #include "app/unit_editing.h"
 #include "domain/campaign.h"
 #include "domain/clock.h"
@@ -95,6 +96,12 @@ struct CampaignSettings {
   std::optional<std::string> theme;
 };
 
+// A report form the application can load (a file of forms_dir), offered for a new campaign.
+struct FormChoice {
+  std::string id;     // "llw-2025"
+  std::string title;  // the form's own title
+};
+
 struct ApplicationConfig {
   std::filesystem::path forms_dir = "forms";
   std::int64_t session_seconds = 12 * 3600;
@@ -137,6 +144,20 @@ class Application {
                        const RequestContext& context = {});
   bool must_change_password(const User& user);
 
+  // Reporter accounts for the units of a subtree (unit_accounts.cpp), for whoever may manage the
+  // accounts of the scope's unit (a coordinator its subtree, an admin any). `unit_accounts` lists
+  // the scope's units with their reporters; `create_unit_accounts` gives each unit that has none
+  // a reporter account with a one-time password (the account must choose its own at the first
+  // sign-in); `reset_unit_accounts` gives the named reporter accounts of the scope new one-time
+  // passwords, ending their sessions (reprinting a slip). Every account is audited, never its
+  // password. At most kMaxAccountsPerCall accounts per call.
+  std::vector<UnitAccountStatus> unit_accounts(const User& actor, const UnitAccountScope& scope);
+  std::vector<IssuedAccount> create_unit_accounts(const User& actor, const UnitAccountScope& scope,
+                                                  const RequestContext& context = {});
+  std::vector<IssuedAccount> reset_unit_accounts(const User& actor, const UnitAccountScope& scope,
+                                                 const std::vector<std::string>& usernames,
+                                                 const RequestContext& context = {});
+
   // Org units.
   OrgUnit get_unit(const User& actor, const std::string& code);
   std::vector<OrgUnit> list_children(const User& actor, const std::string& parent_code);
@@ -159,6 +180,8 @@ class Application {
   Campaign create_campaign(const User& actor, Campaign campaign,
                            const RequestContext& context = {});
   std::shared_ptr<const ReportForm> form(const std::string& form_id);
+  // Every form of forms_dir that loads, by id (a file that does not load is left out and logged).
+  std::vector<FormChoice> available_forms();
   // Replaces the campaign's structured plan fields (validated like a new campaign's), for whoever
   // may manage campaigns at the issuer. Returns the campaign as stored.
   Campaign update_campaign_plan(const User& actor, std::int64_t campaign_id,

@@ -1,9 +1,12 @@
 // Campaigns (đợt báo cáo): listing the ones an actor is concerned with, and creating one.
 #include <algorithm>
+#include <filesystem>
+#include <iostream>
 
 #include "app/application.h"
 #include "app/audited.h"
 #include "domain/access.h"
+#include "domain/campaign_defaults.h"
 #include "domain/error.h"
 
 namespace llw {
@@ -42,9 +45,7 @@ Campaign Application::create_campaign(const User& actor, Campaign campaign,
                    if (campaign.form_id.empty()) campaign.form_id = "llw-2025";
                    campaign.form = form(campaign.form_id);
                    if (campaign.reporting_kinds.empty()) {
-                     // The plan's "các phòng, đơn vị, các tổ chức, các thôn, các cơ sở giáo dục".
-                     campaign.reporting_kinds = {UnitKind::department, UnitKind::organization,
-                                                 UnitKind::village, UnitKind::school};
+                     campaign.reporting_kinds = default_reporting_kinds();
                    }
                    if (campaign.year == 0) campaign.year = int(campaign.period_start.year());
                    validate_campaign(campaign);
@@ -56,6 +57,24 @@ Campaign Application::create_campaign(const User& actor, Campaign campaign,
                    campaign.id = store_->insert_campaign(campaign, reporting);
                    return campaign;
                  });
+}
+
+std::vector<FormChoice> Application::available_forms() {
+  std::vector<FormChoice> choices;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(config_.forms_dir, error)) {
+    if (entry.path().extension() != ".json") continue;
+    const std::string id = entry.path().stem().string();
+    try {
+      choices.push_back({id, form(id)->title});
+    } catch (const std::exception& e) {
+      std::cerr << "llw: form " << entry.path() << " left out: " << e.what() << '\n';
+    }
+  }
+  if (error) std::cerr << "llw: forms folder " << config_.forms_dir << ": " << error.message() << '\n';
+  std::sort(choices.begin(), choices.end(),
+            [](const FormChoice& a, const FormChoice& b) { return a.id > b.id; });
+  return choices;
 }
 
 }  // namespace llw

@@ -40,6 +40,17 @@ std::string random_token() {
   return out;
 }
 
+std::string one_time_password() {
+  ensure_sodium();
+  static constexpr char alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
+  std::string password;
+  for (int i = 0; i < 12; ++i) {
+    if (i > 0 && i % 4 == 0) password += '-';
+    password += alphabet[randombytes_uniform(sizeof alphabet - 1)];
+  }
+  return password;
+}
+
 std::string token_hash(std::string_view token) {
   ensure_sodium();
   unsigned char digest[32];

@@ -27,6 +27,9 @@ struct User {
   std::string unit_code;
   std::string unit_path;  // copy of the unit's materialized path, for subtree checks
   bool disabled = false;
+  // Someone else set the password (a new account, a reset, a one-time password on a slip): the
+  // user must choose their own before doing anything else.
+  bool must_change_password = false;
 };
 
 }  // namespace llw

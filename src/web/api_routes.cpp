@@ -95,6 +95,7 @@ ApiRoutes::ApiRoutes(Application& app, std::size_t max_body_bytes)
       {"POST", {"auth", "token"}, &ApiRoutes::create_token},
       {"DELETE", {"auth", "token"}, &ApiRoutes::delete_token},
       {"GET", {"me"}, &ApiRoutes::get_me},
+      {"POST", {"me", "password"}, &ApiRoutes::change_own_password},
       {"GET", {"users"}, &ApiRoutes::list_users},
       {"POST", {"users"}, &ApiRoutes::create_user},
       {"GET", {"users", "{}"}, &ApiRoutes::get_user},
@@ -105,6 +106,9 @@ ApiRoutes::ApiRoutes(Application& app, std::size_t max_body_bytes)
       {"POST", {"units", "import"}, &ApiRoutes::import_units},
       {"GET", {"units", "{}"}, &ApiRoutes::get_unit},
       {"PATCH", {"units", "{}"}, &ApiRoutes::patch_unit},
+      {"GET", {"units", "{}", "accounts"}, &ApiRoutes::list_unit_accounts},
+      {"POST", {"units", "{}", "accounts"}, &ApiRoutes::issue_unit_accounts},
+      {"POST", {"units", "{}", "accounts", "slips.pdf"}, &ApiRoutes::issue_unit_accounts},
       {"GET", {"campaigns"}, &ApiRoutes::list_campaigns},
       {"POST", {"campaigns"}, &ApiRoutes::create_campaign},
       {"GET", {"campaigns", "{}"}, &ApiRoutes::get_campaign},
@@ -210,7 +214,15 @@ HttpResponse ApiRoutes::dispatch(const HttpRequest& request) {
 }
 
 User ApiRoutes::authenticate(const HttpRequest& request) {
-  return app_.authenticate(bearer_token(request));
+  User user = app_.authenticate(bearer_token(request));
+  if (user.must_change_password) {
+    throw Error(ErrorKind::forbidden,
+                "Tài khoản này đang dùng mật khẩu do người khác đặt (mật khẩu dùng một lần). Hãy "
+                "đặt mật khẩu riêng trước: POST /api/v1/me/password với current_password và "
+                "new_password, hoặc đăng nhập trang web.",
+                "password");
+  }
+  return user;
 }
 
 // --- Authentication -------------------------------------------------------------------------
@@ -238,7 +250,23 @@ HttpResponse ApiRoutes::delete_token(const HttpRequest& request, const Params&) 
 }
 
 HttpResponse ApiRoutes::get_me(const HttpRequest& request, const Params&) {
-  return json_response(200, {{"user", to_json(authenticate(request))}});
+  return json_response(200, {{"user", to_json(app_.authenticate(bearer_token(request)))}});
+}
+
+HttpResponse ApiRoutes::change_own_password(const HttpRequest& request, const Params&) {
+  // The one call an account that must choose its password may make besides GET /me.
+  const std::string token = bearer_token(request);
+  const User user = app_.authenticate(token);
+  const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
+  require_object(body, "Nội dung yêu cầu");
+  reject_unknown_members(body, {"current_password", "new_password"});
+  app_.change_password(user, token, *string_member(body, "current_password", true),
+                       *string_member(body, "new_password", true),
+                       RequestContext{request.client_address});
+  HttpResponse response;
+  response.status = 204;
+  response.content_type.clear();
+  return response;
 }
 
 // --- Org units ------------------------------------------------------------------------------

@@ -31,17 +31,22 @@ class ApiRoutes {
   };
 
   HttpResponse dispatch(const HttpRequest& request);
+  // The bearer token's user; Error{forbidden} while the account must still choose its password
+  // (only GET /me, DELETE /auth/token and POST /me/password take such an account).
   User authenticate(const HttpRequest& request);
 
   HttpResponse create_token(const HttpRequest& request, const Params& params);
   HttpResponse delete_token(const HttpRequest& request, const Params& params);
   HttpResponse get_me(const HttpRequest& request, const Params& params);
+  HttpResponse change_own_password(const HttpRequest& request, const Params& params);
   HttpResponse get_unit(const HttpRequest& request, const Params& params);
   HttpResponse list_units(const HttpRequest& request, const Params& params);
   HttpResponse create_unit(const HttpRequest& request, const Params& params);
   HttpResponse import_units(const HttpRequest& request, const Params& params);
   // Editing and moving a unit (unit_routes.cpp).
   HttpResponse patch_unit(const HttpRequest& request, const Params& params);
+  HttpResponse list_unit_accounts(const HttpRequest& request, const Params& params);
+  HttpResponse issue_unit_accounts(const HttpRequest& request, const Params& params);
   HttpResponse list_campaigns(const HttpRequest& request, const Params& params);
   HttpResponse get_campaign(const HttpRequest& request, const Params& params);
   HttpResponse create_campaign(const HttpRequest& request, const Params& params);

@@ -56,6 +56,8 @@ std::string ascii_file_name(const std::string& name) {
   return out.empty() ? "tai-lieu" : out;
 }
 
+}  // namespace
+
 HttpResponse file_response(DocumentFile file) {
   HttpResponse response;
   response.status = 200;
@@ -66,8 +68,6 @@ HttpResponse file_response(DocumentFile file) {
   response.body = std::move(file.bytes);
   return response;
 }
-
-}  // namespace
 
 HttpResponse ApiRoutes::get_plan_document(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);

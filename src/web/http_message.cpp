@@ -1,5 +1,7 @@
 #include "web/http_message.h"
 
+#include <algorithm>
+
 namespace llw {
 
 const std::vector<std::pair<std::string, std::string>>& api_security_headers() {
@@ -63,6 +65,17 @@ const char* reason_phrase(int status) {
     default:
       return "Unknown";
   }
+}
+
+std::string sign_in_address(const HttpRequest& request) {
+  const std::string& host = request.host;
+  const bool plain = !host.empty() && host.size() <= 255 &&
+                     std::all_of(host.begin(), host.end(), [](char c) {
+                       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                              (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ':' ||
+                              c == '[' || c == ']';
+                     });
+  return "http://" + (plain ? host : std::string("localhost")) + "/dang-nhap";
 }
 
 }  // namespace llw

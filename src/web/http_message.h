@@ -21,6 +21,7 @@ struct HttpRequest {
   std::string body;
   std::string client_address;  // the peer's IP address, for login rate limiting
   std::string cookie;          // the Cookie header, empty when absent (pages only)
+  std::string host;            // the Host header, empty when absent
 };
 
 struct HttpResponse {
@@ -39,6 +40,11 @@ const std::vector<std::pair<std::string, std::string>>& api_security_headers();
 // Headers every page and static file carries: a CSP that allows only this origin's own files
 // (no inline script or style), no sniffing, no framing, no referrer. Caching is set per response.
 const std::vector<std::pair<std::string, std::string>>& page_security_headers();
+
+// "http://<Host>/dang-nhap": where people sign in, as the request reached the server (printed on
+// credential slips). A Host header that is not a plain host name or address (with an optional
+// port) gives "http://localhost/dang-nhap".
+std::string sign_in_address(const HttpRequest& request);
 
 // The reason phrase of a status code ("Not Found").
 const char* reason_phrase(int status);

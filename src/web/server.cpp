@@ -96,6 +96,7 @@ HttpResponse respond_to(ApiRoutes& routes, PageRoutes& pages, const TrustedProxi
   request.client_address =
       client_address(req->remote_endpoint().address().to_string(), forwarded_for, proxies);
   request.cookie = header.get_field_or(restinio::http_field::cookie, "");
+  request.host = header.get_field_or(restinio::http_field::host, "");
   // Everything outside /api is the web application's pages and static files.
   if (request.segments.empty() || request.segments[0] != "api") return pages.handle(request);
   return routes.handle(request);

@@ -217,6 +217,10 @@ TEST_F(AccessMatrixTest, MissingExpiredOrGarbageTokensGet401OnEveryRoute) {
       {"POST", "/api/v1/campaigns/" + campaign + "/consolidated/HP-AH/accept"},
       {"POST", "/api/v1/campaigns/" + campaign + "/consolidated/HP-AH/reopen"},
       {"GET", "/api/v1/campaigns/" + campaign + "/consolidated/HP-AH/versions/1"},
+      {"POST", "/api/v1/me/password"},
+      {"GET", "/api/v1/units/HP-AH/accounts"},
+      {"POST", "/api/v1/units/HP-AH/accounts"},
+      {"POST", "/api/v1/units/HP-AH/accounts/slips.pdf"},
   };
   const std::string valid = token(kCoordinator);
   const std::vector<std::pair<std::string, std::vector<std::string>>> credentials{
@@ -345,6 +349,74 @@ TEST_F(AccessMatrixTest, ReportingKindsFollowThePolicy) {
                         {"Content-Type: application/json"})
                 .status,
             401);
+}
+
+// The accounts of a subtree's units: its coordinators and admins manage them, nobody else —
+// probed with a list and with a reset of a name that is not in the list (422 once access
+// passed), so nothing changes.
+TEST_F(AccessMatrixTest, UnitAccountRoutesFollowThePolicy) {
+  struct AccountsCell {
+    std::string user;
+    std::string target;
+    long expected;
+  };
+  // clang-format off
+  const std::vector<AccountsCell> cells{
+      {kAdmin,       "HP",         200},
+      {kAdmin,       "HP-AD",      200},
+      {kCoordinator, "HP-AH",      200},  // own
+      {kCoordinator, "HP-AH-MN",   200},  // subtree
+      {kCoordinator, "HP-AD",      403},  // another commune
+      {kCoordinator, "HP",         403},  // the city above
+      {kViewer,      "HP-AH",      403},
+      {kReporter,    "HP-AH-THTT", 403},
+      {kReporter,    "HP-AH",      403},
+      {kAdmin,       "NOPE",       404},
+  };
+  // clang-format on
+  const std::string reset = R"({"reset":["nobody.here"]})";
+  for (const AccountsCell& cell : cells) {
+    const std::string path = "/api/v1/units/" + cell.target + "/accounts";
+    EXPECT_EQ(get(path, token(cell.user)).status, cell.expected) << cell.user << " GET " << path;
+    const long reset_expected = cell.expected == 200 ? 422 : cell.expected;
+    EXPECT_EQ(post(path, token(cell.user), reset).status, reset_expected)
+        << cell.user << " POST " << path;
+    EXPECT_EQ(post(path + "/slips.pdf", token(cell.user), reset).status, reset_expected)
+        << cell.user << " POST " << path << "/slips.pdf";
+  }
+}
+
+// An account given a password by someone else reaches only /me and /me/password until it has
+// chosen its own: every other route is 403 naming "password".
+TEST_F(AccessMatrixTest, AnAccountThatMustChangeItsPasswordIsRefusedEverywhereElse) {
+  app_->create_user(admin_, {"moi.thtt", "Mới", Role::reporter, "HP-AH-THTT", "ban-dau-2025"});
+  const HttpReply signed_in = http_->send_json(
+      "POST", "/api/v1/auth/token", "",
+      nlohmann::json{{"username", "moi.thtt"}, {"password", "ban-dau-2025"}}.dump());
+  ASSERT_EQ(signed_in.status, 200);
+  const std::string bearer = signed_in.json().value("token", "");
+  for (const std::string& path :
+       {std::string("/api/v1/campaigns"), report_path("HP-AH-THTT"), summary_path("HP-AH-THTT"),
+        std::string("/api/v1/units/HP-AH-THTT")}) {
+    expect_error(get(path, bearer), 403, "forbidden", "password");
+  }
+  expect_error(put(report_path("HP-AH-THTT"), bearer, R"({"version":0,"values":{}})"), 403,
+               "forbidden", "password");
+  EXPECT_EQ(get("/api/v1/me", bearer).status, 200);
+  expect_error(post("/api/v1/me/password", bearer,
+                    R"({"current_password":"sai-roi-2025","new_password":"rieng-2025"})"),
+               422, "validation_failed", "current_password");
+  expect_error(post("/api/v1/me/password", bearer,
+                    R"({"current_password":"ban-dau-2025","new_password":"123"})"),
+               422, "validation_failed", "new_password");
+  expect_error(post("/api/v1/me/password", bearer, R"({"current_password":"ban-dau-2025"})"), 400,
+               "bad_input");
+  EXPECT_EQ(post("/api/v1/me/password", bearer,
+                 R"({"current_password":"ban-dau-2025","new_password":"rieng-cua-toi-2025"})")
+                .status,
+            204);
+  EXPECT_EQ(get(report_path("HP-AH-THTT"), bearer).status, 200);  // the same token, now free
+  EXPECT_FALSE(get("/api/v1/me", bearer).json()["user"].value("must_change_password", true));
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <cctype>
 #include <regex>
 
+#include "page_session.h"
 #include "web_fixture.h"
 
 namespace llw::test {
@@ -21,29 +22,12 @@ struct Browser {
   std::string csrf;
 };
 
+// The page helpers of page_session.h under this file's older names.
 std::string match_of(const std::string& text, const std::string& pattern) {
-  std::smatch match;
-  return std::regex_search(text, match, std::regex(pattern)) ? match[1].str() : std::string{};
+  return first_match(text, pattern);
 }
 
-std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields) {
-  std::string body;
-  for (const auto& [name, value] : fields) {
-    if (!body.empty()) body += '&';
-    body += name + '=';
-    for (const unsigned char c : value) {
-      if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-        body += static_cast<char>(c);
-      } else {
-        static const char* hex = "0123456789ABCDEF";
-        body += '%';
-        body += hex[c >> 4];
-        body += hex[c & 15];
-      }
-    }
-  }
-  return body;
-}
+std::string form_encode(const FormFields& fields) { return url_encoded(fields); }
 
 class AdminPagesTest : public WebFixture {
  protected:

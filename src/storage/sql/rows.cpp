@@ -122,6 +122,7 @@ void UserRow::bind(soci::statement& st) {
   st.exchange(soci::into(unit_code, code_ind));
   st.exchange(soci::into(unit_path, path_ind));
   st.exchange(soci::into(disabled));
+  st.exchange(soci::into(must_change_password));
 }
 
 User UserRow::to_user() const {
@@ -134,6 +135,7 @@ User UserRow::to_user() const {
   if (code_ind == soci::i_ok) user.unit_code = unit_code;
   if (path_ind == soci::i_ok) user.unit_path = unit_path;
   user.disabled = disabled != 0;
+  user.must_change_password = must_change_password != 0;
   return user;
 }
 

@@ -91,7 +91,8 @@ struct ReportRow {
 // An account with its unit's code and path: `SELECT kUserColumnList kUserFrom …`. The password hash
 // is not among the columns: only the sign-in read asks for it.
 inline constexpr const char* kUserColumnList =
-    "us.id, us.username, us.display_name, us.role, us.unit_id, un.code, un.path, us.disabled";
+    "us.id, us.username, us.display_name, us.role, us.unit_id, un.code, un.path, us.disabled, "
+    "us.must_change_password";
 inline constexpr const char* kUserFrom = " FROM users us LEFT JOIN units un ON un.id = us.unit_id ";
 
 struct UserRow {
@@ -104,6 +105,7 @@ struct UserRow {
   std::string unit_path;
   soci::indicator path_ind = soci::i_ok;
   int disabled = 0;
+  int must_change_password = 0;
 
   void bind(soci::statement& st);
   User to_user() const;

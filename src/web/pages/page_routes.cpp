@@ -43,7 +43,7 @@ PageRoutes::PageRoutes(Application& app, std::size_t max_body_bytes)
       {"GET", {}, &PageRoutes::home},
       {"GET", {"dang-nhap"}, &PageRoutes::sign_in_form, true},
       {"POST", {"dang-nhap"}, &PageRoutes::sign_in, true},
-      {"POST", {"dang-xuat"}, &PageRoutes::sign_out},
+      {"POST", {"dang-xuat"}, &PageRoutes::sign_out, false, true},
       {"GET", {"dot", "{}", "bao-cao", "{}"}, &PageRoutes::report_form},
       {"POST", {"dot", "{}", "bao-cao", "{}"}, &PageRoutes::report_post},
       {"POST", {"dot", "{}", "bao-cao", "{}", "duyet"}, &PageRoutes::review_post},
@@ -59,6 +59,8 @@ PageRoutes::PageRoutes(Application& app, std::size_t max_body_bytes)
       {"POST", {"dot", "{}", "tong-hop", "{}"}, &PageRoutes::consolidated_post},
       {"GET", {"dot", "{}", "tong-hop", "{}", "xuat", "{}"}, &PageRoutes::document_export},
       {"POST", {"dot", "{}", "tong-hop", "{}", "len"}, &PageRoutes::reporting_up_post},
+      {"GET", {"dot", "moi"}, &PageRoutes::campaign_new},
+      {"POST", {"dot", "moi"}, &PageRoutes::campaign_new_post},
       {"GET", {"dot", "{}", "cai-dat"}, &PageRoutes::campaign_settings},
       {"POST", {"dot", "{}", "cai-dat"}, &PageRoutes::campaign_settings_post},
       {"GET", {"quan-tri", "don-vi", "{}"}, &PageRoutes::admin_units},
@@ -67,10 +69,12 @@ PageRoutes::PageRoutes(Application& app, std::size_t max_body_bytes)
       {"POST", {"quan-tri", "nhap-don-vi"}, &PageRoutes::admin_import_post},
       {"GET", {"quan-tri", "tai-khoan"}, &PageRoutes::admin_users},
       {"POST", {"quan-tri", "tai-khoan"}, &PageRoutes::admin_users_post},
+      {"GET", {"quan-tri", "tai-khoan-don-vi"}, &PageRoutes::unit_accounts},
+      {"POST", {"quan-tri", "tai-khoan-don-vi"}, &PageRoutes::unit_accounts_post},
       {"GET", {"quan-tri", "tai-khoan", "{}"}, &PageRoutes::admin_user},
       {"POST", {"quan-tri", "tai-khoan", "{}"}, &PageRoutes::admin_user_post},
-      {"GET", {"doi-mat-khau"}, &PageRoutes::change_password_form},
-      {"POST", {"doi-mat-khau"}, &PageRoutes::change_password_post},
+      {"GET", {"doi-mat-khau"}, &PageRoutes::change_password_form, false, true},
+      {"POST", {"doi-mat-khau"}, &PageRoutes::change_password_post, false, true},
   };
 }
 
@@ -151,6 +155,9 @@ HttpResponse PageRoutes::dispatch(const HttpRequest& request) {
       context.session_token = it->second;
       context.csrf = pages::csrf_token_for(context.session_token);
       if (request.method == "POST") require_csrf(context);
+      if (context.user.must_change_password && !route.before_password_change) {
+        return redirect("/doi-mat-khau");
+      }
     }
     return (this->*route.handler)(context, params);
   }
@@ -187,7 +194,9 @@ HttpResponse PageRoutes::page(Context& context, int status, const std::string& t
                   {"role", std::string(pages::role_label(user.role))},
                   {"unit", user.unit_code}};
     nlohmann::json nav = nlohmann::json::array();
-    if (const auto campaign = default_campaign(user)) {
+    // An account that must choose its password first gets no links it could not follow.
+    const auto campaign = user.must_change_password ? std::nullopt : default_campaign(user);
+    if (campaign) {
       const std::string base = "/dot/" + std::to_string(campaign->id);
       const std::string unit = pages::url_encode(user.role == Role::admin ? campaign->issuer_code
                                                                            : user.unit_code);
@@ -203,11 +212,11 @@ HttpResponse PageRoutes::page(Context& context, int status, const std::string& t
         nav.push_back({{"href", base + "/cai-dat"}, {"label", "Cài đặt đợt"}});
       }
     }
-    if (user.role == Role::admin || user.role == Role::coordinator) {
+    if (!user.must_change_password &&
+        (user.role == Role::admin || user.role == Role::coordinator)) {
       // The unit tree from the user's own unit; an admin has none and starts at the root.
       std::string tree_code = user.unit_code;
       if (tree_code.empty()) {
-        const auto campaign = default_campaign(user);
         const std::string path = campaign ? campaign->issuer_path : std::string{};
         if (path.size() > 1) {
           const std::int64_t root = std::stoll(path.substr(1, path.find('/', 1) - 1));
@@ -218,11 +227,13 @@ HttpResponse PageRoutes::page(Context& context, int status, const std::string& t
         nav.push_back({{"href", "/quan-tri/don-vi/" + pages::url_encode(tree_code)},
                        {"label", "Cây đơn vị"}});
       }
+      nav.push_back({{"href", "/dot/moi"}, {"label", "Tạo đợt mới"}});
       nav.push_back({{"href", "/quan-tri/nhap-don-vi"}, {"label", "Nhập đơn vị"}});
       nav.push_back({{"href", "/quan-tri/tai-khoan"}, {"label", "Tài khoản"}});
+      nav.push_back({{"href", "/quan-tri/tai-khoan-don-vi"}, {"label", "Tài khoản đơn vị"}});
       nav.push_back({{"href", "/nhat-ky"}, {"label", "Nhật ký"}});
     }
-    if (user.role == Role::coordinator) {
+    if (!user.must_change_password && user.role == Role::coordinator) {
       // Units below that submitted: one count on a partial index per page.
       const std::int64_t unread = app_.unread_notifications(user);
       view["unread_notifications"] = std::to_string(unread);

@@ -25,6 +25,7 @@ struct ReviewEcho;
 struct ReportFormInput;
 struct ConsolidatedInput;
 struct ReportingUpEcho;
+struct UnitAccountsPageInput;
 }  // namespace pages
 
 class PageRoutes {
@@ -53,6 +54,9 @@ class PageRoutes {
     std::vector<std::string> pattern;  // "{}" matches any one segment
     Handler handler;
     bool public_page = false;          // reachable without a session
+    // Reachable while the account must still choose its password (the change-password page and
+    // signing out); every other page sends such an account there first.
+    bool before_password_change = false;
   };
 
   HttpResponse dispatch(const HttpRequest& request);
@@ -142,6 +146,14 @@ class PageRoutes {
   // settings_pages.cpp
   HttpResponse campaign_settings(Context& context, const Params& params);
   HttpResponse campaign_settings_post(Context& context, const Params& params);
+  // campaign_new_pages.cpp
+  HttpResponse campaign_new(Context& context, const Params& params);
+  HttpResponse campaign_new_post(Context& context, const Params& params);
+  // unit_accounts_pages.cpp
+  HttpResponse unit_accounts(Context& context, const Params& params);
+  HttpResponse unit_accounts_post(Context& context, const Params& params);
+  HttpResponse unit_accounts_page(Context& context, const UnitAccountScope& scope, int status,
+                                  pages::UnitAccountsPageInput input);
 
   Application& app_;
   std::size_t max_body_bytes_;

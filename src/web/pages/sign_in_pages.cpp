@@ -38,7 +38,8 @@ HttpResponse PageRoutes::home(Context& context, const Params&) {
   }
   return page(context, 200, "home",
               {{"title", "Trang chủ"},
-               {"message", "Chưa có đợt báo cáo nào dành cho đơn vị của bạn."}});
+               {"message", "Chưa có đợt báo cáo nào dành cho đơn vị của bạn."},
+               {"can_create", user.role == Role::admin || user.role == Role::coordinator}});
 }
 
 HttpResponse PageRoutes::sign_in_page(const HttpRequest& request, int status,
