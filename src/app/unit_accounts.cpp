@@ -78,7 +78,8 @@ std::vector<UnitAccountStatus> Application::unit_accounts(const User& actor,
   }
   std::map<std::int64_t, std::vector<std::string>> reporters;
   for (const User& user : store_->list_users(root.path, kMaxListedUsers)) {
-    if (user.role == Role::reporter && user.unit_id) reporters[*user.unit_id].push_back(user.username);
+    if (user.role == Role::reporter && user.unit_id)
+      reporters[*user.unit_id].push_back(user.username);
   }
   std::vector<UnitAccountStatus> statuses;
   statuses.reserve(units.size());
@@ -86,9 +87,8 @@ std::vector<UnitAccountStatus> Application::unit_accounts(const User& actor,
     std::vector<std::string> names = reporters[unit.id];
     statuses.push_back({std::move(unit), std::move(names)});
   }
-  std::sort(statuses.begin(), statuses.end(), [](const auto& a, const auto& b) {
-    return a.unit.code < b.unit.code;
-  });
+  std::sort(statuses.begin(), statuses.end(),
+            [](const auto& a, const auto& b) { return a.unit.code < b.unit.code; });
   return statuses;
 }
 
@@ -111,12 +111,12 @@ std::vector<IssuedAccount> Application::create_unit_accounts(const User& actor,
       const std::string candidate = n == 1 ? base : base + std::to_string(n);
       if (chosen.count(candidate) || store_->find_user(candidate)) continue;
       try {
-        audited_at(*this, actor, context, "user.create", &unit, candidate, "reporter one-time",
-                   [&] {
-                     return insert_account({candidate, display_name_for(unit), Role::reporter,
-                                            unit.code, account.password},
-                                           true);
-                   });
+        audited_at(
+            *this, actor, context, "user.create", &unit, candidate, "reporter one-time", [&] {
+              return insert_account(
+                  {candidate, display_name_for(unit), Role::reporter, unit.code, account.password},
+                  true);
+            });
         account.username = candidate;
       } catch (const Error& error) {
         if (error.kind() != ErrorKind::conflict) throw;
@@ -140,8 +140,8 @@ std::vector<IssuedAccount> Application::reset_unit_accounts(
     throw Error(ErrorKind::validation_failed, message, "usernames", {{"usernames", message}});
   }
   if (usernames.size() > kMaxAccountsPerCall) {
-    const std::string message = "Mỗi lần chỉ đặt lại được tối đa " +
-                                std::to_string(kMaxAccountsPerCall) + " tài khoản.";
+    const std::string message =
+        "Mỗi lần chỉ đặt lại được tối đa " + std::to_string(kMaxAccountsPerCall) + " tài khoản.";
     throw Error(ErrorKind::validation_failed, message, "usernames", {{"usernames", message}});
   }
   // Only reporter accounts of the scope's units: checked for every name before any changes.

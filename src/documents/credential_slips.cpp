@@ -88,15 +88,19 @@ void draw_slip(cairo_t* cr, const CredentialSlipSheet& sheet, const CredentialSl
   double y = top + kPad;
   cairo_set_source_rgb(cr, 0, 0, 0);
   y += text_at(cr, sheet.heading, small, x, y, text_width);
-  y += text_at(cr, "PHIẾU TÀI KHOẢN BÁO CÁO TUẦN LỄ HỌC TẬP SUỐT ĐỜI", strong, x, y, text_width) + 4;
+  y +=
+      text_at(cr, "PHIẾU TÀI KHOẢN BÁO CÁO TUẦN LỄ HỌC TẬP SUỐT ĐỜI", strong, x, y, text_width) + 4;
   y += text_at(cr, "Đơn vị: " + slip.unit_name + " (" + slip.unit_code + ")", label, x, y,
-               text_width) + 2;
+               text_width) +
+       2;
   y += text_at(cr, "Tên đăng nhập:", label, x, y, text_width);
   y += text_at(cr, slip.username, {14, true, false, TextAlign::left}, x + 4 * kMm, y, text_width,
-               "Liberation Mono") + 2;
+               "Liberation Mono") +
+       2;
   y += text_at(cr, "Mật khẩu dùng một lần:", label, x, y, text_width);
   y += text_at(cr, slip.password, {14, true, false, TextAlign::left}, x + 4 * kMm, y, text_width,
-               "Liberation Mono") + 2;
+               "Liberation Mono") +
+       2;
   y += text_at(cr, "Địa chỉ đăng nhập: " + sheet.sign_in_url, label, x, y, text_width) + 2;
   text_at(cr,
           "Lần đăng nhập đầu tiên, hệ thống yêu cầu đặt mật khẩu mới. Giữ kín phiếu này; mất "
@@ -115,8 +119,8 @@ std::string render_credential_slips(const CredentialSlipSheet& sheet) {
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "LLW");
   cairo_t* cr = cairo_create(surface);
   if (sheet.slips.empty()) {
-    text_at(cr, "Không có tài khoản nào để in phiếu.", {12, false, false, TextAlign::left},
-            kMargin, kMargin, kPageWidth - 2 * kMargin);
+    text_at(cr, "Không có tài khoản nào để in phiếu.", {12, false, false, TextAlign::left}, kMargin,
+            kMargin, kPageWidth - 2 * kMargin);
   }
   for (std::size_t i = 0; i < sheet.slips.size(); ++i) {
     const int slot = static_cast<int>(i % kSlipsPerPage);

@@ -7,7 +7,8 @@ namespace llw {
 CampaignDates default_campaign_dates(int year) {
   using namespace std::chrono;
   const auto day_of = [year](unsigned month, unsigned day) {
-    return year_month_day{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
+    return year_month_day{std::chrono::year{year}, std::chrono::month{month},
+                          std::chrono::day{day}};
   };
   return {day_of(10, 1), day_of(10, 7), day_of(10, 12), day_of(10, 31)};
 }

@@ -103,12 +103,11 @@ TEST_F(UnitAccountsTest, AResetGivesNewOneTimePasswordsAndEndsTheOldOnes) {
   ASSERT_EQ(reset.size(), 1u);
   EXPECT_FALSE(reset[0].created);
   EXPECT_NE(reset[0].password, issued[0].password);
-  EXPECT_EQ(error_kind_of([&] { app_->authenticate(session.token); }),
-            ErrorKind::unauthenticated);
+  EXPECT_EQ(error_kind_of([&] { app_->authenticate(session.token); }), ErrorKind::unauthenticated);
   EXPECT_EQ(error_kind_of([&] { app_->login(issued[0].username, "truong-a-2026", "10.0.0.9"); }),
             ErrorKind::unauthenticated);
-  EXPECT_TRUE(app_->login(issued[0].username, reset[0].password, "10.0.0.9")
-                  .user.must_change_password);
+  EXPECT_TRUE(
+      app_->login(issued[0].username, reset[0].password, "10.0.0.9").user.must_change_password);
   // The others keep their passwords.
   EXPECT_NO_THROW(app_->login(issued[1].username, issued[1].password, "10.0.0.9"));
 }
@@ -119,8 +118,11 @@ TEST_F(UnitAccountsTest, AResetOfAnAccountOutsideTheListChangesNothing) {
   make_user("reporter.c", Role::reporter, "HP-Y-C");
   const std::string hash = store_->find_user(issued[0].username)->password_hash;
   for (const std::vector<std::string>& names :
-       {std::vector<std::string>{}, {issued[0].username, "reporter.c"}, {issued[0].username, "xa.anhung"},
-        {issued[0].username, "<script>"}, std::vector<std::string>(101, issued[0].username)}) {
+       {std::vector<std::string>{},
+        {issued[0].username, "reporter.c"},
+        {issued[0].username, "xa.anhung"},
+        {issued[0].username, "<script>"},
+        std::vector<std::string>(101, issued[0].username)}) {
     EXPECT_EQ(error_kind_of([&] { app_->reset_unit_accounts(commune_, scope, names); }),
               ErrorKind::validation_failed);
   }
@@ -140,16 +142,21 @@ TEST_F(UnitAccountsTest, OnlyCoordinatorsOfTheSubtreeAndAdminsManageItsAccounts)
               ErrorKind::forbidden);
   }
   // A commune coordinator cannot reach the city's scope either.
-  EXPECT_EQ(error_kind_of([&] { app_->create_unit_accounts(commune_, {"HP", campaign_.id}); }),
+  EXPECT_EQ(error_kind_of([&] {
+              app_->create_unit_accounts(commune_, {"HP", campaign_.id});
+            }),
             ErrorKind::forbidden);
-  EXPECT_EQ(error_kind_of([&] { app_->create_unit_accounts(commune_, {"NOPE", std::nullopt}); }),
+  EXPECT_EQ(error_kind_of([&] {
+              app_->create_unit_accounts(commune_, {"NOPE", std::nullopt});
+            }),
             ErrorKind::not_found);
   EXPECT_EQ(store_->list_users("", 100).size(), 4u);  // nothing was created
 }
 
 TEST_F(UnitAccountsTest, TheAuditNamesEveryAccountAndNeverAPassword) {
   const auto issued = app_->create_unit_accounts(commune_, {"HP-X", campaign_.id});
-  const auto reset = app_->reset_unit_accounts(commune_, {"HP-X", campaign_.id}, {issued[0].username});
+  const auto reset =
+      app_->reset_unit_accounts(commune_, {"HP-X", campaign_.id}, {issued[0].username});
   AuditQuery query;
   query.limit = 100;
   int created = 0, resets = 0;

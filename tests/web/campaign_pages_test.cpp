@@ -154,8 +154,8 @@ TEST_F(CampaignPagesTest, HostileMarkupInTheThemeIsStoredAsTextAndEscapedOnThePa
   const PageSession coordinator = signed_in(kCoordinator);
   // Refused for the bad date, shown back escaped.
   const std::string theme = "<img src=x onerror=alert(1)> \"Học\" & 'hành'";
-  const HttpReply refused = coordinator.submit(
-      "/dot/moi", with(with(form_2026(), "theme", theme), "deadline", "x"));
+  const HttpReply refused =
+      coordinator.submit("/dot/moi", with(with(form_2026(), "theme", theme), "deadline", "x"));
   EXPECT_EQ(refused.status, 422);
   EXPECT_EQ(refused.body.find("<img src=x"), std::string::npos);
   EXPECT_NE(refused.body.find("&lt;img src=x onerror=alert(1)&gt;"), std::string::npos);

@@ -53,8 +53,8 @@ class PageSession {
         url_encoded({{"csrf", pre}, {"username", username}, {"password", password}, {"next", "/"}}),
         {"Cookie: llw_pre=" + pre, "Content-Type: application/x-www-form-urlencoded"});
     if (reply.status == 303) {
-      cookie_ = "Cookie: llw_session=" +
-                first_match(reply.header("set-cookie"), "llw_session=([^;]*)");
+      cookie_ =
+          "Cookie: llw_session=" + first_match(reply.header("set-cookie"), "llw_session=([^;]*)");
       csrf_ = first_match(open(csrf_page).body, "name=\"csrf\" value=\"([0-9a-f]+)\"");
     }
     return reply;

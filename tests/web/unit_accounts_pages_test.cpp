@@ -39,10 +39,9 @@ class UnitAccountsPagesTest : public WebFixture {
 
   HttpReply create(const PageSession& session, const std::string& format,
                    const std::string& unit = "HP-AH") {
-    return session.submit("/quan-tri/tai-khoan-don-vi", {{"unit", unit},
-                                                         {"campaign", campaign()},
-                                                         {"action", "create"},
-                                                         {"format", format}});
+    return session.submit(
+        "/quan-tri/tai-khoan-don-vi",
+        {{"unit", unit}, {"campaign", campaign()}, {"action", "create"}, {"format", format}});
   }
 
   std::size_t account_count() { return store_->list_users("", 1000).size(); }
@@ -91,9 +90,9 @@ TEST_F(UnitAccountsPagesTest, ASchoolSignsInWithItsSlipAndMustSetItsOwnPasswordF
   EXPECT_NE(village.open("/doi-mat-khau").body.find("id=\"must-change\""), std::string::npos);
 
   // The API refuses the one-time password's token everywhere but /me and /me/password.
-  const HttpReply token = http_->send_json(
-      "POST", "/api/v1/auth/token", "",
-      nlohmann::json{{"username", "thon1.ah"}, {"password", password}}.dump());
+  const HttpReply token =
+      http_->send_json("POST", "/api/v1/auth/token", "",
+                       nlohmann::json{{"username", "thon1.ah"}, {"password", password}}.dump());
   ASSERT_EQ(token.status, 200);
   const std::string bearer = token.json().value("token", "");
   expect_error(get(report_path("HP-AH-THON1"), bearer), 403, "forbidden", "password");
@@ -126,12 +125,12 @@ TEST_F(UnitAccountsPagesTest, ThePasswordsAreShownOnceAndAResetEndsTheOldOne) {
   EXPECT_NE(again.body.find("id=\"accounts-notice\""), std::string::npos);
   EXPECT_EQ(account_count(), before);
 
-  const HttpReply reset = coordinator.submit("/quan-tri/tai-khoan-don-vi",
-                                             {{"unit", "HP-AH"},
-                                              {"campaign", campaign()},
-                                              {"action", "reset"},
-                                              {"format", "html"},
-                                              {"reset_thon1.ah", "1"}});
+  const HttpReply reset =
+      coordinator.submit("/quan-tri/tai-khoan-don-vi", {{"unit", "HP-AH"},
+                                                        {"campaign", campaign()},
+                                                        {"action", "reset"},
+                                                        {"format", "html"},
+                                                        {"reset_thon1.ah", "1"}});
   ASSERT_EQ(reset.status, 200);
   const std::string renewed = first_match(reset.body, "class=\"one-time-password\">([^<]+)<");
   ASSERT_FALSE(renewed.empty());
@@ -173,8 +172,9 @@ TEST_F(UnitAccountsPagesTest, OnlyCoordinatorsOfTheSubtreeAndAdminsGetThePage) {
   EXPECT_EQ(create(coordinator, "pdf", "HP-AD").status, 403);  // another commune
   EXPECT_EQ(create(coordinator, "pdf", "HP").status, 403);     // the city above
   EXPECT_EQ(coordinator.open("/quan-tri/tai-khoan-don-vi?dot=abc").status, 404);
-  EXPECT_EQ(coordinator.submit("/quan-tri/tai-khoan-don-vi",
-                               {{"unit", "HP-AH"}, {"action", "create"}, {"format", "pdf"}}, false)
+  EXPECT_EQ(coordinator
+                .submit("/quan-tri/tai-khoan-don-vi",
+                        {{"unit", "HP-AH"}, {"action", "create"}, {"format", "pdf"}}, false)
                 .status,
             400);  // no CSRF token
   EXPECT_EQ(account_count(), before);
@@ -216,9 +216,9 @@ TEST_F(UnitAccountsPagesTest, TheApiCreatesListsAndResetsWithTheSameRules) {
   EXPECT_EQ(slips.header("content-type"), "application/pdf");
   EXPECT_NE(pdf_text_of(dir_, slips.body).find("thon1.ah"), std::string::npos);
   EXPECT_EQ(slips.body.find(accounts[0].value("password", "")), std::string::npos);
-  expect_error(post(path, token(kCoordinator),
-                    nlohmann::json{{"reset", {"bc.andung-khong-co"}}}.dump()),
-               422, "validation_failed", "usernames");
+  expect_error(
+      post(path, token(kCoordinator), nlohmann::json{{"reset", {"bc.andung-khong-co"}}}.dump()),
+      422, "validation_failed", "usernames");
 }
 
 }  // namespace

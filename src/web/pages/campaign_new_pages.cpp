@@ -96,15 +96,17 @@ HttpResponse PageRoutes::campaign_new_post(Context& context, const Params&) {
     } else {
       echo.errors[field] =
           "Ngày không hợp lệ. Hãy nhập một ngày có thật theo dạng ngày/tháng/năm, ví dụ 12/10/" +
-          std::to_string(year.value_or(input.default_year)) + ", hoặc để trống để lấy ngày mặc định.";
+          std::to_string(year.value_or(input.default_year)) +
+          ", hoặc để trống để lấy ngày mặc định.";
     }
   }
   if (const std::string& theme = form.value("theme"); !theme.empty()) {
     campaign.plan["theme"] = theme;
   }
   campaign.form_id = form.value("form_id");
-  const bool known_form = std::any_of(input.forms.begin(), input.forms.end(),
-                                      [&](const FormChoice& f) { return f.id == campaign.form_id; });
+  const bool known_form =
+      std::any_of(input.forms.begin(), input.forms.end(),
+                  [&](const FormChoice& f) { return f.id == campaign.form_id; });
   if (!known_form) echo.errors["form_id"] = "Hãy chọn một mẫu báo cáo trong danh sách.";
   for (const UnitKind kind : default_reporting_kinds()) {
     const std::string name = "kind_" + std::string(to_string(kind));
@@ -123,14 +125,13 @@ HttpResponse PageRoutes::campaign_new_post(Context& context, const Params&) {
   int status = 422;
   if (echo.errors.empty()) {
     try {
-      const Campaign created = app_.create_campaign(
-          context.user, campaign, RequestContext{context.request.client_address});
+      const Campaign created = app_.create_campaign(context.user, campaign,
+                                                    RequestContext{context.request.client_address});
       return redirect("/dot/" + std::to_string(created.id) + "/tong-quan/" +
                       pages::url_encode(created.issuer_code));
     } catch (const Error& error) {
       // An admin's unknown issuer is a wrong value of the issuer box, not a missing page.
-      const bool unknown_issuer =
-          error.kind() == ErrorKind::not_found && error.field() == "issuer";
+      const bool unknown_issuer = error.kind() == ErrorKind::not_found && error.field() == "issuer";
       if (error.kind() != ErrorKind::validation_failed && !unknown_issuer) throw;
       for (const auto& [field, message] : error.fields()) echo.errors[page_field(field)] = message;
       if (error.fields().empty()) echo.errors[page_field(error.field())] = error.message();

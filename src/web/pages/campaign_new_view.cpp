@@ -33,17 +33,16 @@ nlohmann::json campaign_new_view(const CampaignNewInput& input) {
   for (const UnitKind kind : defaults) {
     const std::string value(to_string(kind));
     const bool checked = posted ? echo.values.count("kind_" + value) > 0 : true;
-    kinds.push_back({{"value", value},
-                     {"label", std::string(vietnamese_label(kind))},
-                     {"checked", checked}});
+    kinds.push_back(
+        {{"value", value}, {"label", std::string(vietnamese_label(kind))}, {"checked", checked}});
   }
   view["kind_choices"] = std::move(kinds);
   const auto posted_form = echo.values.find("form_id");
   nlohmann::json forms = nlohmann::json::array();
   for (std::size_t i = 0; i < input.forms.size(); ++i) {
     const FormChoice& choice = input.forms[i];
-    const bool selected = posted_form != echo.values.end() ? posted_form->second == choice.id
-                                                           : i == 0;
+    const bool selected =
+        posted_form != echo.values.end() ? posted_form->second == choice.id : i == 0;
     forms.push_back({{"value", choice.id},
                      {"label", choice.title + " (" + choice.id + ")"},
                      {"selected", selected}});

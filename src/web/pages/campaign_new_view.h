@@ -3,10 +3,9 @@
 // form, the kinds of units that report and the dates, every value as typed (or defaulted from the
 // year) so that a refused form comes back filled.
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "app/application.h"
 #include "web/pages/form_echo.h"
@@ -25,9 +24,9 @@ struct CampaignNewInput {
 };
 
 // Field names the page posts (besides the kind checkboxes "kind_<kind>").
-inline constexpr const char* kCampaignNewFields[] = {
-    "year", "name", "theme", "form_id", "period_start", "period_end", "deadline", "lock_date",
-    "issuer"};
+inline constexpr const char* kCampaignNewFields[] = {"year",     "name",         "theme",
+                                                     "form_id",  "period_start", "period_end",
+                                                     "deadline", "lock_date",    "issuer"};
 
 nlohmann::json campaign_new_view(const CampaignNewInput& input);
 

@@ -91,8 +91,8 @@ HttpResponse PageRoutes::unit_accounts_post(Context& context, const Params&) {
     const OrgUnit unit = app_.get_unit(context.user, scope.unit_code);
     return download(credential_slips_pdf(issued, unit.name, sign_in_address(context.request)));
   }
-  input.notice = "Đã cấp mật khẩu dùng một lần cho " + std::to_string(issued.size()) +
-                 " tài khoản.";
+  input.notice =
+      "Đã cấp mật khẩu dùng một lần cho " + std::to_string(issued.size()) + " tài khoản.";
   input.issued = std::move(issued);
   return unit_accounts_page(context, scope, 200, std::move(input));
 }

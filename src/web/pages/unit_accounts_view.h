@@ -5,12 +5,11 @@
 // after an HTML create or reset — the one-time passwords.
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "app/unit_accounts.h"
 #include "web/pages/form_echo.h"
