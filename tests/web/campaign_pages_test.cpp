@@ -150,6 +150,22 @@ TEST_F(CampaignPagesTest, EveryWrongValueIsNamedNextToItsFieldAndNothingIsCreate
   EXPECT_EQ(campaign_count(), before);
 }
 
+TEST_F(CampaignPagesTest, ANameOrThemeWritingAnotherYearOrTooLongIsRefused) {
+  const PageSession coordinator = signed_in(kCoordinator);
+  const std::size_t before = campaign_count();
+  const std::vector<std::pair<FormFields, std::string>> cases = {
+      {with(form_2026(), "theme", "Học tập suốt đời năm 2021"), "theme-err"},
+      {with(form_2026(), "theme", std::string(600, 'a')), "theme-err"},
+      {with(form_2026(), "name", "Tuần lễ hưởng ứng học tập suốt đời năm 2021"), "name-err"},
+  };
+  for (const auto& [fields, error_id] : cases) {
+    const HttpReply reply = coordinator.submit("/dot/moi", fields);
+    EXPECT_EQ(reply.status, 422) << error_id;
+    EXPECT_NE(reply.body.find("id=\"" + error_id + "\""), std::string::npos) << error_id;
+  }
+  EXPECT_EQ(campaign_count(), before);
+}
+
 TEST_F(CampaignPagesTest, HostileMarkupInTheThemeIsStoredAsTextAndEscapedOnThePage) {
   const PageSession coordinator = signed_in(kCoordinator);
   // Refused for the bad date, shown back escaped.
