@@ -82,7 +82,7 @@ async function main() {
     });
 
     await step('the admin adds an account for the new village', async () => {
-      await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Tài khoản' }).click()]);
+      await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Tài khoản', exact: true }).click()]);
       await page.getByLabel(/^Tên đăng nhập/).fill('thon99.anhung');
       await page.getByLabel('Họ tên', { exact: true }).fill('Nguyễn Thị Lan');
       await page.getByLabel('Vai trò').selectOption('reporter');
