@@ -15,6 +15,15 @@
     return (negative ? '-' : '') + grouped + (parts[1] ? ',' + parts[1] : '');
   }
 
+  // The server's one rate format (format_vietnamese_rate): always one decimal, "77,0%";
+  // an em dash when there is nothing to divide by.
+  function formatRate(numerator, denominator) {
+    if (!(denominator > 0)) return '\u2014';
+    var tenths = Math.round(numerator / denominator * 1000);
+    var whole = String(Math.floor(tenths / 10)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    return whole + ',' + (tenths % 10) + '%';
+  }
+
   function parseCount(text) {
     text = String(text || '').trim();
     if (/^\d+$/.test(text)) return parseInt(text, 10);
@@ -136,8 +145,7 @@
       population += parseInt(inputs[i].getAttribute('data-participants'), 10) || 0;
     }
     document.getElementById('live-participants').textContent = formatNumber(total);
-    document.getElementById('live-rate').textContent =
-      population > 0 ? formatNumber(Math.round(total / population * 1000) / 10) + '%' : '—';
+    document.getElementById('live-rate').textContent = formatRate(total, population);
   }
 
   // --- Table rows in place (the buttons submit to the server when JavaScript is off). ----------

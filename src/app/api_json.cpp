@@ -25,7 +25,10 @@ double round4(double value) { return std::round(value * 10000.0) / 10000.0; }
 json optional_code(const std::string& code) { return code.empty() ? json(nullptr) : json(code); }
 
 json figures(const ActivityFigures& f) {
-  return {{"units", f.units}, {"sessions", f.sessions}, {"participants", f.participants}};
+  return {{"units", f.units},
+          {"held", f.held},
+          {"sessions", f.sessions},
+          {"participants", f.participants}};
 }
 
 // The participation rate over the groups the counted reports filled, and per group; a rate is

@@ -15,8 +15,9 @@ namespace {
 constexpr std::size_t kMaxNarrativeCharacters = 20000;
 
 const std::vector<std::string>& narrative_parts() {
-  static const std::vector<std::string> parts{"advantages", "difficulties", "next_plan",
-                                              "recommendations"};
+  // "direction": the node's own direction work (its plan, its directives), section I.
+  static const std::vector<std::string> parts{"direction", "advantages", "difficulties",
+                                              "next_plan", "recommendations"};
   return parts;
 }
 

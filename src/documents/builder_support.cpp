@@ -1,5 +1,6 @@
 #include "documents/builder_support.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -55,10 +56,7 @@ std::string locality_of(const OrgUnit& unit, const OrgUnit* parent) {
   }
 }
 
-std::string format_percent(double ratio) {
-  if (!std::isfinite(ratio)) return "?";
-  return format_vietnamese_number(std::round(ratio * 1000.0) / 10.0) + "%";
-}
+std::string format_percent(double ratio) { return format_vietnamese_percent(ratio); }
 
 namespace detail {
 
@@ -100,13 +98,10 @@ std::string running_name(const OrgUnit& unit) {
 
 namespace {
 
-// The part of a unit's code after its last '-', as the symbol's issuer part ("THTT").
-std::string issuer_symbol(const OrgUnit& unit) {
-  if (is_government(unit)) return "UBND";
-  const auto dash = unit.code.rfind('-');
-  std::string tail = dash == std::string::npos ? unit.code : unit.code.substr(dash + 1);
-  return vietnamese_upper(tail);
-}
+// The issuer part of a document symbol ("KH-UBND"): "UBND" for a People's Committee. Other units
+// have symbols of their own that LLW does not know (an internal code such as "TH1" is not one),
+// so theirs is left blank for the pen: "Số:      /BC-".
+std::string issuer_symbol(const OrgUnit& unit) { return is_government(unit) ? "UBND" : ""; }
 
 // "3/KH-UBND" → "03/KH-UBND": numbers below 10 take a leading zero.
 std::string padded_number(const std::string& number) {
@@ -118,6 +113,52 @@ std::string padded_number(const std::string& number) {
 }
 
 }  // namespace
+
+namespace {
+
+bool is_title_word(const std::string& word) {
+  return capitalize_first(word) == word && vietnamese_upper(word) != word;
+}
+
+}  // namespace
+
+std::vector<std::string> issuer_name_lines(const std::string& name) {
+  // Up to this many characters a name is one header line (set smaller when it must be: 24
+  // capitals fit the 65 mm header column at 11 pt at the least).
+  constexpr std::size_t kOneLine = 24;
+  if (utf8_length(name) <= kOneLine) return {vietnamese_upper(name)};
+  std::vector<std::string> words;
+  for (std::size_t start = 0; start < name.size();) {
+    const auto end = std::min(name.find(' ', start), name.size());
+    if (end > start) words.push_back(name.substr(start, end - start));
+    start = end + 1;
+  }
+  // The proper name: the capitalised words at the end, never the first word (the unit's kind).
+  std::size_t cut = words.size();
+  const auto joins = [&](std::size_t i) {  // "Hoàng Văn Thụ và Lê Lợi", "Văn hóa - Xã hội"
+    return i >= 1 && (words[i] == "và" || words[i] == "-" || words[i] == "–") &&
+           is_title_word(words[i - 1]);
+  };
+  while (cut > 1 && (is_title_word(words[cut - 1]) || joins(cut - 1))) --cut;
+  // "xã An Hưng", "thị trấn An Dương": the locality's own word goes with its name.
+  static const std::vector<std::vector<std::string>> localities = {
+      {"xã"}, {"phường"}, {"thôn"}, {"huyện"}, {"tỉnh"}, {"thị", "trấn"}, {"thành", "phố"},
+      {"đặc", "khu"}};
+  for (const auto& locality : localities) {
+    if (cut >= locality.size() + 1 &&
+        std::equal(locality.begin(), locality.end(), words.begin() + (cut - locality.size()))) {
+      cut -= locality.size();
+      break;
+    }
+  }
+  if (cut < 2 || cut == words.size()) return {vietnamese_upper(name)};
+  const auto join = [&](std::size_t from, std::size_t to) {
+    std::string text;
+    for (std::size_t i = from; i < to; ++i) text += (i > from ? " " : "") + words[i];
+    return vietnamese_upper(text);
+  };
+  return {join(0, cut), join(cut, words.size())};
+}
 
 HeaderBlock header_for(const OrgUnit& unit, const OrgUnit* parent, const std::string& kind_symbol,
                        const std::string& number, const std::string& place,
@@ -131,7 +172,7 @@ HeaderBlock header_for(const OrgUnit& unit, const OrgUnit* parent, const std::st
                             ? "UBND " + vietnamese_upper(administrative_name(*parent))
                             : vietnamese_upper(parent->name);
     }
-    h.issuer_lines = {vietnamese_upper(unit.name)};
+    h.issuer_lines = issuer_name_lines(unit.name);
   }
   const std::string symbol = kind_symbol + "-" + issuer_symbol(unit);
   h.number = "Số: " + (number.empty() ? "      /" + symbol : padded_number(number));
@@ -153,6 +194,13 @@ SignatureBlock default_signer(const OrgUnit& unit) {
     default:
       return {"", "", "THỦ TRƯỞNG ĐƠN VỊ", ""};
   }
+}
+
+SignatureBlock with_name_line(SignatureBlock signer) {
+  if (signer.name.find_first_not_of(' ') == std::string::npos) {
+    signer.name = "……………………………";
+  }
+  return signer;
 }
 
 std::string plan_string(const nlohmann::json& plan, const char* key, const std::string& fallback) {
@@ -276,7 +324,8 @@ std::string value_text(const FormItem& item, const nlohmann::json& value) {
     case ItemType::number:
       return value.is_number() ? format_number(value.get<double>()) : std::string{};
     case ItemType::percent:
-      return value.is_number() ? format_number(value.get<double>()) + "%" : std::string{};
+      return value.is_number() ? format_vietnamese_percent(value.get<double>() / 100.0)
+                               : std::string{};
     case ItemType::yes_no:
       return value.is_boolean() ? (value.get<bool>() ? "Có" : "Không") : std::string{};
     case ItemType::date:
@@ -313,6 +362,40 @@ std::vector<std::string> split_paragraphs(const std::string& text) {
     start = end + 1;
   }
   return paragraphs;
+}
+
+const char* const kActivitiesNote =
+    "Số hoạt động: mỗi hoạt động của đề cương mà đơn vị tổ chức tính là một hoạt động, mỗi dòng "
+    "hoạt động khác đơn vị kê thêm là một hoạt động.";
+const char* const kPeopleNote =
+    "“Lượt người” tính mỗi người một lần cho mỗi hoạt động người đó tham gia; “người” (số người "
+    "tham gia, số người của đơn vị) tính mỗi người một lần.";
+
+std::string activities_sentence(const ActivityTotals& t) {
+  const bool no_sessions = t.sessions_missing >= t.held;
+  const bool no_participants = t.participants_missing >= t.held;
+  std::string text = format_number(static_cast<double>(t.held)) + " hoạt động, ";
+  if (no_sessions && no_participants) {
+    return text + "không có số liệu về số buổi, lớp và số lượt người tham gia";
+  }
+  text += no_sessions ? "không có số liệu về số buổi, lớp; "
+                      : format_number(static_cast<double>(t.sessions)) + " buổi, lớp với ";
+  text += no_participants
+              ? "không có số liệu về số lượt người tham gia"
+              : format_number(static_cast<double>(t.participants)) + " lượt người tham gia";
+  std::vector<std::string> gaps;
+  if (!no_sessions && t.sessions_missing > 0) {
+    gaps.push_back(format_number(static_cast<double>(t.sessions_missing)) +
+                   " hoạt động không có số liệu về số buổi, lớp");
+  }
+  if (!no_participants && t.participants_missing > 0) {
+    gaps.push_back(format_number(static_cast<double>(t.participants_missing)) +
+                   " hoạt động không có số liệu về số lượt người tham gia");
+  }
+  if (!gaps.empty()) {
+    text += " (chưa tính " + gaps.front() + (gaps.size() > 1 ? "; " + gaps.back() : "") + ")";
+  }
+  return text;
 }
 
 std::string status_label(ReportStatus status, bool late) {

@@ -17,6 +17,12 @@ HeaderBlock header_for(const OrgUnit& unit, const OrgUnit* parent, const std::st
                        const std::string& number, const std::string& place,
                        std::optional<std::chrono::year_month_day> date, int year);
 
+// A unit's name as header lines: one line when it is short enough (the renderers set a line
+// smaller rather than break it), otherwise the kind and the proper name on lines of their own,
+// "TRƯỜNG TIỂU HỌC" / "PHAN BỘI CHÂU", "HỘI LIÊN HIỆP PHỤ NỮ" / "XÃ AN HƯNG": a name is never
+// broken in the middle.
+std::vector<std::string> issuer_name_lines(const std::string& name);
+
 // "Ủy ban nhân dân xã An Hưng" for a commune or province, the unit's name otherwise: how a
 // sentence names the unit.
 std::string running_name(const OrgUnit& unit);
@@ -24,6 +30,9 @@ bool is_government(const OrgUnit& unit);
 
 // Signature block a unit of this kind signs with, when the caller supplies none.
 SignatureBlock default_signer(const OrgUnit& unit);
+// A report's signature block as printed: without a configured name, a dotted line under the
+// space for the signature, where the signer writes the name by hand.
+SignatureBlock with_name_line(SignatureBlock signer);
 
 // A string field of the plan json, or `fallback`.
 std::string plan_string(const nlohmann::json& plan, const char* key,
@@ -76,5 +85,23 @@ std::string participation_text(std::int64_t participants, std::int64_t populatio
 std::string quantities_text(const Summary& figures, const std::string& table);
 // How the rate is counted, said once where the rate is printed.
 extern const char* const kParticipationBasis;
+// Learning activities of a report or a subtree: how many were held (ActivityFigures::held), their
+// sessions and participations, and how many held activities left each figure empty (empty is
+// not 0: such an activity adds nothing to the sum and the text says the figure is missing).
+struct ActivityTotals {
+  std::int64_t held = 0;
+  std::int64_t sessions = 0;
+  std::int64_t participants = 0;
+  std::int64_t sessions_missing = 0;
+  std::int64_t participants_missing = 0;
+};
+// "2 hoạt động, 6 buổi, lớp với 1.070 lượt người tham gia", saying which figures are missing.
+std::string activities_sentence(const ActivityTotals& totals);
+// What "số hoạt động" counts, and what "lượt người" and "người" count, said where they appear.
+extern const char* const kActivitiesNote;
+extern const char* const kPeopleNote;
+// The form item the annex shows in its own column "Pano, băng zôn"; every other summed count
+// outside the activities counts news items, articles and features ("Tin, bài, phóng sự").
+inline constexpr const char* kBannersItem = "banners";
 
 }  // namespace llw::documents::detail

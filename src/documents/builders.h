@@ -40,18 +40,20 @@ Document build_unit_report_document(const Campaign& campaign, const ReportForm& 
                                     const UnitReport& report, bool mark_empty,
                                     const DocumentOptions& options = {});
 
-// One unit's row of the consolidated report's annex (Phụ lục).
+// One unit's row of the consolidated report's annex (Phụ lục). Every column holds one measure.
 struct AnnexRow {
   std::string unit_code;
   std::string unit_name;
   ReportStatus status = ReportStatus::not_started;
   bool late = false;
-  std::int64_t media = 0;            // media and communication items, summed
-  std::int64_t activities_held = 0;  // learning activities held
+  std::int64_t news = 0;     // news items, articles and features (tin, bài, phóng sự), summed
+  std::int64_t banners = 0;  // banners and posters (pano, băng zôn): the form's item "banners"
+  std::int64_t activities_held = 0;  // số hoạt động, counted as ActivityFigures::held
   std::int64_t sessions = 0;
-  std::int64_t participants = 0;  // participants counted for the rate
+  std::int64_t participants = 0;  // people (người) counted for the rate
   std::int64_t population = 0;
-  std::int64_t commendations = 0;  // collectives + individuals
+  std::int64_t collectives = 0;  // tập thể được khen thưởng
+  std::int64_t individuals = 0;  // cá nhân được khen thưởng
 };
 
 // The annex row of one unit from its report, through the domain's own contribution arithmetic,
@@ -77,7 +79,7 @@ std::string administrative_name(const OrgUnit& unit);
 // The locality for the place-date line: "An Hưng" for the commune and every unit under it.
 std::string locality_of(const OrgUnit& unit, const OrgUnit* parent);
 
-// "Vietnamese percent": 0.875 → "87,5%".
+// The domain's one percent format (format_vietnamese_percent): 0.875 → "87,5%", 0.77 → "77,0%".
 std::string format_percent(double ratio);
 
 }  // namespace llw::documents

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "documents/builder_support.h"
+#include "domain/text.h"
 
 namespace llw::documents {
 
@@ -108,9 +109,10 @@ std::vector<DataCell> data_row(const ReportForm& form, const std::vector<DataCol
     } else if (key == "submitted_on") {
       cells.push_back(row.submitted_on ? DataCell(*row.submitted_on) : DataCell());
     } else if (key == "participation_rate") {
+      // A unit without population has no rate: "—" (không áp dụng), never an empty 0.
       cells.push_back(row.population > 0 ? DataCell(static_cast<double>(row.participants) /
                                                     static_cast<double>(row.population))
-                                         : DataCell());
+                                         : DataCell(std::string(kNotApplicable)));
     } else if (!row.values.is_object()) {
       cells.emplace_back();
     } else if (const auto value = row.values.find(key); value == row.values.end()) {

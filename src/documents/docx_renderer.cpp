@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "documents/bar_chart.h"
+#include "documents/text_layout.h"
 #include "domain/error.h"
 
 namespace llw::documents {
@@ -339,15 +340,26 @@ class DocxBuilder {
   }
 
   void header_table(const HeaderBlock& h) {
-    const int left = twips_of_mm(62), right = twips_of_mm(103);
+    // Nghị định 30's header columns, about 67.5 mm | 100 mm: 65 | 100 (as the PDF).
+    const int left = twips_of_mm(65), right = twips_of_mm(100);
     const auto [tbl, lc, rc] = layout_row(left, right, -twips_of_mm(10));
     ParaProps centred;
     centred.style = "HeaderText";
-    if (!h.parent_agency.empty()) text_paragraph(lc, centred, h.parent_agency);
+    // Each line of the agency stays one line: a long name is set smaller, never broken.
+    const double text_width = 65.0 * 72.0 / 25.4 - detail::kHeaderCellMargins;
+    const auto half_points = [&](const std::string& line, bool bold) {
+      const detail::TextStyle style{13, bold, false, detail::TextAlign::center};
+      return static_cast<int>(
+          std::lround(detail::one_line_size(line, style, text_width, detail::kHeaderMinSize) * 2));
+    };
+    if (!h.parent_agency.empty()) {
+      text_paragraph(lc, centred, h.parent_agency, {false, false, half_points(h.parent_agency, false)});
+    }
     double issuer_width = 0;
     for (const auto& line : h.issuer_lines) {
-      text_paragraph(lc, centred, line, {true, false, 0});
-      issuer_width = std::max(issuer_width, estimated_width_pt(line, 13, true));
+      const int size = half_points(line, true);
+      text_paragraph(lc, centred, line, {true, false, size});
+      issuer_width = std::max(issuer_width, estimated_width_pt(line, size / 2.0, true));
     }
     rule(lc, left, std::max(twips_of_mm(20), static_cast<int>(issuer_width * 20 * 0.4)));
     text_paragraph(rc, centred, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", {true, false, 26});

@@ -219,19 +219,28 @@ void add_blocks(std::vector<Piece>& out, const std::vector<Block>& blocks, doubl
 
 // The two-column header table of page 1.
 Piece header_piece(const HeaderBlock& h) {
-  const double left_x = kLeft - 10 * kMm, left_w = 62 * kMm;
-  const double right_x = left_x + left_w, right_w = 103 * kMm;
+  // Nghị định 30's header columns, about 67.5 mm | 100 mm: 65 | 100, so the right one holds the
+  // national title at 13 pt on one line.
+  const double left_x = kLeft - 10 * kMm, left_w = 65 * kMm;
+  const double right_x = left_x + left_w, right_w = 100 * kMm;
   std::vector<std::pair<LayoutPtr, double>> left, right;  // layout, y offset
   std::vector<std::array<double, 3>> rules;               // x1, x2, y
   double ly = 0;
+  // Each line of the agency stays one line: a long name is set smaller, never broken.
+  const auto fitted = [&](const std::string& line, bool bold) {
+    const detail::TextStyle style{13, bold, false, TextAlign::center};
+    const double size = detail::one_line_size(line, style, left_w - detail::kHeaderCellMargins,
+                                              detail::kHeaderMinSize);
+    return detail::TextStyle{size, bold, false, TextAlign::center};
+  };
   if (!h.parent_agency.empty()) {
-    auto l = layout(h.parent_agency, {13, false, false, TextAlign::center}, left_w);
+    auto l = layout(h.parent_agency, fitted(h.parent_agency, false), left_w);
     left.emplace_back(l, ly);
     ly += detail::layout_height(l.get());
   }
   double issuer_width = 0;
   for (const auto& line : h.issuer_lines) {
-    auto l = layout(line, {13, true, false, TextAlign::center}, left_w);
+    auto l = layout(line, fitted(line, true), left_w);
     left.emplace_back(l, ly);
     ly += detail::layout_height(l.get());
     issuer_width = std::max(issuer_width, ink_line_width(l.get()));

@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "documents/builder_support.h"
+#include "domain/text.h"
 
 namespace llw::documents {
 
@@ -13,6 +14,9 @@ using detail::format_number;
 using detail::OutlineEntry;
 
 namespace {
+
+// The consolidated narrative's part for section I (the node's own direction work).
+constexpr const char* kDirectionPart = "direction";
 
 double total_of(const Summary& s, const std::string& key) {
   const auto it = s.totals.find(key);
@@ -63,43 +67,46 @@ std::string activity_label(const ReportForm& form, const std::string& key) {
 
 void add_activities(std::vector<Block>& out, const ReportForm& form, const Summary& s) {
   Table table;
-  table.header_rows = {
-      {"TT", "Hoạt động", "Số đơn vị tổ chức", "Số buổi, số lớp", "Số lượt người tham gia"}};
-  table.column_widths = {0.8, 5.0, 1.5, 1.5, 1.7};
-  table.align = {Align::center, Align::left, Align::right, Align::right, Align::right};
+  table.header_rows = {{"TT", "Hoạt động", "Số đơn vị tổ chức", "Số hoạt động", "Số buổi, số lớp",
+                        "Số lượt người tham gia"}};
+  table.column_widths = {0.8, 4.4, 1.3, 1.3, 1.3, 1.6};
+  table.align = {Align::center, Align::left,  Align::right,
+                 Align::right,  Align::right, Align::right};
   ActivityFigures sum;
   int number = 1;
   for (const auto& activity : form.activities()) {
     const auto it = s.activities.find(activity.key);
     const ActivityFigures f = it == s.activities.end() ? ActivityFigures{} : it->second;
     sum.units += f.units;
+    sum.held += f.held;
     sum.sessions += f.sessions;
     sum.participants += f.participants;
-    table.rows.push_back(
-        {{std::to_string(number++), activity_label(form, activity.key), format_number(f.units),
-          format_number(f.sessions), format_number(f.participants)}});
+    table.rows.push_back({{std::to_string(number++), activity_label(form, activity.key),
+                           format_number(f.units), format_number(f.held), format_number(f.sessions),
+                           format_number(f.participants)}});
   }
-  table.rows.push_back({{"", "Tổng cộng", format_number(sum.units), format_number(sum.sessions),
+  table.rows.push_back({{"", "Tổng cộng", "", format_number(sum.held), format_number(sum.sessions),
                          format_number(sum.participants)},
                         true});
-  out.push_back(dash("Tổ chức các hoạt động học tập: " + format_number(sum.units) +
-                     " lượt đơn vị tổ chức, " + format_number(sum.sessions) + " buổi, lớp với " +
-                     format_number(sum.participants) + " lượt người tham gia; cụ thể:"));
+  const detail::ActivityTotals totals{sum.held, sum.sessions, sum.participants};
+  out.push_back(dash("Tổ chức các hoạt động học tập: " + detail::activities_sentence(totals) +
+                     "; cụ thể:"));
   out.push_back(table_block(std::move(table)));
+  out.push_back(paragraph(std::string(detail::kActivitiesNote) + " " + detail::kPeopleNote, true));
 
   if (form.directions.empty()) return;
   Table by_direction;
   by_direction.header_rows = {{"Nội dung hoạt động (mục II.3 Kế hoạch)", "Số đơn vị",
-                               "Số buổi, số lớp", "Số lượt người tham gia"}};
-  by_direction.column_widths = {5.6, 1.4, 1.5, 1.7};
-  by_direction.align = {Align::left, Align::right, Align::right, Align::right};
+                               "Số hoạt động", "Số buổi, số lớp", "Số lượt người tham gia"}};
+  by_direction.column_widths = {5.0, 1.2, 1.3, 1.3, 1.6};
+  by_direction.align = {Align::left, Align::right, Align::right, Align::right, Align::right};
   BarChart chart;
   chart.title = "Số lượt người tham gia theo nội dung hoạt động của Kế hoạch";
   chart.unit = "lượt người";
   for (const auto& [key, label] : form.directions) {
     const auto it = s.directions.find(key);
     const ActivityFigures f = it == s.directions.end() ? ActivityFigures{} : it->second;
-    by_direction.rows.push_back({{key + ") " + label, format_number(f.units),
+    by_direction.rows.push_back({{key + ") " + label, format_number(f.units), format_number(f.held),
                                   format_number(f.sessions), format_number(f.participants)}});
     chart.labels.push_back(key + ") " + label);
     chart.values.push_back(static_cast<double>(f.participants));
@@ -186,9 +193,8 @@ void add_item(std::vector<Block>& out, const FormItem& item, const Summary& s,
       return;
     case AggregateRule::weighted_rate: {
       const auto it = s.rates.find(item.key);
-      out.push_back(
-          dash(item.label + ": " +
-               format_number(std::round((it == s.rates.end() ? 0 : it->second) * 10) / 10) + "%."));
+      out.push_back(dash(item.label + ": " +
+                         format_percent((it == s.rates.end() ? 0 : it->second) / 100.0) + "."));
       return;
     }
     case AggregateRule::texts_by_unit:
@@ -199,6 +205,32 @@ void add_item(std::vector<Block>& out, const FormItem& item, const Summary& s,
   }
 }
 
+// Section I of a consolidated report: the node's own direction work before the units' reports,
+// its plan when it issued the campaign's, then what its coordinator wrote of its directives.
+void add_direction(std::vector<Block>& out, const Campaign& campaign, const OrgUnit& node,
+                   const std::map<std::string, std::string>& consolidated) {
+  const std::string citation = detail::plan_citation(campaign);
+  if (node.code == campaign.issuer_code && !citation.empty()) {
+    out.push_back(dash(detail::running_name(node) + " đã ban hành " + citation + " về tổ chức " +
+                       campaign.name + ", giao nhiệm vụ cho các cơ quan, đơn vị và đề nghị các đơn "
+                       "vị báo cáo kết quả theo đề cương kèm theo Kế hoạch."));
+  }
+  if (const auto it = consolidated.find(kDirectionPart); it != consolidated.end()) {
+    for (auto& p : detail::split_paragraphs(it->second)) out.push_back(paragraph(p));
+  }
+}
+
+// The form's section titles are written for a unit ("Kế hoạch tiếp theo của đơn vị, nhà
+// trường"); a consolidated report speaks of its own level.
+std::string level_title(std::string title, const OrgUnit& node) {
+  static const std::string unit_words = "của đơn vị, nhà trường";
+  const std::string own = detail::is_government(node) ? "của địa phương" : "của đơn vị";
+  for (auto at = title.find(unit_words); at != std::string::npos; at = title.find(unit_words)) {
+    title.replace(at, unit_words.size(), own);
+  }
+  return title;
+}
+
 Annex annex_of(const Campaign& campaign, const OrgUnit& node, const std::vector<AnnexRow>& rows) {
   Annex annex;
   annex.label = "Phụ lục";
@@ -207,38 +239,47 @@ Annex annex_of(const Campaign& campaign, const OrgUnit& node, const std::vector<
   annex.note = "(Kèm theo Báo cáo của " + detail::running_name(node) + ")";
   annex.landscape = true;
   Table table;
-  table.header_rows = {{"TT", "Đơn vị", "Tình trạng báo cáo", "Tin, bài, pano tuyên truyền",
-                        "Số hoạt động", "Số buổi, số lớp", "Số người tham gia",
-                        "Số người của đơn vị", "Tỷ lệ tham gia", "Số tập thể, cá nhân được khen"}};
-  table.column_widths = {0.8, 4.2, 1.9, 1.4, 1.2, 1.2, 1.4, 1.4, 1.2, 1.4};
-  table.align = {Align::center, Align::left,  Align::left,  Align::right, Align::right,
-                 Align::right,  Align::right, Align::right, Align::right, Align::right};
+  table.header_rows = {{"TT", "Đơn vị", "Tình trạng báo cáo", "Tin, bài, phóng sự",
+                        "Pano, băng zôn", "Số hoạt động", "Số buổi, số lớp", "Số người tham gia",
+                        "Số người của đơn vị", "Tỷ lệ tham gia", "Số tập thể được khen",
+                        "Số cá nhân được khen"}};
+  table.column_widths = {0.7, 3.6, 1.7, 1.2, 1.1, 1.1, 1.1, 1.3, 1.3, 1.1, 1.1, 1.1};
+  table.align = {Align::center, Align::left,  Align::left,  Align::right,
+                 Align::right,  Align::right, Align::right, Align::right,
+                 Align::right,  Align::right, Align::right, Align::right};
   AnnexRow sum;
   int number = 1;
-  const auto rate = [](std::int64_t participants, std::int64_t population) {
-    return population > 0
-               ? format_percent(static_cast<double>(participants) / static_cast<double>(population))
-               : std::string("-");
+  const auto cells = [](const AnnexRow& r) {
+    return std::vector<std::string>{
+        format_number(r.news),         format_number(r.banners),
+        format_number(r.activities_held), format_number(r.sessions),
+        format_number(r.participants), format_number(r.population),
+        format_vietnamese_rate(static_cast<double>(r.participants),
+                               static_cast<double>(r.population)),
+        format_number(r.collectives),  format_number(r.individuals)};
   };
   for (const AnnexRow& r : rows) {
-    sum.media += r.media;
+    sum.news += r.news;
+    sum.banners += r.banners;
     sum.activities_held += r.activities_held;
     sum.sessions += r.sessions;
     sum.participants += r.participants;
     sum.population += r.population;
-    sum.commendations += r.commendations;
-    table.rows.push_back(
-        {{std::to_string(number++), r.unit_name, detail::status_label(r.status, r.late),
-          format_number(r.media), format_number(r.activities_held), format_number(r.sessions),
-          format_number(r.participants), format_number(r.population),
-          rate(r.participants, r.population), format_number(r.commendations)}});
+    sum.collectives += r.collectives;
+    sum.individuals += r.individuals;
+    TableRow row{{std::to_string(number++), r.unit_name, detail::status_label(r.status, r.late)}};
+    for (auto& cell : cells(r)) row.cells.push_back(std::move(cell));
+    table.rows.push_back(std::move(row));
   }
-  table.rows.push_back(
-      {{"", "Tổng cộng", "", format_number(sum.media), format_number(sum.activities_held),
-        format_number(sum.sessions), format_number(sum.participants), format_number(sum.population),
-        rate(sum.participants, sum.population), format_number(sum.commendations)},
-       true});
+  TableRow total{{"", "Tổng cộng", ""}, true};
+  for (auto& cell : cells(sum)) total.cells.push_back(std::move(cell));
+  table.rows.push_back(std::move(total));
   annex.blocks.push_back(table_block(std::move(table)));
+  annex.blocks.push_back(paragraph(std::string("Ghi chú: ") + detail::kActivitiesNote + " " +
+                                       detail::kPeopleNote + " “" + std::string(kNotApplicable) +
+                                       "”: " + std::string(kNotApplicableWords) +
+                                       " (đơn vị không có số người để tính tỷ lệ).",
+                                   true));
   return annex;
 }
 
@@ -269,16 +310,23 @@ AnnexRow annex_row_of(const Campaign& campaign, const OrgUnit& unit,
     for (const FormItem* item : campaign.form->items()) {
       const bool media = item->aggregate == AggregateRule::sum && item->activity.empty() &&
                          item->type == ItemType::count && item->summary == "totals." + item->key;
-      if (media) row.media += std::llround(total_of(s, item->key));
+      if (!media) continue;
+      (item->key == detail::kBannersItem ? row.banners : row.news) +=
+          std::llround(total_of(s, item->key));
     }
   }
   for (const auto& [key, f] : s.activities) {
-    row.activities_held += f.units;
+    row.activities_held += f.held;
     row.sessions += f.sessions;
   }
   row.participants = s.participants;
   row.population = s.population;
-  for (const auto& [key, n] : s.commendations) row.commendations += n;
+  const auto commended = [&](const char* key) {
+    const auto it = s.commendations.find(key);
+    return it == s.commendations.end() ? std::int64_t{0} : it->second;
+  };
+  row.collectives = commended("collectives");
+  row.individuals = commended("individuals");
   return row;
 }
 
@@ -294,12 +342,15 @@ Document build_summary_document(const Campaign& campaign, const ReportForm& form
   std::string name = detail::running_name(node);
   body.push_back(detail::report_opening(campaign, name, "tổ chức thực hiện"));
 
-  bool completeness_done = false;
+  bool direction_done = false;
   for (const FormSection& section : form.sections) {
-    for (Block& heading : detail::outline_headings(section.title)) body.push_back(heading);
-    if (!completeness_done) {
+    for (Block& heading : detail::outline_headings(level_title(section.title, node))) {
+      body.push_back(heading);
+    }
+    if (!direction_done) {
+      add_direction(body, campaign, node, consolidated_narrative);
       body.push_back(dash(completeness_text(summary, annex)));
-      completeness_done = true;
+      direction_done = true;
     }
     const auto entries = detail::outline_entries(section);
     const bool sole =
@@ -335,6 +386,7 @@ Document build_summary_document(const Campaign& campaign, const ReportForm& form
   } else {
     doc.signature = detail::default_signer(node);
   }
+  doc.signature = detail::with_name_line(doc.signature);
   if (!annex.empty()) doc.annexes.push_back(annex_of(campaign, node, annex));
   return doc;
 }

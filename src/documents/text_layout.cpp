@@ -73,4 +73,14 @@ double layout_width(PangoLayout* layout) {
   return static_cast<double>(logical.width) / PANGO_SCALE;
 }
 
+double one_line_size(std::string_view text, TextStyle style, double width, double min_size) {
+  for (; style.size > min_size; style.size -= 0.5) {
+    PangoLayout* layout = make_layout(text, style, width);
+    const int lines = pango_layout_get_line_count(layout);
+    g_object_unref(layout);
+    if (lines <= 1) return style.size;
+  }
+  return min_size;
+}
+
 }  // namespace llw::documents::detail

@@ -30,4 +30,14 @@ PangoLayout* make_layout(std::string_view text, const TextStyle& style, double w
 double layout_height(PangoLayout* layout);
 double layout_width(PangoLayout* layout);
 
+// The largest size from `style.size` down to `min_size`, in half points, at which `text` fits on
+// one line `width` points wide; `min_size` when nothing does (the text then wraps between words).
+// Header lines use it so a unit's name is never broken in the middle.
+double one_line_size(std::string_view text, TextStyle style, double width, double min_size);
+// The smallest size a header line (agency, unit name) is set in; Nghị định 30 asks 12–13 pt.
+inline constexpr double kHeaderMinSize = 11;
+// What a header cell's text is narrower than the cell, in points (the DOCX cell margins, 1 mm a
+// side); the PDF fits to the same width so both break the same lines.
+inline constexpr double kHeaderCellMargins = 2 * 72.0 / 25.4;
+
 }  // namespace llw::documents::detail

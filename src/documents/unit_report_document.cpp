@@ -20,6 +20,7 @@ const json& value_of(const UnitReport& report, const std::string& key) {
 }
 
 const std::string kEmpty = "Không có số liệu.";
+const std::string kNoFigure = "Không có số liệu";  // a table cell left empty in the report
 
 // The figures of this one report as the summary would count them (whatever its state), so the
 // unit's rate is computed exactly as the consolidated one.
@@ -74,14 +75,22 @@ void add_activities(std::vector<Block>& out, const OutlineEntry& entry, const Un
                         "Số lượt người tham gia"}};
   table.column_widths = {0.8, 5.0, 1.6, 1.5, 1.7};
   table.align = {Align::center, Align::left, Align::center, Align::right, Align::right};
-  std::int64_t held = 0, sessions = 0, participants = 0;
-  const auto add_row = [&](const std::string& name, const std::string& direction, double s,
-                           double p) {
-    ++held;
-    sessions += static_cast<std::int64_t>(s);
-    participants += static_cast<std::int64_t>(p);
-    table.rows.push_back({{std::to_string(held), name, direction, detail::format_number(s),
-                           detail::format_number(p)}});
+  detail::ActivityTotals totals;
+  // An empty figure is not 0: the cell says so and the sum leaves it out.
+  const auto figure = [](const std::optional<double>& v, std::int64_t& sum, std::int64_t& missing) {
+    if (!v) {
+      ++missing;
+      return kNoFigure;
+    }
+    sum += static_cast<std::int64_t>(*v);
+    return detail::format_number(*v);
+  };
+  const auto add_row = [&](const std::string& name, const std::string& direction,
+                           const std::optional<double>& s, const std::optional<double>& p) {
+    ++totals.held;
+    table.rows.push_back({{std::to_string(totals.held), name, direction,
+                           figure(s, totals.sessions, totals.sessions_missing),
+                           figure(p, totals.participants, totals.participants_missing)}});
   };
   // Items of one activity, by measure.
   std::map<std::string, std::map<std::string, const FormItem*>> by_activity;
@@ -95,9 +104,10 @@ void add_activities(std::vector<Block>& out, const OutlineEntry& entry, const Un
     if (!by_activity.count(item->activity)) order.push_back(item->activity);
     by_activity[item->activity][item->measure] = item;
   }
-  const auto number_of = [&](const FormItem* item) {
+  const auto number_of = [&](const FormItem* item) -> std::optional<double> {
     const json& v = item ? value_of(report, item->key) : json();
-    return v.is_number() ? v.get<double>() : 0.0;
+    if (v.is_number()) return v.get<double>();
+    return std::nullopt;
   };
   for (const auto& key : order) {
     auto& measures = by_activity[key];
@@ -116,7 +126,7 @@ void add_activities(std::vector<Block>& out, const OutlineEntry& entry, const Un
     for (const auto& row : rows.is_array() ? rows : json::array()) {
       if (!row.is_object()) continue;
       std::string name, direction;
-      double s = 0, p = 0;
+      std::optional<double> s, p;
       for (const auto& column : other_table->columns) {
         if (!row.contains(column.key)) continue;
         const json& v = row.at(column.key);
@@ -128,17 +138,21 @@ void add_activities(std::vector<Block>& out, const OutlineEntry& entry, const Un
       add_row(name, direction, s, p);
     }
   }
-  if (held == 0) {
+  if (totals.held == 0) {
     if (mark_empty) out.push_back(dash("Tổ chức các hoạt động học tập: " + kEmpty));
     return;
   }
-  out.push_back(dash("Tổ chức các hoạt động học tập: " + detail::format_number(held) +
-                     " hoạt động, " + detail::format_number(sessions) + " buổi, lớp với " +
-                     detail::format_number(participants) + " lượt người tham gia; cụ thể:"));
+  out.push_back(dash("Tổ chức các hoạt động học tập: " + detail::activities_sentence(totals) +
+                     "; cụ thể:"));
+  const auto total = [](std::int64_t sum, std::int64_t missing, std::int64_t held) {
+    return missing >= held ? kNoFigure : detail::format_number(static_cast<double>(sum));
+  };
   table.rows.push_back(
-      {{"", "Tổng cộng", "", detail::format_number(sessions), detail::format_number(participants)},
+      {{"", "Tổng cộng", "", total(totals.sessions, totals.sessions_missing, totals.held),
+        total(totals.participants, totals.participants_missing, totals.held)},
        true});
   out.push_back(table_block(std::move(table)));
+  out.push_back(paragraph(std::string(detail::kActivitiesNote) + " " + detail::kPeopleNote, true));
 }
 
 void add_participation(std::vector<Block>& out, const OutlineEntry& entry, const Summary& figures,
@@ -236,7 +250,8 @@ Document build_unit_report_document(const Campaign& campaign, const ReportForm& 
 
   if (!doc.addressees.empty()) doc.recipients.push_back("Như trên;");
   doc.recipients.push_back("Lưu: VT.");
-  doc.signature = options.signer ? *options.signer : detail::default_signer(unit);
+  doc.signature =
+      detail::with_name_line(options.signer ? *options.signer : detail::default_signer(unit));
   return doc;
 }
 

@@ -42,6 +42,7 @@ void add_to_direction(Contribution& c, const ReportForm& form, const std::string
   if (direction.empty() || !is_direction(form, direction)) return;
   const std::string prefix = "directions." + direction + ".";
   c[prefix + "units"] = 1;
+  add(c, prefix + "held", 1);
   add(c, prefix + "sessions", sessions);
   add(c, prefix + "participants", participants);
 }
@@ -82,7 +83,10 @@ void add_activity_tables(Contribution& c, const ReportForm& form, const FormItem
         direction = row.at(column.key).get<std::string>();
       }
     }
-    if (!table.activity.empty()) add_to_direction(c, form, direction, sessions, participants);
+    if (!table.activity.empty()) {
+      add(c, "activities." + table.activity + ".held", 1);  // each row is one activity held
+      add_to_direction(c, form, direction, sessions, participants);
+    }
     if (quantity && !unit_of_measure.empty()) {
       add(c, "quantities." + table.key + "." + unit_of_measure, *quantity);
     }
@@ -149,6 +153,7 @@ Contribution contribution_of(const Campaign& campaign, const OrgUnit& unit,
 
   for (const auto& [key, a] : activities) {
     if (!a.held || !is_yes(values, a.held->key)) continue;
+    c["activities." + key + ".held"] = 1;
     std::string direction = a.held->default_direction;
     if (a.direction && values.contains(a.direction->key) &&
         values.at(a.direction->key).is_string()) {
@@ -235,7 +240,7 @@ Summary summary_from_aggregate(const Campaign& campaign, const OrgUnit& node,
   };
   const auto figures = [&](const std::string& prefix) {
     return ActivityFigures{whole(prefix + ".units"), whole(prefix + ".sessions"),
-                           whole(prefix + ".participants")};
+                           whole(prefix + ".participants"), whole(prefix + ".held")};
   };
 
   Summary s;

@@ -28,8 +28,9 @@ namespace llw {
 // missing reports nor unanswered groups pull the rate down. 250 students of 400 is 62,5%.
 //
 // Slot name → amount. Slots: "expected", "submitted", "on_time", "late", "totals.<key>",
-// "activities.<activity>.units|sessions|participants", "directions.<d>.units|sessions|
-// participants", "participation.participants", "participation.population",
+// "activities.<activity>.units|held|sessions|participants", "directions.<d>.units|held|
+// sessions|participants" (held: activities held, see ActivityFigures), "participation.participants",
+// "participation.population",
 // "participation.<group>.participants|population|units" (units: counted reports that filled the
 // group),
 // "commendations.<key>", "rates.<key>.num|den" (weighted rates), "quantities.<table>.<unit of
@@ -77,6 +78,10 @@ struct ActivityFigures {
   std::int64_t units = 0;  // units that held it
   std::int64_t sessions = 0;
   std::int64_t participants = 0;
+  // Số hoạt động: activities held. A held activity of the form counts 1 for its unit; each row of
+  // an activity table ("Các hoạt động học tập khác") is one activity of its own. A unit's report,
+  // the annex and the consolidated report all count this way.
+  std::int64_t held = 0;
 };
 
 // A population group's participation over a subtree.

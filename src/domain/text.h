@@ -20,4 +20,17 @@ std::string sanitize_utf8(std::string_view text);
 // "1.000.000.000", "12,5": numbers as Vietnamese documents write them.
 std::string format_vietnamese_number(double value);
 
+// The one percent format of every page, document and message: Vietnamese decimal comma and
+// always one decimal, 705/916 → "77,0%", 7/8 → "87,5%", 1/1 → "100,0%".
+std::string format_vietnamese_percent(double ratio);
+
+// What a rate shows when it does not apply (nothing to divide by: a unit without population):
+// an em dash, never "0%". Where there is room for words, kNotApplicableWords says why.
+inline constexpr std::string_view kNotApplicable = "—";
+inline constexpr std::string_view kNotApplicableWords = "không áp dụng";
+
+// numerator / denominator in the format above, kNotApplicable when the denominator is not
+// positive.
+std::string format_vietnamese_rate(double numerator, double denominator);
+
 }  // namespace llw

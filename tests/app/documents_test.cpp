@@ -275,9 +275,12 @@ TEST_F(DocumentsTest, AUnitsReportShowsItsFiguresAndIsItsOwnOrItsSuperiorsToRead
       app_->report_document(reporter_a, campaign_.id, "HP-X-A", DocumentFormat::pdf);
   EXPECT_EQ(file.file_name, "bao-cao-truong-tieu-hoc-an-hung-2025.pdf");
   const std::string text = squeeze(pdf_text(file));
-  // The unit's header under its parent agency (the name wraps in the narrow header column).
+  // The unit's header under its parent agency, its name whole on one line.
   EXPECT_NE(text.find("UBND XÃ AN HƯNG"), std::string::npos) << text;
-  EXPECT_NE(text.find("TRƯỜNG TIỂU HỌC AN"), std::string::npos);
+  EXPECT_NE(text.find("TRƯỜNG TIỂU HỌC AN HƯNG"), std::string::npos);
+  // The number is left for the pen, not made of the internal code "HP-X-A".
+  EXPECT_NE(text.find("Số: /BC- "), std::string::npos);
+  EXPECT_EQ(text.find("/BC-A"), std::string::npos);
   EXPECT_NE(text.find("1.200"), std::string::npos);  // media_articles
   EXPECT_NE(text.find("1.250"), std::string::npos);  // commend_individuals
 
@@ -439,6 +442,61 @@ TEST_F(DocumentsTest, TheUnitsSignerFromItsSettingsSignsItsReportAndItsConsolida
       app_->report_document(system_admin(), campaign_.id, "HP-X-B", DocumentFormat::pdf)));
   EXPECT_EQ(other.find("Nguyễn Thị Hồng Vân"), std::string::npos);
   EXPECT_NE(other.find("HIỆU TRƯỞNG"), std::string::npos);
+}
+
+// One count of activities everywhere: the unit's report, the consolidated report, its annex and
+// the summary API agree that two rows of "other activities" and a reading day are 3 activities.
+TEST_F(DocumentsTest, TheUnitsReportTheAnnexAndTheApiCountActivitiesAlike) {
+  json a = values_a();
+  a["other_activities"] = {
+      {{"name", "Ngày hội đọc sách"}, {"direction", "d"}, {"sessions", 2}, {"participants", 300}},
+      {{"name", "Tọa đàm kỹ năng số"}, {"direction", "b"}, {"sessions", 1}, {"participants", 60}}};
+  save("HP-X-A", a, true);
+  const std::string unit = squeeze(
+      pdf_text(app_->report_document(system_admin(), campaign_.id, "HP-X-A", DocumentFormat::pdf)));
+  EXPECT_NE(unit.find("Tổ chức các hoạt động học tập: 3 hoạt động, 15 buổi, lớp"),
+            std::string::npos)
+      << unit;
+  const json api = summary_api("HP-X");
+  EXPECT_EQ(api.at("activities").at("other").at("units"), 1);
+  EXPECT_EQ(api.at("activities").at("other").at("held"), 2);
+  EXPECT_EQ(api.at("activities").at("reading_day").at("held"), 1);
+
+  const DocumentFile docx =
+      app_->summary_document(system_admin(), campaign_.id, "HP-X", DocumentFormat::docx);
+  const auto docx_path = write("summary.docx", docx);
+  const std::string xml = run("unzip -p '" + docx_path.string() + "' word/document.xml");
+  ASSERT_FALSE(xml.empty());
+  EXPECT_NE(xml.find("3 hoạt động, 15 buổi, lớp"), std::string::npos);
+  // The annex: one measure per column, the school's row counting 3 activities.
+  EXPECT_NE(xml.find("Pano, băng zôn"), std::string::npos);
+  EXPECT_NE(xml.find("Số tập thể được khen"), std::string::npos);
+  EXPECT_NE(xml.find("Số cá nhân được khen"), std::string::npos);
+  EXPECT_EQ(xml.find("Số tập thể, cá nhân được khen"), std::string::npos);
+  const std::string pdf = squeeze(
+      pdf_text(app_->summary_document(system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf)));
+  // TT, name, status, articles 1.200, banners 345, activities 3, sessions 15.
+  EXPECT_NE(pdf.find("Trường Tiểu học An Hưng Đã nộp 1.200 345 3 15"), std::string::npos) << pdf;
+}
+
+// The consolidated report's section I states the commune's own plan, and its heading for the
+// next plan speaks of the commune, not of "đơn vị, nhà trường".
+TEST_F(DocumentsTest, TheConsolidatedReportStatesTheCommunesOwnDirectionWork) {
+  fill_reports();
+  app_->save_consolidated_narrative(
+      system_admin(), campaign_.id, "HP-X", 0,
+      {{"direction", "Ban hành Công văn số 120/UBND-VHXH ngày 02/10/2025 hướng dẫn các trường."}});
+  const std::string text = squeeze(pdf_text(
+      app_->summary_document(system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf)));
+  const auto plan = text.find("Ủy ban nhân dân xã An Hưng đã ban hành Kế hoạch số");
+  const auto directive = text.find("Ban hành Công văn số 120/UBND-VHXH");
+  const auto completeness = text.find("Tổng số đơn vị phải báo cáo");
+  ASSERT_NE(plan, std::string::npos) << text;
+  ASSERT_NE(directive, std::string::npos);
+  EXPECT_LT(plan, completeness);
+  EXPECT_LT(directive, completeness);
+  EXPECT_EQ(text.find("của đơn vị, nhà trường"), std::string::npos);
+  EXPECT_NE(text.find("Kế hoạch tiếp theo của địa phương"), std::string::npos);
 }
 
 }  // namespace

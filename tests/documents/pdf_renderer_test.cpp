@@ -121,6 +121,7 @@ TEST(PdfRenderer, SummaryShowsTotalsVietnameseWayAndALandscapeAnnex) {
        {"BÁO CÁO", "Kính gửi:", "- Ủy ban nhân dân thành phố Hải Phòng;",
         "- Sở Giáo dục và Đào tạo thành phố Hải Phòng.", "đã báo cáo: 2/3 đơn vị",
         "1.155/1.320 người, đạt 87,5%", "Trường Mầm non An Hưng", "Phụ lục", "Tổng cộng",
+        "Pano, băng", "Số cá nhân", "“—”: không áp dụng",
         "Số lượt người tham gia theo nội dung hoạt động của Kế hoạch"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected;
   }
@@ -132,6 +133,31 @@ TEST(PdfRenderer, SummaryShowsTotalsVietnameseWayAndALandscapeAnnex) {
   const auto annex_lines = lines_of(pdf_text(path, pages, pages));
   ASSERT_FALSE(annex_lines.empty());
   EXPECT_EQ(trimmed(annex_lines.front()), "Phụ lục");
+}
+
+// The unit's name in the header is never broken in the middle ("TRƯỜNG TIỂU HỌC AN" / "HƯNG"):
+// a name that fits is set on one line, a long one breaks between its kind and its proper name.
+TEST(PdfRenderer, HeaderNeverBreaksAUnitsNameInTheMiddle) {
+  Commune c;
+  TempDir dir;
+  for (const auto& [name, lines] : std::vector<std::pair<std::string, std::vector<std::string>>>{
+           {"Trường Tiểu học An Hưng", {"TRƯỜNG TIỂU HỌC AN HƯNG"}},
+           {"Trường Mầm non Tuổi Thơ", {"TRƯỜNG MẦM NON TUỔI THƠ"}},
+           {"Trường THCS Hoàng Văn Thụ", {"TRƯỜNG THCS", "HOÀNG VĂN THỤ"}},
+           {"Trường Tiểu học Phan Bội Châu", {"TRƯỜNG TIỂU HỌC", "PHAN BỘI CHÂU"}}}) {
+    c.school.name = name;
+    const std::string path =
+        write_pdf(dir, "header.pdf",
+                  build_unit_report_document(c.campaign, *c.campaign.form, c.school, &c.commune,
+                                             c.school_report, false));
+    const auto printed = lines_of(pdf_text(path, 1, 1));
+    ASSERT_GE(printed.size(), 3u);
+    // Line 1: parent agency and national title; then the name's lines, each beside the motto or
+    // alone, every one starting with the name's own words.
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      EXPECT_EQ(printed[1 + i].rfind(lines[i], 0), 0u) << name << ": " << printed[1 + i];
+    }
+  }
 }
 
 TEST(PdfRenderer, HostileTextNeverBreaksTheDocument) {

@@ -62,7 +62,7 @@ TEST(SummaryDocument, PrintsEveryTotalTheVietnameseWay) {
   EXPECT_NE(text.find("nhóm không có số liệu không được tính"), std::string::npos);
   EXPECT_NE(text.find("Tổng kết, khen thưởng: số cá nhân được khen thưởng: 18."),
             std::string::npos);
-  EXPECT_NE(text.find("| Tổng cộng | 3 | 7 | 1.155 |"), std::string::npos);
+  EXPECT_NE(text.find("| Tổng cộng |  | 3 | 7 | 1.155 |"), std::string::npos) << text;
 }
 
 TEST(SummaryDocument, ActivitiesByDirectionCarryABarChart) {
@@ -95,7 +95,7 @@ TEST(SummaryDocument, AnnexHasOneRowPerUnitAndTotalsMatchingTheSummary) {
   const Annex& annex = doc.annexes.front();
   EXPECT_TRUE(annex.landscape);
   EXPECT_EQ(annex.label, "Phụ lục");
-  ASSERT_EQ(annex.blocks.size(), 1u);
+  ASSERT_EQ(annex.blocks.size(), 2u);  // the table and its note
   const Table& table = annex.blocks.front().table;
   ASSERT_EQ(table.rows.size(), 4u);  // three units and the total
   EXPECT_EQ(table.rows[0].cells[1], "Trường Tiểu học An Hưng");
@@ -103,11 +103,89 @@ TEST(SummaryDocument, AnnexHasOneRowPerUnitAndTotalsMatchingTheSummary) {
   EXPECT_EQ(table.rows[2].cells[2], "Chưa báo cáo");
   const auto& total = table.rows[3];
   EXPECT_TRUE(total.bold);
-  EXPECT_EQ(total.cells[3], "24");     // 3 + 12 + 5 + 4 media items
-  EXPECT_EQ(total.cells[6], "1.155");  // participants, as the summary
-  EXPECT_EQ(total.cells[7], "1.320");
-  EXPECT_EQ(total.cells[8], "87,5%");
-  EXPECT_EQ(total.cells[9], "20");  // 2 collectives + 18 individuals
+  EXPECT_EQ(total.cells[7], "1.155");  // participants, as the summary
+  EXPECT_EQ(total.cells[8], "1.320");
+  EXPECT_EQ(total.cells[9], "87,5%");
+}
+
+// Every annex column holds one measure: articles and banners apart, collectives and individuals
+// apart (they used to be added into one "Số tập thể, cá nhân được khen" column: 2 + 18 = 20).
+TEST(SummaryDocument, EveryAnnexColumnHoldsOneMeasure) {
+  Commune c;
+  const Annex annex = commune_summary(c).annexes.front();
+  const Table& table = annex.blocks.front().table;
+  ASSERT_EQ(table.header_rows.size(), 1u);
+  const auto& header = table.header_rows.front();
+  ASSERT_EQ(header.size(), 12u);
+  EXPECT_EQ(header[3], "Tin, bài, phóng sự");
+  EXPECT_EQ(header[4], "Pano, băng zôn");
+  EXPECT_EQ(header[5], "Số hoạt động");
+  EXPECT_EQ(header[10], "Số tập thể được khen");
+  EXPECT_EQ(header[11], "Số cá nhân được khen");
+  for (const auto& h : header) EXPECT_EQ(h.find("tập thể, cá nhân"), std::string::npos) << h;
+  const auto& school = table.rows[0].cells;
+  EXPECT_EQ(school[3], "8");   // 3 articles + 5 school radio items
+  EXPECT_EQ(school[4], "12");  // banners
+  EXPECT_EQ(school[10], "2");
+  EXPECT_EQ(school[11], "15");
+  const auto& total = table.rows[3].cells;
+  EXPECT_EQ(total[3], "8");
+  EXPECT_EQ(total[4], "16");  // 12 + 4 banners
+  EXPECT_EQ(total[5], "3");   // flag talk and STEM at the school, reading day in the village
+  EXPECT_EQ(total[10], "2");  // collectives
+  EXPECT_EQ(total[11], "18");  // individuals
+  // A unit without figures has no rate: not applicable, said once in the note.
+  EXPECT_EQ(table.rows[2].cells[9], "—");
+  ASSERT_EQ(annex.blocks.size(), 2u);
+  EXPECT_NE(annex.blocks[1].text.find("“—”: không áp dụng"), std::string::npos);
+  EXPECT_NE(annex.blocks[1].text.find("“Lượt người” tính mỗi người một lần cho mỗi hoạt động"),
+            std::string::npos);
+}
+
+// One count of activities: each row of "other activities" is one activity, in the unit's report,
+// the annex and the consolidated report alike (the annex used to count "other" once).
+TEST(SummaryDocument, CountsActivitiesAsTheUnitsReportDoes) {
+  Commune c;
+  c.school_report.values["other_activities"] = {
+      {{"name", "Ngày hội đọc sách"}, {"direction", "d"}, {"sessions", 2}, {"participants", 300}},
+      {{"name", "Tọa đàm kỹ năng số"}, {"direction", "b"}, {"sessions", 1}, {"participants", 60}}};
+  const Document unit = build_unit_report_document(c.campaign, *c.campaign.form, c.school,
+                                                   &c.commune, c.school_report, false);
+  EXPECT_NE(all_text(unit.body).find("Tổ chức các hoạt động học tập: 4 hoạt động, 9 buổi, lớp"),
+            std::string::npos)
+      << all_text(unit.body);
+  const Document doc = commune_summary(c);
+  const Table& annex = doc.annexes.front().blocks.front().table;
+  EXPECT_EQ(annex.rows[0].cells[5], "4");  // the school, as its own report says
+  EXPECT_EQ(annex.rows[3].cells[5], "5");  // and the village's reading day
+  const std::string text = all_text(doc.body);
+  EXPECT_NE(text.find("Tổ chức các hoạt động học tập: 5 hoạt động, 10 buổi, lớp với 1.515 lượt "
+                      "người tham gia"),
+            std::string::npos)
+      << text;
+  // The "other" row: one unit held it, two activities.
+  EXPECT_NE(text.find("| Các hoạt động học tập khác | 1 | 2 | 3 | 360 |"), std::string::npos);
+  EXPECT_NE(text.find("| Tổng cộng |  | 5 | 10 | 1.515 |"), std::string::npos);
+  EXPECT_NE(text.find("mỗi dòng hoạt động khác đơn vị kê thêm là một hoạt động"),
+            std::string::npos);
+}
+
+// Section I states the commune's own direction work, and headings speak of the commune.
+TEST(SummaryDocument, SectionOneStatesTheNodesOwnDirectionWork) {
+  Commune c;
+  std::string text = all_text(commune_summary(c).body);
+  EXPECT_NE(text.find("Ủy ban nhân dân xã An Hưng đã ban hành Kế hoạch số 83/KH-UBND ngày "
+                      "01/10/2025 về tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025"),
+            std::string::npos)
+      << text;
+  EXPECT_LT(text.find("đã ban hành Kế hoạch số 83/KH-UBND"),
+            text.find("Tổng số đơn vị phải báo cáo"));
+  text = all_text(
+      commune_summary(c, {{"direction", "Ban hành Công văn số 120/UBND-VHXH ngày 02/10/2025."}})
+          .body);
+  EXPECT_NE(text.find("Ban hành Công văn số 120/UBND-VHXH ngày 02/10/2025."), std::string::npos);
+  EXPECT_EQ(text.find("của đơn vị, nhà trường"), std::string::npos);
+  EXPECT_NE(text.find("Kế hoạch tiếp theo của địa phương trong năm 2025"), std::string::npos);
 }
 
 TEST(SummaryDocument, CityReportAddressesTheMinistry) {

@@ -172,6 +172,34 @@ TEST(Contribution, OtherActivityRowsAddToOtherAndToTheirDirections) {
   EXPECT_EQ(slot(c, "directions.e.units"), 1);
 }
 
+// Số hoạt động: a held activity is one, each row of other activities is one more; "units" stays
+// the number of units. The unit's report, the annex and the summary all read "held".
+TEST(Contribution, ActivitiesHeldCountEachOtherRowAsOneActivity) {
+  const json rows = json::array({
+      {{"name", "Ngày hội STEM"}, {"direction", "đ"}, {"sessions", 1}, {"participants", 120}},
+      {{"name", "Tọa đàm hướng nghiệp"}, {"direction", "đ"}, {"sessions", 2}},
+  });
+  const Campaign campaign = campaign_2025();
+  const OrgUnit u = unit(2, {});
+  const auto c = contribution_of(campaign, u,
+                                 report(ReportStatus::submitted, {{"flag_talk_held", true},
+                                                                  {"stem_held", true},
+                                                                  {"clubs_held", false},
+                                                                  {"other_activities", rows}}));
+  EXPECT_EQ(slot(c, "activities.other.units"), 1);
+  EXPECT_EQ(slot(c, "activities.other.held"), 2);
+  EXPECT_EQ(slot(c, "activities.stem.held"), 1);
+  EXPECT_EQ(slot(c, "activities.clubs.held"), 0);
+  EXPECT_EQ(slot(c, "directions.đ.units"), 1);
+  EXPECT_EQ(slot(c, "directions.đ.held"), 3);  // STEM and both rows
+  const Summary s = summary_from_aggregate(campaign, u, c);
+  std::int64_t held = 0;
+  for (const auto& [key, f] : s.activities) held += f.held;
+  EXPECT_EQ(held, 4);
+  EXPECT_EQ(s.activities.at("other").held, 2);
+  EXPECT_EQ(s.activities.at("other").units, 1);
+}
+
 TEST(SummaryArithmetic, ParticipationRateIsWeightedNotAnAverageOfRates) {
   const Campaign campaign = campaign_2025();
   // A small school where 90% took part and a big one where 10% did: the average of rates is

@@ -37,5 +37,23 @@ TEST(VietnameseNumbers, GroupThousandsWithDotsAndDecimalsWithComma) {
   EXPECT_EQ(format_vietnamese_number(0.99999), "1");
 }
 
+TEST(Text, PercentsHaveOneDecimalAlways) {
+  EXPECT_EQ(format_vietnamese_percent(705.0 / 916.0), "77,0%");  // was "77%" on pages
+  EXPECT_EQ(format_vietnamese_percent(0.875), "87,5%");
+  EXPECT_EQ(format_vietnamese_percent(1.0), "100,0%");
+  EXPECT_EQ(format_vietnamese_percent(0.0), "0,0%");
+  EXPECT_EQ(format_vietnamese_percent(0.99996), "100,0%");
+  EXPECT_EQ(format_vietnamese_percent(0.004), "0,4%");
+  EXPECT_EQ(format_vietnamese_percent(12.345), "1.234,5%");
+}
+
+TEST(Text, ARateWithNothingToDivideByIsNotApplicableNotZero) {
+  EXPECT_EQ(format_vietnamese_rate(250, 400), "62,5%");
+  EXPECT_EQ(format_vietnamese_rate(0, 400), "0,0%");
+  EXPECT_EQ(format_vietnamese_rate(0, 0), "—");
+  EXPECT_EQ(format_vietnamese_rate(12, 0), "—");
+  EXPECT_EQ(kNotApplicableWords, "không áp dụng");
+}
+
 }  // namespace
 }  // namespace llw

@@ -228,6 +228,20 @@ TEST_F(PagesTest, AStaleSaveShowsBothVersionsAndKeepsTheOtherSave) {
   EXPECT_NE(reply.body.find("name=\"version\" value=\"1\""), std::string::npos);
 }
 
+// A submitted report's page shows its participation rate too, in the one percent format: 384 of
+// the school's 480 people is "80,0%" (one decimal always, never "80%").
+TEST_F(PagesTest, ASubmittedReportsPageShowsItsRateWithOneDecimal) {
+  ASSERT_EQ(save_draft("HP-AH-THTT", {{"participants_students", 354}, {"participants_staff", 30}})
+                .status,
+            200);
+  ASSERT_EQ(post(report_path("HP-AH-THTT") + "/submit", token(kReporter)).status, 200);
+  const std::string cookie = sign_in(kReporter);
+  const HttpReply page = page_get(report_page("HP-AH-THTT"), cookie);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(page.body.find("id=\"report-form\""), std::string::npos);  // read only
+  EXPECT_NE(page.body.find("id=\"report-rate-value\">80,0%<"), std::string::npos) << page.body;
+}
+
 // A report the commune returned with a comment: version 3 (save, submit, return).
 class ReturnedReportPagesTest : public PagesTest {
  protected:

@@ -8,6 +8,7 @@ using json = nlohmann::json;
 
 const std::vector<std::pair<std::string, std::string>>& consolidated_parts() {
   static const std::vector<std::pair<std::string, std::string>> parts{
+      {"direction", "Công tác chỉ đạo, triển khai của cấp mình (mục I)"},
       {"advantages", "Thuận lợi"},
       {"difficulties", "Khó khăn"},
       {"next_plan", "Kế hoạch tiếp theo"},
@@ -92,6 +93,7 @@ json consolidated_view(const ConsolidatedInput& input) {
     const ActivityFigures f = it == summary.activities.end() ? ActivityFigures{} : it->second;
     activities.push_back({{"label", activity.label},
                           {"units", format_count(static_cast<double>(f.units))},
+                          {"held", format_count(static_cast<double>(f.held))},
                           {"sessions", format_count(static_cast<double>(f.sessions))},
                           {"participants", format_count(static_cast<double>(f.participants))}});
   }

@@ -10,9 +10,7 @@ namespace llw::pages {
 std::string format_count(double value) { return format_vietnamese_number(value); }
 
 std::string format_percent(double numerator, double denominator) {
-  if (denominator <= 0) return "0%";
-  const double rate = std::round(numerator / denominator * 1000.0) / 10.0;
-  return format_vietnamese_number(rate) + "%";
+  return format_vietnamese_rate(numerator, denominator);
 }
 
 std::string format_date(std::chrono::year_month_day date) { return format_vietnamese_date(date); }
