@@ -20,7 +20,7 @@ TEST(ApiJson, SummaryHasTheApiShapeWithIntegersAndARoundedRate) {
   s.missing = {"HP-ANHUNG-THON03"};
   s.missing_count = 3;
   s.totals = {{"media_articles", 12.0}, {"banners", 57.0}};
-  s.activities["reading_day"] = {21, 25, 5120};
+  s.activities["reading_day"] = {21, 25, 5120, 21};
   s.directions["đ"] = {2, 3, 40};
   s.participants = 9120;
   s.population = 10400;
@@ -35,7 +35,7 @@ TEST(ApiJson, SummaryHasTheApiShapeWithIntegersAndARoundedRate) {
   EXPECT_TRUE(j["totals"]["media_articles"].is_number_integer());
   EXPECT_EQ(j["totals"]["banners"], 57);
   EXPECT_EQ(j["activities"]["reading_day"],
-            json({{"units", 21}, {"sessions", 25}, {"participants", 5120}}));
+            json({{"units", 21}, {"held", 21}, {"sessions", 25}, {"participants", 5120}}));
   EXPECT_EQ(j["directions"]["đ"]["participants"], 40);
   EXPECT_EQ(j["participation"]["participants"], 9120);
   EXPECT_EQ(j["participation"]["population"], 10400);

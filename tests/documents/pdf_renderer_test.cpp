@@ -121,7 +121,9 @@ TEST(PdfRenderer, SummaryShowsTotalsVietnameseWayAndALandscapeAnnex) {
        {"BÁO CÁO", "Kính gửi:", "- Ủy ban nhân dân thành phố Hải Phòng;",
         "- Sở Giáo dục và Đào tạo thành phố Hải Phòng.", "đã báo cáo: 2/3 đơn vị",
         "1.155/1.320 người, đạt 87,5%", "Trường Mầm non An Hưng", "Phụ lục", "Tổng cộng",
-        "Pano, băng", "Số cá nhân", "“—”: không áp dụng",
+        // The school's annex row, one measure a column: articles, banners, activities,
+        // sessions, people, population, rate, collectives, individuals.
+        "Trường Tiểu học An Hưng Đã nộp 8 12 2 6 898 960 93,5% 2 15", "“—”: không áp dụng",
         "Số lượt người tham gia theo nội dung hoạt động của Kế hoạch"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected;
   }

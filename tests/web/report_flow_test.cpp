@@ -65,7 +65,7 @@ TEST_F(ReportFlowTest, ASubmittedReportAppearsInTheCoordinatorsSummary) {
   EXPECT_EQ(commune["totals"].value("media_articles", 0), 5);
   EXPECT_EQ(commune["totals"].value("banners", 0), 3);
   EXPECT_EQ(commune["activities"]["reading_day"],
-            (nlohmann::json{{"units", 1}, {"sessions", 2}, {"participants", 300}}));
+            (nlohmann::json{{"units", 1}, {"held", 1}, {"sessions", 2}, {"participants", 300}}));
   EXPECT_EQ(commune["activities"]["stem"].value("units", -1), 0);
   EXPECT_EQ(commune["participation"].value("participants", 0), 425);
   // The parents were left empty: "no data", so their 400 do not dilute the rate.
@@ -129,7 +129,7 @@ TEST_F(ReportFlowTest, TwoUnitsAddUpAndRatesAreWeightedByPopulation) {
   EXPECT_EQ(commune["missing"], nlohmann::json{"HP-AH-THON1"});
   EXPECT_EQ(commune["totals"].value("media_articles", 0), 12);
   EXPECT_EQ(commune["activities"]["reading_day"],
-            (nlohmann::json{{"units", 2}, {"sessions", 3}, {"participants", 450}}));
+            (nlohmann::json{{"units", 2}, {"held", 2}, {"sessions", 3}, {"participants", 450}}));
   // (425 + 220) / (480 + 220) over the groups each unit reported, not the average of 88,5% and
   // 100%, and not diluted by the primary school's parents it left empty.
   EXPECT_EQ(commune["participation"].value("participants", 0), 645);
