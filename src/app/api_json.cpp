@@ -35,9 +35,9 @@ json figures(const ActivityFigures& f) {
 // null where its population is 0 (not applicable, never "0%").
 json participation_json(const Summary& summary) {
   const auto rate = [](std::int64_t participants, std::int64_t population) {
-    return population > 0 ? json(round4(static_cast<double>(participants) /
-                                        static_cast<double>(population)))
-                          : json(nullptr);
+    return population > 0
+               ? json(round4(static_cast<double>(participants) / static_cast<double>(population)))
+               : json(nullptr);
   };
   json groups = json::array();
   for (const GroupFigures& g : summary.participation_groups) {
@@ -244,7 +244,8 @@ namespace {
 // A unit's "signer": {authority, deputy, position, name}, each an optional string (the lengths
 // are checked with the unit's other fields).
 UnitSigner signer_from_json(const json& signer) {
-  if (!signer.is_object()) wrong_type("signer", "một đối tượng {authority, deputy, position, name}");
+  if (!signer.is_object())
+    wrong_type("signer", "một đối tượng {authority, deputy, position, name}");
   UnitSigner lines;
   const std::pair<const char*, std::string*> members[] = {{"authority", &lines.authority},
                                                           {"deputy", &lines.deputy},
@@ -311,8 +312,8 @@ UnitInput unit_input_from_json(const json& body) {
 
 UnitChanges unit_changes_from_json(const json& body) {
   require_object_body(body);
-  static const char* const kKnown[] = {"code",  "name",       "kind",   "level", "population",
-                                       "email", "signer",     "parent", "parent_code"};
+  static const char* const kKnown[] = {"code",  "name",   "kind",   "level",      "population",
+                                       "email", "signer", "parent", "parent_code"};
   for (const auto& [key, value] : body.items()) {
     if (std::find(std::begin(kKnown), std::end(kKnown), key) == std::end(kKnown)) {
       throw Error(ErrorKind::bad_input,
@@ -347,8 +348,9 @@ std::vector<UnitKind> reporting_kinds_from_json(const json& kinds) {
   // Seven kinds exist; a longer list is a mistake or an attack, refused before it is read.
   constexpr std::size_t kMaxKinds = 16;
   if (!kinds.is_array() || kinds.size() > kMaxKinds) {
-    wrong_type("reporting_kinds", "một danh sách (tối đa 16 mục) tên loại đơn vị, ví dụ "
-                                  "[\"school\", \"village\"]");
+    wrong_type("reporting_kinds",
+               "một danh sách (tối đa 16 mục) tên loại đơn vị, ví dụ "
+               "[\"school\", \"village\"]");
   }
   std::vector<UnitKind> parsed;
   for (const json& k : kinds) {
@@ -389,9 +391,9 @@ CampaignSettings campaign_settings_from_json(const json& body, const Campaign& c
   if (member(body, "name")) settings.name = string_member(body, "name", true);
   if (member(body, "theme")) settings.theme = string_member(body, "theme");
   const std::pair<const char*, const char*> labels[] = {{"period_start", "Ngày bắt đầu"},
-                                                         {"period_end", "Ngày kết thúc"},
-                                                         {"deadline", "Hạn nộp báo cáo"},
-                                                         {"lock_date", "Ngày khóa sổ"}};
+                                                        {"period_end", "Ngày kết thúc"},
+                                                        {"deadline", "Hạn nộp báo cáo"},
+                                                        {"lock_date", "Ngày khóa sổ"}};
   std::chrono::year_month_day* dates[] = {&settings.period_start, &settings.period_end,
                                           &settings.deadline, &settings.lock_date};
   for (std::size_t i = 0; i < 4; ++i) {

@@ -292,10 +292,11 @@ class Application {
   // ("consolidated.submit", …). Only nodes with reporting units below them have one.
   ConsolidatedReport consolidated_report(const User& actor, std::int64_t campaign_id,
                                          const std::string& unit_code);
-  std::vector<ConsolidatedReportVersion> consolidated_report_history(
-      const User& actor, std::int64_t campaign_id, const std::string& unit_code, int limit = 50);
-  ConsolidatedReportVersion consolidated_report_version(const User& actor,
-                                                        std::int64_t campaign_id,
+  std::vector<ConsolidatedReportVersion> consolidated_report_history(const User& actor,
+                                                                     std::int64_t campaign_id,
+                                                                     const std::string& unit_code,
+                                                                     int limit = 50);
+  ConsolidatedReportVersion consolidated_report_version(const User& actor, std::int64_t campaign_id,
                                                         const std::string& unit_code,
                                                         std::int64_t version);
   ConsolidatedReport submit_consolidated(const User& actor, std::int64_t campaign_id,

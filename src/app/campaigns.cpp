@@ -71,7 +71,8 @@ std::vector<FormChoice> Application::available_forms() {
       std::cerr << "llw: form " << entry.path() << " left out: " << e.what() << '\n';
     }
   }
-  if (error) std::cerr << "llw: forms folder " << config_.forms_dir << ": " << error.message() << '\n';
+  if (error)
+    std::cerr << "llw: forms folder " << config_.forms_dir << ": " << error.message() << '\n';
   std::sort(choices.begin(), choices.end(),
             [](const FormChoice& a, const FormChoice& b) { return a.id > b.id; });
   return choices;

@@ -308,11 +308,10 @@ DocumentFile Application::report_document(const User& actor, std::int64_t campai
   const Campaign campaign = load_campaign(campaign_id);
   const OrgUnit unit = load_unit(unit_code);
   const auto parent = parent_of(*store_, unit);
-  return file_of(
-      documents::build_unit_report_document(
-          campaign, *campaign.form, unit, parent ? &*parent : nullptr, report, options.mark_empty,
-          signer_options(unit)),
-      format);
+  return file_of(documents::build_unit_report_document(campaign, *campaign.form, unit,
+                                                       parent ? &*parent : nullptr, report,
+                                                       options.mark_empty, signer_options(unit)),
+                 format);
 }
 
 DocumentFile Application::summary_document(const User& actor, std::int64_t campaign_id,

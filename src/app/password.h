@@ -14,8 +14,8 @@ std::string hash_password(std::string_view password);
 bool verify_password(const std::string& hash, std::string_view password);
 // 32 random bytes, base64url without padding (43 characters).
 std::string random_token();
-// A one-time password for a printed slip: three groups of four letters and digits without look-alikes
-// (no 0/o, 1/l/i), joined by '-' ("k7mq-3wzp-h2dx"), about 59 bits.
+// A one-time password for a printed slip: three groups of four letters and digits without
+// look-alikes (no 0/o, 1/l/i), joined by '-' ("k7mq-3wzp-h2dx"), about 59 bits.
 std::string one_time_password();
 // BLAKE2b (crypto_generichash) of the token, 32 bytes as lowercase hex.
 std::string token_hash(std::string_view token);

@@ -55,7 +55,8 @@ UnitReport Application::write_transition(const User& actor, const Campaign& camp
   if (!write.delta.empty()) write.ancestor_ids = store_->ancestor_ids(unit.id);
   write.action = std::string(to_string(event));
   write.notify_reviewers = event == ReportEvent::submit;
-  write.uncounted_before_and_after = !campaign.counts(before.status) && !campaign.counts(after.status);
+  write.uncounted_before_and_after =
+      !campaign.counts(before.status) && !campaign.counts(after.status);
   std::map<std::string, std::string> narratives;
   if (campaign.counts(after.status)) narratives = narrative_texts(*campaign.form, after.values);
   store_->write_report(write, narratives);
@@ -86,8 +87,8 @@ void Application::require_open_for(const Campaign& campaign, const OrgUnit& unit
               "lock_date");
 }
 
-ReportInContext Application::open_report(const User& actor, Action action,
-                                         std::int64_t campaign_id, const std::string& unit_code,
+ReportInContext Application::open_report(const User& actor, Action action, std::int64_t campaign_id,
+                                         const std::string& unit_code,
                                          std::optional<ReportInContext> found) {
   if (!found) {
     // Something is missing: find out what, in the order the user should hear it (the campaign,
@@ -121,8 +122,7 @@ std::vector<ReportVersion> Application::report_history(const User& actor, std::i
 UnitReport Application::change_report(const User& actor, std::int64_t campaign_id,
                                       const std::string& unit_code, ReportEvent event,
                                       const RequestContext& context,
-                                      const std::string& audit_detail,
-                                      const ReportChange& change) {
+                                      const std::string& audit_detail, const ReportChange& change) {
   // One read for the campaign, the unit and the report (a save's hot path); the audit entry is
   // about the unit read there.
   std::optional<ReportInContext> found = store_->find_report_in_context(campaign_id, unit_code);
@@ -140,8 +140,8 @@ UnitReport Application::change_report(const User& actor, std::int64_t campaign_i
     UnitReport after = before;
     after.status = require_transition(before.status, event);
     change(current, after, now);
-    return write_transition(actor, current.campaign, current.unit, before, std::move(after),
-                            event, now);
+    return write_transition(actor, current.campaign, current.unit, before, std::move(after), event,
+                            now);
   };
   const std::string target = report_target(campaign_id, unit_code);
   if (found) {
@@ -184,8 +184,8 @@ UnitReport Application::submit(const User& actor, std::int64_t campaign_id,
       actor, campaign_id, unit_code, ReportEvent::submit, context, "",
       [&](const ReportInContext& current, UnitReport& after, Timestamp now) {
         if (expected_version) require_version(current.report, *expected_version);
-        auto problems = validate_values(*current.campaign.form, current.unit,
-                                        current.report.values, /*for_submit=*/true);
+        auto problems = validate_values(*current.campaign.form, current.unit, current.report.values,
+                                        /*for_submit=*/true);
         if (!problems.empty()) {
           throw Error(
               ErrorKind::validation_failed,
@@ -193,9 +193,8 @@ UnitReport Application::submit(const User& actor, std::int64_t campaign_id,
               "được đánh dấu rồi nộp lại.",
               "", std::move(problems));
         }
-        const Timeliness timeliness =
-            timeliness_of_submission(current.report.submitted_at, current.report.late, now,
-                                     current.campaign.deadline_end());
+        const Timeliness timeliness = timeliness_of_submission(
+            current.report.submitted_at, current.report.late, now, current.campaign.deadline_end());
         after.submitted_at = timeliness.submitted_at;
         after.late = timeliness.late;
       });

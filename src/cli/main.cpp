@@ -383,23 +383,26 @@ int main(int argc, char** argv) {
   add_db_option(serve, db);
   serve->add_option("--port", port, "TCP port (0 picks a free one)")->capture_default_str();
   serve->add_option("--bind", bind, "Address to listen on")->capture_default_str();
-  serve->add_option("--threads", threads,
-                    "Worker threads (and database connections + 2); 0: 4 with SQLite, 8 with "
-                    "PostgreSQL")
+  serve
+      ->add_option("--threads", threads,
+                   "Worker threads (and database connections + 2); 0: 4 with SQLite, 8 with "
+                   "PostgreSQL")
       ->capture_default_str();
   std::string durability = "normal";
-  serve->add_option("--durability", durability,
-                    "SQLite commits: normal (WAL, survives a crash of the process) or full "
-                    "(synced to disk before the answer, survives a power failure)")
+  serve
+      ->add_option("--durability", durability,
+                   "SQLite commits: normal (WAL, survives a crash of the process) or full "
+                   "(synced to disk before the answer, survives a power failure)")
       ->capture_default_str()
       ->check(CLI::IsMember({"normal", "full"}));
   serve->add_option("--forms", forms_dir, "Directory of form definitions (*.json)")
       ->capture_default_str();
   std::vector<std::string> trusted_proxies;
-  serve->add_option("--trusted-proxy", trusted_proxies,
-                    "Address of a reverse proxy (nginx) whose X-Forwarded-For names the client, "
-                    "for sign-in limits and the audit log; repeat it or give a comma list. "
-                    "From any other peer the header is ignored")
+  serve
+      ->add_option("--trusted-proxy", trusted_proxies,
+                   "Address of a reverse proxy (nginx) whose X-Forwarded-For names the client, "
+                   "for sign-in limits and the audit log; repeat it or give a comma list. "
+                   "From any other peer the header is ignored")
       ->delimiter(',');
   llw::cli::MailOptions serve_mail;
   llw::cli::add_mail_options(serve, serve_mail, true);
@@ -428,7 +431,8 @@ int main(int argc, char** argv) {
   std::int64_t campaign = 0;
   bool as_json = false;
   auto* recount = cli.add_subcommand(
-      "recount", "Recompute every campaign's consolidated figures from its reports (after an upgrade)");
+      "recount",
+      "Recompute every campaign's consolidated figures from its reports (after an upgrade)");
   add_db_option(recount, db);
   recount->add_option("--forms", forms_dir, "Directory of form definitions (*.json)")
       ->check(CLI::ExistingDirectory);
@@ -443,8 +447,9 @@ int main(int argc, char** argv) {
 
   std::string export_format, export_kind = "summary", export_out;
   auto* export_command = cli.add_subcommand(
-      "export", "Write the plan, a unit's report or a consolidated report (docx, pdf), or the "
-                "data of a unit's subtree (xlsx, csv)");
+      "export",
+      "Write the plan, a unit's report or a consolidated report (docx, pdf), or the "
+      "data of a unit's subtree (xlsx, csv)");
   add_db_option(export_command, db);
   export_command->add_option("--campaign", campaign, "Campaign id")->required();
   export_command->add_option("--unit", unit, "Org unit code (not needed for --kind plan)");
@@ -479,8 +484,8 @@ int main(int argc, char** argv) {
     if (int code = run_remind_command(); code >= 0) return code;
     if (*init) return cmd_init(db, forms_dir);
     if (*demo) return cmd_demo(db, scale, forms_dir, reset);
-    if (*serve) return cmd_serve(db, bind, port, threads, forms_dir, durability, serve_mail,
-                                     trusted_proxies);
+    if (*serve)
+      return cmd_serve(db, bind, port, threads, forms_dir, durability, serve_mail, trusted_proxies);
     if (*user_add) return cmd_user_add(db, username, unit, role, name, forms_dir);
     if (*import) return cmd_import_units(db, file, forms_dir);
     if (*summary) return cmd_summary(db, campaign, unit, as_json, forms_dir);
