@@ -17,14 +17,15 @@ class UnitEditingTest : public AppTest {
     campaign_ = make_campaign("HP");
   }
 
-  // A: students 200, staff 20, parents 190 (population 410).
+  // A: students 200, staff 20, parents 190; it reports students and staff, so its counted
+  // population is 220 (a group left empty adds neither participants nor population).
   static json values_a() {
     return {{"media_articles", 2},          {"reading_day_held", true},
             {"reading_day_sessions", 2},    {"reading_day_participants", 150},
             {"participants_students", 100}, {"participants_staff", 10},
             {"commend_individuals", 4},     {"advantages", "Thuận lợi của trường A"}};
   }
-  // C: students 100, staff 10, parents 100 (population 210).
+  // C: students 100, staff 10, parents 100; it reports students only (counted population 100).
   static json values_c() {
     return {{"media_articles", 7},
             {"participants_students", 50},
@@ -72,16 +73,16 @@ TEST_F(UnitEditingTest,
   save_and_submit("HP-X-A", values_a());
   const json commune_before = summary("HP-X");
   const json city_before = summary("HP");
-  EXPECT_EQ(population(commune_before), 410);
+  EXPECT_EQ(population(commune_before), 220);
 
   app_->update_unit(system_admin(), "HP-X-A",
                     population_of({{"students", 300}, {"staff", 20}, {"parents", 190}}));
 
   EXPECT_EQ(unit("HP-X-A").population.at("students"), 300);
   const json commune = summary("HP-X");
-  EXPECT_EQ(population(commune), 510);
+  EXPECT_EQ(population(commune), 320);
   EXPECT_EQ(participants(commune), participants(commune_before));
-  EXPECT_NEAR(commune["participation"]["rate"].get<double>(), 110.0 / 510.0, 1e-4);
+  EXPECT_NEAR(commune["participation"]["rate"].get<double>(), 110.0 / 320.0, 1e-4);
   EXPECT_EQ(population(summary("HP")), population(city_before) + 100);
   expect_summaries_match_a_full_rebuild();
 }
@@ -113,15 +114,15 @@ TEST_F(UnitEditingTest, MovingASubmittedSchoolMovesExactlyItsFiguresBetweenCommu
   EXPECT_EQ(x["submitted"], x_before["submitted"].get<int>() - 1);
   EXPECT_EQ(x["totals"]["media_articles"], x_before["totals"]["media_articles"].get<int>() - 2);
   EXPECT_EQ(participants(x), participants(x_before) - 110);
-  EXPECT_EQ(population(x), population(x_before) - 410);
+  EXPECT_EQ(population(x), population(x_before) - 220);
   EXPECT_EQ(x["narratives"]["advantages"].size(), 0u);
   // … the new one rises by them, with the participation rate weighted by population …
   EXPECT_EQ(y["expected"], y_before["expected"].get<int>() + 1);
   EXPECT_EQ(y["submitted"], 2);
   EXPECT_EQ(y["totals"]["media_articles"], 9);
   EXPECT_EQ(participants(y), 160);
-  EXPECT_EQ(population(y), 620);
-  EXPECT_NEAR(y["participation"]["rate"].get<double>(), 160.0 / 620.0, 1e-4);
+  EXPECT_EQ(population(y), 320);
+  EXPECT_NEAR(y["participation"]["rate"].get<double>(), 160.0 / 320.0, 1e-4);
   EXPECT_EQ(y["activities"]["reading_day"]["participants"], 150);
   EXPECT_EQ(y["narratives"]["advantages"].size(), 2u);
   // … and the city above both does not change at all.
