@@ -472,4 +472,61 @@ Campaign campaign_from_json(const json& body) {
   return campaign;
 }
 
+json to_json(const LevelPlan& plan) {
+  return {{"unit", plan.unit_code},
+          {"edition", plan.edition},
+          {"version", plan.version},
+          {"status", std::string(to_string(plan.status))},
+          {"number", plan.number},
+          {"issued_on", plan.issued_on ? json(format_iso_date(*plan.issued_on)) : json(nullptr)},
+          {"deadline", format_iso_date(plan.deadline)},
+          {"lock_date", format_iso_date(plan.lock_date)},
+          {"content", plan.content},
+          {"updated_at", format_timestamp(plan.updated_at)},
+          {"updated_by", plan.updated_by},
+          {"issued_at", plan.issued_at ? json(format_timestamp(plan.issued_at)) : json(nullptr)}};
+}
+
+json to_json(const LevelPlanSheet& sheet) {
+  json editions = json::array();
+  for (const LevelPlan& plan : sheet.editions) editions.push_back(to_json(plan));
+  json warnings = json::object();
+  for (const auto& [field, message] : sheet.warnings) warnings[field] = message;
+  return {{"unit", sheet.node.code},
+          {"name", sheet.node.name},
+          {"may_compose", sheet.may_compose},
+          {"above",
+           {{"deadline", format_iso_date(sheet.above.deadline)},
+            {"lock_date", format_iso_date(sheet.above.lock_date)},
+            {"plan_unit", sheet.above.plan_unit_id ? json(sheet.above.plan_unit_code)
+                                                   : json(nullptr)}}},
+          {"legal_basis", sheet.legal_basis},
+          {"editions", std::move(editions)},
+          {"warnings", std::move(warnings)}};
+}
+
+LevelPlanDraft level_plan_draft_from_json(const json& body, std::int64_t& version) {
+  require_object_body(body);
+  const json* expected = member(body, "version");
+  if (!expected || !expected->is_number_integer() || expected->get<std::int64_t>() < 0) {
+    throw Error(ErrorKind::bad_input,
+                "Thiếu trường \"version\" (số nguyên: phiên bản của dự thảo đang sửa, 0 để bắt "
+                "đầu một bản mới).",
+                "version");
+  }
+  version = expected->get<std::int64_t>();
+  LevelPlanDraft draft;
+  draft.number = string_member(body, "number");
+  if (member(body, "issued_on")) {
+    draft.issued_on = date_member(body, "issued_on", nullptr, "", "Ngày ban hành");
+  }
+  draft.deadline = date_member(body, "deadline", nullptr, "", "Hạn gửi báo cáo của các đơn vị");
+  draft.lock_date = date_member(body, "lock_date", nullptr, "", "Ngày khóa sổ");
+  if (const json* content = member(body, "content")) {
+    if (!content->is_object()) wrong_type("content", "một đối tượng");
+    draft.content = *content;
+  }
+  return draft;
+}
+
 }  // namespace llw

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/level_plans.h"
 #include "app/unit_editing.h"
 #include "domain/campaign.h"
 #include "domain/org_unit.h"
@@ -41,6 +42,13 @@ struct CampaignSettings;  // app/application.h
 // (absent keeps the current value; the summary source and kinds stay unset). Error{bad_input}
 // naming the member for a wrong type, an invalid date or an unknown summary source; the
 // settings use case checks the rest as for a new campaign.
+// A node's plan (docs/api.md, "Plans at every level").
+nlohmann::json to_json(const LevelPlan& plan);
+nlohmann::json to_json(const LevelPlanSheet& sheet);
+// PUT …/plans/{unit}: {"version", "number"?, "issued_on"?, "deadline", "lock_date", "content"?};
+// the expected version in `version`. Types and dates → Error{bad_input} naming the member.
+LevelPlanDraft level_plan_draft_from_json(const nlohmann::json& body, std::int64_t& version);
+
 CampaignSettings campaign_settings_from_json(const nlohmann::json& body, const Campaign& current);
 
 }  // namespace llw

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/documents.h"
+#include "app/level_plans.h"
 #include "app/unit_accounts.h"
 #include "app/unit_editing.h"
 #include "domain/campaign.h"
@@ -27,6 +28,10 @@
 #include "domain/workflow.h"
 
 namespace llw {
+
+namespace documents {
+struct Document;
+}  // namespace documents
 
 struct Session {
   std::string token;  // returned once; only its hash is stored
@@ -194,6 +199,29 @@ class Application {
   Campaign update_campaign_settings(const User& actor, std::int64_t campaign_id,
                                     const CampaignSettings& settings,
                                     const RequestContext& context = {});
+
+  // Plans at every level (level_plans.cpp, domain/level_plan.h). A coordinating node below the
+  // issuer (province, commune) writes its own plan for its subtree: its coordinators (and the
+  // levels above, and admins: manage_campaign on the node) see every edition and save the draft
+  // with a compare-and-swap on its version (0 starts the next edition, a kế hoạch điều chỉnh,
+  // once the last is issued); units below and readers of the node see the issued editions.
+  // Issuing fixes the number and date and stores the DOCX and PDF as they are downloaded forever.
+  LevelPlanSheet level_plan(const User& actor, std::int64_t campaign_id,
+                            const std::string& unit_code);
+  LevelPlan save_level_plan(const User& actor, std::int64_t campaign_id,
+                            const std::string& unit_code, std::int64_t expected_version,
+                            const LevelPlanDraft& draft, const RequestContext& context = {});
+  LevelPlan issue_level_plan(const User& actor, std::int64_t campaign_id,
+                             const std::string& unit_code, std::int64_t expected_version,
+                             const RequestContext& context = {});
+  // An issued edition's document as issued; edition 0 is the current draft's preview (composers
+  // only), built exactly as issuing it would.
+  DocumentFile level_plan_document(const User& actor, std::int64_t campaign_id,
+                                   const std::string& unit_code, int edition,
+                                   DocumentFormat format);
+  // The deadline and lock date `unit` works under: the nearest issued plan above it, else the
+  // campaign's. Every lateness and lock check goes through it.
+  EffectiveDates effective_dates(const Campaign& campaign, const OrgUnit& unit);
 
   // Documents (documents.cpp). Each checks access exactly like the data it shows: the plan for
   // whoever may see the campaign, a unit's report with read_report, the consolidated report and
@@ -390,8 +418,12 @@ class Application {
                            const RequestContext& context, const std::string& audit_detail,
                            const ReportChange& change);
   // Error{conflict} naming the date and whom to ask when the unit may no longer save or submit:
-  // past the campaign's lock date and past any extension the unit was granted.
+  // past its lock date (the nearest plan's, effective_dates) and past any extension it was granted.
   void require_open_for(const Campaign& campaign, const OrgUnit& unit, Timestamp now);
+  // The legal basis of a node's plan: the plan above it cited (level_plans.cpp).
+  std::string level_plan_legal_basis(const Campaign& campaign, const OrgUnit& node);
+  documents::Document level_plan_document_model(const Campaign& campaign, const OrgUnit& node,
+                                                const LevelPlan& plan);
   // Loads a campaign with its form attached; Error{not_found} when unknown.
   Campaign load_campaign(std::int64_t id);
   OrgUnit load_unit(const std::string& code, const char* field = "unit");

@@ -652,6 +652,23 @@ json national_plan() {
       {"", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "(dữ liệu minh họa)"});
 }
 
+// The seed plan as the demo commune's own plan inside a campaign issued above it: its number,
+// date and text, its deadline 12/10/2025 and the campaign's lock date.
+void issue_seed_commune_plan(Application& app, const User& system, const Campaign& campaign) {
+  const json seed = seed_plan_2025();
+  LevelPlanDraft draft;
+  draft.number = seed.at("number").get<std::string>();
+  draft.issued_on = parse_iso_date(seed.at("issued_on").get<std::string>());
+  draft.deadline = std::min(october(12), campaign.deadline);
+  draft.lock_date = campaign.lock_date;
+  for (const char* key : {"place", "issuer_name", "purposes", "activities_intro", "directions",
+                          "assignments", "closing", "recipients", "signer"}) {
+    if (seed.contains(key)) draft.content[key] = seed.at(key);
+  }
+  const LevelPlan saved = app.save_level_plan(system, campaign.id, "HP-ANHUNG", 0, draft);
+  app.issue_level_plan(system, campaign.id, "HP-ANHUNG", saved.version);
+}
+
 enum class DemoState { not_started, draft, on_time, late, returned, accepted };
 
 const char* state_name(DemoState s) {
@@ -856,6 +873,12 @@ DemoStats make_demo(Application& app, DemoScale scale,
   OrgUnit issuer = *store.find_unit(issuer_code);
   say("Campaign " + std::to_string(campaign.id) + ": " + campaign.name + " (issued by " +
       issuer.name + ")");
+  // Above the commune, the commune's own plan 83/KH-UBND is issued under the campaign's, as the
+  // seed plan was: the chain from the first link.
+  if (scale != DemoScale::commune) {
+    issue_seed_commune_plan(app, system, campaign);
+    say("Plan 83/KH-UBND of HP-ANHUNG issued under " + campaign.plan.value("number", "") + ".");
+  }
 
   // 3. Reports in every state, written in bulk, then the aggregates computed once.
   std::vector<OrgUnit> reporting = store.units_in_subtree(issuer.path, campaign.reporting_kinds);

@@ -188,8 +188,8 @@ ConsolidatedReport Application::submit_consolidated(const User& actor, std::int6
         after.status = next;
         after.version = before.version + 1;
         after.snapshot = std::move(snapshot);
-        const Timeliness timeliness = timeliness_of_submission(before.submitted_at, before.late,
-                                                               now, campaign.deadline_end());
+        const Timeliness timeliness = timeliness_of_submission(
+            before.submitted_at, before.late, now, effective_dates(campaign, node).deadline_end());
         after.submitted_at = timeliness.submitted_at;
         after.late = timeliness.late;
         after.updated_at = now;

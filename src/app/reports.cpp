@@ -64,8 +64,10 @@ UnitReport Application::write_transition(const User& actor, const Campaign& camp
 }
 
 void Application::require_open_for(const Campaign& campaign, const OrgUnit& unit, Timestamp now) {
-  if (now <= campaign.lock_end()) return;
-  std::chrono::year_month_day closed_on = campaign.lock_date;
+  // A plan below the issuer may close its units earlier than the campaign: the nearest plan's.
+  const EffectiveDates dates = effective_dates(campaign, unit);
+  if (now <= dates.lock_end()) return;
+  std::chrono::year_month_day closed_on = dates.lock_date;
   if (auto extension = store_->find_extension(campaign.id, unit.id)) {
     if (now <= end_of_day_in_vietnam(extension->until)) return;
     closed_on = extension->until;
@@ -194,7 +196,8 @@ UnitReport Application::submit(const User& actor, std::int64_t campaign_id,
               "", std::move(problems));
         }
         const Timeliness timeliness = timeliness_of_submission(
-            current.report.submitted_at, current.report.late, now, current.campaign.deadline_end());
+            current.report.submitted_at, current.report.late, now,
+            effective_dates(current.campaign, current.unit).deadline_end());
         after.submitted_at = timeliness.submitted_at;
         after.late = timeliness.late;
       });

@@ -75,13 +75,14 @@ ReportExtension Application::grant_extension(const User& actor, std::int64_t cam
         OrgUnit unit = load_unit(unit_code);
         require_allowed(actor, Action::review_report, unit);
         require_report(campaign, unit);
-        if (!until.ok() || until <= campaign.lock_date) {
+        const auto lock_date = effective_dates(campaign, unit).lock_date;
+        if (!until.ok() || until <= lock_date) {
           throw Error(ErrorKind::validation_failed,
-                      "Ngày gia hạn phải sau ngày khóa sổ " +
-                          format_vietnamese_date(campaign.lock_date) + " (dạng YYYY-MM-DD).",
+                      "Ngày gia hạn phải sau ngày khóa sổ " + format_vietnamese_date(lock_date) +
+                          " (dạng YYYY-MM-DD).",
                       "until");
         }
-        if (until > std::chrono::year_month_day{std::chrono::sys_days{campaign.lock_date} +
+        if (until > std::chrono::year_month_day{std::chrono::sys_days{lock_date} +
                                                 std::chrono::days{366}}) {
           throw Error(ErrorKind::validation_failed,
                       "Chỉ gia hạn được tối đa một năm sau ngày khóa sổ; hãy chọn ngày sớm hơn.",

@@ -415,4 +415,6 @@ std::string status_label(ReportStatus status, bool late) {
 }
 
 }  // namespace detail
+std::string running_name_of(const OrgUnit& unit) { return detail::running_name(unit); }
+
 }  // namespace llw::documents

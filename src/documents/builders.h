@@ -79,6 +79,9 @@ std::string administrative_name(const OrgUnit& unit);
 // The locality for the place-date line: "An Hưng" for the commune and every unit under it.
 std::string locality_of(const OrgUnit& unit, const OrgUnit* parent);
 
+// How running text names a unit: "Ủy ban nhân dân xã An Hưng" for a government, else its name.
+std::string running_name_of(const OrgUnit& unit);
+
 // The domain's one percent format (format_vietnamese_percent): 0.875 → "87,5%", 0.77 → "77,0%".
 std::string format_percent(double ratio);
 

@@ -16,6 +16,7 @@
 #include "clock.h"
 #include "consolidated_report.h"
 #include "org_unit.h"
+#include "plan_store.h"
 #include "report.h"
 #include "summary.h"
 #include "user.h"
@@ -120,6 +121,9 @@ struct LoginAttemptCount {
 class Store {
  public:
   virtual ~Store() = default;
+
+  // The plans at every level (plan_store.h), a port of its own.
+  virtual PlanStore& plans() = 0;
 
   // Org units.
   virtual std::optional<OrgUnit> find_unit(std::string_view code) = 0;

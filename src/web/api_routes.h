@@ -80,6 +80,11 @@ class ApiRoutes {
   HttpResponse get_summary_document(const HttpRequest& request, const Params& params);
   HttpResponse get_summary_data(const HttpRequest& request, const Params& params);
   HttpResponse put_campaign_plan(const HttpRequest& request, const Params& params);
+  // Plans at every level (document_routes.cpp).
+  HttpResponse get_level_plan(const HttpRequest& request, const Params& params);
+  HttpResponse put_level_plan(const HttpRequest& request, const Params& params);
+  HttpResponse issue_level_plan(const HttpRequest& request, const Params& params);
+  HttpResponse get_level_plan_document(const HttpRequest& request, const Params& params);
 
   Application& app_;
   std::size_t max_body_bytes_;

@@ -110,4 +110,57 @@ HttpResponse ApiRoutes::put_campaign_plan(const HttpRequest& request, const Para
       200, to_json(app_.update_campaign_plan(user, campaign_id_from(params[0]), body), true));
 }
 
+HttpResponse ApiRoutes::get_level_plan(const HttpRequest& request, const Params& params) {
+  const User user = authenticate(request);
+  return json_response(200, to_json(app_.level_plan(user, campaign_id_from(params[0]), params[1])));
+}
+
+HttpResponse ApiRoutes::put_level_plan(const HttpRequest& request, const Params& params) {
+  const User user = authenticate(request);
+  const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
+  require_object(body, "Nội dung kế hoạch");
+  reject_unknown_members(body, {"version", "number", "issued_on", "deadline", "lock_date",
+                                "content"});
+  std::int64_t version = 0;
+  const LevelPlanDraft draft = level_plan_draft_from_json(body, version);
+  const std::int64_t campaign_id = campaign_id_from(params[0]);
+  app_.save_level_plan(user, campaign_id, params[1], version, draft,
+                       RequestContext{request.client_address});
+  return json_response(200, to_json(app_.level_plan(user, campaign_id, params[1])));
+}
+
+HttpResponse ApiRoutes::issue_level_plan(const HttpRequest& request, const Params& params) {
+  const User user = authenticate(request);
+  const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
+  require_object(body, "Nội dung yêu cầu");
+  reject_unknown_members(body, {"version"});
+  const auto version = body.find("version");
+  if (version == body.end() || !version->is_number_integer()) {
+    throw Error(ErrorKind::bad_input,
+                "Thiếu trường \"version\" (phiên bản của dự thảo sẽ ban hành).", "version");
+  }
+  const std::int64_t campaign_id = campaign_id_from(params[0]);
+  app_.issue_level_plan(user, campaign_id, params[1], version->get<std::int64_t>(),
+                        RequestContext{request.client_address});
+  return json_response(200, to_json(app_.level_plan(user, campaign_id, params[1])));
+}
+
+HttpResponse ApiRoutes::get_level_plan_document(const HttpRequest& request,
+                                                const Params& params) {
+  const User user = authenticate(request);
+  // "draft" is the current draft's preview; otherwise an issued edition's number.
+  int edition = 0;
+  if (params[2] != "draft") {
+    const bool digits = !params[2].empty() && params[2].size() <= 4 &&
+                        params[2].find_first_not_of("0123456789") == std::string::npos;
+    if (!digits || std::stoi(params[2]) == 0) {
+      throw Error(ErrorKind::not_found, "Không có bản kế hoạch \"" + params[2] + "\".",
+                  "edition");
+    }
+    edition = std::stoi(params[2]);
+  }
+  return file_response(app_.level_plan_document(user, campaign_id_from(params[0]), params[1],
+                                                edition, format_of(request)));
+}
+
 }  // namespace llw

@@ -436,3 +436,40 @@ TEST(DashboardView, SearchIgnoresDiacriticsAndSortsInVietnameseOrder) {
 
 }  // namespace
 }  // namespace llw::test
+
+namespace llw::test {
+namespace {
+
+TEST_F(PagesTest, AUnitsPageShowsItsCommunesPlanItsOwnTasksAndItsDeadline) {
+  const std::string plan = "/api/v1/campaigns/" + std::to_string(campaign_id_) + "/plans/HP-AH";
+  const nlohmann::json draft = {
+      {"version", 0},
+      {"number", "83/KH-UBND"},
+      {"issued_on", "2025-10-01"},
+      {"deadline", "2025-10-09"},
+      {"lock_date", "2025-10-10"},
+      {"content",
+       {{"assignments",
+         {{{"title", "Các cơ sở giáo dục trên địa bàn"},
+           {"tasks", {"Tổ chức Ngày hội đọc sách <b>năm nay</b>."}}},
+          {{"title", "Các thôn"}, {"tasks", {"Tuyên truyền trên loa truyền thanh."}}}}}}}};
+  ASSERT_EQ(put(plan, token(kCoordinator), draft.dump()).status, 200);
+  const std::string cookie = sign_in(kReporter);
+  // A draft is not the school's yet: the campaign's deadline, no plan.
+  std::string page = page_get(report_page("HP-AH-THTT"), cookie).body;
+  EXPECT_NE(page.find("Hạn nộp báo cáo: <strong>12/10/2025</strong>"), std::string::npos);
+  EXPECT_EQ(page.find("id=\"plan-above\""), std::string::npos);
+
+  ASSERT_EQ(post(plan + "/issue", token(kCoordinator), R"({"version":1})").status, 200);
+  page = page_get(report_page("HP-AH-THTT"), cookie).body;
+  EXPECT_NE(page.find("Hạn nộp báo cáo: <strong>09/10/2025</strong>"), std::string::npos);
+  EXPECT_NE(page.find("số <strong>83/KH-UBND</strong> ngày 01/10/2025 của Xã An Hưng"),
+            std::string::npos)
+      << page.substr(0, 3000);
+  // Its own tasks, escaped; the villages' are not the school's.
+  EXPECT_NE(page.find("Tổ chức Ngày hội đọc sách &lt;b&gt;năm nay&lt;/b&gt;."), std::string::npos);
+  EXPECT_EQ(page.find("loa truyền thanh"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace llw::test

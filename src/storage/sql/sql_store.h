@@ -12,6 +12,7 @@
 #include <mutex>
 #include <string>
 
+#include "domain/plan_store.h"
 #include "domain/store.h"
 #include "storage/sql/dialect.h"
 
@@ -23,7 +24,7 @@ namespace llw::sql {
 
 class ConnectionPool;
 
-class SqlStore : public Store {
+class SqlStore : public Store, public PlanStore {
  public:
   // Opens `pool_size` connections with `open(session, index)`; index 0 is opened first, so it
   // is where the backend applies its migrations.
@@ -151,6 +152,15 @@ class SqlStore : public Store {
   bool must_change_password(std::int64_t user_id) override;
   Timestamp nth_latest_failed_login(std::string_view username, std::string_view address,
                                     Timestamp since, int n) override;
+
+  // sql_store_plans.cpp: the PlanStore port.
+  PlanStore& plans() override;
+  std::vector<LevelPlan> level_plans(std::int64_t campaign_id, std::int64_t unit_id) override;
+  void write_level_plan(const LevelPlan& plan, std::int64_t expected_version) override;
+  std::optional<LevelPlan> level_plan_edition(std::int64_t campaign_id, std::int64_t unit_id,
+                                              int edition) override;
+  std::vector<IssuedPlanDates> issued_plan_dates_above(std::int64_t campaign_id,
+                                                       const std::string& unit_path) override;
 
  private:
   // For members defined in other files (sql_store_*.cpp), which cannot see the pool's type:

@@ -547,4 +547,29 @@ std::vector<std::string> empty_required_items(const ReportForm& form, const json
   return empty;
 }
 
+json plan_above_view(const LevelPlanSheet& sheet, const OrgUnit& unit) {
+  const LevelPlan* issued = nullptr;
+  for (const LevelPlan& plan : sheet.editions) {
+    if (plan.status == PlanStatus::issued) issued = &plan;
+  }
+  if (issued == nullptr) return nullptr;
+  json tasks = json::array();
+  for (const json& assignment : assignments_for(issued->content, unit)) {
+    json items = json::array();
+    if (assignment.contains("tasks") && assignment.at("tasks").is_array()) {
+      for (const json& task : assignment.at("tasks")) {
+        if (task.is_string()) items.push_back(task);
+      }
+    }
+    tasks.push_back({{"title", assignment.value("title", std::string())}, {"items", items}});
+  }
+  return {{"number", issued->number},
+          {"issued_on", issued->issued_on ? format_date(*issued->issued_on) : std::string()},
+          {"issuer", sheet.node.name},
+          {"adjusted", issued->edition > 1},
+          {"deadline", format_date(issued->deadline)},
+          {"has_tasks", !tasks.empty()},
+          {"tasks", std::move(tasks)}};
+}
+
 }  // namespace llw::pages

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/level_plans.h"
 #include "domain/campaign.h"
 #include "domain/org_unit.h"
 #include "domain/report.h"
@@ -36,6 +37,10 @@ struct ReportFormInput {
 };
 
 nlohmann::json report_form_view(const ReportFormInput& input);
+
+// The plan a unit works under (the latest issued edition of `sheet`, its commune's plan) and the
+// unit's own tasks picked out of its assignments, for the report page.
+nlohmann::json plan_above_view(const LevelPlanSheet& sheet, const OrgUnit& unit);
 
 struct PostedValues {
   nlohmann::json values = nlohmann::json::object();  // typed; tables keep blank rows

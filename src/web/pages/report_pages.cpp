@@ -3,6 +3,8 @@
 // (save and submit answer with a redirect, Post/Redirect/Get). app.js posts the same form with
 // "ajax=1" for autosave and gets JSON back.
 
+#include <utility>
+
 #include "domain/access.h"
 #include "domain/error.h"
 #include "web/http_errors.h"
@@ -49,8 +51,15 @@ HttpResponse PageRoutes::report_form(Context& context, const Params& params) {
 nlohmann::json PageRoutes::report_view(Context& context, pages::ReportFormInput& input,
                                        const pages::ReviewEcho& echo) {
   const User& user = context.user;
-  const Campaign& campaign = *input.campaign;
   const OrgUnit& unit = *input.unit;
+  // The page shows the dates the unit works under: the nearest issued plan's above it (its
+  // commune's), else the campaign's.
+  Campaign dated = *input.campaign;
+  const EffectiveDates dates = app_.effective_dates(dated, unit);
+  dated.deadline = dates.deadline;
+  dated.lock_date = dates.lock_date;
+  const Campaign* const given = std::exchange(input.campaign, &dated);
+  const Campaign& campaign = dated;
   // After a save met a newer version, the review forms act on that version, not the one the
   // user started from.
   const UnitReport& current = input.theirs != nullptr ? *input.theirs : *input.report;
@@ -78,7 +87,17 @@ nlohmann::json PageRoutes::report_view(Context& context, pages::ReportFormInput&
   }
   input.history = app_.report_history(user, campaign.id, unit.code, 20);
   nlohmann::json view = pages::report_form_view(input);
+  input.campaign = given;
   view["action"] = base;
+  // The plan of the level above the unit (its commune's, once issued) and the unit's tasks in it.
+  if (dates.plan_unit_id != 0) {
+    try {
+      view["plan_above"] =
+          pages::plan_above_view(app_.level_plan(user, campaign.id, dates.plan_unit_code), unit);
+    } catch (const Error& error) {
+      if (error.kind() != ErrorKind::forbidden) throw;
+    }
+  }
   view["workflow"] = pages::report_workflow_view(workflow);
   return view;
 }

@@ -1,0 +1,39 @@
+#pragma once
+// The storage port of the plans at every level (level_plan.h): each node's editions, drafts saved
+// with a compare-and-swap, issued editions frozen with their documents. Implemented by the SQL
+// store (src/storage/sql/sql_store_plans.cpp), on both backends.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "level_plan.h"
+
+namespace llw {
+
+class PlanStore {
+ public:
+  virtual ~PlanStore() = default;
+
+  // Every edition of the node's plan in the campaign, oldest first, without their documents.
+  virtual std::vector<LevelPlan> level_plans(std::int64_t campaign_id, std::int64_t unit_id) = 0;
+
+  // Writes `plan` (a draft, or an edition being issued with its documents) in one transaction:
+  // a new edition (expected_version 0: the edition must not exist yet) or the current draft of
+  // that edition, whose version must still be `expected_version` and which must still be a
+  // draft; plan.version is expected_version + 1. Otherwise Error{conflict} naming "version"
+  // (nothing changes). Issuing bumps the campaign's revision (dates below change).
+  virtual void write_level_plan(const LevelPlan& plan, std::int64_t expected_version) = 0;
+
+  // An edition with its documents; nullopt when there is none.
+  virtual std::optional<LevelPlan> level_plan_edition(std::int64_t campaign_id,
+                                                      std::int64_t unit_id, int edition) = 0;
+
+  // The latest issued edition's dates of every node strictly above the unit at `unit_path` that
+  // issued a plan in the campaign: what effective_dates() picks the nearest of. One query.
+  virtual std::vector<IssuedPlanDates> issued_plan_dates_above(std::int64_t campaign_id,
+                                                               const std::string& unit_path) = 0;
+};
+
+}  // namespace llw

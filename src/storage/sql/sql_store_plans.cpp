@@ -1,0 +1,261 @@
+// SqlStore as the PlanStore (migration 025): the editions of each node's plan, drafts written
+// with a compare-and-swap on version, issued editions kept with their documents (base64 text,
+// so both backends store them the same way). Nothing here is on a hot path except
+// issued_plan_dates_above, one indexed query per save or submit.
+#include <soci/soci-config.h>
+#undef SOCI_HAVE_BOOST
+#undef SOCI_HAVE_BOOST_DATE_TIME
+#include <soci/soci.h>
+
+#include <array>
+
+#include "domain/error.h"
+#include "storage/sql/rows.h"
+#include "storage/sql/sql_store.h"
+
+namespace llw::sql {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kAlphabet =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+std::string to_base64(const std::string& bytes) {
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  std::size_t i = 0;
+  for (; i + 2 < bytes.size(); i += 3) {
+    const auto n = (std::uint32_t(std::uint8_t(bytes[i])) << 16) |
+                   (std::uint32_t(std::uint8_t(bytes[i + 1])) << 8) | std::uint8_t(bytes[i + 2]);
+    for (int shift : {18, 12, 6, 0}) out += kAlphabet[(n >> shift) & 63];
+  }
+  if (i < bytes.size()) {
+    std::uint32_t n = std::uint32_t(std::uint8_t(bytes[i])) << 16;
+    if (i + 1 < bytes.size()) n |= std::uint32_t(std::uint8_t(bytes[i + 1])) << 8;
+    out += kAlphabet[(n >> 18) & 63];
+    out += kAlphabet[(n >> 12) & 63];
+    out += i + 1 < bytes.size() ? kAlphabet[(n >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+[[noreturn]] void corrupt(const std::string& what) {
+  throw Error(ErrorKind::internal, "Dữ liệu kế hoạch trong cơ sở dữ liệu không hợp lệ (" + what +
+                                       "). Hãy báo cho quản trị hệ thống.");
+}
+
+std::string from_base64(const std::string& text) {
+  std::array<int, 256> value{};
+  value.fill(-1);
+  for (std::size_t i = 0; i < kAlphabet.size(); ++i) value[std::uint8_t(kAlphabet[i])] = int(i);
+  std::string out;
+  std::uint32_t buffer = 0;
+  int bits = 0;
+  for (char c : text) {
+    if (c == '=') break;
+    const int v = value[std::uint8_t(c)];
+    if (v < 0) corrupt("base64");
+    buffer = (buffer << 6) | std::uint32_t(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += char((buffer >> bits) & 0xFF);
+    }
+  }
+  return out;
+}
+
+Error stale_plan(long long current) {
+  return Error(ErrorKind::conflict,
+               "Kế hoạch vừa được người khác lưu hoặc ban hành (phiên bản hiện tại: " +
+                   std::to_string(current) +
+                   "). Hãy tải lại để xem bản mới nhất rồi sửa tiếp; chưa có gì bị mất.",
+               "version");
+}
+
+// The columns of a level_plans row, read with typed into()s.
+struct PlanColumns {
+  long long edition = 0, version = 0, updated_at = 0, issued_at = 0;
+  std::string status, number, issued_on, deadline, lock_date, content, updated_by;
+  soci::indicator issued_on_ind = soci::i_ok, issued_at_ind = soci::i_ok;
+
+  LevelPlan to_plan(std::int64_t campaign_id, std::int64_t unit_id) const {
+    LevelPlan plan;
+    plan.campaign_id = campaign_id;
+    plan.unit_id = unit_id;
+    plan.edition = int(edition);
+    plan.version = version;
+    const auto parsed_status = plan_status_from_string(status);
+    if (!parsed_status) corrupt("status = '" + status + "'");
+    plan.status = *parsed_status;
+    plan.number = number;
+    if (issued_on_ind == soci::i_ok) plan.issued_on = parse_iso_date(issued_on);
+    plan.deadline = date_column(deadline);
+    plan.lock_date = date_column(lock_date);
+    plan.content = json::parse(content, nullptr, false);
+    if (plan.content.is_discarded()) corrupt("content_json");
+    plan.updated_at = updated_at;
+    plan.updated_by = updated_by;
+    if (issued_at_ind == soci::i_ok) plan.issued_at = issued_at;
+    return plan;
+  }
+};
+
+constexpr const char* kPlanColumns =
+    "p.edition, p.version, p.status, p.number, p.issued_on, p.deadline, p.lock_date, "
+    "p.content_json, p.updated_at, p.updated_by, p.issued_at, u.code";
+
+void bind(soci::statement& st, PlanColumns& row, std::string& code) {
+  st.exchange(soci::into(row.edition));
+  st.exchange(soci::into(row.version));
+  st.exchange(soci::into(row.status));
+  st.exchange(soci::into(row.number));
+  st.exchange(soci::into(row.issued_on, row.issued_on_ind));
+  st.exchange(soci::into(row.deadline));
+  st.exchange(soci::into(row.lock_date));
+  st.exchange(soci::into(row.content));
+  st.exchange(soci::into(row.updated_at));
+  st.exchange(soci::into(row.updated_by));
+  st.exchange(soci::into(row.issued_at, row.issued_at_ind));
+  st.exchange(soci::into(code));
+}
+
+}  // namespace
+
+PlanStore& SqlStore::plans() { return *this; }
+
+std::vector<LevelPlan> SqlStore::level_plans(std::int64_t campaign_id, std::int64_t unit_id) {
+  std::vector<LevelPlan> found;
+  with_session([&](soci::session& sql) {
+    long long cid = campaign_id, uid = unit_id;
+    PlanColumns row;
+    std::string code;
+    soci::statement st(sql);
+    bind(st, row, code);
+    st.exchange(soci::use(cid));
+    st.exchange(soci::use(uid));
+    st.alloc();
+    st.prepare(std::string("SELECT ") + kPlanColumns +
+               " FROM level_plans p JOIN units u ON u.id = p.unit_id "
+               "WHERE p.campaign_id = :c AND p.unit_id = :u ORDER BY p.edition");
+    st.define_and_bind();
+    st.execute(false);
+    while (st.fetch()) {
+      found.push_back(row.to_plan(campaign_id, unit_id));
+      found.back().unit_code = code;
+    }
+  });
+  return found;
+}
+
+std::optional<LevelPlan> SqlStore::level_plan_edition(std::int64_t campaign_id,
+                                                      std::int64_t unit_id, int edition) {
+  std::optional<LevelPlan> found;
+  with_session([&](soci::session& sql) {
+    long long cid = campaign_id, uid = unit_id, number = edition;
+    PlanColumns row;
+    std::string code, docx, pdf;
+    soci::statement st(sql);
+    bind(st, row, code);
+    st.exchange(soci::into(docx));
+    st.exchange(soci::into(pdf));
+    st.exchange(soci::use(cid));
+    st.exchange(soci::use(uid));
+    st.exchange(soci::use(number));
+    st.alloc();
+    st.prepare(std::string("SELECT ") + kPlanColumns +
+               ", p.docx_b64, p.pdf_b64 FROM level_plans p JOIN units u ON u.id = p.unit_id "
+               "WHERE p.campaign_id = :c AND p.unit_id = :u AND p.edition = :e");
+    st.define_and_bind();
+    if (!st.execute(true)) return;
+    found = row.to_plan(campaign_id, unit_id);
+    found->unit_code = code;
+    found->docx = from_base64(docx);
+    found->pdf = from_base64(pdf);
+  });
+  return found;
+}
+
+void SqlStore::write_level_plan(const LevelPlan& plan, std::int64_t expected_version) {
+  with_write_session([&](soci::session& sql) {
+    long long cid = plan.campaign_id, uid = plan.unit_id, edition = plan.edition,
+              version = plan.version, expected = expected_version, current = 0;
+    std::string current_status;
+    sql << "SELECT version, status FROM level_plans WHERE campaign_id = :c AND unit_id = :u "
+           "AND edition = :e",
+        soci::into(current), soci::into(current_status), soci::use(cid), soci::use(uid),
+        soci::use(edition);
+    const bool exists = sql.got_data();
+    if (!exists) current = 0;
+    if (current != expected || version != expected + 1 || (exists && current_status != "draft")) {
+      throw stale_plan(current);
+    }
+    std::string status(to_string(plan.status)), number = plan.number,
+        issued_on = plan.issued_on ? format_iso_date(*plan.issued_on) : std::string(),
+        deadline = format_iso_date(plan.deadline), lock = format_iso_date(plan.lock_date),
+        content = plan.content.dump(-1, ' ', false, json::error_handler_t::replace),
+        by = plan.updated_by, docx = to_base64(plan.docx), pdf = to_base64(plan.pdf);
+    long long at = plan.updated_at, issued_at = plan.issued_at;
+    soci::indicator issued_on_ind = plan.issued_on ? soci::i_ok : soci::i_null;
+    soci::indicator issued_at_ind =
+        plan.status == PlanStatus::issued ? soci::i_ok : soci::i_null;
+    if (exists) {
+      // The version and the status in the WHERE clause are the compare-and-swap: a concurrent
+      // writer that got here first makes this update match no row.
+      soci::statement update =
+          (sql.prepare << "UPDATE level_plans SET version = :v, status = :s, number = :n, "
+                          "issued_on = :o, deadline = :d, lock_date = :l, content_json = :t, "
+                          "updated_at = :a, updated_by = :b, issued_at = :i, docx_b64 = :x, "
+                          "pdf_b64 = :p WHERE campaign_id = :c AND unit_id = :u AND edition = :e "
+                          "AND version = :expected AND status = 'draft'",
+           soci::use(version), soci::use(status), soci::use(number),
+           soci::use(issued_on, issued_on_ind), soci::use(deadline), soci::use(lock),
+           soci::use(content), soci::use(at), soci::use(by), soci::use(issued_at, issued_at_ind),
+           soci::use(docx), soci::use(pdf), soci::use(cid), soci::use(uid), soci::use(edition),
+           soci::use(expected));
+      update.execute(true);
+      if (update.get_affected_rows() != 1) throw stale_plan(current + 1);
+    } else {
+      sql << "INSERT INTO level_plans (campaign_id, unit_id, edition, version, status, number, "
+             "issued_on, deadline, lock_date, content_json, updated_at, updated_by, issued_at, "
+             "docx_b64, pdf_b64) VALUES (:c, :u, :e, :v, :s, :n, :o, :d, :l, :t, :a, :b, :i, "
+             ":x, :p)",
+          soci::use(cid), soci::use(uid), soci::use(edition), soci::use(version),
+          soci::use(status), soci::use(number), soci::use(issued_on, issued_on_ind),
+          soci::use(deadline), soci::use(lock), soci::use(content), soci::use(at), soci::use(by),
+          soci::use(issued_at, issued_at_ind), soci::use(docx), soci::use(pdf);
+    }
+    // Issuing changes the dates of the units below: cached summaries (lateness) are stale.
+    if (plan.status == PlanStatus::issued) {
+      sql << "UPDATE campaigns SET revision = revision + 1 WHERE id = :id", soci::use(cid);
+    }
+  });
+}
+
+std::vector<IssuedPlanDates> SqlStore::issued_plan_dates_above(std::int64_t campaign_id,
+                                                               const std::string& unit_path) {
+  std::vector<IssuedPlanDates> found;
+  with_session([&](soci::session& sql) {
+    long long cid = campaign_id, uid = 0, edition = 0;
+    std::string path = unit_path, code, node_path, deadline, lock;
+    soci::statement st =
+        (sql.prepare << "SELECT u.id, u.code, u.path, p.edition, p.deadline, p.lock_date "
+                        "FROM level_plans p JOIN units u ON u.id = p.unit_id "
+                        "WHERE p.campaign_id = :c AND p.status = 'issued' "
+                        "AND length(u.path) < length(CAST(:p1 AS TEXT)) "
+                        "AND substr(CAST(:p2 AS TEXT), 1, length(u.path)) = u.path",
+         soci::into(uid), soci::into(code), soci::into(node_path), soci::into(edition),
+         soci::into(deadline), soci::into(lock), soci::use(cid), soci::use(path),
+         soci::use(path));
+    st.execute(false);
+    while (st.fetch()) {
+      found.push_back({uid, code, node_path, int(edition), date_column(deadline),
+                       date_column(lock)});
+    }
+  });
+  return found;
+}
+
+}  // namespace llw::sql
