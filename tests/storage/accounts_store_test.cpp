@@ -123,14 +123,16 @@ TEST_P(AccountsStoreTest, CampaignSettingsReplaceNameDatesAndKindsAndBumpTheRevi
   c.deadline = year{2025} / 10 / 14;
   // The kinds are stored as given: the app adds and removes the reports they imply.
   c.reporting_kinds = {UnitKind::village};
-  store_->change_campaign_settings({c});
+  CampaignSettingsChange change;
+  change.campaign = c;
+  store_->change_campaign_settings(change);
   const Campaign stored = *store_->find_campaign(c.id);
   EXPECT_EQ(stored.name, "Tuần lễ 2025 (sửa)");
   EXPECT_EQ(stored.deadline, year{2025} / 10 / 14);
   EXPECT_EQ(stored.reporting_kinds, std::vector<UnitKind>{UnitKind::village});
   EXPECT_EQ(*store_->campaign_revision(c.id), revision + 1);
-  c.id = 99999;
-  EXPECT_THROW(store_->change_campaign_settings({c}), Error);
+  change.campaign.id = 99999;
+  EXPECT_THROW(store_->change_campaign_settings(change), Error);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AccountsStoreTest, kBothBackends,
