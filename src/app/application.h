@@ -214,6 +214,15 @@ class Application {
   LevelPlan issue_level_plan(const User& actor, std::int64_t campaign_id,
                              const std::string& unit_code, std::int64_t expected_version,
                              const RequestContext& context = {});
+  // The current draft as the document issuing it would freeze (composers only): what the
+  // composer page previews and the draft's DOCX/PDF are rendered from.
+  documents::Document level_plan_preview(const User& actor, std::int64_t campaign_id,
+                                         const std::string& unit_code);
+  // A sensible first draft of the node's plan (level_plan_start.cpp), for its composers: the
+  // purposes, activities and directions of the plan above, one assignment per group of the
+  // node's units ("Các trường học"), its signer, and dates just inside the level above's.
+  LevelPlanDraft starting_level_plan(const User& actor, std::int64_t campaign_id,
+                                     const std::string& unit_code);
   // An issued edition's document as issued; edition 0 is the current draft's preview (composers
   // only), built exactly as issuing it would.
   DocumentFile level_plan_document(const User& actor, std::int64_t campaign_id,

@@ -35,8 +35,8 @@ std::string legal_basis(const std::string& number, std::optional<std::chrono::ye
   if (number.empty()) {
     text += "kế hoạch của " + issuer + " về tổ chức " + week;
   } else if (number.find("/QĐ") != std::string::npos) {
-    text += "Quyết định số " + number + date + " của " + issuer + " ban hành Kế hoạch tổ chức " +
-            week;
+    text +=
+        "Quyết định số " + number + date + " của " + issuer + " ban hành Kế hoạch tổ chức " + week;
   } else {
     text += "Kế hoạch số " + number + date + " của " + issuer + " về tổ chức " + week;
   }
@@ -100,9 +100,8 @@ LevelPlanSheet Application::level_plan(const User& actor, std::int64_t campaign_
 }
 
 LevelPlan Application::save_level_plan(const User& actor, std::int64_t campaign_id,
-                                       const std::string& unit_code,
-                                       std::int64_t expected_version, const LevelPlanDraft& draft,
-                                       const RequestContext& context) {
+                                       const std::string& unit_code, std::int64_t expected_version,
+                                       const LevelPlanDraft& draft, const RequestContext& context) {
   return audited(
       *this, actor, context, "plan.save", unit_code, "campaign " + std::to_string(campaign_id),
       "version " + std::to_string(expected_version), [&] {
@@ -153,8 +152,7 @@ LevelPlan Application::save_level_plan(const User& actor, std::int64_t campaign_
 }
 
 LevelPlan Application::issue_level_plan(const User& actor, std::int64_t campaign_id,
-                                        const std::string& unit_code,
-                                        std::int64_t expected_version,
+                                        const std::string& unit_code, std::int64_t expected_version,
                                         const RequestContext& context) {
   return audited(
       *this, actor, context, "plan.issue", unit_code, "campaign " + std::to_string(campaign_id),
@@ -195,8 +193,8 @@ LevelPlan Application::issue_level_plan(const User& actor, std::int64_t campaign
 }
 
 documents::Document Application::level_plan_document_model(const Campaign& campaign,
-                                                            const OrgUnit& node,
-                                                            const LevelPlan& plan) {
+                                                           const OrgUnit& node,
+                                                           const LevelPlan& plan) {
   // The plan document is built as the campaign's is, from the same fields: the node's content,
   // its number and date, the legal basis citing the plan above, the campaign's theme and week.
   Campaign as_issued = campaign;
@@ -206,11 +204,19 @@ documents::Document Application::level_plan_document_model(const Campaign& campa
   fields["legal_basis"] = level_plan_legal_basis(campaign, node);
   fields["theme"] = campaign.theme();
   // The deadline and lock date the plan sets for the units below close its text.
+  // It goes before the closing mark "./." that ends an administrative document's text.
   std::string closing = fields.value("closing", std::string());
+  const std::string end_mark = "./.";
+  const bool marked =
+      closing.size() >= end_mark.size() &&
+      closing.compare(closing.size() - end_mark.size(), end_mark.size(), end_mark) == 0;
+  if (marked) closing.resize(closing.size() - end_mark.size());
+  if (!closing.empty() && closing.back() != '.') closing += '.';
   closing += (closing.empty() ? "" : " ") + std::string("Các đơn vị gửi báo cáo kết quả về ") +
              documents::running_name_of(node) + " trước ngày " +
              format_vietnamese_date(plan.deadline) + "; sau ngày " +
-             format_vietnamese_date(plan.lock_date) + " hệ thống khóa sổ báo cáo.";
+             format_vietnamese_date(plan.lock_date) + " hệ thống khóa sổ báo cáo" +
+             (marked ? end_mark : std::string("."));
   fields["closing"] = closing;
   as_issued.plan = std::move(fields);
   as_issued.deadline = plan.deadline;
@@ -219,12 +225,21 @@ documents::Document Application::level_plan_document_model(const Campaign& campa
   return documents::build_plan_document(as_issued, node, parent ? &*parent : nullptr);
 }
 
+documents::Document Application::level_plan_preview(const User& actor, std::int64_t campaign_id,
+                                                    const std::string& unit_code) {
+  const LevelPlanSheet sheet = level_plan(actor, campaign_id, unit_code);  // access
+  if (!sheet.may_compose || sheet.editions.empty() ||
+      sheet.editions.back().status != PlanStatus::draft) {
+    throw Error(ErrorKind::not_found, "Không có dự thảo kế hoạch để xem trước.", "edition");
+  }
+  return level_plan_document_model(load_campaign(campaign_id), sheet.node, sheet.editions.back());
+}
+
 DocumentFile Application::level_plan_document(const User& actor, std::int64_t campaign_id,
                                               const std::string& unit_code, int edition,
                                               DocumentFormat format) {
   if (format != DocumentFormat::docx && format != DocumentFormat::pdf) {
-    throw Error(ErrorKind::bad_input, "Kế hoạch chỉ tải được dưới dạng .docx hoặc .pdf.",
-                "format");
+    throw Error(ErrorKind::bad_input, "Kế hoạch chỉ tải được dưới dạng .docx hoặc .pdf.", "format");
   }
   const LevelPlanSheet sheet = level_plan(actor, campaign_id, unit_code);  // access
   const Campaign campaign = load_campaign(campaign_id);
@@ -232,11 +247,7 @@ DocumentFile Application::level_plan_document(const User& actor, std::int64_t ca
   file.content_type = std::string(content_type_of(format));
   if (edition == 0) {
     // The draft's preview: exactly the document issuing it would freeze, for its composers.
-    if (!sheet.may_compose || sheet.editions.empty() ||
-        sheet.editions.back().status != PlanStatus::draft) {
-      throw Error(ErrorKind::not_found, "Không có dự thảo kế hoạch để xem trước.", "edition");
-    }
-    const auto document = level_plan_document_model(campaign, sheet.node, sheet.editions.back());
+    const auto document = level_plan_preview(actor, campaign_id, unit_code);
     file.bytes = format == DocumentFormat::pdf ? documents::render_pdf(document)
                                                : documents::render_docx(document);
     file.file_name = "du-thao-" + document.file_stem + "." + std::string(to_string(format));
@@ -245,9 +256,9 @@ DocumentFile Application::level_plan_document(const User& actor, std::int64_t ca
   const bool visible = std::any_of(sheet.editions.begin(), sheet.editions.end(), [&](auto& p) {
     return p.edition == edition && p.status == PlanStatus::issued;
   });
-  const auto stored =
-      visible ? store_->plans().level_plan_edition(campaign.id, sheet.node.id, edition)
-              : std::nullopt;
+  const auto stored = visible
+                          ? store_->plans().level_plan_edition(campaign.id, sheet.node.id, edition)
+                          : std::nullopt;
   if (!stored) {
     throw Error(ErrorKind::not_found,
                 "Không có kế hoạch đã ban hành bản " + std::to_string(edition) + ".", "edition");

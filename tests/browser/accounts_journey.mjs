@@ -10,29 +10,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { artifacts, baseUrl, openBrowser, signIn, shot, step, finish } from './browser_support.mjs';
+import {
+  artifacts, baseUrl, download, finish, fitsThePhone, openBrowser, pdfText, shot, signIn, step,
+} from './browser_support.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'llw-accounts-journey-'));
-
-async function fitsThePhone(page, name) {
-  await page.setViewportSize({ width: 360, height: 800 });
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  await shot(page, name + '-360');
-  await page.setViewportSize({ width: 1366, height: 768 });
-  assert.ok(width <= 360, `${name} is ${width}px wide on a 360px phone`);
-}
-
-// Clicks a button whose answer is a file; returns the saved file's path.
-async function download(page, button, name) {
-  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  const path = join(work, name);
-  await file.saveAs(path);
-  return path;
-}
-
-function pdfText(path) {
-  return execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' });
-}
 
 // The slips of a PDF's text: [{unit, username, password}].
 function slipsOf(text) {
@@ -95,7 +77,7 @@ async function main() {
       assert.match(await page.locator('#accounts-units').textContent(), /th2\.anhung/);
       await shot(page, '4-unit-accounts');
       await fitsThePhone(page, '4-unit-accounts');
-      const path = await download(page, page.locator('#accounts-create-pdf'), 'phieu-tai-khoan.pdf');
+      const path = await download(page, page.locator('#accounts-create-pdf'), work, 'phieu-tai-khoan.pdf');
       const slips = slipsOf(pdfText(path));
       assert.ok(slips.length > 0, 'the slips PDF has slips');
       assert.ok(slips.every((s) => /^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/.test(s.password)));
@@ -106,7 +88,7 @@ async function main() {
 
     await step('reprinting a school slip resets its password', async () => {
       await page.locator('input[name="reset_th2.anhung"]').check();
-      const path = await download(page, page.locator('#accounts-reset-pdf'), 'phieu-in-lai.pdf');
+      const path = await download(page, page.locator('#accounts-reset-pdf'), work, 'phieu-in-lai.pdf');
       const slips = slipsOf(pdfText(path));
       assert.equal(slips.length, 1);
       assert.equal(slips[0].username, 'th2.anhung');

@@ -1,6 +1,7 @@
 // Shared helpers of the browser tests: launching Debian's Chromium through Playwright the way
 // that works on Debian 12 (a persistent context in a fresh directory), signing in, screenshots.
 import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,29 @@ export async function signIn(page, username, password = 'hoctap2025') {
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
+}
+
+// Shows the page at 360×800 (screenshot `name`-360) and back at 1366×768 (`name`-1366); fails
+// when the page is wider than the phone.
+export async function fitsThePhone(page, name) {
+  await page.setViewportSize({ width: 360, height: 800 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  await shot(page, name + '-360');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await shot(page, name + '-1366');
+  if (width > 360) throw new Error(`${name} is ${width}px wide on a 360px phone`);
+}
+
+// Clicks a button whose answer is a file; saves it as `name` in `dir` and returns its path.
+export async function download(page, button, dir, name) {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const path = join(dir, name);
+  await file.saveAs(path);
+  return path;
+}
+
+export function pdfText(path) {
+  return execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' });
 }
 
 export async function shot(page, name) {

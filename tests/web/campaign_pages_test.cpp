@@ -36,17 +36,6 @@ class CampaignPagesTest : public WebFixture {
             {"lock_date", ""}};
   }
 
-  static FormFields with(FormFields fields, const std::string& name, const std::string& value) {
-    for (auto& [key, old] : fields) {
-      if (key == name) {
-        old = value;
-        return fields;
-      }
-    }
-    fields.emplace_back(name, value);
-    return fields;
-  }
-
   static FormFields without(FormFields fields, const std::string& name) {
     std::erase_if(fields, [&](const auto& field) { return field.first == name; });
     return fields;

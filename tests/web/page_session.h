@@ -19,6 +19,18 @@ inline std::string first_match(const std::string& text, const std::string& patte
   return std::regex_search(text, match, std::regex(pattern)) ? match[1].str() : std::string{};
 }
 
+// The fields with `name` set to `value` (added at the end when it is not there yet).
+inline FormFields with(FormFields fields, const std::string& name, const std::string& value) {
+  for (auto& [key, old] : fields) {
+    if (key == name) {
+      old = value;
+      return fields;
+    }
+  }
+  fields.emplace_back(name, value);
+  return fields;
+}
+
 inline std::string url_encoded(const FormFields& fields) {
   std::string body;
   for (const auto& [name, value] : fields) {

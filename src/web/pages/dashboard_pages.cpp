@@ -3,6 +3,7 @@
 #include "documents/bar_chart.h"
 #include "documents/document.h"
 #include "domain/error.h"
+#include "domain/level_plan.h"
 #include "web/pages/dashboard_view.h"
 #include "web/pages/page_routes.h"
 
@@ -35,7 +36,8 @@ HttpResponse PageRoutes::dashboard(Context& context, const Params& params) {
   input.summary = &data.summary;
   app_.store().for_each_report_in_subtree(
       campaign_id, node.path, [&](const OrgUnit& unit, const UnitReport& report) {
-        input.units.push_back({unit, report.status, report.late, report.updated_at, report.version});
+        input.units.push_back(
+            {unit, report.status, report.late, report.updated_at, report.version});
       });
   const auto& query = context.request.query;
   if (const auto it = query.find("q"); it != query.end()) input.query = it->second.substr(0, 200);
@@ -47,6 +49,8 @@ HttpResponse PageRoutes::dashboard(Context& context, const Params& params) {
   view["action"] = base + "/tong-quan/" + code;
   view["chart_src"] = base + "/tong-quan/" + code + "/hoat-dong.svg";
   view["consolidated_href"] = base + "/tong-hop/" + code;
+  // A province or commune below the issuer writes its own plan; the page decides who may edit.
+  if (may_have_level_plan(data.campaign, node)) view["plan_href"] = base + "/ke-hoach/" + code;
   return page(context, 200, "dashboard", std::move(view));
 }
 
@@ -57,8 +61,9 @@ HttpResponse PageRoutes::activities_chart(Context& context, const Params& params
   response.content_type = "image/svg+xml";
   response.headers.emplace_back("Cache-Control", "no-store");
   // The drawing styles its glyphs inline; as an image it can run nothing.
-  response.headers.emplace_back("Content-Security-Policy",
-                                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+  response.headers.emplace_back(
+      "Content-Security-Policy",
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
   response.body = documents::render_bar_chart_svg(
       pages::directions_chart(data.campaign, data.summary), 520, 260);
   return response;

@@ -8,14 +8,14 @@
 
 #include <cstddef>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "app/application.h"
 #include "web/http_message.h"
+#include "web/pages/form_echo.h"
 #include "web/pages/page_support.h"
 
 namespace llw {
@@ -26,6 +26,7 @@ struct ReportFormInput;
 struct ConsolidatedInput;
 struct ReportingUpEcho;
 struct UnitAccountsPageInput;
+struct PlanFormValues;
 }  // namespace pages
 
 class PageRoutes {
@@ -53,7 +54,7 @@ class PageRoutes {
     const char* method;
     std::vector<std::string> pattern;  // "{}" matches any one segment
     Handler handler;
-    bool public_page = false;          // reachable without a session
+    bool public_page = false;  // reachable without a session
     // Reachable while the account must still choose its password (the change-password page and
     // signing out); every other page sends such an account there first.
     bool before_password_change = false;
@@ -87,9 +88,8 @@ class PageRoutes {
   HttpResponse report_post(Context& context, const Params& params);
   HttpResponse report_confirm(Context& context, const Params& params);
   // The report page with its workflow part; `echo` re-shows a refused review form.
-  HttpResponse report_page(Context& context, std::int64_t campaign_id,
-                           const std::string& unit_code, int status,
-                           const pages::ReviewEcho& echo);
+  HttpResponse report_page(Context& context, std::int64_t campaign_id, const std::string& unit_code,
+                           int status, const pages::ReviewEcho& echo);
   // The report page's view from `input` (campaign, unit, report and the values to show, set by
   // the caller): the form, the workflow part, the history and the form's action. The page a GET
   // shows and every re-render after a refused save or submit are built here, so they agree.
@@ -149,6 +149,14 @@ class PageRoutes {
   // campaign_new_pages.cpp
   HttpResponse campaign_new(Context& context, const Params& params);
   HttpResponse campaign_new_post(Context& context, const Params& params);
+  // plan_pages.cpp
+  HttpResponse plan_composer(Context& context, const Params& params);
+  HttpResponse plan_composer_post(Context& context, const Params& params);
+  HttpResponse plan_download(Context& context, const Params& params);
+  // The page with the boxes as `typed` (null: the saved draft, or a first draft to start from).
+  HttpResponse plan_composer_page(Context& context, std::int64_t campaign_id,
+                                  const std::string& unit_code, int status,
+                                  const pages::PlanFormValues* typed, pages::FormEcho echo);
   // unit_accounts_pages.cpp
   HttpResponse unit_accounts(Context& context, const Params& params);
   HttpResponse unit_accounts_post(Context& context, const Params& params);

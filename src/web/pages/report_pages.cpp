@@ -94,6 +94,10 @@ nlohmann::json PageRoutes::report_view(Context& context, pages::ReportFormInput&
     try {
       view["plan_above"] =
           pages::plan_above_view(app_.level_plan(user, campaign.id, dates.plan_unit_code), unit);
+      if (view["plan_above"].is_object()) {
+        view["plan_above"]["href"] = "/dot/" + std::to_string(campaign.id) + "/ke-hoach/" +
+                                     pages::url_encode(dates.plan_unit_code);
+      }
     } catch (const Error& error) {
       if (error.kind() != ErrorKind::forbidden) throw;
     }
@@ -206,8 +210,10 @@ HttpResponse PageRoutes::report_post(Context& context, const Params& params) {
   }
   if (!posted.errors.empty()) {
     if (ajax) {
-      return json_page_response(422, {{"ok", false}, {"errors", posted.errors},
-                                      {"message", "Có ô nhập chưa đúng; hãy xem thông báo cạnh ô."}});
+      return json_page_response(422,
+                                {{"ok", false},
+                                 {"errors", posted.errors},
+                                 {"message", "Có ô nhập chưa đúng; hãy xem thông báo cạnh ô."}});
     }
     return render(422, input);
   }
@@ -219,8 +225,8 @@ HttpResponse PageRoutes::report_post(Context& context, const Params& params) {
   } catch (const Error& error) {
     if (error.kind() == ErrorKind::validation_failed) {
       if (ajax) {
-        return json_page_response(422, {{"ok", false}, {"errors", error.fields()},
-                                        {"message", error.message()}});
+        return json_page_response(
+            422, {{"ok", false}, {"errors", error.fields()}, {"message", error.message()}});
       }
       input.errors.insert(error.fields().begin(), error.fields().end());
       return render(422, input);
@@ -261,7 +267,8 @@ HttpResponse PageRoutes::report_post(Context& context, const Params& params) {
     nlohmann::json view = report_view(context, input, {});
     view["confirm_submit"] = true;
     nlohmann::json empty = nlohmann::json::array();
-    for (const auto& label : pages::empty_required_items(form, after.values)) empty.push_back(label);
+    for (const auto& label : pages::empty_required_items(form, after.values))
+      empty.push_back(label);
     view["has_empty_required"] = !empty.empty();
     view["empty_required"] = std::move(empty);
     return page(context, 200, "report_form", std::move(view));
