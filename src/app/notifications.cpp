@@ -1,5 +1,6 @@
 // In-app notifications: the coordinators of the units above a unit that submitted find a notice
-// in the navigation (written by the submit itself, see ReportWrite::notify_reviewers). A user
+// in the navigation (written by the submit itself, see ReportWrite::notify_reviewers), and every
+// account below a node that issues its plan finds the plan (written by PlanStore's issue). A user
 // only ever reads and marks their own notices, so the account is the whole access check.
 #include <algorithm>
 
@@ -19,8 +20,8 @@ std::vector<Notification> Application::notifications(const User& actor, int limi
 }
 
 std::int64_t Application::unread_notifications(const User& actor) {
-  // Only coordinators are notified; other roles need not cost a query on every page.
-  if (!has_notices(actor) || actor.role != Role::coordinator) return 0;
+  // Admins have no unit, so no notice is ever written for them.
+  if (!has_notices(actor) || actor.role == Role::admin) return 0;
   return store_->unread_notifications(actor.id);
 }
 

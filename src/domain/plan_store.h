@@ -23,7 +23,9 @@ class PlanStore {
   // a new edition (expected_version 0: the edition must not exist yet) or the current draft of
   // that edition, whose version must still be `expected_version` and which must still be a
   // draft; plan.version is expected_version + 1. Otherwise Error{conflict} naming "version"
-  // (nothing changes). Issuing bumps the campaign's revision (dates below change).
+  // (nothing changes). Issuing bumps the campaign's revision (dates below change) and gives
+  // every enabled account of a unit below the node a notice of kind "plan" (its version is the
+  // edition), in the same transaction.
   virtual void write_level_plan(const LevelPlan& plan, std::int64_t expected_version) = 0;
 
   // An edition with its documents; nullopt when there is none.

@@ -8,15 +8,13 @@
 
 namespace llw::testing_support {
 
-namespace {
-
 // Runs `command` with `{}` replaced by a temporary file holding `bytes`.
 std::string read_back(const std::string& bytes, const std::string& extension,
                       const std::string& command) {
   std::random_device random;
-  const auto file = std::filesystem::temp_directory_path() /
-                    ("llw-read-back-" + std::to_string(random()) + std::to_string(random()) +
-                     extension);
+  const auto file =
+      std::filesystem::temp_directory_path() /
+      ("llw-read-back-" + std::to_string(random()) + std::to_string(random()) + extension);
   std::ofstream(file, std::ios::binary) << bytes;
   std::string line = command;
   line.replace(line.find("{}"), 2, "'" + file.string() + "'");
@@ -24,8 +22,6 @@ std::string read_back(const std::string& bytes, const std::string& extension,
   std::filesystem::remove(file);
   return out;
 }
-
-}  // namespace
 
 std::string command_output(const std::string& command) {
   std::string out;

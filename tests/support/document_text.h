@@ -10,6 +10,10 @@ namespace llw::testing_support {
 // What `command` (run by the shell) writes to its standard output.
 std::string command_output(const std::string& command);
 std::string squeeze_spaces(const std::string& text);
+// What `command` writes with `{}` replaced by a temporary file of `bytes` named *`extension`
+// ("pdfinfo {}", "pdffonts {}").
+std::string read_back(const std::string& bytes, const std::string& extension,
+                      const std::string& command);
 std::string pdf_text(const std::string& pdf_bytes);
 std::string docx_text(const std::string& docx_bytes);
 

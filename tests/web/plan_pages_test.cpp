@@ -126,6 +126,19 @@ TEST_F(PlanPagesTest, SavingPreviewsTheDocumentAndIssuingFreezesExactlyIt) {
                 token(kAdmin))
                 .body);
   EXPECT_EQ(preview_pdf.body.size() > 0, true);
+  // The frozen PDF keeps the documents' Nghị định 30 page: A4 with its serif font embedded;
+  // the DOCX holds the same text.
+  EXPECT_NE(testing_support::read_back(pdf.body, ".pdf", "pdfinfo {}").find("(A4)"),
+            std::string::npos);
+  EXPECT_NE(testing_support::read_back(pdf.body, ".pdf", "pdffonts {}").find("LiberationSerif"),
+            std::string::npos);
+  const std::string docx =
+      testing_support::docx_text(coordinator.open(page_path() + "/tai/1/docx").body);
+  for (const char* expected :
+       {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 15/KH-UBND", "KẾ HOẠCH", "TM. ỦY BAN NHÂN DÂN",
+        "Nguyễn Thị Hồng Vân", "Nơi nhận:", "Tổ chức Ngày hội đọc sách."}) {
+    EXPECT_NE(docx.find(expected), std::string::npos) << expected;
+  }
   const std::string text = pdf_text(pdf.body);
   EXPECT_NE(text.find("Tổ chức Ngày hội đọc sách."), std::string::npos) << text;
   EXPECT_NE(text.find("Số: 15/KH-UBND"), std::string::npos);
@@ -135,6 +148,12 @@ TEST_F(PlanPagesTest, SavingPreviewsTheDocumentAndIssuingFreezesExactlyIt) {
   EXPECT_TRUE(has(after, "Soạn kế hoạch điều chỉnh"));
   EXPECT_EQ(coordinator.open(page_path() + "/tai/du-thao/pdf").status, 404);
   const PageSession school = signed_in(kReporter);
+  // The school is told in the app; the commune's own accounts are not.
+  const HttpReply notices = school.open("/thong-bao");
+  EXPECT_TRUE(has(notices, "Thông báo (1)"));
+  EXPECT_TRUE(has(notices, "href=\"" + page_path() + "\">Xã An Hưng đã ban hành kế hoạch"))
+      << notices.body;
+  EXPECT_FALSE(has(coordinator.open("/thong-bao"), "đã ban hành kế hoạch"));
   const HttpReply seen = school.open(page_path());
   ASSERT_EQ(seen.status, 200);
   EXPECT_TRUE(has(seen, "/tai/1/pdf"));

@@ -192,15 +192,15 @@ void SqlStore::write_level_plan(const LevelPlan& plan, std::int64_t expected_ver
     if (current != expected || version != expected + 1 || (exists && current_status != "draft")) {
       throw stale_plan(current);
     }
-    std::string status(to_string(plan.status)), number = plan.number,
+    std::string status(to_string(plan.status)),
+        number = plan.number,
         issued_on = plan.issued_on ? format_iso_date(*plan.issued_on) : std::string(),
         deadline = format_iso_date(plan.deadline), lock = format_iso_date(plan.lock_date),
         content = plan.content.dump(-1, ' ', false, json::error_handler_t::replace),
         by = plan.updated_by, docx = to_base64(plan.docx), pdf = to_base64(plan.pdf);
     long long at = plan.updated_at, issued_at = plan.issued_at;
     soci::indicator issued_on_ind = plan.issued_on ? soci::i_ok : soci::i_null;
-    soci::indicator issued_at_ind =
-        plan.status == PlanStatus::issued ? soci::i_ok : soci::i_null;
+    soci::indicator issued_at_ind = plan.status == PlanStatus::issued ? soci::i_ok : soci::i_null;
     if (exists) {
       // The version and the status in the WHERE clause are the compare-and-swap: a concurrent
       // writer that got here first makes this update match no row.
@@ -222,14 +222,24 @@ void SqlStore::write_level_plan(const LevelPlan& plan, std::int64_t expected_ver
              "issued_on, deadline, lock_date, content_json, updated_at, updated_by, issued_at, "
              "docx_b64, pdf_b64) VALUES (:c, :u, :e, :v, :s, :n, :o, :d, :l, :t, :a, :b, :i, "
              ":x, :p)",
-          soci::use(cid), soci::use(uid), soci::use(edition), soci::use(version),
-          soci::use(status), soci::use(number), soci::use(issued_on, issued_on_ind),
-          soci::use(deadline), soci::use(lock), soci::use(content), soci::use(at), soci::use(by),
+          soci::use(cid), soci::use(uid), soci::use(edition), soci::use(version), soci::use(status),
+          soci::use(number), soci::use(issued_on, issued_on_ind), soci::use(deadline),
+          soci::use(lock), soci::use(content), soci::use(at), soci::use(by),
           soci::use(issued_at, issued_at_ind), soci::use(docx), soci::use(pdf);
     }
     // Issuing changes the dates of the units below: cached summaries (lateness) are stale.
     if (plan.status == PlanStatus::issued) {
       sql << "UPDATE campaigns SET revision = revision + 1 WHERE id = :id", soci::use(cid);
+      // Every account of a unit below the node finds the plan among its notices, in the same
+      // transaction. The prefix is the node's stored path (digits and slashes only).
+      std::string node_path;
+      sql << "SELECT path FROM units WHERE id = :u", soci::into(node_path), soci::use(uid);
+      const std::string below = node_path + "%";
+      sql << "INSERT INTO notifications (user_id, campaign_id, unit_id, kind, version, at) "
+             "SELECT us.id, :c, :u, 'plan', :e, :at FROM users us JOIN units un ON "
+             "un.id = us.unit_id WHERE us.disabled = 0 AND un.path LIKE :below AND un.id <> :u2",
+          soci::use(cid), soci::use(uid), soci::use(edition), soci::use(at), soci::use(below),
+          soci::use(uid);
     }
   });
 }
@@ -247,12 +257,11 @@ std::vector<IssuedPlanDates> SqlStore::issued_plan_dates_above(std::int64_t camp
                         "AND length(u.path) < length(CAST(:p1 AS TEXT)) "
                         "AND substr(CAST(:p2 AS TEXT), 1, length(u.path)) = u.path",
          soci::into(uid), soci::into(code), soci::into(node_path), soci::into(edition),
-         soci::into(deadline), soci::into(lock), soci::use(cid), soci::use(path),
-         soci::use(path));
+         soci::into(deadline), soci::into(lock), soci::use(cid), soci::use(path), soci::use(path));
     st.execute(false);
     while (st.fetch()) {
-      found.push_back({uid, code, node_path, int(edition), date_column(deadline),
-                       date_column(lock)});
+      found.push_back(
+          {uid, code, node_path, int(edition), date_column(deadline), date_column(lock)});
     }
   });
   return found;

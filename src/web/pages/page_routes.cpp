@@ -100,8 +100,7 @@ HttpResponse PageRoutes::handle(const HttpRequest& request) {
       }
     } catch (const std::exception&) {
     }
-    return error_page(request, user ? &*user : nullptr, http_status(error.kind()),
-                      error.message());
+    return error_page(request, user ? &*user : nullptr, http_status(error.kind()), error.message());
   } catch (const std::exception& e) {
     std::cerr << "llw: page " << request.method << " failed: " << e.what() << '\n';
     return error_page(request, nullptr, 500,
@@ -201,8 +200,8 @@ HttpResponse PageRoutes::page(Context& context, int status, const std::string& t
     const auto campaign = user.must_change_password ? std::nullopt : default_campaign(user);
     if (campaign) {
       const std::string base = "/dot/" + std::to_string(campaign->id);
-      const std::string unit = pages::url_encode(user.role == Role::admin ? campaign->issuer_code
-                                                                           : user.unit_code);
+      const std::string unit =
+          pages::url_encode(user.role == Role::admin ? campaign->issuer_code : user.unit_code);
       if (user.role == Role::reporter) {
         nav.push_back({{"href", base + "/bao-cao/" + unit}, {"label", "Báo cáo của đơn vị"}});
       } else {
@@ -236,8 +235,8 @@ HttpResponse PageRoutes::page(Context& context, int status, const std::string& t
       nav.push_back({{"href", "/quan-tri/tai-khoan-don-vi"}, {"label", "Tài khoản đơn vị"}});
       nav.push_back({{"href", "/nhat-ky"}, {"label", "Nhật ký"}});
     }
-    if (!user.must_change_password && user.role == Role::coordinator) {
-      // Units below that submitted: one count on a partial index per page.
+    if (!user.must_change_password && user.role != Role::admin) {
+      // Units below that submitted, plans issued above: one count on a partial index per page.
       const std::int64_t unread = app_.unread_notifications(user);
       view["unread_notifications"] = std::to_string(unread);
       nav.push_back({{"href", "/thong-bao"},
@@ -259,9 +258,8 @@ HttpResponse PageRoutes::page(Context& context, int status, const std::string& t
 HttpResponse PageRoutes::error_page(const HttpRequest& request, const User* user, int status,
                                     const std::string& message) {
   Context context{request, user ? *user : User{}, {}, {}, {}};
-  nlohmann::json view = {{"title", error_title(status)},
-                         {"status", status},
-                         {"message", sanitize_utf8(message)}};
+  nlohmann::json view = {
+      {"title", error_title(status)}, {"status", status}, {"message", sanitize_utf8(message)}};
   if (user) {
     const auto cookies = pages::parse_cookies(request.cookie);
     if (const auto it = cookies.find(pages::kSessionCookie); it != cookies.end()) {

@@ -50,9 +50,8 @@ json report_workflow_view(const ReportWorkflowInput& input) {
       {"closed", input.closed.has_value()},
       {"closed_message", input.closed.value_or("")},
       {"history_href", history_href},
-      {"exports",
-       json::array({{{"href", input.base + "/xuat/docx"}, {"label", "Tải về DOCX"}},
-                    {{"href", input.base + "/xuat/pdf"}, {"label", "Tải về PDF"}}})},
+      {"exports", json::array({{{"href", input.base + "/xuat/docx"}, {"label", "Tải về DOCX"}},
+                               {{"href", input.base + "/xuat/pdf"}, {"label", "Tải về PDF"}}})},
       {"can_review", input.can_review},
       {"review_action", input.base + "/duyet"},
       {"version", std::to_string(report.version)},
@@ -152,25 +151,26 @@ json audit_view(const AuditPageInput& input) {
   const AuditFilters& filters = input.filters;
   json rows = json::array();
   for (const AuditEntry& entry : input.entries) {
-    rows.push_back({{"at", format_date_time(entry.at)},
-                    {"user", entry.username},
-                    {"address", entry.address},
-                    {"action", audit_action_label(entry.action)},
-                    {"target", entry.target},
-                    {"detail", entry.detail},
-                    {"ok", entry.outcome == "ok"},
-                    {"outcome", entry.outcome == "ok" ? "Thành công" : "Bị từ chối: " + entry.outcome}});
+    rows.push_back(
+        {{"at", format_date_time(entry.at)},
+         {"user", entry.username},
+         {"address", entry.address},
+         {"action", audit_action_label(entry.action)},
+         {"target", entry.target},
+         {"detail", entry.detail},
+         {"ok", entry.outcome == "ok"},
+         {"outcome", entry.outcome == "ok" ? "Thành công" : "Bị từ chối: " + entry.outcome}});
   }
-  json actions = json::array({{{"value", ""}, {"label", "Mọi hành động"}, {"selected", filters.action.empty()}}});
+  json actions = json::array(
+      {{{"value", ""}, {"label", "Mọi hành động"}, {"selected", filters.action.empty()}}});
   for (const char* action :
        {"login", "report.", "report.save", "report.submit", "report.return", "report.accept",
         "report.reopen", "report.extension", "unit.", "user.", "campaign.create"}) {
     const std::string value = action;
-    const std::string label =
-        value == "report." ? "Mọi thao tác với báo cáo"
-        : value == "unit." ? "Mọi thao tác với đơn vị"
-        : value == "user." ? "Mọi thao tác với tài khoản"
-                           : audit_action_label(value);
+    const std::string label = value == "report." ? "Mọi thao tác với báo cáo"
+                              : value == "unit." ? "Mọi thao tác với đơn vị"
+                              : value == "user." ? "Mọi thao tác với tài khoản"
+                                                 : audit_action_label(value);
     actions.push_back({{"value", value}, {"label", label}, {"selected", filters.action == value}});
   }
   const std::string query = audit_query_string(filters);
@@ -196,23 +196,31 @@ json audit_view(const AuditPageInput& input) {
           {"csv_href", "/nhat-ky/xuat.csv" + (query.empty() ? std::string() : "?" + query)}};
 }
 
-json notifications_view(const std::vector<Notification>& notifications,
-                        const std::string& notice) {
+json notifications_view(const std::vector<Notification>& notifications, const std::string& notice) {
   json rows = json::array();
   std::int64_t newest = 0;
   bool any_unread = false;
   for (const Notification& notification : notifications) {
     newest = std::max(newest, notification.id);
     any_unread = any_unread || !notification.read_at;
-    rows.push_back(
-        {{"unit", notification.unit_name},
-         {"code", notification.unit_code},
-         {"at", format_date_time(notification.at)},
-         {"unread", !notification.read_at},
-         {"text", notification.unit_name + " đã nộp báo cáo (phiên bản " +
-                      std::to_string(notification.version) + ")."},
-         {"href", "/dot/" + std::to_string(notification.campaign_id) + "/bao-cao/" +
-                      url_encode(notification.unit_code)}});
+    const std::string campaign = "/dot/" + std::to_string(notification.campaign_id);
+    const bool plan = notification.kind == "plan";
+    std::string text = notification.unit_name + " đã nộp báo cáo (phiên bản " +
+                       std::to_string(notification.version) + ").";
+    if (plan) {
+      text = notification.unit_name + " đã ban hành " +
+             (notification.version > 1
+                  ? "kế hoạch điều chỉnh lần " + std::to_string(notification.version - 1)
+                  : std::string("kế hoạch")) +
+             ": xem nhiệm vụ và hạn nộp báo cáo của đơn vị.";
+    }
+    rows.push_back({{"unit", notification.unit_name},
+                    {"code", notification.unit_code},
+                    {"at", format_date_time(notification.at)},
+                    {"unread", !notification.read_at},
+                    {"text", std::move(text)},
+                    {"href", campaign + (plan ? "/ke-hoach/" : "/bao-cao/") +
+                                 url_encode(notification.unit_code)}});
   }
   return {{"title", "Thông báo"},
           {"rows", std::move(rows)},
