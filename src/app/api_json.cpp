@@ -498,8 +498,8 @@ json to_json(const LevelPlanSheet& sheet) {
           {"above",
            {{"deadline", format_iso_date(sheet.above.deadline)},
             {"lock_date", format_iso_date(sheet.above.lock_date)},
-            {"plan_unit", sheet.above.plan_unit_id ? json(sheet.above.plan_unit_code)
-                                                   : json(nullptr)}}},
+            {"plan_unit",
+             sheet.above.plan_unit_id ? json(sheet.above.plan_unit_code) : json(nullptr)}}},
           {"legal_basis", sheet.legal_basis},
           {"editions", std::move(editions)},
           {"warnings", std::move(warnings)}};

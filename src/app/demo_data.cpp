@@ -868,7 +868,8 @@ DemoStats make_demo(Application& app, DemoScale scale,
   system.username = "system";
   system.display_name = "LLW";
   system.role = Role::admin;
-  Campaign campaign = app.create_campaign(system, campaign_2025(issuer_code, std::move(plan), app.now()));
+  Campaign campaign =
+      app.create_campaign(system, campaign_2025(issuer_code, std::move(plan), app.now()));
   campaign.form = form;
   OrgUnit issuer = *store.find_unit(issuer_code);
   say("Campaign " + std::to_string(campaign.id) + ": " + campaign.name + " (issued by " +

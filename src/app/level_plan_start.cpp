@@ -1,14 +1,17 @@
 // The first draft a composer starts from (Application::starting_level_plan): the plan above's
 // purposes, activities and directions (the week is one campaign, so a level repeats them), one
 // assignment per group of the node's own units with the tasks the seed plan gives such a group,
-// the node's signer, and a deadline and lock date inside the level above's. Everything is a
-// draft the coordinator edits; nothing here is issued.
+// the node's signer, and a deadline and lock date inside the level above's. The issuer's first
+// draft is the campaign's plan as it stands (number, legal basis, assignments and all) with the
+// campaign's dates. Everything is a draft the coordinator edits; nothing here is issued.
 #include <algorithm>
+#include <string_view>
 
 #include "app/application.h"
 #include "documents/builders.h"
 #include "domain/access.h"
 #include "domain/campaign_year.h"
+#include "domain/clock.h"
 #include "domain/error.h"
 
 namespace llw {
@@ -86,8 +89,21 @@ LevelPlanDraft Application::starting_level_plan(const User& actor, std::int64_t 
 
   LevelPlanDraft draft;
   json& content = draft.content;
-  for (const char* key : {"purposes", "activities_intro", "directions"}) {
-    if (source.contains(key)) content[key] = source.at(key);
+  // The issuer's plan is the campaign's own: every text it already has is the first draft.
+  const bool issuer = node.code == campaign.issuer_code;
+  for (const char* key :
+       {"place", "issuer_name", "parent_agency", "legal_basis", "purposes", "activities_intro",
+        "directions", "assignments", "closing", "recipients", "signer"}) {
+    const bool own = std::string_view(key) == "purposes" ||
+                     std::string_view(key) == "activities_intro" ||
+                     std::string_view(key) == "directions";
+    if ((issuer || own) && source.contains(key)) content[key] = source.at(key);
+  }
+  if (issuer) {
+    draft.number = source.value("number", std::string());
+    draft.issued_on = parse_iso_date(source.value("issued_on", std::string()));
+    draft.deadline = above.deadline;
+    draft.lock_date = above.lock_date;
   }
   // A campaign created in the browser carries only its theme: the purposes are the plan's usual
   // ones and the activities are the form's directions a), b), … that units report against.
@@ -128,22 +144,29 @@ LevelPlanDraft Application::starting_level_plan(const User& actor, std::int64_t 
       assignments.push_back({{"title", unit->name}, {"tasks", string_array(group.tasks)}});
     }
   }
-  content["assignments"] = std::move(assignments);
-  content["closing"] =
-      documents::running_name_of(node) + " đề nghị các đơn vị nghiêm túc triển khai thực hiện./.";
-  const auto parent = node.parent_id ? store_->find_unit_by_id(*node.parent_id) : std::nullopt;
-  json recipients = json::array();
-  if (parent) recipients.push_back(documents::running_name_of(*parent) + " (báo cáo);");
-  recipients.push_back("Các đơn vị trực thuộc;");
-  recipients.push_back("Lưu: VT.");
-  content["recipients"] = std::move(recipients);
+  if (!content.contains("assignments") || content.at("assignments").empty()) {
+    content["assignments"] = std::move(assignments);
+  }
+  if (!content.contains("closing")) {
+    content["closing"] =
+        documents::running_name_of(node) + " đề nghị các đơn vị nghiêm túc triển khai thực hiện./.";
+  }
+  if (!content.contains("recipients")) {
+    const auto parent = node.parent_id ? store_->find_unit_by_id(*node.parent_id) : std::nullopt;
+    json recipients = json::array();
+    if (parent) recipients.push_back(documents::running_name_of(*parent) + " (báo cáo);");
+    recipients.push_back("Các đơn vị trực thuộc;");
+    recipients.push_back("Lưu: VT.");
+    content["recipients"] = std::move(recipients);
+  }
   const UnitSigner& signer = node.signer;
-  if (!signer.authority.empty() || !signer.position.empty() || !signer.name.empty()) {
+  if (!content.contains("signer") && !signer.empty()) {
     content["signer"] = {{"authority", signer.authority},
                          {"deputy", signer.deputy},
                          {"position", signer.position},
                          {"name", signer.name}};
   }
+  if (issuer) return draft;  // its dates are the campaign's own
 
   // A few days inside the level above's deadline, so that its own report can be consolidated in
   // time; never before the week ends.

@@ -52,6 +52,8 @@ EffectiveDates Application::effective_dates(const Campaign& campaign, const OrgU
 }
 
 std::string Application::level_plan_legal_basis(const Campaign& campaign, const OrgUnit& node) {
+  // The issuer's plan opens with what its own superior sent (typed in the campaign's plan).
+  if (node.code == campaign.issuer_code) return campaign.plan.value("legal_basis", std::string());
   const EffectiveDates above = effective_dates(campaign, node);
   if (above.plan_unit_id != 0) {
     const OrgUnit issuer = load_unit(above.plan_unit_code);
@@ -75,11 +77,12 @@ LevelPlanSheet Application::level_plan(const User& actor, std::int64_t campaign_
   if (!may_have_level_plan(campaign, sheet.node)) {
     throw Error(ErrorKind::not_found,
                 "Đơn vị " + sheet.node.name +
-                    " không có kế hoạch riêng trong đợt này: chỉ tỉnh, thành phố và xã, phường "
-                    "bên dưới đơn vị ban hành đợt lập kế hoạch cho cấp mình.",
+                    " không có kế hoạch riêng trong đợt này: chỉ đơn vị ban hành đợt và các tỉnh, "
+                    "thành phố, xã, phường bên dưới lập kế hoạch cho cấp mình.",
                 "unit");
   }
   sheet.may_compose = is_allowed(actor, Action::manage_campaign, sheet.node);
+  sheet.is_issuer = sheet.node.code == campaign.issuer_code;
   // Units below see the plan once it is issued; the node's and its ancestors' readers as well.
   const bool below = !actor.unit_path.empty() && actor.unit_path.rfind(sheet.node.path, 0) == 0;
   if (!sheet.may_compose && !below && !is_allowed(actor, Action::read_unit, sheet.node)) {
@@ -110,8 +113,8 @@ LevelPlan Application::save_level_plan(const User& actor, std::int64_t campaign_
         require_allowed(actor, Action::manage_campaign, node);
         if (!may_have_level_plan(campaign, node)) {
           throw Error(ErrorKind::validation_failed,
-                      "Chỉ tỉnh, thành phố và xã, phường bên dưới đơn vị ban hành đợt lập kế hoạch "
-                      "cho cấp mình.",
+                      "Chỉ đơn vị ban hành đợt và các tỉnh, thành phố, xã, phường bên dưới lập "
+                      "kế hoạch cho cấp mình.",
                       "unit");
         }
         const auto editions = store_->plans().level_plans(campaign.id, node.id);
@@ -201,7 +204,9 @@ documents::Document Application::level_plan_document_model(const Campaign& campa
   nlohmann::json fields = plan.content.is_object() ? plan.content : nlohmann::json::object();
   fields["number"] = plan.number;
   if (plan.issued_on) fields["issued_on"] = format_iso_date(*plan.issued_on);
-  fields["legal_basis"] = level_plan_legal_basis(campaign, node);
+  if (node.code != campaign.issuer_code || !fields.contains("legal_basis")) {
+    fields["legal_basis"] = level_plan_legal_basis(campaign, node);
+  }
   fields["theme"] = campaign.theme();
   // The deadline and lock date the plan sets for the units below close its text.
   // It goes before the closing mark "./." that ends an administrative document's text.

@@ -31,6 +31,7 @@ struct LevelPlanSheet {
   OrgUnit node;
   std::vector<LevelPlan> editions;
   bool may_compose = false;
+  bool is_issuer = false;  // the campaign's issuer: its legal basis is typed, not cited
   EffectiveDates above;
   std::string legal_basis;
   std::map<std::string, std::string> warnings;

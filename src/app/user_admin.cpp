@@ -19,8 +19,7 @@ constexpr std::size_t min_password_chars = 8;
 // A subtree's accounts are read at most this many at a time before the search narrows them.
 constexpr int max_listed_users = 20000;
 
-const char* const not_manager =
-    "Chỉ quản trị viên hoặc điều phối viên mới quản lý được tài khoản.";
+const char* const not_manager = "Chỉ quản trị viên hoặc điều phối viên mới quản lý được tài khoản.";
 const char* const not_your_account =
     "Bạn không có quyền quản lý tài khoản này: điều phối viên chỉ quản lý tài khoản của các đơn vị "
     "thuộc phạm vi của mình, không quản lý tài khoản quản trị hệ thống.";
@@ -63,8 +62,9 @@ bool is_strong_password(const std::string& password, const std::string& username
   }
   if (int(letters) + int(digits) + int(symbols) < 2) return false;
   std::string lower = password;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  });
   return username.size() < 3 || lower.find(username) == std::string::npos;
 }
 
@@ -136,11 +136,11 @@ User Application::add_user(const std::string& username, const std::string& displ
   User system;
   system.username = "system";
   system.role = Role::admin;
-  return audited(*this, system, context, "user.create", unit_code, username,
-                 std::string(to_string(role)), [&] {
-                   return insert_account({username, display_name, role, unit_code, password},
-                                         false);
-                 });
+  return audited(
+      *this, system, context, "user.create", unit_code, username, std::string(to_string(role)),
+      [&] {
+        return insert_account({username, display_name, role, unit_code, password}, false);
+      });
 }
 
 std::vector<User> Application::list_users(const User& actor, const std::string& unit_code,
@@ -275,9 +275,8 @@ void Application::reset_password(const User& actor, const std::string& username,
 }
 
 void Application::change_password(const User& actor, const std::string& session_token,
-                                   const std::string& current_password,
-                                   const std::string& new_password,
-                                   const RequestContext& context) {
+                                  const std::string& current_password,
+                                  const std::string& new_password, const RequestContext& context) {
   audited(*this, actor, context, "user.change_password", actor.unit_code, actor.username, "", [&] {
     // A wrong current password counts as a failed sign-in: a borrowed session cannot be used
     // to guess the password.

@@ -107,9 +107,8 @@ std::optional<ReportExtension> Application::extension(const User& actor, std::in
   return store_->find_extension(campaign.id, unit.id);
 }
 
-std::optional<std::string> Application::closed_message(const User& actor,
-                                                      std::int64_t campaign_id,
-                                                      const std::string& unit_code) {
+std::optional<std::string> Application::closed_message(const User& actor, std::int64_t campaign_id,
+                                                       const std::string& unit_code) {
   Campaign campaign = load_campaign(campaign_id);
   OrgUnit unit = load_unit(unit_code);
   require_allowed(actor, Action::read_report, unit);

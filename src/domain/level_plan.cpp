@@ -23,8 +23,8 @@ EffectiveDates effective_dates(const Campaign& campaign, const std::string& unit
   EffectiveDates dates{campaign.deadline, campaign.lock_date, 0, {}};
   const IssuedPlanDates* nearest = nullptr;
   for (const IssuedPlanDates& plan : issued) {
-    const bool above = plan.unit_path.size() < unit_path.size() &&
-                       unit_path.rfind(plan.unit_path, 0) == 0;
+    const bool above =
+        plan.unit_path.size() < unit_path.size() && unit_path.rfind(plan.unit_path, 0) == 0;
     if (!above) continue;
     if (!nearest || plan.unit_path.size() > nearest->unit_path.size() ||
         (plan.unit_path == nearest->unit_path && plan.edition > nearest->edition)) {
@@ -38,8 +38,9 @@ EffectiveDates effective_dates(const Campaign& campaign, const std::string& unit
 }
 
 bool may_have_level_plan(const Campaign& campaign, const OrgUnit& unit) {
-  const bool below_issuer =
-      unit.path.size() > campaign.issuer_path.size() && unit.path.rfind(campaign.issuer_path, 0) == 0;
+  if (unit.path == campaign.issuer_path) return true;
+  const bool below_issuer = unit.path.size() > campaign.issuer_path.size() &&
+                            unit.path.rfind(campaign.issuer_path, 0) == 0;
   return below_issuer && (unit.kind == UnitKind::province || unit.kind == UnitKind::commune);
 }
 
@@ -99,9 +100,10 @@ void check_content(const nlohmann::json& content, Fields& fields) {
     fields.emplace("content", "Nội dung kế hoạch phải là một đối tượng JSON.");
     return;
   }
-  reject_unknown(content, "content",
-                 {"place", "issuer_name", "parent_agency", "purposes", "activities_intro",
-                  "directions", "assignments", "closing", "recipients", "signer"});
+  reject_unknown(
+      content, "content",
+      {"place", "issuer_name", "parent_agency", "legal_basis", "purposes", "activities_intro",
+       "directions", "assignments", "closing", "recipients", "signer"});
   for (const char* key : {"directions", "assignments"}) {
     if (!content.contains(key)) continue;
     const auto& list = content.at(key);
@@ -154,6 +156,14 @@ void validate_level_plan(const LevelPlan& plan, const Campaign& campaign,
                          const EffectiveDates& above, bool to_issue) {
   Fields fields;
   check_content(plan.content, fields);
+  // Below the issuer the legal basis cites the plan above; only the issuer types its own.
+  if (plan.unit_code != campaign.issuer_code && plan.content.is_object() &&
+      plan.content.contains("legal_basis")) {
+    throw Error(ErrorKind::bad_input,
+                "Căn cứ của kế hoạch cấp dưới được trích tự động từ kế hoạch cấp trên; không "
+                "nhập \"content.legal_basis\".",
+                "content.legal_basis");
+  }
   if (!is_valid_utf8(plan.number)) {
     fields.emplace("number", "Số kế hoạch có ký tự không hợp lệ (không phải UTF-8).");
   } else if (utf8_length(plan.number) > 50) {
@@ -187,8 +197,8 @@ void validate_level_plan(const LevelPlan& plan, const Campaign& campaign,
     fields.emplace("lock_date", "Ngày khóa báo cáo phải bằng hoặc sau hạn gửi báo cáo.");
   } else if (plan.lock_date > above.lock_date) {
     fields.emplace("lock_date", "Ngày khóa báo cáo phải bằng hoặc trước ngày khóa " +
-                                    format_vietnamese_date(above.lock_date) + " của " +
-                                    above_name + ".");
+                                    format_vietnamese_date(above.lock_date) + " của " + above_name +
+                                    ".");
   }
   if (fields.empty()) return;
   const auto& first = *fields.begin();
@@ -204,7 +214,10 @@ std::string lower(std::string text) {
     if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
   }
   for (const auto& [upper, lower_case] : {std::pair<std::string_view, std::string_view>{"Đ", "đ"},
-                                          {"Á", "á"}, {"Ô", "ô"}, {"Ư", "ư"}, {"Ủ", "ủ"}}) {
+                                          {"Á", "á"},
+                                          {"Ô", "ô"},
+                                          {"Ư", "ư"},
+                                          {"Ủ", "ủ"}}) {
     for (auto at = text.find(upper); at != std::string::npos; at = text.find(upper, at)) {
       text.replace(at, upper.size(), lower_case);
     }

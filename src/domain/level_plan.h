@@ -79,8 +79,9 @@ struct IssuedPlanDates {
 EffectiveDates effective_dates(const Campaign& campaign, const std::string& unit_path,
                                const std::vector<IssuedPlanDates>& issued);
 
-// Whether `unit` may have a plan of its own in `campaign`: a coordinating node (province,
-// commune) strictly below the issuer.
+// Whether `unit` may have a plan of its own in `campaign`: the issuer (its plan, composed and
+// frozen like every level's, with its own typed legal basis) and every coordinating node
+// (province, commune) below it.
 bool may_have_level_plan(const Campaign& campaign, const OrgUnit& unit);
 
 // Checks a draft against the campaign and the dates of the level above (`above`, the node's own

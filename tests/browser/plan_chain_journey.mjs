@@ -1,5 +1,5 @@
-// The chain from the first link (issue 13): the city's coordinator starts the year's campaign; the
-// commune's coordinator opens its own plan from its dashboard, finds a first draft made from the
+// The chain from the first link (issue 13): the city's coordinator starts the year's campaign and
+// issues the city's plan; the commune's coordinator opens its own plan from its dashboard, finds a first draft made from the
 // city's plan and its own units, copies last year's closing sentence and sees the year flagged
 // before issue, fixes it, previews the document and issues it; it prints the account slips; a
 // school signs in with its slip, sets its password, finds the commune's plan, its own tasks and the
@@ -33,14 +33,31 @@ async function main() {
       campaignUrl = city.page.url().replace(/\/tong-quan\/HP$/, '');
     });
 
+    await step('the city writes and issues its own plan from its dashboard', async () => {
+      await Promise.all([city.page.waitForNavigation(), city.page.locator('#plan-link').click()]);
+      assert.equal(city.page.url(), campaignUrl + '/ke-hoach/HP');
+      await city.page.getByLabel('Số kế hoạch').fill('120/KH-UBND');
+      await city.page.getByLabel('Ngày ban hành (ngày/tháng/năm)').fill('01/10/2027');
+      await city.page.getByLabel(/^Căn cứ/).fill(
+        'Thực hiện Công văn số 2456/BGDĐT-GDTX ngày 15/9/2027 của Bộ Giáo dục và Đào tạo; Ủy ban nhân dân thành phố ban hành Kế hoạch tổ chức Tuần lễ như sau:');
+      assert.equal(await city.page.getByLabel('Hạn các đơn vị bên dưới gửi báo cáo').inputValue(), '12/10/2027');
+      await Promise.all([city.page.waitForNavigation(), city.page.locator('#plan-issue').click()]);
+      await city.page.locator('#plan-issued').waitFor();
+      await fitsThePhone(city.page, '0-city-plan-issued');
+    });
+
     await step('the commune opens its plan from its dashboard and finds a first draft', async () => {
       await signIn(page, 'xa.anhung');
+      // The city's plan reached the commune in the app.
+      await page.goto(baseUrl + '/thong-bao');
+      assert.match(await page.locator('#notification-list').textContent(),
+        /Thành phố Hải Phòng đã ban hành kế hoạch/);
       await page.goto(campaignUrl + '/tong-quan/HP-ANHUNG');
       await Promise.all([page.waitForNavigation(), page.locator('#plan-link').click()]);
       assert.equal(page.url(), campaignUrl + '/ke-hoach/HP-ANHUNG');
       assert.match(await page.locator('#plan-theme').textContent(), /nền tảng của xã hội học tập/);
       assert.match(await page.locator('#plan-legal-basis').textContent(),
-        /^Thực hiện kế hoạch của Ủy ban nhân dân thành phố Hải Phòng về tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2027/);
+        /^Thực hiện Kế hoạch số 120\/KH-UBND ngày 01\/10\/2027 của Ủy ban nhân dân thành phố Hải Phòng về tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2027/);
       assert.equal(await page.locator('#assignment_title_0').inputValue() !== '', true);
       const titles = await page.locator('#plan-assignments input').evaluateAll((inputs) => inputs.map((i) => i.value));
       assert.ok(titles.includes('Các trường học'), titles.join(' | '));
@@ -137,6 +154,7 @@ async function main() {
       await page.goto(campaignUrl + '/tong-quan/HP-ANHUNG');
       assert.equal(await page.locator('#count-submitted').textContent(), '1');
       await shot(page, '6-commune-dashboard-1366');
+
     });
 
     assert.deepEqual(problems, []);

@@ -167,6 +167,47 @@ TEST_F(PlanPagesTest, SavingPreviewsTheDocumentAndIssuingFreezesExactlyIt) {
   EXPECT_FALSE(has(report, "Tuyên truyền trên loa truyền thanh."));  // the villages' task
 }
 
+TEST_F(PlanPagesTest, TheIssuersPlanIsComposedTooAndThePlansBelowCiteIt) {
+  const PageSession admin = signed_in(kAdmin);
+  const HttpReply first = admin.open(page_path("HP"));
+  ASSERT_EQ(first.status, 200) << first.body;
+  // The city's first draft is the campaign's plan; only the issuer types its legal basis.
+  EXPECT_TRUE(has(first, "name=\"number\" value=\"83/KH-UBND\""));
+  EXPECT_TRUE(has(first, "name=\"legal_basis\""));
+  EXPECT_TRUE(has(first, "name=\"deadline\" value=\"12/10/2025\""));
+  FormFields city = with(typed(), "number", "215/KH-UBND");
+  city = with(city, "deadline", "10/10/2025");
+  city = with(city, "lock_date", "15/10/2025");
+  city = with(city, "legal_basis",
+              "Thực hiện Công văn số 1234/BGDĐT-GDTX của Bộ Giáo dục và Đào tạo;");
+  ASSERT_EQ(admin.submit(page_path("HP"), with(city, "action", "ban-hanh")).status, 303);
+  const HttpReply pdf = admin.open(page_path("HP") + "/tai/1/pdf");
+  EXPECT_NE(pdf_text(pdf.body).find("Thực hiện Công văn số 1234/BGDĐT-GDTX"), std::string::npos);
+
+  // The commune's plan now cites the city's and must keep within its dates.
+  const PageSession coordinator = signed_in(kCoordinator);
+  const HttpReply commune = coordinator.open(page_path());
+  EXPECT_TRUE(has(commune,
+                  "Thực hiện Kế hoạch số 215/KH-UBND ngày 02/10/2025 của Ủy ban nhân "
+                  "dân thành phố Hải Phòng"));
+  EXPECT_FALSE(has(commune, "name=\"legal_basis\""));
+  const HttpReply late = coordinator.submit(
+      page_path(), with(with(typed(), "deadline", "11/10/2025"), "action", "luu"));
+  EXPECT_EQ(late.status, 422);
+  EXPECT_TRUE(has(late, "trước hạn 10/10/2025 của kế hoạch cấp trên"));
+  // A commune cannot type a legal basis of its own through the API either.
+  json draft = {{"version", 0},
+                {"deadline", "2025-10-09"},
+                {"lock_date", "2025-10-10"},
+                {"content", {{"legal_basis", "Tự nhập"}}}};
+  EXPECT_EQ(put("/api/v1/campaigns/" + std::to_string(campaign_id_) + "/plans/HP-AH",
+                token(kCoordinator), draft.dump())
+                .status,
+            400);
+  // The school is notified of the city's plan too (every account below the issuer).
+  EXPECT_TRUE(has(signed_in(kReporter).open("/thong-bao"), "Thành phố Hải Phòng đã ban hành"));
+}
+
 TEST_F(PlanPagesTest, AYearFromAnOldTemplateIsFlaggedAndHoldsTheIssueUntilConfirmed) {
   const PageSession coordinator = signed_in(kCoordinator);
   const FormFields old_year =

@@ -66,6 +66,7 @@ std::string part_label(const std::string& box) {
       {"place", "Địa danh"},
       {"issuer_name", "Tên cơ quan ban hành"},
       {"parent_agency", "Cơ quan chủ quản"},
+      {"legal_basis", "Căn cứ"},
       {"purposes", "I. Mục đích, yêu cầu"},
       {"activities_intro", "II.3. Các hoạt động (đoạn mở đầu)"},
       {"directions", "II.3. Các hoạt động a), b), …"},
@@ -94,6 +95,7 @@ PlanFormValues plan_form_values(const LevelPlanDraft& draft, std::int64_t versio
   values.place = text_of(c, "place");
   values.issuer_name = text_of(c, "issuer_name");
   values.parent_agency = text_of(c, "parent_agency");
+  values.legal_basis = text_of(c, "legal_basis");
   values.purposes = c.contains("purposes") ? joined_lines(c.at("purposes")) : std::string();
   values.activities_intro = text_of(c, "activities_intro");
   if (c.contains("directions") && c.at("directions").is_array()) {
@@ -131,6 +133,7 @@ PlanFormValues posted_plan_form(const PostedForm& form) {
   values.place = form.value("place");
   values.issuer_name = form.value("issuer_name");
   values.parent_agency = form.value("parent_agency");
+  values.legal_basis = form.value("legal_basis");
   values.purposes = form.value("purposes");
   values.activities_intro = form.value("activities_intro");
   for (std::size_t i = 0; i < kMaxDirections; ++i) {
@@ -182,6 +185,7 @@ LevelPlanDraft plan_draft_of(const PlanFormValues& values,
   text("place", values.place);
   text("issuer_name", values.issuer_name);
   text("parent_agency", values.parent_agency);
+  text("legal_basis", values.legal_basis);
   c["purposes"] = string_array(lines_of(values.purposes));
   text("activities_intro", values.activities_intro);
   json directions = json::array();
@@ -222,10 +226,11 @@ json plan_view(const PlanPageInput& input) {
       {"theme", campaign.theme()},
       {"has_theme", !campaign.theme().empty()},
       {"period", format_date(campaign.period_start) + " – " + format_date(campaign.period_end)},
-      {"legal_basis", sheet.legal_basis},
+      {"cited_basis", sheet.legal_basis},
       {"above_deadline", format_date(sheet.above.deadline)},
       {"above_lock_date", format_date(sheet.above.lock_date)},
       {"above_is_plan", sheet.above.plan_unit_id != 0},
+      {"is_issuer", sheet.is_issuer},
       {"action", input.base},
       {"composing", input.composing},
       {"adjustment", input.adjustment},
@@ -272,6 +277,7 @@ json plan_view(const PlanPageInput& input) {
            {"place", &f.place},
            {"issuer_name", &f.issuer_name},
            {"parent_agency", &f.parent_agency},
+           {"legal_basis", &f.legal_basis},
            {"purposes", &f.purposes},
            {"activities_intro", &f.activities_intro},
            {"closing", &f.closing},
