@@ -669,6 +669,20 @@ void issue_seed_commune_plan(Application& app, const User& system, const Campaig
   app.issue_level_plan(system, campaign.id, "HP-ANHUNG", saved.version);
 }
 
+// A level's plan issued from the first draft the composer offers it, with the campaign's dates
+// (so every plan below fits inside): the issuer's own from the campaign's text, a province's
+// with its own number.
+void issue_level_plan_from_start(Application& app, const User& system, const Campaign& campaign,
+                                 const std::string& unit_code, const std::string& number) {
+  LevelPlanDraft draft = app.starting_level_plan(system, campaign.id, unit_code);
+  if (!number.empty()) draft.number = number;
+  if (!draft.issued_on) draft.issued_on = october(1);
+  draft.deadline = campaign.deadline;
+  draft.lock_date = campaign.lock_date;
+  const LevelPlan saved = app.save_level_plan(system, campaign.id, unit_code, 0, draft);
+  app.issue_level_plan(system, campaign.id, unit_code, saved.version);
+}
+
 enum class DemoState { not_started, draft, on_time, late, returned, accepted };
 
 const char* state_name(DemoState s) {
@@ -874,8 +888,18 @@ DemoStats make_demo(Application& app, DemoScale scale,
   OrgUnit issuer = *store.find_unit(issuer_code);
   say("Campaign " + std::to_string(campaign.id) + ": " + campaign.name + " (issued by " +
       issuer.name + ")");
-  // Above the commune, the commune's own plan 83/KH-UBND is issued under the campaign's, as the
-  // seed plan was: the chain from the first link.
+  // Every level's plan, top down: the issuer's own (the campaign's text, frozen), nationally one
+  // per province, and above the commune the commune's own 83/KH-UBND under them, as the seed plan
+  // was: the chain from the first link.
+  issue_level_plan_from_start(app, system, campaign, issuer_code, "");
+  if (scale == DemoScale::national) {
+    int number = 100;
+    for (const Province& p : provinces) {
+      issue_level_plan_from_start(app, system, campaign, p.code,
+                                  std::to_string(number++) + "/KH-UBND");
+    }
+    say("Plans of " + std::to_string(provinces.size()) + " provinces issued.");
+  }
   if (scale != DemoScale::commune) {
     issue_seed_commune_plan(app, system, campaign);
     say("Plan 83/KH-UBND of HP-ANHUNG issued under " + campaign.plan.value("number", "") + ".");

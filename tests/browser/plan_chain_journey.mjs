@@ -132,7 +132,8 @@ async function main() {
       await school.page.goto(campaignUrl + '/bao-cao/HP-ANHUNG-TH2');
       const plan = school.page.locator('#plan-above');
       assert.match(await plan.textContent(), /Kế hoạch số 91\/KH-UBND ngày 02\/10\/2027 của Xã An Hưng/);
-      assert.match(await plan.textContent(), /hạn nộp báo cáo của đơn vị: 09\/10\/2027/);
+      // The deadline shown is the commune's, not the city's 12/10.
+      assert.match(await school.page.locator('.report-head .dates').textContent(), /Hạn nộp báo cáo: 09\/10\/2027/);
       assert.match(await plan.textContent(), /Các trường học/);
       assert.doesNotMatch(await plan.textContent(), /Các thôn, tổ dân phố/);
       await shot(school.page, '5-school-tasks-360');

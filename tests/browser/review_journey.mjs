@@ -53,8 +53,8 @@ async function main() {
       assert.equal((await box.locator('.comment').textContent()).trim(), comment);
       // Shown above the form, on screen without scrolling on a phone.
       const top = await box.boundingBox();
-      assert.ok(top && top.y < 740, 'the comment is on the first screen');
       await shot(page, '2-comment-on-phone');
+      assert.ok(top && top.y < 740, `the comment is on the first screen (at ${top && top.y}px)`);
       await page.getByLabel(articlesLabel).fill('12');
       await Promise.all([page.waitForNavigation(), page.locator('#save-draft').click()]);
       assert.equal(await page.getByLabel(articlesLabel).inputValue(), '12');

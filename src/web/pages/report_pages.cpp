@@ -95,6 +95,8 @@ nlohmann::json PageRoutes::report_view(Context& context, pages::ReportFormInput&
       view["plan_above"] =
           pages::plan_above_view(app_.level_plan(user, campaign.id, dates.plan_unit_code), unit);
       if (view["plan_above"].is_object()) {
+        // The tasks open while the report is not started; afterwards the form comes first.
+        view["plan_above"]["open"] = input.report->status == ReportStatus::not_started;
         view["plan_above"]["href"] = "/dot/" + std::to_string(campaign.id) + "/ke-hoach/" +
                                      pages::url_encode(dates.plan_unit_code);
       }
