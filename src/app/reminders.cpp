@@ -209,6 +209,103 @@ void ReminderScheduler::stop() {
   if (thread_.joinable()) thread_.join();
 }
 
+EmailMessage plan_message(const Campaign& campaign, const OrgUnit& issuer, const LevelPlan& plan,
+                          const OrgUnit& unit, const EffectiveDates& dates,
+                          const std::string& base_url) {
+  std::string base = base_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  const std::string campaign_link = base + "/dot/" + std::to_string(campaign.id);
+  const std::string what =
+      plan.edition > 1 ? "Kế hoạch điều chỉnh số " + plan.number : "Kế hoạch số " + plan.number;
+  std::string tasks;
+  for (const nlohmann::json& assignment : assignments_for(plan.content, unit)) {
+    if (!assignment.contains("tasks") || !assignment.at("tasks").is_array()) continue;
+    for (const nlohmann::json& task : assignment.at("tasks")) {
+      if (task.is_string()) tasks += "- " + task.get<std::string>() + "\n";
+    }
+  }
+  EmailMessage message;
+  message.to = unit.email;
+  message.subject = what + " của " + issuer.name + ": " + campaign.name;
+  message.body =
+      "Kính gửi: " + unit.name + ",\n\n" + issuer.name + " đã ban hành " + what +
+      (plan.issued_on ? " ngày " + format_vietnamese_date(*plan.issued_on) : std::string()) +
+      " về tổ chức " + campaign.name + ".\n\n" +
+      (tasks.empty() ? std::string() : "Nhiệm vụ của đơn vị:\n" + tasks + "\n") +
+      "Hạn nộp báo cáo của đơn vị: hết ngày " + format_vietnamese_date(dates.deadline) + ".\n\n" +
+      "Xem và tải kế hoạch:\n" + campaign_link + "/ke-hoach/" + url_segment(issuer.code) +
+      "\n\nBáo cáo của đơn vị:\n" + campaign_link + "/bao-cao/" + url_segment(unit.code) +
+      "\n\nTrân trọng,\n" + issuer.name + "\n\n" +
+      "(Thư gửi tự động từ hệ thống báo cáo Tuần lễ học tập suốt đời; vui lòng không trả lời "
+      "thư này.)\n";
+  return message;
+}
+
+ReminderRun send_plan_emails(Application& app, std::int64_t campaign_id, Mailer* mailer,
+                             const ReminderOptions& options) {
+  Store& store = app.store();
+  const auto campaign = store.find_campaign(campaign_id);
+  if (!campaign) {
+    throw Error(ErrorKind::not_found,
+                "Không tìm thấy đợt báo cáo số " + std::to_string(campaign_id) + ".", "campaign");
+  }
+  if (!mailer && !options.dry_run) {
+    throw Error(ErrorKind::bad_input, "Chưa cấu hình máy chủ thư (--smtp).", "smtp");
+  }
+  ReminderRun run;
+  run.campaign_id = campaign_id;
+  run.slot = "plan";
+  for (const IssuedPlanDates& issued : store.plans().issued_plans(campaign_id)) {
+    // A node's edition whose mails all went out is marked on the node itself: one lookup per
+    // issued plan and check, never a walk of its subtree again.
+    const std::string edition = std::to_string(issued.edition);
+    const std::string done = "plan-" + edition;
+    if (!options.dry_run &&
+        !store.claim_reminder({campaign_id, issued.unit_id, done, "", app.now()})) {
+      continue;
+    }
+    const auto issuer = store.find_unit_by_id(issued.unit_id);
+    std::optional<LevelPlan> plan;
+    for (LevelPlan& p : store.plans().level_plans(campaign_id, issued.unit_id)) {
+      if (p.edition == issued.edition) plan = std::move(p);
+    }
+    if (!issuer || !plan) continue;
+    const std::string slot = "plan-" + std::to_string(issued.unit_id) + "-" + edition;
+    bool failed = false;
+    for (const OrgUnit& unit :
+         store.units_in_subtree(issued.unit_path, campaign->reporting_kinds)) {
+      if (unit.id == issued.unit_id || !campaign->must_report(unit)) continue;
+      ReminderOutcome outcome;
+      outcome.unit_code = unit.code;
+      outcome.email = unit.email;
+      if (!is_plain_email_address(unit.email)) {
+        outcome.result = "no_email";
+        outcome.reason = unit.email.empty() ? "Đơn vị chưa có địa chỉ e-mail."
+                                            : "Địa chỉ e-mail không hợp lệ: " + unit.email;
+      } else if (options.dry_run) {
+        outcome.result = "would_send";
+      } else if (!store.claim_reminder({campaign_id, unit.id, slot, unit.email, app.now()})) {
+        outcome.result = "already_sent";
+      } else {
+        try {
+          mailer->send(plan_message(*campaign, *issuer, *plan, unit,
+                                    app.effective_dates(*campaign, unit), options.base_url));
+          outcome.result = "sent";
+        } catch (const std::exception& e) {
+          store.release_reminder(campaign_id, unit.id, slot);
+          outcome.result = "failed";
+          outcome.reason = e.what();
+          failed = true;
+        }
+      }
+      run.outcomes.push_back(std::move(outcome));
+    }
+    // Some did not go out: the next check walks this plan again (the sent ones stay recorded).
+    if (failed) store.release_reminder(campaign_id, issued.unit_id, done);
+  }
+  return run;
+}
+
 std::vector<ReminderRun> ReminderScheduler::check_now() {
   std::vector<ReminderRun> runs;
   std::vector<Campaign> campaigns;
@@ -220,6 +317,19 @@ std::vector<ReminderRun> ReminderScheduler::check_now() {
   }
   const Timestamp now = app_.now();
   for (const Campaign& campaign : campaigns) {
+    try {
+      ReminderRun plans = send_plan_emails(app_, campaign.id, mailer_.get(), options_);
+      const int failed = plans.count("failed");
+      if (plans.count("sent") > 0 || failed > 0) {
+        std::cerr << "llw: plan e-mails for campaign " << campaign.id << ": " << plans.count("sent")
+                  << " sent, " << failed << " failed"
+                  << (failed > 0 ? " (retried at the next check)" : "") << '\n';
+        runs.push_back(std::move(plans));
+      }
+    } catch (const std::exception& e) {
+      std::cerr << "llw: plan e-mails for campaign " << campaign.id << " failed: " << e.what()
+                << '\n';
+    }
     const auto slot = due_reminder_slot(campaign, schedule_, now);
     if (!slot) continue;
     try {

@@ -1,9 +1,10 @@
 #pragma once
 // Reminder e-mails (thư nhắc nộp báo cáo) to the units that have not submitted yet, by hand
-// (`llw remind`) or on a schedule inside `llw serve` (ReminderScheduler). Each (campaign, unit,
-// slot) is recorded before it is sent and forgotten again when sending fails, so a slot goes out
-// at most once — across restarts and servers — and a failed one is retried by the next run.
-// How mail travels is a Mailer's business (src/mail: SMTP through libcurl).
+// (`llw remind`) or on a schedule inside `llw serve` (ReminderScheduler), and the e-mails that
+// tell the units below a node of the plan it issued (sent by the same schedule). Each (campaign,
+// unit, slot) is recorded before it is sent and forgotten again when sending fails, so a slot goes
+// out at most once — across restarts and servers — and a failed one is retried by the next run. How
+// mail travels is a Mailer's business (src/mail: SMTP through libcurl).
 
 #include <atomic>
 #include <chrono>
@@ -81,6 +82,20 @@ EmailMessage reminder_message(const Campaign& campaign, const std::string& issue
 // and no one else — for `slot`. `mailer` may be null only for a dry run.
 ReminderRun send_reminders(Application& app, std::int64_t campaign_id, const std::string& slot,
                            Mailer* mailer, const ReminderOptions& options);
+
+// The e-mail telling a unit that a node above it issued its plan (or an adjustment): the plan's
+// number and date, the unit's own tasks in it, the unit's deadline and the links to the plan and
+// to the unit's report.
+EmailMessage plan_message(const Campaign& campaign, const OrgUnit& issuer, const LevelPlan& plan,
+                          const OrgUnit& unit, const EffectiveDates& dates,
+                          const std::string& base_url);
+
+// Sends the e-mail of every issued plan (its latest edition) to each unit below its node that
+// reports and has an address, once per (unit, node, edition) — recorded like the reminders, so
+// across restarts and servers — and retries the failed ones at the next run. The run's slot is
+// "plan"; each outcome names the unit. `mailer` may be null only for a dry run.
+ReminderRun send_plan_emails(Application& app, std::int64_t campaign_id, Mailer* mailer,
+                             const ReminderOptions& options);
 
 // The schedule inside `llw serve`: a background thread that checks every `interval` (a minute)
 // which campaigns have a slot due at the application's clock, and sends it. A failing mail server

@@ -28,6 +28,10 @@ class PlanStore {
   // edition), in the same transaction.
   virtual void write_level_plan(const LevelPlan& plan, std::int64_t expected_version) = 0;
 
+  // The latest issued edition's dates of every node of the campaign that issued a plan, in path
+  // order (parents first): what the plan e-mails walk. One query.
+  virtual std::vector<IssuedPlanDates> issued_plans(std::int64_t campaign_id) = 0;
+
   // An edition with its documents; nullopt when there is none.
   virtual std::optional<LevelPlan> level_plan_edition(std::int64_t campaign_id,
                                                       std::int64_t unit_id, int edition) = 0;

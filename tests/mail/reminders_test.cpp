@@ -337,5 +337,59 @@ TEST_F(RemindersTest, LlwRemindSendsOnceAndFailsWithTheReasonWhenNoServerAnswers
   EXPECT_NE(usage.find("--smtp"), std::string::npos) << usage;
 }
 
+// Issue 13: a plan issued is e-mailed to every unit below that reports and has an address, with
+// its own tasks and deadline, once — also across a restart — and a mail server that is down
+// leaves every one to the next run.
+TEST_F(RemindersTest, AnIssuedPlanIsMailedOnceToEveryUnitBelowWithItsTasks) {
+  using namespace std::chrono;
+  LevelPlanDraft draft;
+  draft.number = "83/KH-UBND";
+  draft.issued_on = 2025y / October / 1;
+  draft.deadline = campaign_.deadline;
+  draft.lock_date = campaign_.lock_date;
+  draft.content = {
+      {"assignments",
+       json::array({{{"title", "Các trường học"}, {"tasks", {"Tổ chức Ngày hội đọc sách."}}},
+                    {{"title", "Các thôn"}, {"tasks", {"Tuyên truyền trên loa truyền thanh."}}}})}};
+  const LevelPlan saved = app_->save_level_plan(admin_, campaign_.id, "HP-X", 0, draft);
+  app_->issue_level_plan(admin_, campaign_.id, "HP-X", saved.version);
+
+  const ReminderRun down =
+      send_plan_emails(*app_, campaign_.id,
+                       mailer("smtp://127.0.0.1:" + std::to_string(free_port())).get(), options());
+  EXPECT_EQ(down.count("failed"), 4);
+  EXPECT_EQ(down.count("no_email"), 1);  // the village
+  EXPECT_TRUE(sink_->messages().empty());
+
+  ReminderScheduler scheduler(*app_, mailer(sink_->url()), {}, options());
+  scheduler.check_now();
+  const auto messages = sink_->messages();
+  EXPECT_EQ(recipients(messages),
+            (std::set<std::string>{"a@anhung.edu.vn", "b@anhung.edu.vn", "c@anhung.edu.vn",
+                                   "d@anhung.edu.vn"}));
+  ASSERT_FALSE(messages.empty());
+  EXPECT_EQ(messages[0]["subject"], "Kế hoạch số 83/KH-UBND của Xã An Hưng: " + campaign_.name);
+  const std::string body = messages[0]["body"];
+  EXPECT_NE(body.find("Xã An Hưng đã ban hành Kế hoạch số 83/KH-UBND ngày 01/10/2025"),
+            std::string::npos)
+      << body;
+  EXPECT_NE(body.find("- Tổ chức Ngày hội đọc sách."), std::string::npos) << body;
+  EXPECT_EQ(body.find("Tuyên truyền trên loa"), std::string::npos) << body;
+  EXPECT_NE(body.find("Hạn nộp báo cáo của đơn vị: hết ngày " +
+                      format_vietnamese_date(campaign_.deadline)),
+            std::string::npos);
+  EXPECT_NE(
+      body.find("https://llw.anhung.gov.vn/dot/" + std::to_string(campaign_.id) + "/ke-hoach/HP-X"),
+      std::string::npos)
+      << body;
+
+  // Once: neither the next check nor a restarted server sends it again.
+  scheduler.check_now();
+  open_app();
+  ReminderScheduler restarted(*app_, mailer(sink_->url()), {}, options());
+  restarted.check_now();
+  EXPECT_EQ(sink_->messages().size(), messages.size());
+}
+
 }  // namespace
 }  // namespace llw

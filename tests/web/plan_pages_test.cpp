@@ -181,6 +181,12 @@ TEST_F(PlanPagesTest, TheIssuersPlanIsComposedTooAndThePlansBelowCiteIt) {
   city = with(city, "legal_basis",
               "Thực hiện Công văn số 1234/BGDĐT-GDTX của Bộ Giáo dục và Đào tạo;");
   ASSERT_EQ(admin.submit(page_path("HP"), with(city, "action", "ban-hanh")).status, 303);
+  // The store lists it among the campaign's issued plans (what the plan e-mails walk).
+  const auto issued = store_->plans().issued_plans(campaign_id_);
+  ASSERT_EQ(issued.size(), 1u);
+  EXPECT_EQ(issued[0].unit_code, "HP");
+  EXPECT_EQ(issued[0].edition, 1);
+  EXPECT_EQ(issued[0].deadline, std::chrono::year{2025} / 10 / 10);
   const HttpReply pdf = admin.open(page_path("HP") + "/tai/1/pdf");
   EXPECT_NE(pdf_text(pdf.body).find("Thực hiện Công văn số 1234/BGDĐT-GDTX"), std::string::npos);
 

@@ -161,6 +161,7 @@ class SqlStore : public Store, public PlanStore {
                                               int edition) override;
   std::vector<IssuedPlanDates> issued_plan_dates_above(std::int64_t campaign_id,
                                                        const std::string& unit_path) override;
+  std::vector<IssuedPlanDates> issued_plans(std::int64_t campaign_id) override;
 
  private:
   // For members defined in other files (sql_store_*.cpp), which cannot see the pool's type:

@@ -244,6 +244,33 @@ void SqlStore::write_level_plan(const LevelPlan& plan, std::int64_t expected_ver
   });
 }
 
+std::vector<IssuedPlanDates> SqlStore::issued_plans(std::int64_t campaign_id) {
+  std::vector<IssuedPlanDates> found;
+  with_session([&](soci::session& sql) {
+    long long cid = campaign_id, uid = 0, edition = 0;
+    std::string code, node_path, deadline, lock;
+    soci::statement st =
+        (sql.prepare << "SELECT u.id, u.code, u.path, p.edition, p.deadline, p.lock_date "
+                        "FROM level_plans p JOIN units u ON u.id = p.unit_id "
+                        "WHERE p.campaign_id = :c AND p.status = 'issued' "
+                        "ORDER BY u.path, p.edition",
+         soci::into(uid), soci::into(code), soci::into(node_path), soci::into(edition),
+         soci::into(deadline), soci::into(lock), soci::use(cid));
+    st.execute(false);
+    while (st.fetch()) {
+      IssuedPlanDates dates{
+          uid, code, node_path, int(edition), date_column(deadline), date_column(lock)};
+      // Editions come in order: a later one of the same node replaces the earlier.
+      if (!found.empty() && found.back().unit_id == uid) {
+        found.back() = std::move(dates);
+      } else {
+        found.push_back(std::move(dates));
+      }
+    }
+  });
+  return found;
+}
+
 std::vector<IssuedPlanDates> SqlStore::issued_plan_dates_above(std::int64_t campaign_id,
                                                                const std::string& unit_path) {
   std::vector<IssuedPlanDates> found;
