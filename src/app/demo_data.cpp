@@ -5,6 +5,8 @@
 #include <cmath>
 #include <set>
 
+#include "app/demo_campaign.h"
+#include "app/demo_names.h"
 #include "app/password.h"
 #include "app/vietnamese_text.h"
 #include "domain/error.h"
@@ -13,6 +15,15 @@ namespace llw {
 
 using nlohmann::json;
 using namespace std::chrono;
+
+using demo::first_syllables;
+using demo::october;
+using demo::preschool_names;
+using demo::Province;
+using demo::provinces;
+using demo::school_names;
+using demo::second_syllables;
+using demo::village_names;
 
 namespace {
 
@@ -57,55 +68,6 @@ std::uint64_t hash_text(std::string_view text) {
 constexpr std::uint64_t demo_seed = 20251001;
 
 // ---- Names -----------------------------------------------------------------------------------
-
-struct Province {
-  const char* code;
-  const char* name;
-  bool city;  // thành phố trực thuộc trung ương
-  int communes;
-};
-
-// The 34 provincial units after the 2025 reform, with approximate numbers of communes and wards
-// (3,321 in all).
-const std::array<Province, 34> provinces = {{
-    {"HN", "Hà Nội", true, 126},       {"HUE", "Huế", true, 40},
-    {"HP", "Hải Phòng", true, 114},    {"DNG", "Đà Nẵng", true, 94},
-    {"HCM", "Hồ Chí Minh", true, 168}, {"CT", "Cần Thơ", true, 103},
-    {"TQ", "Tuyên Quang", false, 124}, {"CB", "Cao Bằng", false, 56},
-    {"LCH", "Lai Châu", false, 38},    {"LCA", "Lào Cai", false, 99},
-    {"TNG", "Thái Nguyên", false, 92}, {"DB", "Điện Biên", false, 45},
-    {"LS", "Lạng Sơn", false, 65},     {"SL", "Sơn La", false, 75},
-    {"PT", "Phú Thọ", false, 148},     {"BN", "Bắc Ninh", false, 99},
-    {"QNI", "Quảng Ninh", false, 54},  {"HY", "Hưng Yên", false, 104},
-    {"NB", "Ninh Bình", false, 129},   {"THA", "Thanh Hóa", false, 166},
-    {"NA", "Nghệ An", false, 130},     {"HT", "Hà Tĩnh", false, 69},
-    {"QT", "Quảng Trị", false, 78},    {"QNG", "Quảng Ngãi", false, 96},
-    {"GL", "Gia Lai", false, 135},     {"KH", "Khánh Hòa", false, 65},
-    {"LD", "Lâm Đồng", false, 124},    {"DL", "Đắk Lắk", false, 102},
-    {"DNA", "Đồng Nai", false, 95},    {"TNI", "Tây Ninh", false, 96},
-    {"VL", "Vĩnh Long", false, 124},   {"DT", "Đồng Tháp", false, 102},
-    {"CM", "Cà Mau", false, 64},       {"AG", "An Giang", false, 102},
-}};
-
-const std::vector<std::string> first_syllables = {
-    "An",    "Tân",  "Vĩnh", "Hòa",   "Phú",  "Bình", "Đông", "Tây",  "Nam",    "Bắc",
-    "Quang", "Minh", "Đại",  "Trung", "Thái", "Kiến", "Tiên", "Hồng", "Thượng", "Long"};
-const std::vector<std::string> second_syllables = {
-    "Hưng", "Lợi", "Phong", "Thịnh", "Thành", "Hòa",  "Tiến", "Lạc", "Bình",  "Lâm",
-    "Sơn",  "Hải", "Khê",   "Xuân",  "Đạo",   "Thủy", "Phúc", "Lộc", "Dương", "Mỹ"};
-const std::vector<std::string> village_names = {
-    "Đông",     "Tây",       "Nam",      "Bắc",        "Trung",     "Thượng",   "Hạ",
-    "Đông Hòa", "Tây Sơn",   "Phú Xuân", "An Lạc",     "Văn Phong", "Kim Sơn",  "Bình An",
-    "Hòa Bình", "Tân Lập",   "Đồng Tâm", "Quyết Tiến", "Thắng Lợi", "Cựu Viên", "Phương Lưu",
-    "Lạc Viên", "Đại Hoàng", "Tiên Hội", "Mỹ Khê",     "Cao Xá",    "Lê Xá",    "Trà Phương"};
-const std::vector<std::string> preschool_names = {"Hoa Sen",   "Sơn Ca",     "Họa Mi",   "Hoa Mai",
-                                                  "Tuổi Thơ",  "Măng Non",   "Hoa Hồng", "Bông Sen",
-                                                  "Ánh Dương", "Hướng Dương"};
-const std::vector<std::string> school_names = {
-    "Lê Lợi",          "Nguyễn Trãi",   "Chu Văn An",        "Trần Phú",    "Lê Quý Đôn",
-    "Ngô Quyền",       "Quang Trung",   "Nguyễn Du",         "Lý Tự Trọng", "Kim Đồng",
-    "Võ Thị Sáu",      "Trần Hưng Đạo", "Nguyễn Bỉnh Khiêm", "Tô Hiệu",     "Lương Thế Vinh",
-    "Nguyễn Đức Cảnh", "Hoàng Văn Thụ", "Phan Bội Châu"};
 
 // "An Hưng" → "ANHUNG".
 std::string slug(std::string_view name) {
@@ -592,97 +554,6 @@ Timestamp at_vietnam_time(year_month_day date, int hour, int minute) {
   return end_of_day_in_vietnam(date) - 86399 + hour * 3600 + minute * 60;
 }
 
-year_month_day october(int day) { return year{2025} / October / day; }
-
-// The seed's lock date is 31/10/2025; a demo run later than that would find every report locked,
-// so the demo keeps reports open until 90 days after the day it is created (deadline unchanged:
-// submissions made now are late, as they would be).
-year_month_day demo_lock_date(Timestamp now) {
-  const auto today = floor<days>(sys_seconds{seconds{now + vietnam_utc_offset_seconds}});
-  const year_month_day open_until{today + days{90}};
-  return std::max(october(31), open_until);
-}
-
-Campaign campaign_2025(const std::string& issuer_code, json plan, Timestamp now) {
-  Campaign campaign;
-  campaign.name = "Tuần lễ hưởng ứng học tập suốt đời năm 2025";
-  campaign.year = 2025;
-  campaign.issuer_code = issuer_code;
-  campaign.period_start = october(1);
-  campaign.period_end = october(7);
-  campaign.deadline = october(12);
-  campaign.lock_date = demo_lock_date(now);
-  campaign.reporting_kinds = {UnitKind::department, UnitKind::organization, UnitKind::village,
-                              UnitKind::school};
-  campaign.plan = std::move(plan);
-  campaign.form_id = "llw-2025";
-  return campaign;
-}
-
-// The seed plan as another level issues it: its number, place, issuer, legal basis and signer
-// ({authority, deputy, position, name}).
-json plan_issued_by(const char* number, const char* place, const char* issuer_name,
-                    const char* legal_basis, const std::array<const char*, 4>& signer) {
-  json plan = seed_plan_2025();
-  plan["number"] = number;
-  plan["place"] = place;
-  plan["issuer_name"] = issuer_name;
-  plan["legal_basis"] = legal_basis;
-  plan["signer"] = {{"authority", signer[0]},
-                    {"deputy", signer[1]},
-                    {"position", signer[2]},
-                    {"name", signer[3]}};
-  return plan;
-}
-
-json city_plan() {
-  return plan_issued_by(
-      "215/KH-UBND", "Hải Phòng", "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG",
-      "Thực hiện Quyết định số 3929/QĐ-UBND ngày 01/10/2025 của Ủy ban nhân dân thành phố Hải "
-      "Phòng ban hành Kế hoạch tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025 (dữ liệu minh "
-      "họa cho cấp thành phố).",
-      {"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thị Hồng Vân"});
-}
-
-json national_plan() {
-  return plan_issued_by(
-      "1000/KH-BGDĐT", "Hà Nội", "BỘ GIÁO DỤC VÀ ĐÀO TẠO",
-      "Kế hoạch tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025 trên phạm vi toàn quốc (dữ "
-      "liệu minh họa).",
-      {"", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "(dữ liệu minh họa)"});
-}
-
-// The seed plan as the demo commune's own plan inside a campaign issued above it: its number,
-// date and text, its deadline 12/10/2025 and the campaign's lock date.
-void issue_seed_commune_plan(Application& app, const User& system, const Campaign& campaign) {
-  const json seed = seed_plan_2025();
-  LevelPlanDraft draft;
-  draft.number = seed.at("number").get<std::string>();
-  draft.issued_on = parse_iso_date(seed.at("issued_on").get<std::string>());
-  draft.deadline = std::min(october(12), campaign.deadline);
-  draft.lock_date = campaign.lock_date;
-  for (const char* key : {"place", "issuer_name", "purposes", "activities_intro", "directions",
-                          "assignments", "closing", "recipients", "signer"}) {
-    if (seed.contains(key)) draft.content[key] = seed.at(key);
-  }
-  const LevelPlan saved = app.save_level_plan(system, campaign.id, "HP-ANHUNG", 0, draft);
-  app.issue_level_plan(system, campaign.id, "HP-ANHUNG", saved.version);
-}
-
-// A level's plan issued from the first draft the composer offers it, with the campaign's dates
-// (so every plan below fits inside): the issuer's own from the campaign's text, a province's
-// with its own number.
-void issue_level_plan_from_start(Application& app, const User& system, const Campaign& campaign,
-                                 const std::string& unit_code, const std::string& number) {
-  LevelPlanDraft draft = app.starting_level_plan(system, campaign.id, unit_code);
-  if (!number.empty()) draft.number = number;
-  if (!draft.issued_on) draft.issued_on = october(1);
-  draft.deadline = campaign.deadline;
-  draft.lock_date = campaign.lock_date;
-  const LevelPlan saved = app.save_level_plan(system, campaign.id, unit_code, 0, draft);
-  app.issue_level_plan(system, campaign.id, unit_code, saved.version);
-}
-
 enum class DemoState { not_started, draft, on_time, late, returned, accepted };
 
 const char* state_name(DemoState s) {
@@ -864,7 +735,7 @@ DemoStats make_demo(Application& app, DemoScale scale,
     case DemoScale::city:
       load_province(hai_phong, hai_phong.communes);
       issuer_code = "HP";
-      plan = city_plan();
+      plan = demo::city_plan();
       break;
     case DemoScale::national:
       for (const Province& p : provinces) {
@@ -872,7 +743,7 @@ DemoStats make_demo(Application& app, DemoScale scale,
         say("  " + std::string(p.code) + ": " + std::to_string(unit_count) + " units so far");
       }
       issuer_code = "VN";
-      plan = national_plan();
+      plan = demo::national_plan();
       break;
   }
   say("Org units: " + std::to_string(unit_count));
@@ -883,7 +754,7 @@ DemoStats make_demo(Application& app, DemoScale scale,
   system.display_name = "LLW";
   system.role = Role::admin;
   Campaign campaign =
-      app.create_campaign(system, campaign_2025(issuer_code, std::move(plan), app.now()));
+      app.create_campaign(system, demo::campaign_2025(issuer_code, std::move(plan), app.now()));
   campaign.form = form;
   OrgUnit issuer = *store.find_unit(issuer_code);
   say("Campaign " + std::to_string(campaign.id) + ": " + campaign.name + " (issued by " +
@@ -891,17 +762,17 @@ DemoStats make_demo(Application& app, DemoScale scale,
   // Every level's plan, top down: the issuer's own (the campaign's text, frozen), nationally one
   // per province, and above the commune the commune's own 83/KH-UBND under them, as the seed plan
   // was: the chain from the first link.
-  issue_level_plan_from_start(app, system, campaign, issuer_code, "");
+  demo::issue_level_plan_from_start(app, system, campaign, issuer_code, "");
   if (scale == DemoScale::national) {
     int number = 100;
     for (const Province& p : provinces) {
-      issue_level_plan_from_start(app, system, campaign, p.code,
-                                  std::to_string(number++) + "/KH-UBND");
+      demo::issue_level_plan_from_start(app, system, campaign, p.code,
+                                        std::to_string(number++) + "/KH-UBND");
     }
     say("Plans of " + std::to_string(provinces.size()) + " provinces issued.");
   }
   if (scale != DemoScale::commune) {
-    issue_seed_commune_plan(app, system, campaign);
+    demo::issue_seed_commune_plan(app, system, campaign);
     say("Plan 83/KH-UBND of HP-ANHUNG issued under " + campaign.plan.value("number", "") + ".");
   }
 

@@ -75,14 +75,13 @@ std::string quantities_text(const Summary& figures, const std::string& table) {
   return text;
 }
 
-std::string participation_text(std::int64_t participants, std::int64_t population,
-                               bool reported) {
+std::string participation_text(std::int64_t participants, std::int64_t population, bool reported) {
   if (!reported) return "không có số liệu";
   std::string text = format_number(static_cast<double>(participants)) + "/" +
                      format_number(static_cast<double>(population)) + " người";
   if (population > 0) {
-    text += ", đạt " + format_percent(static_cast<double>(participants) /
-                                      static_cast<double>(population));
+    text += ", đạt " +
+            format_percent(static_cast<double>(participants) / static_cast<double>(population));
   }
   return text;
 }
@@ -142,8 +141,8 @@ std::vector<std::string> issuer_name_lines(const std::string& name) {
   while (cut > 1 && (is_title_word(words[cut - 1]) || joins(cut - 1))) --cut;
   // "xã An Hưng", "thị trấn An Dương": the locality's own word goes with its name.
   static const std::vector<std::vector<std::string>> localities = {
-      {"xã"}, {"phường"}, {"thôn"}, {"huyện"}, {"tỉnh"}, {"thị", "trấn"}, {"thành", "phố"},
-      {"đặc", "khu"}};
+      {"xã"},   {"phường"},      {"thôn"},         {"huyện"},
+      {"tỉnh"}, {"thị", "trấn"}, {"thành", "phố"}, {"đặc", "khu"}};
   for (const auto& locality : localities) {
     if (cut >= locality.size() + 1 &&
         std::equal(locality.begin(), locality.end(), words.begin() + (cut - locality.size()))) {

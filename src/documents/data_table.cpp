@@ -57,8 +57,7 @@ std::vector<DataColumn> data_columns(const ReportForm& form) {
       default:
         continue;  // tables and narratives belong to the documents, not to a grid
     }
-    columns.push_back(
-        {item->key, item->label, kind, kind == ColumnKind::text ? 14.0 : 11.0, item});
+    columns.push_back({item->key, item->label, kind, kind == ColumnKind::text ? 14.0 : 11.0, item});
   }
   columns.push_back({"participation_rate", "Tỷ lệ người tham gia", ColumnKind::percent, 11});
   return columns;

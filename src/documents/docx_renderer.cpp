@@ -353,7 +353,8 @@ class DocxBuilder {
           std::lround(detail::one_line_size(line, style, text_width, detail::kHeaderMinSize) * 2));
     };
     if (!h.parent_agency.empty()) {
-      text_paragraph(lc, centred, h.parent_agency, {false, false, half_points(h.parent_agency, false)});
+      text_paragraph(lc, centred, h.parent_agency,
+                     {false, false, half_points(h.parent_agency, false)});
     }
     double issuer_width = 0;
     for (const auto& line : h.issuer_lines) {

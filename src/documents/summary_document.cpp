@@ -81,16 +81,16 @@ void add_activities(std::vector<Block>& out, const ReportForm& form, const Summa
     sum.held += f.held;
     sum.sessions += f.sessions;
     sum.participants += f.participants;
-    table.rows.push_back({{std::to_string(number++), activity_label(form, activity.key),
-                           format_number(f.units), format_number(f.held), format_number(f.sessions),
-                           format_number(f.participants)}});
+    table.rows.push_back(
+        {{std::to_string(number++), activity_label(form, activity.key), format_number(f.units),
+          format_number(f.held), format_number(f.sessions), format_number(f.participants)}});
   }
   table.rows.push_back({{"", "Tổng cộng", "", format_number(sum.held), format_number(sum.sessions),
                          format_number(sum.participants)},
                         true});
   const detail::ActivityTotals totals{sum.held, sum.sessions, sum.participants};
-  out.push_back(dash("Tổ chức các hoạt động học tập: " + detail::activities_sentence(totals) +
-                     "; cụ thể:"));
+  out.push_back(
+      dash("Tổ chức các hoạt động học tập: " + detail::activities_sentence(totals) + "; cụ thể:"));
   out.push_back(table_block(std::move(table)));
   out.push_back(paragraph(std::string(detail::kActivitiesNote) + " " + detail::kPeopleNote, true));
 
@@ -123,13 +123,13 @@ void add_participation(std::vector<Block>& out, const OutlineEntry& entry, const
                      detail::participation_text(s.participants, s.population, reported_units > 0) +
                      " (" + detail::kParticipationBasis + "); trong đó:"));
   for (const FormItem* item : entry.items) {
-    const auto group = std::find_if(
-        s.participation_groups.begin(), s.participation_groups.end(),
-        [&](const GroupFigures& g) { return g.group == item->population_group; });
+    const auto group =
+        std::find_if(s.participation_groups.begin(), s.participation_groups.end(),
+                     [&](const GroupFigures& g) { return g.group == item->population_group; });
     if (group == s.participation_groups.end()) continue;
-    std::string line = group->label + ": " +
-                       detail::participation_text(group->participants, group->population,
-                                                  group->units > 0);
+    std::string line =
+        group->label + ": " +
+        detail::participation_text(group->participants, group->population, group->units > 0);
     if (group->units > 0) line += " (" + format_number(group->units) + " đơn vị có số liệu)";
     out.push_back(plus(line + ";"));
   }
@@ -212,7 +212,8 @@ void add_direction(std::vector<Block>& out, const Campaign& campaign, const OrgU
   const std::string citation = detail::plan_citation(campaign);
   if (node.code == campaign.issuer_code && !citation.empty()) {
     out.push_back(dash(detail::running_name(node) + " đã ban hành " + citation + " về tổ chức " +
-                       campaign.name + ", giao nhiệm vụ cho các cơ quan, đơn vị và đề nghị các đơn "
+                       campaign.name +
+                       ", giao nhiệm vụ cho các cơ quan, đơn vị và đề nghị các đơn "
                        "vị báo cáo kết quả theo đề cương kèm theo Kế hoạch."));
   }
   if (const auto it = consolidated.find(kDirectionPart); it != consolidated.end()) {
@@ -250,13 +251,16 @@ Annex annex_of(const Campaign& campaign, const OrgUnit& node, const std::vector<
   AnnexRow sum;
   int number = 1;
   const auto cells = [](const AnnexRow& r) {
-    return std::vector<std::string>{
-        format_number(r.news),         format_number(r.banners),
-        format_number(r.activities_held), format_number(r.sessions),
-        format_number(r.participants), format_number(r.population),
-        format_vietnamese_rate(static_cast<double>(r.participants),
-                               static_cast<double>(r.population)),
-        format_number(r.collectives),  format_number(r.individuals)};
+    return std::vector<std::string>{format_number(r.news),
+                                    format_number(r.banners),
+                                    format_number(r.activities_held),
+                                    format_number(r.sessions),
+                                    format_number(r.participants),
+                                    format_number(r.population),
+                                    format_vietnamese_rate(static_cast<double>(r.participants),
+                                                           static_cast<double>(r.population)),
+                                    format_number(r.collectives),
+                                    format_number(r.individuals)};
   };
   for (const AnnexRow& r : rows) {
     sum.news += r.news;
@@ -369,8 +373,8 @@ Document build_summary_document(const Campaign& campaign, const ReportForm& form
       }
     }
   }
-  body.push_back(
-      paragraph("Trên đây là báo cáo kết quả tổ chức " + week_name(campaign.year) + " của " + name + "./."));
+  body.push_back(paragraph("Trên đây là báo cáo kết quả tổ chức " + week_name(campaign.year) +
+                           " của " + name + "./."));
 
   if (!doc.addressees.empty()) doc.recipients.push_back("Như trên;");
   doc.recipients.push_back("Lưu: VT.");

@@ -142,8 +142,8 @@ void add_activities(std::vector<Block>& out, const OutlineEntry& entry, const Un
     if (mark_empty) out.push_back(dash("Tổ chức các hoạt động học tập: " + kEmpty));
     return;
   }
-  out.push_back(dash("Tổ chức các hoạt động học tập: " + detail::activities_sentence(totals) +
-                     "; cụ thể:"));
+  out.push_back(
+      dash("Tổ chức các hoạt động học tập: " + detail::activities_sentence(totals) + "; cụ thể:"));
   const auto total = [](std::int64_t sum, std::int64_t missing, std::int64_t held) {
     return missing >= held ? kNoFigure : detail::format_number(static_cast<double>(sum));
   };
@@ -159,15 +159,15 @@ void add_participation(std::vector<Block>& out, const OutlineEntry& entry, const
                        bool mark_empty) {
   std::vector<Block> groups;
   for (const FormItem* item : entry.items) {
-    const auto group = std::find_if(
-        figures.participation_groups.begin(), figures.participation_groups.end(),
-        [&](const GroupFigures& g) { return g.group == item->population_group; });
+    const auto group =
+        std::find_if(figures.participation_groups.begin(), figures.participation_groups.end(),
+                     [&](const GroupFigures& g) { return g.group == item->population_group; });
     if (group == figures.participation_groups.end()) continue;
     if (group->units == 0 && !mark_empty) continue;
-    groups.push_back(plus(group->label + ": " +
-                          detail::participation_text(group->participants, group->population,
-                                                     group->units > 0) +
-                          ";"));
+    groups.push_back(
+        plus(group->label + ": " +
+             detail::participation_text(group->participants, group->population, group->units > 0) +
+             ";"));
   }
   if (groups.empty()) {
     if (mark_empty) out.push_back(dash("Tỷ lệ người tham gia: " + kEmpty));
@@ -245,8 +245,8 @@ Document build_unit_report_document(const Campaign& campaign, const ReportForm& 
       }
     }
   }
-  body.push_back(paragraph("Trên đây là báo cáo kết quả tổ chức " + week_name(campaign.year) + " của " +
-                           unit.name + "./."));
+  body.push_back(paragraph("Trên đây là báo cáo kết quả tổ chức " + week_name(campaign.year) +
+                           " của " + unit.name + "./."));
 
   if (!doc.addressees.empty()) doc.recipients.push_back("Như trên;");
   doc.recipients.push_back("Lưu: VT.");

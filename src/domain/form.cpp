@@ -337,8 +337,9 @@ TableColumn FormParser::column(const json& definition, const FormItem& table,
   column.aggregate = aggregate(definition, where);
   column.summary = text(definition, "summary", where, false, 200);
   if (column.summary == kParticipationPath) {
-    fail(where, "cột của bảng không cộng vào participation.participants (số người tham gia "
-                "thuộc một nhóm đối tượng; dùng một mục có 'population_group')");
+    fail(where,
+         "cột của bảng không cộng vào participation.participants (số người tham gia "
+         "thuộc một nhóm đối tượng; dùng một mục có 'population_group')");
   }
 
   if (column.measure == "quantity" || column.measure == "unit_of_measure") {
@@ -352,8 +353,9 @@ TableColumn FormParser::column(const json& definition, const FormItem& table,
       fail(where, "cột unit_of_measure phải có kiểu choice (các đơn vị tính: cuốn, suất, đồng…)");
     }
     if (column.aggregate != AggregateRule::none || !column.summary.empty()) {
-      fail(where, "cột " + column.measure + " được cộng theo đơn vị tính vào quantities.<bảng>; "
-                  "không đặt 'aggregate' hay 'summary'");
+      fail(where, "cột " + column.measure +
+                      " được cộng theo đơn vị tính vào quantities.<bảng>; "
+                      "không đặt 'aggregate' hay 'summary'");
     }
   } else if (!column.measure.empty()) {
     if (table.activity.empty()) fail(where, "'measure' chỉ dùng trong bảng có 'activity'");
@@ -400,11 +402,10 @@ FormItem FormParser::item(const json& definition) {
   FormItem item;
   item.key = text(definition, "key", "mục", true, 64);
   const std::string where = "mục '" + item.key + "'";
-  check_fields(
-      definition, where,
-      {"key", "label", "help", "type", "required", "min", "max", "choices", "columns", "max_rows",
-       "aggregate", "weight_group", "summary", "activity", "measure", "default_direction",
-       "population_group", "within"});
+  check_fields(definition, where,
+               {"key", "label", "help", "type", "required", "min", "max", "choices", "columns",
+                "max_rows", "aggregate", "weight_group", "summary", "activity", "measure",
+                "default_direction", "population_group", "within"});
   if (!is_key(item.key)) fail(where, "khóa chỉ gồm chữ thường không dấu, chữ số và gạch dưới");
   item.label = text(definition, "label", where, true, 500);
   item.help = text(definition, "help", where, false, 2000);
@@ -591,8 +592,9 @@ void FormParser::assign_population_groups(ReportForm& form) const {
         }
       }
       if (item.population_group.empty()) {
-        fail(where, "mục cộng vào participation.participants cần 'population_group' (nhóm "
-                    "đối tượng của số người tham gia)");
+        fail(where,
+             "mục cộng vào participation.participants cần 'population_group' (nhóm "
+             "đối tượng của số người tham gia)");
       }
       if (!taken.insert(item.population_group).second) {
         fail(where, "nhóm '" + item.population_group + "' đã có một mục số người tham gia");
