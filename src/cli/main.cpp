@@ -158,7 +158,8 @@ int cmd_demo(const std::string& db, const std::string& scale_name, const std::st
 
 int cmd_serve(const std::string& db, const std::string& bind, int port, unsigned threads,
               const std::string& forms_dir, const std::string& durability,
-              const llw::cli::MailOptions& mail, const std::vector<std::string>& trusted_proxies) {
+              const llw::cli::MailOptions& mail, const std::vector<std::string>& trusted_proxies,
+              std::size_t max_connections) {
   if (port < 0 || port > 65535) throw UserError("--port must be between 0 and 65535");
   llw::StoreOptions store_options;
   store_options.synchronous = durability == "full" ? "FULL" : "NORMAL";
@@ -178,6 +179,7 @@ int cmd_serve(const std::string& db, const std::string& bind, int port, unsigned
   config.port = static_cast<std::uint16_t>(port);
   config.threads = threads;
   config.trusted_proxies = trusted_proxies;
+  config.max_connections = max_connections;
   try {
     llw::TrustedProxies checked(trusted_proxies);
   } catch (const std::invalid_argument& e) {
@@ -404,6 +406,14 @@ int main(int argc, char** argv) {
                    "for sign-in limits and the audit log; repeat it or give a comma list. "
                    "From any other peer the header is ignored")
       ->delimiter(',');
+  std::size_t max_connections = llw::ServerConfig{}.max_connections;
+  serve
+      ->add_option("--max-connections", max_connections,
+                   "Client connections open at once (more wait in the queue); lowered to stay "
+                   "under the open-file limit. Bounds memory before sign-in: connections × "
+                   "(1 MiB + 64 KiB) of request bodies")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{4}, std::size_t{100000}));
   llw::cli::MailOptions serve_mail;
   llw::cli::add_mail_options(serve, serve_mail, true);
 
@@ -485,7 +495,8 @@ int main(int argc, char** argv) {
     if (*init) return cmd_init(db, forms_dir);
     if (*demo) return cmd_demo(db, scale, forms_dir, reset);
     if (*serve)
-      return cmd_serve(db, bind, port, threads, forms_dir, durability, serve_mail, trusted_proxies);
+      return cmd_serve(db, bind, port, threads, forms_dir, durability, serve_mail, trusted_proxies,
+                       max_connections);
     if (*user_add) return cmd_user_add(db, username, unit, role, name, forms_dir);
     if (*import) return cmd_import_units(db, file, forms_dir);
     if (*summary) return cmd_summary(db, campaign, unit, as_json, forms_dir);

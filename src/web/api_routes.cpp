@@ -94,6 +94,7 @@ ApiRoutes::ApiRoutes(Application& app, std::size_t max_body_bytes)
   routes_ = {
       {"POST", {"auth", "token"}, &ApiRoutes::create_token},
       {"DELETE", {"auth", "token"}, &ApiRoutes::delete_token},
+      {"GET", {"health"}, &ApiRoutes::get_health},
       {"GET", {"me"}, &ApiRoutes::get_me},
       {"POST", {"me", "password"}, &ApiRoutes::change_own_password},
       {"GET", {"users"}, &ApiRoutes::list_users},
@@ -121,7 +122,8 @@ ApiRoutes::ApiRoutes(Application& app, std::size_t max_body_bytes)
       {"POST", {"campaigns", "{}", "reports", "{}", "accept"}, &ApiRoutes::review_report},
       {"POST", {"campaigns", "{}", "reports", "{}", "reopen"}, &ApiRoutes::review_report},
       {"POST", {"campaigns", "{}", "reports", "{}", "extension"}, &ApiRoutes::grant_extension},
-      {"GET", {"campaigns", "{}", "reports", "{}", "versions", "{}"},
+      {"GET",
+       {"campaigns", "{}", "reports", "{}", "versions", "{}"},
        &ApiRoutes::get_report_version},
       {"GET", {"campaigns", "{}", "reports", "{}", "diff"}, &ApiRoutes::get_report_diff},
       {"GET", {"audit"}, &ApiRoutes::get_audit},
@@ -140,15 +142,18 @@ ApiRoutes::ApiRoutes(Application& app, std::size_t max_body_bytes)
       {"POST",
        {"campaigns", "{}", "consolidated", "{}", "reopen"},
        &ApiRoutes::act_on_consolidated},
-      {"GET", {"campaigns", "{}", "consolidated", "{}", "versions", "{}"},
+      {"GET",
+       {"campaigns", "{}", "consolidated", "{}", "versions", "{}"},
        &ApiRoutes::get_consolidated_version},
       {"PUT", {"campaigns", "{}", "plan"}, &ApiRoutes::put_campaign_plan},
       {"GET", {"campaigns", "{}", "plans", "{}"}, &ApiRoutes::get_level_plan},
       {"PUT", {"campaigns", "{}", "plans", "{}"}, &ApiRoutes::put_level_plan},
       {"POST", {"campaigns", "{}", "plans", "{}", "issue"}, &ApiRoutes::issue_level_plan},
-      {"GET", {"campaigns", "{}", "plans", "{}", "{}", "plan.docx"},
+      {"GET",
+       {"campaigns", "{}", "plans", "{}", "{}", "plan.docx"},
        &ApiRoutes::get_level_plan_document},
-      {"GET", {"campaigns", "{}", "plans", "{}", "{}", "plan.pdf"},
+      {"GET",
+       {"campaigns", "{}", "plans", "{}", "{}", "plan.pdf"},
        &ApiRoutes::get_level_plan_document},
       {"GET", {"campaigns", "{}", "plan.docx"}, &ApiRoutes::get_plan_document},
       {"GET", {"campaigns", "{}", "plan.pdf"}, &ApiRoutes::get_plan_document},
@@ -256,6 +261,12 @@ HttpResponse ApiRoutes::delete_token(const HttpRequest& request, const Params&) 
   return response;
 }
 
+// No sign-in and no database: it answers whenever the process accepts and serves requests, which
+// is what the listener's self-check and a load balancer's health check ask.
+HttpResponse ApiRoutes::get_health(const HttpRequest&, const Params&) {
+  return json_response(200, {{"status", "ok"}});
+}
+
 HttpResponse ApiRoutes::get_me(const HttpRequest& request, const Params&) {
   return json_response(200, {{"user", to_json(app_.authenticate(bearer_token(request)))}});
 }
@@ -319,9 +330,8 @@ HttpResponse ApiRoutes::create_unit(const HttpRequest& request, const Params&) {
 HttpResponse ApiRoutes::import_units(const HttpRequest& request, const Params&) {
   const User user = authenticate(request);
   check_body_size(request.body.size(), max_body_bytes_);
-  const ImportResult result =
-      app_.import_units(user, request.body, media_type(request.content_type),
-                        RequestContext{request.client_address});
+  const ImportResult result = app_.import_units(
+      user, request.body, media_type(request.content_type), RequestContext{request.client_address});
   nlohmann::json errors = nlohmann::json::array();
   for (const auto& [row, message] : result.errors) {
     errors.push_back({{"row", row}, {"message", message}});
@@ -364,8 +374,8 @@ HttpResponse ApiRoutes::create_campaign(const HttpRequest& request, const Params
   const User user = authenticate(request);
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung yêu cầu");
-  const Campaign campaign = app_.create_campaign(user, campaign_from_json(body),
-                                                 RequestContext{request.client_address});
+  const Campaign campaign =
+      app_.create_campaign(user, campaign_from_json(body), RequestContext{request.client_address});
   HttpResponse response = json_response(201, to_json(campaign, true));
   response.headers.emplace_back("Location", "/api/v1/campaigns/" + std::to_string(campaign.id));
   return response;

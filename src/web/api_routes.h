@@ -37,6 +37,7 @@ class ApiRoutes {
 
   HttpResponse create_token(const HttpRequest& request, const Params& params);
   HttpResponse delete_token(const HttpRequest& request, const Params& params);
+  HttpResponse get_health(const HttpRequest& request, const Params& params);
   HttpResponse get_me(const HttpRequest& request, const Params& params);
   HttpResponse change_own_password(const HttpRequest& request, const Params& params);
   HttpResponse get_unit(const HttpRequest& request, const Params& params);

@@ -22,21 +22,41 @@
 #include "web/client_address.h"
 #include "web/http_errors.h"
 #include "web/pages/page_routes.h"
+#include "web/transport/descriptor_limit.h"
+#include "web/transport/listener_watch.h"
+#include "web/transport/systemd_notify.h"
 
 namespace llw {
 
 namespace {
 
-// Thread-safe traits (strands per connection) for a pool of threads running one io_context.
-using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
-using RestinioServer = restinio::http_server_t<Traits>;
+// Counts the connections accepted and open, for the listener's self-check and its cap.
+class ConnectionTracker {
+ public:
+  void state_changed(const restinio::connection_state::notice_t& notice) noexcept {
+    const auto cause = notice.cause();
+    if (restinio::holds_alternative<restinio::connection_state::accepted_t>(cause)) {
+      ++accepted_;
+      ++open_;
+    } else if (restinio::holds_alternative<restinio::connection_state::closed_t>(cause)) {
+      --open_;
+    }
+  }
+  std::uint64_t accepted() const { return accepted_; }
+  std::int64_t open() const { return open_; }
 
-// RESTinio drops the connection without a response when a body exceeds its own limit. We set its
-// limit well above ours so that ordinary oversized bodies reach the handler and get a proper
-// 413; only absurd ones (beyond this) are cut off at the socket.
-std::uint64_t transport_body_limit(std::size_t max_body_bytes) {
-  return std::max<std::uint64_t>(std::uint64_t{max_body_bytes} * 8, 16u * 1024 * 1024);
-}
+ private:
+  std::atomic<std::uint64_t> accepted_{0};
+  std::atomic<std::int64_t> open_{0};
+};
+
+// Thread-safe traits (strands per connection) for a pool of threads running one io_context, with
+// RESTinio's cap on parallel connections and our connection tracker.
+struct Traits : restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t> {
+  static constexpr bool use_connection_count_limiter = true;
+  using connection_state_listener_t = ConnectionTracker;
+};
+using RestinioServer = restinio::http_server_t<Traits>;
 
 // "/api/v1/units/H%C3%A0" → {"api", "v1", "units", "Hà"}; nullopt on a broken escape.
 std::optional<std::vector<std::string>> decoded_segments(restinio::string_view_t path) {
@@ -104,6 +124,8 @@ HttpResponse respond_to(ApiRoutes& routes, PageRoutes& pages, const TrustedProxi
 
 }  // namespace
 
+std::size_t transport_body_limit(std::size_t max_body_bytes) { return max_body_bytes + 64 * 1024; }
+
 struct HttpServer::Impl {
   Impl(Application& app, ServerConfig server_config)
       : config(std::move(server_config)),
@@ -112,11 +134,15 @@ struct HttpServer::Impl {
         pages(app, config.max_body_bytes) {}
 
   ServerConfig config;
+  std::size_t connection_cap = 0;  // set in run(), from the open-file limit
+  std::shared_ptr<ConnectionTracker> tracker = std::make_shared<ConnectionTracker>();
   TrustedProxies proxies;
   ApiRoutes routes;
   PageRoutes pages;
   restinio::asio_ns::io_context io_context;
   std::unique_ptr<RestinioServer> server;
+  // Servers whose listener was closed by the self-check; their open connections finish on them.
+  std::vector<std::unique_ptr<RestinioServer>> retired;
   std::atomic<std::uint16_t> bound_port{0};
   std::atomic<bool> stop_requested{false};
 
@@ -147,8 +173,9 @@ struct HttpServer::Impl {
     const auto& security_headers =
         response.is_page ? page_security_headers() : api_security_headers();
     // A response may bring its own Content-Security-Policy (an SVG drawing needs inline styles).
-    const bool own_csp = std::any_of(response.headers.begin(), response.headers.end(),
-                                     [](const auto& h) { return h.first == "Content-Security-Policy"; });
+    const bool own_csp =
+        std::any_of(response.headers.begin(), response.headers.end(),
+                    [](const auto& h) { return h.first == "Content-Security-Policy"; });
     for (const auto& [name, value] : security_headers) {
       if (own_csp && name == "Content-Security-Policy") continue;
       builder.append_header(name, value);
@@ -158,10 +185,12 @@ struct HttpServer::Impl {
     return builder.done();
   }
 
-  void create_server() {
+  void create_server(std::uint16_t port) {
     restinio::server_settings_t<Traits> settings;
     settings.address(config.bind_address)
-        .port(config.port)
+        .port(port)
+        .max_parallel_connections(connection_cap)
+        .connection_state_listener(tracker)
         .request_handler([this](restinio::request_handle_t req) { return handle(req); })
         .acceptor_post_bind_hook([this](restinio::asio_ns::ip::tcp::acceptor& acceptor) {
           bound_port = acceptor.local_endpoint().port();
@@ -186,12 +215,45 @@ struct HttpServer::Impl {
   // Runs on an io_context thread (stop() posts it there), so `server` exists.
   void request_stop() {
     if (stop_requested.exchange(true)) return;
+    systemd_notify("STOPPING=1");
     server->close_async([this] { io_context.stop(); },
                         [this](std::exception_ptr) { io_context.stop(); });
   }
 
+  // Runs on an io_context thread (the watch posts it there): a new listener on the same port.
+  void reopen_listener() {
+    if (stop_requested) return;
+    try {
+      server->close_sync();
+      retired.push_back(std::move(server));
+      create_server(bound_port);
+      server->open_sync();
+      std::cerr << "llw: listening again on port " << bound_port << '\n';
+    } catch (const std::exception& e) {
+      std::cerr << "llw: reopening the listener failed: " << e.what() << '\n';
+    }
+  }
+
+  std::unique_ptr<ListenerWatch> start_watch() {
+    auto interval = config.self_check_interval;
+    if (const auto watchdog = systemd_watchdog_period()) {
+      interval = std::min(interval, std::max(*watchdog / 3, std::chrono::milliseconds(100)));
+    }
+    if (interval.count() <= 0) return nullptr;
+    ListenerWatchHooks hooks;
+    hooks.accepted_count = [tracker = tracker] { return tracker->accepted(); };
+    hooks.at_capacity = [this] {
+      return tracker->open() >= static_cast<std::int64_t>(connection_cap);
+    };
+    hooks.reopen = [this] { restinio::asio_ns::post(io_context, [this] { reopen_listener(); }); };
+    hooks.healthy = [] { systemd_notify("WATCHDOG=1"); };
+    return std::make_unique<ListenerWatch>(self_check_host(config.bind_address), bound_port,
+                                           interval, config.self_check_timeout, std::move(hooks));
+  }
+
   void run(const std::function<void()>& on_ready, bool handle_signals) {
-    create_server();
+    connection_cap = llw::connection_cap(config.max_connections, raise_open_file_limit());
+    create_server(config.port);
     server->open_sync();  // binds and listens now, so errors surface here
 
     // restinio::run only reacts to SIGINT; a service manager stops us with SIGTERM.
@@ -203,14 +265,21 @@ struct HttpServer::Impl {
       });
     }
     if (on_ready) on_ready();
+    systemd_notify("READY=1");
+    auto watch = start_watch();
 
+    // Keeps run() going while nothing is pending (a listener whose accept failed has no pending
+    // operation; the self-check reopens it); stop() ends it with io_context.stop().
+    auto keep_running = restinio::asio_ns::make_work_guard(io_context);
     std::vector<std::thread> pool;
     const unsigned threads = std::max(1u, config.threads);
     for (unsigned i = 1; i < threads; ++i) pool.emplace_back([this] { io_context.run(); });
     io_context.run();
     for (auto& thread : pool) thread.join();
+    watch.reset();
     if (signals) signals->cancel();
     server.reset();
+    retired.clear();
   }
 };
 

@@ -20,6 +20,14 @@ TEST_F(ServerTest, BindsAFreePortWhenAskedForPortZero) {
   EXPECT_EQ(get("/api/v1/me", token(kAdmin)).status, 200);
 }
 
+TEST_F(ServerTest, HealthAnswersWithoutSignInOrDatabase) {
+  // The listener's self-check and a load balancer ask this; it says only that requests are served.
+  const HttpReply reply = get("/api/v1/health", "");
+  ASSERT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.json(), nlohmann::json({{"status", "ok"}}));
+  expect_error(http_->send("POST", "/api/v1/health", "{}"), 405, "method_not_allowed", "method");
+}
+
 TEST_F(ServerTest, EveryApiResponseCarriesTheSecurityHeaders) {
   // Pages (everything outside /api) carry the pages' own policy: see pages_test.cpp.
   for (const HttpReply& reply : {get("/api/v1/me", token(kAdmin)), get("/api/v1/nowhere", ""),
