@@ -25,8 +25,7 @@ build: setup $(BUILD_DIR)/CMakeCache.txt
 
 demo: build
 	@mkdir -p $(dir $(DEMO_DB))
-	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BUILD_DIR)/src/cli/llw demo --db $(DEMO_DB) --scale $(DEMO_SCALE)
+	$(BUILD_DIR)/src/cli/llw demo --db $(DEMO_DB) --scale $(DEMO_SCALE) --reset
 	$(BUILD_DIR)/src/cli/llw serve --db $(DEMO_DB) --port $(PORT)
 
 # Serves an existing demo database again without recreating it.

@@ -673,13 +673,17 @@ json demo_report_values(const ReportForm& form, const OrgUnit& unit, std::uint64
   return values;
 }
 
+bool database_holds_data(Application& app) {
+  return app.store().count_units() > 0 || !app.store().list_users("", 1).empty();
+}
+
 DemoStats make_demo(Application& app, DemoScale scale,
                     const std::function<void(const std::string&)>& progress) {
   auto say = [&](const std::string& line) {
     if (progress) progress(line);
   };
   Store& store = app.store();
-  if (store.count_units() > 0) {
+  if (database_holds_data(app)) {
     throw Error(ErrorKind::conflict,
                 "Cơ sở dữ liệu đã có dữ liệu; hãy dùng một tệp mới cho dữ liệu minh họa.", "db");
   }

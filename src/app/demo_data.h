@@ -43,8 +43,12 @@ struct DemoStats {
   std::vector<DemoAccount> accounts;
 };
 
+// Whether the database holds anything demo data could clash with or be mixed into: units (and so
+// campaigns and reports) or accounts. A database with only its schema and forms holds none.
+bool database_holds_data(Application& app);
+
 // Fills an empty database through `app` (units, the campaign with the form `llw-2025`, reports,
-// aggregates, accounts). Throws Error{conflict} when the database already holds units.
+// aggregates, accounts). Throws Error{conflict} when database_holds_data.
 // `progress` receives one English line per phase.
 DemoStats make_demo(Application& app, DemoScale scale,
                     const std::function<void(const std::string&)>& progress = {});

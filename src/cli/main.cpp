@@ -119,20 +119,56 @@ int cmd_init(const std::string& db, const std::string& forms_dir) {
   return 0;
 }
 
+// Builds the demo into `target` and returns its figures; the caller times and prints them.
+llw::DemoStats build_demo(const std::string& target, llw::DemoScale scale,
+                          const std::string& forms_dir) {
+  auto app = make_app(target, forms_dir);
+  return llw::make_demo(app, scale, [](const std::string& line) { std::cout << line << "\n"; });
+}
+
+void remove_sqlite_files(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path + suffix);
+}
+
+// Demo data goes only into a database that holds none (a new file, or one with only its schema
+// and forms), or replaces one when --reset is given. A SQLite demo is built in a file of its own
+// beside the target and renamed over it once complete: a failure half-way leaves the target as
+// it was. A PostgreSQL database must be empty (no units, no accounts); it is not reset.
 int cmd_demo(const std::string& db, const std::string& scale_name, const std::string& forms_dir,
              bool reset) {
   auto scale = llw::demo_scale_from_string(scale_name);
   if (!scale) throw UserError("unknown scale '" + scale_name + "': use commune, city or national");
-  if (reset) {
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db + suffix);
+  const bool postgresql = llw::is_postgresql_url(db);
+  if (postgresql && reset) {
+    throw UserError("--reset only replaces a SQLite file; for PostgreSQL create an empty database");
+  }
+  const bool exists = postgresql || (fs::exists(db) && fs::file_size(db) > 0);
+  if (exists && !reset) {
+    auto app = make_app(db, forms_dir);
+    if (llw::database_holds_data(app)) {
+      throw UserError(db +
+                      " already holds data (units or accounts); demo data goes only into a "
+                      "new database: use a new file" +
+                      std::string(postgresql ? "" : ", or pass --reset to replace this one"));
+    }
   }
   const auto started = std::chrono::steady_clock::now();
-  auto app = make_app(db, forms_dir);
-  if (app.store().count_units() > 0) {
-    throw UserError(db + " already holds data; use a new file or pass --reset to recreate it");
+  llw::DemoStats stats;
+  if (postgresql) {
+    stats = build_demo(db, *scale, forms_dir);
+  } else {
+    const std::string building = db + ".demo-building";
+    remove_sqlite_files(building);
+    try {
+      stats = build_demo(building, *scale, forms_dir);  // closed (and checkpointed) on return
+    } catch (...) {
+      remove_sqlite_files(building);
+      throw;
+    }
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) fs::remove(db + suffix);
+    fs::rename(building, db);
+    remove_sqlite_files(building);
   }
-  llw::DemoStats stats =
-      llw::make_demo(app, *scale, [](const std::string& line) { std::cout << line << "\n"; });
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
@@ -376,7 +412,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"commune", "city", "national"}));
   demo->add_option("--forms", forms_dir, "Directory of form definitions (*.json)")
       ->capture_default_str();
-  demo->add_flag("--reset", reset, "Delete the database file first");
+  demo->add_flag("--reset", reset,
+                 "Replace an existing SQLite file (the demo is built beside it and renamed over "
+                 "it once complete)");
 
   std::string bind = "127.0.0.1";
   int port = 8080;

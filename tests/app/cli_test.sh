@@ -43,6 +43,20 @@ contains init-loads-form "loaded from"
 check demo 0 "$llw" demo --db "$db"
 contains demo-prints-accounts "xa.anhung"
 check demo-again-refused 1 "$llw" demo --db "$db"
+contains demo-again-says-why "already holds data"
+# A production database with only an account: no demo rows mixed in, nothing written.
+prod="$tmp/prod.sqlite"
+check prod-init 0 "$llw" init --db "$prod"
+check prod-admin 0 sh -c "echo 'mat-khau-quan-tri-9' | '$llw' user add --db '$prod' --username quantri --role admin"
+check demo-into-prod-refused 1 "$llw" demo --db "$prod"
+check demo-into-prod-wrote-nothing 0 sh -c "test \"\$(sqlite3 '$prod' 'SELECT (SELECT COUNT(*) FROM units) || \"/\" || (SELECT COUNT(*) FROM users)')\" = 0/1"
+# --reset replaces it only with a complete demo: a demo that fails half-way leaves it as it was.
+mkdir -p "$tmp/no-forms"
+check demo-reset-failing 1 "$llw" demo --db "$prod" --reset --forms "$tmp/no-forms"
+check demo-reset-failing-kept-the-db 0 sh -c "test \"\$(sqlite3 '$prod' 'SELECT username FROM users')\" = quantri"
+check demo-reset-failing-left-no-file 1 test -e "$prod.demo-building"
+check demo-reset 0 "$llw" demo --db "$prod" --reset
+check demo-reset-replaced 0 sh -c "test \"\$(sqlite3 '$prod' 'SELECT COUNT(*) FROM users WHERE username = \"quantri\"')\" = 0"
 check summary 0 "$llw" summary --db "$db" --campaign 1 --unit HP-ANHUNG
 contains summary-table "Xã An Hưng (HP-ANHUNG)"
 check summary-json 0 "$llw" summary --db "$db" --campaign 1 --unit HP-ANHUNG --json

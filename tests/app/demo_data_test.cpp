@@ -74,6 +74,14 @@ TEST_F(AppTest, DemoRefusesADatabaseThatAlreadyHasUnits) {
   EXPECT_EQ(error_kind_of([&] { make_demo(*app_, DemoScale::commune); }), ErrorKind::conflict);
 }
 
+TEST_F(AppTest, DemoRefusesADatabaseWithOnlyAnAccountAndWritesNothing) {
+  // A production database before its units are imported: demo rows must not be mixed in.
+  app_->add_user("quantri", "Quản trị", Role::admin, "", "mat-khau-quan-tri-9");
+  EXPECT_TRUE(database_holds_data(*app_));
+  EXPECT_EQ(error_kind_of([&] { make_demo(*app_, DemoScale::commune); }), ErrorKind::conflict);
+  EXPECT_EQ(app_->store().count_units(), 0);
+}
+
 TEST(DemoValues, GeneratedValuesPassTheFormsValidation) {
   auto definition =
       nlohmann::json::parse(std::ifstream(std::string(LLW_SOURCE_DIR) + "/forms/llw-2025.json"));
