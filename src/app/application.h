@@ -33,10 +33,19 @@ namespace documents {
 struct Document;
 }  // namespace documents
 
+// Failed sign-ins at an account between its owner's previous and latest sign-in, from other
+// addresses than the latest: told to the owner after signing in.
+struct SignInWarning {
+  int failures = 0;
+  Timestamp last_at = 0;
+  std::string last_address;
+};
+
 struct Session {
   std::string token;  // returned once; only its hash is stored
   Timestamp expires_at = 0;
   User user;
+  std::optional<SignInWarning> failed_before;
 };
 
 struct ImportResult {
@@ -110,7 +119,7 @@ struct FormChoice {
 struct ApplicationConfig {
   std::filesystem::path forms_dir = "forms";
   std::int64_t session_seconds = 12 * 3600;
-  int max_failed_logins = 5;               // per username or address …
+  int max_failed_logins = 5;  // per address, or per account from strange addresses (auth.cpp) …
   std::int64_t failed_login_window = 900;  // … within this many seconds → 429
 };
 
@@ -123,6 +132,8 @@ class Application {
   Session login(const std::string& username, const std::string& password,
                 const std::string& address);
   User authenticate(const std::string& token);  // throws unauthenticated
+  // What Session::failed_before says, for the user's current session (the home page shows it).
+  std::optional<SignInWarning> failed_sign_ins_before_this_session(const User& user);
   void logout(const std::string& token);
   // Creates an account (CLI and admins). Role other than admin needs a unit.
   User add_user(const std::string& username, const std::string& display_name, Role role,

@@ -22,6 +22,13 @@ const std::string& dummy_hash() {
   return hash;
 }
 
+// "14:05": an instant as the clock in Vietnam shows it, rounded up to the minute.
+std::string format_vietnam_time(Timestamp at) {
+  const std::int64_t clock = ((at + 59 + 7 * 3600) / 60) % (24 * 60);
+  return std::to_string(clock / 600) + std::to_string(clock / 60 % 10) + ":" +
+         std::to_string(clock % 60 / 10) + std::to_string(clock % 10);
+}
+
 }  // namespace
 
 Session Application::login(const std::string& username, const std::string& password,
@@ -57,36 +64,46 @@ Session Application::login(const std::string& username, const std::string& passw
 Session Application::login_attempt(const std::string& username, const std::string& password,
                                    const std::string& address) {
   const Timestamp now = clock_();
-  if (store_->failed_logins(username, address, now - config_.failed_login_window).failures >=
-      config_.max_failed_logins) {
-    // Counted too, so that hammering during the lock-out keeps the lock-out going.
-    store_->record_login_attempt(username, address, false, now);
-    if (auto error = lockout(username, address, now)) throw *error;
+  SignInLog& log = store_->sign_ins();
+  if (lockout(username, address, now)) {
+    // Counted too, so that hammering during the lock-out keeps the lock-out going; the wait
+    // told is the one this try leaves.
+    log.record_attempt(username, address, false, now);
+    throw *lockout(username, address, now);
   }
   if (username.empty() || username.size() > 64 || password.size() > max_password_bytes) {
-    store_->record_login_attempt(username, address, false, now);
+    log.record_attempt(username, address, false, now);
     throw Error(ErrorKind::unauthenticated, wrong_credentials, "username");
   }
   auto stored = store_->find_user(username);
   bool ok = stored ? verify_password(stored->password_hash, password)
                    : (verify_password(dummy_hash(), password), false);
   if (!ok) {
-    store_->record_login_attempt(username, address, false, now);
+    log.record_attempt(username, address, false, now);
     throw Error(ErrorKind::unauthenticated, wrong_credentials, "password");
   }
   if (stored->user.disabled) {
-    store_->record_login_attempt(username, address, false, now);
+    log.record_attempt(username, address, false, now);
     throw Error(ErrorKind::unauthenticated,
                 "Tài khoản này đã bị khóa. Vui lòng liên hệ quản trị viên để được mở lại.",
                 "username");
   }
-  store_->record_login_attempt(username, address, true, now);
+  log.record_attempt(username, address, true, now);
   Session session;
   session.token = random_token();
   session.expires_at = now + config_.session_seconds;
   session.user = stored->user;
+  session.failed_before = failed_sign_ins_before_this_session(session.user);
   store_->insert_session(token_hash(session.token), session.user.id, session.expires_at);
   return session;
+}
+
+std::optional<SignInWarning> Application::failed_sign_ins_before_this_session(const User& user) {
+  constexpr int counted = 1000;
+  const auto failures = store_->sign_ins().failures_before_latest_sign_in(user.username, counted);
+  if (failures.empty()) return std::nullopt;
+  return SignInWarning{static_cast<int>(failures.size()), failures.front().at,
+                       failures.front().address};
 }
 
 User Application::authenticate(const std::string& token) {
@@ -102,24 +119,43 @@ void Application::logout(const std::string& token) {
   store_->delete_session(token_hash(token));
 }
 
+// Two throttles, so that guessing is slowed without locking an account's owner out:
+//  - per client address: `max_failed_logins` failures from it (at any account) within the window
+//    block that address;
+//  - per account: `max_failed_logins` failures at it from addresses it never signed in from
+//    block further tries from such addresses only; its owner, at an address where the account
+//    has signed in before, still signs in (and is told of the failures afterwards).
+// Each try while blocked is counted, so the block lasts as long as the guessing.
 std::optional<Error> Application::lockout(const std::string& username, const std::string& address,
                                           Timestamp now) {
+  SignInLog& log = store_->sign_ins();
   const Timestamp since = now - config_.failed_login_window;
-  if (store_->failed_logins(username, address, since).failures < config_.max_failed_logins) {
-    return std::nullopt;
+  const auto max = static_cast<std::size_t>(std::max(config_.max_failed_logins, 1));
+  const std::vector<Timestamp> from_address =
+      log.failures_from_address(address, since, static_cast<int>(max));
+  const bool address_blocked = from_address.size() >= max;
+  std::vector<Timestamp> at_account;
+  if (!address_blocked && !log.has_signed_in_from(username, address)) {
+    at_account = log.failures_at_username_from_strangers(username, since, static_cast<int>(max));
   }
-  // The lock-out ends when the oldest of the last `max` failures leaves the window.
-  const Timestamp oldest =
-      store_->nth_latest_failed_login(username, address, since, config_.max_failed_logins);
+  if (!address_blocked && at_account.size() < max) return std::nullopt;
+  // The block ends when the oldest of the last `max` failures leaves the window.
+  const Timestamp oldest = address_blocked ? from_address.back() : at_account.back();
   const Timestamp until = std::max(oldest + config_.failed_login_window + 1, now + 1);
   const std::int64_t minutes = (until - now + 59) / 60;
-  const std::int64_t clock = ((until + 59 + 7 * 3600) / 60) % (24 * 60);  // Vietnam, rounded up
-  const std::string at = std::to_string(clock / 600) + std::to_string(clock / 60 % 10) + ":" +
-                         std::to_string(clock % 60 / 10) + std::to_string(clock % 10);
+  const std::string at = format_vietnam_time(until);
+  if (address_blocked) {
+    return Error(ErrorKind::rate_limited,
+                 "Bạn đã nhập sai mật khẩu quá nhiều lần nên tạm thời chưa đăng nhập được. Hãy "
+                 "đợi " +
+                     std::to_string(minutes) + " phút (đến khoảng " + at +
+                     ") rồi thử lại; mỗi lần thử trong lúc chờ sẽ kéo dài thời gian chờ.");
+  }
   return Error(ErrorKind::rate_limited,
-               "Bạn đã nhập sai mật khẩu quá nhiều lần nên tạm thời chưa đăng nhập được. Hãy đợi " +
-                   std::to_string(minutes) + " phút (đến khoảng " + at +
-                   ") rồi thử lại; mỗi lần thử trong lúc chờ sẽ kéo dài thời gian chờ.");
+               "Tài khoản này vừa bị đăng nhập sai nhiều lần từ nơi khác, nên tạm thời chỉ đăng "
+               "nhập được từ máy hoặc mạng đã từng đăng nhập thành công. Hãy đăng nhập từ máy "
+               "quen thuộc, hoặc đợi " +
+                   std::to_string(minutes) + " phút (đến khoảng " + at + ") rồi thử lại.");
 }
 
 }  // namespace llw

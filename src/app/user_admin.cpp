@@ -285,7 +285,7 @@ void Application::change_password(const User& actor, const std::string& session_
     const auto stored = store_->find_user(actor.username);
     if (!stored || current_password.size() > max_password_bytes ||
         !verify_password(stored->password_hash, current_password)) {
-      store_->record_login_attempt(actor.username, context.address, false, now);
+      store_->sign_ins().record_attempt(actor.username, context.address, false, now);
       throw Error(ErrorKind::validation_failed, "Mật khẩu hiện tại không đúng. Hãy nhập lại.",
                   "current_password",
                   {{"current_password", "Mật khẩu hiện tại không đúng. Hãy nhập lại."}});

@@ -18,6 +18,7 @@
 #include "org_unit.h"
 #include "plan_store.h"
 #include "report.h"
+#include "sign_in_log.h"
 #include "summary.h"
 #include "user.h"
 #include "workflow_records.h"
@@ -33,11 +34,11 @@ struct StoredUser {
 // computes `delta` = contribution(after) − contribution(before) and the ancestors (node itself
 // included) whose aggregate rows get it; the store applies both atomically.
 struct ReportWrite {
-  UnitReport report;                    // the new state; report.version is the new version
-  std::int64_t expected_version = 0;    // the version the writer read; mismatch → conflict
-  Contribution delta;                   // may be empty (draft saves)
+  UnitReport report;                       // the new state; report.version is the new version
+  std::int64_t expected_version = 0;       // the version the writer read; mismatch → conflict
+  Contribution delta;                      // may be empty (draft saves)
   std::vector<std::int64_t> ancestor_ids;  // unit ids from the unit itself up to the root
-  std::string action;                   // "save", "submit", … kept in the version history
+  std::string action;                      // "save", "submit", … kept in the version history
   // A submit: notify the coordinators of the units above (not the unit itself) in the same
   // transaction (notifications table).
   bool notify_reviewers = false;
@@ -70,7 +71,7 @@ struct ReportVersion {
 struct ConsolidatedNarrative {
   std::int64_t campaign_id = 0;
   std::int64_t unit_id = 0;
-  std::int64_t version = 0;                 // 0 until the first save; +1 on every save
+  std::int64_t version = 0;                  // 0 until the first save; +1 on every save
   std::map<std::string, std::string> texts;  // part ("advantages", …) → text
   Timestamp updated_at = 0;
   std::optional<std::int64_t> updated_by;  // user id
@@ -102,7 +103,8 @@ struct ReportingUnitChange {
 };
 
 // One save of a campaign's settings (Store::change_campaign_settings): the campaign's name, dates,
-// reporting kinds and plan (where the theme lives) as they are to be stored, and the reports that change of kinds implies.
+// reporting kinds and plan (where the theme lives) as they are to be stored, and the reports that
+// change of kinds implies.
 struct CampaignSettingsChange {
   Campaign campaign;
   // Stored only when set (the campaign's current choice stays otherwise).
@@ -113,17 +115,14 @@ struct CampaignSettingsChange {
   std::vector<ReportingUnitChange> added;
 };
 
-struct LoginAttemptCount {
-  int failures = 0;
-  Timestamp last_failure = 0;
-};
-
 class Store {
  public:
   virtual ~Store() = default;
 
   // The plans at every level (plan_store.h), a port of its own.
   virtual PlanStore& plans() = 0;
+  // The sign-in attempts (sign_in_log.h), a port of its own.
+  virtual SignInLog& sign_ins() = 0;
 
   // Org units.
   virtual std::optional<OrgUnit> find_unit(std::string_view code) = 0;
@@ -160,12 +159,6 @@ class Store {
   // The user of a live session; nullopt when unknown or expired (at `now`) or the user disabled.
   virtual std::optional<User> user_for_session(const std::string& token_hash, Timestamp now) = 0;
   virtual void delete_session(const std::string& token_hash) = 0;
-  virtual void record_login_attempt(std::string_view username, std::string_view address,
-                                    bool success, Timestamp at) = 0;
-  // Failures for this username or this address since `since` (successes reset nothing; the
-  // caller decides the window).
-  virtual LoginAttemptCount failed_logins(std::string_view username, std::string_view address,
-                                          Timestamp since) = 0;
 
   // Campaigns. Creating one also creates a not_started report row for every unit that must
   // report, and the aggregate rows of the issuer's subtree (each with "expected").
@@ -206,8 +199,8 @@ class Store {
                             const std::map<std::string, std::string>& narratives_if_counted) = 0;
 
   // The saved versions of a report, newest first, at most `limit`.
-  virtual std::vector<ReportVersion> report_history(std::int64_t campaign_id,
-                                                    std::int64_t unit_id, int limit) = 0;
+  virtual std::vector<ReportVersion> report_history(std::int64_t campaign_id, std::int64_t unit_id,
+                                                    int limit) = 0;
 
   // Consolidated figures.
   // A counter that grows with every write changing what a summary of the campaign shows
@@ -217,8 +210,9 @@ class Store {
   virtual Contribution aggregate(std::int64_t campaign_id, std::int64_t unit_id) = 0;
   // Units of the subtree that must report and are not in a counted state, by code, at most
   // `limit`; plus their total number.
-  virtual std::pair<std::vector<std::string>, std::int64_t> missing_units(
-      std::int64_t campaign_id, std::string_view path, int limit) = 0;
+  virtual std::pair<std::vector<std::string>, std::int64_t> missing_units(std::int64_t campaign_id,
+                                                                          std::string_view path,
+                                                                          int limit) = 0;
   // Narrative texts of counted reports in the subtree for one part, at most `limit`, in unit
   // path order; plus their total number.
   virtual std::pair<std::vector<UnitText>, std::int64_t> narratives(std::int64_t campaign_id,
@@ -239,10 +233,9 @@ class Store {
       std::int64_t campaign_id, std::string_view path,
       const std::function<void(const OrgUnit&, UnitReport&)>& visit) = 0;
   // Recomputes every aggregate of a campaign from its reports (after moves and imports).
-  virtual void rebuild_aggregates(std::int64_t campaign_id,
-                                  const std::function<Contribution(const OrgUnit&,
-                                                                   const UnitReport&)>&
-                                      contribution) = 0;
+  virtual void rebuild_aggregates(
+      std::int64_t campaign_id,
+      const std::function<Contribution(const OrgUnit&, const UnitReport&)>& contribution) = 0;
 
   // The reporting workflow (storage/sql/sql_store_workflow.cpp).
   // One stored version of a report with its values; nullopt when there is no such version.
@@ -325,19 +318,15 @@ class Store {
   virtual void set_password(std::int64_t user_id, const std::string& password_hash,
                             bool must_change, const std::string& keep_token_hash) = 0;
   virtual bool must_change_password(std::int64_t user_id) = 0;
-  // The time of the n-th most recent failed sign-in since `since`, for the username and for the
-  // address, the later of the two (0 when neither has n): when a lock-out ends.
-  virtual Timestamp nth_latest_failed_login(std::string_view username, std::string_view address,
-                                            Timestamp since, int n) = 0;
   // Saves a campaign's settings (the caller validated them) in one transaction: deletes the
   // reports of `removed` and subtracts exactly their contributions, creates the not-started
-  // reports of `added` and adds theirs, stores name, dates, reporting kinds, plan (and summary_source
-  // when set), and bumps the revision once. The rule for removing is checked here, under the
-  // write lock: a removed unit's report must still be untouched (not started, version 0), or a
-  // save that got in after the caller read it would be thrown away. Otherwise
-  // Error{conflict, field "reporting_kinds"} counting per kind the units with data; a report of
-  // `removed` that is gone or one of `added` that exists already is Error{conflict} too, and a
-  // unit or campaign that does not exist Error{not_found}. On any error nothing changes.
+  // reports of `added` and adds theirs, stores name, dates, reporting kinds, plan (and
+  // summary_source when set), and bumps the revision once. The rule for removing is checked here,
+  // under the write lock: a removed unit's report must still be untouched (not started, version 0),
+  // or a save that got in after the caller read it would be thrown away. Otherwise Error{conflict,
+  // field "reporting_kinds"} counting per kind the units with data; a report of `removed` that is
+  // gone or one of `added` that exists already is Error{conflict} too, and a unit or campaign that
+  // does not exist Error{not_found}. On any error nothing changes.
   virtual void change_campaign_settings(const CampaignSettingsChange& change) = 0;
 };
 

@@ -246,9 +246,15 @@ HttpResponse ApiRoutes::create_token(const HttpRequest& request, const Params&) 
   const std::string username = *string_member(body, "username", true);
   const std::string password = *string_member(body, "password", true);
   const Session session = app_.login(username, password, request.client_address);
-  return json_response(200, {{"token", session.token},
-                             {"expires_at", format_timestamp(session.expires_at)},
-                             {"user", to_json(session.user)}});
+  nlohmann::json answer{{"token", session.token},
+                        {"expires_at", format_timestamp(session.expires_at)},
+                        {"user", to_json(session.user)}};
+  if (session.failed_before) {
+    answer["failed_sign_ins"] = {{"count", session.failed_before->failures},
+                                 {"last_at", format_timestamp(session.failed_before->last_at)},
+                                 {"last_address", session.failed_before->last_address}};
+  }
+  return json_response(200, answer);
 }
 
 HttpResponse ApiRoutes::delete_token(const HttpRequest& request, const Params&) {

@@ -40,23 +40,63 @@ TEST_F(AuthTest, UnknownUserAndWrongPasswordGetTheSameMessage) {
   EXPECT_EQ(unknown, wrong);
 }
 
-TEST_F(AuthTest, FiveFailuresLockTheAccountForFifteenMinutes) {
-  for (int i = 0; i < 5; ++i) {
-    EXPECT_EQ(error_kind_of([&] { app_->login("xa.anhung", "sai", "10.0.0.9"); }),
+TEST_F(AuthTest, FiveFailuresFromAnAddressBlockThatAddressForFifteenMinutes) {
+  for (const char* username : {"xa.anhung", "khong.co", "xa.anhung", "ai.do", "xa.anhung"}) {
+    EXPECT_EQ(error_kind_of([&] { app_->login(username, "sai", "10.0.0.9"); }),
               ErrorKind::unauthenticated);
     now_ += 10;
   }
-  // Even the right password is refused while locked, from another address too.
+  // Even the right password is refused from that address, at any account.
   try {
-    app_->login("xa.anhung", "mat-khau-dai", "10.0.0.10");
+    app_->login("xa.anhung", "mat-khau-dai", "10.0.0.9");
     ADD_FAILURE() << "login should be rate limited";
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::rate_limited);
-    // The first failure was 50 s ago: its lock ends 15 minutes after it, in 14 min 11 s.
+    // The first failure was 50 s ago: its block ends 15 minutes after it, in 14 min 11 s.
     EXPECT_NE(e.message().find("Hãy đợi 15 phút"), std::string::npos) << e.message();
   }
   now_ += 16 * 60;
-  EXPECT_NO_THROW(app_->login("xa.anhung", "mat-khau-dai", "10.0.0.10"));
+  EXPECT_NO_THROW(app_->login("xa.anhung", "mat-khau-dai", "10.0.0.9"));
+}
+
+TEST_F(AuthTest, GuessingFromElsewhereDoesNotLockTheOwnerOutAndTheOwnerIsTold) {
+  app_->login("xa.anhung", "mat-khau-dai", "10.0.0.1");  // the owner's office
+  now_ += 3600;
+  // A stranger guesses from five addresses (one failure each: no address is blocked).
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(error_kind_of([&] {
+                app_->login("xa.anhung", "doan-" + std::to_string(i),
+                            "203.0.113." + std::to_string(10 + i));
+              }),
+              ErrorKind::unauthenticated);
+    now_ += 10;
+  }
+  // From a sixth strange address even the right password waits: the account is throttled there.
+  try {
+    app_->login("xa.anhung", "mat-khau-dai", "203.0.113.99");
+    ADD_FAILURE() << "a strange address should be throttled";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::rate_limited);
+    EXPECT_NE(e.message().find("từ máy hoặc mạng đã từng đăng nhập"), std::string::npos)
+        << e.message();
+  }
+  // The owner, from the office, signs in at once and is told of the six failures.
+  const Session session = app_->login("xa.anhung", "mat-khau-dai", "10.0.0.1");
+  ASSERT_TRUE(session.failed_before.has_value());
+  EXPECT_EQ(session.failed_before->failures, 6);
+  EXPECT_EQ(session.failed_before->last_address, "203.0.113.99");
+  EXPECT_EQ(app_->failed_sign_ins_before_this_session(session.user)->failures, 6);
+  // The next sign-in has nothing new to tell.
+  now_ += 60;
+  EXPECT_FALSE(app_->login("xa.anhung", "mat-khau-dai", "10.0.0.1").failed_before.has_value());
+}
+
+TEST_F(AuthTest, TheOwnersOwnTyposAtAKnownAddressAreNotToldAsAnAttack) {
+  app_->login("xa.anhung", "mat-khau-dai", "10.0.0.1");
+  now_ += 60;
+  EXPECT_EQ(error_kind_of([&] { app_->login("xa.anhung", "mat-khau-dai!", "10.0.0.1"); }),
+            ErrorKind::unauthenticated);
+  EXPECT_FALSE(app_->login("xa.anhung", "mat-khau-dai", "10.0.0.1").failed_before.has_value());
 }
 
 TEST_F(AuthTest, TokenStopsWorkingWhenTheSessionExpires) {

@@ -86,7 +86,8 @@ TEST_P(AccountsStoreTest, DisablingEndsSessionsAndEditsKeepThem) {
 TEST_P(AccountsStoreTest, ANewPasswordKeepsOnlyTheGivenSessionAndSetsTheFlag) {
   const User user = add("a.anhung", Role::reporter, "HP-AH-A");
   const User other = add("b.anhung", Role::reporter, "HP-AH-A");
-  for (const char* token : {"here", "there", "elsewhere"}) store_->insert_session(token, user.id, 2000);
+  for (const char* token : {"here", "there", "elsewhere"})
+    store_->insert_session(token, user.id, 2000);
   store_->insert_session("other", other.id, 2000);
   EXPECT_FALSE(store_->must_change_password(user.id));
   store_->set_password(user.id, "hash-2", false, "here");
@@ -99,17 +100,6 @@ TEST_P(AccountsStoreTest, ANewPasswordKeepsOnlyTheGivenSessionAndSetsTheFlag) {
   EXPECT_FALSE(store_->user_for_session("here", 1000).has_value());
   EXPECT_TRUE(store_->must_change_password(user.id));
   EXPECT_THROW(store_->set_password(99999, "x", false, ""), Error);
-}
-
-TEST_P(AccountsStoreTest, TheNthLatestFailureIsTheLaterOfUsernameAndAddress) {
-  for (const Timestamp at : {100, 200, 300}) store_->record_login_attempt("a", "10.0.0.1", false, at);
-  store_->record_login_attempt("b", "10.0.0.2", false, 250);
-  store_->record_login_attempt("b", "10.0.0.2", false, 400);
-  store_->record_login_attempt("a", "10.0.0.1", true, 500);
-  EXPECT_EQ(store_->nth_latest_failed_login("a", "10.0.0.1", 0, 2), 200);
-  EXPECT_EQ(store_->nth_latest_failed_login("a", "10.0.0.2", 0, 2), 250);
-  EXPECT_EQ(store_->nth_latest_failed_login("a", "10.0.0.1", 150, 3), 0);
-  EXPECT_EQ(store_->nth_latest_failed_login("c", "10.0.0.9", 0, 1), 0);
 }
 
 TEST_P(AccountsStoreTest, CampaignSettingsReplaceNameDatesAndKindsAndBumpTheRevision) {

@@ -26,7 +26,6 @@ namespace {
 // Numbered migrations per backend (src/storage/migrations/<backend>/): every one is applied once.
 const long long kMigrationCount = static_cast<long long>(sql::sqlite_migrations().size());
 
-
 namespace fs = std::filesystem;
 
 using testing_support::Backend;
@@ -280,20 +279,44 @@ TEST_P(StoreTest, DuplicateUsernameIsAConflictOnTheUsernameField) {
   EXPECT_EQ(store_->find_user("admin")->password_hash, "h");
 }
 
-TEST_P(StoreTest, FailedLoginsCountPerUsernameAndPerAddressSinceAWindow) {
-  store_->record_login_attempt("an", "10.0.0.1", false, 100);
-  store_->record_login_attempt("an", "10.0.0.1", false, 200);
-  store_->record_login_attempt("an", "10.0.0.2", false, 300);
-  store_->record_login_attempt("an", "10.0.0.2", true, 400);
-  store_->record_login_attempt("binh", "10.0.0.1", false, 500);
-  auto an = store_->failed_logins("an", "10.0.0.9", 0);
-  EXPECT_EQ(an.failures, 3);
-  EXPECT_EQ(an.last_failure, 300);
-  EXPECT_EQ(store_->failed_logins("an", "10.0.0.9", 150).failures, 2);
-  auto address = store_->failed_logins("chi", "10.0.0.1", 0);
-  EXPECT_EQ(address.failures, 3);
-  EXPECT_EQ(address.last_failure, 500);
-  EXPECT_EQ(store_->failed_logins("chi", "10.0.0.3", 0).failures, 0);
+TEST_P(StoreTest, SignInFailuresAreCountedPerAddressAndPerAccountFromStrangers) {
+  SignInLog& log = store_->sign_ins();
+  log.record_attempt("an", "10.0.0.1", false, 100);
+  log.record_attempt("an", "10.0.0.1", false, 200);
+  log.record_attempt("an", "10.0.0.2", false, 300);
+  log.record_attempt("an", "10.0.0.2", true, 400);  // 10.0.0.2 is now an address of an's owner
+  log.record_attempt("binh", "10.0.0.1", false, 500);
+  // Per address: every username, newest first, within the window and the limit.
+  EXPECT_EQ(log.failures_from_address("10.0.0.1", 0, 10), (std::vector<Timestamp>{500, 200, 100}));
+  EXPECT_EQ(log.failures_from_address("10.0.0.1", 150, 10), (std::vector<Timestamp>{500, 200}));
+  EXPECT_EQ(log.failures_from_address("10.0.0.1", 0, 1), (std::vector<Timestamp>{500}));
+  EXPECT_TRUE(log.failures_from_address("10.0.0.3", 0, 10).empty());
+  // Per account: not the failures from an address it has signed in from.
+  EXPECT_EQ(log.failures_at_username_from_strangers("an", 0, 10),
+            (std::vector<Timestamp>{200, 100}));
+  EXPECT_TRUE(log.has_signed_in_from("an", "10.0.0.2"));
+  EXPECT_FALSE(log.has_signed_in_from("an", "10.0.0.1"));
+  EXPECT_FALSE(log.has_signed_in_from("binh", "10.0.0.2"));
+}
+
+TEST_P(StoreTest, TheOwnerIsToldOfFailuresBetweenItsLastTwoSignIns) {
+  SignInLog& log = store_->sign_ins();
+  EXPECT_TRUE(log.failures_before_latest_sign_in("an", 10).empty());  // never signed in
+  log.record_attempt("an", "10.0.0.1", false, 100);
+  log.record_attempt("an", "10.0.0.2", true, 200);
+  log.record_attempt("an", "10.0.0.9", false, 300);
+  log.record_attempt("an", "10.0.0.8", false, 310);
+  log.record_attempt("an", "10.0.0.2", false, 390);  // the owner's own typo just before
+  log.record_attempt("an", "10.0.0.2", true, 400);
+  const auto told = log.failures_before_latest_sign_in("an", 10);
+  ASSERT_EQ(told.size(), 2u);
+  EXPECT_EQ(told[0].at, 310);
+  EXPECT_EQ(told[0].address, "10.0.0.8");
+  EXPECT_EQ(told[1].at, 300);
+  // The first sign-in: everything before it, from elsewhere.
+  log.record_attempt("binh", "10.0.0.7", false, 50);
+  log.record_attempt("binh", "10.0.0.6", true, 60);
+  EXPECT_EQ(log.failures_before_latest_sign_in("binh", 10).size(), 1u);
 }
 
 TEST_P(StoreTest, CampaignRoundTripsAndFormsAreKept) {
@@ -657,8 +680,8 @@ TEST_P(StoreTest, BulkPutTextsWithCopyEscapesComeBackVerbatim) {
     reports.push_back(submitted);
     reports.back().unit_id = id_of(code);
     const std::size_t i = texts.size();
-    texts.push_back({{"advantages", nasty[i % nasty.size()]},
-                     {"next_plan", nasty[(i + 1) % nasty.size()]}});
+    texts.push_back(
+        {{"advantages", nasty[i % nasty.size()]}, {"next_plan", nasty[(i + 1) % nasty.size()]}});
   }
   texts.back()["difficulties"] = nasty[3];
   store_->bulk_put_reports(reports, texts);

@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
 #include <cctype>
 #include <regex>
 
@@ -47,10 +46,10 @@ class AdminPagesTest : public WebFixture {
   HttpReply sign_in_reply(const std::string& username, const std::string& password) {
     const HttpReply form = http_->send("GET", "/dang-nhap");
     const std::string pre = match_of(form.header("set-cookie"), "llw_pre=([^;]*)");
-    return http_->send("POST", "/dang-nhap",
-                       form_encode({{"csrf", pre}, {"username", username}, {"password", password},
-                                    {"next", "/"}}),
-                       {"Cookie: llw_pre=" + pre, "Content-Type: application/x-www-form-urlencoded"});
+    return http_->send(
+        "POST", "/dang-nhap",
+        form_encode({{"csrf", pre}, {"username", username}, {"password", password}, {"next", "/"}}),
+        {"Cookie: llw_pre=" + pre, "Content-Type: application/x-www-form-urlencoded"});
   }
 
   Browser sign_in(const std::string& username, const std::string& password = kPassword) {
@@ -60,7 +59,8 @@ class AdminPagesTest : public WebFixture {
     browser.cookie =
         "Cookie: llw_session=" + match_of(reply.header("set-cookie"), "llw_session=([^;]*)");
     // Any signed-in page carries the session's CSRF token.
-    browser.csrf = match_of(open(browser, "/doi-mat-khau").body, "name=\"csrf\" value=\"([0-9a-f]+)\"");
+    browser.csrf =
+        match_of(open(browser, "/doi-mat-khau").body, "name=\"csrf\" value=\"([0-9a-f]+)\"");
     EXPECT_FALSE(browser.csrf.empty());
     return browser;
   }
@@ -71,8 +71,7 @@ class AdminPagesTest : public WebFixture {
 
   // POSTs the fields with the browser's CSRF token (unless `with_csrf` is false).
   HttpReply submit(const Browser& browser, const std::string& path,
-                   std::vector<std::pair<std::string, std::string>> fields,
-                   bool with_csrf = true) {
+                   std::vector<std::pair<std::string, std::string>> fields, bool with_csrf = true) {
     if (with_csrf) fields.emplace_back("csrf", browser.csrf);
     return http_->send("POST", path, form_encode(fields),
                        {browser.cookie, "Content-Type: application/x-www-form-urlencoded"});
@@ -137,8 +136,8 @@ TEST_F(AdminPagesTest, EveryRoleGetsThePolicysStatusOnTheAdminPages) {
   std::map<std::string, Browser> browsers;
   for (const PageCell& cell : matrix) {
     if (!browsers.count(cell.user)) browsers[cell.user] = sign_in(cell.user);
-    std::string path = std::regex_replace(cell.path, std::regex("\\{campaign\\}"),
-                                          std::to_string(campaign_id_));
+    std::string path =
+        std::regex_replace(cell.path, std::regex("\\{campaign\\}"), std::to_string(campaign_id_));
     path = std::regex_replace(path, std::regex("\\{own_campaign\\}"),
                               std::to_string(own_campaign_id_));
     const HttpReply reply = open(browsers[cell.user], path);
@@ -148,8 +147,8 @@ TEST_F(AdminPagesTest, EveryRoleGetsThePolicysStatusOnTheAdminPages) {
     }
   }
   // Without a session every one of them sends the browser to the sign-in page.
-  for (const std::string path : {"/quan-tri/tai-khoan", "/quan-tri/tai-khoan/admin",
-                                 "/doi-mat-khau", "/dot/1/cai-dat"}) {
+  for (const std::string path :
+       {"/quan-tri/tai-khoan", "/quan-tri/tai-khoan/admin", "/doi-mat-khau", "/dot/1/cai-dat"}) {
     const HttpReply reply = http_->send("GET", path);
     EXPECT_EQ(reply.status, 303) << path;
     EXPECT_EQ(reply.header("location"), "/dang-nhap") << path;
@@ -170,14 +169,18 @@ TEST_F(AdminPagesTest, WritesAreRefusedToRolesThatMayNotMakeThem) {
   }
   EXPECT_EQ(submit(coordinator, "/quan-tri/tai-khoan/bc.andung", {{"action", "khoa"}}).status, 403);
   EXPECT_FALSE(store_->find_user("bc.andung")->user.disabled);
-  EXPECT_EQ(submit(reporter, "/quan-tri/tai-khoan/reporter.mn",
-                   {{"action", "dat-mat-khau"}, {"password", "abc-12345"}, {"password2", "abc-12345"}})
-                .status,
-            403);
+  EXPECT_EQ(
+      submit(reporter, "/quan-tri/tai-khoan/reporter.mn",
+             {{"action", "dat-mat-khau"}, {"password", "abc-12345"}, {"password2", "abc-12345"}})
+          .status,
+      403);
   const Campaign before = *store_->find_campaign(campaign_id_);
   EXPECT_EQ(submit(coordinator, settings_path(),
-                   {{"name", "Đổi tên"}, {"period_start", "01/10/2025"}, {"period_end", "07/10/2025"},
-                    {"deadline", "12/10/2025"}, {"lock_date", "20/10/2025"}})
+                   {{"name", "Đổi tên"},
+                    {"period_start", "01/10/2025"},
+                    {"period_end", "07/10/2025"},
+                    {"deadline", "12/10/2025"},
+                    {"lock_date", "20/10/2025"}})
                 .status,
             403);
   EXPECT_EQ(store_->find_campaign(campaign_id_)->name, before.name);
@@ -199,10 +202,10 @@ TEST_F(AdminPagesTest, CoordinatorAddsAUserForItsSchoolWhoMustThenChangeThePassw
   EXPECT_EQ(first.header("location"), "/doi-mat-khau");
   Browser user = sign_in("th2.anhung", "ban-dau-2025");
   EXPECT_NE(open(user, "/doi-mat-khau").body.find("must-change"), std::string::npos);
-  const HttpReply changed =
-      submit(user, "/doi-mat-khau",
-             {{"current_password", "ban-dau-2025"}, {"new_password", "cua-rieng-toi-9"},
-              {"new_password2", "cua-rieng-toi-9"}});
+  const HttpReply changed = submit(user, "/doi-mat-khau",
+                                   {{"current_password", "ban-dau-2025"},
+                                    {"new_password", "cua-rieng-toi-9"},
+                                    {"new_password2", "cua-rieng-toi-9"}});
   EXPECT_EQ(changed.status, 303) << changed.body;
   EXPECT_EQ(open(user, "/doi-mat-khau?ok=1").body.find("must-change"), std::string::npos);
   EXPECT_EQ(sign_in_reply("th2.anhung", "cua-rieng-toi-9").header("location"), "/");
@@ -253,16 +256,14 @@ TEST_F(AdminPagesTest, AResetEndsTheUsersTokensAndSessions) {
   Browser reporter = sign_in(kReporter);
   ASSERT_EQ(get("/api/v1/me", old_token).status, 200);
   const Browser coordinator = sign_in(kCoordinator);
-  const HttpReply mismatch = submit(coordinator, "/quan-tri/tai-khoan/reporter.thtt",
-                                    {{"action", "dat-mat-khau"},
-                                     {"password", "tam-thoi-2025"},
-                                     {"password2", "tam-thoi-2026"}});
+  const HttpReply mismatch = submit(
+      coordinator, "/quan-tri/tai-khoan/reporter.thtt",
+      {{"action", "dat-mat-khau"}, {"password", "tam-thoi-2025"}, {"password2", "tam-thoi-2026"}});
   EXPECT_EQ(mismatch.status, 422);
   EXPECT_EQ(get("/api/v1/me", old_token).status, 200);  // nothing happened yet
-  const HttpReply reset = submit(coordinator, "/quan-tri/tai-khoan/reporter.thtt",
-                                 {{"action", "dat-mat-khau"},
-                                  {"password", "tam-thoi-2025"},
-                                  {"password2", "tam-thoi-2025"}});
+  const HttpReply reset = submit(
+      coordinator, "/quan-tri/tai-khoan/reporter.thtt",
+      {{"action", "dat-mat-khau"}, {"password", "tam-thoi-2025"}, {"password2", "tam-thoi-2025"}});
   EXPECT_EQ(reset.status, 303) << reset.body;
   EXPECT_EQ(get("/api/v1/me", old_token).status, 401);
   EXPECT_EQ(open(reporter, "/doi-mat-khau").status, 303);  // back to the sign-in page
@@ -342,6 +343,33 @@ TEST_F(AdminPagesTest, TheSignInPageSaysHowLongToWaitAfterTooManyFailures) {
   EXPECT_EQ(sign_in_reply(kCoordinator, kPassword).status, 303);
 }
 
+TEST_F(AdminPagesTest, AfterGuessingFromElsewhereTheOwnerSeesAWarningFirst) {
+  // Three failures from another network before this sign-in (the page's own requests all come
+  // from 127.0.0.1, so they are written to the sign-in log directly).
+  for (int i = 0; i < 3; ++i) {
+    store_->sign_ins().record_attempt(kCoordinator, "203.0.113.7", false, 1759890000 + i);
+  }
+  const HttpReply reply = sign_in_reply(kCoordinator, kPassword);
+  ASSERT_EQ(reply.status, 303);
+  EXPECT_EQ(reply.header("location"), "/thong-bao?tiep=%2F");
+  Browser browser;
+  browser.cookie =
+      "Cookie: llw_session=" + match_of(reply.header("set-cookie"), "llw_session=([^;]*)");
+  const HttpReply warning = open(browser, "/thong-bao?tiep=%2F");
+  ASSERT_EQ(warning.status, 200);
+  EXPECT_NE(warning.body.find("id=\"sign-in-warning\""), std::string::npos);
+  EXPECT_NE(warning.body.find("có 3 lần đăng nhập sai vào tài khoản của bạn từ nơi khác"),
+            std::string::npos)
+      << warning.body;
+  EXPECT_NE(warning.body.find("203.0.113.7"), std::string::npos);
+  EXPECT_NE(warning.body.find("href=\"/\" id=\"continue-link\""), std::string::npos);
+  // A continue link leads only into the site.
+  EXPECT_EQ(open(browser, "/thong-bao?tiep=//evil.example").body.find("evil.example"),
+            std::string::npos);
+  // The next sign-in has nothing new to tell and goes straight on.
+  EXPECT_EQ(sign_in_reply(kCoordinator, kPassword).header("location"), "/");
+}
+
 TEST_F(AdminPagesTest, CampaignSettingsShowDatesTheVietnameseWayAndSaveThem) {
   const Browser admin = sign_in(kAdmin);
   const HttpReply shown = open(admin, settings_path());
@@ -398,12 +426,9 @@ TEST_F(AdminPagesTest, TheReportingKindsAreTickedOnTheSettingsPage) {
   const HttpReply shown = open(admin, settings_path());
   EXPECT_NE(shown.body.find("name=\"kind_school\" value=\"1\" checked"), std::string::npos);
   EXPECT_NE(shown.body.find("name=\"kind_village\" value=\"1\">"), std::string::npos);
-  std::vector<std::pair<std::string, std::string>> fields = {{"name", "Tuần lễ 2025"},
-                                                             {"period_start", "01/10/2025"},
-                                                             {"period_end", "07/10/2025"},
-                                                             {"deadline", "12/10/2025"},
-                                                             {"lock_date", "20/10/2025"},
-                                                             {"reporting_kinds_present", "1"}};
+  std::vector<std::pair<std::string, std::string>> fields = {
+      {"name", "Tuần lễ 2025"},   {"period_start", "01/10/2025"}, {"period_end", "07/10/2025"},
+      {"deadline", "12/10/2025"}, {"lock_date", "20/10/2025"},    {"reporting_kinds_present", "1"}};
   // Nothing ticked: refused with a message next to the checkboxes, nothing saved.
   const HttpReply none = submit(admin, settings_path(), fields);
   EXPECT_EQ(none.status, 422);
@@ -423,9 +448,9 @@ TEST_F(AdminPagesTest, TheReportingKindsAreTickedOnTheSettingsPage) {
 TEST_F(AdminPagesTest, AKindWhoseReportsHaveDataIsKeptWithTheRefusalNextToTheKinds) {
   const Browser admin = sign_in(kAdmin);
   const Campaign before = *store_->find_campaign(campaign_id_);
-  ASSERT_NE(std::find(before.reporting_kinds.begin(), before.reporting_kinds.end(),
-                      UnitKind::school),
-            before.reporting_kinds.end());
+  ASSERT_NE(
+      std::find(before.reporting_kinds.begin(), before.reporting_kinds.end(), UnitKind::school),
+      before.reporting_kinds.end());
   app_->save_draft(admin_, campaign_id_, "HP-AD-THCS", 0, {{"banners", 2}}, {});
   const auto revision = store_->campaign_revision(campaign_id_);
   // Schools unticked: the school that saved a draft would lose it, so nothing changes.
@@ -476,8 +501,7 @@ TEST_F(AdminPagesTest, InvalidSettingsGetAMessagePerFieldAndNothingIsSaved) {
                                                  {"deadline", "12/10/2025"},
                                                  {"lock_date", "20/10/2025"}};
     for (const auto& [name, value] : c.fields) values[name] = value;
-    const HttpReply reply =
-        submit(coordinator, path, {values.begin(), values.end()});
+    const HttpReply reply = submit(coordinator, path, {values.begin(), values.end()});
     EXPECT_EQ(reply.status, 422) << c.errors[0];
     for (const std::string& error : c.errors) {
       EXPECT_NE(reply.body.find("id=\"" + error + "\""), std::string::npos) << error;
@@ -485,8 +509,10 @@ TEST_F(AdminPagesTest, InvalidSettingsGetAMessagePerFieldAndNothingIsSaved) {
     EXPECT_EQ(reply.body.find("<script>alert"), std::string::npos);
   }
   EXPECT_EQ(submit(coordinator, path,
-                   {{"name", "Tuần lễ"}, {"period_start", "01/10/2025"},
-                    {"period_end", "07/10/2025"}, {"deadline", "12/10/2025"},
+                   {{"name", "Tuần lễ"},
+                    {"period_start", "01/10/2025"},
+                    {"period_end", "07/10/2025"},
+                    {"deadline", "12/10/2025"},
                     {"lock_date", "20/10/2025"}},
                    false)
                 .status,
@@ -518,21 +544,27 @@ TEST_F(AdminPagesTest, TheUsersApiFollowsThePolicy) {
   EXPECT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.header("location"), "/api/v1/users/api.moi");
   expect_error(post("/api/v1/users", token(kCoordinator), body), 409, "conflict", "username");
-  expect_error(post("/api/v1/users", token(kCoordinator),
-                    R"({"username":"api.hai","role":"admin","unit":"HP-AH","password":"ban-dau-2025"})"),
-               403, "forbidden", "role");
-  expect_error(post("/api/v1/users", token(kCoordinator),
-                    R"({"username":"api.ba","role":"reporter","unit":"HP-AD-THCS","password":"ban-dau-2025"})"),
-               403, "forbidden", "role");
-  expect_error(post("/api/v1/users", token(kCoordinator),
-                    R"({"username":"api.bon","role":"reporter","unit":"HP-AH-MN","password":"12345678"})"),
-               422, "validation_failed", "password");
-  expect_error(post("/api/v1/users", token(kCoordinator),
-                    R"({"username":"api.nam","role":"chef","unit":"HP-AH-MN","password":"ban-dau-2025"})"),
-               422, "validation_failed", "role");
-  expect_error(post("/api/v1/users", token(kCoordinator),
-                    R"({"username":"api.sau","role":"reporter","password":"ban-dau-2025","is_admin":true})"),
-               400, "bad_input");
+  expect_error(
+      post("/api/v1/users", token(kCoordinator),
+           R"({"username":"api.hai","role":"admin","unit":"HP-AH","password":"ban-dau-2025"})"),
+      403, "forbidden", "role");
+  expect_error(
+      post(
+          "/api/v1/users", token(kCoordinator),
+          R"({"username":"api.ba","role":"reporter","unit":"HP-AD-THCS","password":"ban-dau-2025"})"),
+      403, "forbidden", "role");
+  expect_error(
+      post("/api/v1/users", token(kCoordinator),
+           R"({"username":"api.bon","role":"reporter","unit":"HP-AH-MN","password":"12345678"})"),
+      422, "validation_failed", "password");
+  expect_error(
+      post("/api/v1/users", token(kCoordinator),
+           R"({"username":"api.nam","role":"chef","unit":"HP-AH-MN","password":"ban-dau-2025"})"),
+      422, "validation_failed", "role");
+  expect_error(
+      post("/api/v1/users", token(kCoordinator),
+           R"({"username":"api.sau","role":"reporter","password":"ban-dau-2025","is_admin":true})"),
+      400, "bad_input");
   expect_error(post("/api/v1/users", token(kCoordinator), "{"), 400, "bad_input");
   for (const char* name : {"api.hai", "api.ba", "api.bon", "api.nam", "api.sau"}) {
     EXPECT_FALSE(exists(name)) << name;
@@ -556,16 +588,17 @@ TEST_F(AdminPagesTest, TheUsersApiDisablesAndResetsAndEndsTokens) {
                                 R"({"unit":"HP","role":"coordinator"})"),
                403, "forbidden", "role");
 
-  expect_error(post("/api/v1/users/reporter.mn/password", token(kCoordinator),
-                    R"({"password":"abc"})"),
-               422, "validation_failed", "password");
+  expect_error(
+      post("/api/v1/users/reporter.mn/password", token(kCoordinator), R"({"password":"abc"})"), 422,
+      "validation_failed", "password");
   EXPECT_EQ(get("/api/v1/me", mn).status, 200);
   const HttpReply reset = post("/api/v1/users/reporter.mn/password", token(kCoordinator),
                                R"({"password":"dat-lai-2025"})");
   EXPECT_EQ(reset.status, 204) << reset.body;
   EXPECT_EQ(get("/api/v1/me", mn).status, 401);
-  EXPECT_EQ(http_->send_json("POST", "/api/v1/auth/token", "",
-                             R"({"username":"reporter.mn","password":"dat-lai-2025"})")
+  EXPECT_EQ(http_
+                ->send_json("POST", "/api/v1/auth/token", "",
+                            R"({"username":"reporter.mn","password":"dat-lai-2025"})")
                 .status,
             200);
 }

@@ -70,6 +70,15 @@ TEST_F(ServerTest, SignInReturnsTokenExpiryAndUser) {
   EXPECT_EQ(me.json()["user"].value("username", ""), kCoordinator);
 }
 
+TEST_F(ServerTest, ATokenAfterFailuresFromElsewhereSaysSo) {
+  store_->sign_ins().record_attempt(kCoordinator, "203.0.113.7", false, 1759890000);
+  const nlohmann::json body{{"username", kCoordinator}, {"password", kPassword}};
+  const nlohmann::json first = post("/api/v1/auth/token", "", body.dump()).json();
+  EXPECT_EQ(first["failed_sign_ins"].value("count", 0), 1);
+  EXPECT_EQ(first["failed_sign_ins"].value("last_address", ""), "203.0.113.7");
+  EXPECT_FALSE(post("/api/v1/auth/token", "", body.dump()).json().contains("failed_sign_ins"));
+}
+
 TEST_F(ServerTest, WrongPasswordAndUnknownUserGetTheSame401) {
   const HttpReply wrong = post("/api/v1/auth/token", "",
                                nlohmann::json{{"username", kAdmin}, {"password", "sai"}}.dump());

@@ -417,11 +417,20 @@ class BulkInsert {
     if (!first) data_ += '\t';
     for (char c : value) {
       switch (c) {
-        case '\\': data_ += "\\\\"; break;
-        case '\t': data_ += "\\t"; break;
-        case '\n': data_ += "\\n"; break;
-        case '\r': data_ += "\\r"; break;
-        default: data_ += c;
+        case '\\':
+          data_ += "\\\\";
+          break;
+        case '\t':
+          data_ += "\\t";
+          break;
+        case '\n':
+          data_ += "\\n";
+          break;
+        case '\r':
+          data_ += "\\r";
+          break;
+        default:
+          data_ += c;
       }
     }
   }
@@ -885,8 +894,7 @@ class VersionWriter {
     if (report.updated_by) by = *report.updated_by;
     insert_.add(static_cast<long long>(report.campaign_id), static_cast<long long>(report.unit_id),
                 static_cast<long long>(report.version), std::string(to_string(report.status)),
-                values_json, action, static_cast<long long>(report.updated_at), by,
-                report.comment);
+                values_json, action, static_cast<long long>(report.updated_at), by, report.comment);
   }
 
   void flush() { insert_.flush(); }
@@ -1382,8 +1390,7 @@ OrgUnit SqlStore::insert_unit(const UnitInput& input) {
     if (!input.signer.empty()) {
       sql << "UPDATE units SET signer_authority = :authority, signer_deputy = :deputy, "
              "signer_position = :position, signer_name = :signer WHERE id = :id",
-          soci::use(input.signer.authority, "authority"),
-          soci::use(input.signer.deputy, "deputy"),
+          soci::use(input.signer.authority, "authority"), soci::use(input.signer.deputy, "deputy"),
           soci::use(input.signer.position, "position"), soci::use(input.signer.name, "signer"),
           soci::use(id, "id");
     }
@@ -1540,42 +1547,6 @@ void SqlStore::delete_session(const std::string& token_hash) {
   });
 }
 
-void SqlStore::record_login_attempt(std::string_view username, std::string_view address,
-                                    bool success, Timestamp at) {
-  write_transaction([&](Connection& connection) {
-    soci::session& sql = connection.sql;
-    std::string user(username);
-    std::string addr(address);
-    int ok = success ? 1 : 0;
-    long long when = at;
-    sql << "INSERT INTO login_attempts (username, address, success, at) "
-           "VALUES (:username, :address, :success, :at)",
-        soci::use(user), soci::use(addr), soci::use(ok), soci::use(when);
-  });
-}
-
-LoginAttemptCount SqlStore::failed_logins(std::string_view username, std::string_view address,
-                                          Timestamp since) {
-  // Counted per key and the larger count returned: the limit applies to a username and to an
-  // address separately, so failures of other accounts behind a shared address do not add up with
-  // this account's own.
-  auto connection = pool_->acquire();
-  soci::session& sql = connection->sql;
-  long long from = since;
-  LoginAttemptCount result;
-  for (const char* column : {"username", "address"}) {
-    std::string key(column == std::string_view("username") ? username : address);
-    int failures = 0;
-    long long last = 0;
-    sql << std::string("SELECT COUNT(*), COALESCE(MAX(at), 0) FROM login_attempts WHERE ") +
-               column + " = :key AND success = 0 AND at >= :since",
-        soci::into(failures), soci::into(last), soci::use(key), soci::use(from);
-    result.failures = std::max(result.failures, failures);
-    result.last_failure = std::max<Timestamp>(result.last_failure, last);
-  }
-  return result;
-}
-
 // -----------------------------------------------------------------------------------------------
 // Campaigns and forms.
 
@@ -1710,8 +1681,8 @@ Error report_not_found() {
 
 // Stores the report's new version, and its history row, if the row still has the version the
 // writer read; false (nothing written) when another write got there first.
-bool store_version(Connection& connection, const ReportWrite& write,
-                   const std::string& values_text, int counted) {
+bool store_version(Connection& connection, const ReportWrite& write, const std::string& values_text,
+                   int counted) {
   const std::string action = write.action.empty() ? "save" : write.action;
   ReportUpdater& updater = connection.report_updater();
   if (!updater.update(write.report, values_text, counted, write.expected_version, action)) {
@@ -1837,9 +1808,9 @@ void SqlStore::write_uncounted_report(const ReportWrite& write) {
 
 std::optional<std::int64_t> SqlStore::campaign_revision(std::int64_t campaign_id) {
   auto connection = pool_->acquire();
-  auto row = connection
-                 ->prepared<CountRow, long long>("SELECT revision FROM campaigns WHERE id = :id")
-                 .one(campaign_id);
+  auto row =
+      connection->prepared<CountRow, long long>("SELECT revision FROM campaigns WHERE id = :id")
+          .one(campaign_id);
   if (!row) return std::nullopt;
   return row->value;
 }

@@ -24,7 +24,7 @@ namespace llw::sql {
 
 class ConnectionPool;
 
-class SqlStore : public Store, public PlanStore {
+class SqlStore : public Store, public PlanStore, public SignInLog {
  public:
   // Opens `pool_size` connections with `open(session, index)`; index 0 is opened first, so it
   // is where the backend applies its migrations.
@@ -53,10 +53,6 @@ class SqlStore : public Store, public PlanStore {
                       Timestamp expires_at) override;
   std::optional<User> user_for_session(const std::string& token_hash, Timestamp now) override;
   void delete_session(const std::string& token_hash) override;
-  void record_login_attempt(std::string_view username, std::string_view address, bool success,
-                            Timestamp at) override;
-  LoginAttemptCount failed_logins(std::string_view username, std::string_view address,
-                                  Timestamp since) override;
 
   std::int64_t insert_campaign(const Campaign& campaign,
                                const std::vector<OrgUnit>& reporting_units) override;
@@ -142,16 +138,25 @@ class SqlStore : public Store, public PlanStore {
   // sql_store_notifications.cpp
   std::vector<Notification> notifications(std::int64_t user_id, int limit) override;
   std::int64_t unread_notifications(std::int64_t user_id) override;
-  void mark_notifications_read(std::int64_t user_id, std::int64_t up_to_id,
-                               Timestamp at) override;
+  void mark_notifications_read(std::int64_t user_id, std::int64_t up_to_id, Timestamp at) override;
   // sql_store_accounts.cpp
   std::vector<User> list_users(std::string_view path, int limit) override;
   User update_user(const User& user) override;
   void set_password(std::int64_t user_id, const std::string& password_hash, bool must_change,
                     const std::string& keep_token_hash) override;
   bool must_change_password(std::int64_t user_id) override;
-  Timestamp nth_latest_failed_login(std::string_view username, std::string_view address,
-                                    Timestamp since, int n) override;
+
+  // sql_store_sign_ins.cpp: the SignInLog port.
+  SignInLog& sign_ins() override;
+  void record_attempt(std::string_view username, std::string_view address, bool success,
+                      Timestamp at) override;
+  std::vector<Timestamp> failures_from_address(std::string_view address, Timestamp since,
+                                               int limit) override;
+  std::vector<Timestamp> failures_at_username_from_strangers(std::string_view username,
+                                                             Timestamp since, int limit) override;
+  bool has_signed_in_from(std::string_view username, std::string_view address) override;
+  std::vector<FailedSignIn> failures_before_latest_sign_in(std::string_view username,
+                                                           int limit) override;
 
   // sql_store_plans.cpp: the PlanStore port.
   PlanStore& plans() override;

@@ -1,5 +1,5 @@
 // SqlStore members for account administration (listing, editing, passwords and the sessions a
-// change ends) and the end of a sign-in lock-out.
+// change ends).
 #include <soci/soci-config.h>
 #undef SOCI_HAVE_BOOST
 #undef SOCI_HAVE_BOOST_DATE_TIME
@@ -90,29 +90,10 @@ bool SqlStore::must_change_password(std::int64_t user_id) {
   int flag = 0;
   with_session([&](soci::session& sql) {
     long long id = user_id;
-    sql << "SELECT must_change_password FROM users WHERE id = :id", soci::into(flag),
-        soci::use(id);
+    sql << "SELECT must_change_password FROM users WHERE id = :id", soci::into(flag), soci::use(id);
     if (!sql.got_data()) flag = 0;
   });
   return flag != 0;
-}
-
-Timestamp SqlStore::nth_latest_failed_login(std::string_view username, std::string_view address,
-                                            Timestamp since, int n) {
-  Timestamp latest = 0;
-  if (n <= 0) return latest;
-  with_session([&](soci::session& sql) {
-    long long from = since, offset = n - 1;
-    for (const char* column : {"username", "address"}) {
-      std::string key(column == std::string_view("username") ? username : address);
-      long long at = 0;
-      sql << std::string("SELECT at FROM login_attempts WHERE ") + column +
-                 " = :key AND success = 0 AND at >= :since ORDER BY at DESC LIMIT 1 OFFSET :skip",
-          soci::into(at), soci::use(key), soci::use(from), soci::use(offset);
-      if (sql.got_data()) latest = std::max<Timestamp>(latest, at);
-    }
-  });
-  return latest;
 }
 
 }  // namespace llw::sql

@@ -154,7 +154,8 @@ std::map<std::string, std::string> parse_cookies(std::string_view header) {
 std::string csrf_token_for(std::string_view session_token) {
   static const unsigned char kKey[crypto_generichash_KEYBYTES] = "llw csrf token v1";
   unsigned char hash[32];
-  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(session_token.data()),
+  crypto_generichash(hash, sizeof hash,
+                     reinterpret_cast<const unsigned char*>(session_token.data()),
                      session_token.size(), kKey, sizeof kKey);
   char hex[sizeof hash * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
@@ -222,6 +223,15 @@ bool url_decode(std::string_view text, std::string& out) {
     }
   }
   return true;
+}
+
+std::string safe_next(const std::string& next) {
+  if (next.size() < 1 || next.size() > 500 || next[0] != '/') return "/";
+  if (next.size() > 1 && (next[1] == '/' || next[1] == '\\')) return "/";
+  for (const char c : next) {
+    if (static_cast<unsigned char>(c) < 0x20) return "/";
+  }
+  return next;
 }
 
 std::string url_encode(std::string_view text) {

@@ -50,5 +50,8 @@ PostedForm parse_posted_form(std::string_view content_type, std::string_view bod
 bool url_decode(std::string_view text, std::string& out);
 // Percent-encoding for a path segment or a query value.
 std::string url_encode(std::string_view text);
+// Only paths of this site are followed after sign-in ("/x", never "//host" or "http://…"); "/"
+// for anything else.
+std::string safe_next(const std::string& next);
 
 }  // namespace llw::pages

@@ -14,16 +14,6 @@ std::string session_cookie(const std::string& token, std::int64_t max_age) {
          "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age);
 }
 
-// Only paths of this site are followed after sign-in ("/x", never "//host" or "http://…").
-std::string safe_next(const std::string& next) {
-  if (next.size() < 1 || next.size() > 500 || next[0] != '/') return "/";
-  if (next.size() > 1 && (next[1] == '/' || next[1] == '\\')) return "/";
-  for (const char c : next) {
-    if (static_cast<unsigned char>(c) < 0x20) return "/";
-  }
-  return next;
-}
-
 }  // namespace
 
 HttpResponse PageRoutes::home(Context& context, const Params&) {
@@ -46,9 +36,8 @@ HttpResponse PageRoutes::sign_in_page(const HttpRequest& request, int status,
                                       const std::string& username, const std::string& message,
                                       const std::string& next) {
   const auto cookies = pages::parse_cookies(request.cookie);
-  std::string pre = cookies.count(pages::kPreSessionCookie)
-                        ? cookies.at(pages::kPreSessionCookie)
-                        : std::string{};
+  std::string pre = cookies.count(pages::kPreSessionCookie) ? cookies.at(pages::kPreSessionCookie)
+                                                            : std::string{};
   const bool fresh = pre.size() != 64;
   if (fresh) pre = pages::random_hex_token();
   Context context{request, User{}, {}, pre, {}};
@@ -68,29 +57,36 @@ HttpResponse PageRoutes::sign_in_page(const HttpRequest& request, int status,
 HttpResponse PageRoutes::sign_in_form(Context& context, const Params&) {
   const auto it = context.request.query.find("next");
   return sign_in_page(context.request, 200, "", "",
-                      safe_next(it == context.request.query.end() ? "/" : it->second));
+                      pages::safe_next(it == context.request.query.end() ? "/" : it->second));
 }
 
 HttpResponse PageRoutes::sign_in(Context& context, const Params&) {
   const auto cookies = pages::parse_cookies(context.request.cookie);
   const auto pre = cookies.find(pages::kPreSessionCookie);
   const std::string& username = context.form.value("username");
-  const std::string next = safe_next(context.form.value("next"));
-  if (pre == cookies.end() || !pages::constant_time_equal(pre->second, context.form.value("csrf"))) {
+  const std::string next = pages::safe_next(context.form.value("next"));
+  if (pre == cookies.end() ||
+      !pages::constant_time_equal(pre->second, context.form.value("csrf"))) {
     return sign_in_page(context.request, 400, username,
                         "Trang đăng nhập đã hết hạn. Hãy nhập lại mật khẩu rồi bấm Đăng nhập.",
                         next);
   }
   if (username.empty() || context.form.value("password").empty()) {
-    return sign_in_page(context.request, 422, username,
-                        "Hãy nhập tên đăng nhập và mật khẩu.", next);
+    return sign_in_page(context.request, 422, username, "Hãy nhập tên đăng nhập và mật khẩu.",
+                        next);
   }
   try {
     const Session session =
         app_.login(username, context.form.value("password"), context.request.client_address);
     // A password an administrator set is changed first (the page says why).
-    HttpResponse response =
-        redirect(app_.must_change_password(session.user) ? "/doi-mat-khau" : next);
+    // Failed attempts at the account since its last sign-in are shown first (notifications page).
+    std::string target = next;
+    if (app_.must_change_password(session.user)) {
+      target = "/doi-mat-khau";
+    } else if (session.failed_before) {
+      target = "/thong-bao?tiep=" + pages::url_encode(next);
+    }
+    HttpResponse response = redirect(target);
     response.headers.emplace_back("Set-Cookie",
                                   session_cookie(session.token, session.expires_at - app_.now()));
     return response;

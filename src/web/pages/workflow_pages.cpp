@@ -22,7 +22,8 @@ namespace {
 
 // A non-negative integer of a form or a query; nullopt when absent or not one.
 std::optional<std::int64_t> whole_number(const std::string& text) {
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
+  if (text.empty() || text.size() > 18 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
     return std::nullopt;
   }
   return std::stoll(text);
@@ -205,7 +206,9 @@ HttpResponse PageRoutes::audit_log(Context& context, const Params&) {
     input.filters = request.filters;
     input.error = error.message();
     // Access first: a reporter learns nothing from a bad date either.
-    app_.audit_log(context.user, "", AuditQuery{.limit = 1});
+    AuditQuery probe;
+    probe.limit = 1;
+    app_.audit_log(context.user, "", probe);
     return page(context, 422, "audit", pages::audit_view(input));
   }
   input.filters = request.filters;
@@ -222,15 +225,20 @@ HttpResponse PageRoutes::audit_csv(Context& context, const Params&) {
   request.query.offset = 0;
   request.query.limit = 10000;
   const auto entries = app_.audit_log(context.user, request.filters.unit, request.query);
-  return download(
-      {llw::audit_csv(entries), "text/csv; charset=utf-8", "nhat-ky-hoat-dong.csv"});
+  return download({llw::audit_csv(entries), "text/csv; charset=utf-8", "nhat-ky-hoat-dong.csv"});
 }
 
 HttpResponse PageRoutes::notifications(Context& context, const Params&) {
   const std::string notice =
       context.request.query.count("da-doc") ? "Đã đánh dấu mọi thông báo là đã đọc." : "";
+  // After a sign-in that had failed attempts before it (sign_in_pages.cpp), `tiep` is where the
+  // user was going.
+  const auto next = context.request.query.find("tiep");
   return page(context, 200, "notifications",
-              pages::notifications_view(app_.notifications(context.user, 200), notice));
+              pages::notifications_view(
+                  app_.notifications(context.user, 200), notice,
+                  app_.failed_sign_ins_before_this_session(context.user),
+                  next == context.request.query.end() ? "" : pages::safe_next(next->second)));
 }
 
 HttpResponse PageRoutes::notifications_post(Context& context, const Params&) {

@@ -196,7 +196,9 @@ json audit_view(const AuditPageInput& input) {
           {"csv_href", "/nhat-ky/xuat.csv" + (query.empty() ? std::string() : "?" + query)}};
 }
 
-json notifications_view(const std::vector<Notification>& notifications, const std::string& notice) {
+json notifications_view(const std::vector<Notification>& notifications, const std::string& notice,
+                        const std::optional<SignInWarning>& sign_in_warning,
+                        const std::string& continue_to) {
   json rows = json::array();
   std::int64_t newest = 0;
   bool any_unread = false;
@@ -222,13 +224,24 @@ json notifications_view(const std::vector<Notification>& notifications, const st
                     {"href", campaign + (plan ? "/ke-hoach/" : "/bao-cao/") +
                                  url_encode(notification.unit_code)}});
   }
-  return {{"title", "Thông báo"},
-          {"rows", std::move(rows)},
-          {"has_rows", !notifications.empty()},
-          {"any_unread", any_unread},
-          {"newest", std::to_string(newest)},
-          {"has_notice", !notice.empty()},
-          {"notice", notice}};
+  return {
+      {"title", "Thông báo"},
+      {"rows", std::move(rows)},
+      {"has_rows", !notifications.empty()},
+      {"any_unread", any_unread},
+      {"newest", std::to_string(newest)},
+      {"has_notice", !notice.empty()},
+      {"notice", notice},
+      {"has_sign_in_warning", sign_in_warning.has_value()},
+      {"sign_in_warning",
+       sign_in_warning
+           ? "Từ lần đăng nhập trước đến nay có " + format_count(sign_in_warning->failures) +
+                 " lần đăng nhập sai vào tài khoản của bạn từ nơi khác (lần gần nhất lúc " +
+                 format_date_time(sign_in_warning->last_at) + ", từ địa chỉ " +
+                 sign_in_warning->last_address + "). Nếu không phải bạn thử, hãy đổi mật khẩu ngay."
+           : std::string()},
+      {"has_continue", !continue_to.empty()},
+      {"continue_href", continue_to}};
 }
 
 }  // namespace llw::pages

@@ -5,11 +5,10 @@
 // notifications page. Pure functions of their inputs; the handlers live in workflow_pages.cpp.
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "app/application.h"
 #include "domain/campaign.h"
@@ -31,9 +30,9 @@ struct ReportWorkflowInput {
   const Campaign* campaign = nullptr;
   const OrgUnit* unit = nullptr;
   const UnitReport* report = nullptr;
-  std::string base;                      // "/dot/3/bao-cao/HP-AH-THTT"
-  bool can_review = false;               // the actor is the level above (or an admin)
-  std::optional<std::string> closed;     // why the unit may no longer save (lock date)
+  std::string base;                   // "/dot/3/bao-cao/HP-AH-THTT"
+  bool can_review = false;            // the actor is the level above (or an admin)
+  std::optional<std::string> closed;  // why the unit may no longer save (lock date)
   std::optional<ReportExtension> extension;
   Timestamp now = 0;
   ReviewEcho echo;
@@ -81,7 +80,11 @@ nlohmann::json audit_view(const AuditPageInput& input);
 // Vietnamese name of an audit action ("report.return" → "Trả lại báo cáo").
 std::string audit_action_label(const std::string& action);
 
+// `sign_in_warning`: failed sign-ins at the account before this session (shown on top, with a
+// link to change the password); `continue_to`: where the sign-in was going (a "Tiếp tục" link).
 nlohmann::json notifications_view(const std::vector<Notification>& notifications,
-                                  const std::string& notice);
+                                  const std::string& notice,
+                                  const std::optional<SignInWarning>& sign_in_warning = {},
+                                  const std::string& continue_to = {});
 
 }  // namespace llw::pages
