@@ -49,8 +49,8 @@ ConsolidatedNarrative Application::save_consolidated_narrative(
     const auto& parts = narrative_parts();
     if (std::find(parts.begin(), parts.end(), part) == parts.end()) {
       problems[part] = "Phần này không có trong báo cáo tổng hợp.";
-    } else if (!is_valid_utf8(text)) {
-      problems[part] = "Nội dung không phải UTF-8 hợp lệ.";
+    } else if (!is_clean_text(text, TextShape::paragraphs)) {
+      problems[part] = unclean_text_message("Nội dung", TextShape::paragraphs);
     } else if (utf8_length(text) > kMaxNarrativeCharacters) {
       problems[part] = "Nội dung quá dài (tối đa " +
                        format_vietnamese_number(static_cast<double>(kMaxNarrativeCharacters)) +

@@ -6,6 +6,7 @@
 
 #include "app/application.h"
 #include "app/audited.h"
+#include "app/common_passwords.h"
 #include "app/password.h"
 #include "app/vietnamese_text.h"
 #include "domain/access.h"
@@ -28,7 +29,8 @@ const char* const role_too_high =
     "viên hoặc xem, cho đơn vị thuộc phạm vi của mình.";
 const char* const weak_password =
     "Mật khẩu mới phải có ít nhất 8 ký tự, gồm ít nhất hai loại trong ba loại: chữ cái, chữ số, "
-    "ký hiệu (ví dụ: hoctap-2025), và không được chứa tên đăng nhập.";
+    "ký hiệu (ví dụ: cay-phuong-do-7), không chứa tên đăng nhập và không phải mật khẩu phổ biến "
+    "(như Passw0rd, matkhau123, hoctap2025).";
 
 bool is_valid_username(const std::string& name) {
   if (name.size() < 3 || name.size() > 64) return false;
@@ -61,6 +63,7 @@ bool is_strong_password(const std::string& password, const std::string& username
     }
   }
   if (int(letters) + int(digits) + int(symbols) < 2) return false;
+  if (is_common_password(password)) return false;
   std::string lower = password;
   std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) {
     return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -101,9 +104,10 @@ User Application::insert_account(const NewUser& input, bool must_change) {
                 "dấu '.', '_', '-' (ví dụ: xa.anhung).",
                 "username");
   }
-  if (!is_valid_utf8(input.display_name) || input.display_name.size() > 200) {
+  if (!is_clean_text(input.display_name, TextShape::line) || input.display_name.size() > 200) {
     throw Error(ErrorKind::validation_failed,
-                "Họ tên phải là văn bản UTF-8 hợp lệ, tối đa 200 byte.", "name");
+                "Họ tên phải là một dòng chữ (không có ký tự điều khiển), tối đa 200 byte.",
+                "name");
   }
   if (!is_valid_utf8(input.password) || input.password.size() < min_password_chars ||
       input.password.size() > max_password_bytes) {
@@ -219,9 +223,11 @@ User Application::update_user(const User& actor, const std::string& username,
     User user = get_user(actor, username);
     const bool self = user.id == actor.id;
     if (change.display_name) {
-      if (!is_valid_utf8(*change.display_name) || change.display_name->size() > 200) {
+      if (!is_clean_text(*change.display_name, TextShape::line) ||
+          change.display_name->size() > 200) {
         throw Error(ErrorKind::validation_failed,
-                    "Họ tên phải là văn bản UTF-8 hợp lệ, tối đa 200 byte.", "name");
+                    "Họ tên phải là một dòng chữ (không có ký tự điều khiển), tối đa 200 byte.",
+                    "name");
       }
       user.display_name = change.display_name->empty() ? user.username : *change.display_name;
     }

@@ -46,8 +46,8 @@ void check_plan_string(const nlohmann::json& plan, const char* key, Fields& fiel
   const std::string field = std::string("plan.") + key;
   if (!value.is_string()) {
     fields.emplace(field, "Trường này phải là văn bản.");
-  } else if (!is_valid_utf8(value.get_ref<const std::string&>())) {
-    fields.emplace(field, "Văn bản có ký tự không hợp lệ (không phải UTF-8).");
+  } else if (!is_clean_text(value.get_ref<const std::string&>(), TextShape::paragraphs)) {
+    fields.emplace(field, unclean_text_message("Văn bản", TextShape::paragraphs));
   }
 }
 
@@ -55,7 +55,8 @@ void check_plan_string_list(const nlohmann::json& plan, const char* key, Fields&
   if (!plan.contains(key)) return;
   const auto& value = plan.at(key);
   const bool ok = value.is_array() && std::all_of(value.begin(), value.end(), [](const auto& v) {
-                    return v.is_string() && is_valid_utf8(v.template get_ref<const std::string&>());
+                    return v.is_string() && is_clean_text(v.template get_ref<const std::string&>(),
+                                                          TextShape::paragraphs);
                   });
   if (!ok) fields.emplace(std::string("plan.") + key, "Trường này phải là danh sách các đoạn văn.");
 }
@@ -68,8 +69,8 @@ void check_theme(const nlohmann::json& plan, int year, Fields& fields) {
   const auto& theme = plan.at("theme").get_ref<const std::string&>();
   if (!is_valid_utf8(theme)) return;  // check_plan_string names it
   if (utf8_length(theme) > kMaxThemeLength) {
-    fields.emplace("plan.theme", "Chủ đề dài tối đa " + std::to_string(kMaxThemeLength) +
-                                     " ký tự.");
+    fields.emplace("plan.theme",
+                   "Chủ đề dài tối đa " + std::to_string(kMaxThemeLength) + " ký tự.");
   } else if (auto years = years_contradicting(theme, year); year != 0 && !years.empty()) {
     fields.emplace("plan.theme", "Chủ đề ghi " + years_contradicting_message(years, year));
   }
@@ -155,8 +156,8 @@ void reject_unknown_plan_members(const nlohmann::json& plan) {
 
 void validate_campaign(const Campaign& campaign) {
   Fields fields;
-  if (!is_valid_utf8(campaign.name)) {
-    fields.emplace("name", "Tên kế hoạch có ký tự không hợp lệ (không phải UTF-8).");
+  if (!is_clean_text(campaign.name, TextShape::line)) {
+    fields.emplace("name", unclean_text_message("Tên kế hoạch", TextShape::line));
   } else if (campaign.name.empty()) {
     fields.emplace("name", "Hãy nhập tên kế hoạch.");
   } else if (utf8_length(campaign.name) > 300) {

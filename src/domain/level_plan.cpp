@@ -71,8 +71,8 @@ void reject_unknown(const nlohmann::json& object, const std::string& path,
 bool texts_ok(const nlohmann::json& value, std::string& problem) {
   if (value.is_string()) {
     const auto& text = value.get_ref<const std::string&>();
-    if (!is_valid_utf8(text)) {
-      problem = "Văn bản có ký tự không hợp lệ (không phải UTF-8).";
+    if (!is_clean_text(text, TextShape::paragraphs)) {
+      problem = unclean_text_message("Văn bản", TextShape::paragraphs);
       return false;
     }
     if (utf8_length(text) > kMaxText) {
@@ -164,8 +164,8 @@ void validate_level_plan(const LevelPlan& plan, const Campaign& campaign,
                 "nhập \"content.legal_basis\".",
                 "content.legal_basis");
   }
-  if (!is_valid_utf8(plan.number)) {
-    fields.emplace("number", "Số kế hoạch có ký tự không hợp lệ (không phải UTF-8).");
+  if (!is_clean_text(plan.number, TextShape::line)) {
+    fields.emplace("number", unclean_text_message("Số kế hoạch", TextShape::line));
   } else if (utf8_length(plan.number) > 50) {
     fields.emplace("number", "Số kế hoạch dài tối đa 50 ký tự (ví dụ 83/KH-UBND).");
   } else if (to_issue && plan.number.empty()) {

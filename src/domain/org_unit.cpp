@@ -152,8 +152,8 @@ void validate_unit_input(const UnitInput& input, const OrgUnit* parent) {
          "Mã đơn vị gồm 1–64 ký tự: chữ cái không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch "
          "ngang, bắt đầu bằng chữ cái hoặc chữ số (ví dụ HP-ANHUNG-THTT).");
   }
-  if (!is_valid_utf8(input.name)) {
-    fail("name", "Tên đơn vị có ký tự không hợp lệ (không phải UTF-8); hãy gõ lại tên.");
+  if (!is_clean_text(input.name, TextShape::line)) {
+    fail("name", unclean_text_message("Tên đơn vị", TextShape::line));
   } else if (input.name.empty() || is_blank(input.name)) {
     fail("name", "Hãy nhập tên đơn vị.");
   } else if (utf8_length(input.name) > 200) {
@@ -188,13 +188,10 @@ void validate_unit_input(const UnitInput& input, const OrgUnit* parent) {
       {"signer.position", &input.signer.position},
       {"signer.name", &input.signer.name}};
   for (const auto& [field, line] : signer_lines) {
-    if (!is_valid_utf8(*line)) {
-      fail(field, "Dòng chữ ký có ký tự không hợp lệ (không phải UTF-8); hãy gõ lại.");
+    if (!is_clean_text(*line, TextShape::line)) {
+      fail(field, unclean_text_message("Dòng chữ ký", TextShape::line));
     } else if (utf8_length(*line) > 200) {
       fail(field, "Mỗi dòng chữ ký dài tối đa 200 ký tự.");
-    } else if (std::any_of(line->begin(), line->end(),
-                           [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
-      fail(field, "Dòng chữ ký chỉ gồm một dòng chữ, không có ký tự điều khiển hay xuống dòng.");
     }
   }
   if (parent == nullptr) {

@@ -111,10 +111,9 @@ std::string check_scalar(const Rules& rules, const json& value) {
     case ItemType::narrative: {
       if (!value.is_string()) return "Hãy nhập nội dung dạng văn bản.";
       const auto& s = value.get_ref<const std::string&>();
-      if (!is_valid_utf8(s)) {
-        return "Nội dung có ký tự không hợp lệ (không phải UTF-8); hãy gõ lại hoặc dán lại "
-               "nội dung.";
-      }
+      const TextShape shape =
+          rules.type == ItemType::short_text ? TextShape::line : TextShape::paragraphs;
+      if (!is_clean_text(s, shape)) return unclean_text_message("Nội dung", shape);
       const std::size_t hard =
           rules.type == ItemType::short_text ? kShortTextLimit : kNarrativeLimit;
       const std::size_t limit =

@@ -50,6 +50,33 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
+bool is_clean_text(std::string_view text, TextShape shape) {
+  if (!is_valid_utf8(text)) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '\n' || byte == '\t' ||
+        (byte == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
+      if (shape == TextShape::line) return false;
+      continue;
+    }
+    if (byte < 0x20 || byte == 0x7F) return false;
+    // C1 controls U+0080..U+009F are encoded as C2 80..C2 9F.
+    if (byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string unclean_text_message(std::string_view what, TextShape shape) {
+  return std::string(what) +
+         (shape == TextShape::line
+              ? " có ký tự không hợp lệ (ký tự điều khiển, xuống dòng hoặc không phải UTF-8); "
+                "hãy gõ lại trên một dòng."
+              : " có ký tự không hợp lệ (ký tự điều khiển hoặc không phải UTF-8); hãy gõ lại "
+                "hoặc dán lại nội dung.");
+}
+
 std::size_t utf8_length(std::string_view text) {
   std::size_t count = 0;
   for (const char c : text) {

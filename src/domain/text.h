@@ -11,6 +11,16 @@ namespace llw {
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool is_valid_utf8(std::string_view text);
 
+// The one rule for every text a person types (names, short texts, narratives, comments, plan
+// texts): valid UTF-8 and no control characters — no NUL, no C0 or C1 control, no DEL. Paragraphs
+// (narratives, comments, plan parts) may hold line breaks (LF, CR LF) and tabs; a line (a name, a
+// short text, a number) holds none.
+enum class TextShape { line, paragraphs };
+bool is_clean_text(std::string_view text, TextShape shape);
+
+// The Vietnamese message for a text that is not clean, naming what it is ("Tên đơn vị").
+std::string unclean_text_message(std::string_view what, TextShape shape);
+
 // Number of code points of a valid UTF-8 string.
 std::size_t utf8_length(std::string_view text);
 

@@ -116,8 +116,9 @@ bool needs_comment(ReportEvent event) {
 std::string checked_comment(ReportEvent event, const std::string& text) {
   const bool reopen = event == ReportEvent::reopen;
   const char* field = reopen ? "reason" : "comment";
-  if (!is_valid_utf8(text)) {
-    throw Error(ErrorKind::bad_input, "Nội dung ghi chú không phải văn bản UTF-8 hợp lệ.", field);
+  if (!is_clean_text(text, TextShape::paragraphs)) {
+    throw Error(ErrorKind::bad_input,
+                unclean_text_message("Nội dung ghi chú", TextShape::paragraphs), field);
   }
   std::string trimmed = text;
   trimmed.erase(0, trimmed.find_first_not_of(" \t\r\n"));

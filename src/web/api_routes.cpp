@@ -89,6 +89,21 @@ nlohmann::json current_version_of(Application& app, const User& user, std::int64
 
 }  // namespace
 
+namespace {
+
+// "application/json", any case, with or without parameters ("; charset=utf-8").
+bool is_json_content_type(std::string_view content_type) {
+  constexpr std::string_view json = "application/json";
+  if (content_type.size() < json.size()) return false;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(content_type[i])) != json[i]) return false;
+  }
+  const std::string_view rest = content_type.substr(json.size());
+  return rest.empty() || rest.front() == ';' || rest.front() == ' ';
+}
+
+}  // namespace
+
 ApiRoutes::ApiRoutes(Application& app, std::size_t max_body_bytes)
     : app_(app), max_body_bytes_(max_body_bytes) {
   routes_ = {
@@ -216,13 +231,32 @@ HttpResponse ApiRoutes::dispatch(const HttpRequest& request) {
       }
     }
     if (!matches) continue;
-    if (request.method == route.method) return (this->*route.handler)(request, params);
+    if (request.method == route.method) {
+      // Every body is JSON except a unit import's (CSV or XLSX, its own content types).
+      const bool import = route.handler == &ApiRoutes::import_units;
+      if (!request.body.empty() && !import && !is_json_content_type(request.content_type) &&
+          signed_in(request)) {
+        // After the sign-in check (an anonymous request learns only that it needs a token).
+        return protocol_error_response(
+            415, "Nội dung gửi lên phải là JSON (Content-Type: application/json).", "content_type");
+      }
+      return (this->*route.handler)(request, params);
+    }
     if (std::find(allowed.begin(), allowed.end(), route.method) == allowed.end()) {
       allowed.emplace_back(route.method);
     }
   }
   if (!allowed.empty()) return method_not_allowed_response(allowed);
   return not_found_response();
+}
+
+bool ApiRoutes::signed_in(const HttpRequest& request) {
+  try {
+    app_.authenticate(bearer_token(request));
+    return true;
+  } catch (const Error&) {
+    return false;
+  }
 }
 
 User ApiRoutes::authenticate(const HttpRequest& request) {

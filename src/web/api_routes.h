@@ -37,6 +37,8 @@ class ApiRoutes {
 
   HttpResponse create_token(const HttpRequest& request, const Params& params);
   HttpResponse delete_token(const HttpRequest& request, const Params& params);
+  // Whether the request carries a valid token (for the order of checks: 401 before 415).
+  bool signed_in(const HttpRequest& request);
   HttpResponse get_health(const HttpRequest& request, const Params& params);
   HttpResponse get_me(const HttpRequest& request, const Params& params);
   HttpResponse change_own_password(const HttpRequest& request, const Params& params);

@@ -81,6 +81,16 @@ HttpResponse error_response(const Error& error, const nlohmann::json& extra,
   return response;
 }
 
+HttpResponse protocol_error_response(int status, const std::string& message,
+                                     const std::string& field) {
+  const char* code = status == 414   ? "uri_too_long"
+                     : status == 415 ? "unsupported_media_type"
+                     : status == 431 ? "headers_too_large"
+                                     : "bad_input";
+  return json_response(status,
+                       {{"error", {{"code", code}, {"message", message}, {"field", field}}}});
+}
+
 HttpResponse internal_error_response() {
   return json_response(
       500, {{"error",

@@ -4,9 +4,8 @@
 
 #include <cstdint>
 #include <functional>
-#include <utility>
-
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "domain/error.h"
 #include "domain/report.h"
@@ -31,8 +30,13 @@ HttpResponse error_response(const Error& error, const nlohmann::json& extra = nu
 // A conflict of a report action (a unit's report or a consolidated report) with what a client
 // needs to reload and retry: `current()` reads the report's version and state, added as
 // current_version, current_status and current_status_label; left out when reading fails.
-HttpResponse conflict_response(const Error& error,
-                               const std::function<std::pair<std::int64_t, ReportStatus>()>& current);
+HttpResponse conflict_response(
+    const Error& error, const std::function<std::pair<std::int64_t, ReportStatus>()>& current);
+
+// A failure of the HTTP request itself rather than of a use case, in the same error shape:
+// 414 uri_too_long, 415 unsupported_media_type, 431 headers_too_large.
+HttpResponse protocol_error_response(int status, const std::string& message,
+                                     const std::string& field);
 
 // The response for anything unexpected: a generic Vietnamese message, never the detail (which
 // the caller logs).

@@ -50,12 +50,16 @@ const char* reason_phrase(int status) {
       return "Conflict";
     case 413:
       return "Payload Too Large";
+    case 414:
+      return "URI Too Long";
     case 415:
       return "Unsupported Media Type";
     case 422:
       return "Unprocessable Entity";
     case 429:
       return "Too Many Requests";
+    case 431:
+      return "Request Header Fields Too Large";
     case 500:
       return "Internal Server Error";
     case 501:
@@ -69,12 +73,11 @@ const char* reason_phrase(int status) {
 
 std::string sign_in_address(const HttpRequest& request) {
   const std::string& host = request.host;
-  const bool plain = !host.empty() && host.size() <= 255 &&
-                     std::all_of(host.begin(), host.end(), [](char c) {
-                       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                              (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ':' ||
-                              c == '[' || c == ']';
-                     });
+  const bool plain =
+      !host.empty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
+      });
   return "http://" + (plain ? host : std::string("localhost")) + "/dang-nhap";
 }
 

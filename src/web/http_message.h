@@ -22,6 +22,8 @@ struct HttpRequest {
   std::string client_address;  // the peer's IP address, for login rate limiting
   std::string cookie;          // the Cookie header, empty when absent (pages only)
   std::string host;            // the Host header, empty when absent
+  // Reached over TLS: a trusted proxy said X-Forwarded-Proto: https (cookies get Secure).
+  bool secure = false;
 };
 
 struct HttpResponse {

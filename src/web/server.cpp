@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <condition_variable>
 #include <csignal>
 #include <exception>
@@ -58,6 +59,24 @@ struct Traits : restinio::traits_t<restinio::asio_timer_manager_t, restinio::nul
 };
 using RestinioServer = restinio::http_server_t<Traits>;
 
+// The longest request target (path and query) and header line the server reads; longer ones get
+// 414 and 431.
+constexpr std::size_t kMaxUrlBytes = 8 * 1024;
+constexpr std::size_t kMaxFieldBytes = 16 * 1024;
+
+// A '%' not followed by two hex digits ("%zz", a trailing "%"): the relaxed decoder would keep it.
+bool has_broken_escape(restinio::string_view_t text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') continue;
+    if (i + 2 >= text.size()) return true;
+    if (!std::isxdigit(static_cast<unsigned char>(text[i + 1])) ||
+        !std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "/api/v1/units/H%C3%A0" → {"api", "v1", "units", "Hà"}; nullopt on a broken escape.
 std::optional<std::vector<std::string>> decoded_segments(restinio::string_view_t path) {
   std::vector<std::string> segments;
@@ -81,8 +100,25 @@ HttpResponse respond_to(ApiRoutes& routes, PageRoutes& pages, const TrustedProxi
   HttpRequest request;
   const auto& header = req->header();
   request.method = header.method().c_str();
+  // HEAD is answered as GET; handle() sends the headers without the body.
+  if (request.method == "HEAD") request.method = "GET";
 
-  auto segments = decoded_segments(header.path());
+  if (header.request_target().size() > kMaxUrlBytes) {
+    return protocol_error_response(
+        414, "Địa chỉ yêu cầu quá dài (tối đa 8 KB). Hãy kiểm tra lại đường dẫn.", "path");
+  }
+  bool header_too_large = false;
+  header.for_each_field([&](const auto& field) {
+    header_too_large = header_too_large || field.name().size() > kMaxFieldBytes ||
+                       field.value().size() > kMaxFieldBytes;
+  });
+  if (header_too_large) {
+    return protocol_error_response(
+        431, "Một dòng tiêu đề của yêu cầu quá dài (tối đa 16 KB). Hãy xóa cookie rồi thử lại.",
+        "header");
+  }
+
+  auto segments = has_broken_escape(header.path()) ? std::nullopt : decoded_segments(header.path());
   if (!segments) {
     return error_response(Error(ErrorKind::bad_input,
                                 "Đường dẫn có mã %-escape không hợp lệ. Hãy kiểm tra lại địa chỉ.",
@@ -92,7 +128,7 @@ HttpResponse respond_to(ApiRoutes& routes, PageRoutes& pages, const TrustedProxi
 
   const auto query = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(
       header.query());
-  if (!query) {
+  if (!query || has_broken_escape(header.query())) {
     return error_response(Error(ErrorKind::bad_input,
                                 "Tham số truy vấn không hợp lệ. Hãy kiểm tra lại phần sau dấu ?.",
                                 "query"));
@@ -113,8 +149,13 @@ HttpResponse respond_to(ApiRoutes& routes, PageRoutes& pages, const TrustedProxi
       return restinio::http_header_fields_t::continue_enumeration();
     });
   }
-  request.client_address =
-      client_address(req->remote_endpoint().address().to_string(), forwarded_for, proxies);
+  const std::string peer = req->remote_endpoint().address().to_string();
+  request.client_address = client_address(peer, forwarded_for, proxies);
+  if (!proxies.empty()) {
+    const auto canonical = canonical_ip_address(peer);
+    request.secure = canonical && proxies.contains(*canonical) &&
+                     header.get_field_or("X-Forwarded-Proto", "") == "https";
+  }
   request.cookie = header.get_field_or(restinio::http_field::cookie, "");
   request.host = header.get_field_or(restinio::http_field::host, "");
   // Everything outside /api is the web application's pages and static files.
@@ -164,6 +205,7 @@ struct HttpServer::Impl {
       std::cerr << "llw: request failed with an unknown exception\n";
       response = internal_error_response();
     }
+    if (req->header().method() == restinio::http_method_head()) response.body.clear();
     auto builder = req->create_response(restinio::http_status_line_t{
         restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
         reason_phrase(response.status)});
@@ -199,10 +241,12 @@ struct HttpServer::Impl {
         .socket_options_setter([](restinio::socket_options_t& options) {
           options.set_option(restinio::asio_ns::ip::tcp::no_delay{true});
         })
+        // The transport's header limits sit above ours (kMaxUrlBytes, kMaxFieldBytes), so that a
+        // long address or header gets its 414/431 answer; only absurd ones are cut off.
         .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                      .max_url_size(8 * 1024)
-                                      .max_field_name_size(1024)
-                                      .max_field_value_size(16 * 1024)
+                                      .max_url_size(4 * kMaxUrlBytes)
+                                      .max_field_name_size(4 * kMaxFieldBytes)
+                                      .max_field_value_size(4 * kMaxFieldBytes)
                                       .max_field_count(100)
                                       .max_body_size(transport_body_limit(config.max_body_bytes)))
         .read_next_http_message_timelimit(std::chrono::seconds(60))

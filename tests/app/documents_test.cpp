@@ -177,8 +177,8 @@ TEST_F(DocumentsTest, ConsolidatedReportCarriesTheCoordinatorsNarrativeWhereWrit
   app_->save_consolidated_narrative(
       system_admin(), campaign_.id, "HP-X", 0,
       {{"advantages", "Các trường chủ động, phụ huynh phối hợp tích cực."}, {"difficulties", ""}});
-  const std::string text = squeeze(pdf_text(
-      app_->summary_document(system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf)));
+  const std::string text = squeeze(
+      pdf_text(app_->summary_document(system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf)));
   ASSERT_FALSE(text.empty());
   // The written part replaces the units' texts; an empty part still falls back to them.
   EXPECT_NE(text.find("Các trường chủ động, phụ huynh phối hợp tích cực."), std::string::npos)
@@ -386,13 +386,17 @@ TEST_F(DocumentsTest, OnlyTheIssuersManagersEditThePlanAndBadPlansChangeNothing)
 
 TEST_F(DocumentsTest, HostileTextInReportsAndPlanNeverBreaksADocument) {
   json values = values_a();
-  values["advantages"] =
-      std::string("<w:p>&amp; ]]> \x01\x02 \u200F\u202E") + std::string(9000, 'x');
+  // Control characters never get in (the one text rule, domain/text.h)…
+  values["advantages"] = std::string("<w:p> \x01\x02");
+  EXPECT_EQ(error_kind_of([&] { save("HP-X-A", values, false); }), ErrorKind::validation_failed);
+  // …and markup, bidi overrides and length never break a document.
+  values["advantages"] = std::string("<w:p>&amp; ]]> \u200F\u202E") + std::string(9000, 'x');
   values["difficulties"] = "\"><script>alert(1)</script> & < >";
   save("HP-X-A", values, true);
-  CampaignSettings settings{campaign_.name,     campaign_.period_start, campaign_.period_end,
-                            campaign_.deadline, campaign_.lock_date,    std::nullopt,
-                            std::nullopt,       "</w:t></w:r><w:r><w:t>ĐÃ SỬA</w:t> ]]> &"};
+  CampaignSettings settings{campaign_.name,       campaign_.period_start,
+                            campaign_.period_end, campaign_.deadline,
+                            campaign_.lock_date,  std::nullopt,
+                            std::nullopt,         "</w:t></w:r><w:r><w:t>ĐÃ SỬA</w:t> ]]> &"};
   app_->update_campaign_settings(system_admin(), campaign_.id, settings);
   for (DocumentFormat format : {DocumentFormat::docx, DocumentFormat::pdf}) {
     const DocumentFile summary =
@@ -421,8 +425,8 @@ TEST_F(DocumentsTest, TheUnitsSignerFromItsSettingsSignsItsReportAndItsConsolida
   UnitChanges school;
   school.signer = UnitSigner{"", "KT. HIỆU TRƯỞNG", "Phó hiệu trưởng", "Nguyễn Thị Hồng Vân"};
   app_->update_unit(system_admin(), "HP-X-A", school);
-  const std::string report = squeeze(pdf_text(
-      app_->report_document(system_admin(), campaign_.id, "HP-X-A", DocumentFormat::pdf)));
+  const std::string report = squeeze(
+      pdf_text(app_->report_document(system_admin(), campaign_.id, "HP-X-A", DocumentFormat::pdf)));
   EXPECT_NE(report.find("Nguyễn Thị Hồng Vân"), std::string::npos) << report;
   EXPECT_NE(report.find("PHÓ HIỆU TRƯỞNG"), std::string::npos) << report;  // capitals, as ND30
   EXPECT_NE(report.find("KT. HIỆU TRƯỞNG"), std::string::npos) << report;
@@ -431,15 +435,15 @@ TEST_F(DocumentsTest, TheUnitsSignerFromItsSettingsSignsItsReportAndItsConsolida
   commune.signer =
       UnitSigner{"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Bình"};
   app_->update_unit(system_admin(), "HP-X", commune);
-  const std::string consolidated = squeeze(pdf_text(
-      app_->summary_document(system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf)));
+  const std::string consolidated = squeeze(
+      pdf_text(app_->summary_document(system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf)));
   EXPECT_NE(consolidated.find("Trần Văn Bình"), std::string::npos) << consolidated;
   EXPECT_NE(consolidated.find("PHÓ CHỦ TỊCH"), std::string::npos);
   EXPECT_NE(consolidated.find("TM. ỦY BAN NHÂN DÂN"), std::string::npos);
 
   // A unit without a signer keeps the default block of its kind.
-  const std::string other = squeeze(pdf_text(
-      app_->report_document(system_admin(), campaign_.id, "HP-X-B", DocumentFormat::pdf)));
+  const std::string other = squeeze(
+      pdf_text(app_->report_document(system_admin(), campaign_.id, "HP-X-B", DocumentFormat::pdf)));
   EXPECT_EQ(other.find("Nguyễn Thị Hồng Vân"), std::string::npos);
   EXPECT_NE(other.find("HIỆU TRƯỞNG"), std::string::npos);
 }
@@ -486,8 +490,8 @@ TEST_F(DocumentsTest, TheConsolidatedReportStatesTheCommunesOwnDirectionWork) {
   app_->save_consolidated_narrative(
       system_admin(), campaign_.id, "HP-X", 0,
       {{"direction", "Ban hành Công văn số 120/UBND-VHXH ngày 02/10/2025 hướng dẫn các trường."}});
-  const std::string text = squeeze(pdf_text(
-      app_->summary_document(system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf)));
+  const std::string text = squeeze(
+      pdf_text(app_->summary_document(system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf)));
   const auto plan = text.find("Ủy ban nhân dân xã An Hưng đã ban hành Kế hoạch số");
   const auto directive = text.find("Ban hành Công văn số 120/UBND-VHXH");
   const auto completeness = text.find("Tổng số đơn vị phải báo cáo");

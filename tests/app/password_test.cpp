@@ -4,6 +4,8 @@
 
 #include <set>
 
+#include "app/common_passwords.h"
+
 namespace llw {
 namespace {
 
@@ -28,6 +30,19 @@ TEST(Password, TokensAreRandomAndTheirHashesStable) {
   EXPECT_EQ(token_hash(token), token_hash(token));
   EXPECT_EQ(token_hash(token).size(), 64u);
   EXPECT_NE(token_hash(token), token_hash(*tokens.rbegin()));
+}
+
+TEST(CommonPasswordTest, TheFirstPasswordsAGuesserTriesAreRefused) {
+  for (const char* common :
+       {"Passw0rd", "password1", "P@ssword2025", "hoctap2025", "HocTap@2025", "matkhau@123",
+        "Admin@2025", "admin123", "iloveyou1", "qwerty123", "1q2w3e4r", "abc12345", "ab123456",
+        "123456a@", "vietnam@123", "anhyeuem123", "12345678", "2025@2025"}) {
+    EXPECT_TRUE(is_common_password(common)) << common;
+  }
+  for (const char* fine : {"cay-phuong-do-7", "mat-khau-dai", "thon-dong-2025", "moi-hon-2025",
+                           "Trang.sach.xanh9", "Đọc-sách-mỗi-ngày-3"}) {
+    EXPECT_FALSE(is_common_password(fine)) << fine;
+  }
 }
 
 }  // namespace

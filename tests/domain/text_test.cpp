@@ -55,5 +55,21 @@ TEST(Text, ARateWithNothingToDivideByIsNotApplicableNotZero) {
   EXPECT_EQ(kNotApplicableWords, "không áp dụng");
 }
 
+TEST(TextTest, OneRuleForTypedTextNoControlCharactersButLineBreaksInParagraphs) {
+  EXPECT_TRUE(is_clean_text("Trường Tiểu học An Hưng", TextShape::line));
+  EXPECT_TRUE(is_clean_text("Đoạn một.\nĐoạn hai.\r\n\tThụt lề.", TextShape::paragraphs));
+  for (const std::string& bad :
+       {std::string("a\0b", 3), std::string("a\x01"), std::string("a\x1b[31m"),
+        std::string("a\x7f"), std::string("a\xc2\x85"), std::string("a\rb"), std::string("\xff")}) {
+    EXPECT_FALSE(is_clean_text(bad, TextShape::paragraphs)) << bad;
+    EXPECT_FALSE(is_clean_text(bad, TextShape::line)) << bad;
+  }
+  EXPECT_FALSE(is_clean_text("hai\ndòng", TextShape::line));
+  EXPECT_FALSE(is_clean_text("tab\there", TextShape::line));
+  EXPECT_TRUE(is_clean_text("\xc2\xa0khoảng trắng không ngắt", TextShape::line));  // U+00A0
+  EXPECT_NE(unclean_text_message("Tên đơn vị", TextShape::line).find("Tên đơn vị có ký tự"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace llw

@@ -169,11 +169,12 @@ TEST_F(AdminPagesTest, WritesAreRefusedToRolesThatMayNotMakeThem) {
   }
   EXPECT_EQ(submit(coordinator, "/quan-tri/tai-khoan/bc.andung", {{"action", "khoa"}}).status, 403);
   EXPECT_FALSE(store_->find_user("bc.andung")->user.disabled);
-  EXPECT_EQ(
-      submit(reporter, "/quan-tri/tai-khoan/reporter.mn",
-             {{"action", "dat-mat-khau"}, {"password", "abc-12345"}, {"password2", "abc-12345"}})
-          .status,
-      403);
+  EXPECT_EQ(submit(reporter, "/quan-tri/tai-khoan/reporter.mn",
+                   {{"action", "dat-mat-khau"},
+                    {"password", "cay-phuong-do-7"},
+                    {"password2", "cay-phuong-do-7"}})
+                .status,
+            403);
   const Campaign before = *store_->find_campaign(campaign_id_);
   EXPECT_EQ(submit(coordinator, settings_path(),
                    {{"name", "Đổi tên"},

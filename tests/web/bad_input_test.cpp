@@ -118,6 +118,20 @@ TEST_F(BadInputTest, InvalidUtf8IsRejected) {
   expect_unchanged();
 }
 
+TEST_F(BadInputTest, ControlCharactersAreRefusedInEveryTypedText) {
+  for (const char* value : {R"("a\u0000b")", R"("a\u001b[31m")", R"("a\u007f")", R"("a\rb")"}) {
+    expect_error(put_values(std::string(R"({"advantages": )") + value + "}"), 422,
+                 "validation_failed", "advantages");
+  }
+  expect_unchanged();
+  // A unit name is one line.
+  const std::string unit = R"({"code": "HP-AH-MOI", "name": "Thôn\r\nMới", "kind": "village",
+                               "parent": "HP-AH"})";
+  expect_error(post("/api/v1/units", token(kAdmin), unit), 422, "validation_failed", "name");
+  // Line breaks are what paragraphs are made of.
+  EXPECT_EQ(put_values(R"({"advantages": "Dòng một\nDòng hai"})").status, 200);
+}
+
 TEST_F(BadInputTest, BodyOverTheLimitGets413) {
   const std::string padding(kMaxBody, 'a');
   const HttpReply reply = put_values("{\"advantages\": \"" + padding + "\"}");

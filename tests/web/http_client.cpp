@@ -51,6 +51,7 @@ HttpReply HttpClient::send(const std::string& method, const std::string& path,
   const std::string url = "http://127.0.0.1:" + std::to_string(port_) + path;
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
   curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
+  if (method == "HEAD") curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
   // Paths are sent as written, including deliberately odd ones.

@@ -28,6 +28,49 @@ TEST_F(ServerTest, HealthAnswersWithoutSignInOrDatabase) {
   expect_error(http_->send("POST", "/api/v1/health", "{}"), 405, "method_not_allowed", "method");
 }
 
+TEST_F(ServerTest, OversizedAddressesAndHeadersGetAnAnswerNotADroppedConnection) {
+  const HttpReply long_path = get("/api/v1/units/" + std::string(10 * 1024, 'A'), "");
+  expect_error(long_path, 414, "uri_too_long", "path");
+  const HttpReply long_query = get("/dang-nhap?next=" + std::string(10 * 1024, 'a'), "");
+  EXPECT_EQ(long_query.status, 414);
+  const HttpReply long_header =
+      http_->send("GET", "/api/v1/me", {}, {"Cookie: x=" + std::string(20 * 1024, 'c')});
+  expect_error(long_header, 431, "headers_too_large", "header");
+  EXPECT_EQ(get("/api/v1/health", "").status, 200);  // and the server goes on
+}
+
+TEST_F(ServerTest, BrokenPercentEscapesAre400) {
+  expect_error(get("/api/v1/units/%zz", token(kAdmin)), 400, "bad_input", "path");
+  expect_error(get("/api/v1/units/HP%", token(kAdmin)), 400, "bad_input", "path");
+  expect_error(get("/api/v1/users?q=%zz", token(kAdmin)), 400, "bad_input", "query");
+  EXPECT_EQ(get("/api/v1/units/HP%2DAH", token(kAdmin)).status, 200);  // a good one still works
+}
+
+TEST_F(ServerTest, HeadAnswersLikeGetWithoutTheBody) {
+  const HttpReply head = http_->send("HEAD", "/api/v1/health");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_TRUE(head.body.empty());
+  EXPECT_EQ(head.header("content-type"), "application/json; charset=utf-8");
+  EXPECT_EQ(http_->send("HEAD", "/api/v1/me").status, 401);
+}
+
+TEST_F(ServerTest, JsonRoutesRequireAJsonContentType) {
+  const std::string body = R"({"code": "HP-AH-MOI", "name": "Thôn Mới", "kind": "village",
+                               "parent": "HP-AH"})";
+  const std::string bearer = "Authorization: Bearer " + token(kAdmin);
+  expect_error(http_->send("POST", "/api/v1/units", body, {bearer, "Content-Type: text/plain"}),
+               415, "unsupported_media_type", "content_type");
+  expect_error(http_->send("POST", "/api/v1/units", body, {bearer}), 415, "unsupported_media_type");
+  EXPECT_EQ(http_->send("POST", "/api/v1/units/HP-AH-MOI").status, 405);  // routes first
+  // Without a token the answer is 401 whatever the type; with the JSON type it is created.
+  EXPECT_EQ(http_->send("POST", "/api/v1/units", body, {"Content-Type: text/plain"}).status, 401);
+  EXPECT_EQ(http_
+                ->send("POST", "/api/v1/units", body,
+                       {bearer, "Content-Type: Application/JSON; charset=utf-8"})
+                .status,
+            201);
+}
+
 TEST_F(ServerTest, EveryApiResponseCarriesTheSecurityHeaders) {
   // Pages (everything outside /api) carry the pages' own policy: see pages_test.cpp.
   for (const HttpReply& reply : {get("/api/v1/me", token(kAdmin)), get("/api/v1/nowhere", ""),

@@ -126,6 +126,17 @@ TEST_F(TrustedProxyTest, FromATrustedProxyEachForwardedClientHasItsOwnLimit) {
             200);
 }
 
+TEST_F(TrustedProxyTest, CookiesAreSecureWhenATrustedProxySaysTheClientUsesTls) {
+  auto cookie_of = [](const HttpClient& client, const std::vector<std::string>& headers) {
+    return client.send("GET", "/dang-nhap", {}, headers).header("set-cookie");
+  };
+  EXPECT_NE(cookie_of(*proxied_, {"X-Forwarded-Proto: https"}).find("; Secure"), std::string::npos);
+  EXPECT_EQ(cookie_of(*proxied_, {}).find("Secure"), std::string::npos);
+  EXPECT_EQ(cookie_of(*proxied_, {"X-Forwarded-Proto: http"}).find("Secure"), std::string::npos);
+  // From a peer that is not a trusted proxy the header is a client's claim.
+  EXPECT_EQ(cookie_of(*http_, {"X-Forwarded-Proto: https"}).find("Secure"), std::string::npos);
+}
+
 TEST_F(TrustedProxyTest, AMalformedHeaderFromATrustedProxyCountsAsTheProxyItself) {
   const std::vector<std::string> malformed{"unknown", "203.0.113.7:443", "1.2.3.4, ", "a,b,c",
                                            std::string(3000, '9')};

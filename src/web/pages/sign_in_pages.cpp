@@ -8,10 +8,16 @@ namespace llw {
 
 namespace {
 
-std::string session_cookie(const std::string& token, std::int64_t max_age) {
-  // HttpOnly: scripts cannot read it; SameSite=Lax: other sites' forms do not carry it.
-  return std::string(pages::kSessionCookie) + "=" + token +
-         "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age);
+// HttpOnly: scripts cannot read it; SameSite=Lax: other sites' forms do not carry it; Secure
+// behind TLS: never sent over plain HTTP.
+std::string cookie_attributes(const HttpRequest& request) {
+  return std::string("; Path=/; HttpOnly; SameSite=Lax") + (request.secure ? "; Secure" : "");
+}
+
+std::string session_cookie(const HttpRequest& request, const std::string& token,
+                           std::int64_t max_age) {
+  return std::string(pages::kSessionCookie) + "=" + token + cookie_attributes(request) +
+         "; Max-Age=" + std::to_string(max_age);
 }
 
 }  // namespace
@@ -49,7 +55,7 @@ HttpResponse PageRoutes::sign_in_page(const HttpRequest& request, int status,
   HttpResponse response = page(context, status, "sign_in", std::move(view));
   if (fresh) {
     response.headers.emplace_back("Set-Cookie", std::string(pages::kPreSessionCookie) + "=" + pre +
-                                                    "; Path=/; HttpOnly; SameSite=Lax");
+                                                    cookie_attributes(request));
   }
   return response;
 }
@@ -87,8 +93,8 @@ HttpResponse PageRoutes::sign_in(Context& context, const Params&) {
       target = "/thong-bao?tiep=" + pages::url_encode(next);
     }
     HttpResponse response = redirect(target);
-    response.headers.emplace_back("Set-Cookie",
-                                  session_cookie(session.token, session.expires_at - app_.now()));
+    response.headers.emplace_back("Set-Cookie", session_cookie(context.request, session.token,
+                                                               session.expires_at - app_.now()));
     return response;
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::unauthenticated && error.kind() != ErrorKind::rate_limited) {
@@ -102,7 +108,7 @@ HttpResponse PageRoutes::sign_in(Context& context, const Params&) {
 HttpResponse PageRoutes::sign_out(Context& context, const Params&) {
   app_.logout(context.session_token);
   HttpResponse response = redirect("/dang-nhap");
-  response.headers.emplace_back("Set-Cookie", session_cookie("", 0));
+  response.headers.emplace_back("Set-Cookie", session_cookie(context.request, "", 0));
   return response;
 }
 
