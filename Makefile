@@ -9,6 +9,8 @@ JOBS ?= $(shell nproc)
 DEMO_DB ?= var/demo.sqlite
 DEMO_SCALE ?= commune
 PORT ?= 8080
+# Seconds each libFuzzer target runs in `make test` (scripts/fuzz.sh).
+FUZZ_SECONDS ?= 20
 
 .PHONY: all setup build demo serve test bench clean
 
@@ -34,6 +36,7 @@ serve: build
 
 test: build
 	scripts/run_tests.sh $(BUILD_DIR)
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 bench: build
 	bench/run_bench.sh --llw $(BUILD_DIR)/src/cli/llw

@@ -18,6 +18,8 @@ packages=(
   libreoffice-writer-nogui libreoffice-calc-nogui
   # tests and benchmarks
   googletest libgtest-dev curl jq wrk procps
+  # fuzzing (fuzz/, scripts/fuzz.sh): clang with libFuzzer and the sanitizers' runtimes
+  clang libclang-rt-14-dev
   # browser tests: Playwright (npm playwright-core, package-lock.json) drives Debian's Chromium.
   # npm comes with the machine's Node.js 20 (nodesource bundles it; Debian's npm would conflict).
   nodejs chromium

@@ -392,7 +392,9 @@ ParsedUnits units_from_cells(const CellTable& table) {
 
   ParsedUnits parsed;
   for (std::size_t r = 1; r < table.rows.size(); ++r) {
-    const auto& [row, cells] = table.rows[r];
+    // Named members, not a structured binding: clang 14 (the fuzz build) cannot capture one.
+    const int row = table.rows[r].first;
+    const auto& cells = table.rows[r].second;
     ImportRow item;
     item.row = row;
     bool ok = true;

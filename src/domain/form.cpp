@@ -122,7 +122,8 @@ class FormParser {
 void FormParser::check_fields(const json& object, const std::string& where,
                               std::initializer_list<const char*> allowed) const {
   if (!object.is_object()) fail(where, "phải là một đối tượng JSON {…}");
-  for (const auto& [name, value] : object.items()) {
+  for (const auto& item : object.items()) {
+    const std::string& name = item.key();  // not a structured binding: clang 14 cannot capture one
     const bool known =
         std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return name == a; });
     if (!known) fail(where, "trường '" + sanitize_utf8(name) + "' không được hỗ trợ");

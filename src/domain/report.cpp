@@ -167,7 +167,9 @@ void check_table(const FormItem& item, const json& value, bool for_submit,
       messages[prefix] = "Mỗi dòng của bảng phải là một đối tượng {cột: giá trị}.";
       continue;
     }
-    for (const auto& [key, cell] : cells.items()) {
+    for (const auto& entry : cells.items()) {
+      const std::string& key =
+          entry.key();  // not a structured binding: clang 14 cannot capture one
       const bool known = std::any_of(item.columns.begin(), item.columns.end(),
                                      [&](const TableColumn& c) { return c.key == key; });
       if (!known) messages[prefix + "." + sanitize_utf8(key)] = "Cột không có trong đề cương.";

@@ -185,6 +185,8 @@ struct HttpServer::Impl {
   // Servers whose listener was closed by the self-check; their open connections finish on them.
   std::vector<std::unique_ptr<RestinioServer>> retired;
   std::atomic<std::uint16_t> bound_port{0};
+  std::atomic<std::uint64_t> answered{0};    // responses built, for the self-check's "progressing"
+  std::uint64_t answered_at_last_check = 0;  // the watch thread's own
   std::atomic<bool> stop_requested{false};
 
   // For start_in_background: the thread, and the hand-over of "listening" or the open error.
@@ -205,6 +207,7 @@ struct HttpServer::Impl {
       std::cerr << "llw: request failed with an unknown exception\n";
       response = internal_error_response();
     }
+    ++answered;
     if (req->header().method() == restinio::http_method_head()) response.body.clear();
     auto builder = req->create_response(restinio::http_status_line_t{
         restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
@@ -291,6 +294,12 @@ struct HttpServer::Impl {
     };
     hooks.reopen = [this] { restinio::asio_ns::post(io_context, [this] { reopen_listener(); }); };
     hooks.healthy = [] { systemd_notify("WATCHDOG=1"); };
+    hooks.progressing = [this] {
+      const std::uint64_t now = answered;
+      const bool moved = now != answered_at_last_check;
+      answered_at_last_check = now;
+      return moved;
+    };
     return std::make_unique<ListenerWatch>(self_check_host(config.bind_address), bound_port,
                                            interval, config.self_check_timeout, std::move(hooks));
   }

@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <random>
 #include <thread>
@@ -117,6 +118,64 @@ TEST_F(ListenerWatchTest, AListenerThatStoppedAcceptingIsReopenedOnTheSamePort) 
   EXPECT_EQ(server_->port(), port);
   // And it stays reopened: several requests in a row.
   for (int i = 0; i < 5; ++i) EXPECT_EQ(probe(), ProbeResult::answered);
+}
+
+// A socket that listens and never accepts: what a deaf listener looks like from outside.
+class DeafListener {
+ public:
+  DeafListener() {
+    fd_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(fd_, reinterpret_cast<const sockaddr*>(&address), sizeof(address));
+    listen(fd_, 64);
+    socklen_t length = sizeof(address);
+    getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length);
+    port_ = ntohs(address.sin_port);
+  }
+  ~DeafListener() { close(fd_); }
+  std::uint16_t port() const { return port_; }
+
+ private:
+  int fd_ = -1;
+  std::uint16_t port_ = 0;
+};
+
+struct WatchCounts {
+  std::atomic<int> reopened{0};
+  std::atomic<int> healthy{0};
+};
+
+// Runs a watch against a deaf listener for a while with the given state of the server.
+void watch_a_deaf_listener(bool at_capacity, bool progressing, WatchCounts& counts) {
+  DeafListener deaf;
+  ListenerWatchHooks hooks;
+  hooks.accepted_count = [] { return std::uint64_t{0}; };
+  hooks.at_capacity = [=] { return at_capacity; };
+  hooks.progressing = [=] { return progressing; };
+  hooks.reopen = [&] { ++counts.reopened; };
+  hooks.healthy = [&] { ++counts.healthy; };
+  ListenerWatch watch("127.0.0.1", deaf.port(), 20ms, 50ms, std::move(hooks));
+  std::this_thread::sleep_for(400ms);
+}
+
+TEST(ListenerWatchDecisionTest, ADeafListenerBelowTheCapIsReopenedAndNotCalledHealthy) {
+  WatchCounts counts;
+  watch_a_deaf_listener(false, true, counts);
+  EXPECT_GT(counts.reopened, 0);
+  EXPECT_EQ(counts.healthy, 0);
+}
+
+TEST(ListenerWatchDecisionTest, AtTheCapItIsLeftAloneAndHealthyOnlyWhileItAnswersOthers) {
+  WatchCounts answering;
+  watch_a_deaf_listener(true, true, answering);
+  EXPECT_EQ(answering.reopened, 0);
+  EXPECT_GT(answering.healthy, 0);
+  WatchCounts stuck;
+  watch_a_deaf_listener(true, false, stuck);
+  EXPECT_EQ(stuck.reopened, 0);
+  EXPECT_EQ(stuck.healthy, 0);  // systemd's watchdog restarts a server that answers nothing
 }
 
 TEST(ConnectionCapTest, LeavesTheReserveUnderTheOpenFileLimit) {

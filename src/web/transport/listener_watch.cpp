@@ -125,21 +125,27 @@ void ListenerWatch::loop() {
   while (!wake_.wait_for(lock, interval_, [this] { return stopping_; })) {
     lock.unlock();
     const ProbeResult result = probe_listener(host_, port_, timeout_, hooks_.accepted_count);
+    const bool progressing = hooks_.progressing && hooks_.progressing();
+    bool healthy = result == ProbeResult::answered;
     switch (result) {
       case ProbeResult::answered:
-        if (hooks_.healthy) hooks_.healthy();
         break;
       case ProbeResult::not_accepted:
       case ProbeResult::refused:
-        if (hooks_.at_capacity && hooks_.at_capacity()) break;
+        if (hooks_.at_capacity && hooks_.at_capacity()) {
+          healthy = progressing;  // full on purpose; healthy while it still answers
+          break;
+        }
         std::cerr << "llw: the listener on port " << port_
                   << " stopped accepting connections; reopening it\n";
         if (hooks_.reopen) hooks_.reopen();
         break;
       case ProbeResult::slow:
       case ProbeResult::no_descriptor:
+        healthy = progressing;
         break;
     }
+    if (healthy && hooks_.healthy) hooks_.healthy();
     lock.lock();
   }
 }

@@ -3,8 +3,10 @@
 // successful one: a failed accept (e.g. EMFILE) leaves the server alive but deaf for good. The
 // watch connects to the server like a client every `interval` and asks for /api/v1/health; when
 // the connection is not even accepted (and the server is not at its connection cap on purpose)
-// it asks for the listener to be reopened. Every answered check is a sign of health that the
-// server passes on to systemd's watchdog.
+// it asks for the listener to be reopened. An answered check is a sign of health that the server
+// passes on to systemd's watchdog; so is an unanswered one while other requests are still being
+// answered (at the connection cap, or busy) — a server that answers nothing gets no ping, and
+// systemd restarts it.
 
 #include <chrono>
 #include <condition_variable>
@@ -28,7 +30,10 @@ struct ListenerWatchHooks {
   std::function<std::uint64_t()> accepted_count;  // connections accepted so far (all listeners)
   std::function<bool()> at_capacity;              // accepting is paused by the connection cap
   std::function<void()> reopen;                   // close and reopen the listener (async is fine)
-  std::function<void()> healthy;                  // an answered check (the watchdog ping)
+  std::function<void()> healthy;                  // a sign of health (the watchdog ping)
+  // Whether requests were answered since the last call: a server that is full or slow but still
+  // answering is healthy; one that answers nothing is not.
+  std::function<bool()> progressing;
 };
 
 // One check against host:port; `timeout` bounds connecting and the answer each.
