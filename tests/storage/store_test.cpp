@@ -28,6 +28,22 @@ const long long kMigrationCount = static_cast<long long>(sql::sqlite_migrations(
 
 namespace fs = std::filesystem;
 
+TEST(MigrationsTest, RunInAscendingNumberWhateverTheOrderTheyAreListedIn) {
+  const std::vector<sql::Migration> listed{{"010_c", ""}, {"002_a", ""}, {"007_b", ""}};
+  std::vector<std::string> names;
+  for (const sql::Migration* m : sql::in_number_order(listed)) names.push_back(m->name);
+  EXPECT_EQ(names, (std::vector<std::string>{"002_a", "007_b", "010_c"}));
+  EXPECT_THROW(sql::in_number_order({{"003_x", ""}, {"003_y", ""}}), std::logic_error);
+  // The embedded lists are listed in that order too (src/storage/CMakeLists.txt).
+  for (const auto* migrations : {&sql::sqlite_migrations(), &sql::postgresql_migrations()}) {
+    const auto ordered = sql::in_number_order(*migrations);
+    ASSERT_EQ(ordered.size(), migrations->size());
+    for (std::size_t i = 0; i < ordered.size(); ++i) {
+      EXPECT_EQ(ordered[i]->name, (*migrations)[i].name);
+    }
+  }
+}
+
 using testing_support::Backend;
 using testing_support::kBothBackends;
 using testing_support::kPgSkipMessage;

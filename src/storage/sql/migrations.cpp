@@ -1,7 +1,9 @@
 #include "storage/sql/migrations.h"
 
+#include <algorithm>
 #include <ctime>
 #include <set>
+#include <stdexcept>
 
 // Debian's soci-config.h claims Boost support; we do not use (or install) Boost.
 #include <soci/soci-config.h>
@@ -20,6 +22,22 @@ int migration_number(const std::string& name) {
   return number;
 }
 
+std::vector<const Migration*> in_number_order(const std::vector<Migration>& migrations) {
+  std::vector<const Migration*> ordered;
+  for (const auto& migration : migrations) ordered.push_back(&migration);
+  std::stable_sort(ordered.begin(), ordered.end(), [](const Migration* a, const Migration* b) {
+    return migration_number(a->name) < migration_number(b->name);
+  });
+  for (std::size_t i = 1; i < ordered.size(); ++i) {
+    if (migration_number(ordered[i]->name) == migration_number(ordered[i - 1]->name)) {
+      throw std::logic_error("two migrations numbered " +
+                             std::to_string(migration_number(ordered[i]->name)) + ": " +
+                             ordered[i - 1]->name + ", " + ordered[i]->name);
+    }
+  }
+  return ordered;
+}
+
 void apply_pending_migrations(soci::session& sql, const std::vector<Migration>& migrations,
                               const std::function<void(const Migration&)>& run_script) {
   std::set<int> applied;
@@ -30,7 +48,8 @@ void apply_pending_migrations(soci::session& sql, const std::vector<Migration>& 
     st.execute(false);
     while (st.fetch()) applied.insert(version);
   }
-  for (const auto& migration : migrations) {
+  for (const Migration* pending : in_number_order(migrations)) {
+    const Migration& migration = *pending;
     int number = migration_number(migration.name);
     if (applied.count(number) != 0) continue;
     run_script(migration);
