@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <condition_variable>
 #include <csignal>
 #include <exception>
@@ -64,19 +63,6 @@ using RestinioServer = restinio::http_server_t<Traits>;
 constexpr std::size_t kMaxUrlBytes = 8 * 1024;
 constexpr std::size_t kMaxFieldBytes = 16 * 1024;
 
-// A '%' not followed by two hex digits ("%zz", a trailing "%"): the relaxed decoder would keep it.
-bool has_broken_escape(restinio::string_view_t text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '%') continue;
-    if (i + 2 >= text.size()) return true;
-    if (!std::isxdigit(static_cast<unsigned char>(text[i + 1])) ||
-        !std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // "/api/v1/units/H%C3%A0" → {"api", "v1", "units", "Hà"}; nullopt on a broken escape.
 std::optional<std::vector<std::string>> decoded_segments(restinio::string_view_t path) {
   std::vector<std::string> segments;
@@ -118,7 +104,7 @@ HttpResponse respond_to(ApiRoutes& routes, PageRoutes& pages, const TrustedProxi
         "header");
   }
 
-  auto segments = has_broken_escape(header.path()) ? std::nullopt : decoded_segments(header.path());
+  auto segments = decoded_segments(header.path());
   if (!segments) {
     return error_response(Error(ErrorKind::bad_input,
                                 "Đường dẫn có mã %-escape không hợp lệ. Hãy kiểm tra lại địa chỉ.",
@@ -128,7 +114,7 @@ HttpResponse respond_to(ApiRoutes& routes, PageRoutes& pages, const TrustedProxi
 
   const auto query = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(
       header.query());
-  if (!query || has_broken_escape(header.query())) {
+  if (!query) {
     return error_response(Error(ErrorKind::bad_input,
                                 "Tham số truy vấn không hợp lệ. Hãy kiểm tra lại phần sau dấu ?.",
                                 "query"));

@@ -364,9 +364,8 @@ TEST_F(RemindersTest, AnIssuedPlanIsMailedOnceToEveryUnitBelowWithItsTasks) {
   ReminderScheduler scheduler(*app_, mailer(sink_->url()), {}, options());
   scheduler.check_now();
   const auto messages = sink_->messages();
-  EXPECT_EQ(recipients(messages),
-            (std::set<std::string>{"a@anhung.edu.vn", "b@anhung.edu.vn", "c@anhung.edu.vn",
-                                   "d@anhung.edu.vn"}));
+  EXPECT_EQ(recipients(messages), (std::set<std::string>{"a@anhung.edu.vn", "b@anhung.edu.vn",
+                                                         "c@anhung.edu.vn", "d@anhung.edu.vn"}));
   ASSERT_FALSE(messages.empty());
   EXPECT_EQ(messages[0]["subject"], "Kế hoạch số 83/KH-UBND của Xã An Hưng: " + campaign_.name);
   const std::string body = messages[0]["body"];
