@@ -10,7 +10,7 @@
 #                           [--port N] [--duration 10s] [--connections 64]
 #                           [--server-threads N]   (llw serve --threads; 0, the default, is llw's
 #                               own default: 4 with SQLite, 8 with PostgreSQL)
-#                           [--durability normal|full]   (SQLite commit mode of llw serve)
+#                           [--durability full|normal]   (SQLite commit mode of llw serve; default full, as llw serve)
 #                           [--scale national|city|commune]   (smaller scales: quick smoke runs)
 #                           [--db-url postgresql://user:pass@host:port/db]   (PostgreSQL instead
 #                               of a SQLite file; the database is dropped and created again
@@ -40,7 +40,7 @@ DURATION=10s
 CONNECTIONS=64
 SERVER_THREADS=0
 SCALE=national
-DURABILITY=normal
+DURABILITY=full
 DB_URL=""
 START_PG=0
 SERVERS=1

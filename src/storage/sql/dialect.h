@@ -39,8 +39,9 @@ struct Dialect {
   // statement is a network round trip), or run once per row as a re-executed prepared statement
   // (SQLite, in-process: a row costs a few microseconds). See BatchStatement.
   bool array_batches = false;
-  // Writers of this process queue on a mutex before BEGIN (SQLite has one writer per file; the
-  // queue keeps them out of SQLite's sleeping busy handler). PostgreSQL writers run concurrently.
+  // Writers of this process queue in-process (SQLite has one writer per file; the queue keeps them
+  // out of SQLite's sleeping busy handler) and share transactions: group commit, one sync for the
+  // writes that arrive together (group_commit.h). PostgreSQL writers run concurrently.
   bool serialize_writers = false;
   // New unit ids come from the sequence units_id_seq (PostgreSQL: several servers insert units
   // concurrently) instead of MAX(id) + 1 under the write lock (SQLite).

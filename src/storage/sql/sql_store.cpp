@@ -21,6 +21,7 @@
 #include "domain/error.h"
 #include "storage/sql/aggregate_shift.h"
 #include "storage/sql/audit_params.h"
+#include "storage/sql/group_commit.h"
 #include "storage/sql/migrations.h"
 #include "storage/sql/rows.h"
 #include "storage/sql/transaction.h"
@@ -1305,35 +1306,52 @@ auto SqlStore::with_retries(Attempt&& attempt) {
   }
 }
 
-// Runs `body(connection)` as one write transaction, begun as the dialect says (SQLite: queued
-// behind the other writers of this process, holding the write lock from the start), committed
-// when `body` returns and rolled back when it throws, so a failing write changes nothing. A
-// constraint the database enforces (and the code did not check first, or another server got in
-// between) becomes Error{conflict}; a deadlock or serialization failure the database resolved by
-// aborting this transaction runs the whole body again, a few times.
+// Runs `body(connection)` as one write transaction, begun as the dialect says, committed when
+// `body` returns and rolled back when it throws, so a failing write changes nothing. SQLite (one
+// writer per file): the writes of this process that arrive together share one transaction and
+// one commit (group_commit.h), each in a savepoint of its own, and each returns only once that
+// commit is done. A constraint the database enforces (and the code did not check first, or
+// another server got in between) becomes Error{conflict}; a deadlock or serialization failure the
+// database resolved by aborting this transaction runs the whole body again, a few times.
 template <typename Body>
 auto SqlStore::write_transaction(Body&& body) {
-  std::unique_lock<std::mutex> lock;
-  if (dialect_.serialize_writers) lock = std::unique_lock(write_mutex_);
-  auto connection = pool_->acquire();
-  return with_retries([&] {
-    Transaction tx(connection->sql, dialect_.begin_write);
-    // The use case's audit entry commits with the changes it is about.
-    auto audit_and_commit = [&] {
-      const AuditEntry* audit = staged_audit_entry();
-      if (audit) connection->audit_inserter().insert(*audit);
-      tx.commit();
-      if (audit) staged_audit_committed();
-    };
-    if constexpr (std::is_void_v<decltype(body(*connection))>) {
-      body(*connection);
-      audit_and_commit();
-    } else {
-      auto result = body(*connection);
-      audit_and_commit();
-      return result;
-    }
-  });
+  // The use case's audit entry commits with the changes it is about. (Resolved here: under group
+  // commit the body runs on another writer's thread.)
+  const AuditEntry* audit = staged_audit_entry();
+  using Result = decltype(body(std::declval<Connection&>()));
+  if (group_commit_) {
+    std::conditional_t<std::is_void_v<Result>, bool, std::optional<Result>> result{};
+    with_retries([&] {
+      group_commit_->run([&](Connection& connection) {
+        if constexpr (std::is_void_v<Result>) {
+          body(connection);
+        } else {
+          result = body(connection);
+        }
+        if (audit) connection.audit_inserter().insert(*audit);
+      });
+    });
+    if (audit) staged_audit_committed();
+    if constexpr (!std::is_void_v<Result>) return std::move(*result);
+  } else {
+    auto connection = pool_->acquire();
+    return with_retries([&] {
+      Transaction tx(connection->sql, dialect_.begin_write);
+      auto audit_and_commit = [&] {
+        if (audit) connection->audit_inserter().insert(*audit);
+        tx.commit();
+        if (audit) staged_audit_committed();
+      };
+      if constexpr (std::is_void_v<Result>) {
+        body(*connection);
+        audit_and_commit();
+      } else {
+        auto result = body(*connection);
+        audit_and_commit();
+        return result;
+      }
+    });
+  }
 }
 
 void SqlStore::with_session(const std::function<void(soci::session&)>& body) {
@@ -1354,6 +1372,9 @@ SqlStore::SqlStore(const Dialect& dialect, int pool_size,
   pool_size = std::max(pool_size, 1);
   pool_ = std::make_unique<ConnectionPool>(static_cast<std::size_t>(pool_size), dialect_);
   for (int i = 0; i < pool_size; ++i) open(pool_->at(static_cast<std::size_t>(i)).sql, i);
+  if (dialect_.serialize_writers) {
+    group_commit_ = std::make_unique<GroupCommit<ConnectionPool>>(*pool_, dialect_.begin_write);
+  }
 }
 
 SqlStore::~SqlStore() = default;

@@ -5,7 +5,8 @@
 //
 // A pool of connections lets readers run concurrently. Each connection keeps the statements it
 // has prepared, so the requests of a running server re-execute statements instead of re-parsing
-// SQL. Every write is one transaction, committed when it returns and rolled back when it throws.
+// SQL. Every write is one transaction, committed when it returns and rolled back when it throws
+// (SQLite: writes that arrive together share one transaction, each in its own savepoint).
 
 #include <functional>
 #include <memory>
@@ -23,6 +24,8 @@ class session;
 namespace llw::sql {
 
 class ConnectionPool;
+template <typename Pool>
+class GroupCommit;
 
 class SqlStore : public Store, public PlanStore, public SignInLog {
  public:
@@ -197,8 +200,9 @@ class SqlStore : public Store, public PlanStore, public SignInLog {
 
   Dialect dialect_;
   std::unique_ptr<ConnectionPool> pool_;
-  // Used only when the dialect serializes writers (SQLite).
-  std::mutex write_mutex_;
+  // Only when the dialect serializes writers (SQLite): the writes of this process take turns in
+  // shared transactions (group_commit.h).
+  std::unique_ptr<GroupCommit<ConnectionPool>> group_commit_;
 };
 
 }  // namespace llw::sql
