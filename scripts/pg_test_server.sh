@@ -5,7 +5,12 @@
 #                                         create the database "llw_test", print its URL and write
 #                                         it to DIR/url
 #   scripts/pg_test_server.sh url DIR     print the URL of the server started in DIR
-#   scripts/pg_test_server.sh stop DIR    pg_ctl -m fast stop (no-op when not running)
+#   scripts/pg_test_server.sh stop DIR [fast|immediate]
+#                                         pg_ctl stop (no-op when not running); immediate is a
+#                                         crash: no shutdown checkpoint, recovery at the next start
+#
+# A server started again in the same DIR listens on the port it had, when that is still free
+# (clients that kept the URL reconnect to it: the PostgreSQL restart test).
 #
 # Every command is idempotent: start on a running server prints its URL again, stop on a stopped
 # (or never initialised) one succeeds. Runs as root (the PostgreSQL processes run as the
@@ -14,6 +19,7 @@ set -euo pipefail
 
 command="${1:-}"
 dir="${2:-}"
+stop_mode="${3:-fast}"
 if [[ -z "$command" || -z "$dir" ]]; then
   echo "usage: $0 start|stop|url DIR" >&2
   exit 2
@@ -84,7 +90,12 @@ case "$command" in
       rm -f "$pwfile"
     fi
     if ! is_running; then
-      port="$(free_port)"
+      port=""
+      if [[ -f "$dir/port" ]]; then
+        port="$(cat "$dir/port")"
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then port=""; fi
+      fi
+      [[ -n "$port" ]] || port="$(free_port)"
       echo "$port" > "$dir/port"
       [[ "$(id -u)" == 0 ]] && chown postgres:postgres "$dir/port"
       # Tests create and drop many databases; fsync off makes that fast and is harmless for a
@@ -113,7 +124,9 @@ case "$command" in
     ;;
   stop)
     if is_running; then
-      as_owner "$pg_bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null
+      [[ "$stop_mode" == fast || "$stop_mode" == immediate ]] ||
+        { echo "stop mode must be fast or immediate" >&2; exit 2; }
+      as_owner "$pg_bin/pg_ctl" -D "$data" -m "$stop_mode" -w stop >/dev/null
     fi
     rm -f "$dir/url"
     ;;

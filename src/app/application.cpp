@@ -30,6 +30,11 @@ UnitReport not_started_report(const Campaign& campaign, const OrgUnit& unit) {
 
 }  // namespace
 
+std::optional<Error> Application::as_error(const std::exception& failure) const {
+  if (store_->unreachable(failure)) return database_unavailable();
+  return std::nullopt;
+}
+
 Application::Application(std::shared_ptr<Store> store, ApplicationConfig config, Clock clock)
     : store_(std::move(store)), config_(std::move(config)), clock_(std::move(clock)) {
   if (!store_) throw std::invalid_argument("Application needs a store");

@@ -386,6 +386,10 @@ class Application {
                                                   const std::string& unit_code,
                                                   const SummaryOptions& options = {});
 
+  // The expected failure an unexpected exception stands for, when it is one: the database cannot
+  // be reached right now (Error{unavailable}). For the web boundary's last catch.
+  std::optional<Error> as_error(const std::exception& failure) const;
+
   Store& store() { return *store_; }
   Timestamp now() const { return clock_(); }
 

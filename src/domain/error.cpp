@@ -22,10 +22,18 @@ const char* error_code(ErrorKind kind) {
       return "rate_limited";
     case ErrorKind::not_implemented:
       return "not_implemented";
+    case ErrorKind::unavailable:
+      return "unavailable";
     case ErrorKind::internal:
       return "internal";
   }
   return "internal";
+}
+
+Error database_unavailable() {
+  return Error(ErrorKind::unavailable,
+               "Hệ thống tạm thời không kết nối được cơ sở dữ liệu (đang khởi động lại hoặc bảo "
+               "trì). Những gì đã báo là đã lưu vẫn còn nguyên; hãy thử lại sau ít giây.");
 }
 
 }  // namespace llw

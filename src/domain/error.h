@@ -17,6 +17,7 @@ enum class ErrorKind {
   validation_failed,  // 422: values break the form's rules (see `fields`)
   rate_limited,       // 429: too many failed sign-ins
   not_implemented,    // 501: an endpoint another issue provides
+  unavailable,        // 503: the database cannot be reached right now (a restart); retry soon
   internal,           // 500: anything unexpected
 };
 
@@ -47,5 +48,9 @@ class Error : public std::runtime_error {
 
 // A stable machine code for the kind ("bad_input", "conflict", …) used in API error bodies.
 const char* error_code(ErrorKind kind);
+
+// The database cannot be reached right now (PostgreSQL restarting, the network to it down): the
+// request changed nothing that was not answered as saved, and may be sent again shortly.
+Error database_unavailable();
 
 }  // namespace llw

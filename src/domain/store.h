@@ -124,6 +124,11 @@ class Store {
   // The sign-in attempts (sign_in_log.h), a port of its own.
   virtual SignInLog& sign_ins() = 0;
 
+  // Whether `failure`, thrown by one of this store's methods, means that the database cannot be
+  // reached right now (a restart, a lost connection) rather than a fault: the caller answers
+  // "try again shortly". The store reconnects by itself on a later call.
+  virtual bool unreachable(const std::exception& failure) const = 0;
+
   // Org units.
   virtual std::optional<OrgUnit> find_unit(std::string_view code) = 0;
   virtual std::optional<OrgUnit> find_unit_by_id(std::int64_t id) = 0;

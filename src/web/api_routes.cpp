@@ -193,6 +193,7 @@ HttpResponse ApiRoutes::handle(const HttpRequest& request) {
     return error_response(error);
   } catch (const std::exception& e) {
     std::cerr << "llw: " << request.method << " request failed: " << e.what() << '\n';
+    if (auto error = app_.as_error(e)) return error_response(*error);
     return internal_error_response();
   } catch (...) {
     std::cerr << "llw: " << request.method << " request failed with an unknown exception\n";

@@ -26,6 +26,8 @@ int http_status(ErrorKind kind) {
       return 429;
     case ErrorKind::not_implemented:
       return 501;
+    case ErrorKind::unavailable:
+      return 503;
     case ErrorKind::internal:
       return 500;
   }
@@ -77,6 +79,8 @@ HttpResponse error_response(const Error& error, const nlohmann::json& extra,
     response.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"llw\"");
   } else if (error.kind() == ErrorKind::rate_limited) {
     response.headers.emplace_back("Retry-After", std::to_string(retry_after_seconds));
+  } else if (error.kind() == ErrorKind::unavailable) {
+    response.headers.emplace_back("Retry-After", std::to_string(unavailable_retry_after_seconds));
   }
   return response;
 }

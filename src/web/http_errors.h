@@ -15,6 +15,9 @@ namespace llw {
 
 // What a client is told to wait after a 429; the application's default failed-login window.
 constexpr int default_retry_after_seconds = 900;
+// What a client is told to wait after a 503 (the database restarting): a PostgreSQL restart takes
+// seconds.
+constexpr int unavailable_retry_after_seconds = 5;
 
 int http_status(ErrorKind kind);
 

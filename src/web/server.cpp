@@ -22,6 +22,7 @@
 #include "web/client_address.h"
 #include "web/http_errors.h"
 #include "web/pages/page_routes.h"
+#include "web/request_target.h"
 #include "web/transport/descriptor_limit.h"
 #include "web/transport/listener_watch.h"
 #include "web/transport/systemd_notify.h"
@@ -63,24 +64,6 @@ using RestinioServer = restinio::http_server_t<Traits>;
 constexpr std::size_t kMaxUrlBytes = 8 * 1024;
 constexpr std::size_t kMaxFieldBytes = 16 * 1024;
 
-// "/api/v1/units/H%C3%A0" → {"api", "v1", "units", "Hà"}; nullopt on a broken escape.
-std::optional<std::vector<std::string>> decoded_segments(restinio::string_view_t path) {
-  std::vector<std::string> segments;
-  if (!path.empty() && path.front() == '/') path.remove_prefix(1);
-  while (true) {
-    const auto slash = path.find('/');
-    const auto raw = path.substr(0, slash);
-    auto decoded =
-        restinio::utils::try_unescape_percent_encoding<restinio::utils::relaxed_unescape_traits>(
-            raw);
-    if (!decoded) return std::nullopt;
-    segments.push_back(std::move(*decoded));
-    if (slash == restinio::string_view_t::npos) break;
-    path.remove_prefix(slash + 1);
-  }
-  return segments;
-}
-
 HttpResponse respond_to(ApiRoutes& routes, PageRoutes& pages, const TrustedProxies& proxies,
                         const restinio::request_handle_t& req) {
   HttpRequest request;
@@ -104,7 +87,7 @@ HttpResponse respond_to(ApiRoutes& routes, PageRoutes& pages, const TrustedProxi
         "header");
   }
 
-  auto segments = decoded_segments(header.path());
+  auto segments = decoded_segments(std::string_view(header.path().data(), header.path().size()));
   if (!segments) {
     return error_response(Error(ErrorKind::bad_input,
                                 "Đường dẫn có mã %-escape không hợp lệ. Hãy kiểm tra lại địa chỉ.",
@@ -112,16 +95,13 @@ HttpResponse respond_to(ApiRoutes& routes, PageRoutes& pages, const TrustedProxi
   }
   request.segments = std::move(*segments);
 
-  const auto query = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(
-      header.query());
+  auto query = decoded_query(std::string_view(header.query().data(), header.query().size()));
   if (!query) {
     return error_response(Error(ErrorKind::bad_input,
                                 "Tham số truy vấn không hợp lệ. Hãy kiểm tra lại phần sau dấu ?.",
                                 "query"));
   }
-  for (const auto& [name, value] : *query) {
-    request.query.emplace(std::string(name), std::string(value));
-  }
+  request.query = std::move(*query);
 
   request.authorization = header.get_field_or(restinio::http_field::authorization, "");
   request.content_type = header.get_field_or(restinio::http_field::content_type, "");

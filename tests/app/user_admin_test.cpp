@@ -45,7 +45,8 @@ TEST_F(UserAdminTest, AdminAddsAUserWhoSignsInWithTheInitialPasswordAndMustChang
 }
 
 TEST_F(UserAdminTest, CoordinatorAddsUsersOnlyInItsSubtreeAndNeverAboveItsRole) {
-  EXPECT_NO_THROW(app_->create_user(coordinator_, new_user("th3.anhung", Role::reporter, "HP-X-A")));
+  EXPECT_NO_THROW(
+      app_->create_user(coordinator_, new_user("th3.anhung", Role::reporter, "HP-X-A")));
   EXPECT_NO_THROW(
       app_->create_user(coordinator_, new_user("pho.anhung", Role::coordinator, "HP-X")));
   // Another commune, an admin, a coordinator of the city above: all refused, nothing stored.
@@ -53,9 +54,8 @@ TEST_F(UserAdminTest, CoordinatorAddsUsersOnlyInItsSubtreeAndNeverAboveItsRole) 
               app_->create_user(coordinator_, new_user("mn.tantien", Role::reporter, "HP-Y-C"));
             }),
             ErrorKind::forbidden);
-  EXPECT_EQ(error_kind_of([&] {
-              app_->create_user(coordinator_, new_user("qt.moi", Role::admin, "HP-X"));
-            }),
+  EXPECT_EQ(error_kind_of(
+                [&] { app_->create_user(coordinator_, new_user("qt.moi", Role::admin, "HP-X")); }),
             ErrorKind::forbidden);
   EXPECT_EQ(error_kind_of([&] {
               app_->create_user(coordinator_, new_user("tp.moi", Role::coordinator, "HP"));
@@ -102,9 +102,8 @@ TEST_F(UserAdminTest, SearchIgnoresCaseAndDiacritics) {
 TEST_F(UserAdminTest, ReportersAndViewersManageNoAccounts) {
   for (const User* actor : {&reporter_, &viewer_}) {
     EXPECT_EQ(error_kind_of([&] { app_->list_users(*actor, "", ""); }), ErrorKind::forbidden);
-    EXPECT_EQ(error_kind_of([&] {
-                app_->create_user(*actor, new_user("ai.do", Role::reporter, "HP-X-A"));
-              }),
+    EXPECT_EQ(error_kind_of(
+                  [&] { app_->create_user(*actor, new_user("ai.do", Role::reporter, "HP-X-A")); }),
               ErrorKind::forbidden);
     EXPECT_EQ(error_kind_of([&] { app_->reset_password(*actor, "th.anhung", "mat-khau-moi-1"); }),
               ErrorKind::forbidden);
@@ -113,7 +112,7 @@ TEST_F(UserAdminTest, ReportersAndViewersManageNoAccounts) {
 }
 
 TEST_F(UserAdminTest, BadUsernamesAreRefusedWithAMessageAndNothingIsStored) {
-  for (const std::string name :
+  for (const std::string& name :
        {std::string(), std::string("ab"), std::string("Có Dấu"), std::string("<script>"),
         std::string("a b"), std::string(65, 'a'), std::string("x\0y", 3)}) {
     try {
@@ -129,9 +128,8 @@ TEST_F(UserAdminTest, BadUsernamesAreRefusedWithAMessageAndNothingIsStored) {
 }
 
 TEST_F(UserAdminTest, WeakPasswordsAreRefusedWithTheRule) {
-  for (const std::string password :
-       std::vector<std::string>{"12345678", "abcdefgh", "ngan-1", "tv.moi.2025",
-                                std::string(1025, 'a') + "1"}) {
+  for (const std::string& password : std::vector<std::string>{
+           "12345678", "abcdefgh", "ngan-1", "tv.moi.2025", std::string(1025, 'a') + "1"}) {
     try {
       app_->create_user(admin_, new_user("tv.moi", Role::viewer, "HP-X", password));
       ADD_FAILURE() << "accepted '" << password << "'";
@@ -143,13 +141,13 @@ TEST_F(UserAdminTest, WeakPasswordsAreRefusedWithTheRule) {
   }
   EXPECT_FALSE(exists("tv.moi"));
   // Vietnamese letters count as letters.
-  EXPECT_NO_THROW(app_->create_user(admin_, new_user("tv.moi", Role::viewer, "HP-X", "họctập-suốtđời")));
+  EXPECT_NO_THROW(
+      app_->create_user(admin_, new_user("tv.moi", Role::viewer, "HP-X", "họctập-suốtđời")));
 }
 
 TEST_F(UserAdminTest, ATakenUsernameIsAConflict) {
-  EXPECT_EQ(error_kind_of([&] {
-              app_->create_user(admin_, new_user("th.anhung", Role::viewer, "HP-X"));
-            }),
+  EXPECT_EQ(error_kind_of(
+                [&] { app_->create_user(admin_, new_user("th.anhung", Role::viewer, "HP-X")); }),
             ErrorKind::conflict);
   EXPECT_EQ(store_->find_user("th.anhung")->user.role, Role::reporter);
 }
@@ -212,10 +210,9 @@ TEST_F(UserAdminTest, ChangingThePasswordNeedsTheCurrentOneAndEndsOtherSessions)
               app_->change_password(here.user, here.token, "mat-khau-dai", "mat-khau-dai");
             }),
             ErrorKind::validation_failed);
-  EXPECT_EQ(error_kind_of([&] {
-              app_->change_password(here.user, here.token, "mat-khau-dai", "yeu");
-            }),
-            ErrorKind::validation_failed);
+  EXPECT_EQ(
+      error_kind_of([&] { app_->change_password(here.user, here.token, "mat-khau-dai", "yeu"); }),
+      ErrorKind::validation_failed);
   EXPECT_NO_THROW(app_->authenticate(elsewhere.token));  // nothing changed so far
 
   app_->change_password(here.user, here.token, "mat-khau-dai", "moi-hon-2025");
@@ -231,9 +228,8 @@ TEST_F(UserAdminTest, EveryWriteIsAudited) {
   UserChange disable;
   disable.disabled = true;
   app_->update_user(coordinator_, "th4.anhung", disable);
-  EXPECT_EQ(error_kind_of([&] {
-              app_->create_user(coordinator_, new_user("qt.moi", Role::admin, "HP-X"));
-            }),
+  EXPECT_EQ(error_kind_of(
+                [&] { app_->create_user(coordinator_, new_user("qt.moi", Role::admin, "HP-X")); }),
             ErrorKind::forbidden);
   AuditQuery query;
   query.action = "user.";
@@ -242,10 +238,9 @@ TEST_F(UserAdminTest, EveryWriteIsAudited) {
   for (const AuditEntry& entry : store_->query_audit(query)) {
     seen.push_back(entry.action + " " + entry.target + " " + entry.outcome);
   }
-  EXPECT_EQ(seen, (std::vector<std::string>{"user.create qt.moi forbidden",
-                                            "user.update th4.anhung ok",
-                                            "user.reset_password th4.anhung ok",
-                                            "user.create th4.anhung ok"}));
+  EXPECT_EQ(seen, (std::vector<std::string>{
+                      "user.create qt.moi forbidden", "user.update th4.anhung ok",
+                      "user.reset_password th4.anhung ok", "user.create th4.anhung ok"}));
 }
 
 TEST_F(UserAdminTest, TheLockOutMessageSaysHowLongToWait) {

@@ -17,17 +17,11 @@ using testing_support::kBothBackends;
 using testing_support::StoreFixture;
 using testing_support::unit_input;
 
-// One connection: the walk must not need a second one, whatever the callback does with the
-// values it is given.
-StoreOptions one_connection() {
-  StoreOptions options;
-  options.pool_size = 1;
-  return options;
-}
-
 class ExportsStoreTest : public StoreFixture {
  protected:
-  ExportsStoreTest() : StoreFixture(one_connection()) {}
+  // One connection: the walk must not need a second one, whatever the callback does with the
+  // values it is given.
+  ExportsStoreTest() : StoreFixture(testing_support::with_connections(1)) {}
 
   void populate() override {
     // Created out of path order on purpose: the second commune's school is made before the

@@ -22,6 +22,13 @@
 
 namespace llw::testing_support {
 
+// Store options with a pool of `connections` connections.
+inline StoreOptions with_connections(int connections) {
+  StoreOptions options;
+  options.pool_size = connections;
+  return options;
+}
+
 class StoreFixture : public ::testing::TestWithParam<Backend> {
  protected:
   // `options` are what every open of the store gets; `schema` is the PostgreSQL database's

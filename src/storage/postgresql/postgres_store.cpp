@@ -40,8 +40,19 @@ sql::ErrorClass classify(const soci::soci_error& error) {
     // serialization_failure, deadlock_detected: the server aborted this transaction so that the
     // other one could go on; running it again is safe.
     result.kind = sql::ErrorClass::Kind::retry;
+  } else if (e->get_error_category() == soci::soci_error::connection_error || state == "57P01" ||
+             state == "57P02" || state == "57P03") {
+    // The connection is gone (SOCI names a lost connection 08000) or the server is shutting
+    // down or starting up (admin_shutdown, crash_shutdown, cannot_connect_now).
+    result.kind = sql::ErrorClass::Kind::unavailable;
   }
   return result;
+}
+
+bool connection_lost(soci::session& sql) {
+  auto* backend = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
+  return backend == nullptr || backend->conn_ == nullptr ||
+         PQstatus(backend->conn_) == CONNECTION_BAD;
 }
 
 // COPY … FROM STDIN on the session's own connection (see Dialect::copy_in).
@@ -82,6 +93,7 @@ const sql::Dialect kPostgresql{
     .serialize_writers = false,
     .unit_id_sequence = true,
     .classify = &classify,
+    .connection_lost = &connection_lost,
     .copy_in = &copy_in,
     .data_modifying_cte = true,
 };

@@ -14,7 +14,8 @@ namespace llw::sql {
 
 // How a driver error of the backend is to be handled by a write transaction.
 struct ErrorClass {
-  enum class Kind { other, constraint, retry };
+  // unavailable: the connection to the database is lost or the database is restarting.
+  enum class Kind { other, constraint, retry, unavailable };
   Kind kind = Kind::other;
   // For constraint violations that name a known unique constraint: the input field it guards
   // ("code", "username"), so that two servers racing on one new code get the same conflict as
@@ -46,8 +47,13 @@ struct Dialect {
   // New unit ids come from the sequence units_id_seq (PostgreSQL: several servers insert units
   // concurrently) instead of MAX(id) + 1 under the write lock (SQLite).
   bool unit_id_sequence = false;
-  // Classifies a driver error (constraint violation, retryable deadlock or serialization failure).
+  // Classifies a driver error (constraint violation, retryable deadlock or serialization failure,
+  // lost connection).
   ErrorClass (*classify)(const soci::soci_error& error) = nullptr;
+  // Whether the session's connection to the server is gone (PostgreSQL after a restart of the
+  // server or a network failure): the pool then reconnects it before its next use. nullptr where
+  // a connection cannot be lost (SQLite, in-process).
+  bool (*connection_lost)(soci::session& sql) = nullptr;
   // Sends rows in COPY's text format (`data`: tab-separated fields, one row per line) with
   // `copy_sql` ("COPY t (a, b) FROM STDIN") through the driver's COPY protocol, inside the
   // caller's transaction; throws soci::soci_error when the server refuses them. PostgreSQL: the

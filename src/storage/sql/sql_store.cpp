@@ -1137,6 +1137,22 @@ struct Connection {
     return *typed;
   }
 
+  // Drops every statement prepared on the session (before it reconnects: they belong to the old
+  // connection).
+  void forget_statements() {
+    statements_.clear();
+    aggregates_.reset();
+    narratives_.reset();
+    versions_.reset();
+    report_updater_.reset();
+    audited_report_updater_.reset();
+    audit_inserter_.reset();
+  }
+
+  // Set when a use of the connection failed and the dialect found it lost; the pool reconnects it
+  // before it leases it again.
+  bool lost = false;
+
   AggregateWriter& aggregates() { return lazily(aggregates_); }
   NarrativeWriter& narratives() { return lazily(narratives_); }
   VersionWriter& versions() { return lazily(versions_); }
@@ -1172,21 +1188,34 @@ struct Connection {
   std::unique_ptr<AuditInserter> audit_inserter_;
 };
 
-// A fixed set of connections; a caller leases one and returns it when the lease ends.
+// A fixed set of connections; a caller leases one and returns it when the lease ends. A connection
+// whose use failed because the server went away (PostgreSQL restarted) is reconnected before it is
+// leased again; while the server cannot be reached, acquire() throws Error{unavailable}.
 class ConnectionPool {
  public:
   class Lease {
    public:
-    Lease(ConnectionPool& pool, Connection& connection) : pool_(&pool), connection_(&connection) {}
+    Lease(ConnectionPool& pool, Connection& connection)
+        : pool_(&pool), connection_(&connection), unwinding_(std::uncaught_exceptions()) {}
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
-    ~Lease() { pool_->release(*connection_); }
+    ~Lease() {
+      // Ended by an exception: was it the connection that failed?
+      if (std::uncaught_exceptions() > unwinding_) {
+        const Dialect& dialect = *connection_->dialect;
+        if (dialect.connection_lost && dialect.connection_lost(connection_->sql)) {
+          connection_->lost = true;
+        }
+      }
+      pool_->release(*connection_);
+    }
     Connection* operator->() const { return connection_; }
     Connection& operator*() const { return *connection_; }
 
    private:
     ConnectionPool* pool_;
     Connection* connection_;
+    int unwinding_;
   };
 
   ConnectionPool(std::size_t size, const Dialect& dialect) {
@@ -1205,6 +1234,17 @@ class ConnectionPool {
     available_.wait(lock, [this] { return !idle_.empty(); });
     Connection* connection = idle_.back();
     idle_.pop_back();
+    lock.unlock();
+    if (connection->lost) {
+      try {
+        connection->forget_statements();
+        connection->sql.reconnect();
+        connection->lost = false;
+      } catch (const std::exception&) {
+        release(*connection);
+        throw database_unavailable();
+      }
+    }
     return Lease(*this, *connection);
   }
 
@@ -1300,6 +1340,7 @@ auto SqlStore::with_retries(Attempt&& attempt) {
     } catch (const soci::soci_error& e) {
       ErrorClass error = dialect_.classify ? dialect_.classify(e) : ErrorClass{};
       if (error.kind == ErrorClass::Kind::constraint) throw constraint_conflict(error.field);
+      if (error.kind == ErrorClass::Kind::unavailable) throw database_unavailable();
       if (error.kind != ErrorClass::Kind::retry || n == kAttempts) throw;
       std::this_thread::sleep_for(std::chrono::milliseconds(n * n));
     }
@@ -1378,6 +1419,12 @@ SqlStore::SqlStore(const Dialect& dialect, int pool_size,
 }
 
 SqlStore::~SqlStore() = default;
+
+bool SqlStore::unreachable(const std::exception& failure) const {
+  const auto* error = dynamic_cast<const soci::soci_error*>(&failure);
+  return error != nullptr && dialect_.classify != nullptr &&
+         dialect_.classify(*error).kind == ErrorClass::Kind::unavailable;
+}
 
 // -----------------------------------------------------------------------------------------------
 // Org units.

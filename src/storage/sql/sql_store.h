@@ -37,6 +37,8 @@ class SqlStore : public Store, public PlanStore, public SignInLog {
   SqlStore(const SqlStore&) = delete;
   SqlStore& operator=(const SqlStore&) = delete;
 
+  bool unreachable(const std::exception& failure) const override;
+
   std::optional<OrgUnit> find_unit(std::string_view code) override;
   std::optional<OrgUnit> find_unit_by_id(std::int64_t id) override;
   std::vector<OrgUnit> children(std::int64_t parent_id) override;

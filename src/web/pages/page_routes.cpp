@@ -30,6 +30,8 @@ std::string error_title(int status) {
       return "Quá nhiều lần thử";
     case 501:
       return "Chức năng đang được xây dựng";
+    case 503:
+      return "Hệ thống tạm thời gián đoạn";
     default:
       return "Đã có lỗi";
   }
@@ -103,6 +105,9 @@ HttpResponse PageRoutes::handle(const HttpRequest& request) {
     return error_page(request, user ? &*user : nullptr, http_status(error.kind()), error.message());
   } catch (const std::exception& e) {
     std::cerr << "llw: page " << request.method << " failed: " << e.what() << '\n';
+    if (auto error = app_.as_error(e)) {
+      return error_page(request, nullptr, http_status(error->kind()), error->message());
+    }
     return error_page(request, nullptr, 500,
                       "Máy chủ gặp sự cố ngoài dự kiến. Dữ liệu đã lưu không bị ảnh hưởng; hãy "
                       "thử lại sau ít phút.");
@@ -267,7 +272,11 @@ HttpResponse PageRoutes::error_page(const HttpRequest& request, const User* user
     }
   }
   try {
-    return page(context, status, "error", view);
+    HttpResponse response = page(context, status, "error", view);
+    if (status == 503) {
+      response.headers.emplace_back("Retry-After", std::to_string(unavailable_retry_after_seconds));
+    }
+    return response;
   } catch (const std::exception& e) {
     std::cerr << "llw: error page failed: " << e.what() << '\n';
     HttpResponse response;
