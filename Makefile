@@ -35,6 +35,7 @@ serve: build
 	$(BUILD_DIR)/src/cli/llw serve --db $(DEMO_DB) --port $(PORT)
 
 test: build
+	scripts/check_style.sh
 	scripts/run_tests.sh $(BUILD_DIR)
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 

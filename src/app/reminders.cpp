@@ -365,8 +365,17 @@ void ReminderScheduler::loop() {
       // check_now reports its own failures; nothing may end the server's thread.
     }
     lock.lock();
+    ++checks_;
+    checked_.notify_all();
     wake_.wait_for(lock, interval_, [this] { return stopping_; });
   }
+}
+
+std::uint64_t ReminderScheduler::wait_for_checks(std::uint64_t count,
+                                                 std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mutex_);
+  checked_.wait_for(lock, timeout, [&] { return checks_ >= count; });
+  return checks_;
 }
 
 }  // namespace llw

@@ -113,6 +113,10 @@ class ReminderScheduler {
   void stop();
   // One check of every campaign, as the thread does it; returns the runs that had a due slot.
   std::vector<ReminderRun> check_now();
+  // Waits until the thread has finished at least `count` checks in all (since the scheduler was
+  // made) or `timeout` passed; returns the checks finished (for tests and operators: waits on the
+  // condition).
+  std::uint64_t wait_for_checks(std::uint64_t count, std::chrono::milliseconds timeout);
 
  private:
   void loop();
@@ -125,6 +129,8 @@ class ReminderScheduler {
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  std::uint64_t checks_ = 0;  // finished by the thread
+  std::condition_variable checked_;
   std::thread thread_;
 };
 

@@ -12,13 +12,12 @@
 // the next edition.
 
 #include <chrono>
-#include <map>
 #include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "campaign.h"
 #include "clock.h"
@@ -33,10 +32,10 @@ struct LevelPlan {
   std::int64_t campaign_id = 0;
   std::int64_t unit_id = 0;
   std::string unit_code;
-  int edition = 1;            // 1: the plan; 2, 3…: kế hoạch điều chỉnh
-  std::int64_t version = 0;   // grows by one on every write of the edition
+  int edition = 1;           // 1: the plan; 2, 3…: kế hoạch điều chỉnh
+  std::int64_t version = 0;  // grows by one on every write of the edition
   PlanStatus status = PlanStatus::draft;
-  std::string number;         // "83/KH-UBND"; required to issue
+  std::string number;                                    // "83/KH-UBND"; required to issue
   std::optional<std::chrono::year_month_day> issued_on;  // required to issue
   std::chrono::year_month_day deadline{};   // for the units below: reports after it are late
   std::chrono::year_month_day lock_date{};  // for the units below: nothing saved after it

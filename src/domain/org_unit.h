@@ -51,9 +51,7 @@ struct OrgUnit {
   UnitSigner signer;
 
   int depth() const;  // number of ids in path; the root has depth 1
-  bool is_in_subtree_of(const OrgUnit& ancestor) const {
-    return path.rfind(ancestor.path, 0) == 0;
-  }
+  bool is_in_subtree_of(const OrgUnit& ancestor) const { return path.rfind(ancestor.path, 0) == 0; }
 };
 
 // What a caller supplies to create or update a unit.

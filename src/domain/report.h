@@ -2,12 +2,11 @@
 // A unit's report (báo cáo của đơn vị) for one campaign, and the checks its values must pass.
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "clock.h"
 #include "form.h"
@@ -31,7 +30,7 @@ struct UnitReport {
   std::int64_t unit_id = 0;
   std::string unit_code;
   ReportStatus status = ReportStatus::not_started;
-  std::int64_t version = 0;  // 0 until the first save; +1 on every write
+  std::int64_t version = 0;                          // 0 until the first save; +1 on every write
   nlohmann::json values = nlohmann::json::object();  // item key → value (see api.md)
   std::optional<Timestamp> submitted_at;
   bool late = false;

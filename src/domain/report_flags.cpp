@@ -1,11 +1,11 @@
 #include "report_flags.h"
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
-#include <optional>
 
 #include "campaign_year.h"
 #include "clock.h"
@@ -41,8 +41,8 @@ DateWindow window_of(const Campaign& campaign, year_month_day report_date) {
   w.week_start = campaign.period_start;
   w.week_end = campaign.period_end;
   w.latest = report_date;
-  w.earliest = year_month_day{std::chrono::year{campaign.year}, std::chrono::January,
-                              std::chrono::day{1}};
+  w.earliest =
+      year_month_day{std::chrono::year{campaign.year}, std::chrono::January, std::chrono::day{1}};
   w.earliest_text = "năm " + std::to_string(campaign.year) + " của Tuần lễ";
   const json& plan = campaign.plan;
   if (plan.is_object() && plan.contains("issued_on") && plan.at("issued_on").is_string()) {
@@ -71,7 +71,8 @@ void check_date(const DateWindow& w, const std::string& within, const std::strin
     return;
   }
   if (*date < w.earliest) {
-    flags.push_back({field, said + " trước " + w.earliest_text + "; hãy kiểm tra lại năm và ngày."});
+    flags.push_back(
+        {field, said + " trước " + w.earliest_text + "; hãy kiểm tra lại năm và ngày."});
   } else if (*date > w.latest) {
     flags.push_back({field, said + " sau ngày báo cáo (" + format_vietnamese_date(w.latest) +
                                 "); hãy kiểm tra lại."});
@@ -90,9 +91,8 @@ void flag_dates(const ReportForm& form, const DateWindow& w, const json& values,
       if (!cells.is_object()) continue;
       for (const TableColumn& column : item->columns) {
         if (column.type != ItemType::date || !cells.contains(column.key)) continue;
-        check_date(w, column.within,
-                   item->key + "[" + std::to_string(row) + "]." + column.key, cells.at(column.key),
-                   flags);
+        check_date(w, column.within, item->key + "[" + std::to_string(row) + "]." + column.key,
+                   cells.at(column.key), flags);
       }
     }
   }
@@ -109,10 +109,10 @@ void check_activity(const HeldActivity& a, double headcount, std::vector<ReportF
   const bool has_sessions = a.sessions && *a.sessions > 0;
   const bool has_participants = a.participants && *a.participants > 0;
   if (!a.sessions && !a.participants) {
-    flags.push_back({a.held_field,
-                     std::string(a.table_row ? "Hoạt động này" : "Đã chọn “Có” nhưng") +
-                         " chưa có số buổi, lớp và số lượt người tham gia (để trống là không có "
-                         "số liệu, không phải 0)."});
+    flags.push_back(
+        {a.held_field, std::string(a.table_row ? "Hoạt động này" : "Đã chọn “Có” nhưng") +
+                           " chưa có số buổi, lớp và số lượt người tham gia (để trống là không có "
+                           "số liệu, không phải 0)."});
     return;
   }
   if (has_participants && !has_sessions && !a.sessions_field.empty()) {
@@ -297,8 +297,9 @@ void flag_stated_totals(const ReportForm& form, const json& values,
         !values.at(item->key).is_array()) {
       continue;
     }
-    const bool quantities = std::any_of(item->columns.begin(), item->columns.end(),
-                                        [](const TableColumn& c) { return c.measure == "quantity"; });
+    const bool quantities =
+        std::any_of(item->columns.begin(), item->columns.end(),
+                    [](const TableColumn& c) { return c.measure == "quantity"; });
     if (!quantities) continue;
     StatedParts parts = parts_of(*item, values.at(item->key));
     if (!parts.totals.empty()) tables.push_back(std::move(parts));

@@ -16,10 +16,9 @@
 //  - a free text that names a year other than the campaign's.
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "campaign.h"
 #include "org_unit.h"

@@ -178,8 +178,7 @@ Contribution contribution_of(const Campaign& campaign, const OrgUnit& unit,
   return c;
 }
 
-std::vector<GroupParticipation> participation_by_group(const ReportForm& form,
-                                                       const OrgUnit& unit,
+std::vector<GroupParticipation> participation_by_group(const ReportForm& form, const OrgUnit& unit,
                                                        const nlohmann::json& values) {
   std::vector<GroupParticipation> groups;
   for (const auto& [group, label] : form.population_groups) {
@@ -188,10 +187,9 @@ std::vector<GroupParticipation> participation_by_group(const ReportForm& form,
       const auto participants = number_of(values, item->key);
       if (!participants) continue;
       const auto population = unit.population.find(group);
-      groups.push_back({group, *participants,
-                        population == unit.population.end()
-                            ? 0.0
-                            : static_cast<double>(population->second)});
+      groups.push_back(
+          {group, *participants,
+           population == unit.population.end() ? 0.0 : static_cast<double>(population->second)});
     }
   }
   return groups;

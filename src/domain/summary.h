@@ -29,13 +29,14 @@ namespace llw {
 //
 // Slot name → amount. Slots: "expected", "submitted", "on_time", "late", "totals.<key>",
 // "activities.<activity>.units|held|sessions|participants", "directions.<d>.units|held|
-// sessions|participants" (held: activities held, see ActivityFigures), "participation.participants",
-// "participation.population",
+// sessions|participants" (held: activities held, see ActivityFigures),
+// "participation.participants", "participation.population",
 // "participation.<group>.participants|population|units" (units: counted reports that filled the
 // group),
 // "commendations.<key>", "rates.<key>.num|den" (weighted rates), "quantities.<table>.<unit of
-// measure>" (a table of quantities, summed per unit of measure: "quantities.other_results.cuốn"). Amounts are integers kept in
-// doubles (exact below 2^53); a weighted rate's numerator may be fractional.
+// measure>" (a table of quantities, summed per unit of measure: "quantities.other_results.cuốn").
+// Amounts are integers kept in doubles (exact below 2^53); a weighted rate's numerator may be
+// fractional.
 using Contribution = std::map<std::string, double>;
 
 // What one report adds to every node above it, given the campaign's counted states and the
@@ -50,8 +51,7 @@ struct GroupParticipation {
   double participants = 0;
   double population = 0;
 };
-std::vector<GroupParticipation> participation_by_group(const ReportForm& form,
-                                                       const OrgUnit& unit,
+std::vector<GroupParticipation> participation_by_group(const ReportForm& form, const OrgUnit& unit,
                                                        const nlohmann::json& values);
 
 // The "participation.participants" and "participation.population" slots of contribution_of
@@ -111,7 +111,7 @@ struct Summary {
   double participation_rate = 0;  // participants / population, 0 when population is 0
   std::vector<GroupFigures> participation_groups;  // the form's groups, in form order
   std::map<std::string, std::int64_t> commendations;
-  std::map<std::string, double> rates;                      // weighted_rate items
+  std::map<std::string, double> rates;  // weighted_rate items
   // Tables of quantities: table key → unit of measure ("cuốn", "suất", "đồng") → total.
   std::map<std::string, std::map<std::string, double>> quantities;
   std::map<std::string, std::vector<UnitText>> narratives;  // advantages, difficulties, …

@@ -119,8 +119,8 @@ HttpResponse ApiRoutes::put_level_plan(const HttpRequest& request, const Params&
   const User user = authenticate(request);
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung kế hoạch");
-  reject_unknown_members(body, {"version", "number", "issued_on", "deadline", "lock_date",
-                                "content"});
+  reject_unknown_members(body,
+                         {"version", "number", "issued_on", "deadline", "lock_date", "content"});
   std::int64_t version = 0;
   const LevelPlanDraft draft = level_plan_draft_from_json(body, version);
   const std::int64_t campaign_id = campaign_id_from(params[0]);
@@ -145,8 +145,7 @@ HttpResponse ApiRoutes::issue_level_plan(const HttpRequest& request, const Param
   return json_response(200, to_json(app_.level_plan(user, campaign_id, params[1])));
 }
 
-HttpResponse ApiRoutes::get_level_plan_document(const HttpRequest& request,
-                                                const Params& params) {
+HttpResponse ApiRoutes::get_level_plan_document(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   // "draft" is the current draft's preview; otherwise an issued edition's number.
   int edition = 0;
@@ -154,8 +153,7 @@ HttpResponse ApiRoutes::get_level_plan_document(const HttpRequest& request,
     const bool digits = !params[2].empty() && params[2].size() <= 4 &&
                         params[2].find_first_not_of("0123456789") == std::string::npos;
     if (!digits || std::stoi(params[2]) == 0) {
-      throw Error(ErrorKind::not_found, "Không có bản kế hoạch \"" + params[2] + "\".",
-                  "edition");
+      throw Error(ErrorKind::not_found, "Không có bản kế hoạch \"" + params[2] + "\".", "edition");
     }
     edition = std::stoi(params[2]);
   }

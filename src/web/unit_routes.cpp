@@ -35,8 +35,8 @@ AccountsBody accounts_body(const HttpRequest& request, std::size_t max_body_byte
                       return name.is_string();
                     });
     if (!ok) {
-      throw Error(ErrorKind::bad_input,
-                  "Trường \"reset\" phải là danh sách tên đăng nhập (chuỗi).", "reset");
+      throw Error(ErrorKind::bad_input, "Trường \"reset\" phải là danh sách tên đăng nhập (chuỗi).",
+                  "reset");
     }
     parsed.reset = it->get<std::vector<std::string>>();
   }

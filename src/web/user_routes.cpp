@@ -17,8 +17,9 @@ Role role_member(const nlohmann::json& body, bool required) {
   const auto role = text ? role_from_string(*text) : std::optional<Role>(Role::reporter);
   if (!role) {
     throw Error(ErrorKind::validation_failed,
-                "Vai trò \"" + *text + "\" không hợp lệ; dùng một trong: admin, coordinator, "
-                "reporter, viewer.",
+                "Vai trò \"" + *text +
+                    "\" không hợp lệ; dùng một trong: admin, coordinator, "
+                    "reporter, viewer.",
                 "role");
   }
   return *role;

@@ -89,8 +89,7 @@ class AppTest : public ::testing::Test {
   UnitReport save_and_submit(std::int64_t campaign_id, const std::string& code,
                              const nlohmann::json& values) {
     UnitReport current = app_->get_report(system_admin(), campaign_id, code);
-    UnitReport saved =
-        app_->save_draft(system_admin(), campaign_id, code, current.version, values);
+    UnitReport saved = app_->save_draft(system_admin(), campaign_id, code, current.version, values);
     return app_->submit(system_admin(), campaign_id, code, saved.version);
   }
 

@@ -139,10 +139,9 @@ TEST_F(NotificationsTest, ARefusedWriteIsLoggedOnItsOwnAndChangesNothing) {
               app_->save_draft(reporter_b_, campaign_.id, "HP-X-A", saved.version, values_a(9));
             }),
             ErrorKind::forbidden);
-  EXPECT_EQ(error_kind_of([&] {
-              app_->accept_report(reporter_, campaign_.id, "HP-X-A", std::nullopt);
-            }),
-            ErrorKind::forbidden);
+  EXPECT_EQ(
+      error_kind_of([&] { app_->accept_report(reporter_, campaign_.id, "HP-X-A", std::nullopt); }),
+      ErrorKind::forbidden);
 
   const UnitReport after = app_->get_report(reporter_, campaign_.id, "HP-X-A");
   EXPECT_EQ(after.version, saved.version);

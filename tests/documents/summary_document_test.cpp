@@ -130,9 +130,9 @@ TEST(SummaryDocument, EveryAnnexColumnHoldsOneMeasure) {
   EXPECT_EQ(school[11], "15");
   const auto& total = table.rows[3].cells;
   EXPECT_EQ(total[3], "8");
-  EXPECT_EQ(total[4], "16");  // 12 + 4 banners
-  EXPECT_EQ(total[5], "3");   // flag talk and STEM at the school, reading day in the village
-  EXPECT_EQ(total[10], "2");  // collectives
+  EXPECT_EQ(total[4], "16");   // 12 + 4 banners
+  EXPECT_EQ(total[5], "3");    // flag talk and STEM at the school, reading day in the village
+  EXPECT_EQ(total[10], "2");   // collectives
   EXPECT_EQ(total[11], "18");  // individuals
   // A unit without figures has no rate: not applicable, said once in the note.
   EXPECT_EQ(table.rows[2].cells[9], "—");

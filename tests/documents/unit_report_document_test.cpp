@@ -82,8 +82,11 @@ TEST(UnitReportDocument, AHeldActivityWithEmptyFiguresSaysSo) {
   EXPECT_NE(text.find("Tổ chức ngày đọc sách | d | Không có số liệu | Không có số liệu |"),
             std::string::npos);
 
-  report.values = {{"reading_day_held", true}, {"reading_day_sessions", 2},
-                   {"reading_day_participants", 85}, {"stem_held", true}, {"stem_sessions", 0}};
+  report.values = {{"reading_day_held", true},
+                   {"reading_day_sessions", 2},
+                   {"reading_day_participants", 85},
+                   {"stem_held", true},
+                   {"stem_sessions", 0}};
   text = all_text(build_unit_report_document(c.campaign, *c.campaign.form, c.village, &c.commune,
                                              report, false));
   EXPECT_NE(text.find("2 hoạt động, 2 buổi, lớp với 85 lượt người tham gia (chưa tính 1 hoạt "
@@ -114,8 +117,7 @@ TEST(UnitReportDocument, StatesEveryFilledItemInWordsAndFigures) {
   EXPECT_NE(text.find("2 hoạt động, 6 buổi, lớp với 1.070 lượt người tham gia"), std::string::npos);
   EXPECT_NE(text.find("Trải nghiệm STEM | đ | 4 | 120 |"), std::string::npos);
   // 840 + 58 of 900 + 60: the domain's rate, 93,5%.
-  EXPECT_NE(text.find("Tỷ lệ người tham gia: 898/960 người, đạt 93,5%"),
-            std::string::npos);
+  EXPECT_NE(text.find("Tỷ lệ người tham gia: 898/960 người, đạt 93,5%"), std::string::npos);
   EXPECT_NE(text.find("12/KH-THAH | 02/10/2025 |"), std::string::npos);
   EXPECT_NE(text.find("a) Thuận lợi:"), std::string::npos);
   EXPECT_NE(text.find("Được sự quan tâm của Ban giám hiệu và phụ huynh."), std::string::npos);

@@ -11,8 +11,7 @@ namespace {
 
 constexpr Action kActions[] = {Action::read_unit,       Action::manage_unit,   Action::read_report,
                                Action::write_report,    Action::review_report, Action::read_summary,
-                               Action::manage_campaign, Action::manage_users,
-                               Action::read_audit};
+                               Action::manage_campaign, Action::manage_users,  Action::read_audit};
 
 enum class Where { own, subtree, outside, ancestor };
 

@@ -172,9 +172,8 @@ TEST(FormLoading, AnOlderFormNamesTheGroupThroughItsPopulationRule) {
                                        {"type", "count"},
                                        {"aggregate", "sum"},
                                        {"summary", "participation.participants"}});
-  f["rules"].push_back({{"kind", "at_most_population"},
-                        {"item", "participants_students"},
-                        {"group", "students"}});
+  f["rules"].push_back(
+      {{"kind", "at_most_population"}, {"item", "participants_students"}, {"group", "students"}});
   const auto form = load_form(f, "forms/old.json");
   EXPECT_EQ(form->find_item("participants_students")->population_group, "students");
   // Written back explicitly, so the stored form no longer depends on the rule.
@@ -326,9 +325,10 @@ const std::vector<BrokenForm>& broken_forms() {
        [](json& f) {
          item_of(f, "rows")["columns"].push_back(
              {{"key", "n"}, {"label", "Số lượng"}, {"type", "number"}, {"measure", "quantity"}});
-         item_of(f, "rows")["columns"].push_back(
-             {{"key", "u"}, {"label", "Đơn vị tính"}, {"type", "short_text"},
-              {"measure", "unit_of_measure"}});
+         item_of(f, "rows")["columns"].push_back({{"key", "u"},
+                                                  {"label", "Đơn vị tính"},
+                                                  {"type", "short_text"},
+                                                  {"measure", "unit_of_measure"}});
        },
        {"'u'", "choice"}},
   };

@@ -23,7 +23,11 @@ Campaign province_campaign() {
 }
 
 IssuedPlanDates commune_plan(int edition, unsigned deadline_day) {
-  return {3, "HP-AH", "/1/2/3/", edition, 2025y / October / day{deadline_day},
+  return {3,
+          "HP-AH",
+          "/1/2/3/",
+          edition,
+          2025y / October / day{deadline_day},
           2025y / October / day{deadline_day + 1}};
 }
 

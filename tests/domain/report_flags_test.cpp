@@ -41,8 +41,8 @@ std::map<std::string, std::string> flags_of(const json& values, const OrgUnit& u
 
 TEST(ReportFlags, ConsistentFiguresRaiseNothing) {
   EXPECT_TRUE(flags_of({{"directives", json::array({{{"number", "12/KH-THTT"},
-                                                      {"date", "2025-10-02"},
-                                                      {"summary", "Kế hoạch"}}})},
+                                                     {"date", "2025-10-02"},
+                                                     {"summary", "Kế hoạch"}}})},
                         {"reading_day_held", true},
                         {"reading_day_sessions", 2},
                         {"reading_day_participants", 300},
@@ -55,8 +55,8 @@ TEST(ReportFlags, ConsistentFiguresRaiseNothing) {
 }
 
 TEST(ReportFlags, ADirectiveOfLastYearIsFlaggedBeforeThePlan) {
-  const auto flags = flags_of({{"directives", json::array({{{"date", "2024-10-14"},
-                                                            {"summary", "Kế hoạch năm trước"}}})}});
+  const auto flags = flags_of(
+      {{"directives", json::array({{{"date", "2024-10-14"}, {"summary", "Kế hoạch năm trước"}}})}});
   ASSERT_EQ(flags.count("directives[0].date"), 1u);
   EXPECT_EQ(flags.at("directives[0].date"),
             "Ngày 14/10/2024 trước ngày ban hành Kế hoạch số 83/KH-UBND (01/10/2025); hãy kiểm "
@@ -64,8 +64,8 @@ TEST(ReportFlags, ADirectiveOfLastYearIsFlaggedBeforeThePlan) {
 }
 
 TEST(ReportFlags, ADateAfterTheReportIsFlagged) {
-  const auto flags = flags_of(
-      {{"directives", json::array({{{"date", "2025-11-20"}, {"summary", "Công văn"}}})}});
+  const auto flags =
+      flags_of({{"directives", json::array({{{"date", "2025-11-20"}, {"summary", "Công văn"}}})}});
   ASSERT_EQ(flags.count("directives[0].date"), 1u);
   EXPECT_NE(flags.at("directives[0].date").find("sau ngày báo cáo (10/10/2025)"),
             std::string::npos);
@@ -115,8 +115,9 @@ TEST(ReportFlags, AnActivityNotHeldIsNotCrossChecked) {
 }
 
 TEST(ReportFlags, MoreParticipationsThanTheHeadcountTimesSessionsIsFlaggedWithTheReason) {
-  const auto flags = flags_of(
-      {{"reading_day_held", true}, {"reading_day_sessions", 3}, {"reading_day_participants", 99999}});
+  const auto flags = flags_of({{"reading_day_held", true},
+                               {"reading_day_sessions", 3},
+                               {"reading_day_participants", 99999}});
   ASSERT_EQ(flags.count("reading_day_participants"), 1u);
   EXPECT_EQ(flags.at("reading_day_participants"),
             "99.999 lượt người vượt quá số có thể: đơn vị có 5.000 người và 3 buổi, lớp, mỗi "
@@ -136,20 +137,18 @@ TEST(ReportFlags, MoreParticipationsThanTheHeadcountTimesSessionsIsFlaggedWithTh
 }
 
 TEST(ReportFlags, ARowOfOtherActivitiesIsCheckedLikeAnActivity) {
-  const auto flags = flags_of({{"other_activities", json::array({{{"name", "Hội thi"},
-                                                                  {"direction", "a"},
-                                                                  {"participants", 6000}}})}});
+  const auto flags = flags_of(
+      {{"other_activities",
+        json::array({{{"name", "Hội thi"}, {"direction", "a"}, {"participants", 6000}}})}});
   EXPECT_EQ(flags.count("other_activities[0].sessions"), 1u);
   EXPECT_EQ(flags.count("other_activities[0].participants"), 1u);  // 6,000 > 5,000 × 1
 }
 
 TEST(ReportFlags, AStatedTotalThatIsNotTheSumOfItsRowsIsFlagged) {
-  const json rows = json::array({{{"content", "Học bổng của Hội Khuyến học"}, {"quantity", 40},
-                                  {"unit", "suất"}},
-                                 {{"content", "Học bổng của doanh nghiệp"}, {"quantity", 29},
-                                  {"unit", "suất"}},
-                                 {{"content", "Sách tặng thư viện"}, {"quantity", 1200},
-                                  {"unit", "cuốn"}}});
+  const json rows =
+      json::array({{{"content", "Học bổng của Hội Khuyến học"}, {"quantity", 40}, {"unit", "suất"}},
+                   {{"content", "Học bổng của doanh nghiệp"}, {"quantity", 29}, {"unit", "suất"}},
+                   {{"content", "Sách tặng thư viện"}, {"quantity", 1200}, {"unit", "cuốn"}}});
   const auto flags = flags_of(
       {{"other_results", rows},
        {"emulation_movement",

@@ -61,10 +61,11 @@ TEST(Contribution, SubmittedReportAddsItsFigures) {
 TEST(Contribution, AGroupLeftEmptyAddsNeitherParticipantsNorPopulation) {
   // A learning centre that reported 250 of its 400 students and left the residents empty: the
   // residents are "no data", not 0 of 3,000.
-  const auto c = contribution_of(
-      campaign_2025(), unit(2, {{"students", 400}, {"residents", 3000}}),
-      report(ReportStatus::submitted, {{"participants_students", 250}, {"reading_day_held", true},
-                                       {"reading_day_participants", 1155}}));
+  const auto c =
+      contribution_of(campaign_2025(), unit(2, {{"students", 400}, {"residents", 3000}}),
+                      report(ReportStatus::submitted, {{"participants_students", 250},
+                                                       {"reading_day_held", true},
+                                                       {"reading_day_participants", 1155}}));
   EXPECT_EQ(slot(c, "participation.participants"), 250);
   EXPECT_EQ(slot(c, "participation.population"), 400);
   EXPECT_EQ(slot(c, "participation.students.participants"), 250);
@@ -87,9 +88,9 @@ TEST(Contribution, AGroupLeftEmptyAddsNeitherParticipantsNorPopulation) {
 }
 
 TEST(Contribution, AGroupFilledWithZeroCountsItsWholePopulation) {
-  const auto c = contribution_of(
-      campaign_2025(), unit(2, {{"students", 400}, {"parents", 300}}),
-      report(ReportStatus::submitted, {{"participants_students", 250}, {"participants_parents", 0}}));
+  const auto c = contribution_of(campaign_2025(), unit(2, {{"students", 400}, {"parents", 300}}),
+                                 report(ReportStatus::submitted, {{"participants_students", 250},
+                                                                  {"participants_parents", 0}}));
   EXPECT_EQ(slot(c, "participation.population"), 700);
   EXPECT_EQ(slot(c, "participation.parents.units"), 1);
   EXPECT_EQ(slot(c, "participation.parents.population"), 300);
@@ -100,11 +101,11 @@ TEST(Contribution, QuantityRowsSumPerUnitOfMeasure) {
       campaign_2025(), unit(2, {}),
       report(ReportStatus::submitted,
              {{"other_results",
-               json::array({{{"content", "Học bổng"}, {"quantity", 40}, {"unit", "suất"}},
-                            {{"content", "Học bổng"}, {"quantity", 29}, {"unit", "suất"}},
-                            {{"content", "Trị giá học bổng"}, {"quantity", 34500000},
-                             {"unit", "đồng"}},
-                            {{"content", "Sách"}, {"quantity", 120}, {"unit", "cuốn"}}})}}));
+               json::array(
+                   {{{"content", "Học bổng"}, {"quantity", 40}, {"unit", "suất"}},
+                    {{"content", "Học bổng"}, {"quantity", 29}, {"unit", "suất"}},
+                    {{"content", "Trị giá học bổng"}, {"quantity", 34500000}, {"unit", "đồng"}},
+                    {{"content", "Sách"}, {"quantity", 120}, {"unit", "cuốn"}}})}}));
   EXPECT_EQ(slot(c, "quantities.other_results.suất"), 69);
   EXPECT_EQ(slot(c, "quantities.other_results.đồng"), 34500000);
   EXPECT_EQ(slot(c, "quantities.other_results.cuốn"), 120);

@@ -32,36 +32,50 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using testing_support::vietnam_time;
 
-// A port nothing listens on right now (bound, read, released).
-int free_port() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(fd);
-  return ntohs(address.sin_port);
-}
+// A port that refuses connections for as long as this lives: bound (so no other process can take
+// it) but never listening. A mail server that is down.
+class RefusingPort {
+ public:
+  RefusingPort() : fd_(socket(AF_INET, SOCK_STREAM, 0)) {
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    if (fd_ < 0 || bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+        getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+      throw std::runtime_error("no port to refuse connections on");
+    }
+    port_ = ntohs(address.sin_port);
+  }
+  ~RefusingPort() { close(fd_); }
+  RefusingPort(const RefusingPort&) = delete;
+  RefusingPort& operator=(const RefusingPort&) = delete;
+  std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  int fd_;
+  int port_ = 0;
+};
 
 // The SMTP server the test talks to: a child process writing each message to a folder.
 class SmtpSink {
  public:
-  explicit SmtpSink(fs::path folder) : folder_(std::move(folder)), port_(free_port()) {
+  explicit SmtpSink(fs::path folder) : folder_(std::move(folder)) {
     fs::create_directories(folder_);
     pid_ = fork();
     if (pid_ == 0) {
-      const std::string port = std::to_string(port_);
       // Debian's interpreter, which has Debian's python3-aiosmtpd (another python3 may come
       // first on PATH).
-      execl(LLW_PYTHON, LLW_PYTHON, LLW_SMTP_SINK, folder_.c_str(), port.c_str(), nullptr);
+      execl(LLW_PYTHON, LLW_PYTHON, LLW_SMTP_SINK, folder_.c_str(), nullptr);
       _exit(127);
     }
-    for (int i = 0; i < 200 && !fs::exists(folder_ / "ready"); ++i) {
+    // The sink binds a port of the kernel's choosing and then names it in "ready".
+    for (int i = 0; i < 600 && !fs::exists(folder_ / "ready"); ++i) {
+      if (waitpid(pid_, nullptr, WNOHANG) == pid_) break;  // it died: no point waiting
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    if (!fs::exists(folder_ / "ready")) throw std::runtime_error("the SMTP sink did not start");
+    std::ifstream ready(folder_ / "ready");
+    if (!(ready >> port_)) throw std::runtime_error("the SMTP sink did not start");
   }
   ~SmtpSink() {
     kill(pid_, SIGTERM);
@@ -83,7 +97,7 @@ class SmtpSink {
 
  private:
   fs::path folder_;
-  int port_;
+  int port_ = 0;
   pid_t pid_ = -1;
 };
 
@@ -263,8 +277,8 @@ TEST_F(RemindersTest, EachSlotGoesOnceToExactlyTheUnitsThatHaveNotSubmitted) {
 
 TEST_F(RemindersTest, AMailServerThatIsDownMarksNothingAndTheNextCheckSends) {
   now_ = vietnam_time(10, 12, 9);  // the deadline day
-  ReminderScheduler down(*app_, mailer("smtp://127.0.0.1:" + std::to_string(free_port())), {},
-                         options());
+  const RefusingPort refusing;
+  ReminderScheduler down(*app_, mailer(refusing.url()), {}, options());
   std::vector<ReminderRun> runs;
   EXPECT_NO_THROW(runs = down.check_now());
   ASSERT_EQ(runs.size(), 1u);
@@ -285,10 +299,10 @@ TEST_F(RemindersTest, TheBackgroundThreadSendsOnItsOwnAndStopsCleanly) {
   ReminderScheduler scheduler(*app_, mailer(sink_->url()), {}, options(),
                               std::chrono::milliseconds(50));
   scheduler.start();
-  for (int i = 0; i < 200 && sink_->messages().size() < 3; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // several more checks
+  // The first check sends the three reminders before it finishes; three more checks send none.
+  ASSERT_GE(scheduler.wait_for_checks(1, std::chrono::seconds(30)), 1u);
+  EXPECT_EQ(sink_->messages().size(), 3u);
+  ASSERT_GE(scheduler.wait_for_checks(4, std::chrono::seconds(30)), 4u);
   scheduler.stop();
   EXPECT_EQ(sink_->messages().size(), 3u);
 }
@@ -320,7 +334,8 @@ TEST_F(RemindersTest, LlwRemindSendsOnceAndFailsWithTheReasonWhenNoServerAnswers
   EXPECT_TRUE(sink_->messages().empty());
   EXPECT_TRUE(store_->reminders(campaign_.id).empty());
 
-  auto [down_status, down] = run(base + " --smtp smtp://127.0.0.1:" + std::to_string(free_port()));
+  const RefusingPort refusing;
+  auto [down_status, down] = run(base + " --smtp " + refusing.url());
   EXPECT_NE(down_status, 0) << down;
   EXPECT_NE(down.find("không gửi được thư"), std::string::npos) << down;
   EXPECT_TRUE(store_->reminders(campaign_.id).empty());
@@ -354,9 +369,9 @@ TEST_F(RemindersTest, AnIssuedPlanIsMailedOnceToEveryUnitBelowWithItsTasks) {
   const LevelPlan saved = app_->save_level_plan(admin_, campaign_.id, "HP-X", 0, draft);
   app_->issue_level_plan(admin_, campaign_.id, "HP-X", saved.version);
 
+  const RefusingPort refusing;
   const ReminderRun down =
-      send_plan_emails(*app_, campaign_.id,
-                       mailer("smtp://127.0.0.1:" + std::to_string(free_port())).get(), options());
+      send_plan_emails(*app_, campaign_.id, mailer(refusing.url()).get(), options());
   EXPECT_EQ(down.count("failed"), 4);
   EXPECT_EQ(down.count("no_email"), 1);  // the village
   EXPECT_TRUE(sink_->messages().empty());

@@ -1,20 +1,33 @@
 #!/usr/bin/python3
 """A real SMTP server for the reminder tests (Debian's python3-aiosmtpd).
 
-Usage: smtp_sink.py FOLDER PORT. Listens on 127.0.0.1:PORT and writes every message it receives
+Usage: smtp_sink.py FOLDER. Listens on 127.0.0.1 on a port the kernel picks (bound before it is
+reported, so no other process can take it in between) and writes every message it receives
 to FOLDER/NNNN.json: the envelope, the raw Subject header as sent, and the subject and body as
 Python's e-mail package decodes them (so the test checks the MIME encoding by a reader other than
-the writer). Writes FOLDER/ready once listening; stops on SIGTERM.
+the writer). Writes the port to FOLDER/ready once listening; stops on SIGTERM.
 """
 import email
 import email.policy
 import json
 import os
 import signal
+import socket
 import sys
 import threading
 
 from aiosmtpd.controller import Controller
+
+
+class BoundController(Controller):
+    """aiosmtpd's controller serving on a socket that is already bound and listening."""
+
+    def __init__(self, handler, sock):
+        self.sock = sock
+        super().__init__(handler, hostname="127.0.0.1", port=sock.getsockname()[1])
+
+    def _create_server(self):
+        return self.loop.create_server(self._factory_invoker, sock=self.sock)
 
 
 class Sink:
@@ -51,11 +64,15 @@ class Sink:
 
 
 def main():
-    folder, port = sys.argv[1], int(sys.argv[2])
-    controller = Controller(Sink(folder), hostname="127.0.0.1", port=port)
+    folder = sys.argv[1]
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(16)
+    controller = BoundController(Sink(folder), sock)
     controller.start()
-    with open(os.path.join(folder, "ready"), "w") as ready:
-        ready.write(str(os.getpid()))
+    with open(os.path.join(folder, "ready.tmp"), "w") as ready:
+        ready.write(str(sock.getsockname()[1]))
+    os.rename(os.path.join(folder, "ready.tmp"), os.path.join(folder, "ready"))
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())

@@ -104,9 +104,9 @@ TEST_P(ReportWriteTest, AnUncountedDraftSaveStoresTheVersionItsHistoryAndTheStag
   EXPECT_EQ(audit[0].action, "report.save");
   // Nothing a summary shows changed: its cached copies stay valid.
   EXPECT_EQ(store_->campaign_revision(campaign_id_), revision);
-  EXPECT_EQ(raw()->integer("SELECT counted FROM reports WHERE unit_id = " +
-                           std::to_string(school_id_)),
-            0);
+  EXPECT_EQ(
+      raw()->integer("SELECT counted FROM reports WHERE unit_id = " + std::to_string(school_id_)),
+      0);
 }
 
 TEST_P(ReportWriteTest, AStaleUncountedDraftSaveIsAConflictNamingTheWinnerAndChangesNothing) {

@@ -42,8 +42,14 @@ int main(int argc, char** argv) {
     units.push_back({"VN", "Việt Nam", UnitKind::country, SchoolLevel::none, "", {}, "", {}});
     for (int p = 0; p < 34; ++p) {
       std::string pc = "P" + std::to_string(p);
-      units.push_back(
-          {pc, "Tỉnh " + std::to_string(p), UnitKind::province, SchoolLevel::none, "VN", {}, "", {}});
+      units.push_back({pc,
+                       "Tỉnh " + std::to_string(p),
+                       UnitKind::province,
+                       SchoolLevel::none,
+                       "VN",
+                       {},
+                       "",
+                       {}});
     }
     for (int c = 0; c < 3298; ++c) {
       std::string cc = "P" + std::to_string(c % 34) + "-C" + std::to_string(c);

@@ -334,19 +334,20 @@ TEST_F(AccessMatrixTest, ReportingKindsFollowThePolicy) {
       {kReporter,               403,   403},
   };
   // clang-format on
-  const std::string body = R"({"reporting_kinds":["department","organization","village","school"]})";
+  const std::string body =
+      R"({"reporting_kinds":["department","organization","village","school"]})";
   for (const Row& row : rows) {
-    for (const auto& [campaign, status] :
-         {std::pair{campaign_id_, row.province_campaign},
-          std::pair{other_campaign_id_, row.commune_campaign}}) {
-      const HttpReply reply =
-          http_->send("PATCH", "/api/v1/campaigns/" + std::to_string(campaign), body,
-                      {"Authorization: Bearer " + token(row.user), "Content-Type: application/json"});
+    for (const auto& [campaign, status] : {std::pair{campaign_id_, row.province_campaign},
+                                           std::pair{other_campaign_id_, row.commune_campaign}}) {
+      const HttpReply reply = http_->send(
+          "PATCH", "/api/v1/campaigns/" + std::to_string(campaign), body,
+          {"Authorization: Bearer " + token(row.user), "Content-Type: application/json"});
       EXPECT_EQ(reply.status, status) << row.user << " PATCH kinds of campaign " << campaign;
     }
   }
-  EXPECT_EQ(http_->send("PATCH", "/api/v1/campaigns/" + std::to_string(campaign_id_), body,
-                        {"Content-Type: application/json"})
+  EXPECT_EQ(http_
+                ->send("PATCH", "/api/v1/campaigns/" + std::to_string(campaign_id_), body,
+                       {"Content-Type: application/json"})
                 .status,
             401);
 }

@@ -1,6 +1,7 @@
 // PATCH /api/v1/campaigns/{id} with "reporting_kinds" (and the name and dates): the issuer's
-// coordinators and admins change which kinds of units report, in one transaction; a bad list is refused naming the field, a kind
-// whose reports have data is refused with 409 counting them, and a refusal changes nothing.
+// coordinators and admins change which kinds of units report, in one transaction; a bad list is
+// refused naming the field, a kind whose reports have data is refused with 409 counting them, and a
+// refusal changes nothing.
 #include <string>
 #include <vector>
 
@@ -124,8 +125,8 @@ TEST_F(CampaignKindsApiTest, TheNameAndDatesChangeAloneOrWithTheKindsAndBadOnesC
   EXPECT_EQ(renamed.json()["lock_date"], "2025-10-25");
   EXPECT_EQ(renamed.json()["reporting_kinds"].size(), 4u);  // absent: kept
 
-  const nlohmann::json before = get("/api/v1/campaigns/" + std::to_string(campaign_id_),
-                                    token(kAdmin)).json();
+  const nlohmann::json before =
+      get("/api/v1/campaigns/" + std::to_string(campaign_id_), token(kAdmin)).json();
   const std::vector<std::tuple<std::string, long, std::string, std::string>> cases{
       {R"({"deadline":"14/10/2025"})", 400, "bad_input", "deadline"},
       {R"({"period_start":"2025-02-31"})", 400, "bad_input", "period_start"},
@@ -143,8 +144,7 @@ TEST_F(CampaignKindsApiTest, TheNameAndDatesChangeAloneOrWithTheKindsAndBadOnesC
     expect_error(reply, status, code, field);
     EXPECT_LT(reply.body.size(), 2000u) << "the refusal echoes the oversized input";
   }
-  EXPECT_EQ(get("/api/v1/campaigns/" + std::to_string(campaign_id_), token(kAdmin)).json(),
-            before);
+  EXPECT_EQ(get("/api/v1/campaigns/" + std::to_string(campaign_id_), token(kAdmin)).json(), before);
   EXPECT_EQ(get(report_path("HP-AH-THON1"), token(kAdmin)).status, 200);
 }
 

@@ -42,9 +42,10 @@ TEST_F(CampaignYearApiTest, ANameWhoseYearDiffersIsRefusedNamingTheFieldAndNothi
   EXPECT_EQ(get(campaign(), token(kAdmin)).json(), before);
 
   // A school year that ended before the week is as wrong; the week's own year is fine.
-  expect_error(patch(kAdmin, R"({"name":"Tuần lễ năm học 2020-2021"})"), 422,
-               "validation_failed", "name");
-  const HttpReply renamed = patch(kAdmin, R"({"name":"Tuần lễ hưởng ứng học tập suốt đời năm 2025"})");
+  expect_error(patch(kAdmin, R"({"name":"Tuần lễ năm học 2020-2021"})"), 422, "validation_failed",
+               "name");
+  const HttpReply renamed =
+      patch(kAdmin, R"({"name":"Tuần lễ hưởng ứng học tập suốt đời năm 2025"})");
   ASSERT_EQ(renamed.status, 200) << renamed.body;
 }
 
@@ -87,8 +88,8 @@ TEST_F(CampaignYearApiTest, TheThemeIsTheCampaignsAndAPlanCannotReplaceIt) {
   for (const std::string& user : {kCoordinator, kReporter, kViewer}) {
     EXPECT_EQ(patch(user, R"({"theme":"Chủ đề khác"})").status, 403) << user;
   }
-  expect_error(patch(kAdmin, R"({"theme":"Học tập suốt đời năm 2021"})"), 422,
-               "validation_failed", "theme");
+  expect_error(patch(kAdmin, R"({"theme":"Học tập suốt đời năm 2021"})"), 422, "validation_failed",
+               "theme");
   expect_error(patch(kAdmin, R"({"theme":")" + std::string(600, 'x') + R"("})"), 422,
                "validation_failed", "theme");
   EXPECT_EQ(get(campaign(), token(kAdmin)).json()["theme"], kTheme);
@@ -113,7 +114,7 @@ TEST_F(CampaignYearApiTest, EveryReportDocumentSaysTheCampaignsYearAndQuotesItsT
     const std::string text = text_of(path);
     EXPECT_NE(text.find(week), std::string::npos) << path << "\n" << text.substr(0, 1500);
     EXPECT_NE(text.find("“" + kTheme + "”"), std::string::npos) << path << "\n"
-                                                                  << text.substr(0, 1500);
+                                                                << text.substr(0, 1500);
     EXPECT_EQ(text.find("2021"), std::string::npos) << path;
   }
 }

@@ -196,9 +196,9 @@ TEST_F(LevelPlansApiTest, TheCommunesUnitsAreLateAndLockedByItsDatesAndOtherComm
   EXPECT_EQ(save_draft("HP-AD-THCS", {{"media_articles", 1}}, kAdmin).status, 200);
 
   // The commune's consolidated report answers to the province's dates, not to its own plan's.
-  const HttpReply up = post("/api/v1/campaigns/" + std::to_string(campaign_id_) +
-                                "/consolidated/HP-AH/submit",
-                            token(kCoordinator), "{}");
+  const HttpReply up =
+      post("/api/v1/campaigns/" + std::to_string(campaign_id_) + "/consolidated/HP-AH/submit",
+           token(kCoordinator), "{}");
   ASSERT_EQ(up.status, 200) << up.body;
   EXPECT_FALSE(up.json()["late"].get<bool>());
 }
@@ -217,10 +217,10 @@ TEST_F(LevelPlansApiTest, BadPlansAreRefusedNamingTheFieldAndNothingChanges) {
     return body.dump();
   };
   const std::vector<std::tuple<std::string, long, std::string, std::string>> cases{
-      {with("deadline", "2025-10-13"), 422, "validation_failed", "deadline"},  // after 12/10
-      {with("deadline", "2025-10-05"), 422, "validation_failed", "deadline"},  // inside the week
+      {with("deadline", "2025-10-13"), 422, "validation_failed", "deadline"},    // after 12/10
+      {with("deadline", "2025-10-05"), 422, "validation_failed", "deadline"},    // inside the week
       {with("lock_date", "2025-10-08"), 422, "validation_failed", "lock_date"},  // before deadline
-      {with("lock_date", "2025-10-21"), 422, "validation_failed", "lock_date"},   // after 20/10
+      {with("lock_date", "2025-10-21"), 422, "validation_failed", "lock_date"},  // after 20/10
       {with("issued_on", "2024-10-01"), 422, "validation_failed", "issued_on"},
       {with("deadline", "12/10/2025"), 400, "bad_input", "deadline"},
       {with("theme", "Chủ đề khác"), 400, "bad_input", "theme"},
@@ -229,8 +229,7 @@ TEST_F(LevelPlansApiTest, BadPlansAreRefusedNamingTheFieldAndNothingChanges) {
       {content_with("legal_basis", "Căn cứ…"), 400, "bad_input", "content.legal_basis"},
       {content_with("closing", std::string(20001, 'x')), 422, "validation_failed",
        "content.closing"},
-      {content_with("purposes", json::array({1, 2})), 422, "validation_failed",
-       "content.purposes"},
+      {content_with("purposes", json::array({1, 2})), 422, "validation_failed", "content.purposes"},
       {content_with("assignments", json::array({{{"title", ""}, {"tasks", json::array()}}})), 422,
        "validation_failed", "content.assignments"},
   };

@@ -73,8 +73,11 @@ TEST_F(ReportFlowTest, ASubmittedReportAppearsInTheCoordinatorsSummary) {
   EXPECT_NEAR(commune["participation"].value("rate", 0.0), 425.0 / 480.0, 1e-4);
   const nlohmann::json& groups = commune["participation"]["groups"];
   ASSERT_EQ(groups.size(), 4u);
-  EXPECT_EQ(groups[0], (nlohmann::json{{"group", "students"}, {"label", "Học sinh"}, {"units", 1},
-                                       {"participants", 400}, {"population", 450},
+  EXPECT_EQ(groups[0], (nlohmann::json{{"group", "students"},
+                                       {"label", "Học sinh"},
+                                       {"units", 1},
+                                       {"participants", 400},
+                                       {"population", 450},
                                        {"rate", 0.8889}}));
   EXPECT_EQ(groups[2].value("group", ""), "parents");
   EXPECT_EQ(groups[2].value("units", -1), 0);
@@ -182,8 +185,9 @@ TEST_F(ReportFlowTest, EachSaveBumpsTheVersion) {
 
 TEST_F(ReportFlowTest, TheReportListsItsSavedVersionsNewestFirst) {
   ASSERT_EQ(save_draft("HP-AH-THTT", school_values_).status, 200);
-  ASSERT_EQ(post(report_path("HP-AH-THTT") + "/submit", token(kReporter), R"({"version": 1})").status,
-            200);
+  ASSERT_EQ(
+      post(report_path("HP-AH-THTT") + "/submit", token(kReporter), R"({"version": 1})").status,
+      200);
   const nlohmann::json history = report_of("HP-AH-THTT")["history"];
   ASSERT_EQ(history.size(), 2u) << history.dump();
   EXPECT_EQ(history[0].value("version", 0), 2);

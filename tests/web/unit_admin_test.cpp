@@ -107,7 +107,10 @@ TEST_F(UnitAdminTest, AUnitIsCreatedWithItsSignerInOneStep) {
 
   // A wrong signer creates nothing.
   const auto with_signer = [](const std::string& code, const json& lines) {
-    return json({{"code", code}, {"name", "Xã Mới"}, {"kind", "commune"}, {"parent", "HP"},
+    return json({{"code", code},
+                 {"name", "Xã Mới"},
+                 {"kind", "commune"},
+                 {"parent", "HP"},
                  {"signer", lines}})
         .dump();
   };
@@ -338,8 +341,7 @@ TEST_F(UnitAdminTest, TheAddAndMoveFormsWorkWithoutJavaScript) {
   const HttpReply too_long = page_post("/quan-tri/don-vi/HP-AH", coordinator,
                                        school + "&signer_name=" + std::string(300, 'x'));
   EXPECT_EQ(too_long.status, 422);
-  EXPECT_NE(too_long.body.find("id=\"add-signer_name-err\""), std::string::npos)
-      << too_long.body;
+  EXPECT_NE(too_long.body.find("id=\"add-signer_name-err\""), std::string::npos) << too_long.body;
   EXPECT_NE(too_long.body.find("HIỆU TRƯỞNG"), std::string::npos) << "the typed line is kept";
   EXPECT_EQ(get("/api/v1/units/HP-AH-THCS2", token(kAdmin)).status, 404);
   const HttpReply with_signer = page_post("/quan-tri/don-vi/HP-AH", coordinator,

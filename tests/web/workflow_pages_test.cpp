@@ -105,8 +105,8 @@ TEST_F(WorkflowPagesTest, OnlyTheLevelAboveSeesTheReviewFormsAndOthersAreRefused
 TEST_F(WorkflowPagesTest, AReturnNeedsACommentWhichTheUnitThenSeesEscapedAtTheTopOfItsForm) {
   submit();
   const Session coordinator = sign_in(kCoordinator);
-  const HttpReply missing = send_form(coordinator, review_of("HP-AH-THTT"),
-                                      "action=return&version=2&comment=+++");
+  const HttpReply missing =
+      send_form(coordinator, review_of("HP-AH-THTT"), "action=return&version=2&comment=+++");
   EXPECT_EQ(missing.status, 422);
   EXPECT_NE(missing.body.find("id=\"review-error\""), std::string::npos);
   EXPECT_NE(missing.body.find("Hãy ghi nhận xét"), std::string::npos);
@@ -139,8 +139,7 @@ TEST_F(WorkflowPagesTest, AcceptThenReopenWithAReasonAndOutOfOrderActionsConflic
   EXPECT_EQ(status_of("HP-AH-THTT"), "not_started");
 
   submit();
-  ASSERT_EQ(send_form(coordinator, review_of("HP-AH-THTT"), "action=accept&version=2").status,
-            303);
+  ASSERT_EQ(send_form(coordinator, review_of("HP-AH-THTT"), "action=accept&version=2").status, 303);
   EXPECT_EQ(status_of("HP-AH-THTT"), "accepted");
   const std::string accepted = open(coordinator, page_of("HP-AH-THTT")).body;
   EXPECT_NE(accepted.find("id=\"reopen-report\""), std::string::npos);
@@ -181,23 +180,23 @@ TEST_F(WorkflowPagesTest, PastTheLockDateTheUnitIsToldWhomToAskAndTheCoordinator
   EXPECT_NE(open(coordinator, page_of("HP-AH-THTT")).body.find("id=\"extend-form\""),
             std::string::npos);
   // A day that does not exist, and a date before the lock date: refused, no extension.
-  const HttpReply bad = send_form(coordinator, review_of("HP-AH-THTT"),
-                                  "action=extend&until=31%2F02%2F2025");
+  const HttpReply bad =
+      send_form(coordinator, review_of("HP-AH-THTT"), "action=extend&until=31%2F02%2F2025");
   EXPECT_EQ(bad.status, 422);
   EXPECT_NE(bad.body.find("dd/mm/yyyy"), std::string::npos);
   EXPECT_NE(bad.body.find("value=\"31/02/2025\""), std::string::npos);
-  EXPECT_EQ(send_form(coordinator, review_of("HP-AH-THTT"), "action=extend&until=15%2F10%2F2025")
-                .status,
-            422);
+  EXPECT_EQ(
+      send_form(coordinator, review_of("HP-AH-THTT"), "action=extend&until=15%2F10%2F2025").status,
+      422);
   EXPECT_FALSE(app_->extension(admin_, campaign_id_, "HP-AH-THTT").has_value());
   // The reporter cannot extend its own deadline.
-  EXPECT_EQ(send_form(reporter, review_of("HP-AH-THTT"), "action=extend&until=30%2F10%2F2025")
-                .status,
-            403);
+  EXPECT_EQ(
+      send_form(reporter, review_of("HP-AH-THTT"), "action=extend&until=30%2F10%2F2025").status,
+      403);
 
-  ASSERT_EQ(send_form(coordinator, review_of("HP-AH-THTT"), "action=extend&until=30%2F10%2F2025")
-                .status,
-            303);
+  ASSERT_EQ(
+      send_form(coordinator, review_of("HP-AH-THTT"), "action=extend&until=30%2F10%2F2025").status,
+      303);
   const std::string open_again = open(reporter, page_of("HP-AH-THTT")).body;
   EXPECT_EQ(open_again.find("id=\"lock-message\""), std::string::npos);
   EXPECT_NE(open_again.find("id=\"report-form\""), std::string::npos);
@@ -241,8 +240,8 @@ TEST_F(WorkflowPagesTest, TheHistoryPageListsVersionsAndTheItemsThatChanged) {
 
   // After a submission, a return and a resubmission: what changed since the first submission.
   ASSERT_EQ(post(report_path("HP-AH-THTT") + "/submit", token(kReporter)).status, 200);
-  ASSERT_TRUE(app_->return_report(admin_, campaign_id_, "HP-AH-THTT", "Sửa lại", std::nullopt)
-                  .version > 0);
+  ASSERT_TRUE(
+      app_->return_report(admin_, campaign_id_, "HP-AH-THTT", "Sửa lại", std::nullopt).version > 0);
   ASSERT_EQ(save_draft("HP-AH-THTT", articles(7)).status, 200);
   ASSERT_EQ(post(report_path("HP-AH-THTT") + "/submit", token(kReporter)).status, 200);
   const HttpReply resubmitted = open(coordinator, history);
@@ -273,8 +272,9 @@ TEST_F(WorkflowPagesTest, TheAuditPageFiltersPagesAndExportsCsvWithinTheReadersS
   EXPECT_EQ(all.body.find("<b>Thiếu"), std::string::npos);
   EXPECT_EQ(all.body.find("HP-AD-THCS"), std::string::npos);  // another commune's
 
-  const HttpReply returns = open(coordinator, "/nhat-ky?hanh-dong=report.return&tu-ngay=08%2F10%2F2025"
-                                              "&den-ngay=08%2F10%2F2025");
+  const HttpReply returns = open(coordinator,
+                                 "/nhat-ky?hanh-dong=report.return&tu-ngay=08%2F10%2F2025"
+                                 "&den-ngay=08%2F10%2F2025");
   ASSERT_EQ(returns.status, 200);
   EXPECT_NE(returns.body.find("<td>Trả lại báo cáo</td>"), std::string::npos);
   EXPECT_EQ(returns.body.find("Nộp báo cáo</td>"), std::string::npos);

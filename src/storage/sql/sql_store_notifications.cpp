@@ -46,7 +46,8 @@ void SqlStore::insert_submit_notifications(soci::session& sql, const UnitReport&
             at = report.updated_at;
   sql << "INSERT INTO notifications (user_id, campaign_id, unit_id, kind, version, at) "
          "SELECT id, :c, :u, 'submit', :v, :at FROM users WHERE role = 'coordinator' AND "
-         "disabled = 0 AND unit_id IN (" + above + ")",
+         "disabled = 0 AND unit_id IN (" +
+             above + ")",
       soci::use(cid), soci::use(uid), soci::use(version), soci::use(at);
 }
 
@@ -94,8 +95,7 @@ std::int64_t SqlStore::unread_notifications(std::int64_t user_id) {
   return count;
 }
 
-void SqlStore::mark_notifications_read(std::int64_t user_id, std::int64_t up_to_id,
-                                       Timestamp at) {
+void SqlStore::mark_notifications_read(std::int64_t user_id, std::int64_t up_to_id, Timestamp at) {
   with_write_session([&](soci::session& sql) {
     long long user = user_id, last = up_to_id, when = at;
     sql << "UPDATE notifications SET read_at = :at WHERE user_id = :user AND id <= :last AND "

@@ -3,9 +3,8 @@
 // by part, and the editor of the coordinator's own consolidated narrative beside them.
 
 #include <map>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "domain/campaign.h"
 #include "domain/org_unit.h"
@@ -17,7 +16,7 @@ namespace llw::pages {
 struct ConsolidatedInput {
   const Campaign* campaign = nullptr;
   const OrgUnit* node = nullptr;
-  const Summary* summary = nullptr;       // with narratives
+  const Summary* summary = nullptr;  // with narratives
   const ConsolidatedNarrative* saved = nullptr;
   std::map<std::string, std::string> texts;  // what the editor shows (saved or posted)
   std::int64_t version = 0;                  // the version the editor's save expects

@@ -51,9 +51,8 @@ documents::BarChart directions_chart(const Campaign& campaign, const Summary& su
   for (const auto& [key, label] : campaign.form->directions) {
     const auto it = summary.directions.find(key);
     chart.labels.push_back(key + ")");
-    chart.values.push_back(it == summary.directions.end()
-                               ? 0.0
-                               : static_cast<double>(it->second.participants));
+    chart.values.push_back(
+        it == summary.directions.end() ? 0.0 : static_cast<double>(it->second.participants));
   }
   return chart;
 }
@@ -135,7 +134,8 @@ json dashboard_view(const DashboardInput& input) {
 
   json activities = json::array();
   std::int64_t largest = 1;
-  for (const auto& [k, figures] : summary.activities) largest = std::max(largest, figures.participants);
+  for (const auto& [k, figures] : summary.activities)
+    largest = std::max(largest, figures.participants);
   for (const auto& activity : form.activities()) {
     const auto it = summary.activities.find(activity.key);
     const ActivityFigures figures = it == summary.activities.end() ? ActivityFigures{} : it->second;
@@ -151,34 +151,43 @@ json dashboard_view(const DashboardInput& input) {
   for (const auto& [dkey, label] : form.directions) {
     const auto it = summary.directions.find(dkey);
     const ActivityFigures figures = it == summary.directions.end() ? ActivityFigures{} : it->second;
-    directions.push_back({{"key", dkey},
-                          {"label", label},
-                          {"units", format_count(static_cast<double>(figures.units))},
-                          {"sessions", format_count(static_cast<double>(figures.sessions))},
-                          {"participants", format_count(static_cast<double>(figures.participants))}});
+    directions.push_back(
+        {{"key", dkey},
+         {"label", label},
+         {"units", format_count(static_cast<double>(figures.units))},
+         {"sessions", format_count(static_cast<double>(figures.sessions))},
+         {"participants", format_count(static_cast<double>(figures.participants))}});
   }
 
-  return {{"title", "Tổng quan — " + input.node->name},
-          {"campaign_name", campaign.name},
-          {"node", {{"name", input.node->name}, {"code", input.node->code}}},
-          {"deadline", format_date(campaign.deadline)},
-          {"counts", counts_view(totals)},
-          {"kinds", std::move(kinds)},
-          {"units", std::move(list)},
-          {"unit_count", format_count(static_cast<double>(units.size()))},
-          {"has_units", !units.empty()},
-          {"truncated", units.size() > input.limit},
-          {"shown", format_count(static_cast<double>(std::min(units.size(), input.limit)))},
-          {"query", input.query},
-          {"filters",
-           json::array({{{"value", ""}, {"label", "Tất cả"}, {"selected", input.status_filter.empty()}},
-                        {{"value", "missing"}, {"label", "Chưa nộp"}, {"selected", input.status_filter == "missing"}},
-                        {{"value", "submitted"}, {"label", "Đã nộp"}, {"selected", input.status_filter == "submitted"}},
-                        {{"value", "late"}, {"label", "Nộp muộn"}, {"selected", input.status_filter == "late"}},
-                        {{"value", "draft"}, {"label", "Đang soạn"}, {"selected", input.status_filter == "draft"}}})},
-          {"main_totals", std::move(main_totals)},
-          {"activities", std::move(activities)},
-          {"directions", std::move(directions)}};
+  return {
+      {"title", "Tổng quan — " + input.node->name},
+      {"campaign_name", campaign.name},
+      {"node", {{"name", input.node->name}, {"code", input.node->code}}},
+      {"deadline", format_date(campaign.deadline)},
+      {"counts", counts_view(totals)},
+      {"kinds", std::move(kinds)},
+      {"units", std::move(list)},
+      {"unit_count", format_count(static_cast<double>(units.size()))},
+      {"has_units", !units.empty()},
+      {"truncated", units.size() > input.limit},
+      {"shown", format_count(static_cast<double>(std::min(units.size(), input.limit)))},
+      {"query", input.query},
+      {"filters",
+       json::array(
+           {{{"value", ""}, {"label", "Tất cả"}, {"selected", input.status_filter.empty()}},
+            {{"value", "missing"},
+             {"label", "Chưa nộp"},
+             {"selected", input.status_filter == "missing"}},
+            {{"value", "submitted"},
+             {"label", "Đã nộp"},
+             {"selected", input.status_filter == "submitted"}},
+            {{"value", "late"}, {"label", "Nộp muộn"}, {"selected", input.status_filter == "late"}},
+            {{"value", "draft"},
+             {"label", "Đang soạn"},
+             {"selected", input.status_filter == "draft"}}})},
+      {"main_totals", std::move(main_totals)},
+      {"activities", std::move(activities)},
+      {"directions", std::move(directions)}};
 }
 
 }  // namespace llw::pages

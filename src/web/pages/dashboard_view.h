@@ -4,10 +4,9 @@
 // totals, activities by plan direction and by activity, and the list of reporting units with
 // their status and last change, searchable without diacritics and sorted in Vietnamese order.
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "domain/campaign.h"
 #include "domain/org_unit.h"

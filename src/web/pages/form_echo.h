@@ -4,9 +4,8 @@
 // "<name>_error", "<name>_has_error", "message", "has_message".
 
 #include <map>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace llw::pages {
 

@@ -1,7 +1,6 @@
 #include "web/pages/page_templates.h"
 
 #include <kainjow/mustache.hpp>
-
 #include <map>
 #include <memory>
 #include <mutex>
@@ -95,10 +94,14 @@ StaticFile find_static_file(const std::string& name) {
     const std::string s(suffix);
     return name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0;
   };
-  if (ends_with(".css")) file.content_type = "text/css; charset=utf-8";
-  else if (ends_with(".js")) file.content_type = "text/javascript; charset=utf-8";
-  else if (ends_with(".svg")) file.content_type = "image/svg+xml";
-  else file.content_type = "application/octet-stream";
+  if (ends_with(".css"))
+    file.content_type = "text/css; charset=utf-8";
+  else if (ends_with(".js"))
+    file.content_type = "text/javascript; charset=utf-8";
+  else if (ends_with(".svg"))
+    file.content_type = "image/svg+xml";
+  else
+    file.content_type = "application/octet-stream";
   return file;
 }
 

@@ -4,9 +4,8 @@
 // *_view.cpp functions; `{{x}}` escapes every value, and templates never use `{{{x}}}` for text
 // a user typed.
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace llw::pages {
 

@@ -25,7 +25,7 @@ struct PlanFormValues {
   std::string number, issued_on, deadline, lock_date;  // dates as dd/mm/yyyy
   std::string place, issuer_name, parent_agency;
   std::string legal_basis;  // typed by the issuer only; below it the plan above is cited
-  std::string purposes;  // one purpose per line
+  std::string purposes;     // one purpose per line
   std::string activities_intro;
   std::vector<std::string> directions;                           // the points a), b), … in order
   std::vector<std::pair<std::string, std::string>> assignments;  // title, tasks one per line

@@ -91,11 +91,10 @@ json scalar_view(ItemType type, const std::vector<std::string>& choices,
     const std::string current = value.is_string() ? value.get<std::string>() : "";
     for (const auto& choice : choices) {
       const auto label = direction_labels.find(choice);
-      options.push_back({{"value", choice},
-                         {"label", label == direction_labels.end()
-                                       ? choice
-                                       : choice + ") " + label->second},
-                         {"selected", choice == current}});
+      options.push_back(
+          {{"value", choice},
+           {"label", label == direction_labels.end() ? choice : choice + ") " + label->second},
+           {"selected", choice == current}});
     }
     view["options"] = std::move(options);
   }
@@ -132,8 +131,8 @@ std::optional<double> parse_decimal(std::string text) {
       converted += c == ',' ? '.' : c;
     }
     text = converted;
-  } else if (const auto grouped = parse_count(text); grouped && text.find('.') != std::string::npos &&
-                                                     text.size() - text.rfind('.') == 4) {
+  } else if (const auto grouped = parse_count(text);
+             grouped && text.find('.') != std::string::npos && text.size() - text.rfind('.') == 4) {
     return grouped;
   }
   if (!std::regex_match(text, kNumber)) return std::nullopt;
@@ -149,9 +148,8 @@ std::string trimmed(const std::string& text) {
 
 // One posted field to a typed value; json(nullptr) when empty; sets `error` when unreadable.
 json parse_field(ItemType type, const std::string& raw, std::string& error) {
-  const std::string text = (type == ItemType::narrative || type == ItemType::short_text)
-                               ? raw
-                               : trimmed(raw);
+  const std::string text =
+      (type == ItemType::narrative || type == ItemType::short_text) ? raw : trimmed(raw);
   if (trimmed(text).empty()) return nullptr;
   switch (type) {
     case ItemType::count: {
@@ -308,17 +306,16 @@ json report_form_view(const ReportFormInput& input) {
           for (const auto& column : item.columns) {
             const std::string cell_key = item.key + "[" + std::to_string(r) + "]." + column.key;
             const json cell = row.contains(column.key) ? row.at(column.key) : json(nullptr);
-            json cell_view = scalar_view(column.type, column.choices, direction_labels, cell,
-                                         "t." + item.key + "." + std::to_string(r) + "." +
-                                             column.key,
-                                         id + "-" + std::to_string(r) + "-" + column.key,
-                                         error_for(input.errors, cell_key));
+            json cell_view = scalar_view(
+                column.type, column.choices, direction_labels, cell,
+                "t." + item.key + "." + std::to_string(r) + "." + column.key,
+                id + "-" + std::to_string(r) + "-" + column.key, error_for(input.errors, cell_key));
             cell_view["label"] = column.label + " (dòng " + std::to_string(r + 1) + ")";
             if (cell_view["has_error"].get<bool>()) {
-              error_summary.push_back({{"label", item.label + " — " + column.label + ", dòng " +
-                                                     std::to_string(r + 1)},
-                                       {"message", cell_view["error"]},
-                                       {"anchor", cell_view["id"]}});
+              error_summary.push_back(
+                  {{"label", item.label + " — " + column.label + ", dòng " + std::to_string(r + 1)},
+                   {"message", cell_view["error"]},
+                   {"anchor", cell_view["id"]}});
             }
             cells.push_back(std::move(cell_view));
           }
@@ -371,7 +368,8 @@ json report_form_view(const ReportFormInput& input) {
       }
       items.push_back(std::move(view));
     }
-    sections.push_back({{"key", section.key}, {"title", section.title}, {"items", std::move(items)}});
+    sections.push_back(
+        {{"key", section.key}, {"title", section.title}, {"items", std::move(items)}});
   }
 
   const json& plan = campaign.plan;
@@ -384,7 +382,8 @@ json report_form_view(const ReportFormInput& input) {
   for (const auto& [group, label] : form.population_groups) {
     const auto it = unit.population.find(group);
     if (it == unit.population.end()) continue;
-    population.push_back({{"label", label}, {"value", format_count(static_cast<double>(it->second))}});
+    population.push_back(
+        {{"label", label}, {"value", format_count(static_cast<double>(it->second))}});
     population_total += it->second;
   }
   double participants = 0;
@@ -413,7 +412,10 @@ json report_form_view(const ReportFormInput& input) {
         {"period", format_date(campaign.period_start) + " – " + format_date(campaign.period_end)},
         {"deadline", format_date(campaign.deadline)},
         {"lock_date", format_date(campaign.lock_date)}}},
-      {"unit", {{"name", unit.name}, {"code", unit.code}, {"kind", std::string(vietnamese_label(unit.kind))}}},
+      {"unit",
+       {{"name", unit.name},
+        {"code", unit.code},
+        {"kind", std::string(vietnamese_label(unit.kind))}}},
       {"status_label", status_label(report.status)},
       {"status_class", "st-" + std::string(to_string(report.status))},
       {"late", report.late},
@@ -537,8 +539,7 @@ std::vector<std::string> empty_required_items(const ReportForm& form, const json
         for (const auto& column : item->columns) {
           if (column.required &&
               (!value[r].contains(column.key) || is_blank(value[r].at(column.key)))) {
-            empty.push_back(item->label + " — " + column.label + ", dòng " +
-                            std::to_string(r + 1));
+            empty.push_back(item->label + " — " + column.label + ", dòng " + std::to_string(r + 1));
           }
         }
       }

@@ -8,10 +8,9 @@
 // "add_row:<item>" or "remove_row:<item>:<row>".
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "app/level_plans.h"
 #include "domain/campaign.h"
@@ -24,8 +23,8 @@ namespace llw::pages {
 struct ReportFormInput {
   const Campaign* campaign = nullptr;  // with its form
   const OrgUnit* unit = nullptr;
-  const UnitReport* report = nullptr;  // the saved report (status, version, dates)
-  nlohmann::json values;               // the values to show: saved ones, or the posted ones
+  const UnitReport* report = nullptr;         // the saved report (status, version, dates)
+  nlohmann::json values;                      // the values to show: saved ones, or the posted ones
   std::map<std::string, std::string> errors;  // item key or "item[row].column" → message
   bool editable = false;                      // the user may save and the report is a draft
   std::string notice;                         // a confirmation line ("Đã lưu bản nháp.")

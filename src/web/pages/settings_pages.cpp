@@ -59,9 +59,10 @@ HttpResponse PageRoutes::campaign_settings_post(Context& context, const Params& 
     if (const auto date = pages::parse_vietnamese_date(text)) {
       *target = *date;
     } else {
-      echo.errors[field] = text.empty() ? "Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 12/10/2025."
-                                        : "Ngày không hợp lệ. Hãy nhập một ngày có thật theo dạng "
-                                          "ngày/tháng/năm, ví dụ 12/10/2025.";
+      echo.errors[field] = text.empty()
+                               ? "Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 12/10/2025."
+                               : "Ngày không hợp lệ. Hãy nhập một ngày có thật theo dạng "
+                                 "ngày/tháng/năm, ví dụ 12/10/2025.";
     }
   }
   const std::string& source_text = form.value("summary_source");
@@ -77,8 +78,8 @@ HttpResponse PageRoutes::campaign_settings_post(Context& context, const Params& 
   if (form.has("reporting_kinds_present")) {
     echo.values["reporting_kinds_present"] = "1";
     settings.reporting_kinds.emplace();
-    for (const UnitKind kind : {UnitKind::department, UnitKind::organization, UnitKind::village,
-                                UnitKind::school}) {
+    for (const UnitKind kind :
+         {UnitKind::department, UnitKind::organization, UnitKind::village, UnitKind::school}) {
       const std::string name = "kind_" + std::string(to_string(kind));
       if (!form.has(name)) continue;
       echo.values[name] = "1";

@@ -54,16 +54,15 @@ nlohmann::json campaign_settings_view(const Campaign& campaign, const FormEcho& 
   // One checkbox per kind a campaign may ask to report; after a refused post, ticked as posted.
   const bool echoed_kinds = echo.values.count("reporting_kinds_present") > 0;
   nlohmann::json choices = nlohmann::json::array();
-  for (const UnitKind kind : {UnitKind::department, UnitKind::organization, UnitKind::village,
-                              UnitKind::school}) {
+  for (const UnitKind kind :
+       {UnitKind::department, UnitKind::organization, UnitKind::village, UnitKind::school}) {
     const std::string value(to_string(kind));
-    const bool checked = echoed_kinds ? echo.values.count("kind_" + value) > 0
-                                      : std::find(campaign.reporting_kinds.begin(),
-                                                  campaign.reporting_kinds.end(),
-                                                  kind) != campaign.reporting_kinds.end();
-    choices.push_back({{"value", value},
-                       {"label", std::string(vietnamese_label(kind))},
-                       {"checked", checked}});
+    const bool checked =
+        echoed_kinds ? echo.values.count("kind_" + value) > 0
+                     : std::find(campaign.reporting_kinds.begin(), campaign.reporting_kinds.end(),
+                                 kind) != campaign.reporting_kinds.end();
+    choices.push_back(
+        {{"value", value}, {"label", std::string(vietnamese_label(kind))}, {"checked", checked}});
   }
   view["kind_choices"] = std::move(choices);
   const auto echoed_source = echo.values.find("summary_source");

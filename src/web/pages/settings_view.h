@@ -3,10 +3,9 @@
 // takes, written the Vietnamese way (dd/mm/yyyy).
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "domain/campaign.h"
 #include "web/pages/form_echo.h"

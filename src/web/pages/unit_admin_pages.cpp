@@ -53,8 +53,8 @@ std::vector<std::string> unit_field_names() {
 }
 
 // The signature block's lines on the edit and add forms.
-const std::vector<std::string> kSignerFields{"signer_authority", "signer_deputy",
-                                             "signer_position", "signer_name"};
+const std::vector<std::string> kSignerFields{"signer_authority", "signer_deputy", "signer_position",
+                                             "signer_name"};
 
 UnitSigner signer_of(const pages::PostedForm& form) {
   return UnitSigner{form.value("signer_authority"), form.value("signer_deputy"),

@@ -45,7 +45,8 @@ const char* const kPasswordsDiffer =
 
 // What the account page says after a change (Post/Redirect/Get: ?ok=…).
 std::string saved_message(const std::string& code) {
-  if (code == "tao") return "Đã tạo tài khoản. Người dùng đăng nhập bằng mật khẩu ban đầu rồi đổi mật khẩu riêng.";
+  if (code == "tao")
+    return "Đã tạo tài khoản. Người dùng đăng nhập bằng mật khẩu ban đầu rồi đổi mật khẩu riêng.";
   if (code == "sua") return "Đã lưu vai trò và đơn vị.";
   if (code == "mat-khau") {
     return "Đã đặt mật khẩu mới. Các phiên đăng nhập cũ của tài khoản này đã bị đăng xuất.";
@@ -109,8 +110,9 @@ HttpResponse PageRoutes::admin_user(Context& context, const Params& params) {
     const std::string message = saved_message(ok->second);
     if (!message.empty()) echo.values["saved"] = message;
   }
-  return page(context, 200, "admin_users", {{"edit", pages::user_edit_view(context.user, user, echo)},
-                                            {"title", "Tài khoản " + user.username}});
+  return page(context, 200, "admin_users",
+              {{"edit", pages::user_edit_view(context.user, user, echo)},
+               {"title", "Tài khoản " + user.username}});
 }
 
 HttpResponse PageRoutes::admin_user_post(Context& context, const Params& params) {

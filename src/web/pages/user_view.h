@@ -2,10 +2,9 @@
 // View data of the account pages: the list of accounts with its search, the add form, one
 // account's edit page, and the change-password page. Plain functions of values, tested as data.
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "domain/user.h"
 #include "web/pages/form_echo.h"

@@ -17,8 +17,8 @@ std::string format_date(std::chrono::year_month_day date) { return format_vietna
 
 std::string format_date_time(Timestamp at) {
   const std::int64_t local = at + vietnam_utc_offset_seconds;
-  const auto days = std::chrono::sys_days{std::chrono::days{
-      static_cast<int>(std::floor(static_cast<double>(local) / 86400.0))}};
+  const auto days = std::chrono::sys_days{
+      std::chrono::days{static_cast<int>(std::floor(static_cast<double>(local) / 86400.0))}};
   const std::int64_t seconds_of_day = ((local % 86400) + 86400) % 86400;
   char time[8];
   std::snprintf(time, sizeof time, "%02d:%02d", static_cast<int>(seconds_of_day / 3600),
