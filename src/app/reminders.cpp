@@ -5,30 +5,13 @@
 #include <set>
 
 #include "domain/error.h"
+#include "domain/text.h"
 #include "domain/workflow.h"
 
 namespace llw {
 namespace {
 
 constexpr Timestamp kDay = 86400;
-
-// Unit codes are short ASCII in practice; anything else in a link is percent-encoded.
-std::string url_segment(const std::string& text) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                       c == '-' || c == '_' || c == '.' || c == '~';
-    if (plain) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -100,7 +83,7 @@ EmailMessage reminder_message(const Campaign& campaign, const std::string& issue
   while (!base.empty() && base.back() == '/') base.pop_back();
   const std::string deadline = format_vietnamese_date(campaign.deadline);
   const std::string link =
-      base + "/dot/" + std::to_string(campaign.id) + "/bao-cao/" + url_segment(unit.code);
+      base + "/dot/" + std::to_string(campaign.id) + "/bao-cao/" + percent_encode(unit.code);
   const std::string number = campaign.plan.value("number", std::string());
 
   EmailMessage message;
@@ -233,8 +216,8 @@ EmailMessage plan_message(const Campaign& campaign, const OrgUnit& issuer, const
       " về tổ chức " + campaign.name + ".\n\n" +
       (tasks.empty() ? std::string() : "Nhiệm vụ của đơn vị:\n" + tasks + "\n") +
       "Hạn nộp báo cáo của đơn vị: hết ngày " + format_vietnamese_date(dates.deadline) + ".\n\n" +
-      "Xem và tải kế hoạch:\n" + campaign_link + "/ke-hoach/" + url_segment(issuer.code) +
-      "\n\nBáo cáo của đơn vị:\n" + campaign_link + "/bao-cao/" + url_segment(unit.code) +
+      "Xem và tải kế hoạch:\n" + campaign_link + "/ke-hoach/" + percent_encode(issuer.code) +
+      "\n\nBáo cáo của đơn vị:\n" + campaign_link + "/bao-cao/" + percent_encode(unit.code) +
       "\n\nTrân trọng,\n" + issuer.name + "\n\n" +
       "(Thư gửi tự động từ hệ thống báo cáo Tuần lễ học tập suốt đời; vui lòng không trả lời "
       "thư này.)\n";

@@ -397,22 +397,6 @@ std::string activities_sentence(const ActivityTotals& t) {
   return text;
 }
 
-std::string status_label(ReportStatus status, bool late) {
-  switch (status) {
-    case ReportStatus::not_started:
-      return "Chưa báo cáo";
-    case ReportStatus::draft:
-      return "Đang soạn";
-    case ReportStatus::returned:
-      return "Bị trả lại";
-    case ReportStatus::submitted:
-      return late ? "Đã nộp (muộn)" : "Đã nộp";
-    case ReportStatus::accepted:
-      return late ? "Đã duyệt (nộp muộn)" : "Đã duyệt";
-  }
-  return "";
-}
-
 }  // namespace detail
 std::string running_name_of(const OrgUnit& unit) { return detail::running_name(unit); }
 

@@ -8,6 +8,7 @@
 
 #include "documents/builders.h"
 #include "domain/campaign_year.h"
+#include "domain/workflow.h"
 
 namespace llw::documents::detail {
 
@@ -75,8 +76,6 @@ std::string column_value_text(const TableColumn& column, const nlohmann::json& v
 
 // Narrative text as paragraphs (blank lines and line breaks separate them).
 std::vector<std::string> split_paragraphs(const std::string& text);
-
-std::string status_label(ReportStatus status, bool late);
 
 // The participation rate's words, one definition for every document: "250/400 người, đạt 62,5%"
 // for a group (or the whole), "không có số liệu" when nothing was reported for it.

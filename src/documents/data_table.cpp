@@ -7,25 +7,7 @@
 
 namespace llw::documents {
 
-std::string level_name(UnitKind kind) {
-  switch (kind) {
-    case UnitKind::country:
-      return "Toàn quốc";
-    case UnitKind::province:
-      return "Tỉnh, thành phố";
-    case UnitKind::commune:
-      return "Xã, phường";
-    case UnitKind::department:
-      return "Phòng, ban";
-    case UnitKind::organization:
-      return "Tổ chức";
-    case UnitKind::village:
-      return "Thôn";
-    case UnitKind::school:
-      return "Trường học";
-  }
-  return "Đơn vị";
-}
+std::string level_name(UnitKind kind) { return std::string(vietnamese_label(kind)); }
 
 std::vector<DataColumn> data_columns(const ReportForm& form) {
   std::vector<DataColumn> columns = {
@@ -102,7 +84,7 @@ std::vector<DataCell> data_row(const ReportForm& form, const std::vector<DataCol
     } else if (key == "parent_code") {
       cells.emplace_back(row.parent_code);
     } else if (key == "status") {
-      cells.emplace_back(detail::status_label(row.status, false));
+      cells.emplace_back(status_label(row.status, false));
     } else if (key == "late") {
       cells.emplace_back(std::string(row.late ? "Có" : "Không"));
     } else if (key == "submitted_on") {

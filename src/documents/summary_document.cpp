@@ -271,7 +271,7 @@ Annex annex_of(const Campaign& campaign, const OrgUnit& node, const std::vector<
     sum.population += r.population;
     sum.collectives += r.collectives;
     sum.individuals += r.individuals;
-    TableRow row{{std::to_string(number++), r.unit_name, detail::status_label(r.status, r.late)}};
+    TableRow row{{std::to_string(number++), r.unit_name, status_label(r.status, r.late)}};
     for (auto& cell : cells(r)) row.cells.push_back(std::move(cell));
     table.rows.push_back(std::move(row));
   }

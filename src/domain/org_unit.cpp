@@ -60,6 +60,25 @@ bool can_have_child(UnitKind parent, UnitKind child) {
   return grouping_parent && rank(child) == 3;
 }
 
+std::vector<std::int64_t> path_ids(std::string_view path) {
+  std::vector<std::int64_t> ids;
+  std::int64_t current = 0;
+  bool in_number = false;
+  for (const char c : path) {
+    if (c >= '0' && c <= '9') {
+      current = current * 10 + (c - '0');
+      in_number = true;
+    } else if (c == '/') {
+      if (in_number) ids.push_back(current);
+      current = 0;
+      in_number = false;
+    } else {
+      return {};
+    }
+  }
+  return ids;
+}
+
 int OrgUnit::depth() const {
   if (path.empty()) return 0;
   return static_cast<int>(std::count(path.begin(), path.end(), '/')) - 1;
@@ -124,7 +143,7 @@ std::optional<SchoolLevel> school_level_from_string(std::string_view text) {
 std::string_view vietnamese_label(UnitKind kind) {
   switch (kind) {
     case UnitKind::country:
-      return "Cả nước";
+      return "Toàn quốc";
     case UnitKind::province:
       return "Tỉnh, thành phố";
     case UnitKind::commune:

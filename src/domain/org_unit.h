@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace llw {
 
@@ -53,6 +54,10 @@ struct OrgUnit {
   int depth() const;  // number of ids in path; the root has depth 1
   bool is_in_subtree_of(const OrgUnit& ancestor) const { return path.rfind(ancestor.path, 0) == 0; }
 };
+
+// The ids of a materialized path, root first: "/1/17/342/" → {1, 17, 342}. Empty when the text
+// is not a path (anything but digits and '/'). The one reader of the path's format.
+std::vector<std::int64_t> path_ids(std::string_view path);
 
 // What a caller supplies to create or update a unit.
 struct UnitInput {

@@ -138,4 +138,22 @@ std::string format_vietnamese_rate(double numerator, double denominator) {
   return format_vietnamese_percent(numerator / denominator);
 }
 
+std::string percent_encode(std::string_view text, std::string_view plain_marks) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (const unsigned char c : text) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       (c != 0 && plain_marks.find(static_cast<char>(c)) != std::string_view::npos);
+    if (plain) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
 }  // namespace llw

@@ -27,6 +27,13 @@ std::size_t utf8_length(std::string_view text);
 // `text` with every invalid byte replaced by U+FFFD, so it can be echoed back safely.
 std::string sanitize_utf8(std::string_view text);
 
+// Percent-encoding, the one copy: every byte of `text` that is not an ASCII letter or digit or
+// one of `plain_marks` becomes %XX (upper-case hex). kUriUnreserved gives a URL path segment or
+// query value (RFC 3986), kRfc5987AttrChars the filename*= of Content-Disposition (RFC 5987).
+inline constexpr std::string_view kUriUnreserved = "-._~";
+inline constexpr std::string_view kRfc5987AttrChars = "!#$&+-.^_`|~";
+std::string percent_encode(std::string_view text, std::string_view plain_marks = kUriUnreserved);
+
 // "1.000.000.000", "12,5": numbers as Vietnamese documents write them.
 std::string format_vietnamese_number(double value);
 

@@ -59,6 +59,22 @@ std::string_view vietnamese_status(ReportStatus status) {
   return "";
 }
 
+std::string status_label(ReportStatus status, bool late) {
+  switch (status) {
+    case ReportStatus::not_started:
+      return "Chưa bắt đầu";
+    case ReportStatus::draft:
+      return "Đang soạn";
+    case ReportStatus::returned:
+      return "Bị trả lại";
+    case ReportStatus::submitted:
+      return late ? "Đã nộp (muộn)" : "Đã nộp";
+    case ReportStatus::accepted:
+      return late ? "Đã duyệt (nộp muộn)" : "Đã duyệt";
+  }
+  return "";
+}
+
 namespace {
 
 // What the user is told when `event` is out of order in state `from`: the current state, and

@@ -41,8 +41,14 @@ Action required_action(ReportEvent event);
 // Events that need a non-empty comment (return) or reason (reopen).
 bool needs_comment(ReportEvent event);
 
-// "chưa bắt đầu", "đang soạn", "đã nộp", "bị trả lại", "đã duyệt".
+// "chưa bắt đầu", "đang soạn", "đã nộp", "bị trả lại", "đã duyệt": the one wording of the states,
+// inside a sentence.
 std::string_view vietnamese_status(ReportStatus status);
+
+// The same as a label (capitalized), with "(muộn)"/"(nộp muộn)" for a late report that is
+// submitted or accepted: "Chưa bắt đầu", "Đã nộp (muộn)", "Đã duyệt (nộp muộn)". Pages and
+// documents alike.
+std::string status_label(ReportStatus status, bool late = false);
 
 // Timeliness follows the first completion (as DHIS2 counts it): a report's first submission
 // fixes its submission time and whether it was late, and a resubmission after a return or a

@@ -5,6 +5,7 @@
 
 #include "app/api_json.h"
 #include "domain/error.h"
+#include "domain/text.h"
 #include "web/api_routes.h"
 #include "web/http_errors.h"
 #include "web/request_body.h"
@@ -23,25 +24,6 @@ DocumentFormat format_of(const HttpRequest& request) {
     throw Error(ErrorKind::bad_input, "Định dạng tệp phải là docx, pdf, xlsx hoặc csv.", "format");
   }
   return *format;
-}
-
-// RFC 5987 value: every byte outside the attribute characters percent-encoded.
-std::string rfc5987(const std::string& text) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    const bool plain =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-        std::string_view("!#$&+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
-    if (plain) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
 }
 
 // The quoted ASCII form: only letters, digits, '-', '_' and '.' survive (names are built that
@@ -64,7 +46,8 @@ HttpResponse file_response(DocumentFile file) {
   response.content_type = std::move(file.content_type);
   response.headers.emplace_back("Content-Disposition",
                                 "attachment; filename=\"" + ascii_file_name(file.file_name) +
-                                    "\"; filename*=UTF-8''" + rfc5987(file.file_name));
+                                    "\"; filename*=UTF-8''" +
+                                    percent_encode(file.file_name, kRfc5987AttrChars));
   response.body = std::move(file.bytes);
   return response;
 }

@@ -100,7 +100,7 @@ TEST(SummaryDocument, AnnexHasOneRowPerUnitAndTotalsMatchingTheSummary) {
   ASSERT_EQ(table.rows.size(), 4u);  // three units and the total
   EXPECT_EQ(table.rows[0].cells[1], "Trường Tiểu học An Hưng");
   EXPECT_EQ(table.rows[1].cells[2], "Đã duyệt (nộp muộn)");
-  EXPECT_EQ(table.rows[2].cells[2], "Chưa báo cáo");
+  EXPECT_EQ(table.rows[2].cells[2], "Chưa bắt đầu");
   const auto& total = table.rows[3];
   EXPECT_TRUE(total.bold);
   EXPECT_EQ(total.cells[7], "1.155");  // participants, as the summary

@@ -163,5 +163,19 @@ TEST(ValidateUnitInput, RejectsMalformedEmail) {
   EXPECT_EQ(rejected_field(input, &commune), "");
 }
 
+TEST(PathIdsTest, ReadsTheIdsRootFirstAndNothingFromWhatIsNotAPath) {
+  EXPECT_EQ(path_ids("/1/17/342/"), (std::vector<std::int64_t>{1, 17, 342}));
+  EXPECT_EQ(path_ids("/1/"), (std::vector<std::int64_t>{1}));
+  EXPECT_TRUE(path_ids("").empty());
+  EXPECT_TRUE(path_ids("/").empty());
+  EXPECT_TRUE(path_ids("/1/x/").empty());
+  EXPECT_TRUE(path_ids("/-1/").empty());
+}
+
+TEST(UnitKindLabelTest, TheCountryIsToanQuocEverywhere) {
+  EXPECT_EQ(vietnamese_label(UnitKind::country), "Toàn quốc");
+  EXPECT_EQ(vietnamese_label(UnitKind::school), "Trường học");
+}
+
 }  // namespace
 }  // namespace llw

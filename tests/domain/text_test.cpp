@@ -71,5 +71,15 @@ TEST(TextTest, OneRuleForTypedTextNoControlCharactersButLineBreaksInParagraphs) 
             std::string::npos);
 }
 
+TEST(PercentEncodeTest, OnlyLettersDigitsAndTheGivenMarksStayPlain) {
+  EXPECT_EQ(percent_encode("HP-AH.TH_1~x"), "HP-AH.TH_1~x");
+  EXPECT_EQ(percent_encode("Hà Nội/?&="), "H%C3%A0%20N%E1%BB%99i%2F%3F%26%3D");
+  EXPECT_EQ(percent_encode(std::string("a\0b", 3)), "a%00b");
+  // Content-Disposition's filename*= keeps its wider set of attribute characters.
+  EXPECT_EQ(percent_encode("Báo cáo #1 (2025).pdf", kRfc5987AttrChars),
+            "B%C3%A1o%20c%C3%A1o%20#1%20%282025%29.pdf");
+  EXPECT_EQ(percent_encode(""), "");
+}
+
 }  // namespace
 }  // namespace llw

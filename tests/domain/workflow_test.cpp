@@ -102,5 +102,21 @@ TEST(Workflow, EventNamesAreTheHistoryActionNames) {
   for (const S s : kStates) EXPECT_FALSE(vietnamese_status(s).empty());
 }
 
+TEST(StatusLabelTest, LabelsAreTheSentenceWordsCapitalizedWithLatenessWhereItApplies) {
+  EXPECT_EQ(status_label(S::not_started), "Chưa bắt đầu");
+  EXPECT_EQ(status_label(S::not_started, true), "Chưa bắt đầu");
+  EXPECT_EQ(status_label(S::draft), "Đang soạn");
+  EXPECT_EQ(status_label(S::submitted), "Đã nộp");
+  EXPECT_EQ(status_label(S::submitted, true), "Đã nộp (muộn)");
+  EXPECT_EQ(status_label(S::returned), "Bị trả lại");
+  EXPECT_EQ(status_label(S::accepted, true), "Đã duyệt (nộp muộn)");
+  for (const S s : kStates) {
+    // The label is the sentence word with its first letter capitalized.
+    const std::string label = status_label(s);
+    const std::string word(vietnamese_status(s));
+    EXPECT_EQ(label.substr(label.find(' ')), word.substr(word.find(' '))) << label;
+  }
+}
+
 }  // namespace
 }  // namespace llw

@@ -34,26 +34,6 @@ using nlohmann::json;
 // ---------------------------------------------------------------------------------------------
 // Small helpers: paths, JSON columns, enum columns.
 
-// "/1/17/342/" → {1, 17, 342}. Empty when the text is not a path.
-std::vector<std::int64_t> path_ids(std::string_view path) {
-  std::vector<std::int64_t> ids;
-  std::int64_t current = 0;
-  bool in_number = false;
-  for (char c : path) {
-    if (c >= '0' && c <= '9') {
-      current = current * 10 + (c - '0');
-      in_number = true;
-    } else if (c == '/') {
-      if (in_number) ids.push_back(current);
-      current = 0;
-      in_number = false;
-    } else {
-      return {};
-    }
-  }
-  return ids;
-}
-
 // Ancestors of the unit with this path, from the unit itself up to the root.
 std::vector<std::int64_t> ancestors_from_path(std::string_view path) {
   auto ids = path_ids(path);

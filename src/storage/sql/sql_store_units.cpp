@@ -6,7 +6,6 @@
 #include <soci/soci.h>
 
 #include <algorithm>
-#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "domain/error.h"
@@ -17,19 +16,10 @@ namespace llw::sql {
 
 namespace {
 
-// The ids of a materialized path, root first ("/1/17/342/" → 1, 17, 342).
+// The ids of a materialized path, root first, as the statements bind them.
 std::vector<long long> ids_in_path(const std::string& path) {
-  std::vector<long long> ids;
-  std::size_t at = 1;
-  while (at < path.size()) {
-    const std::size_t end = path.find('/', at);
-    if (end == std::string::npos) break;
-    long long id = 0;
-    std::from_chars(path.data() + at, path.data() + end, id);
-    ids.push_back(id);
-    at = end + 1;
-  }
-  return ids;
+  const std::vector<std::int64_t> ids = path_ids(path);
+  return {ids.begin(), ids.end()};
 }
 
 // Ids in `a` that are not in `b`.

@@ -224,10 +224,9 @@ HttpResponse PageRoutes::page(Context& context, int status, const std::string& t
       // The unit tree from the user's own unit; an admin has none and starts at the root.
       std::string tree_code = user.unit_code;
       if (tree_code.empty()) {
-        const std::string path = campaign ? campaign->issuer_path : std::string{};
-        if (path.size() > 1) {
-          const std::int64_t root = std::stoll(path.substr(1, path.find('/', 1) - 1));
-          if (const auto unit = app_.store().find_unit_by_id(root)) tree_code = unit->code;
+        const auto ids = path_ids(campaign ? campaign->issuer_path : std::string{});
+        if (!ids.empty()) {
+          if (const auto unit = app_.store().find_unit_by_id(ids.front())) tree_code = unit->code;
         }
       }
       if (!tree_code.empty()) {

@@ -234,19 +234,6 @@ std::string safe_next(const std::string& next) {
   return next;
 }
 
-std::string url_encode(std::string_view text) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (const unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
+std::string url_encode(std::string_view text) { return percent_encode(text); }
 
 }  // namespace llw::pages

@@ -222,22 +222,6 @@ std::string action_label(const std::string& action) {
   return it == labels.end() ? action : it->second;
 }
 
-std::string status_label(ReportStatus status) {
-  switch (status) {
-    case ReportStatus::not_started:
-      return "Chưa bắt đầu";
-    case ReportStatus::draft:
-      return "Đang soạn";
-    case ReportStatus::submitted:
-      return "Đã nộp";
-    case ReportStatus::returned:
-      return "Bị trả lại";
-    case ReportStatus::accepted:
-      return "Đã duyệt";
-  }
-  return "";
-}
-
 namespace {
 
 // The report's flags that belong to `item`, in words a clerk reads under the item: a table

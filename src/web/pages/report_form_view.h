@@ -17,6 +17,7 @@
 #include "domain/org_unit.h"
 #include "domain/report.h"
 #include "domain/store.h"
+#include "domain/workflow.h"
 
 namespace llw::pages {
 
@@ -57,9 +58,6 @@ nlohmann::json values_for_saving(const ReportForm& form, const nlohmann::json& v
 // Required items (and required table columns) that are empty, as their labels, for the submit
 // confirmation.
 std::vector<std::string> empty_required_items(const ReportForm& form, const nlohmann::json& values);
-
-// Vietnamese label and CSS class of a status ("Đã nộp", "st-submitted").
-std::string status_label(ReportStatus status);
 
 // Vietnamese name of a report history action ("save" → "Lưu bản nháp", "return" → "Trả lại").
 std::string action_label(const std::string& action);
