@@ -16,23 +16,13 @@
 namespace llw::sql {
 namespace {
 
-// "/1/17/342/" → "1,17" (the ancestors of 342, without it): an IN list of integers parsed from
+// "/1/17/342/" → "1,17" (the ancestors of 342, without it): an IN list of integers read from
 // the stored path, so nothing typed by a user reaches the statement's text.
 std::string ancestors_above(const std::string& path) {
-  std::string list, number;
-  std::vector<std::string> ids;
-  for (char c : path) {
-    if (c >= '0' && c <= '9') {
-      number += c;
-    } else if (c == '/' && !number.empty()) {
-      ids.push_back(number);
-      number.clear();
-    } else if (c != '/') {
-      return {};
-    }
-  }
+  std::vector<std::int64_t> ids = path_ids(path);
   if (!ids.empty()) ids.pop_back();  // the unit itself
-  for (const auto& id : ids) list += (list.empty() ? "" : ",") + id;
+  std::string list;
+  for (const auto id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
   return list;
 }
 
