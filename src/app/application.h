@@ -286,6 +286,13 @@ class Application {
                            const std::string& unit_code, const std::string& reason,
                            std::optional<std::int64_t> expected_version,
                            const RequestContext& context = {});
+  // The one place where a decision a client names becomes its use case: return (with
+  // `comment`), accept or reopen (with `comment` as the reason) of a unit's report. Any other
+  // event is Error{bad_input, "action"}.
+  UnitReport decide_report(const User& actor, std::int64_t campaign_id,
+                           const std::string& unit_code, ReportEvent event,
+                           const std::string& comment, std::optional<std::int64_t> expected_version,
+                           const RequestContext& context = {});
   // Lets a unit save and submit after the lock date until the end of `until` (a day after the
   // lock date at the earliest). Granted by the level above.
   ReportExtension grant_extension(const User& actor, std::int64_t campaign_id,
@@ -361,6 +368,13 @@ class Application {
                                          const RequestContext& context = {});
   ConsolidatedReport reopen_consolidated(const User& actor, std::int64_t campaign_id,
                                          const std::string& unit_code, const std::string& reason,
+                                         std::optional<std::int64_t> expected_version,
+                                         const RequestContext& context = {});
+  // The same for a node's consolidated report: submit (by its coordinator), return, accept or
+  // reopen (by the level above).
+  ConsolidatedReport decide_consolidated(const User& actor, std::int64_t campaign_id,
+                                         const std::string& unit_code, ReportEvent event,
+                                         const std::string& comment,
                                          std::optional<std::int64_t> expected_version,
                                          const RequestContext& context = {});
   // The direct children of a node that consolidate units of their own, with the state of their

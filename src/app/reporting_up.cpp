@@ -243,6 +243,27 @@ ConsolidatedReport Application::accept_consolidated(const User& actor, std::int6
                  });
 }
 
+ConsolidatedReport Application::decide_consolidated(const User& actor, std::int64_t campaign_id,
+                                                    const std::string& unit_code, ReportEvent event,
+                                                    const std::string& comment,
+                                                    std::optional<std::int64_t> expected_version,
+                                                    const RequestContext& context) {
+  switch (event) {
+    case ReportEvent::submit:
+      return submit_consolidated(actor, campaign_id, unit_code, expected_version, context);
+    case ReportEvent::return_report:
+      return return_consolidated(actor, campaign_id, unit_code, comment, expected_version, context);
+    case ReportEvent::accept:
+      return accept_consolidated(actor, campaign_id, unit_code, expected_version, context);
+    case ReportEvent::reopen:
+      return reopen_consolidated(actor, campaign_id, unit_code, comment, expected_version, context);
+    case ReportEvent::save:
+      break;
+  }
+  throw Error(ErrorKind::bad_input, "Không rõ thao tác cần làm. Hãy bấm một nút trên trang.",
+              "action");
+}
+
 ConsolidatedReport Application::reopen_consolidated(const User& actor, std::int64_t campaign_id,
                                                     const std::string& unit_code,
                                                     const std::string& reason,

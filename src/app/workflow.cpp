@@ -37,6 +37,26 @@ auto review_change(ReportEvent event, const std::string& comment,
 
 }  // namespace
 
+UnitReport Application::decide_report(const User& actor, std::int64_t campaign_id,
+                                      const std::string& unit_code, ReportEvent event,
+                                      const std::string& comment,
+                                      std::optional<std::int64_t> expected_version,
+                                      const RequestContext& context) {
+  switch (event) {
+    case ReportEvent::return_report:
+      return return_report(actor, campaign_id, unit_code, comment, expected_version, context);
+    case ReportEvent::accept:
+      return accept_report(actor, campaign_id, unit_code, expected_version, context);
+    case ReportEvent::reopen:
+      return reopen_report(actor, campaign_id, unit_code, comment, expected_version, context);
+    case ReportEvent::save:
+    case ReportEvent::submit:
+      break;
+  }
+  throw Error(ErrorKind::bad_input, "Không rõ thao tác cần làm. Hãy bấm một nút trên trang.",
+              "action");
+}
+
 UnitReport Application::return_report(const User& actor, std::int64_t campaign_id,
                                       const std::string& unit_code, const std::string& comment,
                                       std::optional<std::int64_t> expected_version,

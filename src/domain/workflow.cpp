@@ -21,6 +21,16 @@ std::string_view to_string(ReportEvent event) {
   return "save";
 }
 
+ReportEvent report_event_named(std::string_view name) {
+  for (const ReportEvent event :
+       {ReportEvent::save, ReportEvent::submit, ReportEvent::return_report, ReportEvent::accept,
+        ReportEvent::reopen}) {
+    if (to_string(event) == name) return event;
+  }
+  throw Error(ErrorKind::bad_input, "Không rõ thao tác cần làm. Hãy bấm một nút trên trang.",
+              "action");
+}
+
 std::optional<ReportStatus> next_status(ReportStatus from, ReportEvent event) {
   using S = ReportStatus;
   switch (event) {

@@ -26,6 +26,9 @@ enum class ReportEvent { save, submit, return_report, accept, reopen };
 // "save", "submit", "return", "accept", "reopen": the action names of the report history and
 // the audit log.
 std::string_view to_string(ReportEvent event);
+// The event a client names ("return", …): the inverse of to_string. Error{bad_input, "action"}
+// for a name that is none of them.
+ReportEvent report_event_named(std::string_view name);
 
 // The state `event` leads to from `from`; nullopt when the event is out of order there.
 std::optional<ReportStatus> next_status(ReportStatus from, ReportEvent event);

@@ -104,15 +104,8 @@ HttpResponse ApiRoutes::act_on_consolidated(const HttpRequest& request, const Pa
   const auto [version, comment] = parse_action_body(request.body, max_body_bytes_, action);
   const RequestContext context{request.client_address};
   try {
-    if (action == "submit") {
-      app_.submit_consolidated(user, campaign_id, params[1], version, context);
-    } else if (action == "return") {
-      app_.return_consolidated(user, campaign_id, params[1], comment, version, context);
-    } else if (action == "accept") {
-      app_.accept_consolidated(user, campaign_id, params[1], version, context);
-    } else {
-      app_.reopen_consolidated(user, campaign_id, params[1], comment, version, context);
-    }
+    app_.decide_consolidated(user, campaign_id, params[1], report_event_named(action), comment,
+                             version, context);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::conflict) throw;
     return conflict_response(error, [&] {

@@ -70,15 +70,9 @@ HttpResponse ApiRoutes::review_report(const HttpRequest& request, const Params& 
   const auto [version, comment] = parse_action_body(request.body, max_body_bytes_, action);
   const RequestContext context{request.client_address};
   try {
-    UnitReport report;
-    if (action == "return") {
-      report = app_.return_report(user, campaign_id, params[1], comment, version, context);
-    } else if (action == "accept") {
-      report = app_.accept_report(user, campaign_id, params[1], version, context);
-    } else {
-      report = app_.reopen_report(user, campaign_id, params[1], comment, version, context);
-    }
-    return json_response(200, to_json(report));
+    return json_response(
+        200, to_json(app_.decide_report(user, campaign_id, params[1], report_event_named(action),
+                                        comment, version, context)));
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::conflict) throw;
     return conflict_with_state(app_, user, campaign_id, params[1], error);

@@ -118,5 +118,18 @@ TEST(StatusLabelTest, LabelsAreTheSentenceWordsCapitalizedWithLatenessWhereItApp
   }
 }
 
+TEST(ReportEventNamedTest, ReadsTheNamesToStringWritesAndRefusesOthers) {
+  for (const E e : kEvents) EXPECT_EQ(report_event_named(to_string(e)), e);
+  for (const char* name : {"", "Return", "extend", "return "}) {
+    try {
+      report_event_named(name);
+      ADD_FAILURE() << name;
+    } catch (const Error& error) {
+      EXPECT_EQ(error.kind(), ErrorKind::bad_input);
+      EXPECT_EQ(error.field(), "action");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace llw

@@ -236,4 +236,20 @@ std::string safe_next(const std::string& next) {
 
 std::string url_encode(std::string_view text) { return percent_encode(text); }
 
+std::string decision_flash(ReportEvent event) {
+  switch (event) {
+    case ReportEvent::submit:
+      return "da-gui";
+    case ReportEvent::return_report:
+      return "da-tra-lai";
+    case ReportEvent::accept:
+      return "da-chap-nhan";
+    case ReportEvent::reopen:
+      return "da-mo-lai";
+    case ReportEvent::save:
+      break;
+  }
+  return "da-luu";
+}
+
 }  // namespace llw::pages

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "domain/workflow.h"
+
 namespace llw::pages {
 
 inline constexpr const char* kSessionCookie = "llw_session";
@@ -50,6 +52,10 @@ PostedForm parse_posted_form(std::string_view content_type, std::string_view bod
 bool url_decode(std::string_view text, std::string& out);
 // Percent-encoding for a path segment or a query value.
 std::string url_encode(std::string_view text);
+
+// The query flag a page is redirected with after a workflow decision, which it turns into its
+// confirmation: "da-gui", "da-tra-lai", "da-chap-nhan", "da-mo-lai".
+std::string decision_flash(ReportEvent event);
 // Only paths of this site are followed after sign-in ("/x", never "//host" or "http://…"); "/"
 // for anything else.
 std::string safe_next(const std::string& next);

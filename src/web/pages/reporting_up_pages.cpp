@@ -58,7 +58,8 @@ HttpResponse PageRoutes::reporting_up_post(Context& context, const Params& param
   echo.text = action == "reopen" ? context.form.value("reason") : context.form.value("comment");
   std::string flash;
   try {
-    if (action == "submit") {
+    const ReportEvent event = report_event_named(action);
+    if (event == ReportEvent::submit) {
       // Checked before anything else is said about the request: a reporter is refused, not told
       // to tick the box.
       require_allowed(user, Action::submit_consolidated, node);
@@ -68,21 +69,10 @@ HttpResponse PageRoutes::reporting_up_post(Context& context, const Params& param
                     "trên\".",
                     "confirm");
       }
-      app_.submit_consolidated(user, campaign_id, node.code, version, request_context);
-      flash = "da-gui";
-    } else if (action == "return") {
-      app_.return_consolidated(user, campaign_id, node.code, echo.text, version, request_context);
-      flash = "da-tra-lai";
-    } else if (action == "accept") {
-      app_.accept_consolidated(user, campaign_id, node.code, version, request_context);
-      flash = "da-chap-nhan";
-    } else if (action == "reopen") {
-      app_.reopen_consolidated(user, campaign_id, node.code, echo.text, version, request_context);
-      flash = "da-mo-lai";
-    } else {
-      throw Error(ErrorKind::bad_input, "Không rõ thao tác cần làm. Hãy bấm một nút trên trang.",
-                  "action");
     }
+    app_.decide_consolidated(user, campaign_id, node.code, event, echo.text, version,
+                             request_context);
+    flash = pages::decision_flash(event);
   } catch (const Error& error) {
     const bool shown_on_page = error.kind() == ErrorKind::validation_failed ||
                                error.kind() == ErrorKind::conflict ||

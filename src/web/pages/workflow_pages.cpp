@@ -106,16 +106,12 @@ HttpResponse PageRoutes::review_post(Context& context, const Params& params) {
 
   std::string flash;
   try {
-    if (action == "return") {
-      app_.return_report(user, campaign_id, unit.code, echo.comment, version, request_context);
-      flash = "da-tra-lai";
-    } else if (action == "accept") {
-      app_.accept_report(user, campaign_id, unit.code, version, request_context);
-      flash = "da-chap-nhan";
-    } else if (action == "reopen") {
-      app_.reopen_report(user, campaign_id, unit.code, echo.comment, version, request_context);
-      flash = "da-mo-lai";
-    } else if (action == "extend") {
+    if (action != "extend") {
+      const ReportEvent event = report_event_named(action);
+      app_.decide_report(user, campaign_id, unit.code, event, echo.comment, version,
+                         request_context);
+      flash = pages::decision_flash(event);
+    } else {
       const auto until = pages::parse_vietnamese_date(echo.until);
       if (!until) {
         throw Error(ErrorKind::validation_failed,
@@ -125,9 +121,6 @@ HttpResponse PageRoutes::review_post(Context& context, const Params& params) {
       }
       app_.grant_extension(user, campaign_id, unit.code, *until, request_context);
       flash = "da-gia-han";
-    } else {
-      throw Error(ErrorKind::bad_input, "Không rõ thao tác cần làm. Hãy bấm một nút trên trang.",
-                  "action");
     }
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::validation_failed && error.kind() != ErrorKind::bad_input) {
