@@ -10,7 +10,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 command -v clang-format >/dev/null ||
   { echo "check_style: clang-format is missing (apt-get install clang-format)" >&2; exit 1; }
 
-# (The *.cpp.in templates hold @PLACEHOLDERS@ and are left as written.)
+# The *.cpp.in files are CMake templates with substitution markers; they are not checked.
 mapfile -t files < <(git ls-files -- '*.cpp' '*.h' '*.hpp')
 if [[ "${1:-}" == "--fix" ]]; then
   clang-format -i "${files[@]}"
