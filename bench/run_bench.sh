@@ -21,7 +21,10 @@
 #                               wrk scenario is split over them, half the connections each, and
 #                               the figures are summed: req/s added, p50 averaged, p99/max the
 #                               worse of the two)
-#                           [--only saves|reads]   (only the draft saves, or only the GETs)
+#                           [--only saves|reads|pages]   (only the draft saves, only the API GETs,
+#                               or only the pages of issue 15: each page's median and p99 over
+#                               one connection as a ratio to the sign-in page's, by
+#                               bench/pages_latency.py, then each page under wrk)
 #                           [--synchronous-commit on|off]   (PostgreSQL: ALTER DATABASE … SET
 #                               synchronous_commit for the servers' sessions; default on. off is
 #                               the named durability trade-off of docs/deploy.md, section 4)
@@ -212,7 +215,7 @@ run_wrk() {
   for ((i = 0; i < SERVERS; i++)); do
     local units_var="LLW_BENCH_UNITS_$i"
     LLW_BENCH_UNITS="${!units_var:-${LLW_BENCH_UNITS:-}}" LLW_BENCH_DIR="$BENCH_DIR" \
-      wrk --latency -d "$DURATION" -H "Authorization: Bearer $token" \
+      wrk --latency -d "$DURATION" -H "${AUTH_HEADER:-Authorization: Bearer }$token" \
       "${args[@]}" "http://127.0.0.1:$((PORT + i))$path" >"$out.$i" 2>&1 &
     pids+=($!)
   done
@@ -243,6 +246,28 @@ run_wrk() {
 say ""
 say "$(printf '%-25s %9s %9s %9s %9s %8s   %s' scenario 'req/s' 'p50 ms' 'p99 ms' 'max ms' errors 'server memory after the run')"
 GET_ARGS=(-t2 -c"$CONNECTIONS" -s "$BENCH_DIR/report.lua")
+if [[ "$ONLY" == pages ]]; then
+  # The pages of issue 15 at the country, a province and a commune, as the country's viewer (who
+  # may read every node) sees them; the sign-in page is the baseline of every ratio.
+  D="/dot/$CAMPAIGN/tong-quan"
+  H="/dot/$CAMPAIGN/tong-hop"
+  PAGES=("dashboard country=$D/VN" "dashboard province=$D/HP" "dashboard commune=$D/HP-ANHUNG"
+         "review queue country=$D/VN?trang-thai=awaiting" "missing country=$D/VN?trang-thai=missing"
+         "late country page 3=$D/VN?trang-thai=late&trang=3"
+         "consolidated country=$H/VN" "consolidated province=$H/HP" "consolidated commune=$H/HP-ANHUNG"
+         "audit=/nhat-ky" "unit tree country=/quan-tri/don-vi/VN")
+  say ""
+  say "One connection, requests in turns (bench/pages_latency.py):"
+  python3 "$BENCH_DIR/pages_latency.py" "$BASE" "$COUNTRY" --rounds "${PAGE_ROUNDS:-100}" "${PAGES[@]}" |
+    tee -a "$RESULTS"
+  say ""
+  say "$(printf '%-25s %9s %9s %9s %9s %8s   %s' scenario 'req/s' 'p50 ms' 'p99 ms' 'max ms' errors 'server memory after the run')"
+  AUTH_HEADER="Cookie: llw_session="
+  run_wrk "sign-in page" "$COUNTRY" /dang-nhap "${GET_ARGS[@]}"
+  for entry in "${PAGES[@]}"; do run_wrk "${entry%%=*}" "$COUNTRY" "${entry#*=}" "${GET_ARGS[@]}"; done
+  unset AUTH_HEADER
+  exit 0
+fi
 if [[ "$ONLY" != saves ]]; then
 run_wrk "GET /me" "$COMMUNE" /api/v1/me "${GET_ARGS[@]}"
 # Each summary twice: as api.md serves it by default (with up to 200 missing codes and 50 texts

@@ -19,15 +19,6 @@ bool is_valid_form_id(const std::string& id) {
   return id.find("..") == std::string::npos;
 }
 
-UnitReport not_started_report(const Campaign& campaign, const OrgUnit& unit) {
-  UnitReport report;
-  report.campaign_id = campaign.id;
-  report.unit_id = unit.id;
-  report.unit_code = unit.code;
-  report.status = ReportStatus::not_started;
-  return report;
-}
-
 }  // namespace
 
 std::optional<Error> Application::as_error(const std::exception& failure) const {
@@ -39,6 +30,7 @@ Application::Application(std::shared_ptr<Store> store, ApplicationConfig config,
     : store_(std::move(store)), config_(std::move(config)), clock_(std::move(clock)) {
   if (!store_) throw std::invalid_argument("Application needs a store");
   if (!clock_) clock_ = system_clock();
+  recount_pending();
 }
 
 OrgUnit Application::load_unit(const std::string& code, const char* field) {

@@ -15,6 +15,7 @@
 #include <tuple>
 #include <vector>
 
+#include "app/dashboard.h"
 #include "app/documents.h"
 #include "app/level_plans.h"
 #include "app/unit_accounts.h"
@@ -390,6 +391,15 @@ class Application {
   // population group); an administrator's operation (`llw recount`). Returns the campaigns done.
   int recount_aggregates(const User& actor);
 
+  // Aggregates an upgrade left to recompute (Store::campaigns_pending_recount), recomputed; run
+  // when the application starts, before anything reads a summary. Returns the campaigns done.
+  int recount_pending();
+
+  // The coordinator's dashboard of a node (read_summary on it): figures, counts and one page of
+  // its reports (dashboard.h).
+  Dashboard dashboard(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
+                      const DashboardQuery& query);
+
   // Consolidated summary of any node the actor may read.
   Summary summary(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
                   const SummaryOptions& options = {});
@@ -435,6 +445,9 @@ class Application {
   // consolidates (the live summary is the same then).
   std::optional<Summary> accepted_summary(const Campaign& campaign, const OrgUnit& node,
                                           const SummaryOptions& options);
+  // The summary of a node whose campaign, unit and live aggregate are loaded (summaries.cpp).
+  Summary summary_of(const Campaign& campaign, const OrgUnit& node, const SummaryOptions& options,
+                     const Contribution& aggregate);
   // A node's summary slots as the campaign's summary source says (reporting_up.cpp).
   Contribution summary_slots(const Campaign& campaign, const OrgUnit& node);
   ConsolidatedReport review_consolidated(const User& actor, std::int64_t campaign_id,
@@ -484,6 +497,16 @@ class Application {
   std::mutex summaries_mutex_;
   // (campaign id, unit code, missing limit, narrative limit) → the summary at a revision.
   std::map<std::tuple<std::int64_t, std::string, int, int>, CachedSummary> summaries_;
+
+  // Every campaign with its form, newest year first, parsed once per revision of each (a page's
+  // navigation lists them on every request).
+  std::vector<Campaign> current_campaigns();
+  struct CachedCampaign {
+    std::int64_t revision = 0;
+    Campaign campaign;
+  };
+  std::mutex campaigns_mutex_;
+  std::map<std::int64_t, CachedCampaign> campaigns_;
 
   std::mutex forms_mutex_;
   std::map<std::string, std::shared_ptr<const ReportForm>> forms_;

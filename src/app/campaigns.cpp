@@ -11,12 +11,33 @@
 
 namespace llw {
 
+std::vector<Campaign> Application::current_campaigns() {
+  // Revisions are read first: whatever is loaded below is at least as new as the revision it is
+  // filed under (as summary_json does).
+  const auto revisions = store_->campaign_revisions();
+  std::vector<Campaign> campaigns;
+  campaigns.reserve(revisions.size());
+  std::lock_guard lock(campaigns_mutex_);
+  std::map<std::int64_t, CachedCampaign> current;
+  for (const auto& [id, revision] : revisions) {
+    auto it = campaigns_.find(id);
+    if (it == campaigns_.end() || it->second.revision != revision) {
+      auto loaded = store_->find_campaign(id);
+      if (!loaded) continue;  // removed since the revisions were read
+      loaded->form = form(loaded->form_id);
+      it = campaigns_.insert_or_assign(id, CachedCampaign{revision, std::move(*loaded)}).first;
+    }
+    campaigns.push_back(it->second.campaign);
+    current.insert(*it);
+  }
+  campaigns_ = std::move(current);  // campaigns that are gone leave the cache
+  return campaigns;
+}
+
 std::vector<Campaign> Application::list_campaigns(const User& actor) {
   std::vector<Campaign> visible;
-  for (Campaign& campaign : store_->list_campaigns()) {
-    if (!may_see_campaign(actor, campaign)) continue;
-    campaign.form = form(campaign.form_id);
-    visible.push_back(std::move(campaign));
+  for (Campaign& campaign : current_campaigns()) {
+    if (may_see_campaign(actor, campaign)) visible.push_back(std::move(campaign));
   }
   return visible;
 }

@@ -55,8 +55,10 @@ UnitReport Application::write_transition(const User& actor, const Campaign& camp
   if (!write.delta.empty()) write.ancestor_ids = store_->ancestor_ids(unit.id);
   write.action = std::string(to_string(event));
   write.notify_reviewers = event == ReportEvent::submit;
+  // Only a save that changes nothing the aggregates hold (a draft saved again) skips them; a
+  // change of state counts in the dashboard's counters even between uncounted states.
   write.uncounted_before_and_after =
-      !campaign.counts(before.status) && !campaign.counts(after.status);
+      !campaign.counts(before.status) && !campaign.counts(after.status) && write.delta.empty();
   std::map<std::string, std::string> narratives;
   if (campaign.counts(after.status)) narratives = narrative_texts(*campaign.form, after.values);
   store_->write_report(write, narratives);

@@ -37,17 +37,34 @@ int Application::recount_aggregates(const User& actor) {
   return done;
 }
 
+int Application::recount_pending() {
+  int done = 0;
+  for (const std::int64_t id : store_->campaigns_pending_recount()) {
+    Campaign campaign = load_campaign(id);
+    store_->rebuild_aggregates(campaign.id, [&](const OrgUnit& unit, const UnitReport& report) {
+      return contribution_of(campaign, unit, report);
+    });
+    ++done;
+  }
+  return done;
+}
+
 Summary Application::summary(const User& actor, std::int64_t campaign_id,
                              const std::string& unit_code, const SummaryOptions& options) {
-  Campaign campaign = load_campaign(campaign_id);
-  OrgUnit node = load_unit(unit_code);
+  const Campaign campaign = load_campaign(campaign_id);
+  const OrgUnit node = load_unit(unit_code);
   require_allowed(actor, Action::read_summary, node);
+  return summary_of(campaign, node, options, store_->aggregate(campaign.id, node.id));
+}
+
+Summary Application::summary_of(const Campaign& campaign, const OrgUnit& node,
+                                const SummaryOptions& options, const Contribution& aggregate) {
   if (campaign.summary_source == SummarySource::accepted) {
     // Nullopt when no child consolidates: then both modes sum the same live reports.
     if (auto accepted = accepted_summary(campaign, node, options)) return std::move(*accepted);
   }
 
-  Summary result = summary_from_aggregate(campaign, node, store_->aggregate(campaign.id, node.id));
+  Summary result = summary_from_aggregate(campaign, node, aggregate);
   auto [missing, missing_count] =
       store_->missing_units(campaign.id, node.path, std::max(0, options.missing_limit));
   result.missing = std::move(missing);

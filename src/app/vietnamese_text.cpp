@@ -1,7 +1,6 @@
 #include "app/vietnamese_text.h"
 
 #include <unicode/coll.h>
-#include <unicode/translit.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -21,17 +20,6 @@ icu::Collator& vietnamese_collator() {
     return c;
   }();
   return *collator;
-}
-
-icu::Transliterator& search_transliterator() {
-  thread_local std::unique_ptr<icu::Transliterator> translit = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-        "NFD; [:Nonspacing Mark:] Remove; NFC; Latin-ASCII; Lower", UTRANS_FORWARD, status));
-    if (U_FAILURE(status) || !t) throw std::runtime_error("ICU search transliterator unavailable");
-    return t;
-  }();
-  return *translit;
 }
 
 icu::UnicodeString to_unicode(std::string_view text) {
@@ -73,14 +61,6 @@ void sort_vietnamese(std::vector<std::string>& texts) {
   std::stable_sort(texts.begin(), texts.end(), [](const std::string& a, const std::string& b) {
     return compare_vietnamese(a, b) < 0;
   });
-}
-
-std::string search_key(std::string_view text) {
-  icu::UnicodeString u = to_unicode(text);
-  search_transliterator().transliterate(u);
-  std::string out;
-  u.toUTF8String(out);
-  return out;
 }
 
 }  // namespace llw

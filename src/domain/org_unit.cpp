@@ -238,4 +238,8 @@ void validate_unit_input(const UnitInput& input, const OrgUnit* parent) {
   throw Error(ErrorKind::validation_failed, first.second, first.first, fields);
 }
 
+std::string unit_search_key(std::string_view name, std::string_view code) {
+  return search_key(name) + " " + search_key(code);
+}
+
 }  // namespace llw

@@ -73,6 +73,10 @@ struct UnitInput {
 
 // Wire names: "country", "province", "commune", "department", "organization", "village",
 // "school"; levels "preschool", "primary", "lower_secondary", "upper_secondary", "continuing".
+// The key a unit is found by in searches without diacritics: its name's and its code's
+// search_key (domain/text.h), stored with the unit.
+std::string unit_search_key(std::string_view name, std::string_view code);
+
 std::string_view to_string(UnitKind kind);
 std::optional<UnitKind> unit_kind_from_string(std::string_view text);
 std::string_view to_string(SchoolLevel level);

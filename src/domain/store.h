@@ -18,6 +18,7 @@
 #include "org_unit.h"
 #include "plan_store.h"
 #include "report.h"
+#include "report_listing.h"
 #include "sign_in_log.h"
 #include "summary.h"
 #include "user.h"
@@ -42,9 +43,10 @@ struct ReportWrite {
   // A submit: notify the coordinators of the units above (not the unit itself) in the same
   // transaction (notifications table).
   bool notify_reviewers = false;
-  // The campaign counts neither the state before nor the one after (a draft saved again): the
-  // write changes no aggregate, narrative or summary, and the store need not read the current
-  // row first; the compare-and-swap alone decides. (A campaign's counted states never change.)
+  // The campaign counts neither the state before nor the one after, and the delta is empty (a
+  // draft saved again): the write changes no aggregate, narrative or summary, and the store need
+  // not read the current row first; the compare-and-swap alone decides. (A campaign's counted
+  // states never change.)
   bool uncounted_before_and_after = false;
 };
 
@@ -123,6 +125,8 @@ class Store {
   virtual PlanStore& plans() = 0;
   // The sign-in attempts (sign_in_log.h), a port of its own.
   virtual SignInLog& sign_ins() = 0;
+  // The reports of a subtree a page at a time (report_listing.h), a port of its own.
+  virtual ReportListing& report_listing() = 0;
 
   // Whether `failure`, thrown by one of this store's methods, means that the database cannot be
   // reached right now (a restart, a lost connection) rather than a fault: the caller answers
@@ -175,6 +179,9 @@ class Store {
   // revision. Error{not_found} when there is no such campaign.
   virtual void update_campaign_plan(std::int64_t campaign_id, const nlohmann::json& plan) = 0;
   virtual std::vector<Campaign> list_campaigns() = 0;
+  // Every campaign's id and revision (see campaign_revision), newest year first as
+  // list_campaigns: what a cache of parsed campaigns checks itself against in one small read.
+  virtual std::vector<std::pair<std::int64_t, std::int64_t>> campaign_revisions() = 0;
   // Stores a form definition (JSON text) under its id so campaigns keep their form.
   virtual void put_form(const std::string& form_id, const std::string& definition_json) = 0;
   virtual std::optional<std::string> find_form(const std::string& form_id) = 0;
@@ -237,6 +244,9 @@ class Store {
   virtual void for_each_report_in_subtree(
       std::int64_t campaign_id, std::string_view path,
       const std::function<void(const OrgUnit&, UnitReport&)>& visit) = 0;
+  // Campaigns whose aggregates an upgrade of LLW left to recompute (the migration that changed
+  // what a report contributes lists them); rebuild_aggregates takes a campaign off the list.
+  virtual std::vector<std::int64_t> campaigns_pending_recount() = 0;
   // Recomputes every aggregate of a campaign from its reports (after moves and imports).
   virtual void rebuild_aggregates(
       std::int64_t campaign_id,

@@ -96,13 +96,28 @@ void add_activity_tables(Contribution& c, const ReportForm& form, const FormItem
 
 }  // namespace
 
+UnitReport not_started_report(const Campaign& campaign, const OrgUnit& unit) {
+  UnitReport report;
+  report.campaign_id = campaign.id;
+  report.unit_id = unit.id;
+  report.unit_code = unit.code;
+  report.status = ReportStatus::not_started;
+  return report;
+}
+
 Contribution contribution_of(const Campaign& campaign, const OrgUnit& unit,
                              const UnitReport& report) {
   Contribution c;
   c["expected"] = 1;
+  // The counters of the coordinator's dashboard (report_counts.h): per unit kind and per state.
+  const std::string kind = "kinds." + std::string(to_string(unit.kind)) + ".";
+  c[kind + "expected"] = 1;
+  c["statuses." + std::string(to_string(report.status))] = 1;
   if (!campaign.counts(report.status)) return c;
   c["submitted"] = 1;
   c[report.late ? "late" : "on_time"] = 1;
+  c[kind + "submitted"] = 1;
+  if (report.late) c[kind + "late"] = 1;
   if (!campaign.form) return c;
   const ReportForm& form = *campaign.form;
   const json& values = report.values;

@@ -27,7 +27,8 @@ namespace llw {
 // liệu", not 0 of its population), and a report that is not counted adds nothing, so neither
 // missing reports nor unanswered groups pull the rate down. 250 students of 400 is 62,5%.
 //
-// Slot name → amount. Slots: "expected", "submitted", "on_time", "late", "totals.<key>",
+// Slot name → amount. Slots: "expected", "submitted", "on_time", "late",
+// "kinds.<unit kind>.expected|submitted|late", "statuses.<report status>", "totals.<key>",
 // "activities.<activity>.units|held|sessions|participants", "directions.<d>.units|held|
 // sessions|participants" (held: activities held, see ActivityFigures),
 // "participation.participants", "participation.population",
@@ -43,6 +44,9 @@ using Contribution = std::map<std::string, double>;
 // unit's population. A report not in a counted state contributes only "expected" = 1.
 Contribution contribution_of(const Campaign& campaign, const OrgUnit& unit,
                              const UnitReport& report);
+
+// The report a unit starts a campaign with (not started, version 0, no values).
+UnitReport not_started_report(const Campaign& campaign, const OrgUnit& unit);
 
 // One population group's figures in one report: the participant count the unit filled and the
 // unit's population of that group. Groups left empty are absent.

@@ -156,4 +156,61 @@ std::string percent_encode(std::string_view text, std::string_view plain_marks) 
   return out;
 }
 
+namespace {
+
+// The base letter of each precomposed Latin letter, by code point from U+00C0 and from U+1E00
+// (Latin-1, Latin Extended-A/B, Latin Extended Additional: every Vietnamese letter); '.' where a
+// character has no single ASCII letter as its base. Đ/đ do not decompose but are read as d.
+constexpr std::string_view kLatinBases00C0 =
+    "aaaaaa.ceeeeiiii.nooooo..uuuuy..aaaaaa.ceeeeiiii.nooooo..uuuuy.y"
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghh..iiiiiiiii...jjkk.llllll."
+    "...nnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzz."
+    "................................oo.............uu..............."
+    ".............aaiioouuuuuuuuuu.aaaa....ggkkoooo..j...gg..nnaa...."
+    "aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............"
+    "................";
+constexpr std::string_view kLatinBases1E00 =
+    "aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmm"
+    "mmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvv"
+    "wwwwwwwwwwxxxxyyzzzzzzhtwy......aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeee"
+    "eeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy......";
+
+char latin_base(char32_t c) {
+  if (c >= 0xC0 && c < 0xC0 + kLatinBases00C0.size()) return kLatinBases00C0[c - 0xC0];
+  if (c >= 0x1E00 && c < 0x1E00 + kLatinBases1E00.size()) return kLatinBases1E00[c - 0x1E00];
+  return '.';
+}
+
+}  // namespace
+
+std::string search_key(std::string_view text) {
+  const std::string clean = sanitize_utf8(text);
+  std::string out;
+  out.reserve(clean.size());
+  for (std::size_t i = 0; i < clean.size();) {
+    const auto lead = static_cast<unsigned char>(clean[i]);
+    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (length == 1) {
+      out += static_cast<char>(lead >= 'A' && lead <= 'Z' ? lead + ('a' - 'A') : lead);
+      ++i;
+      continue;
+    }
+    char32_t c = lead & (0xFF >> (length + 1));
+    for (std::size_t k = 1; k < length; ++k) {
+      c = (c << 6) | (static_cast<unsigned char>(clean[i + k]) & 0x3F);
+    }
+    const bool combining_mark = c >= 0x300 && c <= 0x36F;
+    if (!combining_mark) {
+      const char base = latin_base(c);
+      if (base != '.') {
+        out += base;
+      } else {
+        out.append(clean, i, length);
+      }
+    }
+    i += length;
+  }
+  return out;
+}
+
 }  // namespace llw

@@ -27,6 +27,13 @@ std::size_t utf8_length(std::string_view text);
 // `text` with every invalid byte replaced by U+FFFD, so it can be echoed back safely.
 std::string sanitize_utf8(std::string_view text);
 
+// "Đoàn Thị Ánh" → "doan thi anh": what a user types on a keyboard without Vietnamese input. The
+// one search key of LLW: searches compare the key of the typed text with the key of the name,
+// and the stores keep the key of every unit's name and code (units.search_key) to search in SQL.
+// Latin letters lose their marks and are lowered (đ → d); combining marks are dropped; other
+// characters stay as they are.
+std::string search_key(std::string_view text);
+
 // Percent-encoding, the one copy: every byte of `text` that is not an ASCII letter or digit or
 // one of `plain_marks` becomes %XX (upper-case hex). kUriUnreserved gives a URL path segment or
 // query value (RFC 3986), kRfc5987AttrChars the filename*= of Content-Disposition (RFC 5987).

@@ -118,7 +118,7 @@ async function main() {
       assert.match(await row.textContent(), /Đã nộp/);
       assert.equal(await page.locator('#unit-list tbody tr').count(), 1);
       await shot(page, '4-dashboard');
-      await Promise.all([page.waitForNavigation(), row.getByRole('link').click()]);
+      await Promise.all([page.waitForNavigation(), row.getByRole('link', { name: 'Trường Tiểu học An Hưng' }).click()]);
       assert.equal(await page.locator('#report-form').count(), 0);  // read-only
       assert.match(await page.locator('main').textContent(), /<script>alert\("x"\)<\/script>/);
     });

@@ -36,7 +36,9 @@ double slot(const Contribution& c, const std::string& name) {
 TEST(Contribution, DraftCountsOnlyAsExpected) {
   const auto c = contribution_of(campaign_2025(), unit(2, {{"students", 100}}),
                                  report(ReportStatus::draft, {{"banners", 4}}));
-  EXPECT_EQ(c, (Contribution{{"expected", 1}}));
+  // Expected, and the dashboard's counters of its kind and its state.
+  EXPECT_EQ(c,
+            (Contribution{{"expected", 1}, {"kinds.school.expected", 1}, {"statuses.draft", 1}}));
 }
 
 TEST(Contribution, SubmittedReportAddsItsFigures) {
@@ -128,7 +130,8 @@ TEST(Contribution, LateSubmissionCountsAsLate) {
 TEST(Contribution, ReturnedReportIsNotCountedByDefault) {
   const auto c = contribution_of(campaign_2025(), unit(2, {}),
                                  report(ReportStatus::returned, {{"banners", 4}}));
-  EXPECT_EQ(c, (Contribution{{"expected", 1}}));
+  EXPECT_EQ(
+      c, (Contribution{{"expected", 1}, {"kinds.school.expected", 1}, {"statuses.returned", 1}}));
 }
 
 TEST(Contribution, HeldActivityGoesToItsDefaultDirectionUnlessTheReportNamesOne) {
@@ -256,7 +259,9 @@ TEST(SummaryArithmetic, ReturningAReportRemovesItsFigures) {
   Contribution aggregate = contribution_of(campaign, school, submitted);
   add_into(aggregate, difference(contribution_of(campaign, school, returned),
                                  contribution_of(campaign, school, submitted)));
-  EXPECT_EQ(aggregate, (Contribution{{"expected", 1}}));
+  EXPECT_EQ(
+      aggregate,
+      (Contribution{{"expected", 1}, {"kinds.school.expected", 1}, {"statuses.returned", 1}}));
 }
 
 TEST(SummaryArithmetic, DifferenceDropsZerosAndAddIntoErasesEmptiedSlots) {

@@ -590,9 +590,14 @@ TEST_P(StoreTest, SubtreeQueriesUseThePathIndexes) {
 
 TEST_P(StoreTest, RebuildEqualsTheIncrementalResult) {
   auto id = make_campaign();
-  // A contribution rule of the test's own: counted reports add submitted and their banners.
-  auto rule = [](const OrgUnit& unit, const UnitReport& report) {
-    Contribution c{{"expected", 1}};
+  // A contribution rule of the test's own: what the domain says a report not started adds (as
+  // insert_campaign wrote it: expected, its kind's and its state's counters), with the state it
+  // is in; counted reports add submitted and their banners.
+  const Campaign campaign = campaign_at("VN");
+  auto rule = [&](const OrgUnit& unit, const UnitReport& report) {
+    Contribution c = contribution_of(campaign, unit, not_started_report(campaign, unit));
+    c.erase("statuses.not_started");
+    c["statuses." + std::string(to_string(report.status))] = 1;
     if (report.status == ReportStatus::submitted || report.status == ReportStatus::accepted) {
       c["submitted"] = 1;
       c["totals.banners"] = report.values.value("banners", 0);

@@ -85,6 +85,31 @@ TEST_F(PagesTest, PagesWithoutASessionRedirectToSignIn) {
   EXPECT_EQ(reply.header("location"), "/dang-nhap");
 }
 
+TEST_F(PagesTest, TheDashboardFiltersPagesAndSearchesWhateverTheQueryHolds) {
+  const std::string cookie = sign_in(kCoordinator);
+  const std::string base = "/dot/" + std::to_string(campaign_id_) + "/tong-quan/HP-AH";
+  const HttpReply all = page_get(base, cookie);
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_NE(all.body.find("data-unit=\"HP-AH-THTT\""), std::string::npos);
+  EXPECT_NE(all.body.find("Chưa nộp (3)"), std::string::npos);
+  // Hostile and wrong parameters: the page answers, echoes nothing as markup, lists what it can.
+  for (const std::string& query : std::vector<std::string>{
+           "?trang-thai=%3Cscript%3E&trang=abc", "?trang=-5", "?trang=999999999999999999999",
+           "?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "?q=%25%25%25&trang-thai=missing",
+           "?q=" + std::string(3000, 'a'), "?q=thon&trang=7"}) {
+    const HttpReply reply = page_get(base + query, cookie);
+    EXPECT_EQ(reply.status, 200) << query;
+    EXPECT_EQ(reply.body.find("<script>alert"), std::string::npos) << query;
+  }
+  const HttpReply village = page_get(base + "?q=THON&trang=7", cookie);  // past the end: page 1
+  EXPECT_NE(village.body.find("data-unit=\"HP-AH-THON1\""), std::string::npos);
+  EXPECT_EQ(village.body.find("data-unit=\"HP-AH-THTT\""), std::string::npos);
+  const HttpReply missing = page_get(base + "?trang-thai=missing", cookie);
+  EXPECT_NE(missing.body.find("<option value=\"missing\" selected>"), std::string::npos);
+  // Another commune's coordinator is refused the node.
+  EXPECT_EQ(page_get("/dot/" + std::to_string(campaign_id_) + "/tong-quan/HP", cookie).status, 403);
+}
+
 TEST_F(PagesTest, PagesCarryAStrictContentSecurityPolicy) {
   const std::string cookie = sign_in(kReporter);
   const HttpReply reply = page_get(report_page("HP-AH-THTT"), cookie);
@@ -399,46 +424,67 @@ TEST(ReportFormView, PostedFieldsBecomeTypedValues) {
   EXPECT_EQ(saved["t"].size(), 1u);
 }
 
-TEST(DashboardView, SearchIgnoresDiacriticsAndSortsInVietnameseOrder) {
+TEST(DashboardView, ShowsOnePageWithEachFiltersCountAndLinksThatKeepTheSearch) {
   const auto form = load_form(nlohmann::json::parse(R"({
     "id": "t", "title": "T", "version": 1,
     "sections": [{"key": "I", "title": "I", "items": [
       {"key": "n", "label": "N", "type": "count", "aggregate": "sum"}]}]})"),
                               "test");
-  Campaign campaign;
-  campaign.id = 1;
-  campaign.form = form;
-  OrgUnit node;
-  node.name = "Xã An Hưng";
-  Summary summary;
+  Dashboard dashboard;
+  dashboard.campaign.id = 7;
+  dashboard.campaign.form = form;
+  dashboard.node.name = "Xã An Hưng";
+  dashboard.node.code = "HP-AH";
+  dashboard.counts.all = {120, 80, 70, 10, 40};
+  dashboard.counts.by_kind[UnitKind::school] = {100, 75, 66, 9, 25};
+  dashboard.counts.by_status = {{ReportStatus::not_started, 30},
+                                {ReportStatus::draft, 10},
+                                {ReportStatus::submitted, 50},
+                                {ReportStatus::returned, 0},
+                                {ReportStatus::accepted, 30}};
+  dashboard.filter = ReportFilter::missing;
+  dashboard.matching = 40;
+  dashboard.page_number = 2;
+  dashboard.page_count = 3;
+  ReportListRow row;
+  row.code = "HP-AH-TH";
+  row.name = "Trường Tiểu học An Hưng";
+  row.kind = UnitKind::school;
+  row.parent_name = "Xã An Hưng";
+  row.email = "th@anhung.edu.vn";
+  row.status = ReportStatus::returned;
+  row.late = true;  // late but not counted: no "Muộn" badge
+  dashboard.page.rows = {row};
   pages::DashboardInput input;
-  input.campaign = &campaign;
-  input.node = &node;
-  input.summary = &summary;
-  const auto unit = [](std::int64_t id, const char* name) {
-    OrgUnit u;
-    u.id = id;
-    u.code = "U" + std::to_string(id);
-    u.name = name;
-    return u;
-  };
-  input.units = {{unit(1, "Trường Tiểu học Tô Hiệu"), ReportStatus::submitted, false, 0, 1},
-                 {unit(2, "Thôn Đông"), ReportStatus::draft, false, 0, 1},
-                 {unit(3, "Trường Tiểu học An Hưng"), ReportStatus::not_started, false, 0, 0},
-                 {unit(4, "Trường THCS Ánh Dương"), ReportStatus::submitted, true, 0, 2}};
-  input.query = "truong tieu hoc";
-  auto view = pages::dashboard_view(input);
-  ASSERT_EQ(view["units"].size(), 2u);
-  EXPECT_EQ(view["units"][0]["name"], "Trường Tiểu học An Hưng");
-  EXPECT_EQ(view["units"][1]["name"], "Trường Tiểu học Tô Hiệu");
-  EXPECT_EQ(view["units"][1]["status"], "Đã nộp");
+  input.dashboard = &dashboard;
+  input.query = "tiểu học & <b>";
+  input.base_href = "/dot/7/tong-quan/HP-AH";
 
-  input.query.clear();
-  view = pages::dashboard_view(input);
-  ASSERT_EQ(view["units"].size(), 4u);
-  EXPECT_EQ(view["units"][0]["name"], "Thôn Đông");  // "Th" < "Tr"; Đ sorts after D
-  input.status_filter = "late";
-  EXPECT_EQ(pages::dashboard_view(input)["units"].size(), 1u);
+  const auto view = pages::dashboard_view(input);
+  ASSERT_EQ(view["units"].size(), 1u);
+  EXPECT_EQ(view["units"][0]["parent"], "Xã An Hưng");
+  EXPECT_EQ(view["units"][0]["status"], "Bị trả lại");
+  EXPECT_EQ(view["units"][0]["late"], false);
+  EXPECT_EQ(view["units"][0]["href"], "/dot/7/bao-cao/HP-AH-TH");
+  EXPECT_EQ(view["unit_count"], "40");
+  EXPECT_EQ(view["paging"]["page"], "2");
+  EXPECT_EQ(view["paging"]["pages"], "3");
+  const std::string kept = "/dot/7/tong-quan/HP-AH?q=ti%E1%BB%83u%20h%E1%BB%8Dc%20%26%20%3Cb%3E";
+  EXPECT_EQ(view["paging"]["previous_href"], kept + "&trang-thai=missing");  // page 1: no trang
+  EXPECT_EQ(view["paging"]["next_href"], kept + "&trang-thai=missing&trang=3");
+  std::map<std::string, std::string> labels;
+  for (const auto& filter : view["filters"]) {
+    labels[filter["value"]] = filter["label"];
+    EXPECT_EQ(filter["selected"], filter["value"] == "missing");
+  }
+  EXPECT_EQ(labels[""], "Tất cả (120)");
+  EXPECT_EQ(labels["missing"], "Chưa nộp (40)");
+  EXPECT_EQ(labels["late"], "Nộp muộn (10)");
+  EXPECT_EQ(labels["awaiting"], "Chờ duyệt (50)");
+  EXPECT_EQ(labels["draft"], "Đang soạn (10)");
+  ASSERT_EQ(view["kinds"].size(), 1u);
+  EXPECT_EQ(view["kinds"][0]["kind"], "Trường học");
+  EXPECT_EQ(view["kinds"][0]["missing"], "25");
 }
 
 }  // namespace

@@ -42,10 +42,17 @@ class GroupCommit {
   GroupCommit(const GroupCommit&) = delete;
   GroupCommit& operator=(const GroupCommit&) = delete;
 
+  // How a work shares its transaction: `shared`, in a savepoint beside the works that arrive
+  // together; `alone`, in a transaction of its own without a savepoint — for the large writes
+  // (rebuilding a campaign's aggregates, loading a country's reports), which SQLite slows down
+  // by orders of magnitude inside a savepoint (it pays for every statement in proportion to the
+  // pages the savepoint has changed so far).
+  enum class Sharing { shared, alone };
+
   // Runs `work` in a committed transaction shared with the works that arrive together; returns
   // once it is committed, or rethrows what the work (or the transaction's BEGIN/COMMIT) threw.
-  void run(const Work& work) {
-    Job job{&work, false, nullptr};
+  void run(const Work& work, Sharing sharing = Sharing::shared) {
+    Job job{&work, sharing == Sharing::alone, false, nullptr};
     std::unique_lock lock(mutex_);
     queue_.push_back(&job);
     while (!job.done) {
@@ -76,6 +83,7 @@ class GroupCommit {
  private:
   struct Job {
     const Work* work;
+    bool alone = false;
     bool done = false;
     std::exception_ptr error;
   };
@@ -91,9 +99,11 @@ class GroupCommit {
   }
 
   // Moves queued jobs into `batch` (and `also`, when given) up to the batch limit. `mutex_` held.
+  // A work that runs alone is taken only into an empty batch, and nothing joins it.
   void take_queued(std::vector<Job*>& batch, std::vector<Job*>* also = nullptr) {
     std::size_t n = 0;
     while (n < queue_.size() && batch.size() < max_batch_) {
+      if (!batch.empty() && (batch.front()->alone || queue_[n]->alone)) break;
       batch.push_back(queue_[n]);
       if (also) also->push_back(queue_[n]);
       ++n;
@@ -104,6 +114,20 @@ class GroupCommit {
   void write(std::vector<Job*>& batch) {
     auto lease = pool_.acquire();
     Connection& connection = *lease;
+    if (batch.size() == 1 && batch.front()->alone) {
+      Job& job = *batch.front();
+      try {
+        Transaction transaction(connection.sql, begin_);
+        (*job.work)(connection);
+        transaction.commit();
+        std::lock_guard lock(mutex_);
+        ++transactions_;
+        ++works_;
+      } catch (...) {
+        job.error = std::current_exception();
+      }
+      return;
+    }
     std::vector<Job*> pending = batch;  // the jobs the next transaction runs
     for (;;) {
       try {

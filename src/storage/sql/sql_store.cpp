@@ -21,6 +21,7 @@
 #include "domain/error.h"
 #include "storage/sql/aggregate_shift.h"
 #include "storage/sql/audit_params.h"
+#include "storage/sql/connection_pool.h"
 #include "storage/sql/group_commit.h"
 #include "storage/sql/migrations.h"
 #include "storage/sql/rows.h"
@@ -509,6 +510,9 @@ struct CampaignRow {
   }
 };
 
+}  // namespace
+
+// The writers a Connection keeps (connection_pool.h declares them).
 // ---------------------------------------------------------------------------------------------
 // Aggregate rows: read-modify-write of a node's sums inside the caller's write transaction.
 
@@ -649,20 +653,23 @@ class UnitWriter {
                  {"parent_id", ColumnType::integer},
                  {"path", ColumnType::text},
                  {"population_json", ColumnType::text},
-                 {"email", ColumnType::text}},
+                 {"email", ColumnType::text},
+                 {"search_key", ColumnType::text}},
                 "INSERT INTO units (id, code, name, kind, level, parent_id, path, "
-                "population_json, email) SELECT v.id, v.code, v.name, v.kind, v.level, "
-                "v.parent_id, v.path, v.population_json, v.email FROM {rows} WHERE true"),
+                "population_json, email, search_key) SELECT v.id, v.code, v.name, v.kind, "
+                "v.level, v.parent_id, v.path, v.population_json, v.email, v.search_key "
+                "FROM {rows} WHERE true"),
         update_(sql, dialect,
                 {{"code", ColumnType::text},
                  {"name", ColumnType::text},
                  {"kind", ColumnType::text},
                  {"level", ColumnType::text},
                  {"population_json", ColumnType::text},
-                 {"email", ColumnType::text}},
+                 {"email", ColumnType::text},
+                 {"search_key", ColumnType::text}},
                 "UPDATE units SET name = v.name, kind = v.kind, level = v.level, "
-                "population_json = v.population_json, email = v.email FROM {rows} "
-                "WHERE units.code = v.code") {
+                "population_json = v.population_json, email = v.email, "
+                "search_key = v.search_key FROM {rows} WHERE units.code = v.code") {
     if (!dialect_.unit_id_sequence) {
       long long max_id = 0;
       sql << "SELECT COALESCE(MAX(id), 0) FROM units", soci::into(max_id);
@@ -736,7 +743,7 @@ class UnitWriter {
         (parent_path.empty() ? std::string("/") : parent_path) + std::to_string(id) + "/";
     insert_.add(id, input.code, input.name, std::string(to_string(input.kind)),
                 std::string(to_string(input.level)), parent_id, path, json(input.population).dump(),
-                input.email);
+                input.email, unit_search_key(input.name, input.code));
     insert_.flush_if_full();
     created_[input.code] = {id, path};
     return id;
@@ -745,7 +752,8 @@ class UnitWriter {
   // Updates the descriptive fields of an existing unit (code and place in the tree stay).
   void update(const UnitInput& input) {
     update_.add(input.code, input.name, std::string(to_string(input.kind)),
-                std::string(to_string(input.level)), json(input.population).dump(), input.email);
+                std::string(to_string(input.level)), json(input.population).dump(), input.email,
+                unit_search_key(input.name, input.code));
     update_.flush_if_full();
   }
 
@@ -986,55 +994,49 @@ class ReportUpdater {
   soci::statement update_;
 };
 
-// A query prepared once on a connection and re-executed with new parameter values. The row and
-// the parameters live here because SOCI binds them by reference at prepare time.
-class PreparedBase {
- public:
-  virtual ~PreparedBase() = default;
-};
+// The writers of a connection, made on first use (connection_pool.h).
+Connection::Connection() = default;
+Connection::~Connection() = default;
 
-template <typename Row, typename... Params>
-class Prepared : public PreparedBase {
- public:
-  Prepared(soci::session& sql, const std::string& text) : statement_(sql) {
-    row_.bind(statement_);
-    std::apply([this](auto&... param) { (statement_.exchange(soci::use(param)), ...); }, params_);
-    statement_.alloc();
-    statement_.prepare(text);
-    statement_.define_and_bind();
+void Connection::forget_statements() {
+  statements_.clear();
+  aggregates_.reset();
+  narratives_.reset();
+  versions_.reset();
+  report_updater_.reset();
+  audited_report_updater_.reset();
+  audit_inserter_.reset();
+}
+
+AggregateWriter& Connection::aggregates() {
+  if (!aggregates_) aggregates_ = std::make_unique<AggregateWriter>(sql, *dialect);
+  return *aggregates_;
+}
+NarrativeWriter& Connection::narratives() {
+  if (!narratives_) narratives_ = std::make_unique<NarrativeWriter>(sql, *dialect);
+  return *narratives_;
+}
+VersionWriter& Connection::versions() {
+  if (!versions_) versions_ = std::make_unique<VersionWriter>(sql, *dialect);
+  return *versions_;
+}
+ReportUpdater& Connection::report_updater() {
+  if (!report_updater_) report_updater_ = std::make_unique<ReportUpdater>(sql, *dialect);
+  return *report_updater_;
+}
+ReportUpdater& Connection::audited_report_updater() {
+  if (!audited_report_updater_) {
+    audited_report_updater_ =
+        std::make_unique<ReportUpdater>(sql, *dialect, ReportUpdater::Audit::in_statement);
   }
+  return *audited_report_updater_;
+}
+AuditInserter& Connection::audit_inserter() {
+  if (!audit_inserter_) audit_inserter_ = std::make_unique<AuditInserter>(sql);
+  return *audit_inserter_;
+}
 
-  // The first row, if any. The statement is stepped to its end either way: a kept statement left
-  // on a row would hold an old snapshot of the database for the whole connection.
-  std::optional<Row> one(const Params&... values) {
-    params_ = std::tuple<Params...>(values...);
-    statement_.execute(false);
-    if (!statement_.fetch()) return std::nullopt;
-    Row found = row_;
-    while (statement_.fetch()) {
-    }
-    return found;
-  }
-
-  template <typename Visit>
-  void each(Visit&& visit, const Params&... values) {
-    params_ = std::tuple<Params...>(values...);
-    statement_.execute(false);
-    try {
-      while (statement_.fetch()) visit(row_);
-    } catch (...) {
-      // Step to the end anyway, for the same reason as in one().
-      while (statement_.fetch()) {
-      }
-      throw;
-    }
-  }
-
- private:
-  std::tuple<Params...> params_;
-  Row row_;
-  soci::statement statement_;
-};
+namespace {
 
 // Single-column rows.
 struct CountRow {
@@ -1102,146 +1104,6 @@ struct VersionOnlyRow {
 };
 
 }  // namespace
-
-// One open database connection with the statements it has prepared so far.
-struct Connection {
-  soci::session sql;  // first member: destroyed after every statement prepared on it
-  const Dialect* dialect = nullptr;
-
-  template <typename Row, typename... Params>
-  Prepared<Row, Params...>& prepared(const std::string& text) {
-    auto& slot = statements_[text];
-    if (!slot) slot = std::make_unique<Prepared<Row, Params...>>(sql, text);
-    auto* typed = dynamic_cast<Prepared<Row, Params...>*>(slot.get());
-    if (typed == nullptr) throw std::logic_error("one SQL text prepared with two row types");
-    return *typed;
-  }
-
-  // Drops every statement prepared on the session (before it reconnects: they belong to the old
-  // connection).
-  void forget_statements() {
-    statements_.clear();
-    aggregates_.reset();
-    narratives_.reset();
-    versions_.reset();
-    report_updater_.reset();
-    audited_report_updater_.reset();
-    audit_inserter_.reset();
-  }
-
-  // Set when a use of the connection failed and the dialect found it lost; the pool reconnects it
-  // before it leases it again.
-  bool lost = false;
-
-  AggregateWriter& aggregates() { return lazily(aggregates_); }
-  NarrativeWriter& narratives() { return lazily(narratives_); }
-  VersionWriter& versions() { return lazily(versions_); }
-  ReportUpdater& report_updater() { return lazily(report_updater_); }
-  AuditInserter& audit_inserter() { return lazily(audit_inserter_); }
-  ReportUpdater& audited_report_updater() {
-    if (!audited_report_updater_) {
-      audited_report_updater_ =
-          std::make_unique<ReportUpdater>(sql, *dialect, ReportUpdater::Audit::in_statement);
-    }
-    return *audited_report_updater_;
-  }
-
- private:
-  template <typename T>
-  T& lazily(std::unique_ptr<T>& slot) {
-    if (!slot) {
-      if constexpr (std::is_constructible_v<T, soci::session&, const Dialect&>) {
-        slot = std::make_unique<T>(sql, *dialect);
-      } else {
-        slot = std::make_unique<T>(sql);
-      }
-    }
-    return *slot;
-  }
-
-  std::unordered_map<std::string, std::unique_ptr<PreparedBase>> statements_;
-  std::unique_ptr<AggregateWriter> aggregates_;
-  std::unique_ptr<NarrativeWriter> narratives_;
-  std::unique_ptr<VersionWriter> versions_;
-  std::unique_ptr<ReportUpdater> report_updater_;
-  std::unique_ptr<ReportUpdater> audited_report_updater_;
-  std::unique_ptr<AuditInserter> audit_inserter_;
-};
-
-// A fixed set of connections; a caller leases one and returns it when the lease ends. A connection
-// whose use failed because the server went away (PostgreSQL restarted) is reconnected before it is
-// leased again; while the server cannot be reached, acquire() throws Error{unavailable}.
-class ConnectionPool {
- public:
-  class Lease {
-   public:
-    Lease(ConnectionPool& pool, Connection& connection)
-        : pool_(&pool), connection_(&connection), unwinding_(std::uncaught_exceptions()) {}
-    Lease(const Lease&) = delete;
-    Lease& operator=(const Lease&) = delete;
-    ~Lease() {
-      // Ended by an exception: was it the connection that failed?
-      if (std::uncaught_exceptions() > unwinding_) {
-        const Dialect& dialect = *connection_->dialect;
-        if (dialect.connection_lost && dialect.connection_lost(connection_->sql)) {
-          connection_->lost = true;
-        }
-      }
-      pool_->release(*connection_);
-    }
-    Connection* operator->() const { return connection_; }
-    Connection& operator*() const { return *connection_; }
-
-   private:
-    ConnectionPool* pool_;
-    Connection* connection_;
-    int unwinding_;
-  };
-
-  ConnectionPool(std::size_t size, const Dialect& dialect) {
-    for (std::size_t i = 0; i < size; ++i) {
-      connections_.push_back(std::make_unique<Connection>());
-      connections_.back()->dialect = &dialect;
-      idle_.push_back(connections_.back().get());
-    }
-  }
-
-  std::size_t size() const { return connections_.size(); }
-  Connection& at(std::size_t i) { return *connections_[i]; }
-
-  Lease acquire() {
-    std::unique_lock lock(mutex_);
-    available_.wait(lock, [this] { return !idle_.empty(); });
-    Connection* connection = idle_.back();
-    idle_.pop_back();
-    lock.unlock();
-    if (connection->lost) {
-      try {
-        connection->forget_statements();
-        connection->sql.reconnect();
-        connection->lost = false;
-      } catch (const std::exception&) {
-        release(*connection);
-        throw database_unavailable();
-      }
-    }
-    return Lease(*this, *connection);
-  }
-
- private:
-  void release(Connection& connection) {
-    {
-      std::lock_guard lock(mutex_);
-      idle_.push_back(&connection);
-    }
-    available_.notify_one();
-  }
-
-  std::vector<std::unique_ptr<Connection>> connections_;
-  std::vector<Connection*> idle_;
-  std::mutex mutex_;
-  std::condition_variable available_;
-};
 
 namespace {
 
@@ -1335,7 +1197,7 @@ auto SqlStore::with_retries(Attempt&& attempt) {
 // another server got in between) becomes Error{conflict}; a deadlock or serialization failure the
 // database resolved by aborting this transaction runs the whole body again, a few times.
 template <typename Body>
-auto SqlStore::write_transaction(Body&& body) {
+auto SqlStore::write_transaction(Body&& body, WriteSize size) {
   // The use case's audit entry commits with the changes it is about. (Resolved here: under group
   // commit the body runs on another writer's thread.)
   const AuditEntry* audit = staged_audit_entry();
@@ -1343,14 +1205,17 @@ auto SqlStore::write_transaction(Body&& body) {
   if (group_commit_) {
     std::conditional_t<std::is_void_v<Result>, bool, std::optional<Result>> result{};
     with_retries([&] {
-      group_commit_->run([&](Connection& connection) {
-        if constexpr (std::is_void_v<Result>) {
-          body(connection);
-        } else {
-          result = body(connection);
-        }
-        if (audit) connection.audit_inserter().insert(*audit);
-      });
+      group_commit_->run(
+          [&](Connection& connection) {
+            if constexpr (std::is_void_v<Result>) {
+              body(connection);
+            } else {
+              result = body(connection);
+            }
+            if (audit) connection.audit_inserter().insert(*audit);
+          },
+          size == WriteSize::large ? GroupCommit<ConnectionPool>::Sharing::alone
+                                   : GroupCommit<ConnectionPool>::Sharing::shared);
     });
     if (audit) staged_audit_committed();
     if constexpr (!std::is_void_v<Result>) return std::move(*result);
@@ -1461,24 +1326,26 @@ OrgUnit SqlStore::update_unit(const UnitInput& input) {
 }
 
 std::pair<int, int> SqlStore::upsert_units(const std::vector<UnitInput>& inputs) {
-  return write_transaction([&](Connection& connection) {
-    soci::session& sql = connection.sql;
-    UnitWriter writer(sql, dialect_);
-    writer.prefetch(inputs);
-    std::pair<int, int> counts{0, 0};
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-      const auto& input = inputs[i];
-      if (writer.find(input.code)) {
-        writer.update(input);
-        ++counts.second;
-      } else {
-        writer.insert(input, inputs.size() - i);
-        ++counts.first;
-      }
-    }
-    writer.flush();
-    return counts;
-  });
+  return write_transaction(
+      [&](Connection& connection) {
+        soci::session& sql = connection.sql;
+        UnitWriter writer(sql, dialect_);
+        writer.prefetch(inputs);
+        std::pair<int, int> counts{0, 0};
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+          const auto& input = inputs[i];
+          if (writer.find(input.code)) {
+            writer.update(input);
+            ++counts.second;
+          } else {
+            writer.insert(input, inputs.size() - i);
+            ++counts.first;
+          }
+        }
+        writer.flush();
+        return counts;
+      },
+      WriteSize::large);
 }
 
 std::vector<std::int64_t> SqlStore::ancestor_ids(std::int64_t unit_id) {
@@ -1600,68 +1467,81 @@ void SqlStore::delete_session(const std::string& token_hash) {
 
 std::int64_t SqlStore::insert_campaign(const Campaign& campaign,
                                        const std::vector<OrgUnit>& reporting_units) {
-  return write_transaction([&](Connection& connection) {
-    soci::session& sql = connection.sql;
-    std::string name = campaign.name;
-    int year = campaign.year;
-    long long issuer = campaign.issuer_unit_id;
-    std::string start = format_iso_date(campaign.period_start);
-    std::string end = format_iso_date(campaign.period_end);
-    std::string deadline = format_iso_date(campaign.deadline);
-    std::string lock = format_iso_date(campaign.lock_date);
-    json kinds = json::array();
-    for (auto kind : campaign.reporting_kinds) kinds.push_back(std::string(to_string(kind)));
-    std::string kinds_text = kinds.dump();
-    std::string counted_text = status_list_text(campaign.counted_states);
-    std::string plan_text = campaign.plan.dump();
-    std::string form_id = campaign.form_id;
-    std::string source(to_string(campaign.summary_source));
-    long long campaign_id = 0;
-    sql << "INSERT INTO campaigns (name, year, issuer_unit_id, period_start, period_end, "
-           "deadline, lock_date, reporting_kinds, counted_states, plan_json, form_id, "
-           "summary_source) VALUES (:name, :year, :issuer, :start, :end, :deadline, :lock, "
-           ":kinds, :counted, :plan, :form, :source) RETURNING id",
-        soci::into(campaign_id), soci::use(name), soci::use(year), soci::use(issuer),
-        soci::use(start), soci::use(end), soci::use(deadline), soci::use(lock),
-        soci::use(kinds_text), soci::use(counted_text), soci::use(plan_text), soci::use(form_id),
-        soci::use(source);
+  return write_transaction(
+      [&](Connection& connection) {
+        soci::session& sql = connection.sql;
+        std::string name = campaign.name;
+        int year = campaign.year;
+        long long issuer = campaign.issuer_unit_id;
+        std::string start = format_iso_date(campaign.period_start);
+        std::string end = format_iso_date(campaign.period_end);
+        std::string deadline = format_iso_date(campaign.deadline);
+        std::string lock = format_iso_date(campaign.lock_date);
+        json kinds = json::array();
+        for (auto kind : campaign.reporting_kinds) kinds.push_back(std::string(to_string(kind)));
+        std::string kinds_text = kinds.dump();
+        std::string counted_text = status_list_text(campaign.counted_states);
+        std::string plan_text = campaign.plan.dump();
+        std::string form_id = campaign.form_id;
+        std::string source(to_string(campaign.summary_source));
+        long long campaign_id = 0;
+        sql << "INSERT INTO campaigns (name, year, issuer_unit_id, period_start, period_end, "
+               "deadline, lock_date, reporting_kinds, counted_states, plan_json, form_id, "
+               "summary_source) VALUES (:name, :year, :issuer, :start, :end, :deadline, :lock, "
+               ":kinds, :counted, :plan, :form, :source) RETURNING id",
+            soci::into(campaign_id), soci::use(name), soci::use(year), soci::use(issuer),
+            soci::use(start), soci::use(end), soci::use(deadline), soci::use(lock),
+            soci::use(kinds_text), soci::use(counted_text), soci::use(plan_text),
+            soci::use(form_id), soci::use(source);
 
-    // One not_started row per reporting unit; each adds "expected" = 1 to every node above it,
-    // counted in memory and written once per node.
-    bool not_started_counts =
-        std::find(campaign.counted_states.begin(), campaign.counted_states.end(),
-                  ReportStatus::not_started) != campaign.counted_states.end();
-    long long counted = not_started_counts ? 1 : 0;
-    BatchStatement insert_report(
-        sql, dialect_,
-        {{"campaign_id", ColumnType::integer},
-         {"unit_id", ColumnType::integer},
-         {"path", ColumnType::text},
-         {"counted", ColumnType::integer}},
-        "INSERT INTO reports (campaign_id, unit_id, path, status, version, values_json, late, "
-        "updated_at, counted) SELECT v.campaign_id, v.unit_id, v.path, 'not_started', 0, '{}', "
-        "0, 0, v.counted FROM {rows} WHERE true");
-    std::unordered_map<long long, long long> expected;
-    expected.reserve(reporting_units.size() + reporting_units.size() / 8);
-    for (const auto& unit : reporting_units) {
-      long long unit_id = unit.id;
-      std::string path = unit.path;
-      if (path.empty()) {
-        sql << "SELECT path FROM units WHERE id = :id", soci::into(path), soci::use(unit_id);
-      }
-      insert_report.add(campaign_id, unit_id, path, counted);
-      insert_report.flush_if_full(20000);
-      for (auto ancestor : path_ids(path)) ++expected[ancestor];
-    }
-    insert_report.flush();
-    AggregatePutter aggregates(sql, dialect_);
-    for (const auto& [node, n] : expected) {
-      aggregates.put(campaign_id, node, {{"expected", static_cast<double>(n)}}, n,
-                     not_started_counts ? n : 0, {});
-    }
-    aggregates.flush();
-    return static_cast<std::int64_t>(campaign_id);
-  });
+        // One not_started row per reporting unit; each adds what the domain says a report not
+        // started contributes ("expected", its kind's and its state's counters) to every node above
+        // it, summed in memory and written once per node.
+        bool not_started_counts =
+            std::find(campaign.counted_states.begin(), campaign.counted_states.end(),
+                      ReportStatus::not_started) != campaign.counted_states.end();
+        long long counted = not_started_counts ? 1 : 0;
+        BatchStatement insert_report(
+            sql, dialect_,
+            {{"campaign_id", ColumnType::integer},
+             {"unit_id", ColumnType::integer},
+             {"path", ColumnType::text},
+             {"counted", ColumnType::integer}},
+            "INSERT INTO reports (campaign_id, unit_id, path, status, version, values_json, late, "
+            "updated_at, counted) SELECT v.campaign_id, v.unit_id, v.path, 'not_started', 0, '{}', "
+            "0, 0, v.counted FROM {rows} WHERE true");
+        struct NodeSums {
+          Contribution slots;
+          long long units = 0;
+        };
+        std::unordered_map<long long, NodeSums> sums;
+        sums.reserve(reporting_units.size() + reporting_units.size() / 8);
+        for (const auto& unit : reporting_units) {
+          long long unit_id = unit.id;
+          std::string path = unit.path;
+          if (path.empty()) {
+            sql << "SELECT path FROM units WHERE id = :id", soci::into(path), soci::use(unit_id);
+          }
+          insert_report.add(campaign_id, unit_id, path, counted);
+          insert_report.flush_if_full(20000);
+          const Contribution contribution =
+              contribution_of(campaign, unit, not_started_report(campaign, unit));
+          for (auto ancestor : path_ids(path)) {
+            NodeSums& node = sums[ancestor];
+            add_slots(node.slots, contribution);
+            node.units += 1;
+          }
+        }
+        insert_report.flush();
+        AggregatePutter aggregates(sql, dialect_);
+        for (const auto& [node, sum] : sums) {
+          aggregates.put(campaign_id, node, sum.slots, sum.units,
+                         not_started_counts ? sum.units : 0, {});
+        }
+        aggregates.flush();
+        return static_cast<std::int64_t>(campaign_id);
+      },
+      WriteSize::large);
 }
 
 std::optional<Campaign> SqlStore::find_campaign(std::int64_t id) {
@@ -1852,6 +1732,27 @@ void SqlStore::write_uncounted_report(const ReportWrite& write) {
   write_transaction([&](Connection& connection) {
     if (!store_version(connection, write, values_text, /*counted=*/0)) throw lost(connection);
   });
+}
+
+namespace {
+
+struct IdRevisionRow {
+  long long id = 0, revision = 0;
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(revision));
+  }
+};
+
+}  // namespace
+
+std::vector<std::pair<std::int64_t, std::int64_t>> SqlStore::campaign_revisions() {
+  auto connection = pool_->acquire();
+  std::vector<std::pair<std::int64_t, std::int64_t>> revisions;
+  connection
+      ->prepared<IdRevisionRow>("SELECT id, revision FROM campaigns ORDER BY year DESC, id DESC")
+      .each([&](const IdRevisionRow& row) { revisions.emplace_back(row.id, row.revision); });
+  return revisions;
 }
 
 std::optional<std::int64_t> SqlStore::campaign_revision(std::int64_t campaign_id) {
@@ -2074,206 +1975,222 @@ class UnitInfoLookup {
 void SqlStore::bulk_put_reports(
     const std::vector<UnitReport>& reports,
     const std::vector<std::map<std::string, std::string>>& narratives_if_counted) {
-  write_transaction([&](Connection& connection) {
-    soci::session& sql = connection.sql;
-    std::map<long long, std::set<std::string>> counted_by_campaign;
-    UnitInfoLookup units(sql, dialect_);
-    BatchStatement upsert(
-        sql, dialect_,
-        {{"campaign_id", ColumnType::integer},
-         {"unit_id", ColumnType::integer},
-         {"path", ColumnType::text},
-         {"status", ColumnType::text},
-         {"version", ColumnType::integer},
-         {"values_json", ColumnType::text},
-         {"submitted_at", ColumnType::integer},
-         {"late", ColumnType::integer},
-         {"updated_at", ColumnType::integer},
-         {"updated_by", ColumnType::integer},
-         {"counted", ColumnType::integer}},
-        "INSERT INTO reports (campaign_id, unit_id, path, status, version, values_json, "
-        "submitted_at, late, updated_at, updated_by, counted) SELECT v.campaign_id, v.unit_id, "
-        "v.path, v.status, v.version, v.values_json, v.submitted_at, v.late, v.updated_at, "
-        "v.updated_by, v.counted FROM {rows} WHERE true "
-        "ON CONFLICT (campaign_id, unit_id) DO UPDATE SET path = excluded.path, "
-        "status = excluded.status, version = excluded.version, "
-        "values_json = excluded.values_json, submitted_at = excluded.submitted_at, "
-        "late = excluded.late, updated_at = excluded.updated_at, "
-        "updated_by = excluded.updated_by, counted = excluded.counted");
-    BatchStatement delete_texts(
-        sql, dialect_, {{"campaign_id", ColumnType::integer}, {"unit_id", ColumnType::integer}},
-        "DELETE FROM report_narratives WHERE (campaign_id, unit_id) IN "
-        "(SELECT v.campaign_id, v.unit_id FROM {rows})");
-    BulkInsert insert_texts(sql, dialect_, "report_narratives", NarrativeWriter::columns(),
-                            NarrativeWriter::insert_sql());
-    // Local writers, not the connection's kept ones: a failure half-way must leave no batch
-    // behind in a statement that outlives this transaction.
-    VersionWriter versions(sql, dialect_);
-    static const std::map<std::string, std::string> none;
+  write_transaction(
+      [&](Connection& connection) {
+        soci::session& sql = connection.sql;
+        std::map<long long, std::set<std::string>> counted_by_campaign;
+        UnitInfoLookup units(sql, dialect_);
+        BatchStatement upsert(
+            sql, dialect_,
+            {{"campaign_id", ColumnType::integer},
+             {"unit_id", ColumnType::integer},
+             {"path", ColumnType::text},
+             {"status", ColumnType::text},
+             {"version", ColumnType::integer},
+             {"values_json", ColumnType::text},
+             {"submitted_at", ColumnType::integer},
+             {"late", ColumnType::integer},
+             {"updated_at", ColumnType::integer},
+             {"updated_by", ColumnType::integer},
+             {"counted", ColumnType::integer}},
+            "INSERT INTO reports (campaign_id, unit_id, path, status, version, values_json, "
+            "submitted_at, late, updated_at, updated_by, counted) SELECT v.campaign_id, v.unit_id, "
+            "v.path, v.status, v.version, v.values_json, v.submitted_at, v.late, v.updated_at, "
+            "v.updated_by, v.counted FROM {rows} WHERE true "
+            "ON CONFLICT (campaign_id, unit_id) DO UPDATE SET path = excluded.path, "
+            "status = excluded.status, version = excluded.version, "
+            "values_json = excluded.values_json, submitted_at = excluded.submitted_at, "
+            "late = excluded.late, updated_at = excluded.updated_at, "
+            "updated_by = excluded.updated_by, counted = excluded.counted");
+        BatchStatement delete_texts(
+            sql, dialect_, {{"campaign_id", ColumnType::integer}, {"unit_id", ColumnType::integer}},
+            "DELETE FROM report_narratives WHERE (campaign_id, unit_id) IN "
+            "(SELECT v.campaign_id, v.unit_id FROM {rows})");
+        BulkInsert insert_texts(sql, dialect_, "report_narratives", NarrativeWriter::columns(),
+                                NarrativeWriter::insert_sql());
+        // Local writers, not the connection's kept ones: a failure half-way must leave no batch
+        // behind in a statement that outlives this transaction.
+        VersionWriter versions(sql, dialect_);
+        static const std::map<std::string, std::string> none;
 
-    // Chunks of reports: rows of one chunk are flushed table by table, in the order the foreign
-    // keys need (reports before their history and texts, old texts deleted before new ones).
-    constexpr std::size_t kChunk = 5000;
-    for (std::size_t from = 0; from < reports.size(); from += kChunk) {
-      std::size_t to = std::min(reports.size(), from + kChunk);
-      std::vector<long long> ids;
-      ids.reserve(to - from);
-      for (std::size_t i = from; i < to; ++i) ids.push_back(reports[i].unit_id);
-      units.clear();
-      units.prefetch(ids);
-      for (std::size_t i = from; i < to; ++i) {
-        const UnitReport& report = reports[i];
-        long long cid = report.campaign_id;
-        long long uid = report.unit_id;
-        auto known = counted_by_campaign.find(cid);
-        if (known == counted_by_campaign.end()) {
-          known = counted_by_campaign.emplace(cid, counted_states_of(connection, cid)).first;
+        // Chunks of reports: rows of one chunk are flushed table by table, in the order the foreign
+        // keys need (reports before their history and texts, old texts deleted before new ones).
+        constexpr std::size_t kChunk = 5000;
+        for (std::size_t from = 0; from < reports.size(); from += kChunk) {
+          std::size_t to = std::min(reports.size(), from + kChunk);
+          std::vector<long long> ids;
+          ids.reserve(to - from);
+          for (std::size_t i = from; i < to; ++i) ids.push_back(reports[i].unit_id);
+          units.clear();
+          units.prefetch(ids);
+          for (std::size_t i = from; i < to; ++i) {
+            const UnitReport& report = reports[i];
+            long long cid = report.campaign_id;
+            long long uid = report.unit_id;
+            auto known = counted_by_campaign.find(cid);
+            if (known == counted_by_campaign.end()) {
+              known = counted_by_campaign.emplace(cid, counted_states_of(connection, cid)).first;
+            }
+            auto unit = units.find(uid);
+            if (!unit) {
+              throw Error(ErrorKind::not_found,
+                          "Không tìm thấy đơn vị số " + std::to_string(uid) + " của báo cáo thứ " +
+                              std::to_string(i + 1) + ". Hãy kiểm tra lại dữ liệu nhập.",
+                          "unit");
+            }
+            std::string status(to_string(report.status));
+            long long counted = known->second.count(status) ? 1 : 0;
+            std::string values_text = report.values.dump();
+            std::optional<long long> submitted_at, updated_by;
+            if (report.submitted_at) submitted_at = *report.submitted_at;
+            if (report.updated_by) updated_by = *report.updated_by;
+            upsert.add(cid, uid, unit->path, status, static_cast<long long>(report.version),
+                       values_text, submitted_at, static_cast<long long>(report.late ? 1 : 0),
+                       static_cast<long long>(report.updated_at), updated_by, counted);
+            if (report.version > 0) versions.append(report, values_text, "import");
+            delete_texts.add(cid, uid);
+            const auto& texts =
+                counted && i < narratives_if_counted.size() ? narratives_if_counted[i] : none;
+            for (const auto& [part, text] : texts) {
+              if (text.empty()) continue;
+              insert_texts.add(cid, uid, part, unit->path, unit->code, unit->name, text);
+            }
+          }
+          upsert.flush();
+          versions.flush();
+          delete_texts.flush();
+          insert_texts.flush();
         }
-        auto unit = units.find(uid);
-        if (!unit) {
-          throw Error(ErrorKind::not_found,
-                      "Không tìm thấy đơn vị số " + std::to_string(uid) + " của báo cáo thứ " +
-                          std::to_string(i + 1) + ". Hãy kiểm tra lại dữ liệu nhập.",
-                      "unit");
+        for (const auto& [campaign_id, states] : counted_by_campaign) {
+          bump_revision(connection, campaign_id);
         }
-        std::string status(to_string(report.status));
-        long long counted = known->second.count(status) ? 1 : 0;
-        std::string values_text = report.values.dump();
-        std::optional<long long> submitted_at, updated_by;
-        if (report.submitted_at) submitted_at = *report.submitted_at;
-        if (report.updated_by) updated_by = *report.updated_by;
-        upsert.add(cid, uid, unit->path, status, static_cast<long long>(report.version),
-                   values_text, submitted_at, static_cast<long long>(report.late ? 1 : 0),
-                   static_cast<long long>(report.updated_at), updated_by, counted);
-        if (report.version > 0) versions.append(report, values_text, "import");
-        delete_texts.add(cid, uid);
-        const auto& texts =
-            counted && i < narratives_if_counted.size() ? narratives_if_counted[i] : none;
-        for (const auto& [part, text] : texts) {
-          if (text.empty()) continue;
-          insert_texts.add(cid, uid, part, unit->path, unit->code, unit->name, text);
-        }
-      }
-      upsert.flush();
-      versions.flush();
-      delete_texts.flush();
-      insert_texts.flush();
-    }
-    for (const auto& [campaign_id, states] : counted_by_campaign) {
-      bump_revision(connection, campaign_id);
-    }
-  });
+      },
+      WriteSize::large);
 }
 
 void SqlStore::rebuild_aggregates(
     std::int64_t campaign_id,
     const std::function<Contribution(const OrgUnit&, const UnitReport&)>& contribution) {
-  write_transaction([&](Connection& connection) {
-    soci::session& sql = connection.sql;
-    long long cid = campaign_id;
-    auto counted_states = counted_states_of(connection, cid);
-    // Units may have moved since the rows were written: refresh the copied paths first, only
-    // where they differ (rewriting every row would rewrite every report's values too).
-    sql << "UPDATE reports SET path = u.path FROM units u "
-           "WHERE u.id = reports.unit_id AND reports.campaign_id = :c AND reports.path <> u.path",
-        soci::use(cid);
-    sql << "UPDATE report_narratives SET path = u.path FROM units u "
-           "WHERE u.id = report_narratives.unit_id AND report_narratives.campaign_id = :c "
-           "AND report_narratives.path <> u.path",
-        soci::use(cid);
+  write_transaction(
+      [&](Connection& connection) {
+        soci::session& sql = connection.sql;
+        long long cid = campaign_id;
+        auto counted_states = counted_states_of(connection, cid);
+        // Units may have moved since the rows were written: refresh the copied paths first, only
+        // where they differ (rewriting every row would rewrite every report's values too).
+        sql << "UPDATE reports SET path = u.path FROM units u "
+               "WHERE u.id = reports.unit_id AND reports.campaign_id = :c AND reports.path <> "
+               "u.path",
+            soci::use(cid);
+        sql << "UPDATE report_narratives SET path = u.path FROM units u "
+               "WHERE u.id = report_narratives.unit_id AND report_narratives.campaign_id = :c "
+               "AND report_narratives.path <> u.path",
+            soci::use(cid);
 
-    std::unordered_map<long long, PartCounts> texts_by_unit;
-    {
-      long long uid = 0;
-      std::string part;
-      soci::statement st = (sql.prepare << "SELECT unit_id, part FROM report_narratives "
-                                           "WHERE campaign_id = :c",
-                            soci::into(uid), soci::into(part), soci::use(cid));
-      st.execute(false);
-      while (st.fetch()) texts_by_unit[uid][part] += 1;
-    }
-
-    // Reports in path order visit the tree depth-first, so the open nodes form a stack from the
-    // root to the current unit: a node's sums are complete when the walk leaves its subtree,
-    // then they are written and added into its parent. Memory stays proportional to the depth.
-    struct OpenNode {
-      long long id = 0;
-      std::string path;
-      Contribution slots;
-      long long reporting = 0;
-      long long counted = 0;
-      PartCounts texts;
-    };
-    std::vector<OpenNode> open;
-    sql << "DELETE FROM aggregates WHERE campaign_id = :c", soci::use(cid);
-    AggregatePutter aggregates(sql, dialect_);
-    auto close_top = [&] {
-      OpenNode node = std::move(open.back());
-      open.pop_back();
-      aggregates.put(cid, node.id, node.slots, node.reporting, node.counted, node.texts);
-      if (!open.empty()) {
-        OpenNode& parent = open.back();
-        add_slots(parent.slots, node.slots);
-        parent.reporting += node.reporting;
-        parent.counted += node.counted;
-        add_counts(parent.texts, node.texts);
-      }
-    };
-
-    std::vector<std::pair<long long, int>> counted_fixes;
-    UnitRow unit_row;
-    ReportRow report_row;
-    int stored_counted = 0;
-    soci::statement st(sql);
-    unit_row.bind(st);
-    report_row.bind(st);
-    st.exchange(soci::into(stored_counted));
-    st.exchange(soci::use(cid));
-    st.alloc();
-    st.prepare(std::string("SELECT ") + kUnitColumns + ", " + kReportColumnList + ", r.counted" +
-               kReportFrom +
-               "LEFT JOIN units p ON p.id = u.parent_id WHERE r.campaign_id = :c ORDER BY r.path");
-    st.define_and_bind();
-    st.execute(false);
-    while (st.fetch()) {
-      OrgUnit unit = unit_row.to_unit();
-      UnitReport report = report_row.to_report();
-      while (!open.empty() && unit.path.rfind(open.back().path, 0) != 0) close_top();
-      auto ids = path_ids(unit.path);
-      std::string prefix = open.empty() ? "/" : open.back().path;
-      for (std::size_t depth = open.size(); depth < ids.size(); ++depth) {
-        prefix += std::to_string(ids[depth]) + "/";
-        open.push_back(OpenNode{ids[depth], prefix, {}, 0, 0, {}});
-      }
-      OpenNode& self = open.back();
-      int counted = counted_states.count(report_row.status) ? 1 : 0;
-      if (counted != stored_counted) counted_fixes.emplace_back(report_row.unit_id, counted);
-      add_slots(self.slots, contribution(unit, report));
-      self.reporting += 1;
-      self.counted += counted;
-      if (counted) {
-        if (auto it = texts_by_unit.find(report_row.unit_id); it != texts_by_unit.end()) {
-          add_counts(self.texts, it->second);
+        std::unordered_map<long long, PartCounts> texts_by_unit;
+        {
+          long long uid = 0;
+          std::string part;
+          soci::statement st = (sql.prepare << "SELECT unit_id, part FROM report_narratives "
+                                               "WHERE campaign_id = :c",
+                                soci::into(uid), soci::into(part), soci::use(cid));
+          st.execute(false);
+          while (st.fetch()) texts_by_unit[uid][part] += 1;
         }
-      }
-    }
-    while (!open.empty()) close_top();
 
-    aggregates.flush();
+        // Reports in path order visit the tree depth-first, so the open nodes form a stack from the
+        // root to the current unit: a node's sums are complete when the walk leaves its subtree,
+        // then they are written and added into its parent. Memory stays proportional to the depth.
+        struct OpenNode {
+          long long id = 0;
+          std::string path;
+          Contribution slots;
+          long long reporting = 0;
+          long long counted = 0;
+          PartCounts texts;
+        };
+        std::vector<OpenNode> open;
+        sql << "DELETE FROM aggregates WHERE campaign_id = :c", soci::use(cid);
+        AggregatePutter aggregates(sql, dialect_);
+        auto close_top = [&] {
+          OpenNode node = std::move(open.back());
+          open.pop_back();
+          aggregates.put(cid, node.id, node.slots, node.reporting, node.counted, node.texts);
+          if (!open.empty()) {
+            OpenNode& parent = open.back();
+            add_slots(parent.slots, node.slots);
+            parent.reporting += node.reporting;
+            parent.counted += node.counted;
+            add_counts(parent.texts, node.texts);
+          }
+        };
 
-    BatchStatement fix(sql, dialect_,
-                       {{"campaign_id", ColumnType::integer},
-                        {"unit_id", ColumnType::integer},
-                        {"counted", ColumnType::integer}},
-                       "UPDATE reports SET counted = v.counted FROM {rows} "
-                       "WHERE reports.campaign_id = v.campaign_id AND reports.unit_id = v.unit_id");
-    for (const auto& [unit_id, value] : counted_fixes) {
-      fix.add(cid, unit_id, static_cast<long long>(value));
-      fix.flush_if_full(20000);
-    }
-    fix.flush();
-    bump_revision(connection, cid);
-  });
+        std::vector<std::pair<long long, int>> counted_fixes;
+        UnitRow unit_row;
+        ReportRow report_row;
+        int stored_counted = 0;
+        soci::statement st(sql);
+        unit_row.bind(st);
+        report_row.bind(st);
+        st.exchange(soci::into(stored_counted));
+        st.exchange(soci::use(cid));
+        st.alloc();
+        st.prepare(
+            std::string("SELECT ") + kUnitColumns + ", " + kReportColumnList + ", r.counted" +
+            kReportFrom +
+            "LEFT JOIN units p ON p.id = u.parent_id WHERE r.campaign_id = :c ORDER BY r.path");
+        st.define_and_bind();
+        st.execute(false);
+        while (st.fetch()) {
+          OrgUnit unit = unit_row.to_unit();
+          UnitReport report = report_row.to_report();
+          while (!open.empty() && unit.path.rfind(open.back().path, 0) != 0) close_top();
+          auto ids = path_ids(unit.path);
+          std::string prefix = open.empty() ? "/" : open.back().path;
+          for (std::size_t depth = open.size(); depth < ids.size(); ++depth) {
+            prefix += std::to_string(ids[depth]) + "/";
+            open.push_back(OpenNode{ids[depth], prefix, {}, 0, 0, {}});
+          }
+          OpenNode& self = open.back();
+          int counted = counted_states.count(report_row.status) ? 1 : 0;
+          if (counted != stored_counted) counted_fixes.emplace_back(report_row.unit_id, counted);
+          add_slots(self.slots, contribution(unit, report));
+          self.reporting += 1;
+          self.counted += counted;
+          if (counted) {
+            if (auto it = texts_by_unit.find(report_row.unit_id); it != texts_by_unit.end()) {
+              add_counts(self.texts, it->second);
+            }
+          }
+        }
+        while (!open.empty()) close_top();
+
+        aggregates.flush();
+
+        BatchStatement fix(
+            sql, dialect_,
+            {{"campaign_id", ColumnType::integer},
+             {"unit_id", ColumnType::integer},
+             {"counted", ColumnType::integer}},
+            "UPDATE reports SET counted = v.counted FROM {rows} "
+            "WHERE reports.campaign_id = v.campaign_id AND reports.unit_id = v.unit_id");
+        for (const auto& [unit_id, value] : counted_fixes) {
+          fix.add(cid, unit_id, static_cast<long long>(value));
+          fix.flush_if_full(20000);
+        }
+        fix.flush();
+        sql << "DELETE FROM pending_recounts WHERE campaign_id = :c", soci::use(cid);
+        bump_revision(connection, cid);
+      },
+      WriteSize::large);
+}
+
+std::vector<std::int64_t> SqlStore::campaigns_pending_recount() {
+  auto connection = pool_->acquire();
+  std::vector<std::int64_t> ids;
+  connection->prepared<CountRow>("SELECT campaign_id FROM pending_recounts ORDER BY campaign_id")
+      .each([&](const CountRow& row) { ids.push_back(row.value); });
+  return ids;
 }
 
 // -----------------------------------------------------------------------------------------------

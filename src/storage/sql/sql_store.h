@@ -27,7 +27,7 @@ class ConnectionPool;
 template <typename Pool>
 class GroupCommit;
 
-class SqlStore : public Store, public PlanStore, public SignInLog {
+class SqlStore : public Store, public PlanStore, public SignInLog, public ReportListing {
  public:
   // Opens `pool_size` connections with `open(session, index)`; index 0 is opened first, so it
   // is where the backend applies its migrations.
@@ -64,6 +64,7 @@ class SqlStore : public Store, public PlanStore, public SignInLog {
   std::optional<Campaign> find_campaign(std::int64_t id) override;
   void update_campaign_plan(std::int64_t campaign_id, const nlohmann::json& plan) override;
   std::vector<Campaign> list_campaigns() override;
+  std::vector<std::pair<std::int64_t, std::int64_t>> campaign_revisions() override;
   void put_form(const std::string& form_id, const std::string& definition_json) override;
   std::optional<std::string> find_form(const std::string& form_id) override;
   // sql_store_reporting_kinds.cpp
@@ -96,6 +97,7 @@ class SqlStore : public Store, public PlanStore, public SignInLog {
   void bulk_put_reports(
       const std::vector<UnitReport>& reports,
       const std::vector<std::map<std::string, std::string>>& narratives_if_counted) override;
+  std::vector<std::int64_t> campaigns_pending_recount() override;
   void rebuild_aggregates(
       std::int64_t campaign_id,
       const std::function<Contribution(const OrgUnit&, const UnitReport&)>& contribution) override;
@@ -163,6 +165,10 @@ class SqlStore : public Store, public PlanStore, public SignInLog {
   std::vector<FailedSignIn> failures_before_latest_sign_in(std::string_view username,
                                                            int limit) override;
 
+  // sql_store_report_listing.cpp: the ReportListing port.
+  ReportListing& report_listing() override;
+  ReportListPage list_reports(const ReportListQuery& query) override;
+
   // sql_store_plans.cpp: the PlanStore port.
   PlanStore& plans() override;
   std::vector<LevelPlan> level_plans(std::int64_t campaign_id, std::int64_t unit_id) override;
@@ -193,8 +199,11 @@ class SqlStore : public Store, public PlanStore, public SignInLog {
   // with its history row is the whole of it.
   void write_uncounted_report(const ReportWrite& write);
 
+  // A large write (a whole campaign's reports or aggregates, a country's units) runs in a
+  // transaction of its own instead of sharing one in a savepoint (group_commit.h).
+  enum class WriteSize { small, large };
   template <typename Body>
-  auto write_transaction(Body&& body);
+  auto write_transaction(Body&& body, WriteSize size = WriteSize::small);
   // Runs `attempt` again (a few times) when the database aborted it for a deadlock or a
   // serialization failure; a violated constraint becomes Error{conflict}.
   template <typename Attempt>

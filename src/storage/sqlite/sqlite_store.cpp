@@ -8,6 +8,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include "domain/error.h"
+#include "domain/text.h"
 #include "storage/sql/migrations.h"
 #include "storage/sql/sql_store.h"
 #include "storage/sql/transaction.h"
@@ -32,6 +33,29 @@ const sql::Dialect kSqlite{
     .unit_id_sequence = false,
     .classify = &classify,
 };
+
+// llw_search_key(text): the domain's search_key in SQL, for the migration that gives the stored
+// units their key (027); the store writes the key of new names itself.
+void search_key_function(sqlite_api::sqlite3_context* context, int,
+                         sqlite_api::sqlite3_value** argv) {
+  const auto* text = reinterpret_cast<const char*>(sqlite_api::sqlite3_value_text(argv[0]));
+  if (text == nullptr) {
+    sqlite_api::sqlite3_result_null(context);
+    return;
+  }
+  const std::string key = search_key(
+      std::string_view(text, static_cast<std::size_t>(sqlite_api::sqlite3_value_bytes(argv[0]))));
+  sqlite_api::sqlite3_result_text(
+      context, key.data(), static_cast<int>(key.size()),
+      reinterpret_cast<sqlite_api::sqlite3_destructor_type>(-1));  // SQLITE_TRANSIENT
+}
+
+void register_functions(soci::session& sql) {
+  auto* native = static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_;
+  sqlite_api::sqlite3_create_function_v2(native, "llw_search_key", 1,
+                                         SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                         &search_key_function, nullptr, nullptr, nullptr);
+}
 
 // The pragma value is spliced into SQL text (PRAGMA takes no parameters), so only known words
 // pass.
@@ -86,6 +110,7 @@ std::shared_ptr<Store> make_sqlite_store(const std::string& path, const StoreOpt
     sql << "PRAGMA synchronous = " + synchronous;
     sql << "PRAGMA temp_store = MEMORY";
     sql << "PRAGMA cache_size = -32768";  // 32 MiB of page cache per connection, used lazily
+    register_functions(sql);
     if (index == 0) {
       // journal_mode is a property of the file: set once, before the other connections use it.
       std::string mode;

@@ -26,31 +26,29 @@ PageRoutes::NodeSummary PageRoutes::node_summary(Context& context, const Params&
 }
 
 HttpResponse PageRoutes::dashboard(Context& context, const Params& params) {
-  const NodeSummary data = node_summary(context, params, 0);
-  const std::int64_t campaign_id = data.campaign.id;
-  const OrgUnit& node = data.node;
-
-  pages::DashboardInput input;
-  input.campaign = &data.campaign;
-  input.node = &node;
-  input.summary = &data.summary;
-  app_.store().for_each_report_in_subtree(
-      campaign_id, node.path, [&](const OrgUnit& unit, const UnitReport& report) {
-        input.units.push_back(
-            {unit, report.status, report.late, report.updated_at, report.version});
-      });
+  const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   const auto& query = context.request.query;
-  if (const auto it = query.find("q"); it != query.end()) input.query = it->second.substr(0, 200);
-  if (const auto it = query.find("trang-thai"); it != query.end()) input.status_filter = it->second;
+  DashboardQuery asked;
+  pages::DashboardInput input;
+  input.query = pages::query_value(query, "q").substr(0, 200);
+  asked.search = input.query;
+  // An unknown state (an old or edited address) lists every report.
+  asked.filter = report_filter_from_string(pages::query_value(query, "trang-thai"))
+                     .value_or(ReportFilter::all);
+  asked.page = pages::parse_page_number(pages::query_value(query, "trang"));
+  const Dashboard dashboard = app_.dashboard(context.user, campaign_id, params[1], asked);
+  const OrgUnit& node = dashboard.node;
 
-  nlohmann::json view = pages::dashboard_view(input);
   const std::string base = "/dot/" + std::to_string(campaign_id);
   const std::string code = pages::url_encode(node.code);
-  view["action"] = base + "/tong-quan/" + code;
+  input.dashboard = &dashboard;
+  input.base_href = base + "/tong-quan/" + code;
+  nlohmann::json view = pages::dashboard_view(input);
+  view["action"] = input.base_href;
   view["chart_src"] = base + "/tong-quan/" + code + "/hoat-dong.svg";
   view["consolidated_href"] = base + "/tong-hop/" + code;
   // A province or commune below the issuer writes its own plan; the page decides who may edit.
-  if (may_have_level_plan(data.campaign, node)) view["plan_href"] = base + "/ke-hoach/" + code;
+  if (may_have_level_plan(dashboard.campaign, node)) view["plan_href"] = base + "/ke-hoach/" + code;
   return page(context, 200, "dashboard", std::move(view));
 }
 

@@ -5,6 +5,7 @@
 
 #include "app/vietnamese_text.h"
 #include "documents/document.h"
+#include "domain/workflow.h"
 #include "web/pages/page_support.h"
 #include "web/pages/report_form_view.h"
 #include "web/pages/view_format.h"
@@ -15,11 +16,7 @@ namespace {
 
 using json = nlohmann::json;
 
-struct Counts {
-  std::int64_t expected = 0, submitted = 0, on_time = 0, late = 0, missing = 0;
-};
-
-json counts_view(const Counts& c) {
+json counts_view(const ReportCounts& c) {
   const double expected = static_cast<double>(std::max<std::int64_t>(c.expected, 0));
   return {{"expected", format_count(static_cast<double>(c.expected))},
           {"submitted", format_count(static_cast<double>(c.submitted))},
@@ -33,13 +30,77 @@ json counts_view(const Counts& c) {
           {"missing_bar", bar_class(static_cast<double>(c.missing), expected)}};
 }
 
-bool matches_filter(const std::string& filter, const UnitStatusRow& row, bool counted) {
-  if (filter.empty()) return true;
-  if (filter == "missing") return !counted;
-  if (filter == "submitted") return counted;
-  if (filter == "late") return counted && row.late;
-  if (filter == "draft") return row.status == ReportStatus::draft;
-  return true;
+// The state filters with the number of reports each selects (from the node's counts).
+json filters_view(const SubtreeCounts& counts, ReportFilter selected) {
+  const std::pair<ReportFilter, const char*> labels[] = {
+      {ReportFilter::all, "Tất cả"},          {ReportFilter::missing, "Chưa nộp"},
+      {ReportFilter::counted, "Đã nộp"},      {ReportFilter::late, "Nộp muộn"},
+      {ReportFilter::draft, "Đang soạn"},     {ReportFilter::awaiting, "Chờ duyệt"},
+      {ReportFilter::returned, "Bị trả lại"},
+  };
+  json filters = json::array();
+  for (const auto& [filter, label] : labels) {
+    filters.push_back(
+        {{"value", std::string(to_string(filter))},
+         {"label", std::string(label) + " (" +
+                       format_count(static_cast<double>(selected_by(counts, filter))) + ")"},
+         {"selected", filter == selected}});
+  }
+  return filters;
+}
+
+// The address of another page of the same list.
+std::string page_href(const std::string& base, const std::string& query, ReportFilter filter,
+                      std::int64_t page) {
+  std::string href = base;
+  char separator = '?';
+  const auto add = [&](const std::string& name, const std::string& value) {
+    href += separator + name + "=" + url_encode(value);
+    separator = '&';
+  };
+  if (!query.empty()) add("q", query);
+  if (filter != ReportFilter::all) add("trang-thai", std::string(to_string(filter)));
+  if (page > 1) add("trang", std::to_string(page));
+  return href;
+}
+
+json unit_list_view(const Dashboard& dashboard, const DashboardInput& input) {
+  const Campaign& campaign = dashboard.campaign;
+  json list = json::array();
+  const std::string base = "/dot/" + std::to_string(campaign.id) + "/bao-cao/";
+  for (const ReportListRow& row : dashboard.page.rows) {
+    list.push_back({{"name", row.name},
+                    {"code", row.code},
+                    {"kind", std::string(vietnamese_label(row.kind))},
+                    {"parent", row.parent_name},
+                    {"email", row.email},
+                    {"href", base + url_encode(row.code)},
+                    {"status", status_label(row.status)},
+                    {"status_class", "st-" + std::string(to_string(row.status))},
+                    {"late", row.counted && row.late},
+                    {"updated_at", row.version > 0 ? format_date_time(row.updated_at) : ""}});
+  }
+  const ReportFilter filter = dashboard.filter;
+  json paging = {{"page", format_count(static_cast<double>(dashboard.page_number))},
+                 {"pages", format_count(static_cast<double>(dashboard.page_count))},
+                 {"has_pages", dashboard.page_count > 1},
+                 {"has_previous", dashboard.page_number > 1},
+                 {"has_next", dashboard.page_number < dashboard.page_count}};
+  if (dashboard.page_number > 1) {
+    paging["previous_href"] =
+        page_href(input.base_href, input.query, filter, dashboard.page_number - 1);
+    paging["first_href"] = page_href(input.base_href, input.query, filter, 1);
+  }
+  if (dashboard.page_number < dashboard.page_count) {
+    paging["next_href"] =
+        page_href(input.base_href, input.query, filter, dashboard.page_number + 1);
+    paging["last_href"] = page_href(input.base_href, input.query, filter, dashboard.page_count);
+  }
+  return {{"units", std::move(list)},
+          {"unit_count", format_count(static_cast<double>(dashboard.matching))},
+          {"has_units", !dashboard.page.rows.empty()},
+          {"paging", std::move(paging)},
+          {"filters", filters_view(dashboard.counts, filter)}};
 }
 
 }  // namespace
@@ -58,63 +119,21 @@ documents::BarChart directions_chart(const Campaign& campaign, const Summary& su
 }
 
 json dashboard_view(const DashboardInput& input) {
-  const Campaign& campaign = *input.campaign;
+  const Dashboard& dashboard = *input.dashboard;
+  const Campaign& campaign = dashboard.campaign;
   const ReportForm& form = *campaign.form;
-  const Summary& summary = *input.summary;
+  const Summary& summary = dashboard.summary;
 
-  // By unit kind, from the unit rows (the summary holds only the totals).
-  std::map<UnitKind, Counts> by_kind;
-  Counts all;
-  for (const auto& row : input.units) {
-    Counts& c = by_kind[row.unit.kind];
-    const bool counted = campaign.counts(row.status);
-    for (Counts* target : {&c, &all}) {
-      target->expected += 1;
-      if (counted) {
-        target->submitted += 1;
-        (row.late ? target->late : target->on_time) += 1;
-      } else {
-        target->missing += 1;
-      }
-    }
-  }
+  // By unit kind, from the node's counters.
   json kinds = json::array();
-  for (const auto& [kind, counts] : by_kind) {
+  for (const auto& [kind, counts] : dashboard.counts.by_kind) {
     json entry = counts_view(counts);
     entry["kind"] = std::string(vietnamese_label(kind));
     kinds.push_back(std::move(entry));
   }
-  Counts totals{summary.expected, summary.submitted, summary.on_time, summary.late,
-                summary.missing_count};
-
-  // The unit list: filtered by the search key, sorted by the Vietnamese collator.
-  const std::string key = search_key(input.query);
-  std::vector<OrgUnit> units;
-  std::map<std::int64_t, const UnitStatusRow*> rows_by_id;
-  for (const auto& row : input.units) {
-    const bool counted = campaign.counts(row.status);
-    if (!matches_filter(input.status_filter, row, counted)) continue;
-    if (!key.empty() && search_key(row.unit.name).find(key) == std::string::npos &&
-        search_key(row.unit.code).find(key) == std::string::npos) {
-      continue;
-    }
-    units.push_back(row.unit);
-    rows_by_id[row.unit.id] = &row;
-  }
-  sort_units_by_name(units);
-  json list = json::array();
-  const std::string base = "/dot/" + std::to_string(campaign.id) + "/bao-cao/";
-  for (std::size_t i = 0; i < units.size() && i < input.limit; ++i) {
-    const UnitStatusRow& row = *rows_by_id.at(units[i].id);
-    list.push_back({{"name", row.unit.name},
-                    {"code", row.unit.code},
-                    {"kind", std::string(vietnamese_label(row.unit.kind))},
-                    {"href", base + url_encode(row.unit.code)},
-                    {"status", status_label(row.status)},
-                    {"status_class", "st-" + std::string(to_string(row.status))},
-                    {"late", campaign.counts(row.status) && row.late},
-                    {"updated_at", row.version > 0 ? format_date_time(row.updated_at) : ""}});
-  }
+  // The headline counts follow the summary's source (live, or accepted reports only).
+  const ReportCounts totals{summary.expected, summary.submitted, summary.on_time, summary.late,
+                            summary.missing_count};
 
   // Main totals: participation, and every summed item of the form that has a value.
   json main_totals = json::array();
@@ -159,35 +178,18 @@ json dashboard_view(const DashboardInput& input) {
          {"participants", format_count(static_cast<double>(figures.participants))}});
   }
 
-  return {
-      {"title", "Tổng quan — " + input.node->name},
-      {"campaign_name", campaign.name},
-      {"node", {{"name", input.node->name}, {"code", input.node->code}}},
-      {"deadline", format_date(campaign.deadline)},
-      {"counts", counts_view(totals)},
-      {"kinds", std::move(kinds)},
-      {"units", std::move(list)},
-      {"unit_count", format_count(static_cast<double>(units.size()))},
-      {"has_units", !units.empty()},
-      {"truncated", units.size() > input.limit},
-      {"shown", format_count(static_cast<double>(std::min(units.size(), input.limit)))},
-      {"query", input.query},
-      {"filters",
-       json::array(
-           {{{"value", ""}, {"label", "Tất cả"}, {"selected", input.status_filter.empty()}},
-            {{"value", "missing"},
-             {"label", "Chưa nộp"},
-             {"selected", input.status_filter == "missing"}},
-            {{"value", "submitted"},
-             {"label", "Đã nộp"},
-             {"selected", input.status_filter == "submitted"}},
-            {{"value", "late"}, {"label", "Nộp muộn"}, {"selected", input.status_filter == "late"}},
-            {{"value", "draft"},
-             {"label", "Đang soạn"},
-             {"selected", input.status_filter == "draft"}}})},
-      {"main_totals", std::move(main_totals)},
-      {"activities", std::move(activities)},
-      {"directions", std::move(directions)}};
+  json view = {{"title", "Tổng quan — " + dashboard.node.name},
+               {"campaign_name", campaign.name},
+               {"node", {{"name", dashboard.node.name}, {"code", dashboard.node.code}}},
+               {"deadline", format_date(campaign.deadline)},
+               {"counts", counts_view(totals)},
+               {"kinds", std::move(kinds)},
+               {"query", input.query},
+               {"main_totals", std::move(main_totals)},
+               {"activities", std::move(activities)},
+               {"directions", std::move(directions)}};
+  view.update(unit_list_view(dashboard, input));
+  return view;
 }
 
 }  // namespace llw::pages

@@ -252,4 +252,18 @@ std::string decision_flash(ReportEvent event) {
   return "da-luu";
 }
 
+std::string query_value(const std::map<std::string, std::string>& query, const std::string& name) {
+  const auto it = query.find(name);
+  return it == query.end() ? std::string() : it->second;
+}
+
+std::int64_t parse_page_number(const std::string& text) {
+  if (text.empty() || text.size() > 6 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
+    return 1;
+  }
+  const std::int64_t page = std::stoll(text);
+  return page >= 1 && page <= 100000 ? page : 1;
+}
+
 }  // namespace llw::pages

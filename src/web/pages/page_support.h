@@ -3,6 +3,7 @@
 // decoding of posted forms (URL-encoded and multipart with file uploads), and URL encoding.
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -52,6 +53,11 @@ PostedForm parse_posted_form(std::string_view content_type, std::string_view bod
 bool url_decode(std::string_view text, std::string& out);
 // Percent-encoding for a path segment or a query value.
 std::string url_encode(std::string_view text);
+
+// A query parameter's value, "" when absent.
+std::string query_value(const std::map<std::string, std::string>& query, const std::string& name);
+// A list's page number from ?trang=: 1 when absent, not a number, below 1 or above 100,000.
+std::int64_t parse_page_number(const std::string& text);
 
 // The query flag a page is redirected with after a workflow decision, which it turns into its
 // confirmation: "da-gui", "da-tra-lai", "da-chap-nhan", "da-mo-lai".

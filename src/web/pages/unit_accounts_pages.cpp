@@ -27,8 +27,7 @@ UnitAccountScope scope_of(const User& user, const std::string& unit_code,
 }
 
 std::string query_value(const HttpRequest& request, const std::string& name) {
-  const auto it = request.query.find(name);
-  return it == request.query.end() ? std::string{} : it->second;
+  return pages::query_value(request.query, name);
 }
 
 }  // namespace

@@ -30,8 +30,7 @@ std::optional<std::int64_t> whole_number(const std::string& text) {
 }
 
 std::string query_value(const HttpRequest& request, const std::string& name) {
-  const auto it = request.query.find(name);
-  return it == request.query.end() ? std::string() : it->second;
+  return pages::query_value(request.query, name);
 }
 
 // The audit page's filters from the query, and the store query they make. A date that is not a
@@ -49,8 +48,7 @@ AuditRequest audit_request(const HttpRequest& request, int page_size) {
   filters.from = query_value(request, "tu-ngay");
   filters.to = query_value(request, "den-ngay");
   filters.action = query_value(request, "hanh-dong");
-  const auto page = whole_number(query_value(request, "trang"));
-  filters.page = page && *page >= 1 && *page <= 100000 ? static_cast<int>(*page) : 1;
+  filters.page = static_cast<int>(pages::parse_page_number(query_value(request, "trang")));
 
   AuditQuery& query = result.query;
   query.username = filters.user;

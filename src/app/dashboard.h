@@ -1,0 +1,37 @@
+#pragma once
+// What the coordinator's dashboard use case (dashboard.cpp) takes and gives: a node's figures,
+// its reports counted in all, per unit kind and per state, and one page of its reports — every
+// part read from the node's aggregate or from one bounded index range, never from the whole
+// subtree, so the country's dashboard costs what a commune's does.
+
+#include <cstdint>
+#include <string>
+
+#include "domain/campaign.h"
+#include "domain/org_unit.h"
+#include "domain/report_counts.h"
+#include "domain/report_listing.h"
+#include "domain/summary.h"
+
+namespace llw {
+
+struct DashboardQuery {
+  ReportFilter filter = ReportFilter::all;
+  std::string search;     // as typed ("truong tieu hoc"); matched without diacritics
+  std::int64_t page = 1;  // 1-based; past the last page gives the last page
+  int page_size = 50;
+};
+
+struct Dashboard {
+  Campaign campaign;  // with its form
+  OrgUnit node;
+  Summary summary;                          // the figures (no missing list, no texts)
+  SubtreeCounts counts;                     // of the live reports, whatever the summary's source
+  ReportFilter filter = ReportFilter::all;  // as asked
+  ReportListPage page;                      // the reports of this page, in tree order
+  std::int64_t matching = 0;  // reports the filter and the search select, over every page
+  std::int64_t page_number = 1;
+  std::int64_t page_count = 1;
+};
+
+}  // namespace llw

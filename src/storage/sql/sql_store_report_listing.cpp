@@ -1,0 +1,137 @@
+// SqlStore members for the ReportListing port (domain/report_listing.h): a page of a subtree's
+// reports in path order. The subtree is one range of reports.path; each state filter has an index
+// that starts with the campaign and ends with the path (reports_counted_path, reports_status_path,
+// reports_late_path), so a page reads about offset + limit index entries. A search reads the
+// subtree's range of units_path_search (LIKE on the stored key) and counts its matches.
+#include <algorithm>
+#include <string>
+
+#include "storage/sql/connection_pool.h"
+#include "storage/sql/rows.h"
+#include "storage/sql/sql_store.h"
+
+namespace llw::sql {
+
+namespace {
+
+struct ListRow {
+  std::string code, name, kind, parent_name, email, status;
+  int counted = 0, late = 0;
+  long long updated_at = 0, version = 0;
+
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(code));
+    st.exchange(soci::into(name));
+    st.exchange(soci::into(kind));
+    st.exchange(soci::into(parent_name));
+    st.exchange(soci::into(email));
+    st.exchange(soci::into(status));
+    st.exchange(soci::into(counted));
+    st.exchange(soci::into(late));
+    st.exchange(soci::into(updated_at));
+    st.exchange(soci::into(version));
+  }
+
+  ReportListRow to_row() const {
+    ReportListRow row;
+    row.code = code;
+    row.name = name;
+    row.kind = kind_column(kind);
+    row.parent_name = parent_name;
+    row.email = email;
+    row.status = status_column(status);
+    row.counted = counted != 0;
+    row.late = late != 0;
+    row.updated_at = updated_at;
+    row.version = version;
+    return row;
+  }
+};
+
+struct Count {
+  long long value = 0;
+  void bind(soci::statement& st) { st.exchange(soci::into(value)); }
+};
+
+// The condition of a filter, on reports r. Constants only: the texts are prepared once each.
+const char* filter_condition(ReportFilter filter) {
+  switch (filter) {
+    case ReportFilter::all:
+      return "";
+    case ReportFilter::missing:
+      return " AND r.counted = 0";
+    case ReportFilter::counted:
+      return " AND r.counted = 1";
+    case ReportFilter::late:
+      return " AND r.late = 1 AND r.counted = 1";
+    case ReportFilter::draft:
+      return " AND r.status = 'draft'";
+    case ReportFilter::awaiting:
+      return " AND r.status = 'submitted'";
+    case ReportFilter::returned:
+      return " AND r.status = 'returned'";
+  }
+  return "";
+}
+
+// LIKE's pattern for "contains `key`": its own wildcards and the escape character escaped.
+std::string contains_pattern(const std::string& key) {
+  std::string pattern = "%";
+  for (const char c : key) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  return pattern + "%";
+}
+
+}  // namespace
+
+ReportListing& SqlStore::report_listing() { return *this; }
+
+ReportListPage SqlStore::list_reports(const ReportListQuery& query) {
+  const std::string columns =
+      "SELECT u.code, u.name, u.kind, COALESCE(p.name, ''), u.email, r.status, r.counted, "
+      "r.late, r.updated_at, r.version";
+  const std::string filter = filter_condition(query.filter);
+  const long long campaign = query.campaign_id;
+  const std::string low = query.path, high = path_upper_bound(query.path);
+  const long long limit = std::clamp(query.limit, 0, 500);
+  const long long offset = std::max<std::int64_t>(query.offset, 0);
+
+  ReportListPage page;
+  auto connection = pool_->acquire();
+  auto add = [&](const ListRow& row) { page.rows.push_back(row.to_row()); };
+  if (query.search.empty()) {
+    connection
+        ->prepared<ListRow, long long, std::string, std::string, long long, long long>(
+            columns +
+            " FROM reports r JOIN units u ON u.id = r.unit_id "
+            "LEFT JOIN units p ON p.id = u.parent_id "
+            "WHERE r.campaign_id = :c AND r.path >= :low AND r.path < :high" +
+            filter + " ORDER BY r.path LIMIT :n OFFSET :o")
+        .each(add, campaign, low, high, limit, offset);
+    return page;
+  }
+  // The units of the subtree whose key matches first (units_path_search), then their reports:
+  // CROSS JOIN keeps that order on SQLite; PostgreSQL plans it from its statistics.
+  const std::string pattern = contains_pattern(query.search);
+  const std::string matches =
+      " FROM units u CROSS JOIN reports r "
+      "WHERE u.path >= :low AND u.path < :high AND u.search_key LIKE :pattern ESCAPE '\\' "
+      "AND r.campaign_id = :c AND r.unit_id = u.id" +
+      filter;
+  connection
+      ->prepared<ListRow, std::string, std::string, std::string, long long, long long, long long>(
+          columns + matches.substr(0, matches.find(" WHERE")) +
+          " LEFT JOIN units p ON p.id = u.parent_id" + matches.substr(matches.find(" WHERE")) +
+          " ORDER BY u.path LIMIT :n OFFSET :o")
+      .each(add, low, high, pattern, campaign, limit, offset);
+  auto count = connection
+                   ->prepared<Count, std::string, std::string, std::string, long long>(
+                       "SELECT COUNT(*)" + matches)
+                   .one(low, high, pattern, campaign);
+  page.matches = count ? count->value : 0;
+  return page;
+}
+
+}  // namespace llw::sql
