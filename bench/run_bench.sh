@@ -168,7 +168,7 @@ for ((i = 0; i < SERVERS; i++)); do
   [[ "$code" == "401" ]] || { echo "bench: server did not answer on port $((PORT + i))" >&2; exit 1; }
 done
 THREADS_LABEL=$SERVER_THREADS
-if [[ $SERVER_THREADS == 0 ]]; then THREADS_LABEL="${DB_URL:+8}"; THREADS_LABEL="${THREADS_LABEL:-4} (default)"; fi
+if [[ $SERVER_THREADS == 0 ]]; then THREADS_LABEL="${DB_URL:+8}"; THREADS_LABEL="${THREADS_LABEL:-16} (default)"; fi
 say "servers: ${SERVERS} × llw serve (pids ${SERVER_PIDS[*]}), $THREADS_LABEL threads each, ports $PORT..$((PORT + SERVERS - 1))"
 say "database: ${DB_URL:+PostgreSQL }${DB_URL:-SQLite $DB}" | sed 's/:[^:@/]*@/:***@/' 
 
@@ -184,7 +184,9 @@ COMMUNE=$(login xa.anhung hoctap2025)
 # the same summaries otherwise.
 COUNTRY=$(login bo.gddt hoctap2025 || echo "$ADMIN")
 CITY=$(login tp.haiphong hoctap2025 || echo "$ADMIN")
-CAMPAIGN=$(api "$ADMIN" /api/v1/campaigns | jq '.campaigns[0].id')
+# The demo's campaign issued by the country (earlier runs leave draft-save campaigns of HP behind).
+CAMPAIGN=$(api "$ADMIN" /api/v1/campaigns |
+  jq '([.campaigns[] | select(.issuer == "VN")] + .campaigns) | .[0].id')
 say "demo campaign: $CAMPAIGN — country: $(api "$COUNTRY" "/api/v1/campaigns/$CAMPAIGN/summary/VN?missing_limit=0&narrative_limit=0" \
   | jq -r '"\(.expected) units expected, \(.submitted) submitted"')"
 

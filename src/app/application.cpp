@@ -44,14 +44,26 @@ OrgUnit Application::load_unit(const std::string& code, const char* field) {
 }
 
 Campaign Application::load_campaign(std::int64_t id) {
-  auto campaign = store_->find_campaign(id);
-  if (!campaign) {
-    throw Error(ErrorKind::not_found,
-                "Không tìm thấy đợt báo cáo số " + std::to_string(id) +
-                    ". Vui lòng chọn lại đợt báo cáo trong danh sách.",
-                "campaign");
+  const auto not_found = [&] {
+    return Error(ErrorKind::not_found,
+                 "Không tìm thấy đợt báo cáo số " + std::to_string(id) +
+                     ". Vui lòng chọn lại đợt báo cáo trong danh sách.",
+                 "campaign");
+  };
+  // The revision first (as current_campaigns): the campaign parsed for it is reused until any
+  // write changes the campaign or what it shows.
+  const std::optional<std::int64_t> revision = store_->campaign_revision(id);
+  if (!revision) throw not_found();
+  {
+    std::lock_guard lock(campaigns_mutex_);
+    const auto it = campaigns_.find(id);
+    if (it != campaigns_.end() && it->second.revision == *revision) return it->second.campaign;
   }
+  auto campaign = store_->find_campaign(id);
+  if (!campaign) throw not_found();
   campaign->form = form(campaign->form_id);
+  std::lock_guard lock(campaigns_mutex_);
+  campaigns_.insert_or_assign(id, CachedCampaign{*revision, *campaign});
   return *campaign;
 }
 

@@ -508,6 +508,14 @@ class Application {
   std::mutex campaigns_mutex_;
   std::map<std::int64_t, CachedCampaign> campaigns_;
 
+  // (campaign id, node code) → a dashboard's figures and counts (no page) at a revision.
+  struct CachedDashboard {
+    std::int64_t revision = 0;
+    Dashboard figures;
+  };
+  std::mutex dashboards_mutex_;
+  std::map<std::pair<std::int64_t, std::string>, CachedDashboard> dashboards_;
+
   std::mutex forms_mutex_;
   std::map<std::string, std::shared_ptr<const ReportForm>> forms_;
 };

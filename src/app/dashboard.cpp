@@ -11,15 +11,36 @@ namespace llw {
 Dashboard Application::dashboard(const User& actor, std::int64_t campaign_id,
                                  const std::string& unit_code, const DashboardQuery& query) {
   Dashboard result;
-  result.campaign = load_campaign(campaign_id);
-  result.node = load_unit(unit_code);
-  require_allowed(actor, Action::read_summary, result.node);
-  SummaryOptions figures_only;
-  figures_only.missing_limit = 0;
-  figures_only.narrative_limit = 0;
-  const Contribution aggregate = store_->aggregate(campaign_id, result.node.id);
-  result.summary = summary_of(result.campaign, result.node, figures_only, aggregate);
-  result.counts = subtree_counts(aggregate);
+  // The figures and counts change only with the campaign's revision (as summary_json): read
+  // first, so an entry is never staler than the revision it is filed under.
+  const std::optional<std::int64_t> revision = store_->campaign_revision(campaign_id);
+  if (!revision) load_campaign(campaign_id);  // throws the usual not_found
+  const auto key = std::make_pair(campaign_id, unit_code);
+  bool cached = false;
+  {
+    std::lock_guard lock(dashboards_mutex_);
+    const auto it = dashboards_.find(key);
+    if (it != dashboards_.end() && it->second.revision == *revision) {
+      require_allowed(actor, Action::read_summary, it->second.figures.node);
+      result = it->second.figures;
+      cached = true;
+    }
+  }
+  if (!cached) {
+    result.campaign = load_campaign(campaign_id);
+    result.node = load_unit(unit_code);
+    require_allowed(actor, Action::read_summary, result.node);
+    SummaryOptions figures_only;
+    figures_only.missing_limit = 0;
+    figures_only.narrative_limit = 0;
+    const Contribution aggregate = store_->aggregate(campaign_id, result.node.id);
+    result.summary = summary_of(result.campaign, result.node, figures_only, aggregate);
+    result.counts = subtree_counts(aggregate);
+    std::lock_guard lock(dashboards_mutex_);
+    constexpr std::size_t kMaxCachedDashboards = 1024;  // dropped whole now and then, as summaries
+    if (dashboards_.size() >= kMaxCachedDashboards) dashboards_.clear();
+    dashboards_[key] = CachedDashboard{*revision, result};
+  }
 
   const int page_size = std::clamp(query.page_size, 1, 200);
   ReportListQuery list;

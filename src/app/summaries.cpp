@@ -65,6 +65,19 @@ Summary Application::summary_of(const Campaign& campaign, const OrgUnit& node,
   }
 
   Summary result = summary_from_aggregate(campaign, node, aggregate);
+  result.source = campaign.summary_source;
+  if (options.missing_limit <= 0 && options.narrative_limit <= 0) {
+    // Figures only: every count is on the node's row, read once.
+    if (auto counters = store_->aggregate_counters(campaign.id, node.id)) {
+      result.missing_count = counters->reporting_units - counters->counted_units;
+      for (const std::string& part : narrative_parts(*campaign.form)) {
+        const auto it = counters->narrative_counts.find(part);
+        result.narratives[part] = {};
+        result.narrative_counts[part] = it == counters->narrative_counts.end() ? 0 : it->second;
+      }
+      return result;
+    }
+  }
   auto [missing, missing_count] =
       store_->missing_units(campaign.id, node.path, std::max(0, options.missing_limit));
   result.missing = std::move(missing);
@@ -75,7 +88,6 @@ Summary Application::summary_of(const Campaign& campaign, const OrgUnit& node,
     result.narratives[part] = std::move(texts);
     result.narrative_counts[part] = count;
   }
-  result.source = campaign.summary_source;
   return result;
 }
 

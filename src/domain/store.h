@@ -220,6 +220,16 @@ class Store {
   // campaign does not exist. Summaries are cached by it, across servers sharing one database.
   virtual std::optional<std::int64_t> campaign_revision(std::int64_t campaign_id) = 0;
   virtual Contribution aggregate(std::int64_t campaign_id, std::int64_t unit_id) = 0;
+  // The store's own counters on a node's aggregate row (reports the subtree must make, those in a
+  // counted state, narrative texts per part); nullopt when the node has no row (no reporting unit
+  // below it). What a summary without lists needs besides the slots, in one read.
+  struct AggregateCounters {
+    std::int64_t reporting_units = 0;
+    std::int64_t counted_units = 0;
+    std::map<std::string, std::int64_t> narrative_counts;
+  };
+  virtual std::optional<AggregateCounters> aggregate_counters(std::int64_t campaign_id,
+                                                              std::int64_t unit_id) = 0;
   // Units of the subtree that must report and are not in a counted state, by code, at most
   // `limit`; plus their total number.
   virtual std::pair<std::vector<std::string>, std::int64_t> missing_units(std::int64_t campaign_id,

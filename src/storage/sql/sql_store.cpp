@@ -1696,8 +1696,9 @@ void SqlStore::write_report(const ReportWrite& write,
       for (auto node : ids) connection.aggregates().add(cid, node, delta);
     }
     // A report counted before or after this write changes what summaries show (figures, texts
-    // or the missing list); drafts that were never counted leave every summary as it was.
-    if (current->counted || counted) bump_revision(connection, cid);
+    // or the missing list); a change of state between uncounted ones changes the dashboard's
+    // counters. A draft saved again leaves every summary as it was.
+    if (current->counted || counted || !delta.empty()) bump_revision(connection, cid);
   });
 }
 
@@ -1842,6 +1843,19 @@ std::optional<CountersRow> node_counters(Connection& connection, long long campa
 }
 
 }  // namespace
+
+std::optional<Store::AggregateCounters> SqlStore::aggregate_counters(std::int64_t campaign_id,
+                                                                     std::int64_t unit_id) {
+  auto connection = pool_->acquire();
+  auto row = connection
+                 ->prepared<CountersRow, long long, long long>(
+                     "SELECT reporting_units, counted_units, narrative_counts_json FROM aggregates "
+                     "WHERE campaign_id = :c AND unit_id = :u")
+                 .one(campaign_id, unit_id);
+  if (!row) return std::nullopt;
+  return AggregateCounters{row->reporting_units, row->counted_units,
+                           counts_from_text(row->narrative_counts)};
+}
 
 std::pair<std::vector<std::string>, std::int64_t> SqlStore::missing_units(std::int64_t campaign_id,
                                                                           std::string_view path,

@@ -86,6 +86,8 @@ class SqlStore : public Store, public PlanStore, public SignInLog, public Report
                                             int limit) override;
 
   std::optional<std::int64_t> campaign_revision(std::int64_t campaign_id) override;
+  std::optional<AggregateCounters> aggregate_counters(std::int64_t campaign_id,
+                                                      std::int64_t unit_id) override;
   Contribution aggregate(std::int64_t campaign_id, std::int64_t unit_id) override;
   std::pair<std::vector<std::string>, std::int64_t> missing_units(std::int64_t campaign_id,
                                                                   std::string_view path,

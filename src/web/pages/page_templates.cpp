@@ -18,16 +18,25 @@ namespace {
 
 namespace mstch = kainjow::mustache;
 
+// kainjow's set() and push_back() copy what they are given, which would copy every nested value
+// once per level above it (a page's view is 3-4 levels deep). So an empty value goes in first and
+// the converted one is moved into its place: the data is ours, only the accessor is const.
 mstch::data to_data(const nlohmann::json& value) {
   switch (value.type()) {
     case nlohmann::json::value_t::object: {
       mstch::data object{mstch::data::type::object};
-      for (const auto& [key, member] : value.items()) object.set(key, to_data(member));
+      for (const auto& [key, member] : value.items()) {
+        object.set(key, mstch::data{});
+        *const_cast<mstch::data*>(object.get(key)) = to_data(member);
+      }
       return object;
     }
     case nlohmann::json::value_t::array: {
       mstch::data list{mstch::data::type::list};
-      for (const auto& element : value) list.push_back(to_data(element));
+      for (const auto& element : value) {
+        list.push_back(mstch::data{});
+        const_cast<mstch::data&>(list.list_value().back()) = to_data(element);
+      }
       return list;
     }
     case nlohmann::json::value_t::string:
@@ -61,7 +70,18 @@ const mstch::mustache& parsed(const std::string& name) {
     const auto& templates = embedded_templates();
     const auto it = templates.find(name);
     if (it == templates.end()) throw std::runtime_error("unknown template " + name);
-    slot = std::make_unique<mstch::mustache>(it->second);
+    // The partials are put in the text before parsing, so that they are parsed once here rather
+    // than at every render (kainjow parses a partial each time it meets one).
+    std::string text = it->second;
+    for (const char* partial : {"head", "foot", "field"}) {
+      const std::string tag = std::string("{{>") + partial + "}}";
+      const std::string& body = templates.at(partial);
+      for (auto at = text.find(tag); at != std::string::npos;
+           at = text.find(tag, at + body.size())) {
+        text.replace(at, tag.size(), body);
+      }
+    }
+    slot = std::make_unique<mstch::mustache>(text);
     if (!slot->is_valid()) {
       throw std::runtime_error("template " + name + ": " + slot->error_message());
     }
@@ -73,12 +93,7 @@ const mstch::mustache& parsed(const std::string& name) {
 
 std::string render_template(const std::string& name, const nlohmann::json& view) {
   mstch::mustache tmpl = parsed(name);
-  mstch::data data = to_data(view);
-  const auto& templates = embedded_templates();
-  for (const char* partial_name : {"head", "foot", "field"}) {
-    const std::string* text = &templates.at(partial_name);
-    data.set(partial_name, mstch::partial([text] { return *text; }));
-  }
+  const mstch::data data = to_data(view);
   std::string html = tmpl.render(data);
   if (!tmpl.is_valid()) throw std::runtime_error("template " + name + ": " + tmpl.error_message());
   return html;
