@@ -3,6 +3,7 @@
 // storage port. Every method takes the acting user, checks access with the domain policy, and
 // throws llw::Error for expected failures. No HTTP, no SQL here.
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -20,6 +21,7 @@
 #include "app/level_plans.h"
 #include "app/unit_accounts.h"
 #include "app/unit_editing.h"
+#include "app/unit_texts.h"
 #include "domain/campaign.h"
 #include "domain/clock.h"
 #include "domain/error.h"
@@ -177,6 +179,10 @@ class Application {
 
   // Org units.
   OrgUnit get_unit(const User& actor, const std::string& code);
+  // Where the actor's unit tree starts: their own unit, or for an account without one (an
+  // admin) the topmost unit above `path_below` (a campaign's issuer); nullopt when there is none
+  // the actor may read.
+  std::optional<std::string> unit_tree_start(const User& actor, const std::string& path_below);
   std::vector<OrgUnit> list_children(const User& actor, const std::string& parent_code);
   OrgUnit create_unit(const User& actor, const UnitInput& input,
                       const RequestContext& context = {});
@@ -193,6 +199,9 @@ class Application {
 
   // Campaigns and forms.
   std::vector<Campaign> list_campaigns(const User& actor);
+  // The newest campaign (by year, then by creation) the actor may see: the one a page's
+  // navigation links to.
+  std::optional<Campaign> newest_campaign(const User& actor);
   Campaign get_campaign(const User& actor, std::int64_t id);
   Campaign create_campaign(const User& actor, Campaign campaign,
                            const RequestContext& context = {});
@@ -339,6 +348,11 @@ class Application {
   ConsolidatedNarrative save_consolidated_narrative(
       const User& actor, std::int64_t campaign_id, const std::string& unit_code,
       std::int64_t expected_version, const std::map<std::string, std::string>& texts);
+  // Its newest `limit` saved versions, newest first (read_summary).
+  std::vector<ConsolidatedNarrative> consolidated_narrative_history(const User& actor,
+                                                                    std::int64_t campaign_id,
+                                                                    const std::string& unit_code,
+                                                                    int limit);
 
   // Reporting up (reporting_up.cpp): a node's consolidated report to the level above. Submitted
   // by the node's own coordinator (submit_consolidated), which freezes the node's summary slots
@@ -380,8 +394,10 @@ class Application {
                                          const RequestContext& context = {});
   // The direct children of a node that consolidate units of their own, with the state of their
   // consolidated reports (read_summary on the node).
-  std::vector<ChildFigures> consolidated_children(const User& actor, std::int64_t campaign_id,
-                                                  const std::string& unit_code);
+  // Read once per revision of the campaign (every change of a consolidated report's state bumps
+  // it) and shared.
+  std::shared_ptr<const std::vector<ChildFigures>> consolidated_children(
+      const User& actor, std::int64_t campaign_id, const std::string& unit_code);
   // "live" or "accepted" (domain/campaign.h), for whoever may manage campaigns at the issuer.
   Campaign set_summary_source(const User& actor, std::int64_t campaign_id, SummarySource source,
                               const RequestContext& context = {});
@@ -399,6 +415,13 @@ class Application {
   // its reports (dashboard.h).
   Dashboard dashboard(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
                       const DashboardQuery& query);
+
+  // One page of the texts the units below a node wrote for a narrative part of the form
+  // (read_summary on the node), from the summary's source (unit_texts.h). Error{not_found} for an
+  // unknown part.
+  UnitTextsPage unit_texts(const User& actor, std::int64_t campaign_id,
+                           const std::string& unit_code, const std::string& part, std::int64_t page,
+                           int page_size = 50);
 
   // Consolidated summary of any node the actor may read.
   Summary summary(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
@@ -497,10 +520,17 @@ class Application {
   std::mutex summaries_mutex_;
   // (campaign id, unit code, missing limit, narrative limit) → the summary at a revision.
   std::map<std::tuple<std::int64_t, std::string, int, int>, CachedSummary> summaries_;
+  // The same key → the summary itself (for pages), under summaries_mutex_.
+  struct CachedSummaryValue {
+    std::int64_t revision = 0;
+    OrgUnit node;  // as CachedSummary's
+    std::shared_ptr<const Summary> summary;
+  };
+  std::map<std::tuple<std::int64_t, std::string, int, int>, CachedSummaryValue> summary_values_;
 
-  // Every campaign with its form, newest year first, parsed once per revision of each (a page's
-  // navigation lists them on every request).
-  std::vector<Campaign> current_campaigns();
+  // Calls `visit` with every campaign and its form, under the cache's lock, each parsed once per
+  // revision (a page's navigation looks for the newest on every request).
+  void visit_current_campaigns(const std::function<void(const Campaign&)>& visit);
   struct CachedCampaign {
     std::int64_t revision = 0;
     Campaign campaign;
@@ -511,10 +541,31 @@ class Application {
   // (campaign id, node code) → a dashboard's figures and counts (no page) at a revision.
   struct CachedDashboard {
     std::int64_t revision = 0;
-    Dashboard figures;
+    std::shared_ptr<const DashboardFigures> figures;
   };
   std::mutex dashboards_mutex_;
   std::map<std::pair<std::int64_t, std::string>, CachedDashboard> dashboards_;
+  // (campaign id, node path, filter, search key, offset, limit) → a page of a dashboard's list at
+  // a revision, read at most 5 seconds ago (a draft saved again changes its row's time without
+  // bumping the revision); under dashboards_mutex_.
+  struct CachedReportPage {
+    std::int64_t revision = 0;
+    std::chrono::steady_clock::time_point read_at;
+    ReportListPage page;
+  };
+  std::map<std::tuple<std::int64_t, std::string, int, std::string, std::int64_t, int>,
+           CachedReportPage>
+      dashboard_pages_;
+  ReportListPage dashboard_page(const ReportListQuery& query, std::int64_t revision);
+
+  // (campaign id, node code) → the children that consolidate, at a revision.
+  struct CachedChildren {
+    std::int64_t revision = 0;
+    OrgUnit node;  // for the access check
+    std::shared_ptr<const std::vector<ChildFigures>> children;
+  };
+  std::mutex children_mutex_;
+  std::map<std::pair<std::int64_t, std::string>, CachedChildren> children_;
 
   std::mutex forms_mutex_;
   std::map<std::string, std::shared_ptr<const ReportForm>> forms_;

@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <set>
+#include <tuple>
 
 #include "app/application.h"
 #include "app/audited.h"
@@ -11,15 +13,14 @@
 
 namespace llw {
 
-std::vector<Campaign> Application::current_campaigns() {
+void Application::visit_current_campaigns(const std::function<void(const Campaign&)>& visit) {
   // Revisions are read first: whatever is loaded below is at least as new as the revision it is
   // filed under (as summary_json does).
   const auto revisions = store_->campaign_revisions();
-  std::vector<Campaign> campaigns;
-  campaigns.reserve(revisions.size());
   std::lock_guard lock(campaigns_mutex_);
-  std::map<std::int64_t, CachedCampaign> current;
+  std::set<std::int64_t> listed;
   for (const auto& [id, revision] : revisions) {
+    listed.insert(id);
     auto it = campaigns_.find(id);
     if (it == campaigns_.end() || it->second.revision != revision) {
       auto loaded = store_->find_campaign(id);
@@ -27,19 +28,29 @@ std::vector<Campaign> Application::current_campaigns() {
       loaded->form = form(loaded->form_id);
       it = campaigns_.insert_or_assign(id, CachedCampaign{revision, std::move(*loaded)}).first;
     }
-    campaigns.push_back(it->second.campaign);
-    current.insert(*it);
+    visit(it->second.campaign);
   }
-  campaigns_ = std::move(current);  // campaigns that are gone leave the cache
-  return campaigns;
+  std::erase_if(campaigns_, [&](const auto& entry) { return !listed.contains(entry.first); });
 }
 
 std::vector<Campaign> Application::list_campaigns(const User& actor) {
   std::vector<Campaign> visible;
-  for (Campaign& campaign : current_campaigns()) {
-    if (may_see_campaign(actor, campaign)) visible.push_back(std::move(campaign));
-  }
+  visit_current_campaigns([&](const Campaign& campaign) {
+    if (may_see_campaign(actor, campaign)) visible.push_back(campaign);
+  });
   return visible;
+}
+
+std::optional<Campaign> Application::newest_campaign(const User& actor) {
+  // Every page's navigation asks: one campaign copied, not every one.
+  std::optional<Campaign> newest;
+  visit_current_campaigns([&](const Campaign& campaign) {
+    if (!may_see_campaign(actor, campaign)) return;
+    if (!newest || std::tie(campaign.year, campaign.id) > std::tie(newest->year, newest->id)) {
+      newest = campaign;
+    }
+  });
+  return newest;
 }
 
 Campaign Application::get_campaign(const User& actor, std::int64_t id) {

@@ -23,6 +23,14 @@ const std::vector<std::string>& narrative_parts() {
 
 }  // namespace
 
+std::vector<ConsolidatedNarrative> Application::consolidated_narrative_history(
+    const User& actor, std::int64_t campaign_id, const std::string& unit_code, int limit) {
+  const Campaign campaign = get_campaign(actor, campaign_id);
+  const OrgUnit unit = load_unit(unit_code);
+  require_allowed(actor, Action::read_summary, unit);
+  return store_->consolidated_narrative_history(campaign.id, unit.id, limit);
+}
+
 ConsolidatedNarrative Application::consolidated_narrative(const User& actor,
                                                           std::int64_t campaign_id,
                                                           const std::string& unit_code) {

@@ -5,6 +5,7 @@
 // subtree, so the country's dashboard costs what a commune's does.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "domain/campaign.h"
@@ -22,16 +23,30 @@ struct DashboardQuery {
   int page_size = 50;
 };
 
-struct Dashboard {
+// What a dashboard shows of the node whatever the query: read once per revision and shared
+// between the requests that ask for it.
+struct DashboardFigures {
   Campaign campaign;  // with its form
   OrgUnit node;
-  Summary summary;                          // the figures (no missing list, no texts)
-  SubtreeCounts counts;                     // of the live reports, whatever the summary's source
+  Summary summary;       // the figures (no missing list, no texts)
+  SubtreeCounts counts;  // of the live reports, whatever the summary's source
+};
+
+struct Dashboard {
+  std::shared_ptr<const DashboardFigures> figures;
+  const Campaign& campaign() const { return figures->campaign; }
+  const OrgUnit& node() const { return figures->node; }
+  const Summary& summary() const { return figures->summary; }
+  const SubtreeCounts& counts() const { return figures->counts; }
+
   ReportFilter filter = ReportFilter::all;  // as asked
   ReportListPage page;                      // the reports of this page, in tree order
   std::int64_t matching = 0;  // reports the filter and the search select, over every page
   std::int64_t page_number = 1;
   std::int64_t page_count = 1;
+  // The campaign's revision everything above was read at: the same revision and query give the
+  // same dashboard (every change of a report's state or a unit bumps it).
+  std::int64_t revision = 0;
 };
 
 }  // namespace llw

@@ -277,15 +277,31 @@ ConsolidatedReport Application::reopen_consolidated(const User& actor, std::int6
                  });
 }
 
-std::vector<ChildFigures> Application::consolidated_children(const User& actor,
-                                                             std::int64_t campaign_id,
-                                                             const std::string& unit_code) {
+std::shared_ptr<const std::vector<ChildFigures>> Application::consolidated_children(
+    const User& actor, std::int64_t campaign_id, const std::string& unit_code) {
+  // The revision first (as summary_json): what is read below is at least as new as it.
+  const std::optional<std::int64_t> revision = store_->campaign_revision(campaign_id);
+  if (!revision) load_campaign(campaign_id);  // throws the usual not_found
+  const auto key = std::make_pair(campaign_id, unit_code);
+  {
+    std::lock_guard lock(children_mutex_);
+    const auto it = children_.find(key);
+    if (it != children_.end() && it->second.revision == *revision) {
+      require_allowed(actor, Action::read_summary, it->second.node);
+      return it->second.children;
+    }
+  }
   const Campaign campaign = load_campaign(campaign_id);
   const OrgUnit node = load_unit(unit_code);
   require_allowed(actor, Action::read_summary, node);
   std::vector<ChildFigures> children = store_->child_figures(campaign.id, node.id);
   std::erase_if(children, [](const ChildFigures& child) { return !child.consolidates(); });
-  return children;
+  auto shared = std::make_shared<const std::vector<ChildFigures>>(std::move(children));
+  std::lock_guard lock(children_mutex_);
+  constexpr std::size_t kMaxCached = 1024;  // dropped whole now and then, as summaries
+  if (children_.size() >= kMaxCached) children_.clear();
+  children_[key] = CachedChildren{*revision, node, shared};
+  return shared;
 }
 
 Campaign Application::set_summary_source(const User& actor, std::int64_t campaign_id,

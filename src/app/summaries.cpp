@@ -7,21 +7,6 @@
 #include "domain/error.h"
 
 namespace llw {
-namespace {
-
-// Narrative parts of a form ("advantages", …): the part names of its texts_by_unit items.
-std::set<std::string> narrative_parts(const ReportForm& form) {
-  std::set<std::string> parts;
-  for (const FormItem* item : form.items()) {
-    if (item->aggregate != AggregateRule::texts_by_unit) continue;
-    const auto dot = item->summary.find('.');
-    parts.insert(dot == std::string::npos ? item->key : item->summary.substr(dot + 1));
-  }
-  return parts;
-}
-
-}  // namespace
-
 int Application::recount_aggregates(const User& actor) {
   if (actor.role != Role::admin || actor.disabled) {
     throw Error(ErrorKind::forbidden, "Chỉ quản trị hệ thống được tính lại số liệu tổng hợp.", "");
@@ -51,10 +36,30 @@ int Application::recount_pending() {
 
 Summary Application::summary(const User& actor, std::int64_t campaign_id,
                              const std::string& unit_code, const SummaryOptions& options) {
+  // Cached by revision as summary_json is: the revision is read first, so an entry is never
+  // staler than the revision it is filed under.
+  const std::optional<std::int64_t> revision = store_->campaign_revision(campaign_id);
+  if (!revision) load_campaign(campaign_id);  // throws the usual not_found
+  const auto key = std::make_tuple(campaign_id, unit_code, std::max(0, options.missing_limit),
+                                   std::max(0, options.narrative_limit));
+  {
+    std::lock_guard lock(summaries_mutex_);
+    const auto it = summary_values_.find(key);
+    if (it != summary_values_.end() && it->second.revision == *revision) {
+      require_allowed(actor, Action::read_summary, it->second.node);
+      return *it->second.summary;
+    }
+  }
   const Campaign campaign = load_campaign(campaign_id);
   const OrgUnit node = load_unit(unit_code);
   require_allowed(actor, Action::read_summary, node);
-  return summary_of(campaign, node, options, store_->aggregate(campaign.id, node.id));
+  auto computed = std::make_shared<const Summary>(
+      summary_of(campaign, node, options, store_->aggregate(campaign.id, node.id)));
+  std::lock_guard lock(summaries_mutex_);
+  constexpr std::size_t kMaxCached = 1024;  // dropped whole now and then, as summary_json's
+  if (summary_values_.size() >= kMaxCached) summary_values_.clear();
+  summary_values_[key] = CachedSummaryValue{*revision, node, computed};
+  return *computed;
 }
 
 Summary Application::summary_of(const Campaign& campaign, const OrgUnit& node,

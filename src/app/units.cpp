@@ -18,6 +18,16 @@ OrgUnit Application::get_unit(const User& actor, const std::string& code) {
   return unit;
 }
 
+std::optional<std::string> Application::unit_tree_start(const User& actor,
+                                                        const std::string& path_below) {
+  if (!actor.unit_code.empty()) return actor.unit_code;
+  const auto ids = path_ids(path_below);
+  if (ids.empty()) return std::nullopt;
+  const auto top = store_->find_unit_by_id(ids.front());
+  if (!top || !is_allowed(actor, Action::read_unit, *top)) return std::nullopt;
+  return top->code;
+}
+
 std::vector<OrgUnit> Application::list_children(const User& actor, const std::string& parent_code) {
   OrgUnit parent = load_unit(parent_code, "parent");
   require_allowed(actor, Action::read_unit, parent);

@@ -235,12 +235,18 @@ class Store {
   virtual std::pair<std::vector<std::string>, std::int64_t> missing_units(std::int64_t campaign_id,
                                                                           std::string_view path,
                                                                           int limit) = 0;
-  // Narrative texts of counted reports in the subtree for one part, at most `limit`, in unit
-  // path order; plus their total number.
+  // Narrative texts of counted reports in the subtree for one part, at most `limit` from the
+  // `offset`-th on, in unit path order; plus their total number.
   virtual std::pair<std::vector<UnitText>, std::int64_t> narratives(std::int64_t campaign_id,
                                                                     std::string_view path,
                                                                     std::string_view part,
-                                                                    int limit) = 0;
+                                                                    int limit,
+                                                                    std::int64_t offset) = 0;
+  std::pair<std::vector<UnitText>, std::int64_t> narratives(std::int64_t campaign_id,
+                                                            std::string_view path,
+                                                            std::string_view part, int limit) {
+    return narratives(campaign_id, path, part, limit, 0);
+  }
   // Bulk load for demo data and imports: inserts or replaces many reports (history included) in
   // one transaction without touching aggregates; call rebuild_aggregates afterwards.
   virtual void bulk_put_reports(

@@ -335,6 +335,19 @@ Summary summary_from_aggregate(const Campaign& campaign, const OrgUnit& node,
   return s;
 }
 
+std::string narrative_part_of(const FormItem& item) {
+  const auto dot = item.summary.find('.');
+  return dot == std::string::npos ? item.key : item.summary.substr(dot + 1);
+}
+
+std::set<std::string> narrative_parts(const ReportForm& form) {
+  std::set<std::string> parts;
+  for (const FormItem* item : form.items()) {
+    if (item->aggregate == AggregateRule::texts_by_unit) parts.insert(narrative_part_of(*item));
+  }
+  return parts;
+}
+
 std::map<std::string, std::string> narrative_texts(const ReportForm& form,
                                                    const nlohmann::json& values) {
   std::map<std::string, std::string> texts;
@@ -344,7 +357,7 @@ std::map<std::string, std::string> narrative_texts(const ReportForm& form,
     if (!values.contains(item->key) || !values.at(item->key).is_string()) continue;
     const auto& text = values.at(item->key).get_ref<const std::string&>();
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
-    const std::string part = item->summary.substr(item->summary.find('.') + 1);
+    const std::string part = narrative_part_of(*item);
     // Two items feeding one part are joined as paragraphs.
     auto& slot = texts[part];
     slot += (slot.empty() ? "" : "\n\n") + text;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -132,6 +133,11 @@ struct Summary {
 // report counted it). Missing units and narratives are filled by the caller from storage.
 Summary summary_from_aggregate(const Campaign& campaign, const OrgUnit& node,
                                const Contribution& aggregate);
+
+// The narrative parts of a form ("advantages", …): each texts_by_unit item feeds the part its
+// summary path names ("narratives.advantages" → "advantages").
+std::string narrative_part_of(const FormItem& item);
+std::set<std::string> narrative_parts(const ReportForm& form);
 
 // Texts of a report that go to the summary's narratives: part ("advantages") → text.
 std::map<std::string, std::string> narrative_texts(const ReportForm& form,

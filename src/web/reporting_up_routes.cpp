@@ -78,7 +78,7 @@ nlohmann::json ApiRoutes::consolidated_json(const User& user, std::int64_t campa
   }
   out["versions"] = std::move(versions);
   nlohmann::json children = nlohmann::json::array();
-  for (const ChildFigures& child : app_.consolidated_children(user, campaign_id, unit_code)) {
+  for (const ChildFigures& child : *app_.consolidated_children(user, campaign_id, unit_code)) {
     children.push_back({{"unit", child.unit.code},
                         {"name", child.unit.name},
                         {"status", std::string(to_string(child.consolidated_status))},

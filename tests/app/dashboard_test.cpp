@@ -37,30 +37,30 @@ class DashboardTest : public AppTest {
 
 TEST_F(DashboardTest, CountsComeFromTheAggregatePerKindAndState) {
   const Dashboard d = dashboard("HP");
-  EXPECT_EQ(d.counts.all.expected, 4);
-  EXPECT_EQ(d.counts.all.submitted, 1);
-  EXPECT_EQ(d.counts.all.missing, 3);
-  ASSERT_EQ(d.counts.by_kind.count(UnitKind::school), 1u);
-  EXPECT_EQ(d.counts.by_kind.at(UnitKind::school).expected, 3);
-  EXPECT_EQ(d.counts.by_kind.at(UnitKind::school).submitted, 1);
-  EXPECT_EQ(d.counts.by_kind.at(UnitKind::village).expected, 1);
-  EXPECT_EQ(d.counts.by_kind.at(UnitKind::village).missing, 1);
-  EXPECT_EQ(d.counts.by_kind.count(UnitKind::commune), 0u);
-  EXPECT_EQ(d.counts.by_status.at(ReportStatus::submitted), 1);
-  EXPECT_EQ(d.counts.by_status.at(ReportStatus::draft), 1);
-  EXPECT_EQ(d.counts.by_status.at(ReportStatus::not_started), 2);
+  EXPECT_EQ(d.counts().all.expected, 4);
+  EXPECT_EQ(d.counts().all.submitted, 1);
+  EXPECT_EQ(d.counts().all.missing, 3);
+  ASSERT_EQ(d.counts().by_kind.count(UnitKind::school), 1u);
+  EXPECT_EQ(d.counts().by_kind.at(UnitKind::school).expected, 3);
+  EXPECT_EQ(d.counts().by_kind.at(UnitKind::school).submitted, 1);
+  EXPECT_EQ(d.counts().by_kind.at(UnitKind::village).expected, 1);
+  EXPECT_EQ(d.counts().by_kind.at(UnitKind::village).missing, 1);
+  EXPECT_EQ(d.counts().by_kind.count(UnitKind::commune), 0u);
+  EXPECT_EQ(d.counts().by_status.at(ReportStatus::submitted), 1);
+  EXPECT_EQ(d.counts().by_status.at(ReportStatus::draft), 1);
+  EXPECT_EQ(d.counts().by_status.at(ReportStatus::not_started), 2);
   // The same as the summary's figures, and as a recount from the reports.
-  EXPECT_EQ(d.summary.expected, 4);
-  EXPECT_EQ(d.summary.submitted, 1);
+  EXPECT_EQ(d.summary().expected, 4);
+  EXPECT_EQ(d.summary().submitted, 1);
   expect_summaries_match_a_full_rebuild(campaign_.id);
   const Dashboard again = dashboard("HP");
-  EXPECT_EQ(again.counts.by_kind.at(UnitKind::school).submitted, 1);
-  EXPECT_EQ(again.counts.by_status.at(ReportStatus::not_started), 2);
+  EXPECT_EQ(again.counts().by_kind.at(UnitKind::school).submitted, 1);
+  EXPECT_EQ(again.counts().by_status.at(ReportStatus::not_started), 2);
 
   // A commune counts its own subtree only.
   const Dashboard y = dashboard("HP-Y");
-  EXPECT_EQ(y.counts.all.expected, 1);
-  EXPECT_EQ(y.counts.by_kind.at(UnitKind::school).missing, 1);
+  EXPECT_EQ(y.counts().all.expected, 1);
+  EXPECT_EQ(y.counts().by_kind.at(UnitKind::school).missing, 1);
 }
 
 TEST_F(DashboardTest, ListsReportsInTreeOrderOnePageAtATime) {
@@ -137,7 +137,7 @@ TEST_F(DashboardTest, OnlyWhoMayReadTheNodeSeesIt) {
   const User outside = make_user("coord.y", Role::coordinator, "HP-Y");
   EXPECT_THROW(app_->dashboard(outside, campaign_.id, "HP", {}), Error);
   EXPECT_THROW(app_->dashboard(outside, campaign_.id, "HP-X", {}), Error);
-  EXPECT_EQ(app_->dashboard(outside, campaign_.id, "HP-Y", {}).counts.all.expected, 1);
+  EXPECT_EQ(app_->dashboard(outside, campaign_.id, "HP-Y", {}).counts().all.expected, 1);
   const User reporter = make_user("reporter.a", Role::reporter, "HP-X-A");
   EXPECT_THROW(app_->dashboard(reporter, campaign_.id, "HP-X", {}), Error);
 }
@@ -154,8 +154,8 @@ TEST_F(DashboardTest, AnUpgradeLeftPendingIsRecountedWhenTheApplicationStarts) {
   Application restarted(store_, config, [this] { return now_; });
   EXPECT_EQ(raw->integer("SELECT COUNT(*) FROM pending_recounts"), 0);
   const Dashboard d = restarted.dashboard(system_admin(), campaign_.id, "HP", {});
-  EXPECT_EQ(d.counts.by_kind.at(UnitKind::school).expected, 3);
-  EXPECT_EQ(d.summary.submitted, 1);
+  EXPECT_EQ(d.counts().by_kind.at(UnitKind::school).expected, 3);
+  EXPECT_EQ(d.summary().submitted, 1);
 }
 
 TEST(SearchKeyTest, FoldsVietnameseToWhatAKeyboardTypes) {

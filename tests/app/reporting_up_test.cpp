@@ -144,6 +144,53 @@ TEST_F(ReportingUpTest, AcceptedModeCountsTheAcceptedSnapshotWhileLiveModeShowsN
   EXPECT_EQ(after["submitted"], 3);
 }
 
+TEST_F(ReportingUpTest, UnitTextsComeAPageAtATimeFromTheSummarysSource) {
+  submit_school("HP-X-A", 2, 100);
+  submit_school("HP-X-B", 3, 200);
+  submit_school("HP-Y-C", 4, 50);
+  app_->save_consolidated_narrative(commune_, campaign_.id, "HP-X", 0,
+                                    {{"advantages", "Xã có nhiều thuận lợi."}});
+  app_->submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
+  app_->accept_consolidated(city_, campaign_.id, "HP-X", std::nullopt);
+  const auto codes = [](const UnitTextsPage& page) {
+    std::vector<std::string> result;
+    for (const UnitText& text : page.texts) result.push_back(text.unit_code);
+    return result;
+  };
+  using Codes = std::vector<std::string>;
+
+  // Live: the three schools' texts, two to a page, in tree order.
+  const UnitTextsPage first = app_->unit_texts(city_, campaign_.id, "HP", "advantages", 1, 2);
+  EXPECT_EQ(first.total, 3);
+  EXPECT_EQ(first.page_count, 2);
+  EXPECT_EQ(codes(first), (Codes{"HP-X-A", "HP-X-B"}));
+  EXPECT_EQ(first.texts[0].text, "Thuận lợi của HP-X-A");
+  const UnitTextsPage second = app_->unit_texts(city_, campaign_.id, "HP", "advantages", 2, 2);
+  EXPECT_EQ(codes(second), Codes{"HP-Y-C"});
+  const UnitTextsPage past = app_->unit_texts(city_, campaign_.id, "HP", "advantages", 99, 2);
+  EXPECT_EQ(past.page_number, 2);
+  EXPECT_EQ(codes(past), Codes{"HP-Y-C"});
+  EXPECT_EQ(app_->unit_texts(city_, campaign_.id, "HP", "difficulties", 1, 2).total, 0);
+
+  // Accepted: An Hưng speaks through its accepted narrative; Tân Tiến, not accepted, not at all
+  // — as the summary counts them.
+  use_accepted_figures();
+  const UnitTextsPage accepted = app_->unit_texts(city_, campaign_.id, "HP", "advantages", 1, 2);
+  EXPECT_EQ(accepted.total, 1);
+  EXPECT_EQ(codes(accepted), Codes{"HP-X"});
+  EXPECT_EQ(accepted.texts[0].text, "Xã có nhiều thuận lợi.");
+  EXPECT_EQ(summary_of("HP").narrative_counts.at("advantages"), accepted.total);
+  // A commune's children are schools, which report themselves: their live texts, paged.
+  const UnitTextsPage commune =
+      app_->unit_texts(commune_, campaign_.id, "HP-X", "advantages", 2, 1);
+  EXPECT_EQ(commune.total, 2);
+  EXPECT_EQ(codes(commune), Codes{"HP-X-B"});
+
+  // A part the form does not have, and a reader outside the node.
+  EXPECT_THROW(app_->unit_texts(city_, campaign_.id, "HP", "khong-co", 1), Error);
+  EXPECT_THROW(app_->unit_texts(reporter_, campaign_.id, "HP-X", "advantages", 1), Error);
+}
+
 TEST_F(ReportingUpTest, ReturnResubmitAcceptIsKeptInTheHistory) {
   submit_school("HP-X-A", 2, 100);
   use_accepted_figures();

@@ -6,8 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <set>
 
 #include "app/vietnamese_text.h"
+#include "web/pages/consolidated_view.h"
 #include "web/pages/dashboard_view.h"
 #include "web/pages/page_support.h"
 #include "web/pages/report_form_view.h"
@@ -361,6 +363,52 @@ TEST_F(PagesTest, TheConsolidatedNarrativeIsVersionedAndAStaleSaveConflicts) {
   EXPECT_NE(body.find("Phiên bản 1"), std::string::npos);
 }
 
+TEST_F(PagesTest, UnitTextsHaveTheirOwnPagedListChecksAndAllForBadInput) {
+  const std::string cookie = sign_in(kCoordinator);
+  const std::string base = "/dot/" + std::to_string(campaign_id_) + "/tong-hop/";
+  const HttpReply page = page_get(base + "HP-AH/y-kien/advantages", cookie);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Thuận lợi: ý kiến của các đơn vị"), std::string::npos);
+  EXPECT_NE(page.body.find("href=\"" + base + "HP-AH\""), std::string::npos);  // back
+  for (const char* query :
+       {"?trang=abc", "?trang=-5", "?trang=0", "?trang=99999999999999999999", "?trang=1&trang=2"}) {
+    EXPECT_EQ(page_get(base + "HP-AH/y-kien/advantages" + query, cookie).status, 200) << query;
+  }
+  // Bytes that are not text are refused before any page is built, in Vietnamese.
+  const HttpReply binary = page_get(base + "HP-AH/y-kien/advantages?trang=%00%ff", cookie);
+  EXPECT_EQ(binary.status, 400);
+  EXPECT_NE(binary.body.find("Tham số truy vấn không hợp lệ"), std::string::npos);
+  const HttpReply unknown = page_get(base + "HP-AH/y-kien/khong-co", cookie);
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_NE(unknown.body.find("Không có phần nội dung này"), std::string::npos);
+  EXPECT_EQ(page_get(base + "HP-AH/y-kien/" + std::string(5000, 'a'), cookie).status, 404);
+  EXPECT_EQ(page_get(base + "HP-AD/y-kien/advantages", cookie).status, 403);
+  EXPECT_EQ(page_get(base + "HP-AH/y-kien/advantages", sign_in(kReporter)).status, 403);
+  EXPECT_EQ(page_get(base + "HP-AH/y-kien/advantages", sign_in(kViewer)).status, 200);
+}
+
+TEST_F(PagesTest, PagesServedFromRenderedBodiesCarryEachSessionsOwnToken) {
+  const std::string dashboard = "/dot/" + std::to_string(campaign_id_) + "/tong-quan/HP-AH";
+  const std::string consolidated = "/dot/" + std::to_string(campaign_id_) + "/tong-hop/HP-AH";
+  const std::string first = sign_in(kCoordinator);
+  const std::string second = sign_in(kCoordinator);
+  std::set<std::string> tokens;
+  for (const std::string& cookie : {first, second, first, second}) {
+    const std::string body = page_get(dashboard, cookie).body;
+    EXPECT_EQ(body.find("__llw_csrf_token__"), std::string::npos);
+    // The sign-out form's token is the one the session's other pages carry.
+    const std::string token = csrf_of(body);
+    EXPECT_FALSE(token.empty());
+    EXPECT_EQ(token, csrf_of(page_get(consolidated, cookie).body));
+    tokens.insert(token);
+  }
+  EXPECT_EQ(tokens.size(), 2u);
+  // Signing out with the token of a page served from the cache works.
+  EXPECT_EQ(
+      page_post("/dang-xuat", first, "csrf=" + csrf_of(page_get(dashboard, first).body)).status,
+      303);
+}
+
 TEST_F(PagesTest, AnImportWithABadRowShowsTheRowAndWritesNothingThenTheFixedFileImports) {
   const std::string cookie = sign_in(kAdmin);
   const std::string csrf = csrf_of(page_get("/quan-tri/nhap-don-vi", cookie).body);
@@ -424,24 +472,61 @@ TEST(ReportFormView, PostedFieldsBecomeTypedValues) {
   EXPECT_EQ(saved["t"].size(), 1u);
 }
 
+TEST(ConsolidatedView, APartWithMoreTextsThanShownLinksToTheirList) {
+  const auto form = load_form(nlohmann::json::parse(R"({
+    "id": "t", "title": "T", "version": 1,
+    "sections": [{"key": "I", "title": "I", "items": [
+      {"key": "advantages", "label": "Thuận lợi", "type": "narrative",
+       "aggregate": "texts_by_unit"}]}]})"),
+                              "test");
+  Campaign campaign;
+  campaign.id = 7;
+  campaign.form = form;
+  OrgUnit node;
+  node.code = "HP";
+  node.name = "Thành phố Hải Phòng";
+  Summary summary;
+  for (int i = 0; i < 10; ++i) {
+    summary.narratives["advantages"].push_back({"U" + std::to_string(i), "Đơn vị", "Tốt"});
+  }
+  summary.narrative_counts = {{"advantages", 1234}, {"difficulties", 0}};
+  pages::ConsolidatedInput input;
+  input.campaign = &campaign;
+  input.node = &node;
+  input.summary = &summary;
+  input.base_href = "/dot/7/tong-hop/HP";
+  const auto view = pages::consolidated_view(input);
+  for (const auto& part : view["parts"]) {
+    if (part["key"] == "advantages") {
+      EXPECT_EQ(part["unit_texts"].size(), 10u);
+      EXPECT_EQ(part["unit_count"], "1.234");
+      EXPECT_EQ(part["all_href"], "/dot/7/tong-hop/HP/y-kien/advantages");
+    } else {
+      EXPECT_FALSE(part.contains("all_href")) << part["key"];
+    }
+  }
+}
+
 TEST(DashboardView, ShowsOnePageWithEachFiltersCountAndLinksThatKeepTheSearch) {
   const auto form = load_form(nlohmann::json::parse(R"({
     "id": "t", "title": "T", "version": 1,
     "sections": [{"key": "I", "title": "I", "items": [
       {"key": "n", "label": "N", "type": "count", "aggregate": "sum"}]}]})"),
                               "test");
+  auto figures = std::make_shared<DashboardFigures>();
+  figures->campaign.id = 7;
+  figures->campaign.form = form;
+  figures->node.name = "Xã An Hưng";
+  figures->node.code = "HP-AH";
+  figures->counts.all = {120, 80, 70, 10, 40};
+  figures->counts.by_kind[UnitKind::school] = {100, 75, 66, 9, 25};
+  figures->counts.by_status = {{ReportStatus::not_started, 30},
+                               {ReportStatus::draft, 10},
+                               {ReportStatus::submitted, 50},
+                               {ReportStatus::returned, 0},
+                               {ReportStatus::accepted, 30}};
   Dashboard dashboard;
-  dashboard.campaign.id = 7;
-  dashboard.campaign.form = form;
-  dashboard.node.name = "Xã An Hưng";
-  dashboard.node.code = "HP-AH";
-  dashboard.counts.all = {120, 80, 70, 10, 40};
-  dashboard.counts.by_kind[UnitKind::school] = {100, 75, 66, 9, 25};
-  dashboard.counts.by_status = {{ReportStatus::not_started, 30},
-                                {ReportStatus::draft, 10},
-                                {ReportStatus::submitted, 50},
-                                {ReportStatus::returned, 0},
-                                {ReportStatus::accepted, 30}};
+  dashboard.figures = figures;
   dashboard.filter = ReportFilter::missing;
   dashboard.matching = 40;
   dashboard.page_number = 2;

@@ -44,6 +44,17 @@ std::string path_upper_bound(std::string prefix);
 // ---------------------------------------------------------------------------------------------
 // Rows.
 
+// Single-column rows.
+struct CountRow {
+  long long value = 0;
+  void bind(soci::statement& st) { st.exchange(soci::into(value)); }
+};
+
+struct TextRow {
+  std::string value;
+  void bind(soci::statement& st) { st.exchange(soci::into(value)); }
+};
+
 // A unit with its parent's code: `SELECT kUnitColumns kUnitFrom …`, or joined from another table
 // as `… JOIN units u ON … LEFT JOIN units p ON p.id = u.parent_id`.
 inline constexpr const char* kUnitColumns =

@@ -1038,17 +1038,6 @@ AuditInserter& Connection::audit_inserter() {
 
 namespace {
 
-// Single-column rows.
-struct CountRow {
-  long long value = 0;
-  void bind(soci::statement& st) { st.exchange(soci::into(value)); }
-};
-
-struct TextRow {
-  std::string value;
-  void bind(soci::statement& st) { st.exchange(soci::into(value)); }
-};
-
 struct UnitTextRow {
   UnitText text;
   void bind(soci::statement& st) {
@@ -1321,6 +1310,8 @@ OrgUnit SqlStore::update_unit(const UnitInput& input) {
     }
     writer.update(input);
     writer.flush();
+    // Pages and summaries show units' names: every cached one must be recomputed.
+    sql << "UPDATE campaigns SET revision = revision + 1";
   });
   return *find_unit(input.code);
 }
@@ -1343,6 +1334,8 @@ std::pair<int, int> SqlStore::upsert_units(const std::vector<UnitInput>& inputs)
           }
         }
         writer.flush();
+        // Pages and summaries show units' names: every cached one must be recomputed.
+        if (!inputs.empty()) sql << "UPDATE campaigns SET revision = revision + 1";
         return counts;
       },
       WriteSize::large);
@@ -1893,24 +1886,26 @@ std::pair<std::vector<std::string>, std::int64_t> SqlStore::missing_units(std::i
 std::pair<std::vector<UnitText>, std::int64_t> SqlStore::narratives(std::int64_t campaign_id,
                                                                     std::string_view path,
                                                                     std::string_view part,
-                                                                    int limit) {
+                                                                    int limit,
+                                                                    std::int64_t offset) {
   auto connection = pool_->acquire();
   std::string low(path);
   std::string high = path_upper_bound(low);
   std::string part_name(part);
   int n = std::max(limit, 0);
+  const long long skip = std::max<std::int64_t>(offset, 0);
   std::vector<UnitText> texts;
   if (n > 0) {
     connection
-        ->prepared<UnitTextRow, long long, std::string, std::string, std::string, int>(
+        ->prepared<UnitTextRow, long long, std::string, std::string, std::string, int, long long>(
             "SELECT unit_code, unit_name, text FROM report_narratives "
             "WHERE campaign_id = :c AND part = :part AND path >= :low AND path < :high "
-            "ORDER BY path LIMIT :n")
+            "ORDER BY path LIMIT :n OFFSET :skip")
         .each([&](const UnitTextRow& row) { texts.push_back(row.text); }, campaign_id, part_name,
-              low, high, n);
+              low, high, n, skip);
   }
-  std::int64_t total = static_cast<std::int64_t>(texts.size());
-  if (static_cast<int>(texts.size()) == n) {
+  std::int64_t total = skip + static_cast<std::int64_t>(texts.size());
+  if (static_cast<int>(texts.size()) == n || (skip > 0 && texts.empty())) {
     if (auto counters = node_counters(*connection, campaign_id, path)) {
       auto counts = counts_from_text(counters->narrative_counts);
       auto it = counts.find(part_name);

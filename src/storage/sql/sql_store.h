@@ -92,10 +92,11 @@ class SqlStore : public Store, public PlanStore, public SignInLog, public Report
   std::pair<std::vector<std::string>, std::int64_t> missing_units(std::int64_t campaign_id,
                                                                   std::string_view path,
                                                                   int limit) override;
+  using Store::narratives;
   std::pair<std::vector<UnitText>, std::int64_t> narratives(std::int64_t campaign_id,
                                                             std::string_view path,
-                                                            std::string_view part,
-                                                            int limit) override;
+                                                            std::string_view part, int limit,
+                                                            std::int64_t offset) override;
   void bulk_put_reports(
       const std::vector<UnitReport>& reports,
       const std::vector<std::map<std::string, std::string>>& narratives_if_counted) override;

@@ -1,7 +1,7 @@
 // SqlStore members for in-app notifications: the notices of a submit to the coordinators of the
 // units above (inserted inside write_report's transaction), and a user's list, unread count and
-// marking read. Plain SOCI statements: a submit is rare next to draft saves, and the unread count
-// is one range of a partial index.
+// marking read. Plain SOCI statements (a submit is rare next to draft saves) except the unread
+// count, which every page asks: one range of a partial index, prepared once per connection.
 #include <soci/soci-config.h>
 #undef SOCI_HAVE_BOOST
 #undef SOCI_HAVE_BOOST_DATE_TIME
@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "storage/sql/connection_pool.h"
+#include "storage/sql/rows.h"
 #include "storage/sql/sql_store.h"
 
 namespace llw::sql {
@@ -76,13 +78,14 @@ std::vector<Notification> SqlStore::notifications(std::int64_t user_id, int limi
 }
 
 std::int64_t SqlStore::unread_notifications(std::int64_t user_id) {
-  long long count = 0;
-  with_session([&](soci::session& sql) {
-    long long user = user_id;
-    sql << "SELECT COUNT(*) FROM notifications WHERE user_id = :user AND read_at IS NULL",
-        soci::into(count), soci::use(user);
-  });
-  return count;
+  // Asked by every page a signed-in user opens (its navigation): prepared once per connection.
+  auto connection = pool_->acquire();
+  const auto row =
+      connection
+          ->prepared<CountRow, long long>(
+              "SELECT COUNT(*) FROM notifications WHERE user_id = :user AND read_at IS NULL")
+          .one(user_id);
+  return row ? row->value : 0;
 }
 
 void SqlStore::mark_notifications_read(std::int64_t user_id, std::int64_t up_to_id, Timestamp at) {

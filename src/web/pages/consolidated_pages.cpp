@@ -19,6 +19,9 @@ struct ExportChoice {
   DocumentFormat format = DocumentFormat::pdf;
 };
 
+// The units' texts shown per part on the page; the rest are a link away, 50 to a page.
+constexpr int kTextsShown = 10;
+
 std::optional<ExportChoice> export_choice(const std::string& name) {
   if (name == "bao-cao.docx") return ExportChoice{false, DocumentFormat::docx};
   if (name == "bao-cao.pdf") return ExportChoice{false, DocumentFormat::pdf};
@@ -35,7 +38,7 @@ HttpResponse PageRoutes::consolidated(Context& context, const Params& params) {
 
 HttpResponse PageRoutes::consolidated_page(Context& context, const Params& params, int status,
                                            const pages::ReportingUpEcho& echo) {
-  const NodeSummary data = node_summary(context, params, 200);
+  const NodeSummary data = node_summary(context, params, kTextsShown);
   const ConsolidatedNarrative saved =
       app_.consolidated_narrative(context.user, data.campaign.id, data.node.code);
   pages::ConsolidatedInput input;
@@ -53,7 +56,10 @@ nlohmann::json PageRoutes::consolidated_page_view(Context& context, const NodeSu
   input.campaign = &data.campaign;
   input.node = &data.node;
   input.summary = &data.summary;
-  input.history = app_.store().consolidated_narrative_history(data.campaign.id, data.node.id, 20);
+  input.base_href =
+      "/dot/" + std::to_string(data.campaign.id) + "/tong-hop/" + pages::url_encode(data.node.code);
+  input.history =
+      app_.consolidated_narrative_history(context.user, data.campaign.id, data.node.code, 20);
   nlohmann::json view = pages::consolidated_view(input);
   const std::string base =
       "/dot/" + std::to_string(data.campaign.id) + "/tong-hop/" + pages::url_encode(data.node.code);
@@ -89,7 +95,7 @@ HttpResponse PageRoutes::consolidated_post(Context& context, const Params& param
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::conflict && error.kind() != ErrorKind::validation_failed) throw;
     // The page as a GET shows it, with the posted texts and their messages.
-    const NodeSummary data = node_summary(context, params, 200);
+    const NodeSummary data = node_summary(context, params, kTextsShown);
     const ConsolidatedNarrative saved = app_.consolidated_narrative(user, campaign_id, node.code);
     pages::ConsolidatedInput input;
     input.saved = &saved;
@@ -117,6 +123,17 @@ HttpResponse PageRoutes::document_export(Context& context, const Params& params)
       choice->data ? app_.data_export(context.user, campaign_id, params[1], choice->format)
                    : app_.summary_document(context.user, campaign_id, params[1], choice->format);
   return download(file);
+}
+
+HttpResponse PageRoutes::unit_texts(Context& context, const Params& params) {
+  const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
+  const std::int64_t page_number =
+      pages::parse_page_number(pages::query_value(context.request.query, "trang"));
+  const UnitTextsPage texts =
+      app_.unit_texts(context.user, campaign_id, params[1], params[2], page_number);
+  const std::string base =
+      "/dot/" + std::to_string(campaign_id) + "/tong-hop/" + pages::url_encode(texts.node.code);
+  return page(context, 200, "unit_texts", pages::unit_texts_view(texts, base));
 }
 
 }  // namespace llw

@@ -1,5 +1,6 @@
 #include "web/pages/consolidated_view.h"
 
+#include "web/pages/paging_view.h"
 #include "web/pages/view_format.h"
 
 namespace llw::pages {
@@ -44,6 +45,10 @@ json consolidated_view(const ConsolidatedInput& input) {
                  {"has_error", error != input.errors.end()},
                  {"error", error == input.errors.end() ? "" : error->second}};
     part["has_unit_texts"] = !part["unit_texts"].empty();
+    const std::int64_t total = count == summary.narrative_counts.end() ? 0 : count->second;
+    if (total > static_cast<std::int64_t>(part["unit_texts"].size()) && !input.base_href.empty()) {
+      part["all_href"] = input.base_href + "/y-kien/" + key;
+    }
     if (input.theirs != nullptr) {
       const auto theirs = input.theirs->texts.find(key);
       part["theirs"] = theirs == input.theirs->texts.end() ? "(trống)" : theirs->second;
@@ -130,6 +135,33 @@ json consolidated_view(const ConsolidatedInput& input) {
     view["theirs_at"] = format_date_time(input.theirs->updated_at);
   }
   return view;
+}
+
+std::string part_title(const std::string& part) {
+  for (const auto& [key, title] : consolidated_parts()) {
+    if (key == part) return title;
+  }
+  return part;
+}
+
+json unit_texts_view(const UnitTextsPage& page, const std::string& base_href) {
+  json texts = json::array();
+  for (const UnitText& text : page.texts) {
+    texts.push_back({{"unit", text.unit_name}, {"text", text.text}});
+  }
+  const std::string href = base_href + "/y-kien/" + page.part;
+  const std::string title = part_title(page.part);
+  return {{"title", title + " — ý kiến của các đơn vị — " + page.node.name},
+          {"campaign_name", page.campaign.name},
+          {"node", {{"name", page.node.name}, {"code", page.node.code}}},
+          {"part_title", title},
+          {"back_href", base_href},
+          {"total", format_count(static_cast<double>(page.total))},
+          {"texts", std::move(texts)},
+          {"has_texts", !page.texts.empty()},
+          {"paging", paging_view(page.page_number, page.page_count, [&](std::int64_t n) {
+             return n > 1 ? href + "?trang=" + std::to_string(n) : href;
+           })}};
 }
 
 }  // namespace llw::pages

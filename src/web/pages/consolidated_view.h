@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "app/unit_texts.h"
 #include "domain/campaign.h"
 #include "domain/org_unit.h"
 #include "domain/store.h"
@@ -26,9 +27,15 @@ struct ConsolidatedInput {
   // A stale save: the newer saved narrative, shown beside the user's texts.
   const ConsolidatedNarrative* theirs = nullptr;
   std::vector<ConsolidatedNarrative> history;
+  // The page's address ("/dot/1/tong-hop/HP"): a part with more texts than the page shows links
+  // to their list below it ("…/y-kien/advantages").
+  std::string base_href;
 };
 
 nlohmann::json consolidated_view(const ConsolidatedInput& input);
+
+// The page of one part's units' texts, with links back and to the other pages.
+nlohmann::json unit_texts_view(const UnitTextsPage& texts, const std::string& base_href);
 
 // The four parts in order with their Vietnamese titles.
 const std::vector<std::pair<std::string, std::string>>& consolidated_parts();

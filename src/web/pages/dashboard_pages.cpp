@@ -37,19 +37,28 @@ HttpResponse PageRoutes::dashboard(Context& context, const Params& params) {
                      .value_or(ReportFilter::all);
   asked.page = pages::parse_page_number(pages::query_value(query, "trang"));
   const Dashboard dashboard = app_.dashboard(context.user, campaign_id, params[1], asked);
-  const OrgUnit& node = dashboard.node;
+  const OrgUnit& node = dashboard.node();
 
   const std::string base = "/dot/" + std::to_string(campaign_id);
   const std::string code = pages::url_encode(node.code);
   input.dashboard = &dashboard;
   input.base_href = base + "/tong-quan/" + code;
-  nlohmann::json view = pages::dashboard_view(input);
-  view["action"] = input.base_href;
-  view["chart_src"] = base + "/tong-quan/" + code + "/hoat-dong.svg";
-  view["consolidated_href"] = base + "/tong-hop/" + code;
-  // A province or commune below the issuer writes its own plan; the page decides who may edit.
-  if (may_have_level_plan(dashboard.campaign, node)) view["plan_href"] = base + "/ke-hoach/" + code;
-  return page(context, 200, "dashboard", std::move(view));
+  // The body depends on the campaign's revision and the query only (access was checked by the
+  // use case): the same page asked again is framed from the body rendered the first time.
+  const std::string key = "tong-quan/" + std::to_string(campaign_id) + "/" + code + "?" +
+                          std::string(to_string(dashboard.filter)) + "&" +
+                          std::to_string(dashboard.page_number) + "&" + input.query;
+  return cached_page(context, key, dashboard.revision, "dashboard", [&] {
+    nlohmann::json view = pages::dashboard_view(input);
+    view["action"] = input.base_href;
+    view["chart_src"] = base + "/tong-quan/" + code + "/hoat-dong.svg";
+    view["consolidated_href"] = base + "/tong-hop/" + code;
+    // A province or commune below the issuer writes its own plan; the page decides who may edit.
+    if (may_have_level_plan(dashboard.campaign(), node)) {
+      view["plan_href"] = base + "/ke-hoach/" + code;
+    }
+    return view;
+  });
 }
 
 HttpResponse PageRoutes::activities_chart(Context& context, const Params& params) {

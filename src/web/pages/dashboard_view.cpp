@@ -7,6 +7,7 @@
 #include "documents/document.h"
 #include "domain/workflow.h"
 #include "web/pages/page_support.h"
+#include "web/pages/paging_view.h"
 #include "web/pages/report_form_view.h"
 #include "web/pages/view_format.h"
 
@@ -65,7 +66,7 @@ std::string page_href(const std::string& base, const std::string& query, ReportF
 }
 
 json unit_list_view(const Dashboard& dashboard, const DashboardInput& input) {
-  const Campaign& campaign = dashboard.campaign;
+  const Campaign& campaign = dashboard.campaign();
   json list = json::array();
   const std::string base = "/dot/" + std::to_string(campaign.id) + "/bao-cao/";
   for (const ReportListRow& row : dashboard.page.rows) {
@@ -81,26 +82,14 @@ json unit_list_view(const Dashboard& dashboard, const DashboardInput& input) {
                     {"updated_at", row.version > 0 ? format_date_time(row.updated_at) : ""}});
   }
   const ReportFilter filter = dashboard.filter;
-  json paging = {{"page", format_count(static_cast<double>(dashboard.page_number))},
-                 {"pages", format_count(static_cast<double>(dashboard.page_count))},
-                 {"has_pages", dashboard.page_count > 1},
-                 {"has_previous", dashboard.page_number > 1},
-                 {"has_next", dashboard.page_number < dashboard.page_count}};
-  if (dashboard.page_number > 1) {
-    paging["previous_href"] =
-        page_href(input.base_href, input.query, filter, dashboard.page_number - 1);
-    paging["first_href"] = page_href(input.base_href, input.query, filter, 1);
-  }
-  if (dashboard.page_number < dashboard.page_count) {
-    paging["next_href"] =
-        page_href(input.base_href, input.query, filter, dashboard.page_number + 1);
-    paging["last_href"] = page_href(input.base_href, input.query, filter, dashboard.page_count);
-  }
+  const json paging = paging_view(
+      dashboard.page_number, dashboard.page_count,
+      [&](std::int64_t page) { return page_href(input.base_href, input.query, filter, page); });
   return {{"units", std::move(list)},
           {"unit_count", format_count(static_cast<double>(dashboard.matching))},
           {"has_units", !dashboard.page.rows.empty()},
-          {"paging", std::move(paging)},
-          {"filters", filters_view(dashboard.counts, filter)}};
+          {"paging", paging},
+          {"filters", filters_view(dashboard.counts(), filter)}};
 }
 
 }  // namespace
@@ -120,13 +109,13 @@ documents::BarChart directions_chart(const Campaign& campaign, const Summary& su
 
 json dashboard_view(const DashboardInput& input) {
   const Dashboard& dashboard = *input.dashboard;
-  const Campaign& campaign = dashboard.campaign;
+  const Campaign& campaign = dashboard.campaign();
   const ReportForm& form = *campaign.form;
-  const Summary& summary = dashboard.summary;
+  const Summary& summary = dashboard.summary();
 
   // By unit kind, from the node's counters.
   json kinds = json::array();
-  for (const auto& [kind, counts] : dashboard.counts.by_kind) {
+  for (const auto& [kind, counts] : dashboard.counts().by_kind) {
     json entry = counts_view(counts);
     entry["kind"] = std::string(vietnamese_label(kind));
     kinds.push_back(std::move(entry));
@@ -178,9 +167,9 @@ json dashboard_view(const DashboardInput& input) {
          {"participants", format_count(static_cast<double>(figures.participants))}});
   }
 
-  json view = {{"title", "Tổng quan — " + dashboard.node.name},
+  json view = {{"title", "Tổng quan — " + dashboard.node().name},
                {"campaign_name", campaign.name},
-               {"node", {{"name", dashboard.node.name}, {"code", dashboard.node.code}}},
+               {"node", {{"name", dashboard.node().name}, {"code", dashboard.node().code}}},
                {"deadline", format_date(campaign.deadline)},
                {"counts", counts_view(totals)},
                {"kinds", std::move(kinds)},

@@ -8,6 +8,7 @@
 #include "domain/text.h"
 #include "web/http_errors.h"
 #include "web/pages/page_templates.h"
+#include "web/pages/rendered_bodies.h"
 #include "web/pages/user_view.h"
 
 namespace llw {
@@ -60,6 +61,7 @@ PageRoutes::PageRoutes(Application& app, std::size_t max_body_bytes)
       {"GET", {"dot", "{}", "tong-hop", "{}"}, &PageRoutes::consolidated},
       {"POST", {"dot", "{}", "tong-hop", "{}"}, &PageRoutes::consolidated_post},
       {"GET", {"dot", "{}", "tong-hop", "{}", "xuat", "{}"}, &PageRoutes::document_export},
+      {"GET", {"dot", "{}", "tong-hop", "{}", "y-kien", "{}"}, &PageRoutes::unit_texts},
       {"POST", {"dot", "{}", "tong-hop", "{}", "len"}, &PageRoutes::reporting_up_post},
       {"GET", {"dot", "moi"}, &PageRoutes::campaign_new},
       {"POST", {"dot", "moi"}, &PageRoutes::campaign_new_post},
@@ -193,70 +195,120 @@ HttpResponse PageRoutes::static_file(const HttpRequest& request) {
 
 HttpResponse PageRoutes::page(Context& context, int status, const std::string& template_name,
                               nlohmann::json view) {
-  const User& user = context.user;
   view["csrf"] = context.csrf;
-  if (user.id != 0) {
-    view["signed_in"] = true;
-    view["me"] = {{"name", user.display_name.empty() ? user.username : user.display_name},
-                  {"role", std::string(pages::role_label(user.role))},
-                  {"unit", user.unit_code}};
-    nlohmann::json nav = nlohmann::json::array();
-    // An account that must choose its password first gets no links it could not follow.
-    const auto campaign = user.must_change_password ? std::nullopt : default_campaign(user);
-    if (campaign) {
-      const std::string base = "/dot/" + std::to_string(campaign->id);
-      const std::string unit =
-          pages::url_encode(user.role == Role::admin ? campaign->issuer_code : user.unit_code);
-      if (user.role == Role::reporter) {
-        nav.push_back({{"href", base + "/bao-cao/" + unit}, {"label", "Báo cáo của đơn vị"}});
-      } else {
-        nav.push_back({{"href", base + "/tong-quan/" + unit}, {"label", "Tổng quan"}});
-        nav.push_back({{"href", base + "/tong-hop/" + unit}, {"label", "Báo cáo tổng hợp"}});
-      }
-      OrgUnit issuer;
-      issuer.path = campaign->issuer_path;
-      if (is_allowed(user, Action::manage_campaign, issuer)) {
-        nav.push_back({{"href", base + "/cai-dat"}, {"label", "Cài đặt đợt"}});
-      }
+  const std::string body = pages::render_page_body(template_name, view);
+  const auto title = view.find("title");
+  return framed_page(context, status,
+                     title != view.end() && title->is_string() ? title->get<std::string>() : "",
+                     body);
+}
+
+HttpResponse PageRoutes::cached_page(Context& context, const std::string& key, std::int64_t version,
+                                     const std::string& template_name,
+                                     const std::function<nlohmann::json()>& view_of) {
+  std::shared_ptr<const pages::RenderedBody> body = rendered_.find(key, version);
+  if (!body) {
+    nlohmann::json view = view_of();
+    view["csrf"] = pages::kCsrfPlaceholder;
+    auto rendered = std::make_shared<pages::RenderedBody>();
+    rendered->html = pages::render_page_body(template_name, view);
+    if (const auto title = view.find("title"); title != view.end() && title->is_string()) {
+      rendered->title = title->get<std::string>();
     }
-    if (!user.must_change_password &&
-        (user.role == Role::admin || user.role == Role::coordinator)) {
-      // The unit tree from the user's own unit; an admin has none and starts at the root.
-      std::string tree_code = user.unit_code;
-      if (tree_code.empty()) {
-        const auto ids = path_ids(campaign ? campaign->issuer_path : std::string{});
-        if (!ids.empty()) {
-          if (const auto unit = app_.store().find_unit_by_id(ids.front())) tree_code = unit->code;
-        }
-      }
-      if (!tree_code.empty()) {
-        nav.push_back({{"href", "/quan-tri/don-vi/" + pages::url_encode(tree_code)},
-                       {"label", "Cây đơn vị"}});
-      }
-      nav.push_back({{"href", "/dot/moi"}, {"label", "Tạo đợt mới"}});
-      nav.push_back({{"href", "/quan-tri/nhap-don-vi"}, {"label", "Nhập đơn vị"}});
-      nav.push_back({{"href", "/quan-tri/tai-khoan"}, {"label", "Tài khoản"}});
-      nav.push_back({{"href", "/quan-tri/tai-khoan-don-vi"}, {"label", "Tài khoản đơn vị"}});
-      nav.push_back({{"href", "/nhat-ky"}, {"label", "Nhật ký"}});
-    }
-    if (!user.must_change_password && user.role != Role::admin) {
-      // Units below that submitted, plans issued above: one count on a partial index per page.
-      const std::int64_t unread = app_.unread_notifications(user);
-      view["unread_notifications"] = std::to_string(unread);
-      nav.push_back({{"href", "/thong-bao"},
-                     {"label", unread > 0 ? "Thông báo (" + std::to_string(unread) + ")"
-                                          : std::string("Thông báo")},
-                     {"id", "nav-notifications"}});
-    }
-    view["nav"] = std::move(nav);
+    body = rendered;
+    rendered_.put(key, version, std::move(rendered));
   }
+  return framed_page(context, 200, body->title, pages::with_csrf(body->html, context.csrf));
+}
+
+HttpResponse PageRoutes::framed_page(Context& context, int status, const std::string& title,
+                                     const std::string& body) {
+  const User& user = context.user;
+  // An account that must choose its password first gets no links it could not follow.
+  const bool linked = user.id != 0 && !user.must_change_password;
+  const auto campaign = linked ? default_campaign(user) : std::nullopt;
+  // Units below that submitted, plans issued above: one count on a partial index per page.
+  const std::int64_t unread =
+      linked && user.role != Role::admin ? app_.unread_notifications(user) : -1;
+  // The frame's head is rendered from these alone (and the CSRF token, put in when sent), so it
+  // is kept under them: a user's next page reuses it.
+  std::string key = std::to_string(user.id) + "|" + (user.must_change_password ? "1" : "0") + "|" +
+                    std::string(to_string(user.role)) + "|" + user.unit_code + "|" + user.username +
+                    "|" + user.display_name + "|" + std::to_string(unread) + "|" + title;
+  if (campaign) {
+    key += "|" + std::to_string(campaign->id) + "|" + campaign->issuer_code + "|" +
+           campaign->issuer_path;
+  }
+  std::shared_ptr<const pages::RenderedBody> head = frames_.find(key, 0);
+  if (!head) {
+    nlohmann::json view = frame_view(user, campaign, unread);
+    view["title"] = title;
+    view["csrf"] = pages::kCsrfPlaceholder;
+    auto rendered = std::make_shared<pages::RenderedBody>();
+    rendered->html = pages::render_template("head", view);
+    head = rendered;
+    frames_.put(key, 0, std::move(rendered));
+  }
+  static const std::string foot = pages::render_template("foot", nlohmann::json::object());
   HttpResponse response;
   response.status = status;
   response.is_page = true;
   response.content_type = "text/html; charset=utf-8";
   response.headers.emplace_back("Cache-Control", "no-store");
-  response.body = pages::render_template(template_name, view);
+  response.body = pages::with_csrf(head->html, context.csrf);
+  response.body.reserve(response.body.size() + body.size() + foot.size());
+  response.body += body;
+  response.body += foot;
   return response;
+}
+
+nlohmann::json PageRoutes::frame_view(const User& user, const std::optional<Campaign>& campaign,
+                                      std::int64_t unread) {
+  nlohmann::json view = nlohmann::json::object();
+  if (user.id == 0) return view;
+  view["signed_in"] = true;
+  view["me"] = {{"name", user.display_name.empty() ? user.username : user.display_name},
+                {"role", std::string(pages::role_label(user.role))},
+                {"unit", user.unit_code}};
+  nlohmann::json nav = nlohmann::json::array();
+  if (campaign) {
+    const std::string base = "/dot/" + std::to_string(campaign->id);
+    const std::string unit =
+        pages::url_encode(user.role == Role::admin ? campaign->issuer_code : user.unit_code);
+    if (user.role == Role::reporter) {
+      nav.push_back({{"href", base + "/bao-cao/" + unit}, {"label", "Báo cáo của đơn vị"}});
+    } else {
+      nav.push_back({{"href", base + "/tong-quan/" + unit}, {"label", "Tổng quan"}});
+      nav.push_back({{"href", base + "/tong-hop/" + unit}, {"label", "Báo cáo tổng hợp"}});
+    }
+    OrgUnit issuer;
+    issuer.path = campaign->issuer_path;
+    if (is_allowed(user, Action::manage_campaign, issuer)) {
+      nav.push_back({{"href", base + "/cai-dat"}, {"label", "Cài đặt đợt"}});
+    }
+  }
+  if (!user.must_change_password && (user.role == Role::admin || user.role == Role::coordinator)) {
+    // The unit tree from the user's own unit; an admin has none and starts at the root.
+    const auto tree_code =
+        app_.unit_tree_start(user, campaign ? campaign->issuer_path : std::string());
+    if (tree_code) {
+      nav.push_back(
+          {{"href", "/quan-tri/don-vi/" + pages::url_encode(*tree_code)}, {"label", "Cây đơn vị"}});
+    }
+    nav.push_back({{"href", "/dot/moi"}, {"label", "Tạo đợt mới"}});
+    nav.push_back({{"href", "/quan-tri/nhap-don-vi"}, {"label", "Nhập đơn vị"}});
+    nav.push_back({{"href", "/quan-tri/tai-khoan"}, {"label", "Tài khoản"}});
+    nav.push_back({{"href", "/quan-tri/tai-khoan-don-vi"}, {"label", "Tài khoản đơn vị"}});
+    nav.push_back({{"href", "/nhat-ky"}, {"label", "Nhật ký"}});
+  }
+  if (unread >= 0) {
+    nav.push_back({{"href", "/thong-bao"},
+                   {"label", unread > 0 ? "Thông báo (" + std::to_string(unread) + ")"
+                                        : std::string("Thông báo")},
+                   {"id", "nav-notifications"}});
+  }
+  view["nav"] = std::move(nav);
+  return view;
 }
 
 HttpResponse PageRoutes::error_page(const HttpRequest& request, const User* user, int status,
@@ -307,12 +359,7 @@ void PageRoutes::require_csrf(const Context& context) const {
 }
 
 std::optional<Campaign> PageRoutes::default_campaign(const User& user) {
-  auto campaigns = app_.list_campaigns(user);
-  if (campaigns.empty()) return std::nullopt;
-  std::sort(campaigns.begin(), campaigns.end(), [](const Campaign& a, const Campaign& b) {
-    return a.year != b.year ? a.year > b.year : a.id > b.id;
-  });
-  return campaigns.front();
+  return app_.newest_campaign(user);
 }
 
 }  // namespace llw

@@ -7,6 +7,7 @@
 // token, and every access goes through the Application, which asks the domain's access policy.
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -17,6 +18,7 @@
 #include "web/http_message.h"
 #include "web/pages/form_echo.h"
 #include "web/pages/page_support.h"
+#include "web/pages/rendered_bodies.h"
 
 namespace llw {
 
@@ -63,9 +65,23 @@ class PageRoutes {
   HttpResponse dispatch(const HttpRequest& request);
   HttpResponse static_file(const HttpRequest& request);
 
-  // Renders `template_name` with `view` plus the layout's data (user, CSRF token, navigation).
+  // Renders `template_name` with `view` plus the CSRF token, framed for the user.
   HttpResponse page(Context& context, int status, const std::string& template_name,
                     nlohmann::json view);
+  // The same for a page whose body depends only on `key` and the data's `version` (e.g. the
+  // campaign's revision), never on who asks (the caller has checked access): the body rendered
+  // for that version is reused, and `view_of` runs only when there is none.
+  HttpResponse cached_page(Context& context, const std::string& key, std::int64_t version,
+                           const std::string& template_name,
+                           const std::function<nlohmann::json()>& view_of);
+  // `body` (a rendered page body) between the frame's head and foot: the title, the user's name,
+  // the navigation with the unread notifications, the CSRF token of the sign-out form.
+  HttpResponse framed_page(Context& context, int status, const std::string& title,
+                           const std::string& body);
+  // The frame's data for `user`: their name and role and the navigation, which links to
+  // `campaign` (the newest they may see) and shows `unread` notifications (-1: no link).
+  nlohmann::json frame_view(const User& user, const std::optional<Campaign>& campaign,
+                            std::int64_t unread);
   HttpResponse error_page(const HttpRequest& request, const User* user, int status,
                           const std::string& message);
   static HttpResponse redirect(const std::string& location);
@@ -119,6 +135,8 @@ class PageRoutes {
   HttpResponse consolidated(Context& context, const Params& params);
   HttpResponse consolidated_post(Context& context, const Params& params);
   HttpResponse document_export(Context& context, const Params& params);
+  // One part's units' texts, a page at a time (the consolidated page shows the first few).
+  HttpResponse unit_texts(Context& context, const Params& params);
   HttpResponse consolidated_page(Context& context, const Params& params, int status,
                                  const pages::ReportingUpEcho& echo);
   // The consolidated page's view from `input` (the narrative to show, set by the caller): the
@@ -165,6 +183,10 @@ class PageRoutes {
 
   Application& app_;
   std::size_t max_body_bytes_;
+  // Up to 16 MB of page bodies, each reused for at most 5 seconds.
+  pages::RenderedBodies rendered_{std::size_t{16} << 20, std::chrono::seconds(5)};
+  // The frames' heads, under everything they are rendered from: 2 MB of a few KB each.
+  pages::RenderedBodies frames_{std::size_t{2} << 20, std::chrono::seconds(60)};
   std::vector<Route> routes_;
 };
 

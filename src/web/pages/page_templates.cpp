@@ -5,6 +5,8 @@
 #include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <string_view>
+#include <utility>
 
 #include "domain/text.h"
 
@@ -60,12 +62,15 @@ mstch::data to_data(const nlohmann::json& value) {
 }
 
 // Templates are parsed once; kainjow's mustache objects are not shared between threads while
-// rendering, so each render copies the parsed template (cheap next to parsing).
-const mstch::mustache& parsed(const std::string& name) {
+// rendering, so each render copies the parsed template (cheap next to parsing). A page's body is
+// its template without the frame: {{>head}} and {{>foot}} left out.
+enum class Part { whole, body };
+
+const mstch::mustache& parsed(const std::string& name, Part part) {
   static std::mutex mutex;
-  static std::map<std::string, std::unique_ptr<mstch::mustache>> cache;
+  static std::map<std::pair<std::string, Part>, std::unique_ptr<mstch::mustache>> cache;
   std::lock_guard lock(mutex);
-  auto& slot = cache[name];
+  auto& slot = cache[{name, part}];
   if (!slot) {
     const auto& templates = embedded_templates();
     const auto it = templates.find(name);
@@ -75,7 +80,8 @@ const mstch::mustache& parsed(const std::string& name) {
     std::string text = it->second;
     for (const char* partial : {"head", "foot", "field"}) {
       const std::string tag = std::string("{{>") + partial + "}}";
-      const std::string& body = templates.at(partial);
+      const bool frame = std::string_view(partial) != "field";
+      const std::string& body = part == Part::body && frame ? std::string() : templates.at(partial);
       for (auto at = text.find(tag); at != std::string::npos;
            at = text.find(tag, at + body.size())) {
         text.replace(at, tag.size(), body);
@@ -89,14 +95,22 @@ const mstch::mustache& parsed(const std::string& name) {
   return *slot;
 }
 
-}  // namespace
-
-std::string render_template(const std::string& name, const nlohmann::json& view) {
-  mstch::mustache tmpl = parsed(name);
+std::string render(const std::string& name, Part part, const nlohmann::json& view) {
+  mstch::mustache tmpl = parsed(name, part);
   const mstch::data data = to_data(view);
   std::string html = tmpl.render(data);
   if (!tmpl.is_valid()) throw std::runtime_error("template " + name + ": " + tmpl.error_message());
   return html;
+}
+
+}  // namespace
+
+std::string render_template(const std::string& name, const nlohmann::json& view) {
+  return render(name, Part::whole, view);
+}
+
+std::string render_page_body(const std::string& name, const nlohmann::json& view) {
+  return render(name, Part::body, view);
 }
 
 StaticFile find_static_file(const std::string& name) {

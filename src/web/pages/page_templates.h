@@ -13,6 +13,11 @@ namespace llw::pages {
 // partials {{>head}} and {{>foot}}. Throws std::runtime_error for an unknown or broken template.
 std::string render_template(const std::string& name, const nlohmann::json& view);
 
+// The same without the page's frame ({{>head}} and {{>foot}} left out): what lies between the
+// navigation and the footer. Every page template starts with {{>head}} and ends with {{>foot}},
+// so render_template("head") + render_page_body(name) + render_template("foot") is the page.
+std::string render_page_body(const std::string& name, const nlohmann::json& view);
+
 struct StaticFile {
   const std::string* bytes = nullptr;  // null when there is no such file
   const char* content_type = "";

@@ -46,7 +46,8 @@ json reporting_up_view(const ReportingUpInput& input) {
         format_percent(slot("participation.participants"), slot("participation.population"));
   }
   json children = json::array();
-  for (const ChildFigures& child : input.children) {
+  static const std::vector<ChildFigures> none;
+  for (const ChildFigures& child : input.children ? *input.children : none) {
     children.push_back(
         {{"name", child.unit.name},
          {"href", input.child_base + url_encode(child.unit.code)},

@@ -4,6 +4,7 @@
 // coordinator; return, accept, reopen for the level above), and the states of the children's
 // consolidated reports with links to their pages.
 
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -23,8 +24,9 @@ struct ReportingUpEcho {
 struct ReportingUpInput {
   const OrgUnit* node = nullptr;
   const ConsolidatedReport* report = nullptr;
-  std::vector<ChildFigures> children;  // the children that consolidate, with their states
-  bool may_submit = false;             // access only; the state is checked here
+  // The children that consolidate, with their states.
+  std::shared_ptr<const std::vector<ChildFigures>> children;
+  bool may_submit = false;  // access only; the state is checked here
   bool may_review = false;
   bool has_parent = false;
   std::string action;      // the form's URL
