@@ -199,6 +199,10 @@ class Application {
 
   // Campaigns and forms.
   std::vector<Campaign> list_campaigns(const User& actor);
+  // The campaign's revision: bumped by every change of what its summaries and pages show (a
+  // report's or consolidated report's state, a unit, the campaign); a version for caches of what
+  // was built from them. Error{not_found} for an unknown campaign.
+  std::int64_t campaign_revision(std::int64_t campaign_id);
   // The newest campaign (by year, then by creation) the actor may see: the one a page's
   // navigation links to.
   std::optional<Campaign> newest_campaign(const User& actor);

@@ -41,6 +41,12 @@ std::vector<Campaign> Application::list_campaigns(const User& actor) {
   return visible;
 }
 
+std::int64_t Application::campaign_revision(std::int64_t campaign_id) {
+  const std::optional<std::int64_t> revision = store_->campaign_revision(campaign_id);
+  if (!revision) load_campaign(campaign_id);  // throws the usual not_found
+  return revision.value_or(0);
+}
+
 std::optional<Campaign> Application::newest_campaign(const User& actor) {
   // Every page's navigation asks: one campaign copied, not every one.
   std::optional<Campaign> newest;

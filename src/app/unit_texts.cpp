@@ -40,8 +40,10 @@ std::int64_t accepted_texts(Store& store, const Campaign& campaign, const OrgUni
       skip -= count;
       continue;
     }
-    auto page = store.narratives(campaign.id, child.unit.path, part,
-                                 static_cast<int>(wanted - texts.size()), skip).first;
+    auto page = store
+                    .narratives(campaign.id, child.unit.path, part,
+                                static_cast<int>(wanted - texts.size()), skip)
+                    .first;
     skip = 0;
     std::move(page.begin(), page.end(), std::back_inserter(texts));
   }
@@ -77,8 +79,8 @@ UnitTextsPage Application::unit_texts(const User& actor, std::int64_t campaign_i
                              [](const ChildFigures& child) { return child.consolidates(); });
     }
     if (accepted) {
-      result.total = accepted_texts(*store_, result.campaign, result.node, part, offset, limit,
-                                    result.texts);
+      result.total =
+          accepted_texts(*store_, result.campaign, result.node, part, offset, limit, result.texts);
     } else {
       auto [texts, total] = store_->narratives(campaign_id, result.node.path, part, limit, offset);
       result.texts = std::move(texts);

@@ -403,6 +403,15 @@ TEST_F(PagesTest, PagesServedFromRenderedBodiesCarryEachSessionsOwnToken) {
     tokens.insert(token);
   }
   EXPECT_EQ(tokens.size(), 2u);
+  // What a page offers follows its reader: the coordinator edits, the viewer of the same node
+  // reads, whatever was rendered before.
+  const std::string viewer = sign_in(kViewer);
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_NE(page_get(consolidated, first).body.find("id=\"narrative-form\""), std::string::npos);
+    const std::string read_only = page_get(consolidated, viewer).body;
+    EXPECT_EQ(read_only.find("id=\"narrative-form\""), std::string::npos);
+    EXPECT_EQ(read_only.find("__llw_csrf_token__"), std::string::npos);
+  }
   // Signing out with the token of a page served from the cache works.
   EXPECT_EQ(
       page_post("/dang-xuat", first, "csrf=" + csrf_of(page_get(dashboard, first).body)).status,

@@ -33,21 +33,43 @@ std::optional<ExportChoice> export_choice(const std::string& name) {
 }  // namespace
 
 HttpResponse PageRoutes::consolidated(Context& context, const Params& params) {
-  return consolidated_page(context, params, 200, {});
+  const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
+  // Read first: the access check (read_summary) and the narrative's version, which its saves
+  // change without the campaign's revision.
+  const std::int64_t revision = app_.campaign_revision(campaign_id);
+  const ConsolidatedNarrative saved =
+      app_.consolidated_narrative(context.user, campaign_id, params[1]);
+  // Everything else the page shows follows the revision; what it offers follows the reader's
+  // role and place in the tree (the access policy's inputs) and the notices in the address.
+  const auto& query = context.request.query;
+  const User& user = context.user;
+  const std::string key = "tong-hop/" + std::to_string(campaign_id) + "/" + params[1] + "|" +
+                          std::string(to_string(user.role)) + "|" + user.unit_path + "|" +
+                          std::to_string(saved.version) + "|" +
+                          (query.count("da-luu") ? "1" : "0") + "|" +
+                          pages::query_value(query, "len");
+  return cached_page(context, key, revision, "consolidated",
+                     [&] { return consolidated_view_of(context, params, saved, {}); });
 }
 
 HttpResponse PageRoutes::consolidated_page(Context& context, const Params& params, int status,
                                            const pages::ReportingUpEcho& echo) {
-  const NodeSummary data = node_summary(context, params, kTextsShown);
   const ConsolidatedNarrative saved =
-      app_.consolidated_narrative(context.user, data.campaign.id, data.node.code);
+      app_.consolidated_narrative(context.user, parse_page_campaign_id(params[0]), params[1]);
+  return page(context, status, "consolidated", consolidated_view_of(context, params, saved, echo));
+}
+
+nlohmann::json PageRoutes::consolidated_view_of(Context& context, const Params& params,
+                                                const ConsolidatedNarrative& saved,
+                                                const pages::ReportingUpEcho& echo) {
+  const NodeSummary data = node_summary(context, params, kTextsShown);
   pages::ConsolidatedInput input;
   input.saved = &saved;
   input.texts = saved.texts;
   input.version = saved.version;
   input.editable = is_allowed(context.user, Action::write_summary, data.node);
   if (context.request.query.count("da-luu")) input.notice = "Đã lưu báo cáo tổng hợp.";
-  return page(context, status, "consolidated", consolidated_page_view(context, data, input, echo));
+  return consolidated_page_view(context, data, input, echo);
 }
 
 nlohmann::json PageRoutes::consolidated_page_view(Context& context, const NodeSummary& data,

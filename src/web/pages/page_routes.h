@@ -139,6 +139,10 @@ class PageRoutes {
   HttpResponse unit_texts(Context& context, const Params& params);
   HttpResponse consolidated_page(Context& context, const Params& params, int status,
                                  const pages::ReportingUpEcho& echo);
+  // The consolidated page's view as a GET shows it, with the `saved` narrative in the editor.
+  nlohmann::json consolidated_view_of(Context& context, const Params& params,
+                                      const ConsolidatedNarrative& saved,
+                                      const pages::ReportingUpEcho& echo);
   // The consolidated page's view from `input` (the narrative to show, set by the caller): the
   // history, exports and the reporting-up panel, the same for the page a GET shows and a refused
   // save's re-render.

@@ -23,7 +23,8 @@ void RenderedBodies::put(const std::string& key, std::int64_t version,
   if (const auto it = by_key_.find(key); it != by_key_.end()) drop(it->second);
   if (bytes > max_bytes_) return;
   while (bytes_ + bytes > max_bytes_ && !entries_.empty()) drop(std::prev(entries_.end()));
-  entries_.push_front(Entry{key, version, std::chrono::steady_clock::now(), std::move(body), bytes});
+  entries_.push_front(
+      Entry{key, version, std::chrono::steady_clock::now(), std::move(body), bytes});
   by_key_[key] = entries_.begin();
   bytes_ += bytes;
 }
