@@ -13,6 +13,7 @@
 #include "web/pages/dashboard_view.h"
 #include "web/pages/page_support.h"
 #include "web/pages/report_form_view.h"
+#include "web/pages/view_format.h"
 #include "web_fixture.h"
 
 namespace llw::test {
@@ -416,6 +417,54 @@ TEST_F(PagesTest, PagesServedFromRenderedBodiesCarryEachSessionsOwnToken) {
   EXPECT_EQ(
       page_post("/dang-xuat", first, "csrf=" + csrf_of(page_get(dashboard, first).body)).status,
       303);
+}
+
+TEST_F(PagesTest, TheDashboardAndConsolidatedPagesShowTheSummaryApisFiguresAtEveryLevel) {
+  // Two schools of two communes submit; a village keeps a draft.
+  for (const auto& [unit, students] : {std::pair{"HP-AH-THTT", 300}, {"HP-AD-THCS", 450}}) {
+    const UnitReport saved = app_->save_draft(
+        admin_, campaign_id_, unit, 0,
+        {{"banners", 2}, {"media_articles", 3}, {"participants_students", students}}, {});
+    app_->submit(admin_, campaign_id_, unit, saved.version);
+  }
+  app_->save_draft(admin_, campaign_id_, "HP-AH-THON1", 0, {{"banners", 1}}, {});
+  const std::string cookie = sign_in(kAdmin);
+  const auto text_of = [](const std::string& html, const std::string& pattern) {
+    std::smatch match;
+    return std::regex_search(html, match, std::regex(pattern)) ? match[1].str() : "(không có)";
+  };
+  const auto count = [](const nlohmann::json& value) {
+    EXPECT_TRUE(value.is_number()) << value.dump();
+    return value.is_number() ? pages::format_count(value.get<double>()) : value.dump();
+  };
+  const std::string c = std::to_string(campaign_id_);
+  for (const std::string node : {"HP", "HP-AH", "HP-AD"}) {
+    const nlohmann::json api = nlohmann::json::parse(get(summary_path(node), token(kAdmin)).body);
+    ASSERT_TRUE(api.contains("expected")) << api.dump();
+    const std::string dashboard = page_get("/dot/" + c + "/tong-quan/" + node, cookie).body;
+    const auto figure = [&](const std::string& id) {
+      return text_of(dashboard, "id=\"count-" + id + "\">([^<]*)<");
+    };
+    EXPECT_EQ(figure("expected"), count(api["expected"])) << node;
+    EXPECT_EQ(figure("submitted"), count(api["submitted"])) << node;
+    EXPECT_EQ(figure("on-time"), count(api["on_time"])) << node;
+    EXPECT_EQ(figure("late"), count(api["late"])) << node;
+    EXPECT_EQ(figure("missing"), count(api["missing_count"])) << node;
+    const std::string consolidated = page_get("/dot/" + c + "/tong-hop/" + node, cookie).body;
+    const auto row = [&](const std::string& label) {
+      return text_of(consolidated, "<th scope=\"row\">" + label + "</th><td class=\"n\">([^<]*)<");
+    };
+    EXPECT_EQ(row("Đơn vị phải báo cáo"), count(api["expected"])) << node;
+    EXPECT_EQ(row("Đơn vị đã nộp"), count(api["submitted"])) << node;
+    EXPECT_EQ(row("Chưa nộp"), count(api["missing_count"])) << node;
+    EXPECT_EQ(row("Người tham gia \\(các nhóm có số liệu\\)"),
+              count(api["participation"]["participants"]))
+        << node;
+  }
+  // The figures are not all zero: the commune's page counts its one submitted school of three.
+  const std::string commune = page_get("/dot/" + c + "/tong-quan/HP-AH", cookie).body;
+  EXPECT_EQ(text_of(commune, "id=\"count-submitted\">([^<]*)<"), "1");
+  EXPECT_EQ(text_of(commune, "id=\"count-expected\">([^<]*)<"), "3");
 }
 
 TEST_F(PagesTest, AnImportWithABadRowShowsTheRowAndWritesNothingThenTheFixedFileImports) {
