@@ -95,14 +95,28 @@ case "$command" in
         port="$(cat "$dir/port")"
         if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then port=""; fi
       fi
-      [[ -n "$port" ]] || port="$(free_port)"
-      echo "$port" > "$dir/port"
-      [[ "$(id -u)" == 0 ]] && chown postgres:postgres "$dir/port"
-      # Tests create and drop many databases; fsync off makes that fast and is harmless for a
-      # throw-away server. LLW_PG_FSYNC=on keeps it (for benchmarks that must count the syncs).
-      as_owner "$pg_bin/pg_ctl" -D "$data" -l "$dir/log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir/sock -c fsync=${LLW_PG_FSYNC:-off} -c max_connections=200" \
-        start >/dev/null || { tail -n 20 "$dir/log" >&2; exit 1; }
+      # A port found free may be taken by another test before the server binds it: then the
+      # server is started again on another port (a few times), any other failure stops here.
+      for attempt in 1 2 3 4 5 6; do
+        [[ -n "$port" ]] || port="$(free_port)"
+        echo "$port" > "$dir/port"
+        [[ "$(id -u)" == 0 ]] && chown postgres:postgres "$dir/port"
+        log_size=$(stat -c %s "$dir/log" 2>/dev/null || echo 0)
+        # Tests create and drop many databases; fsync off makes that fast and is harmless for a
+        # throw-away server. LLW_PG_FSYNC=on keeps it (for benchmarks that must count the syncs).
+        if as_owner "$pg_bin/pg_ctl" -D "$data" -l "$dir/log" -w -t 60 \
+            -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir/sock -c fsync=${LLW_PG_FSYNC:-off} -c max_connections=200" \
+            start >/dev/null; then
+          break
+        fi
+        if [[ $attempt -lt 6 ]] && tail -c +$((log_size + 1)) "$dir/log" | grep -q "Address already in use"; then
+          echo "port $port was taken meanwhile; trying another one" >&2
+          port=""
+          continue
+        fi
+        tail -n 20 "$dir/log" >&2
+        exit 1
+      done
     fi
     port="$(cat "$dir/port")"
     user_arg=()
