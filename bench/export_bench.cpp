@@ -110,13 +110,13 @@ int main(int argc, char** argv) {
     std::printf(
         "XLSX export of %s through the store: %s (target < 10000 ms), %zu bytes; peak RSS "
         "%ld MB (target < 500 MB)\n",
-        unit.c_str(), step.figures().c_str(), xlsx.bytes.size(), peak_rss_mb());
+        unit.c_str(), step.figures().c_str(), xlsx.size(), peak_rss_mb());
   }
   if (csv) {
     Step step;
     const auto file = app.data_export(admin, campaign, unit, llw::DocumentFormat::csv);
     std::printf("CSV export of %s through the store: %s, %zu bytes; peak RSS %ld MB\n",
-                unit.c_str(), step.figures().c_str(), file.bytes.size(), peak_rss_mb());
+                unit.c_str(), step.figures().c_str(), file.size(), peak_rss_mb());
   }
   return 0;
 }

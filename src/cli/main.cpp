@@ -379,13 +379,21 @@ int cmd_export(const std::string& db, std::int64_t campaign, const std::string& 
   } else {
     file = app.summary_document(actor, campaign, unit, *format);
   }
-  std::ofstream output(out, std::ios::binary | std::ios::trunc);
-  if (!output) throw UserError("cannot write " + out);
-  output.write(file.bytes.data(), static_cast<std::streamsize>(file.bytes.size()));
-  output.close();
-  if (!output) throw UserError("cannot write " + out);
-  std::cout << "Wrote " << out << " (" << file.bytes.size() << " bytes; suggested name "
-            << file.file_name << ")\n";
+  if (file.spooled) {
+    try {
+      file.spooled->save_as(out);
+    } catch (const llw::Error&) {
+      throw UserError("cannot write " + out);
+    }
+  } else {
+    std::ofstream output(out, std::ios::binary | std::ios::trunc);
+    if (!output) throw UserError("cannot write " + out);
+    output.write(file.bytes.data(), static_cast<std::streamsize>(file.bytes.size()));
+    output.close();
+    if (!output) throw UserError("cannot write " + out);
+  }
+  std::cout << "Wrote " << out << " (" << file.size() << " bytes; suggested name " << file.file_name
+            << ")\n";
   return 0;
 }
 

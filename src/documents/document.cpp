@@ -261,6 +261,30 @@ std::string ascii_slug(std::string_view text) {
   return out.empty() ? "van-ban" : out;
 }
 
+void append_escaped(std::string& out, std::string_view text) {
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+
 std::string clean_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -133,4 +133,7 @@ std::string ascii_slug(std::string_view text);
 // and newline removed (XML 1.0 forbids them and Pango draws them as boxes).
 std::string clean_text(std::string_view text);
 
+// Appends `text` with &, <, >, " and ' escaped: safe in XML and HTML, in elements and attributes.
+void append_escaped(std::string& out, std::string_view text);
+
 }  // namespace llw::documents

@@ -3,29 +3,7 @@
 namespace llw::documents {
 namespace {
 
-void escaped(std::string& out, std::string_view text) {
-  for (const char c : clean_text(text)) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
+void escaped(std::string& out, std::string_view text) { append_escaped(out, clean_text(text)); }
 
 // <tag class="cls">text</tag>
 void element(std::string& out, const char* tag, const char* cls, std::string_view text) {

@@ -49,6 +49,7 @@ HttpResponse file_response(DocumentFile file) {
                                     "\"; filename*=UTF-8''" +
                                     percent_encode(file.file_name, kRfc5987AttrChars));
   response.body = std::move(file.bytes);
+  response.body_file = std::move(file.spooled);
   return response;
 }
 

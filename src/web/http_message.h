@@ -4,11 +4,16 @@
 // between these and RESTinio's types.
 
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace llw {
+
+namespace documents {
+class SpooledFile;
+}  // namespace documents
 
 struct HttpRequest {
   std::string method;  // "GET", "POST", …
@@ -31,6 +36,9 @@ struct HttpResponse {
   std::string content_type = "application/json; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;  // beyond the security headers
   std::string body;
+  // A large file sent from disk instead of `body` (a data export): the server hands its
+  // descriptor to sendfile, so the file is never held in memory.
+  std::shared_ptr<const documents::SpooledFile> body_file;
   // A page or static file (src/web/pages): it gets page_security_headers() instead of the
   // API's, since pages load their own styles, scripts and images.
   bool is_page = false;

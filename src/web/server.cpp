@@ -4,10 +4,14 @@
 
 #include "web/server.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <condition_variable>
 #include <csignal>
+#include <cstring>
 #include <exception>
 #include <iostream>
 #include <memory>
@@ -17,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "documents/spooled_file.h"
 #include "domain/error.h"
 #include "web/api_routes.h"
 #include "web/client_address.h"
@@ -192,7 +197,23 @@ struct HttpServer::Impl {
       builder.append_header(name, value);
     }
     for (const auto& [name, value] : response.headers) builder.append_header(name, value);
-    builder.set_body(std::move(response.body));
+    if (response.body_file && response.body.empty() &&
+        req->header().method() != restinio::http_method_head()) {
+      // From disk by sendfile, through a descriptor of our own (the file is already unlinked;
+      // it lives until RESTinio closes this descriptor after the last byte).
+      const int fd = ::dup(response.body_file->descriptor());
+      if (fd < 0) {
+        std::cerr << "llw: cannot send a file: " << std::strerror(errno) << '\n';
+        return req->create_response(restinio::status_internal_server_error()).done();
+      }
+      builder.set_body(restinio::sendfile(restinio::file_descriptor_holder_t{fd},
+                                          restinio::file_meta_t{response.body_file->size(),
+                                                                std::chrono::system_clock::now()},
+                                          1 << 20)
+                           .timelimit(std::chrono::minutes(10)));
+    } else {
+      builder.set_body(std::move(response.body));
+    }
     return builder.done();
   }
 

@@ -115,7 +115,7 @@ class DocumentsTest : public AppTest {
 
   std::filesystem::path write(const std::string& name, const DocumentFile& file) {
     const auto path = dir_ / name;
-    write_file(path, file.bytes);
+    write_file(path, file.contents());
     return path;
   }
 
@@ -256,8 +256,8 @@ TEST_F(DocumentsTest, CsvListsEveryReportingUnitOnceUnderOneHeaderWithAByteOrder
       app_->data_export(system_admin(), campaign_.id, "HP-X", DocumentFormat::csv);
   EXPECT_EQ(file.content_type, "text/csv; charset=utf-8");
   EXPECT_EQ(file.file_name, "so-lieu-xa-an-hung-2025.csv");
-  ASSERT_EQ(file.bytes.rfind("\xEF\xBB\xBF", 0), 0u);
-  const auto rows = parse_csv(file.bytes);
+  ASSERT_EQ(file.contents().rfind("\xEF\xBB\xBF", 0), 0u);
+  const auto rows = parse_csv(file.contents());
   ASSERT_EQ(rows.size(), 4u);
   EXPECT_EQ(rows[0][0], "Cấp");
   EXPECT_EQ(rows[0][1], "Mã đơn vị");

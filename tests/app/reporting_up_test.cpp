@@ -416,7 +416,8 @@ TEST_F(ReportingUpTest, TheConsolidatedDocumentsAnnexAddsUpToTheAcceptedSummary)
   for (DocumentFormat format : {DocumentFormat::pdf, DocumentFormat::docx}) {
     EXPECT_FALSE(app_->summary_document(city_, campaign_.id, "HP", format).bytes.empty());
   }
-  EXPECT_FALSE(app_->data_export(city_, campaign_.id, "HP", DocumentFormat::xlsx).bytes.empty());
+  EXPECT_FALSE(
+      app_->data_export(city_, campaign_.id, "HP", DocumentFormat::xlsx).contents().empty());
 }
 
 TEST_F(ReportingUpTest, ALateSubmissionIsMarkedLate) {

@@ -82,6 +82,7 @@ HttpResponse PageRoutes::download(const DocumentFile& file) {
                                 "attachment; filename=\"" + file.file_name + "\"");
   response.headers.emplace_back("Cache-Control", "no-store");
   response.body = file.bytes;
+  response.body_file = file.spooled;
   return response;
 }
 
