@@ -15,7 +15,9 @@
 #include "documents/data_table.h"
 #include "documents/document.h"
 #include "documents/xlsx_writer.h"
+#include "domain/consolidated_report.h"
 #include "domain/error.h"
+#include "domain/workflow.h"
 
 namespace llw {
 namespace {
@@ -88,6 +90,81 @@ std::vector<documents::DataCell> summary_cells(const std::vector<documents::Data
   return cells;
 }
 
+// The rows of the XLSX's level sheets: a sheet per level, added when its first row comes.
+class LevelSheets {
+ public:
+  LevelSheets(documents::XlsxWriter& writer, const std::vector<documents::DataColumn>& columns)
+      : writer_(writer), columns_(columns) {}
+  void write(const std::string& level, const std::vector<documents::DataCell>& cells) {
+    auto it = sheets_.find(level);
+    if (it == sheets_.end()) it = sheets_.emplace(level, writer_.add_sheet(level, columns_)).first;
+    writer_.write_row(it->second, cells);
+  }
+
+ private:
+  documents::XlsxWriter& writer_;
+  const std::vector<documents::DataColumn>& columns_;
+  std::map<std::string, std::size_t> sheets_;
+};
+
+using DataRows = std::vector<std::pair<std::string, std::vector<documents::DataCell>>>;
+
+// A child that consolidates, as the accepted summary counts it: the figures of its accepted
+// consolidated report (the summary of its snapshot, as the "Tổng hợp" sheet shows a node), or
+// only its name and state while it is not accepted (it then adds nothing).
+std::vector<documents::DataCell> consolidated_child_cells(
+    const Campaign& campaign, const OrgUnit& node, const ChildFigures& child,
+    const std::vector<documents::DataColumn>& columns) {
+  OrgUnit unit = child.unit;
+  unit.parent_code = node.code;
+  Summary figures;
+  if (child.snapshot) figures = summary_from_aggregate(campaign, unit, child.snapshot->slots);
+  std::vector<documents::DataCell> cells = summary_cells(columns, unit, figures);
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    const std::string& key = columns[c].key;
+    if (key == "status") {
+      cells[c] = status_label(child.consolidated_status, false) + " (báo cáo tổng hợp, " +
+                 std::to_string(figures.submitted) + "/" + std::to_string(figures.expected) +
+                 " đơn vị)";
+    } else if (key == "late") {
+      cells[c] = std::string(child.late ? "Có" : "Không");
+    } else if (key == "submitted_on") {
+      cells[c] = child.submitted_at
+                     ? documents::DataCell(format_timestamp(*child.submitted_at).substr(0, 10))
+                     : documents::DataCell();
+    } else if (!child.snapshot && key != "unit_code" && key != "unit_name" &&
+               key != "parent_code") {
+      cells[c] = documents::DataCell();
+    }
+  }
+  return cells;
+}
+
+// What a summary in "accepted" mode adds up, one row per part: the node's own report and every
+// direct reporting unit's report as they stand, and every child that consolidates through its
+// accepted consolidated report (the rows of accepted_annex, with every column).
+DataRows accepted_rows(Store& store, const Campaign& campaign, const OrgUnit& node,
+                       const std::vector<documents::DataColumn>& columns) {
+  const ReportForm& form = *campaign.form;
+  DataRows rows;
+  const auto add_report = [&](const OrgUnit& unit) {
+    if (auto report = store.find_report(campaign.id, unit.id)) {
+      documents::UnitDataRow row = data_row_of(campaign, unit, *report);
+      rows.emplace_back(row.level, documents::data_row(form, columns, row));
+    }
+  };
+  add_report(node);
+  for (const ChildFigures& child : store.child_figures(campaign.id, node.id)) {
+    if (child.consolidates()) {
+      rows.emplace_back(documents::level_name(child.unit.kind),
+                        consolidated_child_cells(campaign, node, child, columns));
+    } else if (const auto unit = store.find_unit_by_id(child.unit.id)) {
+      add_report(*unit);
+    }
+  }
+  return rows;
+}
+
 // The node's children in path order, cut into at most `count` consecutive runs of about equal
 // numbers of reporting units: each run is one contiguous stretch of the subtree's path order.
 std::vector<std::vector<OrgUnit>> child_runs(Store& store, std::int64_t campaign_id,
@@ -135,6 +212,25 @@ DocumentFile Application::data_export(const User& actor, std::int64_t campaign_i
   file.content_type = std::string(content_type_of(format));
   file.file_name = "so-lieu-" + documents::ascii_slug(node.name) + "-" +
                    std::to_string(campaign.year) + "." + std::string(to_string(format));
+
+  if (figures.source == SummarySource::accepted) {
+    // The rows the summary adds up: a few hundred at most, written at once.
+    const DataRows rows = accepted_rows(*store_, campaign, node, columns);
+    if (format == DocumentFormat::csv) {
+      auto csv = std::make_shared<documents::SpooledFile>();
+      std::string text = documents::csv_header(columns);
+      for (const auto& [level, cells] : rows) documents::append_csv_row(text, level, cells);
+      csv->append(text);
+      file.spooled = std::move(csv);
+      return file;
+    }
+    documents::XlsxWriter writer;
+    writer.write_row(writer.add_sheet("Tổng hợp", columns), summary_cells(columns, node, figures));
+    LevelSheets sheets(writer, columns);
+    for (const auto& [level, cells] : rows) sheets.write(level, cells);
+    file.spooled = std::make_shared<documents::SpooledFile>(writer.finish_file());
+    return file;
+  }
 
   if (format == DocumentFormat::csv) {
     // Units only: a machine reading the CSV sums the columns itself. A large subtree is read by
@@ -191,13 +287,10 @@ DocumentFile Application::data_export(const User& actor, std::int64_t campaign_i
   documents::XlsxWriter writer;
   const std::size_t totals = writer.add_sheet("Tổng hợp", columns);
   writer.write_row(totals, summary_cells(columns, node, figures));
-  RowPipe pipe(
-      [&, sheets = std::map<std::string, std::size_t>()](
-          const std::string& level, const std::vector<documents::DataCell>& cells) mutable {
-        auto it = sheets.find(level);
-        if (it == sheets.end()) it = sheets.emplace(level, writer.add_sheet(level, columns)).first;
-        writer.write_row(it->second, cells);
-      });
+  LevelSheets sheets(writer, columns);
+  RowPipe pipe([&](const std::string& level, const std::vector<documents::DataCell>& cells) {
+    sheets.write(level, cells);
+  });
   store_->for_each_report_in_subtree(
       campaign.id, node.path, [&](const OrgUnit& unit, UnitReport& report) {
         documents::UnitDataRow row = data_row_of(campaign, unit, report);

@@ -6,6 +6,8 @@
 #include <algorithm>
 
 #include "app_fixture.h"
+#include "documents/data_table.h"
+#include "sample_data.h"
 
 namespace llw::testing {
 namespace {
@@ -418,6 +420,48 @@ TEST_F(ReportingUpTest, TheConsolidatedDocumentsAnnexAddsUpToTheAcceptedSummary)
   }
   EXPECT_FALSE(
       app_->data_export(city_, campaign_.id, "HP", DocumentFormat::xlsx).contents().empty());
+}
+
+TEST_F(ReportingUpTest, TheDataExportInAcceptedModeListsWhatTheAcceptedSummaryAddsUp) {
+  schools_report_and_the_city_accepts_an_hung();
+  app_->submit_consolidated(other_commune_, campaign_.id, "HP-Y", std::nullopt);
+  resubmit_school("HP-X-A", 9, 150);  // after the snapshot: not in the accepted figures
+  use_accepted_figures();
+
+  const Summary city = summary_of("HP");
+  const DocumentFile csv = app_->data_export(city_, campaign_.id, "HP", DocumentFormat::csv);
+  const auto rows = testing_support::parse_csv(csv.contents());
+  // The header, then one row per commune (the city has no reporting unit of its own).
+  ASSERT_EQ(rows.size(), 3u);
+  const auto columns = documents::data_columns(*app_->get_campaign(city_, campaign_.id).form);
+  const auto column = [&](const std::string& key) {
+    const auto it = std::find_if(columns.begin(), columns.end(),
+                                 [&](const documents::DataColumn& c) { return c.key == key; });
+    EXPECT_NE(it, columns.end()) << key;
+    return static_cast<std::size_t>(it - columns.begin()) + 1;  // after the level column
+  };
+  EXPECT_EQ(rows[1][column("unit_code")], "HP-X");
+  EXPECT_EQ(rows[2][column("unit_code")], "HP-Y");
+  EXPECT_EQ(rows[1][column("parent_code")], "HP");
+  EXPECT_NE(rows[1][column("status")].find("tổng hợp"), std::string::npos);
+  // Every total of the accepted summary is the sum of its column; HP-Y, not accepted, adds
+  // nothing and shows no figure (the school's later change is not in HP-X's row either).
+  int checked = 0;
+  for (const auto& [key, total] : city.totals) {
+    if (std::none_of(columns.begin(), columns.end(),
+                     [&](const documents::DataColumn& c) { return c.key == key; })) {
+      continue;
+    }
+    const std::size_t c = column(key);
+    EXPECT_EQ(rows[2][c], "") << key;
+    const double sum = rows[1][c].empty() ? 0.0 : std::stod(rows[1][c]);
+    EXPECT_DOUBLE_EQ(sum, total) << key;
+    ++checked;
+  }
+  EXPECT_GT(checked, 5);
+  // The XLSX has the same rows on a sheet of the communes' level.
+  const DocumentFile xlsx = app_->data_export(city_, campaign_.id, "HP", DocumentFormat::xlsx);
+  EXPECT_EQ(xlsx.contents().substr(0, 2), "PK");
 }
 
 TEST_F(ReportingUpTest, ALateSubmissionIsMarkedLate) {
