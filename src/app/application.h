@@ -336,6 +336,13 @@ class Application {
                     std::string outcome = "ok");
   std::vector<AuditEntry> audit_log(const User& actor, const std::string& unit_code,
                                     AuditQuery query);
+  // The newest entry's id, after the same access check as audit_log: a page of the log read
+  // at this version stays true until it changes (pages cache on it).
+  std::int64_t audit_log_version(const User& actor, const std::string& unit_code);
+  // The same id without a check, as the version of everything the use cases write: each write
+  // is audited in its own transaction or right after it commits, so data read at this version
+  // is as new as the version until the version changes (the unit tree page caches on it).
+  std::int64_t write_version();
 
   // In-app notifications (notifications.cpp): a coordinator learns that a unit below submitted.
   // Each user reads and marks only their own; `up_to_id` is the newest one the user was shown.
@@ -349,6 +356,10 @@ class Application {
   // next_plan, recommendations.
   ConsolidatedNarrative consolidated_narrative(const User& actor, std::int64_t campaign_id,
                                                const std::string& unit_code);
+  // Its newest version's number alone (0 before the first save), with the same check: what a
+  // page built on the narrative is keyed on.
+  std::int64_t consolidated_narrative_version(const User& actor, std::int64_t campaign_id,
+                                              const std::string& unit_code);
   ConsolidatedNarrative save_consolidated_narrative(
       const User& actor, std::int64_t campaign_id, const std::string& unit_code,
       std::int64_t expected_version, const std::map<std::string, std::string>& texts);

@@ -65,26 +65,44 @@ void Application::record_audit(const User* actor, const RequestContext& context,
                                       std::move(target), std::move(detail), std::move(outcome)));
 }
 
-std::vector<AuditEntry> Application::audit_log(const User& actor, const std::string& unit_code,
-                                               AuditQuery query) {
+namespace {
+
+// The subtree whose entries the actor may read ("" for all of them, an admin's): the actor's own
+// without a unit, else the unit's when the actor may read its audit.
+template <typename LoadUnit>
+std::string audit_scope(const User& actor, const std::string& unit_code, LoadUnit load_unit) {
   if (actor.disabled || (actor.role != Role::admin && actor.role != Role::coordinator)) {
     throw Error(ErrorKind::forbidden,
                 "Chỉ điều phối viên và quản trị hệ thống mới xem được nhật ký hoạt động.");
   }
-  query.path.clear();
   if (!unit_code.empty()) {
     OrgUnit unit = load_unit(unit_code);
     require_allowed(actor, Action::read_audit, unit);
-    query.path = unit.path;
-  } else if (actor.role != Role::admin) {
-    // A coordinator without a filter sees its own subtree.
-    if (actor.unit_path.empty()) {
-      throw Error(ErrorKind::forbidden, "Tài khoản của bạn không gắn với đơn vị nào.");
-    }
-    query.path = actor.unit_path;
+    return unit.path;
   }
+  if (actor.role == Role::admin) return "";
+  // A coordinator without a filter sees its own subtree.
+  if (actor.unit_path.empty()) {
+    throw Error(ErrorKind::forbidden, "Tài khoản của bạn không gắn với đơn vị nào.");
+  }
+  return actor.unit_path;
+}
+
+}  // namespace
+
+std::vector<AuditEntry> Application::audit_log(const User& actor, const std::string& unit_code,
+                                               AuditQuery query) {
+  query.path =
+      audit_scope(actor, unit_code, [this](const std::string& code) { return load_unit(code); });
   query.limit = std::clamp(query.limit, 1, 10000);
   return store_->query_audit(query);
 }
+
+std::int64_t Application::audit_log_version(const User& actor, const std::string& unit_code) {
+  audit_scope(actor, unit_code, [this](const std::string& code) { return load_unit(code); });
+  return write_version();
+}
+
+std::int64_t Application::write_version() { return store_->newest_audit_id(); }
 
 }  // namespace llw

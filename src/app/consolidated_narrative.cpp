@@ -44,6 +44,15 @@ ConsolidatedNarrative Application::consolidated_narrative(const User& actor,
   return empty;
 }
 
+std::int64_t Application::consolidated_narrative_version(const User& actor,
+                                                         std::int64_t campaign_id,
+                                                         const std::string& unit_code) {
+  const Campaign campaign = get_campaign(actor, campaign_id);
+  const OrgUnit unit = load_unit(unit_code);
+  require_allowed(actor, Action::read_summary, unit);
+  return store_->consolidated_narrative_version(campaign.id, unit.id);
+}
+
 ConsolidatedNarrative Application::save_consolidated_narrative(
     const User& actor, std::int64_t campaign_id, const std::string& unit_code,
     std::int64_t expected_version, const std::map<std::string, std::string>& texts) {

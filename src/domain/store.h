@@ -292,6 +292,9 @@ class Store {
   // `narrative.version` must be expected_version + 1, else Error{conflict} and nothing changes.
   virtual std::optional<ConsolidatedNarrative> find_consolidated_narrative(
       std::int64_t campaign_id, std::int64_t unit_id) = 0;
+  // The newest version's number alone (0 before the first save): one index lookup.
+  virtual std::int64_t consolidated_narrative_version(std::int64_t campaign_id,
+                                                      std::int64_t unit_id) = 0;
   virtual std::vector<ConsolidatedNarrative> consolidated_narrative_history(
       std::int64_t campaign_id, std::int64_t unit_id, int limit) = 0;
   virtual void save_consolidated_narrative(const ConsolidatedNarrative& narrative,
@@ -321,6 +324,8 @@ class Store {
   virtual void append_audit(const AuditEntry& entry) = 0;
   // Entries matching the query, newest first.
   virtual std::vector<AuditEntry> query_audit(const AuditQuery& query) = 0;
+  // The id of the newest entry (0 when there is none): what any reading of the log is as new as.
+  virtual std::int64_t newest_audit_id() = 0;
   // An entry for the write a use case is about to make (app/audited.h): the next write
   // transaction this thread commits on this store inserts it inside that same transaction, so a
   // write and its entry are stored together or not at all. take_staged_audit returns (and

@@ -246,6 +246,35 @@ TEST_F(UnitAdminTest, ThePageShowsTheTreeAndTheFormsToWhoeverManagesTheUnit) {
   EXPECT_NE(admin.body.find("Việt Nam"), std::string::npos);
 }
 
+// The page's body is kept and reused (issue 15) until something is written: a change made
+// through the API shows on the next view at once, and the audit page lists it.
+TEST_F(UnitAdminTest, AChangeMadeElsewhereShowsOnTheNextViewOfTheTreeAndTheAuditLog) {
+  const PageSession coordinator = session_of(kCoordinator);
+  const HttpReply before = page_get("/quan-tri/don-vi/HP-AH-THTT", coordinator);
+  ASSERT_EQ(before.status, 200);
+  EXPECT_NE(before.body.find("value=\"450\""), std::string::npos);
+  EXPECT_EQ(page_get("/quan-tri/don-vi/HP-AH-THTT", coordinator).body, before.body);
+  const HttpReply audit_before = page_get("/nhat-ky", coordinator);
+  ASSERT_EQ(audit_before.status, 200);
+
+  ASSERT_EQ(patch("HP-AH-THTT",
+                  {{"name", "Trường Tiểu học An Hưng mới"},
+                   {"population", {{"students", 512}, {"staff", 30}, {"parents", 400}}}},
+                  kCoordinator)
+                .status,
+            200);
+  const HttpReply after = page_get("/quan-tri/don-vi/HP-AH-THTT", coordinator);
+  EXPECT_NE(after.body.find("value=\"512\""), std::string::npos);
+  EXPECT_EQ(after.body.find("value=\"450\""), std::string::npos);
+  EXPECT_NE(after.body.find("Trường Tiểu học An Hưng mới"), std::string::npos);
+  // The parent's page lists the child under its new name too.
+  EXPECT_NE(page_get("/quan-tri/don-vi/HP-AH", coordinator).body.find("An Hưng mới"),
+            std::string::npos);
+  const HttpReply audit_after = page_get("/nhat-ky", coordinator);
+  EXPECT_NE(audit_after.body, audit_before.body);
+  EXPECT_NE(audit_after.body.find("unit.update"), std::string::npos) << audit_after.body;
+}
+
 TEST_F(UnitAdminTest, ThePageIsRefusedOutsideTheSubtreeAndToOtherRoles) {
   EXPECT_EQ(page_get("/quan-tri/don-vi/HP-AD", session_of(kCoordinator)).status, 403);
   EXPECT_EQ(page_get("/quan-tri/don-vi/HP", session_of(kCoordinator)).status, 403);

@@ -122,6 +122,8 @@ class SqlStore : public Store, public PlanStore, public SignInLog, public Report
   // sql_store_narratives.cpp
   std::optional<ConsolidatedNarrative> find_consolidated_narrative(std::int64_t campaign_id,
                                                                    std::int64_t unit_id) override;
+  std::int64_t consolidated_narrative_version(std::int64_t campaign_id,
+                                              std::int64_t unit_id) override;
   std::vector<ConsolidatedNarrative> consolidated_narrative_history(std::int64_t campaign_id,
                                                                     std::int64_t unit_id,
                                                                     int limit) override;
@@ -143,6 +145,7 @@ class SqlStore : public Store, public PlanStore, public SignInLog, public Report
   // sql_store_audit.cpp
   void append_audit(const AuditEntry& entry) override;
   std::vector<AuditEntry> query_audit(const AuditQuery& query) override;
+  std::int64_t newest_audit_id() override;
   void stage_audit(const AuditEntry& entry) override;
   std::optional<AuditEntry> take_staged_audit() override;
   // sql_store_notifications.cpp

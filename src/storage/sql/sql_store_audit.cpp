@@ -147,14 +147,28 @@ std::vector<AuditEntry> run_audit_query(soci::session& sql, const AuditQuery& qu
 std::vector<AuditEntry> SqlStore::query_audit(const AuditQuery& query) {
   std::vector<AuditEntry> entries;
   with_session([&](soci::session& sql) {
+    // The newest entries are read first, in widening windows (a reader of the whole country
+    // finds its page among the newest twice as many; a commune's coordinator, whose entries are
+    // sparse, needs the wider window or the whole log, which its path index answers).
     const long long wanted = std::clamp(query.limit, 1, 100000);
-    const long long newest = 20 * (std::max(query.offset, 0) + wanted);
-    entries = run_audit_query(sql, query, newest);
-    if (static_cast<long long>(entries.size()) < wanted) {
-      entries = run_audit_query(sql, query, std::nullopt);
+    const long long needed = std::max(query.offset, 0) + wanted;
+    for (const long long window : {2 * needed, 20 * needed}) {
+      entries = run_audit_query(sql, query, window);
+      if (static_cast<long long>(entries.size()) >= wanted) return;
     }
+    entries = run_audit_query(sql, query, std::nullopt);
   });
   return entries;
+}
+
+std::int64_t SqlStore::newest_audit_id() {
+  long long newest = 0;
+  soci::indicator indicator = soci::i_ok;
+  with_session([&](soci::session& sql) {
+    // The primary key's last entry: one step down the table's b-tree.
+    sql << "SELECT MAX(id) FROM audit_log", soci::into(newest, indicator);
+  });
+  return indicator == soci::i_ok ? newest : 0;
 }
 
 }  // namespace llw::sql

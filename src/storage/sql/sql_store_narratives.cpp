@@ -64,6 +64,18 @@ std::optional<ConsolidatedNarrative> SqlStore::find_consolidated_narrative(std::
   return found.front();
 }
 
+std::int64_t SqlStore::consolidated_narrative_version(std::int64_t campaign_id,
+                                                      std::int64_t unit_id) {
+  long long campaign = campaign_id, unit = unit_id, version = 0;
+  soci::indicator indicator = soci::i_ok;
+  with_session([&](soci::session& sql) {
+    sql << "SELECT MAX(version) FROM consolidated_narratives WHERE campaign_id = :campaign AND "
+           "unit_id = :unit",
+        soci::into(version, indicator), soci::use(campaign, "campaign"), soci::use(unit, "unit");
+  });
+  return indicator == soci::i_ok ? version : 0;
+}
+
 std::vector<ConsolidatedNarrative> SqlStore::consolidated_narrative_history(
     std::int64_t campaign_id, std::int64_t unit_id, int limit) {
   std::vector<ConsolidatedNarrative> found;

@@ -37,19 +37,22 @@ HttpResponse PageRoutes::consolidated(Context& context, const Params& params) {
   // Read first: the access check (read_summary) and the narrative's version, which its saves
   // change without the campaign's revision.
   const std::int64_t revision = app_.campaign_revision(campaign_id);
-  const ConsolidatedNarrative saved =
-      app_.consolidated_narrative(context.user, campaign_id, params[1]);
+  const std::int64_t narrative_version =
+      app_.consolidated_narrative_version(context.user, campaign_id, params[1]);
   // Everything else the page shows follows the revision; what it offers follows the reader's
   // role and place in the tree (the access policy's inputs) and the notices in the address.
   const auto& query = context.request.query;
   const User& user = context.user;
   const std::string key = "tong-hop/" + std::to_string(campaign_id) + "/" + params[1] + "|" +
                           std::string(to_string(user.role)) + "|" + user.unit_path + "|" +
-                          std::to_string(saved.version) + "|" +
+                          std::to_string(narrative_version) + "|" +
                           (query.count("da-luu") ? "1" : "0") + "|" +
                           pages::query_value(query, "len");
-  return cached_page(context, key, revision, "consolidated",
-                     [&] { return consolidated_view_of(context, params, saved, {}); });
+  return cached_page(context, key, revision, "consolidated", [&] {
+    const ConsolidatedNarrative saved =
+        app_.consolidated_narrative(context.user, campaign_id, params[1]);
+    return consolidated_view_of(context, params, saved, {});
+  });
 }
 
 HttpResponse PageRoutes::consolidated_page(Context& context, const Params& params, int status,

@@ -150,15 +150,24 @@ pages::UnitAdminInput tree_input(Application& app, const User& user, const OrgUn
 
 HttpResponse PageRoutes::admin_units(Context& context, const Params& params) {
   require_unit_admin(context.user);
+  // The version before anything is read: what is read below is at least as new as it.
+  const std::int64_t version = app_.write_version();
   const OrgUnit unit = app_.get_unit(context.user, params[0]);
   require_allowed(context.user, Action::manage_unit, unit);
-  pages::UnitAdminInput input = tree_input(app_, context.user, unit);
-  input.unit = &unit;
-  input.edit.values = pages::unit_form_values(unit);
-  if (const auto it = context.request.query.find("ok"); it != context.request.query.end()) {
-    input.notice = notice_for(it->second);
-  }
-  return page(context, 200, "admin_units", pages::unit_admin_view(input));
+  const auto ok = context.request.query.find("ok");
+  const std::string notice = ok == context.request.query.end() ? "" : notice_for(ok->second);
+  // The body depends on the units (every change of one is audited: write_version), the reader's
+  // role and place (which ancestors and moves it may use) and the notice alone.
+  const std::string key = "don-vi/" + std::string(to_string(context.user.role)) + "/" +
+                          context.user.unit_path + "/" + pages::url_encode(unit.code) + "?" +
+                          pages::url_encode(notice);
+  return cached_page(context, key, version, "admin_units", [&] {
+    pages::UnitAdminInput input = tree_input(app_, context.user, unit);
+    input.unit = &unit;
+    input.edit.values = pages::unit_form_values(unit);
+    input.notice = notice;
+    return pages::unit_admin_view(input);
+  });
 }
 
 HttpResponse PageRoutes::admin_units_post(Context& context, const Params& params) {
