@@ -22,4 +22,9 @@ std::shared_ptr<Store> open_postgresql_store(const std::string& url, const Store
   return make_postgres_store(url, options);
 }
 
+void migrate_database(const std::string& url, const std::vector<sql::Migration>& migrations) {
+  if (is_postgresql_url(url)) return migrate_postgres_database(url, migrations);
+  migrate_sqlite_database(url, migrations);
+}
+
 }  // namespace llw

@@ -4,10 +4,15 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "domain/store.h"
 
 namespace llw {
+
+namespace sql {
+struct Migration;
+}  // namespace sql
 
 struct StoreOptions {
   // SQLite only. How hard a commit waits for the disk. "NORMAL" (the default): in WAL mode a
@@ -40,5 +45,12 @@ std::shared_ptr<Store> open_sqlite_store(const std::string& path, const StoreOpt
 // Error{internal} when the server cannot be reached or the schema cannot be migrated.
 std::shared_ptr<Store> open_postgresql_store(const std::string& url,
                                              const StoreOptions& options = {});
+
+// Applies to the database named by `url` (as open_store takes it) those of `migrations` it has not
+// applied yet, in ascending number, and closes it: what opening a store does with every migration
+// of its backend (sql::sqlite_migrations(), sql::postgresql_migrations()). Given only the first
+// few, it leaves the schema an older LLW had (tests/storage/migration_steps_test.cpp upgrades a
+// database one migration at a time this way). Throws like the open_*_store functions.
+void migrate_database(const std::string& url, const std::vector<sql::Migration>& migrations);
 
 }  // namespace llw

@@ -122,15 +122,15 @@ void exec_script(soci::session& sql, const std::string& text, const std::string&
   }
 }
 
-void migrate(soci::session& sql) {
+void migrate(soci::session& sql, const std::vector<sql::Migration>& migrations) {
   sql::Transaction transaction(sql, "BEGIN");
   // Servers started at once take turns here; the second finds the migrations applied.
   sql << "SELECT pg_advisory_xact_lock(7151530001)";
   sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
          "name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
-  sql::apply_pending_migrations(
-      sql, sql::postgresql_migrations(),
-      [&](const sql::Migration& migration) { exec_script(sql, migration.sql, migration.name); });
+  sql::apply_pending_migrations(sql, migrations, [&](const sql::Migration& migration) {
+    exec_script(sql, migration.sql, migration.name);
+  });
   transaction.commit();
 }
 
@@ -171,31 +171,47 @@ std::string conninfo_from_url(const std::string& url) {
   return conninfo;
 }
 
+// A connection that failed, said without the URL's password (libpq's messages may quote the
+// connection string).
+Error connection_failure(const std::string& url, const soci::soci_error& e) {
+  std::string message = e.what();
+  auto colon = url.find(':', url.find("://") + 3);
+  auto at = url.find('@');
+  if (colon != std::string::npos && at != std::string::npos && colon < at) {
+    std::string password = url.substr(colon + 1, at - colon - 1);
+    for (auto pos = message.find(password); !password.empty() && pos != std::string::npos;
+         pos = message.find(password)) {
+      message.replace(pos, password.size(), "***");
+    }
+  }
+  return Error(ErrorKind::internal, "Không kết nối được cơ sở dữ liệu PostgreSQL '" +
+                                        redacted(url) + "': " + message +
+                                        ". Hãy kiểm tra địa chỉ, tên đăng nhập và mật khẩu.");
+}
+
 }  // namespace
 
 std::shared_ptr<Store> make_postgres_store(const std::string& url, const StoreOptions& options) {
   const std::string conninfo = conninfo_from_url(url);
   auto open = [&](soci::session& sql, int index) {
     sql.open(soci::postgresql, conninfo);
-    if (index == 0) migrate(sql);
+    if (index == 0) migrate(sql, sql::postgresql_migrations());
   };
   try {
     return std::make_shared<sql::SqlStore>(kPostgresql, options.pool_size, open);
   } catch (const soci::soci_error& e) {
-    std::string message = e.what();
-    // libpq's messages may quote the connection string; never echo the password.
-    auto colon = url.find(':', url.find("://") + 3);
-    auto at = url.find('@');
-    if (colon != std::string::npos && at != std::string::npos && colon < at) {
-      std::string password = url.substr(colon + 1, at - colon - 1);
-      for (auto pos = message.find(password); !password.empty() && pos != std::string::npos;
-           pos = message.find(password)) {
-        message.replace(pos, password.size(), "***");
-      }
-    }
-    throw Error(ErrorKind::internal, "Không kết nối được cơ sở dữ liệu PostgreSQL '" +
-                                         redacted(url) + "': " + message +
-                                         ". Hãy kiểm tra địa chỉ, tên đăng nhập và mật khẩu.");
+    throw connection_failure(url, e);
+  }
+}
+
+void migrate_postgres_database(const std::string& url,
+                               const std::vector<sql::Migration>& migrations) {
+  const std::string conninfo = conninfo_from_url(url);
+  try {
+    soci::session sql(soci::postgresql, conninfo);
+    migrate(sql, migrations);
+  } catch (const soci::soci_error& e) {
+    throw connection_failure(url, e);
   }
 }
 

@@ -7,12 +7,19 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "domain/store.h"
 #include "storage/open_store.h"
+#include "storage/sql/migrations.h"
 
 namespace llw {
 
 std::shared_ptr<Store> make_postgres_store(const std::string& url, const StoreOptions& options);
+
+// migrate_database for a PostgreSQL database: one connection, under the advisory lock the
+// store's migrations take.
+void migrate_postgres_database(const std::string& url,
+                               const std::vector<sql::Migration>& migrations);
 
 }  // namespace llw

@@ -76,24 +76,52 @@ std::string connect_string(const std::string& path) {
   return "db=\"" + path + "\"";
 }
 
-void migrate(soci::session& sql) {
+void migrate(soci::session& sql, const std::vector<sql::Migration>& migrations) {
   sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
          "name TEXT NOT NULL, applied_at INTEGER NOT NULL)";
   auto* native = static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_;
   sql::Transaction transaction(sql, "BEGIN IMMEDIATE");
-  sql::apply_pending_migrations(
-      sql, sql::sqlite_migrations(), [&](const sql::Migration& migration) {
-        char* message = nullptr;
-        int rc =
-            sqlite_api::sqlite3_exec(native, migration.sql.c_str(), nullptr, nullptr, &message);
-        if (rc != SQLITE_OK) {
-          std::string text = message ? message : "unknown error";
-          sqlite_api::sqlite3_free(message);
-          throw Error(ErrorKind::internal, "Không áp dụng được bản cập nhật cơ sở dữ liệu " +
-                                               migration.name + ": " + text);
-        }
-      });
+  sql::apply_pending_migrations(sql, migrations, [&](const sql::Migration& migration) {
+    char* message = nullptr;
+    int rc = sqlite_api::sqlite3_exec(native, migration.sql.c_str(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+      std::string text = message ? message : "unknown error";
+      sqlite_api::sqlite3_free(message);
+      throw Error(ErrorKind::internal,
+                  "Không áp dụng được bản cập nhật cơ sở dữ liệu " + migration.name + ": " + text);
+    }
+  });
   transaction.commit();
+}
+
+// Opens one connection with the settings every connection of the store has.
+void open_connection(soci::session& sql, const std::string& connect, const std::string& synchronous,
+                     const StoreOptions& options) {
+  sql.open(soci::sqlite3, connect);
+  // Per-connection settings. WAL lets readers run while one writer commits; NORMAL sync in WAL
+  // mode keeps every commit atomic and crash-safe for the process (see StoreOptions).
+  sql << "PRAGMA busy_timeout = " + std::to_string(options.busy_timeout_ms);
+  sql << "PRAGMA foreign_keys = ON";
+  sql << "PRAGMA synchronous = " + synchronous;
+  sql << "PRAGMA temp_store = MEMORY";
+  sql << "PRAGMA cache_size = -32768";  // 32 MiB of page cache per connection, used lazily
+  register_functions(sql);
+}
+
+// journal_mode is a property of the file: set by the first connection, before the others use it.
+void enable_wal(soci::session& sql) {
+  std::string mode;
+  sql << "PRAGMA journal_mode = WAL", soci::into(mode);
+  if (mode != "wal") {
+    throw Error(ErrorKind::internal,
+                "Không bật được chế độ WAL cho cơ sở dữ liệu (journal_mode = " + mode +
+                    "). Hãy đặt tệp trên ổ đĩa cục bộ.");
+  }
+}
+
+Error open_failure(const std::string& path, const soci::soci_error& e) {
+  return Error(ErrorKind::internal, "Không mở được cơ sở dữ liệu '" + path + "': " + e.what() +
+                                        ". Hãy kiểm tra đường dẫn và quyền ghi.");
 }
 
 }  // namespace
@@ -102,32 +130,29 @@ std::shared_ptr<Store> make_sqlite_store(const std::string& path, const StoreOpt
   const std::string synchronous = checked_synchronous(options.synchronous);
   const std::string connect = connect_string(path);
   auto open = [&](soci::session& sql, int index) {
-    sql.open(soci::sqlite3, connect);
-    // Per-connection settings. WAL lets readers run while one writer commits; NORMAL sync in WAL
-    // mode keeps every commit atomic and crash-safe for the process (see StoreOptions).
-    sql << "PRAGMA busy_timeout = " + std::to_string(options.busy_timeout_ms);
-    sql << "PRAGMA foreign_keys = ON";
-    sql << "PRAGMA synchronous = " + synchronous;
-    sql << "PRAGMA temp_store = MEMORY";
-    sql << "PRAGMA cache_size = -32768";  // 32 MiB of page cache per connection, used lazily
-    register_functions(sql);
+    open_connection(sql, connect, synchronous, options);
     if (index == 0) {
-      // journal_mode is a property of the file: set once, before the other connections use it.
-      std::string mode;
-      sql << "PRAGMA journal_mode = WAL", soci::into(mode);
-      if (mode != "wal") {
-        throw Error(ErrorKind::internal,
-                    "Không bật được chế độ WAL cho cơ sở dữ liệu (journal_mode = " + mode +
-                        "). Hãy đặt tệp trên ổ đĩa cục bộ.");
-      }
-      migrate(sql);
+      enable_wal(sql);
+      migrate(sql, sql::sqlite_migrations());
     }
   };
   try {
     return std::make_shared<sql::SqlStore>(kSqlite, options.pool_size, open);
   } catch (const soci::soci_error& e) {
-    throw Error(ErrorKind::internal, "Không mở được cơ sở dữ liệu '" + path + "': " + e.what() +
-                                         ". Hãy kiểm tra đường dẫn và quyền ghi.");
+    throw open_failure(path, e);
+  }
+}
+
+void migrate_sqlite_database(const std::string& path,
+                             const std::vector<sql::Migration>& migrations) {
+  const StoreOptions options;
+  try {
+    soci::session sql;
+    open_connection(sql, connect_string(path), options.synchronous, options);
+    enable_wal(sql);
+    migrate(sql, migrations);
+  } catch (const soci::soci_error& e) {
+    throw open_failure(path, e);
   }
 }
 

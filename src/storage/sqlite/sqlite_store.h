@@ -7,12 +7,18 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "domain/store.h"
 #include "storage/open_store.h"
+#include "storage/sql/migrations.h"
 
 namespace llw {
 
 std::shared_ptr<Store> make_sqlite_store(const std::string& path, const StoreOptions& options);
+
+// migrate_database for a SQLite file: one connection with the store's settings.
+void migrate_sqlite_database(const std::string& path,
+                             const std::vector<sql::Migration>& migrations);
 
 }  // namespace llw
