@@ -257,7 +257,8 @@ if [[ "$ONLY" == pages ]]; then
          "review queue country=$D/VN?trang-thai=awaiting" "missing country=$D/VN?trang-thai=missing"
          "late country page 3=$D/VN?trang-thai=late&trang=3"
          "consolidated country=$H/VN" "consolidated province=$H/HP" "consolidated commune=$H/HP-ANHUNG"
-         "audit=/nhat-ky" "unit tree country=/quan-tri/don-vi/VN")
+         "audit=/nhat-ky" "unit tree country=/quan-tri/don-vi/VN"
+         "unit texts country=$H/VN/y-kien/advantages")
   say ""
   say "One connection, requests in turns (bench/pages_latency.py):"
   python3 "$BENCH_DIR/pages_latency.py" "$BASE" "$COUNTRY" --rounds "${PAGE_ROUNDS:-100}" "${PAGES[@]}" |
@@ -268,6 +269,12 @@ if [[ "$ONLY" == pages ]]; then
   run_wrk "sign-in page" "$COUNTRY" /dang-nhap "${GET_ARGS[@]}"
   for entry in "${PAGES[@]}"; do run_wrk "${entry%%=*}" "$COUNTRY" "${entry#*=}" "${GET_ARGS[@]}"; done
   unset AUTH_HEADER
+  say ""
+  say "The country's data exports, streamed (bench/export_latency.py; XLSX <= 5 s, CSV <= 3 s,"
+  say "the server's memory growing by less than 100 MB):"
+  python3 "$BENCH_DIR/export_latency.py" "$BASE" "$COUNTRY" "$SERVER_PID" --rounds 3 \
+    "xlsx=/api/v1/campaigns/$CAMPAIGN/summary/VN/data.xlsx" \
+    "csv=/api/v1/campaigns/$CAMPAIGN/summary/VN/data.csv" | tee -a "$RESULTS"
   exit 0
 fi
 if [[ "$ONLY" != saves ]]; then
