@@ -192,6 +192,9 @@ class Application {
   // unit (422 naming the field; nothing changes).
   OrgUnit update_unit(const User& actor, const std::string& code, const UnitChanges& changes,
                       const RequestContext& context = {});
+  // Where the unit stands for its administrator (unit_editing.cpp; manage_unit on it): the
+  // ancestors the actor may manage and whether the actor may move it (UnitPlace).
+  UnitPlace unit_place(const User& actor, const std::string& code);
   // CSV or XLSX bytes; all-or-nothing. `root_code` limits where rows may attach (the actor's
   // unit for a coordinator; empty for an admin).
   ImportResult import_units(const User& actor, const std::string& body,
@@ -452,10 +455,12 @@ class Application {
   // be reached right now (Error{unavailable}). For the web boundary's last catch.
   std::optional<Error> as_error(const std::exception& failure) const;
 
-  Store& store() { return *store_; }
   Timestamp now() const { return clock_(); }
 
  private:
+  // The use cases of this layer written as free functions reach the store through it.
+  friend class StoreAccess;  // app/store_access.h
+
   // Validates and stores an account (user_admin.cpp); `must_change` makes the user choose a
   // password at the first sign-in.
   User insert_account(const NewUser& input, bool must_change);

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "app/application.h"
+#include "app/store_access.h"
 #include "domain/error.h"
 
 namespace llw {
@@ -32,7 +33,7 @@ auto audited_at(Application& app, const User& actor, const RequestContext& conte
                 const std::string& detail, Body&& body) -> decltype(body()) {
   AuditEntry entry =
       make_audit_entry(app.now(), &actor, context, action, unit, target, detail, "ok");
-  Store& store = app.store();
+  Store& store = StoreAccess::of(app);
   store.stage_audit(entry);
   // Whatever no transaction committed is appended on its own, with the outcome.
   auto finish = [&](const char* outcome) {
@@ -66,7 +67,7 @@ auto audited(Application& app, const User& actor, const RequestContext& context,
              const std::string& detail, Body&& body) -> decltype(body()) {
   std::optional<OrgUnit> unit;
   try {
-    if (!unit_code.empty()) unit = app.store().find_unit(unit_code);
+    if (!unit_code.empty()) unit = StoreAccess::of(app).find_unit(unit_code);
   } catch (...) {
     // The entry is still worth writing without its unit.
   }

@@ -8,6 +8,7 @@
 #include "app/demo_campaign.h"
 #include "app/demo_names.h"
 #include "app/password.h"
+#include "app/store_access.h"
 #include "app/vietnamese_text.h"
 #include "domain/error.h"
 
@@ -674,7 +675,8 @@ json demo_report_values(const ReportForm& form, const OrgUnit& unit, std::uint64
 }
 
 bool database_holds_data(Application& app) {
-  return app.store().count_units() > 0 || !app.store().list_users("", 1).empty();
+  Store& store = StoreAccess::of(app);
+  return store.count_units() > 0 || !store.list_users("", 1).empty();
 }
 
 DemoStats make_demo(Application& app, DemoScale scale,
@@ -682,7 +684,7 @@ DemoStats make_demo(Application& app, DemoScale scale,
   auto say = [&](const std::string& line) {
     if (progress) progress(line);
   };
-  Store& store = app.store();
+  Store& store = StoreAccess::of(app);
   if (database_holds_data(app)) {
     throw Error(ErrorKind::conflict,
                 "Cơ sở dữ liệu đã có dữ liệu; hãy dùng một tệp mới cho dữ liệu minh họa.", "db");

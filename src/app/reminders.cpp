@@ -4,6 +4,7 @@
 #include <iostream>
 #include <set>
 
+#include "app/store_access.h"
 #include "domain/error.h"
 #include "domain/text.h"
 #include "domain/workflow.h"
@@ -102,7 +103,7 @@ EmailMessage reminder_message(const Campaign& campaign, const std::string& issue
 
 ReminderRun send_reminders(Application& app, std::int64_t campaign_id, const std::string& slot,
                            Mailer* mailer, const ReminderOptions& options) {
-  Store& store = app.store();
+  Store& store = StoreAccess::of(app);
   auto campaign = store.find_campaign(campaign_id);
   if (!campaign) {
     throw Error(ErrorKind::not_found,
@@ -226,7 +227,7 @@ EmailMessage plan_message(const Campaign& campaign, const OrgUnit& issuer, const
 
 ReminderRun send_plan_emails(Application& app, std::int64_t campaign_id, Mailer* mailer,
                              const ReminderOptions& options) {
-  Store& store = app.store();
+  Store& store = StoreAccess::of(app);
   const auto campaign = store.find_campaign(campaign_id);
   if (!campaign) {
     throw Error(ErrorKind::not_found,
@@ -293,7 +294,7 @@ std::vector<ReminderRun> ReminderScheduler::check_now() {
   std::vector<ReminderRun> runs;
   std::vector<Campaign> campaigns;
   try {
-    campaigns = app_.store().list_campaigns();
+    campaigns = StoreAccess::of(app_).list_campaigns();
   } catch (const std::exception& e) {
     std::cerr << "llw: reminders: could not list campaigns: " << e.what() << '\n';
     return runs;

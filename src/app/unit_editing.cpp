@@ -33,6 +33,23 @@ bool strictly_below(const std::string& path, const std::string& issuer) {
 
 }  // namespace
 
+UnitPlace Application::unit_place(const User& actor, const std::string& code) {
+  const OrgUnit unit = load_unit(code);
+  require_allowed(actor, Action::manage_unit, unit);
+  UnitPlace place;
+  for (const std::int64_t id : path_ids(unit.path)) {
+    if (id == unit.id) break;
+    const auto ancestor = store_->find_unit_by_id(id);
+    if (!ancestor || !is_allowed(actor, Action::manage_unit, *ancestor)) continue;
+    place.managed_ancestors.push_back(*ancestor);
+    // The parent is the last unit of the path above the unit: moving needs to manage it, as
+    // update_unit checks.
+    if (unit.parent_id == ancestor->id) place.may_move = true;
+  }
+  if (!unit.parent_id) place.may_move = actor.role == Role::admin && !actor.disabled;
+  return place;
+}
+
 OrgUnit Application::update_unit(const User& actor, const std::string& code,
                                  const UnitChanges& changes, const RequestContext& context) {
   OrgUnit before;

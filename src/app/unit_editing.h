@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/org_unit.h"
 
@@ -19,6 +20,14 @@ struct UnitChanges {
   std::optional<std::string> parent_code;  // moves the unit (and its subtree) under this unit
 
   bool moves() const { return parent_code.has_value(); }
+};
+
+// Where a unit stands for whoever manages it (Application::unit_place; the unit page): the units
+// above it that the actor may manage too, root first, and whether update_unit would let the
+// actor move it (manage_unit on its parent; only an admin moves a root unit).
+struct UnitPlace {
+  std::vector<OrgUnit> managed_ancestors;
+  bool may_move = false;
 };
 
 }  // namespace llw

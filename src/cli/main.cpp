@@ -20,6 +20,7 @@
 #include "app/demo_data.h"
 #include "cli/ops_commands.h"
 #include "cli/remind_commands.h"
+#include "cli/system_user.h"
 #include "domain/error.h"
 #include "storage/open_store.h"
 #include "web/client_address.h"
@@ -43,13 +44,7 @@ std::string default_forms_dir() {
 #endif
 }
 
-llw::User system_user() {
-  llw::User user;
-  user.username = "system";
-  user.display_name = "llw command line";
-  user.role = llw::Role::admin;
-  return user;
-}
+using llw::cli::system_user;
 
 llw::Application make_app(const std::string& db, const std::string& forms_dir,
                           const llw::StoreOptions& store_options = {}) {
@@ -248,9 +243,9 @@ int cmd_user_add(const std::string& db, const std::string& username, const std::
   if (!std::getline(std::cin, password)) throw UserError("no password on standard input");
   if (!password.empty() && password.back() == '\r') password.pop_back();
   auto app = make_app(db, forms_dir);
-  if (!unit.empty() && !app.store().find_unit(unit)) {
-    throw UserError("no org unit with code '" + unit + "'");
-  }
+  // An unknown unit code is Error{not_found} here, before the account's creation is attempted and
+  // audited.
+  if (!unit.empty()) app.get_unit(system_user(), unit);
   llw::User user = app.add_user(username, name, *role, unit, password);
   std::cout << "Created " << llw::to_string(user.role) << " '" << user.username << "'"
             << (user.unit_code.empty() ? std::string() : " at " + user.unit_code) << "\n";

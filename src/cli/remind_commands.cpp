@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "cli/system_user.h"
 #include "domain/error.h"
 #include "mail/smtp_mailer.h"
 #include "storage/open_store.h"
@@ -58,22 +59,18 @@ int run_remind(const RemindOptions& o) {
 
   ApplicationConfig config;
   Application app(open_store(o.db), config, system_clock());
-  auto campaign = app.store().find_campaign(o.campaign);
-  if (!campaign) {
-    throw Error(ErrorKind::not_found,
-                "Không tìm thấy đợt báo cáo số " + std::to_string(o.campaign) + ".", "campaign");
-  }
+  const Campaign campaign = app.get_campaign(system_user(), o.campaign);
   std::string slot = o.slot;
   if (slot.empty()) {
-    slot = due_reminder_slot(*campaign, schedule, app.now()).value_or(manual_slot(app.now()));
+    slot = due_reminder_slot(campaign, schedule, app.now()).value_or(manual_slot(app.now()));
   }
   ReminderOptions options;
   options.base_url = o.mail.base_url;
   options.dry_run = o.dry_run;
   const ReminderRun run = send_reminders(app, o.campaign, slot, mailer.get(), options);
 
-  std::cout << "Nhắc nộp báo cáo: đợt " << o.campaign << " (" << campaign->name << "), lượt "
-            << slot << (o.dry_run ? ", chạy thử: không gửi thư nào" : "") << "\n";
+  std::cout << "Nhắc nộp báo cáo: đợt " << o.campaign << " (" << campaign.name << "), lượt " << slot
+            << (o.dry_run ? ", chạy thử: không gửi thư nào" : "") << "\n";
   for (const ReminderOutcome& outcome : run.outcomes) {
     std::cout << "  " << result_label(outcome.result) << outcome.unit_code << "  "
               << (outcome.email.empty() ? "-" : outcome.email);

@@ -69,6 +69,12 @@ check recount-keeps-the-figures 0 sh -c "'$llw' summary --db '$db' --campaign 1 
 check user-add 0 sh -c "echo 'mat-khau-123' | '$llw' user add --db '$db' --username th.moi --unit HP-ANHUNG-TH1 --role reporter"
 check user-add-needs-unit 1 sh -c "echo 'mat-khau-123' | '$llw' user add --db '$db' --username th.khac --role reporter"
 contains user-add-english-message "needs --unit"
+check user-add-unknown-unit 1 sh -c "echo 'mat-khau-123' | '$llw' user add --db '$db' --username th.khac --unit NOPE --role reporter"
+contains user-add-names-the-unit "Không tìm thấy đơn vị có mã NOPE"
+check remind-dry-run 0 "$llw" remind --db "$db" --campaign 1 --dry-run
+contains remind-names-the-campaign "Nhắc nộp báo cáo: đợt 1 ("
+check remind-unknown-campaign 1 "$llw" remind --db "$db" --campaign 99 --dry-run
+contains remind-says-which-campaign "Không tìm thấy đợt báo cáo số 99"
 printf 'code,name,kind,parent\nHP-ANHUNG-N1,Thôn Mới,village,HP-ANHUNG\nHP-ANHUNG-N2,,village,HP-ANHUNG\n' >"$tmp/bad.csv"
 check import-bad 1 "$llw" import-units --db "$db" "$tmp/bad.csv"
 contains import-bad-row "row 3"

@@ -79,7 +79,7 @@ TEST_F(AppTest, DemoRefusesADatabaseWithOnlyAnAccountAndWritesNothing) {
   app_->add_user("quantri", "Quản trị", Role::admin, "", "mat-khau-quan-tri-9");
   EXPECT_TRUE(database_holds_data(*app_));
   EXPECT_EQ(error_kind_of([&] { make_demo(*app_, DemoScale::commune); }), ErrorKind::conflict);
-  EXPECT_EQ(app_->store().count_units(), 0);
+  EXPECT_EQ(store_->count_units(), 0);
 }
 
 TEST(DemoValues, GeneratedValuesPassTheFormsValidation) {

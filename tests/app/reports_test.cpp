@@ -105,9 +105,9 @@ TEST_F(ReportsTest, CachedSummaryChangesAsSoonAsAReportIsSubmittedOrReplaced) {
   UnitReport v = app_->get_report(system_admin(), campaign_.id, "HP-X-V");
   v = app_->save_draft(system_admin(), campaign_.id, "HP-X-V", v.version, {{"media_articles", 9}});
   EXPECT_EQ(figures()["totals"]["media_articles"], 0);
-  const auto before_draft = app_->store().campaign_revision(campaign_.id);
+  const auto before_draft = app_->campaign_revision(campaign_.id);
   app_->save_draft(system_admin(), campaign_.id, "HP-X-V", v.version, {{"media_articles", 8}});
-  EXPECT_EQ(app_->store().campaign_revision(campaign_.id), before_draft);
+  EXPECT_EQ(app_->campaign_revision(campaign_.id), before_draft);
   EXPECT_EQ(figures()["totals"]["media_articles"], 0);
 
   save_and_submit("HP-X-A", values_a());

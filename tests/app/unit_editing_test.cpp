@@ -311,6 +311,29 @@ TEST_F(UnitEditingTest, ACoordinatorEditsAndMovesOnlyInsideItsSubtree) {
   EXPECT_EQ(unit("HP-X-D").parent_code, "HP-X");
 }
 
+TEST_F(UnitEditingTest, AUnitsPlaceShowsTheAncestorsTheActorManagesAndWhetherItMayMoveIt) {
+  const auto codes = [](const UnitPlace& place) {
+    std::vector<std::string> out;
+    for (const OrgUnit& unit : place.managed_ancestors) out.push_back(unit.code);
+    return out;
+  };
+  const UnitPlace for_admin = app_->unit_place(system_admin(), "HP-X-A");
+  EXPECT_EQ(codes(for_admin), (std::vector<std::string>{"HP", "HP-X"}));
+  EXPECT_TRUE(for_admin.may_move);
+  EXPECT_TRUE(app_->unit_place(system_admin(), "HP").may_move);  // a root: admins only
+
+  const User coordinator = make_user("xa.anhung", Role::coordinator, "HP-X");
+  const UnitPlace school = app_->unit_place(coordinator, "HP-X-A");
+  EXPECT_EQ(codes(school), (std::vector<std::string>{"HP-X"}));
+  EXPECT_TRUE(school.may_move);
+  // Its own unit: nothing above it to manage, and moving it away is refused (update_unit agrees).
+  const UnitPlace own = app_->unit_place(coordinator, "HP-X");
+  EXPECT_TRUE(own.managed_ancestors.empty());
+  EXPECT_FALSE(own.may_move);
+  EXPECT_EQ(error_kind_of([&] { app_->unit_place(coordinator, "HP-Y-C"); }), ErrorKind::forbidden);
+  EXPECT_EQ(error_kind_of([&] { app_->unit_place(coordinator, "HP-NOPE"); }), ErrorKind::not_found);
+}
+
 TEST_F(UnitEditingTest, AMoveOutOfACampaignsIssuerIsRefusedAndChangesNothing) {
   const Campaign commune_campaign = make_campaign("HP-X");
   const std::string path_before = unit("HP-X-A").path;

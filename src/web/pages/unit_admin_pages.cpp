@@ -125,24 +125,10 @@ std::string notice_for(const std::string& done) {
 // The page's data besides the forms: the unit's place and children, as the user may see them.
 pages::UnitAdminInput tree_input(Application& app, const User& user, const OrgUnit& unit) {
   pages::UnitAdminInput input;
-  for (auto it = unit.path.begin(); it != unit.path.end();) {
-    // Ancestors from the path's ids, root first; only those the user may manage are linked.
-    ++it;
-    auto end = std::find(it, unit.path.end(), '/');
-    if (end == unit.path.end()) break;
-    const std::int64_t id = std::stoll(std::string(it, end));
-    it = end;
-    if (id == unit.id) break;
-    if (auto ancestor = app.store().find_unit_by_id(id);
-        ancestor && is_allowed(user, Action::manage_unit, *ancestor)) {
-      input.ancestors.push_back(*ancestor);
-    }
-  }
+  UnitPlace place = app.unit_place(user, unit.code);
+  input.ancestors = std::move(place.managed_ancestors);
   input.children = app.list_children(user, unit.code);
-  std::optional<OrgUnit> parent;
-  if (unit.parent_id) parent = app.store().find_unit_by_id(*unit.parent_id);
-  input.can_move = parent ? is_allowed(user, Action::manage_unit, *parent)
-                          : user.role == Role::admin && !user.disabled;
+  input.can_move = place.may_move;
   return input;
 }
 
