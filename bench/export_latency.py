@@ -65,7 +65,7 @@ def main():
     parser.add_argument("pid", type=int)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("paths", nargs="*")
-    args = parser.parse_args()
+    args = parser.parse_intermixed_args()
     paths = args.paths or [
         "xlsx=/api/v1/campaigns/1/summary/VN/data.xlsx",
         "csv=/api/v1/campaigns/1/summary/VN/data.csv",
@@ -87,8 +87,8 @@ def main():
             times.append(elapsed)
             firsts.append(first)
             growths.append((peak - before) / 1024)
-        print(f"{name:<12} {statistics.median(times):>9.2f} {max(times):>7.2f} "
-              f"{statistics.median(firsts):>10.2f} {size / 1e6:>7.1f} {before / 1024:>13.0f} "
+        print(f"{name:<12} {statistics.median(times):>9.3f} {max(times):>7.3f} "
+              f"{statistics.median(firsts):>10.3f} {size / 1e6:>7.1f} {before / 1024:>13.0f} "
               f"{peak / 1024:>8.0f} {max(growths):>9.0f}")
     print(f"server VmHWM {rss_kib(args.pid, 'VmHWM') / 1024:.0f} MB, "
           f"VmRSS {rss_kib(args.pid) / 1024:.0f} MB")

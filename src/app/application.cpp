@@ -43,28 +43,56 @@ OrgUnit Application::load_unit(const std::string& code, const char* field) {
   return *unit;
 }
 
+namespace {
+
+Error campaign_not_found(std::int64_t id) {
+  return Error(ErrorKind::not_found,
+               "Không tìm thấy đợt báo cáo số " + std::to_string(id) +
+                   ". Vui lòng chọn lại đợt báo cáo trong danh sách.",
+               "campaign");
+}
+
+}  // namespace
+
 Campaign Application::load_campaign(std::int64_t id) {
-  const auto not_found = [&] {
-    return Error(ErrorKind::not_found,
-                 "Không tìm thấy đợt báo cáo số " + std::to_string(id) +
-                     ". Vui lòng chọn lại đợt báo cáo trong danh sách.",
-                 "campaign");
-  };
   // The revision first (as current_campaigns): the campaign parsed for it is reused until any
   // write changes the campaign or what it shows.
   const std::optional<std::int64_t> revision = store_->campaign_revision(id);
-  if (!revision) throw not_found();
-  {
-    std::lock_guard lock(campaigns_mutex_);
-    const auto it = campaigns_.find(id);
-    if (it != campaigns_.end() && it->second.revision == *revision) return it->second.campaign;
+  if (!revision) throw campaign_not_found(id);
+  Campaign copy;
+  with_campaign_at(id, *revision, [&](const Campaign& campaign) { copy = campaign; });
+  return copy;
+}
+
+void Application::with_campaign_at(std::int64_t id, std::int64_t revision,
+                                   const std::function<void(const Campaign&)>& use) {
+  std::unique_lock lock(campaigns_mutex_);
+  auto it = campaigns_.find(id);
+  if (it == campaigns_.end() || it->second.revision != revision) {
+    lock.unlock();
+    auto campaign = store_->find_campaign(id);
+    if (!campaign) throw campaign_not_found(id);
+    campaign->form = form(campaign->form_id);
+    lock.lock();
+    it = campaigns_.insert_or_assign(id, CachedCampaign{revision, std::move(*campaign)}).first;
   }
-  auto campaign = store_->find_campaign(id);
-  if (!campaign) throw not_found();
-  campaign->form = form(campaign->form_id);
-  std::lock_guard lock(campaigns_mutex_);
-  campaigns_.insert_or_assign(id, CachedCampaign{*revision, *campaign});
-  return *campaign;
+  use(it->second.campaign);
+}
+
+OrgUnit Application::load_unit_at(std::int64_t campaign_id, std::int64_t revision,
+                                  const std::string& code) {
+  const auto key = std::make_pair(campaign_id, code);
+  {
+    std::lock_guard lock(units_mutex_);
+    const auto it = units_.find(key);
+    if (it != units_.end() && it->second.revision == revision) return it->second.unit;
+  }
+  OrgUnit unit = load_unit(code);
+  std::lock_guard lock(units_mutex_);
+  // Bounded: a crawl of every node's page must not keep the whole tree.
+  if (units_.size() >= kCachedUnits) units_.clear();
+  units_.insert_or_assign(key, CachedUnit{revision, unit});
+  return unit;
 }
 
 std::shared_ptr<const ReportForm> Application::form(const std::string& form_id) {

@@ -207,8 +207,13 @@ class Application {
   // was built from them. Error{not_found} for an unknown campaign.
   std::int64_t campaign_revision(std::int64_t campaign_id);
   // The newest campaign (by year, then by creation) the actor may see: the one a page's
-  // navigation links to.
-  std::optional<Campaign> newest_campaign(const User& actor);
+  // navigation links to, named by what a link needs (every page asks: no copy of the plan).
+  struct CampaignLink {
+    std::int64_t id = 0;
+    std::string issuer_code;
+    std::string issuer_path;
+  };
+  std::optional<CampaignLink> newest_campaign(const User& actor);
   Campaign get_campaign(const User& actor, std::int64_t id);
   Campaign create_campaign(const User& actor, Campaign campaign,
                            const RequestContext& context = {});
@@ -359,10 +364,14 @@ class Application {
   // next_plan, recommendations.
   ConsolidatedNarrative consolidated_narrative(const User& actor, std::int64_t campaign_id,
                                                const std::string& unit_code);
-  // Its newest version's number alone (0 before the first save), with the same check: what a
-  // page built on the narrative is keyed on.
-  std::int64_t consolidated_narrative_version(const User& actor, std::int64_t campaign_id,
-                                              const std::string& unit_code);
+  // What a page built on the narrative is keyed on, with the same check: the campaign's revision
+  // (read first) and the narrative's newest version (0 before the first save).
+  struct ConsolidatedVersions {
+    std::int64_t campaign_revision = 0;
+    std::int64_t narrative_version = 0;
+  };
+  ConsolidatedVersions consolidated_versions(const User& actor, std::int64_t campaign_id,
+                                             const std::string& unit_code);
   ConsolidatedNarrative save_consolidated_narrative(
       const User& actor, std::int64_t campaign_id, const std::string& unit_code,
       std::int64_t expected_version, const std::map<std::string, std::string>& texts);
@@ -520,6 +529,13 @@ class Application {
                                                 const LevelPlan& plan);
   // Loads a campaign with its form attached; Error{not_found} when unknown.
   Campaign load_campaign(std::int64_t id);
+  // Calls `use` with the campaign at a revision just read, parsed once per revision (the cache
+  // load_campaign and visit_current_campaigns share); Error{not_found} when unknown.
+  void with_campaign_at(std::int64_t id, std::int64_t revision,
+                        const std::function<void(const Campaign&)>& use);
+  // A unit as it stands at a campaign's revision just read: every change of a unit bumps every
+  // campaign's revision, so a unit read once serves until the revision moves.
+  OrgUnit load_unit_at(std::int64_t campaign_id, std::int64_t revision, const std::string& code);
   OrgUnit load_unit(const std::string& code, const char* field = "unit");
   bool may_see_campaign(const User& actor, const Campaign& campaign) const;
   // Adds newly created units to every campaign they must report in, and recomputes the
@@ -557,6 +573,14 @@ class Application {
   };
   std::mutex campaigns_mutex_;
   std::map<std::int64_t, CachedCampaign> campaigns_;
+  // load_unit_at's: (campaign id, unit code) → the unit read at a revision, at most kCachedUnits.
+  struct CachedUnit {
+    std::int64_t revision = 0;
+    OrgUnit unit;
+  };
+  static constexpr std::size_t kCachedUnits = 4096;
+  std::mutex units_mutex_;
+  std::map<std::pair<std::int64_t, std::string>, CachedUnit> units_;
 
   // (campaign id, node code) → a dashboard's figures and counts (no page) at a revision.
   struct CachedDashboard {

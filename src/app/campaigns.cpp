@@ -47,16 +47,18 @@ std::int64_t Application::campaign_revision(std::int64_t campaign_id) {
   return revision.value_or(0);
 }
 
-std::optional<Campaign> Application::newest_campaign(const User& actor) {
-  // Every page's navigation asks: one campaign copied, not every one.
-  std::optional<Campaign> newest;
+std::optional<Application::CampaignLink> Application::newest_campaign(const User& actor) {
+  const Campaign* newest = nullptr;
+  std::optional<CampaignLink> link;
   visit_current_campaigns([&](const Campaign& campaign) {
     if (!may_see_campaign(actor, campaign)) return;
-    if (!newest || std::tie(campaign.year, campaign.id) > std::tie(newest->year, newest->id)) {
-      newest = campaign;
+    if (newest == nullptr ||
+        std::tie(campaign.year, campaign.id) > std::tie(newest->year, newest->id)) {
+      newest = &campaign;  // the cache's entry, under its lock until the visit ends
+      link = CampaignLink{campaign.id, campaign.issuer_code, campaign.issuer_path};
     }
   });
-  return newest;
+  return link;
 }
 
 Campaign Application::get_campaign(const User& actor, std::int64_t id) {

@@ -44,13 +44,19 @@ ConsolidatedNarrative Application::consolidated_narrative(const User& actor,
   return empty;
 }
 
-std::int64_t Application::consolidated_narrative_version(const User& actor,
-                                                         std::int64_t campaign_id,
-                                                         const std::string& unit_code) {
-  const Campaign campaign = get_campaign(actor, campaign_id);
-  const OrgUnit unit = load_unit(unit_code);
+Application::ConsolidatedVersions Application::consolidated_versions(const User& actor,
+                                                                     std::int64_t campaign_id,
+                                                                     const std::string& unit_code) {
+  // The revision first: the campaign and the node are then at least as new as the key they
+  // are filed under. A page view is one revision read and one version read.
+  const std::int64_t revision = campaign_revision(campaign_id);
+  bool visible = false;
+  with_campaign_at(campaign_id, revision,
+                   [&](const Campaign& campaign) { visible = may_see_campaign(actor, campaign); });
+  if (!visible) get_campaign(actor, campaign_id);  // throws the usual forbidden
+  const OrgUnit unit = load_unit_at(campaign_id, revision, unit_code);
   require_allowed(actor, Action::read_summary, unit);
-  return store_->consolidated_narrative_version(campaign.id, unit.id);
+  return {revision, store_->consolidated_narrative_version(campaign_id, unit.id)};
 }
 
 ConsolidatedNarrative Application::save_consolidated_narrative(

@@ -364,6 +364,26 @@ TEST_F(PagesTest, TheConsolidatedNarrativeIsVersionedAndAStaleSaveConflicts) {
   EXPECT_NE(body.find("Phiên bản 1"), std::string::npos);
 }
 
+TEST_F(PagesTest, TheConsolidatedPageFollowsARenamedOrMovedUnitAtOnce) {
+  // The page's access check reads the node as it stood at the campaign's revision; a rename or a
+  // move changes the revision, so neither a name nor a permission outlives it.
+  const std::string coordinator = sign_in(kCoordinator);
+  const std::string base = "/dot/" + std::to_string(campaign_id_) + "/tong-hop/";
+  ASSERT_EQ(page_get(base + "HP-AH-THON1", coordinator).status, 200);
+  ASSERT_NE(page_get(base + "HP-AH", coordinator).body.find("Xã An Hưng"), std::string::npos);
+
+  UnitChanges rename;
+  rename.name = "Xã An Hưng Mới";
+  app_->update_unit(admin_, "HP-AH", rename);
+  EXPECT_NE(page_get(base + "HP-AH", coordinator).body.find("Xã An Hưng Mới"), std::string::npos);
+
+  UnitChanges move;
+  move.parent_code = "HP";
+  app_->update_unit(admin_, "HP-AH-THON1", move);
+  EXPECT_EQ(page_get(base + "HP-AH-THON1", coordinator).status, 403);
+  EXPECT_EQ(page_get(base + "HP-AH-THON1", sign_in(kViewer)).status, 403);
+}
+
 TEST_F(PagesTest, UnitTextsHaveTheirOwnPagedListChecksAndAllForBadInput) {
   const std::string cookie = sign_in(kCoordinator);
   const std::string base = "/dot/" + std::to_string(campaign_id_) + "/tong-hop/";

@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/error.h"
+#include "storage/sql/connection_pool.h"
+#include "storage/sql/rows.h"
 #include "storage/sql/sql_store.h"
 
 namespace llw::sql {
@@ -66,14 +68,14 @@ std::optional<ConsolidatedNarrative> SqlStore::find_consolidated_narrative(std::
 
 std::int64_t SqlStore::consolidated_narrative_version(std::int64_t campaign_id,
                                                       std::int64_t unit_id) {
-  long long campaign = campaign_id, unit = unit_id, version = 0;
-  soci::indicator indicator = soci::i_ok;
-  with_session([&](soci::session& sql) {
-    sql << "SELECT MAX(version) FROM consolidated_narratives WHERE campaign_id = :campaign AND "
-           "unit_id = :unit",
-        soci::into(version, indicator), soci::use(campaign, "campaign"), soci::use(unit, "unit");
-  });
-  return indicator == soci::i_ok ? version : 0;
+  // Every consolidated page asks (its cache key): prepared once per connection.
+  auto connection = pool_->acquire();
+  const auto row = connection
+                       ->prepared<CountRow, long long, long long>(
+                           "SELECT COALESCE(MAX(version), 0) FROM consolidated_narratives "
+                           "WHERE campaign_id = :campaign AND unit_id = :unit")
+                       .one(campaign_id, unit_id);
+  return row ? row->value : 0;
 }
 
 std::vector<ConsolidatedNarrative> SqlStore::consolidated_narrative_history(

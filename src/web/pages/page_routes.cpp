@@ -262,7 +262,8 @@ HttpResponse PageRoutes::framed_page(Context& context, int status, const std::st
   return response;
 }
 
-nlohmann::json PageRoutes::frame_view(const User& user, const std::optional<Campaign>& campaign,
+nlohmann::json PageRoutes::frame_view(const User& user,
+                                      const std::optional<Application::CampaignLink>& campaign,
                                       std::int64_t unread) {
   nlohmann::json view = nlohmann::json::object();
   if (user.id == 0) return view;
@@ -358,7 +359,7 @@ void PageRoutes::require_csrf(const Context& context) const {
   }
 }
 
-std::optional<Campaign> PageRoutes::default_campaign(const User& user) {
+std::optional<Application::CampaignLink> PageRoutes::default_campaign(const User& user) {
   return app_.newest_campaign(user);
 }
 

@@ -80,7 +80,8 @@ class PageRoutes {
                            const std::string& body);
   // The frame's data for `user`: their name and role and the navigation, which links to
   // `campaign` (the newest they may see) and shows `unread` notifications (-1: no link).
-  nlohmann::json frame_view(const User& user, const std::optional<Campaign>& campaign,
+  nlohmann::json frame_view(const User& user,
+                            const std::optional<Application::CampaignLink>& campaign,
                             std::int64_t unread);
   HttpResponse error_page(const HttpRequest& request, const User* user, int status,
                           const std::string& message);
@@ -90,7 +91,7 @@ class PageRoutes {
   // Fails with Error{bad_input} unless the POST carries this session's CSRF token.
   void require_csrf(const Context& context) const;
   // The campaign to show by default: the newest one the user may see.
-  std::optional<Campaign> default_campaign(const User& user);
+  std::optional<Application::CampaignLink> default_campaign(const User& user);
 
   // sign_in_pages.cpp
   HttpResponse home(Context& context, const Params& params);
