@@ -74,6 +74,13 @@ void Application::with_campaign_at(std::int64_t id, std::int64_t revision,
     if (!campaign) throw campaign_not_found(id);
     campaign->form = form(campaign->form_id);
     lock.lock();
+    it = campaigns_.find(id);
+    // Another request may have cached a newer revision meanwhile: never replace it by an older
+    // one (the navigation trusts the cache while the campaigns' fingerprint stands).
+    if (it != campaigns_.end() && it->second.revision > revision) {
+      use(*campaign);
+      return;
+    }
     it = campaigns_.insert_or_assign(id, CachedCampaign{revision, std::move(*campaign)}).first;
   }
   use(it->second.campaign);

@@ -135,6 +135,9 @@ class Application {
   Session login(const std::string& username, const std::string& password,
                 const std::string& address);
   User authenticate(const std::string& token);  // throws unauthenticated
+  // A page's authentication: the account with what the page's frame needs, in one read
+  // (session_view.h; unread notices 0 for an admin). `campaign_id` 0 asks for no campaign.
+  SessionView authenticate_page(const std::string& token, std::int64_t campaign_id);
   // What Session::failed_before says, for the user's current session (the home page shows it).
   std::optional<SignInWarning> failed_sign_ins_before_this_session(const User& user);
   void logout(const std::string& token);
@@ -213,7 +216,10 @@ class Application {
     std::string issuer_code;
     std::string issuer_path;
   };
-  std::optional<CampaignLink> newest_campaign(const User& actor);
+  // `known`: the fingerprint a page's session view read (session_view.h); when it is the one the
+  // cached campaigns were read at, nothing is read again.
+  std::optional<CampaignLink> newest_campaign(const User& actor,
+                                              const CampaignsFingerprint* known = nullptr);
   Campaign get_campaign(const User& actor, std::int64_t id);
   Campaign create_campaign(const User& actor, Campaign campaign,
                            const RequestContext& context = {});
@@ -370,8 +376,10 @@ class Application {
     std::int64_t campaign_revision = 0;
     std::int64_t narrative_version = 0;
   };
+  // `known_revision`: the campaign's revision the page's session view read, if it did.
   ConsolidatedVersions consolidated_versions(const User& actor, std::int64_t campaign_id,
-                                             const std::string& unit_code);
+                                             const std::string& unit_code,
+                                             std::optional<std::int64_t> known_revision = {});
   ConsolidatedNarrative save_consolidated_narrative(
       const User& actor, std::int64_t campaign_id, const std::string& unit_code,
       std::int64_t expected_version, const std::map<std::string, std::string>& texts);
@@ -440,8 +448,9 @@ class Application {
 
   // The coordinator's dashboard of a node (read_summary on it): figures, counts and one page of
   // its reports (dashboard.h).
+  // `known_revision`: the campaign's revision the page's session view read, if it did.
   Dashboard dashboard(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
-                      const DashboardQuery& query);
+                      const DashboardQuery& query, std::optional<std::int64_t> known_revision = {});
 
   // One page of the texts the units below a node wrote for a narrative part of the form
   // (read_summary on the node), from the summary's source (unit_texts.h). Error{not_found} for an
@@ -566,13 +575,16 @@ class Application {
 
   // Calls `visit` with every campaign and its form, under the cache's lock, each parsed once per
   // revision (a page's navigation looks for the newest on every request).
-  void visit_current_campaigns(const std::function<void(const Campaign&)>& visit);
+  void visit_current_campaigns(const std::function<void(const Campaign&)>& visit,
+                               const CampaignsFingerprint* known = nullptr);
   struct CachedCampaign {
     std::int64_t revision = 0;
     Campaign campaign;
   };
   std::mutex campaigns_mutex_;
   std::map<std::int64_t, CachedCampaign> campaigns_;
+  // The campaigns' fingerprint when visit_current_campaigns last read every revision.
+  std::optional<CampaignsFingerprint> campaigns_fingerprint_;
   // load_unit_at's: (campaign id, unit code) → the unit read at a revision, at most kCachedUnits.
   struct CachedUnit {
     std::int64_t revision = 0;

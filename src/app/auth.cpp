@@ -114,6 +114,15 @@ User Application::authenticate(const std::string& token) {
   return *user;
 }
 
+SessionView Application::authenticate_page(const std::string& token, std::int64_t campaign_id) {
+  if (token.empty() || token.size() > 256) throw Error(ErrorKind::unauthenticated, bad_session);
+  auto view = store_->session_views().session_view(token_hash(token), clock_(), campaign_id);
+  if (!view) throw Error(ErrorKind::unauthenticated, bad_session);
+  // Admins have no unit, so no notice is ever written for them (as unread_notifications).
+  if (view->user.role == Role::admin) view->unread_notifications = 0;
+  return *view;
+}
+
 void Application::logout(const std::string& token) {
   if (token.empty() || token.size() > 256) return;
   store_->delete_session(token_hash(token));

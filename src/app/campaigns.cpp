@@ -13,13 +13,24 @@
 
 namespace llw {
 
-void Application::visit_current_campaigns(const std::function<void(const Campaign&)>& visit) {
+void Application::visit_current_campaigns(const std::function<void(const Campaign&)>& visit,
+                                          const CampaignsFingerprint* known) {
+  std::unique_lock lock(campaigns_mutex_);
+  if (known != nullptr && campaigns_fingerprint_ == *known) {
+    // No campaign was added or changed since every one was read: the cache is current.
+    for (const auto& [id, cached] : campaigns_) visit(cached.campaign);
+    return;
+  }
+  lock.unlock();
   // Revisions are read first: whatever is loaded below is at least as new as the revision it is
   // filed under (as summary_json does).
   const auto revisions = store_->campaign_revisions();
-  std::lock_guard lock(campaigns_mutex_);
+  lock.lock();
   std::set<std::int64_t> listed;
+  CampaignsFingerprint fingerprint;
   for (const auto& [id, revision] : revisions) {
+    ++fingerprint.count;
+    fingerprint.revisions += revision;
     listed.insert(id);
     auto it = campaigns_.find(id);
     if (it == campaigns_.end() || it->second.revision != revision) {
@@ -31,6 +42,7 @@ void Application::visit_current_campaigns(const std::function<void(const Campaig
     visit(it->second.campaign);
   }
   std::erase_if(campaigns_, [&](const auto& entry) { return !listed.contains(entry.first); });
+  campaigns_fingerprint_ = fingerprint;
 }
 
 std::vector<Campaign> Application::list_campaigns(const User& actor) {
@@ -47,17 +59,20 @@ std::int64_t Application::campaign_revision(std::int64_t campaign_id) {
   return revision.value_or(0);
 }
 
-std::optional<Application::CampaignLink> Application::newest_campaign(const User& actor) {
+std::optional<Application::CampaignLink> Application::newest_campaign(
+    const User& actor, const CampaignsFingerprint* known) {
   const Campaign* newest = nullptr;
   std::optional<CampaignLink> link;
-  visit_current_campaigns([&](const Campaign& campaign) {
-    if (!may_see_campaign(actor, campaign)) return;
-    if (newest == nullptr ||
-        std::tie(campaign.year, campaign.id) > std::tie(newest->year, newest->id)) {
-      newest = &campaign;  // the cache's entry, under its lock until the visit ends
-      link = CampaignLink{campaign.id, campaign.issuer_code, campaign.issuer_path};
-    }
-  });
+  visit_current_campaigns(
+      [&](const Campaign& campaign) {
+        if (!may_see_campaign(actor, campaign)) return;
+        if (newest == nullptr ||
+            std::tie(campaign.year, campaign.id) > std::tie(newest->year, newest->id)) {
+          newest = &campaign;  // the cache's entry, under its lock until the visit ends
+          link = CampaignLink{campaign.id, campaign.issuer_code, campaign.issuer_path};
+        }
+      },
+      known);
   return link;
 }
 

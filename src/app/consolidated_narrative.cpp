@@ -44,12 +44,13 @@ ConsolidatedNarrative Application::consolidated_narrative(const User& actor,
   return empty;
 }
 
-Application::ConsolidatedVersions Application::consolidated_versions(const User& actor,
-                                                                     std::int64_t campaign_id,
-                                                                     const std::string& unit_code) {
+Application::ConsolidatedVersions Application::consolidated_versions(
+    const User& actor, std::int64_t campaign_id, const std::string& unit_code,
+    std::optional<std::int64_t> known_revision) {
   // The revision first: the campaign and the node are then at least as new as the key they
-  // are filed under. A page view is one revision read and one version read.
-  const std::int64_t revision = campaign_revision(campaign_id);
+  // are filed under. A page view is one version read (and one revision read unless the page's
+  // session view brought it).
+  const std::int64_t revision = known_revision ? *known_revision : campaign_revision(campaign_id);
   bool visible = false;
   with_campaign_at(campaign_id, revision,
                    [&](const Campaign& campaign) { visible = may_see_campaign(actor, campaign); });

@@ -10,11 +10,13 @@
 namespace llw {
 
 Dashboard Application::dashboard(const User& actor, std::int64_t campaign_id,
-                                 const std::string& unit_code, const DashboardQuery& query) {
+                                 const std::string& unit_code, const DashboardQuery& query,
+                                 std::optional<std::int64_t> known_revision) {
   Dashboard result;
   // The figures and counts change only with the campaign's revision (as summary_json): read
   // first, so an entry is never staler than the revision it is filed under.
-  const std::optional<std::int64_t> revision = store_->campaign_revision(campaign_id);
+  const std::optional<std::int64_t> revision =
+      known_revision ? known_revision : store_->campaign_revision(campaign_id);
   if (!revision) load_campaign(campaign_id);  // throws the usual not_found
   const auto key = std::make_pair(campaign_id, unit_code);
   {

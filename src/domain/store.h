@@ -19,6 +19,7 @@
 #include "plan_store.h"
 #include "report.h"
 #include "report_listing.h"
+#include "session_view.h"
 #include "sign_in_log.h"
 #include "summary.h"
 #include "user.h"
@@ -127,6 +128,8 @@ class Store {
   virtual SignInLog& sign_ins() = 0;
   // The reports of a subtree a page at a time (report_listing.h), a port of its own.
   virtual ReportListing& report_listing() = 0;
+  // What a signed-in page view reads first, in one round trip (session_view.h).
+  virtual SessionViews& session_views() = 0;
 
   // Whether `failure`, thrown by one of this store's methods, means that the database cannot be
   // reached right now (a restart, a lost connection) rather than a fault: the caller answers

@@ -125,6 +125,46 @@ TEST_P(AccountsStoreTest, CampaignSettingsReplaceNameDatesAndKindsAndBumpTheRevi
   EXPECT_THROW(store_->change_campaign_settings(change), Error);
 }
 
+TEST_P(AccountsStoreTest, ASessionViewReadsTheAccountTheCampaignsFingerprintAndOneRevision) {
+  const User user = add("xa.anhung", Role::coordinator, "HP-AH");
+  store_->insert_session("t1", user.id, 2000);
+  const auto empty = store_->session_views().session_view("t1", 1000, 0);
+  ASSERT_TRUE(empty.has_value());
+  EXPECT_EQ(empty->user.username, "xa.anhung");
+  EXPECT_EQ(empty->user.unit_code, "HP-AH");
+  EXPECT_EQ(empty->unread_notifications, 0);
+  EXPECT_EQ(empty->campaigns, (CampaignsFingerprint{0, 0}));
+  EXPECT_FALSE(empty->campaign_revision.has_value());
+
+  Campaign c = testing_support::week_campaign_2025();
+  c.issuer_unit_id = id_of("HP");
+  c.id = store_->insert_campaign(c, {*store_->find_unit("HP-AH-A")});
+  const auto one = *store_->session_views().session_view("t1", 1000, c.id);
+  const std::int64_t revision = *store_->campaign_revision(c.id);
+  EXPECT_EQ(one.campaign_revision, revision);
+  EXPECT_EQ(one.campaigns, (CampaignsFingerprint{1, revision}));
+  // Another campaign's id, or none: no revision; the fingerprint is the same.
+  EXPECT_FALSE(store_->session_views().session_view("t1", 1000, c.id + 1)->campaign_revision);
+  EXPECT_EQ(store_->session_views().session_view("t1", 1000, 0)->campaigns, one.campaigns);
+
+  // Any change of a campaign changes the fingerprint.
+  CampaignSettingsChange change;
+  change.campaign = *store_->find_campaign(c.id);
+  change.campaign.name = "Tuần lễ 2025 (sửa)";
+  store_->change_campaign_settings(change);
+  const auto changed = *store_->session_views().session_view("t1", 1000, c.id);
+  EXPECT_EQ(changed.campaign_revision, revision + 1);
+  EXPECT_NE(changed.campaigns, one.campaigns);
+
+  // As user_for_session: an expired session, an unknown one or a disabled account reads nothing.
+  EXPECT_FALSE(store_->session_views().session_view("t1", 2000, c.id).has_value());
+  EXPECT_FALSE(store_->session_views().session_view("nope", 1000, c.id).has_value());
+  User disabled = user;
+  disabled.disabled = true;
+  store_->update_user(disabled);
+  EXPECT_FALSE(store_->session_views().session_view("t1", 1000, c.id).has_value());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AccountsStoreTest, kBothBackends,
                          testing_support::backend_param_name);
 

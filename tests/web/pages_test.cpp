@@ -9,6 +9,7 @@
 #include <set>
 
 #include "app/vietnamese_text.h"
+#include "sample_data.h"
 #include "web/pages/consolidated_view.h"
 #include "web/pages/dashboard_view.h"
 #include "web/pages/page_support.h"
@@ -382,6 +383,22 @@ TEST_F(PagesTest, TheConsolidatedPageFollowsARenamedOrMovedUnitAtOnce) {
   app_->update_unit(admin_, "HP-AH-THON1", move);
   EXPECT_EQ(page_get(base + "HP-AH-THON1", coordinator).status, 403);
   EXPECT_EQ(page_get(base + "HP-AH-THON1", sign_in(kViewer)).status, 403);
+}
+
+TEST_F(PagesTest, TheNavigationLinksToACampaignCreatedSinceTheLastPage) {
+  // The navigation trusts its cached campaigns while the fingerprint read with the session
+  // stands; a new campaign changes it.
+  const std::string cookie = sign_in(kCoordinator);
+  const std::string first = "href=\"/dot/" + std::to_string(campaign_id_) + "/tong-quan/HP-AH\"";
+  ASSERT_NE(page_get("/thong-bao", cookie).body.find(first), std::string::npos);
+  Campaign next = testing_support::week_campaign_2025();
+  next.issuer_code = "HP";
+  next.name = "Tuần lễ hưởng ứng học tập suốt đời (đợt bổ sung)";
+  const std::int64_t id = app_->create_campaign(admin_, next).id;
+  const std::string body = page_get("/thong-bao", cookie).body;
+  EXPECT_NE(body.find("href=\"/dot/" + std::to_string(id) + "/tong-quan/HP-AH\""),
+            std::string::npos);
+  EXPECT_EQ(body.find(first), std::string::npos);
 }
 
 TEST_F(PagesTest, UnitTextsHaveTheirOwnPagedListChecksAndAllForBadInput) {

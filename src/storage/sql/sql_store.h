@@ -27,7 +27,11 @@ class ConnectionPool;
 template <typename Pool>
 class GroupCommit;
 
-class SqlStore : public Store, public PlanStore, public SignInLog, public ReportListing {
+class SqlStore : public Store,
+                 public PlanStore,
+                 public SignInLog,
+                 public ReportListing,
+                 public SessionViews {
  public:
   // Opens `pool_size` connections with `open(session, index)`; index 0 is opened first, so it
   // is where the backend applies its migrations.
@@ -173,6 +177,11 @@ class SqlStore : public Store, public PlanStore, public SignInLog, public Report
 
   // sql_store_report_listing.cpp: the ReportListing port.
   ReportListing& report_listing() override;
+
+  // sql_store_session_views.cpp: the SessionViews port.
+  SessionViews& session_views() override;
+  std::optional<SessionView> session_view(const std::string& token_hash, Timestamp now,
+                                          std::int64_t campaign_id) override;
   ReportListPage list_reports(const ReportListQuery& query) override;
 
   // sql_store_plans.cpp: the PlanStore port.

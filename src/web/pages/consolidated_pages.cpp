@@ -36,8 +36,8 @@ HttpResponse PageRoutes::consolidated(Context& context, const Params& params) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   // Read first: the access check (read_summary) and the narrative's version, which its saves
   // change without the campaign's revision.
-  const auto [revision, narrative_version] =
-      app_.consolidated_versions(context.user, campaign_id, params[1]);
+  const auto [revision, narrative_version] = app_.consolidated_versions(
+      context.user, campaign_id, params[1], context.known_revision(campaign_id));
   // Everything else the page shows follows the revision; what it offers follows the reader's
   // role and place in the tree (the access policy's inputs) and the notices in the address.
   const auto& query = context.request.query;

@@ -36,7 +36,8 @@ HttpResponse PageRoutes::dashboard(Context& context, const Params& params) {
   asked.filter = report_filter_from_string(pages::query_value(query, "trang-thai"))
                      .value_or(ReportFilter::all);
   asked.page = pages::parse_page_number(pages::query_value(query, "trang"));
-  const Dashboard dashboard = app_.dashboard(context.user, campaign_id, params[1], asked);
+  const Dashboard dashboard = app_.dashboard(context.user, campaign_id, params[1], asked,
+                                             context.known_revision(campaign_id));
   const OrgUnit& node = dashboard.node();
 
   const std::string base = "/dot/" + std::to_string(campaign_id);

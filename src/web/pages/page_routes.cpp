@@ -85,6 +85,22 @@ PageRoutes::PageRoutes(Application& app, std::size_t max_body_bytes)
   };
 }
 
+namespace {
+
+// The campaign a /dot/{id}/… address names (0 for any other), read with the session so that the
+// page need not read its revision again. A malformed id is the page's to refuse.
+std::int64_t campaign_in_address(const std::vector<std::string>& segments) {
+  if (segments.size() < 2 || segments[0] != "dot") return 0;
+  const std::string& id = segments[1];
+  if (id.empty() || id.size() > 18) return 0;
+  for (const char c : id) {
+    if (c < '0' || c > '9') return 0;
+  }
+  return std::stoll(id);
+}
+
+}  // namespace
+
 HttpResponse PageRoutes::handle(const HttpRequest& request) {
   try {
     return dispatch(request);
@@ -150,7 +166,7 @@ HttpResponse PageRoutes::dispatch(const HttpRequest& request) {
     path_known = true;
     if (request.method != route.method) continue;
 
-    Context context{request, User{}, {}, {}, {}};
+    Context context{request, User{}, {}, {}, {}, {}, 0};
     if (request.method == "POST") {
       context.form = pages::parse_posted_form(request.content_type, request.body, max_body_bytes_);
     }
@@ -160,7 +176,9 @@ HttpResponse PageRoutes::dispatch(const HttpRequest& request) {
       if (it == cookies.end() || it->second.empty()) {
         throw Error(ErrorKind::unauthenticated, "Bạn cần đăng nhập.");
       }
-      context.user = app_.authenticate(it->second);
+      context.session_campaign_id = campaign_in_address(segments);
+      context.session = app_.authenticate_page(it->second, context.session_campaign_id);
+      context.user = context.session->user;
       context.session_token = it->second;
       context.csrf = pages::csrf_token_for(context.session_token);
       if (request.method == "POST") require_csrf(context);
@@ -226,10 +244,15 @@ HttpResponse PageRoutes::framed_page(Context& context, int status, const std::st
   const User& user = context.user;
   // An account that must choose its password first gets no links it could not follow.
   const bool linked = user.id != 0 && !user.must_change_password;
-  const auto campaign = linked ? default_campaign(user) : std::nullopt;
-  // Units below that submitted, plans issued above: one count on a partial index per page.
-  const std::int64_t unread =
-      linked && user.role != Role::admin ? app_.unread_notifications(user) : -1;
+  const CampaignsFingerprint* known = context.session ? &context.session->campaigns : nullptr;
+  const auto campaign = linked ? app_.newest_campaign(user, known) : std::nullopt;
+  // Units below that submitted, plans issued above: one count on a partial index per page (read
+  // with the session when it was).
+  std::int64_t unread = -1;
+  if (linked && user.role != Role::admin) {
+    unread =
+        context.session ? context.session->unread_notifications : app_.unread_notifications(user);
+  }
   // The frame's head is rendered from these alone (and the CSRF token, put in when sent), so it
   // is kept under them: a user's next page reuses it.
   std::string key = std::to_string(user.id) + "|" + (user.must_change_password ? "1" : "0") + "|" +
@@ -314,7 +337,7 @@ nlohmann::json PageRoutes::frame_view(const User& user,
 
 HttpResponse PageRoutes::error_page(const HttpRequest& request, const User* user, int status,
                                     const std::string& message) {
-  Context context{request, user ? *user : User{}, {}, {}, {}};
+  Context context{request, user ? *user : User{}, {}, {}, {}, {}, 0};
   nlohmann::json view = {
       {"title", error_title(status)}, {"status", status}, {"message", sanitize_utf8(message)}};
   if (user) {

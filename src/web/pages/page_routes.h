@@ -47,6 +47,16 @@ class PageRoutes {
     std::string session_token;
     std::string csrf;
     pages::PostedForm form;
+    // Read with the session in one round trip (Application::authenticate_page): what the frame
+    // needs, and the revision of the campaign named by a /dot/{id}/… address.
+    std::optional<SessionView> session;
+    std::int64_t session_campaign_id = 0;
+
+    // The revision of `campaign_id` read with the session, if it was.
+    std::optional<std::int64_t> known_revision(std::int64_t campaign_id) const {
+      if (!session || campaign_id != session_campaign_id) return std::nullopt;
+      return session->campaign_revision;
+    }
   };
 
  private:

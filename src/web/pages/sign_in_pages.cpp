@@ -46,7 +46,7 @@ HttpResponse PageRoutes::sign_in_page(const HttpRequest& request, int status,
                                                             : std::string{};
   const bool fresh = pre.size() != 64;
   if (fresh) pre = pages::random_hex_token();
-  Context context{request, User{}, {}, pre, {}};
+  Context context{request, User{}, {}, pre, {}, {}, 0};
   nlohmann::json view = {{"title", "Đăng nhập"},
                          {"username", username},
                          {"next", next},

@@ -228,7 +228,8 @@ HttpResponse PageRoutes::audit_csv(Context& context, const Params&) {
   request.query.offset = 0;
   request.query.limit = 10000;
   const auto entries = app_.audit_log(context.user, request.filters.unit, request.query);
-  return download({llw::audit_csv(entries), "text/csv; charset=utf-8", "nhat-ky-hoat-dong.csv"});
+  return download(
+      {llw::audit_csv(entries), "text/csv; charset=utf-8", "nhat-ky-hoat-dong.csv", nullptr});
 }
 
 HttpResponse PageRoutes::notifications(Context& context, const Params&) {
