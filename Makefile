@@ -36,6 +36,7 @@ serve: build
 
 test: build
 	scripts/check_style.sh
+	scripts/check_tidy.sh $(BUILD_DIR)
 	scripts/run_tests.sh $(BUILD_DIR)
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 

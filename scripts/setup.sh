@@ -20,8 +20,8 @@ packages=(
   googletest libgtest-dev curl jq wrk procps
   # fuzzing (fuzz/, scripts/fuzz.sh): clang with libFuzzer and the sanitizers' runtimes
   clang libclang-rt-14-dev
-  # style checks (scripts/check_style.sh, part of the test command)
-  clang-format
+  # style checks (scripts/check_style.sh and scripts/check_tidy.sh, part of the test command)
+  clang-format clang-tidy
   # browser tests: Playwright (npm playwright-core, package-lock.json) drives Debian's Chromium.
   # npm comes with the machine's Node.js 20 (nodesource bundles it; Debian's npm would conflict).
   nodejs chromium

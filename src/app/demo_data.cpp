@@ -475,14 +475,13 @@ class ValueGenerator {
           case ItemType::short_text:
           case ItemType::narrative: {
             std::string text;
-            if (column.measure == "name") {
+            const bool number = key.find("number") != std::string::npos;
+            if (column.measure == "name" || (!number && !item.activity.empty())) {
               text = rng.pick(other_activity_names);
-            } else if (key.find("number") != std::string::npos) {
+            } else if (number) {
               text = r == 0 ? plan_number
                             : std::to_string(rng.between(10, 150)) + "/KH-" +
                                   unit.code.substr(unit.code.rfind('-') + 1);
-            } else if (!item.activity.empty()) {
-              text = rng.pick(other_activity_names);
             } else {
               text = r == 0 ? "Kế hoạch tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025"
                             : "Kế hoạch triển khai Tuần lễ hưởng ứng học tập suốt đời năm 2025 "

@@ -164,7 +164,7 @@ std::string number_text(const std::string& raw) {
 }
 
 std::string first_sheet_path(zip_t* archive) {
-  const std::string fallback = "xl/worksheets/sheet1.xml";
+  std::string fallback = "xl/worksheets/sheet1.xml";
   auto workbook = read_zip_entry(archive, "xl/workbook.xml");
   auto rels = read_zip_entry(archive, "xl/_rels/workbook.xml.rels");
   if (!workbook || !rels) return fallback;

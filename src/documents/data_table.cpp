@@ -94,12 +94,11 @@ std::vector<DataCell> data_row(const ReportForm& form, const std::vector<DataCol
       cells.push_back(row.population > 0 ? DataCell(static_cast<double>(row.participants) /
                                                     static_cast<double>(row.population))
                                          : DataCell(std::string(kNotApplicable)));
-    } else if (!row.values.is_object()) {
-      cells.emplace_back();
-    } else if (const auto value = row.values.find(key); value == row.values.end()) {
-      cells.emplace_back();
-    } else {
+    } else if (const auto value = row.values.find(key);  // end() unless an object with the key
+               value != row.values.end()) {
       cells.push_back(cell_of(column, column.item ? column.item : form.find_item(key), *value));
+    } else {
+      cells.emplace_back();  // not answered
     }
   }
   return cells;

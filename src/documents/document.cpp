@@ -8,7 +8,7 @@
 
 namespace llw::documents {
 
-Block section(std::string label, std::string title) {
+Block section(std::string label, const std::string& title) {
   Block b;
   b.kind = BlockKind::section;
   b.label = std::move(label);

@@ -97,7 +97,7 @@ struct Document {
 };
 
 // Block constructors keep builders short and readable.
-Block section(std::string label, std::string title);
+Block section(std::string label, const std::string& title);
 Block clause(std::string label, std::string text, bool heading);
 Block point(std::string label, std::string text);
 Block dash(std::string text);

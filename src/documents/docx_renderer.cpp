@@ -233,6 +233,7 @@ class DocxBuilder {
     }
     const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
     std::vector<int> widths;
+    widths.reserve(weights.size());
     for (double w : weights) widths.push_back(static_cast<int>(width * w / total));
     // A paragraph before the table keeps Word from gluing it to the previous one.
     auto tbl = table(body, widths, 0, true);

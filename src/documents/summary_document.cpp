@@ -106,9 +106,11 @@ void add_activities(std::vector<Block>& out, const ReportForm& form, const Summa
   for (const auto& [key, label] : form.directions) {
     const auto it = s.directions.find(key);
     const ActivityFigures f = it == s.directions.end() ? ActivityFigures{} : it->second;
-    by_direction.rows.push_back({{key + ") " + label, format_number(f.units), format_number(f.held),
+    std::string name = key;  // "a) Hoạt động …"
+    name.append(") ").append(label);
+    by_direction.rows.push_back({{name, format_number(f.units), format_number(f.held),
                                   format_number(f.sessions), format_number(f.participants)}});
-    chart.labels.push_back(key + ") " + label);
+    chart.labels.push_back(std::move(name));
     chart.values.push_back(static_cast<double>(f.participants));
   }
   out.push_back(dash("Theo nội dung hoạt động của Kế hoạch (mục II.3):"));

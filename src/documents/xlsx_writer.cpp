@@ -110,7 +110,7 @@ std::size_t XlsxWriter::add_sheet(const std::string& raw_name,
     out += "<cols>";
     for (std::size_t c = 0; c < columns.size(); ++c) {
       const std::string n = std::to_string(c + 1);
-      out += "<col min=\"" + n + "\" max=\"" + n + "\" width=\"";
+      out.append("<col min=\"").append(n).append("\" max=\"").append(n).append("\" width=\"");
       append_number(out, columns[c].width + 0.71);  // Excel's padding, as Excel itself writes
       out += "\" customWidth=\"1\"/>";
     }

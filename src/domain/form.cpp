@@ -567,7 +567,7 @@ FormItem FormParser::item(const json& definition) {
 
 std::string FormParser::within(const json& definition, ItemType type,
                                const std::string& where) const {
-  const std::string value = text(definition, "within", where, false, 16);
+  std::string value = text(definition, "within", where, false, 16);
   if (value.empty()) return value;
   if (type != ItemType::date) fail(where, "'within' chỉ dùng cho kiểu date");
   if (value != "week" && value != "campaign") {

@@ -128,7 +128,7 @@ std::string format_vietnamese_percent(double ratio) {
   if (!std::isfinite(ratio)) return std::string(kNotApplicable);
   // Rounded to tenths of a percent first, so 0.99996 is "100,0%" and never "99,10%".
   const long long tenths = std::llround(std::fabs(ratio) * 1000.0);
-  const std::string whole = format_vietnamese_number(static_cast<double>(tenths / 10));
+  const std::string whole = format_vietnamese_number(std::floor(static_cast<double>(tenths) / 10));
   const std::string sign = ratio < 0 && tenths > 0 ? "-" : "";
   return sign + whole + "," + std::to_string(tenths % 10) + "%";
 }

@@ -177,6 +177,7 @@ class SqliteDb : public Db {
       if (position > 0) by_position[position] = *row[1];
     }
     std::vector<std::string> out;
+    out.reserve(by_position.size());
     for (auto& [position, name] : by_position) out.push_back(name);
     return out;
   }

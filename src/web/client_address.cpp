@@ -66,7 +66,7 @@ bool TrustedProxies::contains(std::string_view address) const {
 
 std::string client_address(std::string_view peer, std::string_view forwarded_for,
                            const TrustedProxies& trusted) {
-  const std::string peer_text = canonical_ip_address(peer).value_or(std::string(peer));
+  std::string peer_text = canonical_ip_address(peer).value_or(std::string(peer));
   if (trusted.empty() || forwarded_for.empty() || !trusted.contains(peer_text)) return peer_text;
   const auto comma = forwarded_for.rfind(',');
   const std::string_view last =

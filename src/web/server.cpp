@@ -223,7 +223,7 @@ struct HttpServer::Impl {
         .port(port)
         .max_parallel_connections(connection_cap)
         .connection_state_listener(tracker)
-        .request_handler([this](restinio::request_handle_t req) { return handle(req); })
+        .request_handler([this](const restinio::request_handle_t& req) { return handle(req); })
         .acceptor_post_bind_hook([this](restinio::asio_ns::ip::tcp::acceptor& acceptor) {
           bound_port = acceptor.local_endpoint().port();
         })
@@ -251,7 +251,7 @@ struct HttpServer::Impl {
     if (stop_requested.exchange(true)) return;
     systemd_notify("STOPPING=1");
     server->close_async([this] { io_context.stop(); },
-                        [this](std::exception_ptr) { io_context.stop(); });
+                        [this](const std::exception_ptr&) { io_context.stop(); });
   }
 
   // Runs on an io_context thread (the watch posts it there): a new listener on the same port.

@@ -24,6 +24,7 @@ int migration_number(const std::string& name) {
 
 std::vector<const Migration*> in_number_order(const std::vector<Migration>& migrations) {
   std::vector<const Migration*> ordered;
+  ordered.reserve(migrations.size());
   for (const auto& migration : migrations) ordered.push_back(&migration);
   std::stable_sort(ordered.begin(), ordered.end(), [](const Migration* a, const Migration* b) {
     return migration_number(a->name) < migration_number(b->name);

@@ -56,7 +56,8 @@ void search_key_function(sqlite_api::sqlite3_context* context, int,
       std::string_view(text, static_cast<std::size_t>(sqlite_api::sqlite3_value_bytes(argv[0]))));
   sqlite_api::sqlite3_result_text(
       context, key.data(), static_cast<int>(key.size()),
-      reinterpret_cast<sqlite_api::sqlite3_destructor_type>(-1));  // SQLITE_TRANSIENT
+      // SQLITE_TRANSIENT is SQLite's own (destructor)-1; NOLINTNEXTLINE(performance-no-int-to-ptr)
+      reinterpret_cast<sqlite_api::sqlite3_destructor_type>(-1));
 }
 
 void register_functions(soci::session& sql) {

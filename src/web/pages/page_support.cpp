@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include "domain/error.h"
 #include "domain/text.h"
@@ -186,7 +187,7 @@ PostedForm parse_posted_form(std::string_view content_type, std::string_view bod
   if (body.size() > max_bytes) {
     throw Error(ErrorKind::too_large,
                 "Dữ liệu gửi lên quá lớn (tối đa " +
-                    format_vietnamese_number(static_cast<double>(max_bytes / 1024)) +
+                    format_vietnamese_number(std::floor(static_cast<double>(max_bytes) / 1024)) +
                     " KB). Hãy rút gọn nội dung hoặc chia tệp nhỏ hơn.",
                 "body");
   }

@@ -417,7 +417,6 @@ json report_form_view(const ReportFormInput& input) {
       {"flag_summary", std::move(flag_summary)},
       {"has_errors", !error_summary.empty()},
       {"error_summary", std::move(error_summary)},
-      {"error_count", std::to_string(error_summary.size())},
       {"has_notice", !input.notice.empty()},
       {"notice", input.notice},
       {"population", std::move(population)},

@@ -16,7 +16,7 @@ namespace {
 
 // The campaign, when the user may change its settings (manage_campaign at the issuer).
 Campaign campaign_to_manage(Application& app, const User& user, const std::string& id_text) {
-  const Campaign campaign = app.get_campaign(user, parse_page_campaign_id(id_text));
+  Campaign campaign = app.get_campaign(user, parse_page_campaign_id(id_text));
   OrgUnit issuer;
   issuer.id = campaign.issuer_unit_id;
   issuer.code = campaign.issuer_code;
