@@ -102,8 +102,9 @@ int main(int argc, char** argv) {
     // The store's share: the same walk with nothing done per row.
     Step step;
     std::size_t rows = 0;
-    store->for_each_report_in_subtree(campaign, store->find_unit(unit)->path,
-                                      [&](const llw::OrgUnit&, llw::UnitReport&) { ++rows; });
+    store->reports().for_each_report_in_subtree(
+        campaign, store->units().find_unit(unit)->path,
+        [&](const llw::OrgUnit&, llw::UnitReport&) { ++rows; });
     std::printf("reading the %zu reports of %s from the store: %s\n", rows, unit.c_str(),
                 step.figures().c_str());
   }

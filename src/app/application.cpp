@@ -34,7 +34,7 @@ Application::Application(std::shared_ptr<Store> store, ApplicationConfig config,
 }
 
 OrgUnit Application::load_unit(const std::string& code, const char* field) {
-  auto unit = store_->find_unit(code);
+  auto unit = store_->units().find_unit(code);
   if (!unit) {
     throw Error(ErrorKind::not_found,
                 "Không tìm thấy đơn vị có mã " + code + ". Vui lòng kiểm tra lại mã đơn vị.",
@@ -57,7 +57,7 @@ Error campaign_not_found(std::int64_t id) {
 Campaign Application::load_campaign(std::int64_t id) {
   // The revision first (as current_campaigns): the campaign parsed for it is reused until any
   // write changes the campaign or what it shows.
-  const std::optional<std::int64_t> revision = store_->campaign_revision(id);
+  const std::optional<std::int64_t> revision = store_->campaigns().campaign_revision(id);
   if (!revision) throw campaign_not_found(id);
   Campaign copy;
   with_campaign_at(id, *revision, [&](const Campaign& campaign) { copy = campaign; });
@@ -70,7 +70,7 @@ void Application::with_campaign_at(std::int64_t id, std::int64_t revision,
   auto it = campaigns_.find(id);
   if (it == campaigns_.end() || it->second.revision != revision) {
     lock.unlock();
-    auto campaign = store_->find_campaign(id);
+    auto campaign = store_->campaigns().find_campaign(id);
     if (!campaign) throw campaign_not_found(id);
     campaign->form = form(campaign->form_id);
     lock.lock();
@@ -116,7 +116,7 @@ std::shared_ptr<const ReportForm> Application::form(const std::string& form_id) 
   // Parse outside the lock: two threads may both load a form the first time, which is harmless
   // (the first stored wins), and nobody waits on file I/O behind the mutex.
   std::shared_ptr<const ReportForm> loaded;
-  if (auto stored = store_->find_form(form_id)) {
+  if (auto stored = store_->campaigns().find_form(form_id)) {
     auto json = nlohmann::json::parse(*stored, nullptr, false);
     if (json.is_discarded()) {
       throw Error(ErrorKind::internal,
@@ -142,9 +142,9 @@ std::shared_ptr<const ReportForm> Application::form(const std::string& form_id) 
     // Keep the definition in the database so a campaign's form survives later edits of the file.
     // This write is a cache's, not the one an audited use case is about: the entry it staged
     // (app/audited.h) waits for that one.
-    auto staged = store_->take_staged_audit();
-    store_->put_form(form_id, json.dump());
-    if (staged) store_->stage_audit(*staged);
+    auto staged = store_->audit().take_staged_audit();
+    store_->campaigns().put_form(form_id, json.dump());
+    if (staged) store_->audit().stage_audit(*staged);
   }
   std::lock_guard lock(forms_mutex_);
   auto [it, inserted] = forms_.emplace(form_id, loaded);
@@ -164,30 +164,31 @@ bool Application::may_see_campaign(const User& actor, const Campaign& campaign) 
 void Application::sync_campaigns_after_unit_changes(const std::vector<OrgUnit>& created,
                                                     const std::vector<OrgUnit>& updated) {
   if (created.empty() && updated.empty()) return;
-  for (const Campaign& listed : store_->list_campaigns()) {
+  for (const Campaign& listed : store_->campaigns().list_campaigns()) {
     Campaign campaign = listed;
     campaign.form = form(campaign.form_id);
     for (const OrgUnit& unit : created) {
       if (!campaign.must_report(unit)) continue;
-      store_->add_reporting_unit(
+      store_->campaigns().add_reporting_unit(
           campaign.id, unit, contribution_of(campaign, unit, not_started_report(campaign, unit)),
-          store_->ancestor_ids(unit.id));
+          store_->units().ancestor_ids(unit.id));
     }
     bool touched = false;
     for (const OrgUnit& unit : updated) {
       if (unit.path.rfind(campaign.issuer_path, 0) != 0) continue;
       touched = true;
-      if (campaign.must_report(unit) && !store_->find_report(campaign.id, unit.id)) {
-        store_->add_reporting_unit(
+      if (campaign.must_report(unit) && !store_->reports().find_report(campaign.id, unit.id)) {
+        store_->campaigns().add_reporting_unit(
             campaign.id, unit, contribution_of(campaign, unit, not_started_report(campaign, unit)),
-            store_->ancestor_ids(unit.id));
+            store_->units().ancestor_ids(unit.id));
       }
     }
     // A changed population or kind changes what existing reports contribute: recompute.
     if (touched) {
-      store_->rebuild_aggregates(campaign.id, [&](const OrgUnit& unit, const UnitReport& report) {
-        return contribution_of(campaign, unit, report);
-      });
+      store_->aggregates().rebuild_aggregates(campaign.id,
+                                              [&](const OrgUnit& unit, const UnitReport& report) {
+                                                return contribution_of(campaign, unit, report);
+                                              });
     }
   }
 }

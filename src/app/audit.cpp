@@ -48,7 +48,7 @@ AuditEntry make_audit_entry(Timestamp at, const User* actor, const RequestContex
 
 void append_audit_entry(Store& store, const AuditEntry& entry) {
   try {
-    store.append_audit(entry);
+    store.audit().append_audit(entry);
   } catch (const std::exception& e) {
     // The action itself has already happened (or failed) and its caller must learn that; a
     // failing log write is an operator's problem, reported where operators look.
@@ -95,7 +95,7 @@ std::vector<AuditEntry> Application::audit_log(const User& actor, const std::str
   query.path =
       audit_scope(actor, unit_code, [this](const std::string& code) { return load_unit(code); });
   query.limit = std::clamp(query.limit, 1, 10000);
-  return store_->query_audit(query);
+  return store_->audit().query_audit(query);
 }
 
 std::int64_t Application::audit_log_version(const User& actor, const std::string& unit_code) {
@@ -103,6 +103,6 @@ std::int64_t Application::audit_log_version(const User& actor, const std::string
   return write_version();
 }
 
-std::int64_t Application::write_version() { return store_->newest_audit_id(); }
+std::int64_t Application::write_version() { return store_->audit().newest_audit_id(); }
 
 }  // namespace llw

@@ -34,10 +34,10 @@ auto audited_at(Application& app, const User& actor, const RequestContext& conte
   AuditEntry entry =
       make_audit_entry(app.now(), &actor, context, action, unit, target, detail, "ok");
   Store& store = StoreAccess::of(app);
-  store.stage_audit(entry);
+  store.audit().stage_audit(entry);
   // Whatever no transaction committed is appended on its own, with the outcome.
   auto finish = [&](const char* outcome) {
-    std::optional<AuditEntry> unwritten = store.take_staged_audit();
+    std::optional<AuditEntry> unwritten = store.audit().take_staged_audit();
     if (!unwritten && std::string_view(outcome) == "ok") return;
     entry.outcome = outcome;
     append_audit_entry(store, entry);
@@ -67,7 +67,7 @@ auto audited(Application& app, const User& actor, const RequestContext& context,
              const std::string& detail, Body&& body) -> decltype(body()) {
   std::optional<OrgUnit> unit;
   try {
-    if (!unit_code.empty()) unit = StoreAccess::of(app).find_unit(unit_code);
+    if (!unit_code.empty()) unit = StoreAccess::of(app).units().find_unit(unit_code);
   } catch (...) {
     // The entry is still worth writing without its unit.
   }

@@ -43,9 +43,9 @@ Session Application::login(const std::string& username, const std::string& passw
   };
   try {
     if (username.size() <= 64) {
-      if (auto known = store_->find_user(username)) {
+      if (auto known = store_->accounts().find_user(username)) {
         attempted = known->user;
-        if (attempted.unit_id) attempted_unit = store_->find_unit_by_id(*attempted.unit_id);
+        if (attempted.unit_id) attempted_unit = store_->units().find_unit_by_id(*attempted.unit_id);
       }
     }
   } catch (const Error&) {
@@ -75,7 +75,7 @@ Session Application::login_attempt(const std::string& username, const std::strin
     log.record_attempt(username, address, false, now);
     throw Error(ErrorKind::unauthenticated, wrong_credentials, "username");
   }
-  auto stored = store_->find_user(username);
+  auto stored = store_->accounts().find_user(username);
   bool ok = stored ? verify_password(stored->password_hash, password)
                    : (verify_password(dummy_hash(), password), false);
   if (!ok) {
@@ -94,7 +94,7 @@ Session Application::login_attempt(const std::string& username, const std::strin
   session.expires_at = now + config_.session_seconds;
   session.user = stored->user;
   session.failed_before = failed_sign_ins_before_this_session(session.user);
-  store_->insert_session(token_hash(session.token), session.user.id, session.expires_at);
+  store_->accounts().insert_session(token_hash(session.token), session.user.id, session.expires_at);
   return session;
 }
 
@@ -109,7 +109,7 @@ std::optional<SignInWarning> Application::failed_sign_ins_before_this_session(co
 User Application::authenticate(const std::string& token) {
   // Tokens are 43 characters; anything far from that is not worth a lookup.
   if (token.empty() || token.size() > 256) throw Error(ErrorKind::unauthenticated, bad_session);
-  auto user = store_->user_for_session(token_hash(token), clock_());
+  auto user = store_->accounts().user_for_session(token_hash(token), clock_());
   if (!user) throw Error(ErrorKind::unauthenticated, bad_session);
   return *user;
 }
@@ -125,7 +125,7 @@ SessionView Application::authenticate_page(const std::string& token, std::int64_
 
 void Application::logout(const std::string& token) {
   if (token.empty() || token.size() > 256) return;
-  store_->delete_session(token_hash(token));
+  store_->accounts().delete_session(token_hash(token));
 }
 
 // Two throttles, so that guessing is slowed without locking an account's owner out:

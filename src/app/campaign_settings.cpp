@@ -114,23 +114,26 @@ Campaign Application::update_campaign_settings(const User& actor, std::int64_t c
           report.unit_code = unit.code;
           report.status = ReportStatus::not_started;
           return ReportingUnitChange{unit, contribution_of(campaign, unit, report),
-                                     store_->ancestor_ids(unit.id)};
+                                     store_->units().ancestor_ids(unit.id)};
         };
         for (UnitKind kind : old_kinds) {
           if (contains(new_kinds, kind)) continue;
-          for (const OrgUnit& unit : store_->units_in_subtree(campaign.issuer_path, {kind})) {
-            if (!store_->find_report(campaign.id, unit.id)) continue;
+          for (const OrgUnit& unit :
+               store_->units().units_in_subtree(campaign.issuer_path, {kind})) {
+            if (!store_->reports().find_report(campaign.id, unit.id)) continue;
             change.removed.push_back(untouched(unit));
           }
         }
         for (UnitKind kind : new_kinds) {
           if (contains(old_kinds, kind)) continue;
-          for (const OrgUnit& unit : store_->units_in_subtree(campaign.issuer_path, {kind})) {
-            if (!campaign.must_report(unit) || store_->find_report(campaign.id, unit.id)) continue;
+          for (const OrgUnit& unit :
+               store_->units().units_in_subtree(campaign.issuer_path, {kind})) {
+            if (!campaign.must_report(unit) || store_->reports().find_report(campaign.id, unit.id))
+              continue;
             change.added.push_back(untouched(unit));
           }
         }
-        store_->change_campaign_settings(change);
+        store_->campaigns().change_campaign_settings(change);
         return load_campaign(campaign_id);
       });
 }

@@ -24,7 +24,7 @@ void Application::visit_current_campaigns(const std::function<void(const Campaig
   lock.unlock();
   // Revisions are read first: whatever is loaded below is at least as new as the revision it is
   // filed under (as summary_json does).
-  const auto revisions = store_->campaign_revisions();
+  const auto revisions = store_->campaigns().campaign_revisions();
   lock.lock();
   std::set<std::int64_t> listed;
   CampaignsFingerprint fingerprint;
@@ -34,7 +34,7 @@ void Application::visit_current_campaigns(const std::function<void(const Campaig
     listed.insert(id);
     auto it = campaigns_.find(id);
     if (it == campaigns_.end() || it->second.revision != revision) {
-      auto loaded = store_->find_campaign(id);
+      auto loaded = store_->campaigns().find_campaign(id);
       if (!loaded) continue;  // removed since the revisions were read
       loaded->form = form(loaded->form_id);
       it = campaigns_.insert_or_assign(id, CachedCampaign{revision, std::move(*loaded)}).first;
@@ -54,7 +54,7 @@ std::vector<Campaign> Application::list_campaigns(const User& actor) {
 }
 
 std::int64_t Application::campaign_revision(std::int64_t campaign_id) {
-  const std::optional<std::int64_t> revision = store_->campaign_revision(campaign_id);
+  const std::optional<std::int64_t> revision = store_->campaigns().campaign_revision(campaign_id);
   if (!revision) load_campaign(campaign_id);  // throws the usual not_found
   return revision.value_or(0);
 }
@@ -106,10 +106,10 @@ Campaign Application::create_campaign(const User& actor, Campaign campaign,
                    validate_campaign(campaign);
 
                    std::vector<OrgUnit> reporting =
-                       store_->units_in_subtree(issuer.path, campaign.reporting_kinds);
+                       store_->units().units_in_subtree(issuer.path, campaign.reporting_kinds);
                    std::erase_if(reporting,
                                  [&](const OrgUnit& unit) { return !campaign.must_report(unit); });
-                   campaign.id = store_->insert_campaign(campaign, reporting);
+                   campaign.id = store_->campaigns().insert_campaign(campaign, reporting);
                    return campaign;
                  });
 }

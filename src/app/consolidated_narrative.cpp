@@ -28,7 +28,7 @@ std::vector<ConsolidatedNarrative> Application::consolidated_narrative_history(
   const Campaign campaign = get_campaign(actor, campaign_id);
   const OrgUnit unit = load_unit(unit_code);
   require_allowed(actor, Action::read_summary, unit);
-  return store_->consolidated_narrative_history(campaign.id, unit.id, limit);
+  return store_->reporting_up().consolidated_narrative_history(campaign.id, unit.id, limit);
 }
 
 ConsolidatedNarrative Application::consolidated_narrative(const User& actor,
@@ -37,7 +37,8 @@ ConsolidatedNarrative Application::consolidated_narrative(const User& actor,
   const Campaign campaign = get_campaign(actor, campaign_id);
   const OrgUnit unit = load_unit(unit_code);
   require_allowed(actor, Action::read_summary, unit);
-  if (auto found = store_->find_consolidated_narrative(campaign.id, unit.id)) return *found;
+  if (auto found = store_->reporting_up().find_consolidated_narrative(campaign.id, unit.id))
+    return *found;
   ConsolidatedNarrative empty;
   empty.campaign_id = campaign.id;
   empty.unit_id = unit.id;
@@ -57,7 +58,7 @@ Application::ConsolidatedVersions Application::consolidated_versions(
   if (!visible) get_campaign(actor, campaign_id);  // throws the usual forbidden
   const OrgUnit unit = load_unit_at(campaign_id, revision, unit_code);
   require_allowed(actor, Action::read_summary, unit);
-  return {revision, store_->consolidated_narrative_version(campaign_id, unit.id)};
+  return {revision, store_->reporting_up().consolidated_narrative_version(campaign_id, unit.id)};
 }
 
 ConsolidatedNarrative Application::save_consolidated_narrative(
@@ -94,7 +95,7 @@ ConsolidatedNarrative Application::save_consolidated_narrative(
   narrative.updated_at = clock_();
   narrative.updated_by = actor.id;
   narrative.updated_by_name = actor.display_name;
-  store_->save_consolidated_narrative(narrative, expected_version);
+  store_->reporting_up().save_consolidated_narrative(narrative, expected_version);
   return narrative;
 }
 

@@ -16,7 +16,7 @@ Dashboard Application::dashboard(const User& actor, std::int64_t campaign_id,
   // The figures and counts change only with the campaign's revision (as summary_json): read
   // first, so an entry is never staler than the revision it is filed under.
   const std::optional<std::int64_t> revision =
-      known_revision ? known_revision : store_->campaign_revision(campaign_id);
+      known_revision ? known_revision : store_->campaigns().campaign_revision(campaign_id);
   if (!revision) load_campaign(campaign_id);  // throws the usual not_found
   const auto key = std::make_pair(campaign_id, unit_code);
   {
@@ -36,7 +36,7 @@ Dashboard Application::dashboard(const User& actor, std::int64_t campaign_id,
     SummaryOptions figures_only;
     figures_only.missing_limit = 0;
     figures_only.narrative_limit = 0;
-    const Contribution aggregate = store_->aggregate(campaign_id, figures->node.id);
+    const Contribution aggregate = store_->aggregates().aggregate(campaign_id, figures->node.id);
     figures->summary = summary_of(figures->campaign, figures->node, figures_only, aggregate);
     figures->counts = subtree_counts(aggregate);
     result.figures = figures;

@@ -148,17 +148,17 @@ DataRows accepted_rows(Store& store, const Campaign& campaign, const OrgUnit& no
   const ReportForm& form = *campaign.form;
   DataRows rows;
   const auto add_report = [&](const OrgUnit& unit) {
-    if (auto report = store.find_report(campaign.id, unit.id)) {
+    if (auto report = store.reports().find_report(campaign.id, unit.id)) {
       documents::UnitDataRow row = data_row_of(campaign, unit, *report);
       rows.emplace_back(row.level, documents::data_row(form, columns, row));
     }
   };
   add_report(node);
-  for (const ChildFigures& child : store.child_figures(campaign.id, node.id)) {
+  for (const ChildFigures& child : store.reporting_up().child_figures(campaign.id, node.id)) {
     if (child.consolidates()) {
       rows.emplace_back(documents::level_name(child.unit.kind),
                         consolidated_child_cells(campaign, node, child, columns));
-    } else if (const auto unit = store.find_unit_by_id(child.unit.id)) {
+    } else if (const auto unit = store.units().find_unit_by_id(child.unit.id)) {
       add_report(*unit);
     }
   }
@@ -169,13 +169,13 @@ DataRows accepted_rows(Store& store, const Campaign& campaign, const OrgUnit& no
 // numbers of reporting units: each run is one contiguous stretch of the subtree's path order.
 std::vector<std::vector<OrgUnit>> child_runs(Store& store, std::int64_t campaign_id,
                                              const OrgUnit& node, unsigned count) {
-  std::vector<OrgUnit> children = store.children(node.id);
+  std::vector<OrgUnit> children = store.units().children(node.id);
   std::sort(children.begin(), children.end(),
             [](const OrgUnit& a, const OrgUnit& b) { return a.path < b.path; });
   std::vector<double> weights;
   double total = 0;
   for (const OrgUnit& child : children) {
-    const Contribution slots = store.aggregate(campaign_id, child.id);
+    const Contribution slots = store.aggregates().aggregate(campaign_id, child.id);
     const auto it = slots.find("expected");
     weights.push_back(it == slots.end() ? 0.0 : it->second);
     total += weights.back();
@@ -256,10 +256,10 @@ DocumentFile Application::data_export(const User& actor, std::int64_t campaign_i
         if (index == 0) {
           buffer = documents::csv_header(columns);
           // The node's own report comes first, as in path order.
-          if (auto own = store_->find_report(campaign.id, node.id)) write_row(node, *own);
+          if (auto own = store_->reports().find_report(campaign.id, node.id)) write_row(node, *own);
         }
         for (const OrgUnit& child : runs[index]) {
-          store_->for_each_report_in_subtree(campaign.id, child.path, write_row);
+          store_->reports().for_each_report_in_subtree(campaign.id, child.path, write_row);
         }
         parts[index].append(buffer);
       } catch (...) {
@@ -291,7 +291,7 @@ DocumentFile Application::data_export(const User& actor, std::int64_t campaign_i
   RowPipe pipe([&](const std::string& level, const std::vector<documents::DataCell>& cells) {
     sheets.write(level, cells);
   });
-  store_->for_each_report_in_subtree(
+  store_->reports().for_each_report_in_subtree(
       campaign.id, node.path, [&](const OrgUnit& unit, UnitReport& report) {
         documents::UnitDataRow row = data_row_of(campaign, unit, report);
         pipe.push(std::move(row.level), documents::data_row(form, columns, row));

@@ -675,7 +675,7 @@ json demo_report_values(const ReportForm& form, const OrgUnit& unit, std::uint64
 
 bool database_holds_data(Application& app) {
   Store& store = StoreAccess::of(app);
-  return store.count_units() > 0 || !store.list_users("", 1).empty();
+  return store.units().count_units() > 0 || !store.accounts().list_users("", 1).empty();
 }
 
 DemoStats make_demo(Application& app, DemoScale scale,
@@ -692,7 +692,7 @@ DemoStats make_demo(Application& app, DemoScale scale,
 
   // 1. The org tree, province by province so each batch is one transaction of bounded size.
   const Province& hai_phong = provinces[2];
-  store.upsert_units({make_input("VN", "Việt Nam", UnitKind::country, "")});
+  store.units().upsert_units({make_input("VN", "Việt Nam", UnitKind::country, "")});
   std::int64_t unit_count = 1;
   auto province_input = [](const Province& p) {
     return make_input(p.code, std::string(p.city ? "Thành phố " : "Tỉnh ") + p.name,
@@ -726,7 +726,7 @@ DemoStats make_demo(Application& app, DemoScale scale,
       as_parent.kind = input.kind;
       kinds[input.code] = as_parent;
     }
-    store.upsert_units(batch);
+    store.units().upsert_units(batch);
     unit_count += std::int64_t(batch.size());
   };
   std::string issuer_code;
@@ -761,7 +761,7 @@ DemoStats make_demo(Application& app, DemoScale scale,
   Campaign campaign =
       app.create_campaign(system, demo::campaign_2025(issuer_code, std::move(plan), app.now()));
   campaign.form = form;
-  OrgUnit issuer = *store.find_unit(issuer_code);
+  OrgUnit issuer = *store.units().find_unit(issuer_code);
   say("Campaign " + std::to_string(campaign.id) + ": " + campaign.name + " (issued by " +
       issuer.name + ")");
   // Every level's plan, top down: the issuer's own (the campaign's text, frozen), nationally one
@@ -782,7 +782,8 @@ DemoStats make_demo(Application& app, DemoScale scale,
   }
 
   // 3. Reports in every state, written in bulk, then the aggregates computed once.
-  std::vector<OrgUnit> reporting = store.units_in_subtree(issuer.path, campaign.reporting_kinds);
+  std::vector<OrgUnit> reporting =
+      store.units().units_in_subtree(issuer.path, campaign.reporting_kinds);
   std::erase_if(reporting, [&](const OrgUnit& u) { return !campaign.must_report(u); });
   DemoStats stats;
   stats.units = unit_count;
@@ -800,7 +801,7 @@ DemoStats make_demo(Application& app, DemoScale scale,
   constexpr std::size_t batch_size = 5000;
   auto flush = [&] {
     if (batch.empty()) return;
-    store.bulk_put_reports(batch, batch_narratives);
+    store.reports().bulk_put_reports(batch, batch_narratives);
     batch.clear();
     batch_narratives.clear();
   };
@@ -821,9 +822,10 @@ DemoStats make_demo(Application& app, DemoScale scale,
     }
   }
   flush();
-  store.rebuild_aggregates(campaign.id, [&](const OrgUnit& unit, const UnitReport& report) {
-    return contribution_of(campaign, unit, report);
-  });
+  store.aggregates().rebuild_aggregates(campaign.id,
+                                        [&](const OrgUnit& unit, const UnitReport& report) {
+                                          return contribution_of(campaign, unit, report);
+                                        });
   say("Reports: " + std::to_string(reporting.size()) + ", aggregates rebuilt");
 
   // 4. Accounts. Accounts sharing a password share one argon2id hash: the demo stays fast and
@@ -838,13 +840,13 @@ DemoStats make_demo(Application& app, DemoScale scale,
     user.role = role;
     std::string unit_name;
     if (!unit_code.empty()) {
-      OrgUnit unit = *store.find_unit(unit_code);
+      OrgUnit unit = *store.units().find_unit(unit_code);
       user.unit_id = unit.id;
       user.unit_code = unit.code;
       user.unit_path = unit.path;
       unit_name = unit.name;
     }
-    store.insert_user(user, hashes[password]);
+    store.accounts().insert_user(user, hashes[password]);
     stats.accounts.push_back({username, password, role, unit_code, unit_name});
   };
   const std::string password = "hoctap2025";
@@ -863,10 +865,10 @@ DemoStats make_demo(Application& app, DemoScale scale,
   for (const char* suffix : {"MN1", "MN2", "MN3", "TH1", "TH2", "TH3", "THCS1", "THCS2"}) {
     const std::string code = std::string("HP-ANHUNG-") + suffix;
     add_account(lower(suffix) + ".anhung", password, Role::reporter, code,
-                "Báo cáo viên " + store.find_unit(code)->name);
+                "Báo cáo viên " + store.units().find_unit(code)->name);
   }
   add_account("thon01.anhung", password, Role::reporter, "HP-ANHUNG-THON01",
-              "Trưởng " + store.find_unit("HP-ANHUNG-THON01")->name);
+              "Trưởng " + store.units().find_unit("HP-ANHUNG-THON01")->name);
   return stats;
 }
 

@@ -60,7 +60,7 @@ DocumentFile file_of(const documents::Document& document, DocumentFormat format)
 
 std::optional<OrgUnit> parent_of(Store& store, const OrgUnit& unit) {
   if (!unit.parent_id) return std::nullopt;
-  return store.find_unit_by_id(*unit.parent_id);
+  return store.units().find_unit_by_id(*unit.parent_id);
 }
 
 }  // namespace
@@ -104,7 +104,7 @@ std::string_view content_type_of(DocumentFormat format) {
 Campaign Application::update_campaign_plan(const User& actor, std::int64_t campaign_id,
                                            const nlohmann::json& plan) {
   Campaign campaign = load_campaign(campaign_id);
-  auto issuer = store_->find_unit_by_id(campaign.issuer_unit_id);
+  auto issuer = store_->units().find_unit_by_id(campaign.issuer_unit_id);
   if (!issuer) load_unit(campaign.issuer_code, "issuer");  // throws the usual not_found
   require_allowed(actor, Action::manage_campaign, *issuer);
   if (!plan.is_object()) {
@@ -130,7 +130,7 @@ Campaign Application::update_campaign_plan(const User& actor, std::int64_t campa
   }
   campaign.plan = std::move(replaced);
   validate_campaign(campaign);  // the plan's checks, and the rest still holds
-  store_->update_campaign_plan(campaign.id, campaign.plan);
+  store_->campaigns().update_campaign_plan(campaign.id, campaign.plan);
   return campaign;
 }
 
@@ -138,7 +138,7 @@ DocumentFile Application::plan_document(const User& actor, std::int64_t campaign
                                         DocumentFormat format) {
   Campaign campaign = get_campaign(actor, campaign_id);  // may_see_campaign
   require_document_format(format);
-  auto issuer = store_->find_unit_by_id(campaign.issuer_unit_id);
+  auto issuer = store_->units().find_unit_by_id(campaign.issuer_unit_id);
   if (!issuer) load_unit(campaign.issuer_code, "issuer");
   const auto parent = parent_of(*store_, *issuer);
   return file_of(documents::build_plan_document(campaign, *issuer, parent ? &*parent : nullptr),
@@ -178,7 +178,7 @@ DocumentFile Application::summary_document(const User& actor, std::int64_t campa
     annex = accepted_annex(*store_, campaign, node);
   } else if (figures.expected <= kMaxAnnexRows) {
     annex.reserve(static_cast<std::size_t>(figures.expected));
-    store_->for_each_report_in_subtree(
+    store_->reports().for_each_report_in_subtree(
         campaign.id, node.path, [&](const OrgUnit& unit, const UnitReport& report) {
           annex.push_back(documents::annex_row_of(campaign, unit, report));
         });
@@ -186,7 +186,7 @@ DocumentFile Application::summary_document(const User& actor, std::int64_t campa
   // The coordinator's consolidated narrative (written on the consolidated report page); a part
   // left empty falls back to the units' texts, gathered unit by unit.
   std::map<std::string, std::string> consolidated;
-  if (auto stored = store_->find_consolidated_narrative(campaign.id, node.id)) {
+  if (auto stored = store_->reporting_up().find_consolidated_narrative(campaign.id, node.id)) {
     consolidated = std::move(stored->texts);
   }
   return file_of(

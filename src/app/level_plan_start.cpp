@@ -129,7 +129,7 @@ LevelPlanDraft Application::starting_level_plan(const User& actor, std::int64_t 
   }
 
   json assignments = json::array();
-  const std::vector<OrgUnit> units = store_->children(node.id);
+  const std::vector<OrgUnit> units = store_->units().children(node.id);
   for (const AssignmentGroup& group : assignment_groups(week)) {
     std::vector<const OrgUnit*> members;
     for (const OrgUnit& unit : units) {
@@ -152,7 +152,8 @@ LevelPlanDraft Application::starting_level_plan(const User& actor, std::int64_t 
         documents::running_name_of(node) + " đề nghị các đơn vị nghiêm túc triển khai thực hiện./.";
   }
   if (!content.contains("recipients")) {
-    const auto parent = node.parent_id ? store_->find_unit_by_id(*node.parent_id) : std::nullopt;
+    const auto parent =
+        node.parent_id ? store_->units().find_unit_by_id(*node.parent_id) : std::nullopt;
     json recipients = json::array();
     if (parent) recipients.push_back(documents::running_name_of(*parent) + " (báo cáo);");
     recipients.push_back("Các đơn vị trực thuộc;");

@@ -226,7 +226,8 @@ documents::Document Application::level_plan_document_model(const Campaign& campa
   as_issued.plan = std::move(fields);
   as_issued.deadline = plan.deadline;
   as_issued.lock_date = plan.lock_date;
-  const auto parent = node.parent_id ? store_->find_unit_by_id(*node.parent_id) : std::nullopt;
+  const auto parent =
+      node.parent_id ? store_->units().find_unit_by_id(*node.parent_id) : std::nullopt;
   return documents::build_plan_document(as_issued, node, parent ? &*parent : nullptr);
 }
 

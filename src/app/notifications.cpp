@@ -16,13 +16,13 @@ bool has_notices(const User& actor) { return !actor.disabled && actor.id > 0; }
 
 std::vector<Notification> Application::notifications(const User& actor, int limit) {
   if (!has_notices(actor)) return {};
-  return store_->notifications(actor.id, std::clamp(limit, 1, 1000));
+  return store_->notices().notifications(actor.id, std::clamp(limit, 1, 1000));
 }
 
 std::int64_t Application::unread_notifications(const User& actor) {
   // Admins have no unit, so no notice is ever written for them.
   if (!has_notices(actor) || actor.role == Role::admin) return 0;
-  return store_->unread_notifications(actor.id);
+  return store_->notices().unread_notifications(actor.id);
 }
 
 void Application::mark_notifications_read(const User& actor, std::int64_t up_to_id) {
@@ -30,7 +30,7 @@ void Application::mark_notifications_read(const User& actor, std::int64_t up_to_
     throw Error(ErrorKind::forbidden, "Tài khoản này không có thông báo.");
   }
   if (up_to_id <= 0) return;
-  store_->mark_notifications_read(actor.id, up_to_id, clock_());
+  store_->notices().mark_notifications_read(actor.id, up_to_id, clock_());
 }
 
 }  // namespace llw

@@ -104,7 +104,7 @@ EmailMessage reminder_message(const Campaign& campaign, const std::string& issue
 ReminderRun send_reminders(Application& app, std::int64_t campaign_id, const std::string& slot,
                            Mailer* mailer, const ReminderOptions& options) {
   Store& store = StoreAccess::of(app);
-  auto campaign = store.find_campaign(campaign_id);
+  auto campaign = store.campaigns().find_campaign(campaign_id);
   if (!campaign) {
     throw Error(ErrorKind::not_found,
                 "Không tìm thấy đợt báo cáo số " + std::to_string(campaign_id) + ".", "campaign");
@@ -113,10 +113,11 @@ ReminderRun send_reminders(Application& app, std::int64_t campaign_id, const std
     throw Error(ErrorKind::bad_input, "Chưa cấu hình máy chủ thư (--smtp).", "smtp");
   }
   std::string issuer_name = campaign->issuer_code;
-  if (auto issuer = store.find_unit_by_id(campaign->issuer_unit_id)) issuer_name = issuer->name;
+  if (auto issuer = store.units().find_unit_by_id(campaign->issuer_unit_id))
+    issuer_name = issuer->name;
 
   std::set<std::int64_t> already;
-  for (const ReminderRecord& record : store.reminders(campaign_id)) {
+  for (const ReminderRecord& record : store.reminder_log().reminders(campaign_id)) {
     if (record.slot == slot) already.insert(record.unit_id);
   }
 
@@ -124,7 +125,7 @@ ReminderRun send_reminders(Application& app, std::int64_t campaign_id, const std
   run.campaign_id = campaign_id;
   run.slot = slot;
   const RequestContext system{};
-  for (const OrgUnit& unit : store.units_not_submitted(campaign_id)) {
+  for (const OrgUnit& unit : store.reminder_log().units_not_submitted(campaign_id)) {
     ReminderOutcome outcome;
     outcome.unit_code = unit.code;
     outcome.email = unit.email;
@@ -140,7 +141,7 @@ ReminderRun send_reminders(Application& app, std::int64_t campaign_id, const std
       outcome.result = "would_send";
     } else {
       ReminderRecord record{campaign_id, unit.id, slot, unit.email, app.now()};
-      if (!store.claim_reminder(record)) {
+      if (!store.reminder_log().claim_reminder(record)) {
         outcome.result = "already_sent";  // another server got there first
       } else {
         try {
@@ -148,7 +149,7 @@ ReminderRun send_reminders(Application& app, std::int64_t campaign_id, const std
           outcome.result = "sent";
         } catch (const std::exception& e) {
           // Not sent, so not recorded: the next run tries again.
-          store.release_reminder(campaign_id, unit.id, slot);
+          store.reminder_log().release_reminder(campaign_id, unit.id, slot);
           outcome.result = "failed";
           outcome.reason = e.what();
         }
@@ -228,7 +229,7 @@ EmailMessage plan_message(const Campaign& campaign, const OrgUnit& issuer, const
 ReminderRun send_plan_emails(Application& app, std::int64_t campaign_id, Mailer* mailer,
                              const ReminderOptions& options) {
   Store& store = StoreAccess::of(app);
-  const auto campaign = store.find_campaign(campaign_id);
+  const auto campaign = store.campaigns().find_campaign(campaign_id);
   if (!campaign) {
     throw Error(ErrorKind::not_found,
                 "Không tìm thấy đợt báo cáo số " + std::to_string(campaign_id) + ".", "campaign");
@@ -245,10 +246,10 @@ ReminderRun send_plan_emails(Application& app, std::int64_t campaign_id, Mailer*
     const std::string edition = std::to_string(issued.edition);
     const std::string done = "plan-" + edition;
     if (!options.dry_run &&
-        !store.claim_reminder({campaign_id, issued.unit_id, done, "", app.now()})) {
+        !store.reminder_log().claim_reminder({campaign_id, issued.unit_id, done, "", app.now()})) {
       continue;
     }
-    const auto issuer = store.find_unit_by_id(issued.unit_id);
+    const auto issuer = store.units().find_unit_by_id(issued.unit_id);
     std::optional<LevelPlan> plan;
     for (LevelPlan& p : store.plans().level_plans(campaign_id, issued.unit_id)) {
       if (p.edition == issued.edition) plan = std::move(p);
@@ -257,7 +258,7 @@ ReminderRun send_plan_emails(Application& app, std::int64_t campaign_id, Mailer*
     const std::string slot = "plan-" + std::to_string(issued.unit_id) + "-" + edition;
     bool failed = false;
     for (const OrgUnit& unit :
-         store.units_in_subtree(issued.unit_path, campaign->reporting_kinds)) {
+         store.units().units_in_subtree(issued.unit_path, campaign->reporting_kinds)) {
       if (unit.id == issued.unit_id || !campaign->must_report(unit)) continue;
       ReminderOutcome outcome;
       outcome.unit_code = unit.code;
@@ -268,7 +269,8 @@ ReminderRun send_plan_emails(Application& app, std::int64_t campaign_id, Mailer*
                                             : "Địa chỉ e-mail không hợp lệ: " + unit.email;
       } else if (options.dry_run) {
         outcome.result = "would_send";
-      } else if (!store.claim_reminder({campaign_id, unit.id, slot, unit.email, app.now()})) {
+      } else if (!store.reminder_log().claim_reminder(
+                     {campaign_id, unit.id, slot, unit.email, app.now()})) {
         outcome.result = "already_sent";
       } else {
         try {
@@ -276,7 +278,7 @@ ReminderRun send_plan_emails(Application& app, std::int64_t campaign_id, Mailer*
                                     app.effective_dates(*campaign, unit), options.base_url));
           outcome.result = "sent";
         } catch (const std::exception& e) {
-          store.release_reminder(campaign_id, unit.id, slot);
+          store.reminder_log().release_reminder(campaign_id, unit.id, slot);
           outcome.result = "failed";
           outcome.reason = e.what();
           failed = true;
@@ -285,7 +287,7 @@ ReminderRun send_plan_emails(Application& app, std::int64_t campaign_id, Mailer*
       run.outcomes.push_back(std::move(outcome));
     }
     // Some did not go out: the next check walks this plan again (the sent ones stay recorded).
-    if (failed) store.release_reminder(campaign_id, issued.unit_id, done);
+    if (failed) store.reminder_log().release_reminder(campaign_id, issued.unit_id, done);
   }
   return run;
 }
@@ -294,7 +296,7 @@ std::vector<ReminderRun> ReminderScheduler::check_now() {
   std::vector<ReminderRun> runs;
   std::vector<Campaign> campaigns;
   try {
-    campaigns = StoreAccess::of(app_).list_campaigns();
+    campaigns = StoreAccess::of(app_).campaigns().list_campaigns();
   } catch (const std::exception& e) {
     std::cerr << "llw: reminders: could not list campaigns: " << e.what() << '\n';
     return runs;

@@ -37,20 +37,22 @@ double slot_of(const Contribution& slots, const std::string& name) {
 }  // namespace
 
 Contribution Application::summary_slots(const Campaign& campaign, const OrgUnit& node) {
-  Contribution live = store_->aggregate(campaign.id, node.id);
+  Contribution live = store_->aggregates().aggregate(campaign.id, node.id);
   if (campaign.summary_source == SummarySource::live) return live;
-  return accepted_slots(live, store_->child_figures(campaign.id, node.id));
+  return accepted_slots(live, store_->reporting_up().child_figures(campaign.id, node.id));
 }
 
 std::optional<Summary> Application::accepted_summary(const Campaign& campaign, const OrgUnit& node,
                                                      const SummaryOptions& options) {
-  const std::vector<ChildFigures> children = store_->child_figures(campaign.id, node.id);
+  const std::vector<ChildFigures> children =
+      store_->reporting_up().child_figures(campaign.id, node.id);
   if (std::none_of(children.begin(), children.end(),
                    [](const ChildFigures& child) { return child.consolidates(); })) {
     return std::nullopt;
   }
   Summary result = summary_from_aggregate(
-      campaign, node, accepted_slots(store_->aggregate(campaign.id, node.id), children));
+      campaign, node,
+      accepted_slots(store_->aggregates().aggregate(campaign.id, node.id), children));
   result.source = SummarySource::accepted;
   const auto missing_limit = static_cast<std::size_t>(std::max(0, options.missing_limit));
   const auto narrative_limit = static_cast<std::size_t>(std::max(0, options.narrative_limit));
@@ -80,8 +82,8 @@ std::optional<Summary> Application::accepted_summary(const Campaign& campaign, c
       result.missing.push_back(child.unit.code);
     }
     for (const std::string& part : parts) {
-      auto [texts, count] =
-          store_->narratives(campaign.id, child.unit.path, part, static_cast<int>(narrative_limit));
+      auto [texts, count] = store_->aggregates().narratives(campaign.id, child.unit.path, part,
+                                                            static_cast<int>(narrative_limit));
       result.narrative_counts[part] += count;
       for (UnitText& text : texts) {
         if (result.narratives[part].size() < narrative_limit) {
@@ -96,7 +98,7 @@ std::optional<Summary> Application::accepted_summary(const Campaign& campaign, c
 std::vector<documents::AnnexRow> accepted_annex(Store& store, const Campaign& campaign,
                                                 const OrgUnit& node) {
   std::vector<documents::AnnexRow> rows;
-  for (const ChildFigures& child : store.child_figures(campaign.id, node.id)) {
+  for (const ChildFigures& child : store.reporting_up().child_figures(campaign.id, node.id)) {
     if (child.consolidates()) {
       rows.push_back(documents::annex_row_of(
           campaign, child.unit, child.snapshot ? child.snapshot->slots : Contribution{},
@@ -104,8 +106,8 @@ std::vector<documents::AnnexRow> accepted_annex(Store& store, const Campaign& ca
       continue;
     }
     // A reporting unit directly below the node, with its population for the rate.
-    const auto unit = store.find_unit_by_id(child.unit.id);
-    const auto report = unit ? store.find_report(campaign.id, unit->id) : std::nullopt;
+    const auto unit = store.units().find_unit_by_id(child.unit.id);
+    const auto report = unit ? store.reports().find_report(campaign.id, unit->id) : std::nullopt;
     if (report) rows.push_back(documents::annex_row_of(campaign, *unit, *report));
   }
   return rows;
@@ -117,15 +119,16 @@ ConsolidatedReport Application::consolidated_report(const User& actor, std::int6
   const OrgUnit node = load_unit(unit_code);
   require_allowed(actor, Action::read_summary, node);
   // Only a node with reporting units below it consolidates anything.
-  const double expected = slot_of(store_->aggregate(campaign.id, node.id), "expected");
-  const bool reports_itself = store_->find_report(campaign.id, node.id).has_value();
+  const double expected = slot_of(store_->aggregates().aggregate(campaign.id, node.id), "expected");
+  const bool reports_itself = store_->reports().find_report(campaign.id, node.id).has_value();
   if (expected <= (reports_itself ? 1.0 : 0.0)) {
     throw Error(ErrorKind::not_found,
                 "Đơn vị này không có đơn vị nào bên dưới phải báo cáo trong đợt này, nên không có "
                 "báo cáo tổng hợp gửi lên cấp trên.",
                 "unit");
   }
-  if (auto found = store_->find_consolidated_report(campaign.id, node.id)) return *found;
+  if (auto found = store_->reporting_up().find_consolidated_report(campaign.id, node.id))
+    return *found;
   ConsolidatedReport empty;
   empty.campaign_id = campaign.id;
   empty.unit_id = node.id;
@@ -136,8 +139,8 @@ ConsolidatedReport Application::consolidated_report(const User& actor, std::int6
 std::vector<ConsolidatedReportVersion> Application::consolidated_report_history(
     const User& actor, std::int64_t campaign_id, const std::string& unit_code, int limit) {
   const ConsolidatedReport current = consolidated_report(actor, campaign_id, unit_code);
-  auto versions = store_->consolidated_report_history(current.campaign_id, current.unit_id,
-                                                      std::clamp(limit, 1, 500));
+  auto versions = store_->reporting_up().consolidated_report_history(
+      current.campaign_id, current.unit_id, std::clamp(limit, 1, 500));
   for (auto& version : versions) version.report.unit_code = current.unit_code;
   return versions;
 }
@@ -147,7 +150,8 @@ ConsolidatedReportVersion Application::consolidated_report_version(const User& a
                                                                    const std::string& unit_code,
                                                                    std::int64_t version) {
   const ConsolidatedReport current = consolidated_report(actor, campaign_id, unit_code);
-  auto found = store_->consolidated_report_version(current.campaign_id, current.unit_id, version);
+  auto found = store_->reporting_up().consolidated_report_version(current.campaign_id,
+                                                                  current.unit_id, version);
   if (!found) {
     throw Error(ErrorKind::not_found,
                 "Báo cáo tổng hợp không có phiên bản " + std::to_string(version) +
@@ -180,7 +184,8 @@ ConsolidatedReport Application::submit_consolidated(const User& actor, std::int6
         ConsolidatedSnapshot snapshot;
         snapshot.slots = summary_slots(campaign, node);
         snapshot.source = campaign.summary_source;
-        if (auto narrative = store_->find_consolidated_narrative(campaign.id, node.id)) {
+        if (auto narrative =
+                store_->reporting_up().find_consolidated_narrative(campaign.id, node.id)) {
           snapshot.narrative = std::move(narrative->texts);
           snapshot.narrative_version = narrative->version;
         }
@@ -194,7 +199,8 @@ ConsolidatedReport Application::submit_consolidated(const User& actor, std::int6
         after.late = timeliness.late;
         after.updated_at = now;
         after.updated_by = actor.id > 0 ? std::optional<std::int64_t>(actor.id) : std::nullopt;
-        store_->write_consolidated_report(after, before.version, std::string(to_string(event)));
+        store_->reporting_up().write_consolidated_report(after, before.version,
+                                                         std::string(to_string(event)));
         return after;
       });
 }
@@ -214,7 +220,8 @@ ConsolidatedReport Application::review_consolidated(const User& actor, std::int6
   after.version = before.version + 1;
   after.updated_at = clock_();
   after.updated_by = actor.id > 0 ? std::optional<std::int64_t>(actor.id) : std::nullopt;
-  store_->write_consolidated_report(after, before.version, std::string(to_string(event)));
+  store_->reporting_up().write_consolidated_report(after, before.version,
+                                                   std::string(to_string(event)));
   return after;
 }
 
@@ -280,7 +287,7 @@ ConsolidatedReport Application::reopen_consolidated(const User& actor, std::int6
 std::shared_ptr<const std::vector<ChildFigures>> Application::consolidated_children(
     const User& actor, std::int64_t campaign_id, const std::string& unit_code) {
   // The revision first (as summary_json): what is read below is at least as new as it.
-  const std::optional<std::int64_t> revision = store_->campaign_revision(campaign_id);
+  const std::optional<std::int64_t> revision = store_->campaigns().campaign_revision(campaign_id);
   if (!revision) load_campaign(campaign_id);  // throws the usual not_found
   const auto key = std::make_pair(campaign_id, unit_code);
   {
@@ -294,7 +301,7 @@ std::shared_ptr<const std::vector<ChildFigures>> Application::consolidated_child
   const Campaign campaign = load_campaign(campaign_id);
   const OrgUnit node = load_unit(unit_code);
   require_allowed(actor, Action::read_summary, node);
-  std::vector<ChildFigures> children = store_->child_figures(campaign.id, node.id);
+  std::vector<ChildFigures> children = store_->reporting_up().child_figures(campaign.id, node.id);
   std::erase_if(children, [](const ChildFigures& child) { return !child.consolidates(); });
   auto shared = std::make_shared<const std::vector<ChildFigures>>(std::move(children));
   std::lock_guard lock(children_mutex_);
@@ -308,14 +315,14 @@ Campaign Application::set_summary_source(const User& actor, std::int64_t campaig
                                          SummarySource source, const RequestContext& context) {
   const std::string target = "campaign " + std::to_string(campaign_id);
   std::string issuer_code;
-  if (auto found = store_->find_campaign(campaign_id)) issuer_code = found->issuer_code;
+  if (auto found = store_->campaigns().find_campaign(campaign_id)) issuer_code = found->issuer_code;
   return audited(*this, actor, context, "campaign.summary_source", issuer_code, target,
                  std::string(to_string(source)), [&] {
                    const Campaign campaign = load_campaign(campaign_id);
                    require_allowed(actor, Action::manage_campaign,
                                    load_unit(campaign.issuer_code, "issuer"));
                    if (campaign.summary_source != source) {
-                     store_->set_summary_source(campaign.id, source);
+                     store_->reporting_up().set_summary_source(campaign.id, source);
                    }
                    return load_campaign(campaign_id);
                  });

@@ -32,7 +32,7 @@ UnitReport Application::with_flags(const Campaign& campaign, const OrgUnit& unit
 }
 
 UnitReport Application::require_report(const Campaign& campaign, const OrgUnit& unit) {
-  auto report = store_->find_report(campaign.id, unit.id);
+  auto report = store_->reports().find_report(campaign.id, unit.id);
   if (!report) {
     throw Error(ErrorKind::not_found, "Đơn vị này không phải báo cáo trong đợt này.", "unit");
   }
@@ -52,7 +52,7 @@ UnitReport Application::write_transition(const User& actor, const Campaign& camp
   write.expected_version = before.version;
   write.delta =
       difference(contribution_of(campaign, unit, after), contribution_of(campaign, unit, before));
-  if (!write.delta.empty()) write.ancestor_ids = store_->ancestor_ids(unit.id);
+  if (!write.delta.empty()) write.ancestor_ids = store_->units().ancestor_ids(unit.id);
   write.action = std::string(to_string(event));
   write.notify_reviewers = event == ReportEvent::submit;
   // Only a save that changes nothing the aggregates hold (a draft saved again) skips them; a
@@ -61,7 +61,7 @@ UnitReport Application::write_transition(const User& actor, const Campaign& camp
       !campaign.counts(before.status) && !campaign.counts(after.status) && write.delta.empty();
   std::map<std::string, std::string> narratives;
   if (campaign.counts(after.status)) narratives = narrative_texts(*campaign.form, after.values);
-  store_->write_report(write, narratives);
+  store_->reports().write_report(write, narratives);
   return with_flags(campaign, unit, std::move(after));
 }
 
@@ -70,17 +70,18 @@ void Application::require_open_for(const Campaign& campaign, const OrgUnit& unit
   const EffectiveDates dates = effective_dates(campaign, unit);
   if (now <= dates.lock_end()) return;
   std::chrono::year_month_day closed_on = dates.lock_date;
-  if (auto extension = store_->find_extension(campaign.id, unit.id)) {
+  if (auto extension = store_->reports().find_extension(campaign.id, unit.id)) {
     if (now <= end_of_day_in_vietnam(extension->until)) return;
     closed_on = extension->until;
   }
   // The coordinator of the unit above grants extensions: name that unit, and the issuer of the
   // plan when it is another one.
   std::string issuer = campaign.issuer_code;
-  if (auto unit_found = store_->find_unit_by_id(campaign.issuer_unit_id)) issuer = unit_found->name;
+  if (auto unit_found = store_->units().find_unit_by_id(campaign.issuer_unit_id))
+    issuer = unit_found->name;
   std::string whom = issuer;
   if (unit.parent_id && *unit.parent_id != campaign.issuer_unit_id) {
-    if (auto parent = store_->find_unit_by_id(*unit.parent_id)) {
+    if (auto parent = store_->units().find_unit_by_id(*unit.parent_id)) {
       whom = parent->name + " (đơn vị cấp trên) hoặc " + issuer + " (đơn vị ban hành kế hoạch)";
     }
   }
@@ -110,8 +111,9 @@ ReportInContext Application::open_report(const User& actor, Action action, std::
 
 UnitReport Application::get_report(const User& actor, std::int64_t campaign_id,
                                    const std::string& unit_code) {
-  ReportInContext found = open_report(actor, Action::read_report, campaign_id, unit_code,
-                                      store_->find_report_in_context(campaign_id, unit_code));
+  ReportInContext found =
+      open_report(actor, Action::read_report, campaign_id, unit_code,
+                  store_->reports().find_report_in_context(campaign_id, unit_code));
   return with_flags(found.campaign, found.unit, std::move(found.report));
 }
 
@@ -119,8 +121,8 @@ std::vector<ReportVersion> Application::report_history(const User& actor, std::i
                                                        const std::string& unit_code, int limit) {
   const ReportInContext current =
       open_report(actor, Action::read_report, campaign_id, unit_code,
-                  store_->find_report_in_context(campaign_id, unit_code));
-  return store_->report_history(campaign_id, current.unit.id, std::clamp(limit, 1, 500));
+                  store_->reports().find_report_in_context(campaign_id, unit_code));
+  return store_->reports().report_history(campaign_id, current.unit.id, std::clamp(limit, 1, 500));
 }
 
 UnitReport Application::change_report(const User& actor, std::int64_t campaign_id,
@@ -129,7 +131,8 @@ UnitReport Application::change_report(const User& actor, std::int64_t campaign_i
                                       const std::string& audit_detail, const ReportChange& change) {
   // One read for the campaign, the unit and the report (a save's hot path); the audit entry is
   // about the unit read there.
-  std::optional<ReportInContext> found = store_->find_report_in_context(campaign_id, unit_code);
+  std::optional<ReportInContext> found =
+      store_->reports().find_report_in_context(campaign_id, unit_code);
   const std::string action = "report." + std::string(to_string(event));
   auto transition = [&] {
     // Moved, not copied (the campaign's plan and the report's values are the bulk of it): the

@@ -12,11 +12,12 @@ int Application::recount_aggregates(const User& actor) {
     throw Error(ErrorKind::forbidden, "Chỉ quản trị hệ thống được tính lại số liệu tổng hợp.", "");
   }
   int done = 0;
-  for (Campaign campaign : store_->list_campaigns()) {
+  for (Campaign campaign : store_->campaigns().list_campaigns()) {
     campaign.form = form(campaign.form_id);
-    store_->rebuild_aggregates(campaign.id, [&](const OrgUnit& unit, const UnitReport& report) {
-      return contribution_of(campaign, unit, report);
-    });
+    store_->aggregates().rebuild_aggregates(campaign.id,
+                                            [&](const OrgUnit& unit, const UnitReport& report) {
+                                              return contribution_of(campaign, unit, report);
+                                            });
     ++done;
   }
   return done;
@@ -24,11 +25,12 @@ int Application::recount_aggregates(const User& actor) {
 
 int Application::recount_pending() {
   int done = 0;
-  for (const std::int64_t id : store_->campaigns_pending_recount()) {
+  for (const std::int64_t id : store_->aggregates().campaigns_pending_recount()) {
     Campaign campaign = load_campaign(id);
-    store_->rebuild_aggregates(campaign.id, [&](const OrgUnit& unit, const UnitReport& report) {
-      return contribution_of(campaign, unit, report);
-    });
+    store_->aggregates().rebuild_aggregates(campaign.id,
+                                            [&](const OrgUnit& unit, const UnitReport& report) {
+                                              return contribution_of(campaign, unit, report);
+                                            });
     ++done;
   }
   return done;
@@ -38,7 +40,7 @@ Summary Application::summary(const User& actor, std::int64_t campaign_id,
                              const std::string& unit_code, const SummaryOptions& options) {
   // Cached by revision as summary_json is: the revision is read first, so an entry is never
   // staler than the revision it is filed under.
-  const std::optional<std::int64_t> revision = store_->campaign_revision(campaign_id);
+  const std::optional<std::int64_t> revision = store_->campaigns().campaign_revision(campaign_id);
   if (!revision) load_campaign(campaign_id);  // throws the usual not_found
   const auto key = std::make_tuple(campaign_id, unit_code, std::max(0, options.missing_limit),
                                    std::max(0, options.narrative_limit));
@@ -54,7 +56,7 @@ Summary Application::summary(const User& actor, std::int64_t campaign_id,
   const OrgUnit node = load_unit(unit_code);
   require_allowed(actor, Action::read_summary, node);
   auto computed = std::make_shared<const Summary>(
-      summary_of(campaign, node, options, store_->aggregate(campaign.id, node.id)));
+      summary_of(campaign, node, options, store_->aggregates().aggregate(campaign.id, node.id)));
   std::lock_guard lock(summaries_mutex_);
   constexpr std::size_t kMaxCached = 1024;  // dropped whole now and then, as summary_json's
   if (summary_values_.size() >= kMaxCached) summary_values_.clear();
@@ -73,7 +75,7 @@ Summary Application::summary_of(const Campaign& campaign, const OrgUnit& node,
   result.source = campaign.summary_source;
   if (options.missing_limit <= 0 && options.narrative_limit <= 0) {
     // Figures only: every count is on the node's row, read once.
-    if (auto counters = store_->aggregate_counters(campaign.id, node.id)) {
+    if (auto counters = store_->aggregates().aggregate_counters(campaign.id, node.id)) {
       result.missing_count = counters->reporting_units - counters->counted_units;
       for (const std::string& part : narrative_parts(*campaign.form)) {
         const auto it = counters->narrative_counts.find(part);
@@ -83,13 +85,13 @@ Summary Application::summary_of(const Campaign& campaign, const OrgUnit& node,
       return result;
     }
   }
-  auto [missing, missing_count] =
-      store_->missing_units(campaign.id, node.path, std::max(0, options.missing_limit));
+  auto [missing, missing_count] = store_->aggregates().missing_units(
+      campaign.id, node.path, std::max(0, options.missing_limit));
   result.missing = std::move(missing);
   result.missing_count = missing_count;
   for (const std::string& part : narrative_parts(*campaign.form)) {
-    auto [texts, count] =
-        store_->narratives(campaign.id, node.path, part, std::max(0, options.narrative_limit));
+    auto [texts, count] = store_->aggregates().narratives(campaign.id, node.path, part,
+                                                          std::max(0, options.narrative_limit));
     result.narratives[part] = std::move(texts);
     result.narrative_counts[part] = count;
   }
@@ -102,7 +104,7 @@ std::shared_ptr<const std::string> Application::summary_json(const User& actor,
                                                              const SummaryOptions& options) {
   // The revision is read before anything else: whatever is computed below is at least as new as
   // it, so an entry is never staler than the revision it is filed under.
-  const std::optional<std::int64_t> revision = store_->campaign_revision(campaign_id);
+  const std::optional<std::int64_t> revision = store_->campaigns().campaign_revision(campaign_id);
   if (!revision) load_campaign(campaign_id);  // throws the usual not_found
 
   const auto key = std::make_tuple(campaign_id, unit_code, std::max(0, options.missing_limit),

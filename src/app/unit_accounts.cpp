@@ -71,13 +71,13 @@ std::vector<UnitAccountStatus> Application::unit_accounts(const User& actor,
   std::vector<OrgUnit> units;
   if (scope.campaign_id) {
     const Campaign campaign = get_campaign(actor, *scope.campaign_id);
-    units = store_->units_in_subtree(root.path, campaign.reporting_kinds);
+    units = store_->units().units_in_subtree(root.path, campaign.reporting_kinds);
     std::erase_if(units, [&](const OrgUnit& unit) { return !campaign.must_report(unit); });
   } else {
-    units = store_->units_in_subtree(root.path, default_reporting_kinds());
+    units = store_->units().units_in_subtree(root.path, default_reporting_kinds());
   }
   std::map<std::int64_t, std::vector<std::string>> reporters;
-  for (const User& user : store_->list_users(root.path, kMaxListedUsers)) {
+  for (const User& user : store_->accounts().list_users(root.path, kMaxListedUsers)) {
     if (user.role == Role::reporter && user.unit_id)
       reporters[*user.unit_id].push_back(user.username);
   }
@@ -109,7 +109,7 @@ std::vector<IssuedAccount> Application::create_unit_accounts(const User& actor,
     // tried).
     for (int n = 1; n < 1000 && account.username.empty(); ++n) {
       const std::string candidate = n == 1 ? base : base + std::to_string(n);
-      if (chosen.count(candidate) || store_->find_user(candidate)) continue;
+      if (chosen.count(candidate) || store_->accounts().find_user(candidate)) continue;
       try {
         audited_at(
             *this, actor, context, "user.create", &unit, candidate, "reporter one-time", [&] {
@@ -167,7 +167,8 @@ std::vector<IssuedAccount> Application::reset_unit_accounts(
                "one-time", [&] {
                  const User user = get_user(actor, account.username);
                  // Every session and API token of the account ends with the old password.
-                 store_->set_password(user.id, hash_password(account.password), true, "");
+                 store_->accounts().set_password(user.id, hash_password(account.password), true,
+                                                 "");
                });
   }
   return issued;

@@ -39,7 +39,7 @@ UnitPlace Application::unit_place(const User& actor, const std::string& code) {
   UnitPlace place;
   for (const std::int64_t id : path_ids(unit.path)) {
     if (id == unit.id) break;
-    const auto ancestor = store_->find_unit_by_id(id);
+    const auto ancestor = store_->units().find_unit_by_id(id);
     if (!ancestor || !is_allowed(actor, Action::manage_unit, *ancestor)) continue;
     place.managed_ancestors.push_back(*ancestor);
     // The parent is the last unit of the path above the unit: moving needs to manage it, as
@@ -89,7 +89,7 @@ OrgUnit Application::update_unit(const User& actor, const std::string& code,
       // Leaving the old parent and joining the new one both need the right to manage there: a
       // coordinator cannot move its own unit away, nor move a unit out of or into its subtree.
       if (before.parent_id) {
-        if (const auto old_parent = store_->find_unit_by_id(*before.parent_id)) {
+        if (const auto old_parent = store_->units().find_unit_by_id(*before.parent_id)) {
           require_allowed(actor, Action::manage_unit, *old_parent);
         }
       } else if (actor.role != Role::admin) {
@@ -108,7 +108,7 @@ OrgUnit Application::update_unit(const User& actor, const std::string& code,
       after.parent_code = parent->code;
       after.path = parent->path + std::to_string(before.id) + "/";
     } else if (before.parent_id) {
-      parent = store_->find_unit_by_id(*before.parent_id);
+      parent = store_->units().find_unit_by_id(*before.parent_id);
     }
 
     UnitInput input;
@@ -123,7 +123,7 @@ OrgUnit Application::update_unit(const User& actor, const std::string& code,
     validate_unit_input(input, parent ? &*parent : nullptr);
 
     if (after.kind != before.kind) {
-      for (const OrgUnit& child : store_->children(before.id)) {
+      for (const OrgUnit& child : store_->units().children(before.id)) {
         if (!can_have_child(after.kind, child.kind)) {
           throw Error(ErrorKind::validation_failed,
                       "Không thể đổi sang loại “" + std::string(vietnamese_label(after.kind)) +
@@ -139,7 +139,7 @@ OrgUnit Application::update_unit(const User& actor, const std::string& code,
     edit.input = input;
     edit.expected_path = before.path;
     if (moving) edit.new_parent_code = parent->code;
-    for (const Campaign& listed : store_->list_campaigns()) {
+    for (const Campaign& listed : store_->campaigns().list_campaigns()) {
       Campaign campaign = listed;
       // A campaign's reporting units are fixed by where they stand: a move that takes units out
       // of (or into) the issuer's subtree would have to drop (or create) their reports, which a
@@ -166,14 +166,14 @@ OrgUnit Application::update_unit(const User& actor, const std::string& code,
                     "kind");
       }
       if (!campaign.must_report(before)) continue;
-      const auto report = store_->find_report(campaign.id, before.id);
+      const auto report = store_->reports().find_report(campaign.id, before.id);
       if (!report) continue;
       campaign.form = form(campaign.form_id);
       Contribution delta = difference(contribution_of(campaign, after, *report),
                                       contribution_of(campaign, before, *report));
       if (!delta.empty()) edit.report_deltas.emplace(campaign.id, std::move(delta));
     }
-    return store_->edit_unit(edit);
+    return store_->units().edit_unit(edit);
   });
 }
 

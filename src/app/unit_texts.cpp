@@ -20,7 +20,7 @@ std::int64_t accepted_texts(Store& store, const Campaign& campaign, const OrgUni
   std::int64_t total = 0;
   std::int64_t skip = offset;
   const auto wanted = static_cast<std::size_t>(limit);
-  for (const ChildFigures& child : store.child_figures(campaign.id, node.id)) {
+  for (const ChildFigures& child : store.reporting_up().child_figures(campaign.id, node.id)) {
     if (child.consolidates()) {
       if (!child.snapshot) continue;
       const auto text = child.snapshot->narrative.find(part);
@@ -33,14 +33,15 @@ std::int64_t accepted_texts(Store& store, const Campaign& campaign, const OrgUni
       }
       continue;
     }
-    const std::int64_t count = store.narratives(campaign.id, child.unit.path, part, 0).second;
+    const std::int64_t count =
+        store.aggregates().narratives(campaign.id, child.unit.path, part, 0).second;
     total += count;
     if (texts.size() >= wanted || count == 0) continue;
     if (skip >= count) {
       skip -= count;
       continue;
     }
-    auto page = store
+    auto page = store.aggregates()
                     .narratives(campaign.id, child.unit.path, part,
                                 static_cast<int>(wanted - texts.size()), skip)
                     .first;
@@ -57,7 +58,7 @@ UnitTextsPage Application::unit_texts(const User& actor, std::int64_t campaign_i
                                       std::int64_t page, int page_size) {
   UnitTextsPage result;
   // The revision first (as summary_json): what is read below is at least as new as it.
-  const std::optional<std::int64_t> revision = store_->campaign_revision(campaign_id);
+  const std::optional<std::int64_t> revision = store_->campaigns().campaign_revision(campaign_id);
   result.campaign = load_campaign(campaign_id);
   result.node = load_unit(unit_code);
   require_allowed(actor, Action::read_summary, result.node);
@@ -74,7 +75,7 @@ UnitTextsPage Application::unit_texts(const User& actor, std::int64_t campaign_i
     // As the summary: accepted mode differs from live only when a child consolidates.
     bool accepted = false;
     if (result.campaign.summary_source == SummarySource::accepted) {
-      const auto children = store_->child_figures(campaign_id, result.node.id);
+      const auto children = store_->reporting_up().child_figures(campaign_id, result.node.id);
       accepted = std::any_of(children.begin(), children.end(),
                              [](const ChildFigures& child) { return child.consolidates(); });
     }
@@ -82,7 +83,8 @@ UnitTextsPage Application::unit_texts(const User& actor, std::int64_t campaign_i
       result.total =
           accepted_texts(*store_, result.campaign, result.node, part, offset, limit, result.texts);
     } else {
-      auto [texts, total] = store_->narratives(campaign_id, result.node.path, part, limit, offset);
+      auto [texts, total] =
+          store_->aggregates().narratives(campaign_id, result.node.path, part, limit, offset);
       result.texts = std::move(texts);
       result.total = total;
     }

@@ -23,7 +23,7 @@ std::optional<std::string> Application::unit_tree_start(const User& actor,
   if (!actor.unit_code.empty()) return actor.unit_code;
   const auto ids = path_ids(path_below);
   if (ids.empty()) return std::nullopt;
-  const auto top = store_->find_unit_by_id(ids.front());
+  const auto top = store_->units().find_unit_by_id(ids.front());
   if (!top || !is_allowed(actor, Action::read_unit, *top)) return std::nullopt;
   return top->code;
 }
@@ -31,7 +31,7 @@ std::optional<std::string> Application::unit_tree_start(const User& actor,
 std::vector<OrgUnit> Application::list_children(const User& actor, const std::string& parent_code) {
   OrgUnit parent = load_unit(parent_code, "parent");
   require_allowed(actor, Action::read_unit, parent);
-  std::vector<OrgUnit> children = store_->children(parent.id);
+  std::vector<OrgUnit> children = store_->units().children(parent.id);
   sort_units_by_name(children);
   return children;
 }
@@ -51,7 +51,7 @@ OrgUnit Application::create_unit(const User& actor, const UnitInput& input,
       require_allowed(actor, Action::manage_unit, *parent);
     }
     validate_unit_input(input, parent ? &*parent : nullptr);
-    OrgUnit created = store_->insert_unit(input);
+    OrgUnit created = store_->units().insert_unit(input);
     sync_campaigns_after_unit_changes({created}, {});
     return created;
   });
@@ -61,7 +61,7 @@ ImportResult Application::import_units(const User& actor, const std::string& bod
                                        const std::string& content_type,
                                        const RequestContext& context) {
   std::optional<OrgUnit> at;
-  if (!actor.unit_code.empty()) at = store_->find_unit(actor.unit_code);
+  if (!actor.unit_code.empty()) at = store_->units().find_unit(actor.unit_code);
   auto record = [&](const std::string& outcome, const std::string& detail) {
     record_audit(&actor, context, "unit.import", at ? &*at : nullptr, content_type, detail,
                  outcome);
@@ -116,14 +116,14 @@ ImportResult Application::import_units_unaudited(const User& actor, const std::s
            "dòng.");
       continue;
     }
-    std::optional<OrgUnit> existing = store_->find_unit(input.code);
+    std::optional<OrgUnit> existing = store_->units().find_unit(input.code);
 
     // The parent: in the database, or a row above this one.
     std::optional<OrgUnit> parent;
     if (!input.parent_code.empty()) {
       if (auto it = from_file.find(input.parent_code); it != from_file.end()) {
         parent = it->second;
-      } else if (auto stored = store_->find_unit(input.parent_code)) {
+      } else if (auto stored = store_->units().find_unit(input.parent_code)) {
         parent = *stored;
       } else {
         fail("Không tìm thấy đơn vị cấp trên có mã " + input.parent_code +
@@ -189,14 +189,14 @@ ImportResult Application::import_units_unaudited(const User& actor, const std::s
   }
   if (to_write.empty()) return result;
 
-  auto [created, updated] = store_->upsert_units(to_write);
+  auto [created, updated] = store_->units().upsert_units(to_write);
   result.created = created;
   result.updated = updated;
 
   std::set<std::string> existed(existing_codes.begin(), existing_codes.end());
   std::vector<OrgUnit> new_units, changed_units;
   for (const UnitInput& input : to_write) {
-    auto unit = store_->find_unit(input.code);
+    auto unit = store_->units().find_unit(input.code);
     if (!unit) continue;
     (existed.count(input.code) ? changed_units : new_units).push_back(*unit);
   }

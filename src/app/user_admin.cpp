@@ -128,8 +128,8 @@ User Application::insert_account(const NewUser& input, bool must_change) {
                 "unit");
   }
   const std::string hash = hash_password(input.password);
-  User stored = store_->insert_user(user, hash);
-  if (must_change) store_->set_password(stored.id, hash, true, "");
+  User stored = store_->accounts().insert_user(user, hash);
+  if (must_change) store_->accounts().set_password(stored.id, hash, true, "");
   return stored;
 }
 
@@ -161,7 +161,7 @@ std::vector<User> Application::list_users(const User& actor, const std::string& 
   }
   const std::string key = search_key(search);
   std::vector<User> users;
-  for (User& user : store_->list_users(path, max_listed_users)) {
+  for (User& user : store_->accounts().list_users(path, max_listed_users)) {
     OrgUnit unit;
     unit.path = user.unit_path;
     if (!may_manage_user(actor, user, user.unit_id ? &unit : nullptr)) continue;
@@ -179,7 +179,7 @@ std::vector<User> Application::list_users(const User& actor, const std::string& 
 User Application::get_user(const User& actor, const std::string& username) {
   require_account_manager(actor);
   std::optional<StoredUser> stored;
-  if (username.size() <= 64) stored = store_->find_user(username);
+  if (username.size() <= 64) stored = store_->accounts().find_user(username);
   if (!stored) {
     throw Error(ErrorKind::not_found,
                 "Không tìm thấy tài khoản '" + sanitize_utf8(username.substr(0, 64)) +
@@ -187,7 +187,7 @@ User Application::get_user(const User& actor, const std::string& username) {
                 "username");
   }
   std::optional<OrgUnit> unit;
-  if (stored->user.unit_id) unit = store_->find_unit_by_id(*stored->user.unit_id);
+  if (stored->user.unit_id) unit = store_->units().find_unit_by_id(*stored->user.unit_id);
   if (!may_manage_user(actor, stored->user, unit ? &*unit : nullptr)) {
     throw Error(ErrorKind::forbidden, not_your_account, "username");
   }
@@ -215,7 +215,7 @@ User Application::update_user(const User& actor, const std::string& username,
   std::string unit_code;
   try {
     if (username.size() <= 64) {
-      if (auto stored = store_->find_user(username)) unit_code = stored->user.unit_code;
+      if (auto stored = store_->accounts().find_user(username)) unit_code = stored->user.unit_code;
     }
   } catch (const Error&) {
   }
@@ -259,7 +259,7 @@ User Application::update_user(const User& actor, const std::string& username,
       user.unit_path = unit ? unit->path : std::string{};
     }
     if (change.disabled) user.disabled = *change.disabled;
-    return store_->update_user(user);
+    return store_->accounts().update_user(user);
   });
 }
 
@@ -268,7 +268,7 @@ void Application::reset_password(const User& actor, const std::string& username,
   std::string unit_code;
   try {
     if (username.size() <= 64) {
-      if (auto stored = store_->find_user(username)) unit_code = stored->user.unit_code;
+      if (auto stored = store_->accounts().find_user(username)) unit_code = stored->user.unit_code;
     }
   } catch (const Error&) {
   }
@@ -276,7 +276,7 @@ void Application::reset_password(const User& actor, const std::string& username,
     const User user = get_user(actor, username);
     require_strong_password(new_password, user.username, "password");
     // Every session and API token of the account ends with the old password.
-    store_->set_password(user.id, hash_password(new_password), true, "");
+    store_->accounts().set_password(user.id, hash_password(new_password), true, "");
   });
 }
 
@@ -288,7 +288,7 @@ void Application::change_password(const User& actor, const std::string& session_
     // to guess the password.
     const Timestamp now = clock_();
     if (auto error = lockout(actor.username, context.address, now)) throw *error;
-    const auto stored = store_->find_user(actor.username);
+    const auto stored = store_->accounts().find_user(actor.username);
     if (!stored || current_password.size() > max_password_bytes ||
         !verify_password(stored->password_hash, current_password)) {
       store_->sign_ins().record_attempt(actor.username, context.address, false, now);
@@ -302,13 +302,14 @@ void Application::change_password(const User& actor, const std::string& session_
                   {{"new_password", message}});
     }
     require_strong_password(new_password, actor.username, "new_password");
-    store_->set_password(actor.id, hash_password(new_password), false,
-                         session_token.empty() ? std::string{} : token_hash(session_token));
+    store_->accounts().set_password(
+        actor.id, hash_password(new_password), false,
+        session_token.empty() ? std::string{} : token_hash(session_token));
   });
 }
 
 bool Application::must_change_password(const User& user) {
-  return user.id != 0 && store_->must_change_password(user.id);
+  return user.id != 0 && store_->accounts().must_change_password(user.id);
 }
 
 }  // namespace llw

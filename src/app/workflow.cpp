@@ -114,7 +114,7 @@ ReportExtension Application::grant_extension(const User& actor, std::int64_t cam
         extension.until = until;
         if (actor.id > 0) extension.granted_by = actor.id;
         extension.granted_at = clock_();
-        store_->put_extension(extension);
+        store_->reports().put_extension(extension);
         return extension;
       });
 }
@@ -124,7 +124,7 @@ std::optional<ReportExtension> Application::extension(const User& actor, std::in
   Campaign campaign = load_campaign(campaign_id);
   OrgUnit unit = load_unit(unit_code);
   require_allowed(actor, Action::read_report, unit);
-  return store_->find_extension(campaign.id, unit.id);
+  return store_->reports().find_extension(campaign.id, unit.id);
 }
 
 std::optional<std::string> Application::closed_message(const User& actor, std::int64_t campaign_id,
@@ -148,7 +148,7 @@ std::pair<ReportVersion, nlohmann::json> Application::report_version(const User&
   OrgUnit unit = load_unit(unit_code);
   require_allowed(actor, Action::read_report, unit);
   require_report(campaign, unit);
-  auto found = store_->report_version(campaign.id, unit.id, version);
+  auto found = store_->reports().report_version(campaign.id, unit.id, version);
   if (!found) {
     throw Error(ErrorKind::not_found,
                 "Báo cáo không có phiên bản " + std::to_string(version) +

@@ -24,6 +24,7 @@ struct CampaignsFingerprint {
 
 struct SessionView {
   User user;
+  Timestamp expires_at = 0;               // when the session ends
   std::int64_t unread_notifications = 0;  // the account's unread notices, whatever its role
   CampaignsFingerprint campaigns;
   // The revision of the campaign asked for; empty when there is no such campaign (or none was

@@ -52,7 +52,7 @@ class AppTest : public ::testing::Test {
     return user;
   }
 
-  OrgUnit unit(const std::string& code) { return *store_->find_unit(code); }
+  OrgUnit unit(const std::string& code) { return *store_->units().find_unit(code); }
 
   static UnitInput input(const std::string& code, const std::string& name, UnitKind kind,
                          const std::string& parent, Population population = {},
@@ -63,7 +63,7 @@ class AppTest : public ::testing::Test {
   // HP (city) → HP-X (commune) → HP-X-A, HP-X-B (schools), HP-X-V (village)
   //           → HP-Y (commune) → HP-Y-C (school)
   void make_small_tree() {
-    store_->upsert_units({
+    store_->units().upsert_units({
         input("HP", "Thành phố Hải Phòng", UnitKind::province, ""),
         input("HP-X", "Xã An Hưng", UnitKind::commune, "HP"),
         input("HP-X-A", "Trường Tiểu học An Hưng", UnitKind::school, "HP-X",
@@ -108,9 +108,10 @@ class AppTest : public ::testing::Test {
     for (const auto& code : nodes) incremental[code] = summary(code);
     Campaign campaign = app_->get_campaign(system_admin(), campaign_id);
     campaign.form = app_->form(campaign.form_id);
-    store_->rebuild_aggregates(campaign.id, [&](const OrgUnit& unit, const UnitReport& report) {
-      return contribution_of(campaign, unit, report);
-    });
+    store_->aggregates().rebuild_aggregates(campaign.id,
+                                            [&](const OrgUnit& unit, const UnitReport& report) {
+                                              return contribution_of(campaign, unit, report);
+                                            });
     for (const auto& code : nodes) EXPECT_EQ(summary(code), incremental[code]) << code;
   }
 

@@ -56,24 +56,24 @@ class CampaignSettingsTest : public AppTest {
 TEST_F(CampaignSettingsTest, AddingAKindGivesEveryUnitOfThatKindANotStartedReport) {
   // Start with schools only; the village HP-X-V then does not report.
   app_->update_campaign_settings(system_admin(), campaign_.id, with_kinds({UnitKind::school}));
-  const OrgUnit village = *store_->find_unit("HP-X-V");
-  ASSERT_FALSE(store_->find_report(campaign_.id, village.id));
+  const OrgUnit village = *store_->units().find_unit("HP-X-V");
+  ASSERT_FALSE(store_->reports().find_report(campaign_.id, village.id));
   save_and_submit(campaign_.id, "HP-X-A",
                   {{"participants_students", 100}, {"participants_staff", 10}});
   const auto city_before = expected("HP");
   const auto commune_before = expected("HP-X");
-  const auto revision = *store_->campaign_revision(campaign_.id);
+  const auto revision = *store_->campaigns().campaign_revision(campaign_.id);
 
   const Campaign saved = app_->update_campaign_settings(
       system_admin(), campaign_.id, with_kinds({UnitKind::school, UnitKind::village}));
   EXPECT_EQ(saved.reporting_kinds, (std::vector<UnitKind>{UnitKind::village, UnitKind::school}));
-  const auto report = store_->find_report(campaign_.id, village.id);
+  const auto report = store_->reports().find_report(campaign_.id, village.id);
   ASSERT_TRUE(report);
   EXPECT_EQ(report->status, ReportStatus::not_started);
   EXPECT_EQ(expected("HP"), city_before + 1);
   EXPECT_EQ(expected("HP-X"), commune_before + 1);
   EXPECT_EQ(expected("HP-Y"), 1);
-  EXPECT_GT(*store_->campaign_revision(campaign_.id), revision);
+  EXPECT_GT(*store_->campaigns().campaign_revision(campaign_.id), revision);
   expect_summaries_match_a_full_rebuild();
 }
 
@@ -82,13 +82,13 @@ TEST_F(CampaignSettingsTest, RemovingAKindWhoseReportsAreUntouchedSubtractsExact
                   {{"participants_students", 100}, {"participants_staff", 10}});
   const nlohmann::json city_before = summary("HP");
   const auto commune_before = expected("HP-X");
-  const OrgUnit village = *store_->find_unit("HP-X-V");
-  ASSERT_TRUE(store_->find_report(campaign_.id, village.id));
+  const OrgUnit village = *store_->units().find_unit("HP-X-V");
+  ASSERT_TRUE(store_->reports().find_report(campaign_.id, village.id));
 
   const Campaign saved =
       app_->update_campaign_settings(system_admin(), campaign_.id, with_kinds({UnitKind::school}));
   EXPECT_EQ(saved.reporting_kinds, std::vector<UnitKind>{UnitKind::school});
-  EXPECT_FALSE(store_->find_report(campaign_.id, village.id));
+  EXPECT_FALSE(store_->reports().find_report(campaign_.id, village.id));
   EXPECT_EQ(expected("HP-X"), commune_before - 1);
   const nlohmann::json city_after = summary("HP");
   EXPECT_EQ(city_after["expected"], city_before["expected"].get<std::int64_t>() - 1);
@@ -104,7 +104,7 @@ TEST_F(CampaignSettingsTest, RemovingAKindWithASavedReportIsRefusedAndNothingCha
   app_->save_draft(system_admin(), campaign_.id, "HP-X-B", current.version,
                    {{"participants_students", 30}});
   const nlohmann::json city_before = summary("HP");
-  const auto revision = *store_->campaign_revision(campaign_.id);
+  const auto revision = *store_->campaigns().campaign_revision(campaign_.id);
   try {
     app_->update_campaign_settings(system_admin(), campaign_.id, with_kinds({UnitKind::village}));
     ADD_FAILURE() << "removed schools although one had saved its report";
@@ -114,11 +114,11 @@ TEST_F(CampaignSettingsTest, RemovingAKindWithASavedReportIsRefusedAndNothingCha
     EXPECT_NE(e.fields().at("reporting_kinds").find("Trường học: 1 đơn vị"), std::string::npos)
         << e.fields().at("reporting_kinds");
   }
-  const Campaign stored = *store_->find_campaign(campaign_.id);
+  const Campaign stored = *store_->campaigns().find_campaign(campaign_.id);
   EXPECT_EQ(stored.reporting_kinds, campaign_.reporting_kinds);
   EXPECT_EQ(stored.name, campaign_.name);
-  EXPECT_EQ(*store_->campaign_revision(campaign_.id), revision);
-  EXPECT_TRUE(store_->find_report(campaign_.id, store_->find_unit("HP-X-A")->id));
+  EXPECT_EQ(*store_->campaigns().campaign_revision(campaign_.id), revision);
+  EXPECT_TRUE(store_->reports().find_report(campaign_.id, store_->units().find_unit("HP-X-A")->id));
   EXPECT_EQ(summary("HP"), city_before);
 }
 
@@ -126,8 +126,8 @@ TEST_F(CampaignSettingsTest, SwappingKindsRemovesAndAddsInOneChangeThatBumpsTheR
   app_->update_campaign_settings(system_admin(), campaign_.id, with_kinds({UnitKind::school}));
   save_and_submit(campaign_.id, "HP-X-A",
                   {{"participants_students", 100}, {"participants_staff", 10}});
-  const auto revision = *store_->campaign_revision(campaign_.id);
-  const auto audit_before = store_->query_audit({}).size();
+  const auto revision = *store_->campaigns().campaign_revision(campaign_.id);
+  const auto audit_before = store_->audit().query_audit({}).size();
 
   // Villages in and schools out while HP-X-A has submitted: refused whole, no village added.
   EXPECT_EQ(error_kind_of([&] {
@@ -135,16 +135,16 @@ TEST_F(CampaignSettingsTest, SwappingKindsRemovesAndAddsInOneChangeThatBumpsTheR
                                              with_kinds({UnitKind::village}));
             }),
             ErrorKind::conflict);
-  EXPECT_FALSE(store_->find_report(campaign_.id, unit("HP-X-V").id));
-  EXPECT_TRUE(store_->find_report(campaign_.id, unit("HP-Y-C").id));
-  EXPECT_EQ(*store_->campaign_revision(campaign_.id), revision);
+  EXPECT_FALSE(store_->reports().find_report(campaign_.id, unit("HP-X-V").id));
+  EXPECT_TRUE(store_->reports().find_report(campaign_.id, unit("HP-Y-C").id));
+  EXPECT_EQ(*store_->campaigns().campaign_revision(campaign_.id), revision);
 
   // Villages in, schools kept: one change, one revision, one audit entry, exact totals.
   const Campaign saved = app_->update_campaign_settings(
       system_admin(), campaign_.id, with_kinds({UnitKind::village, UnitKind::school}));
   EXPECT_EQ(saved.reporting_kinds, (std::vector<UnitKind>{UnitKind::village, UnitKind::school}));
-  EXPECT_EQ(*store_->campaign_revision(campaign_.id), revision + 1);
-  const auto audit = store_->query_audit({});
+  EXPECT_EQ(*store_->campaigns().campaign_revision(campaign_.id), revision + 1);
+  const auto audit = store_->audit().query_audit({});
   ASSERT_EQ(audit.size(), audit_before + 2);  // the refused attempt and this change
   EXPECT_EQ(audit.front().action, "campaign.settings");
   EXPECT_EQ(audit.front().outcome, "ok");
@@ -153,12 +153,12 @@ TEST_F(CampaignSettingsTest, SwappingKindsRemovesAndAddsInOneChangeThatBumpsTheR
   // On a campaign whose reports are all untouched the same swap goes through, in one change.
   const Campaign other = make_campaign("HP");
   app_->update_campaign_settings(system_admin(), other.id, with_kinds({UnitKind::school}));
-  const auto other_revision = *store_->campaign_revision(other.id);
+  const auto other_revision = *store_->campaigns().campaign_revision(other.id);
   app_->update_campaign_settings(system_admin(), other.id, with_kinds({UnitKind::village}));
-  EXPECT_EQ(*store_->campaign_revision(other.id), other_revision + 1);
-  EXPECT_TRUE(store_->find_report(other.id, unit("HP-X-V").id));
+  EXPECT_EQ(*store_->campaigns().campaign_revision(other.id), other_revision + 1);
+  EXPECT_TRUE(store_->reports().find_report(other.id, unit("HP-X-V").id));
   for (const char* school : {"HP-X-A", "HP-X-B", "HP-Y-C"}) {
-    EXPECT_FALSE(store_->find_report(other.id, unit(school).id)) << school;
+    EXPECT_FALSE(store_->reports().find_report(other.id, unit(school).id)) << school;
   }
   EXPECT_EQ(nlohmann::json::parse(*app_->summary_json(system_admin(), other.id, "HP"))["expected"],
             1);
@@ -170,7 +170,7 @@ TEST_F(CampaignSettingsTest, SwappingKindsRemovesAndAddsInOneChangeThatBumpsTheR
 class CampaignSettingsStoreTest : public CampaignSettingsTest {
  protected:
   ReportingUnitChange untouched(const std::string& code) {
-    Campaign campaign = *store_->find_campaign(campaign_.id);
+    Campaign campaign = *store_->campaigns().find_campaign(campaign_.id);
     campaign.form = app_->form(campaign.form_id);
     const OrgUnit u = unit(code);
     UnitReport report;
@@ -178,7 +178,7 @@ class CampaignSettingsStoreTest : public CampaignSettingsTest {
     report.unit_id = u.id;
     report.unit_code = u.code;
     report.status = ReportStatus::not_started;
-    return {u, contribution_of(campaign, u, report), store_->ancestor_ids(u.id)};
+    return {u, contribution_of(campaign, u, report), store_->units().ancestor_ids(u.id)};
   }
 
   // Everything a failed change must leave as it was.
@@ -193,12 +193,12 @@ class CampaignSettingsStoreTest : public CampaignSettingsTest {
 
   Snapshot snapshot() {
     Snapshot s;
-    const Campaign stored = *store_->find_campaign(campaign_.id);
+    const Campaign stored = *store_->campaigns().find_campaign(campaign_.id);
     s.kinds = stored.reporting_kinds;
     s.name = stored.name;
-    s.revision = *store_->campaign_revision(campaign_.id);
+    s.revision = *store_->campaigns().campaign_revision(campaign_.id);
     for (const char* code : {"HP-X-A", "HP-X-B", "HP-X-V", "HP-Y-C"}) {
-      s.reports[code] = store_->find_report(campaign_.id, unit(code).id).has_value();
+      s.reports[code] = store_->reports().find_report(campaign_.id, unit(code).id).has_value();
     }
     for (const char* code : {"HP", "HP-X", "HP-Y"}) s.summaries[code] = summary(code);
     return s;
@@ -210,7 +210,7 @@ TEST_F(CampaignSettingsStoreTest, AChangeWhoseAddFailsChangesNothingAtAll) {
   app_->update_campaign_settings(system_admin(), campaign_.id, with_kinds({UnitKind::school}));
   const Snapshot before = snapshot();
   CampaignSettingsChange change{
-      *store_->find_campaign(campaign_.id), SummarySource::accepted, {}, {}};
+      *store_->campaigns().find_campaign(campaign_.id), SummarySource::accepted, {}, {}};
   change.campaign.name = "Đổi tên giữa chừng";
   change.campaign.reporting_kinds = {UnitKind::village};
   for (const char* school : {"HP-X-A", "HP-X-B", "HP-Y-C"}) {
@@ -221,31 +221,35 @@ TEST_F(CampaignSettingsStoreTest, AChangeWhoseAddFailsChangesNothingAtAll) {
   vanished.unit.id = 987654;
   vanished.unit.code = "DA-XOA";
   change.added.push_back(vanished);
-  EXPECT_EQ(error_kind_of([&] { store_->change_campaign_settings(change); }), ErrorKind::not_found);
+  EXPECT_EQ(error_kind_of([&] { store_->campaigns().change_campaign_settings(change); }),
+            ErrorKind::not_found);
   EXPECT_EQ(snapshot(), before);
-  EXPECT_EQ(store_->find_campaign(campaign_.id)->summary_source, SummarySource::live);
+  EXPECT_EQ(store_->campaigns().find_campaign(campaign_.id)->summary_source, SummarySource::live);
 
   // An added unit that reports already (another server added it first): the same.
   change.removed = {untouched("HP-X-B"), untouched("HP-Y-C")};
   change.added = {untouched("HP-X-V"), untouched("HP-X-A")};
-  EXPECT_EQ(error_kind_of([&] { store_->change_campaign_settings(change); }), ErrorKind::conflict);
+  EXPECT_EQ(error_kind_of([&] { store_->campaigns().change_campaign_settings(change); }),
+            ErrorKind::conflict);
   EXPECT_EQ(snapshot(), before);
 
   // Without the bad unit the same change goes through whole.
   change.added = {untouched("HP-X-V")};
   change.removed = {untouched("HP-X-A"), untouched("HP-X-B"), untouched("HP-Y-C")};
-  store_->change_campaign_settings(change);
-  EXPECT_EQ(store_->find_campaign(campaign_.id)->name, "Đổi tên giữa chừng");
-  EXPECT_EQ(store_->find_campaign(campaign_.id)->summary_source, SummarySource::accepted);
-  EXPECT_EQ(*store_->campaign_revision(campaign_.id), before.revision + 1);
-  EXPECT_TRUE(store_->find_report(campaign_.id, unit("HP-X-V").id));
-  EXPECT_FALSE(store_->find_report(campaign_.id, unit("HP-X-A").id));
+  store_->campaigns().change_campaign_settings(change);
+  EXPECT_EQ(store_->campaigns().find_campaign(campaign_.id)->name, "Đổi tên giữa chừng");
+  EXPECT_EQ(store_->campaigns().find_campaign(campaign_.id)->summary_source,
+            SummarySource::accepted);
+  EXPECT_EQ(*store_->campaigns().campaign_revision(campaign_.id), before.revision + 1);
+  EXPECT_TRUE(store_->reports().find_report(campaign_.id, unit("HP-X-V").id));
+  EXPECT_FALSE(store_->reports().find_report(campaign_.id, unit("HP-X-A").id));
   expect_summaries_match_a_full_rebuild();
 }
 
 TEST_F(CampaignSettingsStoreTest, ASaveAfterTheChangeWasReadRefusesTheChangeAndIsKept) {
   // The change is read while every school is untouched; a clerk saves before it is written.
-  CampaignSettingsChange change{*store_->find_campaign(campaign_.id), std::nullopt, {}, {}};
+  CampaignSettingsChange change{
+      *store_->campaigns().find_campaign(campaign_.id), std::nullopt, {}, {}};
   change.campaign.reporting_kinds = {UnitKind::village};
   for (const char* school : {"HP-X-A", "HP-X-B", "HP-Y-C"}) {
     change.removed.push_back(untouched(school));
@@ -255,7 +259,7 @@ TEST_F(CampaignSettingsStoreTest, ASaveAfterTheChangeWasReadRefusesTheChangeAndI
                    {{"participants_students", 40}});
   const Snapshot before = snapshot();
   try {
-    store_->change_campaign_settings(change);
+    store_->campaigns().change_campaign_settings(change);
     ADD_FAILURE() << "removed a report saved after the change was read";
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::conflict);
@@ -297,8 +301,8 @@ TEST_F(CampaignSettingsTest, ASaveRacingARemovalIsEitherKeptOrRefusedNeverLost) 
     });
     saver.join();
     changer.join();
-    const auto report = store_->find_report(campaign.id, unit("HP-X-V").id);
-    const Campaign stored = *store_->find_campaign(campaign.id);
+    const auto report = store_->reports().find_report(campaign.id, unit("HP-X-V").id);
+    const Campaign stored = *store_->campaigns().find_campaign(campaign.id);
     if (!change_error) {
       // The removal won: the save was refused, not silently dropped.
       ASSERT_TRUE(save_error) << "round " << round << ": the save succeeded and was removed";
@@ -325,7 +329,8 @@ TEST_F(CampaignSettingsTest, RemovingEveryKindIsRefused) {
     EXPECT_EQ(e.kind(), ErrorKind::validation_failed);
     EXPECT_EQ(e.fields().count("reporting_kinds"), 1u);
   }
-  EXPECT_EQ(store_->find_campaign(campaign_.id)->reporting_kinds, campaign_.reporting_kinds);
+  EXPECT_EQ(store_->campaigns().find_campaign(campaign_.id)->reporting_kinds,
+            campaign_.reporting_kinds);
   EXPECT_EQ(error_kind_of([&] {
               app_->update_campaign_settings(system_admin(), campaign_.id,
                                              with_kinds({UnitKind::commune}));
@@ -335,14 +340,14 @@ TEST_F(CampaignSettingsTest, RemovingEveryKindIsRefused) {
 
 TEST_F(CampaignSettingsTest, TheIssuersCoordinatorChangesNameAndDatesAndTheRevisionGrows) {
   const User city = make_user("tp.haiphong", Role::coordinator, "HP");
-  const auto before = store_->campaign_revision(campaign_.id);
+  const auto before = store_->campaigns().campaign_revision(campaign_.id);
   const Campaign saved = app_->update_campaign_settings(city, campaign_.id, settings());
   EXPECT_EQ(saved.name, "Tuần lễ học tập suốt đời 2025 (điều chỉnh)");
   EXPECT_EQ(saved.period_start, year{2025} / 10 / 2);
   EXPECT_EQ(saved.deadline, year{2025} / 10 / 15);
   EXPECT_EQ(saved.lock_date, year{2025} / 11 / 5);
   EXPECT_EQ(saved.reporting_kinds, campaign_.reporting_kinds);
-  EXPECT_GT(*store_->campaign_revision(campaign_.id), *before);
+  EXPECT_GT(*store_->campaigns().campaign_revision(campaign_.id), *before);
   EXPECT_EQ(app_->get_campaign(city, campaign_.id).period_end, year{2025} / 10 / 8);
 }
 
@@ -356,7 +361,7 @@ TEST_F(CampaignSettingsTest, OthersAreRefusedAndNothingChanges) {
         ErrorKind::forbidden)
         << actor->username;
   }
-  EXPECT_EQ(store_->find_campaign(campaign_.id)->name, campaign_.name);
+  EXPECT_EQ(store_->campaigns().find_campaign(campaign_.id)->name, campaign_.name);
 }
 
 TEST_F(CampaignSettingsTest, DatesOutOfOrderGetAMessagePerFieldAndNothingIsSaved) {
@@ -390,7 +395,7 @@ TEST_F(CampaignSettingsTest, DatesOutOfOrderGetAMessagePerFieldAndNothingIsSaved
   EXPECT_EQ(error_kind_of(
                 [&] { app_->update_campaign_settings(system_admin(), campaign_.id, impossible); }),
             ErrorKind::validation_failed);
-  const Campaign stored = *store_->find_campaign(campaign_.id);
+  const Campaign stored = *store_->campaigns().find_campaign(campaign_.id);
   EXPECT_EQ(stored.name, campaign_.name);
   EXPECT_EQ(stored.period_end, campaign_.period_end);
   EXPECT_EQ(stored.lock_date, campaign_.lock_date);

@@ -130,10 +130,10 @@ TEST_P(CopyDbTest, AMergeAttachesTheCommuneUnderItsCityWithNewIdsAndTheSameFigur
 
   // The city: its own tree, campaign and a saved draft, whose ids the commune's will collide with.
   Side city(GetParam().to);
-  city.store->upsert_units({unit_input("HP", "Thành phố Hải Phòng", UnitKind::province, ""),
-                            unit_input("HP-Y", "Xã Tân Tiến", UnitKind::commune, "HP"),
-                            unit_input("HP-Y-C", "Trường Mầm non Tân Tiến", UnitKind::school,
-                                       "HP-Y", {{"students", 100}})});
+  city.store->units().upsert_units({unit_input("HP", "Thành phố Hải Phòng", UnitKind::province, ""),
+                                    unit_input("HP-Y", "Xã Tân Tiến", UnitKind::commune, "HP"),
+                                    unit_input("HP-Y-C", "Trường Mầm non Tân Tiến",
+                                               UnitKind::school, "HP-Y", {{"students", 100}})});
   plan.issuer_code = "HP";
   const Campaign city_campaign = city.app->create_campaign(Side::admin(), plan);
   city.app->save_draft(Side::admin(), city_campaign.id, "HP-Y-C", 0, {{"media_articles", 2}});
@@ -142,7 +142,7 @@ TEST_P(CopyDbTest, AMergeAttachesTheCommuneUnderItsCityWithNewIdsAndTheSameFigur
 
   // The commune, alone in its own database.
   Side commune(GetParam().from);
-  commune.store->upsert_units(
+  commune.store->units().upsert_units(
       {unit_input("XA-MOI", "Xã Mới", UnitKind::commune, ""),
        unit_input("XA-MOI-TH", "Trường Tiểu học Xã Mới", UnitKind::school, "XA-MOI",
                   {{"students", 300}, {"staff", 20}}),
@@ -168,13 +168,13 @@ TEST_P(CopyDbTest, AMergeAttachesTheCommuneUnderItsCityWithNewIdsAndTheSameFigur
 
   city.open();
   EXPECT_EQ(city.rows("units"), city_units + commune_units);
-  OrgUnit hp = *city.store->find_unit("HP");
-  OrgUnit moved = *city.store->find_unit("XA-MOI");
-  OrgUnit school = *city.store->find_unit("XA-MOI-TH");
+  OrgUnit hp = *city.store->units().find_unit("HP");
+  OrgUnit moved = *city.store->units().find_unit("XA-MOI");
+  OrgUnit school = *city.store->units().find_unit("XA-MOI-TH");
   EXPECT_EQ(moved.parent_code, "HP");
   EXPECT_EQ(moved.path, hp.path + std::to_string(moved.id) + "/");
   EXPECT_EQ(school.path, moved.path + std::to_string(school.id) + "/");
-  EXPECT_EQ(city.store->ancestor_ids(school.id),
+  EXPECT_EQ(city.store->units().ancestor_ids(school.id),
             (std::vector<std::int64_t>{school.id, moved.id, hp.id}));
 
   // The commune's campaign came along under a new id, with its figures and history.

@@ -128,7 +128,7 @@ TEST_F(DashboardTest, SearchesNamesAndCodesWithoutDiacritics) {
   // A renamed unit is found by its new name.
   OrgUnit v = unit("HP-X-V");
   UnitInput renamed = input("HP-X-V", "Thôn Bắc Sơn", UnitKind::village, "HP-X", v.population);
-  store_->upsert_units({renamed});
+  store_->units().upsert_units({renamed});
   EXPECT_EQ(found("bac son"), (Codes{"HP-X-V"}));
   EXPECT_EQ(found("dong"), Codes{});
 }

@@ -22,14 +22,15 @@ TEST_F(AppTest, CommuneDemoSummaryEqualsADirectSumOverItsReports) {
   EXPECT_EQ(campaign.plan["number"], "83/KH-UBND");
   const ReportForm& form = *campaign.form;
   OrgUnit commune = unit("HP-ANHUNG");
-  std::vector<OrgUnit> reporting = store_->units_in_subtree(commune.path, campaign.reporting_kinds);
+  std::vector<OrgUnit> reporting =
+      store_->units().units_in_subtree(commune.path, campaign.reporting_kinds);
   ASSERT_EQ(std::int64_t(reporting.size()), stats.reporting_units);
 
   std::int64_t submitted = 0, late = 0, participants = 0, population = 0;
   std::map<std::string, double> totals;
   std::int64_t reading_sessions = 0;
   for (const OrgUnit& u : reporting) {
-    UnitReport r = *store_->find_report(campaign.id, u.id);
+    UnitReport r = *store_->reports().find_report(campaign.id, u.id);
     if (r.status == ReportStatus::draft) {
       EXPECT_TRUE(validate_values(form, u, r.values, false).empty()) << u.code;
     }
@@ -79,7 +80,7 @@ TEST_F(AppTest, DemoRefusesADatabaseWithOnlyAnAccountAndWritesNothing) {
   app_->add_user("quantri", "Quản trị", Role::admin, "", "mat-khau-quan-tri-9");
   EXPECT_TRUE(database_holds_data(*app_));
   EXPECT_EQ(error_kind_of([&] { make_demo(*app_, DemoScale::commune); }), ErrorKind::conflict);
-  EXPECT_EQ(store_->count_units(), 0);
+  EXPECT_EQ(store_->units().count_units(), 0);
 }
 
 TEST(DemoValues, GeneratedValuesPassTheFormsValidation) {

@@ -51,7 +51,7 @@ class DocumentsTest : public AppTest {
  protected:
   void SetUp() override {
     AppTest::SetUp();
-    store_->upsert_units({
+    store_->units().upsert_units({
         input("HP", "Thành phố Hải Phòng", UnitKind::province, ""),
         input("HP-X", "Xã An Hưng", UnitKind::commune, "HP"),
         input("HP-X-A", "Trường Tiểu học An Hưng", UnitKind::school, "HP-X",
@@ -334,12 +334,12 @@ TEST_F(DocumentsTest, DocumentsAndDataRefuseEachOthersFormats) {
 
 TEST_F(DocumentsTest, ThePlanIsEditedByTheCoordinatorAndTheDocumentFollows) {
   const User coordinator = make_user("xa.anhung", Role::coordinator, "HP-X");
-  const std::int64_t revision = *store_->campaign_revision(campaign_.id);
+  const std::int64_t revision = *store_->campaigns().campaign_revision(campaign_.id);
   json plan = seed_plan_2025();
   plan["number"] = "99/KH-UBND";
   const Campaign updated = app_->update_campaign_plan(coordinator, campaign_.id, plan);
   EXPECT_EQ(updated.plan.at("number"), "99/KH-UBND");
-  EXPECT_EQ(*store_->campaign_revision(campaign_.id), revision + 1);
+  EXPECT_EQ(*store_->campaigns().campaign_revision(campaign_.id), revision + 1);
 
   // Anyone concerned by the campaign reads the plan, a unit that must report included.
   const User reporter = make_user("truong.a", Role::reporter, "HP-X-A");
@@ -359,7 +359,7 @@ TEST_F(DocumentsTest, ThePlanIsEditedByTheCoordinatorAndTheDocumentFollows) {
 
 TEST_F(DocumentsTest, OnlyTheIssuersManagersEditThePlanAndBadPlansChangeNothing) {
   const User reporter = make_user("truong.a", Role::reporter, "HP-X-A");
-  const json before = store_->find_campaign(campaign_.id)->plan;
+  const json before = store_->campaigns().find_campaign(campaign_.id)->plan;
   EXPECT_EQ(error_kind_of([&] {
               app_->update_campaign_plan(reporter, campaign_.id, {{"number", "1/KH"}});
             }),
@@ -381,7 +381,7 @@ TEST_F(DocumentsTest, OnlyTheIssuersManagersEditThePlanAndBadPlansChangeNothing)
   EXPECT_EQ(
       error_kind_of([&] { app_->update_campaign_plan(coordinator, campaign_.id + 50, before); }),
       ErrorKind::not_found);
-  EXPECT_EQ(store_->find_campaign(campaign_.id)->plan, before);
+  EXPECT_EQ(store_->campaigns().find_campaign(campaign_.id)->plan, before);
 }
 
 TEST_F(DocumentsTest, HostileTextInReportsAndPlanNeverBreaksADocument) {

@@ -108,8 +108,8 @@ TEST_F(NotificationsTest, DisabledCoordinatorsAreNotNotified) {
   const User disabled = make_user("coord.nghi", Role::coordinator, "HP-X");
   execute("UPDATE users SET disabled = 1 WHERE id = " + std::to_string(disabled.id));
   submit(reporter_, "HP-X-A");
-  EXPECT_EQ(store_->unread_notifications(disabled.id), 0);
-  EXPECT_EQ(store_->unread_notifications(commune_.id), 1);
+  EXPECT_EQ(store_->notices().unread_notifications(disabled.id), 0);
+  EXPECT_EQ(store_->notices().unread_notifications(commune_.id), 1);
 }
 
 TEST_F(NotificationsTest, ASuccessfulWriteStoresItsAuditEntryWithIt) {
@@ -122,7 +122,7 @@ TEST_F(NotificationsTest, ASuccessfulWriteStoresItsAuditEntryWithIt) {
   EXPECT_EQ(saves[0].at, now_);
   EXPECT_EQ(saved.version, 1);
   // Nothing is left staged for a later, unrelated write to pick up.
-  EXPECT_FALSE(store_->take_staged_audit().has_value());
+  EXPECT_FALSE(store_->audit().take_staged_audit().has_value());
   app_->submit(reporter_, campaign_.id, "HP-X-A", saved.version);
   EXPECT_EQ(entries("report.save").size(), 1u);
   EXPECT_EQ(entries("report.submit").size(), 1u);
@@ -155,7 +155,7 @@ TEST_F(NotificationsTest, ARefusedWriteIsLoggedOnItsOwnAndChangesNothing) {
   const auto accepts = entries("report.accept");
   ASSERT_EQ(accepts.size(), 1u);
   EXPECT_EQ(accepts[0].outcome, "forbidden");
-  EXPECT_FALSE(store_->take_staged_audit().has_value());
+  EXPECT_FALSE(store_->audit().take_staged_audit().has_value());
 }
 
 TEST_F(NotificationsTest, AWriteWhoseAuditEntryCannotBeStoredDoesNotHappen) {
@@ -178,7 +178,7 @@ TEST_F(NotificationsTest, AWriteWhoseAuditEntryCannotBeStoredDoesNotHappen) {
   EXPECT_EQ(after.version, saved.version);
   EXPECT_EQ(after.values, saved.values);
   EXPECT_EQ(app_->report_history(reporter_, campaign_.id, "HP-X-A").size(), 1u);
-  EXPECT_FALSE(store_->take_staged_audit().has_value());
+  EXPECT_FALSE(store_->audit().take_staged_audit().has_value());
 }
 
 }  // namespace

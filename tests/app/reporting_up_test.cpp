@@ -241,7 +241,7 @@ TEST_F(ReportingUpTest, ReturnResubmitAcceptIsKeptInTheHistory) {
 TEST_F(ReportingUpTest, TwoLevelsProvinceToCountryWorkTheSameWay) {
   // VN → P1 (province) → P1-X (commune) → P1-X-S (school)
   //    → P2 (province) → P2-X (commune) → P2-X-S (school)
-  store_->upsert_units({
+  store_->units().upsert_units({
       input("VN", "Việt Nam", UnitKind::country, ""),
       input("P1", "Tỉnh Một", UnitKind::province, "VN"),
       input("P1-X", "Xã Một", UnitKind::commune, "P1"),

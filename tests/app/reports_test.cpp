@@ -146,7 +146,7 @@ TEST_F(ReportsTest, ResubmissionReplacesInsteadOfAdding) {
   save_and_submit("HP-X-B", values_b());
 
   // The commune returns A's report (the review use case writes through the same port).
-  Campaign campaign = *store_->find_campaign(campaign_.id);
+  Campaign campaign = *store_->campaigns().find_campaign(campaign_.id);
   campaign.form = app_->form(campaign.form_id);
   OrgUnit unit_a = unit("HP-X-A");
   UnitReport returned = a;
@@ -157,9 +157,9 @@ TEST_F(ReportsTest, ResubmissionReplacesInsteadOfAdding) {
   write.expected_version = a.version;
   write.delta =
       difference(contribution_of(campaign, unit_a, returned), contribution_of(campaign, unit_a, a));
-  write.ancestor_ids = store_->ancestor_ids(unit_a.id);
+  write.ancestor_ids = store_->units().ancestor_ids(unit_a.id);
   write.action = "return";
-  store_->write_report(write, {});
+  store_->reports().write_report(write, {});
   EXPECT_EQ(app_->summary(system_admin(), campaign_.id, "HP-X").totals.at("media_articles"), 5);
 
   json fixed = values_a();

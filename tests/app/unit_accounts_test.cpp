@@ -59,9 +59,9 @@ TEST_F(UnitAccountsTest, EveryUnitWithoutAnAccountGetsOneThatMustChangeItsPasswo
   EXPECT_TRUE(issued[0].created);
   EXPECT_NE(issued[0].password, issued[1].password);
   EXPECT_GE(issued[0].password.size(), 12u);
-  EXPECT_EQ(store_->find_user("a.x")->user.role, Role::viewer);
+  EXPECT_EQ(store_->accounts().find_user("a.x")->user.role, Role::viewer);
 
-  const StoredUser stored = *store_->find_user("a.x2");
+  const StoredUser stored = *store_->accounts().find_user("a.x2");
   EXPECT_EQ(stored.user.role, Role::reporter);
   EXPECT_EQ(stored.user.unit_code, "HP-X-A");
   // Only the argon2id hash is stored.
@@ -116,7 +116,7 @@ TEST_F(UnitAccountsTest, AResetOfAnAccountOutsideTheListChangesNothing) {
   const UnitAccountScope scope{"HP-X", campaign_.id};
   const auto issued = app_->create_unit_accounts(commune_, scope);
   make_user("reporter.c", Role::reporter, "HP-Y-C");
-  const std::string hash = store_->find_user(issued[0].username)->password_hash;
+  const std::string hash = store_->accounts().find_user(issued[0].username)->password_hash;
   for (const std::vector<std::string>& names :
        {std::vector<std::string>{},
         {issued[0].username, "reporter.c"},
@@ -126,8 +126,9 @@ TEST_F(UnitAccountsTest, AResetOfAnAccountOutsideTheListChangesNothing) {
     EXPECT_EQ(error_kind_of([&] { app_->reset_unit_accounts(commune_, scope, names); }),
               ErrorKind::validation_failed);
   }
-  EXPECT_EQ(store_->find_user(issued[0].username)->password_hash, hash);
-  EXPECT_TRUE(verify_password(store_->find_user("reporter.c")->password_hash, "mat-khau-dai"));
+  EXPECT_EQ(store_->accounts().find_user(issued[0].username)->password_hash, hash);
+  EXPECT_TRUE(
+      verify_password(store_->accounts().find_user("reporter.c")->password_hash, "mat-khau-dai"));
 }
 
 TEST_F(UnitAccountsTest, OnlyCoordinatorsOfTheSubtreeAndAdminsManageItsAccounts) {
@@ -150,7 +151,7 @@ TEST_F(UnitAccountsTest, OnlyCoordinatorsOfTheSubtreeAndAdminsManageItsAccounts)
               app_->create_unit_accounts(commune_, {"NOPE", std::nullopt});
             }),
             ErrorKind::not_found);
-  EXPECT_EQ(store_->list_users("", 100).size(), 4u);  // nothing was created
+  EXPECT_EQ(store_->accounts().list_users("", 100).size(), 4u);  // nothing was created
 }
 
 TEST_F(UnitAccountsTest, TheAuditNamesEveryAccountAndNeverAPassword) {
@@ -160,7 +161,7 @@ TEST_F(UnitAccountsTest, TheAuditNamesEveryAccountAndNeverAPassword) {
   AuditQuery query;
   query.limit = 100;
   int created = 0, resets = 0;
-  for (const AuditEntry& entry : store_->query_audit(query)) {
+  for (const AuditEntry& entry : store_->audit().query_audit(query)) {
     for (const auto& account : issued) {
       EXPECT_EQ(entry.detail.find(account.password), std::string::npos);
       EXPECT_EQ(entry.target.find(account.password), std::string::npos);

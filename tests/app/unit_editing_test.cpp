@@ -129,7 +129,7 @@ TEST_F(UnitEditingTest, MovingASubmittedSchoolMovesExactlyItsFiguresBetweenCommu
   EXPECT_EQ(summary("HP"), city_before);
   // The school's report now belongs to the new commune's subtree.
   std::vector<std::string> in_y;
-  store_->for_each_report_in_subtree(
+  store_->reports().for_each_report_in_subtree(
       campaign_.id, unit("HP-Y").path,
       [&](const OrgUnit& u, UnitReport&) { in_y.push_back(u.code); });
   EXPECT_EQ(in_y.size(), 2u);
@@ -167,7 +167,7 @@ TEST_F(UnitEditingTest, MovingAGroupRewritesThePathOfItsWholeSubtree) {
   EXPECT_EQ(group.path, unit("HP-Y").path + std::to_string(group.id) + "/");
   EXPECT_EQ(school.path, group.path + std::to_string(school.id) + "/");
   EXPECT_TRUE(school.is_in_subtree_of(unit("HP-Y")));
-  EXPECT_EQ(store_->ancestor_ids(school.id),
+  EXPECT_EQ(store_->units().ancestor_ids(school.id),
             (std::vector<std::int64_t>{school.id, group.id, unit("HP-Y").id, unit("HP").id}));
   EXPECT_EQ(summary("HP-Y")["totals"]["media_articles"], 3);
   EXPECT_EQ(summary("HP-X")["totals"]["media_articles"], 0);
@@ -267,8 +267,8 @@ TEST_F(UnitEditingTest, TheSignerAndTheOtherFieldsAreStoredAndShownInTheUnitJson
   EXPECT_EQ(shown["signer"]["position"], "PHÓ HIỆU TRƯỞNG");
   EXPECT_EQ(shown["signer"]["authority"], "");
   // An import of the same unit keeps the signer (the file has no signer columns).
-  store_->upsert_units({input("HP-X-A", "Trường Tiểu học An Hưng", UnitKind::school, "HP-X",
-                              {{"students", 200}}, SchoolLevel::primary)});
+  store_->units().upsert_units({input("HP-X-A", "Trường Tiểu học An Hưng", UnitKind::school, "HP-X",
+                                      {{"students", 200}}, SchoolLevel::primary)});
   EXPECT_EQ(unit("HP-X-A").signer.name, "Nguyễn Thị Hồng Vân");
 }
 
@@ -345,7 +345,7 @@ TEST_F(UnitEditingTest, AMoveOutOfACampaignsIssuerIsRefusedAndChangesNothing) {
     EXPECT_NE(e.message().find("phạm vi của đợt"), std::string::npos) << e.message();
   }
   EXPECT_EQ(unit("HP-X-A").path, path_before);
-  EXPECT_TRUE(store_->find_report(commune_campaign.id, unit("HP-X-A").id));
+  EXPECT_TRUE(store_->reports().find_report(commune_campaign.id, unit("HP-X-A").id));
 }
 
 TEST_F(UnitEditingTest, EveryEditIsInTheAuditLogWithItsOutcome) {
@@ -354,7 +354,7 @@ TEST_F(UnitEditingTest, EveryEditIsInTheAuditLogWithItsOutcome) {
   EXPECT_ANY_THROW(app_->update_unit(system_admin(), "HP-X-B", move_to("HP-X-B")));
   AuditQuery query;
   query.limit = 10;
-  const std::vector<AuditEntry> entries = store_->query_audit(query);
+  const std::vector<AuditEntry> entries = store_->audit().query_audit(query);
   std::vector<std::pair<std::string, std::string>> seen;
   for (const AuditEntry& entry : entries) {
     if (entry.action.rfind("unit.", 0) == 0 && entry.action != "unit.create") {

@@ -48,7 +48,7 @@ TEST_F(UnitsTest, CoordinatorCreatesUnitsOnlyInItsSubtree) {
               app_->create_unit(coordinator, input("ROOT2", "Gốc", UnitKind::country, ""));
             }),
             ErrorKind::forbidden);
-  EXPECT_FALSE(store_->find_unit("HP-Y-N"));
+  EXPECT_FALSE(store_->units().find_unit("HP-Y-N"));
 }
 
 TEST_F(UnitsTest, NewUnitBelowAnIssuerJoinsItsCampaign) {
@@ -63,7 +63,7 @@ TEST_F(UnitsTest, NewUnitBelowAnIssuerJoinsItsCampaign) {
 }
 
 TEST_F(UnitsTest, ImportWithAnyBadRowWritesNothingAndNamesEveryRow) {
-  const std::int64_t before = store_->count_units();
+  const std::int64_t before = store_->units().count_units();
   const std::string csv =
       "code,name,kind,level,parent,email,pop_students\n"
       "HP-X-T1,Trường Tiểu học Số 1,school,primary,HP-X,t1@anhung.edu.vn,300\n"  // row 2: fine
@@ -80,8 +80,8 @@ TEST_F(UnitsTest, ImportWithAnyBadRowWritesNothingAndNamesEveryRow) {
     EXPECT_FALSE(message.empty());
   }
   EXPECT_EQ(rows, (std::set<int>{3, 4, 5, 6, 7}));
-  EXPECT_EQ(store_->count_units(), before);
-  EXPECT_FALSE(store_->find_unit("HP-X-T1"));
+  EXPECT_EQ(store_->units().count_units(), before);
+  EXPECT_FALSE(store_->units().find_unit("HP-X-T1"));
 }
 
 TEST_F(UnitsTest, ImportCreatesAndUpdatesAndAddsReportingUnitsToCampaigns) {
@@ -114,7 +114,7 @@ TEST_F(UnitsTest, CoordinatorImportStaysInsideItsSubtree) {
   ImportResult result = app_->import_units(coordinator, csv, csv_type);
   ASSERT_EQ(result.errors.size(), 1u);
   EXPECT_EQ(result.errors[0].first, 3);
-  EXPECT_FALSE(store_->find_unit("HP-X-N"));
+  EXPECT_FALSE(store_->units().find_unit("HP-X-N"));
   User reporter = make_user("th.anhung", Role::reporter, "HP-X-A");
   EXPECT_EQ(error_kind_of([&] { app_->import_units(reporter, csv, csv_type); }),
             ErrorKind::forbidden);

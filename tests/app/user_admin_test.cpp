@@ -24,7 +24,9 @@ class UserAdminTest : public AppTest {
     return NewUser{username, "Người dùng mới", role, unit, password};
   }
 
-  bool exists(const std::string& username) { return store_->find_user(username).has_value(); }
+  bool exists(const std::string& username) {
+    return store_->accounts().find_user(username).has_value();
+  }
 
   User coordinator_, city_, reporter_, viewer_, admin_;
 };
@@ -72,7 +74,7 @@ TEST_F(UserAdminTest, CoordinatorAddsUsersOnlyInItsSubtreeAndNeverAboveItsRole) 
               app_->update_user(coordinator_, "th.anhung", change);
             }),
             ErrorKind::forbidden);
-  EXPECT_EQ(store_->find_user("th.anhung")->user.unit_code, "HP-X-A");
+  EXPECT_EQ(store_->accounts().find_user("th.anhung")->user.unit_code, "HP-X-A");
 }
 
 TEST_F(UserAdminTest, CoordinatorListsItsSubtreeAndCannotTouchAccountsOutsideIt) {
@@ -149,7 +151,7 @@ TEST_F(UserAdminTest, ATakenUsernameIsAConflict) {
   EXPECT_EQ(error_kind_of(
                 [&] { app_->create_user(admin_, new_user("th.anhung", Role::viewer, "HP-X")); }),
             ErrorKind::conflict);
-  EXPECT_EQ(store_->find_user("th.anhung")->user.role, Role::reporter);
+  EXPECT_EQ(store_->accounts().find_user("th.anhung")->user.role, Role::reporter);
 }
 
 TEST_F(UserAdminTest, ResetEndsTheUsersSessionsAndTokensAndForcesAChange) {
@@ -192,7 +194,7 @@ TEST_F(UserAdminTest, NobodyChangesTheirOwnRoleUnitOrDisablesThemselves) {
   disable.disabled = true;
   EXPECT_EQ(error_kind_of([&] { app_->update_user(admin_, "quantri", disable); }),
             ErrorKind::forbidden);
-  EXPECT_FALSE(store_->find_user("quantri")->user.disabled);
+  EXPECT_FALSE(store_->accounts().find_user("quantri")->user.disabled);
 }
 
 TEST_F(UserAdminTest, ChangingThePasswordNeedsTheCurrentOneAndEndsOtherSessions) {
@@ -235,7 +237,7 @@ TEST_F(UserAdminTest, EveryWriteIsAudited) {
   query.action = "user.";
   query.username = "xa.anhung";
   std::vector<std::string> seen;
-  for (const AuditEntry& entry : store_->query_audit(query)) {
+  for (const AuditEntry& entry : store_->audit().query_audit(query)) {
     seen.push_back(entry.action + " " + entry.target + " " + entry.outcome);
   }
   EXPECT_EQ(seen, (std::vector<std::string>{

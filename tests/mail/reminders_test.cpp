@@ -135,7 +135,7 @@ class RemindersTest : public ::testing::Test {
       return testing_support::unit_input(std::move(code), std::move(name), kind, std::move(parent),
                                          population, SchoolLevel::none, std::move(email));
     };
-    store_->upsert_units({
+    store_->units().upsert_units({
         unit("HP", "Thành phố Hải Phòng", UnitKind::province, "", "so@haiphong.gov.vn"),
         unit("HP-X", "Xã An Hưng", UnitKind::commune, "HP", "xa@anhung.gov.vn"),
         unit("HP-X-A", "Trường Tiểu học An Hưng", UnitKind::school, "HP-X", "a@anhung.edu.vn"),
@@ -272,7 +272,7 @@ TEST_F(RemindersTest, EachSlotGoesOnceToExactlyTheUnitsThatHaveNotSubmitted) {
   // After the deadline day nothing is due.
   now_ = vietnam_time(10, 13, 8);
   EXPECT_TRUE(restarted.check_now().empty());
-  EXPECT_EQ(store_->reminders(campaign_.id).size(), 5u);
+  EXPECT_EQ(store_->reminder_log().reminders(campaign_.id).size(), 5u);
 }
 
 TEST_F(RemindersTest, AMailServerThatIsDownMarksNothingAndTheNextCheckSends) {
@@ -285,7 +285,7 @@ TEST_F(RemindersTest, AMailServerThatIsDownMarksNothingAndTheNextCheckSends) {
   EXPECT_EQ(runs[0].slot, "d-0");
   EXPECT_EQ(runs[0].count("failed"), 3);
   EXPECT_FALSE(runs[0].outcomes.front().reason.empty());
-  EXPECT_TRUE(store_->reminders(campaign_.id).empty());
+  EXPECT_TRUE(store_->reminder_log().reminders(campaign_.id).empty());
 
   ReminderScheduler up(*app_, mailer(sink_->url()), {}, options());
   runs = up.check_now();
@@ -332,13 +332,13 @@ TEST_F(RemindersTest, LlwRemindSendsOnceAndFailsWithTheReasonWhenNoServerAnswers
   EXPECT_NE(dry.find("HP-X-B"), std::string::npos) << dry;
   EXPECT_EQ(dry.find("HP-X-A "), std::string::npos) << dry;
   EXPECT_TRUE(sink_->messages().empty());
-  EXPECT_TRUE(store_->reminders(campaign_.id).empty());
+  EXPECT_TRUE(store_->reminder_log().reminders(campaign_.id).empty());
 
   const RefusingPort refusing;
   auto [down_status, down] = run(base + " --smtp " + refusing.url());
   EXPECT_NE(down_status, 0) << down;
   EXPECT_NE(down.find("không gửi được thư"), std::string::npos) << down;
-  EXPECT_TRUE(store_->reminders(campaign_.id).empty());
+  EXPECT_TRUE(store_->reminder_log().reminders(campaign_.id).empty());
 
   auto [status, output] = run(base + " --smtp " + sink_->url() + " --smtp-from llw@anhung.gov.vn");
   EXPECT_EQ(status, 0) << output;

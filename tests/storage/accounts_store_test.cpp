@@ -24,7 +24,7 @@ class AccountsStoreTest : public StoreFixture {
   AccountsStoreTest() : StoreFixture({}, PostgresDatabase::Schema::migrated) {}
 
   void populate() override {
-    store_->upsert_units({
+    store_->units().upsert_units({
         unit_input("HP", UnitKind::province, ""),
         unit_input("HP-AH", UnitKind::commune, "HP"),
         unit_input("HP-AH-A", UnitKind::school, "HP-AH"),
@@ -38,12 +38,12 @@ class AccountsStoreTest : public StoreFixture {
     user.display_name = username;
     user.role = role;
     if (!unit_code.empty()) {
-      const OrgUnit unit = *store_->find_unit(unit_code);
+      const OrgUnit unit = *store_->units().find_unit(unit_code);
       user.unit_id = unit.id;
       user.unit_code = unit.code;
       user.unit_path = unit.path;
     }
-    return store_->insert_user(user, "hash-" + username);
+    return store_->accounts().insert_user(user, "hash-" + username);
   }
 };
 
@@ -53,53 +53,55 @@ TEST_P(AccountsStoreTest, UsersAreListedBySubtreeInUsernameOrder) {
   add("a.anhung", Role::reporter, "HP-AH-A");
   add("xa.kimson", Role::coordinator, "HP-KS");
   std::vector<std::string> names;
-  for (const User& user : store_->list_users(store_->find_unit("HP-AH")->path, 100)) {
+  for (const User& user :
+       store_->accounts().list_users(store_->units().find_unit("HP-AH")->path, 100)) {
     names.push_back(user.username);
   }
   EXPECT_EQ(names, (std::vector<std::string>{"a.anhung", "xa.anhung"}));
-  EXPECT_EQ(store_->list_users("", 100).size(), 4u);
-  EXPECT_EQ(store_->list_users("", 2).size(), 2u);
+  EXPECT_EQ(store_->accounts().list_users("", 100).size(), 4u);
+  EXPECT_EQ(store_->accounts().list_users("", 2).size(), 2u);
 }
 
 TEST_P(AccountsStoreTest, DisablingEndsSessionsAndEditsKeepThem) {
   User user = add("a.anhung", Role::reporter, "HP-AH-A");
-  store_->insert_session("t1", user.id, 2000);
+  store_->accounts().insert_session("t1", user.id, 2000);
   user.display_name = "Nguyễn Văn A";
   user.role = Role::viewer;
-  const OrgUnit commune = *store_->find_unit("HP-AH");
+  const OrgUnit commune = *store_->units().find_unit("HP-AH");
   user.unit_id = commune.id;
-  const User edited = store_->update_user(user);
+  const User edited = store_->accounts().update_user(user);
   EXPECT_EQ(edited.display_name, "Nguyễn Văn A");
   EXPECT_EQ(edited.role, Role::viewer);
   EXPECT_EQ(edited.unit_code, "HP-AH");
-  EXPECT_TRUE(store_->user_for_session("t1", 1000).has_value());
+  EXPECT_TRUE(store_->accounts().user_for_session("t1", 1000).has_value());
   user.disabled = true;
-  EXPECT_TRUE(store_->update_user(user).disabled);
+  EXPECT_TRUE(store_->accounts().update_user(user).disabled);
   user.disabled = false;
-  store_->update_user(user);
-  EXPECT_FALSE(store_->user_for_session("t1", 1000).has_value());  // gone, not just hidden
+  store_->accounts().update_user(user);
+  EXPECT_FALSE(
+      store_->accounts().user_for_session("t1", 1000).has_value());  // gone, not just hidden
   User unknown = user;
   unknown.id = 99999;
-  EXPECT_THROW(store_->update_user(unknown), Error);
+  EXPECT_THROW(store_->accounts().update_user(unknown), Error);
 }
 
 TEST_P(AccountsStoreTest, ANewPasswordKeepsOnlyTheGivenSessionAndSetsTheFlag) {
   const User user = add("a.anhung", Role::reporter, "HP-AH-A");
   const User other = add("b.anhung", Role::reporter, "HP-AH-A");
   for (const char* token : {"here", "there", "elsewhere"})
-    store_->insert_session(token, user.id, 2000);
-  store_->insert_session("other", other.id, 2000);
-  EXPECT_FALSE(store_->must_change_password(user.id));
-  store_->set_password(user.id, "hash-2", false, "here");
-  EXPECT_TRUE(store_->user_for_session("here", 1000).has_value());
-  EXPECT_FALSE(store_->user_for_session("there", 1000).has_value());
-  EXPECT_FALSE(store_->user_for_session("elsewhere", 1000).has_value());
-  EXPECT_TRUE(store_->user_for_session("other", 1000).has_value());
-  EXPECT_EQ(store_->find_user("a.anhung")->password_hash, "hash-2");
-  store_->set_password(user.id, "hash-3", true, "");
-  EXPECT_FALSE(store_->user_for_session("here", 1000).has_value());
-  EXPECT_TRUE(store_->must_change_password(user.id));
-  EXPECT_THROW(store_->set_password(99999, "x", false, ""), Error);
+    store_->accounts().insert_session(token, user.id, 2000);
+  store_->accounts().insert_session("other", other.id, 2000);
+  EXPECT_FALSE(store_->accounts().must_change_password(user.id));
+  store_->accounts().set_password(user.id, "hash-2", false, "here");
+  EXPECT_TRUE(store_->accounts().user_for_session("here", 1000).has_value());
+  EXPECT_FALSE(store_->accounts().user_for_session("there", 1000).has_value());
+  EXPECT_FALSE(store_->accounts().user_for_session("elsewhere", 1000).has_value());
+  EXPECT_TRUE(store_->accounts().user_for_session("other", 1000).has_value());
+  EXPECT_EQ(store_->accounts().find_user("a.anhung")->password_hash, "hash-2");
+  store_->accounts().set_password(user.id, "hash-3", true, "");
+  EXPECT_FALSE(store_->accounts().user_for_session("here", 1000).has_value());
+  EXPECT_TRUE(store_->accounts().must_change_password(user.id));
+  EXPECT_THROW(store_->accounts().set_password(99999, "x", false, ""), Error);
 }
 
 TEST_P(AccountsStoreTest, CampaignSettingsReplaceNameDatesAndKindsAndBumpTheRevision) {
@@ -107,27 +109,27 @@ TEST_P(AccountsStoreTest, CampaignSettingsReplaceNameDatesAndKindsAndBumpTheRevi
   c.name = "Tuần lễ 2025";
   c.issuer_unit_id = id_of("HP");
   c.reporting_kinds = {UnitKind::school};
-  c.id = store_->insert_campaign(c, {*store_->find_unit("HP-AH-A")});
-  const auto revision = *store_->campaign_revision(c.id);
+  c.id = store_->campaigns().insert_campaign(c, {*store_->units().find_unit("HP-AH-A")});
+  const auto revision = *store_->campaigns().campaign_revision(c.id);
   c.name = "Tuần lễ 2025 (sửa)";
   c.deadline = year{2025} / 10 / 14;
   // The kinds are stored as given: the app adds and removes the reports they imply.
   c.reporting_kinds = {UnitKind::village};
   CampaignSettingsChange change;
   change.campaign = c;
-  store_->change_campaign_settings(change);
-  const Campaign stored = *store_->find_campaign(c.id);
+  store_->campaigns().change_campaign_settings(change);
+  const Campaign stored = *store_->campaigns().find_campaign(c.id);
   EXPECT_EQ(stored.name, "Tuần lễ 2025 (sửa)");
   EXPECT_EQ(stored.deadline, year{2025} / 10 / 14);
   EXPECT_EQ(stored.reporting_kinds, std::vector<UnitKind>{UnitKind::village});
-  EXPECT_EQ(*store_->campaign_revision(c.id), revision + 1);
+  EXPECT_EQ(*store_->campaigns().campaign_revision(c.id), revision + 1);
   change.campaign.id = 99999;
-  EXPECT_THROW(store_->change_campaign_settings(change), Error);
+  EXPECT_THROW(store_->campaigns().change_campaign_settings(change), Error);
 }
 
 TEST_P(AccountsStoreTest, ASessionViewReadsTheAccountTheCampaignsFingerprintAndOneRevision) {
   const User user = add("xa.anhung", Role::coordinator, "HP-AH");
-  store_->insert_session("t1", user.id, 2000);
+  store_->accounts().insert_session("t1", user.id, 2000);
   const auto empty = store_->session_views().session_view("t1", 1000, 0);
   ASSERT_TRUE(empty.has_value());
   EXPECT_EQ(empty->user.username, "xa.anhung");
@@ -138,9 +140,9 @@ TEST_P(AccountsStoreTest, ASessionViewReadsTheAccountTheCampaignsFingerprintAndO
 
   Campaign c = testing_support::week_campaign_2025();
   c.issuer_unit_id = id_of("HP");
-  c.id = store_->insert_campaign(c, {*store_->find_unit("HP-AH-A")});
+  c.id = store_->campaigns().insert_campaign(c, {*store_->units().find_unit("HP-AH-A")});
   const auto one = *store_->session_views().session_view("t1", 1000, c.id);
-  const std::int64_t revision = *store_->campaign_revision(c.id);
+  const std::int64_t revision = *store_->campaigns().campaign_revision(c.id);
   EXPECT_EQ(one.campaign_revision, revision);
   EXPECT_EQ(one.campaigns, (CampaignsFingerprint{1, revision}));
   // Another campaign's id, or none: no revision; the fingerprint is the same.
@@ -149,9 +151,9 @@ TEST_P(AccountsStoreTest, ASessionViewReadsTheAccountTheCampaignsFingerprintAndO
 
   // Any change of a campaign changes the fingerprint.
   CampaignSettingsChange change;
-  change.campaign = *store_->find_campaign(c.id);
+  change.campaign = *store_->campaigns().find_campaign(c.id);
   change.campaign.name = "Tuần lễ 2025 (sửa)";
-  store_->change_campaign_settings(change);
+  store_->campaigns().change_campaign_settings(change);
   const auto changed = *store_->session_views().session_view("t1", 1000, c.id);
   EXPECT_EQ(changed.campaign_revision, revision + 1);
   EXPECT_NE(changed.campaigns, one.campaigns);
@@ -161,7 +163,7 @@ TEST_P(AccountsStoreTest, ASessionViewReadsTheAccountTheCampaignsFingerprintAndO
   EXPECT_FALSE(store_->session_views().session_view("nope", 1000, c.id).has_value());
   User disabled = user;
   disabled.disabled = true;
-  store_->update_user(disabled);
+  store_->accounts().update_user(disabled);
   EXPECT_FALSE(store_->session_views().session_view("t1", 1000, c.id).has_value());
 }
 

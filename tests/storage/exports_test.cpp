@@ -26,7 +26,7 @@ class ExportsStoreTest : public StoreFixture {
   void populate() override {
     // Created out of path order on purpose: the second commune's school is made before the
     // first commune's second school, so insertion order and path order differ.
-    store_->upsert_units({
+    store_->units().upsert_units({
         unit_input("VN", "Việt Nam", UnitKind::country, ""),
         unit_input("HP", "Thành phố Hải Phòng", UnitKind::province, "VN"),
         unit_input("HP-AH", "Xã An Hưng", UnitKind::commune, "HP"),
@@ -43,19 +43,21 @@ class ExportsStoreTest : public StoreFixture {
     c.lock_date = testing_support::date_2025(10, 20);
     c.reporting_kinds = {UnitKind::school, UnitKind::village};
     c.plan = {{"number", "83/KH-UBND"}};
-    campaign_id_ = store_->insert_campaign(
-        c, store_->units_in_subtree(store_->find_unit("VN")->path, c.reporting_kinds));
+    campaign_id_ = store_->campaigns().insert_campaign(
+        c,
+        store_->units().units_in_subtree(store_->units().find_unit("VN")->path, c.reporting_kinds));
   }
 
   std::vector<std::string> codes_under(const std::string& code) {
     std::vector<std::string> codes;
-    store_->for_each_report_in_subtree(campaign_id_, store_->find_unit(code)->path,
-                                       [&](const OrgUnit& unit, const UnitReport& report) {
-                                         EXPECT_EQ(unit.code, report.unit_code);
-                                         EXPECT_EQ(unit.id, report.unit_id);
-                                         EXPECT_EQ(report.campaign_id, campaign_id_);
-                                         codes.push_back(unit.code);
-                                       });
+    store_->reports().for_each_report_in_subtree(
+        campaign_id_, store_->units().find_unit(code)->path,
+        [&](const OrgUnit& unit, const UnitReport& report) {
+          EXPECT_EQ(unit.code, report.unit_code);
+          EXPECT_EQ(unit.id, report.unit_id);
+          EXPECT_EQ(report.campaign_id, campaign_id_);
+          codes.push_back(unit.code);
+        });
     return codes;
   }
 
@@ -74,8 +76,8 @@ TEST_P(ExportsStoreTest, ReportsOfASubtreeComeInPathOrderWithTheirUnits) {
 }
 
 TEST_P(ExportsStoreTest, TheWalkCarriesTheUnitsParentAndTheReportsState) {
-  const OrgUnit school = *store_->find_unit("HP-AH-TH");
-  UnitReport current = *store_->find_report(campaign_id_, school.id);
+  const OrgUnit school = *store_->units().find_unit("HP-AH-TH");
+  UnitReport current = *store_->reports().find_report(campaign_id_, school.id);
   ReportWrite write;
   write.report = current;
   write.report.status = ReportStatus::submitted;
@@ -85,20 +87,20 @@ TEST_P(ExportsStoreTest, TheWalkCarriesTheUnitsParentAndTheReportsState) {
   write.report.late = true;
   write.expected_version = current.version;
   write.action = "submit";
-  store_->write_report(write, {});
+  store_->reports().write_report(write, {});
 
   int seen = 0;
-  store_->for_each_report_in_subtree(campaign_id_, school.path,
-                                     [&](const OrgUnit& unit, const UnitReport& report) {
-                                       ++seen;
-                                       EXPECT_EQ(unit.parent_code, "HP-AH");
-                                       EXPECT_EQ(unit.kind, UnitKind::school);
-                                       EXPECT_EQ(report.status, ReportStatus::submitted);
-                                       EXPECT_EQ(report.values.at("banners"), 12);
-                                       EXPECT_EQ(report.submitted_at, 1759300000);
-                                       EXPECT_TRUE(report.late);
-                                       EXPECT_EQ(report.version, current.version + 1);
-                                     });
+  store_->reports().for_each_report_in_subtree(campaign_id_, school.path,
+                                               [&](const OrgUnit& unit, const UnitReport& report) {
+                                                 ++seen;
+                                                 EXPECT_EQ(unit.parent_code, "HP-AH");
+                                                 EXPECT_EQ(unit.kind, UnitKind::school);
+                                                 EXPECT_EQ(report.status, ReportStatus::submitted);
+                                                 EXPECT_EQ(report.values.at("banners"), 12);
+                                                 EXPECT_EQ(report.submitted_at, 1759300000);
+                                                 EXPECT_TRUE(report.late);
+                                                 EXPECT_EQ(report.version, current.version + 1);
+                                               });
   EXPECT_EQ(seen, 1);
 }
 
@@ -109,14 +111,15 @@ TEST_P(ExportsStoreTest, LargeSubtreesAreReadPageByPageWithoutLosingOrRepeatingA
     villages.push_back(unit_input("HP-AH-V" + std::to_string(i), "Thôn " + std::to_string(i),
                                   UnitKind::village, "HP-AH"));
   }
-  store_->upsert_units(villages);
+  store_->units().upsert_units(villages);
   for (const UnitInput& input : villages) {
-    store_->add_reporting_unit(campaign_id_, *store_->find_unit(input.code), {{"expected", 1}},
-                               store_->ancestor_ids(store_->find_unit(input.code)->id));
+    store_->campaigns().add_reporting_unit(
+        campaign_id_, *store_->units().find_unit(input.code), {{"expected", 1}},
+        store_->units().ancestor_ids(store_->units().find_unit(input.code)->id));
   }
   std::vector<std::string> paths;
-  store_->for_each_report_in_subtree(
-      campaign_id_, store_->find_unit("HP-AH")->path,
+  store_->reports().for_each_report_in_subtree(
+      campaign_id_, store_->units().find_unit("HP-AH")->path,
       [&](const OrgUnit& unit, const UnitReport&) { paths.push_back(unit.path); });
   ASSERT_EQ(paths.size(), 2u + 2105u);
   EXPECT_TRUE(std::is_sorted(paths.begin(), paths.end()));
@@ -124,29 +127,29 @@ TEST_P(ExportsStoreTest, LargeSubtreesAreReadPageByPageWithoutLosingOrRepeatingA
 }
 
 TEST_P(ExportsStoreTest, AnExceptionInTheCallbackLeavesTheStoreUsable) {
-  EXPECT_THROW(store_->for_each_report_in_subtree(
+  EXPECT_THROW(store_->reports().for_each_report_in_subtree(
                    campaign_id_, "/",
                    [](const OrgUnit&, const UnitReport&) { throw std::runtime_error("stop"); }),
                std::runtime_error);
   // The one connection is back, outside any transaction: reads and writes work.
   EXPECT_EQ(codes_under("VN").size(), 4u);
-  store_->update_campaign_plan(campaign_id_, {{"number", "84/KH-UBND"}});
-  EXPECT_EQ(store_->find_campaign(campaign_id_)->plan.at("number"), "84/KH-UBND");
+  store_->campaigns().update_campaign_plan(campaign_id_, {{"number", "84/KH-UBND"}});
+  EXPECT_EQ(store_->campaigns().find_campaign(campaign_id_)->plan.at("number"), "84/KH-UBND");
 }
 
 TEST_P(ExportsStoreTest, ReplacingThePlanBumpsTheRevision) {
-  const std::int64_t before = *store_->campaign_revision(campaign_id_);
+  const std::int64_t before = *store_->campaigns().campaign_revision(campaign_id_);
   const nlohmann::json plan = {{"number", "99/KH-UBND"},
                                {"purposes", {"Mục đích một", "Mục đích hai"}},
                                {"place", "An Hưng"}};
-  store_->update_campaign_plan(campaign_id_, plan);
-  EXPECT_EQ(store_->find_campaign(campaign_id_)->plan, plan);
-  EXPECT_EQ(*store_->campaign_revision(campaign_id_), before + 1);
+  store_->campaigns().update_campaign_plan(campaign_id_, plan);
+  EXPECT_EQ(store_->campaigns().find_campaign(campaign_id_)->plan, plan);
+  EXPECT_EQ(*store_->campaigns().campaign_revision(campaign_id_), before + 1);
 }
 
 TEST_P(ExportsStoreTest, ReplacingThePlanOfAnUnknownCampaignIsNotFound) {
   try {
-    store_->update_campaign_plan(campaign_id_ + 100, {{"number", "1/KH"}});
+    store_->campaigns().update_campaign_plan(campaign_id_ + 100, {{"number", "1/KH"}});
     FAIL() << "expected not_found";
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::not_found);

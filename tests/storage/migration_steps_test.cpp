@@ -166,10 +166,10 @@ TEST_P(MigrationStepsTest, RowsWrittenBefore027GetTheirSearchKeyAndTheirRecount)
   EXPECT_EQ(raw->rows("SELECT campaign_id FROM pending_recounts"), "1\n");
   // The store opens on the upgraded database and reads what the old version wrote.
   auto store = open_store(upgraded->url());
-  const auto school = store->find_unit("HP-AH-TH1");
+  const auto school = store->units().find_unit("HP-AH-TH1");
   ASSERT_TRUE(school.has_value());
   EXPECT_EQ(school->path, "/1/2/");
-  EXPECT_EQ(store->find_report(1, school->id)->status, ReportStatus::submitted);
+  EXPECT_EQ(store->reports().find_report(1, school->id)->status, ReportStatus::submitted);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, MigrationStepsTest, testing_support::kBothBackends,

@@ -48,21 +48,23 @@ class ReconnectTest : public StoreFixture {
 };
 
 TEST_P(ReconnectTest, DroppedConnectionsFailAsUnreachableAndReconnectByThemselves) {
-  store_->upsert_units({unit_input("HP", "Thành phố Hải Phòng", UnitKind::province, "")});
-  ASSERT_TRUE(store_->find_unit("HP"));
+  store_->units().upsert_units({unit_input("HP", "Thành phố Hải Phòng", UnitKind::province, "")});
+  ASSERT_TRUE(store_->units().find_unit("HP"));
   drop_connections();
-  const int read_failures = until_it_succeeds([&] { ASSERT_TRUE(store_->find_unit("HP")); });
+  const int read_failures =
+      until_it_succeeds([&] { ASSERT_TRUE(store_->units().find_unit("HP")); });
   // Every connection of the pool was dropped: the first use of one fails, each of the pool's two
   // connections at most once.
   EXPECT_GE(read_failures, 1);
   EXPECT_LE(read_failures, 2);
   drop_connections();
-  const int write_failures = until_it_succeeds(
-      [&] { store_->upsert_units({unit_input("HP-AH", "Xã An Hưng", UnitKind::commune, "HP")}); });
+  const int write_failures = until_it_succeeds([&] {
+    store_->units().upsert_units({unit_input("HP-AH", "Xã An Hưng", UnitKind::commune, "HP")});
+  });
   EXPECT_GE(write_failures, 1);
   EXPECT_LE(write_failures, 2);
-  ASSERT_TRUE(store_->find_unit("HP-AH"));
-  EXPECT_EQ(store_->find_unit("HP-AH")->name, "Xã An Hưng");
+  ASSERT_TRUE(store_->units().find_unit("HP-AH"));
+  EXPECT_EQ(store_->units().find_unit("HP-AH")->name, "Xã An Hưng");
 }
 
 TEST_P(ReconnectTest, AnErrorThatIsNotAboutTheConnectionIsNotUnreachable) {

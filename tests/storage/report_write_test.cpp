@@ -19,7 +19,7 @@ class ReportWriteTest : public StoreFixture {
  protected:
   // HP (city) → HP-AH (commune) → HP-AH-TH (school), HP-AH-T1 (village); only schools report.
   void populate() override {
-    store_->upsert_units({
+    store_->units().upsert_units({
         unit_input("HP", "Thành phố Hải Phòng", UnitKind::province, ""),
         unit_input("HP-AH", "Xã An Hưng", UnitKind::commune, "HP"),
         unit_input("HP-AH-TH", "Trường Tiểu học An Hưng", UnitKind::school, "HP-AH",
@@ -32,15 +32,16 @@ class ReportWriteTest : public StoreFixture {
     c.reporting_kinds = {UnitKind::school};
     c.counted_states = {ReportStatus::submitted, ReportStatus::accepted};
     c.plan = {{"number", "83/KH-UBND"}};
-    auto units = store_->units_in_subtree(store_->find_unit("HP-AH")->path, c.reporting_kinds);
-    campaign_id_ = store_->insert_campaign(c, units);
+    auto units = store_->units().units_in_subtree(store_->units().find_unit("HP-AH")->path,
+                                                  c.reporting_kinds);
+    campaign_id_ = store_->campaigns().insert_campaign(c, units);
     school_id_ = id_of("HP-AH-TH");
   }
 
   // A draft save of the school's report from `expected_version`, as the app layer sends it.
   ReportWrite draft_save(std::int64_t expected_version, int banners) {
     ReportWrite write;
-    write.report = *store_->find_report(campaign_id_, school_id_);
+    write.report = *store_->reports().find_report(campaign_id_, school_id_);
     write.report.status = ReportStatus::draft;
     write.report.values = {{"banners", banners}};
     write.report.version = expected_version + 1;
@@ -56,7 +57,7 @@ class ReportWriteTest : public StoreFixture {
 };
 
 TEST_P(ReportWriteTest, TheContextReadReturnsTheCampaignTheUnitAndTheReportTogether) {
-  auto found = store_->find_report_in_context(campaign_id_, "HP-AH-TH");
+  auto found = store_->reports().find_report_in_context(campaign_id_, "HP-AH-TH");
   ASSERT_TRUE(found.has_value());
   EXPECT_EQ(found->campaign.id, campaign_id_);
   EXPECT_EQ(found->campaign.name, "Tuần lễ 2025");
@@ -74,49 +75,50 @@ TEST_P(ReportWriteTest, TheContextReadReturnsTheCampaignTheUnitAndTheReportToget
 }
 
 TEST_P(ReportWriteTest, TheContextReadIsEmptyWhenTheCampaignTheUnitOrTheReportIsMissing) {
-  EXPECT_FALSE(store_->find_report_in_context(campaign_id_ + 1, "HP-AH-TH").has_value());
-  EXPECT_FALSE(store_->find_report_in_context(campaign_id_, "HP-AH-XX").has_value());
-  EXPECT_FALSE(store_->find_report_in_context(campaign_id_, "HP-AH-T1").has_value());  // village
-  EXPECT_FALSE(store_->find_report_in_context(campaign_id_, "HP-AH").has_value());
-  EXPECT_FALSE(store_->find_report_in_context(campaign_id_, "' OR 1=1 --").has_value());
+  EXPECT_FALSE(store_->reports().find_report_in_context(campaign_id_ + 1, "HP-AH-TH").has_value());
+  EXPECT_FALSE(store_->reports().find_report_in_context(campaign_id_, "HP-AH-XX").has_value());
+  EXPECT_FALSE(
+      store_->reports().find_report_in_context(campaign_id_, "HP-AH-T1").has_value());  // village
+  EXPECT_FALSE(store_->reports().find_report_in_context(campaign_id_, "HP-AH").has_value());
+  EXPECT_FALSE(store_->reports().find_report_in_context(campaign_id_, "' OR 1=1 --").has_value());
 }
 
 TEST_P(ReportWriteTest, AnUncountedDraftSaveStoresTheVersionItsHistoryAndTheStagedAuditEntry) {
-  const auto revision = store_->campaign_revision(campaign_id_);
+  const auto revision = store_->campaigns().campaign_revision(campaign_id_);
   AuditEntry entry;
   entry.at = 1759300000;
   entry.username = "th.anhung";
   entry.action = "report.save";
   entry.target = "campaign / HP-AH-TH";
-  store_->stage_audit(entry);
-  store_->write_report(draft_save(0, 3), {});
-  EXPECT_FALSE(store_->take_staged_audit().has_value()) << "the entry was not committed";
+  store_->audit().stage_audit(entry);
+  store_->reports().write_report(draft_save(0, 3), {});
+  EXPECT_FALSE(store_->audit().take_staged_audit().has_value()) << "the entry was not committed";
 
-  auto saved = store_->find_report(campaign_id_, school_id_);
+  auto saved = store_->reports().find_report(campaign_id_, school_id_);
   EXPECT_EQ(saved->version, 1);
   EXPECT_EQ(saved->status, ReportStatus::draft);
   EXPECT_EQ(saved->values.at("banners"), 3);
-  auto history = store_->report_history(campaign_id_, school_id_, 10);
+  auto history = store_->reports().report_history(campaign_id_, school_id_, 10);
   ASSERT_EQ(history.size(), 1u);
   EXPECT_EQ(history[0].action, "save");
-  auto audit = store_->query_audit({});
+  auto audit = store_->audit().query_audit({});
   ASSERT_EQ(audit.size(), 1u);
   EXPECT_EQ(audit[0].action, "report.save");
   // Nothing a summary shows changed: its cached copies stay valid.
-  EXPECT_EQ(store_->campaign_revision(campaign_id_), revision);
+  EXPECT_EQ(store_->campaigns().campaign_revision(campaign_id_), revision);
   EXPECT_EQ(
       raw()->integer("SELECT counted FROM reports WHERE unit_id = " + std::to_string(school_id_)),
       0);
 }
 
 TEST_P(ReportWriteTest, AStaleUncountedDraftSaveIsAConflictNamingTheWinnerAndChangesNothing) {
-  store_->write_report(draft_save(0, 3), {});
-  store_->write_report(draft_save(1, 4), {});
+  store_->reports().write_report(draft_save(0, 3), {});
+  store_->reports().write_report(draft_save(1, 4), {});
   AuditEntry entry;
   entry.action = "report.save";
-  store_->stage_audit(entry);
+  store_->audit().stage_audit(entry);
   try {
-    store_->write_report(draft_save(1, 99), {});  // read before the second save
+    store_->reports().write_report(draft_save(1, 99), {});  // read before the second save
     FAIL() << "stale write accepted";
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::conflict);
@@ -124,19 +126,19 @@ TEST_P(ReportWriteTest, AStaleUncountedDraftSaveIsAConflictNamingTheWinnerAndCha
     EXPECT_NE(e.message().find("phiên bản 2"), std::string::npos) << e.message();
   }
   // The staged entry was rolled back with the write: the caller logs the refusal itself.
-  EXPECT_TRUE(store_->take_staged_audit().has_value());
-  EXPECT_TRUE(store_->query_audit({}).empty());
-  auto kept = store_->find_report(campaign_id_, school_id_);
+  EXPECT_TRUE(store_->audit().take_staged_audit().has_value());
+  EXPECT_TRUE(store_->audit().query_audit({}).empty());
+  auto kept = store_->reports().find_report(campaign_id_, school_id_);
   EXPECT_EQ(kept->version, 2);
   EXPECT_EQ(kept->values.at("banners"), 4);
-  EXPECT_EQ(store_->report_history(campaign_id_, school_id_, 10).size(), 2u);
+  EXPECT_EQ(store_->reports().report_history(campaign_id_, school_id_, 10).size(), 2u);
 }
 
 TEST_P(ReportWriteTest, AnUncountedDraftSaveOfAUnitThatDoesNotReportIsNotFound) {
   ReportWrite write = draft_save(0, 1);
   write.report.unit_id = id_of("HP-AH-T1");
   try {
-    store_->write_report(write, {});
+    store_->reports().write_report(write, {});
     FAIL() << "a report that does not exist was written";
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::not_found);

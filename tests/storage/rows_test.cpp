@@ -26,7 +26,7 @@ class RowsTest : public StoreFixture {
   void populate() override {
     UnitInput school = unit_input("HP-AH-TH", "Trường Tiểu học An Hưng", UnitKind::school, "HP-AH");
     school.signer = {"UBND XÃ AN HƯNG", "KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "Nguyễn Thị Lan"};
-    store_->upsert_units({
+    store_->units().upsert_units({
         unit_input("HP", "Thành phố Hải Phòng", UnitKind::province, ""),
         unit_input("HP-AH", "Xã An Hưng", UnitKind::commune, "HP"),
         school,
@@ -34,19 +34,20 @@ class RowsTest : public StoreFixture {
     // Imports do not carry the signer; an edit sets it.
     UnitEdit edit;
     edit.input = school;
-    edit.expected_path = store_->find_unit("HP-AH-TH")->path;
-    store_->edit_unit(edit);
+    edit.expected_path = store_->units().find_unit("HP-AH-TH")->path;
+    store_->units().edit_unit(edit);
     Campaign c = testing_support::week_campaign_2025();
     c.issuer_unit_id = id_of("HP-AH");
     c.reporting_kinds = {UnitKind::school};
-    campaign_id_ = store_->insert_campaign(
-        c, store_->units_in_subtree(store_->find_unit("HP-AH")->path, c.reporting_kinds));
+    campaign_id_ = store_->campaigns().insert_campaign(
+        c, store_->units().units_in_subtree(store_->units().find_unit("HP-AH")->path,
+                                            c.reporting_kinds));
     User clerk;
     clerk.username = "th1.anhung";
     clerk.display_name = "Văn thư trường";
     clerk.role = Role::reporter;
     clerk.unit_id = id_of("HP-AH-TH");
-    store_->insert_user(clerk, "hash");
+    store_->accounts().insert_user(clerk, "hash");
   }
 
   // Changes the database behind the store's back, as a hand edit would.
@@ -82,12 +83,12 @@ class RowsTest : public StoreFixture {
 };
 
 TEST_P(RowsTest, TheExportWalkReadsTheWholeUnitAndReport) {
-  const OrgUnit school = *store_->find_unit("HP-AH-TH");
+  const OrgUnit school = *store_->units().find_unit("HP-AH-TH");
   edit_by_hand(
       "UPDATE reports SET status = 'returned', comment = 'Thiếu số liệu mục II; hãy bổ sung.'");
 
   int seen = 0;
-  store_->for_each_report_in_subtree(
+  store_->reports().for_each_report_in_subtree(
       campaign_id_, school.path, [&](const OrgUnit& unit, const UnitReport& report) {
         ++seen;
         EXPECT_EQ(unit.signer.name, "Nguyễn Thị Lan");
@@ -98,40 +99,40 @@ TEST_P(RowsTest, TheExportWalkReadsTheWholeUnitAndReport) {
       });
   EXPECT_EQ(seen, 1);
   // The reminders' list reads the same unit row.
-  const auto waiting = store_->units_not_submitted(campaign_id_);
+  const auto waiting = store_->reminder_log().units_not_submitted(campaign_id_);
   ASSERT_EQ(waiting.size(), 1u);
   EXPECT_EQ(waiting[0].signer.position, "PHÓ HIỆU TRƯỞNG");
 }
 
 TEST_P(RowsTest, AnUnknownUnitKindFailsEveryUnitReadNamingTheColumn) {
   edit_by_hand("UPDATE units SET kind = 'truong' WHERE code = 'HP-AH-TH'");
-  expect_corrupt([&] { store_->find_unit("HP-AH-TH"); }, "units.kind = 'truong'");
-  expect_corrupt([&] { store_->units_not_submitted(campaign_id_); }, "units.kind");
+  expect_corrupt([&] { store_->units().find_unit("HP-AH-TH"); }, "units.kind = 'truong'");
+  expect_corrupt([&] { store_->reminder_log().units_not_submitted(campaign_id_); }, "units.kind");
   expect_corrupt(
       [&] {
-        store_->for_each_report_in_subtree(campaign_id_, "/",
-                                           [](const OrgUnit&, const UnitReport&) {});
+        store_->reports().for_each_report_in_subtree(campaign_id_, "/",
+                                                     [](const OrgUnit&, const UnitReport&) {});
       },
       "units.kind");
   // The store is still usable for what the edit did not touch.
-  EXPECT_EQ(store_->find_unit("HP-AH")->name, "Xã An Hưng");
+  EXPECT_EQ(store_->units().find_unit("HP-AH")->name, "Xã An Hưng");
 }
 
 TEST_P(RowsTest, AnUnknownReportStatusFailsTheExportNamingTheColumn) {
   edit_by_hand("UPDATE reports SET status = 'lost'");
   expect_corrupt(
       [&] {
-        store_->for_each_report_in_subtree(campaign_id_, "/",
-                                           [](const OrgUnit&, const UnitReport&) {});
+        store_->reports().for_each_report_in_subtree(campaign_id_, "/",
+                                                     [](const OrgUnit&, const UnitReport&) {});
       },
       "reports.status = 'lost'");
 }
 
 TEST_P(RowsTest, AnUnknownRoleFailsTheAccountListNamingTheColumn) {
-  EXPECT_EQ(store_->list_users("", 10).size(), 1u);
+  EXPECT_EQ(store_->accounts().list_users("", 10).size(), 1u);
   edit_by_hand("UPDATE users SET role = 'root'");
-  expect_corrupt([&] { store_->list_users("", 10); }, "users.role = 'root'");
-  expect_corrupt([&] { store_->find_user("th1.anhung"); }, "users.role");
+  expect_corrupt([&] { store_->accounts().list_users("", 10); }, "users.role = 'root'");
+  expect_corrupt([&] { store_->accounts().find_user("th1.anhung"); }, "users.role");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RowsTest, kBothBackends, testing_support::backend_param_name);

@@ -73,13 +73,13 @@ int main(int argc, char** argv) {
       }
     }
     auto start = BenchClock::now();
-    auto [created, updated] = store->upsert_units(units);
+    auto [created, updated] = store->units().upsert_units(units);
     std::printf("upsert_units: %d units in %.2f s\n", created, seconds_since(start));
 
     Campaign campaign;
     campaign.name = "Tuần lễ hưởng ứng học tập suốt đời năm 2025";
     campaign.year = 2025;
-    auto vn = *store->find_unit("VN");
+    auto vn = *store->units().find_unit("VN");
     campaign.issuer_unit_id = vn.id;
     campaign.period_start = parse_iso_date("2025-10-01").value();
     campaign.period_end = parse_iso_date("2025-10-07").value();
@@ -87,9 +87,9 @@ int main(int argc, char** argv) {
     campaign.lock_date = parse_iso_date("2025-10-20").value();
     campaign.reporting_kinds = {UnitKind::school};
     campaign.form_id = "llw-2025";
-    auto schools = store->units_in_subtree(vn.path, {UnitKind::school});
+    auto schools = store->units().units_in_subtree(vn.path, {UnitKind::school});
     start = BenchClock::now();
-    auto campaign_id = store->insert_campaign(campaign, schools);
+    auto campaign_id = store->campaigns().insert_campaign(campaign, schools);
     std::printf("insert_campaign: %zu report rows in %.2f s\n", schools.size(),
                 seconds_since(start));
 
@@ -112,16 +112,17 @@ int main(int argc, char** argv) {
                        {"highlights", "Điểm nổi bật"}});
     }
     start = BenchClock::now();
-    store->bulk_put_reports(reports, texts);
+    store->reports().bulk_put_reports(reports, texts);
     std::printf("bulk_put_reports: %zu reports in %.2f s\n", reports.size(), seconds_since(start));
 
     start = BenchClock::now();
-    store->rebuild_aggregates(campaign_id, [](const OrgUnit&, const UnitReport& report) {
-      Contribution slots;
-      for (int s = 0; s < 87; ++s) slots["slot_" + std::to_string(s)] = s + 1;
-      slots["submitted"] = report.status == ReportStatus::submitted ? 1 : 0;
-      return slots;
-    });
+    store->aggregates().rebuild_aggregates(
+        campaign_id, [](const OrgUnit&, const UnitReport& report) {
+          Contribution slots;
+          for (int s = 0; s < 87; ++s) slots["slot_" + std::to_string(s)] = s + 1;
+          slots["submitted"] = report.status == ReportStatus::submitted ? 1 : 0;
+          return slots;
+        });
     std::printf("rebuild_aggregates (87 slots): %.2f s\n", seconds_since(start));
 
     // Saves from 8 threads, each on its own schools.
@@ -134,7 +135,7 @@ int main(int argc, char** argv) {
           for (int i = 0; i < per_thread; ++i) {
             const auto& school = schools[static_cast<std::size_t>(t * 5000 + i)];
             try {
-              auto current = *store->find_report(campaign_id, school.id);
+              auto current = *store->reports().find_report(campaign_id, school.id);
               ReportWrite write;
               write.report = current;
               write.report.values["item_1"] = i;
@@ -143,8 +144,9 @@ int main(int argc, char** argv) {
               write.report.status = submit ? ReportStatus::submitted : ReportStatus::draft;
               write.action = submit ? "submit" : "save";
               if (submit) write.delta = {{"slot_1", 1}, {"slot_2", -1}};
-              write.ancestor_ids = store->ancestor_ids(school.id);
-              store->write_report(write, submit ? texts[0] : std::map<std::string, std::string>{});
+              write.ancestor_ids = store->units().ancestor_ids(school.id);
+              store->reports().write_report(
+                  write, submit ? texts[0] : std::map<std::string, std::string>{});
             } catch (const std::exception& e) {
               if (errors++ == 0) std::fprintf(stderr, "save failed: %s\n", e.what());
             }
@@ -161,14 +163,15 @@ int main(int argc, char** argv) {
 
     constexpr int kReads = 20000;
     start = BenchClock::now();
-    for (int i = 0; i < kReads; ++i) store->find_unit(schools[static_cast<std::size_t>(i)].code);
+    for (int i = 0; i < kReads; ++i)
+      store->units().find_unit(schools[static_cast<std::size_t>(i)].code);
     std::printf("find_unit: %.1f us\n", seconds_since(start) * 1e6 / kReads);
     start = BenchClock::now();
-    for (int i = 0; i < kReads; ++i) store->aggregate(campaign_id, vn.id);
+    for (int i = 0; i < kReads; ++i) store->aggregates().aggregate(campaign_id, vn.id);
     std::printf("aggregate (national row, ~90 slots): %.1f us\n",
                 seconds_since(start) * 1e6 / kReads);
     start = BenchClock::now();
-    for (int i = 0; i < 2000; ++i) store->missing_units(campaign_id, vn.path, 20);
+    for (int i = 0; i < 2000; ++i) store->aggregates().missing_units(campaign_id, vn.path, 20);
     std::printf("missing_units (national, limit 20): %.1f us\n", seconds_since(start) * 1e6 / 2000);
   } catch (const Error& e) {
     std::fprintf(stderr, "%s\n", e.message().c_str());

@@ -21,7 +21,7 @@ using testing_support::unit_input;
 class WorkflowStoreTest : public StoreFixture {
  protected:
   void populate() override {
-    store_->upsert_units({
+    store_->units().upsert_units({
         unit_input("HP", UnitKind::province, ""),
         unit_input("HP-AH", UnitKind::commune, "HP"),
         unit_input("HP-AH-A", UnitKind::school, "HP-AH", "a@anhung.edu.vn"),
@@ -33,13 +33,14 @@ class WorkflowStoreTest : public StoreFixture {
     c.issuer_unit_id = id_of("HP");
     c.lock_date = date_2025(10, 20);
     c.reporting_kinds = {UnitKind::school};
-    campaign_ = store_->insert_campaign(
-        c, store_->units_in_subtree(store_->find_unit("HP")->path, c.reporting_kinds));
+    campaign_ = store_->campaigns().insert_campaign(
+        c,
+        store_->units().units_in_subtree(store_->units().find_unit("HP")->path, c.reporting_kinds));
   }
 
   void write(const std::string& code, ReportStatus status, std::int64_t version,
              const std::string& comment = {}) {
-    UnitReport report = *store_->find_report(campaign_, id_of(code));
+    UnitReport report = *store_->reports().find_report(campaign_, id_of(code));
     ReportWrite w;
     w.expected_version = report.version;
     report.status = status;
@@ -49,7 +50,7 @@ class WorkflowStoreTest : public StoreFixture {
     report.comment = comment;
     w.report = report;
     w.action = status == ReportStatus::returned ? "return" : "save";
-    store_->write_report(w, {});
+    store_->reports().write_report(w, {});
   }
 
   std::int64_t campaign_ = 0;
@@ -57,16 +58,16 @@ class WorkflowStoreTest : public StoreFixture {
 
 TEST_P(WorkflowStoreTest, AReminderSlotIsClaimedOnceAndAReleasedOneCanBeClaimedAgain) {
   const ReminderRecord record{campaign_, id_of("HP-AH-A"), "d-3", "a@anhung.edu.vn", 100};
-  EXPECT_TRUE(store_->claim_reminder(record));
-  EXPECT_FALSE(store_->claim_reminder(record));
+  EXPECT_TRUE(store_->reminder_log().claim_reminder(record));
+  EXPECT_FALSE(store_->reminder_log().claim_reminder(record));
   ReminderRecord other_slot = record;
   other_slot.slot = "d-1";
-  EXPECT_TRUE(store_->claim_reminder(other_slot));
-  EXPECT_EQ(store_->reminders(campaign_).size(), 2u);
-  store_->release_reminder(campaign_, id_of("HP-AH-A"), "d-3");
-  EXPECT_EQ(store_->reminders(campaign_).size(), 1u);
-  EXPECT_TRUE(store_->claim_reminder(record));
-  const auto records = store_->reminders(campaign_);
+  EXPECT_TRUE(store_->reminder_log().claim_reminder(other_slot));
+  EXPECT_EQ(store_->reminder_log().reminders(campaign_).size(), 2u);
+  store_->reminder_log().release_reminder(campaign_, id_of("HP-AH-A"), "d-3");
+  EXPECT_EQ(store_->reminder_log().reminders(campaign_).size(), 1u);
+  EXPECT_TRUE(store_->reminder_log().claim_reminder(record));
+  const auto records = store_->reminder_log().reminders(campaign_);
   ASSERT_EQ(records.size(), 2u);
   EXPECT_EQ(records[0].email, "a@anhung.edu.vn");
 }
@@ -76,33 +77,34 @@ TEST_P(WorkflowStoreTest, UnitsNotSubmittedAreTheNotStartedDraftAndReturnedOnes)
   write("HP-AH-B", ReportStatus::submitted, 1);
   write("HP-AH-B", ReportStatus::returned, 2, "Thiếu số liệu");
   std::vector<std::string> codes;
-  for (const OrgUnit& unit : store_->units_not_submitted(campaign_)) codes.push_back(unit.code);
+  for (const OrgUnit& unit : store_->reminder_log().units_not_submitted(campaign_))
+    codes.push_back(unit.code);
   EXPECT_EQ(codes, (std::vector<std::string>{"HP-AH-B", "HP-KS-C"}));
-  EXPECT_EQ(store_->units_not_submitted(campaign_).front().email, "b@anhung.edu.vn");
+  EXPECT_EQ(store_->reminder_log().units_not_submitted(campaign_).front().email, "b@anhung.edu.vn");
   // The returned report keeps its comment, and so does that version of its history.
-  EXPECT_EQ(store_->find_report(campaign_, id_of("HP-AH-B"))->comment, "Thiếu số liệu");
-  auto version = store_->report_version(campaign_, id_of("HP-AH-B"), 2);
+  EXPECT_EQ(store_->reports().find_report(campaign_, id_of("HP-AH-B"))->comment, "Thiếu số liệu");
+  auto version = store_->reports().report_version(campaign_, id_of("HP-AH-B"), 2);
   ASSERT_TRUE(version.has_value());
   EXPECT_EQ(version->first.comment, "Thiếu số liệu");
   EXPECT_EQ(version->first.action, "return");
   EXPECT_EQ(version->second, (nlohmann::json{{"media_articles", 2}}));
-  EXPECT_FALSE(store_->report_version(campaign_, id_of("HP-AH-B"), 3).has_value());
+  EXPECT_FALSE(store_->reports().report_version(campaign_, id_of("HP-AH-B"), 3).has_value());
 }
 
 TEST_P(WorkflowStoreTest, AnExtensionIsPerUnitAndANewGrantReplacesTheOld) {
-  EXPECT_FALSE(store_->find_extension(campaign_, id_of("HP-AH-A")).has_value());
-  store_->put_extension({campaign_, id_of("HP-AH-A"), date_2025(10, 25), {}, 50});
-  store_->put_extension({campaign_, id_of("HP-AH-A"), date_2025(10, 28), {}, 60});
-  auto extension = store_->find_extension(campaign_, id_of("HP-AH-A"));
+  EXPECT_FALSE(store_->reports().find_extension(campaign_, id_of("HP-AH-A")).has_value());
+  store_->reports().put_extension({campaign_, id_of("HP-AH-A"), date_2025(10, 25), {}, 50});
+  store_->reports().put_extension({campaign_, id_of("HP-AH-A"), date_2025(10, 28), {}, 60});
+  auto extension = store_->reports().find_extension(campaign_, id_of("HP-AH-A"));
   ASSERT_TRUE(extension.has_value());
   EXPECT_EQ(extension->until, date_2025(10, 28));
   EXPECT_EQ(extension->granted_at, 60);
-  EXPECT_FALSE(store_->find_extension(campaign_, id_of("HP-AH-B")).has_value());
+  EXPECT_FALSE(store_->reports().find_extension(campaign_, id_of("HP-AH-B")).has_value());
 }
 
 TEST_P(WorkflowStoreTest, AuditReadsFilterBySubtreeUserActionAndTimeNewestFirst) {
-  const OrgUnit a = *store_->find_unit("HP-AH-A");
-  const OrgUnit c = *store_->find_unit("HP-KS-C");
+  const OrgUnit a = *store_->units().find_unit("HP-AH-A");
+  const OrgUnit c = *store_->units().find_unit("HP-KS-C");
   auto entry = [](Timestamp at, std::string user, std::string action, const OrgUnit* unit) {
     AuditEntry e;
     e.at = at;
@@ -116,35 +118,35 @@ TEST_P(WorkflowStoreTest, AuditReadsFilterBySubtreeUserActionAndTimeNewestFirst)
     }
     return e;
   };
-  store_->append_audit(entry(10, "a", "report.save", &a));
-  store_->append_audit(entry(20, "a", "report.submit", &a));
-  store_->append_audit(entry(30, "coord", "report.return", &a));
-  store_->append_audit(entry(40, "c", "report.save", &c));
-  store_->append_audit(entry(50, "nobody", "login", nullptr));
+  store_->audit().append_audit(entry(10, "a", "report.save", &a));
+  store_->audit().append_audit(entry(20, "a", "report.submit", &a));
+  store_->audit().append_audit(entry(30, "coord", "report.return", &a));
+  store_->audit().append_audit(entry(40, "c", "report.save", &c));
+  store_->audit().append_audit(entry(50, "nobody", "login", nullptr));
 
-  EXPECT_EQ(store_->query_audit({}).size(), 5u);
-  EXPECT_EQ(store_->query_audit({}).front().at, 50);  // newest first
+  EXPECT_EQ(store_->audit().query_audit({}).size(), 5u);
+  EXPECT_EQ(store_->audit().query_audit({}).front().at, 50);  // newest first
   AuditQuery q;
-  q.path = store_->find_unit("HP-AH")->path;
-  EXPECT_EQ(store_->query_audit(q).size(), 3u);
+  q.path = store_->units().find_unit("HP-AH")->path;
+  EXPECT_EQ(store_->audit().query_audit(q).size(), 3u);
   q.username = "a";
-  EXPECT_EQ(store_->query_audit(q).size(), 2u);
+  EXPECT_EQ(store_->audit().query_audit(q).size(), 2u);
   q = {};
   q.action = "report.";
-  EXPECT_EQ(store_->query_audit(q).size(), 4u);
+  EXPECT_EQ(store_->audit().query_audit(q).size(), 4u);
   q.action = "report.save";
-  EXPECT_EQ(store_->query_audit(q).size(), 2u);
+  EXPECT_EQ(store_->audit().query_audit(q).size(), 2u);
   q = {};
   q.from = 20;
   q.to = 40;
-  EXPECT_EQ(store_->query_audit(q).size(), 3u);
+  EXPECT_EQ(store_->audit().query_audit(q).size(), 3u);
   q.limit = 1;
-  ASSERT_EQ(store_->query_audit(q).size(), 1u);
-  EXPECT_EQ(store_->query_audit(q).front().at, 40);
+  ASSERT_EQ(store_->audit().query_audit(q).size(), 1u);
+  EXPECT_EQ(store_->audit().query_audit(q).front().at, 40);
   q = {};
   q.unit_id = c.id;
-  EXPECT_EQ(store_->query_audit(q).front().username, "c");
-  EXPECT_EQ(store_->query_audit(q).front().address, "10.0.0.1");
+  EXPECT_EQ(store_->audit().query_audit(q).front().username, "c");
+  EXPECT_EQ(store_->audit().query_audit(q).front().address, "10.0.0.1");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, WorkflowStoreTest, kBothBackends,

@@ -64,7 +64,7 @@ class StoreFixture : public ::testing::TestWithParam<Backend> {
   }
   std::unique_ptr<RawDb> raw() { return database_->raw(); }
   bool sqlite() const { return GetParam() == Backend::sqlite; }
-  std::int64_t id_of(const std::string& code) { return store_->find_unit(code)->id; }
+  std::int64_t id_of(const std::string& code) { return store_->units().find_unit(code)->id; }
 
   std::unique_ptr<TestDatabase> database_;
   std::shared_ptr<Store> store_;

@@ -35,7 +35,7 @@ class AdminPagesTest : public WebFixture {
     // An account outside the coordinator's subtree, and a campaign the coordinator's own commune
     // issues.
     app_->add_user("bc.andung", "Báo cáo An Dương", Role::reporter, "HP-AD-THCS", kPassword);
-    Campaign own = *store_->find_campaign(campaign_id_);
+    Campaign own = *store_->campaigns().find_campaign(campaign_id_);
     own.id = 0;
     own.issuer_code = "HP-AH";
     own.reporting_kinds.clear();
@@ -95,7 +95,9 @@ class AdminPagesTest : public WebFixture {
     return "/dot/" + std::to_string(campaign ? campaign : campaign_id_) + "/cai-dat";
   }
 
-  bool exists(const std::string& username) { return store_->find_user(username).has_value(); }
+  bool exists(const std::string& username) {
+    return store_->accounts().find_user(username).has_value();
+  }
 
   std::int64_t own_campaign_id_ = 0;
 };
@@ -168,14 +170,14 @@ TEST_F(AdminPagesTest, WritesAreRefusedToRolesThatMayNotMakeThem) {
     EXPECT_FALSE(exists(name)) << name;
   }
   EXPECT_EQ(submit(coordinator, "/quan-tri/tai-khoan/bc.andung", {{"action", "khoa"}}).status, 403);
-  EXPECT_FALSE(store_->find_user("bc.andung")->user.disabled);
+  EXPECT_FALSE(store_->accounts().find_user("bc.andung")->user.disabled);
   EXPECT_EQ(submit(reporter, "/quan-tri/tai-khoan/reporter.mn",
                    {{"action", "dat-mat-khau"},
                     {"password", "cay-phuong-do-7"},
                     {"password2", "cay-phuong-do-7"}})
                 .status,
             403);
-  const Campaign before = *store_->find_campaign(campaign_id_);
+  const Campaign before = *store_->campaigns().find_campaign(campaign_id_);
   EXPECT_EQ(submit(coordinator, settings_path(),
                    {{"name", "Đổi tên"},
                     {"period_start", "01/10/2025"},
@@ -184,7 +186,7 @@ TEST_F(AdminPagesTest, WritesAreRefusedToRolesThatMayNotMakeThem) {
                     {"lock_date", "20/10/2025"}})
                 .status,
             403);
-  EXPECT_EQ(store_->find_campaign(campaign_id_)->name, before.name);
+  EXPECT_EQ(store_->campaigns().find_campaign(campaign_id_)->name, before.name);
 }
 
 TEST_F(AdminPagesTest, CoordinatorAddsAUserForItsSchoolWhoMustThenChangeThePassword) {
@@ -378,7 +380,7 @@ TEST_F(AdminPagesTest, CampaignSettingsShowDatesTheVietnameseWayAndSaveThem) {
   EXPECT_NE(shown.body.find("value=\"01/10/2025\""), std::string::npos);
   EXPECT_NE(shown.body.find("value=\"20/10/2025\""), std::string::npos);
   EXPECT_NE(shown.body.find("Trường học"), std::string::npos);  // a reporting kind
-  const auto revision = *store_->campaign_revision(campaign_id_);
+  const auto revision = *store_->campaigns().campaign_revision(campaign_id_);
   const HttpReply saved = submit(admin, settings_path(),
                                  {{"name", "Tuần lễ 2025 (điều chỉnh)"},
                                   {"period_start", "2/10/2025"},
@@ -386,19 +388,19 @@ TEST_F(AdminPagesTest, CampaignSettingsShowDatesTheVietnameseWayAndSaveThem) {
                                   {"deadline", "15/10/2025"},
                                   {"lock_date", "05/11/2025"}});
   EXPECT_EQ(saved.status, 303) << saved.body;
-  const Campaign stored = *store_->find_campaign(campaign_id_);
+  const Campaign stored = *store_->campaigns().find_campaign(campaign_id_);
   EXPECT_EQ(stored.name, "Tuần lễ 2025 (điều chỉnh)");
   EXPECT_EQ(format_iso_date(stored.lock_date), "2025-11-05");
-  EXPECT_GT(*store_->campaign_revision(campaign_id_), revision);
+  EXPECT_GT(*store_->campaigns().campaign_revision(campaign_id_), revision);
   EXPECT_NE(open(admin, settings_path() + "?ok=1").body.find("value=\"02/10/2025\""),
             std::string::npos);
 }
 
 TEST_F(AdminPagesTest, TheSummarySourceIsChosenOnTheSettingsPage) {
   const Browser admin = sign_in(kAdmin);
-  EXPECT_EQ(store_->find_campaign(campaign_id_)->summary_source, SummarySource::live);
+  EXPECT_EQ(store_->campaigns().find_campaign(campaign_id_)->summary_source, SummarySource::live);
   EXPECT_NE(open(admin, settings_path()).body.find("value=\"live\" checked"), std::string::npos);
-  const auto revision = *store_->campaign_revision(campaign_id_);
+  const auto revision = *store_->campaigns().campaign_revision(campaign_id_);
   const HttpReply saved = submit(admin, settings_path(),
                                  {{"name", "Tuần lễ 2025"},
                                   {"period_start", "01/10/2025"},
@@ -407,8 +409,9 @@ TEST_F(AdminPagesTest, TheSummarySourceIsChosenOnTheSettingsPage) {
                                   {"lock_date", "20/10/2025"},
                                   {"summary_source", "accepted"}});
   EXPECT_EQ(saved.status, 303) << saved.body;
-  EXPECT_EQ(store_->find_campaign(campaign_id_)->summary_source, SummarySource::accepted);
-  EXPECT_GT(*store_->campaign_revision(campaign_id_), revision);
+  EXPECT_EQ(store_->campaigns().find_campaign(campaign_id_)->summary_source,
+            SummarySource::accepted);
+  EXPECT_GT(*store_->campaigns().campaign_revision(campaign_id_), revision);
   EXPECT_NE(open(admin, settings_path()).body.find("value=\"accepted\" checked"),
             std::string::npos);
 }
@@ -416,7 +419,7 @@ TEST_F(AdminPagesTest, TheSummarySourceIsChosenOnTheSettingsPage) {
 TEST_F(AdminPagesTest, TheReportingKindsAreTickedOnTheSettingsPage) {
   const Browser admin = sign_in(kAdmin);
   CampaignSettings schools_only;
-  const Campaign before = *store_->find_campaign(campaign_id_);
+  const Campaign before = *store_->campaigns().find_campaign(campaign_id_);
   schools_only.name = before.name;
   schools_only.period_start = before.period_start;
   schools_only.period_end = before.period_end;
@@ -434,13 +437,13 @@ TEST_F(AdminPagesTest, TheReportingKindsAreTickedOnTheSettingsPage) {
   const HttpReply none = submit(admin, settings_path(), fields);
   EXPECT_EQ(none.status, 422);
   EXPECT_NE(none.body.find("id=\"reporting_kinds-err\""), std::string::npos);
-  EXPECT_EQ(store_->find_campaign(campaign_id_)->reporting_kinds,
+  EXPECT_EQ(store_->campaigns().find_campaign(campaign_id_)->reporting_kinds,
             std::vector<UnitKind>{UnitKind::school});
   fields.emplace_back("kind_school", "1");
   fields.emplace_back("kind_village", "1");
   const HttpReply saved = submit(admin, settings_path(), fields);
   EXPECT_EQ(saved.status, 303) << saved.body;
-  EXPECT_EQ(store_->find_campaign(campaign_id_)->reporting_kinds,
+  EXPECT_EQ(store_->campaigns().find_campaign(campaign_id_)->reporting_kinds,
             (std::vector<UnitKind>{UnitKind::village, UnitKind::school}));
   EXPECT_NE(open(admin, settings_path()).body.find("name=\"kind_village\" value=\"1\" checked"),
             std::string::npos);
@@ -448,12 +451,12 @@ TEST_F(AdminPagesTest, TheReportingKindsAreTickedOnTheSettingsPage) {
 
 TEST_F(AdminPagesTest, AKindWhoseReportsHaveDataIsKeptWithTheRefusalNextToTheKinds) {
   const Browser admin = sign_in(kAdmin);
-  const Campaign before = *store_->find_campaign(campaign_id_);
+  const Campaign before = *store_->campaigns().find_campaign(campaign_id_);
   ASSERT_NE(
       std::find(before.reporting_kinds.begin(), before.reporting_kinds.end(), UnitKind::school),
       before.reporting_kinds.end());
   app_->save_draft(admin_, campaign_id_, "HP-AD-THCS", 0, {{"banners", 2}}, {});
-  const auto revision = store_->campaign_revision(campaign_id_);
+  const auto revision = store_->campaigns().campaign_revision(campaign_id_);
   // Schools unticked: the school that saved a draft would lose it, so nothing changes.
   const HttpReply refused = submit(admin, settings_path(),
                                    {{"name", before.name},
@@ -469,8 +472,9 @@ TEST_F(AdminPagesTest, AKindWhoseReportsHaveDataIsKeptWithTheRefusalNextToTheKin
   // The form is shown as the user left it: village ticked, school not.
   EXPECT_NE(refused.body.find("name=\"kind_village\" value=\"1\" checked"), std::string::npos);
   EXPECT_NE(refused.body.find("name=\"kind_school\" value=\"1\">"), std::string::npos);
-  EXPECT_EQ(store_->find_campaign(campaign_id_)->reporting_kinds, before.reporting_kinds);
-  EXPECT_EQ(store_->campaign_revision(campaign_id_), revision);
+  EXPECT_EQ(store_->campaigns().find_campaign(campaign_id_)->reporting_kinds,
+            before.reporting_kinds);
+  EXPECT_EQ(store_->campaigns().campaign_revision(campaign_id_), revision);
   const auto kept = app_->get_report(admin_, campaign_id_, "HP-AD-THCS");
   EXPECT_EQ(kept.version, 1);
   EXPECT_EQ(kept.values.at("banners"), 2);
@@ -479,7 +483,7 @@ TEST_F(AdminPagesTest, AKindWhoseReportsHaveDataIsKeptWithTheRefusalNextToTheKin
 TEST_F(AdminPagesTest, InvalidSettingsGetAMessagePerFieldAndNothingIsSaved) {
   const Browser coordinator = sign_in(kCoordinator);
   const std::string path = settings_path(own_campaign_id_);
-  const Campaign before = *store_->find_campaign(own_campaign_id_);
+  const Campaign before = *store_->campaigns().find_campaign(own_campaign_id_);
   struct Case {
     std::vector<std::pair<std::string, std::string>> fields;
     std::vector<std::string> errors;
@@ -518,7 +522,7 @@ TEST_F(AdminPagesTest, InvalidSettingsGetAMessagePerFieldAndNothingIsSaved) {
                    false)
                 .status,
             400);
-  const Campaign after = *store_->find_campaign(own_campaign_id_);
+  const Campaign after = *store_->campaigns().find_campaign(own_campaign_id_);
   EXPECT_EQ(after.name, before.name);
   EXPECT_EQ(after.period_start, before.period_start);
   EXPECT_EQ(after.deadline, before.deadline);

@@ -20,7 +20,7 @@ class CampaignPagesTest : public WebFixture {
     return session;
   }
 
-  std::size_t campaign_count() { return store_->list_campaigns().size(); }
+  std::size_t campaign_count() { return store_->campaigns().list_campaigns().size(); }
 
   // A complete, valid form for 2026 with the dates left to their defaults.
   static FormFields form_2026() {
@@ -68,7 +68,7 @@ TEST_F(CampaignPagesTest, ACoordinatorCreatesTheYearsCampaignFromTheYearAlone) {
   const std::string location = created.header("location");
   const std::string id = first_match(location, "^/dot/([0-9]+)/tong-quan/HP-AH$");
   ASSERT_FALSE(id.empty()) << location;
-  const Campaign stored = *store_->find_campaign(std::stoll(id));
+  const Campaign stored = *store_->campaigns().find_campaign(std::stoll(id));
   EXPECT_EQ(stored.issuer_code, "HP-AH");
   EXPECT_EQ(stored.year, 2026);
   EXPECT_EQ(stored.name, "Tuần lễ hưởng ứng học tập suốt đời năm 2026");
@@ -94,7 +94,7 @@ TEST_F(CampaignPagesTest, DatesTypedTheVietnameseWayAreKept) {
   const HttpReply created = coordinator.submit("/dot/moi", fields);
   ASSERT_EQ(created.status, 303) << created.body;
   const std::string id = first_match(created.header("location"), "^/dot/([0-9]+)/");
-  const Campaign stored = *store_->find_campaign(std::stoll(id));
+  const Campaign stored = *store_->campaigns().find_campaign(std::stoll(id));
   EXPECT_EQ(stored.name, "Tuần lễ học tập suốt đời xã An Hưng năm 2026");
   EXPECT_EQ(format_iso_date(stored.deadline), "2026-10-10");
   EXPECT_EQ(format_iso_date(stored.lock_date), "2026-11-05");
@@ -167,7 +167,7 @@ TEST_F(CampaignPagesTest, HostileMarkupInTheThemeIsStoredAsTextAndEscapedOnThePa
   const HttpReply created = coordinator.submit("/dot/moi", with(form_2026(), "theme", theme));
   ASSERT_EQ(created.status, 303) << created.body;
   const std::string id = first_match(created.header("location"), "^/dot/([0-9]+)/");
-  EXPECT_EQ(store_->find_campaign(std::stoll(id))->plan.value("theme", ""), theme);
+  EXPECT_EQ(store_->campaigns().find_campaign(std::stoll(id))->plan.value("theme", ""), theme);
 }
 
 TEST_F(CampaignPagesTest, AnAdminChoosesTheIssuerAndAnUnknownOneIsNamed) {

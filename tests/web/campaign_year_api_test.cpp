@@ -101,11 +101,11 @@ TEST_F(CampaignYearApiTest, TheThemeIsTheCampaignsAndAPlanCannotReplaceIt) {
 TEST_F(CampaignYearApiTest, EveryReportDocumentSaysTheCampaignsYearAndQuotesItsTheme) {
   // A plan sent before the plan's members were checked may still carry a typed title; documents
   // build the year from the campaign all the same.
-  store_->update_campaign_plan(campaign_id_, {{"number", "83/KH-UBND"},
-                                              {"issued_on", "2025-10-01"},
-                                              {"theme", kTheme},
-                                              {"title", "Tổ chức Tuần lễ năm 2021"},
-                                              {"period_text", "Từ 01/10/2021"}});
+  store_->campaigns().update_campaign_plan(campaign_id_, {{"number", "83/KH-UBND"},
+                                                          {"issued_on", "2025-10-01"},
+                                                          {"theme", kTheme},
+                                                          {"title", "Tổ chức Tuần lễ năm 2021"},
+                                                          {"period_text", "Từ 01/10/2021"}});
   const std::string report = campaign() + "/reports/HP-AH-THTT/report";
   const std::string summary = campaign() + "/summary/HP-AH/report";
   const std::string week = "Tuần lễ hưởng ứng học tập suốt đời năm 2025";

@@ -85,7 +85,7 @@ class TrustedProxyTest : public WebFixture {
     AuditQuery query;
     query.username = username;
     query.action = "login";
-    auto entries = store_->query_audit(query);
+    auto entries = store_->audit().query_audit(query);
     if (entries.empty()) return "(none)";
     return entries.front().address;
   }

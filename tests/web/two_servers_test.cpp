@@ -91,9 +91,9 @@ class TwoServersTest : public ::testing::TestWithParam<Backend> {
       password_ = stats.accounts.front().password;  // the admin's
       // A unit whose report nobody has submitted, and complete values to submit for it.
       const Campaign campaign = app.get_campaign(admin(), campaign_);
-      for (const OrgUnit& u :
-           store->units_in_subtree(store->find_unit(issuer_)->path, campaign.reporting_kinds)) {
-        auto report = store->find_report(campaign_, u.id);
+      for (const OrgUnit& u : store->units().units_in_subtree(
+               store->units().find_unit(issuer_)->path, campaign.reporting_kinds)) {
+        auto report = store->reports().find_report(campaign_, u.id);
         if (report && (report->status == ReportStatus::not_started ||
                        report->status == ReportStatus::draft)) {
           unit_ = u.code;

@@ -44,7 +44,7 @@ class UnitAccountsPagesTest : public WebFixture {
         {{"unit", unit}, {"campaign", campaign()}, {"action", "create"}, {"format", format}});
   }
 
-  std::size_t account_count() { return store_->list_users("", 1000).size(); }
+  std::size_t account_count() { return store_->accounts().list_users("", 1000).size(); }
 };
 
 TEST_F(UnitAccountsPagesTest, TheListShowsWhichUnitsHaveNoAccount) {
@@ -74,7 +74,8 @@ TEST_F(UnitAccountsPagesTest, ASchoolSignsInWithItsSlipAndMustSetItsOwnPasswordF
   const std::string password =
       first_match(text, "Mật khẩu dùng một lần:\\s+([a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4})");
   ASSERT_FALSE(password.empty()) << text;
-  EXPECT_EQ(store_->find_user("thon1.ah")->password_hash.find(password), std::string::npos);
+  EXPECT_EQ(store_->accounts().find_user("thon1.ah")->password_hash.find(password),
+            std::string::npos);
 
   PageSession village(*http_);
   const HttpReply signed_in = village.sign_in("thon1.ah", password);
@@ -142,7 +143,7 @@ TEST_F(UnitAccountsPagesTest, ThePasswordsAreShownOnceAndAResetEndsTheOldOne) {
 
 TEST_F(UnitAccountsPagesTest, AResetOfNothingOrOfAnotherAccountIsRefusedOnThePage) {
   const PageSession coordinator = signed_in(kCoordinator);
-  const std::string hash = store_->find_user(kReporter)->password_hash;
+  const std::string hash = store_->accounts().find_user(kReporter)->password_hash;
   const FormFields base = {
       {"unit", "HP-AH"}, {"campaign", campaign()}, {"action", "reset"}, {"format", "pdf"}};
   const HttpReply nothing = coordinator.submit("/quan-tri/tai-khoan-don-vi", base);
@@ -154,7 +155,7 @@ TEST_F(UnitAccountsPagesTest, AResetOfNothingOrOfAnotherAccountIsRefusedOnThePag
   const HttpReply refused = coordinator.submit("/quan-tri/tai-khoan-don-vi", hostile);
   EXPECT_EQ(refused.status, 422);
   EXPECT_EQ(refused.body.find("<script>alert"), std::string::npos);
-  EXPECT_EQ(store_->find_user(kReporter)->password_hash, hash);
+  EXPECT_EQ(store_->accounts().find_user(kReporter)->password_hash, hash);
   FormFields unknown_action = base;
   unknown_action[2].second = "delete";
   EXPECT_EQ(coordinator.submit("/quan-tri/tai-khoan-don-vi", unknown_action).status, 400);

@@ -85,7 +85,7 @@ void WebFixture::SetUp() {
 }
 
 void WebFixture::add_account(const std::string& username, Role role, const std::string& code) {
-  const OrgUnit at = *store_->find_unit(code);
+  const OrgUnit at = *store_->units().find_unit(code);
   User user;
   user.username = username;
   user.display_name = username;
@@ -93,7 +93,7 @@ void WebFixture::add_account(const std::string& username, Role role, const std::
   user.unit_id = at.id;
   user.unit_code = at.code;
   user.unit_path = at.path;
-  store_->insert_user(user, store_->find_user(kAdmin)->password_hash);
+  store_->accounts().insert_user(user, store_->accounts().find_user(kAdmin)->password_hash);
 }
 
 void WebFixture::TearDown() {

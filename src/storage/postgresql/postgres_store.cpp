@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "domain/error.h"
+#include "storage/postgresql/change_listener.h"
 #include "storage/sql/migrations.h"
 #include "storage/sql/sql_store.h"
 #include "storage/sql/transaction.h"
@@ -198,7 +199,12 @@ std::shared_ptr<Store> make_postgres_store(const std::string& url, const StoreOp
     if (index == 0) migrate(sql, sql::postgresql_migrations());
   };
   try {
-    return std::make_shared<sql::SqlStore>(kPostgresql, options.pool_size, open);
+    auto store = std::make_shared<sql::SqlStore>(kPostgresql, options.pool_size, open);
+    // Other servers announce their writes (migration 028): a signed-in page reads its session
+    // from memory until one of them, or this store, changes what it was read from.
+    auto changes = std::make_shared<sql::ChangeFeed>();
+    store->cache_session_views(changes, std::make_shared<ChangeListener>(conninfo, changes));
+    return store;
   } catch (const soci::soci_error& e) {
     throw connection_failure(url, e);
   }

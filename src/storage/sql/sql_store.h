@@ -15,7 +15,9 @@
 
 #include "domain/plan_store.h"
 #include "domain/store.h"
+#include "storage/sql/change_feed.h"
 #include "storage/sql/dialect.h"
+#include "storage/sql/kept_reads.h"
 
 namespace soci {
 class session;
@@ -28,6 +30,15 @@ template <typename Pool>
 class GroupCommit;
 
 class SqlStore : public Store,
+                 public UnitStore,
+                 public AccountStore,
+                 public CampaignStore,
+                 public ReportStore,
+                 public AggregateStore,
+                 public ReportingUpStore,
+                 public ReminderStore,
+                 public AuditLog,
+                 public NotificationStore,
                  public PlanStore,
                  public SignInLog,
                  public ReportListing,
@@ -42,6 +53,24 @@ class SqlStore : public Store,
   SqlStore& operator=(const SqlStore&) = delete;
 
   bool unreachable(const std::exception& failure) const override;
+
+  // Serves the session views, the consolidated narratives' versions and the newest audit entry's
+  // id from memory while
+  // `changes` says nothing they were read from has changed (session_view_cache.h, kept_reads.h);
+  // `listener` keeps `changes` fed with other servers' writes and lives as long as the store. Every
+  // write of this store counts as a change as well. Called once, before the store is used.
+  void cache_session_views(std::shared_ptr<ChangeFeed> changes, std::shared_ptr<void> listener);
+
+  // The ports (domain/store.h) are this one object.
+  UnitStore& units() override { return *this; }
+  AccountStore& accounts() override { return *this; }
+  CampaignStore& campaigns() override { return *this; }
+  ReportStore& reports() override { return *this; }
+  AggregateStore& aggregates() override { return *this; }
+  ReportingUpStore& reporting_up() override { return *this; }
+  ReminderStore& reminder_log() override { return *this; }
+  AuditLog& audit() override { return *this; }
+  NotificationStore& notices() override { return *this; }
 
   std::optional<OrgUnit> find_unit(std::string_view code) override;
   std::optional<OrgUnit> find_unit_by_id(std::int64_t id) override;
@@ -96,7 +125,7 @@ class SqlStore : public Store,
   std::pair<std::vector<std::string>, std::int64_t> missing_units(std::int64_t campaign_id,
                                                                   std::string_view path,
                                                                   int limit) override;
-  using Store::narratives;
+  using AggregateStore::narratives;
   std::pair<std::vector<UnitText>, std::int64_t> narratives(std::int64_t campaign_id,
                                                             std::string_view path,
                                                             std::string_view part, int limit,
@@ -223,12 +252,26 @@ class SqlStore : public Store,
   // serialization failure; a violated constraint becomes Error{conflict}.
   template <typename Attempt>
   auto with_retries(Attempt&& attempt);
+  // A write of this store committed: what the caches kept may be stale.
+  void changed() {
+    if (changes_) changes_->changed();
+  }
 
   Dialect dialect_;
   std::unique_ptr<ConnectionPool> pool_;
   // Only when the dialect serializes writers (SQLite): the writes of this process take turns in
   // shared transactions (group_commit.h).
   std::unique_ptr<GroupCommit<ConnectionPool>> group_commit_;
+  // Only when cache_session_views was called (PostgreSQL).
+  std::shared_ptr<ChangeFeed> changes_;
+  std::shared_ptr<void> change_listener_;
+  std::unique_ptr<SessionViews> session_view_cache_;
+  // The consolidated narratives' version numbers every consolidated page asks for, by (campaign,
+  // unit), under the same feed (sql_store_narratives.cpp).
+  std::unique_ptr<KeptReads<std::pair<std::int64_t, std::int64_t>, std::int64_t>>
+      narrative_versions_;
+  // The newest audit entry's id (the audit and unit-tree pages' cache key; key always 0).
+  std::unique_ptr<KeptReads<int, std::int64_t>> newest_audit_id_;
 };
 
 }  // namespace llw::sql

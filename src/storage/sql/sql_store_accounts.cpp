@@ -8,8 +8,15 @@
 #include <algorithm>
 
 #include "domain/error.h"
+#include "storage/sql/aggregate_writers.h"
+#include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
 #include "storage/sql/sql_store.h"
+#include "storage/sql/store_queries.h"
+#include "storage/sql/store_rows.h"
+#include "storage/sql/store_text.h"
+#include "storage/sql/unit_writer.h"
+#include "storage/sql/write_transaction.h"
 
 namespace llw::sql {
 namespace {
@@ -94,6 +101,72 @@ bool SqlStore::must_change_password(std::int64_t user_id) {
     if (!sql.got_data()) flag = 0;
   });
   return flag != 0;
+}
+
+// -----------------------------------------------------------------------------------------------
+// Accounts and sessions.
+
+std::optional<StoredUser> SqlStore::find_user(std::string_view username) {
+  auto connection = pool_->acquire();
+  return query_user(*connection, "WHERE us.username = :username", std::string(username));
+}
+
+User SqlStore::insert_user(const User& user, const std::string& password_hash) {
+  long long id = write_transaction([&](Connection& connection) {
+    soci::session& sql = connection.sql;
+    long long id = 0;
+    int taken = 0;
+    sql << "SELECT COUNT(*) FROM users WHERE username = :username", soci::into(taken),
+        soci::use(user.username);
+    if (taken != 0) {
+      throw Error(ErrorKind::conflict,
+                  "Tên đăng nhập '" + user.username + "' đã được dùng. Hãy chọn tên khác.",
+                  "username");
+    }
+    long long unit_id = user.unit_id.value_or(0);
+    soci::indicator unit_ind = user.unit_id ? soci::i_ok : soci::i_null;
+    std::string role(to_string(user.role));
+    int disabled = user.disabled ? 1 : 0;
+    long long now = static_cast<long long>(std::time(nullptr));
+    sql << "INSERT INTO users (username, display_name, password_hash, role, unit_id, disabled, "
+           "created_at) VALUES (:username, :display, :hash, :role, :unit, :disabled, :at) "
+           "RETURNING id",
+        soci::into(id), soci::use(user.username), soci::use(user.display_name),
+        soci::use(password_hash), soci::use(role), soci::use(unit_id, unit_ind),
+        soci::use(disabled), soci::use(now);
+    return id;
+  });
+  auto connection = pool_->acquire();
+  return query_user(*connection, "WHERE us.id = :id", id)->user;
+}
+
+void SqlStore::insert_session(const std::string& token_hash, std::int64_t user_id,
+                              Timestamp expires_at) {
+  write_transaction([&](Connection& connection) {
+    soci::session& sql = connection.sql;
+    long long user = user_id;
+    long long expires = expires_at;
+    sql << "INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (:token, :user, :exp)",
+        soci::use(token_hash), soci::use(user), soci::use(expires);
+  });
+}
+
+std::optional<User> SqlStore::user_for_session(const std::string& token_hash, Timestamp now) {
+  auto connection = pool_->acquire();
+  long long at = now;
+  auto stored = query_user(*connection,
+                           "JOIN sessions s ON s.user_id = us.id WHERE s.token_hash = :token "
+                           "AND s.expires_at > :now AND us.disabled = 0",
+                           token_hash, at);
+  if (!stored) return std::nullopt;
+  return stored->user;
+}
+
+void SqlStore::delete_session(const std::string& token_hash) {
+  write_transaction([&](Connection& connection) {
+    soci::session& sql = connection.sql;
+    sql << "DELETE FROM sessions WHERE token_hash = :token", soci::use(token_hash);
+  });
 }
 
 }  // namespace llw::sql

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "storage/sql/audit_params.h"
+#include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
 #include "storage/sql/sql_store.h"
 
@@ -162,13 +163,17 @@ std::vector<AuditEntry> SqlStore::query_audit(const AuditQuery& query) {
 }
 
 std::int64_t SqlStore::newest_audit_id() {
-  long long newest = 0;
-  soci::indicator indicator = soci::i_ok;
-  with_session([&](soci::session& sql) {
+  // The audit and unit-tree pages key on it: prepared once per connection, and kept in memory
+  // where other servers announce their writes (PostgreSQL).
+  auto read = [&]() -> std::optional<std::int64_t> {
+    auto connection = pool_->acquire();
     // The primary key's last entry: one step down the table's b-tree.
-    sql << "SELECT MAX(id) FROM audit_log", soci::into(newest, indicator);
-  });
-  return indicator == soci::i_ok ? newest : 0;
+    const auto row =
+        connection->prepared<CountRow>("SELECT COALESCE(MAX(id), 0) FROM audit_log").one();
+    return row ? row->value : 0;
+  };
+  if (!newest_audit_id_) return *read();
+  return *newest_audit_id_->get(0, read, [](std::int64_t) { return true; });
 }
 
 }  // namespace llw::sql

@@ -68,14 +68,19 @@ std::optional<ConsolidatedNarrative> SqlStore::find_consolidated_narrative(std::
 
 std::int64_t SqlStore::consolidated_narrative_version(std::int64_t campaign_id,
                                                       std::int64_t unit_id) {
-  // Every consolidated page asks (its cache key): prepared once per connection.
-  auto connection = pool_->acquire();
-  const auto row = connection
-                       ->prepared<CountRow, long long, long long>(
-                           "SELECT COALESCE(MAX(version), 0) FROM consolidated_narratives "
-                           "WHERE campaign_id = :campaign AND unit_id = :unit")
-                       .one(campaign_id, unit_id);
-  return row ? row->value : 0;
+  // Every consolidated page asks (its cache key): prepared once per connection, and kept in
+  // memory where other servers announce their writes (PostgreSQL).
+  auto read = [&]() -> std::optional<std::int64_t> {
+    auto connection = pool_->acquire();
+    const auto row = connection
+                         ->prepared<CountRow, long long, long long>(
+                             "SELECT COALESCE(MAX(version), 0) FROM consolidated_narratives "
+                             "WHERE campaign_id = :campaign AND unit_id = :unit")
+                         .one(campaign_id, unit_id);
+    return row ? row->value : 0;
+  };
+  if (!narrative_versions_) return *read();
+  return *narrative_versions_->get({campaign_id, unit_id}, read, [](std::int64_t) { return true; });
 }
 
 std::vector<ConsolidatedNarrative> SqlStore::consolidated_narrative_history(

@@ -9,6 +9,7 @@
 
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
+#include "storage/sql/session_view_cache.h"
 #include "storage/sql/sql_store.h"
 
 namespace llw::sql {
@@ -17,6 +18,7 @@ namespace {
 
 struct SessionViewRow {
   UserRow user;
+  long long expires_at = 0;
   long long unread = 0;
   long long campaigns = 0;
   long long revisions = 0;
@@ -24,6 +26,7 @@ struct SessionViewRow {
 
   void bind(soci::statement& st) {
     user.bind(st);
+    st.exchange(soci::into(expires_at));
     st.exchange(soci::into(unread));
     st.exchange(soci::into(campaigns));
     st.exchange(soci::into(revisions));
@@ -32,7 +35,7 @@ struct SessionViewRow {
 };
 
 const std::string kSessionView =
-    std::string("SELECT ") + kUserColumnList +
+    std::string("SELECT ") + kUserColumnList + ", s.expires_at" +
     ", (SELECT COUNT(*) FROM notifications n WHERE n.user_id = us.id AND n.read_at IS NULL)"
     ", (SELECT COUNT(*) FROM campaigns)"
     ", (SELECT CAST(COALESCE(SUM(revision), 0) AS BIGINT) FROM campaigns)"
@@ -43,7 +46,22 @@ const std::string kSessionView =
 
 }  // namespace
 
-SessionViews& SqlStore::session_views() { return *this; }
+SessionViews& SqlStore::session_views() {
+  if (session_view_cache_) return *session_view_cache_;
+  return *this;
+}
+
+void SqlStore::cache_session_views(std::shared_ptr<ChangeFeed> changes,
+                                   std::shared_ptr<void> listener) {
+  constexpr std::size_t kNarrativeVersionsKept = 50'000;
+  session_view_cache_ = std::make_unique<SessionViewCache>(*this, changes);
+  narrative_versions_ =
+      std::make_unique<KeptReads<std::pair<std::int64_t, std::int64_t>, std::int64_t>>(
+          changes, kNarrativeVersionsKept);
+  newest_audit_id_ = std::make_unique<KeptReads<int, std::int64_t>>(changes, 1);
+  changes_ = std::move(changes);
+  change_listener_ = std::move(listener);
+}
 
 std::optional<SessionView> SqlStore::session_view(const std::string& token_hash, Timestamp now,
                                                   std::int64_t campaign_id) {
@@ -55,6 +73,7 @@ std::optional<SessionView> SqlStore::session_view(const std::string& token_hash,
   if (!row) return std::nullopt;
   SessionView view;
   view.user = row->user.to_user();
+  view.expires_at = row->expires_at;
   view.unread_notifications = row->unread;
   view.campaigns = CampaignsFingerprint{row->campaigns, row->revisions};
   if (campaign_id != 0 && row->campaign_revision >= 0)

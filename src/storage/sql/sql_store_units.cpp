@@ -10,7 +10,15 @@
 
 #include "domain/error.h"
 #include "storage/sql/aggregate_shift.h"
+#include "storage/sql/aggregate_writers.h"
+#include "storage/sql/connection_pool.h"
+#include "storage/sql/rows.h"
 #include "storage/sql/sql_store.h"
+#include "storage/sql/store_queries.h"
+#include "storage/sql/store_rows.h"
+#include "storage/sql/store_text.h"
+#include "storage/sql/unit_writer.h"
+#include "storage/sql/write_transaction.h"
 
 namespace llw::sql {
 
@@ -176,6 +184,135 @@ OrgUnit SqlStore::edit_unit(const UnitEdit& edit) {
     sql << "UPDATE campaigns SET revision = revision + 1";
   });
   return *find_unit(input.code);
+}
+
+// -----------------------------------------------------------------------------------------------
+// Org units.
+
+std::optional<OrgUnit> SqlStore::find_unit(std::string_view code) {
+  auto connection = pool_->acquire();
+  return query_unit(*connection, "WHERE u.code = :code", std::string(code));
+}
+
+std::optional<OrgUnit> SqlStore::find_unit_by_id(std::int64_t id) {
+  auto connection = pool_->acquire();
+  return query_unit(*connection, "WHERE u.id = :id", static_cast<long long>(id));
+}
+
+std::vector<OrgUnit> SqlStore::children(std::int64_t parent_id) {
+  auto connection = pool_->acquire();
+  return query_units(*connection, "WHERE u.parent_id = :parent ORDER BY u.name, u.code",
+                     static_cast<long long>(parent_id));
+}
+
+OrgUnit SqlStore::insert_unit(const UnitInput& input) {
+  long long id = write_transaction([&](Connection& connection) {
+    soci::session& sql = connection.sql;
+    UnitWriter writer(sql, dialect_);
+    if (writer.find(input.code)) {
+      throw Error(ErrorKind::conflict, duplicate_code_message(input.code), "code");
+    }
+    long long id = writer.insert(input);
+    writer.flush();
+    // The bulk writer (imports, which carry no signer) leaves the signer lines empty.
+    if (!input.signer.empty()) {
+      sql << "UPDATE units SET signer_authority = :authority, signer_deputy = :deputy, "
+             "signer_position = :position, signer_name = :signer WHERE id = :id",
+          soci::use(input.signer.authority, "authority"), soci::use(input.signer.deputy, "deputy"),
+          soci::use(input.signer.position, "position"), soci::use(input.signer.name, "signer"),
+          soci::use(id, "id");
+    }
+    return id;
+  });
+  return *find_unit_by_id(id);
+}
+
+OrgUnit SqlStore::update_unit(const UnitInput& input) {
+  write_transaction([&](Connection& connection) {
+    soci::session& sql = connection.sql;
+    UnitWriter writer(sql, dialect_);
+    if (!writer.find(input.code)) {
+      throw Error(ErrorKind::not_found, not_found_unit_message(input.code), "code");
+    }
+    writer.update(input);
+    writer.flush();
+    // Pages and summaries show units' names: every cached one must be recomputed.
+    sql << "UPDATE campaigns SET revision = revision + 1";
+  });
+  return *find_unit(input.code);
+}
+
+std::pair<int, int> SqlStore::upsert_units(const std::vector<UnitInput>& inputs) {
+  return write_transaction(
+      [&](Connection& connection) {
+        soci::session& sql = connection.sql;
+        UnitWriter writer(sql, dialect_);
+        writer.prefetch(inputs);
+        std::pair<int, int> counts{0, 0};
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+          const auto& input = inputs[i];
+          if (writer.find(input.code)) {
+            writer.update(input);
+            ++counts.second;
+          } else {
+            writer.insert(input, inputs.size() - i);
+            ++counts.first;
+          }
+        }
+        writer.flush();
+        // Pages and summaries show units' names: every cached one must be recomputed.
+        if (!inputs.empty()) sql << "UPDATE campaigns SET revision = revision + 1";
+        return counts;
+      },
+      WriteSize::large);
+}
+
+std::vector<std::int64_t> SqlStore::ancestor_ids(std::int64_t unit_id) {
+  auto connection = pool_->acquire();
+  auto row = connection->prepared<TextRow, long long>("SELECT path FROM units WHERE id = :id")
+                 .one(unit_id);
+  if (!row) return {};
+  return ancestors_from_path(row->value);
+}
+
+std::vector<OrgUnit> SqlStore::units_in_subtree(std::string_view path,
+                                                const std::vector<UnitKind>& kinds) {
+  if (kinds.empty()) return {};
+  auto connection = pool_->acquire();
+  soci::session& sql = connection->sql;
+  std::string low(path);
+  std::string high = path_upper_bound(low);
+  // One placeholder per kind: the values are still bound, never spliced into the text.
+  UnitRow row;
+  soci::statement st(sql);
+  row.bind(st);
+  st.exchange(soci::use(low));
+  st.exchange(soci::use(high));
+  std::vector<std::string> kind_names;
+  kind_names.reserve(kinds.size());
+  for (auto kind : kinds) kind_names.emplace_back(to_string(kind));
+  std::string placeholders;
+  for (std::size_t i = 0; i < kind_names.size(); ++i) {
+    placeholders += (i ? ", :k" : ":k") + std::to_string(i);
+    st.exchange(soci::use(kind_names[i]));
+  }
+  st.alloc();
+  st.prepare(std::string("SELECT ") + kUnitColumns + kUnitFrom +
+             "WHERE u.path >= :low AND u.path < :high AND u.kind IN (" + placeholders +
+             ") ORDER BY u.path");
+  st.define_and_bind();
+  st.execute(false);
+  std::vector<OrgUnit> units;
+  while (st.fetch()) units.push_back(row.to_unit());
+  return units;
+}
+
+std::int64_t SqlStore::count_units() {
+  auto connection = pool_->acquire();
+  soci::session& sql = connection->sql;
+  long long n = 0;
+  sql << "SELECT COUNT(*) FROM units", soci::into(n);
+  return n;
 }
 
 }  // namespace llw::sql

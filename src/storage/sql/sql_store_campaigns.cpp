@@ -1,0 +1,187 @@
+// SqlStore: campaigns and the forms they keep (the CampaignStore port, domain/campaign_store.h),
+// except the changes of reporting kinds (sql_store_reporting_kinds.cpp).
+// Debian's soci-config.h claims Boost support; we do not use (or install) Boost.
+#include <soci/soci-config.h>
+#undef SOCI_HAVE_BOOST
+#undef SOCI_HAVE_BOOST_DATE_TIME
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "domain/error.h"
+#include "storage/sql/aggregate_writers.h"
+#include "storage/sql/audit_params.h"
+#include "storage/sql/batch_statement.h"
+#include "storage/sql/connection_pool.h"
+#include "storage/sql/report_writers.h"
+#include "storage/sql/rows.h"
+#include "storage/sql/sql_store.h"
+#include "storage/sql/store_queries.h"
+#include "storage/sql/store_rows.h"
+#include "storage/sql/store_text.h"
+#include "storage/sql/unit_writer.h"
+#include "storage/sql/write_transaction.h"
+
+namespace llw::sql {
+
+// -----------------------------------------------------------------------------------------------
+// Campaigns and forms.
+
+std::int64_t SqlStore::insert_campaign(const Campaign& campaign,
+                                       const std::vector<OrgUnit>& reporting_units) {
+  return write_transaction(
+      [&](Connection& connection) {
+        soci::session& sql = connection.sql;
+        std::string name = campaign.name;
+        int year = campaign.year;
+        long long issuer = campaign.issuer_unit_id;
+        std::string start = format_iso_date(campaign.period_start);
+        std::string end = format_iso_date(campaign.period_end);
+        std::string deadline = format_iso_date(campaign.deadline);
+        std::string lock = format_iso_date(campaign.lock_date);
+        json kinds = json::array();
+        for (auto kind : campaign.reporting_kinds) kinds.push_back(std::string(to_string(kind)));
+        std::string kinds_text = kinds.dump();
+        std::string counted_text = status_list_text(campaign.counted_states);
+        std::string plan_text = campaign.plan.dump();
+        std::string form_id = campaign.form_id;
+        std::string source(to_string(campaign.summary_source));
+        long long campaign_id = 0;
+        sql << "INSERT INTO campaigns (name, year, issuer_unit_id, period_start, period_end, "
+               "deadline, lock_date, reporting_kinds, counted_states, plan_json, form_id, "
+               "summary_source) VALUES (:name, :year, :issuer, :start, :end, :deadline, :lock, "
+               ":kinds, :counted, :plan, :form, :source) RETURNING id",
+            soci::into(campaign_id), soci::use(name), soci::use(year), soci::use(issuer),
+            soci::use(start), soci::use(end), soci::use(deadline), soci::use(lock),
+            soci::use(kinds_text), soci::use(counted_text), soci::use(plan_text),
+            soci::use(form_id), soci::use(source);
+
+        // One not_started row per reporting unit; each adds what the domain says a report not
+        // started contributes ("expected", its kind's and its state's counters) to every node above
+        // it, summed in memory and written once per node.
+        bool not_started_counts =
+            std::find(campaign.counted_states.begin(), campaign.counted_states.end(),
+                      ReportStatus::not_started) != campaign.counted_states.end();
+        long long counted = not_started_counts ? 1 : 0;
+        BatchStatement insert_report(
+            sql, dialect_,
+            {{"campaign_id", ColumnType::integer},
+             {"unit_id", ColumnType::integer},
+             {"path", ColumnType::text},
+             {"counted", ColumnType::integer}},
+            "INSERT INTO reports (campaign_id, unit_id, path, status, version, values_json, late, "
+            "updated_at, counted) SELECT v.campaign_id, v.unit_id, v.path, 'not_started', 0, '{}', "
+            "0, 0, v.counted FROM {rows} WHERE true");
+        struct NodeSums {
+          Contribution slots;
+          long long units = 0;
+        };
+        std::unordered_map<long long, NodeSums> sums;
+        sums.reserve(reporting_units.size() + reporting_units.size() / 8);
+        for (const auto& unit : reporting_units) {
+          long long unit_id = unit.id;
+          std::string path = unit.path;
+          if (path.empty()) {
+            sql << "SELECT path FROM units WHERE id = :id", soci::into(path), soci::use(unit_id);
+          }
+          insert_report.add(campaign_id, unit_id, path, counted);
+          insert_report.flush_if_full(20000);
+          const Contribution contribution =
+              contribution_of(campaign, unit, not_started_report(campaign, unit));
+          for (auto ancestor : path_ids(path)) {
+            NodeSums& node = sums[ancestor];
+            add_slots(node.slots, contribution);
+            node.units += 1;
+          }
+        }
+        insert_report.flush();
+        AggregatePutter aggregates(sql, dialect_);
+        for (const auto& [node, sum] : sums) {
+          aggregates.put(campaign_id, node, sum.slots, sum.units,
+                         not_started_counts ? sum.units : 0, {});
+        }
+        aggregates.flush();
+        return static_cast<std::int64_t>(campaign_id);
+      },
+      WriteSize::large);
+}
+
+std::optional<Campaign> SqlStore::find_campaign(std::int64_t id) {
+  auto connection = pool_->acquire();
+  auto row =
+      connection
+          ->prepared<CampaignRow, long long>(std::string(kCampaignColumns) + "WHERE c.id = :id")
+          .one(id);
+  if (!row) return std::nullopt;
+  return row->to_campaign();
+}
+
+std::vector<Campaign> SqlStore::list_campaigns() {
+  auto connection = pool_->acquire();
+  soci::session& sql = connection->sql;
+  CampaignRow row;
+  soci::statement st(sql);
+  row.bind(st);
+  st.alloc();
+  st.prepare(std::string(kCampaignColumns) + "ORDER BY c.year DESC, c.id DESC");
+  st.define_and_bind();
+  st.execute(false);
+  std::vector<Campaign> campaigns;
+  while (st.fetch()) campaigns.push_back(row.to_campaign());
+  return campaigns;
+}
+
+void SqlStore::put_form(const std::string& form_id, const std::string& definition_json) {
+  write_transaction([&](Connection& connection) {
+    soci::session& sql = connection.sql;
+    sql << "INSERT INTO forms (id, definition) VALUES (:id, :definition) "
+           "ON CONFLICT (id) DO UPDATE SET definition = excluded.definition",
+        soci::use(form_id), soci::use(definition_json);
+  });
+}
+
+std::optional<std::string> SqlStore::find_form(const std::string& form_id) {
+  auto connection = pool_->acquire();
+  soci::session& sql = connection->sql;
+  std::string definition;
+  sql << "SELECT definition FROM forms WHERE id = :id", soci::into(definition), soci::use(form_id);
+  if (!sql.got_data()) return std::nullopt;
+  return definition;
+}
+
+namespace {
+
+struct IdRevisionRow {
+  long long id = 0, revision = 0;
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(revision));
+  }
+};
+
+}  // namespace
+
+std::vector<std::pair<std::int64_t, std::int64_t>> SqlStore::campaign_revisions() {
+  auto connection = pool_->acquire();
+  std::vector<std::pair<std::int64_t, std::int64_t>> revisions;
+  connection
+      ->prepared<IdRevisionRow>("SELECT id, revision FROM campaigns ORDER BY year DESC, id DESC")
+      .each([&](const IdRevisionRow& row) { revisions.emplace_back(row.id, row.revision); });
+  return revisions;
+}
+
+std::optional<std::int64_t> SqlStore::campaign_revision(std::int64_t campaign_id) {
+  auto connection = pool_->acquire();
+  auto row =
+      connection->prepared<CountRow, long long>("SELECT revision FROM campaigns WHERE id = :id")
+          .one(campaign_id);
+  if (!row) return std::nullopt;
+  return row->value;
+}
+
+}  // namespace llw::sql
