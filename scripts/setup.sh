@@ -13,6 +13,8 @@ packages=(
   libsodium-dev libicu-dev libcli11-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev
   libcurl4-openssl-dev
+  # web tests parse pages (tests/web/html_query.h): libxml2's HTML parser and XPath
+  libxml2-dev
   # documents: PDF and charts (pango/cairo, Liberation Serif), DOCX/XLSX checks
   libpango1.0-dev libcairo2-dev libpng-dev libqrencode-dev fonts-liberation2 poppler-utils
   libreoffice-writer-nogui libreoffice-calc-nogui

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <regex>
 
+#include "html_query.h"
 #include "page_session.h"
 #include "web_fixture.h"
 
@@ -95,9 +96,7 @@ class AdminPagesTest : public WebFixture {
     return "/dot/" + std::to_string(campaign ? campaign : campaign_id_) + "/cai-dat";
   }
 
-  bool exists(const std::string& username) {
-    return store_->accounts().find_user(username).has_value();
-  }
+  bool exists(const std::string& username) { return store_->accounts().find_user(username).has_value(); }
 
   std::int64_t own_campaign_id_ = 0;
 };
@@ -145,7 +144,7 @@ TEST_F(AdminPagesTest, EveryRoleGetsThePolicysStatusOnTheAdminPages) {
     const HttpReply reply = open(browsers[cell.user], path);
     EXPECT_EQ(reply.status, cell.expected) << cell.user << " GET " << path;
     if (reply.status == 403) {
-      EXPECT_NE(reply.body.find("Bạn không có quyền"), std::string::npos) << path;
+      EXPECT_EQ(HtmlPage(reply.body).text("//h1"), "Bạn không có quyền xem trang này") << path;
     }
   }
   // Without a session every one of them sends the browser to the sign-in page.
@@ -195,22 +194,24 @@ TEST_F(AdminPagesTest, CoordinatorAddsAUserForItsSchoolWhoMustThenChangeThePassw
   ASSERT_EQ(added.status, 303) << added.body;
   EXPECT_EQ(added.header("location"), "/quan-tri/tai-khoan/th2.anhung?ok=tao");
   const HttpReply shown = open(coordinator, added.header("location"));
-  EXPECT_NE(shown.body.find("Đã tạo tài khoản"), std::string::npos);
-  EXPECT_NE(open(coordinator, "/quan-tri/tai-khoan?q=TH2").body.find("th2.anhung"),
+  EXPECT_NE(HtmlPage(shown.body).text("//p[@id='user-saved']").find("Đã tạo tài khoản"),
             std::string::npos);
+  EXPECT_EQ(HtmlPage(open(coordinator, "/quan-tri/tai-khoan?q=TH2").body)
+                .texts("//table//tbody/tr/td[1]/a"),
+            std::vector<std::string>{"th2.anhung"});
 
   // The new user lands on the change-password page, which says why.
   const HttpReply first = sign_in_reply("th2.anhung", "ban-dau-2025");
   EXPECT_EQ(first.status, 303);
   EXPECT_EQ(first.header("location"), "/doi-mat-khau");
   Browser user = sign_in("th2.anhung", "ban-dau-2025");
-  EXPECT_NE(open(user, "/doi-mat-khau").body.find("must-change"), std::string::npos);
+  EXPECT_EQ(HtmlPage(open(user, "/doi-mat-khau").body).count("//*[@id='must-change']"), 1u);
   const HttpReply changed = submit(user, "/doi-mat-khau",
                                    {{"current_password", "ban-dau-2025"},
                                     {"new_password", "cua-rieng-toi-9"},
                                     {"new_password2", "cua-rieng-toi-9"}});
   EXPECT_EQ(changed.status, 303) << changed.body;
-  EXPECT_EQ(open(user, "/doi-mat-khau?ok=1").body.find("must-change"), std::string::npos);
+  EXPECT_EQ(HtmlPage(open(user, "/doi-mat-khau?ok=1").body).count("//*[@id='must-change']"), 0u);
   EXPECT_EQ(sign_in_reply("th2.anhung", "cua-rieng-toi-9").header("location"), "/");
 }
 
@@ -231,20 +232,24 @@ TEST_F(AdminPagesTest, BadAccountInputIsShownBackNextToItsFieldAndNothingIsSaved
   for (const Case& c : cases) {
     const HttpReply reply = add_user(admin, c.username, c.password, c.password2);
     EXPECT_EQ(reply.status, 422) << c.username.substr(0, 40);
-    EXPECT_NE(reply.body.find("id=\"" + c.field + "\""), std::string::npos)
+    EXPECT_EQ(HtmlPage(reply.body).count("//p[@class='field-error'][@id='" + c.field + "']"), 1u)
         << c.username.substr(0, 40) << reply.body.substr(0, 300);
-    // A hostile value comes back as text, never as markup, and passwords never come back.
+    // Raw bytes on purpose: a hostile value comes back as text, never as markup, and passwords
+    // never come back.
     EXPECT_EQ(reply.body.find("<script>alert"), std::string::npos);
     EXPECT_EQ(reply.body.find("ban-dau-2025"), std::string::npos);
   }
   const HttpReply taken = add_user(admin, kReporter);
   EXPECT_EQ(taken.status, 409);
-  EXPECT_NE(taken.body.find("đã được dùng"), std::string::npos);
+  EXPECT_NE(
+      HtmlPage(taken.body).text("//*[@role='alert' or @class='field-error']").find("đã được dùng"),
+      std::string::npos)
+      << taken.body;
   const HttpReply bad_role = add_user(admin, "tv.vaitro", "ban-dau-2025", "", "HP-AH", "sieu-cap");
   EXPECT_EQ(bad_role.status, 422);
   const HttpReply no_unit = add_user(admin, "tv.donvi", "ban-dau-2025", "", "KHONG-CO");
   EXPECT_EQ(no_unit.status, 404);
-  EXPECT_NE(no_unit.body.find("unit-err"), std::string::npos);
+  EXPECT_EQ(HtmlPage(no_unit.body).count("//p[@class='field-error'][@id='unit-err']"), 1u);
   const HttpReply no_csrf =
       add_user(admin, "tv.csrf", "ban-dau-2025", "", "HP-AH-THTT", "reporter", false);
   EXPECT_EQ(no_csrf.status, 400);
@@ -278,12 +283,14 @@ TEST_F(AdminPagesTest, ADisabledUserIsSignedOutAndCannotSignInUntilEnabled) {
   const Browser reporter = sign_in(kReporter);
   const Browser admin = sign_in(kAdmin);
   EXPECT_EQ(submit(admin, "/quan-tri/tai-khoan/reporter.thtt", {{"action", "khoa"}}).status, 303);
-  EXPECT_NE(open(admin, "/quan-tri/tai-khoan/reporter.thtt").body.find("Đã khóa"),
-            std::string::npos);
+  EXPECT_EQ(HtmlPage(open(admin, "/quan-tri/tai-khoan/reporter.thtt").body)
+                .text("//dd[@id='user-status']"),
+            "Đã khóa");
   EXPECT_EQ(open(reporter, "/doi-mat-khau").status, 303);
   const HttpReply refused = sign_in_reply(kReporter, kPassword);
   EXPECT_EQ(refused.status, 401);
-  EXPECT_NE(refused.body.find("đã bị khóa"), std::string::npos);
+  EXPECT_NE(HtmlPage(refused.body).text("//*[@id='sign-in-message']").find("đã bị khóa"),
+            std::string::npos);
   EXPECT_EQ(submit(admin, "/quan-tri/tai-khoan/reporter.thtt", {{"action", "mo-khoa"}}).status,
             303);
   EXPECT_EQ(sign_in_reply(kReporter, kPassword).status, 303);
@@ -311,7 +318,8 @@ TEST_F(AdminPagesTest, ChangingThePasswordChecksTheCurrentOneTheRuleAndTheRepeat
         here, "/doi-mat-khau",
         {{"current_password", c.current}, {"new_password", c.next}, {"new_password2", c.repeat}});
     EXPECT_EQ(reply.status, c.status) << c.next;
-    EXPECT_NE(reply.body.find("id=\"" + c.field + "\""), std::string::npos) << c.next;
+    EXPECT_EQ(HtmlPage(reply.body).count("//p[@class='field-error'][@id='" + c.field + "']"), 1u)
+        << c.next;
   }
   EXPECT_EQ(submit(here, "/doi-mat-khau",
                    {{"current_password", kPassword},
@@ -326,7 +334,7 @@ TEST_F(AdminPagesTest, ChangingThePasswordChecksTheCurrentOneTheRuleAndTheRepeat
                                  {"new_password", "moi-hon-2025"},
                                  {"new_password2", "moi-hon-2025"}});
   EXPECT_EQ(done.status, 303);
-  EXPECT_NE(open(here, "/doi-mat-khau?ok=1").body.find("password-saved"), std::string::npos);
+  EXPECT_EQ(HtmlPage(open(here, "/doi-mat-khau?ok=1").body).count("//*[@id='password-saved']"), 1u);
   EXPECT_EQ(open(elsewhere, "/doi-mat-khau").status, 303);
   EXPECT_EQ(sign_in_reply(kViewer, kPassword).status, 401);
   EXPECT_EQ(sign_in_reply(kViewer, "moi-hon-2025").status, 303);
@@ -339,8 +347,9 @@ TEST_F(AdminPagesTest, TheSignInPageSaysHowLongToWaitAfterTooManyFailures) {
   }
   const HttpReply limited = sign_in_reply(kCoordinator, kPassword);
   EXPECT_EQ(limited.status, 429);
-  EXPECT_NE(limited.body.find("sign-in-message"), std::string::npos);
-  EXPECT_NE(limited.body.find("Hãy đợi 12 phút"), std::string::npos) << limited.body;
+  EXPECT_NE(HtmlPage(limited.body).text("//*[@id='sign-in-message']").find("Hãy đợi 12 phút"),
+            std::string::npos)
+      << limited.body;
   EXPECT_EQ(limited.header("set-cookie").find("llw_session"), std::string::npos);
   advance_clock(12 * 60);
   EXPECT_EQ(sign_in_reply(kCoordinator, kPassword).status, 303);
@@ -360,15 +369,18 @@ TEST_F(AdminPagesTest, AfterGuessingFromElsewhereTheOwnerSeesAWarningFirst) {
       "Cookie: llw_session=" + match_of(reply.header("set-cookie"), "llw_session=([^;]*)");
   const HttpReply warning = open(browser, "/thong-bao?tiep=%2F");
   ASSERT_EQ(warning.status, 200);
-  EXPECT_NE(warning.body.find("id=\"sign-in-warning\""), std::string::npos);
-  EXPECT_NE(warning.body.find("có 3 lần đăng nhập sai vào tài khoản của bạn từ nơi khác"),
+  const HtmlPage page(warning.body);
+  const std::string text = page.text("//section[@id='sign-in-warning']");
+  EXPECT_NE(text.find("có 3 lần đăng nhập sai vào tài khoản của bạn từ nơi khác"),
             std::string::npos)
       << warning.body;
-  EXPECT_NE(warning.body.find("203.0.113.7"), std::string::npos);
-  EXPECT_NE(warning.body.find("href=\"/\" id=\"continue-link\""), std::string::npos);
+  EXPECT_NE(text.find("203.0.113.7"), std::string::npos);
+  EXPECT_EQ(page.attribute("//section[@id='sign-in-warning']//a[@id='continue-link']", "href"),
+            "/");
   // A continue link leads only into the site.
-  EXPECT_EQ(open(browser, "/thong-bao?tiep=//evil.example").body.find("evil.example"),
-            std::string::npos);
+  EXPECT_EQ(HtmlPage(open(browser, "/thong-bao?tiep=//evil.example").body)
+                .count("//a[contains(@href, 'evil.example')]"),
+            0u);
   // The next sign-in has nothing new to tell and goes straight on.
   EXPECT_EQ(sign_in_reply(kCoordinator, kPassword).header("location"), "/");
 }
@@ -377,9 +389,10 @@ TEST_F(AdminPagesTest, CampaignSettingsShowDatesTheVietnameseWayAndSaveThem) {
   const Browser admin = sign_in(kAdmin);
   const HttpReply shown = open(admin, settings_path());
   ASSERT_EQ(shown.status, 200);
-  EXPECT_NE(shown.body.find("value=\"01/10/2025\""), std::string::npos);
-  EXPECT_NE(shown.body.find("value=\"20/10/2025\""), std::string::npos);
-  EXPECT_NE(shown.body.find("Trường học"), std::string::npos);  // a reporting kind
+  const HtmlPage page(shown.body);
+  EXPECT_EQ(page.attribute("//input[@id='period_start']", "value"), "01/10/2025");
+  EXPECT_EQ(page.attribute("//input[@id='lock_date']", "value"), "20/10/2025");
+  EXPECT_EQ(page.count("//label[input[@name='kind_school']][normalize-space()='Trường học']"), 1u);
   const auto revision = *store_->campaigns().campaign_revision(campaign_id_);
   const HttpReply saved = submit(admin, settings_path(),
                                  {{"name", "Tuần lễ 2025 (điều chỉnh)"},
@@ -392,14 +405,17 @@ TEST_F(AdminPagesTest, CampaignSettingsShowDatesTheVietnameseWayAndSaveThem) {
   EXPECT_EQ(stored.name, "Tuần lễ 2025 (điều chỉnh)");
   EXPECT_EQ(format_iso_date(stored.lock_date), "2025-11-05");
   EXPECT_GT(*store_->campaigns().campaign_revision(campaign_id_), revision);
-  EXPECT_NE(open(admin, settings_path() + "?ok=1").body.find("value=\"02/10/2025\""),
-            std::string::npos);
+  EXPECT_EQ(HtmlPage(open(admin, settings_path() + "?ok=1").body)
+                .attribute("//input[@id='period_start']", "value"),
+            "02/10/2025");
 }
 
 TEST_F(AdminPagesTest, TheSummarySourceIsChosenOnTheSettingsPage) {
   const Browser admin = sign_in(kAdmin);
   EXPECT_EQ(store_->campaigns().find_campaign(campaign_id_)->summary_source, SummarySource::live);
-  EXPECT_NE(open(admin, settings_path()).body.find("value=\"live\" checked"), std::string::npos);
+  const std::string chosen = "//input[@name='summary_source'][@checked]/@value";
+  EXPECT_EQ(HtmlPage(open(admin, settings_path()).body).texts(chosen),
+            std::vector<std::string>{"live"});
   const auto revision = *store_->campaigns().campaign_revision(campaign_id_);
   const HttpReply saved = submit(admin, settings_path(),
                                  {{"name", "Tuần lễ 2025"},
@@ -409,11 +425,10 @@ TEST_F(AdminPagesTest, TheSummarySourceIsChosenOnTheSettingsPage) {
                                   {"lock_date", "20/10/2025"},
                                   {"summary_source", "accepted"}});
   EXPECT_EQ(saved.status, 303) << saved.body;
-  EXPECT_EQ(store_->campaigns().find_campaign(campaign_id_)->summary_source,
-            SummarySource::accepted);
+  EXPECT_EQ(store_->campaigns().find_campaign(campaign_id_)->summary_source, SummarySource::accepted);
   EXPECT_GT(*store_->campaigns().campaign_revision(campaign_id_), revision);
-  EXPECT_NE(open(admin, settings_path()).body.find("value=\"accepted\" checked"),
-            std::string::npos);
+  EXPECT_EQ(HtmlPage(open(admin, settings_path()).body).texts(chosen),
+            std::vector<std::string>{"accepted"});
 }
 
 TEST_F(AdminPagesTest, TheReportingKindsAreTickedOnTheSettingsPage) {
@@ -427,16 +442,16 @@ TEST_F(AdminPagesTest, TheReportingKindsAreTickedOnTheSettingsPage) {
   schools_only.lock_date = before.lock_date;
   schools_only.reporting_kinds = std::vector<UnitKind>{UnitKind::school};
   app_->update_campaign_settings(admin_, campaign_id_, schools_only);
-  const HttpReply shown = open(admin, settings_path());
-  EXPECT_NE(shown.body.find("name=\"kind_school\" value=\"1\" checked"), std::string::npos);
-  EXPECT_NE(shown.body.find("name=\"kind_village\" value=\"1\">"), std::string::npos);
+  const std::string ticked = "//input[@type='checkbox'][@checked]/@name";
+  EXPECT_EQ(HtmlPage(open(admin, settings_path()).body).texts(ticked),
+            std::vector<std::string>{"kind_school"});
   std::vector<std::pair<std::string, std::string>> fields = {
       {"name", "Tuần lễ 2025"},   {"period_start", "01/10/2025"}, {"period_end", "07/10/2025"},
       {"deadline", "12/10/2025"}, {"lock_date", "20/10/2025"},    {"reporting_kinds_present", "1"}};
   // Nothing ticked: refused with a message next to the checkboxes, nothing saved.
   const HttpReply none = submit(admin, settings_path(), fields);
   EXPECT_EQ(none.status, 422);
-  EXPECT_NE(none.body.find("id=\"reporting_kinds-err\""), std::string::npos);
+  EXPECT_EQ(HtmlPage(none.body).count("//p[@class='field-error'][@id='reporting_kinds-err']"), 1u);
   EXPECT_EQ(store_->campaigns().find_campaign(campaign_id_)->reporting_kinds,
             std::vector<UnitKind>{UnitKind::school});
   fields.emplace_back("kind_school", "1");
@@ -445,8 +460,8 @@ TEST_F(AdminPagesTest, TheReportingKindsAreTickedOnTheSettingsPage) {
   EXPECT_EQ(saved.status, 303) << saved.body;
   EXPECT_EQ(store_->campaigns().find_campaign(campaign_id_)->reporting_kinds,
             (std::vector<UnitKind>{UnitKind::village, UnitKind::school}));
-  EXPECT_NE(open(admin, settings_path()).body.find("name=\"kind_village\" value=\"1\" checked"),
-            std::string::npos);
+  EXPECT_EQ(HtmlPage(open(admin, settings_path()).body).texts(ticked),
+            (std::vector<std::string>{"kind_village", "kind_school"}));
 }
 
 TEST_F(AdminPagesTest, AKindWhoseReportsHaveDataIsKeptWithTheRefusalNextToTheKinds) {
@@ -467,13 +482,15 @@ TEST_F(AdminPagesTest, AKindWhoseReportsHaveDataIsKeptWithTheRefusalNextToTheKin
                                     {"reporting_kinds_present", "1"},
                                     {"kind_village", "1"}});
   EXPECT_EQ(refused.status, 409);
-  EXPECT_NE(refused.body.find("id=\"reporting_kinds-err\""), std::string::npos);
-  EXPECT_NE(refused.body.find("Không bỏ được loại"), std::string::npos) << refused.body;
+  const HtmlPage page(refused.body);
+  EXPECT_NE(
+      page.text("//p[@class='field-error'][@id='reporting_kinds-err']").find("Không bỏ được loại"),
+      std::string::npos)
+      << refused.body;
   // The form is shown as the user left it: village ticked, school not.
-  EXPECT_NE(refused.body.find("name=\"kind_village\" value=\"1\" checked"), std::string::npos);
-  EXPECT_NE(refused.body.find("name=\"kind_school\" value=\"1\">"), std::string::npos);
-  EXPECT_EQ(store_->campaigns().find_campaign(campaign_id_)->reporting_kinds,
-            before.reporting_kinds);
+  EXPECT_EQ(page.texts("//input[@type='checkbox'][@checked]/@name"),
+            std::vector<std::string>{"kind_village"});
+  EXPECT_EQ(store_->campaigns().find_campaign(campaign_id_)->reporting_kinds, before.reporting_kinds);
   EXPECT_EQ(store_->campaigns().campaign_revision(campaign_id_), revision);
   const auto kept = app_->get_report(admin_, campaign_id_, "HP-AD-THCS");
   EXPECT_EQ(kept.version, 1);
@@ -509,9 +526,10 @@ TEST_F(AdminPagesTest, InvalidSettingsGetAMessagePerFieldAndNothingIsSaved) {
     const HttpReply reply = submit(coordinator, path, {values.begin(), values.end()});
     EXPECT_EQ(reply.status, 422) << c.errors[0];
     for (const std::string& error : c.errors) {
-      EXPECT_NE(reply.body.find("id=\"" + error + "\""), std::string::npos) << error;
+      EXPECT_EQ(HtmlPage(reply.body).count("//p[@class='field-error'][@id='" + error + "']"), 1u)
+          << error;
     }
-    EXPECT_EQ(reply.body.find("<script>alert"), std::string::npos);
+    EXPECT_EQ(reply.body.find("<script>alert"), std::string::npos);  // raw: escaping
   }
   EXPECT_EQ(submit(coordinator, path,
                    {{"name", "Tuần lễ"},

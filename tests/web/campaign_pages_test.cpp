@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/campaign_year.h"
+#include "html_query.h"
 #include "page_session.h"
 #include "web_fixture.h"
 
@@ -47,17 +48,23 @@ TEST_F(CampaignPagesTest, TheFormStartsFromTheCurrentYearsDefaults) {
   const HttpReply shown = coordinator.open("/dot/moi");
   ASSERT_EQ(shown.status, 200) << shown.body;
   // The fixture's clock is 8/10/2025 in Vietnam.
-  EXPECT_NE(shown.body.find("name=\"year\" value=\"2025\""), std::string::npos);
-  EXPECT_NE(shown.body.find("value=\"" + week_name(2025) + "\""), std::string::npos);
-  for (const char* date : {"01/10/2025", "07/10/2025", "12/10/2025", "31/10/2025"}) {
-    EXPECT_NE(shown.body.find(std::string("value=\"") + date + "\""), std::string::npos) << date;
-  }
-  EXPECT_NE(shown.body.find("<option value=\"llw-2025\" selected>"), std::string::npos);
-  EXPECT_NE(shown.body.find("name=\"kind_school\" value=\"1\" checked"), std::string::npos);
+  const HtmlPage page(shown.body);
+  const auto value_of = [&](const std::string& field) {
+    return page.attribute("//form[@id='campaign-new']//input[@name='" + field + "']", "value");
+  };
+  EXPECT_EQ(value_of("year"), "2025");
+  EXPECT_EQ(value_of("name"), week_name(2025));
+  EXPECT_EQ(value_of("period_start"), "01/10/2025");
+  EXPECT_EQ(value_of("period_end"), "07/10/2025");
+  EXPECT_EQ(value_of("deadline"), "12/10/2025");
+  EXPECT_EQ(value_of("lock_date"), "31/10/2025");
+  EXPECT_EQ(page.texts("//select[@name='form_id']/option[@selected]/@value"),
+            std::vector<std::string>{"llw-2025"});
+  EXPECT_EQ(page.count("//input[@name='kind_school'][@checked]"), 1u);
   // A coordinator issues for its own unit only: shown, not asked.
-  EXPECT_NE(shown.body.find("Xã An Hưng (HP-AH)"), std::string::npos);
-  EXPECT_EQ(shown.body.find("name=\"issuer\""), std::string::npos);
-  EXPECT_NE(shown.body.find("href=\"/dot/moi\""), std::string::npos);  // in the navigation
+  EXPECT_EQ(page.text("//dd[@id='campaign-new-issuer']"), "Xã An Hưng (HP-AH)");
+  EXPECT_EQ(page.count("//*[@name='issuer']"), 0u);
+  EXPECT_EQ(page.count("//nav//a[@href='/dot/moi']"), 1u);  // in the navigation
 }
 
 TEST_F(CampaignPagesTest, ACoordinatorCreatesTheYearsCampaignFromTheYearAlone) {
@@ -127,13 +134,15 @@ TEST_F(CampaignPagesTest, EveryWrongValueIsNamedNextToItsFieldAndNothingIsCreate
   for (const Case& c : cases) {
     const HttpReply reply = coordinator.submit("/dot/moi", c.fields);
     EXPECT_EQ(reply.status, 422) << c.error_id;
-    EXPECT_NE(reply.body.find("id=\"" + c.error_id + "\""), std::string::npos)
+    const HtmlPage page(reply.body);
+    EXPECT_EQ(page.count("//p[@class='field-error'][@id='" + c.error_id + "']"), 1u)
         << c.error_id << "\n"
         << reply.body.substr(0, 3000);
-    EXPECT_NE(reply.body.find("id=\"campaign-new-message\""), std::string::npos);
-    EXPECT_EQ(reply.body.find("<script>alert"), std::string::npos);
+    EXPECT_EQ(page.count("//p[@id='campaign-new-message']"), 1u);
+    EXPECT_EQ(reply.body.find("<script>alert"), std::string::npos);  // raw: escaping
     // The form comes back as typed: the theme is still there.
-    EXPECT_NE(reply.body.find("Học tập suốt đời – chìa khóa của kỷ nguyên số"), std::string::npos)
+    EXPECT_EQ(page.text("//textarea[@name='theme']"),
+              "Học tập suốt đời – chìa khóa của kỷ nguyên số")
         << c.error_id;
   }
   EXPECT_EQ(campaign_count(), before);
@@ -150,7 +159,8 @@ TEST_F(CampaignPagesTest, ANameOrThemeWritingAnotherYearOrTooLongIsRefused) {
   for (const auto& [fields, error_id] : cases) {
     const HttpReply reply = coordinator.submit("/dot/moi", fields);
     EXPECT_EQ(reply.status, 422) << error_id;
-    EXPECT_NE(reply.body.find("id=\"" + error_id + "\""), std::string::npos) << error_id;
+    EXPECT_EQ(HtmlPage(reply.body).count("//p[@class='field-error'][@id='" + error_id + "']"), 1u)
+        << error_id;
   }
   EXPECT_EQ(campaign_count(), before);
 }
@@ -162,6 +172,8 @@ TEST_F(CampaignPagesTest, HostileMarkupInTheThemeIsStoredAsTextAndEscapedOnThePa
   const HttpReply refused =
       coordinator.submit("/dot/moi", with(with(form_2026(), "theme", theme), "deadline", "x"));
   EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(HtmlPage(refused.body).text("//textarea[@name='theme']"), theme);
+  // Raw bytes on purpose: these check the escaping itself.
   EXPECT_EQ(refused.body.find("<img src=x"), std::string::npos);
   EXPECT_NE(refused.body.find("&lt;img src=x onerror=alert(1)&gt;"), std::string::npos);
   const HttpReply created = coordinator.submit("/dot/moi", with(form_2026(), "theme", theme));
@@ -174,12 +186,12 @@ TEST_F(CampaignPagesTest, AnAdminChoosesTheIssuerAndAnUnknownOneIsNamed) {
   const PageSession admin = signed_in(kAdmin);
   const HttpReply shown = admin.open("/dot/moi");
   ASSERT_EQ(shown.status, 200);
-  EXPECT_NE(shown.body.find("name=\"issuer\""), std::string::npos);
+  EXPECT_EQ(HtmlPage(shown.body).count("//form[@id='campaign-new']//input[@name='issuer']"), 1u);
   const std::size_t before = campaign_count();
   const HttpReply unknown = admin.submit("/dot/moi", with(form_2026(), "issuer", "<b>XX</b>"));
   EXPECT_EQ(unknown.status, 422);
-  EXPECT_NE(unknown.body.find("id=\"issuer-err\""), std::string::npos);
-  EXPECT_EQ(unknown.body.find("<b>XX</b>"), std::string::npos);
+  EXPECT_EQ(HtmlPage(unknown.body).count("//p[@class='field-error'][@id='issuer-err']"), 1u);
+  EXPECT_EQ(unknown.body.find("<b>XX</b>"), std::string::npos);  // raw: escaping
   EXPECT_EQ(admin.submit("/dot/moi", without(form_2026(), "issuer")).status, 422);
   EXPECT_EQ(campaign_count(), before);
   const HttpReply created = admin.submit("/dot/moi", with(form_2026(), "issuer", "HP"));

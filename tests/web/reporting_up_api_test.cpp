@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "html_query.h"
 #include "web_fixture.h"
 
 namespace llw::test {
@@ -232,8 +233,14 @@ class ReportingUpPageTest : public ReportingUpApiTest {
                        {cookie(username), "Content-Type: application/x-www-form-urlencoded"});
   }
 
-  static bool has(const HttpReply& reply, const std::string& text) {
-    return reply.body.find(text) != std::string::npos;
+  // The actions the page's reporting-up panel offers (the values of its buttons).
+  static std::vector<std::string> actions(const HttpReply& reply) {
+    return HtmlPage(reply.body)
+        .texts("//section[@id='reporting-up']//button[@name='action']/@value");
+  }
+
+  static std::size_t count(const HttpReply& reply, const std::string& xpath) {
+    return HtmlPage(reply.body).count(xpath);
   }
 };
 
@@ -241,45 +248,45 @@ TEST_F(ReportingUpPageTest, CommuneSendsUpAndTheCityReturnsAndAcceptsFromThePage
   submit_school(3);
   HttpReply commune = page("HP-AH", kCoordinator);
   ASSERT_EQ(commune.status, 200) << commune.body;
-  EXPECT_TRUE(has(commune, "id=\"reporting-up\""));
-  EXPECT_TRUE(has(commune, "id=\"up-submit\""));
-  EXPECT_TRUE(has(commune, "Gửi báo cáo lên cấp trên"));
-  EXPECT_FALSE(has(commune, "id=\"up-accept\""));
-  EXPECT_FALSE(has(page("HP-AH", kViewer), "id=\"up-submit\""));
-  EXPECT_FALSE(has(page("HP-AH", kCity), "id=\"up-submit\""));
+  using Actions = std::vector<std::string>;
+  EXPECT_EQ(actions(commune), Actions{"submit"});
+  EXPECT_EQ(HtmlPage(commune.body).text("//section[@id='reporting-up']//button[@id='up-submit']"),
+            "Gửi báo cáo lên cấp trên");
+  EXPECT_EQ(actions(page("HP-AH", kViewer)), Actions{});
+  EXPECT_EQ(actions(page("HP-AH", kCity)), Actions{});
 
   // Without the confirmation box ticked nothing is sent.
   HttpReply reply = act("HP-AH", kCoordinator, "action=submit");
   EXPECT_EQ(reply.status, 422);
-  EXPECT_TRUE(has(reply, "id=\"up-error\""));
+  EXPECT_EQ(count(reply, "//section[@id='reporting-up']/p[@id='up-error']"), 1u);
   EXPECT_EQ(get(consolidated("HP-AH"), token(kAdmin)).json()["status"], "not_started");
 
   reply = act("HP-AH", kCoordinator, "action=submit&confirm=1");
   ASSERT_EQ(reply.status, 303) << reply.body;
   EXPECT_NE(reply.header("location").find("?len=da-gui"), std::string::npos);
-  EXPECT_TRUE(has(page("HP-AH", kCoordinator), "đã nộp"));
+  EXPECT_NE(HtmlPage(page("HP-AH", kCoordinator).body).text("//p[@id='up-status']").find("đã nộp"),
+            std::string::npos);
 
   // The city sees the review buttons on the commune's page, and the commune in its own list.
   HttpReply city = page("HP-AH", kCity);
-  EXPECT_TRUE(has(city, "id=\"up-accept\""));
-  EXPECT_TRUE(has(city, "id=\"up-return\""));
-  EXPECT_TRUE(has(page("HP", kCity), "id=\"up-children\""));
+  EXPECT_EQ(actions(city), (Actions{"accept", "return"}));
+  EXPECT_EQ(count(page("HP", kCity), "//table[@id='up-children']"), 1u);
   EXPECT_EQ(act("HP-AH", kCity, "action=return&comment=").status, 422);
   ASSERT_EQ(
       act("HP-AH", kCity, "action=return&comment=Thi%E1%BA%BFu+s%E1%BB%91+li%E1%BB%87u").status,
       303);
   commune = page("HP-AH", kCoordinator);
-  EXPECT_TRUE(has(commune, "id=\"up-comment\""));
-  EXPECT_TRUE(has(commune, "Thiếu số liệu"));
+  EXPECT_EQ(HtmlPage(commune.body).text("//*[@id='up-comment']/p[@class='comment']"),
+            "Thiếu số liệu");
 
   ASSERT_EQ(act("HP-AH", kCoordinator, "action=submit&confirm=1").status, 303);
   ASSERT_EQ(act("HP-AH", kCity, "action=accept").status, 303);
   EXPECT_EQ(get(consolidated("HP-AH"), token(kAdmin)).json()["status"], "accepted");
-  EXPECT_TRUE(has(page("HP-AH", kCity), "id=\"up-reopen\""));
+  EXPECT_EQ(actions(page("HP-AH", kCity)), Actions{"reopen"});
   // Accepting twice (a stale page) shows the conflict on the page.
   reply = act("HP-AH", kCity, "action=accept");
   EXPECT_EQ(reply.status, 409);
-  EXPECT_TRUE(has(reply, "id=\"up-error\""));
+  EXPECT_EQ(count(reply, "//section[@id='reporting-up']/p[@id='up-error']"), 1u);
 }
 
 TEST_F(ReportingUpPageTest, ReportersAndOtherCommunesCannotActAndAPostWithoutCsrfIsRefused) {
@@ -292,7 +299,7 @@ TEST_F(ReportingUpPageTest, ReportersAndOtherCommunesCannotActAndAPostWithoutCsr
   EXPECT_EQ(no_csrf.status, 400);  // the page layer's answer to a form without its token
   EXPECT_EQ(get(consolidated("HP-AH"), token(kAdmin)).json()["status"], "not_started");
   // A school's page has no reporting-up panel: nothing below it to consolidate.
-  EXPECT_FALSE(has(page("HP-AH-THTT", kCoordinator), "id=\"reporting-up\""));
+  EXPECT_EQ(count(page("HP-AH-THTT", kCoordinator), "//*[@id='reporting-up']"), 0u);
 }
 
 }  // namespace

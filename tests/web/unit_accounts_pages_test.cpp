@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "html_query.h"
 #include "page_session.h"
 #include "web_fixture.h"
 
@@ -51,11 +52,17 @@ TEST_F(UnitAccountsPagesTest, TheListShowsWhichUnitsHaveNoAccount) {
   const PageSession coordinator = signed_in(kCoordinator);
   const HttpReply shown = coordinator.open("/quan-tri/tai-khoan-don-vi");
   ASSERT_EQ(shown.status, 200) << shown.body;
-  EXPECT_NE(shown.body.find("reporter.thtt"), std::string::npos);
-  EXPECT_NE(shown.body.find("Thôn Đông"), std::string::npos);
-  EXPECT_NE(shown.body.find("1 đơn vị chưa có tài khoản"), std::string::npos);
-  EXPECT_NE(shown.body.find("id=\"accounts-create-pdf\""), std::string::npos);
-  EXPECT_EQ(shown.body.find("HP-AD-THCS"), std::string::npos);  // another commune's school
+  const HtmlPage page(shown.body);
+  // The units' table: name, code, reporting accounts.
+  const std::string units = "//table[@id='accounts-units']//tr";
+  EXPECT_NE(page.text(units + "[td[2]='HP-AH-THTT']/td[3]").find("reporter.thtt"),
+            std::string::npos);
+  EXPECT_EQ(page.text(units + "[td[2]='HP-AH-THON1']/td[1]"), "Thôn Đông");
+  EXPECT_EQ(page.text(units + "[td[2]='HP-AH-THON1']/td[3]"), "Chưa có");
+  EXPECT_EQ(page.text("//form[@id='accounts-create']/p").rfind("1 đơn vị chưa có tài khoản", 0),
+            0u);
+  EXPECT_EQ(page.count("//form[@id='accounts-create']//button[@id='accounts-create-pdf']"), 1u);
+  EXPECT_EQ(page.count(units + "[td[2]='HP-AD-THCS']"), 0u);  // another commune's school
 }
 
 TEST_F(UnitAccountsPagesTest, ASchoolSignsInWithItsSlipAndMustSetItsOwnPasswordFirst) {
@@ -74,8 +81,7 @@ TEST_F(UnitAccountsPagesTest, ASchoolSignsInWithItsSlipAndMustSetItsOwnPasswordF
   const std::string password =
       first_match(text, "Mật khẩu dùng một lần:\\s+([a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4})");
   ASSERT_FALSE(password.empty()) << text;
-  EXPECT_EQ(store_->accounts().find_user("thon1.ah")->password_hash.find(password),
-            std::string::npos);
+  EXPECT_EQ(store_->accounts().find_user("thon1.ah")->password_hash.find(password), std::string::npos);
 
   PageSession village(*http_);
   const HttpReply signed_in = village.sign_in("thon1.ah", password);
@@ -88,7 +94,7 @@ TEST_F(UnitAccountsPagesTest, ASchoolSignsInWithItsSlipAndMustSetItsOwnPasswordF
     EXPECT_EQ(refused.header("location"), "/doi-mat-khau") << path;
   }
   EXPECT_EQ(village.submit(report, {{"action", "save"}}).status, 303);
-  EXPECT_NE(village.open("/doi-mat-khau").body.find("id=\"must-change\""), std::string::npos);
+  EXPECT_EQ(HtmlPage(village.open("/doi-mat-khau").body).count("//*[@id='must-change']"), 1u);
 
   // The API refuses the one-time password's token everywhere but /me and /me/password.
   const HttpReply token =
@@ -107,7 +113,7 @@ TEST_F(UnitAccountsPagesTest, ASchoolSignsInWithItsSlipAndMustSetItsOwnPasswordF
   ASSERT_EQ(changed.status, 303) << changed.body;
   const HttpReply form = village.open(report);
   EXPECT_EQ(form.status, 200);
-  EXPECT_NE(form.body.find("Thôn Đông"), std::string::npos);
+  EXPECT_EQ(HtmlPage(form.body).text("//h1"), "Thôn Đông");
   // The other token was ended by the change; the new password works for the API.
   EXPECT_EQ(get(report_path("HP-AH-THON1"), bearer).status, 401);
 }
@@ -116,14 +122,16 @@ TEST_F(UnitAccountsPagesTest, ThePasswordsAreShownOnceAndAResetEndsTheOldOne) {
   const PageSession coordinator = signed_in(kCoordinator);
   const HttpReply shown = create(coordinator, "html");
   ASSERT_EQ(shown.status, 200);
-  const std::string password = first_match(shown.body, "class=\"one-time-password\">([^<]+)<");
+  const std::string one_time_password = "//table//code[@class='one-time-password']";
+  const std::string password = HtmlPage(shown.body).text(one_time_password);
   ASSERT_FALSE(password.empty()) << shown.body;
+  // Raw bytes on purpose: the password appears nowhere in the page, not even in an attribute.
   EXPECT_EQ(coordinator.open("/quan-tri/tai-khoan-don-vi").body.find(password), std::string::npos);
   // Nothing left to create: said so, nothing created.
   const std::size_t before = account_count();
   const HttpReply again = create(coordinator, "pdf");
   EXPECT_EQ(again.status, 200);
-  EXPECT_NE(again.body.find("id=\"accounts-notice\""), std::string::npos);
+  EXPECT_EQ(HtmlPage(again.body).count("//p[@id='accounts-notice']"), 1u);
   EXPECT_EQ(account_count(), before);
 
   const HttpReply reset =
@@ -133,7 +141,7 @@ TEST_F(UnitAccountsPagesTest, ThePasswordsAreShownOnceAndAResetEndsTheOldOne) {
                                                         {"format", "html"},
                                                         {"reset_thon1.ah", "1"}});
   ASSERT_EQ(reset.status, 200);
-  const std::string renewed = first_match(reset.body, "class=\"one-time-password\">([^<]+)<");
+  const std::string renewed = HtmlPage(reset.body).text(one_time_password);
   ASSERT_FALSE(renewed.empty());
   EXPECT_NE(renewed, password);
   PageSession village(*http_);
@@ -148,13 +156,14 @@ TEST_F(UnitAccountsPagesTest, AResetOfNothingOrOfAnotherAccountIsRefusedOnThePag
       {"unit", "HP-AH"}, {"campaign", campaign()}, {"action", "reset"}, {"format", "pdf"}};
   const HttpReply nothing = coordinator.submit("/quan-tri/tai-khoan-don-vi", base);
   EXPECT_EQ(nothing.status, 422);
-  EXPECT_NE(nothing.body.find("id=\"usernames-err\""), std::string::npos);
+  EXPECT_EQ(HtmlPage(nothing.body).count("//form[@id='accounts-reset']//p[@id='usernames-err']"),
+            1u);
   FormFields hostile = base;
   hostile.emplace_back("reset_" + kReporter, "1");
   hostile.emplace_back("reset_<script>alert(1)</script>", "1");
   const HttpReply refused = coordinator.submit("/quan-tri/tai-khoan-don-vi", hostile);
   EXPECT_EQ(refused.status, 422);
-  EXPECT_EQ(refused.body.find("<script>alert"), std::string::npos);
+  EXPECT_EQ(refused.body.find("<script>alert"), std::string::npos);  // raw: escaping
   EXPECT_EQ(store_->accounts().find_user(kReporter)->password_hash, hash);
   FormFields unknown_action = base;
   unknown_action[2].second = "delete";
