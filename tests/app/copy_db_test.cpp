@@ -3,7 +3,7 @@
 // and accounts; a copy into a database with data is refused unless merged; a merge renumbers ids,
 // attaches the commune under its city and refuses colliding codes, changing nothing then.
 #include "app/api_json.h"
-#include "app/demo_data.h"
+#include "demo/demo_data.h"
 #include "app_fixture.h"
 #include "storage/copy_database.h"
 
