@@ -8,6 +8,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 DEMO_DB ?= var/demo.sqlite
 DEMO_SCALE ?= commune
+DEMO_YEAR ?= 2025
 PORT ?= 8080
 # Seconds each libFuzzer target runs in `make test` (scripts/fuzz.sh).
 FUZZ_SECONDS ?= 20
@@ -27,7 +28,7 @@ build: setup $(BUILD_DIR)/CMakeCache.txt
 
 demo: build
 	@mkdir -p $(dir $(DEMO_DB))
-	$(BUILD_DIR)/src/cli/llw demo --db $(DEMO_DB) --scale $(DEMO_SCALE) --reset
+	$(BUILD_DIR)/src/cli/llw demo --db $(DEMO_DB) --scale $(DEMO_SCALE) --year $(DEMO_YEAR) --reset
 	$(BUILD_DIR)/src/cli/llw serve --db $(DEMO_DB) --port $(PORT)
 
 # Serves an existing demo database again without recreating it.

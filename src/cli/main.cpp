@@ -17,10 +17,10 @@
 
 #include "app/api_json.h"
 #include "app/application.h"
-#include "app/demo_data.h"
 #include "cli/ops_commands.h"
 #include "cli/remind_commands.h"
 #include "cli/system_user.h"
+#include "demo/demo_data.h"
 #include "domain/error.h"
 #include "storage/open_store.h"
 #include "web/client_address.h"
@@ -115,10 +115,11 @@ int cmd_init(const std::string& db, const std::string& forms_dir) {
 }
 
 // Builds the demo into `target` and returns its figures; the caller times and prints them.
-llw::DemoStats build_demo(const std::string& target, llw::DemoScale scale,
+llw::DemoStats build_demo(const std::string& target, llw::DemoScale scale, int year,
                           const std::string& forms_dir) {
   auto app = make_app(target, forms_dir);
-  return llw::make_demo(app, scale, [](const std::string& line) { std::cout << line << "\n"; });
+  return llw::make_demo(app, scale, year,
+                        [](const std::string& line) { std::cout << line << "\n"; });
 }
 
 void remove_sqlite_files(const std::string& path) {
@@ -129,8 +130,8 @@ void remove_sqlite_files(const std::string& path) {
 // and forms), or replaces one when --reset is given. A SQLite demo is built in a file of its own
 // beside the target and renamed over it once complete: a failure half-way leaves the target as
 // it was. A PostgreSQL database must be empty (no units, no accounts); it is not reset.
-int cmd_demo(const std::string& db, const std::string& scale_name, const std::string& forms_dir,
-             bool reset) {
+int cmd_demo(const std::string& db, const std::string& scale_name, int year,
+             const std::string& forms_dir, bool reset) {
   auto scale = llw::demo_scale_from_string(scale_name);
   if (!scale) throw UserError("unknown scale '" + scale_name + "': use commune, city or national");
   const bool postgresql = llw::is_postgresql_url(db);
@@ -150,12 +151,12 @@ int cmd_demo(const std::string& db, const std::string& scale_name, const std::st
   const auto started = std::chrono::steady_clock::now();
   llw::DemoStats stats;
   if (postgresql) {
-    stats = build_demo(db, *scale, forms_dir);
+    stats = build_demo(db, *scale, year, forms_dir);
   } else {
     const std::string building = db + ".demo-building";
     remove_sqlite_files(building);
     try {
-      stats = build_demo(building, *scale, forms_dir);  // closed (and checkpointed) on return
+      stats = build_demo(building, *scale, year, forms_dir);  // closed (and checkpointed) on return
     } catch (...) {
       remove_sqlite_files(building);
       throw;
@@ -167,8 +168,8 @@ int cmd_demo(const std::string& db, const std::string& scale_name, const std::st
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-  std::cout << "\nDemo database " << db << " (" << scale_name << " scale) built in " << std::fixed
-            << std::setprecision(1) << seconds << " s\n";
+  std::cout << "\nDemo database " << db << " (" << scale_name << " scale, " << year << ") built in "
+            << std::fixed << std::setprecision(1) << seconds << " s\n";
   std::cout << "  units: " << stats.units << ", campaign " << stats.campaign_id << " issued by "
             << stats.issuer_code << ", reporting units: " << stats.reporting_units << "\n";
   std::cout << "  reports:";
@@ -409,6 +410,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
 
   std::string scale = "commune";
+  int demo_year = llw::default_demo_year;
   bool reset = false;
   auto* demo = cli.add_subcommand(
       "demo", "Fill a new database with realistic demo data and print the demo accounts");
@@ -416,6 +418,10 @@ int main(int argc, char** argv) {
   demo->add_option("--scale", scale, "commune (one commune), city (Hải Phòng) or national")
       ->capture_default_str()
       ->check(CLI::IsMember({"commune", "city", "national"}));
+  demo->add_option("--year", demo_year,
+                   "Year of the demo's campaign: its dates, name and plan texts fall in it")
+      ->capture_default_str()
+      ->check(CLI::Range(llw::min_demo_year, llw::max_demo_year));
   demo->add_option("--forms", forms_dir, "Directory of form definitions (*.json)")
       ->capture_default_str();
   demo->add_flag("--reset", reset,
@@ -538,7 +544,7 @@ int main(int argc, char** argv) {
     if (int code = run_ops_command(); code >= 0) return code;
     if (int code = run_remind_command(); code >= 0) return code;
     if (*init) return cmd_init(db, forms_dir);
-    if (*demo) return cmd_demo(db, scale, forms_dir, reset);
+    if (*demo) return cmd_demo(db, scale, demo_year, forms_dir, reset);
     if (*serve)
       return cmd_serve(db, bind, port, threads, forms_dir, durability, serve_mail, trusted_proxies,
                        max_connections);

@@ -2,9 +2,11 @@
 // Copies a whole LLW database to another one, SQLite or PostgreSQL either way (`llw copy-db`).
 //
 // Every table of the source is copied generically (the table list, columns, primary keys and
-// foreign keys are read from the databases themselves, so tables added by later migrations are
-// covered without a change here), inside one write transaction on the target that is committed
-// only after every table's row count and checksum have been verified by reading the target back.
+// the foreign keys the schema declares are read from the databases themselves, so tables added by
+// later migrations are covered without a change here), each after the tables its foreign keys
+// reference (copy/table_plan.h; a tree that references itself parents first), inside one write
+// transaction on the target that is committed only after every table's row count and checksum
+// have been verified by reading the target back.
 // Both databases are first brought to this build's schema (open_store applies the pending
 // migrations), and must then have the same migrations.
 //
@@ -12,8 +14,9 @@
 // form definitions, counts as empty): rows keep their ids. With `merge`, the source is added to a
 // database that already has data (a commune moved up into its city's database): no unit code or
 // username may exist on both sides, every id is given a new value on the target and every
-// reference to it (columns named *unit_id, parent_id, user_id, updated_by, by, granted_by,
-// campaign_id, and the materialized paths) is rewritten; the source's roots attach under the
+// reference to it is rewritten: a column with a declared foreign key through the key, one without
+// by the migrations' naming convention (unit_id, parent_id, issuer_unit_id, user_id, updated_by,
+// by, granted_by, campaign_id, and the materialized paths); the source's roots attach under the
 // target unit `under_code` when it is given.
 
 #include <cstdint>

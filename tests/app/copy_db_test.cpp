@@ -1,10 +1,16 @@
 // `llw copy-db` (storage/copy_database.h) on real databases: a commune's demo database copied
 // SQLite → PostgreSQL, PostgreSQL → SQLite and SQLite → SQLite gives the same summaries, history
 // and accounts; a copy into a database with data is refused unless merged; a merge renumbers ids,
-// attaches the commune under its city and refuses colliding codes, changing nothing then.
+// attaches the commune under its city and refuses colliding codes, changing nothing then; tables
+// are copied after the tables their declared foreign keys reference, and a merge rewrites a
+// reference through its declared key whatever the column is called.
+#include <sqlite3.h>
+
+#include <algorithm>
+
 #include "app/api_json.h"
-#include "app/demo_data.h"
 #include "app_fixture.h"
+#include "demo/demo_data.h"
 #include "storage/copy_database.h"
 
 namespace llw::testing {
@@ -230,6 +236,95 @@ TEST_P(CopyDbTest, AMergeAttachesTheCommuneUnderItsCityWithNewIdsAndTheSameFigur
   merge.under_code = "KHONG-CO";
   EXPECT_THROW(copy_database(commune.database->url(), other.database->url(), merge), Error);
   EXPECT_EQ(other.rows("units"), 0);
+}
+
+// Two tables of a later migration whose key column is not named after the table it references
+// (`author`, not `z_writer_id`), and which sort the other way round by name.
+const char* const kWritersAndNotes[] = {
+    "CREATE TABLE z_writers (id BIGINT PRIMARY KEY, name TEXT NOT NULL)",
+    "CREATE TABLE a_notes (id BIGINT PRIMARY KEY, author BIGINT NOT NULL REFERENCES z_writers (id),"
+    " body TEXT NOT NULL)"};
+
+// Runs a statement on the database outside the store (the test's raw reader is read-only).
+void execute(const TestDatabase& database, const std::string& sql) {
+  if (database.backend() == Backend::postgresql) {
+    testing_support::PgConnection(database.url()).rows(sql);
+    return;
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(database.url().c_str(), &db, SQLITE_OPEN_READWRITE, nullptr),
+            SQLITE_OK);
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  EXPECT_EQ(rc, SQLITE_OK) << (error ? error : "") << " in: " << sql;
+  sqlite3_free(error);
+  sqlite3_close(db);
+}
+
+// Both sides with the two tables; the source with notes by two writers.
+void add_writers_and_notes(Side& source, Side& target) {
+  for (Side* side : {&source, &target}) {
+    side->close();
+    for (const char* sql : kWritersAndNotes) execute(*side->database, sql);
+  }
+  execute(*source.database, "INSERT INTO z_writers (id, name) VALUES (1, 'Lan'), (2, 'Minh')");
+  execute(*source.database,
+          "INSERT INTO a_notes (id, author, body) VALUES (1, 2, 'Minh 1'), (2, 1, 'Lan 1')");
+}
+
+TEST_P(CopyDbTest, TablesAreCopiedAfterTheTablesTheirDeclaredForeignKeysReference) {
+  Side source(GetParam().from);
+  Side target(GetParam().to);
+  add_writers_and_notes(source, target);
+  std::vector<std::string> order;
+  copy_database(source.database->url(), target.database->url(), {},
+                [&](const TableCopy& table) { order.push_back(table.table); });
+  auto at = [&](const std::string& table) {
+    auto found = std::find(order.begin(), order.end(), table);
+    EXPECT_NE(found, order.end()) << table;
+    return found - order.begin();
+  };
+  EXPECT_LT(at("z_writers"), at("a_notes"));
+  EXPECT_LT(at("units"), at("users"));      // users.unit_id
+  EXPECT_LT(at("units"), at("campaigns"));  // campaigns.issuer_unit_id
+  EXPECT_LT(at("campaigns"), at("reports"));
+  EXPECT_LT(at("reports"), at("report_versions"));  // a key of two columns
+  EXPECT_EQ(target.database->raw()->rows("SELECT n.body, w.name FROM a_notes n JOIN z_writers w "
+                                         "ON w.id = n.author ORDER BY n.id"),
+            "Minh 1|Minh\nLan 1|Lan\n");
+}
+
+TEST_P(CopyDbTest, AMergeRewritesAReferenceThroughItsDeclaredForeignKeyWhateverItsName) {
+  Side source(GetParam().from);
+  Side target(GetParam().to);
+  add_writers_and_notes(source, target);
+  // The target's own writer and note take the ids 1 the source's rows have.
+  execute(*target.database, "INSERT INTO z_writers (id, name) VALUES (1, 'Hoa')");
+  execute(*target.database, "INSERT INTO a_notes (id, author, body) VALUES (1, 1, 'Hoa 1')");
+  CopyOptions merge;
+  merge.merge = true;
+  copy_database(source.database->url(), target.database->url(), merge);
+  EXPECT_EQ(target.database->raw()->rows("SELECT n.body, w.name FROM a_notes n JOIN z_writers w "
+                                         "ON w.id = n.author ORDER BY n.id"),
+            "Hoa 1|Hoa\nMinh 1|Minh\nLan 1|Lan\n");
+}
+
+// The demo's plans name who wrote them by username (level_plans.updated_by is text, with no
+// key): a merge keeps the name and renumbers the plan's unit and campaign.
+TEST_P(CopyDbTest, AMergeKeepsATextColumnNamedLikeAReference) {
+  Side source(GetParam().from);
+  make_demo(*source.app, DemoScale::commune, 2027);
+  source.close();
+  Side target(GetParam().to);
+  target.close();
+  CopyOptions merge;
+  merge.merge = true;
+  copy_database(source.database->url(), target.database->url(), merge);
+  const std::string plans =
+      "SELECT l.number, l.updated_by, u.code, c.year FROM level_plans l JOIN units u ON u.id = "
+      "l.unit_id JOIN campaigns c ON c.id = l.campaign_id";
+  EXPECT_EQ(target.database->raw()->rows(plans), source.database->raw()->rows(plans));
+  EXPECT_EQ(target.rows("level_plans"), 1);
 }
 
 TEST(CopyDbRefusals, TheSameDatabaseOnBothSidesOrAMissingSourceFileIsRefused) {

@@ -1,12 +1,41 @@
-// The commune demo is consistent: its summary equals a direct sum over its counted reports.
-#include "app/demo_data.h"
+// The commune demo is consistent: its summary equals a direct sum over its counted reports; a
+// demo built for another year than the seed's has its campaign, plan, report dates and texts all
+// in that year, and its summary still adds up.
+#include "demo/demo_data.h"
 
+#include <chrono>
 #include <fstream>
 
 #include "app_fixture.h"
 
 namespace llw::testing {
 namespace {
+
+using namespace std::chrono;
+
+// What the counted reports add up to, read one by one: what a summary must show.
+struct DirectSums {
+  std::int64_t submitted = 0, late = 0, participants = 0;
+  std::map<std::string, double> totals;
+
+  void add(const UnitReport& r) {
+    ++submitted;
+    late += r.late;
+    for (const char* key : {"media_articles", "banners", "site_posts"}) {
+      totals[key] += r.values.value(key, 0.0);
+    }
+    for (const char* key : {"participants_students", "participants_staff", "participants_parents",
+                            "participants_residents"}) {
+      participants += r.values.value(key, std::int64_t(0));
+    }
+  }
+  void expect_in(const Summary& s) const {
+    EXPECT_EQ(s.submitted, submitted);
+    EXPECT_EQ(s.late, late);
+    EXPECT_EQ(s.participants, participants);
+    for (const auto& [key, value] : totals) EXPECT_EQ(s.totals.at(key), value) << key;
+  }
+};
 
 TEST_F(AppTest, CommuneDemoSummaryEqualsADirectSumOverItsReports) {
   DemoStats stats = make_demo(*app_, DemoScale::commune);
@@ -26,9 +55,8 @@ TEST_F(AppTest, CommuneDemoSummaryEqualsADirectSumOverItsReports) {
       store_->units().units_in_subtree(commune.path, campaign.reporting_kinds);
   ASSERT_EQ(std::int64_t(reporting.size()), stats.reporting_units);
 
-  std::int64_t submitted = 0, late = 0, participants = 0, population = 0;
-  std::map<std::string, double> totals;
-  std::int64_t reading_sessions = 0;
+  DirectSums sums;
+  std::int64_t population = 0, reading_sessions = 0;
   for (const OrgUnit& u : reporting) {
     UnitReport r = *store_->reports().find_report(campaign.id, u.id);
     if (r.status == ReportStatus::draft) {
@@ -36,28 +64,17 @@ TEST_F(AppTest, CommuneDemoSummaryEqualsADirectSumOverItsReports) {
     }
     if (!campaign.counts(r.status)) continue;
     EXPECT_TRUE(validate_values(form, u, r.values, true).empty()) << u.code;
-    ++submitted;
-    late += r.late;
-    for (const char* key : {"media_articles", "banners", "site_posts"}) {
-      totals[key] += r.values.value(key, 0.0);
-    }
-    for (const char* key : {"participants_students", "participants_staff", "participants_parents",
-                            "participants_residents"}) {
-      participants += r.values.value(key, std::int64_t(0));
-    }
+    sums.add(r);
     for (const auto& [group, n] : u.population) population += n;
     reading_sessions += r.values.value("reading_day_sessions", std::int64_t(0));
   }
-  ASSERT_GT(submitted, 0);
+  ASSERT_GT(sums.submitted, 0);
 
   Summary s = app_->summary(system_admin(), campaign.id, "HP-ANHUNG");
   EXPECT_EQ(s.expected, stats.reporting_units);
-  EXPECT_EQ(s.submitted, submitted);
-  EXPECT_EQ(s.late, late);
-  EXPECT_EQ(s.on_time, submitted - late);
-  EXPECT_EQ(s.missing_count, stats.reporting_units - submitted);
-  for (const auto& [key, value] : totals) EXPECT_EQ(s.totals.at(key), value) << key;
-  EXPECT_EQ(s.participants, participants);
+  sums.expect_in(s);
+  EXPECT_EQ(s.on_time, sums.submitted - sums.late);
+  EXPECT_EQ(s.missing_count, stats.reporting_units - sums.submitted);
   EXPECT_EQ(s.population, population);
   EXPECT_GT(s.participation_rate, 0.2);
   EXPECT_LE(s.participation_rate, 1.0);
@@ -104,6 +121,63 @@ TEST(DemoValues, GeneratedValuesPassTheFormsValidation) {
       EXPECT_LT(draft.size(), complete.size());
     }
   }
+}
+
+// Every string inside `value` (report values, table rows), for looking for a year in them.
+void each_string(const nlohmann::json& value, const std::function<void(const std::string&)>& f) {
+  if (value.is_string()) f(value.get<std::string>());
+  if (value.is_structured()) {
+    for (const auto& item : value) each_string(item, f);
+  }
+}
+
+year_month_day vietnam_date(Timestamp at) {
+  return year_month_day{floor<days>(sys_seconds{seconds{at + vietnam_utc_offset_seconds}})};
+}
+
+TEST_F(AppTest, DemoOfAnotherYearIsInThatYearAndItsSummaryAddsUp) {
+  DemoStats stats = make_demo(*app_, DemoScale::commune, 2027);
+  Campaign campaign = app_->get_campaign(system_admin(), stats.campaign_id);
+  EXPECT_EQ(campaign.year, 2027);
+  EXPECT_EQ(campaign.name, "Tuần lễ hưởng ứng học tập suốt đời năm 2027");
+  EXPECT_EQ(stats.campaign_name, campaign.name);
+  EXPECT_EQ(campaign.period_start, year{2027} / October / 1);
+  EXPECT_EQ(campaign.period_end, year{2027} / October / 7);
+  EXPECT_EQ(campaign.deadline, year{2027} / October / 12);
+  EXPECT_EQ(campaign.lock_date, year{2027} / October / 31);
+  EXPECT_EQ(campaign.plan["issued_on"], "2027-10-01");
+  const std::string plan = campaign.plan.dump(-1, ' ', false);
+  EXPECT_EQ(plan.find("2025"), std::string::npos) << plan;
+  EXPECT_NE(plan.find("Tuần lễ hưởng ứng học tập suốt đời năm 2027"), std::string::npos);
+  EXPECT_NE(plan.find("12/10/2027"), std::string::npos);
+
+  // Every report's dates and texts are in 2027; the counted ones, summed unit by unit, are what
+  // the root of the tree shows.
+  const OrgUnit country = unit("VN");
+  DirectSums sums;
+  for (const OrgUnit& u : store_->units().units_in_subtree(country.path, campaign.reporting_kinds)) {
+    const UnitReport r = *store_->reports().find_report(campaign.id, u.id);
+    if (r.status == ReportStatus::not_started) continue;
+    EXPECT_EQ(vietnam_date(r.updated_at).year(), year{2027}) << u.code;
+    each_string(r.values, [&](const std::string& text) {
+      EXPECT_EQ(text.find("2025"), std::string::npos) << u.code << ": " << text;
+    });
+    if (!campaign.counts(r.status)) continue;
+    ASSERT_TRUE(r.submitted_at) << u.code;
+    EXPECT_EQ(vietnam_date(*r.submitted_at).year(), year{2027}) << u.code;
+    sums.add(r);
+  }
+  ASSERT_GT(sums.submitted, 0);
+  EXPECT_GT(sums.late, 0);
+  const Summary root = app_->summary(system_admin(), campaign.id, "VN");
+  EXPECT_EQ(root.expected, stats.reporting_units);
+  sums.expect_in(root);
+}
+
+TEST_F(AppTest, DemoRefusesAYearOutsideItsRange) {
+  EXPECT_EQ(error_kind_of([&] { make_demo(*app_, DemoScale::commune, 1999); }),
+            ErrorKind::bad_input);
+  EXPECT_EQ(store_->units().count_units(), 0);
 }
 
 }  // namespace

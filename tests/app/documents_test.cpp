@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/demo_data.h"
 #include "app_fixture.h"
+#include "demo/demo_data.h"
 #include "document_text.h"
 #include "documents/builders.h"
 #include "documents/data_table.h"
@@ -65,7 +65,7 @@ class DocumentsTest : public AppTest {
     });
     Campaign c = testing_support::week_campaign_2025();
     c.issuer_code = "HP-X";
-    c.plan = seed_plan_2025();
+    c.plan = seed_plan(2025);
     campaign_ = app_->create_campaign(system_admin(), c);
   }
 
@@ -335,7 +335,7 @@ TEST_F(DocumentsTest, DocumentsAndDataRefuseEachOthersFormats) {
 TEST_F(DocumentsTest, ThePlanIsEditedByTheCoordinatorAndTheDocumentFollows) {
   const User coordinator = make_user("xa.anhung", Role::coordinator, "HP-X");
   const std::int64_t revision = *store_->campaigns().campaign_revision(campaign_.id);
-  json plan = seed_plan_2025();
+  json plan = seed_plan(2025);
   plan["number"] = "99/KH-UBND";
   const Campaign updated = app_->update_campaign_plan(coordinator, campaign_.id, plan);
   EXPECT_EQ(updated.plan.at("number"), "99/KH-UBND");

@@ -15,7 +15,7 @@
 #include <set>
 #include <thread>
 
-#include "app/demo_data.h"
+#include "demo/demo_data.h"
 #include "http_client.h"
 #include "storage/open_store.h"
 #include "test_database.h"

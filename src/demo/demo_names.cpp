@@ -1,4 +1,4 @@
-#include "app/demo_names.h"
+#include "demo/demo_names.h"
 
 namespace llw::demo {
 

@@ -1,22 +1,25 @@
-// The text of the seed plan: Kế hoạch số 83/KH-UBND ngày 01/10/2025 of the People's Committee of
-// Xã An Hưng (Hải Phòng), "Tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025". Kept in code so
-// the demo does not read anything outside the repository at run time.
-#include "app/demo_data.h"
+// The text of the seed plan: Kế hoạch số 83/KH-UBND ngày 01/10 of the People's Committee of
+// Xã An Hưng (Hải Phòng), "Tổ chức Tuần lễ hưởng ứng học tập suốt đời năm …", in any year. Kept in
+// code so the demo does not read anything outside the repository at run time.
+#include "demo/demo_campaign.h"
+#include "demo/demo_data.h"
 
 namespace llw {
 
-nlohmann::json seed_plan_2025() {
+nlohmann::json seed_plan(int year) {
   using nlohmann::json;
+  const std::string y = std::to_string(year);
+  const std::string week = demo::week_of(year);
   json plan;
   plan["number"] = "83/KH-UBND";
-  plan["issued_on"] = "2025-10-01";
+  plan["issued_on"] = y + "-10-01";
   plan["place"] = "An Hưng";
   plan["issuer_name"] = "ỦY BAN NHÂN DÂN XÃ AN HƯNG";
-  plan["legal_basis"] =
-      "Thực hiện Quyết định số 3929/QĐ-UBND ngày 01/10/2025 của Ủy ban nhân dân thành phố Hải "
-      "Phòng ban hành Kế hoạch tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025; Ủy ban nhân "
-      "dân xã xây dựng kế hoạch tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025 trên địa bàn "
-      "xã, cụ thể như sau:";
+  plan["legal_basis"] = "Thực hiện Quyết định số 3929/QĐ-UBND ngày " +
+                        demo::first_of_october(year) +
+                        " của Ủy ban nhân dân thành phố Hải Phòng ban hành Kế hoạch tổ chức " +
+                        week + "; Ủy ban nhân dân xã xây dựng kế hoạch tổ chức " + week +
+                        " trên địa bàn xã, cụ thể như sau:";
   plan["purposes"] = json::array({
       "Nâng cao nhận thức của nhân dân, cán bộ, công chức, viên chức, người lao động về vai trò, ý "
       "nghĩa của việc học tập, đặc biệt là tự học và học tập suốt đời gắn với việc làm chủ tri "
@@ -92,9 +95,10 @@ nlohmann::json seed_plan_2025() {
       {{"title", "Phòng Văn hóa - Xã hội"},
        {"tasks",
         json::array(
-            {"Là cơ quan thường trực, tham mưu UBND xã xây dựng chương trình, ban hành kế hoạch, "
-             "văn bản hướng dẫn tổ chức thực hiện “Tuần lễ hưởng ứng học tập suốt đời” năm 2025 "
-             "với các hoạt động phù hợp thiết thực với điều kiện của địa phương.",
+            {std::string("Là cơ quan thường trực, tham mưu UBND xã xây dựng chương trình, ban hành "
+                         "kế hoạch, ") +
+                 "văn bản hướng dẫn tổ chức thực hiện “Tuần lễ hưởng ứng học tập suốt đời” năm " +
+                 y + " với các hoạt động phù hợp thiết thực với điều kiện của địa phương.",
              "Phát động phong trào thi đua dạy tốt, học tốt, tổ chức các (lớp học, tập huấn, hội "
              "thảo, diễn đàn, giao lưu...) hoạt động khuyến học, hoạt động chuyên đề, các hoạt "
              "động "
@@ -115,7 +119,8 @@ nlohmann::json seed_plan_2025() {
        {"tasks",
         json::array(
             {"Phối hợp với Phòng Văn hóa - Xã hội xã tham gia thực hiện tốt các hoạt động hưởng "
-             "ứng Tuần lễ học tập suốt đời năm 2025 theo nội dung Kế hoạch này.",
+             "ứng Tuần lễ học tập suốt đời năm " +
+                 y + " theo nội dung Kế hoạch này.",
              "Tiếp tục đẩy mạnh các hoạt động nhằm thực hiện các mục tiêu của Kế hoạch thực hiện "
              "Đề án “Xây dựng xã hội học tập giai đoạn 2021-2030” trên địa bàn xã.",
              "Tăng cường công tác tuyên truyền về các hoạt động hưởng ứng Tuần lễ, về lợi ích của "
@@ -124,8 +129,7 @@ nlohmann::json seed_plan_2025() {
       {{"title", "Các cơ sở giáo dục trên địa bàn"},
        {"tasks",
         json::array(
-            {"Xây dựng và triển khai thực hiện Kế hoạch tổ chức Tuần lễ hưởng ứng học tập suốt "
-             "đời năm 2025.",
+            {"Xây dựng và triển khai thực hiện Kế hoạch tổ chức " + week + ".",
              "Tổ chức các lớp học, tập huấn, hội thảo, hoạt động giao lưu với các nội dung, hình "
              "thức học tập phong phú, linh hoạt, thiết thực thuộc nhiều lĩnh vực của đời sống xã "
              "hội, đặc biệt là các chủ đề thiết thực, các chương trình giáo dục về kỹ năng sống, "
@@ -134,9 +138,11 @@ nlohmann::json seed_plan_2025() {
              "chức, học sinh.",
              "Tạo điều kiện thuận lợi để đội ngũ cán bộ, viên chức và người lao động thuộc đơn vị "
              "mình được học tập suốt đời.",
-             "Báo cáo kết quả tổ chức Tuần lễ học tập suốt đời năm 2025 của đơn vị (theo đề cương "
-             "gửi kèm) về UBND xã (qua Phòng Văn hóa - Xã hội) trước ngày 12/10/2025 để tổng hợp "
-             "báo cáo UBND thành phố và Sở Giáo dục và Đào tạo theo quy định."})}},
+             "Báo cáo kết quả tổ chức Tuần lễ học tập suốt đời năm " + y +
+                 " của đơn vị (theo đề cương gửi kèm) về UBND xã (qua Phòng Văn hóa - Xã hội) "
+                 "trước ngày 12/10/" +
+                 y +
+                 " để tổng hợp báo cáo UBND thành phố và Sở Giáo dục và Đào tạo theo quy định."})}},
   });
   plan["closing"] =
       "Ủy ban nhân dân xã yêu cầu các phòng, đơn vị, các tổ chức, các cơ sở giáo dục, các thôn "

@@ -1,7 +1,10 @@
 #pragma once
 // Demo data that looks real: the seed's commune of Hải Phòng with its plan 83/KH-UBND and
-// reports in every state, or the whole city, or the whole country. Deterministic (fixed seed),
-// so two runs give the same database and the numbers in documentation stay true.
+// reports in every state, or the whole city, or the whole country, for the Tuần lễ of any year.
+// Deterministic (fixed seed), so two runs give the same database and the numbers in
+// documentation stay true; the year changes only the dates and the texts that name it.
+// The library llw_demo (src/demo) is linked by the CLI's `llw demo` and by tests, never by the
+// production libraries.
 
 #include <cstdint>
 #include <functional>
@@ -23,6 +26,15 @@ enum class DemoScale {
 };
 
 std::optional<DemoScale> demo_scale_from_string(std::string_view text);
+
+// The year of the demo's campaign when none is given: the seed's, which the browser tests and the
+// documentation's screenshots show.
+inline constexpr int default_demo_year = 2025;
+// The years a demo may be built for.
+inline constexpr int min_demo_year = 2000;
+inline constexpr int max_demo_year = 2100;
+// The form the demo's campaign reports on (its id names the đề cương, whatever the demo's year).
+inline constexpr const char* demo_form_id = "llw-2025";
 
 struct DemoAccount {
   std::string username;
@@ -47,20 +59,22 @@ struct DemoStats {
 // campaigns and reports) or accounts. A database with only its schema and forms holds none.
 bool database_holds_data(Application& app);
 
-// Fills an empty database through `app` (units, the campaign with the form `llw-2025`, reports,
-// aggregates, accounts). Throws Error{conflict} when database_holds_data.
-// `progress` receives one English line per phase.
-DemoStats make_demo(Application& app, DemoScale scale,
+// Fills an empty database through `app` (units, the campaign of `year` with the form
+// demo_form_id, reports, aggregates, accounts): every date, the campaign's name and the plans'
+// texts are in `year`. Throws Error{conflict} when database_holds_data, Error{bad_input} for a
+// year outside [min_demo_year, max_demo_year]. `progress` receives one English line per phase.
+DemoStats make_demo(Application& app, DemoScale scale, int year = default_demo_year,
                     const std::function<void(const std::string&)>& progress = {});
 
-// The seed's plan (Kế hoạch số 83/KH-UBND ngày 01/10/2025 of the commune People's Committee) as
-// the campaign's structured plan fields.
-nlohmann::json seed_plan_2025();
+// The seed's plan (Kế hoạch số 83/KH-UBND ngày 01/10 of the commune People's Committee) of `year`
+// as the campaign's structured plan fields.
+nlohmann::json seed_plan(int year = default_demo_year);
 
 // Plausible values for one unit's report, generated from the form definition alone (so a new
 // form needs no change here). `complete` fills every item; otherwise about half of the form, as
-// a draft would be. The result passes validate_values (for_submit when complete).
+// a draft would be; its dates fall in `year`. The result passes validate_values (for_submit when
+// complete).
 nlohmann::json demo_report_values(const ReportForm& form, const OrgUnit& unit, std::uint64_t seed,
-                                  bool complete);
+                                  bool complete, int year = default_demo_year);
 
 }  // namespace llw

@@ -1,8 +1,6 @@
-#include "app/demo_campaign.h"
+#include "demo/demo_campaign.h"
 
 #include <algorithm>
-
-#include "app/demo_data.h"
 
 namespace llw::demo {
 namespace {
@@ -10,20 +8,20 @@ namespace {
 using nlohmann::json;
 using namespace std::chrono;
 
-// The seed's lock date is 31/10/2025; a demo run later than that would find every report locked,
-// so the demo keeps reports open until 90 days after the day it is created (deadline unchanged:
-// submissions made now are late, as they would be).
-year_month_day demo_lock_date(Timestamp now) {
+// The seed's lock date is 31 October; a demo run later than that would find every report
+// locked, so the demo keeps reports open until 90 days after the day it is created (deadline
+// unchanged: submissions made now are late, as they would be).
+year_month_day demo_lock_date(int year, Timestamp now) {
   const auto today = floor<days>(sys_seconds{seconds{now + vietnam_utc_offset_seconds}});
   const year_month_day open_until{today + days{90}};
-  return std::max(october(31), open_until);
+  return std::max(october(year, 31), open_until);
 }
 
 // The seed plan as another level issues it: its number, place, issuer, legal basis and signer
 // ({authority, deputy, position, name}).
-json plan_issued_by(const char* number, const char* place, const char* issuer_name,
-                    const char* legal_basis, const std::array<const char*, 4>& signer) {
-  json plan = seed_plan_2025();
+json plan_issued_by(int year, const char* number, const char* place, const char* issuer_name,
+                    const std::string& legal_basis, const std::array<const char*, 4>& signer) {
+  json plan = seed_plan(year);
   plan["number"] = number;
   plan["place"] = place;
   plan["issuer_name"] = issuer_name;
@@ -37,47 +35,46 @@ json plan_issued_by(const char* number, const char* place, const char* issuer_na
 
 }  // namespace
 
-Campaign campaign_2025(const std::string& issuer_code, json plan, Timestamp now) {
+Campaign demo_campaign(int year, const std::string& issuer_code, json plan, Timestamp now) {
   Campaign campaign;
-  campaign.name = "Tuần lễ hưởng ứng học tập suốt đời năm 2025";
-  campaign.year = 2025;
+  campaign.name = week_of(year);
+  campaign.year = year;
   campaign.issuer_code = issuer_code;
-  campaign.period_start = october(1);
-  campaign.period_end = october(7);
-  campaign.deadline = october(12);
-  campaign.lock_date = demo_lock_date(now);
+  campaign.period_start = october(year, 1);
+  campaign.period_end = october(year, 7);
+  campaign.deadline = october(year, 12);
+  campaign.lock_date = demo_lock_date(year, now);
   campaign.reporting_kinds = {UnitKind::department, UnitKind::organization, UnitKind::village,
                               UnitKind::school};
   campaign.plan = std::move(plan);
-  campaign.form_id = "llw-2025";
+  campaign.form_id = demo_form_id;
   return campaign;
 }
 
-json city_plan() {
+json city_plan(int year) {
   return plan_issued_by(
-      "215/KH-UBND", "Hải Phòng", "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG",
-      "Thực hiện Quyết định số 3929/QĐ-UBND ngày 01/10/2025 của Ủy ban nhân dân thành phố Hải "
-      "Phòng ban hành Kế hoạch tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025 (dữ liệu minh "
-      "họa cho cấp thành phố).",
+      year, "215/KH-UBND", "Hải Phòng", "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG",
+      "Thực hiện Quyết định số 3929/QĐ-UBND ngày " + first_of_october(year) +
+          " của Ủy ban nhân dân thành phố Hải Phòng ban hành Kế hoạch tổ chức " + week_of(year) +
+          " (dữ liệu minh họa cho cấp thành phố).",
       {"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thị Hồng Vân"});
 }
 
-json national_plan() {
+json national_plan(int year) {
   return plan_issued_by(
-      "1000/KH-BGDĐT", "Hà Nội", "BỘ GIÁO DỤC VÀ ĐÀO TẠO",
-      "Kế hoạch tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2025 trên phạm vi toàn quốc (dữ "
-      "liệu minh họa).",
+      year, "1000/KH-BGDĐT", "Hà Nội", "BỘ GIÁO DỤC VÀ ĐÀO TẠO",
+      "Kế hoạch tổ chức " + week_of(year) + " trên phạm vi toàn quốc (dữ liệu minh họa).",
       {"", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "(dữ liệu minh họa)"});
 }
 
 // The seed plan as the demo commune's own plan inside a campaign issued above it: its number,
-// date and text, its deadline 12/10/2025 and the campaign's lock date.
+// date and text, its deadline 12 October and the campaign's lock date.
 void issue_seed_commune_plan(Application& app, const User& system, const Campaign& campaign) {
-  const json seed = seed_plan_2025();
+  const json seed = seed_plan(campaign.year);
   LevelPlanDraft draft;
   draft.number = seed.at("number").get<std::string>();
   draft.issued_on = parse_iso_date(seed.at("issued_on").get<std::string>());
-  draft.deadline = std::min(october(12), campaign.deadline);
+  draft.deadline = std::min(october(campaign.year, 12), campaign.deadline);
   draft.lock_date = campaign.lock_date;
   for (const char* key : {"place", "issuer_name", "purposes", "activities_intro", "directions",
                           "assignments", "closing", "recipients", "signer"}) {
@@ -94,7 +91,7 @@ void issue_level_plan_from_start(Application& app, const User& system, const Cam
                                  const std::string& unit_code, const std::string& number) {
   LevelPlanDraft draft = app.starting_level_plan(system, campaign.id, unit_code);
   if (!number.empty()) draft.number = number;
-  if (!draft.issued_on) draft.issued_on = october(1);
+  if (!draft.issued_on) draft.issued_on = october(campaign.year, 1);
   draft.deadline = campaign.deadline;
   draft.lock_date = campaign.lock_date;
   const LevelPlan saved = app.save_level_plan(system, campaign.id, unit_code, 0, draft);
