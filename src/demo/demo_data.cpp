@@ -149,7 +149,8 @@ DemoStats make_demo(Application& app, DemoScale scale, int year,
   }
 
   // 3. Reports in every state, written in bulk, then the aggregates computed once.
-  std::vector<OrgUnit> reporting = store.units().units_in_subtree(issuer.path, campaign.reporting_kinds);
+  std::vector<OrgUnit> reporting =
+      store.units().units_in_subtree(issuer.path, campaign.reporting_kinds);
   std::erase_if(reporting, [&](const OrgUnit& u) { return !campaign.must_report(u); });
   DemoStats stats;
   stats.units = unit_count;
@@ -188,9 +189,10 @@ DemoStats make_demo(Application& app, DemoScale scale, int year,
     }
   }
   flush();
-  store.aggregates().rebuild_aggregates(campaign.id, [&](const OrgUnit& unit, const UnitReport& report) {
-    return contribution_of(campaign, unit, report);
-  });
+  store.aggregates().rebuild_aggregates(campaign.id,
+                                        [&](const OrgUnit& unit, const UnitReport& report) {
+                                          return contribution_of(campaign, unit, report);
+                                        });
   say("Reports: " + std::to_string(reporting.size()) + ", aggregates rebuilt");
 
   // 4. Accounts. Accounts sharing a password share one argon2id hash: the demo stays fast and

@@ -155,7 +155,8 @@ TEST_F(AppTest, DemoOfAnotherYearIsInThatYearAndItsSummaryAddsUp) {
   // the root of the tree shows.
   const OrgUnit country = unit("VN");
   DirectSums sums;
-  for (const OrgUnit& u : store_->units().units_in_subtree(country.path, campaign.reporting_kinds)) {
+  for (const OrgUnit& u :
+       store_->units().units_in_subtree(country.path, campaign.reporting_kinds)) {
     const UnitReport r = *store_->reports().find_report(campaign.id, u.id);
     if (r.status == ReportStatus::not_started) continue;
     EXPECT_EQ(vietnam_date(r.updated_at).year(), year{2027}) << u.code;

@@ -24,13 +24,7 @@ namespace llw {
 namespace {
 
 // Numbered migrations per backend (src/storage/migrations/<backend>/): every one is applied once.
-// The backends share every schema change; PostgreSQL has one more, the triggers that announce
-// changes to the other servers (028).
-long long migration_count(testing_support::Backend backend) {
-  return static_cast<long long>(backend == testing_support::Backend::postgresql
-                                    ? sql::postgresql_migrations().size()
-                                    : sql::sqlite_migrations().size());
-}
+const long long kMigrationCount = static_cast<long long>(sql::sqlite_migrations().size());
 
 namespace fs = std::filesystem;
 
@@ -137,9 +131,8 @@ TEST_P(StoreTest, MigrationsApplyOnceAndReopeningIsANoOp) {
   EXPECT_EQ(store_->units().count_units(), 1);
   auto raw = this->raw();
   // Every numbered migration applied exactly once.
-  EXPECT_EQ(raw->integer("SELECT COUNT(*) FROM schema_migrations"), migration_count(GetParam()));
-  EXPECT_EQ(raw->integer("SELECT COUNT(DISTINCT name) FROM schema_migrations"),
-            migration_count(GetParam()));
+  EXPECT_EQ(raw->integer("SELECT COUNT(*) FROM schema_migrations"), kMigrationCount);
+  EXPECT_EQ(raw->integer("SELECT COUNT(DISTINCT name) FROM schema_migrations"), kMigrationCount);
   EXPECT_EQ(raw->text("SELECT MIN(name) FROM schema_migrations"), "001_init");
   if (sqlite()) {
     EXPECT_EQ(raw->text("PRAGMA journal_mode"), "wal");
@@ -938,8 +931,7 @@ TEST_F(PostgresqlStoreTest, ServersStartingAtOnceMigrateOnce) {
   }
   for (auto& thread : threads) thread.join();
   ASSERT_EQ(failures.load(), 0);
-  EXPECT_EQ(database_->raw()->integer("SELECT COUNT(*) FROM schema_migrations"),
-            migration_count(Backend::postgresql));
+  EXPECT_EQ(database_->raw()->integer("SELECT COUNT(*) FROM schema_migrations"), kMigrationCount);
 }
 
 TEST_F(PostgresqlStoreTest, PathRangesCompareBytesWhateverTheCollation) {

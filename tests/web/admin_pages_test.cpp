@@ -96,7 +96,9 @@ class AdminPagesTest : public WebFixture {
     return "/dot/" + std::to_string(campaign ? campaign : campaign_id_) + "/cai-dat";
   }
 
-  bool exists(const std::string& username) { return store_->accounts().find_user(username).has_value(); }
+  bool exists(const std::string& username) {
+    return store_->accounts().find_user(username).has_value();
+  }
 
   std::int64_t own_campaign_id_ = 0;
 };
@@ -425,7 +427,8 @@ TEST_F(AdminPagesTest, TheSummarySourceIsChosenOnTheSettingsPage) {
                                   {"lock_date", "20/10/2025"},
                                   {"summary_source", "accepted"}});
   EXPECT_EQ(saved.status, 303) << saved.body;
-  EXPECT_EQ(store_->campaigns().find_campaign(campaign_id_)->summary_source, SummarySource::accepted);
+  EXPECT_EQ(store_->campaigns().find_campaign(campaign_id_)->summary_source,
+            SummarySource::accepted);
   EXPECT_GT(*store_->campaigns().campaign_revision(campaign_id_), revision);
   EXPECT_EQ(HtmlPage(open(admin, settings_path()).body).texts(chosen),
             std::vector<std::string>{"accepted"});
@@ -490,7 +493,8 @@ TEST_F(AdminPagesTest, AKindWhoseReportsHaveDataIsKeptWithTheRefusalNextToTheKin
   // The form is shown as the user left it: village ticked, school not.
   EXPECT_EQ(page.texts("//input[@type='checkbox'][@checked]/@name"),
             std::vector<std::string>{"kind_village"});
-  EXPECT_EQ(store_->campaigns().find_campaign(campaign_id_)->reporting_kinds, before.reporting_kinds);
+  EXPECT_EQ(store_->campaigns().find_campaign(campaign_id_)->reporting_kinds,
+            before.reporting_kinds);
   EXPECT_EQ(store_->campaigns().campaign_revision(campaign_id_), revision);
   const auto kept = app_->get_report(admin_, campaign_id_, "HP-AD-THCS");
   EXPECT_EQ(kept.version, 1);

@@ -81,7 +81,8 @@ TEST_F(UnitAccountsPagesTest, ASchoolSignsInWithItsSlipAndMustSetItsOwnPasswordF
   const std::string password =
       first_match(text, "Mật khẩu dùng một lần:\\s+([a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4})");
   ASSERT_FALSE(password.empty()) << text;
-  EXPECT_EQ(store_->accounts().find_user("thon1.ah")->password_hash.find(password), std::string::npos);
+  EXPECT_EQ(store_->accounts().find_user("thon1.ah")->password_hash.find(password),
+            std::string::npos);
 
   PageSession village(*http_);
   const HttpReply signed_in = village.sign_in("thon1.ah", password);
