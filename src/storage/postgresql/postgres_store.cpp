@@ -203,7 +203,12 @@ std::shared_ptr<Store> make_postgres_store(const std::string& url, const StoreOp
     // Other servers announce their writes (migration 028): a signed-in page reads its session
     // from memory until one of them, or this store, changes what it was read from.
     auto changes = std::make_shared<sql::ChangeFeed>();
-    store->cache_session_views(changes, std::make_shared<ChangeListener>(conninfo, changes));
+    // The listener gives up a connection attempt after a few seconds (a host that does not
+    // answer would otherwise hold it, and the server's shutdown, for minutes).
+    const std::string listening = conninfo.find("connect_timeout=") == std::string::npos
+                                      ? conninfo + " connect_timeout='3'"
+                                      : conninfo;
+    store->cache_session_views(changes, std::make_shared<ChangeListener>(listening, changes));
     return store;
   } catch (const soci::soci_error& e) {
     throw connection_failure(url, e);

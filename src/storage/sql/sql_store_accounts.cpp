@@ -94,13 +94,13 @@ void SqlStore::set_password(std::int64_t user_id, const std::string& password_ha
 }
 
 bool SqlStore::must_change_password(std::int64_t user_id) {
-  int flag = 0;
-  with_session([&](soci::session& sql) {
-    long long id = user_id;
-    sql << "SELECT must_change_password FROM users WHERE id = :id", soci::into(flag), soci::use(id);
-    if (!sql.got_data()) flag = 0;
-  });
-  return flag != 0;
+  // Every sign-in asks: prepared once per connection.
+  auto connection = pool_->acquire();
+  const auto row =
+      connection
+          ->prepared<CountRow, long long>("SELECT must_change_password FROM users WHERE id = :id")
+          .one(user_id);
+  return row && row->value != 0;
 }
 
 // -----------------------------------------------------------------------------------------------

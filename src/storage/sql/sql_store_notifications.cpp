@@ -43,37 +43,54 @@ void SqlStore::insert_submit_notifications(soci::session& sql, const UnitReport&
       soci::use(cid), soci::use(uid), soci::use(version), soci::use(at);
 }
 
+namespace {
+
+struct NotificationRow {
+  long long id = 0, campaign_id = 0, unit_id = 0, version = 0, at = 0, read_at = 0;
+  soci::indicator read_indicator = soci::i_ok;
+  std::string code, name, kind;
+
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(campaign_id));
+    st.exchange(soci::into(unit_id));
+    st.exchange(soci::into(code));
+    st.exchange(soci::into(name));
+    st.exchange(soci::into(kind));
+    st.exchange(soci::into(version));
+    st.exchange(soci::into(at));
+    st.exchange(soci::into(read_at, read_indicator));
+  }
+};
+
+}  // namespace
+
 std::vector<Notification> SqlStore::notifications(std::int64_t user_id, int limit) {
+  // The notification page and the API list: prepared once per connection.
   std::vector<Notification> list;
-  with_session([&](soci::session& sql) {
-    long long user = user_id, max = std::clamp(limit, 1, 1000);
-    long long id = 0, cid = 0, uid = 0, version = 0, at = 0, read_at = 0;
-    soci::indicator read_ind = soci::i_ok;
-    std::string code, name, kind;
-    soci::statement st =
-        (sql.prepare << "SELECT n.id, n.campaign_id, n.unit_id, u.code, u.name, n.kind, "
-                        "n.version, n.at, n.read_at FROM notifications n "
-                        "JOIN units u ON u.id = n.unit_id WHERE n.user_id = :user "
-                        "ORDER BY n.id DESC LIMIT :max",
-         soci::into(id), soci::into(cid), soci::into(uid), soci::into(code), soci::into(name),
-         soci::into(kind), soci::into(version), soci::into(at), soci::into(read_at, read_ind),
-         soci::use(user), soci::use(max));
-    st.execute(false);
-    while (st.fetch()) {
-      Notification notification;
-      notification.id = id;
-      notification.user_id = user_id;
-      notification.campaign_id = cid;
-      notification.unit_id = uid;
-      notification.unit_code = code;
-      notification.unit_name = name;
-      notification.kind = kind;
-      notification.version = version;
-      notification.at = at;
-      if (read_ind == soci::i_ok) notification.read_at = read_at;
-      list.push_back(std::move(notification));
-    }
-  });
+  auto connection = pool_->acquire();
+  const long long user = user_id, max = std::clamp(limit, 1, 1000);
+  connection
+      ->prepared<NotificationRow, long long, long long>(
+          "SELECT n.id, n.campaign_id, n.unit_id, u.code, u.name, n.kind, n.version, n.at, "
+          "n.read_at FROM notifications n JOIN units u ON u.id = n.unit_id "
+          "WHERE n.user_id = :user ORDER BY n.id DESC LIMIT :max")
+      .each(
+          [&](const NotificationRow& row) {
+            Notification notification;
+            notification.id = row.id;
+            notification.user_id = user_id;
+            notification.campaign_id = row.campaign_id;
+            notification.unit_id = row.unit_id;
+            notification.unit_code = row.code;
+            notification.unit_name = row.name;
+            notification.kind = row.kind;
+            notification.version = row.version;
+            notification.at = row.at;
+            if (row.read_indicator == soci::i_ok) notification.read_at = row.read_at;
+            list.push_back(std::move(notification));
+          },
+          user, max);
   return list;
 }
 

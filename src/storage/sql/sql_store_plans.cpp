@@ -10,6 +10,7 @@
 #include <array>
 
 #include "domain/error.h"
+#include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
 #include "storage/sql/sql_store.h"
 
@@ -244,53 +245,66 @@ void SqlStore::write_level_plan(const LevelPlan& plan, std::int64_t expected_ver
   });
 }
 
+namespace {
+
+// An issued edition's dates with its node, as issued_plans and issued_plan_dates_above read it.
+struct IssuedDatesRow {
+  long long unit_id = 0, edition = 0;
+  std::string code, path, deadline, lock;
+
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(unit_id));
+    st.exchange(soci::into(code));
+    st.exchange(soci::into(path));
+    st.exchange(soci::into(edition));
+    st.exchange(soci::into(deadline));
+    st.exchange(soci::into(lock));
+  }
+
+  IssuedPlanDates to_dates() const {
+    return {unit_id, code, path, int(edition), date_column(deadline), date_column(lock)};
+  }
+};
+
+constexpr const char* kIssuedDates =
+    "SELECT u.id, u.code, u.path, p.edition, p.deadline, p.lock_date "
+    "FROM level_plans p JOIN units u ON u.id = p.unit_id "
+    "WHERE p.campaign_id = :c AND p.status = 'issued' ";
+
+}  // namespace
+
 std::vector<IssuedPlanDates> SqlStore::issued_plans(std::int64_t campaign_id) {
   std::vector<IssuedPlanDates> found;
-  with_session([&](soci::session& sql) {
-    long long cid = campaign_id, uid = 0, edition = 0;
-    std::string code, node_path, deadline, lock;
-    soci::statement st =
-        (sql.prepare << "SELECT u.id, u.code, u.path, p.edition, p.deadline, p.lock_date "
-                        "FROM level_plans p JOIN units u ON u.id = p.unit_id "
-                        "WHERE p.campaign_id = :c AND p.status = 'issued' "
-                        "ORDER BY u.path, p.edition",
-         soci::into(uid), soci::into(code), soci::into(node_path), soci::into(edition),
-         soci::into(deadline), soci::into(lock), soci::use(cid));
-    st.execute(false);
-    while (st.fetch()) {
-      IssuedPlanDates dates{
-          uid, code, node_path, int(edition), date_column(deadline), date_column(lock)};
-      // Editions come in order: a later one of the same node replaces the earlier.
-      if (!found.empty() && found.back().unit_id == uid) {
-        found.back() = std::move(dates);
-      } else {
-        found.push_back(std::move(dates));
-      }
-    }
-  });
+  auto connection = pool_->acquire();
+  connection
+      ->prepared<IssuedDatesRow, long long>(std::string(kIssuedDates) +
+                                            "ORDER BY u.path, p.edition")
+      .each(
+          [&](const IssuedDatesRow& row) {
+            // Editions come in order: a later one of the same node replaces the earlier.
+            if (!found.empty() && found.back().unit_id == row.unit_id) {
+              found.back() = row.to_dates();
+            } else {
+              found.push_back(row.to_dates());
+            }
+          },
+          campaign_id);
   return found;
 }
 
 std::vector<IssuedPlanDates> SqlStore::issued_plan_dates_above(std::int64_t campaign_id,
                                                                const std::string& unit_path) {
+  // Every report save and submit asks (the dates a unit works under): prepared once per
+  // connection.
   std::vector<IssuedPlanDates> found;
-  with_session([&](soci::session& sql) {
-    long long cid = campaign_id, uid = 0, edition = 0;
-    std::string path = unit_path, code, node_path, deadline, lock;
-    soci::statement st =
-        (sql.prepare << "SELECT u.id, u.code, u.path, p.edition, p.deadline, p.lock_date "
-                        "FROM level_plans p JOIN units u ON u.id = p.unit_id "
-                        "WHERE p.campaign_id = :c AND p.status = 'issued' "
-                        "AND length(u.path) < length(CAST(:p1 AS TEXT)) "
-                        "AND substr(CAST(:p2 AS TEXT), 1, length(u.path)) = u.path",
-         soci::into(uid), soci::into(code), soci::into(node_path), soci::into(edition),
-         soci::into(deadline), soci::into(lock), soci::use(cid), soci::use(path), soci::use(path));
-    st.execute(false);
-    while (st.fetch()) {
-      found.push_back(
-          {uid, code, node_path, int(edition), date_column(deadline), date_column(lock)});
-    }
-  });
+  auto connection = pool_->acquire();
+  connection
+      ->prepared<IssuedDatesRow, long long, std::string, std::string>(
+          std::string(kIssuedDates) +
+          "AND length(u.path) < length(CAST(:p1 AS TEXT)) "
+          "AND substr(CAST(:p2 AS TEXT), 1, length(u.path)) = u.path")
+      .each([&](const IssuedDatesRow& row) { found.push_back(row.to_dates()); }, campaign_id,
+            unit_path, unit_path);
   return found;
 }
 

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/error.h"
+#include "storage/sql/connection_pool.h"
 #include "storage/sql/sql_store.h"
 
 namespace llw::sql {
@@ -99,24 +100,42 @@ struct ReportColumns {
 
 }  // namespace
 
+namespace {
+
+// The current consolidated report of a node with its unit's code (find_consolidated_report).
+struct CurrentConsolidatedRow {
+  ReportColumns report;
+  std::string code;
+
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(report.status));
+    st.exchange(soci::into(report.version));
+    st.exchange(soci::into(report.snapshot));
+    st.exchange(soci::into(report.submitted_at, report.submitted_ind));
+    st.exchange(soci::into(report.late));
+    st.exchange(soci::into(report.comment));
+    st.exchange(soci::into(report.at));
+    st.exchange(soci::into(report.by, report.by_ind));
+    st.exchange(soci::into(code));
+  }
+};
+
+}  // namespace
+
 std::optional<ConsolidatedReport> SqlStore::find_consolidated_report(std::int64_t campaign_id,
                                                                      std::int64_t unit_id) {
-  std::optional<ConsolidatedReport> found;
-  with_session([&](soci::session& sql) {
-    long long cid = campaign_id, uid = unit_id;
-    ReportColumns row;
-    std::string code;
-    sql << "SELECT cr.status, cr.version, cr.snapshot_json, cr.submitted_at, cr.late, "
-           "cr.comment, cr.updated_at, cr.updated_by, u.code FROM consolidated_reports cr "
-           "JOIN units u ON u.id = cr.unit_id WHERE cr.campaign_id = :c AND cr.unit_id = :u",
-        soci::into(row.status), soci::into(row.version), soci::into(row.snapshot),
-        soci::into(row.submitted_at, row.submitted_ind), soci::into(row.late),
-        soci::into(row.comment), soci::into(row.at), soci::into(row.by, row.by_ind),
-        soci::into(code), soci::use(cid), soci::use(uid);
-    if (!sql.got_data()) return;
-    found = row.to_report(campaign_id, unit_id);
-    found->unit_code = code;
-  });
+  // Every reporting-up page and action asks: prepared once per connection.
+  auto connection = pool_->acquire();
+  const auto row =
+      connection
+          ->prepared<CurrentConsolidatedRow, long long, long long>(
+              "SELECT cr.status, cr.version, cr.snapshot_json, cr.submitted_at, cr.late, "
+              "cr.comment, cr.updated_at, cr.updated_by, u.code FROM consolidated_reports cr "
+              "JOIN units u ON u.id = cr.unit_id WHERE cr.campaign_id = :c AND cr.unit_id = :u")
+          .one(campaign_id, unit_id);
+  if (!row) return std::nullopt;
+  ConsolidatedReport found = row->report.to_report(campaign_id, unit_id);
+  found.unit_code = row->code;
   return found;
 }
 

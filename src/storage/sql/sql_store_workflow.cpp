@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/error.h"
+#include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
 #include "storage/sql/sql_store.h"
 
@@ -61,29 +62,41 @@ void SqlStore::put_extension(const ReportExtension& extension) {
   });
 }
 
+namespace {
+
+struct ExtensionRow {
+  std::string until;
+  long long by = 0, at = 0;
+  soci::indicator by_indicator = soci::i_ok;
+
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(until));
+    st.exchange(soci::into(by, by_indicator));
+    st.exchange(soci::into(at));
+  }
+};
+
+}  // namespace
+
 std::optional<ReportExtension> SqlStore::find_extension(std::int64_t campaign_id,
                                                         std::int64_t unit_id) {
-  std::optional<ReportExtension> found;
-  with_session([&](soci::session& sql) {
-    long long cid = campaign_id, uid = unit_id;
-    std::string until;
-    long long by = 0, at = 0;
-    soci::indicator by_ind = soci::i_ok;
-    sql << "SELECT until_date, granted_by, granted_at FROM report_extensions "
-           "WHERE campaign_id = :c AND unit_id = :u",
-        soci::into(until), soci::into(by, by_ind), soci::into(at), soci::use(cid), soci::use(uid);
-    if (!sql.got_data()) return;
-    auto date = parse_iso_date(until);
-    if (!date) corrupt_column("report_extensions.until_date", until);
-    ReportExtension extension;
-    extension.campaign_id = campaign_id;
-    extension.unit_id = unit_id;
-    extension.until = *date;
-    if (by_ind == soci::i_ok) extension.granted_by = by;
-    extension.granted_at = at;
-    found = extension;
-  });
-  return found;
+  // Read with every report page and save (the lock date): prepared once per connection.
+  auto connection = pool_->acquire();
+  const auto row = connection
+                       ->prepared<ExtensionRow, long long, long long>(
+                           "SELECT until_date, granted_by, granted_at FROM report_extensions "
+                           "WHERE campaign_id = :c AND unit_id = :u")
+                       .one(campaign_id, unit_id);
+  if (!row) return std::nullopt;
+  auto date = parse_iso_date(row->until);
+  if (!date) corrupt_column("report_extensions.until_date", row->until);
+  ReportExtension extension;
+  extension.campaign_id = campaign_id;
+  extension.unit_id = unit_id;
+  extension.until = *date;
+  if (row->by_indicator == soci::i_ok) extension.granted_by = row->by;
+  extension.granted_at = row->at;
+  return extension;
 }
 
 std::vector<OrgUnit> SqlStore::units_not_submitted(std::int64_t campaign_id) {
