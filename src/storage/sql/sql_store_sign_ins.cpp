@@ -7,7 +7,11 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
+#include "storage/sql/connection_pool.h"
+#include "storage/sql/rows.h"
 #include "storage/sql/sql_store.h"
 
 namespace llw::sql {
@@ -26,79 +30,97 @@ void SqlStore::record_attempt(std::string_view username, std::string_view addres
   });
 }
 
+namespace {
+
+struct AtRow {
+  long long at = 0;
+  void bind(soci::statement& st) { st.exchange(soci::into(at)); }
+};
+
+struct IdAddressRow {
+  long long id = 0;
+  std::string address;
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(address));
+  }
+};
+
+struct AtAddressRow {
+  long long at = 0;
+  std::string address;
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(at));
+    st.exchange(soci::into(address));
+  }
+};
+
+}  // namespace
+
+// Every sign-in asks these: each is prepared once per connection.
+
 std::vector<Timestamp> SqlStore::failures_from_address(std::string_view address, Timestamp since,
                                                        int limit) {
   std::vector<Timestamp> found;
-  with_session([&](soci::session& sql) {
-    std::string addr(address);
-    long long from = since, max = std::max(limit, 0), at = 0;
-    soci::statement st = (sql.prepare << "SELECT at FROM login_attempts WHERE address = :a AND "
-                                         "success = 0 AND at >= :since ORDER BY at DESC LIMIT :n",
-                          soci::into(at), soci::use(addr), soci::use(from), soci::use(max));
-    st.execute();
-    while (st.fetch()) found.push_back(at);
-  });
+  auto connection = pool_->acquire();
+  connection
+      ->prepared<AtRow, std::string, long long, long long>(
+          "SELECT at FROM login_attempts WHERE address = :a AND success = 0 AND at >= :since "
+          "ORDER BY at DESC LIMIT :n")
+      .each([&](const AtRow& row) { found.push_back(row.at); }, std::string(address), since,
+            std::max(limit, 0));
   return found;
 }
 
 std::vector<Timestamp> SqlStore::failures_at_username_from_strangers(std::string_view username,
                                                                      Timestamp since, int limit) {
   std::vector<Timestamp> found;
-  with_session([&](soci::session& sql) {
-    std::string user(username);
-    long long from = since, max = std::max(limit, 0), at = 0;
-    soci::statement st =
-        (sql.prepare << "SELECT f.at FROM login_attempts f WHERE f.username = :u AND "
-                        "f.success = 0 AND f.at >= :since AND NOT EXISTS (SELECT 1 FROM "
-                        "login_attempts s WHERE s.username = f.username AND s.success = 1 AND "
-                        "s.address = f.address) ORDER BY f.at DESC LIMIT :n",
-         soci::into(at), soci::use(user), soci::use(from), soci::use(max));
-    st.execute();
-    while (st.fetch()) found.push_back(at);
-  });
+  auto connection = pool_->acquire();
+  connection
+      ->prepared<AtRow, std::string, long long, long long>(
+          "SELECT f.at FROM login_attempts f WHERE f.username = :u AND f.success = 0 AND "
+          "f.at >= :since AND NOT EXISTS (SELECT 1 FROM login_attempts s WHERE s.username = "
+          "f.username AND s.success = 1 AND s.address = f.address) ORDER BY f.at DESC LIMIT :n")
+      .each([&](const AtRow& row) { found.push_back(row.at); }, std::string(username), since,
+            std::max(limit, 0));
   return found;
 }
 
 bool SqlStore::has_signed_in_from(std::string_view username, std::string_view address) {
-  int found = 0;
-  with_session([&](soci::session& sql) {
-    std::string user(username), addr(address);
-    sql << "SELECT COUNT(*) FROM (SELECT 1 FROM login_attempts WHERE username = :u AND "
-           "success = 1 AND address = :a LIMIT 1) AS known",
-        soci::into(found), soci::use(user), soci::use(addr);
-  });
-  return found > 0;
+  auto connection = pool_->acquire();
+  const auto row = connection
+                       ->prepared<CountRow, std::string, std::string>(
+                           "SELECT COUNT(*) FROM (SELECT 1 FROM login_attempts WHERE username = "
+                           ":u AND success = 1 AND address = :a LIMIT 1) AS known")
+                       .one(std::string(username), std::string(address));
+  return row && row->value > 0;
 }
 
 std::vector<FailedSignIn> SqlStore::failures_before_latest_sign_in(std::string_view username,
                                                                    int limit) {
   std::vector<FailedSignIn> found;
-  with_session([&](soci::session& sql) {
-    std::string user(username);
-    // The two latest successes bound the range (by id: the order they were written in, exact
-    // within a second); with one success, everything before it.
-    long long latest = 0, previous = 0, id = 0, at = 0;
-    std::string latest_address, address;
-    {
-      soci::statement st = (sql.prepare << "SELECT id, address FROM login_attempts WHERE "
-                                           "username = :u AND success = 1 ORDER BY id DESC LIMIT 2",
-                            soci::into(id), soci::into(address), soci::use(user));
-      st.execute();
-      if (!st.fetch()) return;
-      latest = id;
-      latest_address = address;
-      if (st.fetch()) previous = id;
-    }
-    long long max = std::max(limit, 0);
-    soci::statement st =
-        (sql.prepare << "SELECT at, address FROM login_attempts WHERE username = :u AND "
-                        "success = 0 AND id > :previous AND id < :latest AND address <> :here "
-                        "ORDER BY id DESC LIMIT :n",
-         soci::into(at), soci::into(address), soci::use(user), soci::use(previous),
-         soci::use(latest), soci::use(latest_address), soci::use(max));
-    st.execute();
-    while (st.fetch()) found.push_back(FailedSignIn{at, address});
-  });
+  auto connection = pool_->acquire();
+  const std::string user(username);
+  // The two latest successes bound the range (by id: the order they were written in, exact
+  // within a second); with one success, everything before it.
+  std::vector<IdAddressRow> successes;
+  connection
+      ->prepared<IdAddressRow, std::string>(
+          "SELECT id, address FROM login_attempts WHERE username = :u AND success = 1 "
+          "ORDER BY id DESC LIMIT 2")
+      .each([&](const IdAddressRow& row) { successes.push_back(row); }, user);
+  if (successes.empty()) return found;
+  const long long latest = successes[0].id;
+  const long long previous = successes.size() > 1 ? successes[1].id : 0;
+  connection
+      ->prepared<AtAddressRow, std::string, long long, long long, std::string, long long>(
+          "SELECT at, address FROM login_attempts WHERE username = :u AND success = 0 AND "
+          "id > :previous AND id < :latest AND address <> :here ORDER BY id DESC LIMIT :n")
+      .each(
+          [&](const AtAddressRow& row) {
+            found.push_back(FailedSignIn{row.at, row.address});
+          },
+          user, previous, latest, successes[0].address, std::max(limit, 0));
   return found;
 }
 
