@@ -30,29 +30,40 @@ void set_texts(ConsolidatedNarrative& narrative, const std::string& texts_json) 
 }
 
 // Typed into() rather than rowset<row>: SQLite reports column types loosely.
-std::vector<ConsolidatedNarrative> query(soci::session& sql, std::int64_t campaign_id,
-                                         std::int64_t unit_id, int limit) {
-  long long campaign = campaign_id, unit = unit_id, max_rows = limit;
+struct NarrativeRow {
   long long version = 0, at = 0, by = 0;
   std::string texts, by_name;
-  soci::indicator by_ind = soci::i_ok;
-  soci::statement statement =
-      (sql.prepare << std::string(kColumns) + " LIMIT :limit", soci::into(version),
-       soci::into(texts), soci::into(at), soci::into(by, by_ind), soci::into(by_name),
-       soci::use(campaign, "campaign"), soci::use(unit, "unit"), soci::use(max_rows, "limit"));
-  statement.execute();
-  std::vector<ConsolidatedNarrative> out;
-  while (statement.fetch()) {
-    ConsolidatedNarrative narrative;
-    narrative.campaign_id = campaign_id;
-    narrative.unit_id = unit_id;
-    narrative.version = version;
-    set_texts(narrative, texts);
-    narrative.updated_at = at;
-    if (by_ind == soci::i_ok) narrative.updated_by = by;
-    narrative.updated_by_name = by_name;
-    out.push_back(std::move(narrative));
+  soci::indicator by_indicator = soci::i_ok;
+
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(version));
+    st.exchange(soci::into(texts));
+    st.exchange(soci::into(at));
+    st.exchange(soci::into(by, by_indicator));
+    st.exchange(soci::into(by_name));
   }
+};
+
+// The newest `limit` versions, prepared once per connection.
+std::vector<ConsolidatedNarrative> query(Connection& connection, std::int64_t campaign_id,
+                                         std::int64_t unit_id, int limit) {
+  std::vector<ConsolidatedNarrative> out;
+  connection
+      .prepared<NarrativeRow, long long, long long, long long>(std::string(kColumns) +
+                                                               " LIMIT :limit")
+      .each(
+          [&](const NarrativeRow& row) {
+            ConsolidatedNarrative narrative;
+            narrative.campaign_id = campaign_id;
+            narrative.unit_id = unit_id;
+            narrative.version = row.version;
+            set_texts(narrative, row.texts);
+            narrative.updated_at = row.at;
+            if (row.by_indicator == soci::i_ok) narrative.updated_by = row.by;
+            narrative.updated_by_name = row.by_name;
+            out.push_back(std::move(narrative));
+          },
+          campaign_id, unit_id, limit);
   return out;
 }
 
@@ -60,8 +71,8 @@ std::vector<ConsolidatedNarrative> query(soci::session& sql, std::int64_t campai
 
 std::optional<ConsolidatedNarrative> SqlStore::find_consolidated_narrative(std::int64_t campaign_id,
                                                                            std::int64_t unit_id) {
-  std::vector<ConsolidatedNarrative> found;
-  with_session([&](soci::session& sql) { found = query(sql, campaign_id, unit_id, 1); });
+  auto connection = pool_->acquire();
+  std::vector<ConsolidatedNarrative> found = query(*connection, campaign_id, unit_id, 1);
   if (found.empty()) return std::nullopt;
   return found.front();
 }
@@ -85,9 +96,8 @@ std::int64_t SqlStore::consolidated_narrative_version(std::int64_t campaign_id,
 
 std::vector<ConsolidatedNarrative> SqlStore::consolidated_narrative_history(
     std::int64_t campaign_id, std::int64_t unit_id, int limit) {
-  std::vector<ConsolidatedNarrative> found;
-  with_session([&](soci::session& sql) { found = query(sql, campaign_id, unit_id, limit); });
-  return found;
+  auto connection = pool_->acquire();
+  return query(*connection, campaign_id, unit_id, limit);
 }
 
 void SqlStore::save_consolidated_narrative(const ConsolidatedNarrative& narrative,
