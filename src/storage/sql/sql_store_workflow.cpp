@@ -17,34 +17,61 @@ namespace llw::sql {
 
 using nlohmann::json;
 
+namespace {
+
+struct VersionValuesRow {
+  std::string status, action, by_name, comment, values;
+  long long at = 0, by = 0;
+  soci::indicator by_indicator = soci::i_ok, name_indicator = soci::i_ok;
+
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(status));
+    st.exchange(soci::into(action));
+    st.exchange(soci::into(at));
+    st.exchange(soci::into(by, by_indicator));
+    st.exchange(soci::into(by_name, name_indicator));
+    st.exchange(soci::into(comment));
+    st.exchange(soci::into(values));
+  }
+};
+
+struct ReminderRow {
+  long long unit_id = 0, at = 0;
+  std::string slot, email;
+
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(unit_id));
+    st.exchange(soci::into(slot));
+    st.exchange(soci::into(email));
+    st.exchange(soci::into(at));
+  }
+};
+
+}  // namespace
+
 std::optional<std::pair<ReportVersion, nlohmann::json>> SqlStore::report_version(
     std::int64_t campaign_id, std::int64_t unit_id, std::int64_t version) {
-  std::optional<std::pair<ReportVersion, json>> found;
-  with_session([&](soci::session& sql) {
-    long long cid = campaign_id, uid = unit_id, number = version;
-    long long at = 0, by = 0;
-    std::string status, action, values, by_name, comment;
-    soci::indicator by_ind = soci::i_ok, name_ind = soci::i_ok;
-    sql << "SELECT v.status, v.action, v.at, v.by, us.display_name, v.comment, v.values_json "
-           "FROM report_versions v LEFT JOIN users us ON us.id = v.by "
-           "WHERE v.campaign_id = :c AND v.unit_id = :u AND v.version = :n",
-        soci::into(status), soci::into(action), soci::into(at), soci::into(by, by_ind),
-        soci::into(by_name, name_ind), soci::into(comment), soci::into(values), soci::use(cid),
-        soci::use(uid), soci::use(number);
-    if (!sql.got_data()) return;
-    ReportVersion entry;
-    entry.version = version;
-    auto parsed = report_status_from_string(status);
-    if (!parsed) corrupt_column("report_versions.status", status);
-    entry.status = *parsed;
-    entry.action = action;
-    entry.at = at;
-    if (by_ind == soci::i_ok) entry.by = by;
-    if (name_ind == soci::i_ok) entry.by_name = by_name;
-    entry.comment = comment;
-    found.emplace(std::move(entry), json::parse(values));
-  });
-  return found;
+  // A version's page and its comparison with another: prepared once per connection.
+  auto connection = pool_->acquire();
+  const auto row =
+      connection
+          ->prepared<VersionValuesRow, long long, long long, long long>(
+              "SELECT v.status, v.action, v.at, v.by, us.display_name, v.comment, v.values_json "
+              "FROM report_versions v LEFT JOIN users us ON us.id = v.by "
+              "WHERE v.campaign_id = :c AND v.unit_id = :u AND v.version = :n")
+          .one(campaign_id, unit_id, version);
+  if (!row) return std::nullopt;
+  ReportVersion entry;
+  entry.version = version;
+  auto parsed = report_status_from_string(row->status);
+  if (!parsed) corrupt_column("report_versions.status", row->status);
+  entry.status = *parsed;
+  entry.action = row->action;
+  entry.at = row->at;
+  if (row->by_indicator == soci::i_ok) entry.by = row->by;
+  if (row->name_indicator == soci::i_ok) entry.by_name = row->by_name;
+  entry.comment = row->comment;
+  return std::make_pair(std::move(entry), json::parse(row->values));
 }
 
 void SqlStore::put_extension(const ReportExtension& extension) {
@@ -141,16 +168,16 @@ void SqlStore::release_reminder(std::int64_t campaign_id, std::int64_t unit_id,
 
 std::vector<ReminderRecord> SqlStore::reminders(std::int64_t campaign_id) {
   std::vector<ReminderRecord> records;
-  with_session([&](soci::session& sql) {
-    long long cid = campaign_id, uid = 0, at = 0;
-    std::string slot, email;
-    soci::statement st =
-        (sql.prepare << "SELECT unit_id, slot, email, sent_at FROM reminders_sent "
-                        "WHERE campaign_id = :c ORDER BY sent_at, unit_id, slot",
-         soci::into(uid), soci::into(slot), soci::into(email), soci::into(at), soci::use(cid));
-    st.execute(false);
-    while (st.fetch()) records.push_back({campaign_id, uid, slot, email, at});
-  });
+  auto connection = pool_->acquire();
+  connection
+      ->prepared<ReminderRow, long long>(
+          "SELECT unit_id, slot, email, sent_at FROM reminders_sent "
+          "WHERE campaign_id = :c ORDER BY sent_at, unit_id, slot")
+      .each(
+          [&](const ReminderRow& row) {
+            records.push_back({campaign_id, row.unit_id, row.slot, row.email, row.at});
+          },
+          campaign_id);
   return records;
 }
 
