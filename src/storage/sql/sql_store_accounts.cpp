@@ -39,18 +39,21 @@ Error user_not_found(std::int64_t id) {
 }  // namespace
 
 std::vector<User> SqlStore::list_users(std::string_view path, int limit) {
+  // The accounts page: prepared once per connection.
   std::vector<User> users;
-  with_session([&](soci::session& sql) {
-    long long max_rows = std::max(limit, 0);
-    if (path.empty()) {
-      users = query_users(sql, "ORDER BY us.username LIMIT :limit", soci::use(max_rows, "limit"));
-    } else {
-      std::string low(path), high = path_upper_bound(std::string(path));
-      users = query_users(
-          sql, "WHERE un.path >= :low AND un.path < :high ORDER BY us.username LIMIT :limit",
-          soci::use(low, "low"), soci::use(high, "high"), soci::use(max_rows, "limit"));
-    }
-  });
+  auto add = [&](const UserRow& row) { users.push_back(row.to_user()); };
+  const std::string columns = std::string("SELECT ") + kUserColumnList + kUserFrom;
+  const long long max_rows = std::max(limit, 0);
+  auto connection = pool_->acquire();
+  if (path.empty()) {
+    connection->prepared<UserRow, long long>(columns + "ORDER BY us.username LIMIT :limit")
+        .each(add, max_rows);
+  } else {
+    connection
+        ->prepared<UserRow, std::string, std::string, long long>(
+            columns + "WHERE un.path >= :low AND un.path < :high ORDER BY us.username LIMIT :limit")
+        .each(add, std::string(path), path_upper_bound(std::string(path)), max_rows);
+  }
   return users;
 }
 
