@@ -127,27 +127,32 @@ void bind(soci::statement& st, PlanColumns& row, std::string& code) {
 
 PlanStore& SqlStore::plans() { return *this; }
 
+namespace {
+
+// A plan's edition with its node's code, without its documents (level_plans).
+struct PlanRow {
+  PlanColumns plan;
+  std::string code;
+  void bind(soci::statement& st) { ::llw::sql::bind(st, plan, code); }
+};
+
+}  // namespace
+
 std::vector<LevelPlan> SqlStore::level_plans(std::int64_t campaign_id, std::int64_t unit_id) {
+  // Every plan page and every plan check asks: prepared once per connection.
   std::vector<LevelPlan> found;
-  with_session([&](soci::session& sql) {
-    long long cid = campaign_id, uid = unit_id;
-    PlanColumns row;
-    std::string code;
-    soci::statement st(sql);
-    bind(st, row, code);
-    st.exchange(soci::use(cid));
-    st.exchange(soci::use(uid));
-    st.alloc();
-    st.prepare(std::string("SELECT ") + kPlanColumns +
-               " FROM level_plans p JOIN units u ON u.id = p.unit_id "
-               "WHERE p.campaign_id = :c AND p.unit_id = :u ORDER BY p.edition");
-    st.define_and_bind();
-    st.execute(false);
-    while (st.fetch()) {
-      found.push_back(row.to_plan(campaign_id, unit_id));
-      found.back().unit_code = code;
-    }
-  });
+  auto connection = pool_->acquire();
+  connection
+      ->prepared<PlanRow, long long, long long>(
+          std::string("SELECT ") + kPlanColumns +
+          " FROM level_plans p JOIN units u ON u.id = p.unit_id "
+          "WHERE p.campaign_id = :c AND p.unit_id = :u ORDER BY p.edition")
+      .each(
+          [&](const PlanRow& row) {
+            found.push_back(row.plan.to_plan(campaign_id, unit_id));
+            found.back().unit_code = row.code;
+          },
+          campaign_id, unit_id);
   return found;
 }
 
