@@ -208,7 +208,7 @@ std::shared_ptr<Store> make_postgres_store(const std::string& url, const StoreOp
     const std::string listening = conninfo.find("connect_timeout=") == std::string::npos
                                       ? conninfo + " connect_timeout='3'"
                                       : conninfo;
-    store->cache_session_views(changes, std::make_shared<ChangeListener>(listening, changes));
+    store->keep_reads_in_memory(changes, std::make_shared<ChangeListener>(listening, changes));
     return store;
   } catch (const soci::soci_error& e) {
     throw connection_failure(url, e);

@@ -1,5 +1,6 @@
 #include "storage/sql/sql_store.h"
 
+#include "storage/sql/session_view_cache.h"
 #include "storage/sql/write_transaction.h"
 
 // Debian's soci-config.h claims Boost support; we do not use (or install) Boost.
@@ -60,6 +61,18 @@ bool SqlStore::unreachable(const std::exception& failure) const {
   const auto* error = dynamic_cast<const soci::soci_error*>(&failure);
   return error != nullptr && dialect_.classify != nullptr &&
          dialect_.classify(*error).kind == ErrorClass::Kind::unavailable;
+}
+
+void SqlStore::keep_reads_in_memory(std::shared_ptr<ChangeFeed> changes,
+                                    std::shared_ptr<void> listener) {
+  constexpr std::size_t kNarrativeVersionsKept = 50'000;
+  session_view_cache_ = std::make_unique<SessionViewCache>(*this, changes);
+  narrative_versions_ =
+      std::make_unique<KeptReads<std::pair<std::int64_t, std::int64_t>, std::int64_t>>(
+          changes, kNarrativeVersionsKept);
+  newest_audit_id_ = std::make_unique<KeptReads<int, std::int64_t>>(changes, 1);
+  changes_ = std::move(changes);
+  change_listener_ = std::move(listener);
 }
 
 }  // namespace llw::sql

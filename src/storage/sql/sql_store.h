@@ -55,11 +55,11 @@ class SqlStore : public Store,
   bool unreachable(const std::exception& failure) const override;
 
   // Serves the session views, the consolidated narratives' versions and the newest audit entry's
-  // id from memory while
-  // `changes` says nothing they were read from has changed (session_view_cache.h, kept_reads.h);
-  // `listener` keeps `changes` fed with other servers' writes and lives as long as the store. Every
-  // write of this store counts as a change as well. Called once, before the store is used.
-  void cache_session_views(std::shared_ptr<ChangeFeed> changes, std::shared_ptr<void> listener);
+  // id from memory while `changes` says nothing they were read from has changed
+  // (session_view_cache.h, kept_reads.h); `listener` keeps `changes` fed with other servers'
+  // writes and lives as long as the store. Every write of this store counts as a change as well.
+  // Called once, before the store is used.
+  void keep_reads_in_memory(std::shared_ptr<ChangeFeed> changes, std::shared_ptr<void> listener);
 
   // The ports (domain/store.h) are this one object.
   UnitStore& units() override { return *this; }
@@ -262,7 +262,7 @@ class SqlStore : public Store,
   // Only when the dialect serializes writers (SQLite): the writes of this process take turns in
   // shared transactions (group_commit.h).
   std::unique_ptr<GroupCommit<ConnectionPool>> group_commit_;
-  // Only when cache_session_views was called (PostgreSQL).
+  // Only when keep_reads_in_memory was called (PostgreSQL).
   std::shared_ptr<ChangeFeed> changes_;
   std::shared_ptr<void> change_listener_;
   std::unique_ptr<SessionViews> session_view_cache_;

@@ -9,7 +9,6 @@
 
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
-#include "storage/sql/session_view_cache.h"
 #include "storage/sql/sql_store.h"
 
 namespace llw::sql {
@@ -49,18 +48,6 @@ const std::string kSessionView =
 SessionViews& SqlStore::session_views() {
   if (session_view_cache_) return *session_view_cache_;
   return *this;
-}
-
-void SqlStore::cache_session_views(std::shared_ptr<ChangeFeed> changes,
-                                   std::shared_ptr<void> listener) {
-  constexpr std::size_t kNarrativeVersionsKept = 50'000;
-  session_view_cache_ = std::make_unique<SessionViewCache>(*this, changes);
-  narrative_versions_ =
-      std::make_unique<KeptReads<std::pair<std::int64_t, std::int64_t>, std::int64_t>>(
-          changes, kNarrativeVersionsKept);
-  newest_audit_id_ = std::make_unique<KeptReads<int, std::int64_t>>(changes, 1);
-  changes_ = std::move(changes);
-  change_listener_ = std::move(listener);
 }
 
 std::optional<SessionView> SqlStore::session_view(const std::string& token_hash, Timestamp now,
