@@ -16,6 +16,7 @@
 #include <string>
 
 #include "app/application.h"
+#include "app/document_downloads.h"
 #include "storage/open_store.h"
 
 namespace {
@@ -92,7 +93,7 @@ int main(int argc, char** argv) {
 
   for (const auto format : {llw::DocumentFormat::docx, llw::DocumentFormat::pdf}) {
     Step step;
-    const auto file = app.summary_document(admin, campaign, commune, format);
+    const auto file = app.documents().summary_document(admin, campaign, commune, format);
     std::printf("consolidated report of %s, %s through the store: %s, %zu bytes\n", commune.c_str(),
                 std::string(llw::to_string(format)).c_str(), step.figures().c_str(),
                 file.bytes.size());
@@ -110,7 +111,7 @@ int main(int argc, char** argv) {
   }
   {
     Step step;
-    const auto xlsx = app.data_export(admin, campaign, unit, llw::DocumentFormat::xlsx);
+    const auto xlsx = app.documents().data_export(admin, campaign, unit, llw::DocumentFormat::xlsx);
     std::printf(
         "XLSX export of %s through the store: %s (target < 10000 ms), %zu bytes; peak RSS "
         "%ld MB (target < 500 MB)\n",
@@ -118,7 +119,7 @@ int main(int argc, char** argv) {
   }
   if (csv) {
     Step step;
-    const auto file = app.data_export(admin, campaign, unit, llw::DocumentFormat::csv);
+    const auto file = app.documents().data_export(admin, campaign, unit, llw::DocumentFormat::csv);
     std::printf("CSV export of %s through the store: %s, %zu bytes; peak RSS %ld MB\n",
                 unit.c_str(), step.figures().c_str(), file.size(), peak_rss_mb());
   }

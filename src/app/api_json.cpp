@@ -4,6 +4,11 @@
 #include <cmath>
 
 #include "app/application.h"
+#include "app/campaigns.h"
+#include "app/reports.h"
+#include "app/sign_in.h"
+#include "app/summaries.h"
+#include "app/units.h"
 #include "domain/error.h"
 #include "domain/text.h"
 

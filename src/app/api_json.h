@@ -36,7 +36,7 @@ Campaign campaign_from_json(const nlohmann::json& body);
 // that is not such an array or names an unknown kind, Error{validation_failed} for a repeat.
 std::vector<UnitKind> reporting_kinds_from_json(const nlohmann::json& kinds);
 
-struct CampaignSettings;  // app/application.h
+struct CampaignSettings;  // app/campaigns.h
 // The settings of a campaign PATCH over `current`'s: "name", "period_start", "period_end",
 // "deadline", "lock_date" (YYYY-MM-DD), "summary_source" and "reporting_kinds", each optional
 // (absent keeps the current value; the summary source and kinds stay unset). Error{bad_input}

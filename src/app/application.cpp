@@ -1,196 +1,51 @@
-// The Application's construction, shared lookups and the form cache. The use cases live in
-// auth.cpp, units.cpp, campaigns.cpp, reports.cpp and summaries.cpp.
+// The Application: creates the areas of use cases over their shared core (use_case_core.h).
 #include "app/application.h"
 
-#include <fstream>
-#include <sstream>
-
-#include "domain/error.h"
+#include "app/accounts.h"
+#include "app/audit_trail.h"
+#include "app/campaigns.h"
+#include "app/document_downloads.h"
+#include "app/level_plans.h"
+#include "app/notifications.h"
+#include "app/reporting_up.h"
+#include "app/reports.h"
+#include "app/sign_in.h"
+#include "app/store_access.h"
+#include "app/summaries.h"
+#include "app/units.h"
+#include "app/use_case_core.h"
+#include "domain/store.h"
 
 namespace llw {
-namespace {
 
-bool is_valid_form_id(const std::string& id) {
-  if (id.empty() || id.size() > 64) return false;
-  for (char c : id) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-    if (!ok) return false;
-  }
-  return id.find("..") == std::string::npos;
+UseCaseArea::UseCaseArea(Application& app, UseCaseCore& core)
+    : app_(app), core_(core), store_(&core.store()), config_(core.config()), clock_(core.clock()) {}
+
+Application::Application(std::shared_ptr<Store> store, ApplicationConfig config, Clock clock)
+    : core_(std::make_unique<UseCaseCore>(std::move(store), std::move(config), std::move(clock))),
+      sign_in_(std::make_unique<SignIn>(*this, *core_)),
+      accounts_(std::make_unique<Accounts>(*this, *core_)),
+      units_(std::make_unique<Units>(*this, *core_)),
+      campaigns_(std::make_unique<Campaigns>(*this, *core_)),
+      plans_(std::make_unique<LevelPlans>(*this, *core_)),
+      documents_(std::make_unique<DocumentDownloads>(*this, *core_)),
+      reports_(std::make_unique<Reports>(*this, *core_)),
+      audit_(std::make_unique<AuditTrail>(*this, *core_)),
+      notices_(std::make_unique<Notifications>(*this, *core_)),
+      reporting_up_(std::make_unique<ReportingUp>(*this, *core_)),
+      summaries_(std::make_unique<Summaries>(*this, *core_)) {
+  summaries_->recount_pending();
 }
 
-}  // namespace
+Application::~Application() = default;
 
 std::optional<Error> Application::as_error(const std::exception& failure) const {
-  if (store_->unreachable(failure)) return database_unavailable();
+  if (core_->store().unreachable(failure)) return database_unavailable();
   return std::nullopt;
 }
 
-Application::Application(std::shared_ptr<Store> store, ApplicationConfig config, Clock clock)
-    : store_(std::move(store)), config_(std::move(config)), clock_(std::move(clock)) {
-  if (!store_) throw std::invalid_argument("Application needs a store");
-  if (!clock_) clock_ = system_clock();
-  recount_pending();
-}
+Timestamp Application::now() const { return core_->clock()(); }
 
-OrgUnit Application::load_unit(const std::string& code, const char* field) {
-  auto unit = store_->units().find_unit(code);
-  if (!unit) {
-    throw Error(ErrorKind::not_found,
-                "Không tìm thấy đơn vị có mã " + code + ". Vui lòng kiểm tra lại mã đơn vị.",
-                field);
-  }
-  return *unit;
-}
-
-namespace {
-
-Error campaign_not_found(std::int64_t id) {
-  return Error(ErrorKind::not_found,
-               "Không tìm thấy đợt báo cáo số " + std::to_string(id) +
-                   ". Vui lòng chọn lại đợt báo cáo trong danh sách.",
-               "campaign");
-}
-
-}  // namespace
-
-Campaign Application::load_campaign(std::int64_t id) {
-  // The revision first (as current_campaigns): the campaign parsed for it is reused until any
-  // write changes the campaign or what it shows.
-  const std::optional<std::int64_t> revision = store_->campaigns().campaign_revision(id);
-  if (!revision) throw campaign_not_found(id);
-  Campaign copy;
-  with_campaign_at(id, *revision, [&](const Campaign& campaign) { copy = campaign; });
-  return copy;
-}
-
-void Application::with_campaign_at(std::int64_t id, std::int64_t revision,
-                                   const std::function<void(const Campaign&)>& use) {
-  std::unique_lock lock(campaigns_mutex_);
-  auto it = campaigns_.find(id);
-  if (it == campaigns_.end() || it->second.revision != revision) {
-    lock.unlock();
-    auto campaign = store_->campaigns().find_campaign(id);
-    if (!campaign) throw campaign_not_found(id);
-    campaign->form = form(campaign->form_id);
-    lock.lock();
-    it = campaigns_.find(id);
-    // Another request may have cached a newer revision meanwhile: never replace it by an older
-    // one (the navigation trusts the cache while the campaigns' fingerprint stands).
-    if (it != campaigns_.end() && it->second.revision > revision) {
-      use(*campaign);
-      return;
-    }
-    it = campaigns_.insert_or_assign(id, CachedCampaign{revision, std::move(*campaign)}).first;
-  }
-  use(it->second.campaign);
-}
-
-OrgUnit Application::load_unit_at(std::int64_t campaign_id, std::int64_t revision,
-                                  const std::string& code) {
-  const auto key = std::make_pair(campaign_id, code);
-  {
-    std::lock_guard lock(units_mutex_);
-    const auto it = units_.find(key);
-    if (it != units_.end() && it->second.revision == revision) return it->second.unit;
-  }
-  OrgUnit unit = load_unit(code);
-  std::lock_guard lock(units_mutex_);
-  // Bounded: a crawl of every node's page must not keep the whole tree.
-  if (units_.size() >= kCachedUnits) units_.clear();
-  units_.insert_or_assign(key, CachedUnit{revision, unit});
-  return unit;
-}
-
-std::shared_ptr<const ReportForm> Application::form(const std::string& form_id) {
-  if (!is_valid_form_id(form_id)) {
-    throw Error(ErrorKind::bad_input,
-                "Mã mẫu báo cáo \"" + form_id +
-                    "\" không hợp lệ; chỉ dùng chữ thường không dấu, chữ số, '-' và '_'.",
-                "form_id");
-  }
-  {
-    std::lock_guard lock(forms_mutex_);
-    if (auto it = forms_.find(form_id); it != forms_.end()) return it->second;
-  }
-  // Parse outside the lock: two threads may both load a form the first time, which is harmless
-  // (the first stored wins), and nobody waits on file I/O behind the mutex.
-  std::shared_ptr<const ReportForm> loaded;
-  if (auto stored = store_->campaigns().find_form(form_id)) {
-    auto json = nlohmann::json::parse(*stored, nullptr, false);
-    if (json.is_discarded()) {
-      throw Error(ErrorKind::internal,
-                  "Mẫu báo cáo \"" + form_id + "\" lưu trong cơ sở dữ liệu bị hỏng.", "form_id");
-    }
-    loaded = load_form(json, "forms/" + form_id + ".json");
-  } else {
-    std::filesystem::path file = config_.forms_dir / (form_id + ".json");
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-      throw Error(ErrorKind::not_found,
-                  "Không tìm thấy mẫu báo cáo \"" + form_id + "\" (tệp " + file.string() + ").",
-                  "form_id");
-    }
-    std::stringstream text;
-    text << in.rdbuf();
-    auto json = nlohmann::json::parse(text.str(), nullptr, false);
-    if (json.is_discarded()) {
-      throw Error(ErrorKind::bad_input, file.string() + ": tệp mẫu báo cáo không phải JSON hợp lệ.",
-                  "form_id");
-    }
-    loaded = load_form(json, file.string());
-    // Keep the definition in the database so a campaign's form survives later edits of the file.
-    // This write is a cache's, not the one an audited use case is about: the entry it staged
-    // (app/audited.h) waits for that one.
-    auto staged = store_->audit().take_staged_audit();
-    store_->campaigns().put_form(form_id, json.dump());
-    if (staged) store_->audit().stage_audit(*staged);
-  }
-  std::lock_guard lock(forms_mutex_);
-  auto [it, inserted] = forms_.emplace(form_id, loaded);
-  return it->second;
-}
-
-bool Application::may_see_campaign(const User& actor, const Campaign& campaign) const {
-  if (actor.role == Role::admin) return !actor.disabled;
-  if (actor.disabled || actor.unit_path.empty()) return false;
-  // Campaigns issued inside the actor's subtree, and campaigns issued above the actor (which the
-  // actor's unit may have to report in).
-  bool issued_below = campaign.issuer_path.rfind(actor.unit_path, 0) == 0;
-  bool issued_above = actor.unit_path.rfind(campaign.issuer_path, 0) == 0;
-  return issued_below || issued_above;
-}
-
-void Application::sync_campaigns_after_unit_changes(const std::vector<OrgUnit>& created,
-                                                    const std::vector<OrgUnit>& updated) {
-  if (created.empty() && updated.empty()) return;
-  for (const Campaign& listed : store_->campaigns().list_campaigns()) {
-    Campaign campaign = listed;
-    campaign.form = form(campaign.form_id);
-    for (const OrgUnit& unit : created) {
-      if (!campaign.must_report(unit)) continue;
-      store_->campaigns().add_reporting_unit(
-          campaign.id, unit, contribution_of(campaign, unit, not_started_report(campaign, unit)),
-          store_->units().ancestor_ids(unit.id));
-    }
-    bool touched = false;
-    for (const OrgUnit& unit : updated) {
-      if (unit.path.rfind(campaign.issuer_path, 0) != 0) continue;
-      touched = true;
-      if (campaign.must_report(unit) && !store_->reports().find_report(campaign.id, unit.id)) {
-        store_->campaigns().add_reporting_unit(
-            campaign.id, unit, contribution_of(campaign, unit, not_started_report(campaign, unit)),
-            store_->units().ancestor_ids(unit.id));
-      }
-    }
-    // A changed population or kind changes what existing reports contribute: recompute.
-    if (touched) {
-      store_->aggregates().rebuild_aggregates(campaign.id,
-                                              [&](const OrgUnit& unit, const UnitReport& report) {
-                                                return contribution_of(campaign, unit, report);
-                                              });
-    }
-  }
-}
+Store& StoreAccess::of(Application& app) { return app.core_->store(); }
 
 }  // namespace llw

@@ -4,9 +4,12 @@
 #include <iostream>
 
 #include "app/application.h"
+#include "app/audit_trail.h"
 #include "app/audited.h"
+#include "app/use_case_core.h"
 #include "domain/access.h"
 #include "domain/error.h"
+#include "domain/store.h"
 #include "domain/text.h"
 
 namespace llw {
@@ -57,9 +60,9 @@ void append_audit_entry(Store& store, const AuditEntry& entry) {
   }
 }
 
-void Application::record_audit(const User* actor, const RequestContext& context, std::string action,
-                               const OrgUnit* unit, std::string target, std::string detail,
-                               std::string outcome) {
+void AuditTrail::record_audit(const User* actor, const RequestContext& context, std::string action,
+                              const OrgUnit* unit, std::string target, std::string detail,
+                              std::string outcome) {
   append_audit_entry(*store_,
                      make_audit_entry(clock_(), actor, context, std::move(action), unit,
                                       std::move(target), std::move(detail), std::move(outcome)));
@@ -90,19 +93,19 @@ std::string audit_scope(const User& actor, const std::string& unit_code, LoadUni
 
 }  // namespace
 
-std::vector<AuditEntry> Application::audit_log(const User& actor, const std::string& unit_code,
-                                               AuditQuery query) {
-  query.path =
-      audit_scope(actor, unit_code, [this](const std::string& code) { return load_unit(code); });
+std::vector<AuditEntry> AuditTrail::audit_log(const User& actor, const std::string& unit_code,
+                                              AuditQuery query) {
+  query.path = audit_scope(actor, unit_code,
+                           [this](const std::string& code) { return core_.load_unit(code); });
   query.limit = std::clamp(query.limit, 1, 10000);
   return store_->audit().query_audit(query);
 }
 
-std::int64_t Application::audit_log_version(const User& actor, const std::string& unit_code) {
-  audit_scope(actor, unit_code, [this](const std::string& code) { return load_unit(code); });
+std::int64_t AuditTrail::audit_log_version(const User& actor, const std::string& unit_code) {
+  audit_scope(actor, unit_code, [this](const std::string& code) { return core_.load_unit(code); });
   return write_version();
 }
 
-std::int64_t Application::write_version() { return store_->audit().newest_audit_id(); }
+std::int64_t AuditTrail::write_version() { return store_->audit().newest_audit_id(); }
 
 }  // namespace llw

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "app/application.h"
+#include "app/request_context.h"
 #include "app/store_access.h"
 #include "domain/error.h"
 

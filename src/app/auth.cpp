@@ -2,10 +2,13 @@
 #include <algorithm>
 
 #include "app/application.h"
+#include "app/audit_trail.h"
 #include "app/audited.h"
 #include "app/password.h"
+#include "app/sign_in.h"
 #include "app/vietnamese_text.h"
 #include "domain/error.h"
+#include "domain/store.h"
 
 namespace llw {
 namespace {
@@ -31,15 +34,16 @@ std::string format_vietnam_time(Timestamp at) {
 
 }  // namespace
 
-Session Application::login(const std::string& username, const std::string& password,
-                           const std::string& address) {
+Session SignIn::login(const std::string& username, const std::string& password,
+                      const std::string& address) {
   // Every attempt goes to the audit log, with the account's unit when the account exists.
   User attempted;
   attempted.username = username;
   std::optional<OrgUnit> attempted_unit;
   auto record = [&](const std::string& outcome, const std::string& detail) {
-    record_audit(&attempted, RequestContext{address}, "login",
-                 attempted_unit ? &*attempted_unit : nullptr, username, detail, outcome);
+    app_.audit().record_audit(&attempted, RequestContext{address}, "login",
+                              attempted_unit ? &*attempted_unit : nullptr, username, detail,
+                              outcome);
   };
   try {
     if (username.size() <= 64) {
@@ -61,8 +65,8 @@ Session Application::login(const std::string& username, const std::string& passw
   }
 }
 
-Session Application::login_attempt(const std::string& username, const std::string& password,
-                                   const std::string& address) {
+Session SignIn::login_attempt(const std::string& username, const std::string& password,
+                              const std::string& address) {
   const Timestamp now = clock_();
   SignInLog& log = store_->sign_ins();
   if (lockout(username, address, now)) {
@@ -98,7 +102,7 @@ Session Application::login_attempt(const std::string& username, const std::strin
   return session;
 }
 
-std::optional<SignInWarning> Application::failed_sign_ins_before_this_session(const User& user) {
+std::optional<SignInWarning> SignIn::failed_sign_ins_before_this_session(const User& user) {
   constexpr int counted = 1000;
   const auto failures = store_->sign_ins().failures_before_latest_sign_in(user.username, counted);
   if (failures.empty()) return std::nullopt;
@@ -106,7 +110,7 @@ std::optional<SignInWarning> Application::failed_sign_ins_before_this_session(co
                        failures.front().address};
 }
 
-User Application::authenticate(const std::string& token) {
+User SignIn::authenticate(const std::string& token) {
   // Tokens are 43 characters; anything far from that is not worth a lookup.
   if (token.empty() || token.size() > 256) throw Error(ErrorKind::unauthenticated, bad_session);
   auto user = store_->accounts().user_for_session(token_hash(token), clock_());
@@ -114,7 +118,7 @@ User Application::authenticate(const std::string& token) {
   return *user;
 }
 
-SessionView Application::authenticate_page(const std::string& token, std::int64_t campaign_id) {
+SessionView SignIn::authenticate_page(const std::string& token, std::int64_t campaign_id) {
   if (token.empty() || token.size() > 256) throw Error(ErrorKind::unauthenticated, bad_session);
   auto view = store_->session_views().session_view(token_hash(token), clock_(), campaign_id);
   if (!view) throw Error(ErrorKind::unauthenticated, bad_session);
@@ -123,7 +127,7 @@ SessionView Application::authenticate_page(const std::string& token, std::int64_
   return *view;
 }
 
-void Application::logout(const std::string& token) {
+void SignIn::logout(const std::string& token) {
   if (token.empty() || token.size() > 256) return;
   store_->accounts().delete_session(token_hash(token));
 }
@@ -135,8 +139,8 @@ void Application::logout(const std::string& token) {
 //    block further tries from such addresses only; its owner, at an address where the account
 //    has signed in before, still signs in (and is told of the failures afterwards).
 // Each try while blocked is counted, so the block lasts as long as the guessing.
-std::optional<Error> Application::lockout(const std::string& username, const std::string& address,
-                                          Timestamp now) {
+std::optional<Error> SignIn::lockout(const std::string& username, const std::string& address,
+                                     Timestamp now) {
   SignInLog& log = store_->sign_ins();
   const Timestamp since = now - config_.failed_login_window;
   const auto max = static_cast<std::size_t>(std::max(config_.max_failed_logins, 1));

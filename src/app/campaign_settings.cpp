@@ -5,8 +5,11 @@
 
 #include "app/application.h"
 #include "app/audited.h"
+#include "app/campaigns.h"
+#include "app/use_case_core.h"
 #include "domain/access.h"
 #include "domain/error.h"
+#include "domain/store.h"
 #include "domain/summary.h"
 
 namespace llw {
@@ -31,10 +34,10 @@ std::string kinds_detail(const std::vector<UnitKind>& kinds) {
 
 }  // namespace
 
-Campaign Application::update_campaign_settings(const User& actor, std::int64_t campaign_id,
-                                               const CampaignSettings& settings,
-                                               const RequestContext& context) {
-  Campaign campaign = load_campaign(campaign_id);
+Campaign Campaigns::update_campaign_settings(const User& actor, std::int64_t campaign_id,
+                                             const CampaignSettings& settings,
+                                             const RequestContext& context) {
+  Campaign campaign = core_.load_campaign(campaign_id);
   const std::string detail =
       format_iso_date(settings.period_start) + ".." + format_iso_date(settings.period_end) +
       " deadline " + format_iso_date(settings.deadline) + " lock " +
@@ -44,9 +47,10 @@ Campaign Application::update_campaign_settings(const User& actor, std::int64_t c
       (settings.reporting_kinds ? " kinds " + kinds_detail(*settings.reporting_kinds)
                                 : std::string{});
   return audited(
-      *this, actor, context, "campaign.settings", campaign.issuer_code,
+      app_, actor, context, "campaign.settings", campaign.issuer_code,
       "campaign " + std::to_string(campaign_id), detail, [&] {
-        require_allowed(actor, Action::manage_campaign, load_unit(campaign.issuer_code, "issuer"));
+        require_allowed(actor, Action::manage_campaign,
+                        core_.load_unit(campaign.issuer_code, "issuer"));
         const std::vector<UnitKind> old_kinds = campaign.reporting_kinds;
         std::vector<UnitKind> new_kinds;
         std::map<std::string, std::string> kind_errors;
@@ -134,8 +138,41 @@ Campaign Application::update_campaign_settings(const User& actor, std::int64_t c
           }
         }
         store_->campaigns().change_campaign_settings(change);
-        return load_campaign(campaign_id);
+        return core_.load_campaign(campaign_id);
       });
+}
+
+Campaign Campaigns::update_campaign_plan(const User& actor, std::int64_t campaign_id,
+                                         const nlohmann::json& plan) {
+  Campaign campaign = core_.load_campaign(campaign_id);
+  auto issuer = store_->units().find_unit_by_id(campaign.issuer_unit_id);
+  if (!issuer) core_.load_unit(campaign.issuer_code, "issuer");  // throws the usual not_found
+  require_allowed(actor, Action::manage_campaign, *issuer);
+  if (!plan.is_object()) {
+    throw Error(ErrorKind::bad_input,
+                "Nội dung kế hoạch phải là một đối tượng JSON gồm các trường của kế hoạch (số, "
+                "ngày ban hành, mục đích, chủ đề, …).",
+                "plan");
+  }
+  reject_unknown_plan_members(plan);
+  // The theme is the campaign's: a plan's first save may set it, later ones quote it as it is
+  // (the issuer changes it in the campaign's settings).
+  const std::string theme = campaign.theme();
+  nlohmann::json replaced = plan;
+  if (!theme.empty()) {
+    if (replaced.contains("theme") && replaced.at("theme") != theme) {
+      const std::string message =
+          "Chủ đề là của Tuần lễ (“" + theme +
+          "”) và được trích nguyên văn; kế hoạch không thay được. Người ban hành đợt sửa chủ đề "
+          "trong phần cài đặt đợt báo cáo.";
+      throw Error(ErrorKind::validation_failed, message, "plan.theme", {{"plan.theme", message}});
+    }
+    replaced["theme"] = theme;
+  }
+  campaign.plan = std::move(replaced);
+  validate_campaign(campaign);  // the plan's checks, and the rest still holds
+  store_->campaigns().update_campaign_plan(campaign.id, campaign.plan);
+  return campaign;
 }
 
 }  // namespace llw

@@ -1,4 +1,6 @@
 // Campaigns (đợt báo cáo): listing the ones an actor is concerned with, and creating one.
+#include "app/campaigns.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
@@ -7,65 +9,35 @@
 
 #include "app/application.h"
 #include "app/audited.h"
+#include "app/use_case_core.h"
 #include "domain/access.h"
 #include "domain/campaign_defaults.h"
 #include "domain/error.h"
+#include "domain/store.h"
 
 namespace llw {
 
-void Application::visit_current_campaigns(const std::function<void(const Campaign&)>& visit,
-                                          const CampaignsFingerprint* known) {
-  std::unique_lock lock(campaigns_mutex_);
-  if (known != nullptr && campaigns_fingerprint_ == *known) {
-    // No campaign was added or changed since every one was read: the cache is current.
-    for (const auto& [id, cached] : campaigns_) visit(cached.campaign);
-    return;
-  }
-  lock.unlock();
-  // Revisions are read first: whatever is loaded below is at least as new as the revision it is
-  // filed under (as summary_json does).
-  const auto revisions = store_->campaigns().campaign_revisions();
-  lock.lock();
-  std::set<std::int64_t> listed;
-  CampaignsFingerprint fingerprint;
-  for (const auto& [id, revision] : revisions) {
-    ++fingerprint.count;
-    fingerprint.revisions += revision;
-    listed.insert(id);
-    auto it = campaigns_.find(id);
-    if (it == campaigns_.end() || it->second.revision != revision) {
-      auto loaded = store_->campaigns().find_campaign(id);
-      if (!loaded) continue;  // removed since the revisions were read
-      loaded->form = form(loaded->form_id);
-      it = campaigns_.insert_or_assign(id, CachedCampaign{revision, std::move(*loaded)}).first;
-    }
-    visit(it->second.campaign);
-  }
-  std::erase_if(campaigns_, [&](const auto& entry) { return !listed.contains(entry.first); });
-  campaigns_fingerprint_ = fingerprint;
-}
-
-std::vector<Campaign> Application::list_campaigns(const User& actor) {
+std::vector<Campaign> Campaigns::list_campaigns(const User& actor) {
   std::vector<Campaign> visible;
-  visit_current_campaigns([&](const Campaign& campaign) {
-    if (may_see_campaign(actor, campaign)) visible.push_back(campaign);
+  core_.visit_current_campaigns([&](const Campaign& campaign) {
+    if (core_.may_see_campaign(actor, campaign)) visible.push_back(campaign);
   });
   return visible;
 }
 
-std::int64_t Application::campaign_revision(std::int64_t campaign_id) {
+std::int64_t Campaigns::campaign_revision(std::int64_t campaign_id) {
   const std::optional<std::int64_t> revision = store_->campaigns().campaign_revision(campaign_id);
-  if (!revision) load_campaign(campaign_id);  // throws the usual not_found
+  if (!revision) core_.load_campaign(campaign_id);  // throws the usual not_found
   return revision.value_or(0);
 }
 
-std::optional<Application::CampaignLink> Application::newest_campaign(
+std::optional<Campaigns::CampaignLink> Campaigns::newest_campaign(
     const User& actor, const CampaignsFingerprint* known) {
   const Campaign* newest = nullptr;
   std::optional<CampaignLink> link;
-  visit_current_campaigns(
+  core_.visit_current_campaigns(
       [&](const Campaign& campaign) {
-        if (!may_see_campaign(actor, campaign)) return;
+        if (!core_.may_see_campaign(actor, campaign)) return;
         if (newest == nullptr ||
             std::tie(campaign.year, campaign.id) > std::tie(newest->year, newest->id)) {
           newest = &campaign;  // the cache's entry, under its lock until the visit ends
@@ -76,9 +48,9 @@ std::optional<Application::CampaignLink> Application::newest_campaign(
   return link;
 }
 
-Campaign Application::get_campaign(const User& actor, std::int64_t id) {
-  Campaign campaign = load_campaign(id);
-  if (!may_see_campaign(actor, campaign)) {
+Campaign Campaigns::get_campaign(const User& actor, std::int64_t id) {
+  Campaign campaign = core_.load_campaign(id);
+  if (!core_.may_see_campaign(actor, campaign)) {
     throw Error(ErrorKind::forbidden,
                 "Bạn không có quyền xem đợt báo cáo này vì nó không liên quan đến đơn vị của bạn.",
                 "campaign");
@@ -86,11 +58,11 @@ Campaign Application::get_campaign(const User& actor, std::int64_t id) {
   return campaign;
 }
 
-Campaign Application::create_campaign(const User& actor, Campaign campaign,
-                                      const RequestContext& context) {
-  return audited(*this, actor, context, "campaign.create", campaign.issuer_code, campaign.name,
+Campaign Campaigns::create_campaign(const User& actor, Campaign campaign,
+                                    const RequestContext& context) {
+  return audited(app_, actor, context, "campaign.create", campaign.issuer_code, campaign.name,
                  campaign.plan.value("number", std::string()), [&] {
-                   OrgUnit issuer = load_unit(campaign.issuer_code, "issuer");
+                   OrgUnit issuer = core_.load_unit(campaign.issuer_code, "issuer");
                    require_allowed(actor, Action::manage_campaign, issuer);
                    reject_unknown_plan_members(campaign.plan);
                    campaign.id = 0;
@@ -114,7 +86,7 @@ Campaign Application::create_campaign(const User& actor, Campaign campaign,
                  });
 }
 
-std::vector<FormChoice> Application::available_forms() {
+std::vector<FormChoice> Campaigns::available_forms() {
   std::vector<FormChoice> choices;
   std::error_code error;
   for (const auto& entry : std::filesystem::directory_iterator(config_.forms_dir, error)) {
@@ -131,6 +103,10 @@ std::vector<FormChoice> Application::available_forms() {
   std::sort(choices.begin(), choices.end(),
             [](const FormChoice& a, const FormChoice& b) { return a.id > b.id; });
   return choices;
+}
+
+std::shared_ptr<const ReportForm> Campaigns::form(const std::string& form_id) {
+  return core_.form(form_id);
 }
 
 }  // namespace llw

@@ -4,8 +4,12 @@
 #include <algorithm>
 
 #include "app/application.h"
+#include "app/campaigns.h"
+#include "app/reporting_up.h"
+#include "app/use_case_core.h"
 #include "domain/access.h"
 #include "domain/error.h"
+#include "domain/store.h"
 #include "domain/text.h"
 
 namespace llw {
@@ -23,19 +27,19 @@ const std::vector<std::string>& narrative_parts() {
 
 }  // namespace
 
-std::vector<ConsolidatedNarrative> Application::consolidated_narrative_history(
+std::vector<ConsolidatedNarrative> ReportingUp::consolidated_narrative_history(
     const User& actor, std::int64_t campaign_id, const std::string& unit_code, int limit) {
-  const Campaign campaign = get_campaign(actor, campaign_id);
-  const OrgUnit unit = load_unit(unit_code);
+  const Campaign campaign = app_.campaigns().get_campaign(actor, campaign_id);
+  const OrgUnit unit = core_.load_unit(unit_code);
   require_allowed(actor, Action::read_summary, unit);
   return store_->reporting_up().consolidated_narrative_history(campaign.id, unit.id, limit);
 }
 
-ConsolidatedNarrative Application::consolidated_narrative(const User& actor,
+ConsolidatedNarrative ReportingUp::consolidated_narrative(const User& actor,
                                                           std::int64_t campaign_id,
                                                           const std::string& unit_code) {
-  const Campaign campaign = get_campaign(actor, campaign_id);
-  const OrgUnit unit = load_unit(unit_code);
+  const Campaign campaign = app_.campaigns().get_campaign(actor, campaign_id);
+  const OrgUnit unit = core_.load_unit(unit_code);
   require_allowed(actor, Action::read_summary, unit);
   if (auto found = store_->reporting_up().find_consolidated_narrative(campaign.id, unit.id))
     return *found;
@@ -45,27 +49,29 @@ ConsolidatedNarrative Application::consolidated_narrative(const User& actor,
   return empty;
 }
 
-Application::ConsolidatedVersions Application::consolidated_versions(
+ReportingUp::ConsolidatedVersions ReportingUp::consolidated_versions(
     const User& actor, std::int64_t campaign_id, const std::string& unit_code,
     std::optional<std::int64_t> known_revision) {
   // The revision first: the campaign and the node are then at least as new as the key they
   // are filed under. A page view is one version read (and one revision read unless the page's
   // session view brought it).
-  const std::int64_t revision = known_revision ? *known_revision : campaign_revision(campaign_id);
+  const std::int64_t revision =
+      known_revision ? *known_revision : app_.campaigns().campaign_revision(campaign_id);
   bool visible = false;
-  with_campaign_at(campaign_id, revision,
-                   [&](const Campaign& campaign) { visible = may_see_campaign(actor, campaign); });
-  if (!visible) get_campaign(actor, campaign_id);  // throws the usual forbidden
-  const OrgUnit unit = load_unit_at(campaign_id, revision, unit_code);
+  core_.with_campaign_at(campaign_id, revision, [&](const Campaign& campaign) {
+    visible = core_.may_see_campaign(actor, campaign);
+  });
+  if (!visible) app_.campaigns().get_campaign(actor, campaign_id);  // throws the usual forbidden
+  const OrgUnit unit = core_.load_unit_at(campaign_id, revision, unit_code);
   require_allowed(actor, Action::read_summary, unit);
   return {revision, store_->reporting_up().consolidated_narrative_version(campaign_id, unit.id)};
 }
 
-ConsolidatedNarrative Application::save_consolidated_narrative(
+ConsolidatedNarrative ReportingUp::save_consolidated_narrative(
     const User& actor, std::int64_t campaign_id, const std::string& unit_code,
     std::int64_t expected_version, const std::map<std::string, std::string>& texts) {
-  const Campaign campaign = get_campaign(actor, campaign_id);
-  const OrgUnit unit = load_unit(unit_code);
+  const Campaign campaign = app_.campaigns().get_campaign(actor, campaign_id);
+  const OrgUnit unit = core_.load_unit(unit_code);
   require_allowed(actor, Action::write_summary, unit);
 
   std::map<std::string, std::string> problems;

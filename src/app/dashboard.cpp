@@ -4,20 +4,23 @@
 #include <chrono>
 
 #include "app/application.h"
+#include "app/summaries.h"
+#include "app/use_case_core.h"
 #include "domain/access.h"
+#include "domain/store.h"
 #include "domain/text.h"
 
 namespace llw {
 
-Dashboard Application::dashboard(const User& actor, std::int64_t campaign_id,
-                                 const std::string& unit_code, const DashboardQuery& query,
-                                 std::optional<std::int64_t> known_revision) {
+Dashboard Summaries::dashboard(const User& actor, std::int64_t campaign_id,
+                               const std::string& unit_code, const DashboardQuery& query,
+                               std::optional<std::int64_t> known_revision) {
   Dashboard result;
   // The figures and counts change only with the campaign's revision (as summary_json): read
   // first, so an entry is never staler than the revision it is filed under.
   const std::optional<std::int64_t> revision =
       known_revision ? known_revision : store_->campaigns().campaign_revision(campaign_id);
-  if (!revision) load_campaign(campaign_id);  // throws the usual not_found
+  if (!revision) core_.load_campaign(campaign_id);  // throws the usual not_found
   const auto key = std::make_pair(campaign_id, unit_code);
   {
     std::lock_guard lock(dashboards_mutex_);
@@ -30,8 +33,8 @@ Dashboard Application::dashboard(const User& actor, std::int64_t campaign_id,
     require_allowed(actor, Action::read_summary, result.node());
   } else {
     auto figures = std::make_shared<DashboardFigures>();
-    figures->campaign = load_campaign(campaign_id);
-    figures->node = load_unit(unit_code);
+    figures->campaign = core_.load_campaign(campaign_id);
+    figures->node = core_.load_unit(unit_code);
     require_allowed(actor, Action::read_summary, figures->node);
     SummaryOptions figures_only;
     figures_only.missing_limit = 0;
@@ -76,7 +79,7 @@ Dashboard Application::dashboard(const User& actor, std::int64_t campaign_id,
   return result;
 }
 
-ReportListPage Application::dashboard_page(const ReportListQuery& query, std::int64_t revision) {
+ReportListPage Summaries::dashboard_page(const ReportListQuery& query, std::int64_t revision) {
   // A list changes with the revision (states, units and their names all bump it), except for a
   // draft's time of its last save: a page is read again after a few seconds.
   constexpr auto kMaxAge = std::chrono::seconds(5);

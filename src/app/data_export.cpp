@@ -9,14 +9,18 @@
 #include <thread>
 
 #include "app/application.h"
+#include "app/document_downloads.h"
 #include "app/documents.h"
 #include "app/row_pipe.h"
+#include "app/summaries.h"
+#include "app/use_case_core.h"
 #include "documents/csv_writer.h"
 #include "documents/data_table.h"
 #include "documents/document.h"
 #include "documents/xlsx_writer.h"
 #include "domain/consolidated_report.h"
 #include "domain/error.h"
+#include "domain/store.h"
 #include "domain/workflow.h"
 
 namespace llw {
@@ -196,15 +200,16 @@ std::vector<std::vector<OrgUnit>> child_runs(Store& store, std::int64_t campaign
 
 }  // namespace
 
-DocumentFile Application::data_export(const User& actor, std::int64_t campaign_id,
-                                      const std::string& unit_code, DocumentFormat format) {
+DocumentFile DocumentDownloads::data_export(const User& actor, std::int64_t campaign_id,
+                                            const std::string& unit_code, DocumentFormat format) {
   SummaryOptions no_lists;
   no_lists.missing_limit = 0;
   no_lists.narrative_limit = 0;
-  const Summary figures = summary(actor, campaign_id, unit_code, no_lists);  // read_summary
+  const Summary figures =
+      app_.summaries().summary(actor, campaign_id, unit_code, no_lists);  // read_summary
   require_data_format(format);
-  const Campaign campaign = load_campaign(campaign_id);
-  const OrgUnit node = load_unit(unit_code);
+  const Campaign campaign = core_.load_campaign(campaign_id);
+  const OrgUnit node = core_.load_unit(unit_code);
   const ReportForm& form = *campaign.form;
   const std::vector<documents::DataColumn> columns = documents::data_columns(form);
 

@@ -7,14 +7,20 @@
 #include <map>
 #include <set>
 
+#include "app/accepted_annex.h"
 #include "app/application.h"
-#include "app/reporting_up.h"
+#include "app/campaigns.h"
+#include "app/document_downloads.h"
+#include "app/reports.h"
+#include "app/summaries.h"
+#include "app/use_case_core.h"
 #include "documents/builders.h"
 #include "documents/data_table.h"
 #include "documents/docx_renderer.h"
 #include "documents/pdf_renderer.h"
 #include "domain/access.h"
 #include "domain/error.h"
+#include "domain/store.h"
 
 namespace llw {
 namespace {
@@ -101,57 +107,25 @@ std::string_view content_type_of(DocumentFormat format) {
   return "application/octet-stream";
 }
 
-Campaign Application::update_campaign_plan(const User& actor, std::int64_t campaign_id,
-                                           const nlohmann::json& plan) {
-  Campaign campaign = load_campaign(campaign_id);
-  auto issuer = store_->units().find_unit_by_id(campaign.issuer_unit_id);
-  if (!issuer) load_unit(campaign.issuer_code, "issuer");  // throws the usual not_found
-  require_allowed(actor, Action::manage_campaign, *issuer);
-  if (!plan.is_object()) {
-    throw Error(ErrorKind::bad_input,
-                "Nội dung kế hoạch phải là một đối tượng JSON gồm các trường của kế hoạch (số, "
-                "ngày ban hành, mục đích, chủ đề, …).",
-                "plan");
-  }
-  reject_unknown_plan_members(plan);
-  // The theme is the campaign's: a plan's first save may set it, later ones quote it as it is
-  // (the issuer changes it in the campaign's settings).
-  const std::string theme = campaign.theme();
-  nlohmann::json replaced = plan;
-  if (!theme.empty()) {
-    if (replaced.contains("theme") && replaced.at("theme") != theme) {
-      const std::string message =
-          "Chủ đề là của Tuần lễ (“" + theme +
-          "”) và được trích nguyên văn; kế hoạch không thay được. Người ban hành đợt sửa chủ đề "
-          "trong phần cài đặt đợt báo cáo.";
-      throw Error(ErrorKind::validation_failed, message, "plan.theme", {{"plan.theme", message}});
-    }
-    replaced["theme"] = theme;
-  }
-  campaign.plan = std::move(replaced);
-  validate_campaign(campaign);  // the plan's checks, and the rest still holds
-  store_->campaigns().update_campaign_plan(campaign.id, campaign.plan);
-  return campaign;
-}
-
-DocumentFile Application::plan_document(const User& actor, std::int64_t campaign_id,
-                                        DocumentFormat format) {
-  Campaign campaign = get_campaign(actor, campaign_id);  // may_see_campaign
+DocumentFile DocumentDownloads::plan_document(const User& actor, std::int64_t campaign_id,
+                                              DocumentFormat format) {
+  Campaign campaign = app_.campaigns().get_campaign(actor, campaign_id);  // may_see_campaign
   require_document_format(format);
   auto issuer = store_->units().find_unit_by_id(campaign.issuer_unit_id);
-  if (!issuer) load_unit(campaign.issuer_code, "issuer");
+  if (!issuer) core_.load_unit(campaign.issuer_code, "issuer");
   const auto parent = parent_of(*store_, *issuer);
   return file_of(documents::build_plan_document(campaign, *issuer, parent ? &*parent : nullptr),
                  format);
 }
 
-DocumentFile Application::report_document(const User& actor, std::int64_t campaign_id,
-                                          const std::string& unit_code, DocumentFormat format,
-                                          const ReportDocumentOptions& options) {
-  const UnitReport report = get_report(actor, campaign_id, unit_code);  // read_report
+DocumentFile DocumentDownloads::report_document(const User& actor, std::int64_t campaign_id,
+                                                const std::string& unit_code, DocumentFormat format,
+                                                const ReportDocumentOptions& options) {
+  const UnitReport report =
+      app_.reports().get_report(actor, campaign_id, unit_code);  // read_report
   require_document_format(format);
-  const Campaign campaign = load_campaign(campaign_id);
-  const OrgUnit unit = load_unit(unit_code);
+  const Campaign campaign = core_.load_campaign(campaign_id);
+  const OrgUnit unit = core_.load_unit(unit_code);
   const auto parent = parent_of(*store_, unit);
   return file_of(documents::build_unit_report_document(campaign, *campaign.form, unit,
                                                        parent ? &*parent : nullptr, report,
@@ -159,15 +133,17 @@ DocumentFile Application::report_document(const User& actor, std::int64_t campai
                  format);
 }
 
-DocumentFile Application::summary_document(const User& actor, std::int64_t campaign_id,
-                                           const std::string& unit_code, DocumentFormat format) {
+DocumentFile DocumentDownloads::summary_document(const User& actor, std::int64_t campaign_id,
+                                                 const std::string& unit_code,
+                                                 DocumentFormat format) {
   SummaryOptions limits;
   limits.missing_limit = kDocumentMissingLimit;
   limits.narrative_limit = kDocumentNarrativeLimit;
-  const Summary figures = summary(actor, campaign_id, unit_code, limits);  // read_summary
+  const Summary figures =
+      app_.summaries().summary(actor, campaign_id, unit_code, limits);  // read_summary
   require_document_format(format);
-  const Campaign campaign = load_campaign(campaign_id);
-  const OrgUnit node = load_unit(unit_code);
+  const Campaign campaign = core_.load_campaign(campaign_id);
+  const OrgUnit node = core_.load_unit(unit_code);
   const auto parent = parent_of(*store_, node);
 
   // One row per reporting unit of the subtree, through the domain's contribution arithmetic, so

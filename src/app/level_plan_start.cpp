@@ -8,11 +8,14 @@
 #include <string_view>
 
 #include "app/application.h"
+#include "app/level_plans.h"
+#include "app/use_case_core.h"
 #include "documents/builders.h"
 #include "domain/access.h"
 #include "domain/campaign_year.h"
 #include "domain/clock.h"
 #include "domain/error.h"
+#include "domain/store.h"
 
 namespace llw {
 namespace {
@@ -66,10 +69,10 @@ json string_array(std::vector<std::string> texts) {
 
 }  // namespace
 
-LevelPlanDraft Application::starting_level_plan(const User& actor, std::int64_t campaign_id,
-                                                const std::string& unit_code) {
-  const Campaign campaign = load_campaign(campaign_id);
-  const OrgUnit node = load_unit(unit_code);
+LevelPlanDraft LevelPlans::starting_level_plan(const User& actor, std::int64_t campaign_id,
+                                               const std::string& unit_code) {
+  const Campaign campaign = core_.load_campaign(campaign_id);
+  const OrgUnit node = core_.load_unit(unit_code);
   require_allowed(actor, Action::manage_campaign, node);
   const EffectiveDates above = effective_dates(campaign, node);
   const std::string week = week_name(campaign.year);

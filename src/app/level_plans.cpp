@@ -1,17 +1,22 @@
 // The plans at every level (domain/level_plan.h): a coordinating node's own plan inside the
 // campaign, saved as a draft with a compare-and-swap, issued with its documents frozen, adjusted
 // by a new edition; and the dates every unit works under, from the nearest issued plan above it.
+#include "app/level_plans.h"
+
 #include <algorithm>
 #include <cctype>
 
 #include "app/application.h"
 #include "app/audited.h"
+#include "app/campaigns.h"
+#include "app/use_case_core.h"
 #include "documents/builders.h"
 #include "documents/docx_renderer.h"
 #include "documents/pdf_renderer.h"
 #include "domain/access.h"
 #include "domain/campaign_year.h"
 #include "domain/error.h"
+#include "domain/store.h"
 
 namespace llw {
 
@@ -46,34 +51,34 @@ std::string legal_basis(const std::string& number, std::optional<std::chrono::ye
 
 }  // namespace
 
-EffectiveDates Application::effective_dates(const Campaign& campaign, const OrgUnit& unit) {
+EffectiveDates LevelPlans::effective_dates(const Campaign& campaign, const OrgUnit& unit) {
   return llw::effective_dates(campaign, unit.path,
                               store_->plans().issued_plan_dates_above(campaign.id, unit.path));
 }
 
-std::string Application::level_plan_legal_basis(const Campaign& campaign, const OrgUnit& node) {
+std::string LevelPlans::level_plan_legal_basis(const Campaign& campaign, const OrgUnit& node) {
   // The issuer's plan opens with what its own superior sent (typed in the campaign's plan).
   if (node.code == campaign.issuer_code) return campaign.plan.value("legal_basis", std::string());
   const EffectiveDates above = effective_dates(campaign, node);
   if (above.plan_unit_id != 0) {
-    const OrgUnit issuer = load_unit(above.plan_unit_code);
+    const OrgUnit issuer = core_.load_unit(above.plan_unit_code);
     if (auto plan = latest_issued(store_->plans().level_plans(campaign.id, issuer.id))) {
       return legal_basis(plan->number, plan->issued_on, documents::running_name_of(issuer), node,
                          campaign.year);
     }
   }
-  const OrgUnit issuer = load_unit(campaign.issuer_code, "issuer");
+  const OrgUnit issuer = core_.load_unit(campaign.issuer_code, "issuer");
   const auto& plan = campaign.plan;
   return legal_basis(plan.value("number", std::string()),
                      parse_iso_date(plan.value("issued_on", std::string())),
                      documents::running_name_of(issuer), node, campaign.year);
 }
 
-LevelPlanSheet Application::level_plan(const User& actor, std::int64_t campaign_id,
-                                       const std::string& unit_code) {
-  const Campaign campaign = get_campaign(actor, campaign_id);
+LevelPlanSheet LevelPlans::level_plan(const User& actor, std::int64_t campaign_id,
+                                      const std::string& unit_code) {
+  const Campaign campaign = app_.campaigns().get_campaign(actor, campaign_id);
   LevelPlanSheet sheet;
-  sheet.node = load_unit(unit_code);
+  sheet.node = core_.load_unit(unit_code);
   if (!may_have_level_plan(campaign, sheet.node)) {
     throw Error(ErrorKind::not_found,
                 "Đơn vị " + sheet.node.name +
@@ -102,14 +107,14 @@ LevelPlanSheet Application::level_plan(const User& actor, std::int64_t campaign_
   return sheet;
 }
 
-LevelPlan Application::save_level_plan(const User& actor, std::int64_t campaign_id,
-                                       const std::string& unit_code, std::int64_t expected_version,
-                                       const LevelPlanDraft& draft, const RequestContext& context) {
+LevelPlan LevelPlans::save_level_plan(const User& actor, std::int64_t campaign_id,
+                                      const std::string& unit_code, std::int64_t expected_version,
+                                      const LevelPlanDraft& draft, const RequestContext& context) {
   return audited(
-      *this, actor, context, "plan.save", unit_code, "campaign " + std::to_string(campaign_id),
+      app_, actor, context, "plan.save", unit_code, "campaign " + std::to_string(campaign_id),
       "version " + std::to_string(expected_version), [&] {
-        const Campaign campaign = load_campaign(campaign_id);
-        const OrgUnit node = load_unit(unit_code);
+        const Campaign campaign = core_.load_campaign(campaign_id);
+        const OrgUnit node = core_.load_unit(unit_code);
         require_allowed(actor, Action::manage_campaign, node);
         if (!may_have_level_plan(campaign, node)) {
           throw Error(ErrorKind::validation_failed,
@@ -154,14 +159,14 @@ LevelPlan Application::save_level_plan(const User& actor, std::int64_t campaign_
       });
 }
 
-LevelPlan Application::issue_level_plan(const User& actor, std::int64_t campaign_id,
-                                        const std::string& unit_code, std::int64_t expected_version,
-                                        const RequestContext& context) {
+LevelPlan LevelPlans::issue_level_plan(const User& actor, std::int64_t campaign_id,
+                                       const std::string& unit_code, std::int64_t expected_version,
+                                       const RequestContext& context) {
   return audited(
-      *this, actor, context, "plan.issue", unit_code, "campaign " + std::to_string(campaign_id),
+      app_, actor, context, "plan.issue", unit_code, "campaign " + std::to_string(campaign_id),
       "version " + std::to_string(expected_version), [&] {
-        const Campaign campaign = load_campaign(campaign_id);
-        const OrgUnit node = load_unit(unit_code);
+        const Campaign campaign = core_.load_campaign(campaign_id);
+        const OrgUnit node = core_.load_unit(unit_code);
         require_allowed(actor, Action::manage_campaign, node);
         const auto editions = store_->plans().level_plans(campaign.id, node.id);
         if (editions.empty() || editions.back().status != PlanStatus::draft) {
@@ -195,9 +200,9 @@ LevelPlan Application::issue_level_plan(const User& actor, std::int64_t campaign
       });
 }
 
-documents::Document Application::level_plan_document_model(const Campaign& campaign,
-                                                           const OrgUnit& node,
-                                                           const LevelPlan& plan) {
+documents::Document LevelPlans::level_plan_document_model(const Campaign& campaign,
+                                                          const OrgUnit& node,
+                                                          const LevelPlan& plan) {
   // The plan document is built as the campaign's is, from the same fields: the node's content,
   // its number and date, the legal basis citing the plan above, the campaign's theme and week.
   Campaign as_issued = campaign;
@@ -231,24 +236,25 @@ documents::Document Application::level_plan_document_model(const Campaign& campa
   return documents::build_plan_document(as_issued, node, parent ? &*parent : nullptr);
 }
 
-documents::Document Application::level_plan_preview(const User& actor, std::int64_t campaign_id,
-                                                    const std::string& unit_code) {
+documents::Document LevelPlans::level_plan_preview(const User& actor, std::int64_t campaign_id,
+                                                   const std::string& unit_code) {
   const LevelPlanSheet sheet = level_plan(actor, campaign_id, unit_code);  // access
   if (!sheet.may_compose || sheet.editions.empty() ||
       sheet.editions.back().status != PlanStatus::draft) {
     throw Error(ErrorKind::not_found, "Không có dự thảo kế hoạch để xem trước.", "edition");
   }
-  return level_plan_document_model(load_campaign(campaign_id), sheet.node, sheet.editions.back());
+  return level_plan_document_model(core_.load_campaign(campaign_id), sheet.node,
+                                   sheet.editions.back());
 }
 
-DocumentFile Application::level_plan_document(const User& actor, std::int64_t campaign_id,
-                                              const std::string& unit_code, int edition,
-                                              DocumentFormat format) {
+DocumentFile LevelPlans::level_plan_document(const User& actor, std::int64_t campaign_id,
+                                             const std::string& unit_code, int edition,
+                                             DocumentFormat format) {
   if (format != DocumentFormat::docx && format != DocumentFormat::pdf) {
     throw Error(ErrorKind::bad_input, "Kế hoạch chỉ tải được dưới dạng .docx hoặc .pdf.", "format");
   }
   const LevelPlanSheet sheet = level_plan(actor, campaign_id, unit_code);  // access
-  const Campaign campaign = load_campaign(campaign_id);
+  const Campaign campaign = core_.load_campaign(campaign_id);
   DocumentFile file;
   file.content_type = std::string(content_type_of(format));
   if (edition == 0) {

@@ -2,10 +2,13 @@
 // in the navigation (written by the submit itself, see ReportWrite::notify_reviewers), and every
 // account below a node that issues its plan finds the plan (written by PlanStore's issue). A user
 // only ever reads and marks their own notices, so the account is the whole access check.
+#include "app/notifications.h"
+
 #include <algorithm>
 
 #include "app/application.h"
 #include "domain/error.h"
+#include "domain/store.h"
 
 namespace llw {
 namespace {
@@ -14,18 +17,18 @@ bool has_notices(const User& actor) { return !actor.disabled && actor.id > 0; }
 
 }  // namespace
 
-std::vector<Notification> Application::notifications(const User& actor, int limit) {
+std::vector<Notification> Notifications::notifications(const User& actor, int limit) {
   if (!has_notices(actor)) return {};
   return store_->notices().notifications(actor.id, std::clamp(limit, 1, 1000));
 }
 
-std::int64_t Application::unread_notifications(const User& actor) {
+std::int64_t Notifications::unread_notifications(const User& actor) {
   // Admins have no unit, so no notice is ever written for them.
   if (!has_notices(actor) || actor.role == Role::admin) return 0;
   return store_->notices().unread_notifications(actor.id);
 }
 
-void Application::mark_notifications_read(const User& actor, std::int64_t up_to_id) {
+void Notifications::mark_notifications_read(const User& actor, std::int64_t up_to_id) {
   if (!has_notices(actor)) {
     throw Error(ErrorKind::forbidden, "Tài khoản này không có thông báo.");
   }

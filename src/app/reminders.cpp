@@ -4,6 +4,8 @@
 #include <iostream>
 #include <set>
 
+#include "app/audit_trail.h"
+#include "app/level_plans.h"
 #include "app/store_access.h"
 #include "domain/error.h"
 #include "domain/text.h"
@@ -153,7 +155,7 @@ ReminderRun send_reminders(Application& app, std::int64_t campaign_id, const std
           outcome.result = "failed";
           outcome.reason = e.what();
         }
-        app.record_audit(
+        app.audit().record_audit(
             nullptr, system, "reminder.send", &unit,
             "campaign " + std::to_string(campaign_id) + " / " + unit.code,
             slot + " → " + unit.email + (outcome.reason.empty() ? "" : ": " + outcome.reason),
@@ -275,7 +277,8 @@ ReminderRun send_plan_emails(Application& app, std::int64_t campaign_id, Mailer*
       } else {
         try {
           mailer->send(plan_message(*campaign, *issuer, *plan, unit,
-                                    app.effective_dates(*campaign, unit), options.base_url));
+                                    app.plans().effective_dates(*campaign, unit),
+                                    options.base_url));
           outcome.result = "sent";
         } catch (const std::exception& e) {
           store.reminder_log().release_reminder(campaign_id, unit.id, slot);

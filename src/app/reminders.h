@@ -17,6 +17,10 @@
 #include <vector>
 
 #include "app/application.h"
+#include "domain/campaign.h"
+#include "domain/level_plan.h"
+#include "domain/org_unit.h"
+#include "domain/user.h"
 
 namespace llw {
 

@@ -8,10 +8,15 @@
 
 #include <algorithm>
 
+#include "app/accepted_annex.h"
 #include "app/application.h"
 #include "app/audited.h"
+#include "app/level_plans.h"
+#include "app/summaries.h"
+#include "app/use_case_core.h"
 #include "domain/access.h"
 #include "domain/error.h"
+#include "domain/store.h"
 
 namespace llw {
 namespace {
@@ -36,14 +41,14 @@ double slot_of(const Contribution& slots, const std::string& name) {
 
 }  // namespace
 
-Contribution Application::summary_slots(const Campaign& campaign, const OrgUnit& node) {
+Contribution ReportingUp::summary_slots(const Campaign& campaign, const OrgUnit& node) {
   Contribution live = store_->aggregates().aggregate(campaign.id, node.id);
   if (campaign.summary_source == SummarySource::live) return live;
   return accepted_slots(live, store_->reporting_up().child_figures(campaign.id, node.id));
 }
 
-std::optional<Summary> Application::accepted_summary(const Campaign& campaign, const OrgUnit& node,
-                                                     const SummaryOptions& options) {
+std::optional<Summary> Summaries::accepted_summary(const Campaign& campaign, const OrgUnit& node,
+                                                   const SummaryOptions& options) {
   const std::vector<ChildFigures> children =
       store_->reporting_up().child_figures(campaign.id, node.id);
   if (std::none_of(children.begin(), children.end(),
@@ -113,10 +118,10 @@ std::vector<documents::AnnexRow> accepted_annex(Store& store, const Campaign& ca
   return rows;
 }
 
-ConsolidatedReport Application::consolidated_report(const User& actor, std::int64_t campaign_id,
+ConsolidatedReport ReportingUp::consolidated_report(const User& actor, std::int64_t campaign_id,
                                                     const std::string& unit_code) {
-  const Campaign campaign = load_campaign(campaign_id);
-  const OrgUnit node = load_unit(unit_code);
+  const Campaign campaign = core_.load_campaign(campaign_id);
+  const OrgUnit node = core_.load_unit(unit_code);
   require_allowed(actor, Action::read_summary, node);
   // Only a node with reporting units below it consolidates anything.
   const double expected = slot_of(store_->aggregates().aggregate(campaign.id, node.id), "expected");
@@ -136,7 +141,7 @@ ConsolidatedReport Application::consolidated_report(const User& actor, std::int6
   return empty;
 }
 
-std::vector<ConsolidatedReportVersion> Application::consolidated_report_history(
+std::vector<ConsolidatedReportVersion> ReportingUp::consolidated_report_history(
     const User& actor, std::int64_t campaign_id, const std::string& unit_code, int limit) {
   const ConsolidatedReport current = consolidated_report(actor, campaign_id, unit_code);
   auto versions = store_->reporting_up().consolidated_report_history(
@@ -145,7 +150,7 @@ std::vector<ConsolidatedReportVersion> Application::consolidated_report_history(
   return versions;
 }
 
-ConsolidatedReportVersion Application::consolidated_report_version(const User& actor,
+ConsolidatedReportVersion ReportingUp::consolidated_report_version(const User& actor,
                                                                    std::int64_t campaign_id,
                                                                    const std::string& unit_code,
                                                                    std::int64_t version) {
@@ -162,16 +167,16 @@ ConsolidatedReportVersion Application::consolidated_report_version(const User& a
   return *found;
 }
 
-ConsolidatedReport Application::submit_consolidated(const User& actor, std::int64_t campaign_id,
+ConsolidatedReport ReportingUp::submit_consolidated(const User& actor, std::int64_t campaign_id,
                                                     const std::string& unit_code,
                                                     std::optional<std::int64_t> expected_version,
                                                     const RequestContext& context) {
   const ReportEvent event = ReportEvent::submit;
   return audited(
-      *this, actor, context, audit_action(event), unit_code, report_target(campaign_id, unit_code),
+      app_, actor, context, audit_action(event), unit_code, report_target(campaign_id, unit_code),
       "", [&] {
-        const Campaign campaign = load_campaign(campaign_id);
-        const OrgUnit node = load_unit(unit_code);
+        const Campaign campaign = core_.load_campaign(campaign_id);
+        const OrgUnit node = core_.load_unit(unit_code);
         require_allowed(actor, Action::submit_consolidated, node);
         const ConsolidatedReport before = consolidated_report(actor, campaign_id, unit_code);
         const ReportStatus next = require_transition(before.status, event);
@@ -193,8 +198,9 @@ ConsolidatedReport Application::submit_consolidated(const User& actor, std::int6
         after.status = next;
         after.version = before.version + 1;
         after.snapshot = std::move(snapshot);
-        const Timeliness timeliness = timeliness_of_submission(
-            before.submitted_at, before.late, now, effective_dates(campaign, node).deadline_end());
+        const Timeliness timeliness =
+            timeliness_of_submission(before.submitted_at, before.late, now,
+                                     app_.plans().effective_dates(campaign, node).deadline_end());
         after.submitted_at = timeliness.submitted_at;
         after.late = timeliness.late;
         after.updated_at = now;
@@ -205,11 +211,11 @@ ConsolidatedReport Application::submit_consolidated(const User& actor, std::int6
       });
 }
 
-ConsolidatedReport Application::review_consolidated(const User& actor, std::int64_t campaign_id,
+ConsolidatedReport ReportingUp::review_consolidated(const User& actor, std::int64_t campaign_id,
                                                     const std::string& unit_code, ReportEvent event,
                                                     const std::string& comment,
                                                     std::optional<std::int64_t> expected_version) {
-  const OrgUnit node = load_unit(unit_code);
+  const OrgUnit node = core_.load_unit(unit_code);
   require_allowed(actor, Action::review_report, node);
   const ConsolidatedReport before = consolidated_report(actor, campaign_id, unit_code);
   const ReportStatus next = require_transition(before.status, event);
@@ -225,32 +231,32 @@ ConsolidatedReport Application::review_consolidated(const User& actor, std::int6
   return after;
 }
 
-ConsolidatedReport Application::return_consolidated(const User& actor, std::int64_t campaign_id,
+ConsolidatedReport ReportingUp::return_consolidated(const User& actor, std::int64_t campaign_id,
                                                     const std::string& unit_code,
                                                     const std::string& comment,
                                                     std::optional<std::int64_t> expected_version,
                                                     const RequestContext& context) {
   const ReportEvent event = ReportEvent::return_report;
-  return audited(*this, actor, context, audit_action(event), unit_code,
+  return audited(app_, actor, context, audit_action(event), unit_code,
                  report_target(campaign_id, unit_code), comment.substr(0, 200), [&] {
                    return review_consolidated(actor, campaign_id, unit_code, event, comment,
                                               expected_version);
                  });
 }
 
-ConsolidatedReport Application::accept_consolidated(const User& actor, std::int64_t campaign_id,
+ConsolidatedReport ReportingUp::accept_consolidated(const User& actor, std::int64_t campaign_id,
                                                     const std::string& unit_code,
                                                     std::optional<std::int64_t> expected_version,
                                                     const RequestContext& context) {
   const ReportEvent event = ReportEvent::accept;
-  return audited(*this, actor, context, audit_action(event), unit_code,
+  return audited(app_, actor, context, audit_action(event), unit_code,
                  report_target(campaign_id, unit_code), "", [&] {
                    return review_consolidated(actor, campaign_id, unit_code, event, {},
                                               expected_version);
                  });
 }
 
-ConsolidatedReport Application::decide_consolidated(const User& actor, std::int64_t campaign_id,
+ConsolidatedReport ReportingUp::decide_consolidated(const User& actor, std::int64_t campaign_id,
                                                     const std::string& unit_code, ReportEvent event,
                                                     const std::string& comment,
                                                     std::optional<std::int64_t> expected_version,
@@ -271,24 +277,24 @@ ConsolidatedReport Application::decide_consolidated(const User& actor, std::int6
               "action");
 }
 
-ConsolidatedReport Application::reopen_consolidated(const User& actor, std::int64_t campaign_id,
+ConsolidatedReport ReportingUp::reopen_consolidated(const User& actor, std::int64_t campaign_id,
                                                     const std::string& unit_code,
                                                     const std::string& reason,
                                                     std::optional<std::int64_t> expected_version,
                                                     const RequestContext& context) {
   const ReportEvent event = ReportEvent::reopen;
-  return audited(*this, actor, context, audit_action(event), unit_code,
+  return audited(app_, actor, context, audit_action(event), unit_code,
                  report_target(campaign_id, unit_code), reason.substr(0, 200), [&] {
                    return review_consolidated(actor, campaign_id, unit_code, event, reason,
                                               expected_version);
                  });
 }
 
-std::shared_ptr<const std::vector<ChildFigures>> Application::consolidated_children(
+std::shared_ptr<const std::vector<ChildFigures>> ReportingUp::consolidated_children(
     const User& actor, std::int64_t campaign_id, const std::string& unit_code) {
   // The revision first (as summary_json): what is read below is at least as new as it.
   const std::optional<std::int64_t> revision = store_->campaigns().campaign_revision(campaign_id);
-  if (!revision) load_campaign(campaign_id);  // throws the usual not_found
+  if (!revision) core_.load_campaign(campaign_id);  // throws the usual not_found
   const auto key = std::make_pair(campaign_id, unit_code);
   {
     std::lock_guard lock(children_mutex_);
@@ -298,8 +304,8 @@ std::shared_ptr<const std::vector<ChildFigures>> Application::consolidated_child
       return it->second.children;
     }
   }
-  const Campaign campaign = load_campaign(campaign_id);
-  const OrgUnit node = load_unit(unit_code);
+  const Campaign campaign = core_.load_campaign(campaign_id);
+  const OrgUnit node = core_.load_unit(unit_code);
   require_allowed(actor, Action::read_summary, node);
   std::vector<ChildFigures> children = store_->reporting_up().child_figures(campaign.id, node.id);
   std::erase_if(children, [](const ChildFigures& child) { return !child.consolidates(); });
@@ -311,20 +317,20 @@ std::shared_ptr<const std::vector<ChildFigures>> Application::consolidated_child
   return shared;
 }
 
-Campaign Application::set_summary_source(const User& actor, std::int64_t campaign_id,
+Campaign ReportingUp::set_summary_source(const User& actor, std::int64_t campaign_id,
                                          SummarySource source, const RequestContext& context) {
   const std::string target = "campaign " + std::to_string(campaign_id);
   std::string issuer_code;
   if (auto found = store_->campaigns().find_campaign(campaign_id)) issuer_code = found->issuer_code;
-  return audited(*this, actor, context, "campaign.summary_source", issuer_code, target,
+  return audited(app_, actor, context, "campaign.summary_source", issuer_code, target,
                  std::string(to_string(source)), [&] {
-                   const Campaign campaign = load_campaign(campaign_id);
+                   const Campaign campaign = core_.load_campaign(campaign_id);
                    require_allowed(actor, Action::manage_campaign,
-                                   load_unit(campaign.issuer_code, "issuer"));
+                                   core_.load_unit(campaign.issuer_code, "issuer"));
                    if (campaign.summary_source != source) {
                      store_->reporting_up().set_summary_source(campaign.id, source);
                    }
-                   return load_campaign(campaign_id);
+                   return core_.load_campaign(campaign_id);
                  });
 }
 

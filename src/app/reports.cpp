@@ -1,13 +1,18 @@
 // Unit reports: reading, saving a draft, submitting. Every write is a compare-and-swap on the
 // report's version, and carries the change it makes to the consolidated aggregates, so a summary
 // never has to re-read the subtree.
+#include "app/reports.h"
+
 #include <algorithm>
 
 #include "app/application.h"
 #include "app/audited.h"
+#include "app/level_plans.h"
+#include "app/use_case_core.h"
 #include "domain/access.h"
 #include "domain/error.h"
 #include "domain/report_flags.h"
+#include "domain/store.h"
 
 namespace llw {
 namespace {
@@ -23,15 +28,15 @@ void require_version(const UnitReport& current, std::int64_t expected) {
 
 }  // namespace
 
-UnitReport Application::with_flags(const Campaign& campaign, const OrgUnit& unit,
-                                   UnitReport report) const {
+UnitReport Reports::with_flags(const Campaign& campaign, const OrgUnit& unit,
+                               UnitReport report) const {
   // A submitted report speaks for the day it was first submitted; a draft for today.
   const Timestamp as_of = report.submitted_at.value_or(clock_());
   report.flags = report_flags(campaign, unit, report.values, date_in_vietnam(as_of));
   return report;
 }
 
-UnitReport Application::require_report(const Campaign& campaign, const OrgUnit& unit) {
+UnitReport Reports::require_report(const Campaign& campaign, const OrgUnit& unit) {
   auto report = store_->reports().find_report(campaign.id, unit.id);
   if (!report) {
     throw Error(ErrorKind::not_found, "Đơn vị này không phải báo cáo trong đợt này.", "unit");
@@ -39,9 +44,9 @@ UnitReport Application::require_report(const Campaign& campaign, const OrgUnit& 
   return *report;
 }
 
-UnitReport Application::write_transition(const User& actor, const Campaign& campaign,
-                                         const OrgUnit& unit, const UnitReport& before,
-                                         UnitReport after, ReportEvent event, Timestamp now) {
+UnitReport Reports::write_transition(const User& actor, const Campaign& campaign,
+                                     const OrgUnit& unit, const UnitReport& before,
+                                     UnitReport after, ReportEvent event, Timestamp now) {
   after.version = before.version + 1;
   after.updated_at = now;
   after.updated_by = actor.id > 0 ? std::optional<std::int64_t>(actor.id) : std::nullopt;
@@ -65,9 +70,9 @@ UnitReport Application::write_transition(const User& actor, const Campaign& camp
   return with_flags(campaign, unit, std::move(after));
 }
 
-void Application::require_open_for(const Campaign& campaign, const OrgUnit& unit, Timestamp now) {
+void Reports::require_open_for(const Campaign& campaign, const OrgUnit& unit, Timestamp now) {
   // A plan below the issuer may close its units earlier than the campaign: the nearest plan's.
-  const EffectiveDates dates = effective_dates(campaign, unit);
+  const EffectiveDates dates = app_.plans().effective_dates(campaign, unit);
   if (now <= dates.lock_end()) return;
   std::chrono::year_month_day closed_on = dates.lock_date;
   if (auto extension = store_->reports().find_extension(campaign.id, unit.id)) {
@@ -92,43 +97,43 @@ void Application::require_open_for(const Campaign& campaign, const OrgUnit& unit
               "lock_date");
 }
 
-ReportInContext Application::open_report(const User& actor, Action action, std::int64_t campaign_id,
-                                         const std::string& unit_code,
-                                         std::optional<ReportInContext> found) {
+ReportInContext Reports::open_report(const User& actor, Action action, std::int64_t campaign_id,
+                                     const std::string& unit_code,
+                                     std::optional<ReportInContext> found) {
   if (!found) {
     // Something is missing: find out what, in the order the user should hear it (the campaign,
     // the unit, whether it may be seen at all, then its report).
-    Campaign campaign = load_campaign(campaign_id);
-    OrgUnit unit = load_unit(unit_code);
+    Campaign campaign = core_.load_campaign(campaign_id);
+    OrgUnit unit = core_.load_unit(unit_code);
     require_allowed(actor, action, unit);
     UnitReport report = require_report(campaign, unit);  // created since the first read
     return ReportInContext{std::move(campaign), std::move(unit), std::move(report)};
   }
   require_allowed(actor, action, found->unit);
-  found->campaign.form = form(found->campaign.form_id);
+  found->campaign.form = core_.form(found->campaign.form_id);
   return std::move(*found);
 }
 
-UnitReport Application::get_report(const User& actor, std::int64_t campaign_id,
-                                   const std::string& unit_code) {
+UnitReport Reports::get_report(const User& actor, std::int64_t campaign_id,
+                               const std::string& unit_code) {
   ReportInContext found =
       open_report(actor, Action::read_report, campaign_id, unit_code,
                   store_->reports().find_report_in_context(campaign_id, unit_code));
   return with_flags(found.campaign, found.unit, std::move(found.report));
 }
 
-std::vector<ReportVersion> Application::report_history(const User& actor, std::int64_t campaign_id,
-                                                       const std::string& unit_code, int limit) {
+std::vector<ReportVersion> Reports::report_history(const User& actor, std::int64_t campaign_id,
+                                                   const std::string& unit_code, int limit) {
   const ReportInContext current =
       open_report(actor, Action::read_report, campaign_id, unit_code,
                   store_->reports().find_report_in_context(campaign_id, unit_code));
   return store_->reports().report_history(campaign_id, current.unit.id, std::clamp(limit, 1, 500));
 }
 
-UnitReport Application::change_report(const User& actor, std::int64_t campaign_id,
-                                      const std::string& unit_code, ReportEvent event,
-                                      const RequestContext& context,
-                                      const std::string& audit_detail, const ReportChange& change) {
+UnitReport Reports::change_report(const User& actor, std::int64_t campaign_id,
+                                  const std::string& unit_code, ReportEvent event,
+                                  const RequestContext& context, const std::string& audit_detail,
+                                  const ReportChange& change) {
   // One read for the campaign, the unit and the report (a save's hot path); the audit entry is
   // about the unit read there.
   std::optional<ReportInContext> found =
@@ -152,15 +157,14 @@ UnitReport Application::change_report(const User& actor, std::int64_t campaign_i
   };
   const std::string target = report_target(campaign_id, unit_code);
   if (found) {
-    return audited_at(*this, actor, context, action, &found->unit, target, audit_detail,
-                      transition);
+    return audited_at(app_, actor, context, action, &found->unit, target, audit_detail, transition);
   }
-  return audited(*this, actor, context, action, unit_code, target, audit_detail, transition);
+  return audited(app_, actor, context, action, unit_code, target, audit_detail, transition);
 }
 
-UnitReport Application::save_draft(const User& actor, std::int64_t campaign_id,
-                                   const std::string& unit_code, std::int64_t expected_version,
-                                   const nlohmann::json& values, const RequestContext& context) {
+UnitReport Reports::save_draft(const User& actor, std::int64_t campaign_id,
+                               const std::string& unit_code, std::int64_t expected_version,
+                               const nlohmann::json& values, const RequestContext& context) {
   return change_report(
       actor, campaign_id, unit_code, ReportEvent::save, context, "",
       [&](const ReportInContext& current, UnitReport& after, Timestamp) {
@@ -183,10 +187,10 @@ UnitReport Application::save_draft(const User& actor, std::int64_t campaign_id,
       });
 }
 
-UnitReport Application::submit(const User& actor, std::int64_t campaign_id,
-                               const std::string& unit_code,
-                               std::optional<std::int64_t> expected_version,
-                               const RequestContext& context) {
+UnitReport Reports::submit(const User& actor, std::int64_t campaign_id,
+                           const std::string& unit_code,
+                           std::optional<std::int64_t> expected_version,
+                           const RequestContext& context) {
   return change_report(
       actor, campaign_id, unit_code, ReportEvent::submit, context, "",
       [&](const ReportInContext& current, UnitReport& after, Timestamp now) {
@@ -202,7 +206,7 @@ UnitReport Application::submit(const User& actor, std::int64_t campaign_id,
         }
         const Timeliness timeliness = timeliness_of_submission(
             current.report.submitted_at, current.report.late, now,
-            effective_dates(current.campaign, current.unit).deadline_end());
+            app_.plans().effective_dates(current.campaign, current.unit).deadline_end());
         after.submitted_at = timeliness.submitted_at;
         after.late = timeliness.late;
       });

@@ -10,7 +10,7 @@ namespace llw {
 
 class StoreAccess {
  public:
-  static Store& of(Application& app) { return *app.store_; }
+  static Store& of(Application& app);
 };
 
 }  // namespace llw

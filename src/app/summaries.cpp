@@ -1,19 +1,23 @@
 // The consolidated summary of any node: one stored aggregate row plus bounded lists.
+#include "app/summaries.h"
+
 #include <set>
 
 #include "app/api_json.h"
 #include "app/application.h"
+#include "app/use_case_core.h"
 #include "domain/access.h"
 #include "domain/error.h"
+#include "domain/store.h"
 
 namespace llw {
-int Application::recount_aggregates(const User& actor) {
+int Summaries::recount_aggregates(const User& actor) {
   if (actor.role != Role::admin || actor.disabled) {
     throw Error(ErrorKind::forbidden, "Chỉ quản trị hệ thống được tính lại số liệu tổng hợp.", "");
   }
   int done = 0;
   for (Campaign campaign : store_->campaigns().list_campaigns()) {
-    campaign.form = form(campaign.form_id);
+    campaign.form = core_.form(campaign.form_id);
     store_->aggregates().rebuild_aggregates(campaign.id,
                                             [&](const OrgUnit& unit, const UnitReport& report) {
                                               return contribution_of(campaign, unit, report);
@@ -23,10 +27,10 @@ int Application::recount_aggregates(const User& actor) {
   return done;
 }
 
-int Application::recount_pending() {
+int Summaries::recount_pending() {
   int done = 0;
   for (const std::int64_t id : store_->aggregates().campaigns_pending_recount()) {
-    Campaign campaign = load_campaign(id);
+    Campaign campaign = core_.load_campaign(id);
     store_->aggregates().rebuild_aggregates(campaign.id,
                                             [&](const OrgUnit& unit, const UnitReport& report) {
                                               return contribution_of(campaign, unit, report);
@@ -36,12 +40,12 @@ int Application::recount_pending() {
   return done;
 }
 
-Summary Application::summary(const User& actor, std::int64_t campaign_id,
-                             const std::string& unit_code, const SummaryOptions& options) {
+Summary Summaries::summary(const User& actor, std::int64_t campaign_id,
+                           const std::string& unit_code, const SummaryOptions& options) {
   // Cached by revision as summary_json is: the revision is read first, so an entry is never
   // staler than the revision it is filed under.
   const std::optional<std::int64_t> revision = store_->campaigns().campaign_revision(campaign_id);
-  if (!revision) load_campaign(campaign_id);  // throws the usual not_found
+  if (!revision) core_.load_campaign(campaign_id);  // throws the usual not_found
   const auto key = std::make_tuple(campaign_id, unit_code, std::max(0, options.missing_limit),
                                    std::max(0, options.narrative_limit));
   {
@@ -52,8 +56,8 @@ Summary Application::summary(const User& actor, std::int64_t campaign_id,
       return *it->second.summary;
     }
   }
-  const Campaign campaign = load_campaign(campaign_id);
-  const OrgUnit node = load_unit(unit_code);
+  const Campaign campaign = core_.load_campaign(campaign_id);
+  const OrgUnit node = core_.load_unit(unit_code);
   require_allowed(actor, Action::read_summary, node);
   auto computed = std::make_shared<const Summary>(
       summary_of(campaign, node, options, store_->aggregates().aggregate(campaign.id, node.id)));
@@ -64,8 +68,8 @@ Summary Application::summary(const User& actor, std::int64_t campaign_id,
   return *computed;
 }
 
-Summary Application::summary_of(const Campaign& campaign, const OrgUnit& node,
-                                const SummaryOptions& options, const Contribution& aggregate) {
+Summary Summaries::summary_of(const Campaign& campaign, const OrgUnit& node,
+                              const SummaryOptions& options, const Contribution& aggregate) {
   if (campaign.summary_source == SummarySource::accepted) {
     // Nullopt when no child consolidates: then both modes sum the same live reports.
     if (auto accepted = accepted_summary(campaign, node, options)) return std::move(*accepted);
@@ -98,14 +102,14 @@ Summary Application::summary_of(const Campaign& campaign, const OrgUnit& node,
   return result;
 }
 
-std::shared_ptr<const std::string> Application::summary_json(const User& actor,
-                                                             std::int64_t campaign_id,
-                                                             const std::string& unit_code,
-                                                             const SummaryOptions& options) {
+std::shared_ptr<const std::string> Summaries::summary_json(const User& actor,
+                                                           std::int64_t campaign_id,
+                                                           const std::string& unit_code,
+                                                           const SummaryOptions& options) {
   // The revision is read before anything else: whatever is computed below is at least as new as
   // it, so an entry is never staler than the revision it is filed under.
   const std::optional<std::int64_t> revision = store_->campaigns().campaign_revision(campaign_id);
-  if (!revision) load_campaign(campaign_id);  // throws the usual not_found
+  if (!revision) core_.load_campaign(campaign_id);  // throws the usual not_found
 
   const auto key = std::make_tuple(campaign_id, unit_code, std::max(0, options.missing_limit),
                                    std::max(0, options.narrative_limit));
@@ -117,7 +121,7 @@ std::shared_ptr<const std::string> Application::summary_json(const User& actor,
       return it->second.json;
     }
   }
-  const OrgUnit node = load_unit(unit_code);
+  const OrgUnit node = core_.load_unit(unit_code);
   require_allowed(actor, Action::read_summary, node);
   auto json = std::make_shared<const std::string>(
       to_json(summary(actor, campaign_id, unit_code, options))

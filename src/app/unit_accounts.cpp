@@ -7,12 +7,16 @@
 #include <map>
 #include <set>
 
+#include "app/accounts.h"
 #include "app/application.h"
 #include "app/audited.h"
+#include "app/campaigns.h"
 #include "app/password.h"
+#include "app/use_case_core.h"
 #include "domain/access.h"
 #include "domain/campaign_defaults.h"
 #include "domain/error.h"
+#include "domain/store.h"
 #include "domain/text.h"
 
 namespace llw {
@@ -59,18 +63,18 @@ std::string reporter_username_for(const OrgUnit& unit) {
   return name;
 }
 
-std::vector<UnitAccountStatus> Application::unit_accounts(const User& actor,
-                                                          const UnitAccountScope& scope) {
+std::vector<UnitAccountStatus> Accounts::unit_accounts(const User& actor,
+                                                       const UnitAccountScope& scope) {
   if (actor.disabled || (actor.role != Role::admin && actor.role != Role::coordinator)) {
     throw Error(ErrorKind::forbidden,
                 "Chỉ điều phối viên hoặc quản trị viên mới tạo được tài khoản cho các đơn vị.",
                 "unit");
   }
-  const OrgUnit root = load_unit(scope.unit_code);
+  const OrgUnit root = core_.load_unit(scope.unit_code);
   require_allowed(actor, Action::manage_users, root);
   std::vector<OrgUnit> units;
   if (scope.campaign_id) {
-    const Campaign campaign = get_campaign(actor, *scope.campaign_id);
+    const Campaign campaign = app_.campaigns().get_campaign(actor, *scope.campaign_id);
     units = store_->units().units_in_subtree(root.path, campaign.reporting_kinds);
     std::erase_if(units, [&](const OrgUnit& unit) { return !campaign.must_report(unit); });
   } else {
@@ -92,9 +96,9 @@ std::vector<UnitAccountStatus> Application::unit_accounts(const User& actor,
   return statuses;
 }
 
-std::vector<IssuedAccount> Application::create_unit_accounts(const User& actor,
-                                                             const UnitAccountScope& scope,
-                                                             const RequestContext& context) {
+std::vector<IssuedAccount> Accounts::create_unit_accounts(const User& actor,
+                                                          const UnitAccountScope& scope,
+                                                          const RequestContext& context) {
   std::vector<UnitAccountStatus> statuses = unit_accounts(actor, scope);
   std::erase_if(statuses, [](const UnitAccountStatus& s) { return !s.reporters.empty(); });
   if (statuses.size() > kMaxAccountsPerCall) statuses.resize(kMaxAccountsPerCall);
@@ -111,12 +115,11 @@ std::vector<IssuedAccount> Application::create_unit_accounts(const User& actor,
       const std::string candidate = n == 1 ? base : base + std::to_string(n);
       if (chosen.count(candidate) || store_->accounts().find_user(candidate)) continue;
       try {
-        audited_at(
-            *this, actor, context, "user.create", &unit, candidate, "reporter one-time", [&] {
-              return insert_account(
-                  {candidate, display_name_for(unit), Role::reporter, unit.code, account.password},
-                  true);
-            });
+        audited_at(app_, actor, context, "user.create", &unit, candidate, "reporter one-time", [&] {
+          return insert_account(
+              {candidate, display_name_for(unit), Role::reporter, unit.code, account.password},
+              true);
+        });
         account.username = candidate;
       } catch (const Error& error) {
         if (error.kind() != ErrorKind::conflict) throw;
@@ -132,9 +135,10 @@ std::vector<IssuedAccount> Application::create_unit_accounts(const User& actor,
   return issued;
 }
 
-std::vector<IssuedAccount> Application::reset_unit_accounts(
-    const User& actor, const UnitAccountScope& scope, const std::vector<std::string>& usernames,
-    const RequestContext& context) {
+std::vector<IssuedAccount> Accounts::reset_unit_accounts(const User& actor,
+                                                         const UnitAccountScope& scope,
+                                                         const std::vector<std::string>& usernames,
+                                                         const RequestContext& context) {
   if (usernames.empty()) {
     const char* message = "Hãy chọn ít nhất một tài khoản để đặt lại mật khẩu và in lại phiếu.";
     throw Error(ErrorKind::validation_failed, message, "usernames", {{"usernames", message}});
@@ -163,7 +167,7 @@ std::vector<IssuedAccount> Application::reset_unit_accounts(
     issued.push_back({it->second, name, one_time_password(), false});
   }
   for (const IssuedAccount& account : issued) {
-    audited_at(*this, actor, context, "user.reset_password", &account.unit, account.username,
+    audited_at(app_, actor, context, "user.reset_password", &account.unit, account.username,
                "one-time", [&] {
                  const User user = get_user(actor, account.username);
                  // Every session and API token of the account ends with the old password.

@@ -5,8 +5,11 @@
 
 #include "app/application.h"
 #include "app/audited.h"
+#include "app/units.h"
+#include "app/use_case_core.h"
 #include "domain/access.h"
 #include "domain/error.h"
+#include "domain/store.h"
 
 namespace llw {
 
@@ -33,8 +36,8 @@ bool strictly_below(const std::string& path, const std::string& issuer) {
 
 }  // namespace
 
-UnitPlace Application::unit_place(const User& actor, const std::string& code) {
-  const OrgUnit unit = load_unit(code);
+UnitPlace Units::unit_place(const User& actor, const std::string& code) {
+  const OrgUnit unit = core_.load_unit(code);
   require_allowed(actor, Action::manage_unit, unit);
   UnitPlace place;
   for (const std::int64_t id : path_ids(unit.path)) {
@@ -50,17 +53,17 @@ UnitPlace Application::unit_place(const User& actor, const std::string& code) {
   return place;
 }
 
-OrgUnit Application::update_unit(const User& actor, const std::string& code,
-                                 const UnitChanges& changes, const RequestContext& context) {
+OrgUnit Units::update_unit(const User& actor, const std::string& code, const UnitChanges& changes,
+                           const RequestContext& context) {
   OrgUnit before;
   try {
-    before = load_unit(code);
+    before = core_.load_unit(code);
   } catch (const Error&) {
     before.code = code;
   }
   const std::string action = changes.moves() ? "unit.move" : "unit.update";
-  return audited(*this, actor, context, action, code, code, describe(before, changes), [&] {
-    before = load_unit(code);
+  return audited(app_, actor, context, action, code, code, describe(before, changes), [&] {
+    before = core_.load_unit(code);
     require_allowed(actor, Action::manage_unit, before);
 
     OrgUnit after = before;
@@ -96,7 +99,7 @@ OrgUnit Application::update_unit(const User& actor, const std::string& code,
         throw Error(ErrorKind::forbidden, "Chỉ quản trị hệ thống mới được chuyển đơn vị gốc.",
                     "parent");
       }
-      parent = load_unit(*changes.parent_code, "parent");
+      parent = core_.load_unit(*changes.parent_code, "parent");
       require_allowed(actor, Action::manage_unit, *parent);
       if (parent->is_in_subtree_of(before)) {
         throw Error(ErrorKind::validation_failed,
@@ -168,7 +171,7 @@ OrgUnit Application::update_unit(const User& actor, const std::string& code,
       if (!campaign.must_report(before)) continue;
       const auto report = store_->reports().find_report(campaign.id, before.id);
       if (!report) continue;
-      campaign.form = form(campaign.form_id);
+      campaign.form = core_.form(campaign.form_id);
       Contribution delta = difference(contribution_of(campaign, after, *report),
                                       contribution_of(campaign, before, *report));
       if (!delta.empty()) edit.report_deltas.emplace(campaign.id, std::move(delta));

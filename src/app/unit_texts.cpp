@@ -4,9 +4,12 @@
 #include <iterator>
 
 #include "app/application.h"
+#include "app/summaries.h"
+#include "app/use_case_core.h"
 #include "domain/access.h"
 #include "domain/consolidated_report.h"
 #include "domain/error.h"
+#include "domain/store.h"
 
 namespace llw {
 
@@ -53,14 +56,14 @@ std::int64_t accepted_texts(Store& store, const Campaign& campaign, const OrgUni
 
 }  // namespace
 
-UnitTextsPage Application::unit_texts(const User& actor, std::int64_t campaign_id,
-                                      const std::string& unit_code, const std::string& part,
-                                      std::int64_t page, int page_size) {
+UnitTextsPage Summaries::unit_texts(const User& actor, std::int64_t campaign_id,
+                                    const std::string& unit_code, const std::string& part,
+                                    std::int64_t page, int page_size) {
   UnitTextsPage result;
   // The revision first (as summary_json): what is read below is at least as new as it.
   const std::optional<std::int64_t> revision = store_->campaigns().campaign_revision(campaign_id);
-  result.campaign = load_campaign(campaign_id);
-  result.node = load_unit(unit_code);
+  result.campaign = core_.load_campaign(campaign_id);
+  result.node = core_.load_unit(unit_code);
   require_allowed(actor, Action::read_summary, result.node);
   if (!narrative_parts(*result.campaign.form).contains(part)) {
     throw Error(ErrorKind::not_found, "Không có phần nội dung này trong mẫu báo cáo.", "part");

@@ -1,25 +1,30 @@
 // Org units: reading, creating and importing them.
+#include "app/units.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
 
 #include "app/application.h"
+#include "app/audit_trail.h"
 #include "app/audited.h"
 #include "app/unit_import.h"
+#include "app/use_case_core.h"
 #include "app/vietnamese_text.h"
 #include "domain/access.h"
 #include "domain/error.h"
+#include "domain/store.h"
 
 namespace llw {
 
-OrgUnit Application::get_unit(const User& actor, const std::string& code) {
-  OrgUnit unit = load_unit(code);
+OrgUnit Units::get_unit(const User& actor, const std::string& code) {
+  OrgUnit unit = core_.load_unit(code);
   require_allowed(actor, Action::read_unit, unit);
   return unit;
 }
 
-std::optional<std::string> Application::unit_tree_start(const User& actor,
-                                                        const std::string& path_below) {
+std::optional<std::string> Units::unit_tree_start(const User& actor,
+                                                  const std::string& path_below) {
   if (!actor.unit_code.empty()) return actor.unit_code;
   const auto ids = path_ids(path_below);
   if (ids.empty()) return std::nullopt;
@@ -28,17 +33,17 @@ std::optional<std::string> Application::unit_tree_start(const User& actor,
   return top->code;
 }
 
-std::vector<OrgUnit> Application::list_children(const User& actor, const std::string& parent_code) {
-  OrgUnit parent = load_unit(parent_code, "parent");
+std::vector<OrgUnit> Units::list_children(const User& actor, const std::string& parent_code) {
+  OrgUnit parent = core_.load_unit(parent_code, "parent");
   require_allowed(actor, Action::read_unit, parent);
   std::vector<OrgUnit> children = store_->units().children(parent.id);
   sort_units_by_name(children);
   return children;
 }
 
-OrgUnit Application::create_unit(const User& actor, const UnitInput& input,
-                                 const RequestContext& context) {
-  return audited(*this, actor, context, "unit.create", input.code, input.code, input.name, [&] {
+OrgUnit Units::create_unit(const User& actor, const UnitInput& input,
+                           const RequestContext& context) {
+  return audited(app_, actor, context, "unit.create", input.code, input.code, input.name, [&] {
     std::optional<OrgUnit> parent;
     if (input.parent_code.empty()) {
       if (actor.role != Role::admin || actor.disabled) {
@@ -47,7 +52,7 @@ OrgUnit Application::create_unit(const User& actor, const UnitInput& input,
                     "parent");
       }
     } else {
-      parent = load_unit(input.parent_code, "parent");
+      parent = core_.load_unit(input.parent_code, "parent");
       require_allowed(actor, Action::manage_unit, *parent);
     }
     validate_unit_input(input, parent ? &*parent : nullptr);
@@ -57,14 +62,13 @@ OrgUnit Application::create_unit(const User& actor, const UnitInput& input,
   });
 }
 
-ImportResult Application::import_units(const User& actor, const std::string& body,
-                                       const std::string& content_type,
-                                       const RequestContext& context) {
+ImportResult Units::import_units(const User& actor, const std::string& body,
+                                 const std::string& content_type, const RequestContext& context) {
   std::optional<OrgUnit> at;
   if (!actor.unit_code.empty()) at = store_->units().find_unit(actor.unit_code);
   auto record = [&](const std::string& outcome, const std::string& detail) {
-    record_audit(&actor, context, "unit.import", at ? &*at : nullptr, content_type, detail,
-                 outcome);
+    app_.audit().record_audit(&actor, context, "unit.import", at ? &*at : nullptr, content_type,
+                              detail, outcome);
   };
   try {
     ImportResult result = import_units_unaudited(actor, body, content_type);
@@ -82,15 +86,15 @@ ImportResult Application::import_units(const User& actor, const std::string& bod
   }
 }
 
-ImportResult Application::import_units_unaudited(const User& actor, const std::string& body,
-                                                 const std::string& content_type) {
+ImportResult Units::import_units_unaudited(const User& actor, const std::string& body,
+                                           const std::string& content_type) {
   // Only those who may manage units somewhere get to upload at all.
   std::optional<OrgUnit> actor_unit;
   if (actor.role != Role::admin) {
     if (actor.unit_code.empty()) {
       throw Error(ErrorKind::forbidden, "Tài khoản của bạn không được phép nhập danh sách đơn vị.");
     }
-    actor_unit = load_unit(actor.unit_code);
+    actor_unit = core_.load_unit(actor.unit_code);
     require_allowed(actor, Action::manage_unit, *actor_unit);
   } else if (actor.disabled) {
     throw Error(ErrorKind::forbidden, "Tài khoản của bạn đã bị khóa.");
@@ -202,6 +206,38 @@ ImportResult Application::import_units_unaudited(const User& actor, const std::s
   }
   sync_campaigns_after_unit_changes(new_units, changed_units);
   return result;
+}
+
+void Units::sync_campaigns_after_unit_changes(const std::vector<OrgUnit>& created,
+                                              const std::vector<OrgUnit>& updated) {
+  if (created.empty() && updated.empty()) return;
+  for (const Campaign& listed : store_->campaigns().list_campaigns()) {
+    Campaign campaign = listed;
+    campaign.form = core_.form(campaign.form_id);
+    for (const OrgUnit& unit : created) {
+      if (!campaign.must_report(unit)) continue;
+      store_->campaigns().add_reporting_unit(
+          campaign.id, unit, contribution_of(campaign, unit, not_started_report(campaign, unit)),
+          store_->units().ancestor_ids(unit.id));
+    }
+    bool touched = false;
+    for (const OrgUnit& unit : updated) {
+      if (unit.path.rfind(campaign.issuer_path, 0) != 0) continue;
+      touched = true;
+      if (campaign.must_report(unit) && !store_->reports().find_report(campaign.id, unit.id)) {
+        store_->campaigns().add_reporting_unit(
+            campaign.id, unit, contribution_of(campaign, unit, not_started_report(campaign, unit)),
+            store_->units().ancestor_ids(unit.id));
+      }
+    }
+    // A changed population or kind changes what existing reports contribute: recompute.
+    if (touched) {
+      store_->aggregates().rebuild_aggregates(campaign.id,
+                                              [&](const OrgUnit& unit, const UnitReport& report) {
+                                                return contribution_of(campaign, unit, report);
+                                              });
+    }
+  }
 }
 
 }  // namespace llw

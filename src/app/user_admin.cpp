@@ -4,13 +4,17 @@
 #include <algorithm>
 #include <cctype>
 
+#include "app/accounts.h"
 #include "app/application.h"
 #include "app/audited.h"
 #include "app/common_passwords.h"
 #include "app/password.h"
+#include "app/sign_in.h"
+#include "app/use_case_core.h"
 #include "app/vietnamese_text.h"
 #include "domain/access.h"
 #include "domain/error.h"
+#include "domain/store.h"
 
 namespace llw {
 namespace {
@@ -97,7 +101,7 @@ std::string describe(const UserChange& change) {
 
 }  // namespace
 
-User Application::insert_account(const NewUser& input, bool must_change) {
+User Accounts::insert_account(const NewUser& input, bool must_change) {
   if (!is_valid_username(input.username)) {
     throw Error(ErrorKind::validation_failed,
                 "Tên đăng nhập phải dài 3–64 ký tự, chỉ gồm chữ thường không dấu, chữ số và các "
@@ -118,7 +122,7 @@ User Application::insert_account(const NewUser& input, bool must_change) {
   user.display_name = input.display_name.empty() ? input.username : input.display_name;
   user.role = input.role;
   if (!input.unit_code.empty()) {
-    OrgUnit unit = load_unit(input.unit_code);
+    OrgUnit unit = core_.load_unit(input.unit_code);
     user.unit_id = unit.id;
     user.unit_code = unit.code;
     user.unit_path = unit.path;
@@ -133,26 +137,25 @@ User Application::insert_account(const NewUser& input, bool must_change) {
   return stored;
 }
 
-User Application::add_user(const std::string& username, const std::string& display_name, Role role,
-                           const std::string& unit_code, const std::string& password,
-                           const RequestContext& context) {
+User Accounts::add_user(const std::string& username, const std::string& display_name, Role role,
+                        const std::string& unit_code, const std::string& password,
+                        const RequestContext& context) {
   // The command line acts as the system and chooses the password itself.
   User system;
   system.username = "system";
   system.role = Role::admin;
   return audited(
-      *this, system, context, "user.create", unit_code, username, std::string(to_string(role)),
-      [&] {
+      app_, system, context, "user.create", unit_code, username, std::string(to_string(role)), [&] {
         return insert_account({username, display_name, role, unit_code, password}, false);
       });
 }
 
-std::vector<User> Application::list_users(const User& actor, const std::string& unit_code,
-                                          const std::string& search, int limit) {
+std::vector<User> Accounts::list_users(const User& actor, const std::string& unit_code,
+                                       const std::string& search, int limit) {
   require_account_manager(actor);
   std::string path;
   if (!unit_code.empty()) {
-    const OrgUnit unit = load_unit(unit_code);
+    const OrgUnit unit = core_.load_unit(unit_code);
     require_allowed(actor, Action::manage_users, unit);
     path = unit.path;
   } else if (actor.role != Role::admin) {
@@ -176,7 +179,7 @@ std::vector<User> Application::list_users(const User& actor, const std::string& 
   return users;
 }
 
-User Application::get_user(const User& actor, const std::string& username) {
+User Accounts::get_user(const User& actor, const std::string& username) {
   require_account_manager(actor);
   std::optional<StoredUser> stored;
   if (username.size() <= 64) stored = store_->accounts().find_user(username);
@@ -194,13 +197,12 @@ User Application::get_user(const User& actor, const std::string& username) {
   return stored->user;
 }
 
-User Application::create_user(const User& actor, const NewUser& input,
-                              const RequestContext& context) {
-  return audited(*this, actor, context, "user.create", input.unit_code, input.username,
+User Accounts::create_user(const User& actor, const NewUser& input, const RequestContext& context) {
+  return audited(app_, actor, context, "user.create", input.unit_code, input.username,
                  std::string(to_string(input.role)), [&] {
                    require_account_manager(actor);
                    std::optional<OrgUnit> unit;
-                   if (!input.unit_code.empty()) unit = load_unit(input.unit_code);
+                   if (!input.unit_code.empty()) unit = core_.load_unit(input.unit_code);
                    if (!may_assign_role(actor, input.role, unit ? &*unit : nullptr)) {
                      throw Error(ErrorKind::forbidden, role_too_high, "role");
                    }
@@ -209,8 +211,8 @@ User Application::create_user(const User& actor, const NewUser& input,
                  });
 }
 
-User Application::update_user(const User& actor, const std::string& username,
-                              const UserChange& change, const RequestContext& context) {
+User Accounts::update_user(const User& actor, const std::string& username, const UserChange& change,
+                           const RequestContext& context) {
   // The entry is filed under the account's current unit.
   std::string unit_code;
   try {
@@ -219,7 +221,7 @@ User Application::update_user(const User& actor, const std::string& username,
     }
   } catch (const Error&) {
   }
-  return audited(*this, actor, context, "user.update", unit_code, username, describe(change), [&] {
+  return audited(app_, actor, context, "user.update", unit_code, username, describe(change), [&] {
     User user = get_user(actor, username);
     const bool self = user.id == actor.id;
     if (change.display_name) {
@@ -243,7 +245,7 @@ User Application::update_user(const User& actor, const std::string& username,
     }
     if (moves) {
       std::optional<OrgUnit> unit;
-      if (!new_unit.empty()) unit = load_unit(new_unit);
+      if (!new_unit.empty()) unit = core_.load_unit(new_unit);
       if (role != Role::admin && !unit) {
         throw Error(
             ErrorKind::validation_failed,
@@ -263,8 +265,8 @@ User Application::update_user(const User& actor, const std::string& username,
   });
 }
 
-void Application::reset_password(const User& actor, const std::string& username,
-                                 const std::string& new_password, const RequestContext& context) {
+void Accounts::reset_password(const User& actor, const std::string& username,
+                              const std::string& new_password, const RequestContext& context) {
   std::string unit_code;
   try {
     if (username.size() <= 64) {
@@ -272,7 +274,7 @@ void Application::reset_password(const User& actor, const std::string& username,
     }
   } catch (const Error&) {
   }
-  audited(*this, actor, context, "user.reset_password", unit_code, username, "", [&] {
+  audited(app_, actor, context, "user.reset_password", unit_code, username, "", [&] {
     const User user = get_user(actor, username);
     require_strong_password(new_password, user.username, "password");
     // Every session and API token of the account ends with the old password.
@@ -280,14 +282,14 @@ void Application::reset_password(const User& actor, const std::string& username,
   });
 }
 
-void Application::change_password(const User& actor, const std::string& session_token,
-                                  const std::string& current_password,
-                                  const std::string& new_password, const RequestContext& context) {
-  audited(*this, actor, context, "user.change_password", actor.unit_code, actor.username, "", [&] {
+void Accounts::change_password(const User& actor, const std::string& session_token,
+                               const std::string& current_password, const std::string& new_password,
+                               const RequestContext& context) {
+  audited(app_, actor, context, "user.change_password", actor.unit_code, actor.username, "", [&] {
     // A wrong current password counts as a failed sign-in: a borrowed session cannot be used
     // to guess the password.
     const Timestamp now = clock_();
-    if (auto error = lockout(actor.username, context.address, now)) throw *error;
+    if (auto error = app_.sign_in().lockout(actor.username, context.address, now)) throw *error;
     const auto stored = store_->accounts().find_user(actor.username);
     if (!stored || current_password.size() > max_password_bytes ||
         !verify_password(stored->password_hash, current_password)) {
@@ -308,7 +310,7 @@ void Application::change_password(const User& actor, const std::string& session_
   });
 }
 
-bool Application::must_change_password(const User& user) {
+bool Accounts::must_change_password(const User& user) {
   return user.id != 0 && store_->accounts().must_change_password(user.id);
 }
 

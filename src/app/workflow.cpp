@@ -7,8 +7,12 @@
 
 #include "app/application.h"
 #include "app/audited.h"
+#include "app/level_plans.h"
+#include "app/reports.h"
+#include "app/use_case_core.h"
 #include "domain/access.h"
 #include "domain/error.h"
+#include "domain/store.h"
 #include "domain/text.h"
 
 namespace llw {
@@ -37,11 +41,11 @@ auto review_change(ReportEvent event, const std::string& comment,
 
 }  // namespace
 
-UnitReport Application::decide_report(const User& actor, std::int64_t campaign_id,
-                                      const std::string& unit_code, ReportEvent event,
-                                      const std::string& comment,
-                                      std::optional<std::int64_t> expected_version,
-                                      const RequestContext& context) {
+UnitReport Reports::decide_report(const User& actor, std::int64_t campaign_id,
+                                  const std::string& unit_code, ReportEvent event,
+                                  const std::string& comment,
+                                  std::optional<std::int64_t> expected_version,
+                                  const RequestContext& context) {
   switch (event) {
     case ReportEvent::return_report:
       return return_report(actor, campaign_id, unit_code, comment, expected_version, context);
@@ -57,45 +61,45 @@ UnitReport Application::decide_report(const User& actor, std::int64_t campaign_i
               "action");
 }
 
-UnitReport Application::return_report(const User& actor, std::int64_t campaign_id,
-                                      const std::string& unit_code, const std::string& comment,
-                                      std::optional<std::int64_t> expected_version,
-                                      const RequestContext& context) {
+UnitReport Reports::return_report(const User& actor, std::int64_t campaign_id,
+                                  const std::string& unit_code, const std::string& comment,
+                                  std::optional<std::int64_t> expected_version,
+                                  const RequestContext& context) {
   const ReportEvent event = ReportEvent::return_report;
   return change_report(actor, campaign_id, unit_code, event, context, comment.substr(0, 200),
                        review_change(event, comment, expected_version));
 }
 
-UnitReport Application::accept_report(const User& actor, std::int64_t campaign_id,
-                                      const std::string& unit_code,
-                                      std::optional<std::int64_t> expected_version,
-                                      const RequestContext& context) {
+UnitReport Reports::accept_report(const User& actor, std::int64_t campaign_id,
+                                  const std::string& unit_code,
+                                  std::optional<std::int64_t> expected_version,
+                                  const RequestContext& context) {
   const ReportEvent event = ReportEvent::accept;
   return change_report(actor, campaign_id, unit_code, event, context, "",
                        review_change(event, {}, expected_version));
 }
 
-UnitReport Application::reopen_report(const User& actor, std::int64_t campaign_id,
-                                      const std::string& unit_code, const std::string& reason,
-                                      std::optional<std::int64_t> expected_version,
-                                      const RequestContext& context) {
+UnitReport Reports::reopen_report(const User& actor, std::int64_t campaign_id,
+                                  const std::string& unit_code, const std::string& reason,
+                                  std::optional<std::int64_t> expected_version,
+                                  const RequestContext& context) {
   const ReportEvent event = ReportEvent::reopen;
   return change_report(actor, campaign_id, unit_code, event, context, reason.substr(0, 200),
                        review_change(event, reason, expected_version));
 }
 
-ReportExtension Application::grant_extension(const User& actor, std::int64_t campaign_id,
-                                             const std::string& unit_code,
-                                             std::chrono::year_month_day until,
-                                             const RequestContext& context) {
+ReportExtension Reports::grant_extension(const User& actor, std::int64_t campaign_id,
+                                         const std::string& unit_code,
+                                         std::chrono::year_month_day until,
+                                         const RequestContext& context) {
   return audited(
-      *this, actor, context, "report.extension", unit_code, report_target(campaign_id, unit_code),
+      app_, actor, context, "report.extension", unit_code, report_target(campaign_id, unit_code),
       until.ok() ? format_iso_date(until) : std::string(), [&] {
-        Campaign campaign = load_campaign(campaign_id);
-        OrgUnit unit = load_unit(unit_code);
+        Campaign campaign = core_.load_campaign(campaign_id);
+        OrgUnit unit = core_.load_unit(unit_code);
         require_allowed(actor, Action::review_report, unit);
         require_report(campaign, unit);
-        const auto lock_date = effective_dates(campaign, unit).lock_date;
+        const auto lock_date = app_.plans().effective_dates(campaign, unit).lock_date;
         if (!until.ok() || until <= lock_date) {
           throw Error(ErrorKind::validation_failed,
                       "Ngày gia hạn phải sau ngày khóa sổ " + format_vietnamese_date(lock_date) +
@@ -119,18 +123,18 @@ ReportExtension Application::grant_extension(const User& actor, std::int64_t cam
       });
 }
 
-std::optional<ReportExtension> Application::extension(const User& actor, std::int64_t campaign_id,
-                                                      const std::string& unit_code) {
-  Campaign campaign = load_campaign(campaign_id);
-  OrgUnit unit = load_unit(unit_code);
+std::optional<ReportExtension> Reports::extension(const User& actor, std::int64_t campaign_id,
+                                                  const std::string& unit_code) {
+  Campaign campaign = core_.load_campaign(campaign_id);
+  OrgUnit unit = core_.load_unit(unit_code);
   require_allowed(actor, Action::read_report, unit);
   return store_->reports().find_extension(campaign.id, unit.id);
 }
 
-std::optional<std::string> Application::closed_message(const User& actor, std::int64_t campaign_id,
-                                                       const std::string& unit_code) {
-  Campaign campaign = load_campaign(campaign_id);
-  OrgUnit unit = load_unit(unit_code);
+std::optional<std::string> Reports::closed_message(const User& actor, std::int64_t campaign_id,
+                                                   const std::string& unit_code) {
+  Campaign campaign = core_.load_campaign(campaign_id);
+  OrgUnit unit = core_.load_unit(unit_code);
   require_allowed(actor, Action::read_report, unit);
   try {
     require_open_for(campaign, unit, clock_());
@@ -140,12 +144,12 @@ std::optional<std::string> Application::closed_message(const User& actor, std::i
   return std::nullopt;
 }
 
-std::pair<ReportVersion, nlohmann::json> Application::report_version(const User& actor,
-                                                                     std::int64_t campaign_id,
-                                                                     const std::string& unit_code,
-                                                                     std::int64_t version) {
-  Campaign campaign = load_campaign(campaign_id);
-  OrgUnit unit = load_unit(unit_code);
+std::pair<ReportVersion, nlohmann::json> Reports::report_version(const User& actor,
+                                                                 std::int64_t campaign_id,
+                                                                 const std::string& unit_code,
+                                                                 std::int64_t version) {
+  Campaign campaign = core_.load_campaign(campaign_id);
+  OrgUnit unit = core_.load_unit(unit_code);
   require_allowed(actor, Action::read_report, unit);
   require_report(campaign, unit);
   auto found = store_->reports().report_version(campaign.id, unit.id, version);
@@ -158,15 +162,14 @@ std::pair<ReportVersion, nlohmann::json> Application::report_version(const User&
   return *found;
 }
 
-std::vector<ItemChange> Application::report_diff(const User& actor, std::int64_t campaign_id,
-                                                 const std::string& unit_code,
-                                                 std::int64_t from_version,
-                                                 std::int64_t to_version) {
+std::vector<ItemChange> Reports::report_diff(const User& actor, std::int64_t campaign_id,
+                                             const std::string& unit_code,
+                                             std::int64_t from_version, std::int64_t to_version) {
   // Version 0 is the empty report every unit starts with.
   auto values_at = [&](std::int64_t version) {
     if (version == 0) {
-      Campaign campaign = load_campaign(campaign_id);
-      OrgUnit unit = load_unit(unit_code);
+      Campaign campaign = core_.load_campaign(campaign_id);
+      OrgUnit unit = core_.load_unit(unit_code);
       require_allowed(actor, Action::read_report, unit);
       require_report(campaign, unit);
       return nlohmann::json::object();
@@ -175,7 +178,7 @@ std::vector<ItemChange> Application::report_diff(const User& actor, std::int64_t
   };
   const nlohmann::json before = values_at(from_version);
   const nlohmann::json after = values_at(to_version);
-  const Campaign campaign = load_campaign(campaign_id);
+  const Campaign campaign = core_.load_campaign(campaign_id);
 
   std::vector<ItemChange> changes;
   std::set<std::string> seen;

@@ -15,8 +15,13 @@
 #include <sstream>
 #include <string>
 
+#include "app/accounts.h"
 #include "app/api_json.h"
 #include "app/application.h"
+#include "app/campaigns.h"
+#include "app/document_downloads.h"
+#include "app/summaries.h"
+#include "app/units.h"
 #include "cli/ops_commands.h"
 #include "cli/remind_commands.h"
 #include "cli/system_user.h"
@@ -102,7 +107,7 @@ int cmd_init(const std::string& db, const std::string& forms_dir) {
   if (fs::is_directory(forms_dir)) {
     for (const auto& entry : fs::directory_iterator(forms_dir)) {
       if (entry.path().extension() != ".json") continue;
-      app.form(entry.path().stem().string());  // parses, checks and stores it
+      app.campaigns().form(entry.path().stem().string());  // parses, checks and stores it
       ++loaded;
     }
   }
@@ -246,8 +251,8 @@ int cmd_user_add(const std::string& db, const std::string& username, const std::
   auto app = make_app(db, forms_dir);
   // An unknown unit code is Error{not_found} here, before the account's creation is attempted and
   // audited.
-  if (!unit.empty()) app.get_unit(system_user(), unit);
-  llw::User user = app.add_user(username, name, *role, unit, password);
+  if (!unit.empty()) app.units().get_unit(system_user(), unit);
+  llw::User user = app.accounts().add_user(username, name, *role, unit, password);
   std::cout << "Created " << llw::to_string(user.role) << " '" << user.username << "'"
             << (user.unit_code.empty() ? std::string() : " at " + user.unit_code) << "\n";
   return 0;
@@ -265,7 +270,7 @@ int cmd_import_units(const std::string& db, const std::string& file, const std::
   }
   const std::string body = read_file(file);
   auto app = make_app(db, forms_dir);
-  llw::ImportResult result = app.import_units(system_user(), body, content_type);
+  llw::ImportResult result = app.units().import_units(system_user(), body, content_type);
   if (!result.errors.empty()) {
     std::cerr << "Nothing was imported: " << result.errors.size() << " error"
               << (result.errors.size() == 1 ? "" : "s") << " in " << file << "\n";
@@ -335,7 +340,7 @@ void print_summary(const llw::Summary& s) {
 
 int cmd_recount(const std::string& db, const std::string& forms_dir) {
   auto app = make_app(db, forms_dir);
-  const int campaigns = app.recount_aggregates(system_user());
+  const int campaigns = app.summaries().recount_aggregates(system_user());
   std::cout << "Đã tính lại số liệu tổng hợp của " << campaigns << " đợt báo cáo.\n";
   return 0;
 }
@@ -343,7 +348,7 @@ int cmd_recount(const std::string& db, const std::string& forms_dir) {
 int cmd_summary(const std::string& db, std::int64_t campaign, const std::string& unit, bool json,
                 const std::string& forms_dir) {
   auto app = make_app(db, forms_dir);
-  llw::Summary summary = app.summary(system_user(), campaign, unit);
+  llw::Summary summary = app.summaries().summary(system_user(), campaign, unit);
   if (json) {
     std::cout << llw::to_json(summary).dump(2) << "\n";
   } else {
@@ -367,13 +372,13 @@ int cmd_export(const std::string& db, std::int64_t campaign, const std::string& 
   const llw::User actor = system_user();
   llw::DocumentFile file;
   if (data) {
-    file = app.data_export(actor, campaign, unit, *format);
+    file = app.documents().data_export(actor, campaign, unit, *format);
   } else if (kind == "plan") {
-    file = app.plan_document(actor, campaign, *format);
+    file = app.documents().plan_document(actor, campaign, *format);
   } else if (kind == "report") {
-    file = app.report_document(actor, campaign, unit, *format);
+    file = app.documents().report_document(actor, campaign, unit, *format);
   } else {
-    file = app.summary_document(actor, campaign, unit, *format);
+    file = app.documents().summary_document(actor, campaign, unit, *format);
   }
   if (file.spooled) {
     try {

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "app/campaigns.h"
 #include "cli/system_user.h"
 #include "domain/error.h"
 #include "mail/smtp_mailer.h"
@@ -59,7 +60,7 @@ int run_remind(const RemindOptions& o) {
 
   ApplicationConfig config;
   Application app(open_store(o.db), config, system_clock());
-  const Campaign campaign = app.get_campaign(system_user(), o.campaign);
+  const Campaign campaign = app.campaigns().get_campaign(system_user(), o.campaign);
   std::string slot = o.slot;
   if (slot.empty()) {
     slot = due_reminder_slot(campaign, schedule, app.now()).value_or(manual_slot(app.now()));

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "app/level_plans.h"
+
 namespace llw::demo {
 namespace {
 
@@ -80,8 +82,8 @@ void issue_seed_commune_plan(Application& app, const User& system, const Campaig
                           "assignments", "closing", "recipients", "signer"}) {
     if (seed.contains(key)) draft.content[key] = seed.at(key);
   }
-  const LevelPlan saved = app.save_level_plan(system, campaign.id, "HP-ANHUNG", 0, draft);
-  app.issue_level_plan(system, campaign.id, "HP-ANHUNG", saved.version);
+  const LevelPlan saved = app.plans().save_level_plan(system, campaign.id, "HP-ANHUNG", 0, draft);
+  app.plans().issue_level_plan(system, campaign.id, "HP-ANHUNG", saved.version);
 }
 
 // A level's plan issued from the first draft the composer offers it, with the campaign's dates
@@ -89,13 +91,13 @@ void issue_seed_commune_plan(Application& app, const User& system, const Campaig
 // with its own number.
 void issue_level_plan_from_start(Application& app, const User& system, const Campaign& campaign,
                                  const std::string& unit_code, const std::string& number) {
-  LevelPlanDraft draft = app.starting_level_plan(system, campaign.id, unit_code);
+  LevelPlanDraft draft = app.plans().starting_level_plan(system, campaign.id, unit_code);
   if (!number.empty()) draft.number = number;
   if (!draft.issued_on) draft.issued_on = october(campaign.year, 1);
   draft.deadline = campaign.deadline;
   draft.lock_date = campaign.lock_date;
-  const LevelPlan saved = app.save_level_plan(system, campaign.id, unit_code, 0, draft);
-  app.issue_level_plan(system, campaign.id, unit_code, saved.version);
+  const LevelPlan saved = app.plans().save_level_plan(system, campaign.id, unit_code, 0, draft);
+  app.plans().issue_level_plan(system, campaign.id, unit_code, saved.version);
 }
 
 }  // namespace llw::demo

@@ -11,6 +11,8 @@
 
 #include "app/application.h"
 #include "demo/demo_data.h"
+#include "domain/campaign.h"
+#include "domain/user.h"
 
 namespace llw::demo {
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "app/campaigns.h"
 #include "app/password.h"
 #include "app/store_access.h"
 #include "demo/demo_campaign.h"
@@ -55,7 +56,7 @@ DemoStats make_demo(Application& app, DemoScale scale, int year,
                     std::to_string(max_demo_year) + ".",
                 "year");
   }
-  auto form = app.form(demo_form_id);
+  auto form = app.campaigns().form(demo_form_id);
 
   // 1. The org tree, province by province so each batch is one transaction of bounded size.
   const Province& hai_phong = provinces[2];
@@ -125,7 +126,7 @@ DemoStats make_demo(Application& app, DemoScale scale, int year,
   system.username = "system";
   system.display_name = "LLW";
   system.role = Role::admin;
-  Campaign campaign = app.create_campaign(
+  Campaign campaign = app.campaigns().create_campaign(
       system, demo::demo_campaign(year, issuer_code, std::move(plan), app.now()));
   campaign.form = form;
   OrgUnit issuer = *store.units().find_unit(issuer_code);

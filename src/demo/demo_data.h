@@ -16,6 +16,9 @@
 #include <vector>
 
 #include "app/application.h"
+#include "domain/form.h"
+#include "domain/org_unit.h"
+#include "domain/user.h"
 
 namespace llw {
 

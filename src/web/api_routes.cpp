@@ -5,7 +5,13 @@
 #include <iostream>
 #include <optional>
 
+#include "app/accounts.h"
 #include "app/api_json.h"
+#include "app/campaigns.h"
+#include "app/reports.h"
+#include "app/sign_in.h"
+#include "app/summaries.h"
+#include "app/units.h"
 #include "domain/error.h"
 #include "domain/text.h"
 #include "web/http_errors.h"
@@ -79,7 +85,7 @@ HttpResponse method_not_allowed_response(const std::vector<std::string>& allowed
 nlohmann::json current_version_of(Application& app, const User& user, std::int64_t campaign_id,
                                   const std::string& unit_code) {
   try {
-    const UnitReport current = app.get_report(user, campaign_id, unit_code);
+    const UnitReport current = app.reports().get_report(user, campaign_id, unit_code);
     return {{"current_version", current.version},
             {"current_status", std::string(to_string(current.status))}};
   } catch (const std::exception&) {
@@ -253,7 +259,7 @@ HttpResponse ApiRoutes::dispatch(const HttpRequest& request) {
 
 bool ApiRoutes::signed_in(const HttpRequest& request) {
   try {
-    app_.authenticate(bearer_token(request));
+    app_.sign_in().authenticate(bearer_token(request));
     return true;
   } catch (const Error&) {
     return false;
@@ -261,7 +267,7 @@ bool ApiRoutes::signed_in(const HttpRequest& request) {
 }
 
 User ApiRoutes::authenticate(const HttpRequest& request) {
-  User user = app_.authenticate(bearer_token(request));
+  User user = app_.sign_in().authenticate(bearer_token(request));
   if (user.must_change_password) {
     throw Error(ErrorKind::forbidden,
                 "Tài khoản này đang dùng mật khẩu do người khác đặt (mật khẩu dùng một lần). Hãy "
@@ -280,7 +286,7 @@ HttpResponse ApiRoutes::create_token(const HttpRequest& request, const Params&) 
   reject_unknown_members(body, {"username", "password"});
   const std::string username = *string_member(body, "username", true);
   const std::string password = *string_member(body, "password", true);
-  const Session session = app_.login(username, password, request.client_address);
+  const Session session = app_.sign_in().login(username, password, request.client_address);
   nlohmann::json answer{{"token", session.token},
                         {"expires_at", format_timestamp(session.expires_at)},
                         {"user", to_json(session.user)}};
@@ -294,8 +300,8 @@ HttpResponse ApiRoutes::create_token(const HttpRequest& request, const Params&) 
 
 HttpResponse ApiRoutes::delete_token(const HttpRequest& request, const Params&) {
   const std::string token = bearer_token(request);
-  app_.authenticate(token);
-  app_.logout(token);
+  app_.sign_in().authenticate(token);
+  app_.sign_in().logout(token);
   HttpResponse response;
   response.status = 204;
   response.content_type.clear();
@@ -309,19 +315,20 @@ HttpResponse ApiRoutes::get_health(const HttpRequest&, const Params&) {
 }
 
 HttpResponse ApiRoutes::get_me(const HttpRequest& request, const Params&) {
-  return json_response(200, {{"user", to_json(app_.authenticate(bearer_token(request)))}});
+  return json_response(200,
+                       {{"user", to_json(app_.sign_in().authenticate(bearer_token(request)))}});
 }
 
 HttpResponse ApiRoutes::change_own_password(const HttpRequest& request, const Params&) {
   // The one call an account that must choose its password may make besides GET /me.
   const std::string token = bearer_token(request);
-  const User user = app_.authenticate(token);
+  const User user = app_.sign_in().authenticate(token);
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung yêu cầu");
   reject_unknown_members(body, {"current_password", "new_password"});
-  app_.change_password(user, token, *string_member(body, "current_password", true),
-                       *string_member(body, "new_password", true),
-                       RequestContext{request.client_address});
+  app_.accounts().change_password(user, token, *string_member(body, "current_password", true),
+                                  *string_member(body, "new_password", true),
+                                  RequestContext{request.client_address});
   HttpResponse response;
   response.status = 204;
   response.content_type.clear();
@@ -332,9 +339,10 @@ HttpResponse ApiRoutes::change_own_password(const HttpRequest& request, const Pa
 
 HttpResponse ApiRoutes::get_unit(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
-  const OrgUnit unit = app_.get_unit(user, params[0]);
+  const OrgUnit unit = app_.units().get_unit(user, params[0]);
   std::vector<std::string> children;
-  for (const auto& child : app_.list_children(user, unit.code)) children.push_back(child.code);
+  for (const auto& child : app_.units().list_children(user, unit.code))
+    children.push_back(child.code);
   return json_response(200, to_json(unit, children));
 }
 
@@ -348,7 +356,7 @@ HttpResponse ApiRoutes::list_units(const HttpRequest& request, const Params&) {
                 "parent");
   }
   nlohmann::json units = nlohmann::json::array();
-  for (const auto& child : app_.list_children(user, *parent)) {
+  for (const auto& child : app_.units().list_children(user, *parent)) {
     nlohmann::json item = to_json(child, {});
     // A listing does not load grandchildren; an empty array there would be misleading.
     item.erase("children");
@@ -361,8 +369,8 @@ HttpResponse ApiRoutes::create_unit(const HttpRequest& request, const Params&) {
   const User user = authenticate(request);
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung yêu cầu");
-  const OrgUnit unit =
-      app_.create_unit(user, unit_input_from_json(body), RequestContext{request.client_address});
+  const OrgUnit unit = app_.units().create_unit(user, unit_input_from_json(body),
+                                                RequestContext{request.client_address});
   HttpResponse response = json_response(201, to_json(unit, {}));
   response.headers.emplace_back("Location", "/api/v1/units/" + unit.code);
   return response;
@@ -371,7 +379,7 @@ HttpResponse ApiRoutes::create_unit(const HttpRequest& request, const Params&) {
 HttpResponse ApiRoutes::import_units(const HttpRequest& request, const Params&) {
   const User user = authenticate(request);
   check_body_size(request.body.size(), max_body_bytes_);
-  const ImportResult result = app_.import_units(
+  const ImportResult result = app_.units().import_units(
       user, request.body, media_type(request.content_type), RequestContext{request.client_address});
   nlohmann::json errors = nlohmann::json::array();
   for (const auto& [row, message] : result.errors) {
@@ -400,7 +408,7 @@ HttpResponse ApiRoutes::import_units(const HttpRequest& request, const Params&) 
 HttpResponse ApiRoutes::list_campaigns(const HttpRequest& request, const Params&) {
   const User user = authenticate(request);
   nlohmann::json campaigns = nlohmann::json::array();
-  for (const auto& campaign : app_.list_campaigns(user)) {
+  for (const auto& campaign : app_.campaigns().list_campaigns(user)) {
     campaigns.push_back(to_json(campaign, false));
   }
   return json_response(200, {{"campaigns", std::move(campaigns)}});
@@ -408,15 +416,16 @@ HttpResponse ApiRoutes::list_campaigns(const HttpRequest& request, const Params&
 
 HttpResponse ApiRoutes::get_campaign(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
-  return json_response(200, to_json(app_.get_campaign(user, campaign_id_from(params[0])), true));
+  return json_response(
+      200, to_json(app_.campaigns().get_campaign(user, campaign_id_from(params[0])), true));
 }
 
 HttpResponse ApiRoutes::create_campaign(const HttpRequest& request, const Params&) {
   const User user = authenticate(request);
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung yêu cầu");
-  const Campaign campaign =
-      app_.create_campaign(user, campaign_from_json(body), RequestContext{request.client_address});
+  const Campaign campaign = app_.campaigns().create_campaign(
+      user, campaign_from_json(body), RequestContext{request.client_address});
   HttpResponse response = json_response(201, to_json(campaign, true));
   response.headers.emplace_back("Location", "/api/v1/campaigns/" + std::to_string(campaign.id));
   return response;
@@ -427,8 +436,9 @@ HttpResponse ApiRoutes::create_campaign(const HttpRequest& request, const Params
 HttpResponse ApiRoutes::get_report(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   const std::int64_t campaign_id = campaign_id_from(params[0]);
-  const UnitReport report = app_.get_report(user, campaign_id, params[1]);
-  return json_response(200, to_json(report, app_.report_history(user, campaign_id, params[1])));
+  const UnitReport report = app_.reports().get_report(user, campaign_id, params[1]);
+  return json_response(
+      200, to_json(report, app_.reports().report_history(user, campaign_id, params[1])));
 }
 
 HttpResponse ApiRoutes::save_report(const HttpRequest& request, const Params& params) {
@@ -445,9 +455,9 @@ HttpResponse ApiRoutes::save_report(const HttpRequest& request, const Params& pa
   }
   require_object(*values, "values");
   try {
-    return json_response(200,
-                         to_json(app_.save_draft(user, campaign_id, params[1], version, *values,
-                                                 RequestContext{request.client_address})));
+    return json_response(
+        200, to_json(app_.reports().save_draft(user, campaign_id, params[1], version, *values,
+                                               RequestContext{request.client_address})));
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::conflict) throw;
     return error_response(error, current_version_of(app_, user, campaign_id, params[1]));
@@ -464,8 +474,9 @@ HttpResponse ApiRoutes::submit_report(const HttpRequest& request, const Params& 
     version = count_member(*body, "version", false);
   }
   try {
-    return json_response(200, to_json(app_.submit(user, campaign_id, params[1], version,
-                                                  RequestContext{request.client_address})));
+    return json_response(200,
+                         to_json(app_.reports().submit(user, campaign_id, params[1], version,
+                                                       RequestContext{request.client_address})));
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::conflict) throw;
     return error_response(error, current_version_of(app_, user, campaign_id, params[1]));
@@ -485,7 +496,7 @@ HttpResponse ApiRoutes::get_summary(const HttpRequest& request, const Params& pa
                         options.narrative_limit);
   HttpResponse response;
   response.status = 200;
-  response.body = *app_.summary_json(user, campaign_id, params[1], options);
+  response.body = *app_.summaries().summary_json(user, campaign_id, params[1], options);
   return response;
 }
 

@@ -5,10 +5,12 @@
 // socket.
 
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "app/application.h"
+#include "domain/user.h"
 #include "web/http_message.h"
 
 namespace llw {

@@ -4,6 +4,9 @@
 #include <string>
 
 #include "app/api_json.h"
+#include "app/campaigns.h"
+#include "app/document_downloads.h"
+#include "app/level_plans.h"
 #include "domain/error.h"
 #include "domain/text.h"
 #include "web/api_routes.h"
@@ -55,7 +58,8 @@ HttpResponse file_response(DocumentFile file) {
 
 HttpResponse ApiRoutes::get_plan_document(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
-  return file_response(app_.plan_document(user, campaign_id_from(params[0]), format_of(request)));
+  return file_response(
+      app_.documents().plan_document(user, campaign_id_from(params[0]), format_of(request)));
 }
 
 HttpResponse ApiRoutes::get_report_document(const HttpRequest& request, const Params& params) {
@@ -70,20 +74,20 @@ HttpResponse ApiRoutes::get_report_document(const HttpRequest& request, const Pa
     }
     options.mark_empty = it->second == "1";
   }
-  return file_response(app_.report_document(user, campaign_id_from(params[0]), params[1],
-                                            format_of(request), options));
+  return file_response(app_.documents().report_document(user, campaign_id_from(params[0]),
+                                                        params[1], format_of(request), options));
 }
 
 HttpResponse ApiRoutes::get_summary_document(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
-  return file_response(
-      app_.summary_document(user, campaign_id_from(params[0]), params[1], format_of(request)));
+  return file_response(app_.documents().summary_document(user, campaign_id_from(params[0]),
+                                                         params[1], format_of(request)));
 }
 
 HttpResponse ApiRoutes::get_summary_data(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
-  return file_response(
-      app_.data_export(user, campaign_id_from(params[0]), params[1], format_of(request)));
+  return file_response(app_.documents().data_export(user, campaign_id_from(params[0]), params[1],
+                                                    format_of(request)));
 }
 
 HttpResponse ApiRoutes::put_campaign_plan(const HttpRequest& request, const Params& params) {
@@ -91,12 +95,14 @@ HttpResponse ApiRoutes::put_campaign_plan(const HttpRequest& request, const Para
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung kế hoạch");
   return json_response(
-      200, to_json(app_.update_campaign_plan(user, campaign_id_from(params[0]), body), true));
+      200, to_json(app_.campaigns().update_campaign_plan(user, campaign_id_from(params[0]), body),
+                   true));
 }
 
 HttpResponse ApiRoutes::get_level_plan(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
-  return json_response(200, to_json(app_.level_plan(user, campaign_id_from(params[0]), params[1])));
+  return json_response(
+      200, to_json(app_.plans().level_plan(user, campaign_id_from(params[0]), params[1])));
 }
 
 HttpResponse ApiRoutes::put_level_plan(const HttpRequest& request, const Params& params) {
@@ -108,9 +114,9 @@ HttpResponse ApiRoutes::put_level_plan(const HttpRequest& request, const Params&
   std::int64_t version = 0;
   const LevelPlanDraft draft = level_plan_draft_from_json(body, version);
   const std::int64_t campaign_id = campaign_id_from(params[0]);
-  app_.save_level_plan(user, campaign_id, params[1], version, draft,
-                       RequestContext{request.client_address});
-  return json_response(200, to_json(app_.level_plan(user, campaign_id, params[1])));
+  app_.plans().save_level_plan(user, campaign_id, params[1], version, draft,
+                               RequestContext{request.client_address});
+  return json_response(200, to_json(app_.plans().level_plan(user, campaign_id, params[1])));
 }
 
 HttpResponse ApiRoutes::issue_level_plan(const HttpRequest& request, const Params& params) {
@@ -124,9 +130,9 @@ HttpResponse ApiRoutes::issue_level_plan(const HttpRequest& request, const Param
                 "Thiếu trường \"version\" (phiên bản của dự thảo sẽ ban hành).", "version");
   }
   const std::int64_t campaign_id = campaign_id_from(params[0]);
-  app_.issue_level_plan(user, campaign_id, params[1], version->get<std::int64_t>(),
-                        RequestContext{request.client_address});
-  return json_response(200, to_json(app_.level_plan(user, campaign_id, params[1])));
+  app_.plans().issue_level_plan(user, campaign_id, params[1], version->get<std::int64_t>(),
+                                RequestContext{request.client_address});
+  return json_response(200, to_json(app_.plans().level_plan(user, campaign_id, params[1])));
 }
 
 HttpResponse ApiRoutes::get_level_plan_document(const HttpRequest& request, const Params& params) {
@@ -141,8 +147,8 @@ HttpResponse ApiRoutes::get_level_plan_document(const HttpRequest& request, cons
     }
     edition = std::stoi(params[2]);
   }
-  return file_response(app_.level_plan_document(user, campaign_id_from(params[0]), params[1],
-                                                edition, format_of(request)));
+  return file_response(app_.plans().level_plan_document(user, campaign_id_from(params[0]),
+                                                        params[1], edition, format_of(request)));
 }
 
 }  // namespace llw

@@ -4,6 +4,9 @@
 #include <string>
 
 #include "app/api_json.h"
+#include "app/campaigns.h"
+#include "app/reporting_up.h"
+#include "app/units.h"
 #include "domain/error.h"
 #include "web/api_routes.h"
 #include "web/http_errors.h"
@@ -66,19 +69,22 @@ nlohmann::json version_json(const ConsolidatedReportVersion& version) {
 
 nlohmann::json ApiRoutes::consolidated_json(const User& user, std::int64_t campaign_id,
                                             const std::string& unit_code) {
-  const ConsolidatedReport report = app_.consolidated_report(user, campaign_id, unit_code);
-  const Campaign campaign = app_.get_campaign(user, campaign_id);
-  const OrgUnit node = app_.get_unit(user, unit_code);
+  const ConsolidatedReport report =
+      app_.reporting_up().consolidated_report(user, campaign_id, unit_code);
+  const Campaign campaign = app_.campaigns().get_campaign(user, campaign_id);
+  const OrgUnit node = app_.units().get_unit(user, unit_code);
   nlohmann::json out = state_json(report);
   out["name"] = node.name;
   out["snapshot"] = snapshot_json(campaign, node, report.snapshot);
   nlohmann::json versions = nlohmann::json::array();
-  for (const auto& version : app_.consolidated_report_history(user, campaign_id, unit_code)) {
+  for (const auto& version :
+       app_.reporting_up().consolidated_report_history(user, campaign_id, unit_code)) {
     versions.push_back(version_json(version));
   }
   out["versions"] = std::move(versions);
   nlohmann::json children = nlohmann::json::array();
-  for (const ChildFigures& child : *app_.consolidated_children(user, campaign_id, unit_code)) {
+  for (const ChildFigures& child :
+       *app_.reporting_up().consolidated_children(user, campaign_id, unit_code)) {
     children.push_back({{"unit", child.unit.code},
                         {"name", child.unit.name},
                         {"status", std::string(to_string(child.consolidated_status))},
@@ -104,12 +110,13 @@ HttpResponse ApiRoutes::act_on_consolidated(const HttpRequest& request, const Pa
   const auto [version, comment] = parse_action_body(request.body, max_body_bytes_, action);
   const RequestContext context{request.client_address};
   try {
-    app_.decide_consolidated(user, campaign_id, params[1], report_event_named(action), comment,
-                             version, context);
+    app_.reporting_up().decide_consolidated(user, campaign_id, params[1],
+                                            report_event_named(action), comment, version, context);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::conflict) throw;
     return conflict_response(error, [&] {
-      const ConsolidatedReport current = app_.consolidated_report(user, campaign_id, params[1]);
+      const ConsolidatedReport current =
+          app_.reporting_up().consolidated_report(user, campaign_id, params[1]);
       return std::pair{current.version, current.status};
     });
   }
@@ -121,9 +128,9 @@ HttpResponse ApiRoutes::get_consolidated_version(const HttpRequest& request, con
   const std::int64_t campaign_id = campaign_id_from(params[0]);
   const std::int64_t number = snapshot_version(params[2]);
   const ConsolidatedReportVersion version =
-      app_.consolidated_report_version(user, campaign_id, params[1], number);
-  const Campaign campaign = app_.get_campaign(user, campaign_id);
-  const OrgUnit node = app_.get_unit(user, params[1]);
+      app_.reporting_up().consolidated_report_version(user, campaign_id, params[1], number);
+  const Campaign campaign = app_.campaigns().get_campaign(user, campaign_id);
+  const OrgUnit node = app_.units().get_unit(user, params[1]);
   nlohmann::json out = version_json(version);
   out["name"] = node.name;
   out["snapshot"] = snapshot_json(campaign, node, version.report.snapshot);
@@ -137,15 +144,16 @@ HttpResponse ApiRoutes::patch_campaign(const HttpRequest& request, const Params&
   require_object(body, "Nội dung yêu cầu");
   reject_unknown_members(body, {"name", "period_start", "period_end", "deadline", "lock_date",
                                 "summary_source", "reporting_kinds", "theme"});
-  Campaign campaign = app_.get_campaign(user, campaign_id);
+  Campaign campaign = app_.campaigns().get_campaign(user, campaign_id);
   const CampaignSettings settings = campaign_settings_from_json(body, campaign);
   const RequestContext context{request.client_address};
   if (body.size() == 1 && settings.summary_source) {
-    campaign = app_.set_summary_source(user, campaign_id, *settings.summary_source, context);
+    campaign = app_.reporting_up().set_summary_source(user, campaign_id, *settings.summary_source,
+                                                      context);
   } else if (!body.empty()) {
     // Name, dates, kinds (with their reports) and the summary source change in one transaction
     // (campaign_settings.cpp), checked as for a new campaign.
-    campaign = app_.update_campaign_settings(user, campaign_id, settings, context);
+    campaign = app_.campaigns().update_campaign_settings(user, campaign_id, settings, context);
   }
   return json_response(200, to_json(campaign, false));
 }

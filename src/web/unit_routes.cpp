@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <string>
 
+#include "app/accounts.h"
 #include "app/api_json.h"
+#include "app/units.h"
 #include "domain/error.h"
 #include "web/api_routes.h"
 #include "web/http_errors.h"
@@ -64,7 +66,7 @@ HttpResponse ApiRoutes::list_unit_accounts(const HttpRequest& request, const Par
     scope.campaign_id = campaign_id_from(it->second);
   }
   nlohmann::json units = nlohmann::json::array();
-  for (const UnitAccountStatus& status : app_.unit_accounts(user, scope)) {
+  for (const UnitAccountStatus& status : app_.accounts().unit_accounts(user, scope)) {
     units.push_back({{"unit", status.unit.code},
                      {"unit_name", status.unit.name},
                      {"reporters", status.reporters}});
@@ -78,16 +80,16 @@ HttpResponse ApiRoutes::issue_unit_accounts(const HttpRequest& request, const Pa
   const UnitAccountScope scope{params[0], body.campaign};
   const RequestContext context{request.client_address};
   const std::vector<IssuedAccount> issued =
-      body.reset ? app_.reset_unit_accounts(user, scope, *body.reset, context)
-                 : app_.create_unit_accounts(user, scope, context);
+      body.reset ? app_.accounts().reset_unit_accounts(user, scope, *body.reset, context)
+                 : app_.accounts().create_unit_accounts(user, scope, context);
   const bool pdf = request.segments.back() == "slips.pdf";
   if (!pdf) {
     HttpResponse response = json_response(body.reset ? 200 : 201, issued_json(issued));
     response.headers.emplace_back("Cache-Control", "no-store");
     return response;
   }
-  const DocumentFile file = credential_slips_pdf(issued, app_.get_unit(user, scope.unit_code).name,
-                                                 sign_in_address(request));
+  const DocumentFile file = credential_slips_pdf(
+      issued, app_.units().get_unit(user, scope.unit_code).name, sign_in_address(request));
   HttpResponse response = file_response(file);
   response.headers.emplace_back("Cache-Control", "no-store");
   return response;
@@ -103,10 +105,11 @@ HttpResponse ApiRoutes::patch_unit(const HttpRequest& request, const Params& par
                 "Mã đơn vị không sửa được; hãy bỏ trường \"code\" hoặc giữ đúng mã hiện tại.",
                 "code");
   }
-  const OrgUnit unit = app_.update_unit(user, params[0], unit_changes_from_json(body),
-                                        RequestContext{request.client_address});
+  const OrgUnit unit = app_.units().update_unit(user, params[0], unit_changes_from_json(body),
+                                                RequestContext{request.client_address});
   std::vector<std::string> children;
-  for (const auto& child : app_.list_children(user, unit.code)) children.push_back(child.code);
+  for (const auto& child : app_.units().list_children(user, unit.code))
+    children.push_back(child.code);
   return json_response(200, to_json(unit, children));
 }
 

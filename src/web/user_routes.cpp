@@ -3,6 +3,7 @@
 // the request and shapes the response.
 #include <string>
 
+#include "app/accounts.h"
 #include "app/api_json.h"
 #include "domain/error.h"
 #include "web/api_routes.h"
@@ -39,8 +40,8 @@ HttpResponse ApiRoutes::list_users(const HttpRequest& request, const Params&) {
       limit_it == request.query.end() ? std::nullopt : std::optional<std::string>(limit_it->second),
       "limit", 1, 1000, 200);
   nlohmann::json users = nlohmann::json::array();
-  for (const User& found :
-       app_.list_users(user, query_text(request, "unit"), query_text(request, "q"), limit)) {
+  for (const User& found : app_.accounts().list_users(user, query_text(request, "unit"),
+                                                      query_text(request, "q"), limit)) {
     users.push_back(to_json(found));
   }
   return json_response(200, {{"users", std::move(users)}});
@@ -57,7 +58,8 @@ HttpResponse ApiRoutes::create_user(const HttpRequest& request, const Params&) {
   input.role = role_member(body, true);
   input.unit_code = string_member(body, "unit", false).value_or("");
   input.password = *string_member(body, "password", true);
-  const User created = app_.create_user(user, input, RequestContext{request.client_address});
+  const User created =
+      app_.accounts().create_user(user, input, RequestContext{request.client_address});
   HttpResponse response = json_response(201, {{"user", to_json(created)}});
   response.headers.emplace_back("Location", "/api/v1/users/" + created.username);
   return response;
@@ -65,7 +67,7 @@ HttpResponse ApiRoutes::create_user(const HttpRequest& request, const Params&) {
 
 HttpResponse ApiRoutes::get_user(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
-  return json_response(200, {{"user", to_json(app_.get_user(user, params[0]))}});
+  return json_response(200, {{"user", to_json(app_.accounts().get_user(user, params[0]))}});
 }
 
 HttpResponse ApiRoutes::patch_user(const HttpRequest& request, const Params& params) {
@@ -84,7 +86,7 @@ HttpResponse ApiRoutes::patch_user(const HttpRequest& request, const Params& par
     change.disabled = it->get<bool>();
   }
   const User updated =
-      app_.update_user(user, params[0], change, RequestContext{request.client_address});
+      app_.accounts().update_user(user, params[0], change, RequestContext{request.client_address});
   return json_response(200, {{"user", to_json(updated)}});
 }
 
@@ -93,8 +95,8 @@ HttpResponse ApiRoutes::reset_user_password(const HttpRequest& request, const Pa
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung yêu cầu");
   reject_unknown_members(body, {"password"});
-  app_.reset_password(user, params[0], *string_member(body, "password", true),
-                      RequestContext{request.client_address});
+  app_.accounts().reset_password(user, params[0], *string_member(body, "password", true),
+                                 RequestContext{request.client_address});
   HttpResponse response;
   response.status = 204;
   response.content_type.clear();

@@ -5,6 +5,8 @@
 
 #include "app/api_json.h"
 #include "app/audit_export.h"
+#include "app/audit_trail.h"
+#include "app/reports.h"
 #include "domain/error.h"
 #include "web/api_routes.h"
 #include "web/http_errors.h"
@@ -37,7 +39,7 @@ std::int64_t version_number(const std::optional<std::string>& text, const char* 
 HttpResponse conflict_with_state(Application& app, const User& user, std::int64_t campaign_id,
                                  const std::string& unit_code, const Error& error) {
   return conflict_response(error, [&] {
-    const UnitReport current = app.get_report(user, campaign_id, unit_code);
+    const UnitReport current = app.reports().get_report(user, campaign_id, unit_code);
     return std::pair{current.version, current.status};
   });
 }
@@ -70,9 +72,9 @@ HttpResponse ApiRoutes::review_report(const HttpRequest& request, const Params& 
   const auto [version, comment] = parse_action_body(request.body, max_body_bytes_, action);
   const RequestContext context{request.client_address};
   try {
-    return json_response(
-        200, to_json(app_.decide_report(user, campaign_id, params[1], report_event_named(action),
-                                        comment, version, context)));
+    return json_response(200, to_json(app_.reports().decide_report(user, campaign_id, params[1],
+                                                                   report_event_named(action),
+                                                                   comment, version, context)));
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::conflict) throw;
     return conflict_with_state(app_, user, campaign_id, params[1], error);
@@ -91,8 +93,8 @@ HttpResponse ApiRoutes::grant_extension(const HttpRequest& request, const Params
     throw Error(ErrorKind::bad_input,
                 "Ngày gia hạn \"until\" phải có dạng YYYY-MM-DD (ví dụ 2025-11-15).", "until");
   }
-  const ReportExtension extension = app_.grant_extension(user, campaign_id, params[1], *until,
-                                                         RequestContext{request.client_address});
+  const ReportExtension extension = app_.reports().grant_extension(
+      user, campaign_id, params[1], *until, RequestContext{request.client_address});
   return json_response(200,
                        {{"unit", params[1]},
                         {"until", format_iso_date(extension.until)},
@@ -104,7 +106,8 @@ HttpResponse ApiRoutes::get_report_version(const HttpRequest& request, const Par
   const User user = authenticate(request);
   const std::int64_t campaign_id = campaign_id_from(params[0]);
   const std::int64_t number = version_number(params[2], "version");
-  const auto [version, values] = app_.report_version(user, campaign_id, params[1], number);
+  const auto [version, values] =
+      app_.reports().report_version(user, campaign_id, params[1], number);
   return json_response(200, {{"unit", params[1]},
                              {"version", version.version},
                              {"status", std::string(to_string(version.status))},
@@ -122,7 +125,8 @@ HttpResponse ApiRoutes::get_report_diff(const HttpRequest& request, const Params
   const std::int64_t from = version_number(query_of(request, "from"), "from");
   const std::int64_t to = version_number(query_of(request, "to"), "to");
   nlohmann::json changes = nlohmann::json::array();
-  for (const ItemChange& change : app_.report_diff(user, campaign_id, params[1], from, to)) {
+  for (const ItemChange& change :
+       app_.reports().report_diff(user, campaign_id, params[1], from, to)) {
     changes.push_back({{"key", change.key},
                        {"label", change.label},
                        {"before", change.before},
@@ -150,7 +154,7 @@ HttpResponse ApiRoutes::get_audit(const HttpRequest& request, const Params&) {
     throw Error(ErrorKind::bad_input, "Tham số \"format\" chỉ nhận \"json\" hoặc \"csv\".",
                 "format");
   }
-  const auto entries = app_.audit_log(user, query_of(request, "unit").value_or(""), query);
+  const auto entries = app_.audit().audit_log(user, query_of(request, "unit").value_or(""), query);
 
   if (format == "csv") {
     std::string csv = audit_csv(entries);

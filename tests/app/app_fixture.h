@@ -14,8 +14,13 @@
 #include <string>
 #include <thread>
 
+#include "app/accounts.h"
 #include "app/application.h"
+#include "app/campaigns.h"
+#include "app/reports.h"
+#include "app/summaries.h"
 #include "domain/error.h"
+#include "domain/store.h"
 #include "domain/summary.h"
 #include "error_expectations.h"
 #include "sample_data.h"
@@ -82,19 +87,20 @@ class AppTest : public ::testing::Test {
     c.issuer_code = issuer;
     c.reporting_kinds = {UnitKind::department, UnitKind::organization, UnitKind::village,
                          UnitKind::school};
-    return app_->create_campaign(system_admin(), c);
+    return app_->campaigns().create_campaign(system_admin(), c);
   }
 
   // Saves `values` as the unit's draft and submits it, as the system admin.
   UnitReport save_and_submit(std::int64_t campaign_id, const std::string& code,
                              const nlohmann::json& values) {
-    UnitReport current = app_->get_report(system_admin(), campaign_id, code);
-    UnitReport saved = app_->save_draft(system_admin(), campaign_id, code, current.version, values);
-    return app_->submit(system_admin(), campaign_id, code, saved.version);
+    UnitReport current = app_->reports().get_report(system_admin(), campaign_id, code);
+    UnitReport saved =
+        app_->reports().save_draft(system_admin(), campaign_id, code, current.version, values);
+    return app_->reports().submit(system_admin(), campaign_id, code, saved.version);
   }
 
   User make_user(const std::string& username, Role role, const std::string& unit_code) {
-    return app_->add_user(username, username, role, unit_code, "mat-khau-dai");
+    return app_->accounts().add_user(username, username, role, unit_code, "mat-khau-dai");
   }
 
   // Every node of the small tree must have the summary (as the API serves it, through the
@@ -102,12 +108,13 @@ class AppTest : public ::testing::Test {
   void expect_summaries_match_a_full_rebuild(std::int64_t campaign_id) {
     const std::vector<std::string> nodes{"HP", "HP-X", "HP-Y", "HP-X-A", "HP-X-B", "HP-Y-C"};
     auto summary = [&](const std::string& code) {
-      return nlohmann::json::parse(*app_->summary_json(system_admin(), campaign_id, code));
+      return nlohmann::json::parse(
+          *app_->summaries().summary_json(system_admin(), campaign_id, code));
     };
     std::map<std::string, nlohmann::json> incremental;
     for (const auto& code : nodes) incremental[code] = summary(code);
-    Campaign campaign = app_->get_campaign(system_admin(), campaign_id);
-    campaign.form = app_->form(campaign.form_id);
+    Campaign campaign = app_->campaigns().get_campaign(system_admin(), campaign_id);
+    campaign.form = app_->campaigns().form(campaign.form_id);
     store_->aggregates().rebuild_aggregates(campaign.id,
                                             [&](const OrgUnit& unit, const UnitReport& report) {
                                               return contribution_of(campaign, unit, report);

@@ -5,6 +5,9 @@
 #include <latch>
 #include <thread>
 
+#include "app/campaigns.h"
+#include "app/reports.h"
+#include "app/summaries.h"
 #include "app_fixture.h"
 
 namespace llw::testing {
@@ -39,7 +42,8 @@ class CampaignSettingsTest : public AppTest {
 
   // The summary exactly as the API serves it (through the revision-keyed cache).
   nlohmann::json summary(const std::string& code) {
-    return nlohmann::json::parse(*app_->summary_json(system_admin(), campaign_.id, code));
+    return nlohmann::json::parse(
+        *app_->summaries().summary_json(system_admin(), campaign_.id, code));
   }
 
   void expect_summaries_match_a_full_rebuild() {
@@ -55,7 +59,8 @@ class CampaignSettingsTest : public AppTest {
 
 TEST_F(CampaignSettingsTest, AddingAKindGivesEveryUnitOfThatKindANotStartedReport) {
   // Start with schools only; the village HP-X-V then does not report.
-  app_->update_campaign_settings(system_admin(), campaign_.id, with_kinds({UnitKind::school}));
+  app_->campaigns().update_campaign_settings(system_admin(), campaign_.id,
+                                             with_kinds({UnitKind::school}));
   const OrgUnit village = *store_->units().find_unit("HP-X-V");
   ASSERT_FALSE(store_->reports().find_report(campaign_.id, village.id));
   save_and_submit(campaign_.id, "HP-X-A",
@@ -64,7 +69,7 @@ TEST_F(CampaignSettingsTest, AddingAKindGivesEveryUnitOfThatKindANotStartedRepor
   const auto commune_before = expected("HP-X");
   const auto revision = *store_->campaigns().campaign_revision(campaign_.id);
 
-  const Campaign saved = app_->update_campaign_settings(
+  const Campaign saved = app_->campaigns().update_campaign_settings(
       system_admin(), campaign_.id, with_kinds({UnitKind::school, UnitKind::village}));
   EXPECT_EQ(saved.reporting_kinds, (std::vector<UnitKind>{UnitKind::village, UnitKind::school}));
   const auto report = store_->reports().find_report(campaign_.id, village.id);
@@ -85,8 +90,8 @@ TEST_F(CampaignSettingsTest, RemovingAKindWhoseReportsAreUntouchedSubtractsExact
   const OrgUnit village = *store_->units().find_unit("HP-X-V");
   ASSERT_TRUE(store_->reports().find_report(campaign_.id, village.id));
 
-  const Campaign saved =
-      app_->update_campaign_settings(system_admin(), campaign_.id, with_kinds({UnitKind::school}));
+  const Campaign saved = app_->campaigns().update_campaign_settings(system_admin(), campaign_.id,
+                                                                    with_kinds({UnitKind::school}));
   EXPECT_EQ(saved.reporting_kinds, std::vector<UnitKind>{UnitKind::school});
   EXPECT_FALSE(store_->reports().find_report(campaign_.id, village.id));
   EXPECT_EQ(expected("HP-X"), commune_before - 1);
@@ -100,13 +105,14 @@ TEST_F(CampaignSettingsTest, RemovingAKindWhoseReportsAreUntouchedSubtractsExact
 }
 
 TEST_F(CampaignSettingsTest, RemovingAKindWithASavedReportIsRefusedAndNothingChanges) {
-  UnitReport current = app_->get_report(system_admin(), campaign_.id, "HP-X-B");
-  app_->save_draft(system_admin(), campaign_.id, "HP-X-B", current.version,
-                   {{"participants_students", 30}});
+  UnitReport current = app_->reports().get_report(system_admin(), campaign_.id, "HP-X-B");
+  app_->reports().save_draft(system_admin(), campaign_.id, "HP-X-B", current.version,
+                             {{"participants_students", 30}});
   const nlohmann::json city_before = summary("HP");
   const auto revision = *store_->campaigns().campaign_revision(campaign_.id);
   try {
-    app_->update_campaign_settings(system_admin(), campaign_.id, with_kinds({UnitKind::village}));
+    app_->campaigns().update_campaign_settings(system_admin(), campaign_.id,
+                                               with_kinds({UnitKind::village}));
     ADD_FAILURE() << "removed schools although one had saved its report";
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::conflict);
@@ -123,7 +129,8 @@ TEST_F(CampaignSettingsTest, RemovingAKindWithASavedReportIsRefusedAndNothingCha
 }
 
 TEST_F(CampaignSettingsTest, SwappingKindsRemovesAndAddsInOneChangeThatBumpsTheRevisionOnce) {
-  app_->update_campaign_settings(system_admin(), campaign_.id, with_kinds({UnitKind::school}));
+  app_->campaigns().update_campaign_settings(system_admin(), campaign_.id,
+                                             with_kinds({UnitKind::school}));
   save_and_submit(campaign_.id, "HP-X-A",
                   {{"participants_students", 100}, {"participants_staff", 10}});
   const auto revision = *store_->campaigns().campaign_revision(campaign_.id);
@@ -131,8 +138,8 @@ TEST_F(CampaignSettingsTest, SwappingKindsRemovesAndAddsInOneChangeThatBumpsTheR
 
   // Villages in and schools out while HP-X-A has submitted: refused whole, no village added.
   EXPECT_EQ(error_kind_of([&] {
-              app_->update_campaign_settings(system_admin(), campaign_.id,
-                                             with_kinds({UnitKind::village}));
+              app_->campaigns().update_campaign_settings(system_admin(), campaign_.id,
+                                                         with_kinds({UnitKind::village}));
             }),
             ErrorKind::conflict);
   EXPECT_FALSE(store_->reports().find_report(campaign_.id, unit("HP-X-V").id));
@@ -140,7 +147,7 @@ TEST_F(CampaignSettingsTest, SwappingKindsRemovesAndAddsInOneChangeThatBumpsTheR
   EXPECT_EQ(*store_->campaigns().campaign_revision(campaign_.id), revision);
 
   // Villages in, schools kept: one change, one revision, one audit entry, exact totals.
-  const Campaign saved = app_->update_campaign_settings(
+  const Campaign saved = app_->campaigns().update_campaign_settings(
       system_admin(), campaign_.id, with_kinds({UnitKind::village, UnitKind::school}));
   EXPECT_EQ(saved.reporting_kinds, (std::vector<UnitKind>{UnitKind::village, UnitKind::school}));
   EXPECT_EQ(*store_->campaigns().campaign_revision(campaign_.id), revision + 1);
@@ -152,15 +159,18 @@ TEST_F(CampaignSettingsTest, SwappingKindsRemovesAndAddsInOneChangeThatBumpsTheR
 
   // On a campaign whose reports are all untouched the same swap goes through, in one change.
   const Campaign other = make_campaign("HP");
-  app_->update_campaign_settings(system_admin(), other.id, with_kinds({UnitKind::school}));
+  app_->campaigns().update_campaign_settings(system_admin(), other.id,
+                                             with_kinds({UnitKind::school}));
   const auto other_revision = *store_->campaigns().campaign_revision(other.id);
-  app_->update_campaign_settings(system_admin(), other.id, with_kinds({UnitKind::village}));
+  app_->campaigns().update_campaign_settings(system_admin(), other.id,
+                                             with_kinds({UnitKind::village}));
   EXPECT_EQ(*store_->campaigns().campaign_revision(other.id), other_revision + 1);
   EXPECT_TRUE(store_->reports().find_report(other.id, unit("HP-X-V").id));
   for (const char* school : {"HP-X-A", "HP-X-B", "HP-Y-C"}) {
     EXPECT_FALSE(store_->reports().find_report(other.id, unit(school).id)) << school;
   }
-  EXPECT_EQ(nlohmann::json::parse(*app_->summary_json(system_admin(), other.id, "HP"))["expected"],
+  EXPECT_EQ(nlohmann::json::parse(
+                *app_->summaries().summary_json(system_admin(), other.id, "HP"))["expected"],
             1);
   AppTest::expect_summaries_match_a_full_rebuild(other.id);
 }
@@ -171,7 +181,7 @@ class CampaignSettingsStoreTest : public CampaignSettingsTest {
  protected:
   ReportingUnitChange untouched(const std::string& code) {
     Campaign campaign = *store_->campaigns().find_campaign(campaign_.id);
-    campaign.form = app_->form(campaign.form_id);
+    campaign.form = app_->campaigns().form(campaign.form_id);
     const OrgUnit u = unit(code);
     UnitReport report;
     report.campaign_id = campaign.id;
@@ -207,7 +217,8 @@ class CampaignSettingsStoreTest : public CampaignSettingsTest {
 
 TEST_F(CampaignSettingsStoreTest, AChangeWhoseAddFailsChangesNothingAtAll) {
   // Schools only, then: villages in and schools out, where one added unit has vanished.
-  app_->update_campaign_settings(system_admin(), campaign_.id, with_kinds({UnitKind::school}));
+  app_->campaigns().update_campaign_settings(system_admin(), campaign_.id,
+                                             with_kinds({UnitKind::school}));
   const Snapshot before = snapshot();
   CampaignSettingsChange change{
       *store_->campaigns().find_campaign(campaign_.id), SummarySource::accepted, {}, {}};
@@ -254,9 +265,9 @@ TEST_F(CampaignSettingsStoreTest, ASaveAfterTheChangeWasReadRefusesTheChangeAndI
   for (const char* school : {"HP-X-A", "HP-X-B", "HP-Y-C"}) {
     change.removed.push_back(untouched(school));
   }
-  const UnitReport current = app_->get_report(system_admin(), campaign_.id, "HP-Y-C");
-  app_->save_draft(system_admin(), campaign_.id, "HP-Y-C", current.version,
-                   {{"participants_students", 40}});
+  const UnitReport current = app_->reports().get_report(system_admin(), campaign_.id, "HP-Y-C");
+  app_->reports().save_draft(system_admin(), campaign_.id, "HP-Y-C", current.version,
+                             {{"participants_students", 40}});
   const Snapshot before = snapshot();
   try {
     store_->campaigns().change_campaign_settings(change);
@@ -268,7 +279,8 @@ TEST_F(CampaignSettingsStoreTest, ASaveAfterTheChangeWasReadRefusesTheChangeAndI
         << e.message();
   }
   EXPECT_EQ(snapshot(), before);
-  EXPECT_EQ(app_->get_report(system_admin(), campaign_.id, "HP-Y-C")
+  EXPECT_EQ(app_->reports()
+                .get_report(system_admin(), campaign_.id, "HP-Y-C")
                 .values.value("participants_students", 0),
             40);
   expect_summaries_match_a_full_rebuild();
@@ -278,7 +290,8 @@ TEST_F(CampaignSettingsTest, ASaveRacingARemovalIsEitherKeptOrRefusedNeverLost) 
   // Each round races a village's save against removing villages, on a campaign of its own.
   for (int round = 0; round < 6; ++round) {
     const Campaign campaign = make_campaign("HP");
-    const std::int64_t version = app_->get_report(system_admin(), campaign.id, "HP-X-V").version;
+    const std::int64_t version =
+        app_->reports().get_report(system_admin(), campaign.id, "HP-X-V").version;
     std::latch start(2);
     std::optional<ErrorKind> save_error, change_error;
     auto attempt = [&](std::optional<ErrorKind>& error, auto&& action) {
@@ -291,12 +304,14 @@ TEST_F(CampaignSettingsTest, ASaveRacingARemovalIsEitherKeptOrRefusedNeverLost) 
     };
     std::thread saver([&] {
       attempt(save_error, [&] {
-        app_->save_draft(system_admin(), campaign.id, "HP-X-V", version, {{"media_articles", 9}});
+        app_->reports().save_draft(system_admin(), campaign.id, "HP-X-V", version,
+                                   {{"media_articles", 9}});
       });
     });
     std::thread changer([&] {
       attempt(change_error, [&] {
-        app_->update_campaign_settings(system_admin(), campaign.id, with_kinds({UnitKind::school}));
+        app_->campaigns().update_campaign_settings(system_admin(), campaign.id,
+                                                   with_kinds({UnitKind::school}));
       });
     });
     saver.join();
@@ -323,7 +338,7 @@ TEST_F(CampaignSettingsTest, ASaveRacingARemovalIsEitherKeptOrRefusedNeverLost) 
 
 TEST_F(CampaignSettingsTest, RemovingEveryKindIsRefused) {
   try {
-    app_->update_campaign_settings(system_admin(), campaign_.id, with_kinds({}));
+    app_->campaigns().update_campaign_settings(system_admin(), campaign_.id, with_kinds({}));
     ADD_FAILURE() << "accepted a campaign in which nobody reports";
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::validation_failed);
@@ -332,8 +347,8 @@ TEST_F(CampaignSettingsTest, RemovingEveryKindIsRefused) {
   EXPECT_EQ(store_->campaigns().find_campaign(campaign_.id)->reporting_kinds,
             campaign_.reporting_kinds);
   EXPECT_EQ(error_kind_of([&] {
-              app_->update_campaign_settings(system_admin(), campaign_.id,
-                                             with_kinds({UnitKind::commune}));
+              app_->campaigns().update_campaign_settings(system_admin(), campaign_.id,
+                                                         with_kinds({UnitKind::commune}));
             }),
             ErrorKind::validation_failed);
 }
@@ -341,14 +356,14 @@ TEST_F(CampaignSettingsTest, RemovingEveryKindIsRefused) {
 TEST_F(CampaignSettingsTest, TheIssuersCoordinatorChangesNameAndDatesAndTheRevisionGrows) {
   const User city = make_user("tp.haiphong", Role::coordinator, "HP");
   const auto before = store_->campaigns().campaign_revision(campaign_.id);
-  const Campaign saved = app_->update_campaign_settings(city, campaign_.id, settings());
+  const Campaign saved = app_->campaigns().update_campaign_settings(city, campaign_.id, settings());
   EXPECT_EQ(saved.name, "Tuần lễ học tập suốt đời 2025 (điều chỉnh)");
   EXPECT_EQ(saved.period_start, year{2025} / 10 / 2);
   EXPECT_EQ(saved.deadline, year{2025} / 10 / 15);
   EXPECT_EQ(saved.lock_date, year{2025} / 11 / 5);
   EXPECT_EQ(saved.reporting_kinds, campaign_.reporting_kinds);
   EXPECT_GT(*store_->campaigns().campaign_revision(campaign_.id), *before);
-  EXPECT_EQ(app_->get_campaign(city, campaign_.id).period_end, year{2025} / 10 / 8);
+  EXPECT_EQ(app_->campaigns().get_campaign(city, campaign_.id).period_end, year{2025} / 10 / 8);
 }
 
 TEST_F(CampaignSettingsTest, OthersAreRefusedAndNothingChanges) {
@@ -356,9 +371,10 @@ TEST_F(CampaignSettingsTest, OthersAreRefusedAndNothingChanges) {
   const User reporter = make_user("th.anhung", Role::reporter, "HP-X-A");
   const User viewer = make_user("xem.thanhpho", Role::viewer, "HP");
   for (const User* actor : {&commune, &reporter, &viewer}) {
-    EXPECT_EQ(
-        error_kind_of([&] { app_->update_campaign_settings(*actor, campaign_.id, settings()); }),
-        ErrorKind::forbidden)
+    EXPECT_EQ(error_kind_of([&] {
+                app_->campaigns().update_campaign_settings(*actor, campaign_.id, settings());
+              }),
+              ErrorKind::forbidden)
         << actor->username;
   }
   EXPECT_EQ(store_->campaigns().find_campaign(campaign_.id)->name, campaign_.name);
@@ -370,7 +386,7 @@ TEST_F(CampaignSettingsTest, DatesOutOfOrderGetAMessagePerFieldAndNothingIsSaved
   wrong.lock_date = year{2025} / 10 / 14;  // before the deadline
   wrong.name.clear();
   try {
-    app_->update_campaign_settings(system_admin(), campaign_.id, wrong);
+    app_->campaigns().update_campaign_settings(system_admin(), campaign_.id, wrong);
     ADD_FAILURE() << "accepted dates out of order";
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::validation_failed);
@@ -384,7 +400,7 @@ TEST_F(CampaignSettingsTest, DatesOutOfOrderGetAMessagePerFieldAndNothingIsSaved
   other_year.deadline = year{2026} / 10 / 12;
   other_year.lock_date = year{2026} / 10 / 31;
   try {
-    app_->update_campaign_settings(system_admin(), campaign_.id, other_year);
+    app_->campaigns().update_campaign_settings(system_admin(), campaign_.id, other_year);
     ADD_FAILURE() << "moved the campaign to another year";
   } catch (const Error& e) {
     EXPECT_EQ(e.fields().count("period_start"), 1u);
@@ -392,8 +408,9 @@ TEST_F(CampaignSettingsTest, DatesOutOfOrderGetAMessagePerFieldAndNothingIsSaved
   }
   CampaignSettings impossible = settings();
   impossible.deadline = year{2025} / 2 / 31;
-  EXPECT_EQ(error_kind_of(
-                [&] { app_->update_campaign_settings(system_admin(), campaign_.id, impossible); }),
+  EXPECT_EQ(error_kind_of([&] {
+              app_->campaigns().update_campaign_settings(system_admin(), campaign_.id, impossible);
+            }),
             ErrorKind::validation_failed);
   const Campaign stored = *store_->campaigns().find_campaign(campaign_.id);
   EXPECT_EQ(stored.name, campaign_.name);
@@ -402,9 +419,10 @@ TEST_F(CampaignSettingsTest, DatesOutOfOrderGetAMessagePerFieldAndNothingIsSaved
 }
 
 TEST_F(CampaignSettingsTest, AnUnknownCampaignIsNotFound) {
-  EXPECT_EQ(
-      error_kind_of([&] { app_->update_campaign_settings(system_admin(), 9999, settings()); }),
-      ErrorKind::not_found);
+  EXPECT_EQ(error_kind_of([&] {
+              app_->campaigns().update_campaign_settings(system_admin(), 9999, settings());
+            }),
+            ErrorKind::not_found);
 }
 
 }  // namespace

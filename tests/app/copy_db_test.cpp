@@ -8,7 +8,13 @@
 
 #include <algorithm>
 
+#include "app/accounts.h"
 #include "app/api_json.h"
+#include "app/campaigns.h"
+#include "app/reports.h"
+#include "app/sign_in.h"
+#include "app/summaries.h"
+#include "app/units.h"
 #include "app_fixture.h"
 #include "demo/demo_data.h"
 #include "storage/copy_database.h"
@@ -40,7 +46,7 @@ struct Side {
     return database->raw()->integer("SELECT COUNT(*) FROM " + table);
   }
   std::string summary(std::int64_t campaign, const std::string& unit) {
-    return *app->summary_json(admin(), campaign, unit);
+    return *app->summaries().summary_json(admin(), campaign, unit);
   }
   static User admin() {
     User user;
@@ -75,7 +81,7 @@ TEST_P(CopyDbTest, ACommuneDatabaseCopiesWithEveryRowAndTheSameSummaries) {
   Side source(GetParam().from);
   DemoStats stats = make_demo(*source.app, DemoScale::commune);
   const std::string demo_password = stats.accounts.front().password;
-  source.app->login("admin", demo_password, "10.0.0.1");  // a session and a login attempt
+  source.app->sign_in().login("admin", demo_password, "10.0.0.1");  // a session and a login attempt
   const std::string before = source.summary(stats.campaign_id, stats.issuer_code);
   const std::string before_country = source.summary(stats.campaign_id, "VN");
   source.close();
@@ -102,12 +108,12 @@ TEST_P(CopyDbTest, ACommuneDatabaseCopiesWithEveryRowAndTheSameSummaries) {
   // The same consolidated figures, report history and accounts on the other backend.
   EXPECT_EQ(target.summary(stats.campaign_id, stats.issuer_code), before);
   EXPECT_EQ(target.summary(stats.campaign_id, "VN"), before_country);
-  EXPECT_NO_THROW(target.app->login("admin", demo_password, "10.0.0.2"));
+  EXPECT_NO_THROW(target.app->sign_in().login("admin", demo_password, "10.0.0.2"));
   // New rows get fresh ids after the copied ones (PostgreSQL's sequences were moved on).
-  EXPECT_NO_THROW(target.app->create_unit(
+  EXPECT_NO_THROW(target.app->units().create_unit(
       Side::admin(), unit_input("HP-ANHUNG-MOI", "Thôn Mới", UnitKind::village, "HP-ANHUNG")));
-  EXPECT_NO_THROW(
-      target.app->add_user("nguoi.moi", "Người mới", Role::viewer, "HP-ANHUNG", "mat-khau-dai-du"));
+  EXPECT_NO_THROW(target.app->accounts().add_user("nguoi.moi", "Người mới", Role::viewer,
+                                                  "HP-ANHUNG", "mat-khau-dai-du"));
   EXPECT_EQ(target.rows("units"), source.rows("units") + 1);
 }
 
@@ -116,7 +122,7 @@ TEST_P(CopyDbTest, ACopyIntoADatabaseWithDataIsRefusedAndChangesNothing) {
   make_demo(*source.app, DemoScale::commune);
   source.close();
   Side target(GetParam().to);
-  target.app->add_user("admin.thanhpho", "Quản trị", Role::admin, "", "mat-khau-dai-du");
+  target.app->accounts().add_user("admin.thanhpho", "Quản trị", Role::admin, "", "mat-khau-dai-du");
   target.close();
   try {
     copy_database(source.database->url(), target.database->url(), {});
@@ -141,8 +147,9 @@ TEST_P(CopyDbTest, AMergeAttachesTheCommuneUnderItsCityWithNewIdsAndTheSameFigur
                                     unit_input("HP-Y-C", "Trường Mầm non Tân Tiến",
                                                UnitKind::school, "HP-Y", {{"students", 100}})});
   plan.issuer_code = "HP";
-  const Campaign city_campaign = city.app->create_campaign(Side::admin(), plan);
-  city.app->save_draft(Side::admin(), city_campaign.id, "HP-Y-C", 0, {{"media_articles", 2}});
+  const Campaign city_campaign = city.app->campaigns().create_campaign(Side::admin(), plan);
+  city.app->reports().save_draft(Side::admin(), city_campaign.id, "HP-Y-C", 0,
+                                 {{"media_articles", 2}});
   const std::string city_summary = city.summary(city_campaign.id, "HP");
   const std::int64_t city_units = city.rows("units");
 
@@ -154,15 +161,15 @@ TEST_P(CopyDbTest, AMergeAttachesTheCommuneUnderItsCityWithNewIdsAndTheSameFigur
                   {{"students", 300}, {"staff", 20}}),
        unit_input("XA-MOI-T1", "Thôn 1", UnitKind::village, "XA-MOI", {{"residents", 800}})});
   plan.issuer_code = "XA-MOI";
-  const Campaign commune_campaign = commune.app->create_campaign(Side::admin(), plan);
-  commune.app->add_user("bc.xamoi", "Báo cáo Xã Mới", Role::reporter, "XA-MOI-TH",
-                        "mat-khau-dai-du");
-  UnitReport draft = commune.app->save_draft(Side::admin(), commune_campaign.id, "XA-MOI-TH", 0,
-                                             {{"media_articles", 5}, {"banners", 3}});
+  const Campaign commune_campaign = commune.app->campaigns().create_campaign(Side::admin(), plan);
+  commune.app->accounts().add_user("bc.xamoi", "Báo cáo Xã Mới", Role::reporter, "XA-MOI-TH",
+                                   "mat-khau-dai-du");
+  UnitReport draft = commune.app->reports().save_draft(
+      Side::admin(), commune_campaign.id, "XA-MOI-TH", 0, {{"media_articles", 5}, {"banners", 3}});
   const Summary commune_summary =
-      commune.app->summary(Side::admin(), commune_campaign.id, "XA-MOI");
+      commune.app->summaries().summary(Side::admin(), commune_campaign.id, "XA-MOI");
   const auto commune_history =
-      commune.app->report_history(Side::admin(), commune_campaign.id, "XA-MOI-TH");
+      commune.app->reports().report_history(Side::admin(), commune_campaign.id, "XA-MOI-TH");
   const std::int64_t commune_units = commune.rows("units");
   commune.close();
   city.close();
@@ -184,35 +191,37 @@ TEST_P(CopyDbTest, AMergeAttachesTheCommuneUnderItsCityWithNewIdsAndTheSameFigur
             (std::vector<std::int64_t>{school.id, moved.id, hp.id}));
 
   // The commune's campaign came along under a new id, with its figures and history.
-  std::vector<Campaign> campaigns = city.app->list_campaigns(Side::admin());
+  std::vector<Campaign> campaigns = city.app->campaigns().list_campaigns(Side::admin());
   ASSERT_EQ(campaigns.size(), 2u);
   const Campaign& merged = campaigns[0].id == city_campaign.id ? campaigns[1] : campaigns[0];
   EXPECT_EQ(merged.issuer_code, "XA-MOI");
-  Summary figures = city.app->summary(Side::admin(), merged.id, "XA-MOI");
+  Summary figures = city.app->summaries().summary(Side::admin(), merged.id, "XA-MOI");
   EXPECT_EQ(figures.expected, commune_summary.expected);
   EXPECT_EQ(figures.submitted, commune_summary.submitted);
   EXPECT_EQ(figures.population, commune_summary.population);
   EXPECT_EQ(figures.missing_count, commune_summary.missing_count);
   EXPECT_EQ(figures.totals, commune_summary.totals);
   EXPECT_EQ(city.summary(city_campaign.id, "HP"), city_summary);  // the city's own: unchanged
-  UnitReport report = city.app->get_report(Side::admin(), merged.id, "XA-MOI-TH");
+  UnitReport report = city.app->reports().get_report(Side::admin(), merged.id, "XA-MOI-TH");
   EXPECT_EQ(report.version, draft.version);
   EXPECT_EQ(report.values, draft.values);
-  EXPECT_EQ(city.app->report_history(Side::admin(), merged.id, "XA-MOI-TH").size(),
+  EXPECT_EQ(city.app->reports().report_history(Side::admin(), merged.id, "XA-MOI-TH").size(),
             commune_history.size());
   // The commune's reporter signs in on the city's server and sees the school's report.
-  Session session = city.app->login("bc.xamoi", "mat-khau-dai-du", "10.0.0.3");
-  User reporter = city.app->authenticate(session.token);
+  Session session = city.app->sign_in().login("bc.xamoi", "mat-khau-dai-du", "10.0.0.3");
+  User reporter = city.app->sign_in().authenticate(session.token);
   EXPECT_EQ(reporter.unit_code, "XA-MOI-TH");
-  EXPECT_EQ(city.app->get_report(reporter, merged.id, "XA-MOI-TH").version, draft.version);
+  EXPECT_EQ(city.app->reports().get_report(reporter, merged.id, "XA-MOI-TH").version,
+            draft.version);
   // And the merged report keeps its compare-and-swap: a save on the copied version works once.
   EXPECT_EQ(
-      city.app->save_draft(reporter, merged.id, "XA-MOI-TH", draft.version, {{"media_articles", 7}})
+      city.app->reports()
+          .save_draft(reporter, merged.id, "XA-MOI-TH", draft.version, {{"media_articles", 7}})
           .version,
       draft.version + 1);
   EXPECT_EQ(error_kind_of([&] {
-              city.app->save_draft(reporter, merged.id, "XA-MOI-TH", draft.version,
-                                   {{"media_articles", 8}});
+              city.app->reports().save_draft(reporter, merged.id, "XA-MOI-TH", draft.version,
+                                             {{"media_articles", 8}});
             }),
             ErrorKind::conflict);
 

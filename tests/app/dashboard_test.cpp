@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "app/reports.h"
+#include "app/summaries.h"
 #include "app_fixture.h"
 #include "domain/text.h"
 
@@ -18,12 +20,13 @@ class DashboardTest : public AppTest {
     campaign_ = make_campaign();
     // HP-X-A submitted, HP-X-B a draft, HP-X-V and HP-Y-C not started.
     save_and_submit(campaign_.id, "HP-X-A", {{"media_articles", 2}});
-    const UnitReport b = app_->get_report(system_admin(), campaign_.id, "HP-X-B");
-    app_->save_draft(system_admin(), campaign_.id, "HP-X-B", b.version, {{"media_articles", 1}});
+    const UnitReport b = app_->reports().get_report(system_admin(), campaign_.id, "HP-X-B");
+    app_->reports().save_draft(system_admin(), campaign_.id, "HP-X-B", b.version,
+                               {{"media_articles", 1}});
   }
 
   Dashboard dashboard(const std::string& node, DashboardQuery query = {}) {
-    return app_->dashboard(system_admin(), campaign_.id, node, query);
+    return app_->summaries().dashboard(system_admin(), campaign_.id, node, query);
   }
 
   static std::vector<std::string> codes(const Dashboard& d) {
@@ -135,11 +138,12 @@ TEST_F(DashboardTest, SearchesNamesAndCodesWithoutDiacritics) {
 
 TEST_F(DashboardTest, OnlyWhoMayReadTheNodeSeesIt) {
   const User outside = make_user("coord.y", Role::coordinator, "HP-Y");
-  EXPECT_THROW(app_->dashboard(outside, campaign_.id, "HP", {}), Error);
-  EXPECT_THROW(app_->dashboard(outside, campaign_.id, "HP-X", {}), Error);
-  EXPECT_EQ(app_->dashboard(outside, campaign_.id, "HP-Y", {}).counts().all.expected, 1);
+  EXPECT_THROW(app_->summaries().dashboard(outside, campaign_.id, "HP", {}), Error);
+  EXPECT_THROW(app_->summaries().dashboard(outside, campaign_.id, "HP-X", {}), Error);
+  EXPECT_EQ(app_->summaries().dashboard(outside, campaign_.id, "HP-Y", {}).counts().all.expected,
+            1);
   const User reporter = make_user("reporter.a", Role::reporter, "HP-X-A");
-  EXPECT_THROW(app_->dashboard(reporter, campaign_.id, "HP-X", {}), Error);
+  EXPECT_THROW(app_->summaries().dashboard(reporter, campaign_.id, "HP-X", {}), Error);
 }
 
 TEST_F(DashboardTest, AnUpgradeLeftPendingIsRecountedWhenTheApplicationStarts) {
@@ -153,7 +157,7 @@ TEST_F(DashboardTest, AnUpgradeLeftPendingIsRecountedWhenTheApplicationStarts) {
   config.forms_dir = std::filesystem::path(LLW_SOURCE_DIR) / "forms";
   Application restarted(store_, config, [this] { return now_; });
   EXPECT_EQ(raw->integer("SELECT COUNT(*) FROM pending_recounts"), 0);
-  const Dashboard d = restarted.dashboard(system_admin(), campaign_.id, "HP", {});
+  const Dashboard d = restarted.summaries().dashboard(system_admin(), campaign_.id, "HP", {});
   EXPECT_EQ(d.counts().by_kind.at(UnitKind::school).expected, 3);
   EXPECT_EQ(d.summary().submitted, 1);
 }

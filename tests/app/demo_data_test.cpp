@@ -6,6 +6,9 @@
 #include <chrono>
 #include <fstream>
 
+#include "app/accounts.h"
+#include "app/campaigns.h"
+#include "app/summaries.h"
 #include "app_fixture.h"
 
 namespace llw::testing {
@@ -47,7 +50,7 @@ TEST_F(AppTest, CommuneDemoSummaryEqualsADirectSumOverItsReports) {
   }
   EXPECT_EQ(stats.accounts.front().username, "admin");
 
-  Campaign campaign = app_->get_campaign(system_admin(), stats.campaign_id);
+  Campaign campaign = app_->campaigns().get_campaign(system_admin(), stats.campaign_id);
   EXPECT_EQ(campaign.plan["number"], "83/KH-UBND");
   const ReportForm& form = *campaign.form;
   OrgUnit commune = unit("HP-ANHUNG");
@@ -70,7 +73,7 @@ TEST_F(AppTest, CommuneDemoSummaryEqualsADirectSumOverItsReports) {
   }
   ASSERT_GT(sums.submitted, 0);
 
-  Summary s = app_->summary(system_admin(), campaign.id, "HP-ANHUNG");
+  Summary s = app_->summaries().summary(system_admin(), campaign.id, "HP-ANHUNG");
   EXPECT_EQ(s.expected, stats.reporting_units);
   sums.expect_in(s);
   EXPECT_EQ(s.on_time, sums.submitted - sums.late);
@@ -82,7 +85,7 @@ TEST_F(AppTest, CommuneDemoSummaryEqualsADirectSumOverItsReports) {
   EXPECT_GT(s.narrative_counts.at("advantages"), 0);
 
   // The tree has one commune, so the city and the country see the same figures.
-  Summary country = app_->summary(system_admin(), campaign.id, "VN");
+  Summary country = app_->summaries().summary(system_admin(), campaign.id, "VN");
   EXPECT_EQ(country.submitted, s.submitted);
   EXPECT_EQ(country.totals.at("media_articles"), s.totals.at("media_articles"));
 }
@@ -94,7 +97,7 @@ TEST_F(AppTest, DemoRefusesADatabaseThatAlreadyHasUnits) {
 
 TEST_F(AppTest, DemoRefusesADatabaseWithOnlyAnAccountAndWritesNothing) {
   // A production database before its units are imported: demo rows must not be mixed in.
-  app_->add_user("quantri", "Quản trị", Role::admin, "", "mat-khau-quan-tri-9");
+  app_->accounts().add_user("quantri", "Quản trị", Role::admin, "", "mat-khau-quan-tri-9");
   EXPECT_TRUE(database_holds_data(*app_));
   EXPECT_EQ(error_kind_of([&] { make_demo(*app_, DemoScale::commune); }), ErrorKind::conflict);
   EXPECT_EQ(store_->units().count_units(), 0);
@@ -137,7 +140,7 @@ year_month_day vietnam_date(Timestamp at) {
 
 TEST_F(AppTest, DemoOfAnotherYearIsInThatYearAndItsSummaryAddsUp) {
   DemoStats stats = make_demo(*app_, DemoScale::commune, 2027);
-  Campaign campaign = app_->get_campaign(system_admin(), stats.campaign_id);
+  Campaign campaign = app_->campaigns().get_campaign(system_admin(), stats.campaign_id);
   EXPECT_EQ(campaign.year, 2027);
   EXPECT_EQ(campaign.name, "Tuần lễ hưởng ứng học tập suốt đời năm 2027");
   EXPECT_EQ(stats.campaign_name, campaign.name);
@@ -170,7 +173,7 @@ TEST_F(AppTest, DemoOfAnotherYearIsInThatYearAndItsSummaryAddsUp) {
   }
   ASSERT_GT(sums.submitted, 0);
   EXPECT_GT(sums.late, 0);
-  const Summary root = app_->summary(system_admin(), campaign.id, "VN");
+  const Summary root = app_->summaries().summary(system_admin(), campaign.id, "VN");
   EXPECT_EQ(root.expected, stats.reporting_units);
   sums.expect_in(root);
 }

@@ -6,6 +6,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/campaigns.h"
+#include "app/document_downloads.h"
+#include "app/reporting_up.h"
+#include "app/reports.h"
+#include "app/summaries.h"
+#include "app/units.h"
 #include "app_fixture.h"
 #include "demo/demo_data.h"
 #include "document_text.h"
@@ -66,7 +72,7 @@ class DocumentsTest : public AppTest {
     Campaign c = testing_support::week_campaign_2025();
     c.issuer_code = "HP-X";
     c.plan = seed_plan(2025);
-    campaign_ = app_->create_campaign(system_admin(), c);
+    campaign_ = app_->campaigns().create_campaign(system_admin(), c);
   }
 
   json values_a() {
@@ -95,10 +101,10 @@ class DocumentsTest : public AppTest {
   }
 
   void save(const std::string& code, const json& values, bool submit) {
-    UnitReport current = app_->get_report(system_admin(), campaign_.id, code);
+    UnitReport current = app_->reports().get_report(system_admin(), campaign_.id, code);
     UnitReport saved =
-        app_->save_draft(system_admin(), campaign_.id, code, current.version, values);
-    if (submit) app_->submit(system_admin(), campaign_.id, code, saved.version);
+        app_->reports().save_draft(system_admin(), campaign_.id, code, current.version, values);
+    if (submit) app_->reports().submit(system_admin(), campaign_.id, code, saved.version);
   }
 
   // A and B submitted, the village only saved a draft.
@@ -110,7 +116,7 @@ class DocumentsTest : public AppTest {
 
   // The summary exactly as GET …/summary/{unit} serves it.
   json summary_api(const std::string& code) {
-    return json::parse(*app_->summary_json(system_admin(), campaign_.id, code));
+    return json::parse(*app_->summaries().summary_json(system_admin(), campaign_.id, code));
   }
 
   std::filesystem::path write(const std::string& name, const DocumentFile& file) {
@@ -131,7 +137,7 @@ TEST_F(DocumentsTest, ConsolidatedReportPrintsEveryTotalOfTheSummaryApiInVietnam
   fill_reports();
   const json api = summary_api("HP-X");
   const DocumentFile file =
-      app_->summary_document(system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf);
+      app_->documents().summary_document(system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf);
   EXPECT_EQ(file.content_type, "application/pdf");
   EXPECT_EQ(file.file_name, "bao-cao-tong-hop-xa-an-hung-2025.pdf");
   const std::string text = squeeze(pdf_text(file));
@@ -149,7 +155,7 @@ TEST_F(DocumentsTest, ConsolidatedReportPrintsEveryTotalOfTheSummaryApiInVietnam
   ASSERT_EQ(population, 2000 + 120 + 1900 + 3000 + 150);
   EXPECT_NE(text.find(vietnamese_number(participants)), std::string::npos) << text;
   EXPECT_NE(text.find(vietnamese_number(population)), std::string::npos);
-  const Summary summary = app_->summary(system_admin(), campaign_.id, "HP-X");
+  const Summary summary = app_->summaries().summary(system_admin(), campaign_.id, "HP-X");
   EXPECT_NE(text.find(documents::format_percent(summary.participation_rate)), std::string::npos);
   // Every total of 1,000 or more (where grouping shows) is printed as the API has it.
   int checked = 0;
@@ -174,11 +180,11 @@ TEST_F(DocumentsTest, ConsolidatedReportPrintsEveryTotalOfTheSummaryApiInVietnam
 
 TEST_F(DocumentsTest, ConsolidatedReportCarriesTheCoordinatorsNarrativeWhereWritten) {
   fill_reports();
-  app_->save_consolidated_narrative(
+  app_->reporting_up().save_consolidated_narrative(
       system_admin(), campaign_.id, "HP-X", 0,
       {{"advantages", "Các trường chủ động, phụ huynh phối hợp tích cực."}, {"difficulties", ""}});
-  const std::string text = squeeze(
-      pdf_text(app_->summary_document(system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf)));
+  const std::string text = squeeze(pdf_text(app_->documents().summary_document(
+      system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf)));
   ASSERT_FALSE(text.empty());
   // The written part replaces the units' texts; an empty part still falls back to them.
   EXPECT_NE(text.find("Các trường chủ động, phụ huynh phối hợp tích cực."), std::string::npos)
@@ -189,9 +195,9 @@ TEST_F(DocumentsTest, ConsolidatedReportCarriesTheCoordinatorsNarrativeWhereWrit
 TEST_F(DocumentsTest, XlsxTotalsSheetEqualsTheSummaryApiCellByCellInLibreOffice) {
   fill_reports();
   const json api = summary_api("HP-X");
-  const Summary summary = app_->summary(system_admin(), campaign_.id, "HP-X");
+  const Summary summary = app_->summaries().summary(system_admin(), campaign_.id, "HP-X");
   const DocumentFile file =
-      app_->data_export(system_admin(), campaign_.id, "HP-X", DocumentFormat::xlsx);
+      app_->documents().data_export(system_admin(), campaign_.id, "HP-X", DocumentFormat::xlsx);
   EXPECT_EQ(file.content_type, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   EXPECT_EQ(file.file_name, "so-lieu-xa-an-hung-2025.xlsx");
   const auto path = write("data.xlsx", file);
@@ -209,7 +215,7 @@ TEST_F(DocumentsTest, XlsxTotalsSheetEqualsTheSummaryApiCellByCellInLibreOffice)
   const auto rows = parse_csv(read_file(totals_csv));
   ASSERT_EQ(rows.size(), 2u);
 
-  const auto form = app_->form("llw-2025");
+  const auto form = app_->campaigns().form("llw-2025");
   const auto columns = documents::data_columns(*form);
   ASSERT_EQ(rows[0].size(), columns.size());
   ASSERT_EQ(rows[1].size(), columns.size());
@@ -253,7 +259,7 @@ TEST_F(DocumentsTest, XlsxTotalsSheetEqualsTheSummaryApiCellByCellInLibreOffice)
 TEST_F(DocumentsTest, CsvListsEveryReportingUnitOnceUnderOneHeaderWithAByteOrderMark) {
   fill_reports();
   const DocumentFile file =
-      app_->data_export(system_admin(), campaign_.id, "HP-X", DocumentFormat::csv);
+      app_->documents().data_export(system_admin(), campaign_.id, "HP-X", DocumentFormat::csv);
   EXPECT_EQ(file.content_type, "text/csv; charset=utf-8");
   EXPECT_EQ(file.file_name, "so-lieu-xa-an-hung-2025.csv");
   ASSERT_EQ(file.contents().rfind("\xEF\xBB\xBF", 0), 0u);
@@ -272,7 +278,7 @@ TEST_F(DocumentsTest, AUnitsReportShowsItsFiguresAndIsItsOwnOrItsSuperiorsToRead
   fill_reports();
   const User reporter_a = make_user("truong.a", Role::reporter, "HP-X-A");
   const DocumentFile file =
-      app_->report_document(reporter_a, campaign_.id, "HP-X-A", DocumentFormat::pdf);
+      app_->documents().report_document(reporter_a, campaign_.id, "HP-X-A", DocumentFormat::pdf);
   EXPECT_EQ(file.file_name, "bao-cao-truong-tieu-hoc-an-hung-2025.pdf");
   const std::string text = squeeze(pdf_text(file));
   // The unit's header under its parent agency, its name whole on one line.
@@ -286,49 +292,57 @@ TEST_F(DocumentsTest, AUnitsReportShowsItsFiguresAndIsItsOwnOrItsSuperiorsToRead
 
   // A sibling's report, and the commune's consolidated figures, are not the reporter's to read.
   EXPECT_EQ(error_kind_of([&] {
-              app_->report_document(reporter_a, campaign_.id, "HP-X-B", DocumentFormat::docx);
+              app_->documents().report_document(reporter_a, campaign_.id, "HP-X-B",
+                                                DocumentFormat::docx);
             }),
             ErrorKind::forbidden);
   EXPECT_EQ(error_kind_of([&] {
-              app_->summary_document(reporter_a, campaign_.id, "HP-X", DocumentFormat::pdf);
+              app_->documents().summary_document(reporter_a, campaign_.id, "HP-X",
+                                                 DocumentFormat::pdf);
             }),
             ErrorKind::forbidden);
-  EXPECT_EQ(error_kind_of(
-                [&] { app_->data_export(reporter_a, campaign_.id, "HP-X", DocumentFormat::xlsx); }),
+  EXPECT_EQ(error_kind_of([&] {
+              app_->documents().data_export(reporter_a, campaign_.id, "HP-X", DocumentFormat::xlsx);
+            }),
             ErrorKind::forbidden);
   // The commune's coordinator reads every report of its subtree.
   const User coordinator = make_user("xa.anhung", Role::coordinator, "HP-X");
-  EXPECT_FALSE(app_->report_document(coordinator, campaign_.id, "HP-X-B", DocumentFormat::docx)
+  EXPECT_FALSE(app_->documents()
+                   .report_document(coordinator, campaign_.id, "HP-X-B", DocumentFormat::docx)
                    .bytes.empty());
   EXPECT_EQ(error_kind_of([&] {
-              app_->report_document(coordinator, campaign_.id, "HP-X-NOPE", DocumentFormat::pdf);
+              app_->documents().report_document(coordinator, campaign_.id, "HP-X-NOPE",
+                                                DocumentFormat::pdf);
             }),
             ErrorKind::not_found);
 }
 
 TEST_F(DocumentsTest, EmptyItemsAreLeftOutOrMarkedAsAsked) {
   save("HP-X-V", {{"banners", 7}}, false);
-  const std::string plain = squeeze(
-      pdf_text(app_->report_document(system_admin(), campaign_.id, "HP-X-V", DocumentFormat::pdf)));
+  const std::string plain = squeeze(pdf_text(app_->documents().report_document(
+      system_admin(), campaign_.id, "HP-X-V", DocumentFormat::pdf)));
   ReportDocumentOptions marked;
   marked.mark_empty = true;
-  const std::string with_marks = squeeze(pdf_text(
-      app_->report_document(system_admin(), campaign_.id, "HP-X-V", DocumentFormat::pdf, marked)));
+  const std::string with_marks = squeeze(pdf_text(app_->documents().report_document(
+      system_admin(), campaign_.id, "HP-X-V", DocumentFormat::pdf, marked)));
   EXPECT_EQ(plain.find("Không có số liệu"), std::string::npos);
   EXPECT_NE(with_marks.find("Không có số liệu"), std::string::npos);
 }
 
 TEST_F(DocumentsTest, DocumentsAndDataRefuseEachOthersFormats) {
   EXPECT_EQ(error_kind_of([&] {
-              app_->summary_document(system_admin(), campaign_.id, "HP-X", DocumentFormat::xlsx);
+              app_->documents().summary_document(system_admin(), campaign_.id, "HP-X",
+                                                 DocumentFormat::xlsx);
             }),
             ErrorKind::bad_input);
   EXPECT_EQ(error_kind_of([&] {
-              app_->data_export(system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf);
+              app_->documents().data_export(system_admin(), campaign_.id, "HP-X",
+                                            DocumentFormat::pdf);
             }),
             ErrorKind::bad_input);
-  EXPECT_EQ(error_kind_of(
-                [&] { app_->plan_document(system_admin(), campaign_.id, DocumentFormat::csv); }),
+  EXPECT_EQ(error_kind_of([&] {
+              app_->documents().plan_document(system_admin(), campaign_.id, DocumentFormat::csv);
+            }),
             ErrorKind::bad_input);
 }
 
@@ -337,13 +351,14 @@ TEST_F(DocumentsTest, ThePlanIsEditedByTheCoordinatorAndTheDocumentFollows) {
   const std::int64_t revision = *store_->campaigns().campaign_revision(campaign_.id);
   json plan = seed_plan(2025);
   plan["number"] = "99/KH-UBND";
-  const Campaign updated = app_->update_campaign_plan(coordinator, campaign_.id, plan);
+  const Campaign updated = app_->campaigns().update_campaign_plan(coordinator, campaign_.id, plan);
   EXPECT_EQ(updated.plan.at("number"), "99/KH-UBND");
   EXPECT_EQ(*store_->campaigns().campaign_revision(campaign_.id), revision + 1);
 
   // Anyone concerned by the campaign reads the plan, a unit that must report included.
   const User reporter = make_user("truong.a", Role::reporter, "HP-X-A");
-  const DocumentFile file = app_->plan_document(reporter, campaign_.id, DocumentFormat::pdf);
+  const DocumentFile file =
+      app_->documents().plan_document(reporter, campaign_.id, DocumentFormat::pdf);
   EXPECT_EQ(file.file_name, "ke-hoach-99-kh-ubnd-2025.pdf");
   const std::string text = squeeze(pdf_text(file));
   EXPECT_NE(text.find("Số: 99/KH-UBND"), std::string::npos) << text.substr(0, 600);
@@ -352,35 +367,38 @@ TEST_F(DocumentsTest, ThePlanIsEditedByTheCoordinatorAndTheDocumentFollows) {
 
   // A school in another commune has nothing to do with this campaign.
   const User outsider = make_user("truong.c", Role::reporter, "HP-Y-C");
-  EXPECT_EQ(
-      error_kind_of([&] { app_->plan_document(outsider, campaign_.id, DocumentFormat::docx); }),
-      ErrorKind::forbidden);
+  EXPECT_EQ(error_kind_of([&] {
+              app_->documents().plan_document(outsider, campaign_.id, DocumentFormat::docx);
+            }),
+            ErrorKind::forbidden);
 }
 
 TEST_F(DocumentsTest, OnlyTheIssuersManagersEditThePlanAndBadPlansChangeNothing) {
   const User reporter = make_user("truong.a", Role::reporter, "HP-X-A");
   const json before = store_->campaigns().find_campaign(campaign_.id)->plan;
   EXPECT_EQ(error_kind_of([&] {
-              app_->update_campaign_plan(reporter, campaign_.id, {{"number", "1/KH"}});
+              app_->campaigns().update_campaign_plan(reporter, campaign_.id, {{"number", "1/KH"}});
             }),
             ErrorKind::forbidden);
   const User coordinator = make_user("xa.anhung", Role::coordinator, "HP-X");
   json bad = before;
   bad["issued_on"] = "01/10/2025";
   try {
-    app_->update_campaign_plan(coordinator, campaign_.id, bad);
+    app_->campaigns().update_campaign_plan(coordinator, campaign_.id, bad);
     FAIL() << "expected validation_failed";
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::validation_failed);
     EXPECT_TRUE(e.fields().count("plan.issued_on")) << e.message();
   }
-  EXPECT_EQ(error_kind_of([&] {
-              app_->update_campaign_plan(coordinator, campaign_.id, json::array({1, 2}));
-            }),
-            ErrorKind::bad_input);
   EXPECT_EQ(
-      error_kind_of([&] { app_->update_campaign_plan(coordinator, campaign_.id + 50, before); }),
-      ErrorKind::not_found);
+      error_kind_of([&] {
+        app_->campaigns().update_campaign_plan(coordinator, campaign_.id, json::array({1, 2}));
+      }),
+      ErrorKind::bad_input);
+  EXPECT_EQ(error_kind_of([&] {
+              app_->campaigns().update_campaign_plan(coordinator, campaign_.id + 50, before);
+            }),
+            ErrorKind::not_found);
   EXPECT_EQ(store_->campaigns().find_campaign(campaign_.id)->plan, before);
 }
 
@@ -397,13 +415,14 @@ TEST_F(DocumentsTest, HostileTextInReportsAndPlanNeverBreaksADocument) {
                             campaign_.period_end, campaign_.deadline,
                             campaign_.lock_date,  std::nullopt,
                             std::nullopt,         "</w:t></w:r><w:r><w:t>ĐÃ SỬA</w:t> ]]> &"};
-  app_->update_campaign_settings(system_admin(), campaign_.id, settings);
+  app_->campaigns().update_campaign_settings(system_admin(), campaign_.id, settings);
   for (DocumentFormat format : {DocumentFormat::docx, DocumentFormat::pdf}) {
     const DocumentFile summary =
-        app_->summary_document(system_admin(), campaign_.id, "HP-X", format);
+        app_->documents().summary_document(system_admin(), campaign_.id, "HP-X", format);
     const DocumentFile report =
-        app_->report_document(system_admin(), campaign_.id, "HP-X-A", format);
-    const DocumentFile plan_file = app_->plan_document(system_admin(), campaign_.id, format);
+        app_->documents().report_document(system_admin(), campaign_.id, "HP-X-A", format);
+    const DocumentFile plan_file =
+        app_->documents().plan_document(system_admin(), campaign_.id, format);
     for (const DocumentFile* file : {&summary, &report, &plan_file}) {
       ASSERT_GT(file->bytes.size(), 1000u);
       if (format == DocumentFormat::pdf) {
@@ -414,8 +433,8 @@ TEST_F(DocumentsTest, HostileTextInReportsAndPlanNeverBreaksADocument) {
       }
     }
   }
-  const std::string text = squeeze(
-      pdf_text(app_->report_document(system_admin(), campaign_.id, "HP-X-A", DocumentFormat::pdf)));
+  const std::string text = squeeze(pdf_text(app_->documents().report_document(
+      system_admin(), campaign_.id, "HP-X-A", DocumentFormat::pdf)));
   EXPECT_NE(text.find("<script>alert(1)</script>"), std::string::npos);
   EXPECT_NE(text.find("ĐÃ SỬA</w:t> ]]> &"), std::string::npos) << text;  // the theme, as typed
 }
@@ -424,9 +443,9 @@ TEST_F(DocumentsTest, TheUnitsSignerFromItsSettingsSignsItsReportAndItsConsolida
   fill_reports();
   UnitChanges school;
   school.signer = UnitSigner{"", "KT. HIỆU TRƯỞNG", "Phó hiệu trưởng", "Nguyễn Thị Hồng Vân"};
-  app_->update_unit(system_admin(), "HP-X-A", school);
-  const std::string report = squeeze(
-      pdf_text(app_->report_document(system_admin(), campaign_.id, "HP-X-A", DocumentFormat::pdf)));
+  app_->units().update_unit(system_admin(), "HP-X-A", school);
+  const std::string report = squeeze(pdf_text(app_->documents().report_document(
+      system_admin(), campaign_.id, "HP-X-A", DocumentFormat::pdf)));
   EXPECT_NE(report.find("Nguyễn Thị Hồng Vân"), std::string::npos) << report;
   EXPECT_NE(report.find("PHÓ HIỆU TRƯỞNG"), std::string::npos) << report;  // capitals, as ND30
   EXPECT_NE(report.find("KT. HIỆU TRƯỞNG"), std::string::npos) << report;
@@ -434,16 +453,16 @@ TEST_F(DocumentsTest, TheUnitsSignerFromItsSettingsSignsItsReportAndItsConsolida
   UnitChanges commune;
   commune.signer =
       UnitSigner{"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Bình"};
-  app_->update_unit(system_admin(), "HP-X", commune);
-  const std::string consolidated = squeeze(
-      pdf_text(app_->summary_document(system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf)));
+  app_->units().update_unit(system_admin(), "HP-X", commune);
+  const std::string consolidated = squeeze(pdf_text(app_->documents().summary_document(
+      system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf)));
   EXPECT_NE(consolidated.find("Trần Văn Bình"), std::string::npos) << consolidated;
   EXPECT_NE(consolidated.find("PHÓ CHỦ TỊCH"), std::string::npos);
   EXPECT_NE(consolidated.find("TM. ỦY BAN NHÂN DÂN"), std::string::npos);
 
   // A unit without a signer keeps the default block of its kind.
-  const std::string other = squeeze(
-      pdf_text(app_->report_document(system_admin(), campaign_.id, "HP-X-B", DocumentFormat::pdf)));
+  const std::string other = squeeze(pdf_text(app_->documents().report_document(
+      system_admin(), campaign_.id, "HP-X-B", DocumentFormat::pdf)));
   EXPECT_EQ(other.find("Nguyễn Thị Hồng Vân"), std::string::npos);
   EXPECT_NE(other.find("HIỆU TRƯỞNG"), std::string::npos);
 }
@@ -456,8 +475,8 @@ TEST_F(DocumentsTest, TheUnitsReportTheAnnexAndTheApiCountActivitiesAlike) {
       {{"name", "Ngày hội đọc sách"}, {"direction", "d"}, {"sessions", 2}, {"participants", 300}},
       {{"name", "Tọa đàm kỹ năng số"}, {"direction", "b"}, {"sessions", 1}, {"participants", 60}}};
   save("HP-X-A", a, true);
-  const std::string unit = squeeze(
-      pdf_text(app_->report_document(system_admin(), campaign_.id, "HP-X-A", DocumentFormat::pdf)));
+  const std::string unit = squeeze(pdf_text(app_->documents().report_document(
+      system_admin(), campaign_.id, "HP-X-A", DocumentFormat::pdf)));
   EXPECT_NE(unit.find("Tổ chức các hoạt động học tập: 3 hoạt động, 15 buổi, lớp"),
             std::string::npos)
       << unit;
@@ -466,8 +485,8 @@ TEST_F(DocumentsTest, TheUnitsReportTheAnnexAndTheApiCountActivitiesAlike) {
   EXPECT_EQ(api.at("activities").at("other").at("held"), 2);
   EXPECT_EQ(api.at("activities").at("reading_day").at("held"), 1);
 
-  const DocumentFile docx =
-      app_->summary_document(system_admin(), campaign_.id, "HP-X", DocumentFormat::docx);
+  const DocumentFile docx = app_->documents().summary_document(system_admin(), campaign_.id, "HP-X",
+                                                               DocumentFormat::docx);
   const auto docx_path = write("summary.docx", docx);
   const std::string xml = run("unzip -p '" + docx_path.string() + "' word/document.xml");
   ASSERT_FALSE(xml.empty());
@@ -477,8 +496,8 @@ TEST_F(DocumentsTest, TheUnitsReportTheAnnexAndTheApiCountActivitiesAlike) {
   EXPECT_NE(xml.find("Số tập thể được khen"), std::string::npos);
   EXPECT_NE(xml.find("Số cá nhân được khen"), std::string::npos);
   EXPECT_EQ(xml.find("Số tập thể, cá nhân được khen"), std::string::npos);
-  const std::string pdf = squeeze(
-      pdf_text(app_->summary_document(system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf)));
+  const std::string pdf = squeeze(pdf_text(app_->documents().summary_document(
+      system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf)));
   // TT, name, status, articles 1.200, banners 345, activities 3, sessions 15.
   EXPECT_NE(pdf.find("Trường Tiểu học An Hưng Đã nộp 1.200 345 3 15"), std::string::npos) << pdf;
 }
@@ -487,11 +506,11 @@ TEST_F(DocumentsTest, TheUnitsReportTheAnnexAndTheApiCountActivitiesAlike) {
 // next plan speaks of the commune, not of "đơn vị, nhà trường".
 TEST_F(DocumentsTest, TheConsolidatedReportStatesTheCommunesOwnDirectionWork) {
   fill_reports();
-  app_->save_consolidated_narrative(
+  app_->reporting_up().save_consolidated_narrative(
       system_admin(), campaign_.id, "HP-X", 0,
       {{"direction", "Ban hành Công văn số 120/UBND-VHXH ngày 02/10/2025 hướng dẫn các trường."}});
-  const std::string text = squeeze(
-      pdf_text(app_->summary_document(system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf)));
+  const std::string text = squeeze(pdf_text(app_->documents().summary_document(
+      system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf)));
   const auto plan = text.find("Ủy ban nhân dân xã An Hưng đã ban hành Kế hoạch số");
   const auto directive = text.find("Ban hành Công văn số 120/UBND-VHXH");
   const auto completeness = text.find("Tổng số đơn vị phải báo cáo");

@@ -2,8 +2,12 @@
 // and audit entries stored in the same transaction as the write they record: present after a
 // success, recorded on their own after a refusal, and a write whose entry cannot be stored does
 // not happen.
+#include "app/notifications.h"
+
 #include <sqlite3.h>
 
+#include "app/audit_trail.h"
+#include "app/reports.h"
 #include "app_fixture.h"
 
 namespace llw::testing {
@@ -14,13 +18,13 @@ using nlohmann::json;
 class NotificationsTest : public WorkflowCastTest {
  protected:
   UnitReport save(const User& who, const std::string& unit, int articles = 2) {
-    const UnitReport current = app_->get_report(who, campaign_.id, unit);
-    return app_->save_draft(who, campaign_.id, unit, current.version, values_a(articles));
+    const UnitReport current = app_->reports().get_report(who, campaign_.id, unit);
+    return app_->reports().save_draft(who, campaign_.id, unit, current.version, values_a(articles));
   }
 
   UnitReport submit(const User& who, const std::string& unit) {
     const UnitReport saved = save(who, unit);
-    return app_->submit(who, campaign_.id, unit, saved.version);
+    return app_->reports().submit(who, campaign_.id, unit, saved.version);
   }
 
   // Runs a statement straight on the database, beside the store (the raw reader of the test
@@ -44,7 +48,7 @@ class NotificationsTest : public WorkflowCastTest {
   std::vector<AuditEntry> entries(const std::string& action) {
     AuditQuery query;
     query.action = action;
-    return app_->audit_log(system_admin(), "", query);
+    return app_->audit().audit_log(system_admin(), "", query);
   }
 };
 
@@ -52,8 +56,8 @@ TEST_F(NotificationsTest, ASubmitNotifiesTheCoordinatorsOfEveryUnitAboveAndNoOne
   const UnitReport submitted = submit(reporter_, "HP-X-A");
 
   for (const User* above : {&commune_, &city_}) {
-    EXPECT_EQ(app_->unread_notifications(*above), 1) << above->username;
-    const auto list = app_->notifications(*above);
+    EXPECT_EQ(app_->notices().unread_notifications(*above), 1) << above->username;
+    const auto list = app_->notices().notifications(*above);
     ASSERT_EQ(list.size(), 1u) << above->username;
     EXPECT_EQ(list[0].unit_code, "HP-X-A");
     EXPECT_EQ(list[0].unit_name, "Trường Tiểu học An Hưng");
@@ -63,45 +67,45 @@ TEST_F(NotificationsTest, ASubmitNotifiesTheCoordinatorsOfEveryUnitAboveAndNoOne
     EXPECT_FALSE(list[0].read_at.has_value());
   }
   // Another commune's coordinator, a viewer and the reporters hear nothing.
-  EXPECT_EQ(app_->unread_notifications(other_commune_), 0);
-  EXPECT_TRUE(app_->notifications(other_commune_).empty());
-  EXPECT_TRUE(app_->notifications(viewer_).empty());
-  EXPECT_TRUE(app_->notifications(reporter_).empty());
-  EXPECT_TRUE(app_->notifications(reporter_b_).empty());
+  EXPECT_EQ(app_->notices().unread_notifications(other_commune_), 0);
+  EXPECT_TRUE(app_->notices().notifications(other_commune_).empty());
+  EXPECT_TRUE(app_->notices().notifications(viewer_).empty());
+  EXPECT_TRUE(app_->notices().notifications(reporter_).empty());
+  EXPECT_TRUE(app_->notices().notifications(reporter_b_).empty());
 }
 
 TEST_F(NotificationsTest, DraftSavesNotifyNoOne) {
   save(reporter_, "HP-X-A");
   save(reporter_, "HP-X-A", 5);
-  EXPECT_EQ(app_->unread_notifications(commune_), 0);
-  EXPECT_TRUE(app_->notifications(city_).empty());
+  EXPECT_EQ(app_->notices().unread_notifications(commune_), 0);
+  EXPECT_TRUE(app_->notices().notifications(city_).empty());
 }
 
 TEST_F(NotificationsTest, AResubmissionAfterAReturnNotifiesAgain) {
   submit(reporter_, "HP-X-A");
-  app_->return_report(commune_, campaign_.id, "HP-X-A", "Thiếu số liệu tuyên truyền.",
-                      std::nullopt);
+  app_->reports().return_report(commune_, campaign_.id, "HP-X-A", "Thiếu số liệu tuyên truyền.",
+                                std::nullopt);
   submit(reporter_, "HP-X-A");
-  EXPECT_EQ(app_->unread_notifications(commune_), 2);
-  EXPECT_EQ(app_->notifications(commune_).size(), 2u);
+  EXPECT_EQ(app_->notices().unread_notifications(commune_), 2);
+  EXPECT_EQ(app_->notices().notifications(commune_).size(), 2u);
 }
 
 TEST_F(NotificationsTest, MarkingReadClearsOnlyTheNoticesShownAndOnlyTheReadersOwn) {
   submit(reporter_, "HP-X-A");
-  const auto shown = app_->notifications(commune_);
+  const auto shown = app_->notices().notifications(commune_);
   ASSERT_EQ(shown.size(), 1u);
   // A second notice arrives after the page was rendered.
   submit(reporter_b_, "HP-X-B");
-  app_->mark_notifications_read(commune_, shown.front().id);
+  app_->notices().mark_notifications_read(commune_, shown.front().id);
 
-  EXPECT_EQ(app_->unread_notifications(commune_), 1);
-  const auto list = app_->notifications(commune_);
+  EXPECT_EQ(app_->notices().unread_notifications(commune_), 1);
+  const auto list = app_->notices().notifications(commune_);
   ASSERT_EQ(list.size(), 2u);
   EXPECT_EQ(list[0].unit_code, "HP-X-B");  // newest first
   EXPECT_FALSE(list[0].read_at.has_value());
   EXPECT_EQ(list[1].read_at, now_);
   // The city's coordinator still has both unread.
-  EXPECT_EQ(app_->unread_notifications(city_), 2);
+  EXPECT_EQ(app_->notices().unread_notifications(city_), 2);
 }
 
 TEST_F(NotificationsTest, DisabledCoordinatorsAreNotNotified) {
@@ -123,7 +127,7 @@ TEST_F(NotificationsTest, ASuccessfulWriteStoresItsAuditEntryWithIt) {
   EXPECT_EQ(saved.version, 1);
   // Nothing is left staged for a later, unrelated write to pick up.
   EXPECT_FALSE(store_->audit().take_staged_audit().has_value());
-  app_->submit(reporter_, campaign_.id, "HP-X-A", saved.version);
+  app_->reports().submit(reporter_, campaign_.id, "HP-X-A", saved.version);
   EXPECT_EQ(entries("report.save").size(), 1u);
   EXPECT_EQ(entries("report.submit").size(), 1u);
 }
@@ -132,18 +136,21 @@ TEST_F(NotificationsTest, ARefusedWriteIsLoggedOnItsOwnAndChangesNothing) {
   const UnitReport saved = save(reporter_, "HP-X-A");
   // Stale version: a conflict; the reporter of another unit: forbidden.
   EXPECT_EQ(error_kind_of([&] {
-              app_->save_draft(reporter_, campaign_.id, "HP-X-A", saved.version - 1, values_a(9));
+              app_->reports().save_draft(reporter_, campaign_.id, "HP-X-A", saved.version - 1,
+                                         values_a(9));
             }),
             ErrorKind::conflict);
   EXPECT_EQ(error_kind_of([&] {
-              app_->save_draft(reporter_b_, campaign_.id, "HP-X-A", saved.version, values_a(9));
+              app_->reports().save_draft(reporter_b_, campaign_.id, "HP-X-A", saved.version,
+                                         values_a(9));
             }),
             ErrorKind::forbidden);
-  EXPECT_EQ(
-      error_kind_of([&] { app_->accept_report(reporter_, campaign_.id, "HP-X-A", std::nullopt); }),
-      ErrorKind::forbidden);
+  EXPECT_EQ(error_kind_of([&] {
+              app_->reports().accept_report(reporter_, campaign_.id, "HP-X-A", std::nullopt);
+            }),
+            ErrorKind::forbidden);
 
-  const UnitReport after = app_->get_report(reporter_, campaign_.id, "HP-X-A");
+  const UnitReport after = app_->reports().get_report(reporter_, campaign_.id, "HP-X-A");
   EXPECT_EQ(after.version, saved.version);
   EXPECT_EQ(after.values, saved.values);
   const auto saves = entries("report.save");
@@ -173,11 +180,12 @@ TEST_F(NotificationsTest, AWriteWhoseAuditEntryCannotBeStoredDoesNotHappen) {
         "CREATE TRIGGER audit_log_refuse BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE "
         "FUNCTION audit_log_refuse()");
   }
-  EXPECT_ANY_THROW(app_->save_draft(reporter_, campaign_.id, "HP-X-A", saved.version, values_a(9)));
-  const UnitReport after = app_->get_report(reporter_, campaign_.id, "HP-X-A");
+  EXPECT_ANY_THROW(
+      app_->reports().save_draft(reporter_, campaign_.id, "HP-X-A", saved.version, values_a(9)));
+  const UnitReport after = app_->reports().get_report(reporter_, campaign_.id, "HP-X-A");
   EXPECT_EQ(after.version, saved.version);
   EXPECT_EQ(after.values, saved.values);
-  EXPECT_EQ(app_->report_history(reporter_, campaign_.id, "HP-X-A").size(), 1u);
+  EXPECT_EQ(app_->reports().report_history(reporter_, campaign_.id, "HP-X-A").size(), 1u);
   EXPECT_FALSE(store_->audit().take_staged_audit().has_value());
 }
 

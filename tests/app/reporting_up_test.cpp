@@ -5,6 +5,12 @@
 
 #include <algorithm>
 
+#include "app/accepted_annex.h"
+#include "app/audit_trail.h"
+#include "app/campaigns.h"
+#include "app/document_downloads.h"
+#include "app/reports.h"
+#include "app/summaries.h"
 #include "app_fixture.h"
 #include "documents/data_table.h"
 #include "sample_data.h"
@@ -27,19 +33,19 @@ class ReportingUpTest : public WorkflowCastTest {
                            const std::string& campaign_code = "") {
     const User& reporter = reporters_.at(code);
     const std::int64_t id = campaign_code.empty() ? campaign_.id : std::stoll(campaign_code);
-    UnitReport current = app_->get_report(reporter, id, code);
+    UnitReport current = app_->reports().get_report(reporter, id, code);
     const json values = {{"media_articles", articles},
                          {"banners", 1},
                          {"participants_students", students},
                          {"participants_staff", 10},
                          {"advantages", "Thuận lợi của " + code}};
-    UnitReport saved = app_->save_draft(reporter, id, code, current.version, values);
-    return app_->submit(reporter, id, code, saved.version);
+    UnitReport saved = app_->reports().save_draft(reporter, id, code, current.version, values);
+    return app_->reports().submit(reporter, id, code, saved.version);
   }
 
   // Return, edit and resubmit a school report: its figures change after the commune submitted.
   void resubmit_school(const std::string& code, int articles, int students) {
-    app_->return_report(city_, campaign_.id, code, "Cần sửa số liệu.", {});
+    app_->reports().return_report(city_, campaign_.id, code, "Cần sửa số liệu.", {});
     submit_school(code, articles, students);
   }
 
@@ -49,16 +55,16 @@ class ReportingUpTest : public WorkflowCastTest {
     submit_school("HP-X-A", 2, 100);
     submit_school("HP-X-B", 3, 200);
     submit_school("HP-Y-C", 4, 50);
-    app_->submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
-    app_->accept_consolidated(city_, campaign_.id, "HP-X", std::nullopt);
+    app_->reporting_up().submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
+    app_->reporting_up().accept_consolidated(city_, campaign_.id, "HP-X", std::nullopt);
   }
 
   void use_accepted_figures() {
-    app_->set_summary_source(system_admin(), campaign_.id, SummarySource::accepted);
+    app_->reporting_up().set_summary_source(system_admin(), campaign_.id, SummarySource::accepted);
   }
 
   Summary summary_of(const std::string& code) {
-    return app_->summary(system_admin(), campaign_.id, code);
+    return app_->summaries().summary(system_admin(), campaign_.id, code);
   }
 
   static double articles(const Summary& s) { return s.totals.at("media_articles"); }
@@ -69,18 +75,19 @@ class ReportingUpTest : public WorkflowCastTest {
 TEST_F(ReportingUpTest, SubmittingFreezesTheCommuneFiguresAndNarrative) {
   submit_school("HP-X-A", 2, 100);
   submit_school("HP-X-B", 3, 200);
-  app_->save_consolidated_narrative(commune_, campaign_.id, "HP-X", 0,
-                                    {{"advantages", "Xã có nhiều thuận lợi."}});
+  app_->reporting_up().save_consolidated_narrative(commune_, campaign_.id, "HP-X", 0,
+                                                   {{"advantages", "Xã có nhiều thuận lợi."}});
   const Summary live = summary_of("HP-X");
 
   const ConsolidatedReport submitted =
-      app_->submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
+      app_->reporting_up().submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
   EXPECT_EQ(submitted.status, ReportStatus::submitted);
   EXPECT_EQ(submitted.version, 1);
   EXPECT_FALSE(submitted.late);
   ASSERT_TRUE(submitted.snapshot);
 
-  const ConsolidatedReport stored = app_->consolidated_report(city_, campaign_.id, "HP-X");
+  const ConsolidatedReport stored =
+      app_->reporting_up().consolidated_report(city_, campaign_.id, "HP-X");
   EXPECT_EQ(stored.status, ReportStatus::submitted);
   EXPECT_EQ(stored.unit_code, "HP-X");
   ASSERT_TRUE(stored.snapshot);
@@ -97,7 +104,8 @@ TEST_F(ReportingUpTest, SubmittingFreezesTheCommuneFiguresAndNarrative) {
   // A school's report changes afterwards: the snapshot does not.
   resubmit_school("HP-X-A", 9, 150);
   EXPECT_EQ(articles(summary_of("HP-X")), 12);
-  const ConsolidatedReport still = app_->consolidated_report(city_, campaign_.id, "HP-X");
+  const ConsolidatedReport still =
+      app_->reporting_up().consolidated_report(city_, campaign_.id, "HP-X");
   EXPECT_EQ(articles(summary_from_aggregate(campaign_, unit("HP-X"), still.snapshot->slots)), 5);
 }
 
@@ -129,18 +137,18 @@ TEST_F(ReportingUpTest, AcceptedModeCountsTheAcceptedSnapshotWhileLiveModeShowsN
   EXPECT_EQ(articles(summary_of("HP-X")), 12);
 
   // The same figures through the cached JSON, the data export and the document.
-  const json body = json::parse(*app_->summary_json(city_, campaign_.id, "HP"));
+  const json body = json::parse(*app_->summaries().summary_json(city_, campaign_.id, "HP"));
   EXPECT_EQ(body["source"], "accepted");
   EXPECT_EQ(body["totals"]["media_articles"], 5);
   EXPECT_EQ(body["not_accepted"], json::array({"HP-Y"}));
   EXPECT_EQ(body["participation"]["participants"], 320);
 
   // HP-Y is accepted: the city's summary counts it now (the cache follows the revision).
-  app_->submit_consolidated(other_commune_, campaign_.id, "HP-Y", std::nullopt);
+  app_->reporting_up().submit_consolidated(other_commune_, campaign_.id, "HP-Y", std::nullopt);
   EXPECT_EQ(articles(summary_of("HP")), 5);
-  app_->accept_consolidated(city_, campaign_.id, "HP-Y", std::nullopt);
+  app_->reporting_up().accept_consolidated(city_, campaign_.id, "HP-Y", std::nullopt);
   EXPECT_EQ(articles(summary_of("HP")), 9);
-  const json after = json::parse(*app_->summary_json(city_, campaign_.id, "HP"));
+  const json after = json::parse(*app_->summaries().summary_json(city_, campaign_.id, "HP"));
   EXPECT_EQ(after["totals"]["media_articles"], 9);
   EXPECT_EQ(after["not_accepted"], json::array());
   EXPECT_EQ(after["submitted"], 3);
@@ -150,10 +158,10 @@ TEST_F(ReportingUpTest, UnitTextsComeAPageAtATimeFromTheSummarysSource) {
   submit_school("HP-X-A", 2, 100);
   submit_school("HP-X-B", 3, 200);
   submit_school("HP-Y-C", 4, 50);
-  app_->save_consolidated_narrative(commune_, campaign_.id, "HP-X", 0,
-                                    {{"advantages", "Xã có nhiều thuận lợi."}});
-  app_->submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
-  app_->accept_consolidated(city_, campaign_.id, "HP-X", std::nullopt);
+  app_->reporting_up().save_consolidated_narrative(commune_, campaign_.id, "HP-X", 0,
+                                                   {{"advantages", "Xã có nhiều thuận lợi."}});
+  app_->reporting_up().submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
+  app_->reporting_up().accept_consolidated(city_, campaign_.id, "HP-X", std::nullopt);
   const auto codes = [](const UnitTextsPage& page) {
     std::vector<std::string> result;
     for (const UnitText& text : page.texts) result.push_back(text.unit_code);
@@ -162,42 +170,47 @@ TEST_F(ReportingUpTest, UnitTextsComeAPageAtATimeFromTheSummarysSource) {
   using Codes = std::vector<std::string>;
 
   // Live: the three schools' texts, two to a page, in tree order.
-  const UnitTextsPage first = app_->unit_texts(city_, campaign_.id, "HP", "advantages", 1, 2);
+  const UnitTextsPage first =
+      app_->summaries().unit_texts(city_, campaign_.id, "HP", "advantages", 1, 2);
   EXPECT_EQ(first.total, 3);
   EXPECT_EQ(first.page_count, 2);
   EXPECT_EQ(codes(first), (Codes{"HP-X-A", "HP-X-B"}));
   EXPECT_EQ(first.texts[0].text, "Thuận lợi của HP-X-A");
-  const UnitTextsPage second = app_->unit_texts(city_, campaign_.id, "HP", "advantages", 2, 2);
+  const UnitTextsPage second =
+      app_->summaries().unit_texts(city_, campaign_.id, "HP", "advantages", 2, 2);
   EXPECT_EQ(codes(second), Codes{"HP-Y-C"});
-  const UnitTextsPage past = app_->unit_texts(city_, campaign_.id, "HP", "advantages", 99, 2);
+  const UnitTextsPage past =
+      app_->summaries().unit_texts(city_, campaign_.id, "HP", "advantages", 99, 2);
   EXPECT_EQ(past.page_number, 2);
   EXPECT_EQ(codes(past), Codes{"HP-Y-C"});
-  EXPECT_EQ(app_->unit_texts(city_, campaign_.id, "HP", "difficulties", 1, 2).total, 0);
+  EXPECT_EQ(app_->summaries().unit_texts(city_, campaign_.id, "HP", "difficulties", 1, 2).total, 0);
 
   // Accepted: An Hưng speaks through its accepted narrative; Tân Tiến, not accepted, not at all
   // — as the summary counts them.
   use_accepted_figures();
-  const UnitTextsPage accepted = app_->unit_texts(city_, campaign_.id, "HP", "advantages", 1, 2);
+  const UnitTextsPage accepted =
+      app_->summaries().unit_texts(city_, campaign_.id, "HP", "advantages", 1, 2);
   EXPECT_EQ(accepted.total, 1);
   EXPECT_EQ(codes(accepted), Codes{"HP-X"});
   EXPECT_EQ(accepted.texts[0].text, "Xã có nhiều thuận lợi.");
   EXPECT_EQ(summary_of("HP").narrative_counts.at("advantages"), accepted.total);
   // A commune's children are schools, which report themselves: their live texts, paged.
   const UnitTextsPage commune =
-      app_->unit_texts(commune_, campaign_.id, "HP-X", "advantages", 2, 1);
+      app_->summaries().unit_texts(commune_, campaign_.id, "HP-X", "advantages", 2, 1);
   EXPECT_EQ(commune.total, 2);
   EXPECT_EQ(codes(commune), Codes{"HP-X-B"});
 
   // A part the form does not have, and a reader outside the node.
-  EXPECT_THROW(app_->unit_texts(city_, campaign_.id, "HP", "khong-co", 1), Error);
-  EXPECT_THROW(app_->unit_texts(reporter_, campaign_.id, "HP-X", "advantages", 1), Error);
+  EXPECT_THROW(app_->summaries().unit_texts(city_, campaign_.id, "HP", "khong-co", 1), Error);
+  EXPECT_THROW(app_->summaries().unit_texts(reporter_, campaign_.id, "HP-X", "advantages", 1),
+               Error);
 }
 
 TEST_F(ReportingUpTest, ReturnResubmitAcceptIsKeptInTheHistory) {
   submit_school("HP-X-A", 2, 100);
   use_accepted_figures();
-  app_->submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
-  const ConsolidatedReport returned = app_->return_consolidated(
+  app_->reporting_up().submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
+  const ConsolidatedReport returned = app_->reporting_up().return_consolidated(
       city_, campaign_.id, "HP-X", "  Thiếu số liệu của trường THCS.  ", std::nullopt);
   EXPECT_EQ(returned.status, ReportStatus::returned);
   EXPECT_EQ(returned.comment, "Thiếu số liệu của trường THCS.");
@@ -205,14 +218,15 @@ TEST_F(ReportingUpTest, ReturnResubmitAcceptIsKeptInTheHistory) {
 
   submit_school("HP-X-B", 3, 200);
   const ConsolidatedReport resubmitted =
-      app_->submit_consolidated(commune_, campaign_.id, "HP-X", returned.version);
+      app_->reporting_up().submit_consolidated(commune_, campaign_.id, "HP-X", returned.version);
   EXPECT_EQ(resubmitted.status, ReportStatus::submitted);
   EXPECT_EQ(articles(summary_of("HP")), 0);  // submitted is not accepted
-  app_->accept_consolidated(city_, campaign_.id, "HP-X", resubmitted.version);
+  app_->reporting_up().accept_consolidated(city_, campaign_.id, "HP-X", resubmitted.version);
   EXPECT_EQ(articles(summary_of("HP")), 5);
   EXPECT_EQ(summary_of("HP").submitted, 2);
 
-  const auto history = app_->consolidated_report_history(commune_, campaign_.id, "HP-X");
+  const auto history =
+      app_->reporting_up().consolidated_report_history(commune_, campaign_.id, "HP-X");
   ASSERT_EQ(history.size(), 4u);
   EXPECT_EQ(history[0].action, "accept");
   EXPECT_EQ(history[1].action, "submit");
@@ -221,21 +235,27 @@ TEST_F(ReportingUpTest, ReturnResubmitAcceptIsKeptInTheHistory) {
   EXPECT_EQ(history[2].by_name, "coord.haiphong");
   EXPECT_EQ(history[3].action, "submit");
   // The first submission's snapshot is still there.
-  const auto first = app_->consolidated_report_version(city_, campaign_.id, "HP-X", 1);
+  const auto first =
+      app_->reporting_up().consolidated_report_version(city_, campaign_.id, "HP-X", 1);
   ASSERT_TRUE(first.report.snapshot);
   EXPECT_EQ(first.report.snapshot->slots.at("totals.media_articles"), 2);
 
   // Reopen needs a reason, and takes the figures out again.
-  EXPECT_EQ(error_kind_of(
-                [&] { app_->reopen_consolidated(city_, campaign_.id, "HP-X", " ", std::nullopt); }),
+  EXPECT_EQ(error_kind_of([&] {
+              app_->reporting_up().reopen_consolidated(city_, campaign_.id, "HP-X", " ",
+                                                       std::nullopt);
+            }),
             ErrorKind::validation_failed);
-  app_->reopen_consolidated(city_, campaign_.id, "HP-X", "Cần bổ sung STEM.", std::nullopt);
+  app_->reporting_up().reopen_consolidated(city_, campaign_.id, "HP-X", "Cần bổ sung STEM.",
+                                           std::nullopt);
   EXPECT_EQ(articles(summary_of("HP")), 0);
-  EXPECT_EQ(app_->consolidated_report(viewer_, campaign_.id, "HP-X").comment, "Cần bổ sung STEM.");
+  EXPECT_EQ(app_->reporting_up().consolidated_report(viewer_, campaign_.id, "HP-X").comment,
+            "Cần bổ sung STEM.");
 
   AuditQuery query;
   query.action = "consolidated.";
-  EXPECT_EQ(app_->audit_log(system_admin(), "", query).size(), 6u);  // the refused reopen too
+  EXPECT_EQ(app_->audit().audit_log(system_admin(), "", query).size(),
+            6u);  // the refused reopen too
 }
 
 TEST_F(ReportingUpTest, TwoLevelsProvinceToCountryWorkTheSameWay) {
@@ -263,25 +283,25 @@ TEST_F(ReportingUpTest, TwoLevelsProvinceToCountryWorkTheSameWay) {
   const std::string id = std::to_string(national.id);
   submit_school("P1-X-S", 4, 50, id);
   submit_school("P2-X-S", 6, 100, id);
-  app_->set_summary_source(system_admin(), national.id, SummarySource::accepted);
+  app_->reporting_up().set_summary_source(system_admin(), national.id, SummarySource::accepted);
   auto articles_at = [&](const std::string& code) {
-    return articles(app_->summary(country, national.id, code));
+    return articles(app_->summaries().summary(country, national.id, code));
   };
 
   // Communes up to their provinces: only P1-X is accepted.
-  app_->submit_consolidated(p1x, national.id, "P1-X", std::nullopt);
-  app_->submit_consolidated(p2x, national.id, "P2-X", std::nullopt);
-  app_->accept_consolidated(p1, national.id, "P1-X", std::nullopt);
+  app_->reporting_up().submit_consolidated(p1x, national.id, "P1-X", std::nullopt);
+  app_->reporting_up().submit_consolidated(p2x, national.id, "P2-X", std::nullopt);
+  app_->reporting_up().accept_consolidated(p1, national.id, "P1-X", std::nullopt);
   EXPECT_EQ(articles_at("P1"), 4);
   EXPECT_EQ(articles_at("P2"), 0);
   EXPECT_EQ(articles_at("VN"), 0);  // no province accepted yet
 
   // Provinces up to the country: each freezes what it counts (accepted communes only).
-  app_->submit_consolidated(p1, national.id, "P1", std::nullopt);
-  app_->submit_consolidated(p2, national.id, "P2", std::nullopt);
-  app_->accept_consolidated(country, national.id, "P1", std::nullopt);
-  app_->accept_consolidated(country, national.id, "P2", std::nullopt);
-  Summary vn = app_->summary(country, national.id, "VN");
+  app_->reporting_up().submit_consolidated(p1, national.id, "P1", std::nullopt);
+  app_->reporting_up().submit_consolidated(p2, national.id, "P2", std::nullopt);
+  app_->reporting_up().accept_consolidated(country, national.id, "P1", std::nullopt);
+  app_->reporting_up().accept_consolidated(country, national.id, "P2", std::nullopt);
+  Summary vn = app_->summaries().summary(country, national.id, "VN");
   EXPECT_EQ(articles(vn), 4);  // P2 signed off an empty figure: its commune was not accepted
   EXPECT_EQ(vn.expected, 2);
   EXPECT_EQ(vn.submitted, 1);
@@ -290,19 +310,20 @@ TEST_F(ReportingUpTest, TwoLevelsProvinceToCountryWorkTheSameWay) {
   EXPECT_TRUE(vn.not_accepted.empty());
 
   // P2 is reopened, accepts its commune, resubmits; the country accepts again.
-  app_->reopen_consolidated(country, national.id, "P2", "Chưa duyệt xã Hai.", std::nullopt);
-  app_->accept_consolidated(p2, national.id, "P2-X", std::nullopt);
-  app_->submit_consolidated(p2, national.id, "P2", std::nullopt);
+  app_->reporting_up().reopen_consolidated(country, national.id, "P2", "Chưa duyệt xã Hai.",
+                                           std::nullopt);
+  app_->reporting_up().accept_consolidated(p2, national.id, "P2-X", std::nullopt);
+  app_->reporting_up().submit_consolidated(p2, national.id, "P2", std::nullopt);
   EXPECT_EQ(articles_at("VN"), 4);
-  app_->accept_consolidated(country, national.id, "P2", std::nullopt);
-  vn = app_->summary(country, national.id, "VN");
+  app_->reporting_up().accept_consolidated(country, national.id, "P2", std::nullopt);
+  vn = app_->summaries().summary(country, national.id, "VN");
   EXPECT_EQ(articles(vn), 10);
   EXPECT_EQ(vn.submitted, 2);
   EXPECT_EQ(vn.participants, 60 + 110);
   EXPECT_EQ(vn.population, 110 + 330);
   EXPECT_DOUBLE_EQ(vn.participation_rate, 170.0 / 440.0);
   // Live mode sums the same schools directly.
-  app_->set_summary_source(system_admin(), national.id, SummarySource::live);
+  app_->reporting_up().set_summary_source(system_admin(), national.id, SummarySource::live);
   EXPECT_EQ(articles_at("VN"), 10);
 }
 
@@ -310,81 +331,103 @@ TEST_F(ReportingUpTest, OnlyTheNodesCoordinatorSubmitsAndOnlyTheLevelAboveReview
   submit_school("HP-X-A", 2, 100);
   const User& reporter = reporters_.at("HP-X-A");
   for (const User* who : std::vector<const User*>{&reporter, &viewer_, &other_commune_, &city_}) {
-    EXPECT_EQ(
-        error_kind_of([&] { app_->submit_consolidated(*who, campaign_.id, "HP-X", std::nullopt); }),
-        ErrorKind::forbidden)
-        << who->username;
-  }
-  app_->submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
-  for (const User* who :
-       std::vector<const User*>{&reporter, &viewer_, &other_commune_, &commune_}) {
-    EXPECT_EQ(
-        error_kind_of([&] { app_->accept_consolidated(*who, campaign_.id, "HP-X", std::nullopt); }),
-        ErrorKind::forbidden)
-        << who->username;
     EXPECT_EQ(error_kind_of([&] {
-                app_->return_consolidated(*who, campaign_.id, "HP-X", "x", std::nullopt);
+                app_->reporting_up().submit_consolidated(*who, campaign_.id, "HP-X", std::nullopt);
               }),
               ErrorKind::forbidden)
         << who->username;
   }
-  EXPECT_EQ(error_kind_of([&] { app_->consolidated_report(other_commune_, campaign_.id, "HP-X"); }),
+  app_->reporting_up().submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
+  for (const User* who :
+       std::vector<const User*>{&reporter, &viewer_, &other_commune_, &commune_}) {
+    EXPECT_EQ(error_kind_of([&] {
+                app_->reporting_up().accept_consolidated(*who, campaign_.id, "HP-X", std::nullopt);
+              }),
+              ErrorKind::forbidden)
+        << who->username;
+    EXPECT_EQ(error_kind_of([&] {
+                app_->reporting_up().return_consolidated(*who, campaign_.id, "HP-X", "x",
+                                                         std::nullopt);
+              }),
+              ErrorKind::forbidden)
+        << who->username;
+  }
+  EXPECT_EQ(error_kind_of([&] {
+              app_->reporting_up().consolidated_report(other_commune_, campaign_.id, "HP-X");
+            }),
             ErrorKind::forbidden);
-  EXPECT_EQ(app_->consolidated_report(city_, campaign_.id, "HP-X").status, ReportStatus::submitted);
-  EXPECT_EQ(app_->accept_consolidated(system_admin(), campaign_.id, "HP-X", std::nullopt).status,
+  EXPECT_EQ(app_->reporting_up().consolidated_report(city_, campaign_.id, "HP-X").status,
+            ReportStatus::submitted);
+  EXPECT_EQ(app_->reporting_up()
+                .accept_consolidated(system_admin(), campaign_.id, "HP-X", std::nullopt)
+                .status,
             ReportStatus::accepted);
-  EXPECT_EQ(error_kind_of(
-                [&] { app_->set_summary_source(commune_, campaign_.id, SummarySource::accepted); }),
+  EXPECT_EQ(error_kind_of([&] {
+              app_->reporting_up().set_summary_source(commune_, campaign_.id,
+                                                      SummarySource::accepted);
+            }),
             ErrorKind::forbidden);
-  EXPECT_EQ(app_->set_summary_source(city_, campaign_.id, SummarySource::accepted).summary_source,
+  EXPECT_EQ(app_->reporting_up()
+                .set_summary_source(city_, campaign_.id, SummarySource::accepted)
+                .summary_source,
             SummarySource::accepted);
 }
 
 TEST_F(ReportingUpTest, OutOfOrderTransitionsAreConflictsNamingTheStateAndChangeNothing) {
   EXPECT_NE(conflict_message([&] {
-              app_->accept_consolidated(city_, campaign_.id, "HP-X", std::nullopt);
+              app_->reporting_up().accept_consolidated(city_, campaign_.id, "HP-X", std::nullopt);
             }).find("chưa bắt đầu"),
             std::string::npos);
-  EXPECT_EQ(app_->consolidated_report(city_, campaign_.id, "HP-X").version, 0);
-  app_->submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
+  EXPECT_EQ(app_->reporting_up().consolidated_report(city_, campaign_.id, "HP-X").version, 0);
+  app_->reporting_up().submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
   EXPECT_NE(conflict_message([&] {
-              app_->submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
+              app_->reporting_up().submit_consolidated(commune_, campaign_.id, "HP-X",
+                                                       std::nullopt);
             }).find("đã nộp"),
             std::string::npos);
-  conflict_message([&] { app_->reopen_consolidated(city_, campaign_.id, "HP-X", "Lý do", {}); });
+  conflict_message(
+      [&] { app_->reporting_up().reopen_consolidated(city_, campaign_.id, "HP-X", "Lý do", {}); });
   // A stale version is a conflict too.
-  conflict_message([&] { app_->accept_consolidated(city_, campaign_.id, "HP-X", 0); });
-  app_->accept_consolidated(city_, campaign_.id, "HP-X", 1);
-  conflict_message([&] { app_->return_consolidated(city_, campaign_.id, "HP-X", "Sửa", {}); });
-  conflict_message([&] { app_->submit_consolidated(commune_, campaign_.id, "HP-X", {}); });
-  const ConsolidatedReport now = app_->consolidated_report(city_, campaign_.id, "HP-X");
+  conflict_message(
+      [&] { app_->reporting_up().accept_consolidated(city_, campaign_.id, "HP-X", 0); });
+  app_->reporting_up().accept_consolidated(city_, campaign_.id, "HP-X", 1);
+  conflict_message(
+      [&] { app_->reporting_up().return_consolidated(city_, campaign_.id, "HP-X", "Sửa", {}); });
+  conflict_message(
+      [&] { app_->reporting_up().submit_consolidated(commune_, campaign_.id, "HP-X", {}); });
+  const ConsolidatedReport now =
+      app_->reporting_up().consolidated_report(city_, campaign_.id, "HP-X");
   EXPECT_EQ(now.status, ReportStatus::accepted);
   EXPECT_EQ(now.version, 2);
-  EXPECT_EQ(app_->consolidated_report_history(city_, campaign_.id, "HP-X").size(), 2u);
+  EXPECT_EQ(app_->reporting_up().consolidated_report_history(city_, campaign_.id, "HP-X").size(),
+            2u);
 
   // The city has no level above; a school has nothing to consolidate.
-  conflict_message([&] { app_->submit_consolidated(city_, campaign_.id, "HP", {}); });
-  EXPECT_EQ(error_kind_of([&] { app_->consolidated_report(city_, campaign_.id, "HP-X-A"); }),
+  conflict_message(
+      [&] { app_->reporting_up().submit_consolidated(city_, campaign_.id, "HP", {}); });
+  EXPECT_EQ(error_kind_of(
+                [&] { app_->reporting_up().consolidated_report(city_, campaign_.id, "HP-X-A"); }),
             ErrorKind::not_found);
 }
 
 TEST_F(ReportingUpTest, TwoReviewersAtOnceOneWinsAndBothAttemptsAreLogged) {
   const User admin_user = make_user("admin2", Role::admin, "");
   submit_school("HP-X-A", 2, 100);
-  app_->submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
-  const RaceOutcome outcome =
-      race([&] { app_->accept_consolidated(city_, campaign_.id, "HP-X", std::nullopt); },
-           [&] {
-             app_->return_consolidated(admin_user, campaign_.id, "HP-X", "Sửa lại", std::nullopt);
-           });
+  app_->reporting_up().submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
+  const RaceOutcome outcome = race(
+      [&] { app_->reporting_up().accept_consolidated(city_, campaign_.id, "HP-X", std::nullopt); },
+      [&] {
+        app_->reporting_up().return_consolidated(admin_user, campaign_.id, "HP-X", "Sửa lại",
+                                                 std::nullopt);
+      });
   EXPECT_EQ(outcome.ok, 1);
   EXPECT_EQ(outcome.conflicts, 1);
-  EXPECT_EQ(app_->consolidated_report(city_, campaign_.id, "HP-X").version, 2);
+  EXPECT_EQ(app_->reporting_up().consolidated_report(city_, campaign_.id, "HP-X").version, 2);
 
   AuditQuery query;
   query.action = "consolidated.";
   std::vector<std::string> outcomes;
-  for (const auto& entry : app_->audit_log(system_admin(), "", query)) {
+  for (const auto& entry : app_->audit().audit_log(system_admin(), "", query)) {
     if (entry.action != "consolidated.submit") outcomes.push_back(entry.outcome);
   }
   std::sort(outcomes.begin(), outcomes.end());
@@ -393,12 +436,13 @@ TEST_F(ReportingUpTest, TwoReviewersAtOnceOneWinsAndBothAttemptsAreLogged) {
 
 TEST_F(ReportingUpTest, TheConsolidatedDocumentsAnnexAddsUpToTheAcceptedSummary) {
   schools_report_and_the_city_accepts_an_hung();
-  app_->submit_consolidated(other_commune_, campaign_.id, "HP-Y", std::nullopt);
+  app_->reporting_up().submit_consolidated(other_commune_, campaign_.id, "HP-Y", std::nullopt);
   resubmit_school("HP-X-A", 9, 150);  // after the snapshot: not in the accepted figures
   use_accepted_figures();
 
   const Summary city = summary_of("HP");
-  const auto rows = accepted_annex(*store_, app_->get_campaign(city_, campaign_.id), unit("HP"));
+  const auto rows =
+      accepted_annex(*store_, app_->campaigns().get_campaign(city_, campaign_.id), unit("HP"));
   ASSERT_EQ(rows.size(), 2u);  // one row per commune
   EXPECT_EQ(rows[0].unit_code, "HP-X");
   EXPECT_EQ(rows[0].status, ReportStatus::accepted);
@@ -416,24 +460,29 @@ TEST_F(ReportingUpTest, TheConsolidatedDocumentsAnnexAddsUpToTheAcceptedSummary)
 
   // The documents and the export are built on these figures in this mode.
   for (DocumentFormat format : {DocumentFormat::pdf, DocumentFormat::docx}) {
-    EXPECT_FALSE(app_->summary_document(city_, campaign_.id, "HP", format).bytes.empty());
+    EXPECT_FALSE(
+        app_->documents().summary_document(city_, campaign_.id, "HP", format).bytes.empty());
   }
-  EXPECT_FALSE(
-      app_->data_export(city_, campaign_.id, "HP", DocumentFormat::xlsx).contents().empty());
+  EXPECT_FALSE(app_->documents()
+                   .data_export(city_, campaign_.id, "HP", DocumentFormat::xlsx)
+                   .contents()
+                   .empty());
 }
 
 TEST_F(ReportingUpTest, TheDataExportInAcceptedModeListsWhatTheAcceptedSummaryAddsUp) {
   schools_report_and_the_city_accepts_an_hung();
-  app_->submit_consolidated(other_commune_, campaign_.id, "HP-Y", std::nullopt);
+  app_->reporting_up().submit_consolidated(other_commune_, campaign_.id, "HP-Y", std::nullopt);
   resubmit_school("HP-X-A", 9, 150);  // after the snapshot: not in the accepted figures
   use_accepted_figures();
 
   const Summary city = summary_of("HP");
-  const DocumentFile csv = app_->data_export(city_, campaign_.id, "HP", DocumentFormat::csv);
+  const DocumentFile csv =
+      app_->documents().data_export(city_, campaign_.id, "HP", DocumentFormat::csv);
   const auto rows = testing_support::parse_csv(csv.contents());
   // The header, then one row per commune (the city has no reporting unit of its own).
   ASSERT_EQ(rows.size(), 3u);
-  const auto columns = documents::data_columns(*app_->get_campaign(city_, campaign_.id).form);
+  const auto columns =
+      documents::data_columns(*app_->campaigns().get_campaign(city_, campaign_.id).form);
   const auto column = [&](const std::string& key) {
     const auto it = std::find_if(columns.begin(), columns.end(),
                                  [&](const documents::DataColumn& c) { return c.key == key; });
@@ -460,14 +509,15 @@ TEST_F(ReportingUpTest, TheDataExportInAcceptedModeListsWhatTheAcceptedSummaryAd
   }
   EXPECT_GT(checked, 5);
   // The XLSX has the same rows on a sheet of the communes' level.
-  const DocumentFile xlsx = app_->data_export(city_, campaign_.id, "HP", DocumentFormat::xlsx);
+  const DocumentFile xlsx =
+      app_->documents().data_export(city_, campaign_.id, "HP", DocumentFormat::xlsx);
   EXPECT_EQ(xlsx.contents().substr(0, 2), "PK");
 }
 
 TEST_F(ReportingUpTest, ALateSubmissionIsMarkedLate) {
   now_ = vietnam_time(10, 13, 9);  // the day after the deadline
-  app_->submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
-  EXPECT_TRUE(app_->consolidated_report(city_, campaign_.id, "HP-X").late);
+  app_->reporting_up().submit_consolidated(commune_, campaign_.id, "HP-X", std::nullopt);
+  EXPECT_TRUE(app_->reporting_up().consolidated_report(city_, campaign_.id, "HP-X").late);
 }
 
 }  // namespace

@@ -2,7 +2,10 @@
 // unit codes and never colliding, one-time passwords that work once and must be changed, resets
 // (reprints) that end the old password, the scope (a campaign's reporting units, or every
 // reporting unit), access, and no password anywhere but in the returned values.
+#include "app/accounts.h"
+#include "app/campaigns.h"
 #include "app/password.h"
+#include "app/sign_in.h"
 #include "app_fixture.h"
 
 namespace llw::testing {
@@ -20,7 +23,7 @@ class UnitAccountsTest : public AppTest {
 
   std::vector<std::string> units_without_account(const User& actor, const UnitAccountScope& scope) {
     std::vector<std::string> codes;
-    for (const auto& status : app_->unit_accounts(actor, scope)) {
+    for (const auto& status : app_->accounts().unit_accounts(actor, scope)) {
       if (status.reporters.empty()) codes.push_back(status.unit.code);
     }
     return codes;
@@ -51,7 +54,7 @@ TEST_F(UnitAccountsTest, EveryUnitWithoutAnAccountGetsOneThatMustChangeItsPasswo
   const UnitAccountScope scope{"HP-X", campaign_.id};
   EXPECT_EQ(units_without_account(commune_, scope), (std::vector<std::string>{"HP-X-A", "HP-X-V"}));
 
-  const std::vector<IssuedAccount> issued = app_->create_unit_accounts(commune_, scope);
+  const std::vector<IssuedAccount> issued = app_->accounts().create_unit_accounts(commune_, scope);
   ASSERT_EQ(issued.size(), 2u);
   EXPECT_EQ(issued[0].unit.code, "HP-X-A");
   EXPECT_EQ(issued[0].username, "a.x2");  // "a.x" exists: never touched, never reused
@@ -68,22 +71,23 @@ TEST_F(UnitAccountsTest, EveryUnitWithoutAnAccountGetsOneThatMustChangeItsPasswo
   EXPECT_EQ(stored.password_hash.find(issued[0].password), std::string::npos);
   EXPECT_TRUE(verify_password(stored.password_hash, issued[0].password));
 
-  const Session session = app_->login("a.x2", issued[0].password, "10.0.0.9");
+  const Session session = app_->sign_in().login("a.x2", issued[0].password, "10.0.0.9");
   EXPECT_TRUE(session.user.must_change_password);
-  EXPECT_TRUE(app_->authenticate(session.token).must_change_password);
-  app_->change_password(session.user, session.token, issued[0].password, "truong-a-2026");
-  EXPECT_FALSE(app_->authenticate(session.token).must_change_password);
+  EXPECT_TRUE(app_->sign_in().authenticate(session.token).must_change_password);
+  app_->accounts().change_password(session.user, session.token, issued[0].password,
+                                   "truong-a-2026");
+  EXPECT_FALSE(app_->sign_in().authenticate(session.token).must_change_password);
 
   // A second run finds nothing to do.
   EXPECT_TRUE(units_without_account(commune_, scope).empty());
-  EXPECT_TRUE(app_->create_unit_accounts(commune_, scope).empty());
+  EXPECT_TRUE(app_->accounts().create_unit_accounts(commune_, scope).empty());
 }
 
 TEST_F(UnitAccountsTest, WithoutACampaignEveryReportingUnitOfTheSubtreeCounts) {
   Campaign schools_only = testing_support::week_campaign_2025();
   schools_only.issuer_code = "HP-X";
   schools_only.reporting_kinds = {UnitKind::school};
-  schools_only = app_->create_campaign(system_admin(), schools_only);
+  schools_only = app_->campaigns().create_campaign(system_admin(), schools_only);
   EXPECT_EQ(units_without_account(commune_, {"HP-X", schools_only.id}),
             (std::vector<std::string>{"HP-X-A", "HP-X-B"}));
   EXPECT_EQ(units_without_account(commune_, {"HP-X", std::nullopt}),
@@ -94,27 +98,31 @@ TEST_F(UnitAccountsTest, WithoutACampaignEveryReportingUnitOfTheSubtreeCounts) {
 
 TEST_F(UnitAccountsTest, AResetGivesNewOneTimePasswordsAndEndsTheOldOnes) {
   const UnitAccountScope scope{"HP-X", campaign_.id};
-  const auto issued = app_->create_unit_accounts(commune_, scope);
+  const auto issued = app_->accounts().create_unit_accounts(commune_, scope);
   ASSERT_EQ(issued.size(), 3u);
-  const Session session = app_->login(issued[0].username, issued[0].password, "10.0.0.9");
-  app_->change_password(session.user, session.token, issued[0].password, "truong-a-2026");
+  const Session session = app_->sign_in().login(issued[0].username, issued[0].password, "10.0.0.9");
+  app_->accounts().change_password(session.user, session.token, issued[0].password,
+                                   "truong-a-2026");
 
-  const auto reset = app_->reset_unit_accounts(commune_, scope, {issued[0].username});
+  const auto reset = app_->accounts().reset_unit_accounts(commune_, scope, {issued[0].username});
   ASSERT_EQ(reset.size(), 1u);
   EXPECT_FALSE(reset[0].created);
   EXPECT_NE(reset[0].password, issued[0].password);
-  EXPECT_EQ(error_kind_of([&] { app_->authenticate(session.token); }), ErrorKind::unauthenticated);
-  EXPECT_EQ(error_kind_of([&] { app_->login(issued[0].username, "truong-a-2026", "10.0.0.9"); }),
+  EXPECT_EQ(error_kind_of([&] { app_->sign_in().authenticate(session.token); }),
             ErrorKind::unauthenticated);
-  EXPECT_TRUE(
-      app_->login(issued[0].username, reset[0].password, "10.0.0.9").user.must_change_password);
+  EXPECT_EQ(error_kind_of(
+                [&] { app_->sign_in().login(issued[0].username, "truong-a-2026", "10.0.0.9"); }),
+            ErrorKind::unauthenticated);
+  EXPECT_TRUE(app_->sign_in()
+                  .login(issued[0].username, reset[0].password, "10.0.0.9")
+                  .user.must_change_password);
   // The others keep their passwords.
-  EXPECT_NO_THROW(app_->login(issued[1].username, issued[1].password, "10.0.0.9"));
+  EXPECT_NO_THROW(app_->sign_in().login(issued[1].username, issued[1].password, "10.0.0.9"));
 }
 
 TEST_F(UnitAccountsTest, AResetOfAnAccountOutsideTheListChangesNothing) {
   const UnitAccountScope scope{"HP-X", campaign_.id};
-  const auto issued = app_->create_unit_accounts(commune_, scope);
+  const auto issued = app_->accounts().create_unit_accounts(commune_, scope);
   make_user("reporter.c", Role::reporter, "HP-Y-C");
   const std::string hash = store_->accounts().find_user(issued[0].username)->password_hash;
   for (const std::vector<std::string>& names :
@@ -123,7 +131,7 @@ TEST_F(UnitAccountsTest, AResetOfAnAccountOutsideTheListChangesNothing) {
         {issued[0].username, "xa.anhung"},
         {issued[0].username, "<script>"},
         std::vector<std::string>(101, issued[0].username)}) {
-    EXPECT_EQ(error_kind_of([&] { app_->reset_unit_accounts(commune_, scope, names); }),
+    EXPECT_EQ(error_kind_of([&] { app_->accounts().reset_unit_accounts(commune_, scope, names); }),
               ErrorKind::validation_failed);
   }
   EXPECT_EQ(store_->accounts().find_user(issued[0].username)->password_hash, hash);
@@ -136,28 +144,30 @@ TEST_F(UnitAccountsTest, OnlyCoordinatorsOfTheSubtreeAndAdminsManageItsAccounts)
   const User viewer = make_user("viewer.x", Role::viewer, "HP-X");
   const UnitAccountScope scope{"HP-X", campaign_.id};
   for (const User* actor : std::vector<const User*>{&reporter, &viewer, &other_commune_}) {
-    EXPECT_EQ(error_kind_of([&] { app_->unit_accounts(*actor, scope); }), ErrorKind::forbidden);
-    EXPECT_EQ(error_kind_of([&] { app_->create_unit_accounts(*actor, scope); }),
+    EXPECT_EQ(error_kind_of([&] { app_->accounts().unit_accounts(*actor, scope); }),
               ErrorKind::forbidden);
-    EXPECT_EQ(error_kind_of([&] { app_->reset_unit_accounts(*actor, scope, {"reporter.a"}); }),
+    EXPECT_EQ(error_kind_of([&] { app_->accounts().create_unit_accounts(*actor, scope); }),
               ErrorKind::forbidden);
+    EXPECT_EQ(
+        error_kind_of([&] { app_->accounts().reset_unit_accounts(*actor, scope, {"reporter.a"}); }),
+        ErrorKind::forbidden);
   }
   // A commune coordinator cannot reach the city's scope either.
   EXPECT_EQ(error_kind_of([&] {
-              app_->create_unit_accounts(commune_, {"HP", campaign_.id});
+              app_->accounts().create_unit_accounts(commune_, {"HP", campaign_.id});
             }),
             ErrorKind::forbidden);
   EXPECT_EQ(error_kind_of([&] {
-              app_->create_unit_accounts(commune_, {"NOPE", std::nullopt});
+              app_->accounts().create_unit_accounts(commune_, {"NOPE", std::nullopt});
             }),
             ErrorKind::not_found);
   EXPECT_EQ(store_->accounts().list_users("", 100).size(), 4u);  // nothing was created
 }
 
 TEST_F(UnitAccountsTest, TheAuditNamesEveryAccountAndNeverAPassword) {
-  const auto issued = app_->create_unit_accounts(commune_, {"HP-X", campaign_.id});
+  const auto issued = app_->accounts().create_unit_accounts(commune_, {"HP-X", campaign_.id});
   const auto reset =
-      app_->reset_unit_accounts(commune_, {"HP-X", campaign_.id}, {issued[0].username});
+      app_->accounts().reset_unit_accounts(commune_, {"HP-X", campaign_.id}, {issued[0].username});
   AuditQuery query;
   query.limit = 100;
   int created = 0, resets = 0;
@@ -175,7 +185,7 @@ TEST_F(UnitAccountsTest, TheAuditNamesEveryAccountAndNeverAPassword) {
 }
 
 TEST_F(UnitAccountsTest, TheSlipsPdfCarriesEveryAccount) {
-  const auto issued = app_->create_unit_accounts(commune_, {"HP-X", campaign_.id});
+  const auto issued = app_->accounts().create_unit_accounts(commune_, {"HP-X", campaign_.id});
   const DocumentFile file = credential_slips_pdf(issued, "Xã An Hưng", "http://llw.test/dang-nhap");
   EXPECT_EQ(file.content_type, "application/pdf");
   EXPECT_EQ(file.bytes.rfind("%PDF-", 0), 0u);

@@ -2,6 +2,8 @@
 // recomputation from the reports gives, paths are rewritten for the whole subtree, and refused
 // edits change nothing.
 #include "app/api_json.h"
+#include "app/summaries.h"
+#include "app/units.h"
 #include "app_fixture.h"
 
 namespace llw::testing {
@@ -38,7 +40,7 @@ class UnitEditingTest : public AppTest {
 
   // The summary exactly as the API serves it (through the revision-keyed cache).
   json summary(const std::string& code) {
-    return json::parse(*app_->summary_json(system_admin(), campaign_.id, code));
+    return json::parse(*app_->summaries().summary_json(system_admin(), campaign_.id, code));
   }
 
   // Every node's summary must equal what recomputing all aggregates from the reports gives.
@@ -75,8 +77,8 @@ TEST_F(UnitEditingTest,
   const json city_before = summary("HP");
   EXPECT_EQ(population(commune_before), 220);
 
-  app_->update_unit(system_admin(), "HP-X-A",
-                    population_of({{"students", 300}, {"staff", 20}, {"parents", 190}}));
+  app_->units().update_unit(system_admin(), "HP-X-A",
+                            population_of({{"students", 300}, {"staff", 20}, {"parents", 190}}));
 
   EXPECT_EQ(unit("HP-X-A").population.at("students"), 300);
   const json commune = summary("HP-X");
@@ -91,7 +93,7 @@ TEST_F(UnitEditingTest, PopulationChangeOfAUnitThatHasNotSubmittedLeavesTheFigur
   save_and_submit("HP-X-A", values_a());
   const json before = summary("HP-X");
   // The village has only a not-started report: its population is not counted anywhere yet.
-  app_->update_unit(system_admin(), "HP-X-V", population_of({{"residents", 5000}}));
+  app_->units().update_unit(system_admin(), "HP-X-V", population_of({{"residents", 5000}}));
   EXPECT_EQ(summary("HP-X"), before);
   expect_summaries_match_a_full_rebuild();
 }
@@ -103,7 +105,7 @@ TEST_F(UnitEditingTest, MovingASubmittedSchoolMovesExactlyItsFiguresBetweenCommu
   const json y_before = summary("HP-Y");
   const json city_before = summary("HP");
 
-  const OrgUnit moved = app_->update_unit(system_admin(), "HP-X-A", move_to("HP-Y"));
+  const OrgUnit moved = app_->units().update_unit(system_admin(), "HP-X-A", move_to("HP-Y"));
 
   EXPECT_EQ(moved.parent_code, "HP-Y");
   EXPECT_EQ(moved.path, unit("HP-Y").path + std::to_string(moved.id) + "/");
@@ -141,26 +143,28 @@ TEST_F(UnitEditingTest, ACachedSummaryIsNotServedToACoordinatorAfterItsUnitMoved
   const User coordinator_x = make_user("dp.x", Role::coordinator, "HP-X");
   save_and_submit("HP-X-A", values_a());
   // Cached under the campaign's revision, with the node the access check needs.
-  EXPECT_NO_THROW(app_->summary_json(coordinator_x, campaign_.id, "HP-X-A"));
-  EXPECT_NO_THROW(app_->summary_json(coordinator_x, campaign_.id, "HP-X-A"));
+  EXPECT_NO_THROW(app_->summaries().summary_json(coordinator_x, campaign_.id, "HP-X-A"));
+  EXPECT_NO_THROW(app_->summaries().summary_json(coordinator_x, campaign_.id, "HP-X-A"));
 
-  app_->update_unit(system_admin(), "HP-X-A", move_to("HP-Y"));
+  app_->units().update_unit(system_admin(), "HP-X-A", move_to("HP-Y"));
 
-  EXPECT_THROW(app_->summary_json(coordinator_x, campaign_.id, "HP-X-A"), Error);
+  EXPECT_THROW(app_->summaries().summary_json(coordinator_x, campaign_.id, "HP-X-A"), Error);
   const User coordinator_y = make_user("dp.y", Role::coordinator, "HP-Y");
-  EXPECT_EQ(json::parse(*app_->summary_json(coordinator_y, campaign_.id, "HP-X-A"))["submitted"],
+  EXPECT_EQ(json::parse(*app_->summaries().summary_json(coordinator_y, campaign_.id,
+                                                        "HP-X-A"))["submitted"],
             1);
 }
 
 TEST_F(UnitEditingTest, MovingAGroupRewritesThePathOfItsWholeSubtree) {
-  app_->create_unit(system_admin(),
-                    input("HP-X-D", "Phòng Văn hóa - Xã hội", UnitKind::department, "HP-X"));
-  app_->create_unit(system_admin(), input("HP-X-D-S", "Trường Tiểu học Số 2", UnitKind::school,
-                                          "HP-X-D", {{"students", 300}}, SchoolLevel::primary));
+  app_->units().create_unit(
+      system_admin(), input("HP-X-D", "Phòng Văn hóa - Xã hội", UnitKind::department, "HP-X"));
+  app_->units().create_unit(system_admin(),
+                            input("HP-X-D-S", "Trường Tiểu học Số 2", UnitKind::school, "HP-X-D",
+                                  {{"students", 300}}, SchoolLevel::primary));
   save_and_submit("HP-X-D-S", {{"media_articles", 3}, {"participants_students", 90}});
   const json city_before = summary("HP");
 
-  app_->update_unit(system_admin(), "HP-X-D", move_to("HP-Y"));
+  app_->units().update_unit(system_admin(), "HP-X-D", move_to("HP-Y"));
 
   const OrgUnit group = unit("HP-X-D");
   const OrgUnit school = unit("HP-X-D-S");
@@ -187,14 +191,14 @@ TEST_F(UnitEditingTest, MovingAGroupRewritesThePathOfItsWholeSubtree) {
 }
 
 TEST_F(UnitEditingTest, AUnitCannotMoveIntoItselfOrItsOwnSubtree) {
-  app_->create_unit(system_admin(),
-                    input("HP-X-D", "Phòng Văn hóa - Xã hội", UnitKind::department, "HP-X"));
-  app_->create_unit(system_admin(),
-                    input("HP-X-D-E", "Tổ Giáo dục", UnitKind::department, "HP-X-D"));
+  app_->units().create_unit(
+      system_admin(), input("HP-X-D", "Phòng Văn hóa - Xã hội", UnitKind::department, "HP-X"));
+  app_->units().create_unit(system_admin(),
+                            input("HP-X-D-E", "Tổ Giáo dục", UnitKind::department, "HP-X-D"));
   const std::string path_before = unit("HP-X-D").path;
   for (const std::string& target : {std::string("HP-X-D-E"), std::string("HP-X-D")}) {
     try {
-      app_->update_unit(system_admin(), "HP-X-D", move_to(target));
+      app_->units().update_unit(system_admin(), "HP-X-D", move_to(target));
       ADD_FAILURE() << "moved into " << target;
     } catch (const Error& e) {
       EXPECT_EQ(e.kind(), ErrorKind::validation_failed) << target;
@@ -212,7 +216,7 @@ TEST_F(UnitEditingTest, BadInputIsRefusedInVietnameseAndChangesNothing) {
 
   auto refused = [&](UnitChanges changes, ErrorKind kind, const std::string& field) {
     try {
-      app_->update_unit(system_admin(), "HP-X-A", changes);
+      app_->units().update_unit(system_admin(), "HP-X-A", changes);
       ADD_FAILURE() << "accepted a bad edit of " << field;
     } catch (const Error& e) {
       EXPECT_EQ(e.kind(), kind) << field << ": " << e.message();
@@ -257,7 +261,7 @@ TEST_F(UnitEditingTest, TheSignerAndTheOtherFieldsAreStoredAndShownInTheUnitJson
   changes.name = "Trường Tiểu học An Hưng mới";
   changes.email = "thah@anhung.edu.vn";
   changes.signer = UnitSigner{"", "KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "Nguyễn Thị Hồng Vân"};
-  app_->update_unit(system_admin(), "HP-X-A", changes);
+  app_->units().update_unit(system_admin(), "HP-X-A", changes);
   const OrgUnit stored = unit("HP-X-A");
   EXPECT_EQ(stored.name, "Trường Tiểu học An Hưng mới");
   EXPECT_EQ(stored.email, "thah@anhung.edu.vn");
@@ -276,7 +280,7 @@ TEST_F(UnitEditingTest, ARenameShowsInTheNarrativesOfEverySummaryAbove) {
   save_and_submit("HP-X-A", values_a());
   UnitChanges rename;
   rename.name = "Trường Tiểu học Thị trấn";
-  app_->update_unit(system_admin(), "HP-X-A", rename);
+  app_->units().update_unit(system_admin(), "HP-X-A", rename);
   const json narratives = summary("HP")["narratives"]["advantages"];
   ASSERT_EQ(narratives.size(), 1u);
   EXPECT_EQ(narratives[0].dump().find("Trường Tiểu học An Hưng"), std::string::npos)
@@ -287,24 +291,27 @@ TEST_F(UnitEditingTest, ARenameShowsInTheNarrativesOfEverySummaryAbove) {
 
 TEST_F(UnitEditingTest, ACoordinatorEditsAndMovesOnlyInsideItsSubtree) {
   const User coordinator = make_user("xa.anhung", Role::coordinator, "HP-X");
-  app_->create_unit(system_admin(),
-                    input("HP-X-D", "Phòng Văn hóa - Xã hội", UnitKind::department, "HP-X"));
+  app_->units().create_unit(
+      system_admin(), input("HP-X-D", "Phòng Văn hóa - Xã hội", UnitKind::department, "HP-X"));
   // Inside: edit a school, move it under the commune's own department, edit its own unit.
-  EXPECT_NO_THROW(app_->update_unit(coordinator, "HP-X-A", population_of({{"students", 250}})));
-  EXPECT_NO_THROW(app_->update_unit(coordinator, "HP-X-A", move_to("HP-X-D")));
+  EXPECT_NO_THROW(
+      app_->units().update_unit(coordinator, "HP-X-A", population_of({{"students", 250}})));
+  EXPECT_NO_THROW(app_->units().update_unit(coordinator, "HP-X-A", move_to("HP-X-D")));
   UnitChanges signer;
   signer.signer = UnitSigner{"TM. ỦY BAN NHÂN DÂN", "", "CHỦ TỊCH", "Lê Văn An"};
-  EXPECT_NO_THROW(app_->update_unit(coordinator, "HP-X", signer));
+  EXPECT_NO_THROW(app_->units().update_unit(coordinator, "HP-X", signer));
   // Outside: another commune's school, moving a school out, moving its own unit away.
   EXPECT_EQ(error_kind_of([&] {
-              app_->update_unit(coordinator, "HP-Y-C", population_of({{"students", 1}}));
+              app_->units().update_unit(coordinator, "HP-Y-C", population_of({{"students", 1}}));
             }),
             ErrorKind::forbidden);
-  EXPECT_EQ(error_kind_of([&] { app_->update_unit(coordinator, "HP-X-B", move_to("HP-Y")); }),
-            ErrorKind::forbidden);
-  EXPECT_EQ(error_kind_of([&] { app_->update_unit(coordinator, "HP-Y-C", move_to("HP-X")); }),
-            ErrorKind::forbidden);
-  EXPECT_EQ(error_kind_of([&] { app_->update_unit(coordinator, "HP-X", move_to("HP-Y")); }),
+  EXPECT_EQ(
+      error_kind_of([&] { app_->units().update_unit(coordinator, "HP-X-B", move_to("HP-Y")); }),
+      ErrorKind::forbidden);
+  EXPECT_EQ(
+      error_kind_of([&] { app_->units().update_unit(coordinator, "HP-Y-C", move_to("HP-X")); }),
+      ErrorKind::forbidden);
+  EXPECT_EQ(error_kind_of([&] { app_->units().update_unit(coordinator, "HP-X", move_to("HP-Y")); }),
             ErrorKind::forbidden);
   EXPECT_EQ(unit("HP-X-B").parent_code, "HP-X");
   EXPECT_EQ(unit("HP-Y-C").population.at("students"), 100);
@@ -317,28 +324,30 @@ TEST_F(UnitEditingTest, AUnitsPlaceShowsTheAncestorsTheActorManagesAndWhetherItM
     for (const OrgUnit& unit : place.managed_ancestors) out.push_back(unit.code);
     return out;
   };
-  const UnitPlace for_admin = app_->unit_place(system_admin(), "HP-X-A");
+  const UnitPlace for_admin = app_->units().unit_place(system_admin(), "HP-X-A");
   EXPECT_EQ(codes(for_admin), (std::vector<std::string>{"HP", "HP-X"}));
   EXPECT_TRUE(for_admin.may_move);
-  EXPECT_TRUE(app_->unit_place(system_admin(), "HP").may_move);  // a root: admins only
+  EXPECT_TRUE(app_->units().unit_place(system_admin(), "HP").may_move);  // a root: admins only
 
   const User coordinator = make_user("xa.anhung", Role::coordinator, "HP-X");
-  const UnitPlace school = app_->unit_place(coordinator, "HP-X-A");
+  const UnitPlace school = app_->units().unit_place(coordinator, "HP-X-A");
   EXPECT_EQ(codes(school), (std::vector<std::string>{"HP-X"}));
   EXPECT_TRUE(school.may_move);
   // Its own unit: nothing above it to manage, and moving it away is refused (update_unit agrees).
-  const UnitPlace own = app_->unit_place(coordinator, "HP-X");
+  const UnitPlace own = app_->units().unit_place(coordinator, "HP-X");
   EXPECT_TRUE(own.managed_ancestors.empty());
   EXPECT_FALSE(own.may_move);
-  EXPECT_EQ(error_kind_of([&] { app_->unit_place(coordinator, "HP-Y-C"); }), ErrorKind::forbidden);
-  EXPECT_EQ(error_kind_of([&] { app_->unit_place(coordinator, "HP-NOPE"); }), ErrorKind::not_found);
+  EXPECT_EQ(error_kind_of([&] { app_->units().unit_place(coordinator, "HP-Y-C"); }),
+            ErrorKind::forbidden);
+  EXPECT_EQ(error_kind_of([&] { app_->units().unit_place(coordinator, "HP-NOPE"); }),
+            ErrorKind::not_found);
 }
 
 TEST_F(UnitEditingTest, AMoveOutOfACampaignsIssuerIsRefusedAndChangesNothing) {
   const Campaign commune_campaign = make_campaign("HP-X");
   const std::string path_before = unit("HP-X-A").path;
   try {
-    app_->update_unit(system_admin(), "HP-X-A", move_to("HP-Y"));
+    app_->units().update_unit(system_admin(), "HP-X-A", move_to("HP-Y"));
     ADD_FAILURE() << "moved a unit out of a campaign's issuer";
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::conflict);
@@ -349,9 +358,9 @@ TEST_F(UnitEditingTest, AMoveOutOfACampaignsIssuerIsRefusedAndChangesNothing) {
 }
 
 TEST_F(UnitEditingTest, EveryEditIsInTheAuditLogWithItsOutcome) {
-  app_->update_unit(system_admin(), "HP-X-A", population_of({{"students", 250}}));
-  app_->update_unit(system_admin(), "HP-X-A", move_to("HP-Y"));
-  EXPECT_ANY_THROW(app_->update_unit(system_admin(), "HP-X-B", move_to("HP-X-B")));
+  app_->units().update_unit(system_admin(), "HP-X-A", population_of({{"students", 250}}));
+  app_->units().update_unit(system_admin(), "HP-X-A", move_to("HP-Y"));
+  EXPECT_ANY_THROW(app_->units().update_unit(system_admin(), "HP-X-B", move_to("HP-X-B")));
   AuditQuery query;
   query.limit = 10;
   const std::vector<AuditEntry> entries = store_->audit().query_audit(query);

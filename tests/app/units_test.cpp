@@ -1,9 +1,13 @@
 // Creating, listing and importing org units through the Application.
+#include "app/units.h"
+
 #include <xlsxwriter.h>
 
 #include <fstream>
 #include <sstream>
 
+#include "app/reports.h"
+#include "app/summaries.h"
 #include "app_fixture.h"
 
 namespace llw::testing {
@@ -26,10 +30,10 @@ TEST_F(UnitsTest, ChildrenAreSortedInVietnameseOrder) {
                                                         {"HP-X-D3", "Ánh"},
                                                         {"HP-X-D4", "Bình"},
                                                         {"HP-X-D5", "An"}}) {
-    app_->create_unit(system_admin(), input(code, name, UnitKind::village, "HP-X"));
+    app_->units().create_unit(system_admin(), input(code, name, UnitKind::village, "HP-X"));
   }
   std::vector<std::string> names;
-  for (const OrgUnit& u : app_->list_children(system_admin(), "HP-X")) {
+  for (const OrgUnit& u : app_->units().list_children(system_admin(), "HP-X")) {
     if (u.code.rfind("HP-X-D", 0) == 0) names.push_back(u.name);
   }
   EXPECT_EQ(names, (std::vector<std::string>{"An", "Ánh", "Bình", "Dương", "Đông"}));
@@ -37,15 +41,15 @@ TEST_F(UnitsTest, ChildrenAreSortedInVietnameseOrder) {
 
 TEST_F(UnitsTest, CoordinatorCreatesUnitsOnlyInItsSubtree) {
   User coordinator = make_user("xa.anhung", Role::coordinator, "HP-X");
-  EXPECT_NO_THROW(
-      app_->create_unit(coordinator, input("HP-X-N", "Thôn Nam", UnitKind::village, "HP-X")));
+  EXPECT_NO_THROW(app_->units().create_unit(
+      coordinator, input("HP-X-N", "Thôn Nam", UnitKind::village, "HP-X")));
   EXPECT_EQ(error_kind_of([&] {
-              app_->create_unit(coordinator,
-                                input("HP-Y-N", "Thôn Nam", UnitKind::village, "HP-Y"));
+              app_->units().create_unit(coordinator,
+                                        input("HP-Y-N", "Thôn Nam", UnitKind::village, "HP-Y"));
             }),
             ErrorKind::forbidden);
   EXPECT_EQ(error_kind_of([&] {
-              app_->create_unit(coordinator, input("ROOT2", "Gốc", UnitKind::country, ""));
+              app_->units().create_unit(coordinator, input("ROOT2", "Gốc", UnitKind::country, ""));
             }),
             ErrorKind::forbidden);
   EXPECT_FALSE(store_->units().find_unit("HP-Y-N"));
@@ -53,12 +57,12 @@ TEST_F(UnitsTest, CoordinatorCreatesUnitsOnlyInItsSubtree) {
 
 TEST_F(UnitsTest, NewUnitBelowAnIssuerJoinsItsCampaign) {
   Campaign campaign = make_campaign("HP");
-  EXPECT_EQ(app_->summary(system_admin(), campaign.id, "HP").expected, 4);
-  app_->create_unit(system_admin(),
-                    input("HP-X-N", "Thôn Nam", UnitKind::village, "HP-X", {{"residents", 900}}));
-  EXPECT_EQ(app_->summary(system_admin(), campaign.id, "HP").expected, 5);
-  EXPECT_EQ(app_->summary(system_admin(), campaign.id, "HP-X").expected, 4);
-  EXPECT_EQ(app_->get_report(system_admin(), campaign.id, "HP-X-N").status,
+  EXPECT_EQ(app_->summaries().summary(system_admin(), campaign.id, "HP").expected, 4);
+  app_->units().create_unit(
+      system_admin(), input("HP-X-N", "Thôn Nam", UnitKind::village, "HP-X", {{"residents", 900}}));
+  EXPECT_EQ(app_->summaries().summary(system_admin(), campaign.id, "HP").expected, 5);
+  EXPECT_EQ(app_->summaries().summary(system_admin(), campaign.id, "HP-X").expected, 4);
+  EXPECT_EQ(app_->reports().get_report(system_admin(), campaign.id, "HP-X-N").status,
             ReportStatus::not_started);
 }
 
@@ -72,7 +76,7 @@ TEST_F(UnitsTest, ImportWithAnyBadRowWritesNothingAndNamesEveryRow) {
       "HP-X-T1,Trường trùng mã,school,primary,HP-X,,100\n"                       // row 5: duplicate
       "HP-X-T5,Trường Số 5,shop,,HP-X,,100\n"                                    // row 6: bad kind
       "HP-X-T6,Trường Số 6,school,primary,HP-X,,-4\n";                           // row 7: negative
-  ImportResult result = app_->import_units(system_admin(), csv, csv_type);
+  ImportResult result = app_->units().import_units(system_admin(), csv, csv_type);
   EXPECT_EQ(result.created, 0);
   std::set<int> rows;
   for (const auto& [row, message] : result.errors) {
@@ -92,7 +96,7 @@ TEST_F(UnitsTest, ImportCreatesAndUpdatesAndAddsReportingUnitsToCampaigns) {
       "HP-Z;Xã Mới;commune;;HP;;;\n"
       "HP-Z-T;\"Trường Tiểu học \"\"Mới\"\"; cơ sở 1\";school;primary;HP-Z;;320;25\n"
       "HP-X-A;Trường Tiểu học An Hưng;school;primary;HP-X;;250;20\n";
-  ImportResult result = app_->import_units(system_admin(), csv, "text/csv; charset=utf-8");
+  ImportResult result = app_->units().import_units(system_admin(), csv, "text/csv; charset=utf-8");
   ASSERT_TRUE(result.errors.empty()) << result.errors.front().second;
   EXPECT_EQ(result.created, 2);
   EXPECT_EQ(result.updated, 1);
@@ -101,8 +105,8 @@ TEST_F(UnitsTest, ImportCreatesAndUpdatesAndAddsReportingUnitsToCampaigns) {
   EXPECT_EQ(t.parent_code, "HP-Z");
   EXPECT_EQ(t.population.at("students"), 320);
   EXPECT_EQ(unit("HP-X-A").population.at("students"), 250);
-  EXPECT_EQ(app_->summary(system_admin(), campaign.id, "HP").expected, 5);
-  EXPECT_EQ(app_->summary(system_admin(), campaign.id, "HP-Z").expected, 1);
+  EXPECT_EQ(app_->summaries().summary(system_admin(), campaign.id, "HP").expected, 5);
+  EXPECT_EQ(app_->summaries().summary(system_admin(), campaign.id, "HP-Z").expected, 1);
 }
 
 TEST_F(UnitsTest, CoordinatorImportStaysInsideItsSubtree) {
@@ -111,33 +115,35 @@ TEST_F(UnitsTest, CoordinatorImportStaysInsideItsSubtree) {
       "code,name,kind,parent\n"
       "HP-X-N,Thôn Nam,village,HP-X\n"
       "HP-Y-N,Thôn Nam,village,HP-Y\n";
-  ImportResult result = app_->import_units(coordinator, csv, csv_type);
+  ImportResult result = app_->units().import_units(coordinator, csv, csv_type);
   ASSERT_EQ(result.errors.size(), 1u);
   EXPECT_EQ(result.errors[0].first, 3);
   EXPECT_FALSE(store_->units().find_unit("HP-X-N"));
   User reporter = make_user("th.anhung", Role::reporter, "HP-X-A");
-  EXPECT_EQ(error_kind_of([&] { app_->import_units(reporter, csv, csv_type); }),
+  EXPECT_EQ(error_kind_of([&] { app_->units().import_units(reporter, csv, csv_type); }),
             ErrorKind::forbidden);
 }
 
 TEST_F(UnitsTest, MalformedFilesAreBadInput) {
   EXPECT_EQ(error_kind_of([&] {
-              app_->import_units(system_admin(), "code,name,kind\nA,\xC3\x28,school\n", csv_type);
+              app_->units().import_units(system_admin(), "code,name,kind\nA,\xC3\x28,school\n",
+                                         csv_type);
             }),
             ErrorKind::bad_input);
   EXPECT_EQ(error_kind_of([&] {
-              app_->import_units(
+              app_->units().import_units(
                   system_admin(), "PK\x03\x04garbage",
                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             }),
             ErrorKind::bad_input);
-  EXPECT_EQ(error_kind_of([&] { app_->import_units(system_admin(), "x", "application/pdf"); }),
-            ErrorKind::bad_input);
+  EXPECT_EQ(
+      error_kind_of([&] { app_->units().import_units(system_admin(), "x", "application/pdf"); }),
+      ErrorKind::bad_input);
   std::string big = "code,name,kind,parent\n";
   for (int i = 0; i < 5001; ++i) {
     big += "HP-X-V" + std::to_string(i) + ",Thôn " + std::to_string(i) + ",village,HP-X\n";
   }
-  EXPECT_EQ(error_kind_of([&] { app_->import_units(system_admin(), big, csv_type); }),
+  EXPECT_EQ(error_kind_of([&] { app_->units().import_units(system_admin(), big, csv_type); }),
             ErrorKind::bad_input);
 }
 
@@ -163,9 +169,9 @@ TEST_F(UnitsTest, ImportReadsARealXlsxWorkbook) {
   std::stringstream bytes;
   bytes << in.rdbuf();
 
-  ImportResult result =
-      app_->import_units(system_admin(), bytes.str(),
-                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  ImportResult result = app_->units().import_units(
+      system_admin(), bytes.str(),
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   ASSERT_TRUE(result.errors.empty()) << result.errors.front().second;
   EXPECT_EQ(result.created, 2);
   OrgUnit mn = unit("HP-X-MN");

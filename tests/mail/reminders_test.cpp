@@ -19,6 +19,9 @@
 #include <set>
 #include <thread>
 
+#include "app/campaigns.h"
+#include "app/level_plans.h"
+#include "app/reports.h"
 #include "domain/error.h"
 #include "mail/smtp_mailer.h"
 #include "sample_data.h"
@@ -147,16 +150,16 @@ class RemindersTest : public ::testing::Test {
     Campaign c = testing_support::week_campaign_2025();
     c.issuer_code = "HP-X";
     c.plan = {{"number", "83/KH-UBND"}};
-    campaign_ = app_->create_campaign(admin_, c);
+    campaign_ = app_->campaigns().create_campaign(admin_, c);
 
     // A submitted, B a draft, C not started, D returned, V has no address.
     const json values{{"media_articles", 1}};
-    app_->save_draft(admin_, campaign_.id, "HP-X-A", 0, values);
-    app_->submit(admin_, campaign_.id, "HP-X-A", {});
-    app_->save_draft(admin_, campaign_.id, "HP-X-B", 0, values);
-    app_->save_draft(admin_, campaign_.id, "HP-X-D", 0, values);
-    app_->submit(admin_, campaign_.id, "HP-X-D", {});
-    app_->return_report(admin_, campaign_.id, "HP-X-D", "Thiếu số liệu", {});
+    app_->reports().save_draft(admin_, campaign_.id, "HP-X-A", 0, values);
+    app_->reports().submit(admin_, campaign_.id, "HP-X-A", {});
+    app_->reports().save_draft(admin_, campaign_.id, "HP-X-B", 0, values);
+    app_->reports().save_draft(admin_, campaign_.id, "HP-X-D", 0, values);
+    app_->reports().submit(admin_, campaign_.id, "HP-X-D", {});
+    app_->reports().return_report(admin_, campaign_.id, "HP-X-D", "Thiếu số liệu", {});
     sink_ = std::make_unique<SmtpSink>(dir_ / "mail");
   }
 
@@ -260,7 +263,7 @@ TEST_F(RemindersTest, EachSlotGoesOnceToExactlyTheUnitsThatHaveNotSubmitted) {
   EXPECT_EQ(sink_->messages().size(), 3u);
 
   // B submits; the next slot goes to C and D only.
-  app_->submit(admin_, campaign_.id, "HP-X-B", {});
+  app_->reports().submit(admin_, campaign_.id, "HP-X-B", {});
   now_ = vietnam_time(10, 11, 8);
   runs = restarted.check_now();
   ASSERT_EQ(runs.size(), 1u);
@@ -366,8 +369,8 @@ TEST_F(RemindersTest, AnIssuedPlanIsMailedOnceToEveryUnitBelowWithItsTasks) {
       {"assignments",
        json::array({{{"title", "Các trường học"}, {"tasks", {"Tổ chức Ngày hội đọc sách."}}},
                     {{"title", "Các thôn"}, {"tasks", {"Tuyên truyền trên loa truyền thanh."}}}})}};
-  const LevelPlan saved = app_->save_level_plan(admin_, campaign_.id, "HP-X", 0, draft);
-  app_->issue_level_plan(admin_, campaign_.id, "HP-X", saved.version);
+  const LevelPlan saved = app_->plans().save_level_plan(admin_, campaign_.id, "HP-X", 0, draft);
+  app_->plans().issue_level_plan(admin_, campaign_.id, "HP-X", saved.version);
 
   const RefusingPort refusing;
   const ReminderRun down =

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "app/accounts.h"
+#include "app/reporting_up.h"
 #include "web_fixture.h"
 
 namespace llw::test {
@@ -258,21 +260,22 @@ TEST_F(AccessMatrixTest, ReportingUpRoutesFollowThePolicy) {
       "/api/v1/campaigns/" + std::to_string(campaign_id_) + "/consolidated/HP-AH";
   // Into "returned" (submit allowed), "submitted" (return, accept) or "accepted" (reopen).
   auto put_into = [&](ReportStatus wanted) {
-    ConsolidatedReport now = app_->consolidated_report(admin_, campaign_id_, "HP-AH");
+    ConsolidatedReport now =
+        app_->reporting_up().consolidated_report(admin_, campaign_id_, "HP-AH");
     if (now.status == ReportStatus::accepted) {
-      now = app_->reopen_consolidated(admin_, campaign_id_, "HP-AH", "Đặt lại", {});
+      now = app_->reporting_up().reopen_consolidated(admin_, campaign_id_, "HP-AH", "Đặt lại", {});
     }
     if (wanted == ReportStatus::returned) {
       if (now.status == ReportStatus::submitted) {
-        app_->return_consolidated(admin_, campaign_id_, "HP-AH", "Đặt lại", {});
+        app_->reporting_up().return_consolidated(admin_, campaign_id_, "HP-AH", "Đặt lại", {});
       }
       return;
     }
     if (now.status != ReportStatus::submitted) {
-      app_->submit_consolidated(admin_, campaign_id_, "HP-AH", {});
+      app_->reporting_up().submit_consolidated(admin_, campaign_id_, "HP-AH", {});
     }
     if (wanted == ReportStatus::accepted) {
-      app_->accept_consolidated(admin_, campaign_id_, "HP-AH", {});
+      app_->reporting_up().accept_consolidated(admin_, campaign_id_, "HP-AH", {});
     }
   };
   struct Row {
@@ -290,7 +293,8 @@ TEST_F(AccessMatrixTest, ReportingUpRoutesFollowThePolicy) {
       {kReporter,               403, 403,   403,   403,   403,   403,    403},
   };
   // clang-format on
-  app_->submit_consolidated(admin_, campaign_id_, "HP-AH", {});  // so that version 1 exists
+  app_->reporting_up().submit_consolidated(admin_, campaign_id_, "HP-AH",
+                                           {});  // so that version 1 exists
   for (const Row& row : rows) {
     const std::string& bearer = token(row.user);
     EXPECT_EQ(get(base, bearer).status, row.get) << row.user << " GET";
@@ -390,7 +394,8 @@ TEST_F(AccessMatrixTest, UnitAccountRoutesFollowThePolicy) {
 // An account given a password by someone else reaches only /me and /me/password until it has
 // chosen its own: every other route is 403 naming "password".
 TEST_F(AccessMatrixTest, AnAccountThatMustChangeItsPasswordIsRefusedEverywhereElse) {
-  app_->create_user(admin_, {"moi.thtt", "Mới", Role::reporter, "HP-AH-THTT", "ban-dau-2025"});
+  app_->accounts().create_user(admin_,
+                               {"moi.thtt", "Mới", Role::reporter, "HP-AH-THTT", "ban-dau-2025"});
   const HttpReply signed_in = http_->send_json(
       "POST", "/api/v1/auth/token", "",
       nlohmann::json{{"username", "moi.thtt"}, {"password", "ban-dau-2025"}}.dump());

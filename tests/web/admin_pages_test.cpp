@@ -9,6 +9,9 @@
 #include <cctype>
 #include <regex>
 
+#include "app/accounts.h"
+#include "app/campaigns.h"
+#include "app/reports.h"
 #include "html_query.h"
 #include "page_session.h"
 #include "web_fixture.h"
@@ -35,12 +38,13 @@ class AdminPagesTest : public WebFixture {
     WebFixture::SetUp();
     // An account outside the coordinator's subtree, and a campaign the coordinator's own commune
     // issues.
-    app_->add_user("bc.andung", "Báo cáo An Dương", Role::reporter, "HP-AD-THCS", kPassword);
+    app_->accounts().add_user("bc.andung", "Báo cáo An Dương", Role::reporter, "HP-AD-THCS",
+                              kPassword);
     Campaign own = *store_->campaigns().find_campaign(campaign_id_);
     own.id = 0;
     own.issuer_code = "HP-AH";
     own.reporting_kinds.clear();
-    own_campaign_id_ = app_->create_campaign(admin_, own).id;
+    own_campaign_id_ = app_->campaigns().create_campaign(admin_, own).id;
   }
 
   // Signs in through the sign-in page; the reply must be the redirect that sets the session.
@@ -258,7 +262,7 @@ TEST_F(AdminPagesTest, BadAccountInputIsShownBackNextToItsFieldAndNothingIsSaved
   for (const char* name : {"tv.yeu", "tv.khac", "tv.vaitro", "tv.donvi", "tv.csrf"}) {
     EXPECT_FALSE(exists(name)) << name;
   }
-  EXPECT_EQ(app_->list_users(admin_, "", "").size(), 6u);
+  EXPECT_EQ(app_->accounts().list_users(admin_, "", "").size(), 6u);
 }
 
 TEST_F(AdminPagesTest, AResetEndsTheUsersTokensAndSessions) {
@@ -444,7 +448,7 @@ TEST_F(AdminPagesTest, TheReportingKindsAreTickedOnTheSettingsPage) {
   schools_only.deadline = before.deadline;
   schools_only.lock_date = before.lock_date;
   schools_only.reporting_kinds = std::vector<UnitKind>{UnitKind::school};
-  app_->update_campaign_settings(admin_, campaign_id_, schools_only);
+  app_->campaigns().update_campaign_settings(admin_, campaign_id_, schools_only);
   const std::string ticked = "//input[@type='checkbox'][@checked]/@name";
   EXPECT_EQ(HtmlPage(open(admin, settings_path()).body).texts(ticked),
             std::vector<std::string>{"kind_school"});
@@ -473,7 +477,7 @@ TEST_F(AdminPagesTest, AKindWhoseReportsHaveDataIsKeptWithTheRefusalNextToTheKin
   ASSERT_NE(
       std::find(before.reporting_kinds.begin(), before.reporting_kinds.end(), UnitKind::school),
       before.reporting_kinds.end());
-  app_->save_draft(admin_, campaign_id_, "HP-AD-THCS", 0, {{"banners", 2}}, {});
+  app_->reports().save_draft(admin_, campaign_id_, "HP-AD-THCS", 0, {{"banners", 2}}, {});
   const auto revision = store_->campaigns().campaign_revision(campaign_id_);
   // Schools unticked: the school that saved a draft would lose it, so nothing changes.
   const HttpReply refused = submit(admin, settings_path(),
@@ -496,7 +500,7 @@ TEST_F(AdminPagesTest, AKindWhoseReportsHaveDataIsKeptWithTheRefusalNextToTheKin
   EXPECT_EQ(store_->campaigns().find_campaign(campaign_id_)->reporting_kinds,
             before.reporting_kinds);
   EXPECT_EQ(store_->campaigns().campaign_revision(campaign_id_), revision);
-  const auto kept = app_->get_report(admin_, campaign_id_, "HP-AD-THCS");
+  const auto kept = app_->reports().get_report(admin_, campaign_id_, "HP-AD-THCS");
   EXPECT_EQ(kept.version, 1);
   EXPECT_EQ(kept.values.at("banners"), 2);
 }

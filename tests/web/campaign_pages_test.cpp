@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/reports.h"
 #include "domain/campaign_year.h"
 #include "html_query.h"
 #include "page_session.h"
@@ -87,8 +88,9 @@ TEST_F(CampaignPagesTest, ACoordinatorCreatesTheYearsCampaignFromTheYearAlone) {
   EXPECT_EQ(stored.plan.value("theme", ""), "Học tập suốt đời – chìa khóa của kỷ nguyên số");
   EXPECT_EQ(stored.reporting_kinds, (std::vector<UnitKind>{UnitKind::village, UnitKind::school}));
   // Its schools and its village report in it; nothing of the other commune does.
-  EXPECT_EQ(app_->get_report(admin_, stored.id, "HP-AH-THTT").status, ReportStatus::not_started);
-  EXPECT_THROW(app_->get_report(admin_, stored.id, "HP-AD-THCS"), Error);
+  EXPECT_EQ(app_->reports().get_report(admin_, stored.id, "HP-AH-THTT").status,
+            ReportStatus::not_started);
+  EXPECT_THROW(app_->reports().get_report(admin_, stored.id, "HP-AD-THCS"), Error);
   // The dashboard it lands on is the new campaign's.
   EXPECT_EQ(coordinator.open(location).status, 200);
 }

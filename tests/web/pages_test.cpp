@@ -8,6 +8,9 @@
 #include <regex>
 #include <set>
 
+#include "app/campaigns.h"
+#include "app/reports.h"
+#include "app/units.h"
 #include "app/vietnamese_text.h"
 #include "html_query.h"
 #include "sample_data.h"
@@ -390,13 +393,13 @@ TEST_F(PagesTest, TheConsolidatedPageFollowsARenamedOrMovedUnitAtOnce) {
 
   UnitChanges rename;
   rename.name = "Xã An Hưng Mới";
-  app_->update_unit(admin_, "HP-AH", rename);
+  app_->units().update_unit(admin_, "HP-AH", rename);
   EXPECT_EQ(HtmlPage(page_get(base + "HP-AH", coordinator).body).text("//h1"),
             title + "Xã An Hưng Mới");
 
   UnitChanges move;
   move.parent_code = "HP";
-  app_->update_unit(admin_, "HP-AH-THON1", move);
+  app_->units().update_unit(admin_, "HP-AH-THON1", move);
   EXPECT_EQ(page_get(base + "HP-AH-THON1", coordinator).status, 403);
   EXPECT_EQ(page_get(base + "HP-AH-THON1", sign_in(kViewer)).status, 403);
 }
@@ -411,7 +414,7 @@ TEST_F(PagesTest, TheNavigationLinksToACampaignCreatedSinceTheLastPage) {
   Campaign next = testing_support::week_campaign_2025();
   next.issuer_code = "HP";
   next.name = "Tuần lễ hưởng ứng học tập suốt đời (đợt bổ sung)";
-  const std::int64_t id = app_->create_campaign(admin_, next).id;
+  const std::int64_t id = app_->campaigns().create_campaign(admin_, next).id;
   const HtmlPage page(page_get("/thong-bao", cookie).body);
   EXPECT_EQ(page.count("//nav//a[@href='/dot/" + std::to_string(id) + "/tong-quan/HP-AH']"), 1u);
   EXPECT_EQ(page.count(first), 0u);
@@ -479,12 +482,12 @@ TEST_F(PagesTest, PagesServedFromRenderedBodiesCarryEachSessionsOwnToken) {
 TEST_F(PagesTest, TheDashboardAndConsolidatedPagesShowTheSummaryApisFiguresAtEveryLevel) {
   // Two schools of two communes submit; a village keeps a draft.
   for (const auto& [unit, students] : {std::pair{"HP-AH-THTT", 300}, {"HP-AD-THCS", 450}}) {
-    const UnitReport saved = app_->save_draft(
+    const UnitReport saved = app_->reports().save_draft(
         admin_, campaign_id_, unit, 0,
         {{"banners", 2}, {"media_articles", 3}, {"participants_students", students}}, {});
-    app_->submit(admin_, campaign_id_, unit, saved.version);
+    app_->reports().submit(admin_, campaign_id_, unit, saved.version);
   }
-  app_->save_draft(admin_, campaign_id_, "HP-AH-THON1", 0, {{"banners", 1}}, {});
+  app_->reports().save_draft(admin_, campaign_id_, "HP-AH-THON1", 0, {{"banners", 1}}, {});
   const std::string cookie = sign_in(kAdmin);
   const auto text_of = [](const std::string& html, const std::string& pattern) {
     std::smatch match;

@@ -15,6 +15,7 @@
 #include <set>
 #include <thread>
 
+#include "app/campaigns.h"
 #include "demo/demo_data.h"
 #include "http_client.h"
 #include "storage/open_store.h"
@@ -90,7 +91,7 @@ class TwoServersTest : public ::testing::TestWithParam<Backend> {
       issuer_ = stats.issuer_code;
       password_ = stats.accounts.front().password;  // the admin's
       // A unit whose report nobody has submitted, and complete values to submit for it.
-      const Campaign campaign = app.get_campaign(admin(), campaign_);
+      const Campaign campaign = app.campaigns().get_campaign(admin(), campaign_);
       for (const OrgUnit& u : store->units().units_in_subtree(
                store->units().find_unit(issuer_)->path, campaign.reporting_kinds)) {
         auto report = store->reports().find_report(campaign_, u.id);

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/sign_in.h"
 #include "html_query.h"
 #include "web/pages/page_support.h"
 #include "web_fixture.h"
@@ -26,7 +27,7 @@ class UnitAdminTest : public WebFixture {
   };
 
   PageSession session_of(const std::string& username) {
-    const Session session = app_->login(username, kPassword, "127.0.0.1");
+    const Session session = app_->sign_in().login(username, kPassword, "127.0.0.1");
     return {"Cookie: " + std::string(pages::kSessionCookie) + "=" + session.token,
             pages::csrf_token_for(session.token)};
   }

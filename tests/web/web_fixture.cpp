@@ -3,6 +3,9 @@
 #include <chrono>
 #include <random>
 
+#include "app/accounts.h"
+#include "app/campaigns.h"
+#include "app/units.h"
 #include "sample_data.h"
 #include "storage/open_store.h"
 
@@ -47,7 +50,7 @@ void WebFixture::SetUp() {
   config.session_seconds = kSessionSeconds;
   app_ = std::make_unique<Application>(store_, config, [this] { return now_.load(); });
 
-  admin_ = app_->add_user(kAdmin, "Quản trị hệ thống", Role::admin, "", kPassword);
+  admin_ = app_->accounts().add_user(kAdmin, "Quản trị hệ thống", Role::admin, "", kPassword);
   const std::vector<UnitInput> tree{
       unit_input("VN", "Việt Nam", UnitKind::country, "", {}),
       unit_input("HP", "Thành phố Hải Phòng", UnitKind::province, "VN", {}),
@@ -62,9 +65,9 @@ void WebFixture::SetUp() {
                  {{"students", 600}}, SchoolLevel::lower_secondary),
       unit_input("HP-AD-THON2", "Thôn Tây", UnitKind::village, "HP-AD", {{"residents", 900}}),
   };
-  for (const auto& input : tree) app_->create_unit(admin_, input);
-  campaign_id_ = app_->create_campaign(admin_, campaign_issued_by("HP")).id;
-  other_campaign_id_ = app_->create_campaign(admin_, campaign_issued_by("HP-AD")).id;
+  for (const auto& input : tree) app_->units().create_unit(admin_, input);
+  campaign_id_ = app_->campaigns().create_campaign(admin_, campaign_issued_by("HP")).id;
+  other_campaign_id_ = app_->campaigns().create_campaign(admin_, campaign_issued_by("HP-AD")).id;
 
   // Hashing a password costs ~150 ms; every other account reuses the admin's hash (same
   // password), which the store accepts as it is.

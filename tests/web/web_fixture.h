@@ -22,6 +22,7 @@
 #include <string>
 
 #include "app/application.h"
+#include "domain/store.h"
 #include "http_client.h"
 #include "test_database.h"
 #include "web/server.h"

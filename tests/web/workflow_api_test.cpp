@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "app/reports.h"
 #include "web_fixture.h"
 
 namespace llw::test {
@@ -38,17 +39,18 @@ class WorkflowApiTest : public WebFixture {
   // Puts the unit's report into `state` ("submitted" or "accepted") through the application, as
   // the admin, whatever state it is in now.
   void put_into(const std::string& unit, const std::string& state) {
-    UnitReport report = app_->get_report(admin_, campaign_id_, unit);
+    UnitReport report = app_->reports().get_report(admin_, campaign_id_, unit);
     if (report.status == ReportStatus::accepted) {
-      report = app_->reopen_report(admin_, campaign_id_, unit, "Đặt lại cho bài kiểm thử", {});
+      report =
+          app_->reports().reopen_report(admin_, campaign_id_, unit, "Đặt lại cho bài kiểm thử", {});
     }
     if (report.status != ReportStatus::submitted) {
       if (report.version == 0) {
-        report = app_->save_draft(admin_, campaign_id_, unit, report.version, values_);
+        report = app_->reports().save_draft(admin_, campaign_id_, unit, report.version, values_);
       }
-      report = app_->submit(admin_, campaign_id_, unit, {});
+      report = app_->reports().submit(admin_, campaign_id_, unit, {});
     }
-    if (state == "accepted") app_->accept_report(admin_, campaign_id_, unit, {});
+    if (state == "accepted") app_->reports().accept_report(admin_, campaign_id_, unit, {});
   }
 };
 
@@ -256,7 +258,7 @@ TEST_F(WorkflowApiTest, TheAuditLogIsReadByCoordinatorsForTheirSubtreeAndExports
   // A failed sign-in and a write in the other commune.
   http_->send_json("POST", "/api/v1/auth/token", "",
                    json{{"username", kReporter}, {"password", "sai-roi-nhe"}}.dump());
-  app_->save_draft(admin_, campaign_id_, "HP-AD-THCS", 0, values_);
+  app_->reports().save_draft(admin_, campaign_id_, "HP-AD-THCS", 0, values_);
 
   json log = get("/api/v1/audit", token(kCoordinator)).json();
   std::set<std::string> actions;

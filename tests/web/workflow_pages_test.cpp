@@ -8,6 +8,8 @@
 
 #include <regex>
 
+#include "app/accounts.h"
+#include "app/reports.h"
 #include "html_query.h"
 #include "web/pages/page_support.h"
 #include "web_fixture.h"
@@ -29,7 +31,8 @@ class WorkflowPagesTest : public WebFixture {
 
   void SetUp() override {
     WebFixture::SetUp();
-    app_->add_user(kOtherCoordinator, "Điều phối An Dương", Role::coordinator, "HP-AD", kPassword);
+    app_->accounts().add_user(kOtherCoordinator, "Điều phối An Dương", Role::coordinator, "HP-AD",
+                              kPassword);
   }
 
   Session sign_in(const std::string& username) {
@@ -199,7 +202,7 @@ TEST_F(WorkflowPagesTest, PastTheLockDateTheUnitIsToldWhomToAskAndTheCoordinator
   EXPECT_EQ(
       send_form(coordinator, review_of("HP-AH-THTT"), "action=extend&until=15%2F10%2F2025").status,
       422);
-  EXPECT_FALSE(app_->extension(admin_, campaign_id_, "HP-AH-THTT").has_value());
+  EXPECT_FALSE(app_->reports().extension(admin_, campaign_id_, "HP-AH-THTT").has_value());
   // The reporter cannot extend its own deadline.
   EXPECT_EQ(
       send_form(reporter, review_of("HP-AH-THTT"), "action=extend&until=30%2F10%2F2025").status,
@@ -257,8 +260,9 @@ TEST_F(WorkflowPagesTest, TheHistoryPageListsVersionsAndTheItemsThatChanged) {
 
   // After a submission, a return and a resubmission: what changed since the first submission.
   ASSERT_EQ(post(report_path("HP-AH-THTT") + "/submit", token(kReporter)).status, 200);
-  ASSERT_TRUE(
-      app_->return_report(admin_, campaign_id_, "HP-AH-THTT", "Sửa lại", std::nullopt).version > 0);
+  ASSERT_TRUE(app_->reports()
+                  .return_report(admin_, campaign_id_, "HP-AH-THTT", "Sửa lại", std::nullopt)
+                  .version > 0);
   ASSERT_EQ(save_draft("HP-AH-THTT", articles(7)).status, 200);
   ASSERT_EQ(post(report_path("HP-AH-THTT") + "/submit", token(kReporter)).status, 200);
   const HttpReply resubmitted = open(coordinator, history);

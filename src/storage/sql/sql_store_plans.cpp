@@ -156,31 +156,38 @@ std::vector<LevelPlan> SqlStore::level_plans(std::int64_t campaign_id, std::int6
   return found;
 }
 
-std::optional<LevelPlan> SqlStore::level_plan_edition(std::int64_t campaign_id,
-                                                      std::int64_t unit_id, int edition) {
-  std::optional<LevelPlan> found;
-  with_session([&](soci::session& sql) {
-    long long cid = campaign_id, uid = unit_id, number = edition;
-    PlanColumns row;
-    std::string code, docx, pdf;
-    soci::statement st(sql);
-    bind(st, row, code);
+namespace {
+
+// One edition of a plan with its issued documents (level_plan_edition).
+struct EditionRow {
+  PlanColumns plan;
+  std::string code, docx, pdf;
+
+  void bind(soci::statement& st) {
+    llw::sql::bind(st, plan, code);
     st.exchange(soci::into(docx));
     st.exchange(soci::into(pdf));
-    st.exchange(soci::use(cid));
-    st.exchange(soci::use(uid));
-    st.exchange(soci::use(number));
-    st.alloc();
-    st.prepare(std::string("SELECT ") + kPlanColumns +
-               ", p.docx_b64, p.pdf_b64 FROM level_plans p JOIN units u ON u.id = p.unit_id "
-               "WHERE p.campaign_id = :c AND p.unit_id = :u AND p.edition = :e");
-    st.define_and_bind();
-    if (!st.execute(true)) return;
-    found = row.to_plan(campaign_id, unit_id);
-    found->unit_code = code;
-    found->docx = from_base64(docx);
-    found->pdf = from_base64(pdf);
-  });
+  }
+};
+
+}  // namespace
+
+std::optional<LevelPlan> SqlStore::level_plan_edition(std::int64_t campaign_id,
+                                                      std::int64_t unit_id, int edition) {
+  // A plan's page and its documents ask: prepared once per connection.
+  auto connection = pool_->acquire();
+  const auto row =
+      connection
+          ->prepared<EditionRow, long long, long long, long long>(
+              std::string("SELECT ") + kPlanColumns +
+              ", p.docx_b64, p.pdf_b64 FROM level_plans p JOIN units u ON u.id = p.unit_id "
+              "WHERE p.campaign_id = :c AND p.unit_id = :u AND p.edition = :e")
+          .one(campaign_id, unit_id, edition);
+  if (!row) return std::nullopt;
+  LevelPlan found = row->plan.to_plan(campaign_id, unit_id);
+  found.unit_code = row->code;
+  found.docx = from_base64(row->docx);
+  found.pdf = from_base64(row->pdf);
   return found;
 }
 

@@ -82,6 +82,18 @@ struct ReportColumns {
   long long version = 0, submitted_at = 0, late = 0, at = 0, by = 0;
   soci::indicator submitted_ind = soci::i_ok, by_ind = soci::i_ok;
 
+  // Its columns in the order the SELECTs of this file list them.
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(status));
+    st.exchange(soci::into(version));
+    st.exchange(soci::into(snapshot));
+    st.exchange(soci::into(submitted_at, submitted_ind));
+    st.exchange(soci::into(late));
+    st.exchange(soci::into(comment));
+    st.exchange(soci::into(at));
+    st.exchange(soci::into(by, by_ind));
+  }
+
   ConsolidatedReport to_report(std::int64_t campaign_id, std::int64_t unit_id) const {
     ConsolidatedReport report;
     report.campaign_id = campaign_id;
@@ -108,14 +120,7 @@ struct CurrentConsolidatedRow {
   std::string code;
 
   void bind(soci::statement& st) {
-    st.exchange(soci::into(report.status));
-    st.exchange(soci::into(report.version));
-    st.exchange(soci::into(report.snapshot));
-    st.exchange(soci::into(report.submitted_at, report.submitted_ind));
-    st.exchange(soci::into(report.late));
-    st.exchange(soci::into(report.comment));
-    st.exchange(soci::into(report.at));
-    st.exchange(soci::into(report.by, report.by_ind));
+    report.bind(st);
     st.exchange(soci::into(code));
   }
 };
@@ -192,30 +197,36 @@ void SqlStore::write_consolidated_report(const ConsolidatedReport& report,
 
 namespace {
 
-std::vector<ConsolidatedReportVersion> query_versions(soci::session& sql, std::int64_t campaign_id,
+// One stored version of a consolidated report, with the action and its author's name.
+struct VersionRow {
+  ReportColumns report;
+  std::string action, by_name;
+
+  void bind(soci::statement& st) {
+    report.bind(st);
+    st.exchange(soci::into(action));
+    st.exchange(soci::into(by_name));
+  }
+};
+
+constexpr const char* kVersionsSelect =
+    "SELECT v.status, v.version, v.snapshot_json, v.submitted_at, v.late, v.comment, v.at, v.by, "
+    "v.action, COALESCE(us.display_name, '') FROM consolidated_report_versions v "
+    "LEFT JOIN users us ON us.id = v.by WHERE v.campaign_id = :c AND v.unit_id = :u ";
+
+// The newest `limit` versions, or only version `only`: each text prepared once per connection.
+std::vector<ConsolidatedReportVersion> query_versions(Connection& connection,
+                                                      std::int64_t campaign_id,
                                                       std::int64_t unit_id,
                                                       std::optional<std::int64_t> only, int limit) {
-  long long cid = campaign_id, uid = unit_id, number = only.value_or(0), rows = limit;
-  ReportColumns row;
-  std::string action, by_name;
-  const std::string where =
-      only ? "AND v.version = :n ORDER BY v.version DESC" : "ORDER BY v.version DESC LIMIT :n";
-  soci::statement st =
-      (sql.prepare << "SELECT v.status, v.version, v.snapshot_json, v.submitted_at, v.late, "
-                      "v.comment, v.at, v.by, v.action, COALESCE(us.display_name, '') "
-                      "FROM consolidated_report_versions v LEFT JOIN users us ON us.id = v.by "
-                      "WHERE v.campaign_id = :c AND v.unit_id = :u " +
-                          where,
-       soci::into(row.status), soci::into(row.version), soci::into(row.snapshot),
-       soci::into(row.submitted_at, row.submitted_ind), soci::into(row.late),
-       soci::into(row.comment), soci::into(row.at), soci::into(row.by, row.by_ind),
-       soci::into(action), soci::into(by_name), soci::use(cid), soci::use(uid),
-       soci::use(only ? number : rows));
-  st.execute(false);
+  const std::string text = std::string(kVersionsSelect) +
+                           (only ? "AND v.version = :n" : "ORDER BY v.version DESC LIMIT :n");
   std::vector<ConsolidatedReportVersion> out;
-  while (st.fetch()) {
-    out.push_back({row.to_report(campaign_id, unit_id), action, by_name});
-  }
+  connection.prepared<VersionRow, long long, long long, long long>(text).each(
+      [&](const VersionRow& row) {
+        out.push_back({row.report.to_report(campaign_id, unit_id), row.action, row.by_name});
+      },
+      campaign_id, unit_id, only ? *only : limit);
   return out;
 }
 
@@ -223,72 +234,90 @@ std::vector<ConsolidatedReportVersion> query_versions(soci::session& sql, std::i
 
 std::vector<ConsolidatedReportVersion> SqlStore::consolidated_report_history(
     std::int64_t campaign_id, std::int64_t unit_id, int limit) {
-  std::vector<ConsolidatedReportVersion> found;
-  with_session([&](soci::session& sql) {
-    found = query_versions(sql, campaign_id, unit_id, std::nullopt, limit);
-  });
-  return found;
+  auto connection = pool_->acquire();
+  return query_versions(*connection, campaign_id, unit_id, std::nullopt, limit);
 }
 
 std::optional<ConsolidatedReportVersion> SqlStore::consolidated_report_version(
     std::int64_t campaign_id, std::int64_t unit_id, std::int64_t version) {
-  std::vector<ConsolidatedReportVersion> found;
-  with_session(
-      [&](soci::session& sql) { found = query_versions(sql, campaign_id, unit_id, version, 1); });
+  auto connection = pool_->acquire();
+  const auto found = query_versions(*connection, campaign_id, unit_id, version, 1);
   if (found.empty()) return std::nullopt;
   return found.front();
 }
 
+namespace {
+
+// A child of a node with its aggregate and its consolidated report (child_figures).
+struct ChildRow {
+  long long id = 0, counted = 0, version = 0, submitted_at = 0, late = 0;
+  std::string code, name, kind, path, slots, snapshot, status;
+  soci::indicator counted_ind = soci::i_ok, status_ind = soci::i_ok, version_ind = soci::i_ok,
+                  snapshot_ind = soci::i_ok, submitted_ind = soci::i_ok, late_ind = soci::i_ok;
+
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(code));
+    st.exchange(soci::into(name));
+    st.exchange(soci::into(kind));
+    st.exchange(soci::into(path));
+    st.exchange(soci::into(slots));
+    st.exchange(soci::into(counted, counted_ind));
+    st.exchange(soci::into(status, status_ind));
+    st.exchange(soci::into(version, version_ind));
+    st.exchange(soci::into(snapshot, snapshot_ind));
+    st.exchange(soci::into(submitted_at, submitted_ind));
+    st.exchange(soci::into(late, late_ind));
+  }
+};
+
+// Only children with an aggregate row: the others have no reporting unit in their subtree. The
+// children first (units_parent_name), then their rows: CROSS JOIN keeps that order on SQLite,
+// which otherwise read every aggregate row of the campaign (110,000 for the country) to find a
+// commune's few children.
+constexpr const char* kChildFigures =
+    "SELECT u.id, u.code, u.name, u.kind, u.path, a.slots_json, r.counted, "
+    "cr.status, cr.version, cr.snapshot_json, cr.submitted_at, cr.late "
+    "FROM units u CROSS JOIN aggregates a "
+    "LEFT JOIN reports r ON r.campaign_id = :c2 AND r.unit_id = u.id "
+    "LEFT JOIN consolidated_reports cr ON cr.campaign_id = :c3 "
+    "AND cr.unit_id = u.id WHERE a.campaign_id = :c1 AND a.unit_id = u.id "
+    "AND u.parent_id = :p ORDER BY u.code";
+
+}  // namespace
+
 std::vector<ChildFigures> SqlStore::child_figures(std::int64_t campaign_id,
                                                   std::int64_t parent_id) {
+  // Every consolidated page and summary in "accepted" mode asks: prepared once per connection.
   std::vector<ChildFigures> children;
-  with_session([&](soci::session& sql) {
-    long long cid = campaign_id, pid = parent_id;
-    long long id = 0, counted = 0, version = 0, submitted_at = 0, late = 0;
-    std::string code, name, kind, path, slots, snapshot, status;
-    soci::indicator counted_ind = soci::i_ok, status_ind = soci::i_ok, version_ind = soci::i_ok,
-                    snapshot_ind = soci::i_ok, submitted_ind = soci::i_ok, late_ind = soci::i_ok;
-    // Only children with an aggregate row: the others have no reporting unit in their subtree.
-    // The children first (units_parent_name), then their rows: CROSS JOIN keeps that order on
-    // SQLite, which otherwise read every aggregate row of the campaign (110,000 for the country)
-    // to find a commune's few children.
-    soci::statement st =
-        (sql.prepare << "SELECT u.id, u.code, u.name, u.kind, u.path, a.slots_json, r.counted, "
-                        "cr.status, cr.version, cr.snapshot_json, cr.submitted_at, cr.late "
-                        "FROM units u CROSS JOIN aggregates a "
-                        "LEFT JOIN reports r ON r.campaign_id = :c2 AND r.unit_id = u.id "
-                        "LEFT JOIN consolidated_reports cr ON cr.campaign_id = :c3 "
-                        "AND cr.unit_id = u.id WHERE a.campaign_id = :c1 AND a.unit_id = u.id "
-                        "AND u.parent_id = :p ORDER BY u.code",
-         soci::into(id), soci::into(code), soci::into(name), soci::into(kind), soci::into(path),
-         soci::into(slots), soci::into(counted, counted_ind), soci::into(status, status_ind),
-         soci::into(version, version_ind), soci::into(snapshot, snapshot_ind),
-         soci::into(submitted_at, submitted_ind), soci::into(late, late_ind), soci::use(cid),
-         soci::use(cid), soci::use(cid), soci::use(pid));
-    st.execute(false);
-    while (st.fetch()) {
-      ChildFigures child;
-      child.unit.id = id;
-      child.unit.code = code;
-      child.unit.name = name;
-      child.unit.kind = unit_kind_from_string(kind).value_or(UnitKind::organization);
-      child.unit.parent_id = parent_id;
-      child.unit.path = path;
-      child.live = slots_of(json::parse(slots, nullptr, false));
-      child.reports_itself = counted_ind == soci::i_ok;
-      child.counted_itself = child.reports_itself && counted != 0;
-      if (status_ind == soci::i_ok) {
-        child.consolidated_status = status_of(status);
-        child.consolidated_version = version_ind == soci::i_ok ? version : 0;
-        if (submitted_ind == soci::i_ok) child.submitted_at = submitted_at;
-        child.late = late_ind == soci::i_ok && late != 0;
-        if (child.consolidated_status == ReportStatus::accepted && snapshot_ind == soci::i_ok) {
-          child.snapshot = snapshot_of(snapshot);
-        }
-      }
-      children.push_back(std::move(child));
-    }
-  });
+  auto connection = pool_->acquire();
+  const long long cid = campaign_id, pid = parent_id;
+  connection->prepared<ChildRow, long long, long long, long long, long long>(kChildFigures)
+      .each(
+          [&](const ChildRow& row) {
+            ChildFigures child;
+            child.unit.id = row.id;
+            child.unit.code = row.code;
+            child.unit.name = row.name;
+            child.unit.kind = unit_kind_from_string(row.kind).value_or(UnitKind::organization);
+            child.unit.parent_id = parent_id;
+            child.unit.path = row.path;
+            child.live = slots_of(json::parse(row.slots, nullptr, false));
+            child.reports_itself = row.counted_ind == soci::i_ok;
+            child.counted_itself = child.reports_itself && row.counted != 0;
+            if (row.status_ind == soci::i_ok) {
+              child.consolidated_status = status_of(row.status);
+              child.consolidated_version = row.version_ind == soci::i_ok ? row.version : 0;
+              if (row.submitted_ind == soci::i_ok) child.submitted_at = row.submitted_at;
+              child.late = row.late_ind == soci::i_ok && row.late != 0;
+              if (child.consolidated_status == ReportStatus::accepted &&
+                  row.snapshot_ind == soci::i_ok) {
+                child.snapshot = snapshot_of(row.snapshot);
+              }
+            }
+            children.push_back(std::move(child));
+          },
+          cid, cid, cid, pid);
   return children;
 }
 

@@ -127,16 +127,15 @@ std::optional<ReportExtension> SqlStore::find_extension(std::int64_t campaign_id
 }
 
 std::vector<OrgUnit> SqlStore::units_not_submitted(std::int64_t campaign_id) {
+  // The reminders' list: prepared once per connection.
   std::vector<OrgUnit> units;
-  with_session([&](soci::session& sql) {
-    long long cid = campaign_id;
-    for_each_row<UnitRow>(
-        sql,
-        std::string("SELECT ") + kUnitColumns + kReportFrom +
-            "LEFT JOIN units p ON p.id = u.parent_id WHERE r.campaign_id = :c AND r.status IN "
-            "('not_started', 'draft', 'returned') ORDER BY u.path",
-        [&](const UnitRow& row) { units.push_back(row.to_unit()); }, soci::use(cid));
-  });
+  auto connection = pool_->acquire();
+  connection
+      ->prepared<UnitRow, long long>(
+          std::string("SELECT ") + kUnitColumns + kReportFrom +
+          "LEFT JOIN units p ON p.id = u.parent_id WHERE r.campaign_id = :c AND r.status IN "
+          "('not_started', 'draft', 'returned') ORDER BY u.path")
+      .each([&](const UnitRow& row) { units.push_back(row.to_unit()); }, campaign_id);
   return units;
 }
 

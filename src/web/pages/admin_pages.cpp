@@ -2,6 +2,7 @@
 // written when any row fails. The unit tree is in unit_admin_pages.cpp, accounts in
 // user_pages.cpp, campaign settings in settings_pages.cpp.
 
+#include "app/units.h"
 #include "domain/access.h"
 #include "domain/error.h"
 #include "web/pages/page_routes.h"
@@ -46,8 +47,8 @@ HttpResponse PageRoutes::admin_import_post(Context& context, const Params&) {
     return page(context, 422, "admin_import", std::move(view));
   }
   const ImportResult result =
-      app_.import_units(context.user, it->second.bytes, upload_media_type(it->second),
-                        RequestContext{context.request.client_address});
+      app_.units().import_units(context.user, it->second.bytes, upload_media_type(it->second),
+                                RequestContext{context.request.client_address});
   view["file_name"] = it->second.filename;
   if (!result.errors.empty()) {
     nlohmann::json rows = nlohmann::json::array();

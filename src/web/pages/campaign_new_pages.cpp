@@ -6,6 +6,8 @@
 
 #include <charconv>
 
+#include "app/campaigns.h"
+#include "app/units.h"
 #include "domain/access.h"
 #include "domain/campaign_defaults.h"
 #include "domain/campaign_year.h"
@@ -33,7 +35,7 @@ pages::CampaignNewInput new_campaign_input(Application& app, const User& user) {
   if (user.role != Role::coordinator || user.unit_code.empty()) {
     throw Error(ErrorKind::forbidden, not_campaign_manager, "unit");
   }
-  const OrgUnit unit = app.get_unit(user, user.unit_code);
+  const OrgUnit unit = app.units().get_unit(user, user.unit_code);
   require_allowed(user, Action::manage_campaign, unit);
   input.issuer_code = unit.code;
   input.issuer_name = unit.name;
@@ -60,13 +62,13 @@ std::string page_field(const std::string& field) {
 
 HttpResponse PageRoutes::campaign_new(Context& context, const Params&) {
   pages::CampaignNewInput input = new_campaign_input(app_, context.user);
-  input.forms = app_.available_forms();
+  input.forms = app_.campaigns().available_forms();
   return page(context, 200, "campaign_new", pages::campaign_new_view(input));
 }
 
 HttpResponse PageRoutes::campaign_new_post(Context& context, const Params&) {
   pages::CampaignNewInput input = new_campaign_input(app_, context.user);
-  input.forms = app_.available_forms();
+  input.forms = app_.campaigns().available_forms();
   const auto& form = context.form;
   pages::FormEcho& echo = input.echo;
   for (const char* field : pages::kCampaignNewFields) echo.values[field] = form.value(field);
@@ -125,8 +127,8 @@ HttpResponse PageRoutes::campaign_new_post(Context& context, const Params&) {
   int status = 422;
   if (echo.errors.empty()) {
     try {
-      const Campaign created = app_.create_campaign(context.user, campaign,
-                                                    RequestContext{context.request.client_address});
+      const Campaign created = app_.campaigns().create_campaign(
+          context.user, campaign, RequestContext{context.request.client_address});
       return redirect("/dot/" + std::to_string(created.id) + "/tong-quan/" +
                       pages::url_encode(created.issuer_code));
     } catch (const Error& error) {

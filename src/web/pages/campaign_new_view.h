@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/application.h"
+#include "app/campaigns.h"
 #include "web/pages/form_echo.h"
 
 namespace llw::pages {

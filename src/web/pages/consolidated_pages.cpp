@@ -1,6 +1,10 @@
 // The consolidated report page of a node: figures, the units' texts, the coordinator's own
 // narrative (saved with versioning, a stale save shows both versions), and the export buttons.
 
+#include "app/document_downloads.h"
+#include "app/reporting_up.h"
+#include "app/summaries.h"
+#include "app/units.h"
 #include "domain/access.h"
 #include "domain/error.h"
 #include "web/pages/consolidated_view.h"
@@ -36,7 +40,7 @@ HttpResponse PageRoutes::consolidated(Context& context, const Params& params) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   // Read first: the access check (read_summary) and the narrative's version, which its saves
   // change without the campaign's revision.
-  const auto [revision, narrative_version] = app_.consolidated_versions(
+  const auto [revision, narrative_version] = app_.reporting_up().consolidated_versions(
       context.user, campaign_id, params[1], context.known_revision(campaign_id));
   // Everything else the page shows follows the revision; what it offers follows the reader's
   // role and place in the tree (the access policy's inputs) and the notices in the address.
@@ -49,15 +53,15 @@ HttpResponse PageRoutes::consolidated(Context& context, const Params& params) {
                           pages::query_value(query, "len");
   return cached_page(context, key, revision, "consolidated", [&] {
     const ConsolidatedNarrative saved =
-        app_.consolidated_narrative(context.user, campaign_id, params[1]);
+        app_.reporting_up().consolidated_narrative(context.user, campaign_id, params[1]);
     return consolidated_view_of(context, params, saved, {});
   });
 }
 
 HttpResponse PageRoutes::consolidated_page(Context& context, const Params& params, int status,
                                            const pages::ReportingUpEcho& echo) {
-  const ConsolidatedNarrative saved =
-      app_.consolidated_narrative(context.user, parse_page_campaign_id(params[0]), params[1]);
+  const ConsolidatedNarrative saved = app_.reporting_up().consolidated_narrative(
+      context.user, parse_page_campaign_id(params[0]), params[1]);
   return page(context, status, "consolidated", consolidated_view_of(context, params, saved, echo));
 }
 
@@ -82,8 +86,8 @@ nlohmann::json PageRoutes::consolidated_page_view(Context& context, const NodeSu
   input.summary = &data.summary;
   input.base_href =
       "/dot/" + std::to_string(data.campaign.id) + "/tong-hop/" + pages::url_encode(data.node.code);
-  input.history =
-      app_.consolidated_narrative_history(context.user, data.campaign.id, data.node.code, 20);
+  input.history = app_.reporting_up().consolidated_narrative_history(context.user, data.campaign.id,
+                                                                     data.node.code, 20);
   nlohmann::json view = pages::consolidated_view(input);
   const std::string base =
       "/dot/" + std::to_string(data.campaign.id) + "/tong-hop/" + pages::url_encode(data.node.code);
@@ -100,7 +104,7 @@ nlohmann::json PageRoutes::consolidated_page_view(Context& context, const NodeSu
 HttpResponse PageRoutes::consolidated_post(Context& context, const Params& params) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   const User& user = context.user;
-  const OrgUnit node = app_.get_unit(user, params[1]);
+  const OrgUnit node = app_.units().get_unit(user, params[1]);
   require_allowed(user, Action::write_summary, node);
   std::int64_t version = 0;
   try {
@@ -113,14 +117,15 @@ HttpResponse PageRoutes::consolidated_post(Context& context, const Params& param
     texts[key] = context.form.value("n." + key);
   }
   try {
-    app_.save_consolidated_narrative(user, campaign_id, node.code, version, texts);
+    app_.reporting_up().save_consolidated_narrative(user, campaign_id, node.code, version, texts);
     return redirect("/dot/" + std::to_string(campaign_id) + "/tong-hop/" +
                     pages::url_encode(node.code) + "?da-luu=1");
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::conflict && error.kind() != ErrorKind::validation_failed) throw;
     // The page as a GET shows it, with the posted texts and their messages.
     const NodeSummary data = node_summary(context, params, kTextsShown);
-    const ConsolidatedNarrative saved = app_.consolidated_narrative(user, campaign_id, node.code);
+    const ConsolidatedNarrative saved =
+        app_.reporting_up().consolidated_narrative(user, campaign_id, node.code);
     pages::ConsolidatedInput input;
     input.saved = &saved;
     input.texts = texts;
@@ -144,8 +149,9 @@ HttpResponse PageRoutes::document_export(Context& context, const Params& params)
                 "path");
   }
   const DocumentFile file =
-      choice->data ? app_.data_export(context.user, campaign_id, params[1], choice->format)
-                   : app_.summary_document(context.user, campaign_id, params[1], choice->format);
+      choice->data
+          ? app_.documents().data_export(context.user, campaign_id, params[1], choice->format)
+          : app_.documents().summary_document(context.user, campaign_id, params[1], choice->format);
   return download(file);
 }
 
@@ -154,7 +160,7 @@ HttpResponse PageRoutes::unit_texts(Context& context, const Params& params) {
   const std::int64_t page_number =
       pages::parse_page_number(pages::query_value(context.request.query, "trang"));
   const UnitTextsPage texts =
-      app_.unit_texts(context.user, campaign_id, params[1], params[2], page_number);
+      app_.summaries().unit_texts(context.user, campaign_id, params[1], params[2], page_number);
   const std::string base =
       "/dot/" + std::to_string(campaign_id) + "/tong-hop/" + pages::url_encode(texts.node.code);
   return page(context, 200, "unit_texts", pages::unit_texts_view(texts, base));

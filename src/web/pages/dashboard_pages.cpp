@@ -1,5 +1,8 @@
 // The coordinator's dashboard and its chart.
 
+#include "app/campaigns.h"
+#include "app/summaries.h"
+#include "app/units.h"
 #include "documents/bar_chart.h"
 #include "documents/document.h"
 #include "domain/error.h"
@@ -19,9 +22,9 @@ PageRoutes::NodeSummary PageRoutes::node_summary(Context& context, const Params&
   options.narrative_limit = narrative_limit;
   // The summary checks read_summary on the node: the role and the subtree.
   NodeSummary data;
-  data.summary = app_.summary(context.user, campaign_id, params[1], options);
-  data.campaign = app_.get_campaign(context.user, campaign_id);
-  data.node = app_.get_unit(context.user, params[1]);
+  data.summary = app_.summaries().summary(context.user, campaign_id, params[1], options);
+  data.campaign = app_.campaigns().get_campaign(context.user, campaign_id);
+  data.node = app_.units().get_unit(context.user, params[1]);
   return data;
 }
 
@@ -36,8 +39,8 @@ HttpResponse PageRoutes::dashboard(Context& context, const Params& params) {
   asked.filter = report_filter_from_string(pages::query_value(query, "trang-thai"))
                      .value_or(ReportFilter::all);
   asked.page = pages::parse_page_number(pages::query_value(query, "trang"));
-  const Dashboard dashboard = app_.dashboard(context.user, campaign_id, params[1], asked,
-                                             context.known_revision(campaign_id));
+  const Dashboard dashboard = app_.summaries().dashboard(
+      context.user, campaign_id, params[1], asked, context.known_revision(campaign_id));
   const OrgUnit& node = dashboard.node();
 
   const std::string base = "/dot/" + std::to_string(campaign_id);

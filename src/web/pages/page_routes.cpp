@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <iostream>
 
+#include "app/campaigns.h"
+#include "app/notifications.h"
+#include "app/sign_in.h"
+#include "app/units.h"
 #include "domain/access.h"
 #include "domain/error.h"
 #include "domain/text.h"
@@ -116,7 +120,7 @@ HttpResponse PageRoutes::handle(const HttpRequest& request) {
     try {
       const auto cookies = pages::parse_cookies(request.cookie);
       if (const auto it = cookies.find(pages::kSessionCookie); it != cookies.end()) {
-        user = app_.authenticate(it->second);
+        user = app_.sign_in().authenticate(it->second);
       }
     } catch (const std::exception&) {
     }
@@ -177,7 +181,7 @@ HttpResponse PageRoutes::dispatch(const HttpRequest& request) {
         throw Error(ErrorKind::unauthenticated, "Bạn cần đăng nhập.");
       }
       context.session_campaign_id = campaign_in_address(segments);
-      context.session = app_.authenticate_page(it->second, context.session_campaign_id);
+      context.session = app_.sign_in().authenticate_page(it->second, context.session_campaign_id);
       context.user = context.session->user;
       context.session_token = it->second;
       context.csrf = pages::csrf_token_for(context.session_token);
@@ -245,13 +249,13 @@ HttpResponse PageRoutes::framed_page(Context& context, int status, const std::st
   // An account that must choose its password first gets no links it could not follow.
   const bool linked = user.id != 0 && !user.must_change_password;
   const CampaignsFingerprint* known = context.session ? &context.session->campaigns : nullptr;
-  const auto campaign = linked ? app_.newest_campaign(user, known) : std::nullopt;
+  const auto campaign = linked ? app_.campaigns().newest_campaign(user, known) : std::nullopt;
   // Units below that submitted, plans issued above: one count on a partial index per page (read
   // with the session when it was).
   std::int64_t unread = -1;
   if (linked && user.role != Role::admin) {
-    unread =
-        context.session ? context.session->unread_notifications : app_.unread_notifications(user);
+    unread = context.session ? context.session->unread_notifications
+                             : app_.notices().unread_notifications(user);
   }
   // The frame's head is rendered from these alone (and the CSRF token, put in when sent), so it
   // is kept under them: a user's next page reuses it.
@@ -286,7 +290,7 @@ HttpResponse PageRoutes::framed_page(Context& context, int status, const std::st
 }
 
 nlohmann::json PageRoutes::frame_view(const User& user,
-                                      const std::optional<Application::CampaignLink>& campaign,
+                                      const std::optional<Campaigns::CampaignLink>& campaign,
                                       std::int64_t unread) {
   nlohmann::json view = nlohmann::json::object();
   if (user.id == 0) return view;
@@ -314,7 +318,7 @@ nlohmann::json PageRoutes::frame_view(const User& user,
   if (!user.must_change_password && (user.role == Role::admin || user.role == Role::coordinator)) {
     // The unit tree from the user's own unit; an admin has none and starts at the root.
     const auto tree_code =
-        app_.unit_tree_start(user, campaign ? campaign->issuer_path : std::string());
+        app_.units().unit_tree_start(user, campaign ? campaign->issuer_path : std::string());
     if (tree_code) {
       nav.push_back(
           {{"href", "/quan-tri/don-vi/" + pages::url_encode(*tree_code)}, {"label", "Cây đơn vị"}});
@@ -382,8 +386,8 @@ void PageRoutes::require_csrf(const Context& context) const {
   }
 }
 
-std::optional<Application::CampaignLink> PageRoutes::default_campaign(const User& user) {
-  return app_.newest_campaign(user);
+std::optional<Campaigns::CampaignLink> PageRoutes::default_campaign(const User& user) {
+  return app_.campaigns().newest_campaign(user);
 }
 
 }  // namespace llw

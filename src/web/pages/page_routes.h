@@ -15,6 +15,14 @@
 #include <vector>
 
 #include "app/application.h"
+#include "app/campaigns.h"
+#include "app/documents.h"
+#include "app/unit_accounts.h"
+#include "domain/campaign.h"
+#include "domain/reporting_up_store.h"
+#include "domain/session_view.h"
+#include "domain/summary.h"
+#include "domain/user.h"
 #include "web/http_message.h"
 #include "web/pages/form_echo.h"
 #include "web/pages/page_support.h"
@@ -91,7 +99,7 @@ class PageRoutes {
   // The frame's data for `user`: their name and role and the navigation, which links to
   // `campaign` (the newest they may see) and shows `unread` notifications (-1: no link).
   nlohmann::json frame_view(const User& user,
-                            const std::optional<Application::CampaignLink>& campaign,
+                            const std::optional<Campaigns::CampaignLink>& campaign,
                             std::int64_t unread);
   HttpResponse error_page(const HttpRequest& request, const User* user, int status,
                           const std::string& message);
@@ -101,7 +109,7 @@ class PageRoutes {
   // Fails with Error{bad_input} unless the POST carries this session's CSRF token.
   void require_csrf(const Context& context) const;
   // The campaign to show by default: the newest one the user may see.
-  std::optional<Application::CampaignLink> default_campaign(const User& user);
+  std::optional<Campaigns::CampaignLink> default_campaign(const User& user);
 
   // sign_in_pages.cpp
   HttpResponse home(Context& context, const Params& params);

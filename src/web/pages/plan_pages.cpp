@@ -6,6 +6,8 @@
 
 #include <charconv>
 
+#include "app/campaigns.h"
+#include "app/level_plans.h"
 #include "documents/html_renderer.h"
 #include "domain/error.h"
 #include "web/http_errors.h"
@@ -36,8 +38,8 @@ HttpResponse PageRoutes::plan_composer_page(Context& context, std::int64_t campa
                                             const pages::PlanFormValues* typed,
                                             pages::FormEcho echo) {
   const User& user = context.user;
-  const Campaign campaign = app_.get_campaign(user, campaign_id);
-  const LevelPlanSheet sheet = app_.level_plan(user, campaign_id, unit_code);
+  const Campaign campaign = app_.campaigns().get_campaign(user, campaign_id);
+  const LevelPlanSheet sheet = app_.plans().level_plan(user, campaign_id, unit_code);
   pages::PlanPageInput input;
   input.campaign = &campaign;
   input.sheet = &sheet;
@@ -50,8 +52,8 @@ HttpResponse PageRoutes::plan_composer_page(Context& context, std::int64_t campa
     input.form = *typed;
   } else if (sheet.may_compose) {
     if (last == nullptr) {
-      input.form =
-          pages::plan_form_values(app_.starting_level_plan(user, campaign_id, unit_code), 0);
+      input.form = pages::plan_form_values(
+          app_.plans().starting_level_plan(user, campaign_id, unit_code), 0);
     } else {
       LevelPlanDraft current{last->number, last->issued_on, last->deadline, last->lock_date,
                              last->content};
@@ -65,7 +67,7 @@ HttpResponse PageRoutes::plan_composer_page(Context& context, std::int64_t campa
   }
   if (sheet.may_compose && draft) {
     input.preview_html =
-        documents::render_html(app_.level_plan_preview(user, campaign_id, unit_code));
+        documents::render_html(app_.plans().level_plan_preview(user, campaign_id, unit_code));
   }
   const auto& query = context.request.query;
   input.issued_now = query.count("da-ban-hanh") > 0;
@@ -112,8 +114,8 @@ HttpResponse PageRoutes::plan_composer_post(Context& context, const Params& para
   }
   LevelPlan saved;
   try {
-    saved = app_.save_level_plan(context.user, campaign_id, unit_code, *version, draft,
-                                 request_context);
+    saved = app_.plans().save_level_plan(context.user, campaign_id, unit_code, *version, draft,
+                                         request_context);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::validation_failed && error.kind() != ErrorKind::conflict &&
         error.kind() != ErrorKind::bad_input) {
@@ -127,7 +129,7 @@ HttpResponse PageRoutes::plan_composer_post(Context& context, const Params& para
   // The draft is saved; from here on the page shows it at its new version.
   pages::PlanFormValues stored = typed;
   stored.version = std::to_string(saved.version);
-  const LevelPlanSheet sheet = app_.level_plan(context.user, campaign_id, unit_code);
+  const LevelPlanSheet sheet = app_.plans().level_plan(context.user, campaign_id, unit_code);
   if (!sheet.warnings.empty() && !context.form.has("confirm_years")) {
     echo.message =
         "Đã lưu dự thảo nhưng chưa ban hành: văn bản còn ghi năm khác năm của Tuần lễ (xem các "
@@ -136,7 +138,8 @@ HttpResponse PageRoutes::plan_composer_post(Context& context, const Params& para
     return plan_composer_page(context, campaign_id, unit_code, 422, &stored, std::move(echo));
   }
   try {
-    app_.issue_level_plan(context.user, campaign_id, unit_code, saved.version, request_context);
+    app_.plans().issue_level_plan(context.user, campaign_id, unit_code, saved.version,
+                                  request_context);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::validation_failed && error.kind() != ErrorKind::conflict) throw;
     return refused(error, stored);
@@ -158,7 +161,8 @@ HttpResponse PageRoutes::plan_download(Context& context, const Params& params) {
   if (!format || (*format != DocumentFormat::docx && *format != DocumentFormat::pdf)) {
     throw Error(ErrorKind::not_found, "Kế hoạch chỉ tải được dạng PDF hoặc DOCX.", "path");
   }
-  return download(app_.level_plan_document(context.user, campaign_id, params[1], edition, *format));
+  return download(
+      app_.plans().level_plan_document(context.user, campaign_id, params[1], edition, *format));
 }
 
 }  // namespace llw

@@ -5,6 +5,10 @@
 
 #include <utility>
 
+#include "app/campaigns.h"
+#include "app/level_plans.h"
+#include "app/reports.h"
+#include "app/units.h"
 #include "domain/access.h"
 #include "domain/error.h"
 #include "web/http_errors.h"
@@ -55,7 +59,7 @@ nlohmann::json PageRoutes::report_view(Context& context, pages::ReportFormInput&
   // The page shows the dates the unit works under: the nearest issued plan's above it (its
   // commune's), else the campaign's.
   Campaign dated = *input.campaign;
-  const EffectiveDates dates = app_.effective_dates(dated, unit);
+  const EffectiveDates dates = app_.plans().effective_dates(dated, unit);
   dated.deadline = dates.deadline;
   dated.lock_date = dates.lock_date;
   const Campaign* const given = std::exchange(input.campaign, &dated);
@@ -72,8 +76,8 @@ nlohmann::json PageRoutes::report_view(Context& context, pages::ReportFormInput&
   workflow.report = &current;
   workflow.base = base;
   workflow.can_review = is_allowed(user, Action::review_report, unit);
-  workflow.closed = app_.closed_message(user, campaign.id, unit.code);
-  workflow.extension = app_.extension(user, campaign.id, unit.code);
+  workflow.closed = app_.reports().closed_message(user, campaign.id, unit.code);
+  workflow.extension = app_.reports().extension(user, campaign.id, unit.code);
   workflow.now = app_.now();
   workflow.echo = echo;
 
@@ -85,15 +89,15 @@ nlohmann::json PageRoutes::report_view(Context& context, pages::ReportFormInput&
     input.values = input.report->values;
     input.errors.clear();
   }
-  input.history = app_.report_history(user, campaign.id, unit.code, 20);
+  input.history = app_.reports().report_history(user, campaign.id, unit.code, 20);
   nlohmann::json view = pages::report_form_view(input);
   input.campaign = given;
   view["action"] = base;
   // The plan of the level above the unit (its commune's, once issued) and the unit's tasks in it.
   if (dates.plan_unit_id != 0) {
     try {
-      view["plan_above"] =
-          pages::plan_above_view(app_.level_plan(user, campaign.id, dates.plan_unit_code), unit);
+      view["plan_above"] = pages::plan_above_view(
+          app_.plans().level_plan(user, campaign.id, dates.plan_unit_code), unit);
       if (view["plan_above"].is_object()) {
         // The tasks open while the report is not started; afterwards the form comes first.
         view["plan_above"]["open"] = input.report->status == ReportStatus::not_started;
@@ -112,9 +116,9 @@ HttpResponse PageRoutes::report_page(Context& context, std::int64_t campaign_id,
                                      const std::string& unit_code, int status,
                                      const pages::ReviewEcho& echo) {
   const User& user = context.user;
-  const UnitReport report = app_.get_report(user, campaign_id, unit_code);
-  const Campaign campaign = app_.get_campaign(user, campaign_id);
-  const OrgUnit unit = app_.get_unit(user, unit_code);
+  const UnitReport report = app_.reports().get_report(user, campaign_id, unit_code);
+  const Campaign campaign = app_.campaigns().get_campaign(user, campaign_id);
+  const OrgUnit unit = app_.units().get_unit(user, unit_code);
 
   pages::ReportFormInput input;
   input.campaign = &campaign;
@@ -143,9 +147,9 @@ HttpResponse PageRoutes::report_post(Context& context, const Params& params) {
   const std::int64_t campaign_id = page_campaign_id(params[0]);
   const User& user = context.user;
   const std::string& unit_code = params[1];
-  const UnitReport saved = app_.get_report(user, campaign_id, unit_code);
-  const Campaign campaign = app_.get_campaign(user, campaign_id);
-  const OrgUnit unit = app_.get_unit(user, unit_code);
+  const UnitReport saved = app_.reports().get_report(user, campaign_id, unit_code);
+  const Campaign campaign = app_.campaigns().get_campaign(user, campaign_id);
+  const OrgUnit unit = app_.units().get_unit(user, unit_code);
   require_allowed(user, Action::write_report, unit);
   const ReportForm& form = *campaign.form;
   const std::string base =
@@ -223,7 +227,7 @@ HttpResponse PageRoutes::report_post(Context& context, const Params& params) {
   const nlohmann::json values = pages::values_for_saving(form, posted.values);
   UnitReport after;
   try {
-    after = app_.save_draft(user, campaign_id, unit.code, version, values);
+    after = app_.reports().save_draft(user, campaign_id, unit.code, version, values);
   } catch (const Error& error) {
     if (error.kind() == ErrorKind::validation_failed) {
       if (ajax) {
@@ -234,7 +238,7 @@ HttpResponse PageRoutes::report_post(Context& context, const Params& params) {
       return render(422, input);
     }
     if (error.kind() != ErrorKind::conflict) throw;
-    const UnitReport current = app_.get_report(user, campaign_id, unit.code);
+    const UnitReport current = app_.reports().get_report(user, campaign_id, unit.code);
     if (current.version == version || !status_is_editable(current.status)) throw;
     if (ajax) {
       return json_page_response(
@@ -246,7 +250,8 @@ HttpResponse PageRoutes::report_post(Context& context, const Params& params) {
                  "nháp” để xem hai phiên bản và chọn."}});
     }
     std::string by;
-    for (const auto& version_entry : app_.report_history(user, campaign_id, unit.code, 1)) {
+    for (const auto& version_entry :
+         app_.reports().report_history(user, campaign_id, unit.code, 1)) {
       by = version_entry.by_name;
     }
     input.theirs = &current;
@@ -277,7 +282,7 @@ HttpResponse PageRoutes::report_post(Context& context, const Params& params) {
   }
 
   try {
-    app_.submit(user, campaign_id, unit.code, after.version);
+    app_.reports().submit(user, campaign_id, unit.code, after.version);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::validation_failed) throw;
     input.report = &after;

@@ -3,6 +3,8 @@
 // works without JavaScript); the level above returns it with a comment, accepts it, or reopens
 // it with a reason. Every action is a POST with the CSRF token, then a redirect.
 
+#include "app/reporting_up.h"
+#include "app/units.h"
 #include "domain/access.h"
 #include "domain/error.h"
 #include "web/pages/page_routes.h"
@@ -18,7 +20,7 @@ nlohmann::json PageRoutes::reporting_up_section(Context& context, const Campaign
   const User& user = context.user;
   ConsolidatedReport report;
   try {
-    report = app_.consolidated_report(user, campaign.id, node.code);
+    report = app_.reporting_up().consolidated_report(user, campaign.id, node.code);
   } catch (const Error& error) {
     // A node without reporting units below it has nothing to send up.
     if (error.kind() == ErrorKind::not_found) return false;
@@ -28,7 +30,7 @@ nlohmann::json PageRoutes::reporting_up_section(Context& context, const Campaign
   pages::ReportingUpInput input;
   input.node = &node;
   input.report = &report;
-  input.children = app_.consolidated_children(user, campaign.id, node.code);
+  input.children = app_.reporting_up().consolidated_children(user, campaign.id, node.code);
   input.may_submit = is_allowed(user, Action::submit_consolidated, node);
   input.may_review = is_allowed(user, Action::review_report, node);
   input.has_parent = node.parent_id.has_value();
@@ -44,7 +46,7 @@ nlohmann::json PageRoutes::reporting_up_section(Context& context, const Campaign
 HttpResponse PageRoutes::reporting_up_post(Context& context, const Params& params) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   const User& user = context.user;
-  const OrgUnit node = app_.get_unit(user, params[1]);
+  const OrgUnit node = app_.units().get_unit(user, params[1]);
   const std::string& action = context.form.value("action");
   std::optional<std::int64_t> version;
   try {
@@ -70,8 +72,8 @@ HttpResponse PageRoutes::reporting_up_post(Context& context, const Params& param
                     "confirm");
       }
     }
-    app_.decide_consolidated(user, campaign_id, node.code, event, echo.text, version,
-                             request_context);
+    app_.reporting_up().decide_consolidated(user, campaign_id, node.code, event, echo.text, version,
+                                            request_context);
     flash = pages::decision_flash(event);
   } catch (const Error& error) {
     const bool shown_on_page = error.kind() == ErrorKind::validation_failed ||

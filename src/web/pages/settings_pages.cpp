@@ -2,6 +2,7 @@
 // coordinators of the issuing unit and admins, and which kinds of units report; the form is shown
 // read-only. Dates are typed and shown dd/mm/yyyy.
 
+#include "app/campaigns.h"
 #include "domain/access.h"
 #include "domain/error.h"
 #include "web/http_errors.h"
@@ -16,7 +17,7 @@ namespace {
 
 // The campaign, when the user may change its settings (manage_campaign at the issuer).
 Campaign campaign_to_manage(Application& app, const User& user, const std::string& id_text) {
-  Campaign campaign = app.get_campaign(user, parse_page_campaign_id(id_text));
+  Campaign campaign = app.campaigns().get_campaign(user, parse_page_campaign_id(id_text));
   OrgUnit issuer;
   issuer.id = campaign.issuer_unit_id;
   issuer.code = campaign.issuer_code;
@@ -89,8 +90,8 @@ HttpResponse PageRoutes::campaign_settings_post(Context& context, const Params& 
   int status = 422;
   if (echo.errors.empty()) {
     try {
-      app_.update_campaign_settings(context.user, campaign.id, settings,
-                                    RequestContext{context.request.client_address});
+      app_.campaigns().update_campaign_settings(context.user, campaign.id, settings,
+                                                RequestContext{context.request.client_address});
       return redirect("/dot/" + std::to_string(campaign.id) + "/cai-dat?ok=1");
     } catch (const Error& error) {
       // A kind whose reports have data cannot be removed (409): shown at the kinds like a

@@ -1,5 +1,7 @@
 // Sign-in, sign-out and the home page (which sends each role to its own starting page).
 
+#include "app/accounts.h"
+#include "app/sign_in.h"
 #include "domain/error.h"
 #include "web/http_errors.h"
 #include "web/pages/page_routes.h"
@@ -82,12 +84,12 @@ HttpResponse PageRoutes::sign_in(Context& context, const Params&) {
                         next);
   }
   try {
-    const Session session =
-        app_.login(username, context.form.value("password"), context.request.client_address);
+    const Session session = app_.sign_in().login(username, context.form.value("password"),
+                                                 context.request.client_address);
     // A password an administrator set is changed first (the page says why).
     // Failed attempts at the account since its last sign-in are shown first (notifications page).
     std::string target = next;
-    if (app_.must_change_password(session.user)) {
+    if (app_.accounts().must_change_password(session.user)) {
       target = "/doi-mat-khau";
     } else if (session.failed_before) {
       target = "/thong-bao?tiep=" + pages::url_encode(next);
@@ -106,7 +108,7 @@ HttpResponse PageRoutes::sign_in(Context& context, const Params&) {
 }
 
 HttpResponse PageRoutes::sign_out(Context& context, const Params&) {
-  app_.logout(context.session_token);
+  app_.sign_in().logout(context.session_token);
   HttpResponse response = redirect("/dang-nhap");
   response.headers.emplace_back("Set-Cookie", session_cookie(context.request, "", 0));
   return response;

@@ -4,6 +4,9 @@
 // memory in this request, or with the passwords shown once on the page (format=html). Access and
 // rules are the Application's (unit_accounts.cpp).
 
+#include "app/accounts.h"
+#include "app/campaigns.h"
+#include "app/units.h"
 #include "domain/error.h"
 #include "web/http_errors.h"
 #include "web/pages/page_routes.h"
@@ -34,10 +37,10 @@ std::string query_value(const HttpRequest& request, const std::string& name) {
 
 HttpResponse PageRoutes::unit_accounts_page(Context& context, const UnitAccountScope& scope,
                                             int status, pages::UnitAccountsPageInput input) {
-  input.units = app_.unit_accounts(context.user, scope);
-  input.unit = app_.get_unit(context.user, scope.unit_code);
+  input.units = app_.accounts().unit_accounts(context.user, scope);
+  input.unit = app_.units().get_unit(context.user, scope.unit_code);
   input.campaign_id = scope.campaign_id;
-  for (const Campaign& campaign : app_.list_campaigns(context.user)) {
+  for (const Campaign& campaign : app_.campaigns().list_campaigns(context.user)) {
     input.campaigns.emplace_back(campaign.id, campaign.name);
   }
   return page(context, status, "unit_accounts", pages::unit_accounts_view(input));
@@ -70,9 +73,9 @@ HttpResponse PageRoutes::unit_accounts_post(Context& context, const Params&) {
           input.echo.values[name] = "1";
         }
       }
-      issued = app_.reset_unit_accounts(context.user, scope, usernames, request_context);
+      issued = app_.accounts().reset_unit_accounts(context.user, scope, usernames, request_context);
     } else if (form.value("action") == "create") {
-      issued = app_.create_unit_accounts(context.user, scope, request_context);
+      issued = app_.accounts().create_unit_accounts(context.user, scope, request_context);
     } else {
       throw Error(ErrorKind::bad_input, "Thao tác không hợp lệ; hãy tải lại trang.", "action");
     }
@@ -87,7 +90,7 @@ HttpResponse PageRoutes::unit_accounts_post(Context& context, const Params&) {
     return unit_accounts_page(context, scope, 200, std::move(input));
   }
   if (form.value("format") == "pdf") {
-    const OrgUnit unit = app_.get_unit(context.user, scope.unit_code);
+    const OrgUnit unit = app_.units().get_unit(context.user, scope.unit_code);
     return download(credential_slips_pdf(issued, unit.name, sign_in_address(context.request)));
   }
   input.notice =

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "app/audit_trail.h"
+#include "app/units.h"
 #include "domain/access.h"
 #include "domain/error.h"
 #include "web/pages/page_routes.h"
@@ -125,9 +127,9 @@ std::string notice_for(const std::string& done) {
 // The page's data besides the forms: the unit's place and children, as the user may see them.
 pages::UnitAdminInput tree_input(Application& app, const User& user, const OrgUnit& unit) {
   pages::UnitAdminInput input;
-  UnitPlace place = app.unit_place(user, unit.code);
+  UnitPlace place = app.units().unit_place(user, unit.code);
   input.ancestors = std::move(place.managed_ancestors);
-  input.children = app.list_children(user, unit.code);
+  input.children = app.units().list_children(user, unit.code);
   input.can_move = place.may_move;
   return input;
 }
@@ -137,8 +139,8 @@ pages::UnitAdminInput tree_input(Application& app, const User& user, const OrgUn
 HttpResponse PageRoutes::admin_units(Context& context, const Params& params) {
   require_unit_admin(context.user);
   // The version before anything is read: what is read below is at least as new as it.
-  const std::int64_t version = app_.write_version();
-  const OrgUnit unit = app_.get_unit(context.user, params[0]);
+  const std::int64_t version = app_.audit().write_version();
+  const OrgUnit unit = app_.units().get_unit(context.user, params[0]);
   require_allowed(context.user, Action::manage_unit, unit);
   const auto ok = context.request.query.find("ok");
   const std::string notice = ok == context.request.query.end() ? "" : notice_for(ok->second);
@@ -159,7 +161,7 @@ HttpResponse PageRoutes::admin_units(Context& context, const Params& params) {
 HttpResponse PageRoutes::admin_units_post(Context& context, const Params& params) {
   require_unit_admin(context.user);
   const User& user = context.user;
-  const OrgUnit unit = app_.get_unit(user, params[0]);
+  const OrgUnit unit = app_.units().get_unit(user, params[0]);
   require_allowed(user, Action::manage_unit, unit);
   const pages::PostedForm& form = context.form;
   const std::string& action = form.value("action");
@@ -183,7 +185,7 @@ HttpResponse PageRoutes::admin_units_post(Context& context, const Params& params
       for (const auto& [group, n] : typed.population) population[group] = n;
       changes.population = population;
       changes.signer = signer_of(form);
-      app_.update_unit(user, unit.code, changes, request);
+      app_.units().update_unit(user, unit.code, changes, request);
       return redirect(here + "?ok=sua");
     }
     if (action == "them") {
@@ -200,7 +202,7 @@ HttpResponse PageRoutes::admin_units_post(Context& context, const Params& params
       child.population = typed.population;
       child.email = form.value("email");
       child.signer = signer_of(form);
-      app_.create_unit(user, child, request);
+      app_.units().create_unit(user, child, request);
       return redirect(here + "?ok=them");
     }
     if (action == "chuyen") {
@@ -208,7 +210,7 @@ HttpResponse PageRoutes::admin_units_post(Context& context, const Params& params
       keep(input.move, form, {"parent_code"});
       UnitChanges changes;
       changes.parent_code = form.value("parent_code");
-      app_.update_unit(user, unit.code, changes, request);
+      app_.units().update_unit(user, unit.code, changes, request);
       return redirect(here + "?ok=chuyen");
     }
   } catch (const Error& error) {

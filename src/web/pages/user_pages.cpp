@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "app/accounts.h"
 #include "domain/error.h"
 #include "web/http_errors.h"
 #include "web/pages/page_routes.h"
@@ -61,7 +62,8 @@ std::string saved_message(const std::string& code) {
 HttpResponse PageRoutes::admin_users(Context& context, const Params&) {
   const auto q = context.request.query.find("q");
   const std::string search = q == context.request.query.end() ? "" : q->second;
-  const auto users = app_.list_users(context.user, "", search.substr(0, 200), kListLimit);
+  const auto users =
+      app_.accounts().list_users(context.user, "", search.substr(0, 200), kListLimit);
   return page(context, 200, "admin_users",
               pages::users_view(context.user, users, search, kListLimit, {}));
 }
@@ -85,8 +87,8 @@ HttpResponse PageRoutes::admin_users_post(Context& context, const Params&) {
   if (echo.errors.empty()) {
     input.role = *role;
     try {
-      const User created =
-          app_.create_user(context.user, input, RequestContext{context.request.client_address});
+      const User created = app_.accounts().create_user(
+          context.user, input, RequestContext{context.request.client_address});
       return redirect("/quan-tri/tai-khoan/" + pages::url_encode(created.username) + "?ok=tao");
     } catch (const Error& error) {
       if (!shows_on_form(error)) throw;
@@ -98,13 +100,13 @@ HttpResponse PageRoutes::admin_users_post(Context& context, const Params&) {
   } else {
     echo.message = "Chưa tạo được tài khoản. Hãy sửa các ô được đánh dấu bên dưới.";
   }
-  const auto users = app_.list_users(context.user, "", "", kListLimit);
+  const auto users = app_.accounts().list_users(context.user, "", "", kListLimit);
   return page(context, status, "admin_users",
               pages::users_view(context.user, users, "", kListLimit, echo));
 }
 
 HttpResponse PageRoutes::admin_user(Context& context, const Params& params) {
-  const User user = app_.get_user(context.user, params[0]);
+  const User user = app_.accounts().get_user(context.user, params[0]);
   pages::FormEcho echo;
   if (const auto ok = context.request.query.find("ok"); ok != context.request.query.end()) {
     const std::string message = saved_message(ok->second);
@@ -131,20 +133,20 @@ HttpResponse PageRoutes::admin_user_post(Context& context, const Params& params)
       if (!change.role) {
         echo.errors["role"] = kBadRole;
       } else {
-        app_.update_user(context.user, params[0], change, request);
+        app_.accounts().update_user(context.user, params[0], change, request);
         done = "sua";
       }
     } else if (action == "dat-mat-khau") {
       if (form.value("password") != form.value("password2")) {
         echo.errors["password2"] = kPasswordsDiffer;
       } else {
-        app_.reset_password(context.user, params[0], form.value("password"), request);
+        app_.accounts().reset_password(context.user, params[0], form.value("password"), request);
         done = "mat-khau";
       }
     } else if (action == "khoa" || action == "mo-khoa") {
       UserChange change;
       change.disabled = action == "khoa";
-      app_.update_user(context.user, params[0], change, request);
+      app_.accounts().update_user(context.user, params[0], change, request);
       done = action == "khoa" ? "khoa" : "mo";
     } else {
       throw Error(ErrorKind::bad_input,
@@ -155,7 +157,7 @@ HttpResponse PageRoutes::admin_user_post(Context& context, const Params& params)
     const auto values = echo.values;
     echo = echo_of(error, {"name", "role", "unit", "password", "password2"});
     echo.values = values;
-    const User user = app_.get_user(context.user, params[0]);
+    const User user = app_.accounts().get_user(context.user, params[0]);
     return page(context, http_status(error.kind()), "admin_users",
                 {{"edit", pages::user_edit_view(context.user, user, echo)},
                  {"title", "Tài khoản " + user.username}});
@@ -164,7 +166,7 @@ HttpResponse PageRoutes::admin_user_post(Context& context, const Params& params)
     return redirect("/quan-tri/tai-khoan/" + pages::url_encode(params[0]) + "?ok=" + done);
   }
   echo.message = "Chưa lưu được. Hãy sửa các ô được đánh dấu bên dưới.";
-  const User user = app_.get_user(context.user, params[0]);
+  const User user = app_.accounts().get_user(context.user, params[0]);
   return page(context, 422, "admin_users",
               {{"edit", pages::user_edit_view(context.user, user, echo)},
                {"title", "Tài khoản " + user.username}});
@@ -177,8 +179,9 @@ HttpResponse PageRoutes::change_password_form(Context& context, const Params&) {
         "Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn (máy khác, trình duyệt khác) đã bị "
         "đăng xuất.";
   }
-  return page(context, 200, "change_password",
-              pages::change_password_view(app_.must_change_password(context.user), echo));
+  return page(
+      context, 200, "change_password",
+      pages::change_password_view(app_.accounts().must_change_password(context.user), echo));
 }
 
 HttpResponse PageRoutes::change_password_post(Context& context, const Params&) {
@@ -195,9 +198,9 @@ HttpResponse PageRoutes::change_password_post(Context& context, const Params&) {
   }
   if (echo.errors.empty()) {
     try {
-      app_.change_password(context.user, context.session_token, form.value("current_password"),
-                           form.value("new_password"),
-                           RequestContext{context.request.client_address});
+      app_.accounts().change_password(context.user, context.session_token,
+                                      form.value("current_password"), form.value("new_password"),
+                                      RequestContext{context.request.client_address});
       return redirect("/doi-mat-khau?ok=1");
     } catch (const Error& error) {
       if (!shows_on_form(error)) throw;
@@ -207,8 +210,9 @@ HttpResponse PageRoutes::change_password_post(Context& context, const Params&) {
   } else {
     echo.message = "Chưa đổi được mật khẩu. Hãy sửa các ô được đánh dấu bên dưới.";
   }
-  return page(context, status, "change_password",
-              pages::change_password_view(app_.must_change_password(context.user), echo));
+  return page(
+      context, status, "change_password",
+      pages::change_password_view(app_.accounts().must_change_password(context.user), echo));
 }
 
 }  // namespace llw

@@ -7,6 +7,13 @@
 #include <limits>
 
 #include "app/audit_export.h"
+#include "app/audit_trail.h"
+#include "app/campaigns.h"
+#include "app/document_downloads.h"
+#include "app/notifications.h"
+#include "app/reports.h"
+#include "app/sign_in.h"
+#include "app/units.h"
 #include "domain/access.h"
 #include "domain/error.h"
 #include "web/pages/page_routes.h"
@@ -90,7 +97,7 @@ HttpResponse PageRoutes::review_post(Context& context, const Params& params) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   const User& user = context.user;
   const std::string& unit_code = params[1];
-  const OrgUnit unit = app_.get_unit(user, unit_code);
+  const OrgUnit unit = app_.units().get_unit(user, unit_code);
   // Only the level above reviews: a reporter or viewer is refused before anything is read.
   require_allowed(user, Action::review_report, unit);
   const std::string base =
@@ -107,8 +114,8 @@ HttpResponse PageRoutes::review_post(Context& context, const Params& params) {
   try {
     if (action != "extend") {
       const ReportEvent event = report_event_named(action);
-      app_.decide_report(user, campaign_id, unit.code, event, echo.comment, version,
-                         request_context);
+      app_.reports().decide_report(user, campaign_id, unit.code, event, echo.comment, version,
+                                   request_context);
       flash = pages::decision_flash(event);
     } else {
       const auto until = pages::parse_vietnamese_date(echo.until);
@@ -118,7 +125,7 @@ HttpResponse PageRoutes::review_post(Context& context, const Params& params) {
                     "15/11/2025.",
                     "until");
       }
-      app_.grant_extension(user, campaign_id, unit.code, *until, request_context);
+      app_.reports().grant_extension(user, campaign_id, unit.code, *until, request_context);
       flash = "da-gia-han";
     }
   } catch (const Error& error) {
@@ -139,20 +146,20 @@ HttpResponse PageRoutes::report_export(Context& context, const Params& params) {
     throw Error(ErrorKind::not_found, "Không có tệp xuất này. Hãy chọn một nút trên trang.",
                 "path");
   }
-  return download(app_.report_document(context.user, campaign_id, params[1], *format));
+  return download(app_.documents().report_document(context.user, campaign_id, params[1], *format));
 }
 
 HttpResponse PageRoutes::report_history(Context& context, const Params& params) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   const User& user = context.user;
-  const Campaign campaign = app_.get_campaign(user, campaign_id);
-  const OrgUnit unit = app_.get_unit(user, params[1]);
+  const Campaign campaign = app_.campaigns().get_campaign(user, campaign_id);
+  const OrgUnit unit = app_.units().get_unit(user, params[1]);
 
   pages::HistoryInput input;
   input.campaign = &campaign;
   input.unit = &unit;
   input.base = "/dot/" + std::to_string(campaign_id) + "/bao-cao/" + pages::url_encode(unit.code);
-  input.versions = app_.report_history(user, campaign_id, unit.code, 200);
+  input.versions = app_.reports().report_history(user, campaign_id, unit.code, 200);
 
   const std::string from_text = query_value(context.request, "tu");
   const std::string to_text = query_value(context.request, "den");
@@ -176,7 +183,7 @@ HttpResponse PageRoutes::report_history(Context& context, const Params& params) 
     input.compared = true;
   }
   if (input.compared) {
-    input.changes = app_.report_diff(user, campaign_id, unit.code, input.from, input.to);
+    input.changes = app_.reports().report_diff(user, campaign_id, unit.code, input.from, input.to);
   }
   return page(context, 200, "report_history", pages::history_view(input));
 }
@@ -200,13 +207,13 @@ HttpResponse PageRoutes::audit_log(Context& context, const Params&) {
     // Access first: a reporter learns nothing from a bad date either.
     AuditQuery probe;
     probe.limit = 1;
-    app_.audit_log(context.user, "", probe);
+    app_.audit().audit_log(context.user, "", probe);
     return page(context, 422, "audit", pages::audit_view(input));
   }
   input.filters = request.filters;
   // The body depends on the log's newest entry, the reader's scope and the filters alone (the
   // access check runs first, on every request): the same page asked again is not read again.
-  const std::int64_t version = app_.audit_log_version(context.user, request.filters.unit);
+  const std::int64_t version = app_.audit().audit_log_version(context.user, request.filters.unit);
   const pages::AuditFilters& f = request.filters;
   std::string key = "nhat-ky/" + std::string(to_string(context.user.role)) + "/" +
                     context.user.unit_path + "?" + std::to_string(f.page);
@@ -214,7 +221,7 @@ HttpResponse PageRoutes::audit_log(Context& context, const Params&) {
     key += "&" + pages::url_encode(*value);  // encoded: no typed "&" can fake another filter
   }
   return cached_page(context, key, version, "audit", [&] {
-    input.entries = app_.audit_log(context.user, request.filters.unit, request.query);
+    input.entries = app_.audit().audit_log(context.user, request.filters.unit, request.query);
     if (static_cast<int>(input.entries.size()) > kPageSize) {
       input.has_next = true;
       input.entries.resize(kPageSize);
@@ -227,7 +234,7 @@ HttpResponse PageRoutes::audit_csv(Context& context, const Params&) {
   AuditRequest request = audit_request(context.request, 0);
   request.query.offset = 0;
   request.query.limit = 10000;
-  const auto entries = app_.audit_log(context.user, request.filters.unit, request.query);
+  const auto entries = app_.audit().audit_log(context.user, request.filters.unit, request.query);
   return download(
       {llw::audit_csv(entries), "text/csv; charset=utf-8", "nhat-ky-hoat-dong.csv", nullptr});
 }
@@ -240,8 +247,8 @@ HttpResponse PageRoutes::notifications(Context& context, const Params&) {
   const auto next = context.request.query.find("tiep");
   return page(context, 200, "notifications",
               pages::notifications_view(
-                  app_.notifications(context.user, 200), notice,
-                  app_.failed_sign_ins_before_this_session(context.user),
+                  app_.notices().notifications(context.user, 200), notice,
+                  app_.sign_in().failed_sign_ins_before_this_session(context.user),
                   next == context.request.query.end() ? "" : pages::safe_next(next->second)));
 }
 
@@ -251,7 +258,7 @@ HttpResponse PageRoutes::notifications_post(Context& context, const Params&) {
     throw Error(ErrorKind::bad_input, "Biểu mẫu thiếu thông báo mới nhất. Hãy tải lại trang.",
                 "newest");
   }
-  app_.mark_notifications_read(context.user, *newest);
+  app_.notices().mark_notifications_read(context.user, *newest);
   return redirect("/thong-bao?da-doc=1");
 }
 

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "app/application.h"
+#include "app/reports.h"
+#include "app/sign_in.h"
 #include "domain/campaign.h"
 #include "domain/org_unit.h"
 #include "domain/report.h"

@@ -1,0 +1,85 @@
+#pragma once
+// Campaigns and their forms (campaigns.cpp, campaign_settings.cpp).
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/request_context.h"
+#include "app/use_case_area.h"
+#include "domain/campaign.h"
+#include "domain/session_view.h"
+#include "domain/user.h"
+
+namespace llw {
+
+// What the campaign settings page edits (campaign_settings.cpp).
+struct CampaignSettings {
+  std::string name;
+  std::chrono::year_month_day period_start{};
+  std::chrono::year_month_day period_end{};
+  std::chrono::year_month_day deadline{};
+  std::chrono::year_month_day lock_date{};
+  // Whether consolidated figures above a node count its accepted snapshot or live reports;
+  // unset keeps the campaign's current choice.
+  std::optional<SummarySource> summary_source;
+  // The kinds of units that must report; unset keeps them. Adding a kind gives every such unit
+  // below the issuer a not-started report; removing one is refused once any of its reports has
+  // data (campaign_settings.cpp).
+  std::optional<std::vector<UnitKind>> reporting_kinds;
+  // The theme of the year, quoted exactly in every document; unset keeps it.
+  std::optional<std::string> theme;
+};
+
+// A report form the application can load (a file of forms_dir), offered for a new campaign.
+struct FormChoice {
+  std::string id;     // "llw-2025"
+  std::string title;  // the form's own title
+};
+
+class Campaigns : public UseCaseArea {
+ public:
+  using UseCaseArea::UseCaseArea;
+
+  // Campaigns and forms.
+  std::vector<Campaign> list_campaigns(const User& actor);
+  // The campaign's revision: bumped by every change of what its summaries and pages show (a
+  // report's or consolidated report's state, a unit, the campaign); a version for caches of what
+  // was built from them. Error{not_found} for an unknown campaign.
+  std::int64_t campaign_revision(std::int64_t campaign_id);
+  // The newest campaign (by year, then by creation) the actor may see: the one a page's
+  // navigation links to, named by what a link needs (every page asks: no copy of the plan).
+  struct CampaignLink {
+    std::int64_t id = 0;
+    std::string issuer_code;
+    std::string issuer_path;
+  };
+  // `known`: the fingerprint a page's session view read (session_view.h); when it is the one the
+  // cached campaigns were read at, nothing is read again.
+  std::optional<CampaignLink> newest_campaign(const User& actor,
+                                              const CampaignsFingerprint* known = nullptr);
+  Campaign get_campaign(const User& actor, std::int64_t id);
+  Campaign create_campaign(const User& actor, Campaign campaign,
+                           const RequestContext& context = {});
+  std::shared_ptr<const ReportForm> form(const std::string& form_id);
+  // Every form of forms_dir that loads, by id (a file that does not load is left out and logged).
+  std::vector<FormChoice> available_forms();
+  // Replaces the campaign's structured plan fields (validated like a new campaign's), for whoever
+  // may manage campaigns at the issuer. Returns the campaign as stored.
+  Campaign update_campaign_plan(const User& actor, std::int64_t campaign_id,
+                                const nlohmann::json& plan);
+  // The campaign settings page and PATCH /api/v1/campaigns/{id} (campaign_settings.cpp): name and
+  // dates, validated like a new campaign's (Error{validation_failed} with a message per field),
+  // summary source and reporting kinds, for whoever may manage campaigns at the issuer. One store
+  // transaction with the reports the kinds add or remove; a removed kind with saved reports is
+  // Error{conflict} on "reporting_kinds". Bumps the campaign's revision once.
+  Campaign update_campaign_settings(const User& actor, std::int64_t campaign_id,
+                                    const CampaignSettings& settings,
+                                    const RequestContext& context = {});
+};
+
+}  // namespace llw

@@ -1,0 +1,60 @@
+#pragma once
+// The unit tree (units.cpp, unit_editing.cpp): reading, creating, editing, moving and importing
+// units.
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/request_context.h"
+#include "app/unit_editing.h"
+#include "app/use_case_area.h"
+#include "domain/org_unit.h"
+#include "domain/user.h"
+
+namespace llw {
+
+struct ImportResult {
+  int created = 0;
+  int updated = 0;
+  std::vector<std::pair<int, std::string>> errors;  // (row number, Vietnamese message)
+};
+
+class Units : public UseCaseArea {
+ public:
+  using UseCaseArea::UseCaseArea;
+
+  // Org units.
+  OrgUnit get_unit(const User& actor, const std::string& code);
+  // Where the actor's unit tree starts: their own unit, or for an account without one (an
+  // admin) the topmost unit above `path_below` (a campaign's issuer); nullopt when there is none
+  // the actor may read.
+  std::optional<std::string> unit_tree_start(const User& actor, const std::string& path_below);
+  std::vector<OrgUnit> list_children(const User& actor, const std::string& parent_code);
+  OrgUnit create_unit(const User& actor, const UnitInput& input,
+                      const RequestContext& context = {});
+  // Edits a unit and/or moves it under another parent (unit_editing.cpp), keeping every summary
+  // exact: manage_unit on the unit, and on the old and the new parent for a move (so a
+  // coordinator moves nothing out of or into its subtree, nor its own unit). Checked like a new
+  // unit (422 naming the field; nothing changes).
+  OrgUnit update_unit(const User& actor, const std::string& code, const UnitChanges& changes,
+                      const RequestContext& context = {});
+  // Where the unit stands for its administrator (unit_editing.cpp; manage_unit on it): the
+  // ancestors the actor may manage and whether the actor may move it (UnitPlace).
+  UnitPlace unit_place(const User& actor, const std::string& code);
+  // CSV or XLSX bytes; all-or-nothing. `root_code` limits where rows may attach (the actor's
+  // unit for a coordinator; empty for an admin).
+  ImportResult import_units(const User& actor, const std::string& body,
+                            const std::string& content_type, const RequestContext& context = {});
+
+ private:
+  ImportResult import_units_unaudited(const User& actor, const std::string& body,
+                                      const std::string& content_type);
+  // Adds newly created units to every campaign they must report in, and recomputes the
+  // aggregates of campaigns whose reporting units changed (population, kind).
+  void sync_campaigns_after_unit_changes(const std::vector<OrgUnit>& created,
+                                         const std::vector<OrgUnit>& updated);
+};
+
+}  // namespace llw
