@@ -75,6 +75,20 @@ async function main() {
       await page.setViewportSize({ width: 360, height: 800 });
     });
 
+    await step('a filled-in report reads as sections and tables at both widths', async () => {
+      const page = coordinator.page;
+      await page.goto(baseUrl + '/dot/1/bao-cao/HP-ANHUNG-THCS2');
+      const held = page.locator('table.activities tr.held-yes');
+      assert.ok(await held.count() >= 1, 'held activities are rows of the table');
+      await fitsThePhone(page, '4b-filled-review');
+      await page.locator('table.activities').first().scrollIntoViewIfNeeded();
+      await shot(page, '4c-filled-review-activities-1366');
+      await page.setViewportSize({ width: 360, height: 800 });
+      await page.locator('table.activities tr.held-yes').first().scrollIntoViewIfNeeded();
+      await shot(page, '4d-filled-review-activities-360');
+      await page.goto(unitUrl);
+    });
+
     await step('an empty return comment is refused in Vietnamese, by the page and by the server', async () => {
       const page = coordinator.page;
       await page.locator('#bar-return').click();

@@ -215,6 +215,8 @@ json history_view(const HistoryInput& input) {
           {"from", std::to_string(input.from)},
           {"from_label", input.from == 0 ? std::string("báo cáo trống")
                                          : "phiên bản " + std::to_string(input.from)},
+          {"from_heading", input.from == 0 ? std::string("Báo cáo trống")
+                                           : "Phiên bản " + std::to_string(input.from)},
           {"to", std::to_string(input.to)},
           {"has_basis", !basis.empty()},
           {"basis", basis},
