@@ -25,32 +25,6 @@ const json& value_of(const json& values, const std::string& key) {
   return it == values.end() ? null_value : *it;
 }
 
-// The report's flags on `item` in words: a table cell's names its row and column.
-json flags_of(const FormItem& item, const std::vector<ReportFlag>& flags) {
-  json messages = json::array();
-  for (const ReportFlag& flag : flags) {
-    if (flag.field == item.key) {
-      messages.push_back(flag.message);
-      continue;
-    }
-    if (flag.field.rfind(item.key + "[", 0) != 0) continue;
-    const auto close = flag.field.find("].", item.key.size());
-    if (close == std::string::npos) continue;
-    const std::string row = flag.field.substr(item.key.size() + 1, close - item.key.size() - 1);
-    const std::string column_key = flag.field.substr(close + 2);
-    std::string where = "Dòng " + row;
-    try {
-      where = "Dòng " + std::to_string(std::stoi(row) + 1);
-    } catch (const std::exception&) {
-    }
-    for (const auto& column : item.columns) {
-      if (column.key == column_key) where += ", " + column.label;
-    }
-    messages.push_back(where + ": " + flag.message);
-  }
-  return messages;
-}
-
 // The measures of one activity of the outline (held, sessions, participants, direction).
 struct Activity {
   std::string name;
@@ -83,7 +57,7 @@ json activity_row(const ReportForm& form, const Activity& activity, const UnitRe
   }
   json row_flags = json::array();
   for (const auto& [measure, measure_item] : activity.measures) {
-    for (const auto& message : flags_of(*measure_item, report.flags)) {
+    for (const auto& message : flag_messages(*measure_item, report.flags)) {
       row_flags.push_back(message);
       flags.push_back(
           {{"label", activity.name}, {"message", message}, {"anchor", activity.anchor}});
@@ -154,7 +128,7 @@ json section_view(const ReportForm& form, const FormSection& section, const OrgU
       continue;
     }
     flush_activities();
-    const json item_flags = flags_of(item, report.flags);
+    const json item_flags = flag_messages(item, report.flags);
     for (const auto& message : item_flags) {
       flags.push_back({{"label", item.label}, {"message", message}, {"anchor", id}});
     }
@@ -201,6 +175,31 @@ json section_view(const ReportForm& form, const FormSection& section, const OrgU
 }
 
 }  // namespace
+
+json flag_messages(const FormItem& item, const std::vector<ReportFlag>& flags) {
+  json messages = json::array();
+  for (const ReportFlag& flag : flags) {
+    if (flag.field == item.key) {
+      messages.push_back(flag.message);
+      continue;
+    }
+    if (flag.field.rfind(item.key + "[", 0) != 0) continue;
+    const auto close = flag.field.find("].", item.key.size());
+    if (close == std::string::npos) continue;
+    const std::string row = flag.field.substr(item.key.size() + 1, close - item.key.size() - 1);
+    const std::string column_key = flag.field.substr(close + 2);
+    std::string where = "Dòng " + row;
+    try {
+      where = "Dòng " + std::to_string(std::stoi(row) + 1);
+    } catch (const std::exception&) {
+    }
+    for (const auto& column : item.columns) {
+      if (column.key == column_key) where += ", " + column.label;
+    }
+    messages.push_back(where + ": " + flag.message);
+  }
+  return messages;
+}
 
 std::string value_in_words(const ReportForm& form, ItemType type, const json& value) {
   if (type == ItemType::choice && value.is_string()) {

@@ -35,4 +35,8 @@ nlohmann::json report_review_view(const ReviewPageInput& input);
 // plan's content as "a) Tuyên truyền về tự học, …" rather than the bare letter. Empty when absent.
 std::string value_in_words(const ReportForm& form, ItemType type, const nlohmann::json& value);
 
+// The report's flags on `item` in words a clerk or reviewer reads under the item; a table cell's
+// flag names its row and column ("Dòng 2, Ngày ban hành: …").
+nlohmann::json flag_messages(const FormItem& item, const std::vector<ReportFlag>& flags);
+
 }  // namespace llw::pages
