@@ -2,7 +2,7 @@
 // - report form: live totals and population checks, table rows added and removed in place,
 //   autosave of the draft to the server, and a copy in this browser (localStorage) that is
 //   offered back after a dropped connection or a closed tab; a stale save is announced.
-// - print buttons.
+// - print buttons; review comments required before a return or reopen is sent.
 // - new campaign: the name and dates follow the year while they are still its defaults.
 (function () {
   'use strict';
@@ -40,6 +40,27 @@
   document.addEventListener('click', function (event) {
     var target = event.target;
     if (target && target.hasAttribute && target.hasAttribute('data-print')) window.print();
+  });
+
+  // Review forms (return, reopen): a comment the server requires is checked here first, with the
+  // server's Vietnamese words under the box instead of the browser's own bubble (the forms are
+  // novalidate; without JavaScript the server answers the same message).
+  document.addEventListener('submit', function (event) {
+    var box = event.target.querySelector && event.target.querySelector('textarea[data-required-message]');
+    if (!box || box.value.trim() !== '') return;
+    event.preventDefault();
+    var message = document.getElementById(box.id + '-required');
+    if (!message) {
+      message = document.createElement('p');
+      message.id = box.id + '-required';
+      message.className = 'field-error';
+      message.setAttribute('role', 'alert');
+      box.parentNode.insertBefore(message, box.nextSibling);
+    }
+    message.textContent = box.getAttribute('data-required-message');
+    box.setAttribute('aria-invalid', 'true');
+    box.setAttribute('aria-describedby', message.id);
+    box.focus();
   });
 
   // New campaign: changing the year moves the name and the dates still on the previous year's

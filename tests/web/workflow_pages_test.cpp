@@ -139,6 +139,55 @@ TEST_F(WorkflowPagesTest, AReturnNeedsACommentWhichTheUnitThenSeesEscapedAtTheTo
   EXPECT_EQ(form.find("<script>alert"), std::string::npos);
 }
 
+TEST_F(WorkflowPagesTest, TheReviewPageReadsLikeTheDocumentWithTheDecisionAtHandForReviewersOnly) {
+  submit();
+  const Session coordinator = sign_in(kCoordinator);
+  const HtmlPage reviewed(open(coordinator, page_of("HP-AH-THTT")).body);
+  // The report's figures as pairs, the decision bar (accept, and a link to the return form), and
+  // a return comment checked in Vietnamese rather than by the browser's own bubble.
+  EXPECT_EQ(reviewed.text("//dl[@class='figures-list']/div[@id='r-media_articles']/dd"), "3");
+  EXPECT_EQ(reviewed.count("//div[@id='decision-bar']//button[@value='accept']"), 1u);
+  EXPECT_EQ(reviewed.text("//div[@id='decision-bar']//a[@id='bar-return']/@href"), "#return-form");
+  EXPECT_EQ(reviewed.count("//textarea[@id='return-comment-text'][@required]"), 0u);
+  EXPECT_NE(reviewed.text("//textarea[@id='return-comment-text']/@data-required-message")
+                .find("Hãy ghi nhận xét"),
+            std::string::npos);
+  EXPECT_EQ(reviewed.text("//a[@id='print-report']/@href"),
+            page_of("HP-AH-THTT") + "/xuat/pdf?in=1");
+  EXPECT_EQ(reviewed.count("//form[@id='report-form']"), 0u);
+
+  // The unit reads its submitted report the same way, without anything to decide.
+  const HtmlPage mine(open(sign_in(kReporter), page_of("HP-AH-THTT")).body);
+  EXPECT_EQ(mine.text("//div[@id='r-media_articles']/dd"), "3");
+  EXPECT_EQ(mine.count("//div[@id='decision-bar']"), 0u);
+  EXPECT_EQ(mine.count("//section[@id='review']"), 0u);
+
+  // Without JavaScript the server answers an empty comment with the same words, under the box.
+  const HttpReply missing =
+      send_form(coordinator, review_of("HP-AH-THTT"), "action=return&version=2&comment=");
+  EXPECT_EQ(missing.status, 422);
+  EXPECT_NE(HtmlPage(missing.body).text("//p[@id='return-comment-error']").find("Hãy ghi nhận xét"),
+            std::string::npos);
+}
+
+TEST_F(WorkflowPagesTest, InBaoCaoOpensThePdfInTheBrowserAndTheDownloadsStayAttachments) {
+  submit();
+  const Session viewer = sign_in(kViewer);
+  const HttpReply shown = open(viewer, page_of("HP-AH-THTT") + "/xuat/pdf?in=1");
+  ASSERT_EQ(shown.status, 200);
+  EXPECT_EQ(shown.body.substr(0, 5), "%PDF-");
+  EXPECT_EQ(shown.header("content-disposition").rfind("inline;", 0), 0u);
+  EXPECT_EQ(open(viewer, page_of("HP-AH-THTT") + "/xuat/pdf")
+                .header("content-disposition")
+                .rfind("attachment;", 0),
+            0u);
+  EXPECT_EQ(open(viewer, page_of("HP-AH-THTT") + "/xuat/docx?in=1")
+                .header("content-disposition")
+                .rfind("attachment;", 0),
+            0u);
+  EXPECT_EQ(open(sign_in(kReporterMn), page_of("HP-AH-THTT") + "/xuat/pdf?in=1").status, 403);
+}
+
 TEST_F(WorkflowPagesTest, AcceptThenReopenWithAReasonAndOutOfOrderActionsConflict) {
   const Session coordinator = sign_in(kCoordinator);
   // Accepting a report nobody submitted: 409 naming the state; nothing changes.
@@ -267,7 +316,8 @@ TEST_F(WorkflowPagesTest, TheHistoryPageListsVersionsAndTheItemsThatChanged) {
   ASSERT_EQ(post(report_path("HP-AH-THTT") + "/submit", token(kReporter)).status, 200);
   const HttpReply resubmitted = open(coordinator, history);
   const HtmlPage resubmitted_page(resubmitted.body);
-  EXPECT_EQ(resubmitted_page.text("//h2[@id='diff-title']"), "Khác nhau giữa phiên bản 3 và 6");
+  EXPECT_EQ(resubmitted_page.text("//h2[@id='diff-title']"),
+            "Khác nhau giữa phiên bản 3 và phiên bản 6");
   EXPECT_EQ(resubmitted_page.count(changes + "[td[2]='1.155'][td[3]='7']"), 1u);
   EXPECT_EQ(resubmitted_page.count(changes + "[td[2]='(trống)'][td[3]='2']"), 0u);
 

@@ -9,6 +9,7 @@
 #include "domain/error.h"
 #include "web/pages/consolidated_view.h"
 #include "web/pages/page_routes.h"
+#include "web/pages/plan_links.h"
 #include "web/pages/reporting_up_view.h"
 
 namespace llw {
@@ -98,6 +99,8 @@ nlohmann::json PageRoutes::consolidated_page_view(Context& context, const NodeSu
        {{"href", base + "/xuat/so-lieu.xlsx"}, {"label", "Tải số liệu (XLSX)"}},
        {{"href", base + "/xuat/so-lieu.csv"}, {"label", "Tải số liệu (CSV)"}}});
   view["up"] = reporting_up_section(context, data.campaign, data.node, echo);
+  // The plans the node issued and works under, beside the report they are reported against.
+  pages::add_plan_links(view, app_, context.user, data.campaign, data.node);
   return view;
 }
 

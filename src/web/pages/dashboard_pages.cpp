@@ -9,6 +9,7 @@
 #include "domain/level_plan.h"
 #include "web/pages/dashboard_view.h"
 #include "web/pages/page_routes.h"
+#include "web/pages/plan_links.h"
 
 namespace llw {
 
@@ -61,6 +62,7 @@ HttpResponse PageRoutes::dashboard(Context& context, const Params& params) {
     if (may_have_level_plan(dashboard.campaign(), node)) {
       view["plan_href"] = base + "/ke-hoach/" + code;
     }
+    pages::add_plan_links(view, app_, context.user, dashboard.campaign(), node);
     return view;
   });
 }

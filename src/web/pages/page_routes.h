@@ -133,6 +133,11 @@ class PageRoutes {
   // workflow_pages.cpp: review actions, the unit report's exports and history, the audit log,
   // notifications.
   HttpResponse review_post(Context& context, const Params& params);
+  // A report shown read-only (to its reviewers and readers, or to its unit once submitted): the
+  // report as the document reads, with the decision kept reachable. `form_view` is report_view's
+  // (its "workflow" and "plan_above").
+  HttpResponse review_page(Context& context, int status, const pages::ReportFormInput& input,
+                           const nlohmann::json& form_view);
   HttpResponse report_export(Context& context, const Params& params);
   HttpResponse report_history(Context& context, const Params& params);
   HttpResponse audit_log(Context& context, const Params& params);

@@ -78,9 +78,9 @@ const mstch::mustache& parsed(const std::string& name, Part part) {
     // The partials are put in the text before parsing, so that they are parsed once here rather
     // than at every render (kainjow parses a partial each time it meets one).
     std::string text = it->second;
-    for (const char* partial : {"head", "foot", "field"}) {
+    for (const char* partial : {"head", "foot", "field", "plan_links"}) {
       const std::string tag = std::string("{{>") + partial + "}}";
-      const bool frame = std::string_view(partial) != "field";
+      const bool frame = std::string_view(partial) == "head" || std::string_view(partial) == "foot";
       const std::string& body = part == Part::body && frame ? std::string() : templates.at(partial);
       for (auto at = text.find(tag); at != std::string::npos;
            at = text.find(tag, at + body.size())) {

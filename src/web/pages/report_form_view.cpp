@@ -6,6 +6,7 @@
 #include "domain/clock.h"
 #include "domain/summary.h"
 #include "domain/text.h"
+#include "web/pages/report_review_view.h"
 #include "web/pages/view_format.h"
 
 namespace llw::pages {
@@ -222,33 +223,6 @@ std::string action_label(const std::string& action) {
   return it == labels.end() ? action : it->second;
 }
 
-namespace {
-
-// The report's flags that belong to `item`, in words a clerk reads under the item: a table
-// cell's flag names its row and column.
-json flags_of(const FormItem& item, const std::vector<ReportFlag>& flags) {
-  json messages = json::array();
-  for (const ReportFlag& flag : flags) {
-    if (flag.field == item.key) {
-      messages.push_back(flag.message);
-      continue;
-    }
-    if (flag.field.rfind(item.key + "[", 0) != 0) continue;
-    const auto close = flag.field.find("].", item.key.size());
-    if (close == std::string::npos) continue;
-    const std::string row = flag.field.substr(item.key.size() + 1, close - item.key.size() - 1);
-    const std::string column_key = flag.field.substr(close + 2);
-    std::string where = "Dòng " + std::to_string(std::stoi(row) + 1);
-    for (const auto& column : item.columns) {
-      if (column.key == column_key) where += ", " + column.label;
-    }
-    messages.push_back(where + ": " + flag.message);
-  }
-  return messages;
-}
-
-}  // namespace
-
 json report_form_view(const ReportFormInput& input) {
   const Campaign& campaign = *input.campaign;
   const ReportForm& form = *campaign.form;
@@ -336,7 +310,7 @@ json report_form_view(const ReportFormInput& input) {
               std::to_string(population == unit.population.end() ? 0 : population->second);
         }
       }
-      view["flags"] = flags_of(item, report.flags);
+      view["flags"] = flag_messages(item, report.flags);
       view["has_flags"] = !view["flags"].empty();
       for (const auto& message : view["flags"]) {
         flag_summary.push_back({{"label", item.label}, {"message", message}, {"anchor", id}});

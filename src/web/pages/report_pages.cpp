@@ -13,6 +13,7 @@
 #include "domain/error.h"
 #include "web/http_errors.h"
 #include "web/pages/page_routes.h"
+#include "web/pages/plan_links.h"
 #include "web/pages/report_form_view.h"
 #include "web/pages/view_format.h"
 #include "web/pages/workflow_view.h"
@@ -109,6 +110,7 @@ nlohmann::json PageRoutes::report_view(Context& context, pages::ReportFormInput&
     }
   }
   view["workflow"] = pages::report_workflow_view(workflow);
+  pages::add_plan_links(view, app_, user, campaign, unit);  // the {{>plan_links}} partial
   return view;
 }
 
@@ -140,7 +142,10 @@ HttpResponse PageRoutes::report_page(Context& context, std::int64_t campaign_id,
   for (const auto& [key, text] : flashes) {
     if (query.count(key)) input.notice = text;
   }
-  return page(context, status, "report_form", report_view(context, input, echo));
+  nlohmann::json view = report_view(context, input, echo);
+  // Read, not filled in: the report as the document reads (workflow_pages.cpp).
+  if (!input.editable) return review_page(context, status, input, view);
+  return page(context, status, "report_form", std::move(view));
 }
 
 HttpResponse PageRoutes::report_post(Context& context, const Params& params) {

@@ -6,17 +6,20 @@
 
 #include <limits>
 
-#include "app/audit_export.h"
 #include "app/audit_trail.h"
 #include "app/campaigns.h"
 #include "app/document_downloads.h"
+#include "app/level_plans.h"
 #include "app/notifications.h"
 #include "app/reports.h"
 #include "app/sign_in.h"
 #include "app/units.h"
+#include "app/audit_export.h"
 #include "domain/access.h"
 #include "domain/error.h"
 #include "web/pages/page_routes.h"
+#include "web/pages/report_form_view.h"
+#include "web/pages/report_review_view.h"
 #include "web/pages/settings_view.h"
 #include "web/pages/view_format.h"
 #include "web/pages/workflow_view.h"
@@ -115,7 +118,7 @@ HttpResponse PageRoutes::review_post(Context& context, const Params& params) {
     if (action != "extend") {
       const ReportEvent event = report_event_named(action);
       app_.reports().decide_report(user, campaign_id, unit.code, event, echo.comment, version,
-                                   request_context);
+                         request_context);
       flash = pages::decision_flash(event);
     } else {
       const auto until = pages::parse_vietnamese_date(echo.until);
@@ -139,6 +142,27 @@ HttpResponse PageRoutes::review_post(Context& context, const Params& params) {
   return redirect(base + "?" + flash + "=1");
 }
 
+HttpResponse PageRoutes::review_page(Context& context, int status,
+                                     const pages::ReportFormInput& input,
+                                     const nlohmann::json& form_view) {
+  const OrgUnit& unit = *input.unit;
+  // The dates the unit works under (its commune's plan's), as on the form.
+  Campaign dated = *input.campaign;
+  const EffectiveDates dates = app_.plans().effective_dates(dated, unit);
+  dated.deadline = dates.deadline;
+  dated.lock_date = dates.lock_date;
+
+  pages::ReviewPageInput review;
+  review.campaign = &dated;
+  review.unit = &unit;
+  review.report = input.report;
+  review.workflow = form_view.value("workflow", nlohmann::json::object());
+  review.plan_above = form_view.value("plan_above", nlohmann::json());
+  review.plans = form_view.value("plans", nlohmann::json::array());
+  review.notice = input.notice;
+  return page(context, status, "report_review", pages::report_review_view(review));
+}
+
 HttpResponse PageRoutes::report_export(Context& context, const Params& params) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   const auto format = document_format_from_string(params[2]);
@@ -146,7 +170,15 @@ HttpResponse PageRoutes::report_export(Context& context, const Params& params) {
     throw Error(ErrorKind::not_found, "Không có tệp xuất này. Hãy chọn một nút trên trang.",
                 "path");
   }
-  return download(app_.documents().report_document(context.user, campaign_id, params[1], *format));
+  HttpResponse response =
+      download(app_.documents().report_document(context.user, campaign_id, params[1], *format));
+  // "In báo cáo" opens the PDF in the browser's viewer, to be printed as the official document.
+  if (*format == DocumentFormat::pdf && context.request.query.count("in")) {
+    for (auto& [name, value] : response.headers) {
+      if (name == "Content-Disposition") value.replace(0, value.find(';'), "inline");
+    }
+  }
+  return response;
 }
 
 HttpResponse PageRoutes::report_history(Context& context, const Params& params) {
@@ -161,6 +193,7 @@ HttpResponse PageRoutes::report_history(Context& context, const Params& params) 
   input.base = "/dot/" + std::to_string(campaign_id) + "/bao-cao/" + pages::url_encode(unit.code);
   input.versions = app_.reports().report_history(user, campaign_id, unit.code, 200);
 
+  input.every_save = context.request.query.count("moi-lan-luu") > 0;
   const std::string from_text = query_value(context.request, "tu");
   const std::string to_text = query_value(context.request, "den");
   if (!from_text.empty() || !to_text.empty()) {
@@ -173,13 +206,10 @@ HttpResponse PageRoutes::report_history(Context& context, const Params& params) 
     input.from = *from;
     input.to = *to;
     input.compared = true;
-  } else if (!input.versions.empty()) {
-    // By default, what changed since the unit's previous submission (what a reviewer of a
-    // resubmitted report wants to see), or since the empty report when there was none.
-    input.to = input.versions.front().version;
-    for (std::size_t i = 1; i < input.versions.size() && input.from == 0; ++i) {
-      if (input.versions[i].action == "submit") input.from = input.versions[i].version;
-    }
+    input.chosen = true;
+  } else if (const auto comparison = pages::default_comparison(input.versions)) {
+    input.from = comparison->from;
+    input.to = comparison->to;
     input.compared = true;
   }
   if (input.compared) {

@@ -6,6 +6,7 @@
 #include "domain/workflow.h"
 #include "web/pages/page_support.h"
 #include "web/pages/report_form_view.h"
+#include "web/pages/report_review_view.h"
 #include "web/pages/view_format.h"
 
 namespace llw::pages {
@@ -13,23 +14,57 @@ namespace {
 
 using json = nlohmann::json;
 
-// A value of the difference as text: the form's way for its item type, a table as its number
-// of rows, "(trống)" when absent.
-std::string change_text(const Campaign& campaign, const std::string& key, const json& value) {
-  const FormItem* item = campaign.form ? campaign.form->find_item(key) : nullptr;
+// A value of the difference as text: the form's way for its item type (a choice of the plan's
+// content in words), "(trống)" when absent or empty.
+std::string change_text(const Campaign& campaign, ItemType type, const json& value) {
   std::string text;
-  if (value.is_array()) {
-    text = std::to_string(value.size()) + " dòng";
-  } else if (item != nullptr) {
-    text = display_value(item->type, value);
+  if (campaign.form) {
+    text = value_in_words(*campaign.form, type, value);
   } else if (value.is_string()) {
     text = value.get<std::string>();
-  } else if (value.is_number()) {
-    text = format_count(value.get<double>());
   } else if (!value.is_null()) {
     text = value.dump();
   }
   return text.empty() ? "(trống)" : text;
+}
+
+// The rows of the difference for one changed item. A table is compared cell by cell ("Văn bản
+// chỉ đạo — dòng 2, Trích yếu"), a row added or removed shown as its cells; a scalar whose text
+// reads the same on both sides (absent and empty) is no change at all.
+void add_change_rows(const Campaign& campaign, const ItemChange& change, json& rows) {
+  const FormItem* item = campaign.form ? campaign.form->find_item(change.key) : nullptr;
+  if (item != nullptr && item->type == ItemType::table) {
+    const json empty = json::array();
+    const json& before = change.before.is_array() ? change.before : empty;
+    const json& after = change.after.is_array() ? change.after : empty;
+    for (std::size_t r = 0; r < std::max(before.size(), after.size()); ++r) {
+      const json none = json::object();
+      const json& old_row = r < before.size() && before[r].is_object() ? before[r] : none;
+      const json& new_row = r < after.size() && after[r].is_object() ? after[r] : none;
+      for (const TableColumn& column : item->columns) {
+        const json old_cell = old_row.value(column.key, json());
+        const json new_cell = new_row.value(column.key, json());
+        const std::string old_text = change_text(campaign, column.type, old_cell);
+        const std::string new_text = change_text(campaign, column.type, new_cell);
+        if (old_text == new_text) continue;
+        rows.push_back(
+            {{"label", change.label + " — dòng " + std::to_string(r + 1) + ", " + column.label},
+             {"before", old_text},
+             {"after", new_text}});
+      }
+    }
+    return;
+  }
+  const ItemType type = item != nullptr ? item->type : ItemType::short_text;
+  const std::string before = change_text(campaign, type, change.before);
+  const std::string after = change_text(campaign, type, change.after);
+  if (before == after) return;
+  rows.push_back({{"label", change.label}, {"before", before}, {"after", after}});
+}
+
+bool same_session(const ReportVersion& newer, const ReportVersion& older) {
+  return newer.action == "save" && older.action == "save" && newer.by == older.by &&
+         newer.by_name == older.by_name && newer.at - older.at <= kEditingSessionGap;
 }
 
 }  // namespace
@@ -50,6 +85,7 @@ json report_workflow_view(const ReportWorkflowInput& input) {
       {"closed", input.closed.has_value()},
       {"closed_message", input.closed.value_or("")},
       {"history_href", history_href},
+      {"print_href", input.base + "/xuat/pdf?in=1"},
       {"exports", json::array({{{"href", input.base + "/xuat/docx"}, {"label", "Tải về DOCX"}},
                                {{"href", input.base + "/xuat/pdf"}, {"label", "Tải về PDF"}}})},
       {"can_review", input.can_review},
@@ -76,29 +112,93 @@ json report_workflow_view(const ReportWorkflowInput& input) {
   return view;
 }
 
+std::string version_author(const ReportVersion& version) {
+  if (!version.by_name.empty()) return version.by_name;
+  return version.action == "import" ? "Hệ thống (nhập dữ liệu)" : "Hệ thống";
+}
+
+std::optional<DefaultComparison> default_comparison(const std::vector<ReportVersion>& versions) {
+  if (versions.empty()) return std::nullopt;
+  std::size_t last_submit = versions.size();
+  for (std::size_t i = 0; i < versions.size() && last_submit == versions.size(); ++i) {
+    if (versions[i].action == "submit") last_submit = i;
+  }
+  DefaultComparison comparison;
+  comparison.to = versions.front().version;
+  if (last_submit == versions.size()) {
+    comparison.basis = "báo cáo trống (đơn vị chưa nộp lần nào)";
+    return comparison;
+  }
+  // Saved since that submission: compare against it.
+  bool edited_since = false;
+  for (std::size_t i = 0; i < last_submit; ++i) {
+    edited_since = edited_since || versions[i].action == "save" || versions[i].action == "import";
+  }
+  if (edited_since) {
+    comparison.from = versions[last_submit].version;
+    comparison.basis = "lần nộp gần nhất (phiên bản " + std::to_string(comparison.from) + ")";
+    return comparison;
+  }
+  // Nothing changed since: what that submission changed against the one before it.
+  comparison.to = versions[last_submit].version;
+  for (std::size_t i = last_submit + 1; i < versions.size(); ++i) {
+    if (versions[i].action == "submit") {
+      comparison.from = versions[i].version;
+      comparison.basis = "lần nộp trước đó (phiên bản " + std::to_string(comparison.from) + ")";
+      return comparison;
+    }
+  }
+  comparison.basis = "báo cáo trống (đây là lần nộp đầu tiên)";
+  return comparison;
+}
+
 json history_view(const HistoryInput& input) {
   const Campaign& campaign = *input.campaign;
   json versions = json::array();
-  for (const ReportVersion& version : input.versions) {
-    const bool is_from = input.compared && version.version == input.from;
-    const bool is_to = input.compared && version.version == input.to;
+  bool collapsed_any = false;
+  const auto& all = input.versions;
+  for (std::size_t i = 0; i < all.size();) {
+    // One editing session: this save and the older saves of the same person just before it. A
+    // session that holds a compared version is listed in full, so the chosen radio is there.
+    std::size_t end = i + 1;
+    while (!input.every_save && end < all.size() && same_session(all[end - 1], all[end])) ++end;
+    bool holds_compared = false;
+    for (std::size_t k = i + 1; k < end; ++k) {
+      holds_compared =
+          holds_compared ||
+          (input.compared && (all[k].version == input.from || all[k].version == input.to));
+    }
+    if (holds_compared) end = i + 1;
+    const ReportVersion& version = all[i];
+    const ReportVersion& first = all[end - 1];
+    const bool session = end - i > 1;
+    collapsed_any = collapsed_any || session;
     // The comment is kept on every later version; show it where it was written.
     const bool wrote_comment = version.action == "return" || version.action == "reopen";
+    std::string action = action_label(version.action);
+    std::string at = format_date_time(version.at);
+    if (session) {
+      action += " (" + std::to_string(end - i) + " lần lưu, phiên bản " +
+                std::to_string(first.version) + "–" + std::to_string(version.version) + ")";
+      at = format_date_time(first.at) + " – " + format_date_time(version.at);
+    }
     versions.push_back({{"version", std::to_string(version.version)},
-                        {"action", action_label(version.action)},
+                        {"action", std::move(action)},
+                        {"session", session},
                         {"status", status_label(version.status)},
                         {"status_class", "st-" + std::string(to_string(version.status))},
-                        {"by", version.by_name.empty() ? "(không rõ)" : version.by_name},
-                        {"at", format_date_time(version.at)},
+                        {"by", version_author(version)},
+                        {"at", std::move(at)},
                         {"comment", wrote_comment ? version.comment : std::string()},
-                        {"from_checked", is_from},
-                        {"to_checked", is_to}});
+                        {"from_checked", input.compared && version.version == input.from},
+                        {"to_checked", input.compared && version.version == input.to}});
+    i = end;
   }
   json changes = json::array();
-  for (const ItemChange& change : input.changes) {
-    changes.push_back({{"label", change.label},
-                       {"before", change_text(campaign, change.key, change.before)},
-                       {"after", change_text(campaign, change.key, change.after)}});
+  for (const ItemChange& change : input.changes) add_change_rows(campaign, change, changes);
+  std::string basis;
+  if (input.compared && !input.chosen) {
+    if (const auto comparison = default_comparison(input.versions)) basis = comparison->basis;
   }
   return {{"title", "Lịch sử báo cáo — " + input.unit->name},
           {"unit", {{"name", input.unit->name}, {"code", input.unit->code}}},
@@ -107,9 +207,19 @@ json history_view(const HistoryInput& input) {
           {"action", input.base + "/lich-su"},
           {"versions", std::move(versions)},
           {"has_versions", !input.versions.empty()},
+          {"collapsed", collapsed_any},
+          {"every_save", input.every_save},
+          {"every_save_href", input.base + "/lich-su?moi-lan-luu=1"},
+          {"sessions_href", input.base + "/lich-su"},
           {"compared", input.compared},
           {"from", std::to_string(input.from)},
+          {"from_label", input.from == 0 ? std::string("báo cáo trống")
+                                         : "phiên bản " + std::to_string(input.from)},
+          {"from_heading", input.from == 0 ? std::string("Báo cáo trống")
+                                           : "Phiên bản " + std::to_string(input.from)},
           {"to", std::to_string(input.to)},
+          {"has_basis", !basis.empty()},
+          {"basis", basis},
           {"has_changes", !changes.empty()},
           {"changes", std::move(changes)}};
 }

@@ -51,8 +51,29 @@ struct HistoryInput {
   std::int64_t from = 0;                // the compared versions; none when `compared` is false
   std::int64_t to = 0;
   bool compared = false;
+  bool chosen = false;      // the reader chose the two versions (else the default comparison)
+  bool every_save = false;  // list every autosave instead of one row per editing session
   std::vector<ItemChange> changes;
 };
+
+// The comparison a history page opens with (versions newest first): the content now against the
+// last submitted version — or, when nothing changed since that submission, the submission against
+// the one before it (a resubmitted report) — or against the empty report (version 0) when the
+// unit never submitted. nullopt when there is no version.
+struct DefaultComparison {
+  std::int64_t from = 0;
+  std::int64_t to = 0;
+  std::string basis;  // what `from` is, in words ("lần nộp gần nhất (phiên bản 3)")
+};
+std::optional<DefaultComparison> default_comparison(const std::vector<ReportVersion>& versions);
+
+// Saves that belong to one editing session: consecutive "save" versions by the same person, each
+// within this long of the one before it. The history lists a session as one row.
+constexpr Timestamp kEditingSessionGap = 30 * 60;
+
+// Who made a version, in words: the account's name, or "Hệ thống" for versions no account made
+// (imported or demo data).
+std::string version_author(const ReportVersion& version);
 
 nlohmann::json history_view(const HistoryInput& input);
 

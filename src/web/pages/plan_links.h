@@ -1,0 +1,30 @@
+#pragma once
+// The issued plans a page links to wherever a unit or a coordinator looks for them (the report,
+// the dashboard, the consolidated report): the node's own plan when it writes one, and the plan
+// it works under, the nearest issued one above it. Each as its title and its page, PDF and DOCX.
+// Rendered by the `plan_links` partial.
+
+#include <nlohmann/json.hpp>
+
+#include "app/application.h"
+#include "domain/user.h"
+#include "domain/campaign.h"
+#include "domain/level_plan.h"
+#include "domain/org_unit.h"
+
+namespace llw::pages {
+
+// One issued plan's links: {title, href, pdf_href, docx_href}; null when no edition is issued.
+nlohmann::json plan_link(const Campaign& campaign, const OrgUnit& node,
+                         const std::vector<LevelPlan>& editions);
+
+// The plans of `unit` the reader may see, its own first, as a list for the partial (empty when
+// none is issued yet). Reads through the Application, which checks access.
+nlohmann::json plan_links(Application& app, const User& user, const Campaign& campaign,
+                          const OrgUnit& unit);
+
+// Adds "plans" and "has_plans" to a page's view.
+void add_plan_links(nlohmann::json& view, Application& app, const User& user,
+                    const Campaign& campaign, const OrgUnit& unit);
+
+}  // namespace llw::pages
