@@ -120,7 +120,11 @@ async function main() {
       await clerk.context.setOffline(true);
       await page.getByLabel('Số pano, băng zôn tuyên truyền').fill('12');
       await page.locator('#save-draft').click();
-      await page.locator('#autosave-status.offline').waitFor();
+      const status = page.locator('#autosave-status.offline');
+      await status.waitFor();
+      // Said where the clerk pressed the button: in the bar at the bottom of the screen.
+      const where = await status.boundingBox();
+      assert.ok(where.y >= 0 && where.y + where.height <= 800, 'the offline message is on screen');
       assert.equal(page.url(), unitUrl);  // still the form, not the browser's error page
       assert.equal(await page.getByLabel('Số pano, băng zôn tuyên truyền').inputValue(), '12');
       const copy = await page.evaluate(() => localStorage.getItem(document.getElementById('report-page').dataset.storageKey));
