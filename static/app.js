@@ -16,9 +16,11 @@
   }
 
   // The server's one rate format (format_vietnamese_rate): always one decimal, "77,0%";
-  // an em dash when there is nothing to divide by.
+  // an em dash when there is nothing to divide by, and no impossible rate above 100 % while a
+  // count is larger than the unit (the check beside the box says which).
   function formatRate(numerator, denominator) {
     if (!(denominator > 0)) return '\u2014';
+    if (numerator > denominator) return 'chưa tính được (số người tham gia nhiều hơn số người của đơn vị)';
     var tenths = Math.round(numerator / denominator * 1000);
     var whole = String(Math.floor(tenths / 10)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
     return whole + ',' + (tenths % 10) + '%';
@@ -117,10 +119,11 @@
     return pairs;
   }
 
-  function keepCopy() {
+  // `sent`: the copy goes with a form post; the page that answers a successful one drops it.
+  function keepCopy(sent) {
     try {
       localStorage.setItem(storageKey, JSON.stringify({
-        pairs: fieldPairs(), base: versionInput.value, at: new Date().toISOString()
+        pairs: fieldPairs(), base: versionInput.value, at: new Date().toISOString(), sent: !!sent
       }));
     } catch (e) { /* storage full or disabled: autosave still works */ }
   }
@@ -129,26 +132,100 @@
     try { localStorage.removeItem(storageKey); } catch (e) { /* ignore */ }
   }
 
-  // --- Live totals and population checks. ------------------------------------------------------
-  function liveCheck(input) {
-    var limit = input.getAttribute('data-limit');
-    var box = document.getElementById(input.id + '-live');
-    if (!box) return;
-    var value = parseCount(input.value);
-    if (limit !== null && !isNaN(value) && value > parseInt(limit, 10)) {
-      box.textContent = 'Số người tham gia không được lớn hơn số của đơn vị (' +
-        formatNumber(parseInt(limit, 10)) + ').';
-      box.hidden = false;
-      input.setAttribute('aria-invalid', 'true');
-    } else if (input.classList.contains('num') && input.value.trim() !== '' && isNaN(value) &&
-               input.getAttribute('inputmode') === 'numeric') {
-      box.textContent = 'Hãy nhập một số nguyên không âm, chỉ gồm chữ số (ví dụ 12 hoặc 1.155).';
-      box.hidden = false;
-    } else {
-      box.textContent = '';
-      box.hidden = true;
-      if (!input.closest('.has-error')) input.removeAttribute('aria-invalid');
+  // --- Live checks: one message box per field (the server's "<id>-err"), the same rules as the
+  // server in its order (a number first, then the unit's headcount, then "Có" for a count). ---
+  function errorBox(input) { return document.getElementById(input.id + '-err'); }
+
+  function yesChosen(name) {
+    var radio = form.querySelector('input[type=radio][name="' + name + '"][value="co"]');
+    return !!(radio && radio.checked);
+  }
+
+  function clientMessage(input) {
+    var text = input.value.trim();
+    if (text === '') return '';
+    var value = parseCount(text);
+    if (isNaN(value)) {
+      return input.getAttribute('inputmode') === 'numeric'
+        ? 'Hãy nhập một số nguyên không âm, chỉ gồm chữ số (ví dụ 12 hoặc 1.155).' : '';
     }
+    var limit = input.getAttribute('data-limit');
+    if (limit !== null && value > parseInt(limit, 10)) {
+      return input.getAttribute('data-limit-message') ||
+        'Số này không được lớn hơn số của đơn vị (' + formatNumber(parseInt(limit, 10)) + ').';
+    }
+    var needsYes = input.getAttribute('data-needs-yes');
+    if (needsYes && value !== 0 && !yesChosen(needsYes)) {
+      return input.getAttribute('data-needs-yes-message');
+    }
+    return '';
+  }
+
+  function liveCheck(input) {
+    var box = errorBox(input);
+    if (!box) return;
+    var message = clientMessage(input);
+    // A message the server gave stays while the value it was about is unchanged.
+    if (!message && box.hasAttribute('data-server') && input.value === input.defaultValue) {
+      message = box.getAttribute('data-server');
+    }
+    box.textContent = message;
+    box.hidden = !message;
+    if (message) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', box.id);
+    } else {
+      input.removeAttribute('aria-invalid');
+      input.removeAttribute('aria-describedby');
+    }
+    if (summaryShown) refreshSummary();
+  }
+
+  // The summary above the form lists every box that has a message now, each once.
+  var summaryShown = !!document.getElementById('error-summary');
+  function fieldLabel(box) {
+    var input = document.getElementById(box.id.replace(/-err$/, ''));
+    var label = input && form.querySelector('label[for="' + input.id + '"]');
+    if (label) return label.textContent.replace(/\s+/g, ' ').trim();
+    var card = box.closest('.activity-head, .field');
+    var span = card && card.querySelector('.label');
+    return span ? span.textContent.trim() : '';
+  }
+
+  function refreshSummary() {
+    var summary = document.getElementById('error-summary');
+    var boxes = form.querySelectorAll('.field-error');
+    var shown = [];
+    for (var i = 0; i < boxes.length; i++) {
+      if (!boxes[i].hidden && boxes[i].textContent.trim() !== '' && boxes[i].id) shown.push(boxes[i]);
+    }
+    if (!shown.length) {
+      if (summary) summary.hidden = true;
+      return;
+    }
+    if (!summary) {
+      summary = document.createElement('section');
+      summary.id = 'error-summary';
+      summary.className = 'alert error';
+      summary.setAttribute('role', 'alert');
+      summary.tabIndex = -1;
+      form.parentNode.insertBefore(summary, form);
+    }
+    summary.hidden = false;
+    summary.textContent = '';
+    var intro = document.createElement('p');
+    intro.textContent = 'Có ' + shown.length + ' ô cần sửa trước khi lưu:';
+    summary.appendChild(intro);
+    var list = document.createElement('ul');
+    for (var j = 0; j < shown.length; j++) {
+      var item = document.createElement('li');
+      var link = document.createElement('a');
+      link.href = '#' + shown[j].id.replace(/-err$/, '');
+      link.textContent = fieldLabel(shown[j]) + ': ' + shown[j].textContent;
+      item.appendChild(link);
+      list.appendChild(item);
+    }
+    summary.appendChild(list);
   }
 
   function liveTotals() {
@@ -211,7 +288,11 @@
         inputs[i].removeAttribute('aria-invalid');
       }
       var errors = copy.querySelectorAll('.field-error');
-      for (var e = 0; e < errors.length; e++) errors[e].parentNode.removeChild(errors[e]);
+      for (var e = 0; e < errors.length; e++) {
+        errors[e].textContent = '';
+        errors[e].hidden = true;
+        errors[e].removeAttribute('data-server');
+      }
       body.appendChild(copy);
       renumber(fieldset);
       var first = copy.querySelector('input, select, textarea');
@@ -290,9 +371,10 @@
     for (var key in errors) {
       if (!Object.prototype.hasOwnProperty.call(errors, key)) continue;
       var id = 'f-' + key.replace(/\[(\d+)\]\./, '-$1-');
-      var box = document.getElementById(id + '-live');
+      var box = document.getElementById(id + '-err');
       if (box) { box.textContent = errors[key]; box.hidden = false; }
     }
+    if (summaryShown) refreshSummary();
   }
 
   form.addEventListener('input', function (event) {
@@ -300,8 +382,42 @@
     liveTotals();
     changed();
   });
-  form.addEventListener('change', function () { liveTotals(); changed(); });
-  form.addEventListener('submit', function () { dropCopy(); });
+  form.addEventListener('change', function (event) {
+    // "Có"/"Không" changes what the activity's counts may hold.
+    if (event.target.type === 'radio') {
+      var counts = form.querySelectorAll('[data-needs-yes="' + event.target.name + '"]');
+      for (var i = 0; i < counts.length; i++) liveCheck(counts[i]);
+      var card = event.target.closest('[data-activity]');
+      if (card && event.target.value === 'co') card.classList.add('open');
+    }
+    liveTotals();
+    changed();
+  });
+  // Sending the form: the copy in this browser stays until the server has the values (the page
+  // that answers a save drops it); offline nothing is sent, so no browser error page; a save or
+  // submit with a message beside a box shows them all in the summary first.
+  form.addEventListener('submit', function (event) {
+    keepCopy(true);
+    if (navigator.onLine === false) {
+      event.preventDefault();
+      dirty = true;
+      setStatus('Chưa có mạng nên chưa gửi được. Bản nhập được giữ trên máy này và sẽ được lưu khi có mạng lại.', 'offline');
+      return;
+    }
+    var button = event.submitter;
+    var action = button && button.name === 'action' ? button.value : 'save';
+    if (action !== 'save' && action !== 'submit') return;
+    var numbers = form.querySelectorAll('input.num');
+    for (var n = 0; n < numbers.length; n++) liveCheck(numbers[n]);
+    summaryShown = true;
+    refreshSummary();
+    var summary = document.getElementById('error-summary');
+    if (summary && !summary.hidden) {
+      event.preventDefault();
+      summary.focus();
+      summary.scrollIntoView();
+    }
+  });
   window.addEventListener('online', function () {
     if (!stale) { dirty = true; autosave(); }
   });
@@ -347,7 +463,19 @@
     var saved = null;
     try { saved = JSON.parse(localStorage.getItem(storageKey) || 'null'); } catch (e) { saved = null; }
     if (!saved || !saved.pairs) return;
-    if (JSON.stringify(saved.pairs) === JSON.stringify(fieldPairs())) { dropCopy(); return; }
+    // The page answering this browser's own save (or the submit confirmation after it) shows a
+    // newer version: the server has the values.
+    var answered = /[?&](da-luu|da-nop)=/.test(location.search) || document.getElementById('confirm-box');
+    if (saved.sent && answered && parseInt(page.getAttribute('data-version'), 10) > parseInt(saved.base, 10)) {
+      dropCopy();
+      return;
+    }
+    // The page answering a post that saved nothing (a row added or removed, a message beside a
+    // box, a newer version met) shows the posted values: they become the copy, nothing to offer.
+    var reRendered = document.getElementById('notice') || document.getElementById('error-summary') ||
+      document.getElementById('conflict');
+    if (saved.sent && reRendered) { keepCopy(); return; }
+    if (JSON.stringify(saved.pairs) === JSON.stringify(fieldPairs())) return;
     var offer = document.getElementById('offline-offer');
     if (!offer) return;
     document.getElementById('offline-time').textContent = new Date(saved.at).toLocaleString('vi-VN');
@@ -362,6 +490,10 @@
     });
   })();
 
+  var serverBoxes = form.querySelectorAll('.field-error[id]');
+  for (var b = 0; b < serverBoxes.length; b++) {
+    if (!serverBoxes[b].hidden) serverBoxes[b].setAttribute('data-server', serverBoxes[b].textContent);
+  }
   var numbers = form.querySelectorAll('input.num');
   for (var n = 0; n < numbers.length; n++) liveCheck(numbers[n]);
   liveTotals();

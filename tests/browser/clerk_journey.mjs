@@ -41,10 +41,21 @@ async function main() {
     await step('participants above the population show a message next to the field', async () => {
       await page.getByLabel('Số bài viết phát trên Đài, Báo, cổng thông tin').fill('3');
       await page.getByLabel('Tỷ lệ người tham gia — số người tham gia: học sinh').fill('99999');
-      const live = page.locator('#f-participants_students-live');
-      await live.waitFor({ state: 'visible' });
-      assert.match(await live.textContent(), /không được lớn hơn số của đơn vị \(421\)/);
-      await Promise.all([page.waitForNavigation(), page.locator('#save-draft').click()]);
+      const box = page.locator('#f-participants_students-err');
+      await box.waitFor({ state: 'visible' });
+      assert.match(await box.textContent(), /không được lớn hơn số học sinh của đơn vị \(421\)/);
+      // Saving with a message beside a box lists it in the summary instead of sending the form.
+      await page.locator('#save-draft').click();
+      await page.locator('#error-summary').waitFor({ state: 'visible' });
+      assert.match(await page.locator('#error-summary').textContent(), /Có 1 ô cần sửa/);
+      // Without the browser's check the server answers with the same message beside the box.
+      await Promise.all([page.waitForNavigation(), page.evaluate(() => {
+        const form = document.getElementById('report-form');
+        const action = document.createElement('input');
+        action.type = 'hidden'; action.name = 'action'; action.value = 'save';
+        form.appendChild(action);
+        HTMLFormElement.prototype.submit.call(form);
+      })]);
       const server = page.locator('#f-participants_students-err');
       await server.waitFor();
       assert.match(await server.textContent(), /không được lớn hơn số học sinh của đơn vị \(421\)/);

@@ -43,9 +43,13 @@ bool is_blank(const json& value) {
 }
 
 // The value as it goes back into an input field: plain digits for numbers (the parser also
-// reads "1.155" and "12,5"), ISO dates for <input type=date>, the text itself.
+// reads "1.155" and "12,5"), dates as dd/mm/yyyy (what a clerk types; the parser reads both),
+// the text itself.
 std::string input_text(ItemType type, const json& value) {
   if (value.is_null()) return "";
+  if (type == ItemType::date && value.is_string()) {
+    if (const auto date = parse_iso_date(value.get<std::string>())) return format_date(*date);
+  }
   if (value.is_string()) return value.get<std::string>();
   if (value.is_boolean()) return value.get<bool>() ? "co" : "khong";
   if (value.is_number_integer()) return std::to_string(value.get<std::int64_t>());
@@ -82,7 +86,10 @@ json scalar_view(ItemType type, const std::vector<std::string>& choices,
                {"value", input_text(type, value)},
                {"display", display_text(type, value)},
                {"has_error", !error.empty()},
-               {"error", error}};
+               {"error", error},
+               {"has_limit", false},
+               {"has_needs_yes", false},
+               {"blank_label", "— Chọn —"}};
   if (type == ItemType::yes_no) {
     view["yes_checked"] = value.is_boolean() && value.get<bool>();
     view["no_checked"] = value.is_boolean() && !value.get<bool>();
@@ -223,6 +230,147 @@ std::string action_label(const std::string& action) {
   return it == labels.end() ? action : it->second;
 }
 
+namespace {
+
+// What the form's cross rules tell the page about single items: a participant count's limit
+// (the unit's population of the group, said in words and as the rule's message) and a count
+// that must stay 0 unless its activity's yes/no item is "Có", so the browser checks the same
+// rules the server does while the clerk types.
+struct ItemLimit {
+  std::int64_t value = 0;
+  std::string text;     // "Đơn vị có 421 học sinh."
+  std::string message;  // the rule's message with its {limit} filled in
+};
+struct FormRuleHints {
+  std::map<std::string, ItemLimit> limits;
+  std::map<std::string, std::pair<std::string, std::string>> needs_yes;  // item → (yes/no, message)
+};
+
+// "Học sinh" → "học sinh": labels start with a capital; only an ASCII first letter is lowered.
+std::string lowered_first(std::string text) {
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z')
+    text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  return text;
+}
+
+std::string raised_first(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+    text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
+FormRuleHints form_rule_hints(const ReportForm& form, const OrgUnit& unit) {
+  FormRuleHints hints;
+  for (const auto& rule : form.rules) {
+    if (rule.kind == CrossRule::Kind::at_most_population) {
+      const auto it = unit.population.find(rule.group);
+      if (it == unit.population.end()) continue;
+      std::string group = rule.group;
+      for (const auto& [key, label] : form.population_groups) {
+        if (key == rule.group) group = lowered_first(label);
+      }
+      const std::string count = format_count(static_cast<double>(it->second));
+      std::string message = rule.message;
+      if (const auto at = message.find("{limit}"); at != std::string::npos) {
+        message.replace(at, 7, count);
+      }
+      if (message.empty())
+        message = "Số này không được lớn hơn số " + group + " của đơn vị (" + count + ").";
+      hints.limits[rule.item] = {it->second, "Đơn vị có " + count + " " + group + ".", message};
+    }
+    if (rule.kind == CrossRule::Kind::zero_unless_yes) {
+      std::string message = rule.message;
+      if (message.empty()) message = "Hãy chọn “Có” ở hoạt động này hoặc để số này bằng 0.";
+      hints.needs_yes[rule.item] = {rule.other, message};
+    }
+  }
+  return hints;
+}
+
+// A hint repeated on several items of a section ("Các hoạt động truyền thông về Tuần lễ…") is
+// said once, above the first of them, instead of under every box.
+void show_each_help_once(std::vector<json>& views) {
+  std::map<std::string, int> uses;
+  for (const json& view : views) {
+    if (view["has_help"].get<bool>()) ++uses[view["help"].get<std::string>()];
+  }
+  std::map<std::string, bool> shown;
+  for (json& view : views) {
+    if (!view["has_help"].get<bool>()) continue;
+    const std::string help = view["help"].get<std::string>();
+    if (uses[help] < 2) continue;
+    view["has_help"] = false;
+    if (!shown[help]) {
+      view["has_group_help"] = true;
+      shown[help] = true;
+    }
+  }
+}
+
+// Groups each activity's items (held yes/no, then its sessions, participants and plan content)
+// into one card: the yes/no answer on top, the other boxes below it, open when "Có" is chosen
+// or something is already filled or wrong. Other items stay as they are.
+json group_activities(const FormSection& section, std::vector<json> views,
+                      const std::map<std::string, std::string>& direction_labels) {
+  json items = json::array();
+  for (std::size_t i = 0; i < section.items.size(); ++i) {
+    const FormItem& item = section.items[i];
+    if (item.activity.empty() || item.measure != "held" || item.type != ItemType::yes_no) {
+      items.push_back(std::move(views[i]));
+      continue;
+    }
+    json held = std::move(views[i]);
+    bool open = held["yes_checked"].get<bool>();
+    bool has_error = held["has_error"].get<bool>();
+    json details = json::array();
+    while (i + 1 < section.items.size() && section.items[i + 1].activity == item.activity &&
+           section.items[i + 1].type != ItemType::table) {
+      ++i;
+      const FormItem& detail = section.items[i];
+      json view = std::move(views[i]);
+      const std::string prefix = item.label + ": ";
+      std::string short_label = detail.label.rfind(prefix, 0) == 0
+                                    ? raised_first(detail.label.substr(prefix.size()))
+                                    : detail.label;
+      if (detail.measure == "direction") {
+        // The plan's "mục II.3" in words: which of its contents the activity served, by default
+        // the one the form gives the activity.
+        short_label = "Thuộc nội dung nào của Kế hoạch";
+        const auto fallback = direction_labels.find(item.default_direction);
+        if (fallback != direction_labels.end()) {
+          view["blank_label"] = "Mặc định: " + item.default_direction + ") " + fallback->second;
+        }
+        view["has_help"] = false;
+      }
+      view["short_label"] = short_label;
+      view["activity_label"] = item.label;
+      open = open || !view["value"].get<std::string>().empty();
+      has_error = has_error || view["has_error"].get<bool>();
+      details.push_back(std::move(view));
+    }
+    items.push_back({{"is_activity", true},
+                     {"key", item.activity},
+                     {"label", item.label},
+                     {"held", std::move(held)},
+                     {"details", std::move(details)},
+                     {"open", open || has_error},
+                     {"has_error", has_error},
+                     {"wide", false}});
+  }
+  return items;
+}
+
+// The live rate as the page shows it: never more than 100 % of the unit, which only a count
+// the checks refuse could give.
+std::string participation_rate_text(double participants, double population) {
+  if (population > 0 && participants > population) {
+    return "chưa tính được (số người tham gia nhiều hơn số người của đơn vị)";
+  }
+  return format_percent(participants, population);
+}
+
+}  // namespace
+
 json report_form_view(const ReportFormInput& input) {
   const Campaign& campaign = *input.campaign;
   const ReportForm& form = *campaign.form;
@@ -232,19 +380,13 @@ json report_form_view(const ReportFormInput& input) {
 
   std::map<std::string, std::string> direction_labels(form.directions.begin(),
                                                       form.directions.end());
-  std::map<std::string, std::int64_t> limits;  // item → population limit (cross rule)
-  for (const auto& rule : form.rules) {
-    if (rule.kind == CrossRule::Kind::at_most_population) {
-      const auto it = unit.population.find(rule.group);
-      if (it != unit.population.end()) limits[rule.item] = it->second;
-    }
-  }
+  const FormRuleHints hints = form_rule_hints(form, unit);
 
   json sections = json::array();
   json error_summary = json::array();
   json flag_summary = json::array();
   for (const auto& section : form.sections) {
-    json items = json::array();
+    std::vector<json> item_views;
     for (const auto& item : section.items) {
       const json value = values.contains(item.key) ? values.at(item.key) : json(nullptr);
       const std::string id = "f-" + item.key;
@@ -269,6 +411,7 @@ json report_form_view(const ReportFormInput& input) {
                 "t." + item.key + "." + std::to_string(r) + "." + column.key,
                 id + "-" + std::to_string(r) + "-" + column.key, error_for(input.errors, cell_key));
             cell_view["label"] = column.label + " (dòng " + std::to_string(r + 1) + ")";
+            cell_view["column_label"] = column.label;
             if (cell_view["has_error"].get<bool>()) {
               error_summary.push_back(
                   {{"label", item.label + " — " + column.label + ", dòng " + std::to_string(r + 1)},
@@ -294,10 +437,16 @@ json report_form_view(const ReportFormInput& input) {
       } else {
         view = scalar_view(item.type, item.choices, direction_labels, value, "f." + item.key, id,
                            error_for(input.errors, item.key));
-        if (const auto limit = limits.find(item.key); limit != limits.end()) {
+        if (const auto limit = hints.limits.find(item.key); limit != hints.limits.end()) {
           view["has_limit"] = true;
-          view["limit"] = std::to_string(limit->second);
-          view["limit_text"] = format_count(static_cast<double>(limit->second));
+          view["limit"] = std::to_string(limit->second.value);
+          view["limit_text"] = limit->second.text;
+          view["limit_message"] = limit->second.message;
+        }
+        if (const auto yes = hints.needs_yes.find(item.key); yes != hints.needs_yes.end()) {
+          view["has_needs_yes"] = true;
+          view["needs_yes_name"] = "f." + yes->second.first;
+          view["needs_yes_message"] = yes->second.second;
         }
         if (item.type == ItemType::narrative || item.type == ItemType::short_text) {
           if (item.max) view["maxlength"] = std::to_string(static_cast<long long>(*item.max));
@@ -319,13 +468,19 @@ json report_form_view(const ReportFormInput& input) {
       view["label"] = item.label;
       view["help"] = item.help;
       view["has_help"] = !item.help.empty();
+      view["has_group_help"] = false;
       view["required"] = item.required;
+      // Long answers take the whole width of a PC screen; numbers and activities share it.
+      view["wide"] = item.type == ItemType::table || item.type == ItemType::narrative ||
+                     item.type == ItemType::short_text;
       if (view["has_error"].get<bool>()) {
         error_summary.push_back(
             {{"label", item.label}, {"message", view["error"]}, {"anchor", view["id"]}});
       }
-      items.push_back(std::move(view));
+      item_views.push_back(std::move(view));
     }
+    show_each_help_once(item_views);
+    json items = group_activities(section, std::move(item_views), direction_labels);
     sections.push_back(
         {{"key", section.key}, {"title", section.title}, {"items", std::move(items)}});
   }
@@ -397,7 +552,7 @@ json report_form_view(const ReportFormInput& input) {
       {"has_population", population_total > 0},
       {"population_total", std::to_string(population_total)},
       {"participants_total", format_count(participants)},
-      {"participation_rate", format_percent(participants, participants_population)},
+      {"participation_rate", participation_rate_text(participants, participants_population)},
       {"history", std::move(history)},
       {"has_history", !input.history.empty()},
   };
@@ -465,6 +620,31 @@ PostedValues values_from_fields(const ReportForm& form,
     if (!value.is_null()) posted.values[item->key] = std::move(value);
   }
   return posted;
+}
+
+json without_unreadable(const json& values, const std::map<std::string, std::string>& errors) {
+  json readable = values;
+  for (const auto& [field, message] : errors) {
+    const auto open = field.find('[');
+    if (open == std::string::npos) {
+      readable.erase(field);
+      continue;
+    }
+    const auto close = field.find("].", open);
+    if (close == std::string::npos) continue;
+    const std::string key = field.substr(0, open);
+    std::size_t row = 0;
+    try {
+      row = std::stoul(field.substr(open + 1, close - open - 1));
+    } catch (const std::exception&) {
+      continue;
+    }
+    if (readable.contains(key) && readable[key].is_array() && row < readable[key].size() &&
+        readable[key][row].is_object()) {
+      readable[key][row].erase(field.substr(close + 2));
+    }
+  }
+  return readable;
 }
 
 json values_for_saving(const ReportForm& form, const json& values) {

@@ -52,6 +52,11 @@ struct PostedValues {
 PostedValues values_from_fields(const ReportForm& form,
                                 const std::map<std::string, std::string>& fields);
 
+// The values without the fields `errors` names as unreadable (a scalar item "key" or a table cell
+// "key[row].column"), so the rules can be checked on the rest in the same round.
+nlohmann::json without_unreadable(const nlohmann::json& values,
+                                  const std::map<std::string, std::string>& errors);
+
 // The values as they are saved: table rows with every cell empty dropped, empty tables removed.
 nlohmann::json values_for_saving(const ReportForm& form, const nlohmann::json& values);
 

@@ -11,6 +11,7 @@
 #include "app/units.h"
 #include "domain/access.h"
 #include "domain/error.h"
+#include "domain/report.h"
 #include "web/http_errors.h"
 #include "web/pages/page_routes.h"
 #include "web/pages/plan_links.h"
@@ -220,6 +221,15 @@ HttpResponse PageRoutes::report_post(Context& context, const Params& params) {
                 "action");
   }
   if (!posted.errors.empty()) {
+    // One round of checks: the boxes that are readable are also checked against the form's rules
+    // (a count with "Không", more than the unit's headcount), so the clerk sees every problem at
+    // once, one message per box.
+    const nlohmann::json readable =
+        pages::values_for_saving(form, pages::without_unreadable(posted.values, posted.errors));
+    for (auto& [field, message] : validate_values(form, unit, readable, false)) {
+      posted.errors.emplace(field, std::move(message));
+    }
+    input.errors = posted.errors;
     if (ajax) {
       return json_page_response(422,
                                 {{"ok", false},
