@@ -21,10 +21,11 @@
 #                               wrk scenario is split over them, half the connections each, and
 #                               the figures are summed: req/s added, p50 averaged, p99/max the
 #                               worse of the two)
-#                           [--only saves|reads|pages]   (only the draft saves, only the API GETs,
-#                               or only the pages of issue 15: each page's median and p99 over
-#                               one connection as a ratio to the sign-in page's, by
-#                               bench/pages_latency.py, then each page under wrk)
+#                           [--only saves|reads|pages|exports]   (only the draft saves, only the
+#                               API GETs, only the pages of issue 15: each page's median and p99
+#                               over one connection as a ratio to the sign-in page's, by
+#                               bench/pages_latency.py, then each page under wrk — or only the
+#                               country's XLSX and CSV data exports, EXPORT_ROUNDS times each)
 #                           [--synchronous-commit on|off]   (PostgreSQL: ALTER DATABASE … SET
 #                               synchronous_commit for the servers' sessions; default on. off is
 #                               the named durability trade-off of docs/deploy.md, section 4)
@@ -67,7 +68,7 @@ while [[ $# -gt 0 ]]; do
     --servers) SERVERS="$2"; shift 2 ;;
     --only) ONLY="$2"; shift 2 ;;
     --synchronous-commit) SYNC_COMMIT="$2"; shift 2 ;;
-    -h|--help) sed -n '2,34p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,35p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -269,6 +270,19 @@ run_wrk() {
 say ""
 say "$(printf '%-25s %9s %9s %9s %9s %8s   %s' scenario 'req/s' 'p50 ms' 'p99 ms' 'max ms' errors 'server memory after the run')"
 GET_ARGS=(-t2 -c"$CONNECTIONS" -s "$BENCH_DIR/report.lua")
+# The country's data exports through the server (issue 15: XLSX <= 5 s, CSV <= 3 s, streamed).
+run_exports() {
+  say "The country's data exports, streamed (bench/export_latency.py; XLSX <= 5 s, CSV <= 3 s,"
+  say "the server's memory growing by less than 100 MB):"
+  python3 "$BENCH_DIR/export_latency.py" "$BASE" "$COUNTRY" "$SERVER_PID" --rounds "${EXPORT_ROUNDS:-3}" \
+    "xlsx=/api/v1/campaigns/$CAMPAIGN/summary/VN/data.xlsx" \
+    "csv=/api/v1/campaigns/$CAMPAIGN/summary/VN/data.csv" | tee -a "$RESULTS"
+  say "server memory after the benchmark: $(rss)"
+}
+if [[ "$ONLY" == exports ]]; then
+  run_exports
+  exit 0
+fi
 if [[ "$ONLY" == pages ]]; then
   # The pages of issue 15 at the country, a province and a commune, as the country's viewer (who
   # may read every node) sees them; the sign-in page is the baseline of every ratio.
@@ -307,12 +321,7 @@ if [[ "$ONLY" == pages ]]; then
     "pdf=/api/v1/campaigns/$CAMPAIGN/summary/VN/report.pdf" \
     "docx=/api/v1/campaigns/$CAMPAIGN/summary/VN/report.docx" | tee -a "$RESULTS"
   say ""
-  say "The country's data exports, streamed (bench/export_latency.py; XLSX <= 5 s, CSV <= 3 s,"
-  say "the server's memory growing by less than 100 MB):"
-  python3 "$BENCH_DIR/export_latency.py" "$BASE" "$COUNTRY" "$SERVER_PID" --rounds 3 \
-    "xlsx=/api/v1/campaigns/$CAMPAIGN/summary/VN/data.xlsx" \
-    "csv=/api/v1/campaigns/$CAMPAIGN/summary/VN/data.csv" | tee -a "$RESULTS"
-  say "server memory after the benchmark: $(rss)"
+  run_exports
   exit 0
 fi
 if [[ "$ONLY" != saves ]]; then

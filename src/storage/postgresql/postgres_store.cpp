@@ -12,6 +12,7 @@
 
 #include "domain/error.h"
 #include "storage/postgresql/change_listener.h"
+#include "storage/postgresql/row_stream.h"
 #include "storage/sql/migrations.h"
 #include "storage/sql/sql_store.h"
 #include "storage/sql/transaction.h"
@@ -97,6 +98,7 @@ const sql::Dialect kPostgresql{
     .connection_lost = &connection_lost,
     .copy_in = &copy_in,
     .data_modifying_cte = true,
+    .stream_rows = &stream_postgres_rows,
 };
 
 // The URL without its password, for messages and logs.

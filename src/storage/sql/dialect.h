@@ -2,8 +2,10 @@
 // Where the SQL of the two backends differs. Everything else in sql_store.cpp is one SQL text
 // that SQLite 3.40 and PostgreSQL 15 both run (placeholders are SOCI's ":name" in both).
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace soci {
 class session;
@@ -11,6 +13,8 @@ class soci_error;
 }  // namespace soci
 
 namespace llw::sql {
+
+class TextRows;
 
 // How a driver error of the backend is to be handled by a write transaction.
 struct ErrorClass {
@@ -65,6 +69,15 @@ struct Dialect {
   // (PostgreSQL; not SQLite): a report's compare-and-swap and its history row are then one
   // statement, one round trip of a save instead of two.
   bool data_modifying_cte = false;
+  // Streams the rows of `query` (placeholders $1, $2, … given `params` as text) to `visit`, a
+  // batch of about `batch_rows` at a time, inside the caller's transaction: the server produces
+  // the next batch while `visit` handles this one, so the reading and the handling overlap, and
+  // memory holds two batches whatever the result's size. PostgreSQL: a cursor, each FETCH sent
+  // before the previous batch is handled. nullptr where a backend reads in-process (SQLite): the
+  // caller then reads in pages of its own.
+  void (*stream_rows)(soci::session& sql, const std::string& query,
+                      const std::vector<std::string>& params, int batch_rows,
+                      const std::function<void(const TextRows&)>& visit) = nullptr;
 };
 
 }  // namespace llw::sql

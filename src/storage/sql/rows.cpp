@@ -1,8 +1,10 @@
 #include "storage/sql/rows.h"
 
+#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "domain/error.h"
+#include "storage/sql/text_rows.h"
 
 namespace llw::sql {
 
@@ -12,6 +14,15 @@ void corrupt_column(std::string_view what, std::string_view value) {
   throw Error(ErrorKind::internal, "Dữ liệu trong cơ sở dữ liệu không hợp lệ (" +
                                        std::string(what) + " = '" + std::string(value) +
                                        "'). Hãy báo cho quản trị hệ thống.");
+}
+
+long long integer_field(std::optional<std::string_view> text, std::string_view what) {
+  long long value = 0;
+  if (!text) corrupt_column(what, "NULL");
+  const char* end = text->data() + text->size();
+  const auto [at, error] = std::from_chars(text->data(), end, value);
+  if (error != std::errc() || at != end) corrupt_column(what, *text);
+  return value;
 }
 
 UnitKind kind_column(const std::string& text) {
