@@ -65,7 +65,8 @@ def main():
     parser.add_argument("pid", type=int)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("paths", nargs="*")
-    args = parser.parse_intermixed_args()
+    # Options first, then "--": a token may start with "-" (run_bench.sh passes it so).
+    args = parser.parse_args()
     paths = args.paths or [
         "xlsx=/api/v1/campaigns/1/summary/VN/data.xlsx",
         "csv=/api/v1/campaigns/1/summary/VN/data.csv",

@@ -274,7 +274,8 @@ GET_ARGS=(-t2 -c"$CONNECTIONS" -s "$BENCH_DIR/report.lua")
 run_exports() {
   say "The country's data exports, streamed (bench/export_latency.py; XLSX <= 5 s, CSV <= 3 s,"
   say "the server's memory growing by less than 100 MB):"
-  python3 "$BENCH_DIR/export_latency.py" "$BASE" "$COUNTRY" "$SERVER_PID" --rounds "${EXPORT_ROUNDS:-3}" \
+  # "--" first: a token may start with "-", which argparse would take for an option.
+  python3 "$BENCH_DIR/export_latency.py" --rounds "${EXPORT_ROUNDS:-3}" -- "$BASE" "$COUNTRY" "$SERVER_PID" \
     "xlsx=/api/v1/campaigns/$CAMPAIGN/summary/VN/data.xlsx" \
     "csv=/api/v1/campaigns/$CAMPAIGN/summary/VN/data.csv" | tee -a "$RESULTS"
   say "server memory after the benchmark: $(rss)"
@@ -317,7 +318,7 @@ if [[ "$ONLY" == pages ]]; then
   done
   say ""
   say "The country's consolidated report through the server (PDF <= 100 ms, DOCX <= 50 ms):"
-  python3 "$BENCH_DIR/export_latency.py" "$BASE" "$COUNTRY" "$SERVER_PID" --rounds 20 \
+  python3 "$BENCH_DIR/export_latency.py" --rounds 20 -- "$BASE" "$COUNTRY" "$SERVER_PID" \
     "pdf=/api/v1/campaigns/$CAMPAIGN/summary/VN/report.pdf" \
     "docx=/api/v1/campaigns/$CAMPAIGN/summary/VN/report.docx" | tee -a "$RESULTS"
   say ""
