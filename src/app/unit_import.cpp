@@ -47,6 +47,101 @@ void check_row_count(std::size_t data_rows) {
   }
 }
 
+// A column name or a value as a Vietnamese clerk writes it ("Mã đơn vị", "Trường học") reduced to
+// the search key with single spaces ("ma don vi", "truong hoc"), so that marks, case and
+// underscores do not matter.
+std::string plain_key(std::string_view text) {
+  std::string key = search_key(trim(text));
+  std::string out;
+  for (char c : key) {
+    if (c == '_' || c == '-') c = ' ';
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// The English column name of a Vietnamese header ("Mã" → "code"); the header itself otherwise.
+std::string column_name(std::string_view header) {
+  static const std::map<std::string, std::string> vietnamese = {{"ma", "code"},
+                                                                {"ma don vi", "code"},
+                                                                {"ten", "name"},
+                                                                {"ten don vi", "name"},
+                                                                {"loai", "kind"},
+                                                                {"loai don vi", "kind"},
+                                                                {"cap hoc", "level"},
+                                                                {"cap", "level"},
+                                                                {"don vi cap tren", "parent"},
+                                                                {"cap tren", "parent"},
+                                                                {"ma cap tren", "parent"},
+                                                                {"ma don vi cap tren", "parent"},
+                                                                {"thu dien tu", "email"},
+                                                                {"thu dien tu (email)", "email"},
+                                                                {"hoc sinh", "pop_students"},
+                                                                {"so hoc sinh", "pop_students"},
+                                                                {"can bo", "pop_staff"},
+                                                                {"so can bo", "pop_staff"},
+                                                                {"phu huynh", "pop_parents"},
+                                                                {"so phu huynh", "pop_parents"},
+                                                                {"nguoi dan", "pop_residents"},
+                                                                {"so nguoi dan", "pop_residents"}};
+  std::string key = plain_key(header);
+  if (auto it = vietnamese.find(key); it != vietnamese.end()) return it->second;
+  return ascii_lower(trim(header));
+}
+
+// A kind in English ("school") or in Vietnamese as the pages write it ("Trường học", "Xã, phường",
+// "Thôn" …).
+std::optional<UnitKind> kind_of(std::string_view value) {
+  if (auto kind = unit_kind_from_string(ascii_lower(trim(value)))) return kind;
+  static const std::map<std::string, UnitKind> vietnamese = {
+      {"toan quoc", UnitKind::country},
+      {"ca nuoc", UnitKind::country},
+      {"tinh", UnitKind::province},
+      {"thanh pho", UnitKind::province},
+      {"tinh, thanh pho", UnitKind::province},
+      {"xa", UnitKind::commune},
+      {"phuong", UnitKind::commune},
+      {"xa, phuong", UnitKind::commune},
+      {"dac khu", UnitKind::commune},
+      {"phong", UnitKind::department},
+      {"ban", UnitKind::department},
+      {"phong, ban", UnitKind::department},
+      {"so", UnitKind::department},
+      {"to chuc", UnitKind::organization},
+      {"to chuc, don vi", UnitKind::organization},
+      {"don vi", UnitKind::organization},
+      {"thon", UnitKind::village},
+      {"ban, ap", UnitKind::village},
+      {"ap", UnitKind::village},
+      {"to dan pho", UnitKind::village},
+      {"truong", UnitKind::school},
+      {"truong hoc", UnitKind::school}};
+  if (auto it = vietnamese.find(plain_key(value)); it != vietnamese.end()) return it->second;
+  return std::nullopt;
+}
+
+// A school level in English ("primary") or Vietnamese ("Tiểu học", "THCS" …).
+std::optional<SchoolLevel> level_of(std::string_view value) {
+  if (auto level = school_level_from_string(ascii_lower(trim(value)))) return level;
+  static const std::map<std::string, SchoolLevel> vietnamese = {
+      {"mam non", SchoolLevel::preschool},
+      {"mau giao", SchoolLevel::preschool},
+      {"tieu hoc", SchoolLevel::primary},
+      {"th", SchoolLevel::primary},
+      {"trung hoc co so", SchoolLevel::lower_secondary},
+      {"thcs", SchoolLevel::lower_secondary},
+      {"trung hoc pho thong", SchoolLevel::upper_secondary},
+      {"thpt", SchoolLevel::upper_secondary},
+      {"giao duc thuong xuyen", SchoolLevel::continuing},
+      {"gdtx", SchoolLevel::continuing},
+      {"gdnn gdtx", SchoolLevel::continuing},
+      {"trung tam gdnn gdtx", SchoolLevel::continuing}};
+  if (auto it = vietnamese.find(plain_key(value)); it != vietnamese.end()) return it->second;
+  return std::nullopt;
+}
+
 bool all_empty(const std::vector<std::string>& cells) {
   return std::all_of(cells.begin(), cells.end(),
                      [](const std::string& c) { return trim(c).empty(); });
@@ -365,7 +460,7 @@ ParsedUnits units_from_cells(const CellTable& table) {
   std::map<std::size_t, Mapped> columns;
   std::map<std::string, std::size_t> seen;
   for (std::size_t i = 0; i < header.size(); ++i) {
-    std::string name = ascii_lower(trim(header[i]));
+    std::string name = column_name(header[i]);
     if (name.empty()) continue;
     if (seen.count(name)) bad_file("Cột \"" + name + "\" xuất hiện hai lần ở dòng tiêu đề.");
     seen[name] = i;
@@ -378,14 +473,16 @@ ParsedUnits units_from_cells(const CellTable& table) {
       columns[i] = {Column::population, name.substr(4)};
     } else {
       bad_file("Cột \"" + trim(header[i]) +
-               "\" không được hỗ trợ. Các cột hợp lệ: code, name, kind, level, parent, email và "
-               "pop_<nhóm> (ví dụ pop_students, pop_staff, pop_parents, pop_residents).");
+               "\" không được hỗ trợ. Các cột hợp lệ: Mã (code), Tên (name), Loại (kind), Cấp học "
+               "(level), Cấp trên (parent), Thư điện tử (email) và pop_<nhóm> (ví dụ "
+               "pop_students, pop_staff, pop_parents, pop_residents).");
     }
   }
   for (const char* required : {"code", "name", "kind"}) {
     if (!seen.count(required)) {
       bad_file(std::string("Thiếu cột \"") + required +
-               "\" ở dòng tiêu đề. Dòng đầu tiên phải gồm ít nhất các cột code, name, kind "
+               "\" (hoặc Mã, Tên, Loại) ở dòng tiêu đề. Dòng đầu tiên phải gồm ít nhất các cột "
+               "code, name, kind "
                "(và parent cho đơn vị có cấp trên).");
     }
   }
@@ -412,23 +509,24 @@ ParsedUnits units_from_cells(const CellTable& table) {
           item.input.name = value;
           break;
         case Column::kind:
-          if (auto kind = unit_kind_from_string(ascii_lower(value))) {
+          if (auto kind = kind_of(value)) {
             item.input.kind = *kind;
           } else {
-            fail("Loại đơn vị (cột kind) \"" + value +
-                 "\" không hợp lệ; dùng một trong: country, province, commune, department, "
-                 "organization, village, school.");
+            fail("Loại đơn vị (cột Loại/kind) \"" + value +
+                 "\" không hợp lệ; dùng một trong: Toàn quốc, Tỉnh, Xã, Phòng, Tổ chức, Thôn, "
+                 "Trường học (hoặc country, province, commune, department, organization, "
+                 "village, school).");
           }
           break;
         case Column::level:
           if (value.empty()) {
             item.input.level = SchoolLevel::none;
-          } else if (auto level = school_level_from_string(ascii_lower(value))) {
+          } else if (auto level = level_of(value)) {
             item.input.level = *level;
           } else {
-            fail("Cấp học (cột level) \"" + value +
-                 "\" không hợp lệ; dùng một trong: preschool, primary, lower_secondary, "
-                 "upper_secondary, continuing.");
+            fail("Cấp học (cột Cấp học/level) \"" + value +
+                 "\" không hợp lệ; dùng một trong: Mầm non, Tiểu học, THCS, THPT, GDTX (hoặc "
+                 "preschool, primary, lower_secondary, upper_secondary, continuing).");
           }
           break;
         case Column::parent:

@@ -31,7 +31,7 @@ TEST(UnitImport, RowProblemsAreReportedPerRowInVietnamese) {
   ParsedUnits parsed = parse_units(
       "code,name,kind,level,pop_students\n"
       ",Không mã,school,primary,1\n"
-      "B,Trường B,trường,primary,1\n"
+      "B,Trường B,bệnh viện,primary,1\n"
       "C,Trường C,school,đại học,1\n"
       "D,Trường D,school,primary,mười\n",
       "text/csv");
@@ -44,6 +44,34 @@ TEST(UnitImport, RowProblemsAreReportedPerRowInVietnamese) {
   EXPECT_EQ(parsed.errors[2].first, 4);
   EXPECT_EQ(parsed.errors[3].first, 5);
   EXPECT_NE(parsed.errors[3].second.find("pop_students"), std::string::npos);
+}
+
+TEST(UnitImport, VietnameseColumnNamesAndValuesAreAcceptedBesideTheEnglishOnes) {
+  ParsedUnits parsed = parse_units(
+      "Mã;Tên;Loại;Cấp học;Đơn vị cấp trên;Số học sinh\n"
+      "X1;Xã Một;Xã, phường;;;\n"
+      "T1;Trường Tiểu học Một;Trường học;Tiểu học;X1;420\n"
+      "T2;Trường THCS Hai;TRUONG HOC;thcs;X1;\n"
+      "V1;Thôn Ba;Thôn;;X1;\n",
+      "text/csv");
+  ASSERT_TRUE(parsed.errors.empty()) << parsed.errors.front().second;
+  ASSERT_EQ(parsed.rows.size(), 4u);
+  EXPECT_EQ(parsed.rows[0].input.kind, UnitKind::commune);
+  EXPECT_EQ(parsed.rows[1].input.code, "T1");
+  EXPECT_EQ(parsed.rows[1].input.name, "Trường Tiểu học Một");
+  EXPECT_EQ(parsed.rows[1].input.kind, UnitKind::school);
+  EXPECT_EQ(parsed.rows[1].input.level, SchoolLevel::primary);
+  EXPECT_EQ(parsed.rows[1].input.parent_code, "X1");
+  EXPECT_EQ(parsed.rows[1].input.population.at("students"), 420);
+  EXPECT_EQ(parsed.rows[2].input.level, SchoolLevel::lower_secondary);
+  EXPECT_EQ(parsed.rows[3].input.kind, UnitKind::village);
+
+  // A Vietnamese kind that is not one of ours is named in the message with the accepted words.
+  ParsedUnits wrong = parse_units("Mã,Tên,Loại\nB,Bệnh viện B,Bệnh viện\n", "text/csv");
+  ASSERT_EQ(wrong.errors.size(), 1u);
+  EXPECT_NE(wrong.errors[0].second.find("Trường học"), std::string::npos);
+  // "Mã" and "code" are the same column: both at once is a duplicate.
+  EXPECT_THROW(parse_units("Mã,code,Tên,Loại\nA,A,B,village\n", "text/csv"), Error);
 }
 
 TEST(UnitImport, HeaderProblemsRejectTheWholeFile) {

@@ -95,6 +95,39 @@ TEST_F(CampaignPagesTest, ACoordinatorCreatesTheYearsCampaignFromTheYearAlone) {
   EXPECT_EQ(coordinator.open(location).status, 200);
 }
 
+TEST_F(CampaignPagesTest, TheCampaignsPageListsEveryYearOneMaySeeAndMarksTheOneLookedAt) {
+  const PageSession coordinator = signed_in(kCoordinator);
+  const HttpReply created = coordinator.submit("/dot/moi", form_2026());
+  ASSERT_EQ(created.status, 303) << created.body;
+  const std::string id = first_match(created.header("location"), "^/dot/([0-9]+)/");
+  ASSERT_FALSE(id.empty());
+  // The home page sends the coordinator to the newest year; the list shows both, newest first
+  // and marked, each linked to the coordinator's dashboard in it.
+  EXPECT_EQ(coordinator.open("/").header("location"), "/dot/" + id + "/tong-quan/HP-AH");
+  const HtmlPage newest(coordinator.open("/dot").body);
+  ASSERT_EQ(newest.count("//ul[@id='campaign-list']/li"), 2u);
+  EXPECT_EQ(newest.attribute("//li[@class='current']/a", "href"),
+            "/dot/" + id + "/tong-quan/HP-AH");
+  const std::string older = "/dot/" + std::to_string(campaign_id_) + "/tong-quan/HP-AH";
+  EXPECT_EQ(newest.attribute("//ul[@id='campaign-list']/li[2]/a", "href"), older);
+  // Looked at from the older year's page, the older one is marked; its navigation links here.
+  const HtmlPage dashboard(coordinator.open(older).body);
+  EXPECT_EQ(dashboard.attribute("//a[@id='nav-campaigns']", "href"),
+            "/dot?dang-xem=" + std::to_string(campaign_id_));
+  const HtmlPage marked(coordinator.open("/dot?dang-xem=" + std::to_string(campaign_id_)).body);
+  EXPECT_EQ(marked.attribute("//li[@class='current']/a", "href"), older);
+  // A campaign the coordinator may not see is neither listed nor marked.
+  const HtmlPage other(
+      coordinator.open("/dot?dang-xem=" + std::to_string(other_campaign_id_)).body);
+  EXPECT_EQ(other.count("//a[@id='campaign-" + std::to_string(other_campaign_id_) + "']"), 0u);
+  EXPECT_EQ(other.attribute("//li[@class='current']/a", "href"), "/dot/" + id + "/tong-quan/HP-AH");
+  // A reporter's links go to its own report.
+  const PageSession reporter = signed_in(kReporter);
+  const HtmlPage reporters(reporter.open("/dot").body);
+  EXPECT_EQ(reporters.attribute("//li[@class='current']/a", "href"),
+            "/dot/" + id + "/bao-cao/HP-AH-THTT");
+}
+
 TEST_F(CampaignPagesTest, DatesTypedTheVietnameseWayAreKept) {
   const PageSession coordinator = signed_in(kCoordinator);
   FormFields fields = with(form_2026(), "deadline", "10/10/2026");

@@ -67,6 +67,7 @@ PageRoutes::PageRoutes(Application& app, std::size_t max_body_bytes)
       {"GET", {"dot", "{}", "tong-hop", "{}", "xuat", "{}"}, &PageRoutes::document_export},
       {"GET", {"dot", "{}", "tong-hop", "{}", "y-kien", "{}"}, &PageRoutes::unit_texts},
       {"POST", {"dot", "{}", "tong-hop", "{}", "len"}, &PageRoutes::reporting_up_post},
+      {"GET", {"dot"}, &PageRoutes::campaign_list},
       {"GET", {"dot", "moi"}, &PageRoutes::campaign_new},
       {"POST", {"dot", "moi"}, &PageRoutes::campaign_new_post},
       {"GET", {"dot", "{}", "ke-hoach", "{}"}, &PageRoutes::plan_composer},
@@ -264,11 +265,19 @@ HttpResponse PageRoutes::framed_page(Context& context, int status, const std::st
                     "|" + user.display_name + "|" + std::to_string(unread) + "|" + title;
   if (campaign) {
     key += "|" + std::to_string(campaign->id) + "|" + campaign->issuer_code + "|" +
-           campaign->issuer_path;
+           campaign->issuer_path + "|" + std::to_string(context.session_campaign_id);
   }
   std::shared_ptr<const pages::RenderedBody> head = frames_.find(key, 0);
   if (!head) {
     nlohmann::json view = frame_view(user, campaign, unread);
+    if (campaign) {
+      // The campaigns page, with the one in the address (or the newest) marked there.
+      const std::int64_t viewing =
+          context.session_campaign_id != 0 ? context.session_campaign_id : campaign->id;
+      view["nav"].push_back({{"href", "/dot?dang-xem=" + std::to_string(viewing)},
+                             {"label", "Các đợt"},
+                             {"id", "nav-campaigns"}});
+    }
     view["title"] = title;
     view["csrf"] = pages::kCsrfPlaceholder;
     auto rendered = std::make_shared<pages::RenderedBody>();

@@ -113,6 +113,11 @@ class PageRoutes {
 
   // sign_in_pages.cpp
   HttpResponse home(Context& context, const Params& params);
+  // The campaigns the user may see, to switch years (campaign_list_pages.cpp).
+  HttpResponse campaign_list(Context& context, const Params& params);
+  // The user's starting page in a campaign: the unit's report or the dashboard.
+  static std::string campaign_start_href(const User& user, std::int64_t campaign_id,
+                                         const std::string& issuer_code);
   HttpResponse sign_in_form(Context& context, const Params& params);
   HttpResponse sign_in(Context& context, const Params& params);
   HttpResponse sign_out(Context& context, const Params& params);

@@ -27,12 +27,7 @@ std::string session_cookie(const HttpRequest& request, const std::string& token,
 HttpResponse PageRoutes::home(Context& context, const Params&) {
   const User& user = context.user;
   if (const auto campaign = default_campaign(user)) {
-    const std::string base = "/dot/" + std::to_string(campaign->id);
-    if (user.role == Role::reporter) {
-      return redirect(base + "/bao-cao/" + pages::url_encode(user.unit_code));
-    }
-    const std::string unit = user.role == Role::admin ? campaign->issuer_code : user.unit_code;
-    return redirect(base + "/tong-quan/" + pages::url_encode(unit));
+    return redirect(campaign_start_href(user, campaign->id, campaign->issuer_code));
   }
   return page(context, 200, "home",
               {{"title", "Trang chủ"},
