@@ -1,7 +1,9 @@
 // In-app notifications: the coordinators of the units above a unit that submitted find a notice
-// in the navigation (written by the submit itself, see ReportWrite::notify_reviewers), and every
-// account below a node that issues its plan finds the plan (written by PlanStore's issue). A user
-// only ever reads and marks their own notices, so the account is the whole access check.
+// in the navigation (written by the submit itself, see ReportWrite::notify_reviewers), the unit's
+// own accounts one for each return, accept or reopen of its report, read with that version's
+// comment (ReportWrite::notify_unit), and every account below a node that issues its plan finds
+// the plan (written by PlanStore's issue). A user only ever reads and marks their own notices, so
+// the account is the whole access check.
 #include "app/notifications.h"
 
 #include <algorithm>

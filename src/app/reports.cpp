@@ -60,6 +60,8 @@ UnitReport Reports::write_transition(const User& actor, const Campaign& campaign
   if (!write.delta.empty()) write.ancestor_ids = store_->units().ancestor_ids(unit.id);
   write.action = std::string(to_string(event));
   write.notify_reviewers = event == ReportEvent::submit;
+  write.notify_unit = event == ReportEvent::return_report || event == ReportEvent::accept ||
+                      event == ReportEvent::reopen;
   // Only a save that changes nothing the aggregates hold (a draft saved again) skips them; a
   // change of state counts in the dashboard's counters even between uncounted states.
   write.uncounted_before_and_after =

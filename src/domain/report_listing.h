@@ -53,6 +53,7 @@ struct ReportListRow {
   bool late = false;
   Timestamp updated_at = 0;
   std::int64_t version = 0;
+  nlohmann::json values = nlohmann::json::object();  // the report's values (its completeness)
 };
 
 struct ReportListPage {

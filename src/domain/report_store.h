@@ -36,6 +36,9 @@ struct ReportWrite {
   // A submit: notify the coordinators of the units above (not the unit itself) in the same
   // transaction (notifications table).
   bool notify_reviewers = false;
+  // A return, accept or reopen: notify the unit's own accounts (its reporters and coordinators)
+  // in the same transaction, the notice's kind being `action`.
+  bool notify_unit = false;
   // The campaign counts neither the state before nor the one after, and the delta is empty (a
   // draft saved again): the write changes no aggregate, narrative or summary, and the store need
   // not read the current row first; the compare-and-swap alone decides. (A campaign's counted

@@ -70,6 +70,7 @@ struct Notification {
   std::string unit_name;
   std::string kind = "submit";
   std::int64_t version = 0;  // the report version the event created
+  std::string comment;       // filled by reads: that version's comment (a return's, a reopen's)
   Timestamp at = 0;
   std::optional<Timestamp> read_at;
 };

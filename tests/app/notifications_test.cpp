@@ -90,6 +90,37 @@ TEST_F(NotificationsTest, AResubmissionAfterAReturnNotifiesAgain) {
   EXPECT_EQ(app_->notices().notifications(commune_).size(), 2u);
 }
 
+TEST_F(NotificationsTest, TheUnitIsToldOfAReturnAnAcceptAndAReopenWithTheComment) {
+  submit(reporter_, "HP-X-A");
+  const UnitReport returned = app_->reports().return_report(
+      commune_, campaign_.id, "HP-X-A", "Thiếu số liệu tuyên truyền.", std::nullopt);
+  auto list = app_->notices().notifications(reporter_);
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0].kind, "return");
+  EXPECT_EQ(list[0].unit_code, "HP-X-A");
+  EXPECT_EQ(list[0].version, returned.version);
+  EXPECT_EQ(list[0].comment, "Thiếu số liệu tuyên truyền.");
+  EXPECT_EQ(app_->notices().unread_notifications(reporter_), 1);
+
+  submit(reporter_, "HP-X-A");
+  app_->reports().accept_report(commune_, campaign_.id, "HP-X-A", std::nullopt);
+  app_->reports().reopen_report(commune_, campaign_.id, "HP-X-A", "Cần bổ sung số người dự.",
+                                std::nullopt);
+  list = app_->notices().notifications(reporter_);
+  ASSERT_EQ(list.size(), 3u);
+  EXPECT_EQ(list[0].kind, "reopen");
+  EXPECT_EQ(list[0].comment, "Cần bổ sung số người dự.");
+  EXPECT_EQ(list[1].kind, "accept");
+  EXPECT_EQ(list[2].kind, "return");
+  // Another unit's reporter, the viewer and the other commune hear nothing of it; the
+  // coordinators above get only the two submits.
+  EXPECT_TRUE(app_->notices().notifications(reporter_b_).empty());
+  EXPECT_TRUE(app_->notices().notifications(viewer_).empty());
+  EXPECT_TRUE(app_->notices().notifications(other_commune_).empty());
+  for (const auto& notice : app_->notices().notifications(commune_))
+    EXPECT_EQ(notice.kind, "submit");
+}
+
 TEST_F(NotificationsTest, MarkingReadClearsOnlyTheNoticesShownAndOnlyTheReadersOwn) {
   submit(reporter_, "HP-X-A");
   const auto shown = app_->notices().notifications(commune_);

@@ -236,6 +236,8 @@ class SqlStore : public Store,
   const AuditEntry* staged_audit_entry() const;
   void staged_audit_committed();
   // write_report's notices of a submit to the coordinators above (sql_store_notifications.cpp).
+  void insert_unit_notifications(soci::session& sql, const UnitReport& report,
+                                 const std::string& kind);
   void insert_submit_notifications(soci::session& sql, const UnitReport& report,
                                    const std::string& unit_path);
 

@@ -43,12 +43,26 @@ void SqlStore::insert_submit_notifications(soci::session& sql, const UnitReport&
       soci::use(cid), soci::use(uid), soci::use(version), soci::use(at);
 }
 
+void SqlStore::insert_unit_notifications(soci::session& sql, const UnitReport& report,
+                                         const std::string& kind) {
+  // The unit's own accounts learn of a return, an accept or a reopen (kind: the action).
+  long long cid = report.campaign_id, uid = report.unit_id, version = report.version,
+            at = report.updated_at;
+  std::string k = kind;
+  sql << "INSERT INTO notifications (user_id, campaign_id, unit_id, kind, version, at) "
+         "SELECT id, :c, :u, :k, :v, :at FROM users WHERE role IN ('reporter', 'coordinator') "
+         "AND disabled = 0 AND unit_id = :u2",
+      soci::use(cid), soci::use(uid), soci::use(k), soci::use(version), soci::use(at),
+      soci::use(uid);
+}
+
 namespace {
 
 struct NotificationRow {
   long long id = 0, campaign_id = 0, unit_id = 0, version = 0, at = 0, read_at = 0;
   soci::indicator read_indicator = soci::i_ok;
-  std::string code, name, kind;
+  std::string code, name, kind, comment;
+  soci::indicator comment_indicator = soci::i_ok;
 
   void bind(soci::statement& st) {
     st.exchange(soci::into(id));
@@ -60,6 +74,7 @@ struct NotificationRow {
     st.exchange(soci::into(version));
     st.exchange(soci::into(at));
     st.exchange(soci::into(read_at, read_indicator));
+    st.exchange(soci::into(comment, comment_indicator));
   }
 };
 
@@ -73,7 +88,9 @@ std::vector<Notification> SqlStore::notifications(std::int64_t user_id, int limi
   connection
       ->prepared<NotificationRow, long long, long long>(
           "SELECT n.id, n.campaign_id, n.unit_id, u.code, u.name, n.kind, n.version, n.at, "
-          "n.read_at FROM notifications n JOIN units u ON u.id = n.unit_id "
+          "n.read_at, v.comment FROM notifications n JOIN units u ON u.id = n.unit_id "
+          "LEFT JOIN report_versions v ON v.campaign_id = n.campaign_id AND "
+          "v.unit_id = n.unit_id AND v.version = n.version "
           "WHERE n.user_id = :user ORDER BY n.id DESC LIMIT :max")
       .each(
           [&](const NotificationRow& row) {
@@ -88,6 +105,7 @@ std::vector<Notification> SqlStore::notifications(std::int64_t user_id, int limi
             notification.version = row.version;
             notification.at = row.at;
             if (row.read_indicator == soci::i_ok) notification.read_at = row.read_at;
+            if (row.comment_indicator == soci::i_ok) notification.comment = row.comment;
             list.push_back(std::move(notification));
           },
           user, max);

@@ -15,7 +15,7 @@ namespace llw::sql {
 namespace {
 
 struct ListRow {
-  std::string code, name, kind, parent_name, email, status;
+  std::string code, name, kind, parent_name, email, status, values;
   int counted = 0, late = 0;
   long long updated_at = 0, version = 0;
 
@@ -30,6 +30,7 @@ struct ListRow {
     st.exchange(soci::into(late));
     st.exchange(soci::into(updated_at));
     st.exchange(soci::into(version));
+    st.exchange(soci::into(values));
   }
 
   ReportListRow to_row() const {
@@ -44,6 +45,8 @@ struct ListRow {
     row.late = late != 0;
     row.updated_at = updated_at;
     row.version = version;
+    row.values = nlohmann::json::parse(values, nullptr, /*allow_exceptions=*/false);
+    if (!row.values.is_object()) row.values = nlohmann::json::object();
     return row;
   }
 };
@@ -91,7 +94,7 @@ ReportListing& SqlStore::report_listing() { return *this; }
 ReportListPage SqlStore::list_reports(const ReportListQuery& query) {
   const std::string columns =
       "SELECT u.code, u.name, u.kind, COALESCE(p.name, ''), u.email, r.status, r.counted, "
-      "r.late, r.updated_at, r.version";
+      "r.late, r.updated_at, r.version, r.values_json";
   const std::string filter = filter_condition(query.filter);
   const long long campaign = query.campaign_id;
   const std::string low = query.path, high = path_upper_bound(query.path);

@@ -90,7 +90,7 @@ std::optional<ReportInContext> SqlStore::find_report_in_context(std::int64_t cam
 void SqlStore::write_report(const ReportWrite& write,
                             const std::map<std::string, std::string>& narratives_if_counted) {
   const UnitReport& report = write.report;
-  if (write.uncounted_before_and_after && !write.notify_reviewers) {
+  if (write.uncounted_before_and_after && !write.notify_reviewers && !write.notify_unit) {
     write_uncounted_report(write);
     return;
   }
@@ -120,6 +120,7 @@ void SqlStore::write_report(const ReportWrite& write,
       throw stale_version(winner ? winner->version : current->version);
     }
     if (write.notify_reviewers) insert_submit_notifications(connection.sql, report, current->path);
+    if (write.notify_unit) insert_unit_notifications(connection.sql, report, write.action);
 
     AggregateDelta delta;
     delta.slots = write.delta;

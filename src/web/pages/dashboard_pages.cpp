@@ -67,6 +67,13 @@ HttpResponse PageRoutes::dashboard(Context& context, const Params& params) {
   });
 }
 
+namespace {
+// The chart's size in points: about a phone's width, so its words stay legible at 360 px; the
+// page shows it at this size (dashboard.mustache) and never wider than the screen.
+constexpr double kChartWidth = 360;
+constexpr double kChartHeight = 330;
+}  // namespace
+
 HttpResponse PageRoutes::activities_chart(Context& context, const Params& params) {
   const NodeSummary data = node_summary(context, params, 0);
   HttpResponse response;
@@ -78,7 +85,7 @@ HttpResponse PageRoutes::activities_chart(Context& context, const Params& params
       "Content-Security-Policy",
       "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
   response.body = documents::render_bar_chart_svg(
-      pages::directions_chart(data.campaign, data.summary), 520, 260);
+      pages::directions_chart(data.campaign, data.summary), kChartWidth, kChartHeight);
   return response;
 }
 

@@ -5,6 +5,7 @@
 
 #include "app/vietnamese_text.h"
 #include "documents/document.h"
+#include "domain/report_completeness.h"
 #include "domain/workflow.h"
 #include "web/pages/page_support.h"
 #include "web/pages/paging_view.h"
@@ -70,7 +71,12 @@ json unit_list_view(const Dashboard& dashboard, const DashboardInput& input) {
   json list = json::array();
   const std::string base = "/dot/" + std::to_string(campaign.id) + "/bao-cao/";
   for (const ReportListRow& row : dashboard.page.rows) {
-    list.push_back({{"name", row.name},
+    // How many activities the report answers (domain/report_completeness.h); none before the
+    // unit has saved anything.
+    const ReportCompleteness completeness = report_completeness(*campaign.form, row.values);
+    list.push_back({{"completeness", row.version > 0 ? completeness.text() : "—"},
+                    {"complete", row.version > 0 && completeness.complete()},
+                    {"name", row.name},
                     {"code", row.code},
                     {"kind", std::string(vietnamese_label(row.kind))},
                     {"parent", row.parent_name},
@@ -85,7 +91,8 @@ json unit_list_view(const Dashboard& dashboard, const DashboardInput& input) {
   const json paging = paging_view(
       dashboard.page_number, dashboard.page_count,
       [&](std::int64_t page) { return page_href(input.base_href, input.query, filter, page); });
-  return {{"units", std::move(list)},
+  return {{"missing_href", page_href(input.base_href, "", ReportFilter::missing, 1) + "#h-units"},
+          {"units", std::move(list)},
           {"unit_count", format_count(static_cast<double>(dashboard.matching))},
           {"has_units", !dashboard.page.rows.empty()},
           {"paging", paging},
@@ -100,7 +107,8 @@ documents::BarChart directions_chart(const Campaign& campaign, const Summary& su
   chart.unit = "lượt người";
   for (const auto& [key, label] : campaign.form->directions) {
     const auto it = summary.directions.find(key);
-    chart.labels.push_back(key + ")");
+    // The direction's words (two lines at most in the drawing), not a bare letter.
+    chart.labels.push_back(key + ") " + label);
     chart.values.push_back(
         it == summary.directions.end() ? 0.0 : static_cast<double>(it->second.participants));
   }
@@ -167,7 +175,18 @@ json dashboard_view(const DashboardInput& input) {
          {"participants", format_count(static_cast<double>(figures.participants))}});
   }
 
+  // The chart's text alternative names every direction with its words and its figure.
+  std::string chart_alt = "Biểu đồ cột: lượt người tham gia theo nội dung hoạt động của Kế hoạch. ";
+  for (const auto& [dkey, label] : form.directions) {
+    const auto it = summary.directions.find(dkey);
+    const std::int64_t participants = it == summary.directions.end() ? 0 : it->second.participants;
+    chart_alt += dkey + ") " + label + ": " + format_count(static_cast<double>(participants)) +
+                 " lượt người. ";
+  }
+  chart_alt += "Số liệu đầy đủ ở bảng bên dưới.";
+
   json view = {{"title", "Tổng quan — " + dashboard.node().name},
+               {"chart_alt", std::move(chart_alt)},
                {"campaign_name", campaign.name},
                {"node", {{"name", dashboard.node().name}, {"code", dashboard.node().code}}},
                {"deadline", format_date(campaign.deadline)},

@@ -126,6 +126,8 @@ class PageRoutes {
   // report_pages.cpp
   HttpResponse report_form(Context& context, const Params& params);
   HttpResponse report_post(Context& context, const Params& params);
+  HttpResponse submit_confirmed(Context& context, const Campaign& campaign, const OrgUnit& unit,
+                                const UnitReport& saved, std::int64_t version);
   HttpResponse report_confirm(Context& context, const Params& params);
   // The report page with its workflow part; `echo` re-shows a refused review form.
   HttpResponse report_page(Context& context, std::int64_t campaign_id, const std::string& unit_code,

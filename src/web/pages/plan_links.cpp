@@ -1,6 +1,6 @@
-#include "app/level_plans.h"
 #include "web/pages/plan_links.h"
 
+#include "app/level_plans.h"
 #include "domain/error.h"
 #include "web/pages/page_support.h"
 #include "web/pages/view_format.h"

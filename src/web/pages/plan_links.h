@@ -7,10 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include "app/application.h"
-#include "domain/user.h"
 #include "domain/campaign.h"
 #include "domain/level_plan.h"
 #include "domain/org_unit.h"
+#include "domain/user.h"
 
 namespace llw::pages {
 

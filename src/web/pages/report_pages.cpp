@@ -16,6 +16,7 @@
 #include "web/pages/page_routes.h"
 #include "web/pages/plan_links.h"
 #include "web/pages/report_form_view.h"
+#include "web/pages/report_submit_confirm_view.h"
 #include "web/pages/view_format.h"
 #include "web/pages/workflow_view.h"
 #include "web/request_body.h"
@@ -216,6 +217,8 @@ HttpResponse PageRoutes::report_post(Context& context, const Params& params) {
     return render(200, input);
   }
 
+  if (action == "submit_confirmed")
+    return submit_confirmed(context, campaign, unit, saved, version);
   if (action != "save" && action != "submit" && action != "confirm_submit") {
     throw Error(ErrorKind::bad_input, "Không rõ thao tác cần làm. Hãy bấm một nút trên trang.",
                 "action");
@@ -282,18 +285,9 @@ HttpResponse PageRoutes::report_post(Context& context, const Params& params) {
   if (action == "save") return redirect(base + "?da-luu=1");
 
   if (action == "submit") {
-    // Ask once more, listing the required items still empty.
-    input.report = &after;
-    input.values = after.values;
-    version = after.version;
-    nlohmann::json view = report_view(context, input, {});
-    view["confirm_submit"] = true;
-    nlohmann::json empty = nlohmann::json::array();
-    for (const auto& label : pages::empty_required_items(form, after.values))
-      empty.push_back(label);
-    view["has_empty_required"] = !empty.empty();
-    view["empty_required"] = std::move(empty);
-    return page(context, 200, "report_form", std::move(view));
+    // Ask once more on a page of its own, listing what is still unanswered (report_submit_confirm).
+    return page(context, 200, "report_submit_confirm",
+                pages::report_submit_confirm_view(campaign, unit, after, base));
   }
 
   try {
@@ -306,6 +300,29 @@ HttpResponse PageRoutes::report_post(Context& context, const Params& params) {
     input.errors.insert(error.fields().begin(), error.fields().end());
     input.notice = "Bản nháp đã được lưu nhưng chưa nộp được: " + error.message();
     return render(422, input);
+  }
+  return redirect(base + "?da-nop=1");
+}
+
+// "Vẫn nộp" on the confirmation page: submits the version that page was shown for, as saved
+// (the page posts no values); a report changed since gets the conflict message.
+HttpResponse PageRoutes::submit_confirmed(Context& context, const Campaign& campaign,
+                                          const OrgUnit& unit, const UnitReport& saved,
+                                          std::int64_t version) {
+  const std::string base =
+      "/dot/" + std::to_string(campaign.id) + "/bao-cao/" + pages::url_encode(unit.code);
+  try {
+    app_.reports().submit(context.user, campaign.id, unit.code, version);
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::validation_failed) throw;
+    pages::ReportFormInput input;
+    input.campaign = &campaign;
+    input.unit = &unit;
+    input.report = &saved;
+    input.values = saved.values;
+    input.errors.insert(error.fields().begin(), error.fields().end());
+    input.notice = "Báo cáo chưa nộp được: " + error.message();
+    return page(context, 422, "report_form", report_view(context, input, {}));
   }
   return redirect(base + "?da-nop=1");
 }

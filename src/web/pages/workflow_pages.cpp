@@ -6,6 +6,7 @@
 
 #include <limits>
 
+#include "app/audit_export.h"
 #include "app/audit_trail.h"
 #include "app/campaigns.h"
 #include "app/document_downloads.h"
@@ -14,7 +15,6 @@
 #include "app/reports.h"
 #include "app/sign_in.h"
 #include "app/units.h"
-#include "app/audit_export.h"
 #include "domain/access.h"
 #include "domain/error.h"
 #include "web/pages/page_routes.h"
@@ -118,7 +118,7 @@ HttpResponse PageRoutes::review_post(Context& context, const Params& params) {
     if (action != "extend") {
       const ReportEvent event = report_event_named(action);
       app_.reports().decide_report(user, campaign_id, unit.code, event, echo.comment, version,
-                         request_context);
+                                   request_context);
       flash = pages::decision_flash(event);
     } else {
       const auto until = pages::parse_vietnamese_date(echo.until);

@@ -319,6 +319,17 @@ json notifications_view(const std::vector<Notification>& notifications, const st
     const bool plan = notification.kind == "plan";
     std::string text = notification.unit_name + " đã nộp báo cáo (phiên bản " +
                        std::to_string(notification.version) + ").";
+    // A decision on the reader's own unit's report (return, accept, reopen), with its comment.
+    std::string comment;
+    if (notification.kind == "return") {
+      text = "Cấp trên đã trả lại báo cáo của " + notification.unit_name + " để sửa rồi nộp lại.";
+      comment = notification.comment;
+    } else if (notification.kind == "accept") {
+      text = "Cấp trên đã chấp nhận báo cáo của " + notification.unit_name + ".";
+    } else if (notification.kind == "reopen") {
+      text = "Cấp trên đã mở lại báo cáo của " + notification.unit_name + " để sửa rồi nộp lại.";
+      comment = notification.comment;
+    }
     if (plan) {
       text = notification.unit_name + " đã ban hành " +
              (notification.version > 1
@@ -331,6 +342,8 @@ json notifications_view(const std::vector<Notification>& notifications, const st
                     {"at", format_date_time(notification.at)},
                     {"unread", !notification.read_at},
                     {"text", std::move(text)},
+                    {"has_comment", !comment.empty()},
+                    {"comment", std::move(comment)},
                     {"href", campaign + (plan ? "/ke-hoach/" : "/bao-cao/") +
                                  url_encode(notification.unit_code)}});
   }
