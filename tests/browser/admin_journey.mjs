@@ -23,7 +23,7 @@ function xlsx(name, rows) {
 const header = ['code', 'name', 'kind', 'level', 'parent', 'pop_residents', 'pop_students'];
 const village = ['HP-ANHUNG-THON99', 'Thôn Tân Lập', 'village', '', 'HP-ANHUNG', 640, ''];
 const school = ['HP-ANHUNG-TH9', 'Trường Tiểu học Tân Lập', 'school', 'primary', 'HP-ANHUNG', '', 310];
-const badFile = xlsx('don-vi-loi.xlsx', [header, village, ['HP-ANHUNG-TH9', 'Trường Tiểu học Tân Lập', 'truong-hoc', 'primary', 'HP-ANHUNG', '', 310]]);
+const badFile = xlsx('don-vi-loi.xlsx', [header, village, ['HP-ANHUNG-TH9', 'Trường Tiểu học Tân Lập', 'benh-vien', 'primary', 'HP-ANHUNG', '', 310]]);
 const goodFile = xlsx('don-vi.xlsx', [header, village, school]);
 
 async function signOut(page) {
@@ -45,7 +45,7 @@ async function main() {
       await Promise.all([page.waitForNavigation(), page.locator('#import-submit').click()]);
       const errors = page.locator('#import-errors');
       await errors.waitFor();
-      assert.match(await errors.textContent(), /Dòng 3: Loại đơn vị \(cột kind\) "truong-hoc" không hợp lệ/);
+      assert.match(await errors.textContent(), /Dòng 3: Loại đơn vị \(cột Loại\/kind\) "benh-vien" không hợp lệ/);
       assert.match(await errors.textContent(), /chưa có đơn vị nào được lưu/);
       await shot(page, '1-import-row-error');
     });
