@@ -10,6 +10,8 @@ packages=(
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   libsoci-dev libsqlite3-dev libpq-dev sqlite3 postgresql
   nlohmann-json3-dev libkainjow-mustache-dev
+  # the data export's walk parses only the grid's values of each report (storage/sql/selected_values.h)
+  libsimdjson-dev
   libsodium-dev libicu-dev libcli11-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev
   libcurl4-openssl-dev

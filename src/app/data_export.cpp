@@ -65,6 +65,21 @@ documents::UnitDataRow data_row_of(const Campaign& campaign, const OrgUnit& unit
   return row;
 }
 
+// The values a data row reads of a report: its grid's items and the participant counts the rate
+// is computed from. The narratives and tables, most of a report's bytes, are not parsed.
+ReportValueKeys grid_value_keys(const ReportForm& form,
+                                const std::vector<documents::DataColumn>& columns) {
+  ReportValueKeys keys;
+  keys.only.emplace();
+  for (const documents::DataColumn& column : columns) {
+    if (column.item != nullptr) keys.only->insert(column.item->key);
+  }
+  for (const FormItem* item : form.items()) {
+    if (!item->population_group.empty()) keys.only->insert(item->key);
+  }
+  return keys;
+}
+
 // The node's consolidated line of the "Tổng hợp" sheet, column by column: every total the
 // summary API shows under the same item's column, the weighted participation rate last.
 std::vector<documents::DataCell> summary_cells(const std::vector<documents::DataColumn>& columns,
@@ -212,6 +227,7 @@ DocumentFile DocumentDownloads::data_export(const User& actor, std::int64_t camp
   const OrgUnit node = core_.load_unit(unit_code);
   const ReportForm& form = *campaign.form;
   const std::vector<documents::DataColumn> columns = documents::data_columns(form);
+  const ReportValueKeys keys = grid_value_keys(form, columns);
 
   DocumentFile file;
   file.content_type = std::string(content_type_of(format));
@@ -264,7 +280,7 @@ DocumentFile DocumentDownloads::data_export(const User& actor, std::int64_t camp
           if (auto own = store_->reports().find_report(campaign.id, node.id)) write_row(node, *own);
         }
         for (const OrgUnit& child : runs[index]) {
-          store_->reports().for_each_report_in_subtree(campaign.id, child.path, write_row);
+          store_->reports().for_each_report_in_subtree(campaign.id, child.path, keys, write_row);
         }
         parts[index].append(buffer);
       } catch (...) {
@@ -297,7 +313,7 @@ DocumentFile DocumentDownloads::data_export(const User& actor, std::int64_t camp
     sheets.write(level, cells);
   });
   store_->reports().for_each_report_in_subtree(
-      campaign.id, node.path, [&](const OrgUnit& unit, UnitReport& report) {
+      campaign.id, node.path, keys, [&](const OrgUnit& unit, UnitReport& report) {
         documents::UnitDataRow row = data_row_of(campaign, unit, report);
         pipe.push(std::move(row.level), documents::data_row(form, columns, row));
       });

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,15 @@ std::optional<ReportStatus> report_status_from_string(std::string_view text);
 struct ReportFlag {
   std::string field;    // the item key, or "<table>[<row>].<column>" as validate_values names it
   std::string message;  // Vietnamese, says what disagrees with what and what to check
+};
+
+// The values a walk of reports reads of each report: every item (the default), or only the named
+// top-level keys. A data export needs only its grid's items, and the narratives it leaves out are
+// most of a report's bytes, so the store does not parse them at all.
+struct ReportValueKeys {
+  std::optional<std::set<std::string, std::less<>>> only;  // nullopt: every key
+
+  bool wants(std::string_view key) const { return !only || only->find(key) != only->end(); }
 };
 
 struct UnitReport {

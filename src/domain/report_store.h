@@ -93,9 +93,15 @@ class ReportStore {
   // range each under one read snapshot; memory stays bounded whatever the subtree's size. The
   // callback must not call the store (it may hold the only connection); it may move from the
   // report it is given (the values of a national export are not copied twice).
+  // `keys` names the values read of each report (the others are absent from `values`).
   virtual void for_each_report_in_subtree(
-      std::int64_t campaign_id, std::string_view path,
+      std::int64_t campaign_id, std::string_view path, const ReportValueKeys& keys,
       const std::function<void(const OrgUnit&, UnitReport&)>& visit) = 0;
+  // The same with every value of each report.
+  void for_each_report_in_subtree(std::int64_t campaign_id, std::string_view path,
+                                  const std::function<void(const OrgUnit&, UnitReport&)>& visit) {
+    for_each_report_in_subtree(campaign_id, path, ReportValueKeys{}, visit);
+  }
   // One stored version of a report with its values; nullopt when there is no such version.
   virtual std::optional<std::pair<ReportVersion, nlohmann::json>> report_version(
       std::int64_t campaign_id, std::int64_t unit_id, std::int64_t version) = 0;

@@ -13,6 +13,7 @@
 namespace llw {
 namespace {
 
+using nlohmann::json;
 using testing_support::kBothBackends;
 using testing_support::StoreFixture;
 using testing_support::unit_input;
@@ -102,6 +103,35 @@ TEST_P(ExportsStoreTest, TheWalkCarriesTheUnitsParentAndTheReportsState) {
                                                  EXPECT_EQ(report.version, current.version + 1);
                                                });
   EXPECT_EQ(seen, 1);
+}
+
+TEST_P(ExportsStoreTest, AWalkForSomeKeysReadsOnlyThoseValues) {
+  const OrgUnit school = *store_->units().find_unit("HP-AH-TH");
+  UnitReport current = *store_->reports().find_report(campaign_id_, school.id);
+  ReportWrite write;
+  write.report = current;
+  write.report.values = {{"banners", 12},
+                         {"clubs_held", true},
+                         {"advantages", "Được sự quan tâm, chỉ đạo sát sao"},
+                         {"directives", json::array({{{"number", "1/KH"}}})}};
+  write.report.version = current.version + 1;
+  write.expected_version = current.version;
+  write.action = "save";
+  store_->reports().write_report(write, {});
+
+  ReportValueKeys keys;
+  keys.only = {{"banners", "clubs_held", "not_answered"}};
+  int seen = 0;
+  store_->reports().for_each_report_in_subtree(
+      campaign_id_, school.path, keys, [&](const OrgUnit&, const UnitReport& report) {
+        ++seen;
+        EXPECT_EQ(report.values, json({{"banners", 12}, {"clubs_held", true}}));
+      });
+  EXPECT_EQ(seen, 1);
+  // Without keys, every value.
+  store_->reports().for_each_report_in_subtree(
+      campaign_id_, school.path,
+      [&](const OrgUnit&, const UnitReport& report) { EXPECT_EQ(report.values.size(), 4u); });
 }
 
 TEST_P(ExportsStoreTest, LargeSubtreesAreReadPageByPageWithoutLosingOrRepeatingARow) {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/error.h"
+#include "storage/sql/selected_values.h"
 #include "storage/sql/text_rows.h"
 
 namespace llw::sql {
@@ -108,14 +109,14 @@ void ReportRow::bind(soci::statement& st) {
   st.exchange(soci::into(comment));
 }
 
-UnitReport ReportRow::to_report() const {
+UnitReport ReportRow::to_report(const ReportValueKeys& keys) const {
   UnitReport report;
   report.campaign_id = campaign_id;
   report.unit_id = unit_id;
   report.unit_code = unit_code;
   report.status = status_column(status);
   report.version = version;
-  report.values = json::parse(values_json);
+  report.values = keys.only ? parse_selected_values(values_json, keys) : json::parse(values_json);
   if (submitted_ind == soci::i_ok) report.submitted_at = submitted_at;
   report.late = late != 0;
   report.updated_at = updated_at;

@@ -96,7 +96,8 @@ struct ReportRow {
   std::string comment;
 
   void bind(soci::statement& st);
-  UnitReport to_report() const;
+  // `keys`: the values to parse (selected_values.h); the others are left out.
+  UnitReport to_report(const ReportValueKeys& keys = {}) const;
 };
 
 // An account with its unit's code and path: `SELECT kUserColumnList kUserFrom …`. The password hash

@@ -138,8 +138,9 @@ class SqlStore : public Store,
       std::int64_t campaign_id,
       const std::function<Contribution(const OrgUnit&, const UnitReport&)>& contribution) override;
   // sql_store_exports.cpp
+  using ReportStore::for_each_report_in_subtree;
   void for_each_report_in_subtree(
-      std::int64_t campaign_id, std::string_view path,
+      std::int64_t campaign_id, std::string_view path, const ReportValueKeys& keys,
       const std::function<void(const OrgUnit&, UnitReport&)>& visit) override;
   // sql_store_workflow.cpp
   std::optional<std::pair<ReportVersion, nlohmann::json>> report_version(

@@ -89,7 +89,7 @@ constexpr int kStreamBatchRows = 1000;
 }  // namespace
 
 void SqlStore::for_each_report_in_subtree(
-    std::int64_t campaign_id, std::string_view path,
+    std::int64_t campaign_id, std::string_view path, const ReportValueKeys& keys,
     const std::function<void(const OrgUnit&, UnitReport&)>& visit) {
   with_session([&](soci::session& sql) {
     // One read snapshot across the pages: SQLite's deferred transaction takes it at the first
@@ -103,7 +103,7 @@ void SqlStore::for_each_report_in_subtree(
     std::string low(path);
     const auto visit_row = [&](const ExportRow& row) {
       const OrgUnit unit = row.unit.to_unit();
-      UnitReport report = row.report.to_report();
+      UnitReport report = row.report.to_report(keys);
       visit(unit, report);
     };
     if (dialect_.stream_rows != nullptr) {
