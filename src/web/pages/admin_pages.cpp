@@ -2,10 +2,11 @@
 // written when any row fails. The unit tree is in unit_admin_pages.cpp, accounts in
 // user_pages.cpp, campaign settings in settings_pages.cpp.
 
+#include "web/pages/admin_pages.h"
+
 #include "app/units.h"
 #include "domain/access.h"
 #include "domain/error.h"
-#include "web/pages/page_routes.h"
 
 namespace llw {
 
@@ -32,12 +33,12 @@ void require_unit_manager(const User& user) {
 
 }  // namespace
 
-HttpResponse PageRoutes::admin_import(Context& context, const Params&) {
+HttpResponse AdminPages::admin_import(Context& context, const Params&) {
   require_unit_manager(context.user);
   return page(context, 200, "admin_import", {{"title", "Nhập danh sách đơn vị"}});
 }
 
-HttpResponse PageRoutes::admin_import_post(Context& context, const Params&) {
+HttpResponse AdminPages::admin_import_post(Context& context, const Params&) {
   require_unit_manager(context.user);
   const auto it = context.form.files.find("file");
   nlohmann::json view = {{"title", "Nhập danh sách đơn vị"}};
@@ -66,6 +67,13 @@ HttpResponse PageRoutes::admin_import_post(Context& context, const Params&) {
   view["created"] = std::to_string(result.created);
   view["updated"] = std::to_string(result.updated);
   return page(context, 200, "admin_import", std::move(view));
+}
+
+std::vector<PageRoute> AdminPages::routes() {
+  return {
+      {"GET", {"quan-tri", "nhap-don-vi"}, bind(&AdminPages::admin_import)},
+      {"POST", {"quan-tri", "nhap-don-vi"}, bind(&AdminPages::admin_import_post)},
+  };
 }
 
 }  // namespace llw

@@ -2,24 +2,25 @@
 // person's starting page in it, the one being looked at (?dang-xem=) or else the newest marked.
 // The home page and the navigation send people to the newest; older years are reached from here.
 
+#include "web/pages/campaign_list_pages.h"
+
 #include <algorithm>
 #include <tuple>
 
 #include "app/campaigns.h"
-#include "web/pages/page_routes.h"
 #include "web/pages/view_format.h"
 
 namespace llw {
 
-std::string PageRoutes::campaign_start_href(const User& user, std::int64_t campaign_id,
-                                            const std::string& issuer_code) {
+std::string CampaignListPages::campaign_start_href(const User& user, std::int64_t campaign_id,
+                                                   const std::string& issuer_code) {
   const std::string base = "/dot/" + std::to_string(campaign_id);
   if (user.role == Role::reporter) return base + "/bao-cao/" + pages::url_encode(user.unit_code);
   const std::string& unit = user.role == Role::admin ? issuer_code : user.unit_code;
   return base + "/tong-quan/" + pages::url_encode(unit);
 }
 
-HttpResponse PageRoutes::campaign_list(Context& context, const Params&) {
+HttpResponse CampaignListPages::campaign_list(Context& context, const Params&) {
   const User& user = context.user;
   std::vector<Campaign> campaigns = app_.campaigns().list_campaigns(user);
   std::sort(campaigns.begin(), campaigns.end(), [](const Campaign& a, const Campaign& b) {
@@ -51,6 +52,12 @@ HttpResponse PageRoutes::campaign_list(Context& context, const Params&) {
                                ? std::string("Chưa có đợt báo cáo nào dành cho đơn vị của bạn.")
                                : std::string("Chọn đợt báo cáo để xem hoặc làm báo cáo.")},
                {"can_create", user.role == Role::admin || user.role == Role::coordinator}});
+}
+
+std::vector<PageRoute> CampaignListPages::routes() {
+  return {
+      {"GET", {"dot"}, bind(&CampaignListPages::campaign_list)},
+  };
 }
 
 }  // namespace llw

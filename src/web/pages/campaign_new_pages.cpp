@@ -4,6 +4,8 @@
 // Application::create_campaign, which checks access and validates; this file reads the form and
 // shows each refusal next to its field with the form kept as typed.
 
+#include "web/pages/campaign_new_pages.h"
+
 #include <charconv>
 
 #include "app/campaigns.h"
@@ -14,7 +16,6 @@
 #include "domain/error.h"
 #include "web/http_errors.h"
 #include "web/pages/campaign_new_view.h"
-#include "web/pages/page_routes.h"
 #include "web/pages/settings_view.h"
 
 namespace llw {
@@ -25,7 +26,7 @@ const char* const not_campaign_manager =
 
 // The page's starting state for `user`: the issuer is the coordinator's own unit (refused for
 // anyone else who may not manage campaigns there); an admin chooses.
-pages::CampaignNewInput new_campaign_input(Application& app, const User& user) {
+pages::CampaignNewInput new_campaign_input(const CampaignNewPages::Areas& app, const User& user) {
   pages::CampaignNewInput input;
   input.default_year = vietnam_year(app.now());
   if (user.role == Role::admin) {
@@ -60,13 +61,13 @@ std::string page_field(const std::string& field) {
 
 }  // namespace
 
-HttpResponse PageRoutes::campaign_new(Context& context, const Params&) {
+HttpResponse CampaignNewPages::campaign_new(Context& context, const Params&) {
   pages::CampaignNewInput input = new_campaign_input(app_, context.user);
   input.forms = app_.campaigns().available_forms();
   return page(context, 200, "campaign_new", pages::campaign_new_view(input));
 }
 
-HttpResponse PageRoutes::campaign_new_post(Context& context, const Params&) {
+HttpResponse CampaignNewPages::campaign_new_post(Context& context, const Params&) {
   pages::CampaignNewInput input = new_campaign_input(app_, context.user);
   input.forms = app_.campaigns().available_forms();
   const auto& form = context.form;
@@ -142,6 +143,13 @@ HttpResponse PageRoutes::campaign_new_post(Context& context, const Params&) {
   }
   echo.message = "Chưa tạo được đợt báo cáo. Hãy sửa các ô được đánh dấu bên dưới rồi bấm Tạo đợt.";
   return page(context, status, "campaign_new", pages::campaign_new_view(input));
+}
+
+std::vector<PageRoute> CampaignNewPages::routes() {
+  return {
+      {"GET", {"dot", "moi"}, bind(&CampaignNewPages::campaign_new)},
+      {"POST", {"dot", "moi"}, bind(&CampaignNewPages::campaign_new_post)},
+  };
 }
 
 }  // namespace llw

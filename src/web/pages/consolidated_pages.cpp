@@ -1,6 +1,8 @@
 // The consolidated report page of a node: figures, the units' texts, the coordinator's own
 // narrative (saved with versioning, a stale save shows both versions), and the export buttons.
 
+#include "web/pages/consolidated_pages.h"
+
 #include "app/document_downloads.h"
 #include "app/reporting_up.h"
 #include "app/summaries.h"
@@ -8,8 +10,8 @@
 #include "domain/access.h"
 #include "domain/error.h"
 #include "web/pages/consolidated_view.h"
-#include "web/pages/page_routes.h"
 #include "web/pages/plan_links.h"
+#include "web/pages/reporting_up_pages.h"
 #include "web/pages/reporting_up_view.h"
 
 namespace llw {
@@ -37,7 +39,7 @@ std::optional<ExportChoice> export_choice(const std::string& name) {
 
 }  // namespace
 
-HttpResponse PageRoutes::consolidated(Context& context, const Params& params) {
+HttpResponse ConsolidatedPages::consolidated(Context& context, const Params& params) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   // Read first: the access check (read_summary) and the narrative's version, which its saves
   // change without the campaign's revision.
@@ -59,16 +61,16 @@ HttpResponse PageRoutes::consolidated(Context& context, const Params& params) {
   });
 }
 
-HttpResponse PageRoutes::consolidated_page(Context& context, const Params& params, int status,
-                                           const pages::ReportingUpEcho& echo) {
+HttpResponse ConsolidatedPages::consolidated_page(Context& context, const Params& params,
+                                                  int status, const pages::ReportingUpEcho& echo) {
   const ConsolidatedNarrative saved = app_.reporting_up().consolidated_narrative(
       context.user, parse_page_campaign_id(params[0]), params[1]);
   return page(context, status, "consolidated", consolidated_view_of(context, params, saved, echo));
 }
 
-nlohmann::json PageRoutes::consolidated_view_of(Context& context, const Params& params,
-                                                const ConsolidatedNarrative& saved,
-                                                const pages::ReportingUpEcho& echo) {
+nlohmann::json ConsolidatedPages::consolidated_view_of(Context& context, const Params& params,
+                                                       const ConsolidatedNarrative& saved,
+                                                       const pages::ReportingUpEcho& echo) {
   const NodeSummary data = node_summary(context, params, kTextsShown);
   pages::ConsolidatedInput input;
   input.saved = &saved;
@@ -79,9 +81,9 @@ nlohmann::json PageRoutes::consolidated_view_of(Context& context, const Params& 
   return consolidated_page_view(context, data, input, echo);
 }
 
-nlohmann::json PageRoutes::consolidated_page_view(Context& context, const NodeSummary& data,
-                                                  pages::ConsolidatedInput& input,
-                                                  const pages::ReportingUpEcho& echo) {
+nlohmann::json ConsolidatedPages::consolidated_page_view(Context& context, const NodeSummary& data,
+                                                         pages::ConsolidatedInput& input,
+                                                         const pages::ReportingUpEcho& echo) {
   input.campaign = &data.campaign;
   input.node = &data.node;
   input.summary = &data.summary;
@@ -98,13 +100,13 @@ nlohmann::json PageRoutes::consolidated_page_view(Context& context, const NodeSu
        {{"href", base + "/xuat/bao-cao.pdf"}, {"label", "Tải báo cáo (PDF)"}},
        {{"href", base + "/xuat/so-lieu.xlsx"}, {"label", "Tải số liệu (XLSX)"}},
        {{"href", base + "/xuat/so-lieu.csv"}, {"label", "Tải số liệu (CSV)"}}});
-  view["up"] = reporting_up_section(context, data.campaign, data.node, echo);
+  view["up"] = reporting_up_section(app_.reporting_up(), context, data.campaign, data.node, echo);
   // The plans the node issued and works under, beside the report they are reported against.
-  pages::add_plan_links(view, app_, context.user, data.campaign, data.node);
+  pages::add_plan_links(view, app_.plans(), context.user, data.campaign, data.node);
   return view;
 }
 
-HttpResponse PageRoutes::consolidated_post(Context& context, const Params& params) {
+HttpResponse ConsolidatedPages::consolidated_post(Context& context, const Params& params) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   const User& user = context.user;
   const OrgUnit node = app_.units().get_unit(user, params[1]);
@@ -144,7 +146,7 @@ HttpResponse PageRoutes::consolidated_post(Context& context, const Params& param
   }
 }
 
-HttpResponse PageRoutes::document_export(Context& context, const Params& params) {
+HttpResponse ConsolidatedPages::document_export(Context& context, const Params& params) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   const auto choice = export_choice(params[2]);
   if (!choice) {
@@ -158,7 +160,7 @@ HttpResponse PageRoutes::document_export(Context& context, const Params& params)
   return download(file);
 }
 
-HttpResponse PageRoutes::unit_texts(Context& context, const Params& params) {
+HttpResponse ConsolidatedPages::unit_texts(Context& context, const Params& params) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   const std::int64_t page_number =
       pages::parse_page_number(pages::query_value(context.request.query, "trang"));
@@ -167,6 +169,19 @@ HttpResponse PageRoutes::unit_texts(Context& context, const Params& params) {
   const std::string base =
       "/dot/" + std::to_string(campaign_id) + "/tong-hop/" + pages::url_encode(texts.node.code);
   return page(context, 200, "unit_texts", pages::unit_texts_view(texts, base));
+}
+
+std::vector<PageRoute> ConsolidatedPages::routes() {
+  return {
+      {"GET", {"dot", "{}", "tong-hop", "{}"}, bind(&ConsolidatedPages::consolidated)},
+      {"POST", {"dot", "{}", "tong-hop", "{}"}, bind(&ConsolidatedPages::consolidated_post)},
+      {"GET",
+       {"dot", "{}", "tong-hop", "{}", "xuat", "{}"},
+       bind(&ConsolidatedPages::document_export)},
+      {"GET",
+       {"dot", "{}", "tong-hop", "{}", "y-kien", "{}"},
+       bind(&ConsolidatedPages::unit_texts)},
+  };
 }
 
 }  // namespace llw

@@ -1,5 +1,7 @@
 // The coordinator's dashboard and its chart.
 
+#include "web/pages/dashboard_pages.h"
+
 #include "app/campaigns.h"
 #include "app/summaries.h"
 #include "app/units.h"
@@ -8,15 +10,14 @@
 #include "domain/error.h"
 #include "domain/level_plan.h"
 #include "web/pages/dashboard_view.h"
-#include "web/pages/page_routes.h"
 #include "web/pages/plan_links.h"
 
 namespace llw {
 
 std::int64_t parse_page_campaign_id(const std::string& text);  // report_pages.cpp
 
-PageRoutes::NodeSummary PageRoutes::node_summary(Context& context, const Params& params,
-                                                 int narrative_limit) {
+DashboardPages::NodeSummary DashboardPages::node_summary(Context& context, const Params& params,
+                                                         int narrative_limit) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   SummaryOptions options;
   options.missing_limit = 0;
@@ -29,7 +30,7 @@ PageRoutes::NodeSummary PageRoutes::node_summary(Context& context, const Params&
   return data;
 }
 
-HttpResponse PageRoutes::dashboard(Context& context, const Params& params) {
+HttpResponse DashboardPages::dashboard(Context& context, const Params& params) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   const auto& query = context.request.query;
   DashboardQuery asked;
@@ -62,7 +63,7 @@ HttpResponse PageRoutes::dashboard(Context& context, const Params& params) {
     if (may_have_level_plan(dashboard.campaign(), node)) {
       view["plan_href"] = base + "/ke-hoach/" + code;
     }
-    pages::add_plan_links(view, app_, context.user, dashboard.campaign(), node);
+    pages::add_plan_links(view, app_.plans(), context.user, dashboard.campaign(), node);
     return view;
   });
 }
@@ -74,7 +75,7 @@ constexpr double kChartWidth = 360;
 constexpr double kChartHeight = 330;
 }  // namespace
 
-HttpResponse PageRoutes::activities_chart(Context& context, const Params& params) {
+HttpResponse DashboardPages::activities_chart(Context& context, const Params& params) {
   const NodeSummary data = node_summary(context, params, 0);
   HttpResponse response;
   response.is_page = true;
@@ -87,6 +88,15 @@ HttpResponse PageRoutes::activities_chart(Context& context, const Params& params
   response.body = documents::render_bar_chart_svg(
       pages::directions_chart(data.campaign, data.summary), kChartWidth, kChartHeight);
   return response;
+}
+
+std::vector<PageRoute> DashboardPages::routes() {
+  return {
+      {"GET", {"dot", "{}", "tong-quan", "{}"}, bind(&DashboardPages::dashboard)},
+      {"GET",
+       {"dot", "{}", "tong-quan", "{}", "hoat-dong.svg"},
+       bind(&DashboardPages::activities_chart)},
+  };
 }
 
 }  // namespace llw

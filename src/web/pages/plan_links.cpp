@@ -27,12 +27,12 @@ nlohmann::json plan_link(const Campaign& campaign, const OrgUnit& node,
           {"docx_href", edition + "/docx"}};
 }
 
-nlohmann::json plan_links(Application& app, const User& user, const Campaign& campaign,
+nlohmann::json plan_links(LevelPlans& plans, const User& user, const Campaign& campaign,
                           const OrgUnit& unit) {
   nlohmann::json links = nlohmann::json::array();
   const auto add = [&](const std::string& code) {
     try {
-      const LevelPlanSheet sheet = app.plans().level_plan(user, campaign.id, code);
+      const LevelPlanSheet sheet = plans.level_plan(user, campaign.id, code);
       nlohmann::json link = plan_link(campaign, sheet.node, sheet.editions);
       if (!link.is_null()) links.push_back(std::move(link));
     } catch (const Error& error) {
@@ -41,14 +41,14 @@ nlohmann::json plan_links(Application& app, const User& user, const Campaign& ca
     }
   };
   if (may_have_level_plan(campaign, unit)) add(unit.code);
-  const EffectiveDates above = app.plans().effective_dates(campaign, unit);
+  const EffectiveDates above = plans.effective_dates(campaign, unit);
   if (above.plan_unit_id != 0 && above.plan_unit_code != unit.code) add(above.plan_unit_code);
   return links;
 }
 
-void add_plan_links(nlohmann::json& view, Application& app, const User& user,
+void add_plan_links(nlohmann::json& view, LevelPlans& plans, const User& user,
                     const Campaign& campaign, const OrgUnit& unit) {
-  nlohmann::json links = plan_links(app, user, campaign, unit);
+  nlohmann::json links = plan_links(plans, user, campaign, unit);
   view["has_plans"] = !links.empty();
   view["plans"] = std::move(links);
 }

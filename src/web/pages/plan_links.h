@@ -6,11 +6,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/application.h"
 #include "domain/campaign.h"
 #include "domain/level_plan.h"
 #include "domain/org_unit.h"
 #include "domain/user.h"
+
+namespace llw {
+class LevelPlans;  // app/level_plans.h
+}  // namespace llw
 
 namespace llw::pages {
 
@@ -19,12 +22,12 @@ nlohmann::json plan_link(const Campaign& campaign, const OrgUnit& node,
                          const std::vector<LevelPlan>& editions);
 
 // The plans of `unit` the reader may see, its own first, as a list for the partial (empty when
-// none is issued yet). Reads through the Application, which checks access.
-nlohmann::json plan_links(Application& app, const User& user, const Campaign& campaign,
+// none is issued yet). Reads through the plans area, which checks access.
+nlohmann::json plan_links(LevelPlans& plans, const User& user, const Campaign& campaign,
                           const OrgUnit& unit);
 
 // Adds "plans" and "has_plans" to a page's view.
-void add_plan_links(nlohmann::json& view, Application& app, const User& user,
+void add_plan_links(nlohmann::json& view, LevelPlans& plans, const User& user,
                     const Campaign& campaign, const OrgUnit& unit);
 
 }  // namespace llw::pages

@@ -4,6 +4,8 @@
 // issue_level_plan, level_plan_preview, starting_level_plan), which check access and validate;
 // this file reads the boxes and shows each refusal next to its box with everything kept as typed.
 
+#include "web/pages/plan_pages.h"
+
 #include <charconv>
 
 #include "app/campaigns.h"
@@ -11,7 +13,6 @@
 #include "documents/html_renderer.h"
 #include "domain/error.h"
 #include "web/http_errors.h"
-#include "web/pages/page_routes.h"
 #include "web/pages/plan_view.h"
 
 namespace llw {
@@ -33,10 +34,10 @@ std::string plan_base(std::int64_t campaign_id, const std::string& unit_code) {
 
 }  // namespace
 
-HttpResponse PageRoutes::plan_composer_page(Context& context, std::int64_t campaign_id,
-                                            const std::string& unit_code, int status,
-                                            const pages::PlanFormValues* typed,
-                                            pages::FormEcho echo) {
+HttpResponse PlanPages::plan_composer_page(Context& context, std::int64_t campaign_id,
+                                           const std::string& unit_code, int status,
+                                           const pages::PlanFormValues* typed,
+                                           pages::FormEcho echo) {
   const User& user = context.user;
   const Campaign campaign = app_.campaigns().get_campaign(user, campaign_id);
   const LevelPlanSheet sheet = app_.plans().level_plan(user, campaign_id, unit_code);
@@ -80,12 +81,12 @@ HttpResponse PageRoutes::plan_composer_page(Context& context, std::int64_t campa
   return page(context, status, "plan", std::move(view));
 }
 
-HttpResponse PageRoutes::plan_composer(Context& context, const Params& params) {
+HttpResponse PlanPages::plan_composer(Context& context, const Params& params) {
   return plan_composer_page(context, parse_page_campaign_id(params[0]), params[1], 200, nullptr,
                             {});
 }
 
-HttpResponse PageRoutes::plan_composer_post(Context& context, const Params& params) {
+HttpResponse PlanPages::plan_composer_post(Context& context, const Params& params) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   const std::string& unit_code = params[1];
   const pages::PlanFormValues typed = pages::posted_plan_form(context.form);
@@ -147,7 +148,7 @@ HttpResponse PageRoutes::plan_composer_post(Context& context, const Params& para
   return redirect(base + "?da-ban-hanh=1");
 }
 
-HttpResponse PageRoutes::plan_download(Context& context, const Params& params) {
+HttpResponse PlanPages::plan_download(Context& context, const Params& params) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   int edition = 0;
   if (params[2] != "du-thao") {
@@ -163,6 +164,14 @@ HttpResponse PageRoutes::plan_download(Context& context, const Params& params) {
   }
   return download(
       app_.plans().level_plan_document(context.user, campaign_id, params[1], edition, *format));
+}
+
+std::vector<PageRoute> PlanPages::routes() {
+  return {
+      {"GET", {"dot", "{}", "ke-hoach", "{}"}, bind(&PlanPages::plan_composer)},
+      {"POST", {"dot", "{}", "ke-hoach", "{}"}, bind(&PlanPages::plan_composer_post)},
+      {"GET", {"dot", "{}", "ke-hoach", "{}", "tai", "{}", "{}"}, bind(&PlanPages::plan_download)},
+  };
 }
 
 }  // namespace llw

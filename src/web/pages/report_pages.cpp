@@ -3,6 +3,8 @@
 // (save and submit answer with a redirect, Post/Redirect/Get). app.js posts the same form with
 // "ajax=1" for autosave and gets JSON back.
 
+#include "web/pages/report_pages.h"
+
 #include <utility>
 
 #include "app/campaigns.h"
@@ -13,11 +15,11 @@
 #include "domain/error.h"
 #include "domain/report.h"
 #include "web/http_errors.h"
-#include "web/pages/page_routes.h"
 #include "web/pages/plan_links.h"
 #include "web/pages/report_form_view.h"
 #include "web/pages/report_submit_confirm_view.h"
 #include "web/pages/view_format.h"
+#include "web/pages/workflow_pages.h"
 #include "web/pages/workflow_view.h"
 #include "web/request_body.h"
 
@@ -51,12 +53,12 @@ HttpResponse json_page_response(int status, const nlohmann::json& body) {
 
 std::int64_t parse_page_campaign_id(const std::string& text) { return page_campaign_id(text); }
 
-HttpResponse PageRoutes::report_form(Context& context, const Params& params) {
+HttpResponse ReportPages::report_form(Context& context, const Params& params) {
   return report_page(context, page_campaign_id(params[0]), params[1], 200, {});
 }
 
-nlohmann::json PageRoutes::report_view(Context& context, pages::ReportFormInput& input,
-                                       const pages::ReviewEcho& echo) {
+nlohmann::json ReportPages::report_view(Context& context, pages::ReportFormInput& input,
+                                        const pages::ReviewEcho& echo) {
   const User& user = context.user;
   const OrgUnit& unit = *input.unit;
   // The page shows the dates the unit works under: the nearest issued plan's above it (its
@@ -112,13 +114,13 @@ nlohmann::json PageRoutes::report_view(Context& context, pages::ReportFormInput&
     }
   }
   view["workflow"] = pages::report_workflow_view(workflow);
-  pages::add_plan_links(view, app_, user, campaign, unit);  // the {{>plan_links}} partial
+  pages::add_plan_links(view, app_.plans(), user, campaign, unit);  // the {{>plan_links}} partial
   return view;
 }
 
-HttpResponse PageRoutes::report_page(Context& context, std::int64_t campaign_id,
-                                     const std::string& unit_code, int status,
-                                     const pages::ReviewEcho& echo) {
+HttpResponse ReportPages::report_page(Context& context, std::int64_t campaign_id,
+                                      const std::string& unit_code, int status,
+                                      const pages::ReviewEcho& echo) {
   const User& user = context.user;
   const UnitReport report = app_.reports().get_report(user, campaign_id, unit_code);
   const Campaign campaign = app_.campaigns().get_campaign(user, campaign_id);
@@ -146,11 +148,11 @@ HttpResponse PageRoutes::report_page(Context& context, std::int64_t campaign_id,
   }
   nlohmann::json view = report_view(context, input, echo);
   // Read, not filled in: the report as the document reads (workflow_pages.cpp).
-  if (!input.editable) return review_page(context, status, input, view);
+  if (!input.editable) return review_page(frame_, app_.plans(), context, status, input, view);
   return page(context, status, "report_form", std::move(view));
 }
 
-HttpResponse PageRoutes::report_post(Context& context, const Params& params) {
+HttpResponse ReportPages::report_post(Context& context, const Params& params) {
   const std::int64_t campaign_id = page_campaign_id(params[0]);
   const User& user = context.user;
   const std::string& unit_code = params[1];
@@ -306,9 +308,9 @@ HttpResponse PageRoutes::report_post(Context& context, const Params& params) {
 
 // "Vẫn nộp" on the confirmation page: submits the version that page was shown for, as saved
 // (the page posts no values); a report changed since gets the conflict message.
-HttpResponse PageRoutes::submit_confirmed(Context& context, const Campaign& campaign,
-                                          const OrgUnit& unit, const UnitReport& saved,
-                                          std::int64_t version) {
+HttpResponse ReportPages::submit_confirmed(Context& context, const Campaign& campaign,
+                                           const OrgUnit& unit, const UnitReport& saved,
+                                           std::int64_t version) {
   const std::string base =
       "/dot/" + std::to_string(campaign.id) + "/bao-cao/" + pages::url_encode(unit.code);
   try {
@@ -325,6 +327,13 @@ HttpResponse PageRoutes::submit_confirmed(Context& context, const Campaign& camp
     return page(context, 422, "report_form", report_view(context, input, {}));
   }
   return redirect(base + "?da-nop=1");
+}
+
+std::vector<PageRoute> ReportPages::routes() {
+  return {
+      {"GET", {"dot", "{}", "bao-cao", "{}"}, bind(&ReportPages::report_form)},
+      {"POST", {"dot", "{}", "bao-cao", "{}"}, bind(&ReportPages::report_post)},
+  };
 }
 
 }  // namespace llw

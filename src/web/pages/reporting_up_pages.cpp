@@ -3,24 +3,26 @@
 // works without JavaScript); the level above returns it with a comment, accepts it, or reopens
 // it with a reason. Every action is a POST with the CSRF token, then a redirect.
 
+#include "web/pages/reporting_up_pages.h"
+
 #include "app/reporting_up.h"
 #include "app/units.h"
 #include "domain/access.h"
 #include "domain/error.h"
-#include "web/pages/page_routes.h"
+#include "web/pages/consolidated_pages.h"
 #include "web/pages/reporting_up_view.h"
 
 namespace llw {
 
 std::int64_t parse_page_campaign_id(const std::string& text);  // report_pages.cpp
 
-nlohmann::json PageRoutes::reporting_up_section(Context& context, const Campaign& campaign,
-                                                const OrgUnit& node,
-                                                const pages::ReportingUpEcho& echo) {
+nlohmann::json reporting_up_section(ReportingUp& reporting_up, PageContext& context,
+                                    const Campaign& campaign, const OrgUnit& node,
+                                    const pages::ReportingUpEcho& echo) {
   const User& user = context.user;
   ConsolidatedReport report;
   try {
-    report = app_.reporting_up().consolidated_report(user, campaign.id, node.code);
+    report = reporting_up.consolidated_report(user, campaign.id, node.code);
   } catch (const Error& error) {
     // A node without reporting units below it has nothing to send up.
     if (error.kind() == ErrorKind::not_found) return false;
@@ -30,7 +32,7 @@ nlohmann::json PageRoutes::reporting_up_section(Context& context, const Campaign
   pages::ReportingUpInput input;
   input.node = &node;
   input.report = &report;
-  input.children = app_.reporting_up().consolidated_children(user, campaign.id, node.code);
+  input.children = reporting_up.consolidated_children(user, campaign.id, node.code);
   input.may_submit = is_allowed(user, Action::submit_consolidated, node);
   input.may_review = is_allowed(user, Action::review_report, node);
   input.has_parent = node.parent_id.has_value();
@@ -43,7 +45,7 @@ nlohmann::json PageRoutes::reporting_up_section(Context& context, const Campaign
   return pages::reporting_up_view(input);
 }
 
-HttpResponse PageRoutes::reporting_up_post(Context& context, const Params& params) {
+HttpResponse ReportingUpPages::reporting_up_post(Context& context, const Params& params) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   const User& user = context.user;
   const OrgUnit node = app_.units().get_unit(user, params[1]);
@@ -81,11 +83,17 @@ HttpResponse PageRoutes::reporting_up_post(Context& context, const Params& param
                                (error.kind() == ErrorKind::bad_input && error.field() != "action");
     if (!shown_on_page) throw;
     echo.message = error.message();
-    return consolidated_page(context, params, error.kind() == ErrorKind::conflict ? 409 : 422,
-                             echo);
+    return consolidated_.consolidated_page(context, params,
+                                           error.kind() == ErrorKind::conflict ? 409 : 422, echo);
   }
   return redirect("/dot/" + std::to_string(campaign_id) + "/tong-hop/" +
                   pages::url_encode(node.code) + "?len=" + flash + "#reporting-up");
+}
+
+std::vector<PageRoute> ReportingUpPages::routes() {
+  return {
+      {"POST", {"dot", "{}", "tong-hop", "{}", "len"}, bind(&ReportingUpPages::reporting_up_post)},
+  };
 }
 
 }  // namespace llw

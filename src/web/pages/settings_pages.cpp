@@ -2,11 +2,12 @@
 // coordinators of the issuing unit and admins, and which kinds of units report; the form is shown
 // read-only. Dates are typed and shown dd/mm/yyyy.
 
+#include "web/pages/settings_pages.h"
+
 #include "app/campaigns.h"
 #include "domain/access.h"
 #include "domain/error.h"
 #include "web/http_errors.h"
-#include "web/pages/page_routes.h"
 #include "web/pages/settings_view.h"
 
 namespace llw {
@@ -16,7 +17,8 @@ std::int64_t parse_page_campaign_id(const std::string& text);  // report_pages.c
 namespace {
 
 // The campaign, when the user may change its settings (manage_campaign at the issuer).
-Campaign campaign_to_manage(Application& app, const User& user, const std::string& id_text) {
+Campaign campaign_to_manage(const UsesCampaigns& app, const User& user,
+                            const std::string& id_text) {
   Campaign campaign = app.campaigns().get_campaign(user, parse_page_campaign_id(id_text));
   OrgUnit issuer;
   issuer.id = campaign.issuer_unit_id;
@@ -33,7 +35,7 @@ Campaign campaign_to_manage(Application& app, const User& user, const std::strin
 
 }  // namespace
 
-HttpResponse PageRoutes::campaign_settings(Context& context, const Params& params) {
+HttpResponse SettingsPages::campaign_settings(Context& context, const Params& params) {
   const Campaign campaign = campaign_to_manage(app_, context.user, params[0]);
   pages::FormEcho echo;
   if (context.request.query.count("ok")) {
@@ -42,7 +44,7 @@ HttpResponse PageRoutes::campaign_settings(Context& context, const Params& param
   return page(context, 200, "campaign_settings", pages::campaign_settings_view(campaign, echo));
 }
 
-HttpResponse PageRoutes::campaign_settings_post(Context& context, const Params& params) {
+HttpResponse SettingsPages::campaign_settings_post(Context& context, const Params& params) {
   const Campaign campaign = campaign_to_manage(app_, context.user, params[0]);
   const auto& form = context.form;
   pages::FormEcho echo;
@@ -106,6 +108,13 @@ HttpResponse PageRoutes::campaign_settings_post(Context& context, const Params& 
   }
   echo.message = "Chưa lưu được. Hãy sửa các ô được đánh dấu bên dưới rồi bấm Lưu lại.";
   return page(context, status, "campaign_settings", pages::campaign_settings_view(campaign, echo));
+}
+
+std::vector<PageRoute> SettingsPages::routes() {
+  return {
+      {"GET", {"dot", "{}", "cai-dat"}, bind(&SettingsPages::campaign_settings)},
+      {"POST", {"dot", "{}", "cai-dat"}, bind(&SettingsPages::campaign_settings_post)},
+  };
 }
 
 }  // namespace llw

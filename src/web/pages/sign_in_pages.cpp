@@ -1,10 +1,12 @@
 // Sign-in, sign-out and the home page (which sends each role to its own starting page).
 
+#include "web/pages/sign_in_pages.h"
+
 #include "app/accounts.h"
 #include "app/sign_in.h"
 #include "domain/error.h"
 #include "web/http_errors.h"
-#include "web/pages/page_routes.h"
+#include "web/pages/campaign_list_pages.h"
 
 namespace llw {
 
@@ -24,10 +26,11 @@ std::string session_cookie(const HttpRequest& request, const std::string& token,
 
 }  // namespace
 
-HttpResponse PageRoutes::home(Context& context, const Params&) {
+HttpResponse SignInPages::home(Context& context, const Params&) {
   const User& user = context.user;
   if (const auto campaign = default_campaign(user)) {
-    return redirect(campaign_start_href(user, campaign->id, campaign->issuer_code));
+    return redirect(
+        CampaignListPages::campaign_start_href(user, campaign->id, campaign->issuer_code));
   }
   return page(context, 200, "home",
               {{"title", "Trang chủ"},
@@ -35,9 +38,9 @@ HttpResponse PageRoutes::home(Context& context, const Params&) {
                {"can_create", user.role == Role::admin || user.role == Role::coordinator}});
 }
 
-HttpResponse PageRoutes::sign_in_page(const HttpRequest& request, int status,
-                                      const std::string& username, const std::string& message,
-                                      const std::string& next) {
+HttpResponse SignInPages::sign_in_page(const HttpRequest& request, int status,
+                                       const std::string& username, const std::string& message,
+                                       const std::string& next) {
   const auto cookies = pages::parse_cookies(request.cookie);
   std::string pre = cookies.count(pages::kPreSessionCookie) ? cookies.at(pages::kPreSessionCookie)
                                                             : std::string{};
@@ -57,13 +60,13 @@ HttpResponse PageRoutes::sign_in_page(const HttpRequest& request, int status,
   return response;
 }
 
-HttpResponse PageRoutes::sign_in_form(Context& context, const Params&) {
+HttpResponse SignInPages::sign_in_form(Context& context, const Params&) {
   const auto it = context.request.query.find("next");
   return sign_in_page(context.request, 200, "", "",
                       pages::safe_next(it == context.request.query.end() ? "/" : it->second));
 }
 
-HttpResponse PageRoutes::sign_in(Context& context, const Params&) {
+HttpResponse SignInPages::sign_in(Context& context, const Params&) {
   const auto cookies = pages::parse_cookies(context.request.cookie);
   const auto pre = cookies.find(pages::kPreSessionCookie);
   const std::string& username = context.form.value("username");
@@ -102,11 +105,20 @@ HttpResponse PageRoutes::sign_in(Context& context, const Params&) {
   }
 }
 
-HttpResponse PageRoutes::sign_out(Context& context, const Params&) {
+HttpResponse SignInPages::sign_out(Context& context, const Params&) {
   app_.sign_in().logout(context.session_token);
   HttpResponse response = redirect("/dang-nhap");
   response.headers.emplace_back("Set-Cookie", session_cookie(context.request, "", 0));
   return response;
+}
+
+std::vector<PageRoute> SignInPages::routes() {
+  return {
+      {"GET", {}, bind(&SignInPages::home)},
+      {"GET", {"dang-nhap"}, bind(&SignInPages::sign_in_form), true},
+      {"POST", {"dang-nhap"}, bind(&SignInPages::sign_in), true},
+      {"POST", {"dang-xuat"}, bind(&SignInPages::sign_out), false, true},
+  };
 }
 
 }  // namespace llw

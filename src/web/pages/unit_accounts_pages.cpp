@@ -4,12 +4,13 @@
 // memory in this request, or with the passwords shown once on the page (format=html). Access and
 // rules are the Application's (unit_accounts.cpp).
 
+#include "web/pages/unit_accounts_pages.h"
+
 #include "app/accounts.h"
 #include "app/campaigns.h"
 #include "app/units.h"
 #include "domain/error.h"
 #include "web/http_errors.h"
-#include "web/pages/page_routes.h"
 #include "web/pages/unit_accounts_view.h"
 
 namespace llw {
@@ -35,8 +36,8 @@ std::string query_value(const HttpRequest& request, const std::string& name) {
 
 }  // namespace
 
-HttpResponse PageRoutes::unit_accounts_page(Context& context, const UnitAccountScope& scope,
-                                            int status, pages::UnitAccountsPageInput input) {
+HttpResponse UnitAccountsPages::unit_accounts_page(Context& context, const UnitAccountScope& scope,
+                                                   int status, pages::UnitAccountsPageInput input) {
   input.units = app_.accounts().unit_accounts(context.user, scope);
   input.unit = app_.units().get_unit(context.user, scope.unit_code);
   input.campaign_id = scope.campaign_id;
@@ -46,7 +47,7 @@ HttpResponse PageRoutes::unit_accounts_page(Context& context, const UnitAccountS
   return page(context, status, "unit_accounts", pages::unit_accounts_view(input));
 }
 
-HttpResponse PageRoutes::unit_accounts(Context& context, const Params&) {
+HttpResponse UnitAccountsPages::unit_accounts(Context& context, const Params&) {
   std::string campaign = query_value(context.request, "dot");
   if (!context.request.query.count("dot")) {
     if (const auto current = default_campaign(context.user)) campaign = std::to_string(current->id);
@@ -58,7 +59,7 @@ HttpResponse PageRoutes::unit_accounts(Context& context, const Params&) {
   return unit_accounts_page(context, scope_of(context.user, unit, campaign), 200, {});
 }
 
-HttpResponse PageRoutes::unit_accounts_post(Context& context, const Params&) {
+HttpResponse UnitAccountsPages::unit_accounts_post(Context& context, const Params&) {
   const auto& form = context.form;
   const UnitAccountScope scope = scope_of(context.user, form.value("unit"), form.value("campaign"));
   const RequestContext request_context{context.request.client_address};
@@ -97,6 +98,13 @@ HttpResponse PageRoutes::unit_accounts_post(Context& context, const Params&) {
       "Đã cấp mật khẩu dùng một lần cho " + std::to_string(issued.size()) + " tài khoản.";
   input.issued = std::move(issued);
   return unit_accounts_page(context, scope, 200, std::move(input));
+}
+
+std::vector<PageRoute> UnitAccountsPages::routes() {
+  return {
+      {"GET", {"quan-tri", "tai-khoan-don-vi"}, bind(&UnitAccountsPages::unit_accounts)},
+      {"POST", {"quan-tri", "tai-khoan-don-vi"}, bind(&UnitAccountsPages::unit_accounts_post)},
+  };
 }
 
 }  // namespace llw

@@ -3,6 +3,8 @@
 // redirect with a notice, or by the page again with the input kept and the messages beside the
 // fields. Access is the Application's (manage_unit); this file reads forms and shapes the page.
 
+#include "web/pages/unit_admin_pages.h"
+
 #include <algorithm>
 #include <charconv>
 
@@ -10,7 +12,6 @@
 #include "app/units.h"
 #include "domain/access.h"
 #include "domain/error.h"
-#include "web/pages/page_routes.h"
 #include "web/pages/unit_admin_view.h"
 
 namespace llw {
@@ -125,7 +126,7 @@ std::string notice_for(const std::string& done) {
 }
 
 // The page's data besides the forms: the unit's place and children, as the user may see them.
-pages::UnitAdminInput tree_input(Application& app, const User& user, const OrgUnit& unit) {
+pages::UnitAdminInput tree_input(const UsesUnits& app, const User& user, const OrgUnit& unit) {
   pages::UnitAdminInput input;
   UnitPlace place = app.units().unit_place(user, unit.code);
   input.ancestors = std::move(place.managed_ancestors);
@@ -136,7 +137,7 @@ pages::UnitAdminInput tree_input(Application& app, const User& user, const OrgUn
 
 }  // namespace
 
-HttpResponse PageRoutes::admin_units(Context& context, const Params& params) {
+HttpResponse UnitAdminPages::admin_units(Context& context, const Params& params) {
   require_unit_admin(context.user);
   // The version before anything is read: what is read below is at least as new as it.
   const std::int64_t version = app_.audit().write_version();
@@ -158,7 +159,7 @@ HttpResponse PageRoutes::admin_units(Context& context, const Params& params) {
   });
 }
 
-HttpResponse PageRoutes::admin_units_post(Context& context, const Params& params) {
+HttpResponse UnitAdminPages::admin_units_post(Context& context, const Params& params) {
   require_unit_admin(context.user);
   const User& user = context.user;
   const OrgUnit unit = app_.units().get_unit(user, params[0]);
@@ -233,6 +234,13 @@ HttpResponse PageRoutes::admin_units_post(Context& context, const Params& params
   throw Error(ErrorKind::bad_input,
               "Biểu mẫu không cho biết việc cần làm (sửa, thêm hoặc chuyển). Hãy tải lại trang.",
               "action");
+}
+
+std::vector<PageRoute> UnitAdminPages::routes() {
+  return {
+      {"GET", {"quan-tri", "don-vi", "{}"}, bind(&UnitAdminPages::admin_units)},
+      {"POST", {"quan-tri", "don-vi", "{}"}, bind(&UnitAdminPages::admin_units_post)},
+  };
 }
 
 }  // namespace llw

@@ -3,12 +3,13 @@
 // (/doi-mat-khau). Access is the Application's (domain/access.h); a failed POST shows the form
 // again with what was typed (never passwords) and a message next to each wrong field.
 
+#include "web/pages/user_pages.h"
+
 #include <algorithm>
 
 #include "app/accounts.h"
 #include "domain/error.h"
 #include "web/http_errors.h"
-#include "web/pages/page_routes.h"
 #include "web/pages/user_view.h"
 
 namespace llw {
@@ -59,7 +60,7 @@ std::string saved_message(const std::string& code) {
 
 }  // namespace
 
-HttpResponse PageRoutes::admin_users(Context& context, const Params&) {
+HttpResponse UserPages::admin_users(Context& context, const Params&) {
   const auto q = context.request.query.find("q");
   const std::string search = q == context.request.query.end() ? "" : q->second;
   const auto users =
@@ -68,7 +69,7 @@ HttpResponse PageRoutes::admin_users(Context& context, const Params&) {
               pages::users_view(context.user, users, search, kListLimit, {}));
 }
 
-HttpResponse PageRoutes::admin_users_post(Context& context, const Params&) {
+HttpResponse UserPages::admin_users_post(Context& context, const Params&) {
   const auto& form = context.form;
   NewUser input;
   input.username = form.value("username");
@@ -105,7 +106,7 @@ HttpResponse PageRoutes::admin_users_post(Context& context, const Params&) {
               pages::users_view(context.user, users, "", kListLimit, echo));
 }
 
-HttpResponse PageRoutes::admin_user(Context& context, const Params& params) {
+HttpResponse UserPages::admin_user(Context& context, const Params& params) {
   const User user = app_.accounts().get_user(context.user, params[0]);
   pages::FormEcho echo;
   if (const auto ok = context.request.query.find("ok"); ok != context.request.query.end()) {
@@ -117,7 +118,7 @@ HttpResponse PageRoutes::admin_user(Context& context, const Params& params) {
                {"title", "Tài khoản " + user.username}});
 }
 
-HttpResponse PageRoutes::admin_user_post(Context& context, const Params& params) {
+HttpResponse UserPages::admin_user_post(Context& context, const Params& params) {
   const auto& form = context.form;
   const std::string& action = form.value("action");
   const RequestContext request{context.request.client_address};
@@ -172,7 +173,7 @@ HttpResponse PageRoutes::admin_user_post(Context& context, const Params& params)
                {"title", "Tài khoản " + user.username}});
 }
 
-HttpResponse PageRoutes::change_password_form(Context& context, const Params&) {
+HttpResponse UserPages::change_password_form(Context& context, const Params&) {
   pages::FormEcho echo;
   if (context.request.query.count("ok")) {
     echo.values["saved"] =
@@ -184,7 +185,7 @@ HttpResponse PageRoutes::change_password_form(Context& context, const Params&) {
       pages::change_password_view(app_.accounts().must_change_password(context.user), echo));
 }
 
-HttpResponse PageRoutes::change_password_post(Context& context, const Params&) {
+HttpResponse UserPages::change_password_post(Context& context, const Params&) {
   const auto& form = context.form;
   pages::FormEcho echo;
   int status = 422;
@@ -213,6 +214,17 @@ HttpResponse PageRoutes::change_password_post(Context& context, const Params&) {
   return page(
       context, status, "change_password",
       pages::change_password_view(app_.accounts().must_change_password(context.user), echo));
+}
+
+std::vector<PageRoute> UserPages::routes() {
+  return {
+      {"GET", {"quan-tri", "tai-khoan"}, bind(&UserPages::admin_users)},
+      {"POST", {"quan-tri", "tai-khoan"}, bind(&UserPages::admin_users_post)},
+      {"GET", {"quan-tri", "tai-khoan", "{}"}, bind(&UserPages::admin_user)},
+      {"POST", {"quan-tri", "tai-khoan", "{}"}, bind(&UserPages::admin_user_post)},
+      {"GET", {"doi-mat-khau"}, bind(&UserPages::change_password_form), false, true},
+      {"POST", {"doi-mat-khau"}, bind(&UserPages::change_password_post), false, true},
+  };
 }
 
 }  // namespace llw

@@ -4,6 +4,8 @@
 // between two versions, the audit log with filters, paging and CSV, and the notifications of a
 // coordinator. Access and rules are the Application's, as for the API.
 
+#include "web/pages/workflow_pages.h"
+
 #include <limits>
 
 #include "app/audit_export.h"
@@ -17,7 +19,6 @@
 #include "app/units.h"
 #include "domain/access.h"
 #include "domain/error.h"
-#include "web/pages/page_routes.h"
 #include "web/pages/report_form_view.h"
 #include "web/pages/report_review_view.h"
 #include "web/pages/settings_view.h"
@@ -84,19 +85,7 @@ AuditRequest audit_request(const HttpRequest& request, int page_size) {
 
 }  // namespace
 
-HttpResponse PageRoutes::download(const DocumentFile& file) {
-  HttpResponse response;
-  response.is_page = true;
-  response.content_type = file.content_type;
-  response.headers.emplace_back("Content-Disposition",
-                                "attachment; filename=\"" + file.file_name + "\"");
-  response.headers.emplace_back("Cache-Control", "no-store");
-  response.body = file.bytes;
-  response.body_file = file.spooled;
-  return response;
-}
-
-HttpResponse PageRoutes::review_post(Context& context, const Params& params) {
+HttpResponse WorkflowPages::review_post(Context& context, const Params& params) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   const User& user = context.user;
   const std::string& unit_code = params[1];
@@ -137,18 +126,17 @@ HttpResponse PageRoutes::review_post(Context& context, const Params& params) {
     }
     if (error.field() == "action") throw;
     echo.message = error.message();
-    return report_page(context, campaign_id, unit.code, 422, echo);
+    return report_.report_page(context, campaign_id, unit.code, 422, echo);
   }
   return redirect(base + "?" + flash + "=1");
 }
 
-HttpResponse PageRoutes::review_page(Context& context, int status,
-                                     const pages::ReportFormInput& input,
-                                     const nlohmann::json& form_view) {
+HttpResponse review_page(PageFrame& frame, LevelPlans& plans, PageContext& context, int status,
+                         const pages::ReportFormInput& input, const nlohmann::json& form_view) {
   const OrgUnit& unit = *input.unit;
   // The dates the unit works under (its commune's plan's), as on the form.
   Campaign dated = *input.campaign;
-  const EffectiveDates dates = app_.plans().effective_dates(dated, unit);
+  const EffectiveDates dates = plans.effective_dates(dated, unit);
   dated.deadline = dates.deadline;
   dated.lock_date = dates.lock_date;
 
@@ -160,10 +148,10 @@ HttpResponse PageRoutes::review_page(Context& context, int status,
   review.plan_above = form_view.value("plan_above", nlohmann::json());
   review.plans = form_view.value("plans", nlohmann::json::array());
   review.notice = input.notice;
-  return page(context, status, "report_review", pages::report_review_view(review));
+  return frame.page(context, status, "report_review", pages::report_review_view(review));
 }
 
-HttpResponse PageRoutes::report_export(Context& context, const Params& params) {
+HttpResponse WorkflowPages::report_export(Context& context, const Params& params) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   const auto format = document_format_from_string(params[2]);
   if (!format || (*format != DocumentFormat::docx && *format != DocumentFormat::pdf)) {
@@ -181,7 +169,7 @@ HttpResponse PageRoutes::report_export(Context& context, const Params& params) {
   return response;
 }
 
-HttpResponse PageRoutes::report_history(Context& context, const Params& params) {
+HttpResponse WorkflowPages::report_history(Context& context, const Params& params) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   const User& user = context.user;
   const Campaign campaign = app_.campaigns().get_campaign(user, campaign_id);
@@ -218,7 +206,7 @@ HttpResponse PageRoutes::report_history(Context& context, const Params& params) 
   return page(context, 200, "report_history", pages::history_view(input));
 }
 
-HttpResponse PageRoutes::audit_log(Context& context, const Params&) {
+HttpResponse WorkflowPages::audit_log(Context& context, const Params&) {
   constexpr int kPageSize = 50;
   pages::AuditPageInput input;
   input.page_size = kPageSize;
@@ -260,7 +248,7 @@ HttpResponse PageRoutes::audit_log(Context& context, const Params&) {
   });
 }
 
-HttpResponse PageRoutes::audit_csv(Context& context, const Params&) {
+HttpResponse WorkflowPages::audit_csv(Context& context, const Params&) {
   AuditRequest request = audit_request(context.request, 0);
   request.query.offset = 0;
   request.query.limit = 10000;
@@ -269,7 +257,7 @@ HttpResponse PageRoutes::audit_csv(Context& context, const Params&) {
       {llw::audit_csv(entries), "text/csv; charset=utf-8", "nhat-ky-hoat-dong.csv", nullptr});
 }
 
-HttpResponse PageRoutes::notifications(Context& context, const Params&) {
+HttpResponse WorkflowPages::notifications(Context& context, const Params&) {
   const std::string notice =
       context.request.query.count("da-doc") ? "Đã đánh dấu mọi thông báo là đã đọc." : "";
   // After a sign-in that had failed attempts before it (sign_in_pages.cpp), `tiep` is where the
@@ -282,7 +270,7 @@ HttpResponse PageRoutes::notifications(Context& context, const Params&) {
                   next == context.request.query.end() ? "" : pages::safe_next(next->second)));
 }
 
-HttpResponse PageRoutes::notifications_post(Context& context, const Params&) {
+HttpResponse WorkflowPages::notifications_post(Context& context, const Params&) {
   const auto newest = whole_number(context.form.value("newest"));
   if (!newest) {
     throw Error(ErrorKind::bad_input, "Biểu mẫu thiếu thông báo mới nhất. Hãy tải lại trang.",
@@ -290,6 +278,18 @@ HttpResponse PageRoutes::notifications_post(Context& context, const Params&) {
   }
   app_.notices().mark_notifications_read(context.user, *newest);
   return redirect("/thong-bao?da-doc=1");
+}
+
+std::vector<PageRoute> WorkflowPages::routes() {
+  return {
+      {"POST", {"dot", "{}", "bao-cao", "{}", "duyet"}, bind(&WorkflowPages::review_post)},
+      {"GET", {"dot", "{}", "bao-cao", "{}", "xuat", "{}"}, bind(&WorkflowPages::report_export)},
+      {"GET", {"dot", "{}", "bao-cao", "{}", "lich-su"}, bind(&WorkflowPages::report_history)},
+      {"GET", {"nhat-ky"}, bind(&WorkflowPages::audit_log)},
+      {"GET", {"nhat-ky", "xuat.csv"}, bind(&WorkflowPages::audit_csv)},
+      {"GET", {"thong-bao"}, bind(&WorkflowPages::notifications)},
+      {"POST", {"thong-bao"}, bind(&WorkflowPages::notifications_post)},
+  };
 }
 
 }  // namespace llw
