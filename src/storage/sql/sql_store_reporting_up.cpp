@@ -160,8 +160,8 @@ void SqlStore::write_consolidated_report(const ConsolidatedReport& report,
     if (current != expected_version || report.version != expected_version + 1) {
       throw stale_version(current);
     }
-    std::string status(to_string(report.status)), snapshot = snapshot_text(report.snapshot),
-                                                  comment = report.comment, action_name = action;
+    const std::string status(to_string(report.status)), snapshot = snapshot_text(report.snapshot);
+    const std::string& comment = report.comment;
     long long version = report.version, expected = expected_version, late = report.late ? 1 : 0,
               at = report.updated_at;
     std::optional<long long> submitted_at, by;
@@ -196,7 +196,7 @@ void SqlStore::write_consolidated_report(const ConsolidatedReport& report,
             "INSERT INTO consolidated_report_versions (campaign_id, unit_id, version, status, "
             "action, snapshot_json, submitted_at, late, comment, at, by) VALUES (:c, :u, "
             ":version, :status, :action, :snapshot, :submitted, :late, :comment, :at, :by)")
-        .run(cid, uid, version, status, action_name, snapshot, submitted_at, late, comment, at, by);
+        .run(cid, uid, version, status, action, snapshot, submitted_at, late, comment, at, by);
     // Summaries in "accepted" mode read snapshots: every change of state makes cached ones stale.
     bump_revision(connection, cid);
   });
