@@ -29,23 +29,16 @@
 
 namespace llw::sql {
 
-void add_to_aggregates(soci::session& sql, const Dialect& dialect, long long campaign_id,
+void add_to_aggregates(Connection& connection, long long campaign_id,
                        const std::vector<long long>& unit_ids, const Contribution& delta) {
   if (delta.empty() || unit_ids.empty()) return;
-  AggregateWriter writer(sql, dialect);
+  AggregateWriter& writer = connection.aggregates();
   AggregateDelta change;
   change.slots = delta;
   for (long long unit_id : unit_ids) writer.add(campaign_id, unit_id, change);
 }
 
-struct AggregateAdder::Writer {
-  AggregateWriter rows;
-};
-
-AggregateAdder::AggregateAdder(soci::session& sql, const Dialect& dialect)
-    : writer_(new Writer{AggregateWriter(sql, dialect)}) {}
-
-AggregateAdder::~AggregateAdder() = default;
+AggregateAdder::AggregateAdder(Connection& connection) : writer_(connection.aggregates()) {}
 
 void AggregateAdder::add(long long campaign_id, const std::vector<std::int64_t>& unit_ids,
                          const Contribution& slots, long long reporting_units,
@@ -54,28 +47,44 @@ void AggregateAdder::add(long long campaign_id, const std::vector<std::int64_t>&
   delta.slots = slots;
   delta.reporting_units = reporting_units;
   delta.counted_units = counted_units;
-  for (long long unit_id : unit_ids) writer_->rows.add(campaign_id, unit_id, delta);
+  for (long long unit_id : unit_ids) writer_.add(campaign_id, unit_id, delta);
 }
 
 std::vector<std::int64_t> ancestor_ids_of_path(std::string_view path) {
   return ancestors_from_path(path);
 }
 
-bool shift_aggregate(soci::session& sql, const Dialect& dialect, long long campaign_id,
-                     long long from_unit, const std::vector<long long>& subtract_from,
-                     const std::vector<long long>& add_to) {
+namespace {
+
+struct AggregateRowRead {
   std::string slots, counts;
   long long reporting = 0, counted = 0;
-  sql << "SELECT slots_json, reporting_units, counted_units, narrative_counts_json "
-         "FROM aggregates WHERE campaign_id = :c AND unit_id = :u",
-      soci::into(slots), soci::into(reporting), soci::into(counted), soci::into(counts),
-      soci::use(campaign_id), soci::use(from_unit);
-  if (!sql.got_data()) return false;
-  AggregateDelta plus{slots_from_text(slots), reporting, counted, counts_from_text(counts)};
-  AggregateDelta minus{plus.slots, -reporting, -counted, plus.narrative_counts};
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(slots));
+    st.exchange(soci::into(reporting));
+    st.exchange(soci::into(counted));
+    st.exchange(soci::into(counts));
+  }
+};
+
+}  // namespace
+
+bool shift_aggregate(Connection& connection, long long campaign_id, long long from_unit,
+                     const std::vector<long long>& subtract_from,
+                     const std::vector<long long>& add_to) {
+  const auto row = connection
+                       .prepared<AggregateRowRead, long long, long long>(
+                           "SELECT slots_json, reporting_units, counted_units, "
+                           "narrative_counts_json FROM aggregates WHERE campaign_id = :c AND "
+                           "unit_id = :u")
+                       .one(campaign_id, from_unit);
+  if (!row) return false;
+  AggregateDelta plus{slots_from_text(row->slots), row->reporting, row->counted,
+                      counts_from_text(row->counts)};
+  AggregateDelta minus{plus.slots, -row->reporting, -row->counted, plus.narrative_counts};
   for (auto& [name, amount] : minus.slots) amount = -amount;
   for (auto& [part, n] : minus.narrative_counts) n = -n;
-  AggregateWriter writer(sql, dialect);
+  AggregateWriter& writer = connection.aggregates();
   for (long long unit_id : subtract_from) writer.add(campaign_id, unit_id, minus);
   for (long long unit_id : add_to) writer.add(campaign_id, unit_id, plus);
   return true;

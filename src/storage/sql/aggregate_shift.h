@@ -11,30 +11,28 @@
 #include "domain/summary.h"
 #include "storage/sql/dialect.h"
 
-namespace soci {
-class session;
-}  // namespace soci
-
 namespace llw::sql {
 
+struct Connection;
+class AggregateWriter;
+
 // Adds `delta` to the slots of each of `unit_ids`' rows of the campaign (rows created as needed).
-void add_to_aggregates(soci::session& sql, const Dialect& dialect, long long campaign_id,
+void add_to_aggregates(Connection& connection, long long campaign_id,
                        const std::vector<long long>& unit_ids, const Contribution& delta);
 
 // Takes the whole aggregate row of `from_unit` (slots and the store's counters) off the rows of
 // `subtract_from` and puts it on the rows of `add_to`: a subtree leaving some ancestors and joining
 // others. False (and nothing written) when `from_unit` has no row in the campaign.
-bool shift_aggregate(soci::session& sql, const Dialect& dialect, long long campaign_id,
-                     long long from_unit, const std::vector<long long>& subtract_from,
+bool shift_aggregate(Connection& connection, long long campaign_id, long long from_unit,
+                     const std::vector<long long>& subtract_from,
                      const std::vector<long long>& add_to);
 
-// Adds to the aggregate rows of one write transaction with statements prepared once for all of
-// them: a report joining (or, with negated slots, leaving) a campaign adds its slots and counters
-// to every ancestor's row (sql_store_reporting_kinds.cpp).
+// Adds to the aggregate rows of one write transaction with the connection's kept statements
+// (Connection::aggregates): a report joining (or, with negated slots, leaving) a campaign adds its
+// slots and counters to every ancestor's row (sql_store_reporting_kinds.cpp).
 class AggregateAdder {
  public:
-  AggregateAdder(soci::session& sql, const Dialect& dialect);
-  ~AggregateAdder();
+  explicit AggregateAdder(Connection& connection);
   AggregateAdder(const AggregateAdder&) = delete;
   AggregateAdder& operator=(const AggregateAdder&) = delete;
 
@@ -43,8 +41,7 @@ class AggregateAdder {
            const Contribution& slots, long long reporting_units, long long counted_units);
 
  private:
-  struct Writer;
-  std::unique_ptr<Writer> writer_;
+  AggregateWriter& writer_;
 };
 
 // The ids of a materialized path from the unit itself up to the root ("/1/17/342/" → 342, 17, 1).

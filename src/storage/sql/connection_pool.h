@@ -1,7 +1,8 @@
 #pragma once
 // A database connection of the SQL store with the statements it has prepared, and the pool that
 // leases connections to requests. Every file of the store prepares a statement once per
-// connection (Connection::prepared) and re-executes it with new values; the store's own writers
+// connection (Connection::prepared, Connection::write for statements returning no rows) and
+// re-executes it with new values; the store's own writers
 // (aggregates, narratives, versions, report updates, audit entries) are kept the same way and
 // made on first use (sql_store.cpp).
 
@@ -20,6 +21,7 @@
 #include <string>
 #include <tuple>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include "domain/error.h"
@@ -34,12 +36,50 @@ class PreparedBase {
   virtual ~PreparedBase() = default;
 };
 
+// A parameter that may be NULL: bound with its indicator.
+template <typename T>
+struct Nullable {
+  T value{};
+  soci::indicator indicator = soci::i_null;
+  Nullable() = default;
+  Nullable(const std::optional<T>& maybe)  // NOLINT(google-explicit-constructor)
+      : value(maybe.value_or(T{})), indicator(maybe ? soci::i_ok : soci::i_null) {}
+};
+
+template <typename T>
+void use_param(soci::statement& statement, T& param) {
+  statement.exchange(soci::use(param));
+}
+template <typename T>
+void use_param(soci::statement& statement, Nullable<T>& param) {
+  statement.exchange(soci::use(param.value, param.indicator));
+}
+
+// The row of a statement that returns none (an INSERT, UPDATE or DELETE).
+struct NoRow {
+  void bind(soci::statement& /*statement*/) {}
+};
+
+// Calls visit(row) for every row of an executed statement. The statement is stepped to its end
+// even when `visit` throws: a kept statement left on a row would hold an old snapshot of the
+// database for the whole connection.
+template <typename Row, typename Visit>
+void visit_rows(soci::statement& statement, const Row& row, Visit&& visit) {
+  try {
+    while (statement.fetch()) visit(row);
+  } catch (...) {
+    while (statement.fetch()) {
+    }
+    throw;
+  }
+}
+
 template <typename Row, typename... Params>
 class Prepared : public PreparedBase {
  public:
   Prepared(soci::session& sql, const std::string& text) : statement_(sql) {
     row_.bind(statement_);
-    std::apply([this](auto&... param) { (statement_.exchange(soci::use(param)), ...); }, params_);
+    std::apply([this](auto&... param) { (use_param(statement_, param), ...); }, params_);
     statement_.alloc();
     statement_.prepare(text);
     statement_.define_and_bind();
@@ -57,22 +97,76 @@ class Prepared : public PreparedBase {
     return found;
   }
 
+  // Runs a statement that returns no rows; the number of rows it changed.
+  long long run(const Params&... values) {
+    params_ = std::tuple<Params...>(values...);
+    statement_.execute(true);
+    return statement_.get_affected_rows();
+  }
+
   template <typename Visit>
   void each(Visit&& visit, const Params&... values) {
     params_ = std::tuple<Params...>(values...);
     statement_.execute(false);
-    try {
-      while (statement_.fetch()) visit(row_);
-    } catch (...) {
-      // Step to the end anyway, for the same reason as in one().
-      while (statement_.fetch()) {
-      }
-      throw;
-    }
+    visit_rows(statement_, row_, std::forward<Visit>(visit));
   }
 
  private:
   std::tuple<Params...> params_;
+  Row row_;
+  soci::statement statement_;
+};
+
+// A parameter of a statement whose parameters are known only at run time (a query built from the
+// filters present): a number or a text.
+using ParamValue = std::variant<long long, std::string>;
+
+// A query whose text, and so the number and kinds of its parameters, depends on which filters are
+// present: one statement per distinct text, prepared once on a connection like Prepared. Each run
+// gives values of the same kinds, in the same order, as the first.
+template <typename Row>
+class PreparedList : public PreparedBase {
+ public:
+  PreparedList(soci::session& sql, const std::string& text, std::vector<ParamValue> first)
+      : params_(std::move(first)), statement_(sql) {
+    row_.bind(statement_);
+    // params_ never grows again: the addresses bound here stay valid.
+    for (auto& param : params_) {
+      std::visit([this](auto& value) { statement_.exchange(soci::use(value)); }, param);
+    }
+    statement_.alloc();
+    statement_.prepare(text);
+    statement_.define_and_bind();
+  }
+
+  template <typename Visit>
+  void each(Visit&& visit, const std::vector<ParamValue>& values) {
+    set(values);
+    statement_.execute(false);
+    visit_rows(statement_, row_, std::forward<Visit>(visit));
+  }
+
+  // Runs a statement that returns no rows; the number of rows it changed.
+  long long run(const std::vector<ParamValue>& values) {
+    set(values);
+    statement_.execute(true);
+    return statement_.get_affected_rows();
+  }
+
+ private:
+  void set(const std::vector<ParamValue>& values) {
+    if (values.size() != params_.size()) {
+      throw std::logic_error("one SQL text run with a different number of parameters");
+    }
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (values[i].index() != params_[i].index()) {
+        throw std::logic_error("one SQL text run with parameters of other kinds");
+      }
+      params_[i] = values[i];  // same alternative: assigned in place
+    }
+  }
+
+  std::vector<ParamValue> params_;
   Row row_;
   soci::statement statement_;
 };
@@ -104,6 +198,24 @@ struct Connection {
     auto* typed = dynamic_cast<Prepared<Row, Params...>*>(slot.get());
     if (typed == nullptr) throw std::logic_error("one SQL text prepared with two row types");
     return *typed;
+  }
+
+  // The statement of this SQL text with the parameters `values` (see PreparedList), prepared on
+  // this connection the first time it is asked for.
+  template <typename Row>
+  PreparedList<Row>& prepared_list(const std::string& text, const std::vector<ParamValue>& values) {
+    auto& slot = statements_[text];
+    if (!slot) slot = std::make_unique<PreparedList<Row>>(sql, text, values);
+    auto* typed = dynamic_cast<PreparedList<Row>*>(slot.get());
+    if (typed == nullptr) throw std::logic_error("one SQL text prepared with two row types");
+    return *typed;
+  }
+
+  // The write (INSERT, UPDATE, DELETE) of this SQL text, prepared on this connection the first
+  // time it is asked for; run() executes it.
+  template <typename... Params>
+  Prepared<NoRow, Params...>& write(const std::string& text) {
+    return prepared<NoRow, Params...>(text);
   }
 
   // Drops every statement prepared on the session (before it reconnects: they belong to the old

@@ -37,8 +37,13 @@ void SqlStore::with_session(const std::function<void(soci::session&)>& body) {
   body(connection->sql);
 }
 
-void SqlStore::with_write_session(const std::function<void(soci::session&)>& body) {
-  write_transaction([&](Connection& connection) { body(connection.sql); });
+void SqlStore::with_connection(const std::function<void(Connection&)>& body) {
+  auto connection = pool_->acquire();
+  body(*connection);
+}
+
+void SqlStore::with_write_connection(const std::function<void(Connection&)>& body) {
+  write_transaction([&](Connection& connection) { body(connection); });
 }
 
 // -----------------------------------------------------------------------------------------------

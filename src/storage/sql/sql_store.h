@@ -26,6 +26,7 @@ class session;
 namespace llw::sql {
 
 class ConnectionPool;
+struct Connection;
 template <typename Pool>
 class GroupCommit;
 
@@ -226,10 +227,11 @@ class SqlStore : public Store,
 
  private:
   // For members defined in other files (sql_store_*.cpp), which cannot see the pool's type:
-  // `body` runs on a leased connection's session, or inside one write transaction (see
+  // `body` runs on a leased connection (or its session), or inside one write transaction (see
   // write_transaction).
   void with_session(const std::function<void(soci::session&)>& body);
-  void with_write_session(const std::function<void(soci::session&)>& body);
+  void with_connection(const std::function<void(Connection&)>& body);
+  void with_write_connection(const std::function<void(Connection&)>& body);
   // The transaction-scoped audit hook (sql_store_audit.cpp): this thread's staged entry (null
   // when none is), which the next write stores with its own changes (write_transaction just
   // before it commits, or the statement of an uncounted save), and forgetting it once that
@@ -237,9 +239,9 @@ class SqlStore : public Store,
   const AuditEntry* staged_audit_entry() const;
   void staged_audit_committed();
   // write_report's notices of a submit to the coordinators above (sql_store_notifications.cpp).
-  void insert_unit_notifications(soci::session& sql, const UnitReport& report,
+  void insert_unit_notifications(Connection& connection, const UnitReport& report,
                                  const std::string& kind);
-  void insert_submit_notifications(soci::session& sql, const UnitReport& report,
+  void insert_submit_notifications(Connection& connection, const UnitReport& report,
                                    const std::string& unit_path);
 
   // write_report of a write the campaign counts neither before nor after: the compare-and-swap

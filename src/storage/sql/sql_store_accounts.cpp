@@ -21,13 +21,13 @@
 namespace llw::sql {
 namespace {
 
-template <typename... Uses>
-std::vector<User> query_users(soci::session& sql, const std::string& tail, Uses&&... uses) {
-  std::vector<User> users;
-  for_each_row<UserRow>(
-      sql, std::string("SELECT ") + kUserColumnList + kUserFrom + tail,
-      [&](const UserRow& row) { users.push_back(row.to_user()); }, std::forward<Uses>(uses)...);
-  return users;
+std::optional<User> query_user_by_id(Connection& connection, long long id) {
+  auto row = connection
+                 .prepared<UserRow, long long>(std::string("SELECT ") + kUserColumnList +
+                                               kUserFrom + "WHERE us.id = :id")
+                 .one(id);
+  if (!row) return std::nullopt;
+  return row->to_user();
 }
 
 Error user_not_found(std::int64_t id) {
@@ -58,41 +58,46 @@ std::vector<User> SqlStore::list_users(std::string_view path, int limit) {
 }
 
 User SqlStore::update_user(const User& user) {
-  std::vector<User> updated;
-  with_write_session([&](soci::session& sql) {
+  std::optional<User> updated;
+  with_write_connection([&](Connection& connection) {
     long long id = user.id;
-    long long unit_id = user.unit_id.value_or(0);
-    soci::indicator unit_ind = user.unit_id ? soci::i_ok : soci::i_null;
+    std::optional<long long> unit_id;
+    if (user.unit_id) unit_id = *user.unit_id;
     std::string role(to_string(user.role));
     int disabled = user.disabled ? 1 : 0;
-    soci::statement update =
-        (sql.prepare << "UPDATE users SET display_name = :display, role = :role, unit_id = :unit, "
-                        "disabled = :disabled WHERE id = :id",
-         soci::use(user.display_name, "display"), soci::use(role, "role"),
-         soci::use(unit_id, unit_ind, "unit"), soci::use(disabled, "disabled"),
-         soci::use(id, "id"));
-    update.execute(true);
-    if (update.get_affected_rows() == 0) throw user_not_found(user.id);
+    const long long changed =
+        connection
+            .write<std::string, std::string, Nullable<long long>, int, long long>(
+                "UPDATE users SET display_name = :display, role = :role, unit_id = :unit, "
+                "disabled = :disabled WHERE id = :id")
+            .run(user.display_name, role, unit_id, disabled, id);
+    if (changed == 0) throw user_not_found(user.id);
     // A disabled account stops at once: its sessions go with the same commit.
-    if (user.disabled) sql << "DELETE FROM sessions WHERE user_id = :id", soci::use(id);
-    updated = query_users(sql, "WHERE us.id = :id", soci::use(id, "id"));
+    if (user.disabled) {
+      connection.write<long long>("DELETE FROM sessions WHERE user_id = :id").run(id);
+    }
+    updated = query_user_by_id(connection, id);
   });
-  return updated.at(0);
+  if (!updated) throw user_not_found(user.id);
+  return *updated;
 }
 
 void SqlStore::set_password(std::int64_t user_id, const std::string& password_hash,
                             bool must_change, const std::string& keep_token_hash) {
-  with_write_session([&](soci::session& sql) {
+  with_write_connection([&](Connection& connection) {
     long long id = user_id;
     int flag = must_change ? 1 : 0;
-    soci::statement update =
-        (sql.prepare << "UPDATE users SET password_hash = :hash, must_change_password = :flag "
-                        "WHERE id = :id",
-         soci::use(password_hash, "hash"), soci::use(flag, "flag"), soci::use(id, "id"));
-    update.execute(true);
-    if (update.get_affected_rows() == 0) throw user_not_found(user_id);
-    sql << "DELETE FROM sessions WHERE user_id = :id AND token_hash <> :keep", soci::use(id),
-        soci::use(keep_token_hash);
+    const long long changed =
+        connection
+            .write<std::string, int, long long>(
+                "UPDATE users SET password_hash = :hash, must_change_password = :flag "
+                "WHERE id = :id")
+            .run(password_hash, flag, id);
+    if (changed == 0) throw user_not_found(user_id);
+    connection
+        .write<long long, std::string>(
+            "DELETE FROM sessions WHERE user_id = :id AND token_hash <> :keep")
+        .run(id, keep_token_hash);
   });
 }
 
@@ -116,28 +121,29 @@ std::optional<StoredUser> SqlStore::find_user(std::string_view username) {
 
 User SqlStore::insert_user(const User& user, const std::string& password_hash) {
   long long id = write_transaction([&](Connection& connection) {
-    soci::session& sql = connection.sql;
-    long long id = 0;
-    int taken = 0;
-    sql << "SELECT COUNT(*) FROM users WHERE username = :username", soci::into(taken),
-        soci::use(user.username);
-    if (taken != 0) {
+    const auto taken = connection
+                           .prepared<CountRow, std::string>(
+                               "SELECT COUNT(*) FROM users WHERE username = :username")
+                           .one(user.username);
+    if (taken && taken->value != 0) {
       throw Error(ErrorKind::conflict,
                   "Tên đăng nhập '" + user.username + "' đã được dùng. Hãy chọn tên khác.",
                   "username");
     }
-    long long unit_id = user.unit_id.value_or(0);
-    soci::indicator unit_ind = user.unit_id ? soci::i_ok : soci::i_null;
+    std::optional<long long> unit_id;
+    if (user.unit_id) unit_id = *user.unit_id;
     std::string role(to_string(user.role));
     int disabled = user.disabled ? 1 : 0;
     long long now = static_cast<long long>(std::time(nullptr));
-    sql << "INSERT INTO users (username, display_name, password_hash, role, unit_id, disabled, "
-           "created_at) VALUES (:username, :display, :hash, :role, :unit, :disabled, :at) "
-           "RETURNING id",
-        soci::into(id), soci::use(user.username), soci::use(user.display_name),
-        soci::use(password_hash), soci::use(role), soci::use(unit_id, unit_ind),
-        soci::use(disabled), soci::use(now);
-    return id;
+    const auto inserted =
+        connection
+            .prepared<CountRow, std::string, std::string, std::string, std::string,
+                      Nullable<long long>, int, long long>(
+                "INSERT INTO users (username, display_name, password_hash, role, unit_id, "
+                "disabled, created_at) VALUES (:username, :display, :hash, :role, :unit, "
+                ":disabled, :at) RETURNING id")
+            .one(user.username, user.display_name, password_hash, role, unit_id, disabled, now);
+    return inserted.value().value;
   });
   auto connection = pool_->acquire();
   return query_user(*connection, "WHERE us.id = :id", id)->user;
@@ -146,11 +152,12 @@ User SqlStore::insert_user(const User& user, const std::string& password_hash) {
 void SqlStore::insert_session(const std::string& token_hash, std::int64_t user_id,
                               Timestamp expires_at) {
   write_transaction([&](Connection& connection) {
-    soci::session& sql = connection.sql;
     long long user = user_id;
     long long expires = expires_at;
-    sql << "INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (:token, :user, :exp)",
-        soci::use(token_hash), soci::use(user), soci::use(expires);
+    connection
+        .write<std::string, long long, long long>(
+            "INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (:token, :user, :exp)")
+        .run(token_hash, user, expires);
   });
 }
 
@@ -167,8 +174,7 @@ std::optional<User> SqlStore::user_for_session(const std::string& token_hash, Ti
 
 void SqlStore::delete_session(const std::string& token_hash) {
   write_transaction([&](Connection& connection) {
-    soci::session& sql = connection.sql;
-    sql << "DELETE FROM sessions WHERE token_hash = :token", soci::use(token_hash);
+    connection.write<std::string>("DELETE FROM sessions WHERE token_hash = :token").run(token_hash);
   });
 }
 

@@ -94,12 +94,12 @@ std::pair<std::vector<std::string>, std::int64_t> SqlStore::missing_units(std::i
     if (auto counters = node_counters(*connection, campaign_id, path)) {
       total = counters->reporting_units - counters->counted_units;
     } else {
-      long long count = 0;
-      long long cid = campaign_id;
-      connection->sql << "SELECT COUNT(*) FROM reports WHERE campaign_id = :c AND counted = 0 "
-                         "AND path >= :low AND path < :high",
-          soci::into(count), soci::use(cid), soci::use(low), soci::use(high);
-      total = count;
+      const auto count = connection
+                             ->prepared<CountRow, long long, std::string, std::string>(
+                                 "SELECT COUNT(*) FROM reports WHERE campaign_id = :c AND "
+                                 "counted = 0 AND path >= :low AND path < :high")
+                             .one(campaign_id, low, high);
+      total = count ? count->value : 0;
     }
   }
   return {std::move(codes), total};
@@ -133,12 +133,12 @@ std::pair<std::vector<UnitText>, std::int64_t> SqlStore::narratives(std::int64_t
       auto it = counts.find(part_name);
       total = it == counts.end() ? 0 : it->second;
     } else {
-      long long count = 0;
-      long long cid = campaign_id;
-      connection->sql << "SELECT COUNT(*) FROM report_narratives WHERE campaign_id = :c "
-                         "AND part = :part AND path >= :low AND path < :high",
-          soci::into(count), soci::use(cid), soci::use(part_name), soci::use(low), soci::use(high);
-      total = count;
+      const auto count = connection
+                             ->prepared<CountRow, long long, std::string, std::string, std::string>(
+                                 "SELECT COUNT(*) FROM report_narratives WHERE campaign_id = :c "
+                                 "AND part = :part AND path >= :low AND path < :high")
+                             .one(campaign_id, part_name, low, high);
+      total = count ? count->value : 0;
     }
   }
   return {std::move(texts), total};

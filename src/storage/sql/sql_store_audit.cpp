@@ -6,7 +6,6 @@
 #include <soci/soci.h>
 
 #include <algorithm>
-#include <deque>
 #include <optional>
 
 #include "storage/sql/audit_params.h"
@@ -29,7 +28,7 @@ thread_local StagedAudit staged_audit;
 }  // namespace
 
 void SqlStore::append_audit(const AuditEntry& entry) {
-  with_write_session([&](soci::session& sql) { AuditInserter(sql).insert(entry); });
+  with_write_connection([&](Connection& connection) { connection.audit_inserter().insert(entry); });
 }
 
 void SqlStore::stage_audit(const AuditEntry& entry) {
@@ -54,25 +53,54 @@ void SqlStore::staged_audit_committed() {
 
 namespace {
 
+// A row of the audit query.
+struct AuditRow {
+  long long id = 0, at = 0, user_id = 0, unit_id = 0;
+  soci::indicator user_ind = soci::i_ok, unit_ind = soci::i_ok;
+  std::string username, address, action, path, target, detail, outcome;
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(at));
+    st.exchange(soci::into(user_id, user_ind));
+    st.exchange(soci::into(username));
+    st.exchange(soci::into(address));
+    st.exchange(soci::into(action));
+    st.exchange(soci::into(unit_id, unit_ind));
+    st.exchange(soci::into(path));
+    st.exchange(soci::into(target));
+    st.exchange(soci::into(detail));
+    st.exchange(soci::into(outcome));
+  }
+  AuditEntry to_entry() const {
+    AuditEntry entry;
+    entry.id = id;
+    entry.at = at;
+    if (user_ind == soci::i_ok) entry.user_id = user_id;
+    entry.username = username;
+    entry.address = address;
+    entry.action = action;
+    if (unit_ind == soci::i_ok) entry.unit_id = unit_id;
+    entry.unit_path = path;
+    entry.target = target;
+    entry.detail = detail;
+    entry.outcome = outcome;
+    return entry;
+  }
+};
+
 // One run of the audit query over `source` (the whole log, or a subquery of its newest entries).
-std::vector<AuditEntry> run_audit_query(soci::session& sql, const AuditQuery& query,
+// Its text depends only on which filters are present, every value is bound: each distinct text is
+// prepared once per connection.
+std::vector<AuditEntry> run_audit_query(Connection& connection, const AuditQuery& query,
                                         const std::optional<long long>& newest) {
-  std::vector<AuditEntry> entries;
-  // Parameters are bound by reference, so they live in deques (stable addresses) until the
-  // statement has run.
-  std::deque<std::string> texts;
-  std::deque<long long> numbers;
-  soci::statement st(sql);
-  int n = 0;
+  std::vector<ParamValue> values;
   auto text_param = [&](const std::string& value) {
-    texts.push_back(value);
-    st.exchange(soci::use(texts.back()));
-    return ":p" + std::to_string(n++);
+    values.emplace_back(value);
+    return ":p" + std::to_string(values.size() - 1);
   };
   auto number_param = [&](long long value) {
-    numbers.push_back(value);
-    st.exchange(soci::use(numbers.back()));
-    return ":p" + std::to_string(n++);
+    values.emplace_back(value);
+    return ":p" + std::to_string(values.size() - 1);
   };
   const std::string columns =
       "id, at, user_id, username, address, action, unit_id, unit_path, target, detail, outcome";
@@ -101,40 +129,13 @@ std::vector<AuditEntry> run_audit_query(soci::session& sql, const AuditQuery& qu
   const std::string limit = number_param(std::clamp(query.limit, 1, 100000));
   const std::string offset = number_param(std::max(query.offset, 0));
 
-  long long id = 0, at = 0, user_id = 0, unit_id = 0;
-  soci::indicator user_ind = soci::i_ok, unit_ind = soci::i_ok;
-  std::string username, address, action, path, target, detail, outcome;
-  st.exchange(soci::into(id));
-  st.exchange(soci::into(at));
-  st.exchange(soci::into(user_id, user_ind));
-  st.exchange(soci::into(username));
-  st.exchange(soci::into(address));
-  st.exchange(soci::into(action));
-  st.exchange(soci::into(unit_id, unit_ind));
-  st.exchange(soci::into(path));
-  st.exchange(soci::into(target));
-  st.exchange(soci::into(detail));
-  st.exchange(soci::into(outcome));
-  st.alloc();
-  st.prepare("SELECT " + columns + source + where + " ORDER BY at DESC, id DESC LIMIT " + limit +
-             " OFFSET " + offset);
-  st.define_and_bind();
-  st.execute(false);
-  while (st.fetch()) {
-    AuditEntry entry;
-    entry.id = id;
-    entry.at = at;
-    if (user_ind == soci::i_ok) entry.user_id = user_id;
-    entry.username = username;
-    entry.address = address;
-    entry.action = action;
-    if (unit_ind == soci::i_ok) entry.unit_id = unit_id;
-    entry.unit_path = path;
-    entry.target = target;
-    entry.detail = detail;
-    entry.outcome = outcome;
-    entries.push_back(std::move(entry));
-  }
+  std::vector<AuditEntry> entries;
+  connection
+      .prepared_list<AuditRow>("SELECT " + columns + source + where +
+                                   " ORDER BY at DESC, id DESC LIMIT " + limit + " OFFSET " +
+                                   offset,
+                               values)
+      .each([&](const AuditRow& row) { entries.push_back(row.to_entry()); }, values);
   return entries;
 }
 
@@ -147,17 +148,17 @@ std::vector<AuditEntry> run_audit_query(soci::session& sql, const AuditQuery& qu
 // than all of them. A small subtree rarely fills a page there and then takes its index range.
 std::vector<AuditEntry> SqlStore::query_audit(const AuditQuery& query) {
   std::vector<AuditEntry> entries;
-  with_session([&](soci::session& sql) {
+  with_connection([&](Connection& connection) {
     // The newest entries are read first, in widening windows (a reader of the whole country
     // finds its page among the newest twice as many; a commune's coordinator, whose entries are
     // sparse, needs the wider window or the whole log, which its path index answers).
     const long long wanted = std::clamp(query.limit, 1, 100000);
     const long long needed = std::max(query.offset, 0) + wanted;
     for (const long long window : {2 * needed, 20 * needed}) {
-      entries = run_audit_query(sql, query, window);
+      entries = run_audit_query(connection, query, window);
       if (static_cast<long long>(entries.size()) >= wanted) return;
     }
-    entries = run_audit_query(sql, query, std::nullopt);
+    entries = run_audit_query(connection, query, std::nullopt);
   });
   return entries;
 }

@@ -51,15 +51,19 @@ std::int64_t SqlStore::insert_campaign(const Campaign& campaign,
         std::string plan_text = campaign.plan.dump();
         std::string form_id = campaign.form_id;
         std::string source(to_string(campaign.summary_source));
-        long long campaign_id = 0;
-        sql << "INSERT INTO campaigns (name, year, issuer_unit_id, period_start, period_end, "
-               "deadline, lock_date, reporting_kinds, counted_states, plan_json, form_id, "
-               "summary_source) VALUES (:name, :year, :issuer, :start, :end, :deadline, :lock, "
-               ":kinds, :counted, :plan, :form, :source) RETURNING id",
-            soci::into(campaign_id), soci::use(name), soci::use(year), soci::use(issuer),
-            soci::use(start), soci::use(end), soci::use(deadline), soci::use(lock),
-            soci::use(kinds_text), soci::use(counted_text), soci::use(plan_text),
-            soci::use(form_id), soci::use(source);
+        const long long campaign_id =
+            connection
+                .prepared<CountRow, std::string, int, long long, std::string, std::string,
+                          std::string, std::string, std::string, std::string, std::string,
+                          std::string, std::string>(
+                    "INSERT INTO campaigns (name, year, issuer_unit_id, period_start, period_end, "
+                    "deadline, lock_date, reporting_kinds, counted_states, plan_json, form_id, "
+                    "summary_source) VALUES (:name, :year, :issuer, :start, :end, :deadline, "
+                    ":lock, :kinds, :counted, :plan, :form, :source) RETURNING id")
+                .one(name, year, issuer, start, end, deadline, lock, kinds_text, counted_text,
+                     plan_text, form_id, source)
+                .value()
+                .value;
 
         // One not_started row per reporting unit; each adds what the domain says a report not
         // started contributes ("expected", its kind's and its state's counters) to every node above
@@ -87,7 +91,10 @@ std::int64_t SqlStore::insert_campaign(const Campaign& campaign,
           long long unit_id = unit.id;
           std::string path = unit.path;
           if (path.empty()) {
-            sql << "SELECT path FROM units WHERE id = :id", soci::into(path), soci::use(unit_id);
+            auto row =
+                connection.prepared<TextRow, long long>("SELECT path FROM units WHERE id = :id")
+                    .one(unit_id);
+            if (row) path = row->value;
           }
           insert_report.add(campaign_id, unit_id, path, counted);
           insert_report.flush_if_full(20000);
@@ -123,35 +130,30 @@ std::optional<Campaign> SqlStore::find_campaign(std::int64_t id) {
 
 std::vector<Campaign> SqlStore::list_campaigns() {
   auto connection = pool_->acquire();
-  soci::session& sql = connection->sql;
-  CampaignRow row;
-  soci::statement st(sql);
-  row.bind(st);
-  st.alloc();
-  st.prepare(std::string(kCampaignColumns) + "ORDER BY c.year DESC, c.id DESC");
-  st.define_and_bind();
-  st.execute(false);
   std::vector<Campaign> campaigns;
-  while (st.fetch()) campaigns.push_back(row.to_campaign());
+  connection
+      ->prepared<CampaignRow>(std::string(kCampaignColumns) + "ORDER BY c.year DESC, c.id DESC")
+      .each([&](const CampaignRow& row) { campaigns.push_back(row.to_campaign()); });
   return campaigns;
 }
 
 void SqlStore::put_form(const std::string& form_id, const std::string& definition_json) {
   write_transaction([&](Connection& connection) {
-    soci::session& sql = connection.sql;
-    sql << "INSERT INTO forms (id, definition) VALUES (:id, :definition) "
-           "ON CONFLICT (id) DO UPDATE SET definition = excluded.definition",
-        soci::use(form_id), soci::use(definition_json);
+    connection
+        .write<std::string, std::string>(
+            "INSERT INTO forms (id, definition) VALUES (:id, :definition) "
+            "ON CONFLICT (id) DO UPDATE SET definition = excluded.definition")
+        .run(form_id, definition_json);
   });
 }
 
 std::optional<std::string> SqlStore::find_form(const std::string& form_id) {
   auto connection = pool_->acquire();
-  soci::session& sql = connection->sql;
-  std::string definition;
-  sql << "SELECT definition FROM forms WHERE id = :id", soci::into(definition), soci::use(form_id);
-  if (!sql.got_data()) return std::nullopt;
-  return definition;
+  auto row =
+      connection->prepared<TextRow, std::string>("SELECT definition FROM forms WHERE id = :id")
+          .one(form_id);
+  if (!row) return std::nullopt;
+  return row->value;
 }
 
 namespace {

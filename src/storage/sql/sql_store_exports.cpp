@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/error.h"
+#include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
 #include "storage/sql/sql_store.h"
 #include "storage/sql/text_rows.h"
@@ -143,19 +144,22 @@ void SqlStore::for_each_report_in_subtree(
 
 void SqlStore::update_campaign_plan(std::int64_t campaign_id, const nlohmann::json& plan) {
   const std::string text = plan.dump(-1, ' ', false, json::error_handler_t::strict);
-  with_write_session([&](soci::session& sql) {
-    long long cid = campaign_id;
-    long long found = 0;
-    sql << "SELECT COUNT(*) FROM campaigns WHERE id = :id", soci::into(found), soci::use(cid);
-    if (found == 0) {
+  with_write_connection([&](Connection& connection) {
+    const long long cid = campaign_id;
+    const auto found =
+        connection.prepared<CountRow, long long>("SELECT COUNT(*) FROM campaigns WHERE id = :id")
+            .one(cid);
+    if (!found || found->value == 0) {
       throw Error(ErrorKind::not_found,
                   "Không tìm thấy đợt báo cáo số " + std::to_string(campaign_id) +
                       ". Hãy kiểm tra lại đường dẫn.",
                   "campaign");
     }
     // The plan shows in the summary's documents: bump the revision like every campaign edit.
-    sql << "UPDATE campaigns SET plan_json = :plan, revision = revision + 1 WHERE id = :id",
-        soci::use(text), soci::use(cid);
+    connection
+        .write<std::string, long long>(
+            "UPDATE campaigns SET plan_json = :plan, revision = revision + 1 WHERE id = :id")
+        .run(text, cid);
   });
 }
 

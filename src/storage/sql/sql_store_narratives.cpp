@@ -102,13 +102,14 @@ std::vector<ConsolidatedNarrative> SqlStore::consolidated_narrative_history(
 
 void SqlStore::save_consolidated_narrative(const ConsolidatedNarrative& narrative,
                                            std::int64_t expected_version) {
-  with_write_session([&](soci::session& sql) {
-    long long campaign = narrative.campaign_id, unit = narrative.unit_id, current = 0;
-    soci::indicator current_ind = soci::i_ok;
-    sql << "SELECT MAX(version) FROM consolidated_narratives WHERE campaign_id = :campaign AND "
-           "unit_id = :unit",
-        soci::into(current, current_ind), soci::use(campaign, "campaign"), soci::use(unit, "unit");
-    if (current_ind != soci::i_ok) current = 0;
+  with_write_connection([&](Connection& connection) {
+    const long long campaign = narrative.campaign_id, unit = narrative.unit_id;
+    const auto newest = connection
+                            .prepared<CountRow, long long, long long>(
+                                "SELECT COALESCE(MAX(version), 0) FROM consolidated_narratives "
+                                "WHERE campaign_id = :campaign AND unit_id = :unit")
+                            .one(campaign, unit);
+    const long long current = newest ? newest->value : 0;
     if (current != expected_version || narrative.version != expected_version + 1) {
       throw Error(ErrorKind::conflict,
                   "Người khác vừa lưu báo cáo tổng hợp này (phiên bản " + std::to_string(current) +
@@ -118,13 +119,13 @@ void SqlStore::save_consolidated_narrative(const ConsolidatedNarrative& narrativ
     nlohmann::json texts = nlohmann::json::object();
     for (const auto& [part, text] : narrative.texts) texts[part] = text;
     std::string texts_json = texts.dump();
-    long long version = narrative.version, at = narrative.updated_at,
-              by = narrative.updated_by.value_or(0);
-    soci::indicator by_ind = narrative.updated_by ? soci::i_ok : soci::i_null;
-    sql << "INSERT INTO consolidated_narratives (campaign_id, unit_id, version, texts, updated_at, "
-           "updated_by) VALUES (:campaign, :unit, :version, :texts, :at, :by)",
-        soci::use(campaign, "campaign"), soci::use(unit, "unit"), soci::use(version, "version"),
-        soci::use(texts_json, "texts"), soci::use(at, "at"), soci::use(by, by_ind, "by");
+    std::optional<long long> by;
+    if (narrative.updated_by) by = *narrative.updated_by;
+    connection
+        .write<long long, long long, long long, std::string, long long, Nullable<long long>>(
+            "INSERT INTO consolidated_narratives (campaign_id, unit_id, version, texts, "
+            "updated_at, updated_by) VALUES (:campaign, :unit, :version, :texts, :at, :by)")
+        .run(campaign, unit, narrative.version, texts_json, narrative.updated_at, by);
   });
 }
 

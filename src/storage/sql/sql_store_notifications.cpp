@@ -1,7 +1,7 @@
 // SqlStore members for in-app notifications: the notices of a submit to the coordinators of the
 // units above (inserted inside write_report's transaction), and a user's list, unread count and
-// marking read. Plain SOCI statements (a submit is rare next to draft saves) except the unread
-// count, which every page asks: one range of a partial index, prepared once per connection.
+// marking read. Every statement is prepared once per connection; the unread count, which every page
+// asks, is one range of a partial index.
 #include <soci/soci-config.h>
 #undef SOCI_HAVE_BOOST
 #undef SOCI_HAVE_BOOST_DATE_TIME
@@ -18,42 +18,48 @@
 namespace llw::sql {
 namespace {
 
-// "/1/17/342/" → "1,17" (the ancestors of 342, without it): an IN list of integers read from
-// the stored path, so nothing typed by a user reaches the statement's text.
-std::string ancestors_above(const std::string& path) {
+// "/1/17/342/" → the ids of the units above 342 (1 and 17), without it.
+std::vector<std::int64_t> ancestors_above(const std::string& path) {
   std::vector<std::int64_t> ids = path_ids(path);
   if (!ids.empty()) ids.pop_back();  // the unit itself
-  std::string list;
-  for (const auto id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
-  return list;
+  return ids;
 }
 
 }  // namespace
 
-void SqlStore::insert_submit_notifications(soci::session& sql, const UnitReport& report,
+void SqlStore::insert_submit_notifications(Connection& connection, const UnitReport& report,
                                            const std::string& unit_path) {
-  const std::string above = ancestors_above(unit_path);
+  const std::vector<std::int64_t> above = ancestors_above(unit_path);
   if (above.empty()) return;
-  long long cid = report.campaign_id, uid = report.unit_id, version = report.version,
-            at = report.updated_at;
-  sql << "INSERT INTO notifications (user_id, campaign_id, unit_id, kind, version, at) "
-         "SELECT id, :c, :u, 'submit', :v, :at FROM users WHERE role = 'coordinator' AND "
-         "disabled = 0 AND unit_id IN (" +
-             above + ")",
-      soci::use(cid), soci::use(uid), soci::use(version), soci::use(at);
+  // One text per depth of the tree (a placeholder per unit above), every value bound.
+  std::vector<ParamValue> values{
+      static_cast<long long>(report.campaign_id), static_cast<long long>(report.unit_id),
+      static_cast<long long>(report.version), static_cast<long long>(report.updated_at)};
+  std::string list;
+  for (const auto id : above) {
+    list += (list.empty() ? ":a" : ", :a") + std::to_string(values.size());
+    values.emplace_back(static_cast<long long>(id));
+  }
+  connection
+      .prepared_list<NoRow>(
+          "INSERT INTO notifications (user_id, campaign_id, unit_id, kind, version, at) "
+          "SELECT id, :c, :u, 'submit', :v, :at FROM users WHERE role = 'coordinator' AND "
+          "disabled = 0 AND unit_id IN (" +
+              list + ")",
+          values)
+      .run(values);
 }
 
-void SqlStore::insert_unit_notifications(soci::session& sql, const UnitReport& report,
+void SqlStore::insert_unit_notifications(Connection& connection, const UnitReport& report,
                                          const std::string& kind) {
   // The unit's own accounts learn of a return, an accept or a reopen (kind: the action).
-  long long cid = report.campaign_id, uid = report.unit_id, version = report.version,
-            at = report.updated_at;
-  std::string k = kind;
-  sql << "INSERT INTO notifications (user_id, campaign_id, unit_id, kind, version, at) "
-         "SELECT id, :c, :u, :k, :v, :at FROM users WHERE role IN ('reporter', 'coordinator') "
-         "AND disabled = 0 AND unit_id = :u2",
-      soci::use(cid), soci::use(uid), soci::use(k), soci::use(version), soci::use(at),
-      soci::use(uid);
+  const long long cid = report.campaign_id, uid = report.unit_id;
+  connection
+      .write<long long, long long, std::string, long long, long long, long long>(
+          "INSERT INTO notifications (user_id, campaign_id, unit_id, kind, version, at) "
+          "SELECT id, :c, :u, :k, :v, :at FROM users WHERE role IN ('reporter', 'coordinator') "
+          "AND disabled = 0 AND unit_id = :u2")
+      .run(cid, uid, kind, report.version, report.updated_at, uid);
 }
 
 namespace {
@@ -124,11 +130,12 @@ std::int64_t SqlStore::unread_notifications(std::int64_t user_id) {
 }
 
 void SqlStore::mark_notifications_read(std::int64_t user_id, std::int64_t up_to_id, Timestamp at) {
-  with_write_session([&](soci::session& sql) {
-    long long user = user_id, last = up_to_id, when = at;
-    sql << "UPDATE notifications SET read_at = :at WHERE user_id = :user AND id <= :last AND "
-           "read_at IS NULL",
-        soci::use(when), soci::use(user), soci::use(last);
+  with_write_connection([&](Connection& connection) {
+    connection
+        .write<long long, long long, long long>(
+            "UPDATE notifications SET read_at = :at WHERE user_id = :user AND id <= :last AND "
+            "read_at IS NULL")
+        .run(at, user_id, up_to_id);
   });
 }
 

@@ -13,6 +13,7 @@
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
 #include "storage/sql/sql_store.h"
+#include "storage/sql/store_queries.h"
 
 namespace llw::sql {
 namespace {
@@ -191,68 +192,86 @@ std::optional<LevelPlan> SqlStore::level_plan_edition(std::int64_t campaign_id,
   return found;
 }
 
+namespace {
+
+// An edition's state as the compare-and-swap checks it.
+struct StatusVersionRow {
+  std::string status;
+  long long version = 0;
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(status));
+    st.exchange(soci::into(version));
+  }
+};
+
+}  // namespace
+
 void SqlStore::write_level_plan(const LevelPlan& plan, std::int64_t expected_version) {
-  with_write_session([&](soci::session& sql) {
+  with_write_connection([&](Connection& connection) {
     long long cid = plan.campaign_id, uid = plan.unit_id, edition = plan.edition,
-              version = plan.version, expected = expected_version, current = 0;
-    std::string current_status;
-    sql << "SELECT version, status FROM level_plans WHERE campaign_id = :c AND unit_id = :u "
-           "AND edition = :e",
-        soci::into(current), soci::into(current_status), soci::use(cid), soci::use(uid),
-        soci::use(edition);
-    const bool exists = sql.got_data();
-    if (!exists) current = 0;
-    if (current != expected || version != expected + 1 || (exists && current_status != "draft")) {
+              version = plan.version, expected = expected_version;
+    const auto stored = connection
+                            .prepared<StatusVersionRow, long long, long long, long long>(
+                                "SELECT status, version FROM level_plans WHERE campaign_id = :c "
+                                "AND unit_id = :u AND edition = :e")
+                            .one(cid, uid, edition);
+    const bool exists = stored.has_value();
+    const long long current = exists ? stored->version : 0;
+    if (current != expected || version != expected + 1 || (exists && stored->status != "draft")) {
       throw stale_plan(current);
     }
     std::string status(to_string(plan.status)),
-        number = plan.number,
-        issued_on = plan.issued_on ? format_iso_date(*plan.issued_on) : std::string(),
-        deadline = format_iso_date(plan.deadline), lock = format_iso_date(plan.lock_date),
+        number = plan.number, deadline = format_iso_date(plan.deadline),
+        lock = format_iso_date(plan.lock_date),
         content = plan.content.dump(-1, ' ', false, json::error_handler_t::replace),
         by = plan.updated_by, docx = to_base64(plan.docx), pdf = to_base64(plan.pdf);
-    long long at = plan.updated_at, issued_at = plan.issued_at;
-    soci::indicator issued_on_ind = plan.issued_on ? soci::i_ok : soci::i_null;
-    soci::indicator issued_at_ind = plan.status == PlanStatus::issued ? soci::i_ok : soci::i_null;
+    long long at = plan.updated_at;
+    std::optional<std::string> issued_on;
+    if (plan.issued_on) issued_on = format_iso_date(*plan.issued_on);
+    std::optional<long long> issued_at;
+    if (plan.status == PlanStatus::issued) issued_at = plan.issued_at;
     if (exists) {
       // The version and the status in the WHERE clause are the compare-and-swap: a concurrent
       // writer that got here first makes this update match no row.
-      soci::statement update =
-          (sql.prepare << "UPDATE level_plans SET version = :v, status = :s, number = :n, "
-                          "issued_on = :o, deadline = :d, lock_date = :l, content_json = :t, "
-                          "updated_at = :a, updated_by = :b, issued_at = :i, docx_b64 = :x, "
-                          "pdf_b64 = :p WHERE campaign_id = :c AND unit_id = :u AND edition = :e "
-                          "AND version = :expected AND status = 'draft'",
-           soci::use(version), soci::use(status), soci::use(number),
-           soci::use(issued_on, issued_on_ind), soci::use(deadline), soci::use(lock),
-           soci::use(content), soci::use(at), soci::use(by), soci::use(issued_at, issued_at_ind),
-           soci::use(docx), soci::use(pdf), soci::use(cid), soci::use(uid), soci::use(edition),
-           soci::use(expected));
-      update.execute(true);
-      if (update.get_affected_rows() != 1) throw stale_plan(current + 1);
+      const long long changed =
+          connection
+              .write<long long, std::string, std::string, Nullable<std::string>, std::string,
+                     std::string, std::string, long long, std::string, Nullable<long long>,
+                     std::string, std::string, long long, long long, long long, long long>(
+                  "UPDATE level_plans SET version = :v, status = :s, number = :n, "
+                  "issued_on = :o, deadline = :d, lock_date = :l, content_json = :t, "
+                  "updated_at = :a, updated_by = :b, issued_at = :i, docx_b64 = :x, "
+                  "pdf_b64 = :p WHERE campaign_id = :c AND unit_id = :u AND edition = :e "
+                  "AND version = :expected AND status = 'draft'")
+              .run(version, status, number, issued_on, deadline, lock, content, at, by, issued_at,
+                   docx, pdf, cid, uid, edition, expected);
+      if (changed != 1) throw stale_plan(current + 1);
     } else {
-      sql << "INSERT INTO level_plans (campaign_id, unit_id, edition, version, status, number, "
-             "issued_on, deadline, lock_date, content_json, updated_at, updated_by, issued_at, "
-             "docx_b64, pdf_b64) VALUES (:c, :u, :e, :v, :s, :n, :o, :d, :l, :t, :a, :b, :i, "
-             ":x, :p)",
-          soci::use(cid), soci::use(uid), soci::use(edition), soci::use(version), soci::use(status),
-          soci::use(number), soci::use(issued_on, issued_on_ind), soci::use(deadline),
-          soci::use(lock), soci::use(content), soci::use(at), soci::use(by),
-          soci::use(issued_at, issued_at_ind), soci::use(docx), soci::use(pdf);
+      connection
+          .write<long long, long long, long long, long long, std::string, std::string,
+                 Nullable<std::string>, std::string, std::string, std::string, long long,
+                 std::string, Nullable<long long>, std::string, std::string>(
+              "INSERT INTO level_plans (campaign_id, unit_id, edition, version, status, number, "
+              "issued_on, deadline, lock_date, content_json, updated_at, updated_by, issued_at, "
+              "docx_b64, pdf_b64) VALUES (:c, :u, :e, :v, :s, :n, :o, :d, :l, :t, :a, :b, :i, "
+              ":x, :p)")
+          .run(cid, uid, edition, version, status, number, issued_on, deadline, lock, content, at,
+               by, issued_at, docx, pdf);
     }
     // Issuing changes the dates of the units below: cached summaries (lateness) are stale.
     if (plan.status == PlanStatus::issued) {
-      sql << "UPDATE campaigns SET revision = revision + 1 WHERE id = :id", soci::use(cid);
+      bump_revision(connection, cid);
       // Every account of a unit below the node finds the plan among its notices, in the same
       // transaction. The prefix is the node's stored path (digits and slashes only).
-      std::string node_path;
-      sql << "SELECT path FROM units WHERE id = :u", soci::into(node_path), soci::use(uid);
-      const std::string below = node_path + "%";
-      sql << "INSERT INTO notifications (user_id, campaign_id, unit_id, kind, version, at) "
-             "SELECT us.id, :c, :u, 'plan', :e, :at FROM users us JOIN units un ON "
-             "un.id = us.unit_id WHERE us.disabled = 0 AND un.path LIKE :below AND un.id <> :u2",
-          soci::use(cid), soci::use(uid), soci::use(edition), soci::use(at), soci::use(below),
-          soci::use(uid);
+      const auto node_path =
+          connection.prepared<TextRow, long long>("SELECT path FROM units WHERE id = :u").one(uid);
+      const std::string below = (node_path ? node_path->value : std::string()) + "%";
+      connection
+          .write<long long, long long, long long, long long, std::string, long long>(
+              "INSERT INTO notifications (user_id, campaign_id, unit_id, kind, version, at) "
+              "SELECT us.id, :c, :u, 'plan', :e, :at FROM users us JOIN units un ON "
+              "un.id = us.unit_id WHERE us.disabled = 0 AND un.path LIKE :below AND un.id <> :u2")
+          .run(cid, uid, edition, at, below, uid);
     }
   });
 }

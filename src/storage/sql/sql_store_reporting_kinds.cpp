@@ -12,13 +12,16 @@
 
 #include "domain/error.h"
 #include "storage/sql/aggregate_shift.h"
+#include "storage/sql/connection_pool.h"
+#include "storage/sql/rows.h"
 #include "storage/sql/sql_store.h"
+#include "storage/sql/store_queries.h"
 
 namespace llw::sql {
 namespace {
 
 // A report row as the rule for removing it reads it.
-struct ReportRow {
+struct ReportState {
   std::string status;
   long long version = 0;
   int counted = 0;
@@ -26,21 +29,25 @@ struct ReportRow {
 
   // Never saved: removing it takes off exactly what adding it put on the aggregates.
   bool untouched() const { return status == "not_started" && version == 0; }
+
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(status));
+    st.exchange(soci::into(version));
+    st.exchange(soci::into(counted));
+    st.exchange(soci::into(path));
+  }
 };
 
 // The unit's report in the campaign, row-locked until the transaction ends (PostgreSQL; SQLite's
 // writers hold the file's write lock), so a save cannot slip in between the check and the delete.
-std::optional<ReportRow> lock_report(soci::session& sql, const Dialect& dialect, long long cid,
-                                     long long uid) {
-  ReportRow row;
-  sql << std::string(
-             "SELECT status, version, counted, path FROM reports "
-             "WHERE campaign_id = :c AND unit_id = :u") +
-             dialect.lock_for_update,
-      soci::into(row.status), soci::into(row.version), soci::into(row.counted),
-      soci::into(row.path), soci::use(cid), soci::use(uid);
-  if (!sql.got_data()) return std::nullopt;
-  return row;
+std::optional<ReportState> lock_report(Connection& connection, long long cid, long long uid) {
+  return connection
+      .prepared<ReportState, long long, long long>(
+          std::string("SELECT status, version, counted, "
+                      "path FROM reports WHERE "
+                      "campaign_id = :c AND unit_id = :u") +
+          connection.dialect->lock_for_update)
+      .one(cid, uid);
 }
 
 Error campaign_not_found(long long cid) {
@@ -52,11 +59,12 @@ Error campaign_not_found(long long cid) {
 
 // 1 when the campaign counts not-started reports in its figures (its counted states), else 0.
 // Error{not_found} when there is no such campaign.
-int not_started_counted(soci::session& sql, long long cid) {
-  std::string states;
-  sql << "SELECT counted_states FROM campaigns WHERE id = :id", soci::into(states), soci::use(cid);
-  if (!sql.got_data()) throw campaign_not_found(cid);
-  for (const auto& state : nlohmann::json::parse(states)) {
+int not_started_counted(Connection& connection, long long cid) {
+  const auto states =
+      connection.prepared<TextRow, long long>("SELECT counted_states FROM campaigns WHERE id = :id")
+          .one(cid);
+  if (!states) throw campaign_not_found(cid);
+  for (const auto& state : nlohmann::json::parse(states->value)) {
     if (state == "not_started") return 1;
   }
   return 0;
@@ -72,15 +80,15 @@ const std::vector<std::int64_t>& ancestors_or(const std::vector<std::int64_t>& g
 
 // Deletes an untouched report (with any history and texts) and takes exactly its contribution
 // off the aggregates of the unit's ancestors.
-void delete_report(soci::session& sql, AggregateAdder& aggregates, long long cid,
-                   const ReportingUnitChange& change, const ReportRow& row) {
+void delete_report(Connection& connection, AggregateAdder& aggregates, long long cid,
+                   const ReportingUnitChange& change, const ReportState& row) {
   const long long uid = change.unit.id;
-  sql << "DELETE FROM report_narratives WHERE campaign_id = :c AND unit_id = :u", soci::use(cid),
-      soci::use(uid);
-  sql << "DELETE FROM report_versions WHERE campaign_id = :c AND unit_id = :u", soci::use(cid),
-      soci::use(uid);
-  sql << "DELETE FROM reports WHERE campaign_id = :c AND unit_id = :u", soci::use(cid),
-      soci::use(uid);
+  for (const char* table : {"report_narratives", "report_versions", "reports"}) {
+    connection
+        .write<long long, long long>(std::string("DELETE FROM ") + table +
+                                     " WHERE campaign_id = :c AND unit_id = :u")
+        .run(cid, uid);
+  }
   Contribution minus;
   for (const auto& [slot, value] : change.contribution) minus[slot] = -value;
   std::vector<std::int64_t> from_path;
@@ -90,36 +98,36 @@ void delete_report(soci::session& sql, AggregateAdder& aggregates, long long cid
 
 // Creates the unit's not-started report and adds its contribution to the aggregates of its
 // ancestors. Error{conflict} when the unit reports already, Error{not_found} when it is gone.
-void insert_report(soci::session& sql, AggregateAdder& aggregates, long long cid,
+void insert_report(Connection& connection, AggregateAdder& aggregates, long long cid,
                    const ReportingUnitChange& change, int counted) {
   const long long uid = change.unit.id;
-  int exists = 0;
-  sql << "SELECT COUNT(*) FROM reports WHERE campaign_id = :c AND unit_id = :u", soci::into(exists),
-      soci::use(cid), soci::use(uid);
-  if (exists != 0) {
+  const auto exists =
+      connection
+          .prepared<CountRow, long long, long long>(
+              "SELECT COUNT(*) FROM reports WHERE campaign_id = :c AND unit_id = :u")
+          .one(cid, uid);
+  if (exists && exists->value != 0) {
     throw Error(ErrorKind::conflict,
                 "Đơn vị '" + change.unit.code + "' đã có trong danh sách báo cáo của đợt này.",
                 "unit");
   }
-  std::string path;
-  sql << "SELECT path FROM units WHERE id = :id", soci::into(path), soci::use(uid);
-  if (!sql.got_data()) {
+  const auto stored_path =
+      connection.prepared<TextRow, long long>("SELECT path FROM units WHERE id = :id").one(uid);
+  if (!stored_path) {
     throw Error(
         ErrorKind::not_found,
         "Không tìm thấy đơn vị có mã '" + change.unit.code + "'. Hãy kiểm tra lại mã đơn vị.",
         "unit");
   }
-  sql << "INSERT INTO reports (campaign_id, unit_id, path, status, version, values_json, late, "
-         "updated_at, counted) VALUES (:c, :u, :path, 'not_started', 0, '{}', 0, 0, :counted)",
-      soci::use(cid), soci::use(uid), soci::use(path), soci::use(counted);
+  const std::string& path = stored_path->value;
+  connection
+      .write<long long, long long, std::string, int>(
+          "INSERT INTO reports (campaign_id, unit_id, path, status, version, values_json, late, "
+          "updated_at, counted) VALUES (:c, :u, :path, 'not_started', 0, '{}', 0, 0, :counted)")
+      .run(cid, uid, path, counted);
   std::vector<std::int64_t> from_path;
   aggregates.add(cid, ancestors_or(change.ancestor_ids, path, from_path), change.contribution, 1,
                  counted);
-}
-
-// Marks every cached summary of the campaign stale (see campaigns.revision).
-void bump_revision(soci::session& sql, long long cid) {
-  sql << "UPDATE campaigns SET revision = revision + 1 WHERE id = :id", soci::use(cid);
 }
 
 // The refusal of a change of kinds that would throw saved reports away: per kind, how many
@@ -137,7 +145,7 @@ Error kinds_with_data(const std::map<UnitKind, int>& with_data) {
 
 // Stores the settings a campaign settings save replaces and bumps the revision (dates and name
 // show in summaries and their documents, so cached summaries are rebuilt).
-void store_settings(soci::session& sql, const Campaign& campaign,
+void store_settings(Connection& connection, const Campaign& campaign,
                     const std::optional<SummarySource>& summary_source) {
   long long id = campaign.id;
   std::string start = format_iso_date(campaign.period_start);
@@ -148,20 +156,20 @@ void store_settings(soci::session& sql, const Campaign& campaign,
   for (auto kind : campaign.reporting_kinds) kind_list.push_back(std::string(to_string(kind)));
   std::string kinds = kind_list.dump();
   std::string plan = campaign.plan.dump();  // the theme of the year lives in the top plan
-  soci::statement update =
-      (sql.prepare << "UPDATE campaigns SET name = :name, period_start = :start, "
-                      "period_end = :end, deadline = :deadline, lock_date = :lock, "
-                      "reporting_kinds = :kinds, plan_json = :plan, revision = revision + 1 "
-                      "WHERE id = :id",
-       soci::use(campaign.name, "name"), soci::use(start, "start"), soci::use(end, "end"),
-       soci::use(deadline, "deadline"), soci::use(lock, "lock"), soci::use(kinds, "kinds"),
-       soci::use(plan, "plan"), soci::use(id, "id"));
-  update.execute(true);
-  if (update.get_affected_rows() == 0) throw campaign_not_found(id);
+  const long long changed =
+      connection
+          .write<std::string, std::string, std::string, std::string, std::string, std::string,
+                 std::string, long long>(
+              "UPDATE campaigns SET name = :name, period_start = :start, "
+              "period_end = :end, deadline = :deadline, lock_date = :lock, "
+              "reporting_kinds = :kinds, plan_json = :plan, revision = revision + 1 "
+              "WHERE id = :id")
+          .run(campaign.name, start, end, deadline, lock, kinds, plan, id);
+  if (changed == 0) throw campaign_not_found(id);
   if (summary_source) {
-    std::string source(to_string(*summary_source));
-    sql << "UPDATE campaigns SET summary_source = :s WHERE id = :id", soci::use(source),
-        soci::use(id);
+    connection
+        .write<std::string, long long>("UPDATE campaigns SET summary_source = :s WHERE id = :id")
+        .run(std::string(to_string(*summary_source)), id);
   }
 }
 
@@ -170,19 +178,19 @@ void store_settings(soci::session& sql, const Campaign& campaign,
 void SqlStore::add_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
                                   const Contribution& contribution,
                                   const std::vector<std::int64_t>& ancestor_ids) {
-  with_write_session([&](soci::session& sql) {
-    const int counted = not_started_counted(sql, campaign_id);
-    AggregateAdder aggregates(sql, dialect_);
-    insert_report(sql, aggregates, campaign_id, {unit, contribution, ancestor_ids}, counted);
-    bump_revision(sql, campaign_id);
+  with_write_connection([&](Connection& connection) {
+    const int counted = not_started_counted(connection, campaign_id);
+    AggregateAdder aggregates(connection);
+    insert_report(connection, aggregates, campaign_id, {unit, contribution, ancestor_ids}, counted);
+    bump_revision(connection, campaign_id);
   });
 }
 
 void SqlStore::remove_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
                                      const Contribution& contribution,
                                      const std::vector<std::int64_t>& ancestor_ids) {
-  with_write_session([&](soci::session& sql) {
-    const auto row = lock_report(sql, dialect_, campaign_id, unit.id);
+  with_write_connection([&](Connection& connection) {
+    const auto row = lock_report(connection, campaign_id, unit.id);
     if (!row) {
       throw Error(ErrorKind::not_found,
                   "Đơn vị '" + unit.code + "' không có trong danh sách báo cáo của đợt này.",
@@ -193,23 +201,23 @@ void SqlStore::remove_reporting_unit(std::int64_t campaign_id, const OrgUnit& un
                   "Đơn vị '" + unit.code + "' đã lưu hoặc gửi báo cáo nên không bỏ khỏi đợt được.",
                   "reporting_kinds");
     }
-    AggregateAdder aggregates(sql, dialect_);
-    delete_report(sql, aggregates, campaign_id, {unit, contribution, ancestor_ids}, *row);
-    bump_revision(sql, campaign_id);
+    AggregateAdder aggregates(connection);
+    delete_report(connection, aggregates, campaign_id, {unit, contribution, ancestor_ids}, *row);
+    bump_revision(connection, campaign_id);
   });
 }
 
 void SqlStore::change_campaign_settings(const CampaignSettingsChange& change) {
-  with_write_session([&](soci::session& sql) {
+  with_write_connection([&](Connection& connection) {
     const long long cid = change.campaign.id;
-    const int counted = not_started_counted(sql, cid);
+    const int counted = not_started_counted(connection, cid);
     // Every removal is checked, and its report locked, before anything is written: a report
     // saved after the caller read it refuses the whole change instead of being thrown away.
-    std::vector<ReportRow> rows;
+    std::vector<ReportState> rows;
     rows.reserve(change.removed.size());
     std::map<UnitKind, int> with_data;
     for (const ReportingUnitChange& removed : change.removed) {
-      auto row = lock_report(sql, dialect_, cid, removed.unit.id);
+      auto row = lock_report(connection, cid, removed.unit.id);
       if (!row) {
         throw Error(ErrorKind::conflict,
                     "Danh sách đơn vị phải báo cáo của đợt vừa được thay đổi ở nơi khác. Hãy "
@@ -220,14 +228,14 @@ void SqlStore::change_campaign_settings(const CampaignSettingsChange& change) {
       rows.push_back(std::move(*row));
     }
     if (!with_data.empty()) throw kinds_with_data(with_data);
-    AggregateAdder aggregates(sql, dialect_);
+    AggregateAdder aggregates(connection);
     for (std::size_t i = 0; i < rows.size(); ++i) {
-      delete_report(sql, aggregates, cid, change.removed[i], rows[i]);
+      delete_report(connection, aggregates, cid, change.removed[i], rows[i]);
     }
     for (const ReportingUnitChange& added : change.added) {
-      insert_report(sql, aggregates, cid, added, counted);
+      insert_report(connection, aggregates, cid, added, counted);
     }
-    store_settings(sql, change.campaign, change.summary_source);
+    store_settings(connection, change.campaign, change.summary_source);
   });
 }
 

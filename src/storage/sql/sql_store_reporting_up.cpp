@@ -11,7 +11,9 @@
 
 #include "domain/error.h"
 #include "storage/sql/connection_pool.h"
+#include "storage/sql/rows.h"
 #include "storage/sql/sql_store.h"
+#include "storage/sql/store_queries.h"
 
 namespace llw::sql {
 namespace {
@@ -146,52 +148,57 @@ std::optional<ConsolidatedReport> SqlStore::find_consolidated_report(std::int64_
 
 void SqlStore::write_consolidated_report(const ConsolidatedReport& report,
                                          std::int64_t expected_version, const std::string& action) {
-  with_write_session([&](soci::session& sql) {
-    long long cid = report.campaign_id, uid = report.unit_id, current = 0;
-    sql << "SELECT version FROM consolidated_reports WHERE campaign_id = :c AND unit_id = :u",
-        soci::into(current), soci::use(cid), soci::use(uid);
-    const bool exists = sql.got_data();
-    if (!exists) current = 0;
+  with_write_connection([&](Connection& connection) {
+    long long cid = report.campaign_id, uid = report.unit_id;
+    const auto stored = connection
+                            .prepared<CountRow, long long, long long>(
+                                "SELECT version FROM consolidated_reports WHERE campaign_id = :c "
+                                "AND unit_id = :u")
+                            .one(cid, uid);
+    const bool exists = stored.has_value();
+    const long long current = exists ? stored->value : 0;
     if (current != expected_version || report.version != expected_version + 1) {
       throw stale_version(current);
     }
-    std::string status(to_string(report.status)), snapshot = snapshot_text(report.snapshot),
-                                                  comment = report.comment, action_name = action;
-    long long version = report.version, expected = expected_version,
-              submitted_at = report.submitted_at.value_or(0), late = report.late ? 1 : 0,
-              at = report.updated_at, by = report.updated_by.value_or(0);
-    soci::indicator submitted_ind = report.submitted_at ? soci::i_ok : soci::i_null;
-    soci::indicator by_ind = report.updated_by ? soci::i_ok : soci::i_null;
+    const std::string status(to_string(report.status)), snapshot = snapshot_text(report.snapshot);
+    const std::string& comment = report.comment;
+    long long version = report.version, expected = expected_version, late = report.late ? 1 : 0,
+              at = report.updated_at;
+    std::optional<long long> submitted_at, by;
+    if (report.submitted_at) submitted_at = *report.submitted_at;
+    if (report.updated_by) by = *report.updated_by;
     if (exists) {
       // The version in the WHERE clause is the compare-and-swap: on PostgreSQL a concurrent
       // writer that got here first makes this update match no row.
-      soci::statement update =
-          (sql.prepare << "UPDATE consolidated_reports SET status = :status, version = :version, "
-                          "snapshot_json = :snapshot, submitted_at = :submitted, late = :late, "
-                          "comment = :comment, updated_at = :at, updated_by = :by "
-                          "WHERE campaign_id = :c AND unit_id = :u AND version = :expected",
-           soci::use(status), soci::use(version), soci::use(snapshot),
-           soci::use(submitted_at, submitted_ind), soci::use(late), soci::use(comment),
-           soci::use(at), soci::use(by, by_ind), soci::use(cid), soci::use(uid),
-           soci::use(expected));
-      update.execute(true);
-      if (update.get_affected_rows() != 1) throw stale_version(current + 1);
+      const long long changed =
+          connection
+              .write<std::string, long long, std::string, Nullable<long long>, long long,
+                     std::string, long long, Nullable<long long>, long long, long long, long long>(
+                  "UPDATE consolidated_reports SET status = :status, version = :version, "
+                  "snapshot_json = :snapshot, submitted_at = :submitted, late = :late, "
+                  "comment = :comment, updated_at = :at, updated_by = :by "
+                  "WHERE campaign_id = :c AND unit_id = :u AND version = :expected")
+              .run(status, version, snapshot, submitted_at, late, comment, at, by, cid, uid,
+                   expected);
+      if (changed != 1) throw stale_version(current + 1);
     } else {
-      sql << "INSERT INTO consolidated_reports (campaign_id, unit_id, status, version, "
-             "snapshot_json, submitted_at, late, comment, updated_at, updated_by) VALUES (:c, :u, "
-             ":status, :version, :snapshot, :submitted, :late, :comment, :at, :by)",
-          soci::use(cid), soci::use(uid), soci::use(status), soci::use(version),
-          soci::use(snapshot), soci::use(submitted_at, submitted_ind), soci::use(late),
-          soci::use(comment), soci::use(at), soci::use(by, by_ind);
+      connection
+          .write<long long, long long, std::string, long long, std::string, Nullable<long long>,
+                 long long, std::string, long long, Nullable<long long>>(
+              "INSERT INTO consolidated_reports (campaign_id, unit_id, status, version, "
+              "snapshot_json, submitted_at, late, comment, updated_at, updated_by) VALUES (:c, "
+              ":u, :status, :version, :snapshot, :submitted, :late, :comment, :at, :by)")
+          .run(cid, uid, status, version, snapshot, submitted_at, late, comment, at, by);
     }
-    sql << "INSERT INTO consolidated_report_versions (campaign_id, unit_id, version, status, "
-           "action, snapshot_json, submitted_at, late, comment, at, by) VALUES (:c, :u, :version, "
-           ":status, :action, :snapshot, :submitted, :late, :comment, :at, :by)",
-        soci::use(cid), soci::use(uid), soci::use(version), soci::use(status),
-        soci::use(action_name), soci::use(snapshot), soci::use(submitted_at, submitted_ind),
-        soci::use(late), soci::use(comment), soci::use(at), soci::use(by, by_ind);
+    connection
+        .write<long long, long long, long long, std::string, std::string, std::string,
+               Nullable<long long>, long long, std::string, long long, Nullable<long long>>(
+            "INSERT INTO consolidated_report_versions (campaign_id, unit_id, version, status, "
+            "action, snapshot_json, submitted_at, late, comment, at, by) VALUES (:c, :u, "
+            ":version, :status, :action, :snapshot, :submitted, :late, :comment, :at, :by)")
+        .run(cid, uid, version, status, action, snapshot, submitted_at, late, comment, at, by);
     // Summaries in "accepted" mode read snapshots: every change of state makes cached ones stale.
-    sql << "UPDATE campaigns SET revision = revision + 1 WHERE id = :id", soci::use(cid);
+    bump_revision(connection, cid);
   });
 }
 
@@ -322,15 +329,13 @@ std::vector<ChildFigures> SqlStore::child_figures(std::int64_t campaign_id,
 }
 
 void SqlStore::set_summary_source(std::int64_t campaign_id, SummarySource source) {
-  with_write_session([&](soci::session& sql) {
-    long long cid = campaign_id;
-    std::string text(to_string(source));
-    soci::statement st =
-        (sql.prepare << "UPDATE campaigns SET summary_source = :s, revision = revision + 1 "
-                        "WHERE id = :id",
-         soci::use(text), soci::use(cid));
-    st.execute(true);
-    if (st.get_affected_rows() != 1) {
+  with_write_connection([&](Connection& connection) {
+    const long long changed =
+        connection
+            .write<std::string, long long>(
+                "UPDATE campaigns SET summary_source = :s, revision = revision + 1 WHERE id = :id")
+            .run(std::string(to_string(source)), campaign_id);
+    if (changed != 1) {
       throw Error(ErrorKind::not_found,
                   "Không tìm thấy đợt báo cáo số " + std::to_string(campaign_id) +
                       ". Hãy kiểm tra lại đường dẫn.",

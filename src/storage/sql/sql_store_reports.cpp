@@ -119,8 +119,8 @@ void SqlStore::write_report(const ReportWrite& write,
       auto winner = read_current.one(cid, uid);
       throw stale_version(winner ? winner->version : current->version);
     }
-    if (write.notify_reviewers) insert_submit_notifications(connection.sql, report, current->path);
-    if (write.notify_unit) insert_unit_notifications(connection.sql, report, write.action);
+    if (write.notify_reviewers) insert_submit_notifications(connection, report, current->path);
+    if (write.notify_unit) insert_unit_notifications(connection, report, write.action);
 
     AggregateDelta delta;
     delta.slots = write.delta;

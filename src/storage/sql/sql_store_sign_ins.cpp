@@ -20,13 +20,12 @@ SignInLog& SqlStore::sign_ins() { return *this; }
 
 void SqlStore::record_attempt(std::string_view username, std::string_view address, bool success,
                               Timestamp at) {
-  with_write_session([&](soci::session& sql) {
-    std::string user(username), addr(address);
-    int ok = success ? 1 : 0;
-    long long when = at;
-    sql << "INSERT INTO login_attempts (username, address, success, at) "
-           "VALUES (:username, :address, :success, :at)",
-        soci::use(user), soci::use(addr), soci::use(ok), soci::use(when);
+  with_write_connection([&](Connection& connection) {
+    connection
+        .write<std::string, std::string, int, long long>(
+            "INSERT INTO login_attempts (username, address, success, at) "
+            "VALUES (:username, :address, :success, :at)")
+        .run(std::string(username), std::string(address), success ? 1 : 0, at);
   });
 }
 

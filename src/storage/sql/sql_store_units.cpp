@@ -43,23 +43,26 @@ struct LockedUnit {
   long long id = 0;
   std::string path;
   std::string name;
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(path));
+    st.exchange(soci::into(name));
+  }
 };
 
 // The unit with this code, row-locked for the rest of the transaction on PostgreSQL (SQLite's
 // writers are serialized anyway).
-std::optional<LockedUnit> lock_unit(soci::session& sql, const Dialect& dialect,
-                                    const std::string& code) {
-  LockedUnit unit;
-  sql << std::string("SELECT id, path, name FROM units WHERE code = :code") +
-             dialect.lock_for_update,
-      soci::into(unit.id), soci::into(unit.path), soci::into(unit.name), soci::use(code);
-  if (!sql.got_data()) return std::nullopt;
-  return unit;
+std::optional<LockedUnit> lock_unit(Connection& connection, const std::string& code) {
+  return connection
+      .prepared<LockedUnit, std::string>(
+          std::string("SELECT id, path, name FROM units WHERE code = :code") +
+          connection.dialect->lock_for_update)
+      .one(code);
 }
 
 // Rewrites the `path_column` of the rows of `table` in the subtree `old_prefix` to start with
 // `new_prefix` instead; `scope` narrows the rows (one campaign) so that an index range serves.
-void rewrite_paths(soci::session& sql, const std::string& table, const std::string& path_column,
+void rewrite_paths(Connection& connection, const std::string& table, const std::string& path_column,
                    const std::string& scope, std::optional<long long> campaign_id,
                    const std::string& old_prefix, const std::string& new_prefix) {
   // Every path of the subtree lies in [old_prefix, upper): paths are digits and '/', so the
@@ -72,12 +75,11 @@ void rewrite_paths(soci::session& sql, const std::string& table, const std::stri
                            ", CAST(:rest AS INTEGER)) WHERE " + scope + path_column +
                            " >= :lower AND " + path_column + " < :upper";
   if (campaign_id) {
-    long long campaign = *campaign_id;
-    sql << text, soci::use(new_prefix, "prefix"), soci::use(rest_from, "rest"),
-        soci::use(campaign, "campaign"), soci::use(old_prefix, "lower"), soci::use(upper, "upper");
+    connection.write<std::string, long long, long long, std::string, std::string>(text).run(
+        new_prefix, rest_from, *campaign_id, old_prefix, upper);
   } else {
-    sql << text, soci::use(new_prefix, "prefix"), soci::use(rest_from, "rest"),
-        soci::use(old_prefix, "lower"), soci::use(upper, "upper");
+    connection.write<std::string, long long, std::string, std::string>(text).run(
+        new_prefix, rest_from, old_prefix, upper);
   }
 }
 
@@ -85,8 +87,8 @@ void rewrite_paths(soci::session& sql, const std::string& table, const std::stri
 
 OrgUnit SqlStore::edit_unit(const UnitEdit& edit) {
   const UnitInput& input = edit.input;
-  with_write_session([&](soci::session& sql) {
-    const auto unit = lock_unit(sql, dialect_, input.code);
+  with_write_connection([&](Connection& connection) {
+    const auto unit = lock_unit(connection, input.code);
     if (!unit) {
       throw Error(ErrorKind::not_found,
                   "Không tìm thấy đơn vị có mã '" + input.code + "'. Hãy kiểm tra lại mã đơn vị.",
@@ -101,7 +103,7 @@ OrgUnit SqlStore::edit_unit(const UnitEdit& edit) {
 
     std::optional<LockedUnit> parent;
     if (!edit.new_parent_code.empty()) {
-      parent = lock_unit(sql, dialect_, edit.new_parent_code);
+      parent = lock_unit(connection, edit.new_parent_code);
       if (!parent) {
         throw Error(ErrorKind::not_found,
                     "Không tìm thấy đơn vị cấp trên có mã '" + edit.new_parent_code +
@@ -122,32 +124,29 @@ OrgUnit SqlStore::edit_unit(const UnitEdit& edit) {
     std::string kind(to_string(input.kind)), level(to_string(input.level));
     std::string population = nlohmann::json(input.population).dump();
     std::string key = unit_search_key(input.name, input.code);
-    sql << "UPDATE units SET name = :name, kind = :kind, level = :level, "
-           "population_json = :population, email = :email, signer_authority = :authority, "
-           "signer_deputy = :deputy, signer_position = :position, signer_name = :signer, "
-           "search_key = :key WHERE id = :id",
-        soci::use(input.name, "name"), soci::use(kind, "kind"), soci::use(level, "level"),
-        soci::use(key, "key"), soci::use(population, "population"), soci::use(input.email, "email"),
-        soci::use(input.signer.authority, "authority"), soci::use(input.signer.deputy, "deputy"),
-        soci::use(input.signer.position, "position"), soci::use(input.signer.name, "signer"),
-        soci::use(id, "id");
+    connection
+        .write<std::string, std::string, std::string, std::string, std::string, std::string,
+               std::string, std::string, std::string, std::string, long long>(
+            "UPDATE units SET name = :name, kind = :kind, level = :level, "
+            "population_json = :population, email = :email, signer_authority = :authority, "
+            "signer_deputy = :deputy, signer_position = :position, signer_name = :signer, "
+            "search_key = :key WHERE id = :id")
+        .run(input.name, kind, level, population, input.email, input.signer.authority,
+             input.signer.deputy, input.signer.position, input.signer.name, key, id);
 
     std::vector<long long> campaigns;
-    {
-      long long campaign = 0;
-      soci::statement st =
-          (sql.prepare << "SELECT id FROM campaigns ORDER BY id", soci::into(campaign));
-      st.execute(false);
-      while (st.fetch()) campaigns.push_back(campaign);
-    }
+    connection.prepared<CountRow>("SELECT id FROM campaigns ORDER BY id")
+        .each([&](const CountRow& row) { campaigns.push_back(row.value); });
 
     // The narrative rows copy the unit's name (see the schema); one primary-key range per
     // campaign.
     if (unit->name != input.name) {
       for (long long campaign : campaigns) {
-        sql << "UPDATE report_narratives SET unit_name = :name "
-               "WHERE campaign_id = :campaign AND unit_id = :id",
-            soci::use(input.name, "name"), soci::use(campaign, "campaign"), soci::use(id, "id");
+        connection
+            .write<std::string, long long, long long>(
+                "UPDATE report_narratives SET unit_name = :name "
+                "WHERE campaign_id = :campaign AND unit_id = :id")
+            .run(input.name, campaign, id);
       }
     }
 
@@ -155,7 +154,7 @@ OrgUnit SqlStore::edit_unit(const UnitEdit& edit) {
     // below then carries the unit's whole row, this change included, to the new ancestors.
     const std::vector<long long> old_chain = ids_in_path(unit->path);
     for (const auto& [campaign, delta] : edit.report_deltas) {
-      add_to_aggregates(sql, dialect_, campaign, old_chain, delta);
+      add_to_aggregates(connection, campaign, old_chain, delta);
     }
 
     if (parent) {
@@ -167,21 +166,21 @@ OrgUnit SqlStore::edit_unit(const UnitEdit& edit) {
         const std::vector<long long> leaving = without(old_above, new_above);
         const std::vector<long long> joining = without(new_above, old_above);
         for (long long campaign : campaigns) {
-          shift_aggregate(sql, dialect_, campaign, id, leaving, joining);
-          rewrite_paths(sql, "reports", "path", "campaign_id = :campaign AND ", campaign,
+          shift_aggregate(connection, campaign, id, leaving, joining);
+          rewrite_paths(connection, "reports", "path", "campaign_id = :campaign AND ", campaign,
                         unit->path, new_path);
-          rewrite_paths(sql, "report_narratives", "path", "campaign_id = :campaign AND ", campaign,
-                        unit->path, new_path);
+          rewrite_paths(connection, "report_narratives", "path", "campaign_id = :campaign AND ",
+                        campaign, unit->path, new_path);
         }
-        rewrite_paths(sql, "units", "path", "", std::nullopt, unit->path, new_path);
-        long long parent_id = parent->id;
-        sql << "UPDATE units SET parent_id = :parent WHERE id = :id", soci::use(parent_id),
-            soci::use(id);
+        rewrite_paths(connection, "units", "path", "", std::nullopt, unit->path, new_path);
+        connection
+            .write<long long, long long>("UPDATE units SET parent_id = :parent WHERE id = :id")
+            .run(parent->id, id);
       }
     }
 
     // Summaries show names, kinds and sums of the tree: every cached one must be recomputed.
-    sql << "UPDATE campaigns SET revision = revision + 1";
+    bump_all_revisions(connection);
   });
   return *find_unit(input.code);
 }
@@ -216,11 +215,12 @@ OrgUnit SqlStore::insert_unit(const UnitInput& input) {
     writer.flush();
     // The bulk writer (imports, which carry no signer) leaves the signer lines empty.
     if (!input.signer.empty()) {
-      sql << "UPDATE units SET signer_authority = :authority, signer_deputy = :deputy, "
-             "signer_position = :position, signer_name = :signer WHERE id = :id",
-          soci::use(input.signer.authority, "authority"), soci::use(input.signer.deputy, "deputy"),
-          soci::use(input.signer.position, "position"), soci::use(input.signer.name, "signer"),
-          soci::use(id, "id");
+      connection
+          .write<std::string, std::string, std::string, std::string, long long>(
+              "UPDATE units SET signer_authority = :authority, signer_deputy = :deputy, "
+              "signer_position = :position, signer_name = :signer WHERE id = :id")
+          .run(input.signer.authority, input.signer.deputy, input.signer.position,
+               input.signer.name, id);
     }
     return id;
   });
@@ -237,7 +237,7 @@ OrgUnit SqlStore::update_unit(const UnitInput& input) {
     writer.update(input);
     writer.flush();
     // Pages and summaries show units' names: every cached one must be recomputed.
-    sql << "UPDATE campaigns SET revision = revision + 1";
+    bump_all_revisions(connection);
   });
   return *find_unit(input.code);
 }
@@ -261,7 +261,7 @@ std::pair<int, int> SqlStore::upsert_units(const std::vector<UnitInput>& inputs)
         }
         writer.flush();
         // Pages and summaries show units' names: every cached one must be recomputed.
-        if (!inputs.empty()) sql << "UPDATE campaigns SET revision = revision + 1";
+        if (!inputs.empty()) bump_all_revisions(connection);
         return counts;
       },
       WriteSize::large);
@@ -279,40 +279,29 @@ std::vector<OrgUnit> SqlStore::units_in_subtree(std::string_view path,
                                                 const std::vector<UnitKind>& kinds) {
   if (kinds.empty()) return {};
   auto connection = pool_->acquire();
-  soci::session& sql = connection->sql;
   std::string low(path);
-  std::string high = path_upper_bound(low);
-  // One placeholder per kind: the values are still bound, never spliced into the text.
-  UnitRow row;
-  soci::statement st(sql);
-  row.bind(st);
-  st.exchange(soci::use(low));
-  st.exchange(soci::use(high));
-  std::vector<std::string> kind_names;
-  kind_names.reserve(kinds.size());
-  for (auto kind : kinds) kind_names.emplace_back(to_string(kind));
+  // One placeholder per kind: the values are still bound, never spliced into the text, and there
+  // is one text per number of kinds.
+  std::vector<ParamValue> values{low, path_upper_bound(low)};
   std::string placeholders;
-  for (std::size_t i = 0; i < kind_names.size(); ++i) {
+  for (std::size_t i = 0; i < kinds.size(); ++i) {
     placeholders += (i ? ", :k" : ":k") + std::to_string(i);
-    st.exchange(soci::use(kind_names[i]));
+    values.emplace_back(std::string(to_string(kinds[i])));
   }
-  st.alloc();
-  st.prepare(std::string("SELECT ") + kUnitColumns + kUnitFrom +
-             "WHERE u.path >= :low AND u.path < :high AND u.kind IN (" + placeholders +
-             ") ORDER BY u.path");
-  st.define_and_bind();
-  st.execute(false);
   std::vector<OrgUnit> units;
-  while (st.fetch()) units.push_back(row.to_unit());
+  connection
+      ->prepared_list<UnitRow>(std::string("SELECT ") + kUnitColumns + kUnitFrom +
+                                   "WHERE u.path >= :low AND u.path < :high AND u.kind IN (" +
+                                   placeholders + ") ORDER BY u.path",
+                               values)
+      .each([&](const UnitRow& row) { units.push_back(row.to_unit()); }, values);
   return units;
 }
 
 std::int64_t SqlStore::count_units() {
   auto connection = pool_->acquire();
-  soci::session& sql = connection->sql;
-  long long n = 0;
-  sql << "SELECT COUNT(*) FROM units", soci::into(n);
-  return n;
+  const auto n = connection->prepared<CountRow>("SELECT COUNT(*) FROM units").one();
+  return n ? n->value : 0;
 }
 
 }  // namespace llw::sql

@@ -75,17 +75,17 @@ std::optional<std::pair<ReportVersion, nlohmann::json>> SqlStore::report_version
 }
 
 void SqlStore::put_extension(const ReportExtension& extension) {
-  with_write_session([&](soci::session& sql) {
-    long long cid = extension.campaign_id, uid = extension.unit_id;
-    std::string until = format_iso_date(extension.until);
-    long long by = extension.granted_by.value_or(0);
-    soci::indicator by_ind = extension.granted_by ? soci::i_ok : soci::i_null;
-    long long at = extension.granted_at;
-    sql << "INSERT INTO report_extensions (campaign_id, unit_id, until_date, granted_by, "
-           "granted_at) VALUES (:c, :u, :until, :by, :at) ON CONFLICT (campaign_id, unit_id) DO "
-           "UPDATE SET until_date = excluded.until_date, granted_by = excluded.granted_by, "
-           "granted_at = excluded.granted_at",
-        soci::use(cid), soci::use(uid), soci::use(until), soci::use(by, by_ind), soci::use(at);
+  with_write_connection([&](Connection& connection) {
+    std::optional<long long> by;
+    if (extension.granted_by) by = *extension.granted_by;
+    connection
+        .write<long long, long long, std::string, Nullable<long long>, long long>(
+            "INSERT INTO report_extensions (campaign_id, unit_id, until_date, granted_by, "
+            "granted_at) VALUES (:c, :u, :until, :by, :at) ON CONFLICT (campaign_id, unit_id) DO "
+            "UPDATE SET until_date = excluded.until_date, granted_by = excluded.granted_by, "
+            "granted_at = excluded.granted_at")
+        .run(extension.campaign_id, extension.unit_id, format_iso_date(extension.until), by,
+             extension.granted_at);
   });
 }
 
@@ -141,27 +141,25 @@ std::vector<OrgUnit> SqlStore::units_not_submitted(std::int64_t campaign_id) {
 
 bool SqlStore::claim_reminder(const ReminderRecord& reminder) {
   bool claimed = false;
-  with_write_session([&](soci::session& sql) {
-    long long cid = reminder.campaign_id, uid = reminder.unit_id, at = reminder.sent_at;
-    std::string slot = reminder.slot, email = reminder.email;
-    soci::statement st =
-        (sql.prepare << "INSERT INTO reminders_sent (campaign_id, unit_id, slot, email, sent_at) "
-                        "VALUES (:c, :u, :slot, :email, :at) "
-                        "ON CONFLICT (campaign_id, unit_id, slot) DO NOTHING",
-         soci::use(cid), soci::use(uid), soci::use(slot), soci::use(email), soci::use(at));
-    st.execute(true);
-    claimed = st.get_affected_rows() == 1;
+  with_write_connection([&](Connection& connection) {
+    claimed = connection
+                  .write<long long, long long, std::string, std::string, long long>(
+                      "INSERT INTO reminders_sent (campaign_id, unit_id, slot, email, sent_at) "
+                      "VALUES (:c, :u, :slot, :email, :at) "
+                      "ON CONFLICT (campaign_id, unit_id, slot) DO NOTHING")
+                  .run(reminder.campaign_id, reminder.unit_id, reminder.slot, reminder.email,
+                       reminder.sent_at) == 1;
   });
   return claimed;
 }
 
 void SqlStore::release_reminder(std::int64_t campaign_id, std::int64_t unit_id,
                                 const std::string& slot) {
-  with_write_session([&](soci::session& sql) {
-    long long cid = campaign_id, uid = unit_id;
-    std::string name = slot;
-    sql << "DELETE FROM reminders_sent WHERE campaign_id = :c AND unit_id = :u AND slot = :s",
-        soci::use(cid), soci::use(uid), soci::use(name);
+  with_write_connection([&](Connection& connection) {
+    connection
+        .write<long long, long long, std::string>(
+            "DELETE FROM reminders_sent WHERE campaign_id = :c AND unit_id = :u AND slot = :s")
+        .run(campaign_id, unit_id, slot);
   });
 }
 

@@ -72,8 +72,13 @@ inline std::set<std::string> counted_states_of(Connection& connection, long long
 
 // Marks every cached summary of the campaign stale (see campaigns.revision).
 inline void bump_revision(Connection& connection, long long campaign_id) {
-  connection.sql << "UPDATE campaigns SET revision = revision + 1 WHERE id = :id",
-      soci::use(campaign_id);
+  connection.write<long long>("UPDATE campaigns SET revision = revision + 1 WHERE id = :id")
+      .run(campaign_id);
+}
+
+// Marks every cached summary of every campaign stale (a change of the unit tree).
+inline void bump_all_revisions(Connection& connection) {
+  connection.write<>("UPDATE campaigns SET revision = revision + 1").run();
 }
 
 }  // namespace llw::sql
