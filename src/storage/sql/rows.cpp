@@ -76,6 +76,7 @@ void UnitRow::bind(soci::statement& st) {
   st.exchange(soci::into(signer.deputy));
   st.exchange(soci::into(signer.position));
   st.exchange(soci::into(signer.name));
+  st.exchange(soci::into(phone));
 }
 
 OrgUnit UnitRow::to_unit() const {
@@ -90,6 +91,7 @@ OrgUnit UnitRow::to_unit() const {
   unit.path = path;
   unit.population = json::parse(population_json).get<Population>();
   unit.email = email;
+  unit.phone = phone;
   unit.signer = signer;
   return unit;
 }

@@ -123,14 +123,15 @@ OrgUnit SqlStore::edit_unit(const UnitEdit& edit) {
     std::string population = nlohmann::json(input.population).dump();
     std::string key = unit_search_key(input.name, input.code);
     sql << "UPDATE units SET name = :name, kind = :kind, level = :level, "
-           "population_json = :population, email = :email, signer_authority = :authority, "
+           "population_json = :population, email = :email, phone = :phone, signer_authority = "
+           ":authority, "
            "signer_deputy = :deputy, signer_position = :position, signer_name = :signer, "
            "search_key = :key WHERE id = :id",
         soci::use(input.name, "name"), soci::use(kind, "kind"), soci::use(level, "level"),
         soci::use(key, "key"), soci::use(population, "population"), soci::use(input.email, "email"),
-        soci::use(input.signer.authority, "authority"), soci::use(input.signer.deputy, "deputy"),
-        soci::use(input.signer.position, "position"), soci::use(input.signer.name, "signer"),
-        soci::use(id, "id");
+        soci::use(input.phone, "phone"), soci::use(input.signer.authority, "authority"),
+        soci::use(input.signer.deputy, "deputy"), soci::use(input.signer.position, "position"),
+        soci::use(input.signer.name, "signer"), soci::use(id, "id");
 
     std::vector<long long> campaigns;
     {

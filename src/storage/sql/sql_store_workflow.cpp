@@ -6,6 +6,7 @@
 #undef SOCI_HAVE_BOOST_DATE_TIME
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "domain/error.h"
@@ -36,15 +37,20 @@ struct VersionValuesRow {
 };
 
 struct ReminderRow {
-  long long unit_id = 0, at = 0;
+  long long campaign_id = 0, unit_id = 0, at = 0;
   std::string slot, email;
+  int queued = 0;
 
   void bind(soci::statement& st) {
+    st.exchange(soci::into(campaign_id));
     st.exchange(soci::into(unit_id));
     st.exchange(soci::into(slot));
     st.exchange(soci::into(email));
     st.exchange(soci::into(at));
+    st.exchange(soci::into(queued));
   }
+
+  ReminderRecord to_record() const { return {campaign_id, unit_id, slot, email, at, queued != 0}; }
 };
 
 }  // namespace
@@ -143,14 +149,20 @@ bool SqlStore::claim_reminder(const ReminderRecord& reminder) {
   bool claimed = false;
   with_write_session([&](soci::session& sql) {
     long long cid = reminder.campaign_id, uid = reminder.unit_id, at = reminder.sent_at;
+    int queued = reminder.queued ? 1 : 0;
     std::string slot = reminder.slot, email = reminder.email;
     soci::statement st =
-        (sql.prepare << "INSERT INTO reminders_sent (campaign_id, unit_id, slot, email, sent_at) "
-                        "VALUES (:c, :u, :slot, :email, :at) "
+        (sql.prepare << "INSERT INTO reminders_sent (campaign_id, unit_id, slot, email, sent_at, "
+                        "queued) VALUES (:c, :u, :slot, :email, :at, :q) "
                         "ON CONFLICT (campaign_id, unit_id, slot) DO NOTHING",
-         soci::use(cid), soci::use(uid), soci::use(slot), soci::use(email), soci::use(at));
+         soci::use(cid), soci::use(uid), soci::use(slot), soci::use(email), soci::use(at),
+         soci::use(queued));
     st.execute(true);
     claimed = st.get_affected_rows() == 1;
+    // The dashboards say when a unit was last reminded: their cached pages refresh.
+    if (claimed && is_reminder_slot(slot)) {
+      sql << "UPDATE campaigns SET revision = revision + 1 WHERE id = :id", soci::use(cid);
+    }
   });
   return claimed;
 }
@@ -162,6 +174,35 @@ void SqlStore::release_reminder(std::int64_t campaign_id, std::int64_t unit_id,
     std::string name = slot;
     sql << "DELETE FROM reminders_sent WHERE campaign_id = :c AND unit_id = :u AND slot = :s",
         soci::use(cid), soci::use(uid), soci::use(name);
+    if (is_reminder_slot(name)) {
+      sql << "UPDATE campaigns SET revision = revision + 1 WHERE id = :id", soci::use(cid);
+    }
+  });
+}
+
+std::vector<ReminderRecord> SqlStore::queued_reminders(int limit) {
+  std::vector<ReminderRecord> records;
+  auto connection = pool_->acquire();
+  connection
+      ->prepared<ReminderRow, long long>(
+          "SELECT campaign_id, unit_id, slot, email, sent_at, queued FROM reminders_sent "
+          "WHERE queued = 1 ORDER BY sent_at, campaign_id, unit_id, slot LIMIT :n")
+      .each([&](const ReminderRow& row) { records.push_back(row.to_record()); },
+            static_cast<long long>(std::max(limit, 0)));
+  return records;
+}
+
+void SqlStore::mark_reminder_sent(std::int64_t campaign_id, std::int64_t unit_id,
+                                  const std::string& slot, Timestamp at) {
+  with_write_session([&](soci::session& sql) {
+    long long cid = campaign_id, uid = unit_id, when = at;
+    std::string name = slot;
+    sql << "UPDATE reminders_sent SET queued = 0, sent_at = :at "
+           "WHERE campaign_id = :c AND unit_id = :u AND slot = :s",
+        soci::use(when), soci::use(cid), soci::use(uid), soci::use(name);
+    if (is_reminder_slot(name)) {
+      sql << "UPDATE campaigns SET revision = revision + 1 WHERE id = :id", soci::use(cid);
+    }
   });
 }
 
@@ -170,13 +211,9 @@ std::vector<ReminderRecord> SqlStore::reminders(std::int64_t campaign_id) {
   auto connection = pool_->acquire();
   connection
       ->prepared<ReminderRow, long long>(
-          "SELECT unit_id, slot, email, sent_at FROM reminders_sent "
+          "SELECT campaign_id, unit_id, slot, email, sent_at, queued FROM reminders_sent "
           "WHERE campaign_id = :c ORDER BY sent_at, unit_id, slot")
-      .each(
-          [&](const ReminderRow& row) {
-            records.push_back({campaign_id, row.unit_id, row.slot, row.email, row.at});
-          },
-          campaign_id);
+      .each([&](const ReminderRow& row) { records.push_back(row.to_record()); }, campaign_id);
   return records;
 }
 

@@ -62,6 +62,7 @@ PageRoutes::PageRoutes(Application& app, std::size_t max_body_bytes)
       {"POST", {"thong-bao"}, &PageRoutes::notifications_post},
       {"GET", {"dot", "{}", "tong-quan", "{}"}, &PageRoutes::dashboard},
       {"GET", {"dot", "{}", "tong-quan", "{}", "hoat-dong.svg"}, &PageRoutes::activities_chart},
+      {"POST", {"dot", "{}", "tong-quan", "{}", "nhac"}, &PageRoutes::dashboard_remind_post},
       {"GET", {"dot", "{}", "tong-hop", "{}"}, &PageRoutes::consolidated},
       {"POST", {"dot", "{}", "tong-hop", "{}"}, &PageRoutes::consolidated_post},
       {"GET", {"dot", "{}", "tong-hop", "{}", "xuat", "{}"}, &PageRoutes::document_export},
@@ -250,7 +251,10 @@ HttpResponse PageRoutes::framed_page(Context& context, int status, const std::st
   // An account that must choose its password first gets no links it could not follow.
   const bool linked = user.id != 0 && !user.must_change_password;
   const CampaignsFingerprint* known = context.session ? &context.session->campaigns : nullptr;
-  const auto campaign = linked ? app_.campaigns().newest_campaign(user, known) : std::nullopt;
+  // The navigation follows the campaign in the address (/dot/{id}/…), else the newest.
+  const auto campaign =
+      linked ? app_.campaigns().newest_campaign(user, known, context.session_campaign_id)
+             : std::nullopt;
   // Units below that submitted, plans issued above: one count on a partial index per page (read
   // with the session when it was).
   std::int64_t unread = -1;

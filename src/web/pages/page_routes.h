@@ -161,6 +161,8 @@ class PageRoutes {
   NodeSummary node_summary(Context& context, const Params& params, int narrative_limit);
   // dashboard_pages.cpp
   HttpResponse dashboard(Context& context, const Params& params);
+  // The "Nhắc" of one unit on the dashboard: queues its reminder, back to the same list.
+  HttpResponse dashboard_remind_post(Context& context, const Params& params);
   HttpResponse activities_chart(Context& context, const Params& params);
   // consolidated_pages.cpp
   HttpResponse consolidated(Context& context, const Params& params);

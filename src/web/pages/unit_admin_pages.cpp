@@ -49,7 +49,7 @@ void keep(UnitFormState& state, const pages::PostedForm& form,
 }
 
 std::vector<std::string> unit_field_names() {
-  std::vector<std::string> names{"name", "kind", "level", "email"};
+  std::vector<std::string> names{"name", "kind", "level", "email", "phone"};
   for (const auto& [group, label] : pages::population_groups()) names.push_back("pop_" + group);
   return names;
 }
@@ -179,6 +179,7 @@ HttpResponse PageRoutes::admin_units_post(Context& context, const Params& params
       changes.kind = typed.kind;
       changes.level = typed.level;
       changes.email = form.value("email");
+      changes.phone = form.value("phone");
       // Groups the form does not ask for stay as they are.
       Population population = unit.population;
       for (const auto& [group, label] : pages::population_groups()) population.erase(group);
@@ -201,6 +202,7 @@ HttpResponse PageRoutes::admin_units_post(Context& context, const Params& params
       child.parent_code = unit.code;
       child.population = typed.population;
       child.email = form.value("email");
+      child.phone = form.value("phone");
       child.signer = signer_of(form);
       app_.units().create_unit(user, child, request);
       return redirect(here + "?ok=them");
