@@ -341,7 +341,7 @@ TEST_F(RemindersTest, AReturnAnAcceptAndAReopenAreMailedToTheUnitWithTheComment)
   EXPECT_TRUE(scheduler.check_now().empty());
   EXPECT_EQ(sink_->messages().size(), 1u);
 
-  app_->reports().save_draft(admin_, campaign_.id, "HP-X-C", 4, values);
+  app_->reports().save_draft(admin_, campaign_.id, "HP-X-C", 3, values);
   app_->reports().submit(admin_, campaign_.id, "HP-X-C", {});
   app_->reports().accept_report(admin_, campaign_.id, "HP-X-C", {});
   app_->reports().reopen_report(admin_, campaign_.id, "HP-X-C", "Bổ sung ảnh hoạt động", {});
