@@ -331,8 +331,10 @@ TEST_F(RemindersTest, AReturnAnAcceptAndAReopenAreMailedToTheUnitWithTheComment)
             "Báo cáo Tuần lễ hưởng ứng học tập suốt đời năm 2025 đã được cấp trên trả lại để sửa");
   std::string body = (*returned)["body"];
   EXPECT_NE(body.find("Kính gửi: Trường Mầm non Hoa Sen"), std::string::npos) << body;
-  EXPECT_NE(body.find("Ý kiến của cấp trên:\nThiếu số lượt người tham gia"), std::string::npos)
-      << body;
+  // The comment on the line after its heading (the mail's lines end in CRLF).
+  const std::size_t heading = body.find("Ý kiến của cấp trên:");
+  ASSERT_NE(heading, std::string::npos) << body;
+  EXPECT_NE(body.find("Thiếu số lượt người tham gia", heading), std::string::npos) << body;
   EXPECT_NE(body.find("https://llw.anhung.gov.vn/dot/" + std::to_string(campaign_.id) +
                       "/bao-cao/HP-X-C"),
             std::string::npos)
