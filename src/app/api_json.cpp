@@ -129,6 +129,7 @@ json to_json(const OrgUnit& unit, const std::vector<std::string>& children_codes
               {"children", children_codes}};
   if (unit.level != SchoolLevel::none) out["level"] = std::string(to_string(unit.level));
   if (!unit.email.empty()) out["email"] = unit.email;
+  if (!unit.phone.empty()) out["phone"] = unit.phone;
   out["signer"] = {{"authority", unit.signer.authority},
                    {"deputy", unit.signer.deputy},
                    {"position", unit.signer.position},
@@ -296,6 +297,7 @@ UnitInput unit_input_from_json(const json& body) {
   }
   input.parent_code = string_member(body, "parent");
   input.email = string_member(body, "email");
+  input.phone = string_member(body, "phone");
   if (const json* population = member(body, "population")) {
     if (!population->is_object()) wrong_type("population", "một đối tượng {nhóm: số người}");
     for (const auto& [group, value] : population->items()) {
@@ -317,20 +319,21 @@ UnitInput unit_input_from_json(const json& body) {
 
 UnitChanges unit_changes_from_json(const json& body) {
   require_object_body(body);
-  static const char* const kKnown[] = {"code",  "name",   "kind",   "level",      "population",
-                                       "email", "signer", "parent", "parent_code"};
+  static const char* const kKnown[] = {"code",  "name",  "kind",   "level",  "population",
+                                       "email", "phone", "signer", "parent", "parent_code"};
   for (const auto& [key, value] : body.items()) {
     if (std::find(std::begin(kKnown), std::end(kKnown), key) == std::end(kKnown)) {
       throw Error(ErrorKind::bad_input,
                   "Trường \"" + sanitize_utf8(key.substr(0, 64)) +
                       "\" không sửa được; chỉ sửa được name, kind, level, population, email, "
-                      "signer và parent (mã đơn vị không đổi).",
+                      "phone, signer và parent (mã đơn vị không đổi).",
                   sanitize_utf8(key.substr(0, 64)));
     }
   }
   UnitChanges changes;
   if (member(body, "name")) changes.name = string_member(body, "name");
   if (member(body, "email")) changes.email = string_member(body, "email");
+  if (member(body, "phone")) changes.phone = string_member(body, "phone");
   if (member(body, "parent")) changes.parent_code = string_member(body, "parent");
   if (member(body, "parent_code")) changes.parent_code = string_member(body, "parent_code");
   if (member(body, "kind") || member(body, "level") || member(body, "population") ||

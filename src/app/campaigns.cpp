@@ -31,14 +31,17 @@ std::int64_t Campaigns::campaign_revision(std::int64_t campaign_id) {
   return revision.value_or(0);
 }
 
-std::optional<Campaigns::CampaignLink> Campaigns::newest_campaign(
-    const User& actor, const CampaignsFingerprint* known) {
+std::optional<Campaigns::CampaignLink> Campaigns::newest_campaign(const User& actor,
+                                                                  const CampaignsFingerprint* known,
+                                                                  std::int64_t viewing) {
   const Campaign* newest = nullptr;
   std::optional<CampaignLink> link;
+  bool found_viewing = false;
   core_.visit_current_campaigns(
       [&](const Campaign& campaign) {
-        if (!core_.may_see_campaign(actor, campaign)) return;
-        if (newest == nullptr ||
+        if (found_viewing || !core_.may_see_campaign(actor, campaign)) return;
+        found_viewing = campaign.id == viewing;
+        if (found_viewing || newest == nullptr ||
             std::tie(campaign.year, campaign.id) > std::tie(newest->year, newest->id)) {
           newest = &campaign;  // the cache's entry, under its lock until the visit ends
           link = CampaignLink{campaign.id, campaign.issuer_code, campaign.issuer_path};

@@ -59,9 +59,12 @@ class Campaigns : public UseCaseArea {
     std::string issuer_path;
   };
   // `known`: the fingerprint a page's session view read (session_view.h); when it is the one the
-  // cached campaigns were read at, nothing is read again.
+  // cached campaigns were read at, nothing is read again. `viewing`: the campaign the page is
+  // about (a /dot/{id}/… address), which the navigation follows instead of the newest when the
+  // actor may see it.
   std::optional<CampaignLink> newest_campaign(const User& actor,
-                                              const CampaignsFingerprint* known = nullptr);
+                                              const CampaignsFingerprint* known = nullptr,
+                                              std::int64_t viewing = 0);
   Campaign get_campaign(const User& actor, std::int64_t id);
   Campaign create_campaign(const User& actor, Campaign campaign,
                            const RequestContext& context = {});

@@ -103,6 +103,110 @@ EmailMessage reminder_message(const Campaign& campaign, const std::string& issue
   return message;
 }
 
+std::string manual_reminder_slot(Timestamp now) {
+  return "manual-" + format_iso_date(date_in_vietnam(now));
+}
+
+std::string review_mail_slot(std::int64_t version) { return "review-" + std::to_string(version); }
+
+EmailMessage review_message(const Campaign& campaign, const OrgUnit& unit,
+                            const std::string& action, const std::string& comment,
+                            const std::string& base_url) {
+  std::string base = base_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  const std::string link =
+      base + "/dot/" + std::to_string(campaign.id) + "/bao-cao/" + percent_encode(unit.code);
+  std::string what;
+  std::string next;
+  if (action == "return") {
+    what = "đã được cấp trên trả lại để sửa";
+    next = "Đề nghị đơn vị xem ý kiến, sửa báo cáo và nộp lại tại:\n";
+  } else if (action == "accept") {
+    what = "đã được cấp trên tiếp nhận";
+    next = "Đơn vị không cần làm gì thêm. Xem báo cáo tại:\n";
+  } else {
+    what = "đã được cấp trên mở lại để bổ sung";
+    next = "Đề nghị đơn vị xem ý kiến, bổ sung báo cáo và nộp lại tại:\n";
+  }
+  EmailMessage message;
+  message.to = unit.email;
+  message.subject = "Báo cáo " + campaign.name + " " + what;
+  message.body = "Kính gửi: " + unit.name + ",\n\n" + "Báo cáo " + campaign.name + " của đơn vị " +
+                 what + ".\n\n" +
+                 (comment.empty() ? std::string() : "Ý kiến của cấp trên:\n" + comment + "\n\n") +
+                 next + link + "\n\n" +
+                 "(Thư gửi tự động từ hệ thống báo cáo Tuần lễ học tập suốt đời; vui lòng không "
+                 "trả lời thư này.)\n";
+  return message;
+}
+
+ReminderRun send_queued_mail(Application& app, Mailer* mailer, const ReminderOptions& options,
+                             int limit) {
+  Store& store = StoreAccess::of(app);
+  if (!mailer && !options.dry_run) {
+    throw Error(ErrorKind::bad_input, "Chưa cấu hình máy chủ thư (--smtp).", "smtp");
+  }
+  ReminderRun run;
+  run.slot = "queued";
+  const RequestContext system{};
+  for (const ReminderRecord& record : store.reminder_log().queued_reminders(limit)) {
+    const auto campaign = store.campaigns().find_campaign(record.campaign_id);
+    auto unit = store.units().find_unit_by_id(record.unit_id);
+    if (!campaign || !unit) continue;
+    unit->email = record.email;  // the address it was asked for
+    ReminderOutcome outcome;
+    outcome.unit_code = unit->code;
+    outcome.email = record.email;
+    const bool review = record.slot.rfind("review-", 0) == 0;
+    std::optional<EmailMessage> message;
+    if (review) {
+      const std::int64_t version = std::strtoll(record.slot.c_str() + 7, nullptr, 10);
+      if (const auto found = store.reports().report_version(campaign->id, unit->id, version)) {
+        message = review_message(*campaign, *unit, found->first.action, found->first.comment,
+                                 options.base_url);
+      }
+    } else if (const auto report = store.reports().find_report(campaign->id, unit->id);
+               report && (report->status == ReportStatus::not_started ||
+                          report->status == ReportStatus::draft ||
+                          report->status == ReportStatus::returned)) {
+      // A reminder to a unit that submitted meanwhile is not sent.
+      std::string issuer_name = campaign->issuer_code;
+      if (auto issuer = store.units().find_unit_by_id(campaign->issuer_unit_id))
+        issuer_name = issuer->name;
+      message = reminder_message(*campaign, issuer_name, *unit, options.base_url);
+    }
+    if (!message || !is_plain_email_address(record.email)) {
+      // Nothing that could be sent: not asked again.
+      store.reminder_log().release_reminder(record.campaign_id, record.unit_id, record.slot);
+      outcome.result = "no_email";
+      outcome.reason =
+          "Không gửi: đơn vị đã nộp báo cáo, không có địa chỉ e-mail hợp lệ hoặc "
+          "không còn phiên bản báo cáo.";
+    } else if (options.dry_run) {
+      outcome.result = "would_send";
+    } else {
+      try {
+        mailer->send(*message);
+        store.reminder_log().mark_reminder_sent(record.campaign_id, record.unit_id, record.slot,
+                                                app.now());
+        outcome.result = "sent";
+      } catch (const std::exception& e) {
+        // Stays queued: the next check tries again.
+        outcome.result = "failed";
+        outcome.reason = e.what();
+      }
+      app.audit().record_audit(
+          nullptr, system, review ? "review.mail" : "reminder.send", &*unit,
+          "campaign " + std::to_string(record.campaign_id) + " / " + unit->code,
+          record.slot + " → " + record.email +
+              (outcome.reason.empty() ? "" : ": " + outcome.reason),
+          outcome.result == "sent" ? "ok" : "failed");
+    }
+    run.outcomes.push_back(std::move(outcome));
+  }
+  return run;
+}
+
 ReminderRun send_reminders(Application& app, std::int64_t campaign_id, const std::string& slot,
                            Mailer* mailer, const ReminderOptions& options) {
   Store& store = StoreAccess::of(app);
@@ -303,6 +407,17 @@ std::vector<ReminderRun> ReminderScheduler::check_now() {
   } catch (const std::exception& e) {
     std::cerr << "llw: reminders: could not list campaigns: " << e.what() << '\n';
     return runs;
+  }
+  try {
+    ReminderRun queued = send_queued_mail(app_, mailer_.get(), options_);
+    const int failed = queued.count("failed");
+    if (queued.count("sent") > 0 || failed > 0) {
+      std::cerr << "llw: queued e-mails: " << queued.count("sent") << " sent, " << failed
+                << " failed" << (failed > 0 ? " (retried at the next check)" : "") << '\n';
+      runs.push_back(std::move(queued));
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "llw: queued e-mails failed: " << e.what() << '\n';
   }
   const Timestamp now = app_.now();
   for (const Campaign& campaign : campaigns) {

@@ -82,6 +82,28 @@ struct ReminderRun {
 EmailMessage reminder_message(const Campaign& campaign, const std::string& issuer_name,
                               const OrgUnit& unit, const std::string& base_url);
 
+// The slot of a reminder asked for by hand on the Vietnamese day of `now` ("manual-2025-09-30"):
+// the command line's run without a schedule and the dashboard's "Nhắc" button share it, so a unit
+// is reminded by hand at most once a day.
+std::string manual_reminder_slot(Timestamp now);
+
+// The slot of the e-mail telling a unit of a review of its report ("review-<version>", the
+// version the return, accept or reopen created).
+std::string review_mail_slot(std::int64_t version);
+
+// The e-mail telling a unit that its report was returned, accepted or reopened (`action`:
+// "return", "accept", "reopen"), with the reviewer's comment and the link to the report.
+EmailMessage review_message(const Campaign& campaign, const OrgUnit& unit,
+                            const std::string& action, const std::string& comment,
+                            const std::string& base_url);
+
+// Sends the queued e-mails (ReminderRecord::queued: the dashboard's "Nhắc", the reviews told to
+// the units), at most `limit` of them, oldest first. A sent one is marked sent; a failing one
+// stays queued for the next run; each attempt is in the audit log ("reminder.send",
+// "review.mail"). The run's slot is "queued"; `mailer` may be null only for a dry run.
+ReminderRun send_queued_mail(Application& app, Mailer* mailer, const ReminderOptions& options,
+                             int limit = 500);
+
 // Reminds every unit of the campaign that has not submitted (not started, draft, returned) —
 // and no one else — for `slot`. `mailer` may be null only for a dry run.
 ReminderRun send_reminders(Application& app, std::int64_t campaign_id, const std::string& slot,
@@ -115,7 +137,8 @@ class ReminderScheduler {
 
   void start();
   void stop();
-  // One check of every campaign, as the thread does it; returns the runs that had a due slot.
+  // One check, as the thread does it: the queued e-mails, then every campaign's plan e-mails and
+  // due reminder slot; returns the runs that sent or failed something.
   std::vector<ReminderRun> check_now();
   // Waits until the thread has finished at least `count` checks in all (since the scheduler was
   // made) or `timeout` passed; returns the checks finished (for tests and operators: waits on the

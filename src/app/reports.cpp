@@ -4,10 +4,12 @@
 #include "app/reports.h"
 
 #include <algorithm>
+#include <iostream>
 
 #include "app/application.h"
 #include "app/audited.h"
 #include "app/level_plans.h"
+#include "app/reminders.h"
 #include "app/use_case_core.h"
 #include "domain/access.h"
 #include "domain/error.h"
@@ -69,6 +71,18 @@ UnitReport Reports::write_transition(const User& actor, const Campaign& campaign
   std::map<std::string, std::string> narratives;
   if (campaign.counts(after.status)) narratives = narrative_texts(*campaign.form, after.values);
   store_->reports().write_report(write, narratives);
+  if (write.notify_unit && is_plain_email_address(unit.email)) {
+    // The unit learns of the decision by e-mail too: queued for `llw serve`'s mail schedule, so a
+    // mail server that is down never fails the review. The decision is made; a queue that cannot
+    // be written loses only the e-mail (the in-app notice was written with the decision).
+    try {
+      store_->reminder_log().claim_reminder(
+          {campaign.id, unit.id, review_mail_slot(after.version), unit.email, now, true});
+    } catch (const std::exception& e) {
+      std::cerr << "llw: the e-mail of " << write.action << " for " << unit.code
+                << " was not queued: " << e.what() << '\n';
+    }
+  }
   return with_flags(campaign, unit, std::move(after));
 }
 

@@ -75,6 +75,15 @@ class Reports : public UseCaseArea {
   // date and whom to ask; nullopt while it still may. For whoever may read the report.
   std::optional<std::string> closed_message(const User& actor, std::int64_t campaign_id,
                                             const std::string& unit_code);
+  // Asks the mail schedule of `llw serve` to remind one unit that has not submitted (the
+  // dashboard's "Nhắc"; unit_reminders.cpp): for whoever may review the unit's report (the
+  // coordinators above it, admins), once per unit and day (manual_reminder_slot, shared with
+  // `llw remind` by hand), audited as "reminder.request". Error{conflict} when the unit has
+  // submitted, Error{conflict, "reminded"} when it was reminded by hand that day already (a
+  // second click), Error{validation_failed, "email"} when it has no
+  // valid e-mail address. Returns the queued reminder.
+  ReminderRecord remind_unit(const User& actor, std::int64_t campaign_id,
+                             const std::string& unit_code, const RequestContext& context = {});
   // One stored version of a report with its values, and the item-by-item change between two.
   std::pair<ReportVersion, nlohmann::json> report_version(const User& actor,
                                                           std::int64_t campaign_id,

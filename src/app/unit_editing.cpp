@@ -24,6 +24,7 @@ std::string describe(const OrgUnit& before, const UnitChanges& changes) {
   if (changes.level) add("level");
   if (changes.population) add("population");
   if (changes.email) add("email");
+  if (changes.phone) add("phone");
   if (changes.signer) add("signer");
   if (changes.parent_code) add("parent " + before.parent_code + " → " + *changes.parent_code);
   return out;
@@ -75,6 +76,7 @@ OrgUnit Units::update_unit(const User& actor, const std::string& code, const Uni
     }
     if (changes.population) after.population = *changes.population;
     if (changes.email) after.email = *changes.email;
+    if (changes.phone) after.phone = *changes.phone;
     if (changes.signer) after.signer = *changes.signer;
 
     // Where the unit will stand: its current parent, or the new one of a move.
@@ -122,6 +124,7 @@ OrgUnit Units::update_unit(const User& actor, const std::string& code, const Uni
     input.parent_code = parent ? parent->code : std::string{};
     input.population = after.population;
     input.email = after.email;
+    input.phone = after.phone;
     input.signer = after.signer;
     validate_unit_input(input, parent ? &*parent : nullptr);
 

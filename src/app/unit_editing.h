@@ -16,6 +16,7 @@ struct UnitChanges {
   std::optional<SchoolLevel> level;
   std::optional<Population> population;  // replaces the whole map
   std::optional<std::string> email;
+  std::optional<std::string> phone;
   std::optional<UnitSigner> signer;        // replaces all four lines
   std::optional<std::string> parent_code;  // moves the unit (and its subtree) under this unit
 

@@ -78,6 +78,8 @@ std::string column_name(std::string_view header) {
                                                                 {"ma don vi cap tren", "parent"},
                                                                 {"thu dien tu", "email"},
                                                                 {"thu dien tu (email)", "email"},
+                                                                {"dien thoai", "phone"},
+                                                                {"so dien thoai", "phone"},
                                                                 {"hoc sinh", "pop_students"},
                                                                 {"so hoc sinh", "pop_students"},
                                                                 {"can bo", "pop_staff"},
@@ -452,7 +454,7 @@ CellTable read_xlsx_cells(std::string_view body) {
 
 ParsedUnits units_from_cells(const CellTable& table) {
   const auto& header = table.rows.front().second;
-  enum class Column { code, name, kind, level, parent, email, population };
+  enum class Column { code, name, kind, level, parent, email, phone, population };
   struct Mapped {
     Column column;
     std::string group;  // population group for pop_ columns
@@ -466,7 +468,8 @@ ParsedUnits units_from_cells(const CellTable& table) {
     seen[name] = i;
     static const std::map<std::string, Column> fixed = {
         {"code", Column::code},   {"name", Column::name},     {"kind", Column::kind},
-        {"level", Column::level}, {"parent", Column::parent}, {"email", Column::email}};
+        {"level", Column::level}, {"parent", Column::parent}, {"email", Column::email},
+        {"phone", Column::phone}};
     if (auto it = fixed.find(name); it != fixed.end()) {
       columns[i] = {it->second, {}};
     } else if (name.rfind("pop_", 0) == 0 && name.size() > 4) {
@@ -474,7 +477,8 @@ ParsedUnits units_from_cells(const CellTable& table) {
     } else {
       bad_file("Cột \"" + trim(header[i]) +
                "\" không được hỗ trợ. Các cột hợp lệ: Mã (code), Tên (name), Loại (kind), Cấp học "
-               "(level), Cấp trên (parent), Thư điện tử (email) và pop_<nhóm> (ví dụ "
+               "(level), Cấp trên (parent), Thư điện tử (email), Điện thoại (phone) và pop_<nhóm> "
+               "(ví dụ "
                "pop_students, pop_staff, pop_parents, pop_residents).");
     }
   }
@@ -534,6 +538,9 @@ ParsedUnits units_from_cells(const CellTable& table) {
           break;
         case Column::email:
           item.input.email = value;
+          break;
+        case Column::phone:
+          item.input.phone = value;
           break;
         case Column::population: {
           if (value.empty()) break;

@@ -1,6 +1,6 @@
 #pragma once
 // Reading org units from a spreadsheet a commune already keeps: CSV (UTF-8, comma or semicolon)
-// or XLSX. The first row names the columns: code, name, kind, level, parent, email and one
+// or XLSX. The first row names the columns: code, name, kind, level, parent, email, phone and one
 // pop_<group> column per population group (pop_students, pop_staff, …). Row numbers are the
 // spreadsheet's (the header is row 1), so a user finds the row a message names.
 

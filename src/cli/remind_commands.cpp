@@ -30,13 +30,6 @@ SmtpConfig smtp_config(const MailOptions& options) {
   return config;
 }
 
-// The Vietnamese date of `now`, for a slot of a run by hand: one per day.
-std::string manual_slot(Timestamp now) {
-  using namespace std::chrono;
-  const sys_days day{floor<days>(sys_seconds{seconds{now + vietnam_utc_offset_seconds}})};
-  return "manual-" + format_iso_date(year_month_day{day});
-}
-
 const char* result_label(const std::string& result) {
   if (result == "sent") return "đã gửi    ";
   if (result == "would_send") return "sẽ gửi    ";
@@ -63,7 +56,8 @@ int run_remind(const RemindOptions& o) {
   const Campaign campaign = app.campaigns().get_campaign(system_user(), o.campaign);
   std::string slot = o.slot;
   if (slot.empty()) {
-    slot = due_reminder_slot(campaign, schedule, app.now()).value_or(manual_slot(app.now()));
+    slot =
+        due_reminder_slot(campaign, schedule, app.now()).value_or(manual_reminder_slot(app.now()));
   }
   ReminderOptions options;
   options.base_url = o.mail.base_url;

@@ -98,6 +98,9 @@ void add_commune(std::vector<UnitInput>& out, const CommuneSpec& spec) {
     UnitInput input = make_input(code + "-" + suffix, prefix + name, UnitKind::school, code,
                                  std::move(population), level);
     input.email = lower(suffix) + "." + mail_slug + "@" + spec.email_domain;
+    // A landline the school's contact shows (no draw from rng: the figures stay what they were).
+    const std::string serial = std::to_string(100000 + (out.size() * 7919) % 100000).substr(1);
+    input.phone = "0225 38" + serial.substr(0, 2) + " " + serial.substr(2);
     out.push_back(std::move(input));
   };
   for (int i = 0; i < 3; ++i) {

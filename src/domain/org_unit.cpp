@@ -160,6 +160,34 @@ std::string_view vietnamese_label(UnitKind kind) {
   return "";
 }
 
+std::string vietnamese_phone_digits(std::string_view text) {
+  if (text.size() > 24) return {};
+  std::string digits;
+  bool plus = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      digits += c;
+    } else if (c == '+' && digits.empty() && !plus) {
+      plus = true;
+    } else if (c != ' ' && c != '.' && c != '-' && c != '(' && c != ')') {
+      return {};
+    }
+  }
+  if (plus) {
+    // Only Vietnam's country code: +84 912 345 678 is 0912 345 678.
+    if (digits.rfind("84", 0) != 0) return {};
+    digits = "0" + digits.substr(2);
+  }
+  const bool service = (digits.rfind("1800", 0) == 0 || digits.rfind("1900", 0) == 0) &&
+                       (digits.size() == 8 || digits.size() == 10) && !plus;
+  const bool national = digits.size() >= 10 && digits.size() <= 11 && digits[0] == '0' &&
+                        std::string_view("235789").find(digits[1]) != std::string_view::npos;
+  // A mobile number has 10 digits; only a landline (02…) has 11.
+  if (national && digits.size() == 11 && digits[1] != '2') return {};
+  return service || national ? digits : std::string();
+}
+
 void validate_unit_input(const UnitInput& input, const OrgUnit* parent) {
   std::map<std::string, std::string> fields;
   const auto fail = [&](const std::string& field, std::string message) {
@@ -201,6 +229,11 @@ void validate_unit_input(const UnitInput& input, const OrgUnit* parent) {
                            is_valid_utf8(input.email);
     if (!plausible) fail("email", "Địa chỉ thư điện tử không hợp lệ (ví dụ thtt@anhung.edu.vn).");
   }
+  if (!input.phone.empty() && vietnamese_phone_digits(input.phone).empty()) {
+    fail("phone",
+         "Số điện thoại không hợp lệ: hãy nhập số di động 10 chữ số (ví dụ 0912 345 678) hoặc "
+         "số cố định có mã vùng (ví dụ 0225 3842 123).");
+  }
   const std::pair<const char*, const std::string*> signer_lines[] = {
       {"signer.authority", &input.signer.authority},
       {"signer.deputy", &input.signer.deputy},
@@ -228,7 +261,7 @@ void validate_unit_input(const UnitInput& input, const OrgUnit* parent) {
 
   if (fields.empty()) return;
   // The first field in a stable order gives the headline message; all of them go in `fields`.
-  static const char* const kOrder[] = {"code", "name", "kind", "level", "parent", "email"};
+  static const char* const kOrder[] = {"code", "name", "kind", "level", "parent", "email", "phone"};
   for (const char* field : kOrder) {
     if (auto it = fields.find(field); it != fields.end()) {
       throw Error(ErrorKind::validation_failed, it->second, it->first, fields);

@@ -49,6 +49,7 @@ struct OrgUnit {
   std::string path;
   Population population;
   std::string email;  // contact address for reminders (may be empty)
+  std::string phone;  // contact telephone as typed (may be empty), see vietnamese_phone_digits
   UnitSigner signer;
 
   int depth() const;  // number of ids in path; the root has depth 1
@@ -68,8 +69,15 @@ struct UnitInput {
   std::string parent_code;  // empty only for a root
   Population population;
   std::string email;
+  std::string phone;  // a Vietnamese telephone number (vietnamese_phone_digits), or empty
   UnitSigner signer;  // kept by imports, which do not carry it
 };
+
+// A Vietnamese telephone number as people write it ("0912 345 678", "+84 912.345.678",
+// "(0225) 3842 123", "1900 1234") → its digits in the national form ("0912345678",
+// "02253842123", "19001234"): a mobile or landline number of 10 or 11 digits starting with 0,
+// or a 1800/1900 service number. Empty when the text is not one.
+std::string vietnamese_phone_digits(std::string_view text);
 
 // Wire names: "country", "province", "commune", "department", "organization", "village",
 // "school"; levels "preschool", "primary", "lower_secondary", "upper_secondary", "continuing".

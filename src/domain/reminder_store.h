@@ -20,9 +20,16 @@ class ReminderStore {
   // Units that must report in the campaign and have not submitted (not_started, draft,
   // returned), in path order.
   virtual std::vector<OrgUnit> units_not_submitted(std::int64_t campaign_id) = 0;
-  // Records a reminder before it is sent: true when this (campaign, unit, slot) was not recorded
-  // yet, false when it already was (sent earlier, or by another server just now).
+  // Records a reminder before it is sent (or, `queued`, for the mail schedule to send): true when
+  // this (campaign, unit, slot) was not recorded yet, false when it already was (sent earlier, or
+  // by another server just now). A reminder slot (is_reminder_slot) bumps the campaign's revision,
+  // so the dashboards that show when a unit was last reminded refresh.
   virtual bool claim_reminder(const ReminderRecord& reminder) = 0;
+  // Every queued e-mail of every campaign, oldest first, at most `limit`.
+  virtual std::vector<ReminderRecord> queued_reminders(int limit) = 0;
+  // A queued e-mail went out at `at`: no longer queued (bumps the revision like a claim).
+  virtual void mark_reminder_sent(std::int64_t campaign_id, std::int64_t unit_id,
+                                  const std::string& slot, Timestamp at) = 0;
   // Forgets a claimed reminder whose sending failed, so a later run sends it.
   virtual void release_reminder(std::int64_t campaign_id, std::int64_t unit_id,
                                 const std::string& slot) = 0;

@@ -48,6 +48,11 @@ struct ReportListRow {
   UnitKind kind = UnitKind::school;
   std::string parent_name;  // "" for the node itself
   std::string email;
+  std::string phone;
+  // The unit's latest deadline reminder (is_reminder_slot): when it was sent, or asked for while
+  // it is still queued; nullopt when it was never reminded.
+  std::optional<Timestamp> reminded_at;
+  bool reminder_queued = false;
   ReportStatus status = ReportStatus::not_started;
   bool counted = false;
   bool late = false;

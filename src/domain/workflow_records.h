@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "clock.h"
 
@@ -50,14 +51,24 @@ struct AuditQuery {
   int offset = 0;  // entries to skip (paging)
 };
 
-// A reminder e-mail claimed (and sent) for one unit and one slot of a campaign.
+// An e-mail to one unit claimed (and sent) for one slot of a campaign: a deadline reminder ("d-3",
+// the schedule's), a reminder asked for by hand ("manual-2025-09-30", one per unit and day), an
+// issued plan's ("plan-…") or a review's ("review-<version>": the report returned, accepted or
+// reopened at that version). A queued one was asked for by a page (the "Nhắc" button, a review)
+// and waits for `llw serve`'s mail schedule to send it; `sent_at` is then when it was asked for.
 struct ReminderRecord {
   std::int64_t campaign_id = 0;
   std::int64_t unit_id = 0;
   std::string slot;
   std::string email;
   Timestamp sent_at = 0;
+  bool queued = false;
 };
+
+// A deadline reminder's slot ("d-…", "manual-…"), the ones a dashboard shows as "nhắc lần cuối".
+inline bool is_reminder_slot(std::string_view slot) {
+  return slot.rfind("d-", 0) == 0 || slot.rfind("manual-", 0) == 0;
+}
 
 // An in-app notice to one coordinator that a unit below it submitted (thông báo), written in
 // the same transaction as the submit.

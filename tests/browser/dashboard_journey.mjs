@@ -1,7 +1,9 @@
 // Issue 17, items 3, 4 and 7: a school clerk on a phone submits a report that answers only one
 // activity and is shown what is unanswered before "Vẫn nộp"; the commune's coordinator sees on the
 // dashboard how many activities each report answers, the units that have not reported with their
-// contact, the chart in the plan's words and what "lượt người" means; the coordinator returns the
+// contact (e-mail and telephone links) and reminds one with "Nhắc" (the list then says the
+// reminder waits to be sent, and offers no second one), the chart in the plan's words and what
+// "lượt người" means; the coordinator returns the
 // report and the clerk finds the return, with its comment, on the notifications page.
 import assert from 'node:assert/strict';
 import { baseUrl, openBrowser, signIn, shot, step, finish, fitsThePhone } from './browser_support.mjs';
@@ -57,6 +59,24 @@ async function main() {
       const chartWidth = await page.locator('#directions-chart').evaluate((el) => el.getBoundingClientRect().width);
       assert.ok(chartWidth >= 300, `the chart uses the phone's width (${chartWidth}px)`);
       await page.setViewportSize({ width: 1366, height: 768 });
+    });
+
+    await step('the coordinator reminds one unit that has not reported, once', async () => {
+      const page = coordinator.page;
+      await page.goto(dashboardUrl + '?trang-thai=missing');
+      // The first unit of the list that may be reminded (not reminded today, with an address).
+      const code = await page.locator('tr[data-unit]:has(form.remind)').first().getAttribute('data-unit');
+      const row = page.locator(`tr[data-unit="${code}"]`);
+      assert.match(await row.locator('a[href^="tel:"]').getAttribute('href'), /^tel:0225\d{7}$/);
+      assert.match(await row.locator('a[href^="mailto:"]').textContent(), /@/);
+      await fitsThePhone(page, '5a-contacts');
+      await Promise.all([page.waitForNavigation(), row.getByRole('button', { name: /Nhắc/ }).click()]);
+      assert.match(page.url(), /trang-thai=missing#h-units$/);
+      const reminded = page.locator(`tr[data-unit="${code}"] .reminded`);
+      assert.match(await reminded.textContent(), /Thư nhắc đang chờ gửi/);
+      assert.equal(await page.locator(`tr[data-unit="${code}"] form.remind`).count(), 0);
+      await reminded.scrollIntoViewIfNeeded();
+      await fitsThePhone(page, '5b-reminded');
     });
 
     await step('the coordinator returns the report and the clerk is told, with the comment', async () => {

@@ -177,5 +177,32 @@ TEST(UnitKindLabelTest, TheCountryIsToanQuocEverywhere) {
   EXPECT_EQ(vietnamese_label(UnitKind::school), "Trường học");
 }
 
+TEST(OrgUnit, ATelephoneIsReadAsAVietnameseNumberWhateverTheSeparators) {
+  EXPECT_EQ(vietnamese_phone_digits("0912 345 678"), "0912345678");
+  EXPECT_EQ(vietnamese_phone_digits("0912.345.678"), "0912345678");
+  EXPECT_EQ(vietnamese_phone_digits("+84 912-345-678"), "0912345678");
+  EXPECT_EQ(vietnamese_phone_digits("(0225) 3842 123"), "02253842123");
+  EXPECT_EQ(vietnamese_phone_digits("1900 1234"), "19001234");
+  EXPECT_EQ(vietnamese_phone_digits("1800 123 456"), "1800123456");
+  for (const char* wrong :
+       {"", "12345", "0912 345 67", "09123456789", "+1 202 555 0100", "0112345678", "0912345678x",
+        "091 234 5678 ext 2", "+84+912345678", "0912\n345678", "<0912345678>", "0000000000"}) {
+    EXPECT_EQ(vietnamese_phone_digits(wrong), "") << wrong;
+  }
+  UnitInput input;
+  input.code = "HP-AH-THTT";
+  input.name = "Trường Tiểu học An Hưng";
+  input.phone = "12345";
+  try {
+    validate_unit_input(input, nullptr);
+    FAIL() << "a wrong telephone was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.field(), "phone");
+    EXPECT_NE(e.message().find("Số điện thoại không hợp lệ"), std::string::npos);
+  }
+  input.phone = "0912 345 678";
+  EXPECT_NO_THROW(validate_unit_input(input, nullptr));
+}
+
 }  // namespace
 }  // namespace llw

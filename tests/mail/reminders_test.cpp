@@ -19,6 +19,8 @@
 #include <set>
 #include <thread>
 
+#include "app/accounts.h"
+#include "app/audit_trail.h"
 #include "app/campaigns.h"
 #include "app/level_plans.h"
 #include "app/reports.h"
@@ -160,6 +162,9 @@ class RemindersTest : public ::testing::Test {
     app_->reports().save_draft(admin_, campaign_.id, "HP-X-D", 0, values);
     app_->reports().submit(admin_, campaign_.id, "HP-X-D", {});
     app_->reports().return_report(admin_, campaign_.id, "HP-X-D", "Thiếu số liệu", {});
+    // The return queued D's e-mail (version 3); these tests are about reminders, not that one.
+    store_->reminder_log().release_reminder(campaign_.id, store_->units().find_unit("HP-X-D")->id,
+                                            review_mail_slot(3));
     sink_ = std::make_unique<SmtpSink>(dir_ / "mail");
   }
 
@@ -295,6 +300,160 @@ TEST_F(RemindersTest, AMailServerThatIsDownMarksNothingAndTheNextCheckSends) {
   ASSERT_EQ(runs.size(), 1u);
   EXPECT_EQ(runs[0].count("sent"), 3);
   EXPECT_EQ(recipients(sink_->messages()), bare(not_submitted_));
+}
+
+// The message sent to `address`, the latest of them; null when none was.
+const json* message_to(const std::vector<json>& messages, const std::string& address) {
+  const json* found = nullptr;
+  for (const auto& m : messages) {
+    if (m["rcpt_tos"][0] == address) found = &m;
+  }
+  return found;
+}
+
+TEST_F(RemindersTest, AReturnAnAcceptAndAReopenAreMailedToTheUnitWithTheComment) {
+  const json values{{"media_articles", 2}};
+  app_->reports().save_draft(admin_, campaign_.id, "HP-X-C", 0, values);
+  app_->reports().submit(admin_, campaign_.id, "HP-X-C", {});
+  app_->reports().return_report(admin_, campaign_.id, "HP-X-C", "Thiếu số lượt người tham gia", {});
+  // Queued, not sent by the decision itself.
+  EXPECT_TRUE(sink_->messages().empty());
+  ReminderScheduler scheduler(*app_, mailer(sink_->url()), {}, options());
+  auto runs = scheduler.check_now();  // 05/10: no reminder is due, the queue is
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].slot, "queued");
+  EXPECT_EQ(runs[0].count("sent"), 1);
+  auto messages = sink_->messages();
+  ASSERT_EQ(messages.size(), 1u);
+  const json* returned = message_to(messages, "c@anhung.edu.vn");
+  ASSERT_NE(returned, nullptr);
+  EXPECT_EQ((*returned)["subject"],
+            "Báo cáo Tuần lễ hưởng ứng học tập suốt đời năm 2025 đã được cấp trên trả lại để sửa");
+  std::string body = (*returned)["body"];
+  EXPECT_NE(body.find("Kính gửi: Trường Mầm non Hoa Sen"), std::string::npos) << body;
+  // The comment on the line after its heading (the mail's lines end in CRLF).
+  const std::size_t heading = body.find("Ý kiến của cấp trên:");
+  ASSERT_NE(heading, std::string::npos) << body;
+  EXPECT_NE(body.find("Thiếu số lượt người tham gia", heading), std::string::npos) << body;
+  EXPECT_NE(body.find("https://llw.anhung.gov.vn/dot/" + std::to_string(campaign_.id) +
+                      "/bao-cao/HP-X-C"),
+            std::string::npos)
+      << body;
+  // Sent once: checking again sends nothing.
+  EXPECT_TRUE(scheduler.check_now().empty());
+  EXPECT_EQ(sink_->messages().size(), 1u);
+
+  app_->reports().save_draft(admin_, campaign_.id, "HP-X-C", 3, values);
+  app_->reports().submit(admin_, campaign_.id, "HP-X-C", {});
+  app_->reports().accept_report(admin_, campaign_.id, "HP-X-C", {});
+  app_->reports().reopen_report(admin_, campaign_.id, "HP-X-C", "Bổ sung ảnh hoạt động", {});
+  runs = scheduler.check_now();
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].count("sent"), 2);
+  messages = sink_->messages();
+  ASSERT_EQ(messages.size(), 3u);
+  EXPECT_NE(messages[1]["subject"].get<std::string>().find("đã được cấp trên tiếp nhận"),
+            std::string::npos);
+  EXPECT_NE(messages[2]["subject"].get<std::string>().find("mở lại để bổ sung"), std::string::npos);
+  body = messages[2]["body"];
+  EXPECT_NE(body.find("Bổ sung ảnh hoạt động"), std::string::npos) << body;
+  // Each recorded in the audit log.
+  AuditQuery mails;
+  mails.action = "review.mail";
+  EXPECT_EQ(app_->audit().audit_log(admin_, "", mails).size(), 3u);
+}
+
+TEST_F(RemindersTest, AReviewWhileTheMailServerIsDownSucceedsAndTheMailGoesLater) {
+  app_->reports().save_draft(admin_, campaign_.id, "HP-X-C", 0, {{"media_articles", 2}});
+  app_->reports().submit(admin_, campaign_.id, "HP-X-C", {});
+  const RefusingPort refusing;
+  ReminderScheduler down(*app_, mailer(refusing.url()), {}, options());
+  // The decision never waits for the mail server.
+  const UnitReport returned =
+      app_->reports().return_report(admin_, campaign_.id, "HP-X-C", "Sửa mục 2", {});
+  EXPECT_EQ(returned.status, ReportStatus::returned);
+  auto runs = down.check_now();
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].count("failed"), 1);
+  EXPECT_EQ(store_->reminder_log().queued_reminders(10).size(), 1u);  // still queued
+
+  ReminderScheduler up(*app_, mailer(sink_->url()), {}, options());
+  runs = up.check_now();
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].count("sent"), 1);
+  EXPECT_EQ(recipients(sink_->messages()), (std::set<std::string>{"c@anhung.edu.vn"}));
+  EXPECT_TRUE(store_->reminder_log().queued_reminders(10).empty());
+}
+
+TEST_F(RemindersTest, AUnitWithoutAnAddressIsToldInTheAppOnly) {
+  store_->units().update_unit(
+      testing_support::unit_input("HP-X-C", "Trường Mầm non Hoa Sen", UnitKind::school, "HP-X",
+                                  {{"students", 100}, {"staff", 10}}, SchoolLevel::none, ""));
+  app_->reports().save_draft(admin_, campaign_.id, "HP-X-C", 0, {{"media_articles", 2}});
+  app_->reports().submit(admin_, campaign_.id, "HP-X-C", {});
+  app_->reports().return_report(admin_, campaign_.id, "HP-X-C", "Sửa mục 2", {});
+  EXPECT_TRUE(store_->reminder_log().queued_reminders(10).empty());
+}
+
+TEST_F(RemindersTest, TheNhacButtonQueuesOneReminderADayForTheLevelAboveOnly) {
+  const User coordinator = app_->accounts().add_user("dp.anhung", "Điều phối An Hưng",
+                                                     Role::coordinator, "HP-X", "mat-khau-dai-1");
+  const User school = app_->accounts().add_user("gv.thcs", "Giáo viên THCS", Role::reporter,
+                                                "HP-X-B", "mat-khau-dai-2");
+  // A school cannot remind, not even itself.
+  try {
+    app_->reports().remind_unit(school, campaign_.id, "HP-X-B");
+    FAIL() << "a school reminded";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::forbidden);
+  }
+  // A submitted unit needs no reminder; an unknown unit is not found.
+  try {
+    app_->reports().remind_unit(coordinator, campaign_.id, "HP-X-A");
+    FAIL() << "a submitted unit reminded";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::conflict);
+    EXPECT_NE(e.message().find("đã nộp"), std::string::npos) << e.message();
+  }
+  EXPECT_THROW(app_->reports().remind_unit(coordinator, campaign_.id, "HP-NOPE"), Error);
+  // The village has no address: said in Vietnamese, nothing queued.
+  try {
+    app_->reports().remind_unit(coordinator, campaign_.id, "HP-X-V");
+    FAIL() << "a unit without an address reminded";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::validation_failed);
+    EXPECT_EQ(e.field(), "email");
+  }
+
+  const ReminderRecord queued = app_->reports().remind_unit(coordinator, campaign_.id, "HP-X-B");
+  EXPECT_TRUE(queued.queued);
+  EXPECT_EQ(queued.slot, "manual-2025-10-05");
+  // A double click: refused as already reminded, nothing more queued.
+  try {
+    app_->reports().remind_unit(coordinator, campaign_.id, "HP-X-B");
+    FAIL() << "reminded twice in a day";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::conflict);
+    EXPECT_EQ(e.field(), "reminded");
+  }
+  EXPECT_EQ(store_->reminder_log().queued_reminders(10).size(), 1u);
+
+  ReminderScheduler scheduler(*app_, mailer(sink_->url()), {}, options());
+  const auto runs = scheduler.check_now();
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].count("sent"), 1);
+  const auto messages = sink_->messages();
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(recipients(messages), (std::set<std::string>{"b@anhung.edu.vn"}));
+  EXPECT_NE(messages[0]["subject"].get<std::string>().find("Nhắc nộp báo cáo"), std::string::npos);
+  // The next day it may be reminded again.
+  now_ = vietnam_time(10, 6, 8);
+  EXPECT_EQ(app_->reports().remind_unit(coordinator, campaign_.id, "HP-X-B").slot,
+            "manual-2025-10-06");
+  // The request and the sending are in the audit log.
+  AuditQuery requests;
+  requests.action = "reminder.request";
+  EXPECT_GE(app_->audit().audit_log(admin_, "", requests).size(), 2u);
 }
 
 TEST_F(RemindersTest, TheBackgroundThreadSendsOnItsOwnAndStopsCleanly) {

@@ -72,6 +72,64 @@ TEST_P(WorkflowStoreTest, AReminderSlotIsClaimedOnceAndAReleasedOneCanBeClaimedA
   EXPECT_EQ(records[0].email, "a@anhung.edu.vn");
 }
 
+TEST_P(WorkflowStoreTest, AQueuedReminderWaitsUntilMarkedSentAndTheDashboardListSaysWhen) {
+  const std::int64_t before = *store_->campaigns().campaign_revision(campaign_);
+  ReminderRecord asked{campaign_, id_of("HP-AH-A"), "manual-2025-10-01", "a@anhung.edu.vn", 500,
+                       true};
+  EXPECT_TRUE(store_->reminder_log().claim_reminder(asked));
+  // A double click claims nothing more.
+  EXPECT_FALSE(store_->reminder_log().claim_reminder(asked));
+  // The dashboards that show it refresh.
+  EXPECT_GT(*store_->campaigns().campaign_revision(campaign_), before);
+  // A review's e-mail is queued too, but is no deadline reminder.
+  EXPECT_TRUE(store_->reminder_log().claim_reminder(
+      {campaign_, id_of("HP-AH-B"), "review-2", "b@anhung.edu.vn", 400, true}));
+  auto queued = store_->reminder_log().queued_reminders(10);
+  ASSERT_EQ(queued.size(), 2u);
+  EXPECT_EQ(queued[0].slot, "review-2");  // oldest first
+  EXPECT_EQ(queued[1].slot, "manual-2025-10-01");
+  EXPECT_TRUE(queued[1].queued);
+  EXPECT_EQ(store_->reminder_log().queued_reminders(1).size(), 1u);
+
+  ReportListQuery query;
+  query.campaign_id = campaign_;
+  query.path = store_->units().find_unit("HP")->path;
+  auto rows = store_->report_listing().list_reports(query).rows;
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].code, "HP-AH-A");
+  ASSERT_TRUE(rows[0].reminded_at.has_value());
+  EXPECT_EQ(*rows[0].reminded_at, 500);
+  EXPECT_TRUE(rows[0].reminder_queued);
+  EXPECT_FALSE(rows[1].reminded_at.has_value()) << "a review's e-mail is not a reminder";
+
+  store_->reminder_log().mark_reminder_sent(campaign_, id_of("HP-AH-A"), "manual-2025-10-01", 560);
+  queued = store_->reminder_log().queued_reminders(10);
+  ASSERT_EQ(queued.size(), 1u);
+  EXPECT_EQ(queued[0].slot, "review-2");
+  rows = store_->report_listing().list_reports(query).rows;
+  EXPECT_EQ(*rows[0].reminded_at, 560);
+  EXPECT_FALSE(rows[0].reminder_queued);
+}
+
+TEST_P(WorkflowStoreTest, AUnitKeepsItsTelephoneAndAnImportWithoutOneDoesNotEraseIt) {
+  UnitInput input = unit_input("HP-AH-A", UnitKind::school, "HP-AH", "a@anhung.edu.vn");
+  input.phone = "0912 345 678";
+  store_->units().update_unit(input);
+  EXPECT_EQ(store_->units().find_unit("HP-AH-A")->phone, "0912 345 678");
+  // A spreadsheet without the column keeps the number.
+  store_->units().upsert_units({unit_input("HP-AH-A", UnitKind::school, "HP-AH", "a@x.vn")});
+  EXPECT_EQ(store_->units().find_unit("HP-AH-A")->phone, "0912 345 678");
+  UnitInput child = unit_input("HP-AH-D", UnitKind::school, "HP-AH");
+  child.phone = "+84 225 3842 123";
+  EXPECT_EQ(store_->units().insert_unit(child).phone, "+84 225 3842 123");
+  ReportListQuery query;
+  query.campaign_id = campaign_;
+  query.path = store_->units().find_unit("HP-AH")->path;
+  const auto rows = store_->report_listing().list_reports(query).rows;
+  ASSERT_FALSE(rows.empty());
+  EXPECT_EQ(rows[0].phone, "0912 345 678");
+}
+
 TEST_P(WorkflowStoreTest, UnitsNotSubmittedAreTheNotStartedDraftAndReturnedOnes) {
   write("HP-AH-A", ReportStatus::submitted, 1);
   write("HP-AH-B", ReportStatus::submitted, 1);

@@ -247,5 +247,16 @@ TEST_F(CampaignPagesTest, OnlyCoordinatorsAndAdminsGetThePage) {
   EXPECT_EQ(campaign_count(), before);
 }
 
+// The navigation's links follow the campaign the page is about, not always the newest one.
+TEST_F(CampaignPagesTest, TheNavigationFollowsTheCampaignInTheAddress) {
+  const PageSession admin = signed_in(kAdmin);
+  const std::string older = "/dot/" + std::to_string(campaign_id_) + "/tong-quan/HP";
+  const HtmlPage page(admin.open(older).body);
+  EXPECT_EQ(page.count("//nav//a[@href='" + older + "']"), 1u);
+  const std::string other = "/dot/" + std::to_string(other_campaign_id_) + "/tong-quan/HP-AD";
+  const HtmlPage other_page(admin.open(other).body);
+  EXPECT_EQ(other_page.count("//nav//a[@href='" + other + "']"), 1u);
+}
+
 }  // namespace
 }  // namespace llw::test

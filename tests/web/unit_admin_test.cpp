@@ -430,3 +430,39 @@ TEST_F(UnitAdminTest, TheAddAndMoveFormsWorkWithoutJavaScript) {
 
 }  // namespace
 }  // namespace llw::test
+
+namespace llw::test {
+namespace {
+
+// The unit's telephone: a Vietnamese number through the API and the unit page, anything else
+// refused beside the field with the form kept and nothing changed.
+TEST_F(UnitAdminTest, ATelephoneIsAVietnameseNumberAndAnythingElseIsRefused) {
+  const json before = unit_json("HP-AH-THTT");
+  for (const char* wrong : {"12345", "0912 345 67", "+1 202 555 0100", "0912345678x", "<script>",
+                            "01234567890", "091234567890"}) {
+    expect_error(patch("HP-AH-THTT", {{"phone", wrong}}, kAdmin), 422, "validation_failed",
+                 "phone");
+  }
+  EXPECT_EQ(unit_json("HP-AH-THTT"), before);
+  const HttpReply ok = patch("HP-AH-THTT", {{"phone", "+84 912.345.678"}}, kAdmin);
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(ok.json()["phone"], "+84 912.345.678");
+
+  const PageSession admin = session_of(kAdmin);
+  const HttpReply refused = page_post("/quan-tri/don-vi/HP-AH-THTT", admin,
+                                      edit_form(admin.csrf, kName, "&phone=0912-abc"));
+  EXPECT_EQ(refused.status, 422);
+  const HtmlPage page(refused.body);
+  EXPECT_NE(page.text("//*[@id='edit-phone-err']").find("Số điện thoại không hợp lệ"),
+            std::string::npos)
+      << refused.body;
+  EXPECT_EQ(page.attribute("//form[@id='edit-form']//input[@name='phone']", "value"), "0912-abc");
+  EXPECT_EQ(unit_json("HP-AH-THTT")["phone"], "+84 912.345.678");
+  const HttpReply saved = page_post("/quan-tri/don-vi/HP-AH-THTT", admin,
+                                    edit_form(admin.csrf, kName, "&phone=0225+3842+123"));
+  EXPECT_EQ(saved.status, 303) << saved.body;
+  EXPECT_EQ(unit_json("HP-AH-THTT")["phone"], "0225 3842 123");
+}
+
+}  // namespace
+}  // namespace llw::test

@@ -77,6 +77,7 @@ void UnitRow::bind(soci::statement& st) {
   st.exchange(soci::into(signer.deputy));
   st.exchange(soci::into(signer.position));
   st.exchange(soci::into(signer.name));
+  st.exchange(soci::into(phone));
 }
 
 OrgUnit UnitRow::to_unit() const {
@@ -91,6 +92,7 @@ OrgUnit UnitRow::to_unit() const {
   unit.path = path;
   unit.population = json::parse(population_json).get<Population>();
   unit.email = email;
+  unit.phone = phone;
   unit.signer = signer;
   return unit;
 }

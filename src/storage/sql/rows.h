@@ -59,7 +59,7 @@ struct TextRow {
 // as `… JOIN units u ON … LEFT JOIN units p ON p.id = u.parent_id`.
 inline constexpr const char* kUnitColumns =
     "u.id, u.code, u.name, u.kind, u.level, u.parent_id, p.code, u.path, u.population_json, "
-    "u.email, u.signer_authority, u.signer_deputy, u.signer_position, u.signer_name";
+    "u.email, u.signer_authority, u.signer_deputy, u.signer_position, u.signer_name, u.phone";
 inline constexpr const char* kUnitFrom = " FROM units u LEFT JOIN units p ON p.id = u.parent_id ";
 
 struct UnitRow {
@@ -71,6 +71,7 @@ struct UnitRow {
   soci::indicator parent_code_ind = soci::i_ok;
   std::string path, population_json, email;
   UnitSigner signer;
+  std::string phone;
 
   void bind(soci::statement& st);
   OrgUnit to_unit() const;

@@ -154,6 +154,9 @@ class SqlStore : public Store,
   void release_reminder(std::int64_t campaign_id, std::int64_t unit_id,
                         const std::string& slot) override;
   std::vector<ReminderRecord> reminders(std::int64_t campaign_id) override;
+  std::vector<ReminderRecord> queued_reminders(int limit) override;
+  void mark_reminder_sent(std::int64_t campaign_id, std::int64_t unit_id, const std::string& slot,
+                          Timestamp at) override;
   // sql_store_narratives.cpp
   std::optional<ConsolidatedNarrative> find_consolidated_narrative(std::int64_t campaign_id,
                                                                    std::int64_t unit_id) override;

@@ -56,6 +56,7 @@ struct ExportRow {
     unit.signer.deputy = text();
     unit.signer.position = text();
     unit.signer.name = text();
+    unit.phone = text();
     report.campaign_id = integer_field(rows.field(r, c++), "reports.campaign_id");
     report.unit_id = integer_field(rows.field(r, c++), "reports.unit_id");
     report.unit_code = text();

@@ -15,9 +15,9 @@ namespace llw::sql {
 namespace {
 
 struct ListRow {
-  std::string code, name, kind, parent_name, email, status, values;
+  std::string code, name, kind, parent_name, email, phone, status, values;
   int counted = 0, late = 0;
-  long long updated_at = 0, version = 0;
+  long long updated_at = 0, version = 0, reminded_at = 0, queued_at = 0;
 
   void bind(soci::statement& st) {
     st.exchange(soci::into(code));
@@ -25,6 +25,9 @@ struct ListRow {
     st.exchange(soci::into(kind));
     st.exchange(soci::into(parent_name));
     st.exchange(soci::into(email));
+    st.exchange(soci::into(phone));
+    st.exchange(soci::into(reminded_at));
+    st.exchange(soci::into(queued_at));
     st.exchange(soci::into(status));
     st.exchange(soci::into(counted));
     st.exchange(soci::into(late));
@@ -40,6 +43,14 @@ struct ListRow {
     row.kind = kind_column(kind);
     row.parent_name = parent_name;
     row.email = email;
+    row.phone = phone;
+    // A reminder still queued is the latest when it was asked for after the last one sent.
+    if (queued_at > 0 && queued_at >= reminded_at) {
+      row.reminded_at = queued_at;
+      row.reminder_queued = true;
+    } else if (reminded_at > 0) {
+      row.reminded_at = reminded_at;
+    }
     row.status = status_column(status);
     row.counted = counted != 0;
     row.late = late != 0;
@@ -87,14 +98,24 @@ std::string contains_pattern(const std::string& key) {
   return pattern + "%";
 }
 
+// The time of the unit's latest deadline reminder (is_reminder_slot) sent (queued 0) or still
+// queued (1), 0 when there is none: a range of the reminders' primary key per row of the page.
+std::string latest_reminder(int queued) {
+  return "(SELECT COALESCE(MAX(rs.sent_at), 0) FROM reminders_sent rs "
+         "WHERE rs.campaign_id = r.campaign_id AND rs.unit_id = r.unit_id "
+         "AND (rs.slot LIKE 'd-%' OR rs.slot LIKE 'manual-%') AND rs.queued = " +
+         std::to_string(queued) + ")";
+}
+
 }  // namespace
 
 ReportListing& SqlStore::report_listing() { return *this; }
 
 ReportListPage SqlStore::list_reports(const ReportListQuery& query) {
   const std::string columns =
-      "SELECT u.code, u.name, u.kind, COALESCE(p.name, ''), u.email, r.status, r.counted, "
-      "r.late, r.updated_at, r.version, r.values_json";
+      "SELECT u.code, u.name, u.kind, COALESCE(p.name, ''), u.email, u.phone, " +
+      latest_reminder(0) + ", " + latest_reminder(1) +
+      ", r.status, r.counted, r.late, r.updated_at, r.version, r.values_json";
   const std::string filter = filter_condition(query.filter);
   const long long campaign = query.campaign_id;
   const std::string low = query.path, high = path_upper_bound(query.path);

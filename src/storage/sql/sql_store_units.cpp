@@ -126,13 +126,14 @@ OrgUnit SqlStore::edit_unit(const UnitEdit& edit) {
     std::string key = unit_search_key(input.name, input.code);
     connection
         .write<std::string, std::string, std::string, std::string, std::string, std::string,
-               std::string, std::string, std::string, std::string, long long>(
+               std::string, std::string, std::string, std::string, std::string, long long>(
             "UPDATE units SET name = :name, kind = :kind, level = :level, "
-            "population_json = :population, email = :email, signer_authority = :authority, "
-            "signer_deputy = :deputy, signer_position = :position, signer_name = :signer, "
-            "search_key = :key WHERE id = :id")
-        .run(input.name, kind, level, population, input.email, input.signer.authority,
-             input.signer.deputy, input.signer.position, input.signer.name, key, id);
+            "population_json = :population, email = :email, phone = :phone, "
+            "signer_authority = :authority, signer_deputy = :deputy, "
+            "signer_position = :position, signer_name = :signer, search_key = :key WHERE id = :id")
+        .run(input.name, kind, level, population, input.email, input.phone,
+             input.signer.authority, input.signer.deputy, input.signer.position,
+             input.signer.name, key, id);
 
     std::vector<long long> campaigns;
     connection.prepared<CountRow>("SELECT id FROM campaigns ORDER BY id")

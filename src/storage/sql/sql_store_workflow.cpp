@@ -6,6 +6,7 @@
 #undef SOCI_HAVE_BOOST_DATE_TIME
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "domain/error.h"
@@ -36,15 +37,20 @@ struct VersionValuesRow {
 };
 
 struct ReminderRow {
-  long long unit_id = 0, at = 0;
+  long long campaign_id = 0, unit_id = 0, at = 0;
   std::string slot, email;
+  int queued = 0;
 
   void bind(soci::statement& st) {
+    st.exchange(soci::into(campaign_id));
     st.exchange(soci::into(unit_id));
     st.exchange(soci::into(slot));
     st.exchange(soci::into(email));
     st.exchange(soci::into(at));
+    st.exchange(soci::into(queued));
   }
+
+  ReminderRecord to_record() const { return {campaign_id, unit_id, slot, email, at, queued != 0}; }
 };
 
 }  // namespace
@@ -103,6 +109,13 @@ struct ExtensionRow {
   }
 };
 
+// The dashboards say when a unit was last reminded: a change of its reminders refreshes the
+// campaign's cached pages.
+void bump_revision(Connection& connection, long long campaign_id) {
+  connection.write<long long>("UPDATE campaigns SET revision = revision + 1 WHERE id = :id")
+      .run(campaign_id);
+}
+
 }  // namespace
 
 std::optional<ReportExtension> SqlStore::find_extension(std::int64_t campaign_id,
@@ -143,12 +156,14 @@ bool SqlStore::claim_reminder(const ReminderRecord& reminder) {
   bool claimed = false;
   with_write_connection([&](Connection& connection) {
     claimed = connection
-                  .write<long long, long long, std::string, std::string, long long>(
-                      "INSERT INTO reminders_sent (campaign_id, unit_id, slot, email, sent_at) "
-                      "VALUES (:c, :u, :slot, :email, :at) "
+                  .write<long long, long long, std::string, std::string, long long, int>(
+                      "INSERT INTO reminders_sent (campaign_id, unit_id, slot, email, sent_at, "
+                      "queued) VALUES (:c, :u, :slot, :email, :at, :q) "
                       "ON CONFLICT (campaign_id, unit_id, slot) DO NOTHING")
                   .run(reminder.campaign_id, reminder.unit_id, reminder.slot, reminder.email,
-                       reminder.sent_at) == 1;
+                       reminder.sent_at, reminder.queued ? 1 : 0) == 1;
+    // The dashboards say when a unit was last reminded: their cached pages refresh.
+    if (claimed && is_reminder_slot(reminder.slot)) bump_revision(connection, reminder.campaign_id);
   });
   return claimed;
 }
@@ -160,6 +175,31 @@ void SqlStore::release_reminder(std::int64_t campaign_id, std::int64_t unit_id,
         .write<long long, long long, std::string>(
             "DELETE FROM reminders_sent WHERE campaign_id = :c AND unit_id = :u AND slot = :s")
         .run(campaign_id, unit_id, slot);
+    if (is_reminder_slot(slot)) bump_revision(connection, campaign_id);
+  });
+}
+
+std::vector<ReminderRecord> SqlStore::queued_reminders(int limit) {
+  std::vector<ReminderRecord> records;
+  auto connection = pool_->acquire();
+  connection
+      ->prepared<ReminderRow, long long>(
+          "SELECT campaign_id, unit_id, slot, email, sent_at, queued FROM reminders_sent "
+          "WHERE queued = 1 ORDER BY sent_at, campaign_id, unit_id, slot LIMIT :n")
+      .each([&](const ReminderRow& row) { records.push_back(row.to_record()); },
+            static_cast<long long>(std::max(limit, 0)));
+  return records;
+}
+
+void SqlStore::mark_reminder_sent(std::int64_t campaign_id, std::int64_t unit_id,
+                                  const std::string& slot, Timestamp at) {
+  with_write_connection([&](Connection& connection) {
+    connection
+        .write<long long, long long, long long, std::string>(
+            "UPDATE reminders_sent SET queued = 0, sent_at = :at "
+            "WHERE campaign_id = :c AND unit_id = :u AND slot = :s")
+        .run(at, campaign_id, unit_id, slot);
+    if (is_reminder_slot(slot)) bump_revision(connection, campaign_id);
   });
 }
 
@@ -168,13 +208,9 @@ std::vector<ReminderRecord> SqlStore::reminders(std::int64_t campaign_id) {
   auto connection = pool_->acquire();
   connection
       ->prepared<ReminderRow, long long>(
-          "SELECT unit_id, slot, email, sent_at FROM reminders_sent "
+          "SELECT campaign_id, unit_id, slot, email, sent_at, queued FROM reminders_sent "
           "WHERE campaign_id = :c ORDER BY sent_at, unit_id, slot")
-      .each(
-          [&](const ReminderRow& row) {
-            records.push_back({campaign_id, row.unit_id, row.slot, row.email, row.at});
-          },
-          campaign_id);
+      .each([&](const ReminderRow& row) { records.push_back(row.to_record()); }, campaign_id);
   return records;
 }
 

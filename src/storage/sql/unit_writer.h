@@ -49,10 +49,11 @@ class UnitWriter {
                  {"path", ColumnType::text},
                  {"population_json", ColumnType::text},
                  {"email", ColumnType::text},
+                 {"phone", ColumnType::text},
                  {"search_key", ColumnType::text}},
                 "INSERT INTO units (id, code, name, kind, level, parent_id, path, "
-                "population_json, email, search_key) SELECT v.id, v.code, v.name, v.kind, "
-                "v.level, v.parent_id, v.path, v.population_json, v.email, v.search_key "
+                "population_json, email, phone, search_key) SELECT v.id, v.code, v.name, v.kind, "
+                "v.level, v.parent_id, v.path, v.population_json, v.email, v.phone, v.search_key "
                 "FROM {rows} WHERE true"),
         update_(sql, dialect,
                 {{"code", ColumnType::text},
@@ -61,9 +62,12 @@ class UnitWriter {
                  {"level", ColumnType::text},
                  {"population_json", ColumnType::text},
                  {"email", ColumnType::text},
+                 {"phone", ColumnType::text},
                  {"search_key", ColumnType::text}},
+                // An import without a telephone keeps the one the unit has.
                 "UPDATE units SET name = v.name, kind = v.kind, level = v.level, "
                 "population_json = v.population_json, email = v.email, "
+                "phone = CASE WHEN v.phone = '' THEN units.phone ELSE v.phone END, "
                 "search_key = v.search_key FROM {rows} WHERE units.code = v.code") {
     if (!dialect_.unit_id_sequence) {
       long long max_id = 0;
@@ -138,7 +142,7 @@ class UnitWriter {
         (parent_path.empty() ? std::string("/") : parent_path) + std::to_string(id) + "/";
     insert_.add(id, input.code, input.name, std::string(to_string(input.kind)),
                 std::string(to_string(input.level)), parent_id, path, json(input.population).dump(),
-                input.email, unit_search_key(input.name, input.code));
+                input.email, input.phone, unit_search_key(input.name, input.code));
     insert_.flush_if_full();
     created_[input.code] = {id, path};
     return id;
@@ -148,7 +152,7 @@ class UnitWriter {
   void update(const UnitInput& input) {
     update_.add(input.code, input.name, std::string(to_string(input.kind)),
                 std::string(to_string(input.level)), json(input.population).dump(), input.email,
-                unit_search_key(input.name, input.code));
+                input.phone, unit_search_key(input.name, input.code));
     update_.flush_if_full();
   }
 

@@ -3,10 +3,12 @@
 #include "web/pages/dashboard_pages.h"
 
 #include "app/campaigns.h"
+#include "app/reports.h"
 #include "app/summaries.h"
 #include "app/units.h"
 #include "documents/bar_chart.h"
 #include "documents/document.h"
+#include "domain/access.h"
 #include "domain/error.h"
 #include "domain/level_plan.h"
 #include "web/pages/dashboard_view.h"
@@ -49,11 +51,19 @@ HttpResponse DashboardPages::dashboard(Context& context, const Params& params) {
   const std::string code = pages::url_encode(node.code);
   input.dashboard = &dashboard;
   input.base_href = base + "/tong-quan/" + code;
-  // The body depends on the campaign's revision and the query only (access was checked by the
+  // The level above a unit reminds it (the use case checks again): the node's own report by
+  // whoever may review it, the units below by a coordinator of the node or above, or an admin.
+  input.may_remind_node = is_allowed(context.user, Action::review_report, node);
+  input.may_remind_below = is_allowed(context.user, Action::manage_unit, node);
+  input.today = date_in_vietnam(app_.now());
+  // The body depends on the campaign's revision (a reminder bumps it too), the query, the day
+  // (a unit reminded by hand today has no button) and who may remind (access was checked by the
   // use case): the same page asked again is framed from the body rendered the first time.
-  const std::string key = "tong-quan/" + std::to_string(campaign_id) + "/" + code + "?" +
-                          std::string(to_string(dashboard.filter)) + "&" +
-                          std::to_string(dashboard.page_number) + "&" + input.query;
+  const std::string key =
+      "tong-quan/" + std::to_string(campaign_id) + "/" + code + "?" +
+      std::string(to_string(dashboard.filter)) + "&" + std::to_string(dashboard.page_number) + "&" +
+      (input.may_remind_node ? "n" : "-") + (input.may_remind_below ? "b" : "-") +
+      format_iso_date(input.today) + "&" + input.query;
   return cached_page(context, key, dashboard.revision, "dashboard", [&] {
     nlohmann::json view = pages::dashboard_view(input);
     view["action"] = input.base_href;
@@ -66,6 +76,34 @@ HttpResponse DashboardPages::dashboard(Context& context, const Params& params) {
     pages::add_plan_links(view, app_.plans(), context.user, dashboard.campaign(), node);
     return view;
   });
+}
+
+HttpResponse DashboardPages::dashboard_remind_post(Context& context, const Params& params) {
+  const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
+  const std::string& unit_code = context.form.value("unit");
+  if (unit_code.empty()) {
+    throw Error(ErrorKind::bad_input, "Biểu mẫu thiếu đơn vị cần nhắc. Hãy tải lại trang.", "unit");
+  }
+  // The dashboard's node must be one the user may see; the unit is checked by the use case.
+  const OrgUnit node = app_.units().get_unit(context.user, params[1]);
+  try {
+    app_.reports().remind_unit(context.user, campaign_id, unit_code,
+                               RequestContext{context.request.client_address});
+  } catch (const Error& error) {
+    // A second click of the same button: the reminder is queued already, the list says so.
+    if (error.kind() != ErrorKind::conflict || error.field() != "reminded") throw;
+  }
+  // Back to the same list, at the unit's row.
+  std::string href =
+      "/dot/" + std::to_string(campaign_id) + "/tong-quan/" + pages::url_encode(node.code);
+  char separator = '?';
+  for (const char* name : {"q", "trang-thai", "trang"}) {
+    const std::string value = context.form.value(name).substr(0, 200);
+    if (value.empty() || (std::string_view(name) == "trang-thai" && value == "all")) continue;
+    href += separator + std::string(name) + "=" + pages::url_encode(value);
+    separator = '&';
+  }
+  return redirect(href + "#h-units");
 }
 
 namespace {
@@ -96,6 +134,7 @@ std::vector<PageRoute> DashboardPages::routes() {
       {"GET",
        {"dot", "{}", "tong-quan", "{}", "hoat-dong.svg"},
        bind(&DashboardPages::activities_chart)},
+      {"POST", {"dot", "{}", "tong-quan", "{}", "nhac"}, bind(&DashboardPages::dashboard_remind_post)},
   };
 }
 

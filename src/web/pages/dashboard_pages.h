@@ -28,9 +28,11 @@ class DashboardPages : public PageFamily {
 
  private:
   HttpResponse dashboard(Context& context, const Params& params);
+  // The "Nhắc" of one unit on the dashboard: queues its reminder, back to the same list.
+  HttpResponse dashboard_remind_post(Context& context, const Params& params);
   HttpResponse activities_chart(Context& context, const Params& params);
 
-  AppAreas<UsesCampaigns, UsesPlans, UsesSummaries, UsesUnits> app_;
+  AppAreas<UsesCampaigns, UsesPlans, UsesReports, UsesSummaries, UsesUnits> app_;
 };
 
 }  // namespace llw

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/reminders.h"
 #include "app/vietnamese_text.h"
 #include "documents/document.h"
 #include "domain/report_completeness.h"
@@ -71,6 +72,19 @@ json unit_list_view(const Dashboard& dashboard, const DashboardInput& input) {
   json list = json::array();
   const std::string base = "/dot/" + std::to_string(campaign.id) + "/bao-cao/";
   for (const ReportListRow& row : dashboard.page.rows) {
+    // Contact and reminder of a unit that has not submitted.
+    const bool waiting = row.status == ReportStatus::not_started ||
+                         row.status == ReportStatus::draft || row.status == ReportStatus::returned;
+    const bool reminded_today = row.reminded_at && date_in_vietnam(*row.reminded_at) == input.today;
+    const bool may_remind =
+        row.code == dashboard.node().code ? input.may_remind_node : input.may_remind_below;
+    std::string reminded;
+    if (row.reminded_at) {
+      reminded = (row.reminder_queued ? "Thư nhắc đang chờ gửi (yêu cầu lúc "
+                                      : "Đã nhắc qua e-mail lúc ") +
+                 format_date_time(*row.reminded_at) + (row.reminder_queued ? ")" : "");
+    }
+    const std::string phone_digits = vietnamese_phone_digits(row.phone);
     // How many activities the report answers (domain/report_completeness.h); none before the
     // unit has saved anything.
     const ReportCompleteness completeness = report_completeness(*campaign.form, row.values);
@@ -81,6 +95,12 @@ json unit_list_view(const Dashboard& dashboard, const DashboardInput& input) {
                     {"kind", std::string(vietnamese_label(row.kind))},
                     {"parent", row.parent_name},
                     {"email", row.email},
+                    {"phone", row.phone},
+                    {"tel", phone_digits.empty() ? "" : "tel:" + phone_digits},
+                    {"waiting", waiting},
+                    {"reminded", reminded},
+                    {"may_remind",
+                     waiting && may_remind && !reminded_today && is_plain_email_address(row.email)},
                     {"href", base + url_encode(row.code)},
                     {"status", status_label(row.status)},
                     {"status_class", "st-" + std::string(to_string(row.status))},
@@ -91,7 +111,11 @@ json unit_list_view(const Dashboard& dashboard, const DashboardInput& input) {
   const json paging = paging_view(
       dashboard.page_number, dashboard.page_count,
       [&](std::int64_t page) { return page_href(input.base_href, input.query, filter, page); });
-  return {{"missing_href", page_href(input.base_href, "", ReportFilter::missing, 1) + "#h-units"},
+  return {{"remind_action", input.base_href + "/nhac"},
+          {"remind_query", input.query},
+          {"remind_filter", std::string(to_string(filter))},
+          {"remind_page", std::to_string(dashboard.page_number)},
+          {"missing_href", page_href(input.base_href, "", ReportFilter::missing, 1) + "#h-units"},
           {"units", std::move(list)},
           {"unit_count", format_count(static_cast<double>(dashboard.matching))},
           {"has_units", !dashboard.page.rows.empty()},

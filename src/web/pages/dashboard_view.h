@@ -5,6 +5,7 @@
 // tree order with their status, last change and contact, filtered by state (each filter with its
 // count) and searchable without diacritics.
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -23,6 +24,11 @@ struct DashboardInput {
   const Dashboard* dashboard = nullptr;  // the use case's answer (app/dashboard.h)
   std::string query;                     // search text as typed ("truong tieu hoc")
   std::string base_href;                 // the page's address without its query string
+  // Whether the viewer may remind the node itself (review_report on it) and the units below it
+  // (a coordinator of the node or above, an admin): the "Nhắc" buttons.
+  bool may_remind_node = false;
+  bool may_remind_below = false;
+  std::chrono::year_month_day today{};  // a unit reminded today by hand gets no button
 };
 
 nlohmann::json dashboard_view(const DashboardInput& input);

@@ -74,7 +74,10 @@ HttpResponse PageFrame::framed_page(PageContext& context, int status, const std:
   // An account that must choose its password first gets no links it could not follow.
   const bool linked = user.id != 0 && !user.must_change_password;
   const CampaignsFingerprint* known = context.session ? &context.session->campaigns : nullptr;
-  const auto campaign = linked ? app_.campaigns().newest_campaign(user, known) : std::nullopt;
+  // The navigation follows the campaign in the address (/dot/{id}/…), else the newest.
+  const auto campaign =
+      linked ? app_.campaigns().newest_campaign(user, known, context.session_campaign_id)
+             : std::nullopt;
   // Units below that submitted, plans issued above: one count on a partial index per page (read
   // with the session when it was).
   std::int64_t unread = -1;

@@ -50,7 +50,7 @@ void keep(UnitFormState& state, const pages::PostedForm& form,
 }
 
 std::vector<std::string> unit_field_names() {
-  std::vector<std::string> names{"name", "kind", "level", "email"};
+  std::vector<std::string> names{"name", "kind", "level", "email", "phone"};
   for (const auto& [group, label] : pages::population_groups()) names.push_back("pop_" + group);
   return names;
 }
@@ -180,6 +180,7 @@ HttpResponse UnitAdminPages::admin_units_post(Context& context, const Params& pa
       changes.kind = typed.kind;
       changes.level = typed.level;
       changes.email = form.value("email");
+      changes.phone = form.value("phone");
       // Groups the form does not ask for stay as they are.
       Population population = unit.population;
       for (const auto& [group, label] : pages::population_groups()) population.erase(group);
@@ -202,6 +203,7 @@ HttpResponse UnitAdminPages::admin_units_post(Context& context, const Params& pa
       child.parent_code = unit.code;
       child.population = typed.population;
       child.email = form.value("email");
+      child.phone = form.value("phone");
       child.signer = signer_of(form);
       app_.units().create_unit(user, child, request);
       return redirect(here + "?ok=them");

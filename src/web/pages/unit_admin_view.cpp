@@ -75,12 +75,14 @@ json level_options(const std::string& selected) {
   return options;
 }
 
-// The fields every unit form shares (edit and add): name, kind, level, e-mail, population.
+// The fields every unit form shares (edit and add): name, kind, level, e-mail, telephone,
+// population.
 json unit_fields(const std::string& form, const UnitFormState& state) {
   json out = {{"name", field(form, state, "name", "Tên đơn vị")},
               {"kind", field(form, state, "kind", "Loại đơn vị")},
               {"level", field(form, state, "level", "Cấp học (chỉ với trường học)")},
-              {"email", field(form, state, "email", "Thư điện tử nhận nhắc việc")}};
+              {"email", field(form, state, "email", "Thư điện tử nhận nhắc việc")},
+              {"phone", field(form, state, "phone", "Số điện thoại liên hệ")}};
   out["kind"]["options"] = kind_options(value_of(state, "kind"));
   out["level"]["options"] = level_options(value_of(state, "level"));
   json population = json::array();
@@ -130,6 +132,7 @@ std::map<std::string, std::string> unit_form_values(const OrgUnit& unit) {
       {"kind", std::string(to_string(unit.kind))},
       {"level", unit.level == SchoolLevel::none ? "" : std::string(to_string(unit.level))},
       {"email", unit.email},
+      {"phone", unit.phone},
       {"signer_authority", unit.signer.authority},
       {"signer_deputy", unit.signer.deputy},
       {"signer_position", unit.signer.position},
