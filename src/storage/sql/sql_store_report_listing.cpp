@@ -77,16 +77,6 @@ const char* filter_condition(ReportFilter filter) {
   return "";
 }
 
-// LIKE's pattern for "contains `key`": its own wildcards and the escape character escaped.
-std::string contains_pattern(const std::string& key) {
-  std::string pattern = "%";
-  for (const char c : key) {
-    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-    pattern += c;
-  }
-  return pattern + "%";
-}
-
 }  // namespace
 
 ReportListing& SqlStore::report_listing() { return *this; }
