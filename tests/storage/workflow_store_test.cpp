@@ -150,7 +150,7 @@ TEST_P(WorkflowStoreTest, AuditReadsFilterBySubtreeUserActionAndTimeNewestFirst)
   EXPECT_EQ(store_->audit().query_audit(q).front().address, "10.0.0.1");
 }
 
-TEST_P(WorkflowStoreTest, AuditCountMatchesTheQueryForEveryFilterIgnoringLimitAndOffset) {
+TEST_P(WorkflowStoreTest, AuditCountMatchesTheQueryForEveryFilterUpToItsLimit) {
   const OrgUnit a = *store_->units().find_unit("HP-AH-A");
   const OrgUnit c = *store_->units().find_unit("HP-KS-C");
   const auto add = [&](Timestamp at, const std::string& user, const std::string& action,
