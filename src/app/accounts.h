@@ -2,6 +2,7 @@
 // Accounts (user_admin.cpp) and the reporter accounts of a subtree's units (unit_accounts.cpp).
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,11 @@ class Accounts : public UseCaseArea {
   // passwords, ending their sessions (reprinting a slip). Every account is audited, never its
   // password. At most kMaxAccountsPerCall accounts per call.
   std::vector<UnitAccountStatus> unit_accounts(const User& actor, const UnitAccountScope& scope);
+  // The codes of those of `units` (a unit's children, at most 500 looked at) that report (a
+  // department, organization, village or school) and have no reporter account, among the units
+  // whose accounts the actor manages: the unit tree page marks them and links to create one.
+  std::set<std::string> units_without_reporter(const User& actor,
+                                               const std::vector<OrgUnit>& units);
   std::vector<IssuedAccount> create_unit_accounts(const User& actor, const UnitAccountScope& scope,
                                                   const RequestContext& context = {});
   std::vector<IssuedAccount> reset_unit_accounts(const User& actor, const UnitAccountScope& scope,

@@ -101,6 +101,13 @@ std::vector<AuditEntry> AuditTrail::audit_log(const User& actor, const std::stri
   return store_->audit().query_audit(query);
 }
 
+std::int64_t AuditTrail::audit_log_count(const User& actor, const std::string& unit_code,
+                                         AuditQuery query) {
+  query.path = audit_scope(actor, unit_code,
+                           [this](const std::string& code) { return core_.load_unit(code); });
+  return store_->audit().count_audit(query);
+}
+
 std::int64_t AuditTrail::audit_log_version(const User& actor, const std::string& unit_code) {
   audit_scope(actor, unit_code, [this](const std::string& code) { return core_.load_unit(code); });
   return write_version();

@@ -26,6 +26,9 @@ class AuditTrail : public UseCaseArea {
                     std::string outcome = "ok");
   std::vector<AuditEntry> audit_log(const User& actor, const std::string& unit_code,
                                     AuditQuery query);
+  // How many entries match the query's filters, up to its limit (after the same access check
+  // as audit_log): the page count of the audit page, which counts at most 10,001.
+  std::int64_t audit_log_count(const User& actor, const std::string& unit_code, AuditQuery query);
   // The newest entry's id, after the same access check as audit_log: a page of the log read
   // at this version stays true until it changes (pages cache on it).
   std::int64_t audit_log_version(const User& actor, const std::string& unit_code);

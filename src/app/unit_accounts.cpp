@@ -96,6 +96,28 @@ std::vector<UnitAccountStatus> Accounts::unit_accounts(const User& actor,
   return statuses;
 }
 
+std::set<std::string> Accounts::units_without_reporter(const User& actor,
+                                                       const std::vector<OrgUnit>& units) {
+  std::set<std::string> without;
+  if (actor.disabled || (actor.role != Role::admin && actor.role != Role::coordinator)) {
+    return without;
+  }
+  const std::vector<UnitKind> reporting = default_reporting_kinds();
+  std::size_t looked = 0;
+  for (const OrgUnit& unit : units) {
+    if (++looked > 500) break;
+    if (std::find(reporting.begin(), reporting.end(), unit.kind) == reporting.end()) continue;
+    if (!is_allowed(actor, Action::manage_users, unit)) continue;
+    // The accounts of the unit's subtree (a reporting unit rarely has units below it).
+    const std::vector<User> users = store_->accounts().list_users(unit.path, 200);
+    const bool has_reporter = std::any_of(users.begin(), users.end(), [&](const User& user) {
+      return user.role == Role::reporter && user.unit_id == unit.id;
+    });
+    if (!has_reporter) without.insert(unit.code);
+  }
+  return without;
+}
+
 std::vector<IssuedAccount> Accounts::create_unit_accounts(const User& actor,
                                                           const UnitAccountScope& scope,
                                                           const RequestContext& context) {

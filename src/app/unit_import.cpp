@@ -452,46 +452,87 @@ CellTable read_xlsx_cells(std::string_view body) {
   return table;
 }
 
+std::string import_column_label(std::string_view column) {
+  static const std::map<std::string, std::string, std::less<>> labels = {
+      {"code", "Mã"},
+      {"name", "Tên"},
+      {"kind", "Loại"},
+      {"level", "Cấp học"},
+      {"parent", "Đơn vị cấp trên"},
+      {"parent_code", "Đơn vị cấp trên"},
+      {"email", "Thư điện tử"},
+      {"phone", "Điện thoại"},
+      {"pop_students", "Số học sinh"},
+      {"pop_staff", "Số cán bộ"},
+      {"pop_parents", "Số phụ huynh"},
+      {"pop_residents", "Số người dân"}};
+  std::string key(column);
+  if (key.rfind("population.", 0) == 0) key = "pop_" + key.substr(11);
+  if (auto it = labels.find(key); it != labels.end()) return it->second;
+  return key;
+}
+
+std::string import_refusal_message(const std::vector<ImportProblem>& problems) {
+  const bool whole_file = !problems.empty() && problems.front().row == 0;
+  return (whole_file ? std::string("Không đọc được tệp")
+                     : "Tệp có " + std::to_string(problems.size()) + " lỗi") +
+         " nên chưa có đơn vị nào được lưu. Hãy sửa " + (whole_file ? "tệp" : "các lỗi") +
+         " được liệt kê dưới đây rồi nhập lại; có thể tải tệp mẫu để làm theo.";
+}
+
 ParsedUnits units_from_cells(const CellTable& table) {
   const auto& header = table.rows.front().second;
+  const int header_row = table.rows.front().first;
   enum class Column { code, name, kind, level, parent, email, phone, population };
   struct Mapped {
     Column column;
     std::string group;  // population group for pop_ columns
+    std::string label;  // the template's header of the column
   };
   std::map<std::size_t, Mapped> columns;
   std::map<std::string, std::size_t> seen;
+  ParsedUnits parsed;
+  // Every problem of the header at once: unknown, repeated and missing columns.
+  const auto header_problem = [&](const std::string& column, std::string message) {
+    parsed.errors.push_back({header_row, column, std::move(message)});
+  };
   for (std::size_t i = 0; i < header.size(); ++i) {
     std::string name = column_name(header[i]);
     if (name.empty()) continue;
-    if (seen.count(name)) bad_file("Cột \"" + name + "\" xuất hiện hai lần ở dòng tiêu đề.");
+    if (seen.count(name)) {
+      header_problem(trim(header[i]), "Cột \"" + trim(header[i]) + "\" (" +
+                                          import_column_label(name) +
+                                          ") xuất hiện hai lần ở dòng tiêu đề; hãy xóa một cột.");
+      continue;
+    }
     seen[name] = i;
     static const std::map<std::string, Column> fixed = {
         {"code", Column::code},   {"name", Column::name},     {"kind", Column::kind},
         {"level", Column::level}, {"parent", Column::parent}, {"email", Column::email},
         {"phone", Column::phone}};
     if (auto it = fixed.find(name); it != fixed.end()) {
-      columns[i] = {it->second, {}};
+      columns[i] = {it->second, {}, import_column_label(name)};
     } else if (name.rfind("pop_", 0) == 0 && name.size() > 4) {
-      columns[i] = {Column::population, name.substr(4)};
+      columns[i] = {Column::population, name.substr(4), import_column_label(name)};
     } else {
-      bad_file("Cột \"" + trim(header[i]) +
-               "\" không được hỗ trợ. Các cột hợp lệ: Mã (code), Tên (name), Loại (kind), Cấp học "
-               "(level), Cấp trên (parent), Thư điện tử (email), Điện thoại (phone) và pop_<nhóm> "
-               "(ví dụ "
-               "pop_students, pop_staff, pop_parents, pop_residents).");
+      header_problem(trim(header[i]),
+                     "Cột \"" + trim(header[i]) +
+                         "\" không được hỗ trợ. Các cột hợp lệ: Mã, Tên, Loại, Cấp học, Đơn vị "
+                         "cấp trên, Thư điện tử, Điện thoại, Số học sinh, Số cán bộ, Số phụ huynh, Số người "
+                         "dân (hoặc code, name, kind, level, parent, email, phone, pop_<nhóm>).");
     }
   }
   for (const char* required : {"code", "name", "kind"}) {
     if (!seen.count(required)) {
-      bad_file(std::string("Thiếu cột \"") + required +
-               "\" (hoặc Mã, Tên, Loại) ở dòng tiêu đề. Dòng đầu tiên phải gồm ít nhất các cột "
-               "code, name, kind "
-               "(và parent cho đơn vị có cấp trên).");
+      header_problem(import_column_label(required),
+                     "Thiếu cột \"" + import_column_label(required) + "\" (" + required +
+                         ") ở dòng tiêu đề. Dòng đầu tiên phải gồm ít nhất các cột Mã, Tên, Loại "
+                         "(và Đơn vị cấp trên cho đơn vị có cấp trên).");
     }
   }
+  // A header that cannot be read makes every row's cells uncertain: its problems alone.
+  if (!parsed.errors.empty()) return parsed;
 
-  ParsedUnits parsed;
   for (std::size_t r = 1; r < table.rows.size(); ++r) {
     // Named members, not a structured binding: clang 14 (the fuzz build) cannot capture one.
     const int row = table.rows[r].first;
@@ -499,8 +540,8 @@ ParsedUnits units_from_cells(const CellTable& table) {
     ImportRow item;
     item.row = row;
     bool ok = true;
-    auto fail = [&](std::string message) {
-      parsed.errors.emplace_back(row, std::move(message));
+    auto fail = [&](const std::string& column, std::string message) {
+      parsed.errors.push_back({row, column, std::move(message)});
       ok = false;
     };
     for (const auto& [index, mapped] : columns) {
@@ -516,10 +557,11 @@ ParsedUnits units_from_cells(const CellTable& table) {
           if (auto kind = kind_of(value)) {
             item.input.kind = *kind;
           } else {
-            fail("Loại đơn vị (cột Loại/kind) \"" + value +
-                 "\" không hợp lệ; dùng một trong: Toàn quốc, Tỉnh, Xã, Phòng, Tổ chức, Thôn, "
-                 "Trường học (hoặc country, province, commune, department, organization, "
-                 "village, school).");
+            fail(mapped.label,
+                 "Loại đơn vị \"" + value +
+                     "\" không hợp lệ; dùng một trong: Toàn quốc, Tỉnh, Xã, Phòng, Tổ chức, Thôn, "
+                     "Trường học (hoặc country, province, commune, department, organization, "
+                     "village, school).");
           }
           break;
         case Column::level:
@@ -528,9 +570,10 @@ ParsedUnits units_from_cells(const CellTable& table) {
           } else if (auto level = level_of(value)) {
             item.input.level = *level;
           } else {
-            fail("Cấp học (cột Cấp học/level) \"" + value +
-                 "\" không hợp lệ; dùng một trong: Mầm non, Tiểu học, THCS, THPT, GDTX (hoặc "
-                 "preschool, primary, lower_secondary, upper_secondary, continuing).");
+            fail(mapped.label,
+                 "Cấp học \"" + value +
+                     "\" không hợp lệ; dùng một trong: Mầm non, Tiểu học, THCS, THPT, GDTX (hoặc "
+                     "preschool, primary, lower_secondary, upper_secondary, continuing).");
           }
           break;
         case Column::parent:
@@ -549,9 +592,9 @@ ParsedUnits units_from_cells(const CellTable& table) {
           const char* end = value.data() + value.size();
           auto [p, ec] = std::from_chars(begin, end, n);
           if (ec != std::errc() || p != end) {
-            fail(
-                "Cột pop_" + mapped.group + ": \"" + value +
-                "\" không phải là số nguyên; hãy nhập số người, không dùng dấu chấm hay dấu phẩy.");
+            fail(mapped.label, "\"" + value +
+                                   "\" không phải là số nguyên; hãy nhập số người, không dùng "
+                                   "dấu chấm hay dấu phẩy.");
           } else {
             item.input.population[mapped.group] = n;
           }
@@ -559,7 +602,7 @@ ParsedUnits units_from_cells(const CellTable& table) {
         }
       }
     }
-    if (item.input.code.empty()) fail("Thiếu mã đơn vị (cột code).");
+    if (item.input.code.empty()) fail(import_column_label("code"), "Thiếu mã đơn vị.");
     if (ok) parsed.rows.push_back(std::move(item));
   }
   return parsed;

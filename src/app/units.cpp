@@ -41,6 +41,26 @@ std::vector<OrgUnit> Units::list_children(const User& actor, const std::string& 
   return children;
 }
 
+std::vector<OrgUnit> Units::find_units(const User& actor, const std::string& text, int limit) {
+  if (actor.disabled || (actor.role != Role::admin && actor.role != Role::coordinator)) {
+    throw Error(ErrorKind::forbidden,
+                "Chỉ quản trị viên hoặc điều phối viên mới tìm được đơn vị để quản lý.");
+  }
+  if (!is_valid_utf8(text) || text.size() > 200) return {};
+  const std::string key = search_key(text);
+  if (key.empty()) return {};
+  // An admin searches the whole tree; a coordinator its own subtree, which it manages.
+  std::string path;
+  if (actor.role != Role::admin) {
+    if (actor.unit_path.empty()) return {};
+    path = actor.unit_path;
+  }
+  std::vector<OrgUnit> units = store_->units().search_units(path, key, std::clamp(limit, 1, 200));
+  std::erase_if(units,
+                [&](const OrgUnit& unit) { return !is_allowed(actor, Action::manage_unit, unit); });
+  return units;
+}
+
 OrgUnit Units::create_unit(const User& actor, const UnitInput& input,
                            const RequestContext& context) {
   return audited(app_, actor, context, "unit.create", input.code, input.code, input.name, [&] {
@@ -100,8 +120,17 @@ ImportResult Units::import_units_unaudited(const User& actor, const std::string&
     throw Error(ErrorKind::forbidden, "Tài khoản của bạn đã bị khóa.");
   }
 
-  ParsedUnits parsed = parse_units(body, content_type);
   ImportResult result;
+  ParsedUnits parsed;
+  try {
+    parsed = parse_units(body, content_type);
+  } catch (const Error& e) {
+    // A file that cannot be read at all is one problem of the whole file (row 0), listed like
+    // the rows' so that the page and the API show every problem the same way.
+    if (e.kind() != ErrorKind::bad_input) throw;
+    result.errors.push_back({0, "", e.message()});
+    return result;
+  }
   result.errors = parsed.errors;
 
   // Units of this file by code, as their parents will look to the rows below them. Their ids and
@@ -112,12 +141,15 @@ ImportResult Units::import_units_unaudited(const User& actor, const std::string&
   std::vector<std::string> existing_codes;
   for (const ImportRow& item : parsed.rows) {
     const UnitInput& input = item.input;
-    auto fail = [&](const std::string& message) { result.errors.emplace_back(item.row, message); };
+    auto fail = [&](const std::string& message, const char* column = "") {
+      result.errors.push_back({item.row, import_column_label(column), message});
+    };
 
     if (from_file.count(input.code)) {
       fail("Mã đơn vị " + input.code +
-           " đã xuất hiện ở một dòng phía trên; mỗi mã chỉ được có một "
-           "dòng.");
+               " đã xuất hiện ở một dòng phía trên; mỗi mã chỉ được có một "
+               "dòng.",
+           "code");
       continue;
     }
     std::optional<OrgUnit> existing = store_->units().find_unit(input.code);
@@ -131,19 +163,21 @@ ImportResult Units::import_units_unaudited(const User& actor, const std::string&
         parent = *stored;
       } else {
         fail("Không tìm thấy đơn vị cấp trên có mã " + input.parent_code +
-             " (cột parent). Hãy nhập đơn vị cấp trên trước, ở một dòng phía trên.");
+                 ". Hãy nhập đơn vị cấp trên trước, ở một dòng phía trên.",
+             "parent");
         continue;
       }
     } else if (actor.role != Role::admin) {
-      fail("Thiếu đơn vị cấp trên (cột parent); chỉ quản trị hệ thống mới được tạo đơn vị gốc.");
+      fail("Thiếu đơn vị cấp trên; chỉ quản trị hệ thống mới được tạo đơn vị gốc.", "parent");
       continue;
     }
 
     if (existing) {
       if (existing->parent_code != input.parent_code) {
         fail("Đơn vị " + input.code + " đã có, thuộc đơn vị cấp trên " +
-             (existing->parent_code.empty() ? std::string("(gốc)") : existing->parent_code) +
-             "; không thể chuyển sang đơn vị cấp trên khác bằng tệp nhập.");
+                 (existing->parent_code.empty() ? std::string("(gốc)") : existing->parent_code) +
+                 "; không thể chuyển sang đơn vị cấp trên khác bằng tệp nhập.",
+             "parent");
         continue;
       }
       if (!is_allowed(actor, Action::manage_unit, *existing)) {
@@ -153,15 +187,16 @@ ImportResult Units::import_units_unaudited(const User& actor, const std::string&
     }
     if (parent && !is_allowed(actor, Action::manage_unit, *parent)) {
       fail("Đơn vị cấp trên " + parent->code +
-           " nằm ngoài phạm vi bạn quản lý; chỉ được thêm đơn vị thuộc đơn vị của bạn.");
+               " nằm ngoài phạm vi bạn quản lý; chỉ được thêm đơn vị thuộc đơn vị của bạn.",
+           "parent");
       continue;
     }
     try {
       validate_unit_input(input, parent ? &*parent : nullptr);
     } catch (const Error& e) {
       // Every problem of the row, not just the first, so one round of fixes is enough.
-      if (e.fields().empty()) fail(e.message());
-      for (const auto& [field, message] : e.fields()) fail(message);
+      if (e.fields().empty()) fail(e.message(), e.field().c_str());
+      for (const auto& [field, message] : e.fields()) fail(message, field.c_str());
       continue;
     }
 
@@ -188,7 +223,7 @@ ImportResult Units::import_units_unaudited(const User& actor, const std::string&
 
   if (!result.errors.empty()) {
     std::stable_sort(result.errors.begin(), result.errors.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+                     [](const auto& a, const auto& b) { return a.row < b.row; });
     return result;
   }
   if (to_write.empty()) return result;

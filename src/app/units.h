@@ -7,8 +7,10 @@
 #include <utility>
 #include <vector>
 
+#include "app/documents.h"
 #include "app/request_context.h"
 #include "app/unit_editing.h"
+#include "app/unit_import.h"
 #include "app/use_case_area.h"
 #include "domain/org_unit.h"
 #include "domain/user.h"
@@ -18,7 +20,7 @@ namespace llw {
 struct ImportResult {
   int created = 0;
   int updated = 0;
-  std::vector<std::pair<int, std::string>> errors;  // (row number, Vietnamese message)
+  std::vector<ImportProblem> errors;  // every problem, by row; none means written
 };
 
 class Units : public UseCaseArea {
@@ -32,6 +34,9 @@ class Units : public UseCaseArea {
   // the actor may read.
   std::optional<std::string> unit_tree_start(const User& actor, const std::string& path_below);
   std::vector<OrgUnit> list_children(const User& actor, const std::string& parent_code);
+  // Units the actor manages whose name or code contains `text`, marks and case not mattering
+  // ("ha noi" finds "Hà Nội"), in tree order, at most `limit` (the unit page's parent search).
+  std::vector<OrgUnit> find_units(const User& actor, const std::string& text, int limit);
   OrgUnit create_unit(const User& actor, const UnitInput& input,
                       const RequestContext& context = {});
   // Edits a unit and/or moves it under another parent (unit_editing.cpp), keeping every summary
@@ -47,6 +52,9 @@ class Units : public UseCaseArea {
   // unit for a coordinator; empty for an admin).
   ImportResult import_units(const User& actor, const std::string& body,
                             const std::string& content_type, const RequestContext& context = {});
+  // The import's template (unit_import_template.cpp): XLSX (the columns with two example rows
+  // under the actor's unit, and a sheet on what each column takes) or CSV (the first sheet).
+  DocumentFile import_template(const User& actor, DocumentFormat format);
 
  private:
   ImportResult import_units_unaudited(const User& actor, const std::string& body,

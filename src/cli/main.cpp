@@ -274,8 +274,10 @@ int cmd_import_units(const std::string& db, const std::string& file, const std::
   if (!result.errors.empty()) {
     std::cerr << "Nothing was imported: " << result.errors.size() << " error"
               << (result.errors.size() == 1 ? "" : "s") << " in " << file << "\n";
-    for (const auto& [row, message] : result.errors) {
-      std::cerr << "  row " << row << ": " << message << "\n";
+    for (const llw::ImportProblem& problem : result.errors) {
+      std::cerr << "  " << (problem.row > 0 ? "row " + std::to_string(problem.row) : "file")
+                << (problem.column.empty() ? "" : ", column " + problem.column) << ": "
+                << problem.message << "\n";
     }
     return 1;
   }

@@ -20,6 +20,9 @@ class AuditLog {
   virtual void append_audit(const AuditEntry& entry) = 0;
   // Entries matching the query, newest first.
   virtual std::vector<AuditEntry> query_audit(const AuditQuery& query) = 0;
+  // How many entries match the query's filters, counting no further than its limit (its offset
+  // ignored): the audit page's "Trang 3/12". Each filter has an index the count reads (029).
+  virtual std::int64_t count_audit(const AuditQuery& query) = 0;
   // The id of the newest entry (0 when there is none): what any reading of the log is as new as.
   virtual std::int64_t newest_audit_id() = 0;
   // An entry for the write a use case is about to make (app/audited.h): the next write

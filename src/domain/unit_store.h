@@ -60,6 +60,10 @@ class UnitStore {
   // Every unit in the subtree of `path` (itself included) of one of `kinds`.
   virtual std::vector<OrgUnit> units_in_subtree(std::string_view path,
                                                 const std::vector<UnitKind>& kinds) = 0;
+  // Units of the subtree of `path` (itself included) whose name or code contains `key` (a
+  // search_key, domain/text.h: "ha noi" finds "Hà Nội"), in tree order, at most `limit`.
+  virtual std::vector<OrgUnit> search_units(std::string_view path, const std::string& key,
+                                            int limit) = 0;
   virtual std::int64_t count_units() = 0;
 };
 

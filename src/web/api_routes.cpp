@@ -382,22 +382,20 @@ HttpResponse ApiRoutes::import_units(const HttpRequest& request, const Params&) 
   const ImportResult result = app_.units().import_units(
       user, request.body, media_type(request.content_type), RequestContext{request.client_address});
   nlohmann::json errors = nlohmann::json::array();
-  for (const auto& [row, message] : result.errors) {
-    errors.push_back({{"row", row}, {"message", message}});
+  for (const ImportProblem& problem : result.errors) {
+    errors.push_back(
+        {{"row", problem.row}, {"column", problem.column}, {"message", problem.message}});
   }
   if (!result.errors.empty()) {
-    // Nothing was written: report the rows so the file can be fixed and sent again.
-    return json_response(
-        422, {{"error",
-               {{"code", error_code(ErrorKind::validation_failed)},
-                {"message", "Tệp có " + std::to_string(result.errors.size()) +
-                                " dòng lỗi nên chưa có đơn vị nào được lưu. Hãy sửa các dòng "
-                                "được liệt kê rồi gửi lại."},
-                {"field", "body"},
-                {"fields", nlohmann::json::object()}}},
-              {"created", 0},
-              {"updated", 0},
-              {"errors", std::move(errors)}});
+    // Nothing was written: report every problem so the file can be fixed and sent again.
+    return json_response(422, {{"error",
+                                {{"code", error_code(ErrorKind::validation_failed)},
+                                 {"message", import_refusal_message(result.errors)},
+                                 {"field", "body"},
+                                 {"fields", nlohmann::json::object()}}},
+                               {"created", 0},
+                               {"updated", 0},
+                               {"errors", std::move(errors)}});
   }
   return json_response(
       200, {{"created", result.created}, {"updated", result.updated}, {"errors", errors}});

@@ -37,13 +37,16 @@ TEST(UnitImport, RowProblemsAreReportedPerRowInVietnamese) {
       "text/csv");
   EXPECT_TRUE(parsed.rows.empty());
   ASSERT_EQ(parsed.errors.size(), 4u);
-  EXPECT_EQ(parsed.errors[0].first, 2);
-  EXPECT_NE(parsed.errors[0].second.find("Thiếu mã"), std::string::npos);
-  EXPECT_EQ(parsed.errors[1].first, 3);
-  EXPECT_NE(parsed.errors[1].second.find("kind"), std::string::npos);
-  EXPECT_EQ(parsed.errors[2].first, 4);
-  EXPECT_EQ(parsed.errors[3].first, 5);
-  EXPECT_NE(parsed.errors[3].second.find("pop_students"), std::string::npos);
+  EXPECT_EQ(parsed.errors[0].row, 2);
+  EXPECT_EQ(parsed.errors[0].column, "Mã");
+  EXPECT_NE(parsed.errors[0].message.find("Thiếu mã"), std::string::npos);
+  EXPECT_EQ(parsed.errors[1].row, 3);
+  EXPECT_EQ(parsed.errors[1].column, "Loại");
+  EXPECT_NE(parsed.errors[1].message.find("bệnh viện"), std::string::npos);
+  EXPECT_EQ(parsed.errors[2].row, 4);
+  EXPECT_EQ(parsed.errors[2].column, "Cấp học");
+  EXPECT_EQ(parsed.errors[3].row, 5);
+  EXPECT_EQ(parsed.errors[3].column, "Số học sinh");
 }
 
 TEST(UnitImport, VietnameseColumnNamesAndValuesAreAcceptedBesideTheEnglishOnes) {
@@ -54,7 +57,7 @@ TEST(UnitImport, VietnameseColumnNamesAndValuesAreAcceptedBesideTheEnglishOnes) 
       "T2;Trường THCS Hai;TRUONG HOC;thcs;X1;\n"
       "V1;Thôn Ba;Thôn;;X1;\n",
       "text/csv");
-  ASSERT_TRUE(parsed.errors.empty()) << parsed.errors.front().second;
+  ASSERT_TRUE(parsed.errors.empty()) << parsed.errors.front().message;
   ASSERT_EQ(parsed.rows.size(), 4u);
   EXPECT_EQ(parsed.rows[0].input.kind, UnitKind::commune);
   EXPECT_EQ(parsed.rows[1].input.code, "T1");
@@ -69,12 +72,24 @@ TEST(UnitImport, VietnameseColumnNamesAndValuesAreAcceptedBesideTheEnglishOnes) 
   // A Vietnamese kind that is not one of ours is named in the message with the accepted words.
   ParsedUnits wrong = parse_units("Mã,Tên,Loại\nB,Bệnh viện B,Bệnh viện\n", "text/csv");
   ASSERT_EQ(wrong.errors.size(), 1u);
-  EXPECT_NE(wrong.errors[0].second.find("Trường học"), std::string::npos);
-  // "Mã" and "code" are the same column: both at once is a duplicate.
-  EXPECT_THROW(parse_units("Mã,code,Tên,Loại\nA,A,B,village\n", "text/csv"), Error);
+  EXPECT_NE(wrong.errors[0].message.find("Trường học"), std::string::npos);
+  // "Mã" and "code" are the same column: both at once is a duplicate, on the header row.
+  ParsedUnits twice = parse_units("Mã,code,Tên,Loại\nA,A,B,village\n", "text/csv");
+  ASSERT_EQ(twice.errors.size(), 1u);
+  EXPECT_EQ(twice.errors[0].row, 1);
+  EXPECT_EQ(twice.errors[0].column, "code");
+  EXPECT_TRUE(twice.rows.empty());
 }
 
-TEST(UnitImport, HeaderProblemsRejectTheWholeFile) {
+TEST(UnitImport, HeaderProblemsAreListedTogetherAndUnreadableFilesThrow) {
+  ParsedUnits no_code = parse_units("name,kind\nX,village\n", "text/csv");
+  ASSERT_EQ(no_code.errors.size(), 1u);
+  EXPECT_EQ(no_code.errors[0].column, "Mã");
+  ParsedUnits two = parse_units("code,name,kind,colour,màu\nA,B,village,red,đỏ\n", "text/csv");
+  ASSERT_EQ(two.errors.size(), 2u);
+  EXPECT_EQ(two.errors[0].column, "colour");
+  EXPECT_EQ(two.errors[1].column, "màu");
+  EXPECT_TRUE(two.rows.empty());
   auto kind = [](const std::string& body) {
     try {
       parse_units(body, "text/csv");
@@ -83,8 +98,6 @@ TEST(UnitImport, HeaderProblemsRejectTheWholeFile) {
     }
     return ErrorKind::internal;
   };
-  EXPECT_EQ(kind("name,kind\nX,village\n"), ErrorKind::bad_input);  // no code column
-  EXPECT_EQ(kind("code,name,kind,colour\nA,B,village,red\n"), ErrorKind::bad_input);
   EXPECT_EQ(kind("code,name,kind\nA,\"unclosed,village\n"), ErrorKind::bad_input);
   EXPECT_EQ(kind(""), ErrorKind::bad_input);
   EXPECT_EQ(kind("code,name,kind\nA,\xFF\xFE,village\n"), ErrorKind::bad_input);

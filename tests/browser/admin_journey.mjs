@@ -45,7 +45,7 @@ async function main() {
       await Promise.all([page.waitForNavigation(), page.locator('#import-submit').click()]);
       const errors = page.locator('#import-errors');
       await errors.waitFor();
-      assert.match(await errors.textContent(), /Dòng 3: Loại đơn vị \(cột Loại\/kind\) "benh-vien" không hợp lệ/);
+      assert.match(await errors.textContent(), /Dòng 3, cột Loại: Loại đơn vị "benh-vien" không hợp lệ/);
       assert.match(await errors.textContent(), /chưa có đơn vị nào được lưu/);
       await shot(page, '1-import-row-error');
     });

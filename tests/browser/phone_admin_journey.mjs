@@ -1,12 +1,16 @@
 // The admin pages and the navigation on a phone (360×800) and a PC (1366×768): the header is
-// short on both, the accounts, audit and dashboard pages are never wider than the phone, the
-// campaigns page lists the years one may see with the one being looked at marked, and a unit list
-// written with Vietnamese column names and values is imported.
+// short on both, the accounts, audit and dashboard pages are never wider than the phone (the
+// audit log and the table by unit kind read as cards, the audit log says "Trang 1/N"), the
+// campaigns page lists the years one may see with the one being looked at marked, a unit list
+// written with Vietnamese column names and values is imported, the import's template downloads
+// and imports as it is, a wrong file gets the import page with its problem, and the unit tree
+// page marks the units without an account, preselects a school below the commune and finds a new
+// parent typed without marks.
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { baseUrl, finish, fitsThePhone, openBrowser, shot, signIn, step } from './browser_support.mjs';
+import { baseUrl, download, finish, fitsThePhone, openBrowser, shot, signIn, step } from './browser_support.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'llw-phone-admin-journey-'));
 
@@ -68,7 +72,52 @@ async function main() {
       await page.locator('#file').setInputFiles(csv);
       await Promise.all([page.waitForNavigation(), page.locator('#import-submit').click()]);
       await shot(page, '8-import-wrong-360');
-      assert.match(await page.locator('#import-errors').textContent(), /Dòng 2:.*Trường học/s);
+      assert.match(await page.locator('#import-errors').textContent(), /Dòng 2, cột Loại:.*Trường học/s);
+    });
+
+    await step('the audit log says which page of how many, as cards on the phone', async () => {
+      await page.goto(baseUrl + '/nhat-ky');
+      assert.match(await page.locator('#audit-count').textContent(), /mục khớp với bộ lọc/);
+      if (await page.locator('#audit-paging').count()) {
+        assert.match(await page.locator('#audit-page').textContent(), /^Trang 1\/\d+$/);
+      }
+      await fitsThePhone(page, '9-audit-cards');
+      await page.goto(baseUrl + '/');
+      await page.setViewportSize({ width: 360, height: 800 });
+      await page.locator('#by-kind').scrollIntoViewIfNeeded();
+      await shot(page, '10-by-kind-cards-360');
+      const kindWidth = await page.evaluate(() => document.querySelector('#by-kind').getBoundingClientRect().width);
+      assert.ok(kindWidth <= 360, `the table by kind is ${kindWidth}px wide`);
+    });
+
+    await step('the import template downloads and imports as it is; a wrong file is listed', async () => {
+      await page.goto(baseUrl + '/quan-tri/nhap-don-vi');
+      const template = await download(page, page.locator('#template-xlsx'), work, 'mau.xlsx');
+      await page.locator('#file').setInputFiles(template);
+      await Promise.all([page.waitForNavigation(), page.locator('#import-submit').click()]);
+      assert.match(await page.locator('#import-result').textContent(), /2 đơn vị mới/);
+      const picture = join(work, 'anh.png');
+      writeFileSync(picture, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe]));
+      await page.locator('#file').setInputFiles(picture);
+      await Promise.all([page.waitForNavigation(), page.locator('#import-submit').click()]);
+      assert.match(await page.locator('#import-errors').textContent(), /Cả tệp:/);
+      await fitsThePhone(page, '11-import-wrong-file');
+    });
+
+    await step('the unit tree marks units without an account and finds a parent without marks', async () => {
+      await page.goto(baseUrl + '/quan-tri/don-vi/HP-ANHUNG');
+      assert.ok(await page.locator('#children .no-account').count() >= 2);
+      assert.equal(await page.locator('#add-kind').inputValue(), 'school');
+      await fitsThePhone(page, '12-unit-tree');
+      await page.goto(baseUrl + '/quan-tri/don-vi/HP-ANHUNG-THON-MAU');
+      await page.setViewportSize({ width: 360, height: 800 });
+      await page.locator('#parent-search').fill('van hoa');
+      await Promise.all([page.waitForNavigation(), page.locator('#parent-search-submit').click()]);
+      const choice = page.locator('#move-parent-choice');
+      assert.match(await choice.locator('option').first().textContent(), /Văn hóa/);
+      await fitsThePhone(page, '13-parent-search');
+      await Promise.all([page.waitForNavigation(), page.locator('#move-submit').click()]);
+      assert.match(await page.locator('#unit-notice').textContent(), /Đã chuyển/);
     });
     assert.deepEqual(problems, []);
   } finally {

@@ -4,6 +4,7 @@
 // user, action prefix and time.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 
@@ -205,6 +206,65 @@ TEST_P(WorkflowStoreTest, AuditReadsFilterBySubtreeUserActionAndTimeNewestFirst)
   q.unit_id = c.id;
   EXPECT_EQ(store_->audit().query_audit(q).front().username, "c");
   EXPECT_EQ(store_->audit().query_audit(q).front().address, "10.0.0.1");
+}
+
+TEST_P(WorkflowStoreTest, AuditCountMatchesTheQueryForEveryFilterUpToItsLimit) {
+  const OrgUnit a = *store_->units().find_unit("HP-AH-A");
+  const OrgUnit c = *store_->units().find_unit("HP-KS-C");
+  const auto add = [&](Timestamp at, const std::string& user, const std::string& action,
+                       const OrgUnit* unit) {
+    AuditEntry e;
+    e.at = at;
+    e.username = user;
+    e.action = action;
+    if (unit) {
+      e.unit_id = unit->id;
+      e.unit_path = unit->path;
+    }
+    store_->audit().append_audit(e);
+  };
+  for (int i = 0; i < 30; ++i) add(100 + i, i % 2 ? "a" : "b", "report.save", &a);
+  add(200, "a", "report.submit", &a);
+  add(210, "c", "report.save", &c);
+  add(220, "x'; DROP TABLE audit_log; --", "login", nullptr);  // a hostile name is only a value
+
+  std::vector<AuditQuery> queries(1);
+  AuditQuery q;
+  q.path = store_->units().find_unit("HP-AH")->path;
+  queries.push_back(q);
+  q.username = "a";
+  queries.push_back(q);
+  q.action = "report.";
+  queries.push_back(q);
+  q = {};
+  q.action = "report.save";
+  q.from = 110;
+  q.to = 210;
+  queries.push_back(q);
+  q = {};
+  q.unit_id = c.id;
+  queries.push_back(q);
+  q = {};
+  q.username = "x'; DROP TABLE audit_log; --";
+  queries.push_back(q);
+  q.username = "nobody";
+  queries.push_back(q);
+  for (AuditQuery query : queries) {
+    query.limit = 100000;
+    const auto all = static_cast<std::int64_t>(store_->audit().query_audit(query).size());
+    query.offset = 10;  // ignored by the count
+    EXPECT_EQ(store_->audit().count_audit(query), all)
+        << query.path << " " << query.username << " " << query.action;
+    // Counting stops at the limit.
+    query.limit = 5;
+    EXPECT_EQ(store_->audit().count_audit(query), std::min<std::int64_t>(all, 5));
+  }
+  AuditQuery everything;
+  everything.limit = 1000;
+  EXPECT_EQ(store_->audit().count_audit(everything), 33);
+  q = {};
+  q.username = "nobody";
+  EXPECT_EQ(store_->audit().count_audit(q), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, WorkflowStoreTest, kBothBackends,

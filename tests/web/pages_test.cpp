@@ -549,7 +549,7 @@ TEST_F(PagesTest, AnImportWithABadRowShowsTheRowAndWritesNothingThenTheFixedFile
   const std::vector<std::string> row_errors =
       HtmlPage(bad.body).texts("//*[@id='import-errors']//ul[@class='row-errors']/li");
   ASSERT_EQ(row_errors.size(), 1u);
-  EXPECT_EQ(row_errors[0].rfind("Dòng 3: ", 0), 0u);
+  EXPECT_EQ(row_errors[0].rfind("Dòng 3, cột Đơn vị cấp trên: ", 0), 0u) << row_errors[0];
   EXPECT_EQ(get("/api/v1/units/HP-AH-THON9", token(kAdmin)).status, 404);
   const HttpReply fixed = upload("code,name,kind,parent\n" + good_row);
   EXPECT_EQ(fixed.status, 200) << fixed.body;
@@ -558,6 +558,94 @@ TEST_F(PagesTest, AnImportWithABadRowShowsTheRowAndWritesNothingThenTheFixedFile
   // A reporter may not import.
   const std::string reporter = sign_in(kReporter);
   EXPECT_EQ(page_get("/quan-tri/nhap-don-vi", reporter).status, 403);
+}
+
+TEST_F(PagesTest, TheImportPageOffersTheTemplateAsXlsxAndCsv) {
+  const std::string cookie = sign_in(kCoordinator);
+  const HtmlPage html(page_get("/quan-tri/nhap-don-vi", cookie).body);
+  EXPECT_EQ(html.attribute("//a[@id='template-xlsx']", "href"), "/quan-tri/nhap-don-vi?mau=xlsx");
+  const HttpReply xlsx = page_get("/quan-tri/nhap-don-vi?mau=xlsx", cookie);
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.rfind("PK\x03\x04", 0), 0u);
+  EXPECT_NE(xlsx.header("content-disposition").find("mau-nhap-don-vi.xlsx"), std::string::npos);
+  const HttpReply csv = page_get("/quan-tri/nhap-don-vi?mau=csv", cookie);
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_NE(csv.body.find("Mã,Tên,Loại"), std::string::npos);
+  EXPECT_NE(csv.body.find("Trường học"), std::string::npos);
+  for (const char* other : {"pdf", "..%2F..%2Fetc%2Fpasswd", "xlsx%00.exe", ""}) {
+    EXPECT_EQ(page_get(std::string("/quan-tri/nhap-don-vi?mau=") + other, cookie).status, 404)
+        << other;
+  }
+  EXPECT_EQ(page_get("/quan-tri/nhap-don-vi?mau=csv", sign_in(kReporter)).status, 403);
+}
+
+TEST_F(PagesTest, AWrongImportFileShowsTheImportPageWithEveryProblemAndWritesNothing) {
+  const std::string cookie = sign_in(kAdmin);
+  const std::string csrf = csrf_of(page_get("/quan-tri/nhap-don-vi", cookie).body);
+  const auto upload = [&](const std::string& file_name, const std::string& type,
+                          const std::string& bytes) {
+    const std::string boundary = "----llwtest";
+    const std::string body =
+        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf +
+        "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
+        file_name + "\"\r\nContent-Type: " + type + "\r\n\r\n" + bytes + "\r\n--" + boundary +
+        "--\r\n";
+    return http_->send("POST", "/quan-tri/nhap-don-vi", body,
+                       {cookie, "Content-Type: multipart/form-data; boundary=" + boundary});
+  };
+  const std::string items = "//*[@id='import-errors']//ul[@class='row-errors']/li";
+  // Files that cannot be read at all: one problem of the whole file, on the import page.
+  const std::vector<std::pair<std::string, std::string>> unreadable = {
+      {"anh.png", "\x89PNG\r\n\x1a\n"},
+      {"bang.xlsx", "PK\x03\x04not a workbook"},
+      {"don-vi.csv", "code,name,kind\nA,\xC3\x28,village\n"},
+      {"don-vi.csv", "\n\n"},
+      {"<script>alert(1)</script>.csv", "code,name,kind\nA,\"unclosed,village\n"}};
+  for (const auto& [file_name, bytes] : unreadable) {
+    const HttpReply reply = upload(file_name, "application/octet-stream", bytes);
+    EXPECT_EQ(reply.status, 422) << file_name;
+    const HtmlPage html(reply.body);
+    const std::vector<std::string> problems = html.texts(items);
+    ASSERT_EQ(problems.size(), 1u) << file_name << reply.body.substr(0, 300);
+    EXPECT_EQ(problems[0].rfind("Cả tệp: ", 0), 0u) << problems[0];
+    EXPECT_EQ(html.count("//form[@action='/quan-tri/nhap-don-vi']//input[@type='file']"), 1u);
+    EXPECT_EQ(reply.body.find("<script>alert"), std::string::npos);
+  }
+  // Every header problem at once, each with its row and column.
+  const HttpReply header =
+      upload("don-vi.csv", "text/csv", "Mã,code,Màu,Loại\nHP-AH-Q,HP-AH-Q,đỏ,Thôn\n");
+  EXPECT_EQ(header.status, 422);
+  const std::vector<std::string> header_problems = HtmlPage(header.body).texts(items);
+  ASSERT_EQ(header_problems.size(), 3u) << header.body;
+  for (const std::string& text : header_problems) {
+    EXPECT_EQ(text.rfind("Dòng 1 (tiêu đề), cột ", 0), 0u) << text;
+  }
+  // Bad rows: every row's every problem, nothing written.
+  const HttpReply rows = upload("don-vi.csv", "text/csv",
+                                "Mã,Tên,Loại,Đơn vị cấp trên,Số học sinh\n"
+                                "HP-AH-R1,Thôn Một,Thôn,HP-AH,\n"
+                                "HP-AH-R2,,Thôn,HP-AH,\n"
+                                "HP-AH-R3,Trường Ba,Bệnh viện,HP-AH,mười\n");
+  EXPECT_EQ(rows.status, 422);
+  const std::vector<std::string> row_problems = HtmlPage(rows.body).texts(items);
+  ASSERT_EQ(row_problems.size(), 3u) << rows.body;
+  EXPECT_EQ(row_problems[0].rfind("Dòng 3, cột Tên: ", 0), 0u) << row_problems[0];
+  EXPECT_EQ(row_problems[1].rfind("Dòng 4, cột Loại: ", 0), 0u) << row_problems[1];
+  EXPECT_EQ(row_problems[2].rfind("Dòng 4, cột Số học sinh: ", 0), 0u) << row_problems[2];
+  EXPECT_EQ(get("/api/v1/units/HP-AH-R1", token(kAdmin)).status, 404);
+  // The API answers the same list as JSON.
+  const HttpReply api =
+      http_->send("POST", "/api/v1/units/import", "Mã,Tên,Loại,Màu\nA,B,Thôn,đỏ\n",
+                  {"Authorization: Bearer " + token(kAdmin), "Content-Type: text/csv"});
+  EXPECT_EQ(api.status, 422);
+  ASSERT_EQ(api.json()["errors"].size(), 1u) << api.body;
+  EXPECT_EQ(api.json()["errors"][0].value("row", -1), 1);
+  EXPECT_EQ(api.json()["errors"][0].value("column", ""), "Màu");
+  const HttpReply api_file =
+      http_->send("POST", "/api/v1/units/import", "x",
+                  {"Authorization: Bearer " + token(kAdmin), "Content-Type: application/pdf"});
+  EXPECT_EQ(api_file.status, 422);
+  EXPECT_EQ(api_file.json()["errors"][0].value("row", -1), 0);
 }
 
 // --- View functions ---------------------------------------------------------------------------

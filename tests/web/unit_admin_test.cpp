@@ -236,6 +236,26 @@ TEST_F(UnitAdminTest, ThePageShowsTheTreeAndTheFormsToWhoeverManagesTheUnit) {
   EXPECT_EQ(own_page.attribute(child_link, "href"), "/quan-tri/don-vi/HP-AH-THTT");
   EXPECT_EQ(own_page.count("//form[@id='edit-form']//input[@name='signer_name']"), 1u);
   EXPECT_EQ(own_page.count("//form[@id='add-form']"), 1u);
+  // The units that report and have no reporter account are marked, with a link to create them.
+  const auto marks = [&](const std::string& code) {
+    return own_page.count("//table[@id='children']//tr[@data-unit='" + code +
+                          "']//*[contains(@class, 'no-account')]");
+  };
+  EXPECT_EQ(marks("HP-AH-THON1"), 1u);
+  EXPECT_EQ(marks("HP-AH-THTT"), 0u);
+  EXPECT_EQ(marks("HP-AH-MN"), 0u);
+  EXPECT_EQ(own_page.attribute("//a[@id='create-accounts']", "href"),
+            "/quan-tri/tai-khoan-don-vi?don-vi=HP-AH");
+  // A commune's new unit defaults to a school, and only the kinds a commune may have below it
+  // are offered (never "Toàn quốc" inside a commune).
+  const std::string add_kind = "//form[@id='add-form']//select[@name='kind']";
+  EXPECT_EQ(own_page.attribute(add_kind + "/option[@selected]", "value"), "school");
+  EXPECT_EQ(own_page.count(add_kind + "/option[@value='country']"), 0u);
+  EXPECT_EQ(own_page.count(add_kind + "/option[@value='province']"), 0u);
+  EXPECT_EQ(own_page.count(add_kind + "/option[@value='commune']"), 0u);
+  EXPECT_EQ(own_page.count(add_kind + "/option"), 4u);
+  // The edit form still offers every kind.
+  EXPECT_EQ(own_page.count("//form[@id='edit-form']//select[@name='kind']/option"), 7u);
   // Its own unit cannot be moved by it: the level above decides that.
   EXPECT_EQ(own_page.count("//form[@id='move-form']"), 0u);
   EXPECT_EQ(own_page.count("//nav//a[@href='/quan-tri/don-vi/HP-AH']"), 1u);  // nav link
@@ -246,10 +266,21 @@ TEST_F(UnitAdminTest, ThePageShowsTheTreeAndTheFormsToWhoeverManagesTheUnit) {
   EXPECT_EQ(child_page.count("//form[@id='move-form']"), 1u);
   EXPECT_EQ(child_page.attribute("//a[@id='parent-link']", "href"), "/quan-tri/don-vi/HP-AH");
   EXPECT_EQ(child_page.attribute(kStudents, "value"), "450");
+  // A school has no units below it: no add form, a sentence instead.
+  EXPECT_EQ(child_page.count("//form[@id='add-form']"), 0u);
+  EXPECT_EQ(child_page.count("//*[@id='add-none']"), 1u);
 
   const HttpReply admin = page_get("/quan-tri/don-vi/HP-AH-THTT", session_of(kAdmin));
   ASSERT_EQ(admin.status, 200);
   EXPECT_EQ(HtmlPage(admin.body).text("//nav[@id='breadcrumb']//li[1]/a"), "Việt Nam");
+  // Below a province the likely new unit is a commune, below the country a province.
+  const std::string selected = "//form[@id='add-form']//select[@name='kind']/option[@selected]";
+  EXPECT_EQ(HtmlPage(page_get("/quan-tri/don-vi/HP", session_of(kAdmin)).body)
+                .attribute(selected, "value"),
+            "commune");
+  EXPECT_EQ(HtmlPage(page_get("/quan-tri/don-vi/VN", session_of(kAdmin)).body)
+                .attribute(selected, "value"),
+            "province");
 }
 
 // The page's body is kept and reused (issue 15) until something is written: a change made
@@ -362,6 +393,43 @@ TEST_F(UnitAdminTest, ARefusedEditKeepsTheInputAndShowsTheMessagesBesideTheField
   EXPECT_NE(HtmlPage(empty_name.body).text("//*[@id='edit-name-err']").find("Hãy nhập tên đơn vị"),
             std::string::npos);
   EXPECT_EQ(unit_json("HP-AH-THTT"), before);
+}
+
+TEST_F(UnitAdminTest, TheNewParentIsFoundByNameWithoutMarksAndChosenFromAList) {
+  const PageSession admin = session_of(kAdmin);
+  const std::string page = "/quan-tri/don-vi/HP-AH-THON1";
+  const std::string options = "//form[@id='move-form']//select[@name='parent_code']/option";
+  const HttpReply found_reply = page_get(page + "?tim-cap-tren=an+duong", admin);
+  ASSERT_EQ(found_reply.status, 200) << found_reply.body;
+  const HtmlPage found(found_reply.body);
+  ASSERT_EQ(found.count(options), 1u) << found_reply.body;
+  EXPECT_EQ(found.attribute(options, "value"), "HP-AD");
+  EXPECT_NE(found.text(options).find("An Dương"), std::string::npos);
+  EXPECT_EQ(found.attribute("//input[@id='parent-search']", "value"), "an duong");
+  // Its current parent, and units that cannot have a village below them, are not offered; the
+  // code can still be typed.
+  const HtmlPage own(page_get(page + "?tim-cap-tren=An+H%C6%B0ng", admin).body);
+  EXPECT_EQ(own.count(options), 0u);
+  EXPECT_EQ(own.count("//*[@id='parent-none']"), 1u);
+  EXPECT_EQ(own.count("//form[@id='move-form']//input[@name='parent_code']"), 1u);
+  // Hostile searches: wildcards are only themselves, markup stays text, a long one is cut.
+  for (const std::string& hostile :
+       {std::string("%25"), std::string("_"), std::string("%3Cscript%3Ealert(1)%3C%2Fscript%3E"),
+        std::string("%27%20OR%201%3D1--"), std::string(300, 'a')}) {
+    const HttpReply reply = page_get(page + "?tim-cap-tren=" + hostile, admin);
+    ASSERT_EQ(reply.status, 200) << hostile;
+    EXPECT_EQ(HtmlPage(reply.body).count(options), 0u) << hostile;
+    EXPECT_EQ(reply.body.find("<script>alert"), std::string::npos);
+  }
+  // A coordinator finds only units of its own subtree.
+  const PageSession coordinator = session_of(kCoordinator);
+  EXPECT_EQ(HtmlPage(page_get(page + "?tim-cap-tren=an+duong", coordinator).body).count(options),
+            0u);
+  // The unit chosen from the list is where it moves.
+  const HttpReply moved =
+      page_post(page, admin, "csrf=" + admin.csrf + "&action=chuyen&parent_code=HP-AD");
+  ASSERT_EQ(moved.status, 303) << moved.body;
+  EXPECT_EQ(unit_json("HP-AH-THON1")["parent"], "HP-AD");
 }
 
 TEST_F(UnitAdminTest, TheAddAndMoveFormsWorkWithoutJavaScript) {

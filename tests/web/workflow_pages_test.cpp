@@ -12,6 +12,7 @@
 #include "app/reports.h"
 #include "html_query.h"
 #include "web/pages/page_support.h"
+#include "web/pages/workflow_view.h"
 #include "web_fixture.h"
 
 namespace llw::test {
@@ -402,6 +403,53 @@ TEST_F(WorkflowPagesTest, TheAuditPagePagesByFifty) {
   const std::string saves = "//table//tbody/tr[td[4]='Lưu bản nháp']";
   EXPECT_EQ(first_page.count(saves), 50u);
   EXPECT_EQ(second_page.count(saves), 2u);
+  // Where one is and how many pages there are, with every link keeping the filter.
+  EXPECT_EQ(first_page.text("//*[@id='audit-page']"), "Trang 1/2");
+  EXPECT_EQ(second_page.text("//*[@id='audit-page']"), "Trang 2/2");
+  EXPECT_EQ(first_page.text("//*[@id='audit-count']").rfind("52 mục khớp với bộ lọc", 0), 0u);
+  EXPECT_EQ(first_page.attribute("//a[@id='audit-last']", "href"),
+            "/nhat-ky?hanh-dong=report.save&trang=2");
+  EXPECT_EQ(first_page.count("//a[@id='audit-first']"), 0u);
+  EXPECT_EQ(second_page.attribute("//a[@id='audit-first']", "href"),
+            "/nhat-ky?hanh-dong=report.save&trang=1");
+  EXPECT_EQ(second_page.attribute("//a[@id='audit-previous']", "href"),
+            "/nhat-ky?hanh-dong=report.save&trang=1");
+  // A page past the last shows none and links back; a hostile page number is page 1.
+  const HtmlPage beyond(open(coordinator, "/nhat-ky?hanh-dong=report.save&trang=9").body);
+  EXPECT_EQ(beyond.count(saves), 0u);
+  EXPECT_EQ(beyond.attribute("//*[@id='audit-empty']/a", "href"),
+            "/nhat-ky?hanh-dong=report.save&trang=2");
+  for (const char* hostile : {"-3", "abc", "99999999999999999999999", "1%27%20OR%201=1"}) {
+    const HttpReply reply =
+        open(coordinator, std::string("/nhat-ky?hanh-dong=report.save&trang=") + hostile);
+    ASSERT_EQ(reply.status, 200) << hostile;
+    EXPECT_EQ(HtmlPage(reply.body).count(saves), 50u) << hostile;
+  }
+  // A narrower filter counts only its own: the kindergarten's saves in the same commune.
+  const HtmlPage one_user(
+      open(coordinator, "/nhat-ky?hanh-dong=report.save&nguoi-dung=" + std::string(kReporterMn))
+          .body);
+  EXPECT_EQ(one_user.text("//*[@id='audit-count']").rfind("26 mục", 0), 0u);
+  EXPECT_EQ(one_user.count("//*[@id='audit-paging']"), 0u);
+}
+
+TEST(AuditView, BeyondTheCountedEntriesThePageSaysMoreAndStillPagesOn) {
+  pages::AuditPageInput input;
+  input.filters.action = "report.";
+  input.filters.page = 200;
+  input.total = pages::kAuditCountLimit + 1;
+  const nlohmann::json view = pages::audit_view(input);
+  EXPECT_EQ(view["total"], "Hơn 10.000");
+  EXPECT_EQ(view["paging"]["pages"], "200+");
+  EXPECT_EQ(view["paging"]["has_next"], true);
+  EXPECT_EQ(view["paging"]["next_href"], "/nhat-ky?hanh-dong=report.&trang=201");
+  EXPECT_EQ(view["beyond_last"], false);
+  input.total = 120;
+  input.filters.page = 1;
+  const nlohmann::json exact = pages::audit_view(input);
+  EXPECT_EQ(exact["total"], "120");
+  EXPECT_EQ(exact["paging"]["pages"], "3");
+  EXPECT_EQ(exact["paging"]["last_href"], "/nhat-ky?hanh-dong=report.&trang=3");
 }
 
 TEST_F(WorkflowPagesTest, ASubmitShowsInTheCoordinatorsNavigationUntilMarkedRead) {

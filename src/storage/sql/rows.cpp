@@ -62,6 +62,15 @@ std::string path_upper_bound(std::string prefix) {
   return prefix;
 }
 
+std::string contains_pattern(const std::string& key) {
+  std::string pattern = "%";
+  for (const char c : key) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  return pattern + "%";
+}
+
 void UnitRow::bind(soci::statement& st) {
   st.exchange(soci::into(id));
   st.exchange(soci::into(code));

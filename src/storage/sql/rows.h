@@ -41,6 +41,10 @@ std::chrono::year_month_day date_column(const std::string& text);
 // (all start with '/').
 std::string path_upper_bound(std::string prefix);
 
+// LIKE's pattern for "contains `key`" (with ESCAPE '\\'): its own wildcards and the escape
+// character escaped, so a typed "%" or "_" is only itself.
+std::string contains_pattern(const std::string& key);
+
 // ---------------------------------------------------------------------------------------------
 // Rows.
 

@@ -84,6 +84,8 @@ class SqlStore : public Store,
   std::vector<std::int64_t> ancestor_ids(std::int64_t unit_id) override;
   std::vector<OrgUnit> units_in_subtree(std::string_view path,
                                         const std::vector<UnitKind>& kinds) override;
+  std::vector<OrgUnit> search_units(std::string_view path, const std::string& key,
+                                    int limit) override;
   std::int64_t count_units() override;
 
   std::optional<StoredUser> find_user(std::string_view username) override;
@@ -183,6 +185,7 @@ class SqlStore : public Store,
   // sql_store_audit.cpp
   void append_audit(const AuditEntry& entry) override;
   std::vector<AuditEntry> query_audit(const AuditQuery& query) override;
+  std::int64_t count_audit(const AuditQuery& query) override;
   std::int64_t newest_audit_id() override;
   void stage_audit(const AuditEntry& entry) override;
   std::optional<AuditEntry> take_staged_audit() override;

@@ -88,16 +88,6 @@ const char* filter_condition(ReportFilter filter) {
   return "";
 }
 
-// LIKE's pattern for "contains `key`": its own wildcards and the escape character escaped.
-std::string contains_pattern(const std::string& key) {
-  std::string pattern = "%";
-  for (const char c : key) {
-    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-    pattern += c;
-  }
-  return pattern + "%";
-}
-
 // The time of the unit's latest deadline reminder (is_reminder_slot) sent (queued 0) or still
 // queued (1), 0 when there is none: a range of the reminders' primary key per row of the page.
 std::string latest_reminder(int queued) {

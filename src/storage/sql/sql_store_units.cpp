@@ -276,6 +276,34 @@ std::vector<std::int64_t> SqlStore::ancestor_ids(std::int64_t unit_id) {
   return ancestors_from_path(row->value);
 }
 
+std::vector<OrgUnit> SqlStore::search_units(std::string_view path, const std::string& key,
+                                            int limit) {
+  auto connection = pool_->acquire();
+  soci::session& sql = connection->sql;
+  std::string low(path);
+  std::string high = path_upper_bound(low);
+  std::string pattern = contains_pattern(key);
+  long long count = std::clamp(limit, 1, 1000);
+  UnitRow row;
+  soci::statement st(sql);
+  row.bind(st);
+  st.exchange(soci::use(low));
+  st.exchange(soci::use(high));
+  st.exchange(soci::use(pattern));
+  st.exchange(soci::use(count));
+  st.alloc();
+  // The subtree's range of the path index, filtered by the stored key (as the unit list's
+  // search does, sql_store_report_listing.cpp).
+  st.prepare(std::string("SELECT ") + kUnitColumns + kUnitFrom +
+             "WHERE u.path >= :low AND u.path < :high AND u.search_key LIKE :pattern "
+             "ESCAPE '\\' ORDER BY u.path LIMIT :n");
+  st.define_and_bind();
+  st.execute(false);
+  std::vector<OrgUnit> units;
+  while (st.fetch()) units.push_back(row.to_unit());
+  return units;
+}
+
 std::vector<OrgUnit> SqlStore::units_in_subtree(std::string_view path,
                                                 const std::vector<UnitKind>& kinds) {
   if (kinds.empty()) return {};

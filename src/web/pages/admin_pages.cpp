@@ -1,6 +1,7 @@
-// Admin pages. Built: the import of units from CSV or XLSX, with row-level errors and nothing
-// written when any row fails. The unit tree is in unit_admin_pages.cpp, accounts in
-// user_pages.cpp, campaign settings in settings_pages.cpp.
+// Admin pages. Built: the import of units from CSV or XLSX, with every problem listed by row and
+// column and nothing written when there is one, and the import's template to download. The unit
+// tree is in unit_admin_pages.cpp, accounts in user_pages.cpp, campaign settings in
+// settings_pages.cpp.
 
 #include "web/pages/admin_pages.h"
 
@@ -35,6 +36,15 @@ void require_unit_manager(const User& user) {
 
 HttpResponse AdminPages::admin_import(Context& context, const Params&) {
   require_unit_manager(context.user);
+  // "?mau=xlsx" or "?mau=csv": the import's template (app/unit_import_template.cpp).
+  if (const auto it = context.request.query.find("mau"); it != context.request.query.end()) {
+    if (it->second != "xlsx" && it->second != "csv") {
+      throw Error(ErrorKind::not_found, "Không có tệp mẫu này; tệp mẫu có dạng XLSX hoặc CSV.",
+                  "mau");
+    }
+    return download(app_.units().import_template(
+        context.user, it->second == "csv" ? DocumentFormat::csv : DocumentFormat::xlsx));
+  }
   return page(context, 200, "admin_import", {{"title", "Nhập danh sách đơn vị"}});
 }
 
@@ -53,14 +63,16 @@ HttpResponse AdminPages::admin_import_post(Context& context, const Params&) {
   view["file_name"] = it->second.filename;
   if (!result.errors.empty()) {
     nlohmann::json rows = nlohmann::json::array();
-    for (const auto& [row, message] : result.errors) {
-      rows.push_back({{"row", std::to_string(row)}, {"message", message}});
+    for (const ImportProblem& problem : result.errors) {
+      // "Dòng 3, cột Loại", "Dòng 1 (tiêu đề), cột Màu", "Cả tệp".
+      std::string where = problem.row == 0 ? "Cả tệp" : "Dòng " + std::to_string(problem.row);
+      if (problem.row == 1) where += " (tiêu đề)";
+      if (!problem.column.empty()) where += ", cột " + problem.column;
+      rows.push_back({{"where", where}, {"message", problem.message}});
     }
     view["has_errors"] = true;
     view["errors"] = std::move(rows);
-    view["message"] = "Tệp có " + std::to_string(result.errors.size()) +
-                      " dòng lỗi nên chưa có đơn vị nào được lưu. Hãy sửa các dòng dưới đây rồi "
-                      "nhập lại.";
+    view["message"] = import_refusal_message(result.errors);
     return page(context, 422, "admin_import", std::move(view));
   }
   view["has_result"] = true;

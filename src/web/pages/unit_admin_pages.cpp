@@ -8,10 +8,12 @@
 #include <algorithm>
 #include <charconv>
 
+#include "app/accounts.h"
 #include "app/audit_trail.h"
 #include "app/units.h"
 #include "domain/access.h"
 #include "domain/error.h"
+#include "domain/text.h"
 #include "web/pages/unit_admin_view.h"
 
 namespace llw {
@@ -131,6 +133,7 @@ pages::UnitAdminInput tree_input(const UsesUnits& app, const User& user, const O
   UnitPlace place = app.units().unit_place(user, unit.code);
   input.ancestors = std::move(place.managed_ancestors);
   input.children = app.units().list_children(user, unit.code);
+  input.without_account = app.accounts().units_without_reporter(user, input.children);
   input.can_move = place.may_move;
   return input;
 }
@@ -145,16 +148,32 @@ HttpResponse UnitAdminPages::admin_units(Context& context, const Params& params)
   require_allowed(context.user, Action::manage_unit, unit);
   const auto ok = context.request.query.find("ok");
   const std::string notice = ok == context.request.query.end() ? "" : notice_for(ok->second);
+  // The move form's search for a new parent, by name or code without marks ("ha noi").
+  std::string search = pages::query_value(context.request.query, "tim-cap-tren");
+  if (search.size() > 100 || !is_valid_utf8(search)) search.clear();
   // The body depends on the units (every change of one is audited: write_version), the reader's
-  // role and place (which ancestors and moves it may use) and the notice alone.
+  // role and place (which ancestors and moves it may use), the notice and the search alone.
   const std::string key = "don-vi/" + std::string(to_string(context.user.role)) + "/" +
                           context.user.unit_path + "/" + pages::url_encode(unit.code) + "?" +
-                          pages::url_encode(notice);
+                          pages::url_encode(notice) + "&" + pages::url_encode(search);
   return cached_page(context, key, version, "admin_units", [&] {
     pages::UnitAdminInput input = tree_input(app_, context.user, unit);
     input.unit = &unit;
     input.edit.values = pages::unit_form_values(unit);
     input.notice = notice;
+    if (input.can_move && !search.empty()) {
+      input.parent_search = search;
+      input.searched = true;
+      // Only units the unit may move under: not itself or its own subtree, and of a kind that
+      // may have it below.
+      for (OrgUnit& found : app_.units().find_units(context.user, search, 60)) {
+        if (found.path.rfind(unit.path, 0) == 0 || found.id == unit.parent_id.value_or(0) ||
+            !can_have_child(found.kind, unit.kind)) {
+          continue;
+        }
+        if (input.parent_choices.size() < 50) input.parent_choices.push_back(std::move(found));
+      }
+    }
     return pages::unit_admin_view(input);
   });
 }

@@ -1,5 +1,7 @@
 #include "web/pages/unit_admin_view.h"
 
+#include <optional>
+
 #include "web/pages/page_support.h"
 #include "web/pages/view_format.h"
 
@@ -51,9 +53,12 @@ json field(const std::string& form, const UnitFormState& state, const std::strin
   return out;
 }
 
-json kind_options(const std::string& selected) {
+// The kinds a form offers: all of them, or (`under` set) only those a unit of that kind may
+// have directly below it (domain can_have_child), so a commune's new unit is never "Toàn quốc".
+json kind_options(const std::string& selected, const UnitKind* under = nullptr) {
   json options = json::array();
   for (UnitKind kind : kKinds) {
+    if (under != nullptr && !can_have_child(*under, kind)) continue;
     const std::string value(to_string(kind));
     options.push_back({{"value", value},
                        {"label", std::string(vietnamese_label(kind))},
@@ -109,6 +114,27 @@ json signer_fields(const std::string& form, const UnitFormState& state) {
        field(form, state, "signer_deputy", "Dòng cấp phó", "Ví dụ: KT. CHỦ TỊCH"),
        field(form, state, "signer_position", "Chức vụ", "Ví dụ: PHÓ CHỦ TỊCH"),
        field(form, state, "signer_name", "Họ và tên người ký")});
+}
+
+// The kind a new unit under `parent` most likely has, preselected on the add form: the next level
+// of the administration down to the commune, then a school (most reporting units are schools);
+// an organization's branches are organizations. None for kinds that have no units below them.
+std::optional<UnitKind> likely_child_kind(UnitKind parent) {
+  switch (parent) {
+    case UnitKind::country:
+      return UnitKind::province;
+    case UnitKind::province:
+      return UnitKind::commune;
+    case UnitKind::commune:
+    case UnitKind::department:
+      return UnitKind::school;
+    case UnitKind::organization:
+      return UnitKind::organization;
+    case UnitKind::village:
+    case UnitKind::school:
+      return std::nullopt;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -177,11 +203,15 @@ json unit_admin_view(const UnitAdminInput& input) {
                         {"code", child.code},
                         {"name", child.name},
                         {"kind", std::string(vietnamese_label(child.kind))},
+                        {"no_account", input.without_account.count(child.code) > 0},
                         {"population", format_count(people)}});
   }
   view["has_children"] = !children.empty();
   view["children"] = std::move(children);
   view["child_count"] = format_count(static_cast<double>(input.children.size()));
+  view["without_account_count"] = format_count(static_cast<double>(input.without_account.size()));
+  view["has_without_account"] = !input.without_account.empty();
+  view["accounts_href"] = "/quan-tri/tai-khoan-don-vi?don-vi=" + url_encode(unit.code);
 
   json edit = form_state(input.edit);
   edit["fields"] = unit_fields("edit", input.edit);
@@ -191,13 +221,30 @@ json unit_admin_view(const UnitAdminInput& input) {
   json add = form_state(input.add);
   add["code"] = field("add", input.add, "code", "Mã đơn vị mới",
                       "Chữ không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang (ví dụ HP-AH-THCS).");
-  add["fields"] = unit_fields("add", input.add);
-  add["signer"] = signer_fields("add", input.add);
+  UnitFormState add_state = input.add;
+  const auto likely = likely_child_kind(unit.kind);
+  if (value_of(add_state, "kind").empty() && likely) {
+    add_state.values["kind"] = std::string(to_string(*likely));
+  }
+  add["fields"] = unit_fields("add", add_state);
+  add["fields"]["kind"]["options"] = kind_options(value_of(add_state, "kind"), &unit.kind);
+  add["signer"] = signer_fields("add", add_state);
+  view["can_add"] = !add["fields"]["kind"]["options"].empty();
   view["add"] = std::move(add);
 
   view["can_move"] = input.can_move;
   json move = form_state(input.move);
   move["parent_code"] = field("move", input.move, "parent_code", "Mã đơn vị cấp trên mới");
+  move["search"] = input.parent_search;
+  move["searched"] = input.searched;
+  json choices = json::array();
+  for (const OrgUnit& choice : input.parent_choices) {
+    choices.push_back({{"code", choice.code},
+                       {"label", choice.name + " (" + std::string(vietnamese_label(choice.kind)) +
+                                     ", mã " + choice.code + ")"}});
+  }
+  move["has_choices"] = !choices.empty();
+  move["choices"] = std::move(choices);
   view["move"] = std::move(move);
   return view;
 }

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,13 +27,19 @@ struct UnitFormState {
 
 struct UnitAdminInput {
   const OrgUnit* unit = nullptr;
-  std::vector<OrgUnit> ancestors;  // root first, only those the user may manage
-  std::vector<OrgUnit> children;   // in display order
+  std::vector<OrgUnit> ancestors;         // root first, only those the user may manage
+  std::vector<OrgUnit> children;          // in display order
+  std::set<std::string> without_account;  // codes of children that report and have no account
   bool can_move = false;
   std::string notice;  // after a successful POST (redirect-after-post)
   UnitFormState edit;  // values default to the unit's
   UnitFormState add;
   UnitFormState move;
+  // The move form's search for a new parent: what was typed and the units it found that the
+  // unit may move under (chosen from a list instead of typing a code).
+  std::string parent_search;
+  bool searched = false;
+  std::vector<OrgUnit> parent_choices;
 };
 
 // The edit form's values of a stored unit (field name → text).

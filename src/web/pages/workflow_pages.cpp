@@ -240,10 +240,13 @@ HttpResponse WorkflowPages::audit_log(Context& context, const Params&) {
   }
   return cached_page(context, key, version, "audit", [&] {
     input.entries = app_.audit().audit_log(context.user, request.filters.unit, request.query);
-    if (static_cast<int>(input.entries.size()) > kPageSize) {
-      input.has_next = true;
-      input.entries.resize(kPageSize);
-    }
+    if (static_cast<int>(input.entries.size()) > kPageSize) input.entries.resize(kPageSize);
+    // "Trang 3/12": the count reads one index range (storage's count_audit), up to 10,001
+    // entries: beyond 10,000 the page says "hơn 10.000" and pages up to the 200th.
+    AuditQuery counted = request.query;
+    counted.offset = 0;
+    counted.limit = pages::kAuditCountLimit + 1;
+    input.total = app_.audit().audit_log_count(context.user, request.filters.unit, counted);
     return pages::audit_view(input);
   });
 }

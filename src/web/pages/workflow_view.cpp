@@ -5,6 +5,7 @@
 
 #include "domain/workflow.h"
 #include "web/pages/page_support.h"
+#include "web/pages/paging_view.h"
 #include "web/pages/report_form_view.h"
 #include "web/pages/report_review_view.h"
 #include "web/pages/view_format.h"
@@ -284,9 +285,23 @@ json audit_view(const AuditPageInput& input) {
     actions.push_back({{"value", value}, {"label", label}, {"selected", filters.action == value}});
   }
   const std::string query = audit_query_string(filters);
-  const auto page_href = [&](int page) {
+  const auto page_href = [&](std::int64_t page) {
     return "/nhat-ky?" + query + (query.empty() ? "" : "&") + "trang=" + std::to_string(page);
   };
+  const std::int64_t page_size = std::max(input.page_size, 1);
+  const bool beyond_count = input.total > kAuditCountLimit;
+  const std::int64_t counted = std::min(input.total, kAuditCountLimit);
+  const std::int64_t pages = std::max<std::int64_t>(1, (counted + page_size - 1) / page_size);
+  json paging = paging_view(filters.page, pages, page_href);
+  if (beyond_count) {
+    // Only the first 10,000 are counted: "Trang 3/200+", and a next page past the 200th.
+    paging["pages"] = paging["pages"].get<std::string>() + "+";
+    if (filters.page >= pages) {
+      paging["has_next"] = true;
+      paging["next_href"] = page_href(filters.page + 1);
+      paging["last_href"] = page_href(filters.page + 1);
+    }
+  }
   return {{"title", "Nhật ký hoạt động"},
           {"filters",
            {{"unit", filters.unit},
@@ -298,11 +313,10 @@ json audit_view(const AuditPageInput& input) {
           {"error", input.error},
           {"rows", std::move(rows)},
           {"has_rows", !input.entries.empty()},
-          {"page", std::to_string(filters.page)},
-          {"has_previous", filters.page > 1},
-          {"previous_href", page_href(filters.page - 1)},
-          {"has_next", input.has_next},
-          {"next_href", page_href(filters.page + 1)},
+          {"total", (beyond_count ? "Hơn " : "") + format_count(static_cast<double>(counted))},
+          {"beyond_last", filters.page > pages && !beyond_count},
+          {"last_href", page_href(pages)},
+          {"paging", std::move(paging)},
           {"csv_href", "/nhat-ky/xuat.csv" + (query.empty() ? std::string() : "?" + query)}};
 }
 

@@ -90,10 +90,13 @@ struct AuditFilters {
 // The filters as a query string ("don-vi=HP-AH&tu-ngay=01%2F10%2F2025"), without the page.
 std::string audit_query_string(const AuditFilters& filters);
 
+// The audit page counts this many matching entries at most; more are "hơn 10.000".
+inline constexpr std::int64_t kAuditCountLimit = 10000;
+
 struct AuditPageInput {
   AuditFilters filters;
   std::vector<AuditEntry> entries;  // this page's, at most page_size
-  bool has_next = false;
+  std::int64_t total = 0;  // entries matching the filters (kAuditCountLimit + 1: more than that)
   int page_size = 50;
   std::string error;  // a filter that could not be read
 };
