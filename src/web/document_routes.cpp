@@ -1,6 +1,8 @@
 // The document endpoints of api.md ("Documents") and the plan editing endpoint: files with their
 // media type and a download name. Access, formats and numbers are the Application's; this file
 // only reads the path and writes the headers.
+#include "web/document_routes.h"
+
 #include <string>
 
 #include "app/api_json.h"
@@ -9,7 +11,6 @@
 #include "app/level_plans.h"
 #include "domain/error.h"
 #include "domain/text.h"
-#include "web/api_routes.h"
 #include "web/http_errors.h"
 #include "web/request_body.h"
 
@@ -43,6 +44,43 @@ std::string ascii_file_name(const std::string& name) {
 
 }  // namespace
 
+std::vector<ApiRoute> DocumentRoutes::routes() {
+  return {
+      {"PUT", {"campaigns", "{}", "plan"}, bind(&DocumentRoutes::put_campaign_plan)},
+      {"GET", {"campaigns", "{}", "plans", "{}"}, bind(&DocumentRoutes::get_level_plan)},
+      {"PUT", {"campaigns", "{}", "plans", "{}"}, bind(&DocumentRoutes::put_level_plan)},
+      {"POST",
+       {"campaigns", "{}", "plans", "{}", "issue"},
+       bind(&DocumentRoutes::issue_level_plan)},
+      {"GET",
+       {"campaigns", "{}", "plans", "{}", "{}", "plan.docx"},
+       bind(&DocumentRoutes::get_level_plan_document)},
+      {"GET",
+       {"campaigns", "{}", "plans", "{}", "{}", "plan.pdf"},
+       bind(&DocumentRoutes::get_level_plan_document)},
+      {"GET", {"campaigns", "{}", "plan.docx"}, bind(&DocumentRoutes::get_plan_document)},
+      {"GET", {"campaigns", "{}", "plan.pdf"}, bind(&DocumentRoutes::get_plan_document)},
+      {"GET",
+       {"campaigns", "{}", "reports", "{}", "report.docx"},
+       bind(&DocumentRoutes::get_report_document)},
+      {"GET",
+       {"campaigns", "{}", "reports", "{}", "report.pdf"},
+       bind(&DocumentRoutes::get_report_document)},
+      {"GET",
+       {"campaigns", "{}", "summary", "{}", "report.docx"},
+       bind(&DocumentRoutes::get_summary_document)},
+      {"GET",
+       {"campaigns", "{}", "summary", "{}", "report.pdf"},
+       bind(&DocumentRoutes::get_summary_document)},
+      {"GET",
+       {"campaigns", "{}", "summary", "{}", "data.xlsx"},
+       bind(&DocumentRoutes::get_summary_data)},
+      {"GET",
+       {"campaigns", "{}", "summary", "{}", "data.csv"},
+       bind(&DocumentRoutes::get_summary_data)},
+  };
+}
+
 HttpResponse file_response(DocumentFile file) {
   HttpResponse response;
   response.status = 200;
@@ -56,13 +94,13 @@ HttpResponse file_response(DocumentFile file) {
   return response;
 }
 
-HttpResponse ApiRoutes::get_plan_document(const HttpRequest& request, const Params& params) {
+HttpResponse DocumentRoutes::get_plan_document(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   return file_response(
       app_.documents().plan_document(user, campaign_id_from(params[0]), format_of(request)));
 }
 
-HttpResponse ApiRoutes::get_report_document(const HttpRequest& request, const Params& params) {
+HttpResponse DocumentRoutes::get_report_document(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   ReportDocumentOptions options;
   if (const auto it = request.query.find("mark_empty"); it != request.query.end()) {
@@ -78,19 +116,20 @@ HttpResponse ApiRoutes::get_report_document(const HttpRequest& request, const Pa
                                                         params[1], format_of(request), options));
 }
 
-HttpResponse ApiRoutes::get_summary_document(const HttpRequest& request, const Params& params) {
+HttpResponse DocumentRoutes::get_summary_document(const HttpRequest& request,
+                                                  const Params& params) {
   const User user = authenticate(request);
   return file_response(app_.documents().summary_document(user, campaign_id_from(params[0]),
                                                          params[1], format_of(request)));
 }
 
-HttpResponse ApiRoutes::get_summary_data(const HttpRequest& request, const Params& params) {
+HttpResponse DocumentRoutes::get_summary_data(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   return file_response(app_.documents().data_export(user, campaign_id_from(params[0]), params[1],
                                                     format_of(request)));
 }
 
-HttpResponse ApiRoutes::put_campaign_plan(const HttpRequest& request, const Params& params) {
+HttpResponse DocumentRoutes::put_campaign_plan(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung kế hoạch");
@@ -99,13 +138,13 @@ HttpResponse ApiRoutes::put_campaign_plan(const HttpRequest& request, const Para
                    true));
 }
 
-HttpResponse ApiRoutes::get_level_plan(const HttpRequest& request, const Params& params) {
+HttpResponse DocumentRoutes::get_level_plan(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   return json_response(
       200, to_json(app_.plans().level_plan(user, campaign_id_from(params[0]), params[1])));
 }
 
-HttpResponse ApiRoutes::put_level_plan(const HttpRequest& request, const Params& params) {
+HttpResponse DocumentRoutes::put_level_plan(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung kế hoạch");
@@ -119,7 +158,7 @@ HttpResponse ApiRoutes::put_level_plan(const HttpRequest& request, const Params&
   return json_response(200, to_json(app_.plans().level_plan(user, campaign_id, params[1])));
 }
 
-HttpResponse ApiRoutes::issue_level_plan(const HttpRequest& request, const Params& params) {
+HttpResponse DocumentRoutes::issue_level_plan(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung yêu cầu");
@@ -135,7 +174,8 @@ HttpResponse ApiRoutes::issue_level_plan(const HttpRequest& request, const Param
   return json_response(200, to_json(app_.plans().level_plan(user, campaign_id, params[1])));
 }
 
-HttpResponse ApiRoutes::get_level_plan_document(const HttpRequest& request, const Params& params) {
+HttpResponse DocumentRoutes::get_level_plan_document(const HttpRequest& request,
+                                                     const Params& params) {
   const User user = authenticate(request);
   // "draft" is the current draft's preview; otherwise an issued edition's number.
   int edition = 0;

@@ -1,6 +1,8 @@
 // The reporting-up endpoints: a node's consolidated report to the level above (status, frozen
 // snapshot, versions; submit, return, accept, reopen) and the campaign's summary source. Access
 // and rules are the Application's; this file reads the request and shapes the response.
+#include "web/reporting_up_routes.h"
+
 #include <string>
 
 #include "app/api_json.h"
@@ -8,7 +10,6 @@
 #include "app/reporting_up.h"
 #include "app/units.h"
 #include "domain/error.h"
-#include "web/api_routes.h"
 #include "web/http_errors.h"
 #include "web/request_body.h"
 
@@ -67,8 +68,32 @@ nlohmann::json version_json(const ConsolidatedReportVersion& version) {
 
 }  // namespace
 
-nlohmann::json ApiRoutes::consolidated_json(const User& user, std::int64_t campaign_id,
-                                            const std::string& unit_code) {
+std::vector<ApiRoute> ReportingUpRoutes::routes() {
+  return {
+      {"PATCH", {"campaigns", "{}"}, bind(&ReportingUpRoutes::patch_campaign)},
+      {"GET",
+       {"campaigns", "{}", "consolidated", "{}"},
+       bind(&ReportingUpRoutes::get_consolidated)},
+      {"POST",
+       {"campaigns", "{}", "consolidated", "{}", "submit"},
+       bind(&ReportingUpRoutes::act_on_consolidated)},
+      {"POST",
+       {"campaigns", "{}", "consolidated", "{}", "return"},
+       bind(&ReportingUpRoutes::act_on_consolidated)},
+      {"POST",
+       {"campaigns", "{}", "consolidated", "{}", "accept"},
+       bind(&ReportingUpRoutes::act_on_consolidated)},
+      {"POST",
+       {"campaigns", "{}", "consolidated", "{}", "reopen"},
+       bind(&ReportingUpRoutes::act_on_consolidated)},
+      {"GET",
+       {"campaigns", "{}", "consolidated", "{}", "versions", "{}"},
+       bind(&ReportingUpRoutes::get_consolidated_version)},
+  };
+}
+
+nlohmann::json ReportingUpRoutes::consolidated_json(const User& user, std::int64_t campaign_id,
+                                                    const std::string& unit_code) {
   const ConsolidatedReport report =
       app_.reporting_up().consolidated_report(user, campaign_id, unit_code);
   const Campaign campaign = app_.campaigns().get_campaign(user, campaign_id);
@@ -97,13 +122,14 @@ nlohmann::json ApiRoutes::consolidated_json(const User& user, std::int64_t campa
   return out;
 }
 
-HttpResponse ApiRoutes::get_consolidated(const HttpRequest& request, const Params& params) {
+HttpResponse ReportingUpRoutes::get_consolidated(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   const std::int64_t campaign_id = campaign_id_from(params[0]);
   return json_response(200, consolidated_json(user, campaign_id, params[1]));
 }
 
-HttpResponse ApiRoutes::act_on_consolidated(const HttpRequest& request, const Params& params) {
+HttpResponse ReportingUpRoutes::act_on_consolidated(const HttpRequest& request,
+                                                    const Params& params) {
   const User user = authenticate(request);
   const std::int64_t campaign_id = campaign_id_from(params[0]);
   const std::string& action = request.segments.back();
@@ -123,7 +149,8 @@ HttpResponse ApiRoutes::act_on_consolidated(const HttpRequest& request, const Pa
   return json_response(200, consolidated_json(user, campaign_id, params[1]));
 }
 
-HttpResponse ApiRoutes::get_consolidated_version(const HttpRequest& request, const Params& params) {
+HttpResponse ReportingUpRoutes::get_consolidated_version(const HttpRequest& request,
+                                                         const Params& params) {
   const User user = authenticate(request);
   const std::int64_t campaign_id = campaign_id_from(params[0]);
   const std::int64_t number = snapshot_version(params[2]);
@@ -137,7 +164,7 @@ HttpResponse ApiRoutes::get_consolidated_version(const HttpRequest& request, con
   return json_response(200, out);
 }
 
-HttpResponse ApiRoutes::patch_campaign(const HttpRequest& request, const Params& params) {
+HttpResponse ReportingUpRoutes::patch_campaign(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   const std::int64_t campaign_id = campaign_id_from(params[0]);
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);

@@ -1,23 +1,37 @@
+// GET/POST /api/v1/units, GET /api/v1/units/{code}, POST /api/v1/units/import (CSV or XLSX);
 // PATCH /api/v1/units/{code}: editing a unit and moving it in the tree; GET and POST
 // /api/v1/units/{code}/accounts (and …/accounts/slips.pdf): the reporter accounts of the unit's
 // subtree, created or reset in one step. Access and rules are the Application's; this file reads
 // the request and shapes the response.
+#include "web/unit_routes.h"
+
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "app/accounts.h"
 #include "app/api_json.h"
+#include "app/unit_import.h"
 #include "app/units.h"
 #include "domain/error.h"
-#include "web/api_routes.h"
+#include "web/document_routes.h"
 #include "web/http_errors.h"
 #include "web/request_body.h"
 
 namespace llw {
 
-HttpResponse file_response(DocumentFile file);  // document_routes.cpp
-
 namespace {
+
+// "Text/CSV; charset=utf-8" → "text/csv".
+std::string media_type(const std::string& content_type) {
+  std::string type = content_type.substr(0, content_type.find(';'));
+  const auto first = type.find_first_not_of(" \t");
+  const auto last = type.find_last_not_of(" \t");
+  type = first == std::string::npos ? std::string{} : type.substr(first, last - first + 1);
+  std::transform(type.begin(), type.end(), type.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return type;
+}
 
 // {"campaign"?: id, "reset"?: [usernames]}: the scope's campaign and, for a reset, the accounts.
 struct AccountsBody {
@@ -59,7 +73,85 @@ nlohmann::json issued_json(const std::vector<IssuedAccount>& issued) {
 
 }  // namespace
 
-HttpResponse ApiRoutes::list_unit_accounts(const HttpRequest& request, const Params& params) {
+std::vector<ApiRoute> UnitRoutes::routes() {
+  return {
+      {"GET", {"units"}, bind(&UnitRoutes::list_units)},
+      {"POST", {"units"}, bind(&UnitRoutes::create_unit)},
+      // The one body that is not JSON: a CSV or XLSX file, with its own content type.
+      {"POST", {"units", "import"}, bind(&UnitRoutes::import_units), false},
+      {"GET", {"units", "{}"}, bind(&UnitRoutes::get_unit)},
+      {"PATCH", {"units", "{}"}, bind(&UnitRoutes::patch_unit)},
+      {"GET", {"units", "{}", "accounts"}, bind(&UnitRoutes::list_unit_accounts)},
+      {"POST", {"units", "{}", "accounts"}, bind(&UnitRoutes::issue_unit_accounts)},
+      {"POST", {"units", "{}", "accounts", "slips.pdf"}, bind(&UnitRoutes::issue_unit_accounts)},
+  };
+}
+
+HttpResponse UnitRoutes::get_unit(const HttpRequest& request, const Params& params) {
+  const User user = authenticate(request);
+  const OrgUnit unit = app_.units().get_unit(user, params[0]);
+  std::vector<std::string> children;
+  for (const auto& child : app_.units().list_children(user, unit.code))
+    children.push_back(child.code);
+  return json_response(200, to_json(unit, children));
+}
+
+HttpResponse UnitRoutes::list_units(const HttpRequest& request, const Params&) {
+  const User user = authenticate(request);
+  const auto parent = query_value(request, "parent");
+  if (!parent || parent->empty()) {
+    throw Error(ErrorKind::bad_input,
+                "Thiếu tham số \"parent\": hãy cho biết mã đơn vị cấp trên "
+                "(ví dụ /api/v1/units?parent=VN).",
+                "parent");
+  }
+  nlohmann::json units = nlohmann::json::array();
+  for (const auto& child : app_.units().list_children(user, *parent)) {
+    nlohmann::json item = to_json(child, {});
+    // A listing does not load grandchildren; an empty array there would be misleading.
+    item.erase("children");
+    units.push_back(std::move(item));
+  }
+  return json_response(200, {{"parent", *parent}, {"units", std::move(units)}});
+}
+
+HttpResponse UnitRoutes::create_unit(const HttpRequest& request, const Params&) {
+  const User user = authenticate(request);
+  const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
+  require_object(body, "Nội dung yêu cầu");
+  const OrgUnit unit = app_.units().create_unit(user, unit_input_from_json(body),
+                                                RequestContext{request.client_address});
+  HttpResponse response = json_response(201, to_json(unit, {}));
+  response.headers.emplace_back("Location", "/api/v1/units/" + unit.code);
+  return response;
+}
+
+HttpResponse UnitRoutes::import_units(const HttpRequest& request, const Params&) {
+  const User user = authenticate(request);
+  check_body_size(request.body.size(), max_body_bytes_);
+  const ImportResult result = app_.units().import_units(
+      user, request.body, media_type(request.content_type), RequestContext{request.client_address});
+  nlohmann::json errors = nlohmann::json::array();
+  for (const ImportProblem& problem : result.errors) {
+    errors.push_back(
+        {{"row", problem.row}, {"column", problem.column}, {"message", problem.message}});
+  }
+  if (!result.errors.empty()) {
+    // Nothing was written: report every problem so the file can be fixed and sent again.
+    return json_response(422, {{"error",
+                                {{"code", error_code(ErrorKind::validation_failed)},
+                                 {"message", import_refusal_message(result.errors)},
+                                 {"field", "body"},
+                                 {"fields", nlohmann::json::object()}}},
+                               {"created", 0},
+                               {"updated", 0},
+                               {"errors", std::move(errors)}});
+  }
+  return json_response(
+      200, {{"created", result.created}, {"updated", result.updated}, {"errors", errors}});
+}
+
+HttpResponse UnitRoutes::list_unit_accounts(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   UnitAccountScope scope{params[0], std::nullopt};
   if (const auto it = request.query.find("campaign"); it != request.query.end()) {
@@ -74,7 +166,7 @@ HttpResponse ApiRoutes::list_unit_accounts(const HttpRequest& request, const Par
   return json_response(200, {{"units", std::move(units)}});
 }
 
-HttpResponse ApiRoutes::issue_unit_accounts(const HttpRequest& request, const Params& params) {
+HttpResponse UnitRoutes::issue_unit_accounts(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   const AccountsBody body = accounts_body(request, max_body_bytes_);
   const UnitAccountScope scope{params[0], body.campaign};
@@ -95,7 +187,7 @@ HttpResponse ApiRoutes::issue_unit_accounts(const HttpRequest& request, const Pa
   return response;
 }
 
-HttpResponse ApiRoutes::patch_unit(const HttpRequest& request, const Params& params) {
+HttpResponse UnitRoutes::patch_unit(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung yêu cầu");

@@ -1,12 +1,13 @@
 // The account endpoints (GET/POST /api/v1/users, GET/PATCH /api/v1/users/{username}, POST
 // /api/v1/users/{username}/password). Access and rules are the Application's; this file reads
 // the request and shapes the response.
+#include "web/user_routes.h"
+
 #include <string>
 
 #include "app/accounts.h"
 #include "app/api_json.h"
 #include "domain/error.h"
-#include "web/api_routes.h"
 #include "web/http_errors.h"
 #include "web/request_body.h"
 
@@ -33,7 +34,17 @@ std::string query_text(const HttpRequest& request, const std::string& name) {
 
 }  // namespace
 
-HttpResponse ApiRoutes::list_users(const HttpRequest& request, const Params&) {
+std::vector<ApiRoute> UserRoutes::routes() {
+  return {
+      {"GET", {"users"}, bind(&UserRoutes::list_users)},
+      {"POST", {"users"}, bind(&UserRoutes::create_user)},
+      {"GET", {"users", "{}"}, bind(&UserRoutes::get_user)},
+      {"PATCH", {"users", "{}"}, bind(&UserRoutes::patch_user)},
+      {"POST", {"users", "{}", "password"}, bind(&UserRoutes::reset_user_password)},
+  };
+}
+
+HttpResponse UserRoutes::list_users(const HttpRequest& request, const Params&) {
   const User user = authenticate(request);
   const auto limit_it = request.query.find("limit");
   const int limit = integer_parameter(
@@ -47,7 +58,7 @@ HttpResponse ApiRoutes::list_users(const HttpRequest& request, const Params&) {
   return json_response(200, {{"users", std::move(users)}});
 }
 
-HttpResponse ApiRoutes::create_user(const HttpRequest& request, const Params&) {
+HttpResponse UserRoutes::create_user(const HttpRequest& request, const Params&) {
   const User user = authenticate(request);
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung yêu cầu");
@@ -65,12 +76,12 @@ HttpResponse ApiRoutes::create_user(const HttpRequest& request, const Params&) {
   return response;
 }
 
-HttpResponse ApiRoutes::get_user(const HttpRequest& request, const Params& params) {
+HttpResponse UserRoutes::get_user(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   return json_response(200, {{"user", to_json(app_.accounts().get_user(user, params[0]))}});
 }
 
-HttpResponse ApiRoutes::patch_user(const HttpRequest& request, const Params& params) {
+HttpResponse UserRoutes::patch_user(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung yêu cầu");
@@ -90,7 +101,7 @@ HttpResponse ApiRoutes::patch_user(const HttpRequest& request, const Params& par
   return json_response(200, {{"user", to_json(updated)}});
 }
 
-HttpResponse ApiRoutes::reset_user_password(const HttpRequest& request, const Params& params) {
+HttpResponse UserRoutes::reset_user_password(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung yêu cầu");

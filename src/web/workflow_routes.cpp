@@ -1,6 +1,8 @@
 // The workflow endpoints: review (return, accept, reopen), lock-date extensions, stored versions
 // and their difference, and the audit log with its CSV export. Access and rules are the
 // Application's; this file reads the request and shapes the response.
+#include "web/workflow_routes.h"
+
 #include <string>
 
 #include "app/api_json.h"
@@ -8,7 +10,6 @@
 #include "app/audit_trail.h"
 #include "app/reports.h"
 #include "domain/error.h"
-#include "web/api_routes.h"
 #include "web/http_errors.h"
 #include "web/request_body.h"
 
@@ -36,10 +37,10 @@ std::int64_t version_number(const std::optional<std::string>& text, const char* 
 
 // A conflict of a report action, with what the client needs to reload and retry: the report's
 // current version and state.
-HttpResponse conflict_with_state(Application& app, const User& user, std::int64_t campaign_id,
+HttpResponse conflict_with_state(Reports& reports, const User& user, std::int64_t campaign_id,
                                  const std::string& unit_code, const Error& error) {
   return conflict_response(error, [&] {
-    const UnitReport current = app.reports().get_report(user, campaign_id, unit_code);
+    const UnitReport current = reports.get_report(user, campaign_id, unit_code);
     return std::pair{current.version, current.status};
   });
 }
@@ -65,7 +66,29 @@ nlohmann::json audit_json(const AuditEntry& entry) {
 
 }  // namespace
 
-HttpResponse ApiRoutes::review_report(const HttpRequest& request, const Params& params) {
+std::vector<ApiRoute> WorkflowRoutes::routes() {
+  return {
+      {"POST",
+       {"campaigns", "{}", "reports", "{}", "return"},
+       bind(&WorkflowRoutes::review_report)},
+      {"POST",
+       {"campaigns", "{}", "reports", "{}", "accept"},
+       bind(&WorkflowRoutes::review_report)},
+      {"POST",
+       {"campaigns", "{}", "reports", "{}", "reopen"},
+       bind(&WorkflowRoutes::review_report)},
+      {"POST",
+       {"campaigns", "{}", "reports", "{}", "extension"},
+       bind(&WorkflowRoutes::grant_extension)},
+      {"GET",
+       {"campaigns", "{}", "reports", "{}", "versions", "{}"},
+       bind(&WorkflowRoutes::get_report_version)},
+      {"GET", {"campaigns", "{}", "reports", "{}", "diff"}, bind(&WorkflowRoutes::get_report_diff)},
+      {"GET", {"audit"}, bind(&WorkflowRoutes::get_audit)},
+  };
+}
+
+HttpResponse WorkflowRoutes::review_report(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   const std::int64_t campaign_id = campaign_id_from(params[0]);
   const std::string& action = request.segments.back();
@@ -77,11 +100,11 @@ HttpResponse ApiRoutes::review_report(const HttpRequest& request, const Params& 
                                                                    comment, version, context)));
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::conflict) throw;
-    return conflict_with_state(app_, user, campaign_id, params[1], error);
+    return conflict_with_state(app_.reports(), user, campaign_id, params[1], error);
   }
 }
 
-HttpResponse ApiRoutes::grant_extension(const HttpRequest& request, const Params& params) {
+HttpResponse WorkflowRoutes::grant_extension(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   const std::int64_t campaign_id = campaign_id_from(params[0]);
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
@@ -102,7 +125,7 @@ HttpResponse ApiRoutes::grant_extension(const HttpRequest& request, const Params
                         {"granted_at", format_timestamp(extension.granted_at)}});
 }
 
-HttpResponse ApiRoutes::get_report_version(const HttpRequest& request, const Params& params) {
+HttpResponse WorkflowRoutes::get_report_version(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   const std::int64_t campaign_id = campaign_id_from(params[0]);
   const std::int64_t number = version_number(params[2], "version");
@@ -119,7 +142,7 @@ HttpResponse ApiRoutes::get_report_version(const HttpRequest& request, const Par
                              {"values", values}});
 }
 
-HttpResponse ApiRoutes::get_report_diff(const HttpRequest& request, const Params& params) {
+HttpResponse WorkflowRoutes::get_report_diff(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
   const std::int64_t campaign_id = campaign_id_from(params[0]);
   const std::int64_t from = version_number(query_of(request, "from"), "from");
@@ -136,7 +159,7 @@ HttpResponse ApiRoutes::get_report_diff(const HttpRequest& request, const Params
       200, {{"unit", params[1]}, {"from", from}, {"to", to}, {"changes", std::move(changes)}});
 }
 
-HttpResponse ApiRoutes::get_audit(const HttpRequest& request, const Params&) {
+HttpResponse WorkflowRoutes::get_audit(const HttpRequest& request, const Params&) {
   const User user = authenticate(request);
   AuditQuery query;
   query.username = query_of(request, "user").value_or("");
