@@ -515,11 +515,12 @@ ParsedUnits units_from_cells(const CellTable& table) {
     } else if (name.rfind("pop_", 0) == 0 && name.size() > 4) {
       columns[i] = {Column::population, name.substr(4), import_column_label(name)};
     } else {
-      header_problem(trim(header[i]),
-                     "Cột \"" + trim(header[i]) +
-                         "\" không được hỗ trợ. Các cột hợp lệ: Mã, Tên, Loại, Cấp học, Đơn vị "
-                         "cấp trên, Thư điện tử, Điện thoại, Số học sinh, Số cán bộ, Số phụ huynh, Số người "
-                         "dân (hoặc code, name, kind, level, parent, email, phone, pop_<nhóm>).");
+      header_problem(
+          trim(header[i]),
+          "Cột \"" + trim(header[i]) +
+              "\" không được hỗ trợ. Các cột hợp lệ: Mã, Tên, Loại, Cấp học, Đơn vị "
+              "cấp trên, Thư điện tử, Điện thoại, Số học sinh, Số cán bộ, Số phụ huynh, Số người "
+              "dân (hoặc code, name, kind, level, parent, email, phone, pop_<nhóm>).");
     }
   }
   for (const char* required : {"code", "name", "kind"}) {

@@ -131,9 +131,8 @@ OrgUnit SqlStore::edit_unit(const UnitEdit& edit) {
             "population_json = :population, email = :email, phone = :phone, "
             "signer_authority = :authority, signer_deputy = :deputy, "
             "signer_position = :position, signer_name = :signer, search_key = :key WHERE id = :id")
-        .run(input.name, kind, level, population, input.email, input.phone,
-             input.signer.authority, input.signer.deputy, input.signer.position,
-             input.signer.name, key, id);
+        .run(input.name, kind, level, population, input.email, input.phone, input.signer.authority,
+             input.signer.deputy, input.signer.position, input.signer.name, key, id);
 
     std::vector<long long> campaigns;
     connection.prepared<CountRow>("SELECT id FROM campaigns ORDER BY id")

@@ -134,7 +134,9 @@ std::vector<PageRoute> DashboardPages::routes() {
       {"GET",
        {"dot", "{}", "tong-quan", "{}", "hoat-dong.svg"},
        bind(&DashboardPages::activities_chart)},
-      {"POST", {"dot", "{}", "tong-quan", "{}", "nhac"}, bind(&DashboardPages::dashboard_remind_post)},
+      {"POST",
+       {"dot", "{}", "tong-quan", "{}", "nhac"},
+       bind(&DashboardPages::dashboard_remind_post)},
   };
 }
 

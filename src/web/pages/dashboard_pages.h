@@ -32,7 +32,7 @@ class DashboardPages : public PageFamily {
   HttpResponse dashboard_remind_post(Context& context, const Params& params);
   HttpResponse activities_chart(Context& context, const Params& params);
 
-  AppAreas<UsesCampaigns, UsesPlans, UsesReports, UsesSummaries, UsesUnits> app_;
+  AppAreas<UsesCampaigns, UsesClock, UsesPlans, UsesReports, UsesSummaries, UsesUnits> app_;
 };
 
 }  // namespace llw

@@ -128,7 +128,9 @@ std::string notice_for(const std::string& done) {
 }
 
 // The page's data besides the forms: the unit's place and children, as the user may see them.
-pages::UnitAdminInput tree_input(const UsesUnits& app, const User& user, const OrgUnit& unit) {
+// `Areas`: the family's units and accounts.
+template <typename Areas>
+pages::UnitAdminInput tree_input(const Areas& app, const User& user, const OrgUnit& unit) {
   pages::UnitAdminInput input;
   UnitPlace place = app.units().unit_place(user, unit.code);
   input.ancestors = std::move(place.managed_ancestors);

@@ -17,7 +17,7 @@ class UnitAdminPages : public PageFamily {
   HttpResponse admin_units(Context& context, const Params& params);
   HttpResponse admin_units_post(Context& context, const Params& params);
 
-  AppAreas<UsesAudit, UsesUnits> app_;
+  AppAreas<UsesAccounts, UsesAudit, UsesUnits> app_;
 };
 
 }  // namespace llw
