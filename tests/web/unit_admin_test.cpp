@@ -425,11 +425,14 @@ TEST_F(UnitAdminTest, TheNewParentIsFoundByNameWithoutMarksAndChosenFromAList) {
   const PageSession coordinator = session_of(kCoordinator);
   EXPECT_EQ(HtmlPage(page_get(page + "?tim-cap-tren=an+duong", coordinator).body).count(options),
             0u);
-  // The unit chosen from the list is where it moves.
+  // The unit chosen from the list goes to the move's use case: HP-AD issues a campaign of its
+  // own, so the move is refused with the reason beside the form and nothing moves.
   const HttpReply moved =
       page_post(page, admin, "csrf=" + admin.csrf + "&action=chuyen&parent_code=HP-AD");
-  ASSERT_EQ(moved.status, 303) << moved.body;
-  EXPECT_EQ(unit_json("HP-AH-THON1")["parent"], "HP-AD");
+  ASSERT_EQ(moved.status, 409) << moved.body;
+  EXPECT_NE(HtmlPage(moved.body).text("//*[@id='move-message']").find("Không thể chuyển đơn vị"),
+            std::string::npos);
+  EXPECT_EQ(unit_json("HP-AH-THON1")["parent"], "HP-AH");
 }
 
 TEST_F(UnitAdminTest, TheAddAndMoveFormsWorkWithoutJavaScript) {

@@ -419,7 +419,7 @@ TEST_F(WorkflowPagesTest, TheAuditPagePagesByFifty) {
   EXPECT_EQ(beyond.count(saves), 0u);
   EXPECT_EQ(beyond.attribute("//*[@id='audit-empty']/a", "href"),
             "/nhat-ky?hanh-dong=report.save&trang=2");
-  for (const char* hostile : {"-3", "abc", "99999999999999999999999", "1%27%20OR%201=1"}) {
+  for (const char* hostile : {"-3", "abc", "99999999999999999999999", "1%27%20OR%201%3D1"}) {
     const HttpReply reply =
         open(coordinator, std::string("/nhat-ky?hanh-dong=report.save&trang=") + hostile);
     ASSERT_EQ(reply.status, 200) << hostile;
