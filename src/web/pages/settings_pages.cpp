@@ -17,14 +17,19 @@ std::int64_t parse_page_campaign_id(const std::string& text);  // report_pages.c
 namespace {
 
 // The campaign, when the user may change its settings (manage_campaign at the issuer).
-Campaign campaign_to_manage(const UsesCampaigns& app, const User& user,
-                            const std::string& id_text) {
-  Campaign campaign = app.campaigns().get_campaign(user, parse_page_campaign_id(id_text));
+// Whether `user` may manage `campaign`: the access policy asked about its issuing unit.
+bool may_manage(const User& user, const Campaign& campaign) {
   OrgUnit issuer;
   issuer.id = campaign.issuer_unit_id;
   issuer.code = campaign.issuer_code;
   issuer.path = campaign.issuer_path;
-  if (!is_allowed(user, Action::manage_campaign, issuer)) {
+  return is_allowed(user, Action::manage_campaign, issuer);
+}
+
+Campaign campaign_to_manage(const UsesCampaigns& app, const User& user,
+                            const std::string& id_text) {
+  Campaign campaign = app.campaigns().get_campaign(user, parse_page_campaign_id(id_text));
+  if (!may_manage(user, campaign)) {
     throw Error(ErrorKind::forbidden,
                 "Chỉ điều phối viên của đơn vị ban hành kế hoạch hoặc quản trị viên mới xem và "
                 "sửa được cài đặt của đợt báo cáo này.",
