@@ -45,10 +45,7 @@ HttpResponse AuthRoutes::delete_token(const HttpRequest& request, const Params&)
   const std::string token = bearer_token(request);
   app_.sign_in().authenticate(token);
   app_.sign_in().logout(token);
-  HttpResponse response;
-  response.status = 204;
-  response.content_type.clear();
-  return response;
+  return no_content();
 }
 
 // No sign-in and no database: it answers whenever the process accepts and serves requests, which
@@ -72,10 +69,7 @@ HttpResponse AuthRoutes::change_own_password(const HttpRequest& request, const P
   app_.accounts().change_password(user, token, *string_member(body, "current_password", true),
                                   *string_member(body, "new_password", true),
                                   RequestContext{request.client_address});
-  HttpResponse response;
-  response.status = 204;
-  response.content_type.clear();
-  return response;
+  return no_content();
 }
 
 }  // namespace llw

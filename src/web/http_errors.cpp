@@ -41,6 +41,13 @@ HttpResponse json_response(int status, const nlohmann::json& body) {
   return response;
 }
 
+HttpResponse no_content() {
+  HttpResponse response;
+  response.status = 204;
+  response.content_type.clear();
+  return response;
+}
+
 HttpResponse conflict_response(
     const Error& error, const std::function<std::pair<std::int64_t, ReportStatus>()>& current) {
   nlohmann::json extra = nullptr;

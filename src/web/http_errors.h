@@ -24,6 +24,8 @@ int http_status(ErrorKind kind);
 // A JSON response with the given status; strings that are not valid UTF-8 are replaced rather
 // than failing the response.
 HttpResponse json_response(int status, const nlohmann::json& body);
+// 204 No Content: a done action with nothing to return.
+HttpResponse no_content();
 
 // The response for an expected failure. `extra` (an object) is merged into the "error" object,
 // e.g. {"current_version": 7} for a stale version.

@@ -108,10 +108,7 @@ HttpResponse UserRoutes::reset_user_password(const HttpRequest& request, const P
   reject_unknown_members(body, {"password"});
   app_.accounts().reset_password(user, params[0], *string_member(body, "password", true),
                                  RequestContext{request.client_address});
-  HttpResponse response;
-  response.status = 204;
-  response.content_type.clear();
-  return response;
+  return no_content();
 }
 
 }  // namespace llw
