@@ -64,14 +64,14 @@ Dashboard Summaries::dashboard(const User& actor, std::int64_t campaign_id,
     page_number = std::min(page_number, last);
   }
   list.offset = (page_number - 1) * page_size;
-  result.page = dashboard_page(list, *revision);
-  result.matching = result.page.matches.value_or(known_total);
+  result.listed = dashboard_page(list, *revision);
+  result.matching = result.page().matches.value_or(known_total);
   result.page_count = std::max<std::int64_t>((result.matching + page_size - 1) / page_size, 1);
   if (page_number > result.page_count) {
     // A search past its last page: show the last one.
     page_number = result.page_count;
     list.offset = (page_number - 1) * page_size;
-    result.page = dashboard_page(list, *revision);
+    result.listed = dashboard_page(list, *revision);
   }
   result.page_number = page_number;
   result.filter = query.filter;
@@ -79,7 +79,8 @@ Dashboard Summaries::dashboard(const User& actor, std::int64_t campaign_id,
   return result;
 }
 
-ReportListPage Summaries::dashboard_page(const ReportListQuery& query, std::int64_t revision) {
+std::shared_ptr<const ReportListPage> Summaries::dashboard_page(const ReportListQuery& query,
+                                                                std::int64_t revision) {
   // A list changes with the revision (states, units and their names all bump it), except for a
   // draft's time of its last save: a page is read again after a few seconds.
   constexpr auto kMaxAge = std::chrono::seconds(5);
@@ -94,7 +95,7 @@ ReportListPage Summaries::dashboard_page(const ReportListQuery& query, std::int6
       return it->second.page;
     }
   }
-  ReportListPage page = store_->report_listing().list_reports(query);
+  auto page = std::make_shared<const ReportListPage>(store_->report_listing().list_reports(query));
   std::lock_guard lock(dashboards_mutex_);
   constexpr std::size_t kMaxCachedPages = 4096;  // of 50 rows each; dropped whole now and then
   if (dashboard_pages_.size() >= kMaxCachedPages) dashboard_pages_.clear();

@@ -40,7 +40,10 @@ struct Dashboard {
   const SubtreeCounts& counts() const { return figures->counts; }
 
   ReportFilter filter = ReportFilter::all;  // as asked
-  ReportListPage page;                      // the reports of this page, in tree order
+  // The reports of this page, in tree order: shared with the requests that ask for the same page
+  // at the same revision (a page of 50 rows holds each report's values, too much to copy).
+  std::shared_ptr<const ReportListPage> listed = std::make_shared<const ReportListPage>();
+  const ReportListPage& page() const { return *listed; }
   std::int64_t matching = 0;  // reports the filter and the search select, over every page
   std::int64_t page_number = 1;
   std::int64_t page_count = 1;

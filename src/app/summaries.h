@@ -50,6 +50,12 @@ class Summaries : public UseCaseArea {
   UnitTextsPage unit_texts(const User& actor, std::int64_t campaign_id,
                            const std::string& unit_code, const std::string& part, std::int64_t page,
                            int page_size = 50);
+  // The campaign's revision the texts below a node follow (every submit, return and acceptance
+  // bumps it), after the checks unit_texts makes: a page rendered from unit_texts is as fresh
+  // as a new read while the revision stands. `known_revision` as for dashboard.
+  std::int64_t unit_texts_revision(const User& actor, std::int64_t campaign_id,
+                                   const std::string& unit_code, const std::string& part,
+                                   std::optional<std::int64_t> known_revision = {});
   // Consolidated summary of any node the actor may read.
   Summary summary(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
                   const SummaryOptions& options = {});
@@ -69,7 +75,8 @@ class Summaries : public UseCaseArea {
   // The summary of a node whose campaign, unit and live aggregate are loaded (summaries.cpp).
   Summary summary_of(const Campaign& campaign, const OrgUnit& node, const SummaryOptions& options,
                      const Contribution& aggregate);
-  ReportListPage dashboard_page(const ReportListQuery& query, std::int64_t revision);
+  std::shared_ptr<const ReportListPage> dashboard_page(const ReportListQuery& query,
+                                                       std::int64_t revision);
 
   struct CachedSummary {
     std::int64_t revision = 0;
@@ -102,7 +109,7 @@ class Summaries : public UseCaseArea {
   struct CachedReportPage {
     std::int64_t revision = 0;
     std::chrono::steady_clock::time_point read_at;
-    ReportListPage page;
+    std::shared_ptr<const ReportListPage> page;
   };
   std::map<std::tuple<std::int64_t, std::string, int, std::string, std::int64_t, int>,
            CachedReportPage>

@@ -56,6 +56,23 @@ std::int64_t accepted_texts(Store& store, const Campaign& campaign, const OrgUni
 
 }  // namespace
 
+std::int64_t Summaries::unit_texts_revision(const User& actor, std::int64_t campaign_id,
+                                            const std::string& unit_code, const std::string& part,
+                                            std::optional<std::int64_t> known_revision) {
+  const std::optional<std::int64_t> revision =
+      known_revision ? known_revision : store_->campaigns().campaign_revision(campaign_id);
+  if (!revision) core_.load_campaign(campaign_id);  // throws the usual not_found
+  // Both read once per revision: a page asked again costs no round trip here.
+  require_allowed(actor, Action::read_summary,
+                  core_.load_unit_at(campaign_id, *revision, unit_code));
+  core_.with_campaign_at(campaign_id, *revision, [&](const Campaign& campaign) {
+    if (!narrative_parts(*campaign.form).contains(part)) {
+      throw Error(ErrorKind::not_found, "Không có phần nội dung này trong mẫu báo cáo.", "part");
+    }
+  });
+  return *revision;
+}
+
 UnitTextsPage Summaries::unit_texts(const User& actor, std::int64_t campaign_id,
                                     const std::string& unit_code, const std::string& part,
                                     std::int64_t page, int page_size) {

@@ -31,7 +31,7 @@ class DashboardTest : public AppTest {
 
   static std::vector<std::string> codes(const Dashboard& d) {
     std::vector<std::string> result;
-    for (const ReportListRow& row : d.page.rows) result.push_back(row.code);
+    for (const ReportListRow& row : d.page().rows) result.push_back(row.code);
     return result;
   }
 
@@ -69,9 +69,9 @@ TEST_F(DashboardTest, CountsComeFromTheAggregatePerKindAndState) {
 TEST_F(DashboardTest, ListsReportsInTreeOrderOnePageAtATime) {
   const Dashboard all = dashboard("HP");
   EXPECT_EQ(codes(all), (std::vector<std::string>{"HP-X-A", "HP-X-B", "HP-X-V", "HP-Y-C"}));
-  EXPECT_EQ(all.page.rows.front().parent_name, "Xã An Hưng");
-  EXPECT_EQ(all.page.rows.front().status, ReportStatus::submitted);
-  EXPECT_TRUE(all.page.rows.front().counted);
+  EXPECT_EQ(all.page().rows.front().parent_name, "Xã An Hưng");
+  EXPECT_EQ(all.page().rows.front().status, ReportStatus::submitted);
+  EXPECT_TRUE(all.page().rows.front().counted);
   EXPECT_EQ(all.matching, 4);
 
   DashboardQuery paged;
@@ -92,7 +92,7 @@ TEST_F(DashboardTest, FiltersSelectByStateWithTheirCounts) {
     DashboardQuery query;
     query.filter = filter;
     const Dashboard d = dashboard("HP", query);
-    EXPECT_EQ(d.matching, static_cast<std::int64_t>(d.page.rows.size())) << to_string(filter);
+    EXPECT_EQ(d.matching, static_cast<std::int64_t>(d.page().rows.size())) << to_string(filter);
     return codes(d);
   };
   using Codes = std::vector<std::string>;
@@ -112,7 +112,7 @@ TEST_F(DashboardTest, SearchesNamesAndCodesWithoutDiacritics) {
     query.search = typed;
     query.filter = filter;
     const Dashboard d = dashboard("HP", query);
-    EXPECT_EQ(d.matching, static_cast<std::int64_t>(d.page.rows.size())) << typed;
+    EXPECT_EQ(d.matching, static_cast<std::int64_t>(d.page().rows.size())) << typed;
     return codes(d);
   };
   using Codes = std::vector<std::string>;

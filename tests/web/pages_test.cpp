@@ -447,6 +447,23 @@ TEST_F(PagesTest, UnitTextsHaveTheirOwnPagedListChecksAndAllForBadInput) {
   EXPECT_EQ(page_get(base + "HP-AH/y-kien/advantages", sign_in(kViewer)).status, 200);
 }
 
+// The texts page is rendered once per campaign revision: a unit's submit moves the revision, so
+// the text it wrote shows on the next request.
+TEST_F(PagesTest, UnitTextsShowATextSubmittedSinceTheLastView) {
+  const std::string cookie = sign_in(kCoordinator);
+  const std::string path =
+      "/dot/" + std::to_string(campaign_id_) + "/tong-hop/HP-AH/y-kien/advantages";
+  const std::string text = "Thư viện mở cửa cả buổi tối";
+  const std::string written = "//main//*[contains(text(), '" + text + "')]";
+  ASSERT_EQ(page_get(path, cookie).status, 200);
+  EXPECT_EQ(HtmlPage(page_get(path, cookie).body).count(written), 0u);
+  ASSERT_EQ(save_draft("HP-AH-THTT", {{"advantages", text}}).status, 200);
+  ASSERT_EQ(post(report_path("HP-AH-THTT") + "/submit", token(kReporter)).status, 200);
+  const HttpReply after = page_get(path, cookie);
+  ASSERT_EQ(after.status, 200);
+  EXPECT_EQ(HtmlPage(after.body).count(written), 1u) << after.body;
+}
+
 TEST_F(PagesTest, PagesServedFromRenderedBodiesCarryEachSessionsOwnToken) {
   const std::string dashboard = "/dot/" + std::to_string(campaign_id_) + "/tong-quan/HP-AH";
   const std::string consolidated = "/dot/" + std::to_string(campaign_id_) + "/tong-hop/HP-AH";
@@ -747,7 +764,7 @@ TEST(DashboardView, ShowsOnePageWithEachFiltersCountAndLinksThatKeepTheSearch) {
   row.email = "th@anhung.edu.vn";
   row.status = ReportStatus::returned;
   row.late = true;  // late but not counted: no "Muộn" badge
-  dashboard.page.rows = {row};
+  dashboard.listed = std::make_shared<const ReportListPage>(ReportListPage{{row}, std::nullopt});
   pages::DashboardInput input;
   input.dashboard = &dashboard;
   input.query = "tiểu học & <b>";

@@ -164,11 +164,19 @@ HttpResponse ConsolidatedPages::unit_texts(Context& context, const Params& param
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   const std::int64_t page_number =
       pages::parse_page_number(pages::query_value(context.request.query, "trang"));
-  const UnitTextsPage texts =
-      app_.summaries().unit_texts(context.user, campaign_id, params[1], params[2], page_number);
-  const std::string base =
-      "/dot/" + std::to_string(campaign_id) + "/tong-hop/" + pages::url_encode(texts.node.code);
-  return page(context, 200, "unit_texts", pages::unit_texts_view(texts, base));
+  // The texts follow the campaign's revision: the same page asked again is framed from the body
+  // rendered the first time (the access check runs on every request).
+  const std::int64_t revision = app_.summaries().unit_texts_revision(
+      context.user, campaign_id, params[1], params[2], context.known_revision(campaign_id));
+  const std::string key = "y-kien/" + std::to_string(campaign_id) + "/" + params[1] + "/" +
+                          params[2] + "?" + std::to_string(page_number);
+  return cached_page(context, key, revision, "unit_texts", [&] {
+    const UnitTextsPage texts =
+        app_.summaries().unit_texts(context.user, campaign_id, params[1], params[2], page_number);
+    const std::string base =
+        "/dot/" + std::to_string(campaign_id) + "/tong-hop/" + pages::url_encode(texts.node.code);
+    return pages::unit_texts_view(texts, base);
+  });
 }
 
 std::vector<PageRoute> ConsolidatedPages::routes() {

@@ -71,7 +71,7 @@ json unit_list_view(const Dashboard& dashboard, const DashboardInput& input) {
   const Campaign& campaign = dashboard.campaign();
   json list = json::array();
   const std::string base = "/dot/" + std::to_string(campaign.id) + "/bao-cao/";
-  for (const ReportListRow& row : dashboard.page.rows) {
+  for (const ReportListRow& row : dashboard.page().rows) {
     // Contact and reminder of a unit that has not submitted.
     const bool waiting = row.status == ReportStatus::not_started ||
                          row.status == ReportStatus::draft || row.status == ReportStatus::returned;
@@ -118,7 +118,7 @@ json unit_list_view(const Dashboard& dashboard, const DashboardInput& input) {
           {"missing_href", page_href(input.base_href, "", ReportFilter::missing, 1) + "#h-units"},
           {"units", std::move(list)},
           {"unit_count", format_count(static_cast<double>(dashboard.matching))},
-          {"has_units", !dashboard.page.rows.empty()},
+          {"has_units", !dashboard.page().rows.empty()},
           {"paging", paging},
           {"filters", filters_view(dashboard.counts(), filter)}};
 }
