@@ -1,0 +1,61 @@
+#include "cli/command_support.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace llw::cli {
+
+namespace fs = std::filesystem;
+
+std::string default_forms_dir() {
+  if (fs::is_directory("forms")) return "forms";
+#ifdef LLW_DEFAULT_FORMS_DIR
+  return LLW_DEFAULT_FORMS_DIR;
+#else
+  return "forms";
+#endif
+}
+
+Application make_app(const std::string& db, const std::string& forms_dir,
+                     const StoreOptions& store_options) {
+  ApplicationConfig config;
+  config.forms_dir = forms_dir;
+  return Application(open_store(db, store_options), config, system_clock());
+}
+
+CLI::Option* add_db_option(CLI::App* command, std::string& db) {
+  return command
+      ->add_option("--db", db,
+                   "Database: a SQLite file path or postgresql://user:pass@host:port/db "
+                   "(default: $LLW_DB)")
+      ->envname("LLW_DB")
+      ->required();
+}
+
+CLI::Option* add_forms_option(CLI::App* command, std::string& forms_dir) {
+  return command->add_option("--forms", forms_dir, "Directory of form definitions (*.json)")
+      ->capture_default_str();
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw UserError("cannot read " + path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string lowercase_extension(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  for (char& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+std::string pad(const std::string& text, std::size_t width) {
+  std::size_t chars = 0;
+  for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
+  return chars >= width ? text + " " : text + std::string(width - chars, ' ');
+}
+
+}  // namespace llw::cli
