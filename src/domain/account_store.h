@@ -1,7 +1,7 @@
 #pragma once
 // The storage port of accounts and their sessions (tokens stored only as hashes) and of account
 // administration. Implemented by the SQL
-// store (sql_store_accounts.cpp in src/storage/sql/), on both backends. Each method is a
+// store (sql_account_store.cpp in src/storage/sql/), on both backends. Each method is a
 // transaction of its own; a failing one changes nothing.
 
 #include <cstdint>

@@ -2,7 +2,7 @@
 // The storage port of the per-node aggregates a summary is read from: a node's slots and
 // counters, the bounded lists beside them (missing units, narrative texts) and rebuilding a
 // campaign's aggregates from its reports. Implemented by the SQL
-// store (sql_store_aggregates.cpp in src/storage/sql/), on both backends. Each method is a
+// store (sql_aggregate_store.cpp in src/storage/sql/), on both backends. Each method is a
 // transaction of its own; a failing one changes nothing.
 
 #include <cstdint>

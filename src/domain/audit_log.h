@@ -1,7 +1,7 @@
 #pragma once
 // The storage port of the audit log: append and read, nothing else, and the entry staged for the
 // write a use case is about to make. Implemented by the SQL
-// store (sql_store_audit.cpp in src/storage/sql/), on both backends. Each method is a transaction
+// store (sql_audit_log.cpp in src/storage/sql/), on both backends. Each method is a transaction
 // of its own; a failing one changes nothing.
 
 #include <cstdint>
@@ -16,7 +16,7 @@ class AuditLog {
  public:
   virtual ~AuditLog() = default;
 
-  // The audit log (storage/sql/sql_store_audit.cpp): append and read, nothing else.
+  // The audit log (storage/sql/sql_audit_log.cpp): append and read, nothing else.
   virtual void append_audit(const AuditEntry& entry) = 0;
   // Entries matching the query, newest first.
   virtual std::vector<AuditEntry> query_audit(const AuditQuery& query) = 0;

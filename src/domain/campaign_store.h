@@ -2,7 +2,7 @@
 // The storage port of campaigns: creating one (with a not-started report for every unit that
 // must report), its plan and settings, its revision (what cached summaries key on), the forms
 // campaigns keep, and units joining or leaving its reporting list. Implemented by the SQL
-// store (sql_store_campaigns.cpp in src/storage/sql/), on both backends. Each method is a
+// store (sql_campaign_store.cpp in src/storage/sql/), on both backends. Each method is a
 // transaction of its own; a failing one changes nothing.
 
 #include <cstdint>

@@ -1,7 +1,7 @@
 #pragma once
 // The storage port of in-app notifications, written by the writes they are about (a submit, an
 // issued plan). Implemented by the SQL
-// store (sql_store_notifications.cpp in src/storage/sql/), on both backends. Each method is a
+// store (sql_notification_store.cpp in src/storage/sql/), on both backends. Each method is a
 // transaction of its own; a failing one changes nothing.
 
 #include <cstdint>
@@ -16,7 +16,7 @@ class NotificationStore {
  public:
   virtual ~NotificationStore() = default;
 
-  // In-app notifications (storage/sql/sql_store_notifications.cpp), written by write_report when
+  // In-app notifications (storage/sql/sql_notification_store.cpp), written by write_report when
   // ReportWrite::notify_reviewers is set. A user's newest first, at most `limit`; the number not
   // read yet; marking read every one up to `up_to_id` (the newest the user was shown).
   virtual std::vector<Notification> notifications(std::int64_t user_id, int limit) = 0;

@@ -1,7 +1,7 @@
 #pragma once
 // The storage port of the plans at every level (level_plan.h): each node's editions, drafts saved
 // with a compare-and-swap, issued editions frozen with their documents. Implemented by the SQL
-// store (src/storage/sql/sql_store_plans.cpp), on both backends.
+// store (src/storage/sql/sql_plan_store.cpp), on both backends.
 
 #include <cstdint>
 #include <optional>

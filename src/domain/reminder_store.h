@@ -1,7 +1,7 @@
 #pragma once
 // The storage port of deadline reminders: who has not submitted, and the reminders claimed
 // before they are sent (so two servers never send the same one). Implemented by the SQL
-// store (sql_store_workflow.cpp in src/storage/sql/), on both backends. Each method is a
+// store (sql_reminder_store.cpp in src/storage/sql/), on both backends. Each method is a
 // transaction of its own; a failing one changes nothing.
 
 #include <cstdint>

@@ -4,7 +4,7 @@
 // search without diacritics. Every page is one bounded range of an index, whatever the size of
 // the subtree; the totals of each filter come from the node's aggregate (report_counts.h), so
 // only a search counts its matches. Implemented by the SQL store
-// (src/storage/sql/sql_store_report_listing.cpp), on both backends.
+// (src/storage/sql/sql_report_listing.cpp), on both backends.
 
 #include <cstdint>
 #include <optional>

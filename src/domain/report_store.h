@@ -2,7 +2,7 @@
 // The storage port of the units' reports: reading one, writing one as a compare-and-swap with
 // what it changes in the aggregates, its history and versions, extensions of the lock date, bulk
 // loads and bounded walks of a subtree's reports. Implemented by the SQL
-// store (sql_store_reports.cpp in src/storage/sql/), on both backends. Each method is a transaction
+// store (sql_report_store.cpp in src/storage/sql/), on both backends. Each method is a transaction
 // of its own; a failing one changes nothing.
 
 #include <cstdint>

@@ -2,7 +2,7 @@
 // The storage port of reporting up the tree: a node's consolidated narrative and its
 // consolidated report (each a compare-and-swap on its version, with its history), its children's
 // figures, and the campaign's summary source. Implemented by the SQL
-// store (sql_store_narratives.cpp, sql_store_reporting_up.cpp in src/storage/sql/), on both
+// store (sql_consolidated_narratives.cpp, sql_reporting_up_store.cpp in src/storage/sql/), on both
 // backends. Each method is a transaction of its own; a failing one changes nothing.
 
 #include <cstdint>
@@ -33,8 +33,8 @@ class ReportingUpStore {
  public:
   virtual ~ReportingUpStore() = default;
 
-  // Consolidated narratives (storage/sql/sql_store_narratives.cpp). The newest version, nullopt
-  // before the first save; the versions newest first; and a save as a compare-and-swap:
+  // Consolidated narratives (storage/sql/sql_consolidated_narratives.cpp). The newest version,
+  // nullopt before the first save; the versions newest first; and a save as a compare-and-swap:
   // `narrative.version` must be expected_version + 1, else Error{conflict} and nothing changes.
   virtual std::optional<ConsolidatedNarrative> find_consolidated_narrative(
       std::int64_t campaign_id, std::int64_t unit_id) = 0;
@@ -45,7 +45,7 @@ class ReportingUpStore {
       std::int64_t campaign_id, std::int64_t unit_id, int limit) = 0;
   virtual void save_consolidated_narrative(const ConsolidatedNarrative& narrative,
                                            std::int64_t expected_version) = 0;
-  // Reporting up (storage/sql/sql_store_reporting_up.cpp). The current consolidated report of a
+  // Reporting up (storage/sql/sql_reporting_up_store.cpp). The current consolidated report of a
   // node (nullopt before its first submission); a write as a compare-and-swap on the version
   // (`report.version` must be expected_version + 1, else Error{conflict} and nothing changes) that
   // keeps the version in the history and bumps the campaign's revision; the versions newest

@@ -3,7 +3,7 @@
 // database (on PostgreSQL each round trip costs about as much as the rest of a cached page):
 // the session's account, its unread notices, a fingerprint of every campaign's revision and the
 // revision of the campaign the page is about. Implemented by the SQL store
-// (src/storage/sql/sql_store_session_views.cpp), on both backends.
+// (src/storage/sql/sql_session_views.cpp), on both backends.
 
 #include <cstdint>
 #include <optional>

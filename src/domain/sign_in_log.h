@@ -1,7 +1,7 @@
 #pragma once
 // The storage port of the sign-in log: every attempt (username, client address, success, time),
 // read back to throttle guessing without locking an account's owner out. Implemented by the SQL
-// store (src/storage/sql/sql_store_sign_ins.cpp), on both backends.
+// store (src/storage/sql/sql_sign_in_log.cpp), on both backends.
 
 #include <string>
 #include <string_view>

@@ -1,7 +1,7 @@
 #pragma once
 // The storage port of the org-unit tree: lookups, inserts and edits (a move re-roots a whole
 // subtree and its aggregates), and bulk upserts. Implemented by the SQL
-// store (sql_store_units.cpp in src/storage/sql/), on both backends. Each method is a transaction
+// store (sql_unit_store.cpp in src/storage/sql/), on both backends. Each method is a transaction
 // of its own; a failing one changes nothing.
 
 #include <cstdint>
@@ -45,7 +45,7 @@ class UnitStore {
   virtual OrgUnit insert_unit(const UnitInput& input) = 0;
   // Updates name, kind, level, population, email of an existing unit (code stays).
   virtual OrgUnit update_unit(const UnitInput& input) = 0;
-  // Applies a UnitEdit as one transaction (storage/sql/sql_store_units.cpp): the unit's fields;
+  // Applies a UnitEdit as one transaction (storage/sql/sql_unit_store.cpp): the unit's fields;
   // on a move its parent, the path of every unit of its subtree wherever a path is copied
   // (units, reports, narrative rows), and in every campaign its subtree's aggregate taken off the
   // old ancestors and put on the new ones; the report deltas; and every campaign's revision, so

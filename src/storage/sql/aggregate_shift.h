@@ -1,7 +1,8 @@
 #pragma once
-// Aggregate-row arithmetic for SqlStore members defined outside sql_store.cpp (the unit editor in
-// sql_store_units.cpp), on top of sql_store.cpp's own row writer, so that there is one place that
-// reads, adds to and writes an aggregate row. Both run inside the caller's write transaction.
+// Aggregate-row arithmetic for the ports' files (the unit editor in sql_unit_store.cpp, the
+// reporting units' changes in sql_campaign_reporting_units.cpp), on top of the row writer of
+// aggregate_writers.h, so that there is one place that reads, adds to and writes an aggregate
+// row. Both run inside the caller's write transaction.
 
 #include <cstdint>
 #include <memory>
@@ -29,7 +30,7 @@ bool shift_aggregate(Connection& connection, long long campaign_id, long long fr
 
 // Adds to the aggregate rows of one write transaction with the connection's kept statements
 // (Connection::aggregates): a report joining (or, with negated slots, leaving) a campaign adds its
-// slots and counters to every ancestor's row (sql_store_reporting_kinds.cpp).
+// slots and counters to every ancestor's row (sql_campaign_reporting_units.cpp).
 class AggregateAdder {
  public:
   explicit AggregateAdder(Connection& connection);

@@ -1,5 +1,5 @@
 #pragma once
-// An audit_log row as statement parameters, shared by the entry's own INSERT (sql_store_audit.cpp)
+// An audit_log row as statement parameters, shared by the entry's own INSERT (sql_audit_log.cpp)
 // and the report write that carries it inside its statement (sql_store.cpp). Internal to the
 // storage library.
 

@@ -17,7 +17,7 @@
 //     changes is kept.
 //
 // The works run on the leader's thread: a work must not depend on its writer's thread-local state
-// (the caller resolves that before enqueueing, as SqlStore does with the staged audit entry).
+// (the caller resolves that before enqueueing, as SqlContext does with the staged audit entry).
 
 #include <condition_variable>
 #include <cstddef>

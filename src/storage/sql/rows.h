@@ -1,9 +1,9 @@
 #pragma once
-// Row shapes and column conversions shared by the sql_store_*.cpp files (internal to the storage
-// library). A row binds typed into() targets (never rowset<row>, whose SQLite types depend on the
-// declared column type) in the order of its column list, and converts to the domain type. A
-// stored value the domain does not know is a corrupt database: reading it throws
-// Error{internal} naming the column, rather than passing on a made-up value.
+// Row shapes and column conversions shared by the ports' files (internal to the storage library). A
+// row binds typed into() targets (never rowset<row>, whose SQLite types depend on the declared
+// column type) in the order of its column list, and converts to the domain type. A stored value the
+// domain does not know is a corrupt database: reading it throws Error{internal} naming the column,
+// rather than passing on a made-up value.
 
 // Debian's soci-config.h claims Boost support; we do not use (or install) Boost.
 #include <soci/soci-config.h>

@@ -1,6 +1,6 @@
 #pragma once
-// How every write of the SQL store runs (SqlStore::write_transaction and with_retries): templates
-// the files of the store instantiate with their own bodies.
+// How every write of the SQL store runs (SqlContext::write_transaction and with_retries):
+// templates the ports' files instantiate with their own bodies.
 // Debian's soci-config.h claims Boost support; we do not use (or install) Boost.
 #include <soci/soci-config.h>
 #undef SOCI_HAVE_BOOST
@@ -16,14 +16,14 @@
 #include "storage/sql/audit_params.h"
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/group_commit.h"
-#include "storage/sql/sql_store.h"
+#include "storage/sql/sql_context.h"
 #include "storage/sql/store_text.h"
 #include "storage/sql/transaction.h"
 
 namespace llw::sql {
 
 template <typename Attempt>
-auto SqlStore::with_retries(Attempt&& attempt) {
+auto SqlContext::with_retries(Attempt&& attempt) {
   constexpr int kAttempts = 5;
   for (int n = 1;; ++n) {
     try {
@@ -46,7 +46,7 @@ auto SqlStore::with_retries(Attempt&& attempt) {
 // another server got in between) becomes Error{conflict}; a deadlock or serialization failure the
 // database resolved by aborting this transaction runs the whole body again, a few times.
 template <typename Body>
-auto SqlStore::write_transaction(Body&& body, WriteSize size) {
+auto SqlContext::write_transaction(Body&& body, WriteSize size) {
   // The use case's audit entry commits with the changes it is about. (Resolved here: under group
   // commit the body runs on another writer's thread.)
   const AuditEntry* audit = staged_audit_entry();

@@ -1,5 +1,5 @@
-// SqlStore members for reporting up (migrations 007, 008): a node's consolidated report to the
-// level above, its versions, the direct children a summary in "accepted" mode sums, and the
+// SqlReportingUpStore members for reporting up (migrations 007, 008): a node's consolidated report
+// to the level above, its versions, the direct children a summary in "accepted" mode sums, and the
 // campaign's summary source. None of these is on a hot path: a summary in "accepted" mode reads
 // one row per direct child of the node (a few hundred at most), and only on a cache miss.
 #include <soci/soci-config.h>
@@ -12,7 +12,7 @@
 #include "domain/error.h"
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
-#include "storage/sql/sql_store.h"
+#include "storage/sql/sql_reporting_up_store.h"
 #include "storage/sql/store_queries.h"
 
 namespace llw::sql {
@@ -129,10 +129,10 @@ struct CurrentConsolidatedRow {
 
 }  // namespace
 
-std::optional<ConsolidatedReport> SqlStore::find_consolidated_report(std::int64_t campaign_id,
-                                                                     std::int64_t unit_id) {
+std::optional<ConsolidatedReport> SqlReportingUpStore::find_consolidated_report(
+    std::int64_t campaign_id, std::int64_t unit_id) {
   // Every reporting-up page and action asks: prepared once per connection.
-  auto connection = pool_->acquire();
+  auto connection = context_.pool().acquire();
   const auto row =
       connection
           ->prepared<CurrentConsolidatedRow, long long, long long>(
@@ -146,9 +146,10 @@ std::optional<ConsolidatedReport> SqlStore::find_consolidated_report(std::int64_
   return found;
 }
 
-void SqlStore::write_consolidated_report(const ConsolidatedReport& report,
-                                         std::int64_t expected_version, const std::string& action) {
-  with_write_connection([&](Connection& connection) {
+void SqlReportingUpStore::write_consolidated_report(const ConsolidatedReport& report,
+                                                    std::int64_t expected_version,
+                                                    const std::string& action) {
+  context_.with_write_connection([&](Connection& connection) {
     long long cid = report.campaign_id, uid = report.unit_id;
     const auto stored = connection
                             .prepared<CountRow, long long, long long>(
@@ -239,15 +240,15 @@ std::vector<ConsolidatedReportVersion> query_versions(Connection& connection,
 
 }  // namespace
 
-std::vector<ConsolidatedReportVersion> SqlStore::consolidated_report_history(
+std::vector<ConsolidatedReportVersion> SqlReportingUpStore::consolidated_report_history(
     std::int64_t campaign_id, std::int64_t unit_id, int limit) {
-  auto connection = pool_->acquire();
+  auto connection = context_.pool().acquire();
   return query_versions(*connection, campaign_id, unit_id, std::nullopt, limit);
 }
 
-std::optional<ConsolidatedReportVersion> SqlStore::consolidated_report_version(
+std::optional<ConsolidatedReportVersion> SqlReportingUpStore::consolidated_report_version(
     std::int64_t campaign_id, std::int64_t unit_id, std::int64_t version) {
-  auto connection = pool_->acquire();
+  auto connection = context_.pool().acquire();
   const auto found = query_versions(*connection, campaign_id, unit_id, version, 1);
   if (found.empty()) return std::nullopt;
   return found.front();
@@ -293,11 +294,11 @@ constexpr const char* kChildFigures =
 
 }  // namespace
 
-std::vector<ChildFigures> SqlStore::child_figures(std::int64_t campaign_id,
-                                                  std::int64_t parent_id) {
+std::vector<ChildFigures> SqlReportingUpStore::child_figures(std::int64_t campaign_id,
+                                                             std::int64_t parent_id) {
   // Every consolidated page and summary in "accepted" mode asks: prepared once per connection.
   std::vector<ChildFigures> children;
-  auto connection = pool_->acquire();
+  auto connection = context_.pool().acquire();
   const long long cid = campaign_id, pid = parent_id;
   connection->prepared<ChildRow, long long, long long, long long, long long>(kChildFigures)
       .each(
@@ -328,8 +329,8 @@ std::vector<ChildFigures> SqlStore::child_figures(std::int64_t campaign_id,
   return children;
 }
 
-void SqlStore::set_summary_source(std::int64_t campaign_id, SummarySource source) {
-  with_write_connection([&](Connection& connection) {
+void SqlReportingUpStore::set_summary_source(std::int64_t campaign_id, SummarySource source) {
+  context_.with_write_connection([&](Connection& connection) {
     const long long changed =
         connection
             .write<std::string, long long>(

@@ -1,4 +1,4 @@
-// SqlStore members for the SignInLog port (domain/sign_in_log.h): the sign-in attempts, counted
+// SqlSignInLog, the SignInLog port (domain/sign_in_log.h): the sign-in attempts, counted
 // per client address and per account. Every read is one range of an index of login_attempts
 // ((address, success, at) or (username, success, at)) and returns a handful of rows.
 #include <soci/soci-config.h>
@@ -12,15 +12,13 @@
 
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
-#include "storage/sql/sql_store.h"
+#include "storage/sql/sql_sign_in_log.h"
 
 namespace llw::sql {
 
-SignInLog& SqlStore::sign_ins() { return *this; }
-
-void SqlStore::record_attempt(std::string_view username, std::string_view address, bool success,
-                              Timestamp at) {
-  with_write_connection([&](Connection& connection) {
+void SqlSignInLog::record_attempt(std::string_view username, std::string_view address, bool success,
+                                  Timestamp at) {
+  context_.with_write_connection([&](Connection& connection) {
     connection
         .write<std::string, std::string, int, long long>(
             "INSERT INTO login_attempts (username, address, success, at) "
@@ -58,10 +56,10 @@ struct AtAddressRow {
 
 // Every sign-in asks these: each is prepared once per connection.
 
-std::vector<Timestamp> SqlStore::failures_from_address(std::string_view address, Timestamp since,
-                                                       int limit) {
+std::vector<Timestamp> SqlSignInLog::failures_from_address(std::string_view address,
+                                                           Timestamp since, int limit) {
   std::vector<Timestamp> found;
-  auto connection = pool_->acquire();
+  auto connection = context_.pool().acquire();
   connection
       ->prepared<AtRow, std::string, long long, long long>(
           "SELECT at FROM login_attempts WHERE address = :a AND success = 0 AND at >= :since "
@@ -71,10 +69,11 @@ std::vector<Timestamp> SqlStore::failures_from_address(std::string_view address,
   return found;
 }
 
-std::vector<Timestamp> SqlStore::failures_at_username_from_strangers(std::string_view username,
-                                                                     Timestamp since, int limit) {
+std::vector<Timestamp> SqlSignInLog::failures_at_username_from_strangers(std::string_view username,
+                                                                         Timestamp since,
+                                                                         int limit) {
   std::vector<Timestamp> found;
-  auto connection = pool_->acquire();
+  auto connection = context_.pool().acquire();
   connection
       ->prepared<AtRow, std::string, long long, long long>(
           "SELECT f.at FROM login_attempts f WHERE f.username = :u AND f.success = 0 AND "
@@ -85,8 +84,8 @@ std::vector<Timestamp> SqlStore::failures_at_username_from_strangers(std::string
   return found;
 }
 
-bool SqlStore::has_signed_in_from(std::string_view username, std::string_view address) {
-  auto connection = pool_->acquire();
+bool SqlSignInLog::has_signed_in_from(std::string_view username, std::string_view address) {
+  auto connection = context_.pool().acquire();
   const auto row = connection
                        ->prepared<CountRow, std::string, std::string>(
                            "SELECT COUNT(*) FROM (SELECT 1 FROM login_attempts WHERE username = "
@@ -95,10 +94,10 @@ bool SqlStore::has_signed_in_from(std::string_view username, std::string_view ad
   return row && row->value > 0;
 }
 
-std::vector<FailedSignIn> SqlStore::failures_before_latest_sign_in(std::string_view username,
-                                                                   int limit) {
+std::vector<FailedSignIn> SqlSignInLog::failures_before_latest_sign_in(std::string_view username,
+                                                                       int limit) {
   std::vector<FailedSignIn> found;
-  auto connection = pool_->acquire();
+  auto connection = context_.pool().acquire();
   const std::string user(username);
   // The two latest successes bound the range (by id: the order they were written in, exact
   // within a second); with one success, everything before it.

@@ -1,14 +1,15 @@
-// SqlStore members for the ReportListing port (domain/report_listing.h): a page of a subtree's
+// SqlReportListing, the ReportListing port (domain/report_listing.h): a page of a subtree's
 // reports in path order. The subtree is one range of reports.path; each state filter has an index
 // that starts with the campaign and ends with the path (reports_counted_path, reports_status_path,
 // reports_late_path), so a page reads about offset + limit index entries. A search reads the
 // subtree's range of units_path_search (LIKE on the stored key) and counts its matches.
+#include "storage/sql/sql_report_listing.h"
+
 #include <algorithm>
 #include <string>
 
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
-#include "storage/sql/sql_store.h"
 
 namespace llw::sql {
 
@@ -99,9 +100,7 @@ std::string latest_reminder(int queued) {
 
 }  // namespace
 
-ReportListing& SqlStore::report_listing() { return *this; }
-
-ReportListPage SqlStore::list_reports(const ReportListQuery& query) {
+ReportListPage SqlReportListing::list_reports(const ReportListQuery& query) {
   const std::string columns =
       "SELECT u.code, u.name, u.kind, COALESCE(p.name, ''), u.email, u.phone, " +
       latest_reminder(0) + ", " + latest_reminder(1) +
@@ -113,7 +112,7 @@ ReportListPage SqlStore::list_reports(const ReportListQuery& query) {
   const long long offset = std::max<std::int64_t>(query.offset, 0);
 
   ReportListPage page;
-  auto connection = pool_->acquire();
+  auto connection = context_.pool().acquire();
   auto add = [&](const ListRow& row) { page.rows.push_back(row.to_row()); };
   if (query.search.empty()) {
     connection

@@ -1,6 +1,6 @@
-// SqlStore: reading the per-node aggregates and the bounded lists beside them (the AggregateStore
-// port, domain/aggregate_store.h).
-// Debian's soci-config.h claims Boost support; we do not use (or install) Boost.
+// SqlAggregateStore: reading the per-node aggregates and the bounded lists beside them (the
+// AggregateStore port, domain/aggregate_store.h). Debian's soci-config.h claims Boost support; we
+// do not use (or install) Boost.
 #include <soci/soci-config.h>
 #undef SOCI_HAVE_BOOST
 #undef SOCI_HAVE_BOOST_DATE_TIME
@@ -20,7 +20,7 @@
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/report_writers.h"
 #include "storage/sql/rows.h"
-#include "storage/sql/sql_store.h"
+#include "storage/sql/sql_aggregate_store.h"
 #include "storage/sql/store_queries.h"
 #include "storage/sql/store_rows.h"
 #include "storage/sql/store_text.h"
@@ -32,8 +32,8 @@ namespace llw::sql {
 // -----------------------------------------------------------------------------------------------
 // Consolidated figures.
 
-Contribution SqlStore::aggregate(std::int64_t campaign_id, std::int64_t unit_id) {
-  auto connection = pool_->acquire();
+Contribution SqlAggregateStore::aggregate(std::int64_t campaign_id, std::int64_t unit_id) {
+  auto connection = context_.pool().acquire();
   auto row = connection
                  ->prepared<TextRow, long long, long long>(
                      "SELECT slots_json FROM aggregates WHERE campaign_id = :c AND unit_id = :u")
@@ -59,9 +59,9 @@ std::optional<CountersRow> node_counters(Connection& connection, long long campa
 
 }  // namespace
 
-std::optional<AggregateStore::AggregateCounters> SqlStore::aggregate_counters(
+std::optional<AggregateStore::AggregateCounters> SqlAggregateStore::aggregate_counters(
     std::int64_t campaign_id, std::int64_t unit_id) {
-  auto connection = pool_->acquire();
+  auto connection = context_.pool().acquire();
   auto row = connection
                  ->prepared<CountersRow, long long, long long>(
                      "SELECT reporting_units, counted_units, narrative_counts_json FROM aggregates "
@@ -72,10 +72,9 @@ std::optional<AggregateStore::AggregateCounters> SqlStore::aggregate_counters(
                            counts_from_text(row->narrative_counts)};
 }
 
-std::pair<std::vector<std::string>, std::int64_t> SqlStore::missing_units(std::int64_t campaign_id,
-                                                                          std::string_view path,
-                                                                          int limit) {
-  auto connection = pool_->acquire();
+std::pair<std::vector<std::string>, std::int64_t> SqlAggregateStore::missing_units(
+    std::int64_t campaign_id, std::string_view path, int limit) {
+  auto connection = context_.pool().acquire();
   std::string low(path);
   std::string high = path_upper_bound(low);
   int n = std::max(limit, 0);
@@ -105,12 +104,10 @@ std::pair<std::vector<std::string>, std::int64_t> SqlStore::missing_units(std::i
   return {std::move(codes), total};
 }
 
-std::pair<std::vector<UnitText>, std::int64_t> SqlStore::narratives(std::int64_t campaign_id,
-                                                                    std::string_view path,
-                                                                    std::string_view part,
-                                                                    int limit,
-                                                                    std::int64_t offset) {
-  auto connection = pool_->acquire();
+std::pair<std::vector<UnitText>, std::int64_t> SqlAggregateStore::narratives(
+    std::int64_t campaign_id, std::string_view path, std::string_view part, int limit,
+    std::int64_t offset) {
+  auto connection = context_.pool().acquire();
   std::string low(path);
   std::string high = path_upper_bound(low);
   std::string part_name(part);
@@ -144,8 +141,8 @@ std::pair<std::vector<UnitText>, std::int64_t> SqlStore::narratives(std::int64_t
   return {std::move(texts), total};
 }
 
-std::vector<std::int64_t> SqlStore::campaigns_pending_recount() {
-  auto connection = pool_->acquire();
+std::vector<std::int64_t> SqlAggregateStore::campaigns_pending_recount() {
+  auto connection = context_.pool().acquire();
   std::vector<std::int64_t> ids;
   connection->prepared<CountRow>("SELECT campaign_id FROM pending_recounts ORDER BY campaign_id")
       .each([&](const CountRow& row) { ids.push_back(row.value); });

@@ -1,5 +1,5 @@
-// SqlStore: loading many reports at once and recomputing a campaign's aggregates from its
-// reports (ReportStore::bulk_put_reports, AggregateStore::rebuild_aggregates).
+// SqlReportStore and SqlAggregateStore: loading many reports at once and recomputing a campaign's
+// aggregates from its reports (ReportStore::bulk_put_reports, AggregateStore::rebuild_aggregates).
 // Debian's soci-config.h claims Boost support; we do not use (or install) Boost.
 #include <soci/soci-config.h>
 #undef SOCI_HAVE_BOOST
@@ -21,7 +21,8 @@
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/report_writers.h"
 #include "storage/sql/rows.h"
-#include "storage/sql/sql_store.h"
+#include "storage/sql/sql_aggregate_store.h"
+#include "storage/sql/sql_report_store.h"
 #include "storage/sql/store_queries.h"
 #include "storage/sql/store_rows.h"
 #include "storage/sql/store_text.h"
@@ -89,16 +90,16 @@ class UnitInfoLookup {
 
 }  // namespace
 
-void SqlStore::bulk_put_reports(
+void SqlReportStore::bulk_put_reports(
     const std::vector<UnitReport>& reports,
     const std::vector<std::map<std::string, std::string>>& narratives_if_counted) {
-  write_transaction(
+  context_.write_transaction(
       [&](Connection& connection) {
         soci::session& sql = connection.sql;
         std::map<long long, std::set<std::string>> counted_by_campaign;
-        UnitInfoLookup units(sql, dialect_);
+        UnitInfoLookup units(sql, context_.dialect());
         BatchStatement upsert(
-            sql, dialect_,
+            sql, context_.dialect(),
             {{"campaign_id", ColumnType::integer},
              {"unit_id", ColumnType::integer},
              {"path", ColumnType::text},
@@ -120,14 +121,15 @@ void SqlStore::bulk_put_reports(
             "late = excluded.late, updated_at = excluded.updated_at, "
             "updated_by = excluded.updated_by, counted = excluded.counted");
         BatchStatement delete_texts(
-            sql, dialect_, {{"campaign_id", ColumnType::integer}, {"unit_id", ColumnType::integer}},
+            sql, context_.dialect(),
+            {{"campaign_id", ColumnType::integer}, {"unit_id", ColumnType::integer}},
             "DELETE FROM report_narratives WHERE (campaign_id, unit_id) IN "
             "(SELECT v.campaign_id, v.unit_id FROM {rows})");
-        BulkInsert insert_texts(sql, dialect_, "report_narratives", NarrativeWriter::columns(),
-                                NarrativeWriter::insert_sql());
+        BulkInsert insert_texts(sql, context_.dialect(), "report_narratives",
+                                NarrativeWriter::columns(), NarrativeWriter::insert_sql());
         // Local writers, not the connection's kept ones: a failure half-way must leave no batch
         // behind in a statement that outlives this transaction.
-        VersionWriter versions(sql, dialect_);
+        VersionWriter versions(sql, context_.dialect());
         static const std::map<std::string, std::string> none;
 
         // Chunks of reports: rows of one chunk are flushed table by table, in the order the foreign
@@ -185,10 +187,10 @@ void SqlStore::bulk_put_reports(
       WriteSize::large);
 }
 
-void SqlStore::rebuild_aggregates(
+void SqlAggregateStore::rebuild_aggregates(
     std::int64_t campaign_id,
     const std::function<Contribution(const OrgUnit&, const UnitReport&)>& contribution) {
-  write_transaction(
+  context_.write_transaction(
       [&](Connection& connection) {
         soci::session& sql = connection.sql;
         long long cid = campaign_id;
@@ -228,7 +230,7 @@ void SqlStore::rebuild_aggregates(
         };
         std::vector<OpenNode> open;
         sql << "DELETE FROM aggregates WHERE campaign_id = :c", soci::use(cid);
-        AggregatePutter aggregates(sql, dialect_);
+        AggregatePutter aggregates(sql, context_.dialect());
         auto close_top = [&] {
           OpenNode node = std::move(open.back());
           open.pop_back();
@@ -285,7 +287,7 @@ void SqlStore::rebuild_aggregates(
         aggregates.flush();
 
         BatchStatement fix(
-            sql, dialect_,
+            sql, context_.dialect(),
             {{"campaign_id", ColumnType::integer},
              {"unit_id", ColumnType::integer},
              {"counted", ColumnType::integer}},

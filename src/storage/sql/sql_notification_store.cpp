@@ -1,7 +1,7 @@
-// SqlStore members for in-app notifications: the notices of a submit to the coordinators of the
-// units above (inserted inside write_report's transaction), and a user's list, unread count and
-// marking read. Every statement is prepared once per connection; the unread count, which every page
-// asks, is one range of a partial index.
+// SqlNotificationStore and the writers of in-app notifications: the notices of a submit to the
+// coordinators of the units above (inserted inside write_report's transaction), and a user's list,
+// unread count and marking read. Every statement is prepared once per connection; the unread count,
+// which every page asks, is one range of a partial index.
 #include <soci/soci-config.h>
 #undef SOCI_HAVE_BOOST
 #undef SOCI_HAVE_BOOST_DATE_TIME
@@ -13,7 +13,7 @@
 
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
-#include "storage/sql/sql_store.h"
+#include "storage/sql/sql_notification_store.h"
 
 namespace llw::sql {
 namespace {
@@ -27,8 +27,8 @@ std::vector<std::int64_t> ancestors_above(const std::string& path) {
 
 }  // namespace
 
-void SqlStore::insert_submit_notifications(Connection& connection, const UnitReport& report,
-                                           const std::string& unit_path) {
+void insert_submit_notifications(Connection& connection, const UnitReport& report,
+                                 const std::string& unit_path) {
   const std::vector<std::int64_t> above = ancestors_above(unit_path);
   if (above.empty()) return;
   // One text per depth of the tree (a placeholder per unit above), every value bound.
@@ -50,8 +50,8 @@ void SqlStore::insert_submit_notifications(Connection& connection, const UnitRep
       .run(values);
 }
 
-void SqlStore::insert_unit_notifications(Connection& connection, const UnitReport& report,
-                                         const std::string& kind) {
+void insert_unit_notifications(Connection& connection, const UnitReport& report,
+                               const std::string& kind) {
   // The unit's own accounts learn of a return, an accept or a reopen (kind: the action).
   const long long cid = report.campaign_id, uid = report.unit_id;
   connection
@@ -86,10 +86,10 @@ struct NotificationRow {
 
 }  // namespace
 
-std::vector<Notification> SqlStore::notifications(std::int64_t user_id, int limit) {
+std::vector<Notification> SqlNotificationStore::notifications(std::int64_t user_id, int limit) {
   // The notification page and the API list: prepared once per connection.
   std::vector<Notification> list;
-  auto connection = pool_->acquire();
+  auto connection = context_.pool().acquire();
   const long long user = user_id, max = std::clamp(limit, 1, 1000);
   connection
       ->prepared<NotificationRow, long long, long long>(
@@ -118,9 +118,9 @@ std::vector<Notification> SqlStore::notifications(std::int64_t user_id, int limi
   return list;
 }
 
-std::int64_t SqlStore::unread_notifications(std::int64_t user_id) {
+std::int64_t SqlNotificationStore::unread_notifications(std::int64_t user_id) {
   // Asked by every page a signed-in user opens (its navigation): prepared once per connection.
-  auto connection = pool_->acquire();
+  auto connection = context_.pool().acquire();
   const auto row =
       connection
           ->prepared<CountRow, long long>(
@@ -129,8 +129,9 @@ std::int64_t SqlStore::unread_notifications(std::int64_t user_id) {
   return row ? row->value : 0;
 }
 
-void SqlStore::mark_notifications_read(std::int64_t user_id, std::int64_t up_to_id, Timestamp at) {
-  with_write_connection([&](Connection& connection) {
+void SqlNotificationStore::mark_notifications_read(std::int64_t user_id, std::int64_t up_to_id,
+                                                   Timestamp at) {
+  context_.with_write_connection([&](Connection& connection) {
     connection
         .write<long long, long long, long long>(
             "UPDATE notifications SET read_at = :at WHERE user_id = :user AND id <= :last AND "

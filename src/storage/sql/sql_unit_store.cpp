@@ -1,5 +1,5 @@
-// SqlStore::edit_unit: editing a unit in the tree and moving it, with everything that copies its
-// path or sums its subtree kept exact in the same transaction.
+// SqlUnitStore::edit_unit: editing a unit in the tree and moving it, with everything that copies
+// its path or sums its subtree kept exact in the same transaction.
 #include <soci/soci-config.h>
 #undef SOCI_HAVE_BOOST
 #undef SOCI_HAVE_BOOST_DATE_TIME
@@ -13,7 +13,7 @@
 #include "storage/sql/aggregate_writers.h"
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
-#include "storage/sql/sql_store.h"
+#include "storage/sql/sql_unit_store.h"
 #include "storage/sql/store_queries.h"
 #include "storage/sql/store_rows.h"
 #include "storage/sql/store_text.h"
@@ -85,9 +85,9 @@ void rewrite_paths(Connection& connection, const std::string& table, const std::
 
 }  // namespace
 
-OrgUnit SqlStore::edit_unit(const UnitEdit& edit) {
+OrgUnit SqlUnitStore::edit_unit(const UnitEdit& edit) {
   const UnitInput& input = edit.input;
-  with_write_connection([&](Connection& connection) {
+  context_.with_write_connection([&](Connection& connection) {
     const auto unit = lock_unit(connection, input.code);
     if (!unit) {
       throw Error(ErrorKind::not_found,
@@ -188,26 +188,26 @@ OrgUnit SqlStore::edit_unit(const UnitEdit& edit) {
 // -----------------------------------------------------------------------------------------------
 // Org units.
 
-std::optional<OrgUnit> SqlStore::find_unit(std::string_view code) {
-  auto connection = pool_->acquire();
+std::optional<OrgUnit> SqlUnitStore::find_unit(std::string_view code) {
+  auto connection = context_.pool().acquire();
   return query_unit(*connection, "WHERE u.code = :code", std::string(code));
 }
 
-std::optional<OrgUnit> SqlStore::find_unit_by_id(std::int64_t id) {
-  auto connection = pool_->acquire();
+std::optional<OrgUnit> SqlUnitStore::find_unit_by_id(std::int64_t id) {
+  auto connection = context_.pool().acquire();
   return query_unit(*connection, "WHERE u.id = :id", static_cast<long long>(id));
 }
 
-std::vector<OrgUnit> SqlStore::children(std::int64_t parent_id) {
-  auto connection = pool_->acquire();
+std::vector<OrgUnit> SqlUnitStore::children(std::int64_t parent_id) {
+  auto connection = context_.pool().acquire();
   return query_units(*connection, "WHERE u.parent_id = :parent ORDER BY u.name, u.code",
                      static_cast<long long>(parent_id));
 }
 
-OrgUnit SqlStore::insert_unit(const UnitInput& input) {
-  long long id = write_transaction([&](Connection& connection) {
+OrgUnit SqlUnitStore::insert_unit(const UnitInput& input) {
+  long long id = context_.write_transaction([&](Connection& connection) {
     soci::session& sql = connection.sql;
-    UnitWriter writer(sql, dialect_);
+    UnitWriter writer(sql, context_.dialect());
     if (writer.find(input.code)) {
       throw Error(ErrorKind::conflict, duplicate_code_message(input.code), "code");
     }
@@ -227,10 +227,10 @@ OrgUnit SqlStore::insert_unit(const UnitInput& input) {
   return *find_unit_by_id(id);
 }
 
-OrgUnit SqlStore::update_unit(const UnitInput& input) {
-  write_transaction([&](Connection& connection) {
+OrgUnit SqlUnitStore::update_unit(const UnitInput& input) {
+  context_.write_transaction([&](Connection& connection) {
     soci::session& sql = connection.sql;
-    UnitWriter writer(sql, dialect_);
+    UnitWriter writer(sql, context_.dialect());
     if (!writer.find(input.code)) {
       throw Error(ErrorKind::not_found, not_found_unit_message(input.code), "code");
     }
@@ -242,11 +242,11 @@ OrgUnit SqlStore::update_unit(const UnitInput& input) {
   return *find_unit(input.code);
 }
 
-std::pair<int, int> SqlStore::upsert_units(const std::vector<UnitInput>& inputs) {
-  return write_transaction(
+std::pair<int, int> SqlUnitStore::upsert_units(const std::vector<UnitInput>& inputs) {
+  return context_.write_transaction(
       [&](Connection& connection) {
         soci::session& sql = connection.sql;
-        UnitWriter writer(sql, dialect_);
+        UnitWriter writer(sql, context_.dialect());
         writer.prefetch(inputs);
         std::pair<int, int> counts{0, 0};
         for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -267,17 +267,17 @@ std::pair<int, int> SqlStore::upsert_units(const std::vector<UnitInput>& inputs)
       WriteSize::large);
 }
 
-std::vector<std::int64_t> SqlStore::ancestor_ids(std::int64_t unit_id) {
-  auto connection = pool_->acquire();
+std::vector<std::int64_t> SqlUnitStore::ancestor_ids(std::int64_t unit_id) {
+  auto connection = context_.pool().acquire();
   auto row = connection->prepared<TextRow, long long>("SELECT path FROM units WHERE id = :id")
                  .one(unit_id);
   if (!row) return {};
   return ancestors_from_path(row->value);
 }
 
-std::vector<OrgUnit> SqlStore::search_units(std::string_view path, const std::string& key,
-                                            int limit) {
-  auto connection = pool_->acquire();
+std::vector<OrgUnit> SqlUnitStore::search_units(std::string_view path, const std::string& key,
+                                                int limit) {
+  auto connection = context_.pool().acquire();
   soci::session& sql = connection->sql;
   std::string low(path);
   std::string high = path_upper_bound(low);
@@ -292,7 +292,7 @@ std::vector<OrgUnit> SqlStore::search_units(std::string_view path, const std::st
   st.exchange(soci::use(count));
   st.alloc();
   // The subtree's range of the path index, filtered by the stored key (as the unit list's
-  // search does, sql_store_report_listing.cpp).
+  // search does, sql_report_listing.cpp).
   st.prepare(std::string("SELECT ") + kUnitColumns + kUnitFrom +
              "WHERE u.path >= :low AND u.path < :high AND u.search_key LIKE :pattern "
              "ESCAPE '\\' ORDER BY u.path LIMIT :n");
@@ -303,10 +303,10 @@ std::vector<OrgUnit> SqlStore::search_units(std::string_view path, const std::st
   return units;
 }
 
-std::vector<OrgUnit> SqlStore::units_in_subtree(std::string_view path,
-                                                const std::vector<UnitKind>& kinds) {
+std::vector<OrgUnit> SqlUnitStore::units_in_subtree(std::string_view path,
+                                                    const std::vector<UnitKind>& kinds) {
   if (kinds.empty()) return {};
-  auto connection = pool_->acquire();
+  auto connection = context_.pool().acquire();
   std::string low(path);
   // One placeholder per kind: the values are still bound, never spliced into the text, and there
   // is one text per number of kinds.
@@ -326,8 +326,8 @@ std::vector<OrgUnit> SqlStore::units_in_subtree(std::string_view path,
   return units;
 }
 
-std::int64_t SqlStore::count_units() {
-  auto connection = pool_->acquire();
+std::int64_t SqlUnitStore::count_units() {
+  auto connection = context_.pool().acquire();
   const auto n = connection->prepared<CountRow>("SELECT COUNT(*) FROM units").one();
   return n ? n->value : 0;
 }

@@ -1,5 +1,5 @@
-// SqlStore members for account administration (listing, editing, passwords and the sessions a
-// change ends).
+// SqlAccountStore members for account administration (listing, editing, passwords and the sessions
+// a change ends).
 #include <soci/soci-config.h>
 #undef SOCI_HAVE_BOOST
 #undef SOCI_HAVE_BOOST_DATE_TIME
@@ -11,7 +11,7 @@
 #include "storage/sql/aggregate_writers.h"
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
-#include "storage/sql/sql_store.h"
+#include "storage/sql/sql_account_store.h"
 #include "storage/sql/store_queries.h"
 #include "storage/sql/store_rows.h"
 #include "storage/sql/store_text.h"
@@ -38,13 +38,13 @@ Error user_not_found(std::int64_t id) {
 
 }  // namespace
 
-std::vector<User> SqlStore::list_users(std::string_view path, int limit) {
+std::vector<User> SqlAccountStore::list_users(std::string_view path, int limit) {
   // The accounts page: prepared once per connection.
   std::vector<User> users;
   auto add = [&](const UserRow& row) { users.push_back(row.to_user()); };
   const std::string columns = std::string("SELECT ") + kUserColumnList + kUserFrom;
   const long long max_rows = std::max(limit, 0);
-  auto connection = pool_->acquire();
+  auto connection = context_.pool().acquire();
   if (path.empty()) {
     connection->prepared<UserRow, long long>(columns + "ORDER BY us.username LIMIT :limit")
         .each(add, max_rows);
@@ -57,9 +57,9 @@ std::vector<User> SqlStore::list_users(std::string_view path, int limit) {
   return users;
 }
 
-User SqlStore::update_user(const User& user) {
+User SqlAccountStore::update_user(const User& user) {
   std::optional<User> updated;
-  with_write_connection([&](Connection& connection) {
+  context_.with_write_connection([&](Connection& connection) {
     long long id = user.id;
     std::optional<long long> unit_id;
     if (user.unit_id) unit_id = *user.unit_id;
@@ -82,9 +82,9 @@ User SqlStore::update_user(const User& user) {
   return *updated;
 }
 
-void SqlStore::set_password(std::int64_t user_id, const std::string& password_hash,
-                            bool must_change, const std::string& keep_token_hash) {
-  with_write_connection([&](Connection& connection) {
+void SqlAccountStore::set_password(std::int64_t user_id, const std::string& password_hash,
+                                   bool must_change, const std::string& keep_token_hash) {
+  context_.with_write_connection([&](Connection& connection) {
     long long id = user_id;
     int flag = must_change ? 1 : 0;
     const long long changed =
@@ -101,9 +101,9 @@ void SqlStore::set_password(std::int64_t user_id, const std::string& password_ha
   });
 }
 
-bool SqlStore::must_change_password(std::int64_t user_id) {
+bool SqlAccountStore::must_change_password(std::int64_t user_id) {
   // Every sign-in asks: prepared once per connection.
-  auto connection = pool_->acquire();
+  auto connection = context_.pool().acquire();
   const auto row =
       connection
           ->prepared<CountRow, long long>("SELECT must_change_password FROM users WHERE id = :id")
@@ -114,13 +114,13 @@ bool SqlStore::must_change_password(std::int64_t user_id) {
 // -----------------------------------------------------------------------------------------------
 // Accounts and sessions.
 
-std::optional<StoredUser> SqlStore::find_user(std::string_view username) {
-  auto connection = pool_->acquire();
+std::optional<StoredUser> SqlAccountStore::find_user(std::string_view username) {
+  auto connection = context_.pool().acquire();
   return query_user(*connection, "WHERE us.username = :username", std::string(username));
 }
 
-User SqlStore::insert_user(const User& user, const std::string& password_hash) {
-  long long id = write_transaction([&](Connection& connection) {
+User SqlAccountStore::insert_user(const User& user, const std::string& password_hash) {
+  long long id = context_.write_transaction([&](Connection& connection) {
     const auto taken = connection
                            .prepared<CountRow, std::string>(
                                "SELECT COUNT(*) FROM users WHERE username = :username")
@@ -145,13 +145,13 @@ User SqlStore::insert_user(const User& user, const std::string& password_hash) {
             .one(user.username, user.display_name, password_hash, role, unit_id, disabled, now);
     return inserted.value().value;
   });
-  auto connection = pool_->acquire();
+  auto connection = context_.pool().acquire();
   return query_user(*connection, "WHERE us.id = :id", id)->user;
 }
 
-void SqlStore::insert_session(const std::string& token_hash, std::int64_t user_id,
-                              Timestamp expires_at) {
-  write_transaction([&](Connection& connection) {
+void SqlAccountStore::insert_session(const std::string& token_hash, std::int64_t user_id,
+                                     Timestamp expires_at) {
+  context_.write_transaction([&](Connection& connection) {
     long long user = user_id;
     long long expires = expires_at;
     connection
@@ -161,8 +161,9 @@ void SqlStore::insert_session(const std::string& token_hash, std::int64_t user_i
   });
 }
 
-std::optional<User> SqlStore::user_for_session(const std::string& token_hash, Timestamp now) {
-  auto connection = pool_->acquire();
+std::optional<User> SqlAccountStore::user_for_session(const std::string& token_hash,
+                                                      Timestamp now) {
+  auto connection = context_.pool().acquire();
   long long at = now;
   auto stored = query_user(*connection,
                            "JOIN sessions s ON s.user_id = us.id WHERE s.token_hash = :token "
@@ -172,8 +173,8 @@ std::optional<User> SqlStore::user_for_session(const std::string& token_hash, Ti
   return stored->user;
 }
 
-void SqlStore::delete_session(const std::string& token_hash) {
-  write_transaction([&](Connection& connection) {
+void SqlAccountStore::delete_session(const std::string& token_hash) {
+  context_.write_transaction([&](Connection& connection) {
     connection.write<std::string>("DELETE FROM sessions WHERE token_hash = :token").run(token_hash);
   });
 }

@@ -1,6 +1,6 @@
-// SqlStore as the PlanStore (migration 025): the editions of each node's plan, drafts written
-// with a compare-and-swap on version, issued editions kept with their documents (base64 text,
-// so both backends store them the same way). Nothing here is on a hot path except
+// SqlPlanStore, the PlanStore port (migration 025): the editions of each node's plan, drafts
+// written with a compare-and-swap on version, issued editions kept with their documents (base64
+// text, so both backends store them the same way). Nothing here is on a hot path except
 // issued_plan_dates_above, one indexed query per save or submit.
 #include <soci/soci-config.h>
 #undef SOCI_HAVE_BOOST
@@ -12,7 +12,7 @@
 #include "domain/error.h"
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
-#include "storage/sql/sql_store.h"
+#include "storage/sql/sql_plan_store.h"
 #include "storage/sql/store_queries.h"
 
 namespace llw::sql {
@@ -126,8 +126,6 @@ void bind(soci::statement& st, PlanColumns& row, std::string& code) {
 
 }  // namespace
 
-PlanStore& SqlStore::plans() { return *this; }
-
 namespace {
 
 // A plan's edition with its node's code, without its documents (level_plans).
@@ -139,10 +137,10 @@ struct PlanRow {
 
 }  // namespace
 
-std::vector<LevelPlan> SqlStore::level_plans(std::int64_t campaign_id, std::int64_t unit_id) {
+std::vector<LevelPlan> SqlPlanStore::level_plans(std::int64_t campaign_id, std::int64_t unit_id) {
   // Every plan page and every plan check asks: prepared once per connection.
   std::vector<LevelPlan> found;
-  auto connection = pool_->acquire();
+  auto connection = context_.pool().acquire();
   connection
       ->prepared<PlanRow, long long, long long>(
           std::string("SELECT ") + kPlanColumns +
@@ -173,10 +171,10 @@ struct EditionRow {
 
 }  // namespace
 
-std::optional<LevelPlan> SqlStore::level_plan_edition(std::int64_t campaign_id,
-                                                      std::int64_t unit_id, int edition) {
+std::optional<LevelPlan> SqlPlanStore::level_plan_edition(std::int64_t campaign_id,
+                                                          std::int64_t unit_id, int edition) {
   // A plan's page and its documents ask: prepared once per connection.
-  auto connection = pool_->acquire();
+  auto connection = context_.pool().acquire();
   const auto row =
       connection
           ->prepared<EditionRow, long long, long long, long long>(
@@ -206,8 +204,8 @@ struct StatusVersionRow {
 
 }  // namespace
 
-void SqlStore::write_level_plan(const LevelPlan& plan, std::int64_t expected_version) {
-  with_write_connection([&](Connection& connection) {
+void SqlPlanStore::write_level_plan(const LevelPlan& plan, std::int64_t expected_version) {
+  context_.with_write_connection([&](Connection& connection) {
     long long cid = plan.campaign_id, uid = plan.unit_id, edition = plan.edition,
               version = plan.version, expected = expected_version;
     const auto stored = connection
@@ -304,9 +302,9 @@ constexpr const char* kIssuedDates =
 
 }  // namespace
 
-std::vector<IssuedPlanDates> SqlStore::issued_plans(std::int64_t campaign_id) {
+std::vector<IssuedPlanDates> SqlPlanStore::issued_plans(std::int64_t campaign_id) {
   std::vector<IssuedPlanDates> found;
-  auto connection = pool_->acquire();
+  auto connection = context_.pool().acquire();
   connection
       ->prepared<IssuedDatesRow, long long>(std::string(kIssuedDates) +
                                             "ORDER BY u.path, p.edition")
@@ -323,12 +321,12 @@ std::vector<IssuedPlanDates> SqlStore::issued_plans(std::int64_t campaign_id) {
   return found;
 }
 
-std::vector<IssuedPlanDates> SqlStore::issued_plan_dates_above(std::int64_t campaign_id,
-                                                               const std::string& unit_path) {
+std::vector<IssuedPlanDates> SqlPlanStore::issued_plan_dates_above(std::int64_t campaign_id,
+                                                                   const std::string& unit_path) {
   // Every report save and submit asks (the dates a unit works under): prepared once per
   // connection.
   std::vector<IssuedPlanDates> found;
-  auto connection = pool_->acquire();
+  auto connection = context_.pool().acquire();
   connection
       ->prepared<IssuedDatesRow, long long, std::string, std::string>(
           std::string(kIssuedDates) +

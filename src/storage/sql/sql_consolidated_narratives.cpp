@@ -1,5 +1,5 @@
-// SqlStore members for the consolidated narratives a coordinator writes (migration 020): one
-// row per version, the newest is current; saving is a compare-and-swap on the version.
+// SqlReportingUpStore members for the consolidated narratives a coordinator writes (migration 020):
+// one row per version, the newest is current; saving is a compare-and-swap on the version.
 #include <soci/soci-config.h>
 #undef SOCI_HAVE_BOOST
 #undef SOCI_HAVE_BOOST_DATE_TIME
@@ -10,7 +10,7 @@
 #include "domain/error.h"
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
-#include "storage/sql/sql_store.h"
+#include "storage/sql/sql_reporting_up_store.h"
 
 namespace llw::sql {
 
@@ -69,20 +69,27 @@ std::vector<ConsolidatedNarrative> query(Connection& connection, std::int64_t ca
 
 }  // namespace
 
-std::optional<ConsolidatedNarrative> SqlStore::find_consolidated_narrative(std::int64_t campaign_id,
-                                                                           std::int64_t unit_id) {
-  auto connection = pool_->acquire();
+void SqlReportingUpStore::keep_reads_in_memory(const std::shared_ptr<const ChangeFeed>& changes) {
+  constexpr std::size_t kNarrativeVersionsKept = 50'000;
+  narrative_versions_ =
+      std::make_unique<KeptReads<std::pair<std::int64_t, std::int64_t>, std::int64_t>>(
+          changes, kNarrativeVersionsKept);
+}
+
+std::optional<ConsolidatedNarrative> SqlReportingUpStore::find_consolidated_narrative(
+    std::int64_t campaign_id, std::int64_t unit_id) {
+  auto connection = context_.pool().acquire();
   std::vector<ConsolidatedNarrative> found = query(*connection, campaign_id, unit_id, 1);
   if (found.empty()) return std::nullopt;
   return found.front();
 }
 
-std::int64_t SqlStore::consolidated_narrative_version(std::int64_t campaign_id,
-                                                      std::int64_t unit_id) {
+std::int64_t SqlReportingUpStore::consolidated_narrative_version(std::int64_t campaign_id,
+                                                                 std::int64_t unit_id) {
   // Every consolidated page asks (its cache key): prepared once per connection, and kept in
   // memory where other servers announce their writes (PostgreSQL).
   auto read = [&]() -> std::optional<std::int64_t> {
-    auto connection = pool_->acquire();
+    auto connection = context_.pool().acquire();
     const auto row = connection
                          ->prepared<CountRow, long long, long long>(
                              "SELECT COALESCE(MAX(version), 0) FROM consolidated_narratives "
@@ -94,15 +101,15 @@ std::int64_t SqlStore::consolidated_narrative_version(std::int64_t campaign_id,
   return *narrative_versions_->get({campaign_id, unit_id}, read, [](std::int64_t) { return true; });
 }
 
-std::vector<ConsolidatedNarrative> SqlStore::consolidated_narrative_history(
+std::vector<ConsolidatedNarrative> SqlReportingUpStore::consolidated_narrative_history(
     std::int64_t campaign_id, std::int64_t unit_id, int limit) {
-  auto connection = pool_->acquire();
+  auto connection = context_.pool().acquire();
   return query(*connection, campaign_id, unit_id, limit);
 }
 
-void SqlStore::save_consolidated_narrative(const ConsolidatedNarrative& narrative,
-                                           std::int64_t expected_version) {
-  with_write_connection([&](Connection& connection) {
+void SqlReportingUpStore::save_consolidated_narrative(const ConsolidatedNarrative& narrative,
+                                                      std::int64_t expected_version) {
+  context_.with_write_connection([&](Connection& connection) {
     const long long campaign = narrative.campaign_id, unit = narrative.unit_id;
     const auto newest = connection
                             .prepared<CountRow, long long, long long>(

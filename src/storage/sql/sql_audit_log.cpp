@@ -1,4 +1,4 @@
-// SqlStore members for the audit log: append and read. There is deliberately no update or
+// SqlAuditLog, the audit log: append and read. There is deliberately no update or
 // delete; the migration's triggers refuse them in the database as well.
 #include <soci/soci-config.h>
 #undef SOCI_HAVE_BOOST
@@ -13,44 +13,21 @@
 #include "storage/sql/audit_params.h"
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
-#include "storage/sql/sql_store.h"
+#include "storage/sql/sql_audit_log.h"
 
 namespace llw::sql {
-namespace {
 
-// The entry staged by the use case running on this thread (see Store::stage_audit). Requests are
-// served one per thread from start to end, so a thread-local slot is the use case's own; `store`
-// keeps a second store used on the same thread (copy-db, tests) from taking it.
-struct StagedAudit {
-  const SqlStore* store = nullptr;
-  std::optional<AuditEntry> entry;  // until a write committed it
-};
-thread_local StagedAudit staged_audit;
-
-}  // namespace
-
-void SqlStore::append_audit(const AuditEntry& entry) {
-  with_write_connection([&](Connection& connection) { connection.audit_inserter().insert(entry); });
+void SqlAuditLog::append_audit(const AuditEntry& entry) {
+  context_.with_write_connection(
+      [&](Connection& connection) { connection.audit_inserter().insert(entry); });
 }
 
-void SqlStore::stage_audit(const AuditEntry& entry) {
-  staged_audit.store = this;
-  staged_audit.entry = entry;
-}
+void SqlAuditLog::stage_audit(const AuditEntry& entry) { context_.stage_audit(entry); }
 
-std::optional<AuditEntry> SqlStore::take_staged_audit() {
-  std::optional<AuditEntry> entry;
-  if (staged_audit.store == this) entry = std::move(staged_audit.entry);
-  staged_audit = {};
-  return entry;
-}
+std::optional<AuditEntry> SqlAuditLog::take_staged_audit() { return context_.take_staged_audit(); }
 
-const AuditEntry* SqlStore::staged_audit_entry() const {
-  return staged_audit.store == this && staged_audit.entry ? &*staged_audit.entry : nullptr;
-}
-
-void SqlStore::staged_audit_committed() {
-  if (staged_audit.store == this) staged_audit = {};
+void SqlAuditLog::keep_reads_in_memory(const std::shared_ptr<const ChangeFeed>& changes) {
+  newest_audit_id_ = std::make_unique<KeptReads<int, std::int64_t>>(changes, 1);
 }
 
 namespace {
@@ -148,9 +125,9 @@ std::vector<AuditEntry> run_audit_query(Connection& connection, const AuditQuery
 // entries of the whole log (the (at) index, in order) are tried first: when a full page of matches
 // is among the newest 20 × (offset + limit), it is the page, since every match left out is older
 // than all of them. A small subtree rarely fills a page there and then takes its index range.
-std::vector<AuditEntry> SqlStore::query_audit(const AuditQuery& query) {
+std::vector<AuditEntry> SqlAuditLog::query_audit(const AuditQuery& query) {
   std::vector<AuditEntry> entries;
-  with_connection([&](Connection& connection) {
+  context_.with_connection([&](Connection& connection) {
     // The newest entries are read first, in widening windows (a reader of the whole country
     // finds its page among the newest twice as many; a commune's coordinator, whose entries are
     // sparse, needs the wider window or the whole log, which its path index answers).
@@ -169,7 +146,7 @@ std::vector<AuditEntry> SqlStore::query_audit(const AuditQuery& query) {
 // the others' columns (migrations 005 and 029: (unit_path, at), (at), (username, unit_path, at),
 // (action, unit_path, at)), so the count reads at most `limit` entries of one index range and
 // never the table (docs/performance.md has the figures).
-std::int64_t SqlStore::count_audit(const AuditQuery& query) {
+std::int64_t SqlAuditLog::count_audit(const AuditQuery& query) {
   // (condition, bound text or number) in the order the placeholders are numbered.
   std::vector<std::pair<std::string, std::string>> text_conditions;
   std::vector<std::pair<std::string, long long>> number_conditions;
@@ -188,7 +165,7 @@ std::int64_t SqlStore::count_audit(const AuditQuery& query) {
   if (query.to) number_conditions.emplace_back("at <= ", *query.to);
 
   long long count = 0;
-  with_session([&](soci::session& sql) {
+  context_.with_session([&](soci::session& sql) {
     soci::statement st(sql);
     std::string text = "SELECT 1 FROM audit_log";
     int n = 0;
@@ -217,11 +194,11 @@ std::int64_t SqlStore::count_audit(const AuditQuery& query) {
   return count;
 }
 
-std::int64_t SqlStore::newest_audit_id() {
+std::int64_t SqlAuditLog::newest_audit_id() {
   // The audit and unit-tree pages key on it: prepared once per connection, and kept in memory
   // where other servers announce their writes (PostgreSQL).
   auto read = [&]() -> std::optional<std::int64_t> {
-    auto connection = pool_->acquire();
+    auto connection = context_.pool().acquire();
     // The primary key's last entry: one step down the table's b-tree.
     const auto row =
         connection->prepared<CountRow>("SELECT COALESCE(MAX(id), 0) FROM audit_log").one();

@@ -1,4 +1,4 @@
-// SqlStore: reading and writing the units' reports and their history (the ReportStore port,
+// SqlReportStore: reading and writing the units' reports and their history (the ReportStore port,
 // domain/report_store.h).
 // Debian's soci-config.h claims Boost support; we do not use (or install) Boost.
 #include <soci/soci-config.h>
@@ -20,7 +20,8 @@
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/report_writers.h"
 #include "storage/sql/rows.h"
-#include "storage/sql/sql_store.h"
+#include "storage/sql/sql_notification_store.h"
+#include "storage/sql/sql_report_store.h"
 #include "storage/sql/store_queries.h"
 #include "storage/sql/store_rows.h"
 #include "storage/sql/store_text.h"
@@ -32,8 +33,9 @@ namespace llw::sql {
 // -----------------------------------------------------------------------------------------------
 // Reports.
 
-std::optional<UnitReport> SqlStore::find_report(std::int64_t campaign_id, std::int64_t unit_id) {
-  auto connection = pool_->acquire();
+std::optional<UnitReport> SqlReportStore::find_report(std::int64_t campaign_id,
+                                                      std::int64_t unit_id) {
+  auto connection = context_.pool().acquire();
   auto row = connection
                  ->prepared<ReportRow, long long, long long>(
                      std::string(kReportColumns) + "WHERE r.campaign_id = :c AND r.unit_id = :u")
@@ -68,9 +70,9 @@ bool store_version(Connection& connection, const ReportWrite& write, const std::
 
 }  // namespace
 
-std::optional<ReportInContext> SqlStore::find_report_in_context(std::int64_t campaign_id,
-                                                                const std::string& unit_code) {
-  auto connection = pool_->acquire();
+std::optional<ReportInContext> SqlReportStore::find_report_in_context(
+    std::int64_t campaign_id, const std::string& unit_code) {
+  auto connection = context_.pool().acquire();
   auto row = connection
                  ->prepared<ReportInContextRow, long long, std::string>(
                      std::string("SELECT ") + kCampaignColumnList + ", " + kUnitColumns + ", " +
@@ -87,8 +89,8 @@ std::optional<ReportInContext> SqlStore::find_report_in_context(std::int64_t cam
   return ReportInContext{row->campaign.to_campaign(), row->unit.to_unit(), row->report.to_report()};
 }
 
-void SqlStore::write_report(const ReportWrite& write,
-                            const std::map<std::string, std::string>& narratives_if_counted) {
+void SqlReportStore::write_report(const ReportWrite& write,
+                                  const std::map<std::string, std::string>& narratives_if_counted) {
   const UnitReport& report = write.report;
   if (write.uncounted_before_and_after && !write.notify_reviewers && !write.notify_unit) {
     write_uncounted_report(write);
@@ -96,7 +98,7 @@ void SqlStore::write_report(const ReportWrite& write,
   }
   // Serialize before taking the lock: the JSON text is the bulk of the work of a save.
   std::string values_text = report.values.dump();
-  write_transaction([&](Connection& connection) {
+  context_.write_transaction([&](Connection& connection) {
     long long cid = report.campaign_id;
     long long uid = report.unit_id;
     // One round trip for everything the write needs to know (on PostgreSQL each statement is
@@ -145,7 +147,7 @@ void SqlStore::write_report(const ReportWrite& write,
   });
 }
 
-void SqlStore::write_uncounted_report(const ReportWrite& write) {
+void SqlReportStore::write_uncounted_report(const ReportWrite& write) {
   std::string values_text = write.report.values.dump();
   // Lost: name the version that won (or say the report is gone).
   auto lost = [&](Connection& connection) {
@@ -156,12 +158,12 @@ void SqlStore::write_uncounted_report(const ReportWrite& write) {
     if (!current) return report_not_found();
     return stale_version(current->version);
   };
-  if (dialect_.data_modifying_cte) {
+  if (context_.dialect().data_modifying_cte) {
     // One statement, atomic by itself: the version, its history row and the staged audit entry,
     // with no BEGIN and COMMIT round trips around it.
-    with_retries([&] {
-      auto connection = pool_->acquire();
-      const AuditEntry* audit = staged_audit_entry();
+    context_.with_retries([&] {
+      auto connection = context_.pool().acquire();
+      const AuditEntry* audit = context_.staged_audit_entry();
       ReportUpdater& updater =
           audit ? connection->audited_report_updater() : connection->report_updater();
       const std::string action = write.action.empty() ? "save" : write.action;
@@ -169,11 +171,11 @@ void SqlStore::write_uncounted_report(const ReportWrite& write) {
                           audit)) {
         throw lost(*connection);
       }
-      if (audit) staged_audit_committed();
+      if (audit) context_.staged_audit_committed();
     });
     return;
   }
-  write_transaction([&](Connection& connection) {
+  context_.write_transaction([&](Connection& connection) {
     if (!store_version(connection, write, values_text, /*counted=*/0)) throw lost(connection);
   });
 }
@@ -202,9 +204,9 @@ struct VersionRow {
 
 }  // namespace
 
-std::vector<ReportVersion> SqlStore::report_history(std::int64_t campaign_id, std::int64_t unit_id,
-                                                    int limit) {
-  auto connection = pool_->acquire();
+std::vector<ReportVersion> SqlReportStore::report_history(std::int64_t campaign_id,
+                                                          std::int64_t unit_id, int limit) {
+  auto connection = context_.pool().acquire();
   std::vector<ReportVersion> versions;
   connection
       ->prepared<VersionRow, long long, long long, int>(

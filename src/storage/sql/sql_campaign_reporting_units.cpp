@@ -1,4 +1,4 @@
-// SqlStore members that change which units report in a campaign: one unit joining (a unit
+// SqlCampaignStore members that change which units report in a campaign: one unit joining (a unit
 // created or moved in) or leaving, and the campaign settings save that changes the reporting
 // kinds. A report joins or leaves through one function each, run inside the caller's write
 // transaction, so the single-unit changes and the settings save share one SQL path.
@@ -14,7 +14,7 @@
 #include "storage/sql/aggregate_shift.h"
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
-#include "storage/sql/sql_store.h"
+#include "storage/sql/sql_campaign_store.h"
 #include "storage/sql/store_queries.h"
 
 namespace llw::sql {
@@ -175,10 +175,10 @@ void store_settings(Connection& connection, const Campaign& campaign,
 
 }  // namespace
 
-void SqlStore::add_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
-                                  const Contribution& contribution,
-                                  const std::vector<std::int64_t>& ancestor_ids) {
-  with_write_connection([&](Connection& connection) {
+void SqlCampaignStore::add_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
+                                          const Contribution& contribution,
+                                          const std::vector<std::int64_t>& ancestor_ids) {
+  context_.with_write_connection([&](Connection& connection) {
     const int counted = not_started_counted(connection, campaign_id);
     AggregateAdder aggregates(connection);
     insert_report(connection, aggregates, campaign_id, {unit, contribution, ancestor_ids}, counted);
@@ -186,10 +186,10 @@ void SqlStore::add_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
   });
 }
 
-void SqlStore::remove_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
-                                     const Contribution& contribution,
-                                     const std::vector<std::int64_t>& ancestor_ids) {
-  with_write_connection([&](Connection& connection) {
+void SqlCampaignStore::remove_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
+                                             const Contribution& contribution,
+                                             const std::vector<std::int64_t>& ancestor_ids) {
+  context_.with_write_connection([&](Connection& connection) {
     const auto row = lock_report(connection, campaign_id, unit.id);
     if (!row) {
       throw Error(ErrorKind::not_found,
@@ -207,8 +207,8 @@ void SqlStore::remove_reporting_unit(std::int64_t campaign_id, const OrgUnit& un
   });
 }
 
-void SqlStore::change_campaign_settings(const CampaignSettingsChange& change) {
-  with_write_connection([&](Connection& connection) {
+void SqlCampaignStore::change_campaign_settings(const CampaignSettingsChange& change) {
+  context_.with_write_connection([&](Connection& connection) {
     const long long cid = change.campaign.id;
     const int counted = not_started_counted(connection, cid);
     // Every removal is checked, and its report locked, before anything is written: a report

@@ -1,6 +1,7 @@
-// SqlStore: campaigns and the forms they keep (the CampaignStore port, domain/campaign_store.h),
-// except the changes of reporting kinds (sql_store_reporting_kinds.cpp).
-// Debian's soci-config.h claims Boost support; we do not use (or install) Boost.
+// SqlCampaignStore: campaigns and the forms they keep (the CampaignStore port,
+// domain/campaign_store.h), except the changes of reporting kinds
+// (sql_campaign_reporting_units.cpp). Debian's soci-config.h claims Boost support; we do not use
+// (or install) Boost.
 #include <soci/soci-config.h>
 #undef SOCI_HAVE_BOOST
 #undef SOCI_HAVE_BOOST_DATE_TIME
@@ -20,7 +21,7 @@
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/report_writers.h"
 #include "storage/sql/rows.h"
-#include "storage/sql/sql_store.h"
+#include "storage/sql/sql_campaign_store.h"
 #include "storage/sql/store_queries.h"
 #include "storage/sql/store_rows.h"
 #include "storage/sql/store_text.h"
@@ -32,9 +33,9 @@ namespace llw::sql {
 // -----------------------------------------------------------------------------------------------
 // Campaigns and forms.
 
-std::int64_t SqlStore::insert_campaign(const Campaign& campaign,
-                                       const std::vector<OrgUnit>& reporting_units) {
-  return write_transaction(
+std::int64_t SqlCampaignStore::insert_campaign(const Campaign& campaign,
+                                               const std::vector<OrgUnit>& reporting_units) {
+  return context_.write_transaction(
       [&](Connection& connection) {
         soci::session& sql = connection.sql;
         std::string name = campaign.name;
@@ -73,7 +74,7 @@ std::int64_t SqlStore::insert_campaign(const Campaign& campaign,
                       ReportStatus::not_started) != campaign.counted_states.end();
         long long counted = not_started_counts ? 1 : 0;
         BatchStatement insert_report(
-            sql, dialect_,
+            sql, context_.dialect(),
             {{"campaign_id", ColumnType::integer},
              {"unit_id", ColumnType::integer},
              {"path", ColumnType::text},
@@ -107,7 +108,7 @@ std::int64_t SqlStore::insert_campaign(const Campaign& campaign,
           }
         }
         insert_report.flush();
-        AggregatePutter aggregates(sql, dialect_);
+        AggregatePutter aggregates(sql, context_.dialect());
         for (const auto& [node, sum] : sums) {
           aggregates.put(campaign_id, node, sum.slots, sum.units,
                          not_started_counts ? sum.units : 0, {});
@@ -118,8 +119,8 @@ std::int64_t SqlStore::insert_campaign(const Campaign& campaign,
       WriteSize::large);
 }
 
-std::optional<Campaign> SqlStore::find_campaign(std::int64_t id) {
-  auto connection = pool_->acquire();
+std::optional<Campaign> SqlCampaignStore::find_campaign(std::int64_t id) {
+  auto connection = context_.pool().acquire();
   auto row =
       connection
           ->prepared<CampaignRow, long long>(std::string(kCampaignColumns) + "WHERE c.id = :id")
@@ -128,8 +129,8 @@ std::optional<Campaign> SqlStore::find_campaign(std::int64_t id) {
   return row->to_campaign();
 }
 
-std::vector<Campaign> SqlStore::list_campaigns() {
-  auto connection = pool_->acquire();
+std::vector<Campaign> SqlCampaignStore::list_campaigns() {
+  auto connection = context_.pool().acquire();
   std::vector<Campaign> campaigns;
   connection
       ->prepared<CampaignRow>(std::string(kCampaignColumns) + "ORDER BY c.year DESC, c.id DESC")
@@ -137,8 +138,8 @@ std::vector<Campaign> SqlStore::list_campaigns() {
   return campaigns;
 }
 
-void SqlStore::put_form(const std::string& form_id, const std::string& definition_json) {
-  write_transaction([&](Connection& connection) {
+void SqlCampaignStore::put_form(const std::string& form_id, const std::string& definition_json) {
+  context_.write_transaction([&](Connection& connection) {
     connection
         .write<std::string, std::string>(
             "INSERT INTO forms (id, definition) VALUES (:id, :definition) "
@@ -147,8 +148,8 @@ void SqlStore::put_form(const std::string& form_id, const std::string& definitio
   });
 }
 
-std::optional<std::string> SqlStore::find_form(const std::string& form_id) {
-  auto connection = pool_->acquire();
+std::optional<std::string> SqlCampaignStore::find_form(const std::string& form_id) {
+  auto connection = context_.pool().acquire();
   auto row =
       connection->prepared<TextRow, std::string>("SELECT definition FROM forms WHERE id = :id")
           .one(form_id);
@@ -168,8 +169,8 @@ struct IdRevisionRow {
 
 }  // namespace
 
-std::vector<std::pair<std::int64_t, std::int64_t>> SqlStore::campaign_revisions() {
-  auto connection = pool_->acquire();
+std::vector<std::pair<std::int64_t, std::int64_t>> SqlCampaignStore::campaign_revisions() {
+  auto connection = context_.pool().acquire();
   std::vector<std::pair<std::int64_t, std::int64_t>> revisions;
   connection
       ->prepared<IdRevisionRow>("SELECT id, revision FROM campaigns ORDER BY year DESC, id DESC")
@@ -177,13 +178,34 @@ std::vector<std::pair<std::int64_t, std::int64_t>> SqlStore::campaign_revisions(
   return revisions;
 }
 
-std::optional<std::int64_t> SqlStore::campaign_revision(std::int64_t campaign_id) {
-  auto connection = pool_->acquire();
+std::optional<std::int64_t> SqlCampaignStore::campaign_revision(std::int64_t campaign_id) {
+  auto connection = context_.pool().acquire();
   auto row =
       connection->prepared<CountRow, long long>("SELECT revision FROM campaigns WHERE id = :id")
           .one(campaign_id);
   if (!row) return std::nullopt;
   return row->value;
+}
+
+void SqlCampaignStore::update_campaign_plan(std::int64_t campaign_id, const nlohmann::json& plan) {
+  const std::string text = plan.dump(-1, ' ', false, json::error_handler_t::strict);
+  context_.with_write_connection([&](Connection& connection) {
+    const long long cid = campaign_id;
+    const auto found =
+        connection.prepared<CountRow, long long>("SELECT COUNT(*) FROM campaigns WHERE id = :id")
+            .one(cid);
+    if (!found || found->value == 0) {
+      throw Error(ErrorKind::not_found,
+                  "Không tìm thấy đợt báo cáo số " + std::to_string(campaign_id) +
+                      ". Hãy kiểm tra lại đường dẫn.",
+                  "campaign");
+    }
+    // The plan shows in the summary's documents: bump the revision like every campaign edit.
+    connection
+        .write<std::string, long long>(
+            "UPDATE campaigns SET plan_json = :plan, revision = revision + 1 WHERE id = :id")
+        .run(text, cid);
+  });
 }
 
 }  // namespace llw::sql

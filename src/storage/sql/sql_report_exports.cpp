@@ -1,5 +1,5 @@
-// SqlStore members for documents and exports: streaming every report of a subtree (the data
-// export and the consolidated report's annex) and replacing a campaign's plan fields.
+// SqlReportStore::for_each_report_in_subtree for documents and exports: streaming every report
+// of a subtree (the data export and the consolidated report's annex).
 #include <soci/soci-config.h>
 #undef SOCI_HAVE_BOOST
 #undef SOCI_HAVE_BOOST_DATE_TIME
@@ -12,7 +12,7 @@
 #include "domain/error.h"
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
-#include "storage/sql/sql_store.h"
+#include "storage/sql/sql_report_store.h"
 #include "storage/sql/text_rows.h"
 #include "storage/sql/transaction.h"
 
@@ -90,14 +90,14 @@ constexpr int kStreamBatchRows = 1000;
 
 }  // namespace
 
-void SqlStore::for_each_report_in_subtree(
+void SqlReportStore::for_each_report_in_subtree(
     std::int64_t campaign_id, std::string_view path, const ReportValueKeys& keys,
     const std::function<void(const OrgUnit&, UnitReport&)>& visit) {
-  with_session([&](soci::session& sql) {
+  context_.with_session([&](soci::session& sql) {
     // One read snapshot across the pages: SQLite's deferred transaction takes it at the first
     // read; PostgreSQL needs REPEATABLE READ for the same.
     Transaction transaction(sql, "BEGIN");
-    if (std::strcmp(dialect_.name, "postgresql") == 0) {
+    if (std::strcmp(context_.dialect().name, "postgresql") == 0) {
       sql << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY";
     }
     long long cid = campaign_id;
@@ -108,17 +108,17 @@ void SqlStore::for_each_report_in_subtree(
       UnitReport report = row.report.to_report(keys);
       visit(unit, report);
     };
-    if (dialect_.stream_rows != nullptr) {
+    if (context_.dialect().stream_rows != nullptr) {
       // One query whose rows the server produces while the previous batch is handled.
       ExportRow row;
-      dialect_.stream_rows(sql, export_query(">=", "$1", "$2", "$3"),
-                           {std::to_string(cid), low, high}, kStreamBatchRows,
-                           [&](const TextRows& rows) {
-                             for (int r = 0; r < rows.size(); ++r) {
-                               row.read(rows, r);
-                               visit_row(row);
-                             }
-                           });
+      context_.dialect().stream_rows(sql, export_query(">=", "$1", "$2", "$3"),
+                                     {std::to_string(cid), low, high}, kStreamBatchRows,
+                                     [&](const TextRows& rows) {
+                                       for (int r = 0; r < rows.size(); ++r) {
+                                         row.read(rows, r);
+                                         visit_row(row);
+                                       }
+                                     });
       transaction.commit();
       return;
     }
@@ -140,27 +140,6 @@ void SqlStore::for_each_report_in_subtree(
       low = last;
     }
     transaction.commit();
-  });
-}
-
-void SqlStore::update_campaign_plan(std::int64_t campaign_id, const nlohmann::json& plan) {
-  const std::string text = plan.dump(-1, ' ', false, json::error_handler_t::strict);
-  with_write_connection([&](Connection& connection) {
-    const long long cid = campaign_id;
-    const auto found =
-        connection.prepared<CountRow, long long>("SELECT COUNT(*) FROM campaigns WHERE id = :id")
-            .one(cid);
-    if (!found || found->value == 0) {
-      throw Error(ErrorKind::not_found,
-                  "Không tìm thấy đợt báo cáo số " + std::to_string(campaign_id) +
-                      ". Hãy kiểm tra lại đường dẫn.",
-                  "campaign");
-    }
-    // The plan shows in the summary's documents: bump the revision like every campaign edit.
-    connection
-        .write<std::string, long long>(
-            "UPDATE campaigns SET plan_json = :plan, revision = revision + 1 WHERE id = :id")
-        .run(text, cid);
   });
 }
 

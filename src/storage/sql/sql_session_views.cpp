@@ -1,4 +1,4 @@
-// SqlStore members for the SessionViews port (domain/session_view.h): the account of a session
+// SqlSessionViews, the SessionViews port (domain/session_view.h): the account of a session
 // and what the frame of every page needs, read in one statement. The subqueries are an index
 // lookup each (sessions by token hash, notifications by user and read_at, campaigns by id) and a
 // pass over the campaigns table, which holds a handful of rows per year.
@@ -9,7 +9,7 @@
 
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
-#include "storage/sql/sql_store.h"
+#include "storage/sql/sql_session_views.h"
 
 namespace llw::sql {
 
@@ -45,14 +45,9 @@ const std::string kSessionView =
 
 }  // namespace
 
-SessionViews& SqlStore::session_views() {
-  if (session_view_cache_) return *session_view_cache_;
-  return *this;
-}
-
-std::optional<SessionView> SqlStore::session_view(const std::string& token_hash, Timestamp now,
-                                                  std::int64_t campaign_id) {
-  auto connection = pool_->acquire();
+std::optional<SessionView> SqlSessionViews::session_view(const std::string& token_hash,
+                                                         Timestamp now, std::int64_t campaign_id) {
+  auto connection = context_.pool().acquire();
   const long long campaign = campaign_id, at = now;
   const auto row =
       connection->prepared<SessionViewRow, long long, std::string, long long>(kSessionView)

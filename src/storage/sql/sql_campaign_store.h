@@ -1,0 +1,35 @@
+#pragma once
+// The CampaignStore port: campaigns, their forms and plan fields, and which units report in them.
+// Defined in sql_campaign_store.cpp, sql_campaign_reporting_units.cpp.
+
+#include "domain/campaign_store.h"
+#include "storage/sql/sql_context.h"
+
+namespace llw::sql {
+
+class SqlCampaignStore : public CampaignStore {
+ public:
+  explicit SqlCampaignStore(SqlContext& context) : context_(context) {}
+
+  std::int64_t insert_campaign(const Campaign& campaign,
+                               const std::vector<OrgUnit>& reporting_units) override;
+  std::optional<Campaign> find_campaign(std::int64_t id) override;
+  void update_campaign_plan(std::int64_t campaign_id, const nlohmann::json& plan) override;
+  std::vector<Campaign> list_campaigns() override;
+  std::vector<std::pair<std::int64_t, std::int64_t>> campaign_revisions() override;
+  void put_form(const std::string& form_id, const std::string& definition_json) override;
+  std::optional<std::string> find_form(const std::string& form_id) override;
+  void add_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
+                          const Contribution& contribution,
+                          const std::vector<std::int64_t>& ancestor_ids) override;
+  void remove_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
+                             const Contribution& contribution,
+                             const std::vector<std::int64_t>& ancestor_ids) override;
+  std::optional<std::int64_t> campaign_revision(std::int64_t campaign_id) override;
+  void change_campaign_settings(const CampaignSettingsChange& change) override;
+
+ private:
+  SqlContext& context_;
+};
+
+}  // namespace llw::sql

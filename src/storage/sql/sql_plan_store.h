@@ -1,0 +1,26 @@
+#pragma once
+// The PlanStore port: the editions of each node's plan.
+// Defined in sql_plan_store.cpp.
+
+#include "domain/plan_store.h"
+#include "storage/sql/sql_context.h"
+
+namespace llw::sql {
+
+class SqlPlanStore : public PlanStore {
+ public:
+  explicit SqlPlanStore(SqlContext& context) : context_(context) {}
+
+  std::vector<LevelPlan> level_plans(std::int64_t campaign_id, std::int64_t unit_id) override;
+  void write_level_plan(const LevelPlan& plan, std::int64_t expected_version) override;
+  std::optional<LevelPlan> level_plan_edition(std::int64_t campaign_id, std::int64_t unit_id,
+                                              int edition) override;
+  std::vector<IssuedPlanDates> issued_plan_dates_above(std::int64_t campaign_id,
+                                                       const std::string& unit_path) override;
+  std::vector<IssuedPlanDates> issued_plans(std::int64_t campaign_id) override;
+
+ private:
+  SqlContext& context_;
+};
+
+}  // namespace llw::sql
