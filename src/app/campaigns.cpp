@@ -73,7 +73,8 @@ Campaign Campaigns::create_campaign(const User& actor, Campaign campaign,
                    campaign.issuer_code = issuer.code;
                    campaign.issuer_path = issuer.path;
                    if (campaign.form_id.empty()) campaign.form_id = "llw-2025";
-                   campaign.form = form(campaign.form_id);
+                   // The campaign pins the stored version of its form for good (issue 18).
+                   campaign.form = core_.form_for_new_campaign(campaign.form_id);
                    if (campaign.reporting_kinds.empty()) {
                      campaign.reporting_kinds = default_reporting_kinds();
                    }

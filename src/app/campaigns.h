@@ -41,6 +41,16 @@ struct FormChoice {
   std::string title;  // the form's own title
 };
 
+// An uploaded form version (form_versions.cpp): refused as a whole when it has any problem.
+struct FormUpload {
+  // Every problem of the file ("tệp tải lên: mục 'banners': khóa bị trùng"), in the file's
+  // order; nothing was stored when there is any.
+  std::vector<std::string> problems;
+  // The form as stored (also when the very same definition was stored already).
+  std::shared_ptr<const ReportForm> form;
+  bool created = false;  // false when the same definition was stored before
+};
+
 class Campaigns : public UseCaseArea {
  public:
   using UseCaseArea::UseCaseArea;
@@ -71,6 +81,17 @@ class Campaigns : public UseCaseArea {
   std::shared_ptr<const ReportForm> form(const std::string& form_id);
   // Every form of forms_dir that loads, by id (a file that does not load is left out and logged).
   std::vector<FormChoice> available_forms();
+  // A system administrator adds a form version from its JSON (docs/form-format.md): checked
+  // completely, every problem listed, stored only when it has none. A stored form never
+  // changes: another definition under a stored id is Error{conflict} (a new version needs a new
+  // id); the same definition again changes nothing. At most kMaxFormBytes.
+  static constexpr std::size_t kMaxFormBytes = 1 << 20;
+  FormUpload add_form_version(const User& actor, const std::string& definition_text,
+                              const RequestContext& context = {});
+  // The same check without storing anything, for the preview page: `form` is the form as it
+  // would be stored (null when there is a problem); a stored form of the same id with another
+  // definition is one more problem.
+  FormUpload check_form_version(const User& actor, const std::string& definition_text);
   // Replaces the campaign's structured plan fields (validated like a new campaign's), for whoever
   // may manage campaigns at the issuer. Returns the campaign as stored.
   Campaign update_campaign_plan(const User& actor, std::int64_t campaign_id,

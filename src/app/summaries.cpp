@@ -43,7 +43,9 @@ int Summaries::recount_pending() {
 Summary Summaries::summary(const User& actor, std::int64_t campaign_id,
                            const std::string& unit_code, const SummaryOptions& options) {
   // Cached by revision as summary_json is: the revision is read first, so an entry is never
-  // staler than the revision it is filed under.
+  // staler than the revision it is filed under. The clock is read before the revision: every
+  // change counted up to that moment is in the revision, hence in the figures (the cut-off).
+  const Timestamp read_at = clock_();
   const std::optional<std::int64_t> revision = store_->campaigns().campaign_revision(campaign_id);
   if (!revision) core_.load_campaign(campaign_id);  // throws the usual not_found
   const auto key = std::make_tuple(campaign_id, unit_code, std::max(0, options.missing_limit),
@@ -53,7 +55,9 @@ Summary Summaries::summary(const User& actor, std::int64_t campaign_id,
     const auto it = summary_values_.find(key);
     if (it != summary_values_.end() && it->second.revision == *revision) {
       require_allowed(actor, Action::read_summary, it->second.node);
-      return *it->second.summary;
+      Summary cached = *it->second.summary;
+      cached.figures_at = read_at;
+      return cached;
     }
   }
   const Campaign campaign = core_.load_campaign(campaign_id);
@@ -65,7 +69,9 @@ Summary Summaries::summary(const User& actor, std::int64_t campaign_id,
   constexpr std::size_t kMaxCached = 1024;  // dropped whole now and then, as summary_json's
   if (summary_values_.size() >= kMaxCached) summary_values_.clear();
   summary_values_[key] = CachedSummaryValue{*revision, node, computed};
-  return *computed;
+  Summary result = *computed;
+  result.figures_at = read_at;
+  return result;
 }
 
 Summary Summaries::summary_of(const Campaign& campaign, const OrgUnit& node,

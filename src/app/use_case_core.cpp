@@ -95,53 +95,98 @@ OrgUnit UseCaseCore::load_unit_at(std::int64_t campaign_id, std::int64_t revisio
   return unit;
 }
 
-std::shared_ptr<const ReportForm> UseCaseCore::form(const std::string& form_id) {
+namespace {
+
+void require_valid_form_id(const std::string& form_id) {
   if (!is_valid_form_id(form_id)) {
     throw Error(ErrorKind::bad_input,
                 "Mã mẫu báo cáo \"" + form_id +
                     "\" không hợp lệ; chỉ dùng chữ thường không dấu, chữ số, '-' và '_'.",
                 "form_id");
   }
+}
+
+}  // namespace
+
+std::shared_ptr<const ReportForm> UseCaseCore::stored_form(const std::string& form_id) {
+  const auto stored = store_->campaigns().find_form(form_id);
+  if (!stored) return nullptr;
+  auto json = nlohmann::json::parse(*stored, nullptr, false);
+  if (json.is_discarded()) {
+    throw Error(ErrorKind::internal,
+                "Mẫu báo cáo \"" + form_id + "\" lưu trong cơ sở dữ liệu bị hỏng.", "form_id");
+  }
+  return load_form(json, "forms/" + form_id + ".json");
+}
+
+std::optional<nlohmann::json> UseCaseCore::form_file(const std::string& form_id,
+                                                     std::filesystem::path& file) const {
+  file = config_.forms_dir / (form_id + ".json");
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream text;
+  text << in.rdbuf();
+  auto json = nlohmann::json::parse(text.str(), nullptr, false);
+  if (json.is_discarded()) {
+    throw Error(ErrorKind::bad_input, file.string() + ": tệp mẫu báo cáo không phải JSON hợp lệ.",
+                "form_id");
+  }
+  return json;
+}
+
+std::shared_ptr<const ReportForm> UseCaseCore::form(const std::string& form_id) {
+  require_valid_form_id(form_id);
   {
     std::lock_guard lock(forms_mutex_);
     if (auto it = forms_.find(form_id); it != forms_.end()) return it->second;
   }
   // Parse outside the lock: two threads may both load a form the first time, which is harmless
   // (the first stored wins), and nobody waits on file I/O behind the mutex.
-  std::shared_ptr<const ReportForm> loaded;
-  if (auto stored = store_->campaigns().find_form(form_id)) {
-    auto json = nlohmann::json::parse(*stored, nullptr, false);
-    if (json.is_discarded()) {
-      throw Error(ErrorKind::internal,
-                  "Mẫu báo cáo \"" + form_id + "\" lưu trong cơ sở dữ liệu bị hỏng.", "form_id");
-    }
-    loaded = load_form(json, "forms/" + form_id + ".json");
-  } else {
-    std::filesystem::path file = config_.forms_dir / (form_id + ".json");
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
+  // The stored version first, always: once stored, a form never changes (migration 031), so
+  // whatever happens to forms/ later, a campaign reads exactly the form it was created with.
+  std::shared_ptr<const ReportForm> loaded = stored_form(form_id);
+  if (!loaded) {
+    std::filesystem::path file;
+    const auto json = form_file(form_id, file);
+    if (!json) {
       throw Error(ErrorKind::not_found,
                   "Không tìm thấy mẫu báo cáo \"" + form_id + "\" (tệp " + file.string() + ").",
                   "form_id");
     }
-    std::stringstream text;
-    text << in.rdbuf();
-    auto json = nlohmann::json::parse(text.str(), nullptr, false);
-    if (json.is_discarded()) {
-      throw Error(ErrorKind::bad_input, file.string() + ": tệp mẫu báo cáo không phải JSON hợp lệ.",
-                  "form_id");
-    }
-    loaded = load_form(json, file.string());
+    loaded = load_form(*json, file.string());
     // Keep the definition in the database so a campaign's form survives later edits of the file.
     // This write is a cache's, not the one an audited use case is about: the entry it staged
     // (app/audited.h) waits for that one.
     auto staged = store_->audit().take_staged_audit();
-    store_->campaigns().put_form(form_id, json.dump());
+    try {
+      store_->campaigns().put_form(form_id, json->dump());
+    } catch (const Error& error) {
+      // Another server stored this id first, from another file: its version is the one kept.
+      if (error.kind() != ErrorKind::conflict) throw;
+      loaded = stored_form(form_id);
+      if (!loaded) throw;
+    }
     if (staged) store_->audit().stage_audit(*staged);
   }
   std::lock_guard lock(forms_mutex_);
   auto [it, inserted] = forms_.emplace(form_id, loaded);
   return it->second;
+}
+
+std::shared_ptr<const ReportForm> UseCaseCore::form_for_new_campaign(const std::string& form_id) {
+  std::shared_ptr<const ReportForm> kept = form(form_id);
+  std::filesystem::path file;
+  const auto json = form_file(form_id, file);
+  if (!json) return kept;  // a version known only to the database
+  // The same definition (defaults written out or not, members in any order) is the same form.
+  if (load_form(*json, file.string())->to_json() == kept->to_json()) return kept;
+  throw Error(ErrorKind::conflict,
+              "Tệp " + file.filename().string() + " đã được sửa sau khi mẫu báo cáo \"" + form_id +
+                  "\" được lưu, nên không dùng được cho đợt mới; các đợt đã tạo vẫn giữ nguyên mẫu "
+                  "đã lưu. Để dùng nội dung mới, hãy đặt cho tệp một mã mới (tên tệp và trường "
+                  "\"id\", ví dụ \"" +
+                  form_id + "-2\") rồi chọn mã đó; hoặc trả tệp về như cũ.",
+              "form_id");
 }
 
 bool UseCaseCore::may_see_campaign(const User& actor, const Campaign& campaign) const {

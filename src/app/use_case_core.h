@@ -4,6 +4,7 @@
 // campaign's revision so that a page's many use cases read them once.
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -30,8 +31,14 @@ class UseCaseCore {
   const ApplicationConfig& config() const { return config_; }
   const Clock& clock() const { return clock_; }
 
-  // The report form of forms_dir by id, loaded once (Error{not_found} for an unknown or bad id).
+  // The report form by id, loaded once (Error{not_found} for an unknown or bad id): the version
+  // stored in the database, which never changes once stored; a form not stored yet is read from
+  // forms_dir and stored (pinned) at that first read.
   std::shared_ptr<const ReportForm> form(const std::string& form_id);
+  // The form a new campaign pins: form(), refused as Error{conflict} when forms_dir holds a file
+  // of that id whose definition differs from the stored version (the file was edited after the
+  // id was stored: a new definition needs a new id).
+  std::shared_ptr<const ReportForm> form_for_new_campaign(const std::string& form_id);
   // Loads a campaign with its form attached; Error{not_found} when unknown.
   Campaign load_campaign(std::int64_t id);
   // Calls `use` with the campaign at a revision just read, parsed once per revision (the cache
@@ -51,6 +58,13 @@ class UseCaseCore {
   bool may_see_campaign(const User& actor, const Campaign& campaign) const;
 
  private:
+  // The stored version of a form, or null when the database has none.
+  std::shared_ptr<const ReportForm> stored_form(const std::string& form_id);
+  // The definition in forms_dir (`file` set to its path), or nullopt when there is no such file;
+  // Error{bad_input} when it is not JSON.
+  std::optional<nlohmann::json> form_file(const std::string& form_id,
+                                          std::filesystem::path& file) const;
+
   std::shared_ptr<Store> store_;
   ApplicationConfig config_;
   Clock clock_;

@@ -234,12 +234,16 @@ std::string level_title(std::string title, const OrgUnit& node) {
   return title;
 }
 
-Annex annex_of(const Campaign& campaign, const OrgUnit& node, const std::vector<AnnexRow>& rows) {
+Annex annex_of(const Campaign& campaign, const OrgUnit& node, const Summary& summary,
+               const std::vector<AnnexRow>& rows) {
   Annex annex;
   annex.label = "Phụ lục";
   annex.title = "KẾT QUẢ TỔ CHỨC " + vietnamese_upper(week_name(campaign.year));
   annex.subtitle = "Số liệu theo từng đơn vị của " + detail::running_name(node);
-  annex.note = "(Kèm theo Báo cáo của " + detail::running_name(node) + ")";
+  // The annex is often printed on its own: it states the cut-off too.
+  const std::string cutoff = figures_cutoff_text(summary);
+  annex.note = "(Kèm theo Báo cáo của " + detail::running_name(node) +
+               (cutoff.empty() ? "" : "; " + lowercase_first(cutoff)) + ")";
   annex.landscape = true;
   Table table;
   table.header_rows = {{"TT", "Đơn vị", "Tình trạng báo cáo", "Tin, bài, phóng sự",
@@ -347,6 +351,10 @@ Document build_summary_document(const Campaign& campaign, const ReportForm& form
   auto& body = doc.body;
   std::string name = detail::running_name(node);
   body.push_back(detail::report_opening(campaign, name, "tổ chức thực hiện"));
+  // The cut-off: the figures below are those read at this moment (Summary::figures_at).
+  if (const std::string cutoff = figures_cutoff_text(summary); !cutoff.empty()) {
+    body.push_back(paragraph(cutoff + ".", true));
+  }
 
   bool direction_done = false;
   for (const FormSection& section : form.sections) {
@@ -393,7 +401,7 @@ Document build_summary_document(const Campaign& campaign, const ReportForm& form
     doc.signature = detail::default_signer(node);
   }
   doc.signature = detail::with_name_line(doc.signature);
-  if (!annex.empty()) doc.annexes.push_back(annex_of(campaign, node, annex));
+  if (!annex.empty()) doc.annexes.push_back(annex_of(campaign, node, summary, annex));
   return doc;
 }
 

@@ -56,7 +56,9 @@ class CampaignStore {
   // Every campaign's id and revision (see campaign_revision), newest year first as
   // list_campaigns: what a cache of parsed campaigns checks itself against in one small read.
   virtual std::vector<std::pair<std::int64_t, std::int64_t>> campaign_revisions() = 0;
-  // Stores a form definition (JSON text) under its id so campaigns keep their form.
+  // Stores a form definition (JSON text) under its id so campaigns keep their form. A stored
+  // definition is a version kept forever: storing the same text again does nothing, another text
+  // under a stored id is Error{conflict} and the stored one stays (the schema refuses it).
   virtual void put_form(const std::string& form_id, const std::string& definition_json) = 0;
   virtual std::optional<std::string> find_form(const std::string& form_id) = 0;
   // Adds a newly created unit that must report to an existing campaign (report row + delta on

@@ -70,4 +70,15 @@ std::string format_timestamp(Timestamp ts) {
   return buffer;
 }
 
+std::string format_vietnamese_moment(Timestamp ts) {
+  const sys_seconds local{seconds{ts + vietnam_utc_offset_seconds}};
+  const auto day_start = floor<days>(local);
+  const hh_mm_ss time{local - day_start};
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%02d giờ %02d ngày %s",
+                static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
+                format_vietnamese_date(year_month_day{day_start}).c_str());
+  return buffer;
+}
+
 }  // namespace llw

@@ -29,5 +29,7 @@ Timestamp end_of_day_in_vietnam(std::chrono::year_month_day date);
 std::chrono::year_month_day date_in_vietnam(Timestamp ts);
 // "2025-10-11T09:30:00+07:00".
 std::string format_timestamp(Timestamp ts);
+// "17 giờ 00 ngày 12/10/2025": the moment in Vietnam to the minute, as documents write it.
+std::string format_vietnamese_moment(Timestamp ts);
 
 }  // namespace llw

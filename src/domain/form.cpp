@@ -5,6 +5,7 @@
 #include <set>
 
 #include "error.h"
+#include "form_check.h"
 #include "text.h"
 
 namespace llw {
@@ -68,11 +69,32 @@ std::vector<std::string> split_path(std::string_view path) {
 // Reads one form file and reports every problem as "<file>: <where>: <problem>".
 class FormParser {
  public:
-  explicit FormParser(std::string_view source) : source_(source) {}
+  // `problems`: when given, every problem is noted there and the check goes on past it (an
+  // upload lists them all); otherwise the first one is thrown.
+  explicit FormParser(std::string_view source, std::vector<std::string>* problems = nullptr)
+      : source_(source), problems_(problems) {}
 
   std::shared_ptr<ReportForm> parse(const json& definition);
 
  private:
+  // Runs one part of the check: true when it passed. Collecting, a refused part is noted and
+  // the check goes on with the next part (an item, a section's header, a rule).
+  template <class F>
+  bool step(F&& part) {
+    if (problems_ == nullptr) {
+      part();
+      return true;
+    }
+    try {
+      part();
+      return true;
+    } catch (const Error& error) {
+      if (error.kind() != ErrorKind::bad_input) throw;
+      problems_->push_back(error.message());
+      return false;
+    }
+  }
+
   [[noreturn]] void fail(const std::string& where, const std::string& problem) const {
     std::string message = source_ + ": ";
     if (!where.empty()) message += where + ": ";
@@ -106,6 +128,7 @@ class FormParser {
   CrossRule rule(const json& definition, std::size_t index, const ReportForm& form) const;
 
   std::string source_;
+  std::vector<std::string>* problems_ = nullptr;
   std::vector<std::pair<std::string, std::string>> groups_;
   std::vector<std::pair<std::string, std::string>> directions_;
 
@@ -696,58 +719,86 @@ CrossRule FormParser::rule(const json& definition, std::size_t index,
 }
 
 std::shared_ptr<ReportForm> FormParser::parse(const json& definition) {
-  check_fields(definition, "",
-               {"id", "title", "version", "population_groups", "directions", "sections", "rules"});
   auto form = std::make_shared<ReportForm>();
-  form->id = text(definition, "id", "", true, 64);
-  const bool id_ok = std::all_of(form->id.begin(), form->id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-  });
-  if (!id_ok) fail("id", "mã đề cương chỉ gồm chữ thường không dấu, chữ số, '-', '_', '.'");
-  form->title = text(definition, "title", "", true, 500);
-  if (auto version = number(definition, "version", "")) {
-    if (*version < 1 || std::floor(*version) != *version || *version > 1e6) {
-      fail("version", "phiên bản phải là số nguyên dương");
-    }
-    form->version = static_cast<int>(*version);
+  if (!definition.is_object()) {
+    step([&] { fail("", "đề cương phải là một đối tượng JSON {…}"); });
+    return form;
   }
-  groups_ = keyed_labels(definition, "population_groups", true);
-  directions_ = keyed_labels(definition, "directions", false);
+  step([&] {
+    check_fields(
+        definition, "",
+        {"id", "title", "version", "population_groups", "directions", "sections", "rules"});
+  });
+  step([&] {
+    form->id = text(definition, "id", "", true, 64);
+    const bool id_ok = std::all_of(form->id.begin(), form->id.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+    });
+    if (!id_ok) fail("id", "mã đề cương chỉ gồm chữ thường không dấu, chữ số, '-', '_', '.'");
+  });
+  step([&] { form->title = text(definition, "title", "", true, 500); });
+  step([&] {
+    if (auto version = number(definition, "version", "")) {
+      if (*version < 1 || std::floor(*version) != *version || *version > 1e6) {
+        fail("version", "phiên bản phải là số nguyên dương");
+      }
+      form->version = static_cast<int>(*version);
+    }
+  });
+  step([&] { groups_ = keyed_labels(definition, "population_groups", true); });
+  step([&] { directions_ = keyed_labels(definition, "directions", false); });
   form->population_groups = groups_;
   form->directions = directions_;
 
-  if (!definition.contains("sections") || !definition.at("sections").is_array() ||
-      definition.at("sections").empty()) {
-    fail("sections", "đề cương phải có danh sách 'sections' không rỗng");
+  if (!step([&] {
+        if (!definition.contains("sections") || !definition.at("sections").is_array() ||
+            definition.at("sections").empty()) {
+          fail("sections", "đề cương phải có danh sách 'sections' không rỗng");
+        }
+      })) {
+    return form;
   }
   std::set<std::string> section_keys;
   std::set<std::string> item_keys;
   for (const auto& s : definition.at("sections")) {
-    if (!s.is_object()) fail("phần", "phải là một đối tượng JSON {…}");
     FormSection section;
-    section.key = text(s, "key", "phần", true, 32);
-    const std::string where = "phần '" + section.key + "'";
-    check_fields(s, where, {"key", "title", "items"});
-    if (!section_keys.insert(section.key).second) fail(where, "khóa phần bị trùng");
-    section.title = text(s, "title", where, true, 500);
-    if (!s.contains("items") || !s.at("items").is_array() || s.at("items").empty()) {
-      fail(where, "phần phải có danh sách 'items' không rỗng");
-    }
+    const bool header_ok = step([&] {
+      if (!s.is_object()) fail("phần", "phải là một đối tượng JSON {…}");
+      section.key = text(s, "key", "phần", true, 32);
+      const std::string where = "phần '" + section.key + "'";
+      check_fields(s, where, {"key", "title", "items"});
+      if (!section_keys.insert(section.key).second) fail(where, "khóa phần bị trùng");
+      section.title = text(s, "title", where, true, 500);
+      if (!s.contains("items") || !s.at("items").is_array() || s.at("items").empty()) {
+        fail(where, "phần phải có danh sách 'items' không rỗng");
+      }
+    });
+    // The items of a section whose header is wrong are checked still, when there are any.
+    if (!s.is_object() || !s.contains("items") || !s.at("items").is_array()) continue;
     for (const auto& i : s.at("items")) {
-      FormItem parsed = item(i);
-      if (!item_keys.insert(parsed.key).second) fail("mục '" + parsed.key + "'", "khóa bị trùng");
-      section.items.push_back(std::move(parsed));
+      step([&] {
+        FormItem parsed = item(i);
+        if (!item_keys.insert(parsed.key).second) {
+          fail("mục '" + parsed.key + "'", "khóa bị trùng");
+        }
+        section.items.push_back(std::move(parsed));
+      });
     }
-    form->sections.push_back(std::move(section));
+    if (header_ok) form->sections.push_back(std::move(section));
   }
-  check_activities(*form);
+  step([&] { check_activities(*form); });
 
   if (definition.contains("rules")) {
     const auto& rules = definition.at("rules");
-    if (!rules.is_array()) fail("rules", "phải là danh sách quy tắc");
-    for (std::size_t i = 0; i < rules.size(); ++i) form->rules.push_back(rule(rules[i], i, *form));
+    if (step([&] {
+          if (!rules.is_array()) fail("rules", "phải là danh sách quy tắc");
+        })) {
+      for (std::size_t i = 0; i < rules.size(); ++i) {
+        step([&] { form->rules.push_back(rule(rules[i], i, *form)); });
+      }
+    }
   }
-  assign_population_groups(*form);
+  step([&] { assign_population_groups(*form); });
   return form;
 }
 
@@ -887,6 +938,13 @@ json ReportForm::to_json() const {
 std::shared_ptr<const ReportForm> load_form(const nlohmann::json& definition,
                                             std::string_view source_name) {
   return FormParser(source_name).parse(definition);
+}
+
+FormCheck check_form(const nlohmann::json& definition, std::string_view source_name) {
+  FormCheck check;
+  auto form = FormParser(source_name, &check.problems).parse(definition);
+  if (check.problems.empty()) check.form = std::move(form);
+  return check;
 }
 
 }  // namespace llw

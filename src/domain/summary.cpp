@@ -242,6 +242,11 @@ void add_into(Contribution& total, const Contribution& delta) {
   }
 }
 
+std::string figures_cutoff_text(const Summary& summary) {
+  if (summary.figures_at == 0) return "";
+  return "Số liệu tính đến " + format_vietnamese_moment(summary.figures_at);
+}
+
 Summary summary_from_aggregate(const Campaign& campaign, const OrgUnit& node,
                                const Contribution& aggregate) {
   const auto slot = [&](const std::string& name) {

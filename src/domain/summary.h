@@ -127,7 +127,16 @@ struct Summary {
   // missing_count), and `missing` lists only the direct reporting units not counted.
   SummarySource source = SummarySource::live;
   std::vector<std::string> not_accepted;
+  // The cut-off (thời điểm chốt số liệu): the moment these figures were read from the store, by
+  // the application's clock. A summary served from a cache is stamped with the moment the cache
+  // was checked against the campaign's revision (read after the clock), so the figures include
+  // every counted change up to this moment. 0 when unknown (a summary built by hand).
+  Timestamp figures_at = 0;
 };
+
+// "Số liệu tính đến 17 giờ 00 ngày 12/10/2025": what every consolidated report (page and
+// document) says about its cut-off; empty when `summary.figures_at` is unknown.
+std::string figures_cutoff_text(const Summary& summary);
 
 // Builds the summary from a node's stored aggregate (every form item appears, zero when no
 // report counted it). Missing units and narratives are filled by the caller from storage.

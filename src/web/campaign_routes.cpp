@@ -1,4 +1,5 @@
-// GET/POST /api/v1/campaigns and GET /api/v1/campaigns/{id}. Access and rules are the
+// GET/POST /api/v1/campaigns, GET /api/v1/campaigns/{id}, POST /api/v1/forms and
+// GET /api/v1/forms/{id}. Access and rules are the
 // Application's; this file reads the request and shapes the response.
 #include "web/campaign_routes.h"
 
@@ -6,6 +7,7 @@
 
 #include "app/api_json.h"
 #include "app/campaigns.h"
+#include "domain/error.h"
 #include "web/http_errors.h"
 #include "web/request_body.h"
 
@@ -16,6 +18,8 @@ std::vector<ApiRoute> CampaignRoutes::routes() {
       {"GET", {"campaigns"}, bind(&CampaignRoutes::list_campaigns)},
       {"POST", {"campaigns"}, bind(&CampaignRoutes::create_campaign)},
       {"GET", {"campaigns", "{}"}, bind(&CampaignRoutes::get_campaign)},
+      {"POST", {"forms"}, bind(&CampaignRoutes::add_form_version)},
+      {"GET", {"forms", "{}"}, bind(&CampaignRoutes::get_form)},
   };
 }
 
@@ -43,6 +47,37 @@ HttpResponse CampaignRoutes::create_campaign(const HttpRequest& request, const P
   HttpResponse response = json_response(201, to_json(campaign, true));
   response.headers.emplace_back("Location", "/api/v1/campaigns/" + std::to_string(campaign.id));
   return response;
+}
+
+HttpResponse CampaignRoutes::add_form_version(const HttpRequest& request, const Params&) {
+  const User user = authenticate(request);
+  // The body is the form file as it is: the use case reads it, so broken JSON is one of the
+  // problems it lists rather than a bare 400.
+  check_body_size(request.body.size(), max_body_bytes_);
+  const FormUpload upload =
+      app_.campaigns().add_form_version(user, request.body, RequestContext{request.client_address});
+  if (!upload.problems.empty()) {
+    nlohmann::json errors = nlohmann::json::array();
+    for (const std::string& problem : upload.problems) errors.push_back({{"message", problem}});
+    return json_response(
+        422, {{"error",
+               {{"code", error_code(ErrorKind::validation_failed)},
+                {"message", "Mẫu báo cáo có " + std::to_string(upload.problems.size()) +
+                                " lỗi nên chưa được lưu; hãy sửa từng lỗi trong danh sách rồi "
+                                "tải lên lại."},
+                {"field", "body"},
+                {"fields", nlohmann::json::object()}}},
+              {"errors", std::move(errors)}});
+  }
+  HttpResponse response = json_response(
+      upload.created ? 201 : 200, {{"created", upload.created}, {"form", upload.form->to_json()}});
+  response.headers.emplace_back("Location", "/api/v1/forms/" + upload.form->id);
+  return response;
+}
+
+HttpResponse CampaignRoutes::get_form(const HttpRequest& request, const Params& params) {
+  authenticate(request);
+  return json_response(200, app_.campaigns().form(params[0])->to_json());
 }
 
 }  // namespace llw

@@ -1,6 +1,7 @@
 #pragma once
-// Listing, reading and creating campaigns (campaign_routes.cpp). Changing a campaign's settings
-// is reporting_up_routes.h's (PATCH also sets the summary source), its plan document_routes.h's.
+// Listing, reading and creating campaigns, and the form versions they pin (campaign_routes.cpp).
+// Changing a campaign's settings is reporting_up_routes.h's (PATCH also sets the summary source),
+// its plan document_routes.h's.
 
 #include <cstddef>
 #include <vector>
@@ -20,6 +21,8 @@ class CampaignRoutes : public ApiFamily {
   HttpResponse list_campaigns(const HttpRequest& request, const Params& params);
   HttpResponse get_campaign(const HttpRequest& request, const Params& params);
   HttpResponse create_campaign(const HttpRequest& request, const Params& params);
+  HttpResponse add_form_version(const HttpRequest& request, const Params& params);
+  HttpResponse get_form(const HttpRequest& request, const Params& params);
 
   AppAreas<UsesCampaigns> app_;
 };

@@ -522,5 +522,40 @@ TEST_F(DocumentsTest, TheConsolidatedReportStatesTheCommunesOwnDirectionWork) {
   EXPECT_NE(text.find("Kế hoạch tiếp theo của địa phương"), std::string::npos);
 }
 
+// Issue 18, item 5: the consolidated report says when its figures were taken, in Vietnam time by
+// the application's clock, in the DOCX and the PDF alike (and its annex, printed on its own).
+TEST_F(DocumentsTest, TheConsolidatedReportStatesWhenItsFiguresWereTaken) {
+  fill_reports();
+  now_ = vietnam_time(10, 12, 17, 0);
+  const std::string cutoff = "Số liệu tính đến 17 giờ 00 ngày 12/10/2025";
+  const std::string pdf = squeeze(pdf_text(app_->documents().summary_document(
+      system_admin(), campaign_.id, "HP-X", DocumentFormat::pdf)));
+  EXPECT_NE(pdf.find(cutoff + "."), std::string::npos) << pdf;
+  EXPECT_NE(pdf.find("số liệu tính đến 17 giờ 00 ngày 12/10/2025)"), std::string::npos) << pdf;
+  const std::string docx = testing_support::docx_text(
+      app_->documents()
+          .summary_document(system_admin(), campaign_.id, "HP-X", DocumentFormat::docx)
+          .contents());
+  EXPECT_NE(docx.find(cutoff + "."), std::string::npos) << docx;
+
+  // Nothing counted changed: the summary served again is the same, and its figures are as true
+  // at 17:05 as they were at 17:00, so the document says 17:05.
+  now_ = vietnam_time(10, 12, 17, 5);
+  const Summary later = app_->summaries().summary(system_admin(), campaign_.id, "HP-X");
+  EXPECT_EQ(later.figures_at, vietnam_time(10, 12, 17, 5));
+  EXPECT_NE(squeeze(pdf_text(app_->documents().summary_document(system_admin(), campaign_.id,
+                                                                "HP-X", DocumentFormat::pdf)))
+                .find("Số liệu tính đến 17 giờ 05 ngày 12/10/2025."),
+            std::string::npos);
+
+  // A report submitted at 17:20 is in the figures read at 17:20, and in none read before.
+  now_ = vietnam_time(10, 12, 17, 20);
+  save("HP-X-V", {{"banners", 7}}, true);
+  const Summary after = app_->summaries().summary(system_admin(), campaign_.id, "HP-X");
+  EXPECT_EQ(after.submitted, 3);
+  EXPECT_EQ(after.figures_at, vietnam_time(10, 12, 17, 20));
+  EXPECT_EQ(figures_cutoff_text(after), "Số liệu tính đến 17 giờ 20 ngày 12/10/2025");
+}
+
 }  // namespace
 }  // namespace llw::testing

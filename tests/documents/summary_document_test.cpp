@@ -39,6 +39,24 @@ TEST(SummaryDocument, CommuneAddressesTheCityAndItsEducationDepartment) {
   EXPECT_EQ(doc.signature.name, "Nguyễn Thị Hồng Vân");
 }
 
+TEST(SummaryDocument, StatesTheCutOffAfterTheOpeningAndInTheAnnex) {
+  using namespace std::chrono;
+  Commune c;
+  Summary summary = c.summary();
+  summary.figures_at = end_of_day_in_vietnam(2025y / October / 11d) + 1 + 17 * 3600;
+  const Document doc = build_summary_document(c.campaign, *c.campaign.form, c.commune, &c.city,
+                                              summary, c.annex(), {});
+  ASSERT_GE(doc.body.size(), 2u);
+  EXPECT_EQ(doc.body[1].text, "Số liệu tính đến 17 giờ 00 ngày 12/10/2025.");
+  EXPECT_TRUE(doc.body[1].italic);
+  ASSERT_EQ(doc.annexes.size(), 1u);
+  EXPECT_EQ(doc.annexes[0].note,
+            "(Kèm theo Báo cáo của Ủy ban nhân dân xã An Hưng; số liệu tính đến 17 giờ 00 ngày "
+            "12/10/2025)");
+  // A summary built by hand, with no moment, states none rather than a wrong one.
+  EXPECT_EQ(all_text(commune_summary(c).body).find("Số liệu tính đến"), std::string::npos);
+}
+
 TEST(SummaryDocument, StatesCompletenessWithTheMissingUnitsByName) {
   Commune c;
   const std::string text = all_text(commune_summary(c).body);

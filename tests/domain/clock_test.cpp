@@ -34,6 +34,14 @@ TEST(Dates, FormatsIsoAndVietnameseDates) {
   EXPECT_EQ(format_vietnamese_date(2025y / October / 1d), "01/10/2025");
 }
 
+TEST(Dates, FormatsAMomentInVietnamToTheMinute) {
+  // 10:00 UTC is 17:00 in Vietnam; 17:00 UTC is midnight of the next day there.
+  const Timestamp utc_ten = end_of_day_in_vietnam(2025y / October / 11d) + 1 + 17 * 3600;
+  EXPECT_EQ(format_vietnamese_moment(utc_ten), "17 giờ 00 ngày 12/10/2025");
+  EXPECT_EQ(format_vietnamese_moment(utc_ten + 7 * 3600 + 59), "00 giờ 00 ngày 13/10/2025");
+  EXPECT_EQ(format_vietnamese_moment(utc_ten - 3600 * 17 + 5 * 60), "00 giờ 05 ngày 12/10/2025");
+}
+
 TEST(Dates, SystemClockIsNearNow) {
   const Timestamp now = system_clock()();
   EXPECT_GT(now, 1750000000);  // after mid-2025

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/error.h"
+#include "domain/form_check.h"
 #include "form_fixtures.h"
 
 namespace llw {
@@ -347,6 +348,45 @@ INSTANTIATE_TEST_SUITE_P(FormLoading, FormRejection, ::testing::ValuesIn(broken_
                          [](const auto& info) { return "Rejects" + info.param.name; });
 
 TEST(FormLoading, RejectsANonObjectDefinition) { expect_rejected(json::array(), {}); }
+
+}  // namespace
+}  // namespace llw
+
+namespace llw {
+namespace {
+
+// Issue 18: an uploaded form version is checked completely, every problem listed with its
+// place, and refused as a whole.
+TEST(FormCheck, ListsEveryProblemOfADefinitionNotOnlyTheFirst) {
+  json f = minimal_form();
+  auto& items = f["sections"][0]["items"];
+  items.push_back({{"key", "banners"}, {"label", "Lần nữa"}, {"type", "count"}});  // duplicate
+  items.push_back({{"key", "mood"}, {"label", "Tâm trạng"}, {"type", "emoji"}});   // unknown type
+  f["rules"].push_back({{"kind", "at_most_item"}, {"item", "banners"}, {"other", "posters"}});
+  const FormCheck check = check_form(f, "tải lên");
+  EXPECT_EQ(check.form, nullptr);
+  ASSERT_EQ(check.problems.size(), 3u) << json(check.problems).dump(1);
+  EXPECT_NE(check.problems[0].find("mục 'banners': khóa bị trùng"), std::string::npos);
+  EXPECT_NE(check.problems[1].find("mục 'mood'"), std::string::npos);
+  EXPECT_NE(check.problems[1].find("'emoji'"), std::string::npos);
+  EXPECT_NE(check.problems[2].find("mục 'posters' không có trong đề cương"), std::string::npos)
+      << check.problems[2];
+  for (const auto& problem : check.problems) EXPECT_EQ(problem.rfind("tải lên: ", 0), 0u);
+  // load_form refuses the same definition at its first problem.
+  EXPECT_THROW(load_form(f, "tải lên"), Error);
+}
+
+TEST(FormCheck, AcceptsAGoodDefinitionAndRefusesWhatIsNotAnObject) {
+  const FormCheck good = check_form(minimal_form(), "tải lên");
+  ASSERT_NE(good.form, nullptr);
+  EXPECT_TRUE(good.problems.empty());
+  EXPECT_EQ(good.form->to_json(), load_form(minimal_form(), "x")->to_json());
+  for (const json& junk : {json::array({1, 2}), json("chuỗi"), json(nullptr), json::object()}) {
+    const FormCheck check = check_form(junk, "tải lên");
+    EXPECT_EQ(check.form, nullptr) << junk.dump();
+    EXPECT_FALSE(check.problems.empty()) << junk.dump();
+  }
+}
 
 }  // namespace
 }  // namespace llw

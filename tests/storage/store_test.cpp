@@ -360,8 +360,46 @@ TEST_P(StoreTest, CampaignRoundTripsAndFormsAreKept) {
 
   EXPECT_FALSE(store_->campaigns().find_form("llw-2025"));
   store_->campaigns().put_form("llw-2025", R"({"id":"llw-2025","version":1})");
-  store_->campaigns().put_form("llw-2025", R"({"id":"llw-2025","version":2})");
-  EXPECT_EQ(*store_->campaigns().find_form("llw-2025"), R"({"id":"llw-2025","version":2})");
+  EXPECT_EQ(*store_->campaigns().find_form("llw-2025"), R"({"id":"llw-2025","version":1})");
+}
+
+// Issue 18: a stored form is a version kept forever. Storing the same definition again is
+// harmless; a different one under the same id is a conflict and the stored one stays, whatever
+// statement tries (the database's own guard, migration 031, behind the application's check).
+TEST_P(StoreTest, AStoredFormDefinitionNeverChangesAndIsNeverRemoved) {
+  const std::string first = R"({"id":"llw-2025","version":1})";
+  store_->campaigns().put_form("llw-2025", first);
+  store_->campaigns().put_form("llw-2025", first);
+  try {
+    store_->campaigns().put_form("llw-2025", R"({"id":"llw-2025","version":2})");
+    ADD_FAILURE() << "a different definition was stored under the same id";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::conflict) << e.message();
+  }
+  EXPECT_EQ(*store_->campaigns().find_form("llw-2025"), first);
+
+  // Raw SQL too, with each backend's other way around the row triggers (as the audit log's).
+  const bool sqlite = GetParam() == Backend::sqlite;
+  std::vector<std::string> statements = {
+      "UPDATE forms SET definition = '{}' WHERE id = 'llw-2025'",
+      "UPDATE forms SET id = 'llw-2026' WHERE id = 'llw-2025'",
+      "DELETE FROM forms WHERE id = 'llw-2025'",
+      sqlite ? "INSERT OR REPLACE INTO forms (id, definition) VALUES ('llw-2025', '{}')"
+             : "TRUNCATE forms"};
+  for (const std::string& statement : statements) {
+    if (sqlite) {
+      // The raw reader opens SQLite read-only; the sqlite3 shell writes.
+      const std::string command =
+          "sqlite3 '" + database_->url() + "' \"" + statement + "\" 2>/dev/null";
+      EXPECT_NE(std::system(command.c_str()), 0) << statement;
+    } else {
+      EXPECT_THROW(raw()->rows(statement), std::exception) << statement;
+    }
+  }
+  EXPECT_EQ(*store_->campaigns().find_form("llw-2025"), first);
+  // Another id is another version.
+  store_->campaigns().put_form("llw-2026", R"({"id":"llw-2026","version":1})");
+  EXPECT_TRUE(store_->campaigns().find_form("llw-2026"));
 }
 
 TEST_P(StoreTest, NewCampaignExpectsEveryReportingUnitOnEveryAncestor) {

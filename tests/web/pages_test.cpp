@@ -381,6 +381,24 @@ TEST_F(PagesTest, TheConsolidatedNarrativeIsVersionedAndAStaleSaveConflicts) {
   EXPECT_EQ(page.text("//section[contains(@class, 'history')]//li").rfind("Phiên bản 1 ", 0), 0u);
 }
 
+// Issue 18, item 5: the page says when its figures were taken, by the application's clock in
+// Vietnam time, and a counted change read later shows with the later time.
+TEST_F(PagesTest, TheConsolidatedPageStatesWhenItsFiguresWereTaken) {
+  now_ = testing_support::vietnam_time(10, 11, 17, 0);
+  const std::string cookie = sign_in(kCoordinator);
+  const std::string path = "/dot/" + std::to_string(campaign_id_) + "/tong-hop/HP-AH";
+  const HtmlPage before(page_get(path, cookie).body);
+  EXPECT_EQ(before.text("//p[@id='cutoff']"), "Số liệu tính đến 17 giờ 00 ngày 11/10/2025.");
+  // Below the page's title, above the figures it speaks of.
+  EXPECT_EQ(before.count("//h1/following-sibling::p[@id='cutoff']"), 1u);
+
+  now_ = testing_support::vietnam_time(10, 11, 17, 20);
+  ASSERT_EQ(save_draft("HP-AH-THTT", {{"media_articles", 3}}).status, 200);
+  ASSERT_EQ(post(report_path("HP-AH-THTT") + "/submit", token(kReporter)).status, 200);
+  const HtmlPage after(page_get(path, cookie).body);
+  EXPECT_EQ(after.text("//p[@id='cutoff']"), "Số liệu tính đến 17 giờ 20 ngày 11/10/2025.");
+}
+
 TEST_F(PagesTest, TheConsolidatedPageFollowsARenamedOrMovedUnitAtOnce) {
   // The page's access check reads the node as it stood at the campaign's revision; a rename or a
   // move changes the revision, so neither a name nor a permission outlives it.

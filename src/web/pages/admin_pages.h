@@ -1,5 +1,6 @@
 #pragma once
-// Importing units from a spreadsheet (admin_pages.cpp).
+// Importing units from a spreadsheet, and adding a report form version with its preview
+// (admin_pages.cpp).
 
 #include <vector>
 
@@ -16,8 +17,10 @@ class AdminPages : public PageFamily {
  private:
   HttpResponse admin_import(Context& context, const Params& params);
   HttpResponse admin_import_post(Context& context, const Params& params);
+  HttpResponse form_versions(Context& context, const Params& params);
+  HttpResponse form_versions_post(Context& context, const Params& params);
 
-  AppAreas<UsesUnits> app_;
+  AppAreas<UsesUnits, UsesCampaigns> app_;
 };
 
 }  // namespace llw

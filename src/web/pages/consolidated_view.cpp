@@ -123,7 +123,8 @@ json consolidated_view(const ConsolidatedInput& input) {
                {"notice", input.notice},
                {"history", std::move(history)},
                {"has_history", !input.history.empty()},
-               {"has_saved", input.saved != nullptr && input.saved->version > 0}};
+               {"has_saved", input.saved != nullptr && input.saved->version > 0},
+               {"cutoff", figures_cutoff_text(summary)}};
   if (input.saved != nullptr && input.saved->version > 0) {
     view["saved_by"] = input.saved->updated_by_name;
     view["saved_at"] = format_date_time(input.saved->updated_at);

@@ -161,6 +161,9 @@ nlohmann::json PageFrame::frame_view(const User& user,
     }
     nav.push_back({{"href", "/dot/moi"}, {"label", "Tạo đợt mới"}});
     nav.push_back({{"href", "/quan-tri/nhap-don-vi"}, {"label", "Nhập đơn vị"}});
+    if (user.role == Role::admin) {
+      nav.push_back({{"href", "/quan-tri/mau-bao-cao"}, {"label", "Mẫu báo cáo"}});
+    }
     nav.push_back({{"href", "/quan-tri/tai-khoan"}, {"label", "Tài khoản"}});
     nav.push_back({{"href", "/quan-tri/tai-khoan-don-vi"}, {"label", "Tài khoản đơn vị"}});
     nav.push_back({{"href", "/nhat-ky"}, {"label", "Nhật ký"}});

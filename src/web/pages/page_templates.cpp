@@ -78,7 +78,8 @@ const mstch::mustache& parsed(const std::string& name, Part part) {
     // The partials are put in the text before parsing, so that they are parsed once here rather
     // than at every render (kainjow parses a partial each time it meets one).
     std::string text = it->second;
-    for (const char* partial : {"head", "foot", "field", "plan_links"}) {
+    // form_sections first: it holds {{>field}} tags of its own.
+    for (const char* partial : {"form_sections", "head", "foot", "field", "plan_links"}) {
       const std::string tag = std::string("{{>") + partial + "}}";
       const bool frame = std::string_view(partial) == "head" || std::string_view(partial) == "foot";
       const std::string& body = part == Part::body && frame ? std::string() : templates.at(partial);
