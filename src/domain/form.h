@@ -163,5 +163,6 @@ std::shared_ptr<const ReportForm> load_form(const nlohmann::json& definition,
 
 std::string_view to_string(ItemType type);
 std::string_view to_string(AggregateRule rule);
+std::string_view to_string(CrossRule::Kind kind);
 
 }  // namespace llw
