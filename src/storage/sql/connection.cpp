@@ -1,4 +1,4 @@
-// The writers a Connection keeps, made on first use (connection_pool.h).
+// The writers a Connection keeps, made on first use (connection.h).
 // Debian's soci-config.h claims Boost support; we do not use (or install) Boost.
 #include <soci/soci-config.h>
 #undef SOCI_HAVE_BOOST
@@ -16,7 +16,7 @@
 #include "storage/sql/aggregate_writers.h"
 #include "storage/sql/audit_params.h"
 #include "storage/sql/batch_statement.h"
-#include "storage/sql/connection_pool.h"
+#include "storage/sql/connection.h"
 #include "storage/sql/report_writers.h"
 #include "storage/sql/rows.h"
 #include "storage/sql/sql_store.h"
