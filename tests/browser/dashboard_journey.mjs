@@ -65,7 +65,7 @@ async function main() {
       const page = coordinator.page;
       await page.goto(dashboardUrl + '?trang-thai=missing');
       // The first unit of the list that may be reminded (not reminded today, with an address).
-      const code = await page.locator('tr[data-unit]:has(form.remind)').first().getAttribute('data-unit');
+      const code = await page.locator('tr[data-unit]:has(button.remind)').first().getAttribute('data-unit');
       const row = page.locator(`tr[data-unit="${code}"]`);
       assert.match(await row.locator('a[href^="tel:"]').getAttribute('href'), /^tel:0225\d{7}$/);
       assert.match(await row.locator('a[href^="mailto:"]').textContent(), /@/);
@@ -74,7 +74,7 @@ async function main() {
       assert.match(page.url(), /trang-thai=missing(&trang=1)?#h-units$/);
       const reminded = page.locator(`tr[data-unit="${code}"] .reminded`);
       assert.match(await reminded.textContent(), /Thư nhắc đang chờ gửi/);
-      assert.equal(await page.locator(`tr[data-unit="${code}"] form.remind`).count(), 0);
+      assert.equal(await page.locator(`tr[data-unit="${code}"] button.remind`).count(), 0);
       await reminded.scrollIntoViewIfNeeded();
       await fitsThePhone(page, '5b-reminded');
     });

@@ -92,7 +92,12 @@ def run(mode, tmp):
                    for unit, token in tokens.items()]
         for thread in threads:
             thread.start()
-        time.sleep(4)
+        # The kill lands in the middle of the load: once every reporter has had a few saves
+        # acknowledged (or one failed, which the checks below report).
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not any(k.endswith(" error") for k in list(acked)) and \
+                not all(acked.get(unit, (0, 0))[1] >= 20 for unit in tokens):
+            stop.wait(0.05)
         os.kill(server.pid, signal.SIGKILL)
         server.wait()
         stop.set()

@@ -157,7 +157,11 @@ def wait_for_progress(reporters, since_counts, what, seconds=30):
 def outage(pg_dir, mode, servers, token, cookie, reporters):
     counts = {r.unit: r.unavailable for r in reporters}
     pg("stop", pg_dir, mode)
-    time.sleep(1.5)
+    # The servers notice at their next use of a connection: wait until both answer 503.
+    for name, port in servers:
+        deadline = time.monotonic() + 30
+        while call(port, "GET", "/api/v1/me", token)[0] != 503 and time.monotonic() < deadline:
+            time.sleep(0.05)
     for name, port in servers:
         status, answer, reply, _ = call(port, "GET", "/api/v1/me", token)
         if status != 503 or reply.getheader("Retry-After") is None:
@@ -170,7 +174,11 @@ def outage(pg_dir, mode, servers, token, cookie, reporters):
         status, _, _, _ = call(port, "GET", "/api/v1/health")
         if status != 200:
             fail(f"{mode} stop: the health check on server {name} answered {status}")
-    time.sleep(1.5)
+    # The reporters go on saving while PostgreSQL is down: wait until they have seen a 503.
+    deadline = time.monotonic() + 30
+    while sum(r.unavailable - counts[r.unit] for r in reporters) == 0 and \
+            time.monotonic() < deadline:
+        time.sleep(0.05)
     seen = sum(r.unavailable - counts[r.unit] for r in reporters)
     if seen == 0:
         fail(f"{mode} stop: no save was answered 503 while PostgreSQL was down")
@@ -226,7 +234,9 @@ def main():
             os.kill(a.pid, signal.SIGKILL)
             a.wait()
             wait_for_progress(reporters, before, "after server A was killed")
-            time.sleep(1)
+            # And they go on: another acknowledged save each on server B.
+            wait_for_progress(reporters, {r.unit: r.acked_count for r in reporters},
+                              "on server B")
             for r in reporters:
                 r.stop.set()
             for r in reporters:

@@ -44,15 +44,21 @@ TEST_F(DashboardRemindTest, TheUnitsNotReportedShowTheirContactAndANhacButton) {
   const std::string row = "//tr[@data-unit='HP-AH-MN']";
   EXPECT_EQ(page.count(row + "//a[@href='mailto:mn@anhung.edu.vn']"), 1u);
   EXPECT_EQ(page.text(row + "//a[@href='tel:0912345678']"), "0912 345 678");
-  EXPECT_EQ(page.count(row + "//form[contains(@class,'remind')]//button"), 1u);
+  // The row's button submits the page's one reminder form with the row's unit.
+  const std::string button = row + "//button[contains(@class,'remind')]";
+  EXPECT_EQ(page.attribute(button, "form"), "remind-form");
+  EXPECT_EQ(page.attribute(button, "name"), "unit");
+  EXPECT_EQ(page.attribute(button, "value"), "HP-AH-MN");
+  EXPECT_EQ(page.count("//form[@id='remind-form' and @method='post']//input[@name='csrf']"), 1u);
   // No address, no e-mail to send: no button.
-  EXPECT_EQ(page.count("//tr[@data-unit='HP-AH-THTT']//form[contains(@class,'remind')]"), 0u);
+  EXPECT_EQ(page.count("//tr[@data-unit='HP-AH-THTT']//button[contains(@class,'remind')]"), 0u);
 
   // A viewer sees the contact, not the button.
   const PageSession viewer = signed_in(kViewer);
   const HtmlPage viewed(viewer.open(dashboard() + "?trang-thai=missing").body);
   EXPECT_EQ(viewed.count(row + "//a[@href='tel:0912345678']"), 1u);
-  EXPECT_EQ(viewed.count("//form[contains(@class,'remind')]"), 0u);
+  EXPECT_EQ(viewed.count("//button[contains(@class,'remind')]"), 0u);
+  EXPECT_EQ(viewed.count("//form[@id='remind-form']"), 0u);
 }
 
 TEST_F(DashboardRemindTest, NhacQueuesOneReminderAndTheListSaysSo) {
@@ -70,7 +76,7 @@ TEST_F(DashboardRemindTest, NhacQueuesOneReminderAndTheListSaysSo) {
   const std::string row = "//tr[@data-unit='HP-AH-MN']";
   EXPECT_NE(page.text(row + "//div[contains(@class,'reminded')]").find("Thư nhắc đang chờ gửi"),
             std::string::npos);
-  EXPECT_EQ(page.count(row + "//form[contains(@class,'remind')]"), 0u);
+  EXPECT_EQ(page.count(row + "//button[contains(@class,'remind')]"), 0u);
 }
 
 TEST_F(DashboardRemindTest, WrongAndHostilePostsRemindNoOne) {

@@ -71,6 +71,7 @@ json unit_list_view(const Dashboard& dashboard, const DashboardInput& input) {
   const Campaign& campaign = dashboard.campaign();
   json list = json::array();
   const std::string base = "/dot/" + std::to_string(campaign.id) + "/bao-cao/";
+  bool any_remind = false;  // one reminder form for the page, its buttons in the rows
   for (const ReportListRow& row : dashboard.page().rows) {
     // Contact and reminder of a unit that has not submitted.
     const bool waiting = row.status == ReportStatus::not_started ||
@@ -88,6 +89,9 @@ json unit_list_view(const Dashboard& dashboard, const DashboardInput& input) {
     // How many activities the report answers (domain/report_completeness.h); none before the
     // unit has saved anything.
     const ReportCompleteness completeness = report_completeness(*campaign.form, row.values);
+    const bool remind_button =
+        waiting && may_remind && !reminded_today && is_plain_email_address(row.email);
+    any_remind = any_remind || remind_button;
     list.push_back({{"completeness", row.version > 0 ? completeness.text() : "—"},
                     {"complete", row.version > 0 && completeness.complete()},
                     {"name", row.name},
@@ -99,8 +103,7 @@ json unit_list_view(const Dashboard& dashboard, const DashboardInput& input) {
                     {"tel", phone_digits.empty() ? "" : "tel:" + phone_digits},
                     {"waiting", waiting},
                     {"reminded", reminded},
-                    {"may_remind",
-                     waiting && may_remind && !reminded_today && is_plain_email_address(row.email)},
+                    {"may_remind", remind_button},
                     {"href", base + url_encode(row.code)},
                     {"status", status_label(row.status)},
                     {"status_class", "st-" + std::string(to_string(row.status))},
@@ -111,7 +114,8 @@ json unit_list_view(const Dashboard& dashboard, const DashboardInput& input) {
   const json paging = paging_view(
       dashboard.page_number, dashboard.page_count,
       [&](std::int64_t page) { return page_href(input.base_href, input.query, filter, page); });
-  return {{"remind_action", input.base_href + "/nhac"},
+  return {{"any_remind", any_remind},
+          {"remind_action", input.base_href + "/nhac"},
           {"remind_query", input.query},
           {"remind_filter", std::string(to_string(filter))},
           {"remind_page", std::to_string(dashboard.page_number)},
