@@ -241,6 +241,9 @@ json to_json(const Summary& summary) {
   }
   if (!summary.narrative_counts.empty()) out["narrative_counts"] = summary.narrative_counts;
   out["source"] = std::string(to_string(summary.source));
+  // The cut-off: when the figures were read (Summary::figures_at).
+  out["figures_at"] =
+      summary.figures_at != 0 ? json(format_timestamp(summary.figures_at)) : json(nullptr);
   if (summary.source == SummarySource::accepted) out["not_accepted"] = summary.not_accepted;
   return out;
 }

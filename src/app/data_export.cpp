@@ -109,6 +109,20 @@ std::vector<documents::DataCell> summary_cells(const std::vector<documents::Data
   return cells;
 }
 
+// The "Tổng hợp" sheet: the node's consolidated line, then, after an empty row, its cut-off
+// ("Số liệu tính đến …", Summary::figures_at) in the first column.
+void write_totals(documents::XlsxWriter& writer, std::size_t sheet,
+                  const std::vector<documents::DataColumn>& columns, const OrgUnit& node,
+                  const Summary& summary) {
+  writer.write_row(sheet, summary_cells(columns, node, summary));
+  const std::string cutoff = figures_cutoff_text(summary);
+  if (cutoff.empty()) return;
+  writer.write_row(sheet, std::vector<documents::DataCell>(columns.size()));
+  std::vector<documents::DataCell> note(columns.size());
+  note.front() = cutoff;
+  writer.write_row(sheet, note);
+}
+
 // The rows of the XLSX's level sheets: a sheet per level, added when its first row comes.
 class LevelSheets {
  public:
@@ -246,7 +260,8 @@ DocumentFile DocumentDownloads::data_export(const User& actor, std::int64_t camp
       return file;
     }
     documents::XlsxWriter writer;
-    writer.write_row(writer.add_sheet("Tổng hợp", columns), summary_cells(columns, node, figures));
+    const std::size_t totals = writer.add_sheet("Tổng hợp", columns);
+    write_totals(writer, totals, columns, node, figures);
     LevelSheets sheets(writer, columns);
     for (const auto& [level, cells] : rows) sheets.write(level, cells);
     file.spooled = std::make_shared<documents::SpooledFile>(writer.finish_file());
@@ -307,7 +322,7 @@ DocumentFile DocumentDownloads::data_export(const User& actor, std::int64_t camp
   // keeps memory flat, and nothing of the subtree is held.
   documents::XlsxWriter writer;
   const std::size_t totals = writer.add_sheet("Tổng hợp", columns);
-  writer.write_row(totals, summary_cells(columns, node, figures));
+  write_totals(writer, totals, columns, node, figures);
   LevelSheets sheets(writer, columns);
   RowPipe pipe([&](const std::string& level, const std::vector<documents::DataCell>& cells) {
     sheets.write(level, cells);

@@ -44,6 +44,10 @@ TEST(ApiJson, SummaryHasTheApiShapeWithIntegersAndARoundedRate) {
   EXPECT_EQ(j["narratives"]["advantages"][0], json({{"unit", "HP-ANHUNG-TH1"},
                                                     {"name", "Trường Tiểu học An Hưng"},
                                                     {"text", "Thuận lợi"}}));
+  // No cut-off known (a summary built by hand): null; else the moment in Vietnam's time.
+  EXPECT_TRUE(j["figures_at"].is_null());
+  s.figures_at = 1760259600;  // 2025-10-12T09:00:00Z
+  EXPECT_EQ(to_json(s)["figures_at"], "2025-10-12T16:00:00+07:00");
 }
 
 TEST(ApiJson, ReportTimestampsAreVietnamTime) {
