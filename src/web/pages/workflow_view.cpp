@@ -4,6 +4,7 @@
 #include <map>
 
 #include "domain/workflow.h"
+#include "web/pages/labels.h"
 #include "web/pages/page_support.h"
 #include "web/pages/paging_view.h"
 #include "web/pages/report_form_view.h"
@@ -225,25 +226,6 @@ json history_view(const HistoryInput& input) {
           {"changes", std::move(changes)}};
 }
 
-std::string audit_action_label(const std::string& action) {
-  static const std::map<std::string, std::string> labels = {
-      {"login", "Đăng nhập"},
-      {"report.save", "Lưu bản nháp"},
-      {"report.submit", "Nộp báo cáo"},
-      {"report.return", "Trả lại báo cáo"},
-      {"report.accept", "Chấp nhận báo cáo"},
-      {"report.reopen", "Mở lại báo cáo"},
-      {"report.extension", "Gia hạn nhập báo cáo"},
-      {"unit.create", "Tạo đơn vị"},
-      {"unit.import", "Nhập danh sách đơn vị"},
-      {"user.create", "Tạo tài khoản"},
-      {"campaign.create", "Tạo đợt báo cáo"},
-      {"reminder.send", "Gửi thư nhắc"},
-  };
-  const auto it = labels.find(action);
-  return it == labels.end() ? action : it->second;
-}
-
 std::string audit_query_string(const AuditFilters& filters) {
   std::string query;
   const auto add = [&](const char* name, const std::string& value) {
@@ -262,15 +244,14 @@ json audit_view(const AuditPageInput& input) {
   const AuditFilters& filters = input.filters;
   json rows = json::array();
   for (const AuditEntry& entry : input.entries) {
-    rows.push_back(
-        {{"at", format_date_time(entry.at)},
-         {"user", entry.username},
-         {"address", entry.address},
-         {"action", audit_action_label(entry.action)},
-         {"target", entry.target},
-         {"detail", entry.detail},
-         {"ok", entry.outcome == "ok"},
-         {"outcome", entry.outcome == "ok" ? "Thành công" : "Bị từ chối: " + entry.outcome}});
+    rows.push_back({{"at", format_date_time(entry.at)},
+                    {"user", entry.username},
+                    {"address", entry.address},
+                    {"action", audit_action_label(entry.action)},
+                    {"target", audit_target_label(entry.target)},
+                    {"detail", audit_detail_label(entry.action, entry.detail)},
+                    {"ok", entry.outcome == "ok"},
+                    {"outcome", audit_outcome_label(entry.outcome)}});
   }
   json actions = json::array(
       {{{"value", ""}, {"label", "Mọi hành động"}, {"selected", filters.action.empty()}}});
