@@ -65,9 +65,11 @@ async function main() {
       }
       assert.equal(page.url(), unitUrl);  // nothing sent
       await shot(page, '3-errors-360');
-      // The summary at the top of the form, at both widths.
+      // The summary at the top of the form, at both widths (the 1366 shot scrolled back to it).
       await summary.scrollIntoViewIfNeeded();
       await fitsThePhone(page, '3b-error-summary');
+      await summary.scrollIntoViewIfNeeded();
+      await shot(page, '3b-error-summary-1366');
       await page.setViewportSize({ width: 360, height: 800 });
     });
 

@@ -65,13 +65,20 @@ std::string source_words(std::string_view source) {
 // The fields a sign-in, a unit's edit or a settings change names.
 const std::map<std::string, std::string, std::less<>>& field_words() {
   static const std::map<std::string, std::string, std::less<>> words = {
-      {"username", "tên đăng nhập"}, {"password", "mật khẩu"},
-      {"name", "tên"},               {"kind", "loại"},
-      {"level", "cấp học"},          {"population", "số người"},
-      {"email", "thư điện tử"},      {"phone", "điện thoại"},
-      {"signer", "người ký"},        {"parent", "đơn vị cấp trên"},
-      {"unit", "đơn vị"},            {"role", "vai trò"},
-      {"version", "phiên bản"},      {"body", "dữ liệu gửi lên"},
+      {"username", "tên đăng nhập"},
+      {"password", "mật khẩu"},
+      {"name", "tên"},
+      {"kind", "loại"},
+      {"level", "cấp học"},
+      {"population", "số người"},
+      {"email", "thư điện tử"},
+      {"phone", "điện thoại"},
+      {"signer", "người ký"},
+      {"parent", "đơn vị cấp trên"},
+      {"unit", "đơn vị"},
+      {"role", "vai trò"},
+      {"version", "phiên bản"},
+      {"body", "dữ liệu gửi lên"},
   };
   return words;
 }
@@ -170,8 +177,7 @@ std::string import_words(const std::string& detail) {
   std::string rest;
   if (in >> first >> word) {
     if (word == "created," && in >> second >> rest && rest == "updated") {
-      return std::to_string(first) + " đơn vị mới, " + std::to_string(second) +
-             " đơn vị cập nhật";
+      return std::to_string(first) + " đơn vị mới, " + std::to_string(second) + " đơn vị cập nhật";
     }
     if (word == "rows" && detail.find("nothing written") != std::string::npos) {
       return std::to_string(first) + " dòng có lỗi, không đơn vị nào được lưu";
