@@ -751,6 +751,7 @@ TEST(AuditLabels, DetailsStoredInEnglishReadInVietnamese) {
     EXPECT_EQ(pages::audit_detail_label(c.action, c.detail), c.words) << c.action;
   }
   EXPECT_EQ(pages::audit_action_label("consolidated.submit"), "Gửi báo cáo tổng hợp lên cấp trên");
+  EXPECT_EQ(pages::audit_action_label("plan."), "Mọi thao tác với kế hoạch");
   EXPECT_EQ(pages::audit_target_label("campaign 3 / HP-AH-THTT"), "Đợt 3 / HP-AH-THTT");
   EXPECT_EQ(pages::audit_target_label("text/csv"), "Tệp CSV");
   EXPECT_EQ(pages::audit_outcome_label("forbidden"), "Bị từ chối: không có quyền");

@@ -250,6 +250,13 @@ std::string audit_action_label(const std::string& action) {
       {"reminder.request", "Yêu cầu gửi thư nhắc"},
       {"reminder.send", "Gửi thư nhắc"},
       {"review.mail", "Gửi thư báo kết quả duyệt"},
+      // The audit page's filters by the start of an action.
+      {"report.", "Mọi thao tác với báo cáo"},
+      {"consolidated.", "Mọi thao tác với báo cáo tổng hợp"},
+      {"plan.", "Mọi thao tác với kế hoạch"},
+      {"unit.", "Mọi thao tác với đơn vị"},
+      {"user.", "Mọi thao tác với tài khoản"},
+      {"campaign.", "Mọi thao tác với đợt báo cáo"},
   };
   return word_of(labels, action);
 }

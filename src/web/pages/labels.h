@@ -18,7 +18,8 @@ std::string_view role_label(Role role);
 // "Mầm non", "Tiểu học", …; SchoolLevel::none is "— Không (không phải trường học) —".
 std::string_view level_label(SchoolLevel level);
 
-// "report.submit" → "Nộp báo cáo"; an action without words is shown as stored.
+// "report.submit" → "Nộp báo cáo", a filter's "report." → "Mọi thao tác với báo cáo"; an action
+// without words is shown as stored.
 std::string audit_action_label(const std::string& action);
 
 // "campaign 3 / HP-AH-THTT" → "Đợt 3 / HP-AH-THTT", "campaign 3" → "Đợt 3", an import's

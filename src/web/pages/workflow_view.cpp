@@ -255,15 +255,13 @@ json audit_view(const AuditPageInput& input) {
   }
   json actions = json::array(
       {{{"value", ""}, {"label", "Mọi hành động"}, {"selected", filters.action.empty()}}});
-  for (const char* action :
-       {"login", "report.", "report.save", "report.submit", "report.return", "report.accept",
-        "report.reopen", "report.extension", "unit.", "user.", "campaign.create"}) {
+  for (const char* action : {"login", "report.", "report.save", "report.submit", "report.return",
+                             "report.accept", "report.reopen", "report.extension", "consolidated.",
+                             "plan.", "unit.", "user.", "campaign.create", "campaign."}) {
     const std::string value = action;
-    const std::string label = value == "report." ? "Mọi thao tác với báo cáo"
-                              : value == "unit." ? "Mọi thao tác với đơn vị"
-                              : value == "user." ? "Mọi thao tác với tài khoản"
-                                                 : audit_action_label(value);
-    actions.push_back({{"value", value}, {"label", label}, {"selected", filters.action == value}});
+    actions.push_back({{"value", value},
+                       {"label", audit_action_label(value)},
+                       {"selected", filters.action == value}});
   }
   const std::string query = audit_query_string(filters);
   const auto page_href = [&](std::int64_t page) {
