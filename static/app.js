@@ -87,6 +87,41 @@
     });
   }
 
+  // File uploads (the unit import): a file over the server's limit is refused here, before it is
+  // sent, with the server's own words (data-too-large-message); the server answers the same
+  // message with status 413 when it gets one anyway.
+  function tooLargeFile(input) {
+    var limit = parseInt(input.getAttribute('data-max-bytes'), 10);
+    var file = input.files && input.files[0];
+    return file && limit > 0 && file.size > limit;
+  }
+  function showUploadMessage(input, text) {
+    var message = document.getElementById('import-message');
+    if (!message) {
+      message = document.createElement('p');
+      message.id = 'import-message';
+      message.className = 'alert error';
+      message.setAttribute('role', 'alert');
+      input.form.parentNode.insertBefore(message, input.form);
+    }
+    message.textContent = text;
+    message.hidden = !text;
+  }
+  var uploads = document.querySelectorAll('input[type=file][data-max-bytes]');
+  for (var u = 0; u < uploads.length; u++) {
+    uploads[u].addEventListener('change', function (event) {
+      var input = event.target;
+      showUploadMessage(input, tooLargeFile(input) ? input.getAttribute('data-too-large-message') : '');
+    });
+    uploads[u].form.addEventListener('submit', function (event) {
+      var input = event.target.querySelector('input[type=file][data-max-bytes]');
+      if (!input || !tooLargeFile(input)) return;
+      event.preventDefault();
+      showUploadMessage(input, input.getAttribute('data-too-large-message'));
+      input.focus();
+    });
+  }
+
   var form = document.getElementById('report-form');
   if (!form) return;
   var page = document.getElementById('report-page');

@@ -10,6 +10,12 @@ namespace llw {
 
 namespace {
 
+bool is_blank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+}  // namespace
+
 std::string human_size(std::size_t bytes) {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
     return std::to_string(bytes / (1024 * 1024)) + " MB";
@@ -17,12 +23,6 @@ std::string human_size(std::size_t bytes) {
   if (bytes >= 1024 && bytes % 1024 == 0) return std::to_string(bytes / 1024) + " KB";
   return std::to_string(bytes) + " byte";
 }
-
-bool is_blank(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
-}  // namespace
 
 void check_body_size(std::size_t size, std::size_t max_bytes) {
   if (size > max_bytes) {

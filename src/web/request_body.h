@@ -16,6 +16,9 @@ namespace llw {
 // Deeper nesting than this is rejected before parsing; no form needs more than four levels.
 constexpr int max_json_depth = 32;
 
+// "1 MB", "64 KB", "500 byte": a size limit as messages state it.
+std::string human_size(std::size_t bytes);
+
 // Throws Error{too_large} when `size` exceeds `max_bytes`.
 void check_body_size(std::size_t size, std::size_t max_bytes);
 

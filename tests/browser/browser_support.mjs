@@ -51,6 +51,33 @@ export async function fitsThePhone(page, name) {
   if (width > 360) throw new Error(`${name} is ${width}px wide on a 360px phone`);
 }
 
+// Loads `url` and measures it for docs/performance.md: the bytes of its HTML, CSS and JS as sent,
+// the time to the load event, Navigation Timing's DOMContentLoaded and the first contentful paint
+// (ms from the navigation's start), and the page's height and width.
+export async function pageFigures(page, url) {
+  let bytes = 0;
+  const counted = [];
+  const onResponse = async (response) => {
+    const type = response.request().resourceType();
+    if (!['document', 'stylesheet', 'script'].includes(type)) return;
+    counted.push(response.body().then((body) => { bytes += body.length; }, () => {}));
+  };
+  page.on('response', onResponse);
+  const started = Date.now();
+  await page.goto(url, { waitUntil: 'load' });
+  const loaded = Date.now() - started;
+  await Promise.all(counted);
+  page.off('response', onResponse);
+  const timing = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    return { domContentLoaded: Math.round(nav.domContentLoadedEventEnd), firstPaint: paint ? Math.round(paint.startTime) : -1 };
+  });
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  return { bytes, loaded, height, width, ...timing };
+}
+
 // Clicks a button whose answer is a file; saves it as `name` in `dir` and returns its path.
 export async function download(page, button, dir, name) {
   const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);

@@ -4,9 +4,10 @@
 // contact (e-mail and telephone links) and reminds one with "Nhắc" (the list then says the
 // reminder waits to be sent, and offers no second one), the chart in the plan's words and what
 // "lượt người" means; the coordinator returns the
-// report and the clerk finds the return, with its comment, on the notifications page.
+// report and the clerk finds the return, with its comment, on the notifications page. The
+// dashboard's weight and render time on a 360×800 phone are printed for docs/performance.md.
 import assert from 'node:assert/strict';
-import { baseUrl, openBrowser, signIn, shot, step, finish, fitsThePhone } from './browser_support.mjs';
+import { baseUrl, openBrowser, pageFigures, signIn, shot, step, finish, fitsThePhone } from './browser_support.mjs';
 
 const unitUrl = baseUrl + '/dot/1/bao-cao/HP-ANHUNG-TH1';
 const dashboardUrl = baseUrl + '/dot/1/tong-quan/HP-ANHUNG';
@@ -58,6 +59,18 @@ async function main() {
       await shot(page, '5-chart-360');
       const chartWidth = await page.locator('#directions-chart').evaluate((el) => el.getBoundingClientRect().width);
       assert.ok(chartWidth >= 300, `the chart uses the phone's width (${chartWidth}px)`);
+      await page.setViewportSize({ width: 1366, height: 768 });
+    });
+
+    await step('the dashboard on a 360×800 phone: weight and render time', async () => {
+      const page = coordinator.page;
+      await page.setViewportSize({ width: 360, height: 800 });
+      // Twice: the first load after the sign-in, and again (the numbers docs/performance.md gives).
+      for (const run of ['first', 'again']) {
+        const figures = await pageFigures(page, dashboardUrl);
+        console.log(`# dashboard at 360x800 (${run}): ` + JSON.stringify(figures));
+        assert.ok(figures.width <= 360, `the dashboard is ${figures.width}px wide`);
+      }
       await page.setViewportSize({ width: 1366, height: 768 });
     });
 

@@ -5,7 +5,9 @@
 // written with Vietnamese column names and values is imported, the import's template downloads
 // and imports as it is, a wrong file gets the import page with its problem, and the unit tree
 // page marks the units without an account, preselects a school below the commune and finds a new
-// parent typed without marks.
+// parent typed without marks. The audit log reads in Vietnamese (no stored English keys), and a
+// file over 1 MB is refused before it is sent and, sent anyway, by the server with the import
+// page (413).
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,8 +49,12 @@ async function main() {
       await Promise.all([page.waitForNavigation(), page.locator('#nav-campaigns').click()]);
       const items = page.locator('#campaign-list li');
       assert.ok(await items.count() >= 1);
-      const current = page.locator('#campaign-list li.current a');
+      const current = page.locator('#campaign-list li.current > a');
       assert.equal(await current.count(), 1);
+      // Each year links the plans the commune works under (issue 17, item 13).
+      const plans = page.locator('#campaign-list li.current ul.plan-links');
+      assert.match(await plans.locator('a.plan-pdf').first().getAttribute('href'), /\/ke-hoach\/[^/]+\/tai\/\d+\/pdf$/);
+      assert.match(await plans.locator('a.plan-docx').first().getAttribute('href'), /\/ke-hoach\/[^/]+\/tai\/\d+\/docx$/);
       await fitsThePhone(page, '6-campaigns');
       await Promise.all([page.waitForNavigation(), current.click()]);
       assert.equal(page.url(), dashboard);
@@ -81,6 +87,15 @@ async function main() {
       if (await page.locator('#audit-paging').count()) {
         assert.match(await page.locator('#audit-page').textContent(), /^Trang 1\/\d+$/);
       }
+      // The entries read in Vietnamese: the imports above with their counts, no stored English.
+      const table = page.locator('#audit-table');
+      assert.match(await table.textContent(), /Nhập danh sách đơn vị/);
+      assert.match(await table.textContent(), /1 đơn vị mới, 0 đơn vị cập nhật/);
+      assert.match(await table.textContent(), /1 dòng có lỗi, không đơn vị nào được lưu/);
+      const cells = await table.locator('tbody td').allTextContents();
+      for (const cell of cells) {
+        assert.doesNotMatch(cell, /^(login|report|unit|user|campaign|plan|reminder)\.[a-z_]+$|created|updated|validation_failed|text\/csv/, cell);
+      }
       await fitsThePhone(page, '9-audit-cards');
       await page.goto(baseUrl + '/');
       await page.setViewportSize({ width: 360, height: 800 });
@@ -102,6 +117,30 @@ async function main() {
       await Promise.all([page.waitForNavigation(), page.locator('#import-submit').click()]);
       assert.match(await page.locator('#import-errors').textContent(), /Cả tệp:/);
       await fitsThePhone(page, '11-import-wrong-file');
+    });
+
+    await step('a file over 1 MB is refused before it is sent, and by the server with the page', async () => {
+      await page.goto(baseUrl + '/quan-tri/nhap-don-vi');
+      const large = join(work, 'lon.csv');
+      writeFileSync(large, 'Mã,Tên,Loại\n' + 'x'.repeat(1200 * 1024));
+      await page.locator('#file').setInputFiles(large);
+      const message = page.locator('#import-message');
+      assert.match(await message.textContent(), /^Tệp nhập quá lớn: tối đa 1 MB\./);
+      let posted = false;
+      const onRequest = (request) => { if (request.method() === 'POST') posted = true; };
+      page.on('request', onRequest);
+      await page.locator('#import-submit').click();
+      page.off('request', onRequest);
+      assert.equal(posted, false, 'the file was not sent');
+      assert.match(await message.textContent(), /^Tệp nhập quá lớn: tối đa 1 MB\./);
+      await fitsThePhone(page, '14-import-too-large');
+      // Sent anyway (without the page's script): the import page again with the same words, 413.
+      const csrf = await page.locator('input[name=csrf]').first().inputValue();
+      const reply = await page.request.post(baseUrl + '/quan-tri/nhap-don-vi', {
+        multipart: { csrf, file: { name: 'lon.csv', mimeType: 'text/csv', buffer: Buffer.alloc(1024 * 1024 + 1024, 'x') } },
+      });
+      assert.equal(reply.status(), 413);
+      assert.match(await reply.text(), /id="import-message">Tệp nhập quá lớn: tối đa 1 MB\./);
     });
 
     await step('the unit tree marks units without an account and finds a parent without marks', async () => {

@@ -4,34 +4,9 @@
 // survives "Lưu bản nháp" pressed offline. The page's height, weight and render time are printed
 // for docs/performance.md; the same form on a PC uses two columns.
 import assert from 'node:assert/strict';
-import { baseUrl, openBrowser, signIn, shot, step, finish, fitsThePhone } from './browser_support.mjs';
+import { baseUrl, openBrowser, pageFigures, signIn, shot, step, finish, fitsThePhone } from './browser_support.mjs';
 
 const unitUrl = baseUrl + '/dot/1/bao-cao/HP-ANHUNG-TH1';
-
-// Bytes of the page's HTML, CSS and JS as sent, and the time to the load event.
-async function formFigures(page) {
-  let bytes = 0;
-  const counted = [];
-  const onResponse = async (response) => {
-    const type = response.request().resourceType();
-    if (!['document', 'stylesheet', 'script'].includes(type)) return;
-    counted.push(response.body().then((body) => { bytes += body.length; }, () => {}));
-  };
-  page.on('response', onResponse);
-  const started = Date.now();
-  await page.goto(unitUrl, { waitUntil: 'load' });
-  const loaded = Date.now() - started;
-  await Promise.all(counted);
-  page.off('response', onResponse);
-  const timing = await page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0];
-    const paint = performance.getEntriesByName('first-contentful-paint')[0];
-    return { domContentLoaded: Math.round(nav.domContentLoadedEventEnd), firstPaint: paint ? Math.round(paint.startTime) : -1 };
-  });
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  return { bytes, loaded, height, width, ...timing };
-}
 
 // The visible messages on the page with this text (a message said twice counts twice).
 async function visibleMessages(page, text) {
@@ -49,7 +24,7 @@ async function main() {
   try {
     await step('the form on a 360×800 phone: height, weight and render time', async () => {
       await signIn(page, 'th1.anhung');
-      const figures = await formFigures(page);
+      const figures = await pageFigures(page, unitUrl);
       console.log('# form at 360x800: ' + JSON.stringify(figures));
       await shot(page, '1-form-360');
       assert.ok(figures.width <= 360, `the form is ${figures.width}px wide`);
@@ -90,6 +65,12 @@ async function main() {
       }
       assert.equal(page.url(), unitUrl);  // nothing sent
       await shot(page, '3-errors-360');
+      // The summary at the top of the form, at both widths (the 1366 shot scrolled back to it).
+      await summary.scrollIntoViewIfNeeded();
+      await fitsThePhone(page, '3b-error-summary');
+      await summary.scrollIntoViewIfNeeded();
+      await shot(page, '3b-error-summary-1366');
+      await page.setViewportSize({ width: 360, height: 800 });
     });
 
     await step('a table row fits the phone and its date is dd/mm/yyyy', async () => {
@@ -112,7 +93,7 @@ async function main() {
       assert.equal(await page.locator('#f-participants_students').inputValue(), '400');
       await fitsThePhone(page, '5-saved');
       await page.setViewportSize({ width: 360, height: 800 });
-      const figures = await formFigures(page);
+      const figures = await pageFigures(page, unitUrl);
       console.log('# filled form at 360x800: ' + JSON.stringify(figures));
     });
 
@@ -130,6 +111,9 @@ async function main() {
       const copy = await page.evaluate(() => localStorage.getItem(document.getElementById('report-page').dataset.storageKey));
       assert.ok(copy && copy.includes('"f.banners","12"'), 'the copy in this browser is kept');
       await shot(page, '6-offline-save-360');
+      await fitsThePhone(page, '6b-offline-save');
+      assert.ok(await status.isVisible(), 'the offline message stays on a PC');
+      await page.setViewportSize({ width: 360, height: 800 });
       await clerk.context.setOffline(false);
       await page.waitForFunction(() => /Đã tự động lưu/.test(document.getElementById('autosave-status').textContent), null, { timeout: 15000 });
       await page.goto(unitUrl);

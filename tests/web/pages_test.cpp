@@ -16,6 +16,7 @@
 #include "sample_data.h"
 #include "web/pages/consolidated_view.h"
 #include "web/pages/dashboard_view.h"
+#include "web/pages/labels.h"
 #include "web/pages/page_support.h"
 #include "web/pages/report_form_view.h"
 #include "web/pages/view_format.h"
@@ -60,6 +61,20 @@ class PagesTest : public WebFixture {
   HttpReply page_post(const std::string& path, const std::string& cookie, const std::string& body) {
     return http_->send("POST", path, body,
                        {cookie, "Content-Type: application/x-www-form-urlencoded"});
+  }
+
+  // Posts `bytes` as the import page's file, as the page's form sends it.
+  HttpReply post_import(const std::string& cookie, const std::string& csrf,
+                        const std::string& file_name, const std::string& type,
+                        const std::string& bytes) {
+    const std::string boundary = "----llwtest";
+    const std::string body =
+        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf +
+        "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
+        file_name + "\"\r\nContent-Type: " + type + "\r\n\r\n" + bytes + "\r\n--" + boundary +
+        "--\r\n";
+    return http_->send("POST", "/quan-tri/nhap-don-vi", body,
+                       {cookie, "Content-Type: multipart/form-data; boundary=" + boundary});
   }
 
   std::string report_page(const std::string& unit) {
@@ -567,15 +582,7 @@ TEST_F(PagesTest, AnImportWithABadRowShowsTheRowAndWritesNothingThenTheFixedFile
   const std::string csrf = csrf_of(page_get("/quan-tri/nhap-don-vi", cookie).body);
   ASSERT_FALSE(csrf.empty());
   const auto upload = [&](const std::string& csv) {
-    const std::string boundary = "----llwtest";
-    const std::string body = "--" + boundary +
-                             "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf +
-                             "\r\n--" + boundary +
-                             "\r\nContent-Disposition: form-data; name=\"file\"; "
-                             "filename=\"don-vi.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
-                             csv + "\r\n--" + boundary + "--\r\n";
-    return http_->send("POST", "/quan-tri/nhap-don-vi", body,
-                       {cookie, "Content-Type: multipart/form-data; boundary=" + boundary});
+    return post_import(cookie, csrf, "don-vi.csv", "text/csv", csv);
   };
   const std::string good_row = "HP-AH-THON9,Thôn Chín,village,HP-AH\n";
   const HttpReply bad =
@@ -593,6 +600,38 @@ TEST_F(PagesTest, AnImportWithABadRowShowsTheRowAndWritesNothingThenTheFixedFile
   // A reporter may not import.
   const std::string reporter = sign_in(kReporter);
   EXPECT_EQ(page_get("/quan-tri/nhap-don-vi", reporter).status, 403);
+}
+
+TEST_F(PagesTest, AnOversizedImportShowsTheImportPageWithTheLimitAndWritesNothing) {
+  const std::string cookie = sign_in(kAdmin);
+  const HtmlPage form(page_get("/quan-tri/nhap-don-vi", cookie).body);
+  const std::string csrf = form.attribute("//input[@name='csrf']", "value");
+  ASSERT_FALSE(csrf.empty());
+  // The page tells the browser the largest file and the words that refuse a larger one.
+  const std::string limit = form.attribute("//input[@id='file']", "data-max-bytes");
+  ASSERT_FALSE(limit.empty());
+  EXPECT_LT(std::stoul(limit), kMaxBody);
+  const std::string expected =
+      "Tệp nhập quá lớn: tối đa 64 KB. Hãy chia danh sách thành nhiều "
+      "tệp nhỏ hơn rồi nhập lần lượt.";
+  EXPECT_EQ(form.attribute("//input[@id='file']", "data-too-large-message"), expected);
+
+  // A file a little over the limit (the transport still reads it): the import page again with
+  // the message, status 413, and nothing written.
+  std::string csv = "code,name,kind,parent\nHP-AH-TO,Thôn To,village,HP-AH\n";
+  csv.resize(kMaxBody + 1024, ' ');
+  const HttpReply reply = post_import(cookie, csrf, "don-vi.csv", "text/csv", csv);
+  EXPECT_EQ(reply.status, 413);
+  const HtmlPage html(reply.body);
+  EXPECT_EQ(html.text("//*[@id='import-message']"), expected) << reply.body.substr(0, 500);
+  EXPECT_EQ(html.count("//form[@action='/quan-tri/nhap-don-vi']//input[@type='file']"), 1u);
+  EXPECT_EQ(get("/api/v1/units/HP-AH-TO", token(kAdmin)).status, 404);
+  // Without the session's CSRF token it is refused as any other forged post.
+  EXPECT_EQ(post_import(cookie, "0000", "don-vi.csv", "text/csv", csv).status, 400);
+  // Other pages still refuse a large body with the error page.
+  EXPECT_EQ(page_post("/doi-mat-khau", cookie, "csrf=" + csrf + "&x=" + std::string(kMaxBody, 'a'))
+                .status,
+            413);
 }
 
 TEST_F(PagesTest, TheImportPageOffersTheTemplateAsXlsxAndCsv) {
@@ -619,14 +658,7 @@ TEST_F(PagesTest, AWrongImportFileShowsTheImportPageWithEveryProblemAndWritesNot
   const std::string csrf = csrf_of(page_get("/quan-tri/nhap-don-vi", cookie).body);
   const auto upload = [&](const std::string& file_name, const std::string& type,
                           const std::string& bytes) {
-    const std::string boundary = "----llwtest";
-    const std::string body =
-        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf +
-        "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
-        file_name + "\"\r\nContent-Type: " + type + "\r\n\r\n" + bytes + "\r\n--" + boundary +
-        "--\r\n";
-    return http_->send("POST", "/quan-tri/nhap-don-vi", body,
-                       {cookie, "Content-Type: multipart/form-data; boundary=" + boundary});
+    return post_import(cookie, csrf, file_name, type, bytes);
   };
   const std::string items = "//*[@id='import-errors']//ul[@class='row-errors']/li";
   // Files that cannot be read at all: one problem of the whole file, on the import page.
@@ -684,6 +716,46 @@ TEST_F(PagesTest, AWrongImportFileShowsTheImportPageWithEveryProblemAndWritesNot
 }
 
 // --- View functions ---------------------------------------------------------------------------
+
+// Every detail the application stores in English reads in Vietnamese on the audit page.
+TEST(AuditLabels, DetailsStoredInEnglishReadInVietnamese) {
+  struct Case {
+    const char* action;
+    const char* detail;
+    const char* words;
+  };
+  const Case cases[] = {
+      {"user.update", "role=coordinator unit=HP-AH disabled=1 name",
+       "vai trò: Điều phối; đơn vị: HP-AH; khóa tài khoản; họ tên"},
+      {"user.create", "reporter one-time", "vai trò: Báo cáo viên; mật khẩu dùng một lần"},
+      {"unit.move", "parent HP-AH → HP-AD", "Sửa: đơn vị cấp trên HP-AH → HP-AD"},
+      {"campaign.settings",
+       "2025-10-01..2025-10-07 deadline 2025-10-12 lock 2025-10-15 source accepted kinds "
+       "school,village",
+       "thời gian 01/10/2025 – 07/10/2025; hạn nộp 12/10/2025; khóa sổ 15/10/2025; nguồn số liệu "
+       "tổng hợp: chỉ báo cáo tổng hợp đã được chấp nhận; đơn vị báo cáo: Trường học, Thôn"},
+      {"report.extension", "2025-10-20", "đến 20/10/2025"},
+      {"unit.import", "12 created, 3 updated", "12 đơn vị mới, 3 đơn vị cập nhật"},
+      {"unit.import", "4 rows with errors, nothing written",
+       "4 dòng có lỗi, không đơn vị nào được lưu"},
+      {"login", "password", "mật khẩu"},
+      {"plan.issue", "version 3", "phiên bản 3"},
+      {"reminder.send", "d-3 → th1@anhung.edu.vn",
+       "nhắc 3 ngày trước hạn, gửi tới th1@anhung.edu.vn"},
+      {"review.mail", "review-5 → th1@anhung.edu.vn",
+       "thông báo kết quả duyệt (phiên bản 5), gửi tới th1@anhung.edu.vn"},
+      // Free text (a comment, a unit's name) stays as it was written.
+      {"report.return", "Thiếu số liệu mục II", "Thiếu số liệu mục II"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(pages::audit_detail_label(c.action, c.detail), c.words) << c.action;
+  }
+  EXPECT_EQ(pages::audit_action_label("consolidated.submit"), "Gửi báo cáo tổng hợp lên cấp trên");
+  EXPECT_EQ(pages::audit_action_label("plan."), "Mọi thao tác với kế hoạch");
+  EXPECT_EQ(pages::audit_target_label("campaign 3 / HP-AH-THTT"), "Đợt 3 / HP-AH-THTT");
+  EXPECT_EQ(pages::audit_target_label("text/csv"), "Tệp CSV");
+  EXPECT_EQ(pages::audit_outcome_label("forbidden"), "Bị từ chối: không có quyền");
+}
 
 TEST(ReportFormView, PostedFieldsBecomeTypedValues) {
   const auto form = load_form(nlohmann::json::parse(R"({

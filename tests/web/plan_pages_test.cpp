@@ -204,6 +204,37 @@ TEST_F(PlanPagesTest, SavingPreviewsTheDocumentAndIssuingFreezesExactlyIt) {
   EXPECT_EQ(report_page.count(tasks + "[contains(., 'loa truyền thanh')]"), 0u);  // the villages'
 }
 
+// Issue 17, item 13: the issued plan (PDF and DOCX) is linked from every page where a unit or its
+// coordinator would look for it: the campaigns list, the report form, the review, the dashboard
+// and the consolidated report.
+TEST_F(PlanPagesTest, TheIssuedPlanIsLinkedWhereverAUnitOrItsCoordinatorLooks) {
+  const PageSession coordinator = signed_in(kCoordinator);
+  ASSERT_EQ(coordinator.submit(page_path(), with(typed(), "action", "luu")).status, 303);
+  ASSERT_EQ(coordinator.submit(page_path(), with(typed("1"), "action", "ban-hanh")).status, 303);
+  const std::string pdf = page_path() + "/tai/1/pdf";
+  const std::string docx = page_path() + "/tai/1/docx";
+  const auto links_both = [&](const PageSession& session, const std::string& path,
+                              const std::string& list) {
+    const HttpReply reply = session.open(path);
+    EXPECT_EQ(reply.status, 200) << path;
+    const HtmlPage page(reply.body);
+    EXPECT_EQ(page.count(list + "//a[@href='" + pdf + "']"), 1u) << path << reply.body;
+    EXPECT_EQ(page.count(list + "//a[@href='" + docx + "']"), 1u) << path;
+    EXPECT_NE(page.text(list).find("Kế hoạch số 15/KH-UBND"), std::string::npos) << path;
+  };
+  const std::string campaign = "/dot/" + std::to_string(campaign_id_);
+  const std::string campaign_plans =
+      "//ul[@id='campaign-" + std::to_string(campaign_id_) + "-plans']";
+  const PageSession school = signed_in(kReporter);
+  links_both(school, "/dot", campaign_plans);
+  links_both(school, campaign + "/bao-cao/HP-AH-THTT", "//ul[@id='plan-links']");
+  links_both(coordinator, "/dot", campaign_plans);
+  links_both(coordinator, campaign + "/tong-quan/HP-AH", "//ul[@id='plan-links']");
+  links_both(coordinator, campaign + "/tong-hop/HP-AH", "//ul[@id='plan-links']");
+  // The coordinator opens the school's report: the review page.
+  links_both(coordinator, campaign + "/bao-cao/HP-AH-THTT", "//ul[@id='plan-links']");
+}
+
 TEST_F(PlanPagesTest, TheIssuersPlanIsComposedTooAndThePlansBelowCiteIt) {
   const PageSession admin = signed_in(kAdmin);
   const HttpReply first = admin.open(page_path("HP"));

@@ -310,8 +310,12 @@ TEST_F(UnitAdminTest, AChangeMadeElsewhereShowsOnTheNextViewOfTheTreeAndTheAudit
             "Trường Tiểu học An Hưng mới");
   const HttpReply audit_after = page_get("/nhat-ky", coordinator);
   EXPECT_NE(audit_after.body, audit_before.body);
-  EXPECT_EQ(HtmlPage(audit_after.body).count("//table//tbody/tr[td[4]='unit.update']"), 1u)
-      << audit_after.body;
+  // The entry reads in Vietnamese: the action, and the details' field names (stored in English).
+  const HtmlPage audit_page(audit_after.body);
+  EXPECT_EQ(audit_page.count("//table//tbody/tr[td[4]='Sửa đơn vị']"), 1u) << audit_after.body;
+  EXPECT_EQ(audit_page.text("//table//tbody/tr[td[4]='Sửa đơn vị']/td[6]"), "Sửa: tên, số người");
+  EXPECT_EQ(audit_page.text("//table//tbody/tr[td[4]='Sửa đơn vị']/td[7]"), "Thành công");
+  EXPECT_EQ(audit_after.body.find("unit.update"), std::string::npos);
 }
 
 TEST_F(UnitAdminTest, ThePageIsRefusedOutsideTheSubtreeAndToOtherRoles) {

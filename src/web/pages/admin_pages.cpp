@@ -13,6 +13,7 @@
 #include "domain/error.h"
 #include "domain/summary.h"
 #include "web/pages/report_form_view.h"
+#include "web/request_body.h"
 
 namespace llw {
 
@@ -37,6 +38,21 @@ void require_unit_manager(const User& user) {
   }
 }
 
+// The room a posted import leaves beside its file: the multipart headers and the CSRF token.
+constexpr std::size_t kImportFormOverhead = 8 * 1024;
+
+// The import page's view: its title, and the largest file the browser may send with the message
+// that refuses a larger one (static/app.js checks it before sending; the server says the same).
+nlohmann::json import_view(const PageContext& context) {
+  const std::size_t limit = context.max_body_bytes;
+  return {{"title", "Nhập danh sách đơn vị"},
+          {"max_file_bytes",
+           std::to_string(limit > kImportFormOverhead ? limit - kImportFormOverhead : limit)},
+          {"too_large_message", "Tệp nhập quá lớn: tối đa " + human_size(limit) +
+                                    ". Hãy chia danh sách thành nhiều tệp nhỏ hơn rồi nhập lần "
+                                    "lượt."}};
+}
+
 }  // namespace
 
 HttpResponse AdminPages::admin_import(Context& context, const Params&) {
@@ -50,13 +66,18 @@ HttpResponse AdminPages::admin_import(Context& context, const Params&) {
     return download(app_.units().import_template(
         context.user, it->second == "csv" ? DocumentFormat::csv : DocumentFormat::xlsx));
   }
-  return page(context, 200, "admin_import", {{"title", "Nhập danh sách đơn vị"}});
+  return page(context, 200, "admin_import", import_view(context));
 }
 
 HttpResponse AdminPages::admin_import_post(Context& context, const Params&) {
   require_unit_manager(context.user);
   const auto it = context.form.files.find("file");
-  nlohmann::json view = {{"title", "Nhập danh sách đơn vị"}};
+  nlohmann::json view = import_view(context);
+  if (context.body_too_large) {
+    view["has_message"] = true;
+    view["message"] = view["too_large_message"];
+    return page(context, 413, "admin_import", std::move(view));
+  }
   if (it == context.form.files.end() || it->second.bytes.empty()) {
     view["has_message"] = true;
     view["message"] = "Hãy chọn một tệp CSV hoặc XLSX rồi bấm “Nhập”.";
@@ -187,7 +208,12 @@ HttpResponse AdminPages::form_versions_post(Context& context, const Params&) {
 std::vector<PageRoute> AdminPages::routes() {
   return {
       {"GET", {"quan-tri", "nhap-don-vi"}, bind(&AdminPages::admin_import)},
-      {"POST", {"quan-tri", "nhap-don-vi"}, bind(&AdminPages::admin_import_post)},
+      {"POST",
+       {"quan-tri", "nhap-don-vi"},
+       bind(&AdminPages::admin_import_post),
+       false,
+       false,
+       true},
       {"GET", {"quan-tri", "mau-bao-cao"}, bind(&AdminPages::form_versions)},
       {"POST", {"quan-tri", "mau-bao-cao"}, bind(&AdminPages::form_versions_post)},
   };

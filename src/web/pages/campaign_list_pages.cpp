@@ -1,6 +1,8 @@
 // The campaigns page (/dot): every campaign the person may see, newest first, each linked to the
 // person's starting page in it, the one being looked at (?dang-xem=) or else the newest marked.
 // The home page and the navigation send people to the newest; older years are reached from here.
+// Each campaign links the issued plans the person's unit works under (plan_links.h), so last
+// year's plan is found beside last year's campaign.
 
 #include "web/pages/campaign_list_pages.h"
 
@@ -8,6 +10,10 @@
 #include <tuple>
 
 #include "app/campaigns.h"
+#include "app/level_plans.h"
+#include "app/units.h"
+#include "domain/error.h"
+#include "web/pages/plan_links.h"
 #include "web/pages/view_format.h"
 
 namespace llw {
@@ -32,9 +38,22 @@ HttpResponse CampaignListPages::campaign_list(Context& context, const Params&) {
       if (std::to_string(campaign.id) == it->second) marked = campaign.id;
     }
   }
+  // The unit whose plans the list links: the person's own (an administrator's, the issuer's).
+  const auto plans_of = [&](const Campaign& campaign) {
+    const std::string& code = user.role == Role::admin ? campaign.issuer_code : user.unit_code;
+    try {
+      return pages::plan_links(app_.plans(), user, campaign, app_.units().get_unit(user, code));
+    } catch (const Error& error) {
+      if (error.kind() != ErrorKind::forbidden && error.kind() != ErrorKind::not_found) throw;
+      return nlohmann::json::array();
+    }
+  };
   nlohmann::json list = nlohmann::json::array();
   for (const Campaign& campaign : campaigns) {
+    nlohmann::json plans = plans_of(campaign);
     list.push_back({{"id", campaign.id},
+                    {"has_plans", !plans.empty()},
+                    {"plans", std::move(plans)},
                     {"name", campaign.name},
                     {"year", campaign.year},
                     {"period", pages::format_date(campaign.period_start) + " – " +

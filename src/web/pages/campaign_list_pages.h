@@ -22,7 +22,7 @@ class CampaignListPages : public PageFamily {
  private:
   HttpResponse campaign_list(Context& context, const Params& params);
 
-  AppAreas<UsesCampaigns> app_;
+  AppAreas<UsesCampaigns, UsesPlans, UsesUnits> app_;
 };
 
 }  // namespace llw

@@ -27,6 +27,10 @@ struct PageRoute {
   // Reachable while the account must still choose its password (the change-password page and
   // signing out); every other page sends such an account there first.
   bool before_password_change = false;
+  // A POST body over the pages' limit is answered by the handler (after the session and CSRF
+  // checks), with `context.body_too_large` set and the form read without its files: the unit
+  // import shows its page with the message instead of the bare error page.
+  bool answers_large_body = false;
 };
 
 class PageFamily {

@@ -8,6 +8,7 @@
 #include "domain/error.h"
 #include "domain/text.h"
 #include "web/http_errors.h"
+#include "web/pages/labels.h"
 #include "web/pages/page_templates.h"
 #include "web/pages/user_view.h"
 

@@ -36,6 +36,10 @@ struct PageContext {
   // needs, and the revision of the campaign named by a /dot/{id}/… address.
   std::optional<SessionView> session;
   std::int64_t session_campaign_id = 0;
+  // The most a POST body may be, and whether this one was over it (only a route that answers a
+  // large body itself sees that; every other route is refused with 413 before its handler).
+  std::size_t max_body_bytes = 0;
+  bool body_too_large = false;
 
   // The revision of `campaign_id` read with the session, if it was.
   std::optional<std::int64_t> known_revision(std::int64_t campaign_id) const {

@@ -106,8 +106,15 @@ HttpResponse PageRoutes::dispatch(const HttpRequest& request) {
     if (request.method != route.method) continue;
 
     PageContext context{request, User{}, {}, {}, {}, {}, 0};
+    context.max_body_bytes = max_body_bytes_;
     if (request.method == "POST") {
-      context.form = pages::parse_posted_form(request.content_type, request.body, max_body_bytes_);
+      // The transport has already cut bodies far over the limit; one a little over it is read
+      // for its small fields (the CSRF token) by a route that answers it with its own page.
+      context.body_too_large = route.answers_large_body && request.body.size() > max_body_bytes_;
+      context.form =
+          pages::parse_posted_form(request.content_type, request.body,
+                                   context.body_too_large ? request.body.size() : max_body_bytes_);
+      if (context.body_too_large) context.form.files.clear();
     }
     if (!route.public_page) {
       const auto cookies = pages::parse_cookies(request.cookie);

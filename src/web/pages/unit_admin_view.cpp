@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "web/pages/labels.h"
 #include "web/pages/page_support.h"
 #include "web/pages/view_format.h"
 
@@ -14,24 +15,6 @@ using nlohmann::json;
 constexpr UnitKind kKinds[] = {UnitKind::country,    UnitKind::province,     UnitKind::commune,
                                UnitKind::department, UnitKind::organization, UnitKind::village,
                                UnitKind::school};
-
-std::string_view level_label(SchoolLevel level) {
-  switch (level) {
-    case SchoolLevel::none:
-      return "— Không (không phải trường học) —";
-    case SchoolLevel::preschool:
-      return "Mầm non";
-    case SchoolLevel::primary:
-      return "Tiểu học";
-    case SchoolLevel::lower_secondary:
-      return "Trung học cơ sở";
-    case SchoolLevel::upper_secondary:
-      return "Trung học phổ thông";
-    case SchoolLevel::continuing:
-      return "Giáo dục thường xuyên";
-  }
-  return "";
-}
 
 std::string value_of(const UnitFormState& state, const std::string& name) {
   const auto it = state.values.find(name);

@@ -1,22 +1,9 @@
 #include "web/pages/user_view.h"
 
+#include "web/pages/labels.h"
 #include "web/pages/page_support.h"
 
 namespace llw::pages {
-
-std::string_view role_label(Role role) {
-  switch (role) {
-    case Role::admin:
-      return "Quản trị hệ thống";
-    case Role::coordinator:
-      return "Điều phối";
-    case Role::reporter:
-      return "Báo cáo viên";
-    case Role::viewer:
-      return "Xem";
-  }
-  return "";
-}
 
 nlohmann::json role_options(const User& actor, Role selected) {
   nlohmann::json options = nlohmann::json::array();

@@ -11,9 +11,6 @@
 
 namespace llw::pages {
 
-// "Quản trị hệ thống", "Điều phối", "Báo cáo viên", "Xem".
-std::string_view role_label(Role role);
-
 // The roles `actor` may give, as <option>s, `selected` marked (a coordinator never sees admin).
 nlohmann::json role_options(const User& actor, Role selected);
 

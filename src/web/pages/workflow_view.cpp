@@ -4,6 +4,7 @@
 #include <map>
 
 #include "domain/workflow.h"
+#include "web/pages/labels.h"
 #include "web/pages/page_support.h"
 #include "web/pages/paging_view.h"
 #include "web/pages/report_form_view.h"
@@ -225,25 +226,6 @@ json history_view(const HistoryInput& input) {
           {"changes", std::move(changes)}};
 }
 
-std::string audit_action_label(const std::string& action) {
-  static const std::map<std::string, std::string> labels = {
-      {"login", "Đăng nhập"},
-      {"report.save", "Lưu bản nháp"},
-      {"report.submit", "Nộp báo cáo"},
-      {"report.return", "Trả lại báo cáo"},
-      {"report.accept", "Chấp nhận báo cáo"},
-      {"report.reopen", "Mở lại báo cáo"},
-      {"report.extension", "Gia hạn nhập báo cáo"},
-      {"unit.create", "Tạo đơn vị"},
-      {"unit.import", "Nhập danh sách đơn vị"},
-      {"user.create", "Tạo tài khoản"},
-      {"campaign.create", "Tạo đợt báo cáo"},
-      {"reminder.send", "Gửi thư nhắc"},
-  };
-  const auto it = labels.find(action);
-  return it == labels.end() ? action : it->second;
-}
-
 std::string audit_query_string(const AuditFilters& filters) {
   std::string query;
   const auto add = [&](const char* name, const std::string& value) {
@@ -262,27 +244,24 @@ json audit_view(const AuditPageInput& input) {
   const AuditFilters& filters = input.filters;
   json rows = json::array();
   for (const AuditEntry& entry : input.entries) {
-    rows.push_back(
-        {{"at", format_date_time(entry.at)},
-         {"user", entry.username},
-         {"address", entry.address},
-         {"action", audit_action_label(entry.action)},
-         {"target", entry.target},
-         {"detail", entry.detail},
-         {"ok", entry.outcome == "ok"},
-         {"outcome", entry.outcome == "ok" ? "Thành công" : "Bị từ chối: " + entry.outcome}});
+    rows.push_back({{"at", format_date_time(entry.at)},
+                    {"user", entry.username},
+                    {"address", entry.address},
+                    {"action", audit_action_label(entry.action)},
+                    {"target", audit_target_label(entry.target)},
+                    {"detail", audit_detail_label(entry.action, entry.detail)},
+                    {"ok", entry.outcome == "ok"},
+                    {"outcome", audit_outcome_label(entry.outcome)}});
   }
   json actions = json::array(
       {{{"value", ""}, {"label", "Mọi hành động"}, {"selected", filters.action.empty()}}});
-  for (const char* action :
-       {"login", "report.", "report.save", "report.submit", "report.return", "report.accept",
-        "report.reopen", "report.extension", "unit.", "user.", "campaign.create"}) {
+  for (const char* action : {"login", "report.", "report.save", "report.submit", "report.return",
+                             "report.accept", "report.reopen", "report.extension", "consolidated.",
+                             "plan.", "unit.", "user.", "campaign.create", "campaign."}) {
     const std::string value = action;
-    const std::string label = value == "report." ? "Mọi thao tác với báo cáo"
-                              : value == "unit." ? "Mọi thao tác với đơn vị"
-                              : value == "user." ? "Mọi thao tác với tài khoản"
-                                                 : audit_action_label(value);
-    actions.push_back({{"value", value}, {"label", label}, {"selected", filters.action == value}});
+    actions.push_back({{"value", value},
+                       {"label", audit_action_label(value)},
+                       {"selected", filters.action == value}});
   }
   const std::string query = audit_query_string(filters);
   const auto page_href = [&](std::int64_t page) {

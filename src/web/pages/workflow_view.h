@@ -103,9 +103,6 @@ struct AuditPageInput {
 
 nlohmann::json audit_view(const AuditPageInput& input);
 
-// Vietnamese name of an audit action ("report.return" → "Trả lại báo cáo").
-std::string audit_action_label(const std::string& action);
-
 // `sign_in_warning`: failed sign-ins at the account before this session (shown on top, with a
 // link to change the password); `continue_to`: where the sign-in was going (a "Tiếp tục" link).
 nlohmann::json notifications_view(const std::vector<Notification>& notifications,
