@@ -2,9 +2,10 @@
 // settings, kinds and stored form, moves every date one year, leaves the theme empty, copies
 // every level's plan as a draft (nothing issued, no report), flags the texts that still name the
 // old year, refuses a second start (409) and is for the issuer's coordinators and admins only.
+#include "domain/next_year.h"
+
 #include "app/level_plans.h"
 #include "app_fixture.h"
-#include "domain/next_year.h"
 
 namespace llw::testing {
 namespace {
