@@ -104,6 +104,18 @@ class Campaigns : public UseCaseArea {
   Campaign update_campaign_settings(const User& actor, std::int64_t campaign_id,
                                     const CampaignSettings& settings,
                                     const RequestContext& context = {});
+  // Next year from this year (campaign_next_year.cpp, issue 18; the settings page's "Tạo Tuần lễ
+  // năm 2026 từ năm 2025" and POST /api/v1/campaigns/{id}/next-year): the next year's campaign
+  // for the same issuer, with the settings, reporting kinds and the stored form of this one, every
+  // date one year later and the theme left empty, and every level's plan copied from its last
+  // edition as a draft (nothing issued, no report copied; the texts naming the old year are
+  // flagged in the composer). For whoever may manage campaigns at the issuer; a campaign is
+  // started into the next year once (Error{conflict} on "next_year" after that). Returns the new
+  // campaign as stored.
+  Campaign start_next_year(const User& actor, std::int64_t campaign_id,
+                           const RequestContext& context = {});
+  // The campaign started from `campaign_id` by start_next_year, if any (for whoever may see it).
+  std::optional<std::int64_t> next_year_campaign_id(const User& actor, std::int64_t campaign_id);
 };
 
 }  // namespace llw

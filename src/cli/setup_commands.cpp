@@ -104,6 +104,10 @@ int cmd_demo(const std::string& db, const std::string& scale_name, int year,
   std::cout << "  reports:";
   for (const auto& [state, count] : stats.reports_by_state)
     std::cout << " " << state << "=" << count;
+  if (stats.previous_campaign_id != 0) {
+    std::cout << "\n  last year's campaign " << stats.previous_campaign_id << " (" << year - 1
+              << "), every report accepted";
+  }
   std::cout << "\n\nDemo accounts (for trying the system only):\n";
   std::cout << "  " << pad("username", 16) << pad("password", 12) << pad("role", 13)
             << pad("unit", 20) << "unit name\n";

@@ -40,6 +40,75 @@ bool database_holds_data(Application& app) {
   return store.units().count_units() > 0 || !store.accounts().list_users("", 1).empty();
 }
 
+namespace {
+
+// Every report of `reporting` in `campaign`, written in bulk, then the campaign's aggregates
+// computed once. `state_of(i, rng)` picks the i-th unit's state; each unit draws from a generator
+// seeded by its code and `salt`, so the figures are the same every run.
+void write_reports(Store& store, const Campaign& campaign, const std::vector<OrgUnit>& reporting,
+                   std::uint64_t salt, std::map<std::string, std::int64_t>& by_state,
+                   const std::function<void(const std::string&)>& say,
+                   const std::function<DemoState(std::size_t, Rng&)>& state_of) {
+  const ReportForm& form = *campaign.form;
+  ValueGenerator generator(form, campaign.year);
+  std::vector<UnitReport> batch;
+  std::vector<std::map<std::string, std::string>> batch_narratives;
+  constexpr std::size_t batch_size = 5000;
+  auto flush = [&] {
+    if (batch.empty()) return;
+    store.reports().bulk_put_reports(batch, batch_narratives);
+    batch.clear();
+    batch_narratives.clear();
+  };
+  for (std::size_t i = 0; i < reporting.size(); ++i) {
+    const OrgUnit& unit = reporting[i];
+    Rng rng(demo_seed ^ hash_text(unit.code) ^ salt);
+    const DemoState wanted = state_of(i, rng);
+    DemoState actual = wanted;
+    UnitReport report = make_report(campaign, unit, wanted, generator, rng, actual);
+    by_state[state_name(actual)]++;
+    batch_narratives.push_back(campaign.counts(report.status)
+                                   ? narrative_texts(form, report.values)
+                                   : std::map<std::string, std::string>{});
+    batch.push_back(std::move(report));
+    if (batch.size() >= batch_size) {
+      flush();
+      say("  reports: " + std::to_string(i + 1) + " / " + std::to_string(reporting.size()));
+    }
+  }
+  flush();
+  store.aggregates().rebuild_aggregates(campaign.id,
+                                        [&](const OrgUnit& unit, const UnitReport& report) {
+                                          return contribution_of(campaign, unit, report);
+                                        });
+  say("Reports: " + std::to_string(reporting.size()) + ", aggregates rebuilt");
+}
+
+// Last year's campaign of the demo's subtree (issue 18): the campaign of `year` on the seed's
+// dates (closed at the end of its October), its plans issued as this year's are, and every
+// report accepted with figures of their own (another salt than this year's), so year-over-year
+// comparison has data. Returns its id.
+std::int64_t make_previous_year(Application& app, const User& system, Store& store, DemoScale scale,
+                                const std::string& issuer_code, int year,
+                                const std::function<void(const std::string&)>& say) {
+  json plan = scale == DemoScale::city ? demo::city_plan(year) : seed_plan(year);
+  Campaign campaign = app.campaigns().create_campaign(
+      system, demo::demo_campaign(year, issuer_code, std::move(plan), 0));
+  demo::issue_level_plan_from_start(app, system, campaign, issuer_code, "");
+  if (scale != DemoScale::commune) demo::issue_seed_commune_plan(app, system, campaign);
+  const OrgUnit issuer = *store.units().find_unit(issuer_code);
+  std::vector<OrgUnit> reporting =
+      store.units().units_in_subtree(issuer.path, campaign.reporting_kinds);
+  std::erase_if(reporting, [&](const OrgUnit& u) { return !campaign.must_report(u); });
+  say("Campaign " + std::to_string(campaign.id) + ": " + campaign.name + " (last year's)");
+  std::map<std::string, std::int64_t> by_state;
+  write_reports(store, campaign, reporting, hash_text("previous-year"), by_state, say,
+                [](std::size_t, Rng&) { return DemoState::accepted; });
+  return campaign.id;
+}
+
+}  // namespace
+
 DemoStats make_demo(Application& app, DemoScale scale, int year,
                     const std::function<void(const std::string&)>& progress) {
   auto say = [&](const std::string& line) {
@@ -163,40 +232,19 @@ DemoStats make_demo(Application& app, DemoScale scale, int year,
   Rng state_rng(demo_seed ^ 0x5747);
   std::vector<DemoState> states;
   if (reporting.size() <= 60) states = small_tree_states(reporting.size(), state_rng);
-  ValueGenerator generator(*form, year);
-  std::vector<UnitReport> batch;
-  std::vector<std::map<std::string, std::string>> batch_narratives;
-  constexpr std::size_t batch_size = 5000;
-  auto flush = [&] {
-    if (batch.empty()) return;
-    store.reports().bulk_put_reports(batch, batch_narratives);
-    batch.clear();
-    batch_narratives.clear();
-  };
-  for (std::size_t i = 0; i < reporting.size(); ++i) {
-    const OrgUnit& unit = reporting[i];
-    Rng rng(demo_seed ^ hash_text(unit.code));
-    DemoState wanted = states.empty() ? random_state(rng) : states[i];
-    DemoState actual = wanted;
-    UnitReport report = make_report(campaign, unit, wanted, generator, rng, actual);
-    stats.reports_by_state[state_name(actual)]++;
-    batch_narratives.push_back(campaign.counts(report.status)
-                                   ? narrative_texts(*form, report.values)
-                                   : std::map<std::string, std::string>{});
-    batch.push_back(std::move(report));
-    if (batch.size() >= batch_size) {
-      flush();
-      say("  reports: " + std::to_string(i + 1) + " / " + std::to_string(reporting.size()));
-    }
-  }
-  flush();
-  store.aggregates().rebuild_aggregates(campaign.id,
-                                        [&](const OrgUnit& unit, const UnitReport& report) {
-                                          return contribution_of(campaign, unit, report);
-                                        });
-  say("Reports: " + std::to_string(reporting.size()) + ", aggregates rebuilt");
+  write_reports(
+      store, campaign, reporting, 0, stats.reports_by_state, say,
+      [&](std::size_t i, Rng& rng) { return states.empty() ? random_state(rng) : states[i]; });
 
-  // 4. Accounts. Accounts sharing a password share one argon2id hash: the demo stays fast and
+  // 4. Last year's campaign, every report accepted, so this year's figures have last year's to
+  // be compared with right after `make demo`. Not nationally: it would double the ~110,000
+  // reports and the time the national bench's database takes to build.
+  if (scale != DemoScale::national) {
+    stats.previous_campaign_id =
+        make_previous_year(app, system, store, scale, issuer_code, year - 1, say);
+  }
+
+  // 5. Accounts. Accounts sharing a password share one argon2id hash: the demo stays fast and
   // nothing real is protected by these passwords.
   std::map<std::string, std::string> hashes;
   auto add_account = [&](const std::string& username, const std::string& password, Role role,

@@ -50,6 +50,8 @@ struct DemoAccount {
 struct DemoStats {
   std::int64_t units = 0;
   std::int64_t campaign_id = 0;
+  // Last year's campaign (year − 1, every report accepted); 0 nationally, where it is left out.
+  std::int64_t previous_campaign_id = 0;
   std::string campaign_name;
   std::string issuer_code;
   std::int64_t reporting_units = 0;
@@ -64,8 +66,10 @@ bool database_holds_data(Application& app);
 
 // Fills an empty database through `app` (units, the campaign of `year` with the form
 // demo_form_id, reports, aggregates, accounts): every date, the campaign's name and the plans'
-// texts are in `year`. Throws Error{conflict} when database_holds_data, Error{bad_input} for a
-// year outside [min_demo_year, max_demo_year]. `progress` receives one English line per phase.
+// texts are in `year`. For the commune and the city also last year's campaign (year − 1) with
+// every report accepted, for year-over-year figures. Throws Error{conflict} when
+// database_holds_data, Error{bad_input} for a year outside [min_demo_year, max_demo_year].
+// `progress` receives one English line per phase.
 DemoStats make_demo(Application& app, DemoScale scale, int year = default_demo_year,
                     const std::function<void(const std::string&)>& progress = {});
 

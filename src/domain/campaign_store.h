@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "campaign.h"
+#include "level_plan.h"
 #include "org_unit.h"
 #include "summary.h"
 
@@ -49,6 +50,15 @@ class CampaignStore {
                                        const std::vector<OrgUnit>& reporting_units) = 0;
   // Campaigns are returned with `form` unset; the app layer attaches forms by form_id.
   virtual std::optional<Campaign> find_campaign(std::int64_t id) = 0;
+  // Next year from this year (issue 18): inserts `campaign` as insert_campaign does, the draft
+  // plans of its levels (`drafts`; their campaign_id is set to the new campaign's) and the link
+  // from `previous_id` to it, in one transaction. Error{conflict, field "next_year"} when
+  // `previous_id` was started into a next year already; then nothing changes.
+  virtual std::int64_t insert_next_year_campaign(std::int64_t previous_id, const Campaign& campaign,
+                                                 const std::vector<OrgUnit>& reporting_units,
+                                                 const std::vector<LevelPlan>& drafts) = 0;
+  // The campaign started from `previous_id` by insert_next_year_campaign, if any.
+  virtual std::optional<std::int64_t> next_year_campaign_id(std::int64_t previous_id) = 0;
   // Replaces the campaign's structured plan fields (the caller validated them) and bumps its
   // revision. Error{not_found} when there is no such campaign.
   virtual void update_campaign_plan(std::int64_t campaign_id, const nlohmann::json& plan) = 0;

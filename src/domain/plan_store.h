@@ -32,6 +32,10 @@ class PlanStore {
   // order (parents first): what the plan e-mails walk. One query.
   virtual std::vector<IssuedPlanDates> issued_plans(std::int64_t campaign_id) = 0;
 
+  // The last edition of every node's plan in the campaign (draft or issued), without their
+  // documents, in path order: what the next year's drafts are copied from. One query.
+  virtual std::vector<LevelPlan> latest_level_plans(std::int64_t campaign_id) = 0;
+
   // An edition with its documents; nullopt when there is none.
   virtual std::optional<LevelPlan> level_plan_edition(std::int64_t campaign_id,
                                                       std::int64_t unit_id, int edition) = 0;

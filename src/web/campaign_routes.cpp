@@ -1,6 +1,6 @@
-// GET/POST /api/v1/campaigns, GET /api/v1/campaigns/{id}, POST /api/v1/forms and
-// GET /api/v1/forms/{id}. Access and rules are the
-// Application's; this file reads the request and shapes the response.
+// GET/POST /api/v1/campaigns, GET /api/v1/campaigns/{id}, POST /api/v1/campaigns/{id}/next-year,
+// POST /api/v1/forms and GET /api/v1/forms/{id}. Access and rules are the Application's; this
+// file reads the request and shapes the response.
 #include "web/campaign_routes.h"
 
 #include <string>
@@ -13,11 +13,23 @@
 
 namespace llw {
 
+namespace {
+
+// 201 with the campaign as stored and its address.
+HttpResponse created(const Campaign& campaign) {
+  HttpResponse response = json_response(201, to_json(campaign, true));
+  response.headers.emplace_back("Location", "/api/v1/campaigns/" + std::to_string(campaign.id));
+  return response;
+}
+
+}  // namespace
+
 std::vector<ApiRoute> CampaignRoutes::routes() {
   return {
       {"GET", {"campaigns"}, bind(&CampaignRoutes::list_campaigns)},
       {"POST", {"campaigns"}, bind(&CampaignRoutes::create_campaign)},
       {"GET", {"campaigns", "{}"}, bind(&CampaignRoutes::get_campaign)},
+      {"POST", {"campaigns", "{}", "next-year"}, bind(&CampaignRoutes::start_next_year)},
       {"POST", {"forms"}, bind(&CampaignRoutes::add_form_version)},
       {"GET", {"forms", "{}"}, bind(&CampaignRoutes::get_form)},
   };
@@ -42,11 +54,14 @@ HttpResponse CampaignRoutes::create_campaign(const HttpRequest& request, const P
   const User user = authenticate(request);
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   require_object(body, "Nội dung yêu cầu");
-  const Campaign campaign = app_.campaigns().create_campaign(
-      user, campaign_from_json(body), RequestContext{request.client_address});
-  HttpResponse response = json_response(201, to_json(campaign, true));
-  response.headers.emplace_back("Location", "/api/v1/campaigns/" + std::to_string(campaign.id));
-  return response;
+  return created(app_.campaigns().create_campaign(user, campaign_from_json(body),
+                                                  RequestContext{request.client_address}));
+}
+
+HttpResponse CampaignRoutes::start_next_year(const HttpRequest& request, const Params& params) {
+  const User user = authenticate(request);
+  return created(app_.campaigns().start_next_year(user, campaign_id_from(params[0]),
+                                                  RequestContext{request.client_address}));
 }
 
 HttpResponse CampaignRoutes::add_form_version(const HttpRequest& request, const Params&) {

@@ -21,6 +21,7 @@ class CampaignRoutes : public ApiFamily {
   HttpResponse list_campaigns(const HttpRequest& request, const Params& params);
   HttpResponse get_campaign(const HttpRequest& request, const Params& params);
   HttpResponse create_campaign(const HttpRequest& request, const Params& params);
+  HttpResponse start_next_year(const HttpRequest& request, const Params& params);
   HttpResponse add_form_version(const HttpRequest& request, const Params& params);
   HttpResponse get_form(const HttpRequest& request, const Params& params);
 

@@ -333,7 +333,7 @@ TEST_P(CopyDbTest, AMergeKeepsATextColumnNamedLikeAReference) {
       "SELECT l.number, l.updated_by, u.code, c.year FROM level_plans l JOIN units u ON u.id = "
       "l.unit_id JOIN campaigns c ON c.id = l.campaign_id";
   EXPECT_EQ(target.database->raw()->rows(plans), source.database->raw()->rows(plans));
-  EXPECT_EQ(target.rows("level_plans"), 1);
+  EXPECT_EQ(target.rows("level_plans"), 2);  // the commune's plan of 2027 and of last year's week
 }
 
 TEST(CopyDbRefusals, TheSameDatabaseOnBothSidesOrAMissingSourceFileIsRefused) {

@@ -90,6 +90,55 @@ TEST_F(AppTest, CommuneDemoSummaryEqualsADirectSumOverItsReports) {
   EXPECT_EQ(country.totals.at("media_articles"), s.totals.at("media_articles"));
 }
 
+// Last year's campaign (issue 18, item 6): year − 1 for the same subtree, every report accepted
+// with figures that pass the form, participants within the population, and a summary that is
+// the direct sum; this year's campaign stays the newest and keeps its id.
+TEST_F(AppTest, CommuneDemoHasLastYearsCampaignWithAcceptedReports) {
+  DemoStats stats = make_demo(*app_, DemoScale::commune, 2025);
+  ASSERT_NE(stats.previous_campaign_id, 0);
+  EXPECT_EQ(stats.campaign_id, 1);
+  const Campaign last = app_->campaigns().get_campaign(system_admin(), stats.previous_campaign_id);
+  EXPECT_EQ(last.year, 2024);
+  EXPECT_EQ(last.name, "Tuần lễ hưởng ứng học tập suốt đời năm 2024");
+  EXPECT_EQ(last.issuer_code, "HP-ANHUNG");
+  EXPECT_EQ(last.period_start, 2024y / October / 1);
+  EXPECT_EQ(last.lock_date, 2024y / October / 31);
+  EXPECT_EQ(app_->campaigns().newest_campaign(system_admin())->id, stats.campaign_id);
+
+  const std::vector<OrgUnit> reporting =
+      store_->units().units_in_subtree(unit("HP-ANHUNG").path, last.reporting_kinds);
+  DirectSums sums;
+  for (const OrgUnit& u : reporting) {
+    const UnitReport r = *store_->reports().find_report(last.id, u.id);
+    ASSERT_EQ(r.status, ReportStatus::accepted) << u.code;
+    EXPECT_TRUE(validate_values(*last.form, u, r.values, true).empty()) << u.code;
+    sums.add(r);
+    // Each group's participants within its population.
+    for (const auto& [group, key] : {std::pair{"students", "participants_students"},
+                                     {"staff", "participants_staff"},
+                                     {"parents", "participants_parents"},
+                                     {"residents", "participants_residents"}}) {
+      const auto population = u.population.find(group);
+      if (population == u.population.end()) continue;
+      EXPECT_LE(r.values.value(key, std::int64_t(0)), population->second) << u.code << " " << key;
+    }
+  }
+  EXPECT_EQ(sums.submitted, stats.reporting_units);
+  const Summary s = app_->summaries().summary(system_admin(), last.id, "HP-ANHUNG");
+  sums.expect_in(s);
+  EXPECT_EQ(s.expected, stats.reporting_units);
+  EXPECT_EQ(s.missing_count, 0);
+  EXPECT_LE(s.participants, s.population);
+
+  // The same figures every run: a second demo gives last year the same totals.
+  AppTest::TearDown();
+  AppTest::SetUp();
+  const DemoStats again = make_demo(*app_, DemoScale::commune, 2025);
+  EXPECT_EQ(
+      app_->summaries().summary(system_admin(), again.previous_campaign_id, "HP-ANHUNG").totals,
+      s.totals);
+}
+
 TEST_F(AppTest, DemoRefusesADatabaseThatAlreadyHasUnits) {
   make_small_tree();
   EXPECT_EQ(error_kind_of([&] { make_demo(*app_, DemoScale::commune); }), ErrorKind::conflict);

@@ -25,6 +25,7 @@ namespace {
 constexpr std::pair<const char*, const char*> kUniqueFields[] = {
     {"units_code_key", "code"},
     {"users_username_key", "username"},
+    {"campaign_successors_pkey", "next_year"},  // migration 032
 };
 
 sql::ErrorClass classify(const soci::soci_error& error) {

@@ -22,6 +22,7 @@
 #include "storage/sql/report_writers.h"
 #include "storage/sql/rows.h"
 #include "storage/sql/sql_campaign_store.h"
+#include "storage/sql/sql_plan_store.h"
 #include "storage/sql/store_queries.h"
 #include "storage/sql/store_rows.h"
 #include "storage/sql/store_text.h"
@@ -33,90 +34,139 @@ namespace llw::sql {
 // -----------------------------------------------------------------------------------------------
 // Campaigns and forms.
 
+namespace {
+
+// The campaign's row, a not-started report per reporting unit and the aggregates of the issuer's
+// subtree, inside the caller's transaction (insert_campaign, insert_next_year_campaign).
+long long insert_campaign_rows(Connection& connection, const Dialect& dialect,
+                               const Campaign& campaign,
+                               const std::vector<OrgUnit>& reporting_units) {
+  soci::session& sql = connection.sql;
+  std::string name = campaign.name;
+  int year = campaign.year;
+  long long issuer = campaign.issuer_unit_id;
+  std::string start = format_iso_date(campaign.period_start);
+  std::string end = format_iso_date(campaign.period_end);
+  std::string deadline = format_iso_date(campaign.deadline);
+  std::string lock = format_iso_date(campaign.lock_date);
+  json kinds = json::array();
+  for (auto kind : campaign.reporting_kinds) kinds.push_back(std::string(to_string(kind)));
+  std::string kinds_text = kinds.dump();
+  std::string counted_text = status_list_text(campaign.counted_states);
+  std::string plan_text = campaign.plan.dump();
+  std::string form_id = campaign.form_id;
+  std::string source(to_string(campaign.summary_source));
+  const long long campaign_id =
+      connection
+          .prepared<CountRow, std::string, int, long long, std::string, std::string, std::string,
+                    std::string, std::string, std::string, std::string, std::string, std::string>(
+              "INSERT INTO campaigns (name, year, issuer_unit_id, period_start, period_end, "
+              "deadline, lock_date, reporting_kinds, counted_states, plan_json, form_id, "
+              "summary_source) VALUES (:name, :year, :issuer, :start, :end, :deadline, "
+              ":lock, :kinds, :counted, :plan, :form, :source) RETURNING id")
+          .one(name, year, issuer, start, end, deadline, lock, kinds_text, counted_text, plan_text,
+               form_id, source)
+          .value()
+          .value;
+
+  // One not_started row per reporting unit; each adds what the domain says a report not
+  // started contributes ("expected", its kind's and its state's counters) to every node above
+  // it, summed in memory and written once per node.
+  bool not_started_counts =
+      std::find(campaign.counted_states.begin(), campaign.counted_states.end(),
+                ReportStatus::not_started) != campaign.counted_states.end();
+  long long counted = not_started_counts ? 1 : 0;
+  BatchStatement insert_report(
+      sql, dialect,
+      {{"campaign_id", ColumnType::integer},
+       {"unit_id", ColumnType::integer},
+       {"path", ColumnType::text},
+       {"counted", ColumnType::integer}},
+      "INSERT INTO reports (campaign_id, unit_id, path, status, version, values_json, late, "
+      "updated_at, counted) SELECT v.campaign_id, v.unit_id, v.path, 'not_started', 0, '{}', "
+      "0, 0, v.counted FROM {rows} WHERE true");
+  struct NodeSums {
+    Contribution slots;
+    long long units = 0;
+  };
+  std::unordered_map<long long, NodeSums> sums;
+  sums.reserve(reporting_units.size() + reporting_units.size() / 8);
+  for (const auto& unit : reporting_units) {
+    long long unit_id = unit.id;
+    std::string path = unit.path;
+    if (path.empty()) {
+      auto row = connection.prepared<TextRow, long long>("SELECT path FROM units WHERE id = :id")
+                     .one(unit_id);
+      if (row) path = row->value;
+    }
+    insert_report.add(campaign_id, unit_id, path, counted);
+    insert_report.flush_if_full(20000);
+    const Contribution contribution =
+        contribution_of(campaign, unit, not_started_report(campaign, unit));
+    for (auto ancestor : path_ids(path)) {
+      NodeSums& node = sums[ancestor];
+      add_slots(node.slots, contribution);
+      node.units += 1;
+    }
+  }
+  insert_report.flush();
+  AggregatePutter aggregates(sql, dialect);
+  for (const auto& [node, sum] : sums) {
+    aggregates.put(campaign_id, node, sum.slots, sum.units, not_started_counts ? sum.units : 0, {});
+  }
+  aggregates.flush();
+  return campaign_id;
+}
+
+}  // namespace
+
 std::int64_t SqlCampaignStore::insert_campaign(const Campaign& campaign,
                                                const std::vector<OrgUnit>& reporting_units) {
   return context_.write_transaction(
       [&](Connection& connection) {
-        soci::session& sql = connection.sql;
-        std::string name = campaign.name;
-        int year = campaign.year;
-        long long issuer = campaign.issuer_unit_id;
-        std::string start = format_iso_date(campaign.period_start);
-        std::string end = format_iso_date(campaign.period_end);
-        std::string deadline = format_iso_date(campaign.deadline);
-        std::string lock = format_iso_date(campaign.lock_date);
-        json kinds = json::array();
-        for (auto kind : campaign.reporting_kinds) kinds.push_back(std::string(to_string(kind)));
-        std::string kinds_text = kinds.dump();
-        std::string counted_text = status_list_text(campaign.counted_states);
-        std::string plan_text = campaign.plan.dump();
-        std::string form_id = campaign.form_id;
-        std::string source(to_string(campaign.summary_source));
-        const long long campaign_id =
-            connection
-                .prepared<CountRow, std::string, int, long long, std::string, std::string,
-                          std::string, std::string, std::string, std::string, std::string,
-                          std::string, std::string>(
-                    "INSERT INTO campaigns (name, year, issuer_unit_id, period_start, period_end, "
-                    "deadline, lock_date, reporting_kinds, counted_states, plan_json, form_id, "
-                    "summary_source) VALUES (:name, :year, :issuer, :start, :end, :deadline, "
-                    ":lock, :kinds, :counted, :plan, :form, :source) RETURNING id")
-                .one(name, year, issuer, start, end, deadline, lock, kinds_text, counted_text,
-                     plan_text, form_id, source)
-                .value()
-                .value;
+        return static_cast<std::int64_t>(
+            insert_campaign_rows(connection, context_.dialect(), campaign, reporting_units));
+      },
+      WriteSize::large);
+}
 
-        // One not_started row per reporting unit; each adds what the domain says a report not
-        // started contributes ("expected", its kind's and its state's counters) to every node above
-        // it, summed in memory and written once per node.
-        bool not_started_counts =
-            std::find(campaign.counted_states.begin(), campaign.counted_states.end(),
-                      ReportStatus::not_started) != campaign.counted_states.end();
-        long long counted = not_started_counts ? 1 : 0;
-        BatchStatement insert_report(
-            sql, context_.dialect(),
-            {{"campaign_id", ColumnType::integer},
-             {"unit_id", ColumnType::integer},
-             {"path", ColumnType::text},
-             {"counted", ColumnType::integer}},
-            "INSERT INTO reports (campaign_id, unit_id, path, status, version, values_json, late, "
-            "updated_at, counted) SELECT v.campaign_id, v.unit_id, v.path, 'not_started', 0, '{}', "
-            "0, 0, v.counted FROM {rows} WHERE true");
-        struct NodeSums {
-          Contribution slots;
-          long long units = 0;
-        };
-        std::unordered_map<long long, NodeSums> sums;
-        sums.reserve(reporting_units.size() + reporting_units.size() / 8);
-        for (const auto& unit : reporting_units) {
-          long long unit_id = unit.id;
-          std::string path = unit.path;
-          if (path.empty()) {
-            auto row =
-                connection.prepared<TextRow, long long>("SELECT path FROM units WHERE id = :id")
-                    .one(unit_id);
-            if (row) path = row->value;
-          }
-          insert_report.add(campaign_id, unit_id, path, counted);
-          insert_report.flush_if_full(20000);
-          const Contribution contribution =
-              contribution_of(campaign, unit, not_started_report(campaign, unit));
-          for (auto ancestor : path_ids(path)) {
-            NodeSums& node = sums[ancestor];
-            add_slots(node.slots, contribution);
-            node.units += 1;
-          }
+std::int64_t SqlCampaignStore::insert_next_year_campaign(
+    std::int64_t previous_id, const Campaign& campaign, const std::vector<OrgUnit>& reporting_units,
+    const std::vector<LevelPlan>& drafts) {
+  return context_.write_transaction(
+      [&](Connection& connection) {
+        const long long previous = previous_id;
+        if (connection
+                .prepared<CountRow, long long>(
+                    "SELECT campaign_id FROM campaign_successors WHERE previous_campaign_id = :p")
+                .one(previous)) {
+          throw next_year_started(campaign.year);
         }
-        insert_report.flush();
-        AggregatePutter aggregates(sql, context_.dialect());
-        for (const auto& [node, sum] : sums) {
-          aggregates.put(campaign_id, node, sum.slots, sum.units,
-                         not_started_counts ? sum.units : 0, {});
+        const long long campaign_id =
+            insert_campaign_rows(connection, context_.dialect(), campaign, reporting_units);
+        connection
+            .write<long long, long long>(
+                "INSERT INTO campaign_successors (previous_campaign_id, campaign_id) VALUES (:p, "
+                ":c)")
+            .run(previous, campaign_id);
+        for (LevelPlan draft : drafts) {
+          draft.campaign_id = campaign_id;
+          insert_level_plan(connection, draft);
         }
-        aggregates.flush();
         return static_cast<std::int64_t>(campaign_id);
       },
       WriteSize::large);
+}
+
+std::optional<std::int64_t> SqlCampaignStore::next_year_campaign_id(std::int64_t previous_id) {
+  auto connection = context_.pool().acquire();
+  const auto row =
+      connection
+          ->prepared<CountRow, long long>(
+              "SELECT campaign_id FROM campaign_successors WHERE previous_campaign_id = :p")
+          .one(static_cast<long long>(previous_id));
+  if (!row) return std::nullopt;
+  return static_cast<std::int64_t>(row->value);
 }
 
 std::optional<Campaign> SqlCampaignStore::find_campaign(std::int64_t id) {

@@ -14,6 +14,10 @@ class SqlCampaignStore : public CampaignStore {
   std::int64_t insert_campaign(const Campaign& campaign,
                                const std::vector<OrgUnit>& reporting_units) override;
   std::optional<Campaign> find_campaign(std::int64_t id) override;
+  std::int64_t insert_next_year_campaign(std::int64_t previous_id, const Campaign& campaign,
+                                         const std::vector<OrgUnit>& reporting_units,
+                                         const std::vector<LevelPlan>& drafts) override;
+  std::optional<std::int64_t> next_year_campaign_id(std::int64_t previous_id) override;
   void update_campaign_plan(std::int64_t campaign_id, const nlohmann::json& plan) override;
   std::vector<Campaign> list_campaigns() override;
   std::vector<std::pair<std::int64_t, std::int64_t>> campaign_revisions() override;

@@ -128,31 +128,43 @@ void bind(soci::statement& st, PlanColumns& row, std::string& code) {
 
 namespace {
 
-// A plan's edition with its node's code, without its documents (level_plans).
+// A plan's edition with its node's code and id, without its documents.
 struct PlanRow {
   PlanColumns plan;
   std::string code;
-  void bind(soci::statement& st) { ::llw::sql::bind(st, plan, code); }
+  long long unit_id = 0;
+  void bind(soci::statement& st) {
+    ::llw::sql::bind(st, plan, code);
+    st.exchange(soci::into(unit_id));
+  }
 };
+
+// The editions `where` picks (with its two parameters), without their documents, in `order`.
+std::vector<LevelPlan> read_plans(Connection& connection, std::int64_t campaign_id,
+                                  const std::string& where, const std::string& order,
+                                  long long first, long long second) {
+  std::vector<LevelPlan> found;
+  connection
+      .prepared<PlanRow, long long, long long>(
+          std::string("SELECT ") + kPlanColumns +
+          ", p.unit_id FROM level_plans p JOIN units u ON u.id = p.unit_id WHERE " + where +
+          " ORDER BY " + order)
+      .each(
+          [&](const PlanRow& row) {
+            found.push_back(row.plan.to_plan(campaign_id, row.unit_id));
+            found.back().unit_code = row.code;
+          },
+          first, second);
+  return found;
+}
 
 }  // namespace
 
 std::vector<LevelPlan> SqlPlanStore::level_plans(std::int64_t campaign_id, std::int64_t unit_id) {
   // Every plan page and every plan check asks: prepared once per connection.
-  std::vector<LevelPlan> found;
   auto connection = context_.pool().acquire();
-  connection
-      ->prepared<PlanRow, long long, long long>(
-          std::string("SELECT ") + kPlanColumns +
-          " FROM level_plans p JOIN units u ON u.id = p.unit_id "
-          "WHERE p.campaign_id = :c AND p.unit_id = :u ORDER BY p.edition")
-      .each(
-          [&](const PlanRow& row) {
-            found.push_back(row.plan.to_plan(campaign_id, unit_id));
-            found.back().unit_code = row.code;
-          },
-          campaign_id, unit_id);
-  return found;
+  return read_plans(*connection, campaign_id, "p.campaign_id = :c AND p.unit_id = :u", "p.edition",
+                    campaign_id, unit_id);
 }
 
 namespace {
@@ -204,6 +216,38 @@ struct StatusVersionRow {
 
 }  // namespace
 
+void insert_level_plan(Connection& connection, const LevelPlan& plan) {
+  long long cid = plan.campaign_id, uid = plan.unit_id, edition = plan.edition,
+            version = plan.version, at = plan.updated_at;
+  std::string status(to_string(plan.status)),
+      number = plan.number, deadline = format_iso_date(plan.deadline),
+      lock = format_iso_date(plan.lock_date),
+      content = plan.content.dump(-1, ' ', false, json::error_handler_t::replace),
+      by = plan.updated_by, docx = to_base64(plan.docx), pdf = to_base64(plan.pdf);
+  std::optional<std::string> issued_on;
+  if (plan.issued_on) issued_on = format_iso_date(*plan.issued_on);
+  std::optional<long long> issued_at;
+  if (plan.status == PlanStatus::issued) issued_at = plan.issued_at;
+  connection
+      .write<long long, long long, long long, long long, std::string, std::string,
+             Nullable<std::string>, std::string, std::string, std::string, long long, std::string,
+             Nullable<long long>, std::string, std::string>(
+          "INSERT INTO level_plans (campaign_id, unit_id, edition, version, status, number, "
+          "issued_on, deadline, lock_date, content_json, updated_at, updated_by, issued_at, "
+          "docx_b64, pdf_b64) VALUES (:c, :u, :e, :v, :s, :n, :o, :d, :l, :t, :a, :b, :i, :x, "
+          ":p)")
+      .run(cid, uid, edition, version, status, number, issued_on, deadline, lock, content, at, by,
+           issued_at, docx, pdf);
+}
+
+std::vector<LevelPlan> SqlPlanStore::latest_level_plans(std::int64_t campaign_id) {
+  auto connection = context_.pool().acquire();
+  return read_plans(*connection, campaign_id,
+                    "p.campaign_id = :c AND p.edition = (SELECT MAX(q.edition) FROM level_plans q "
+                    "WHERE q.campaign_id = :c2 AND q.unit_id = p.unit_id)",
+                    "u.path", campaign_id, campaign_id);
+}
+
 void SqlPlanStore::write_level_plan(const LevelPlan& plan, std::int64_t expected_version) {
   context_.with_write_connection([&](Connection& connection) {
     long long cid = plan.campaign_id, uid = plan.unit_id, edition = plan.edition,
@@ -245,16 +289,7 @@ void SqlPlanStore::write_level_plan(const LevelPlan& plan, std::int64_t expected
                    docx, pdf, cid, uid, edition, expected);
       if (changed != 1) throw stale_plan(current + 1);
     } else {
-      connection
-          .write<long long, long long, long long, long long, std::string, std::string,
-                 Nullable<std::string>, std::string, std::string, std::string, long long,
-                 std::string, Nullable<long long>, std::string, std::string>(
-              "INSERT INTO level_plans (campaign_id, unit_id, edition, version, status, number, "
-              "issued_on, deadline, lock_date, content_json, updated_at, updated_by, issued_at, "
-              "docx_b64, pdf_b64) VALUES (:c, :u, :e, :v, :s, :n, :o, :d, :l, :t, :a, :b, :i, "
-              ":x, :p)")
-          .run(cid, uid, edition, version, status, number, issued_on, deadline, lock, content, at,
-               by, issued_at, docx, pdf);
+      insert_level_plan(connection, plan);
     }
     // Issuing changes the dates of the units below: cached summaries (lateness) are stale.
     if (plan.status == PlanStatus::issued) {

@@ -7,6 +7,13 @@
 
 namespace llw::sql {
 
+class Connection;
+
+// Inserts a new edition of a plan (no row of that edition exists yet), inside the caller's
+// transaction: write_level_plan's insert, and the next year's drafts of
+// insert_next_year_campaign, which writes them in the campaign's own transaction.
+void insert_level_plan(Connection& connection, const LevelPlan& plan);
+
 class SqlPlanStore : public PlanStore {
  public:
   explicit SqlPlanStore(SqlContext& context) : context_(context) {}
@@ -18,6 +25,7 @@ class SqlPlanStore : public PlanStore {
   std::vector<IssuedPlanDates> issued_plan_dates_above(std::int64_t campaign_id,
                                                        const std::string& unit_path) override;
   std::vector<IssuedPlanDates> issued_plans(std::int64_t campaign_id) override;
+  std::vector<LevelPlan> latest_level_plans(std::int64_t campaign_id) override;
 
  private:
   SqlContext& context_;

@@ -185,7 +185,19 @@ inline Error stale_version(std::int64_t current) {
                "version");
 }
 
+// A campaign started into the next year a second time (insert_next_year_campaign); `year` is the
+// next year, 0 when unknown (two servers racing on the same campaign).
+inline Error next_year_started(int year) {
+  return Error(ErrorKind::conflict,
+               "Tuần lễ " +
+                   (year != 0 ? "năm " + std::to_string(year) + " " : std::string("năm sau ")) +
+                   "đã được tạo từ đợt này rồi; mỗi đợt chỉ tạo được năm sau một lần. Hãy mở đợt "
+                   "năm sau trong danh sách đợt báo cáo.",
+               "next_year");
+}
+
 inline Error constraint_conflict(const std::string& field) {
+  if (field == "next_year") return next_year_started(0);
   if (field == "code") {
     return Error(ErrorKind::conflict,
                  "Mã đơn vị này vừa được dùng cho một đơn vị khác. Hãy chọn mã khác.", "code");

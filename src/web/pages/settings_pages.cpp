@@ -1,6 +1,7 @@
 // The campaign settings page (/dot/{id}/cai-dat): name, dates, deadline and lock date, for the
 // coordinators of the issuing unit and admins, and which kinds of units report; the form is shown
-// read-only. Dates are typed and shown dd/mm/yyyy.
+// read-only. Dates are typed and shown dd/mm/yyyy. Its button "Tạo Tuần lễ năm 2026 từ năm 2025"
+// posts to /dot/{id}/nam-sau (issue 18).
 
 #include "web/pages/settings_pages.h"
 
@@ -45,8 +46,26 @@ HttpResponse SettingsPages::campaign_settings(Context& context, const Params& pa
   pages::FormEcho echo;
   if (context.request.query.count("ok")) {
     echo.values["saved"] = "Đã lưu cài đặt của đợt báo cáo.";
+  } else if (context.request.query.count("nam-truoc")) {
+    echo.values["saved"] = "Đã tạo " + campaign.name +
+                           " từ năm trước: kế hoạch của mọi cấp là bản nháp, chưa ban hành. Hãy "
+                           "nhập chủ đề năm " +
+                           std::to_string(campaign.year) +
+                           " và sửa những đoạn còn ghi năm cũ trong trang soạn kế hoạch.";
   }
-  return page(context, 200, "campaign_settings", pages::campaign_settings_view(campaign, echo));
+  return page(
+      context, 200, "campaign_settings",
+      pages::campaign_settings_view(
+          campaign, echo, app_.campaigns().next_year_campaign_id(context.user, campaign.id)));
+}
+
+// "Tạo Tuần lễ năm 2026 từ năm 2025": the next year's campaign, then its settings page. Started
+// twice is the 409 error page with the use case's message.
+HttpResponse SettingsPages::next_year_post(Context& context, const Params& params) {
+  const Campaign next =
+      app_.campaigns().start_next_year(context.user, parse_page_campaign_id(params[0]),
+                                       RequestContext{context.request.client_address});
+  return redirect("/dot/" + std::to_string(next.id) + "/cai-dat?nam-truoc=1");
 }
 
 HttpResponse SettingsPages::campaign_settings_post(Context& context, const Params& params) {
@@ -112,13 +131,17 @@ HttpResponse SettingsPages::campaign_settings_post(Context& context, const Param
     }
   }
   echo.message = "Chưa lưu được. Hãy sửa các ô được đánh dấu bên dưới rồi bấm Lưu lại.";
-  return page(context, status, "campaign_settings", pages::campaign_settings_view(campaign, echo));
+  return page(
+      context, status, "campaign_settings",
+      pages::campaign_settings_view(
+          campaign, echo, app_.campaigns().next_year_campaign_id(context.user, campaign.id)));
 }
 
 std::vector<PageRoute> SettingsPages::routes() {
   return {
       {"GET", {"dot", "{}", "cai-dat"}, bind(&SettingsPages::campaign_settings)},
       {"POST", {"dot", "{}", "cai-dat"}, bind(&SettingsPages::campaign_settings_post)},
+      {"POST", {"dot", "{}", "nam-sau"}, bind(&SettingsPages::next_year_post)},
   };
 }
 

@@ -16,6 +16,7 @@ class SettingsPages : public PageFamily {
  private:
   HttpResponse campaign_settings(Context& context, const Params& params);
   HttpResponse campaign_settings_post(Context& context, const Params& params);
+  HttpResponse next_year_post(Context& context, const Params& params);
 
   AppAreas<UsesCampaigns> app_;
 };

@@ -32,7 +32,8 @@ std::optional<std::chrono::year_month_day> parse_vietnamese_date(std::string_vie
   return date;
 }
 
-nlohmann::json campaign_settings_view(const Campaign& campaign, const FormEcho& echo) {
+nlohmann::json campaign_settings_view(const Campaign& campaign, const FormEcho& echo,
+                                      std::optional<std::int64_t> next_year_id) {
   std::string kinds;
   for (const UnitKind kind : campaign.reporting_kinds) {
     kinds += (kinds.empty() ? "" : "; ") + std::string(vietnamese_label(kind));
@@ -71,6 +72,15 @@ nlohmann::json campaign_settings_view(const Campaign& campaign, const FormEcho& 
                                  : std::string(to_string(campaign.summary_source));
   view["source_live_checked"] = source == "live";
   view["source_accepted_checked"] = source == "accepted";
+  const std::string year = std::to_string(campaign.year);
+  const std::string next_year = std::to_string(campaign.year + 1);
+  view["next_year"] = next_year;
+  view["next_year_label"] = "Tạo Tuần lễ năm " + next_year + " từ năm " + year;
+  view["next_year_action"] = "/dot/" + std::to_string(campaign.id) + "/nam-sau";
+  if (next_year_id) {
+    view["has_next_year"] = true;
+    view["next_year_href"] = "/dot/" + std::to_string(*next_year_id) + "/cai-dat";
+  }
   add_form_echo(view, echo);
   if (echo.values.count("saved")) view["has_saved"] = true;
   return view;

@@ -3,6 +3,7 @@
 // takes, written the Vietnamese way (dd/mm/yyyy).
 
 #include <chrono>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
@@ -17,7 +18,9 @@ namespace llw::pages {
 std::optional<std::chrono::year_month_day> parse_vietnamese_date(std::string_view text);
 
 // The form with the campaign's values (or the values typed, from `echo`), and what is shown
-// read-only: the issuer, the kinds of units that report, the form.
-nlohmann::json campaign_settings_view(const Campaign& campaign, const FormEcho& echo);
+// read-only: the issuer, the kinds of units that report, the form; and the button that starts the
+// next year from this one, or the link to the next year's campaign once `next_year_id` is set.
+nlohmann::json campaign_settings_view(const Campaign& campaign, const FormEcho& echo,
+                                      std::optional<std::int64_t> next_year_id = std::nullopt);
 
 }  // namespace llw::pages

@@ -1,0 +1,62 @@
+// Next year from this year (issue 18): a campaign started from last year's — its settings, its
+// stored form and every level's plan as a draft, the dates one year later (domain/next_year.h) —
+// in one store transaction, once per campaign.
+#include <string>
+#include <vector>
+
+#include "app/application.h"
+#include "app/audited.h"
+#include "app/campaigns.h"
+#include "app/use_case_core.h"
+#include "domain/access.h"
+#include "domain/error.h"
+#include "domain/next_year.h"
+#include "domain/store.h"
+
+namespace llw {
+
+Campaign Campaigns::start_next_year(const User& actor, std::int64_t campaign_id,
+                                    const RequestContext& context) {
+  const Campaign previous = core_.load_campaign(campaign_id);
+  return audited(
+      app_, actor, context, "campaign.next_year", previous.issuer_code,
+      "campaign " + std::to_string(campaign_id), "year " + std::to_string(previous.year + 1), [&] {
+        const OrgUnit issuer = core_.load_unit(previous.issuer_code, "issuer");
+        if (!is_allowed(actor, Action::manage_campaign, issuer)) {
+          throw Error(ErrorKind::forbidden,
+                      "Chỉ điều phối viên của " + issuer.name +
+                          " (đơn vị ban hành đợt) hoặc quản trị viên mới tạo được Tuần lễ năm " +
+                          std::to_string(previous.year + 1) + " từ đợt này.",
+                      "campaign");
+        }
+        Campaign next = next_year_campaign(previous);
+        // The same stored form as last year's, whatever forms_dir holds now.
+        next.form = core_.form(previous.form_id);
+        next.issuer_path = issuer.path;
+        validate_campaign(next);
+
+        std::vector<OrgUnit> reporting =
+            store_->units().units_in_subtree(issuer.path, next.reporting_kinds);
+        std::erase_if(reporting, [&](const OrgUnit& unit) { return !next.must_report(unit); });
+        std::vector<LevelPlan> drafts;
+        const Timestamp now = clock_();
+        for (const LevelPlan& plan : store_->plans().latest_level_plans(previous.id)) {
+          LevelPlan draft = next_year_plan(plan, 0);
+          draft.updated_at = now;
+          draft.updated_by = actor.display_name;
+          drafts.push_back(std::move(draft));
+        }
+        // Started twice is refused by the store, inside the transaction that would start it.
+        next.id =
+            store_->campaigns().insert_next_year_campaign(previous.id, next, reporting, drafts);
+        return core_.load_campaign(next.id);
+      });
+}
+
+std::optional<std::int64_t> Campaigns::next_year_campaign_id(const User& actor,
+                                                             std::int64_t campaign_id) {
+  get_campaign(actor, campaign_id);  // not_found, forbidden
+  return store_->campaigns().next_year_campaign_id(campaign_id);
+}
+
+}  // namespace llw
