@@ -15,6 +15,8 @@ packages=(
   libsodium-dev libicu-dev libcli11-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev
   libcurl4-openssl-dev
+  # evidence photos (documents/evidence_media.h): decoded and re-encoded with libvips, EXIF date read with libexif
+  libvips-dev libexif-dev
   # web tests parse pages (tests/web/html_query.h): libxml2's HTML parser and XPath
   libxml2-dev
   # documents: PDF and charts (pango/cairo, Liberation Serif), DOCX/XLSX checks

@@ -5,6 +5,7 @@
 
 #include "app/application.h"
 #include "app/campaigns.h"
+#include "app/evidence.h"
 #include "app/reports.h"
 #include "app/sign_in.h"
 #include "app/summaries.h"
@@ -538,6 +539,21 @@ LevelPlanDraft level_plan_draft_from_json(const json& body, std::int64_t& versio
     draft.content = *content;
   }
   return draft;
+}
+
+nlohmann::json to_json(const EvidenceItem& item) {
+  const EvidenceAttachment& a = item.attachment;
+  return {{"id", a.id},
+          {"kind", a.kind},
+          {"content_type", a.content_type},
+          {"size", a.size},
+          {"name", a.original_name},
+          {"caption", a.caption},
+          {"sha256", a.sha256},
+          {"taken_at", a.taken_at ? json(*a.taken_at) : json(nullptr)},
+          {"added_at", format_timestamp(a.added_at)},
+          {"has_thumbnail", a.has_thumbnail},
+          {"marks", item.marks}};
 }
 
 }  // namespace llw

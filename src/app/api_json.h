@@ -24,6 +24,9 @@ nlohmann::json to_json(const UnitReport& report);  // "history" left empty
 // The report with its history: [{"version","status","action","at","by"}], newest first.
 nlohmann::json to_json(const UnitReport& report, const std::vector<ReportVersion>& history);
 nlohmann::json to_json(const Summary& summary);
+struct EvidenceItem;  // app/evidence.h
+// An attachment of a report as GET …/evidence lists it (docs/api.md).
+nlohmann::json to_json(const EvidenceItem& item);
 
 // Request bodies → domain inputs; throw Error{bad_input} naming the field.
 UnitInput unit_input_from_json(const nlohmann::json& body);

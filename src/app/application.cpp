@@ -5,6 +5,7 @@
 #include "app/audit_trail.h"
 #include "app/campaigns.h"
 #include "app/document_downloads.h"
+#include "app/evidence.h"
 #include "app/level_plans.h"
 #include "app/notifications.h"
 #include "app/reporting_up.h"
@@ -33,7 +34,8 @@ Application::Application(std::shared_ptr<Store> store, ApplicationConfig config,
       audit_(std::make_unique<AuditTrail>(*this, *core_)),
       notices_(std::make_unique<Notifications>(*this, *core_)),
       reporting_up_(std::make_unique<ReportingUp>(*this, *core_)),
-      summaries_(std::make_unique<Summaries>(*this, *core_)) {
+      summaries_(std::make_unique<Summaries>(*this, *core_)),
+      evidence_(std::make_unique<Evidence>(*this, *core_)) {
   summaries_->recount_pending();
 }
 

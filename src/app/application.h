@@ -28,6 +28,7 @@ class AuditTrail;
 class Notifications;
 class ReportingUp;
 class Summaries;
+class Evidence;
 
 class Application {
  public:
@@ -49,6 +50,7 @@ class Application {
   Notifications& notices() { return *notices_; }          // app/notifications.h
   ReportingUp& reporting_up() { return *reporting_up_; }  // app/reporting_up.h
   Summaries& summaries() { return *summaries_; }          // app/summaries.h
+  Evidence& evidence() { return *evidence_; }             // app/evidence.h
 
   // The expected failure an unexpected exception stands for, when it is one: the database cannot
   // be reached right now (Error{unavailable}). For the web boundary's last catch.
@@ -72,6 +74,7 @@ class Application {
   std::unique_ptr<Notifications> notices_;
   std::unique_ptr<ReportingUp> reporting_up_;
   std::unique_ptr<Summaries> summaries_;
+  std::unique_ptr<Evidence> evidence_;
 };
 
 }  // namespace llw

@@ -242,6 +242,9 @@ DemoStats make_demo(Application& app, DemoScale scale, int year,
   if (scale != DemoScale::national) {
     stats.previous_campaign_id =
         make_previous_year(app, system, store, scale, issuer_code, year - 1, say);
+    // As if this year had been started from it: "next year" on it is refused, and year-over-year
+    // figures find it.
+    store.campaigns().link_next_year(stats.previous_campaign_id, campaign.id);
   }
 
   // 5. Accounts. Accounts sharing a password share one argon2id hash: the demo stays fast and

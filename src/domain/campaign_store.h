@@ -59,6 +59,10 @@ class CampaignStore {
                                                  const std::vector<LevelPlan>& drafts) = 0;
   // The campaign started from `previous_id` by insert_next_year_campaign, if any.
   virtual std::optional<std::int64_t> next_year_campaign_id(std::int64_t previous_id) = 0;
+  // Records that `campaign_id`, created otherwise (the demo's two years), is `previous_id`'s next
+  // year, as insert_next_year_campaign would have. Error{conflict, field "next_year"} when
+  // `previous_id` has one already.
+  virtual void link_next_year(std::int64_t previous_id, std::int64_t campaign_id) = 0;
   // Replaces the campaign's structured plan fields (the caller validated them) and bumps its
   // revision. Error{not_found} when there is no such campaign.
   virtual void update_campaign_plan(std::int64_t campaign_id, const nlohmann::json& plan) = 0;

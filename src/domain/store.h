@@ -11,6 +11,7 @@
 #include "aggregate_store.h"
 #include "audit_log.h"
 #include "campaign_store.h"
+#include "evidence_store.h"
 #include "notification_store.h"
 #include "plan_store.h"
 #include "reminder_store.h"
@@ -38,6 +39,7 @@ class Store {
   virtual NotificationStore& notices() = 0;      // notification_store.h
   virtual PlanStore& plans() = 0;                // plan_store.h
   virtual SignInLog& sign_ins() = 0;             // sign_in_log.h
+  virtual EvidenceStore& evidence() = 0;         // evidence_store.h
   // The reports of a subtree a page at a time (report_listing.h).
   virtual ReportListing& report_listing() = 0;
   // What a signed-in page view reads first, in one round trip (session_view.h).

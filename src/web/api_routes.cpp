@@ -58,10 +58,12 @@ ApiRoutes::ApiRoutes(Application& app, std::size_t max_body_bytes)
       summaries_(app, max_body_bytes),
       workflow_(app, max_body_bytes),
       reporting_up_(app, max_body_bytes),
-      documents_(app, max_body_bytes) {
+      documents_(app, max_body_bytes),
+      evidence_(app, max_body_bytes) {
   for (std::vector<ApiRoute> family :
        {auth_.routes(), users_.routes(), units_.routes(), campaigns_.routes(), reports_.routes(),
-        summaries_.routes(), workflow_.routes(), reporting_up_.routes(), documents_.routes()}) {
+        summaries_.routes(), workflow_.routes(), reporting_up_.routes(), documents_.routes(),
+        evidence_.routes()}) {
     for (ApiRoute& route : family) routes_.push_back(std::move(route));
   }
 }

@@ -14,6 +14,7 @@
 #include "web/auth_routes.h"
 #include "web/campaign_routes.h"
 #include "web/document_routes.h"
+#include "web/evidence_routes.h"
 #include "web/http_message.h"
 #include "web/report_routes.h"
 #include "web/reporting_up_routes.h"
@@ -48,6 +49,7 @@ class ApiRoutes {
   WorkflowRoutes workflow_;
   ReportingUpRoutes reporting_up_;
   DocumentRoutes documents_;
+  EvidenceRoutes evidence_;
   std::vector<ApiRoute> routes_;
 };
 

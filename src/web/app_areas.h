@@ -100,6 +100,15 @@ class UsesReportingUp {
   ReportingUp* reporting_up_;
 };
 
+class UsesEvidence {
+ public:
+  explicit UsesEvidence(Application& app) : evidence_(&app.evidence()) {}
+  Evidence& evidence() const { return *evidence_; }
+
+ private:
+  Evidence* evidence_;
+};
+
 class UsesSummaries {
  public:
   explicit UsesSummaries(Application& app) : summaries_(&app.summaries()) {}

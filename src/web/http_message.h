@@ -24,6 +24,9 @@ struct HttpRequest {
   std::string authorization;                 // the Authorization header, empty when absent
   std::string content_type;                  // the Content-Type header, empty when absent
   std::string body;
+  // An evidence upload's X-File-Name and X-Caption headers (percent-encoded UTF-8), as sent.
+  std::string file_name;
+  std::string caption;
   std::string client_address;  // the peer's IP address, for login rate limiting
   std::string cookie;          // the Cookie header, empty when absent (pages only)
   std::string host;            // the Host header, empty when absent

@@ -21,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "app/evidence.h"
 #include "documents/spooled_file.h"
 #include "domain/error.h"
 #include "web/api_routes.h"
@@ -111,6 +112,8 @@ HttpResponse respond_to(ApiRoutes& routes, PageRoutes& pages, const TrustedProxi
   request.authorization = header.get_field_or(restinio::http_field::authorization, "");
   request.content_type = header.get_field_or(restinio::http_field::content_type, "");
   request.body = req->body();
+  request.file_name = header.get_field_or("X-File-Name", "");
+  request.caption = header.get_field_or("X-Caption", "");
   std::string forwarded_for;
   if (!proxies.empty()) {
     // Several X-Forwarded-For lines are one comma-separated list (RFC 9110, 5.3).
@@ -136,7 +139,10 @@ HttpResponse respond_to(ApiRoutes& routes, PageRoutes& pages, const TrustedProxi
 
 }  // namespace
 
-std::size_t transport_body_limit(std::size_t max_body_bytes) { return max_body_bytes + 64 * 1024; }
+std::size_t transport_body_limit(std::size_t max_body_bytes) {
+  // An evidence upload (a file of up to Evidence::kMaxFileBytes) is the largest body a route takes.
+  return std::max(max_body_bytes, Evidence::kMaxFileBytes) + 64 * 1024;
+}
 
 struct HttpServer::Impl {
   Impl(Application& app, ServerConfig server_config)

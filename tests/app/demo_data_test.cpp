@@ -104,6 +104,15 @@ TEST_F(AppTest, CommuneDemoHasLastYearsCampaignWithAcceptedReports) {
   EXPECT_EQ(last.period_start, 2024y / October / 1);
   EXPECT_EQ(last.lock_date, 2024y / October / 31);
   EXPECT_EQ(app_->campaigns().newest_campaign(system_admin())->id, stats.campaign_id);
+  // This year counts as started from last year: starting 2025 again from 2024 is refused.
+  EXPECT_EQ(app_->campaigns().next_year_campaign_id(system_admin(), last.id), stats.campaign_id);
+  try {
+    app_->campaigns().start_next_year(system_admin(), last.id);
+    ADD_FAILURE() << "a second 2025 was started from the demo's 2024";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::conflict);
+    EXPECT_EQ(e.field(), "next_year");
+  }
 
   const std::vector<OrgUnit> reporting =
       store_->units().units_in_subtree(unit("HP-ANHUNG").path, last.reporting_kinds);

@@ -169,6 +169,22 @@ std::optional<std::int64_t> SqlCampaignStore::next_year_campaign_id(std::int64_t
   return static_cast<std::int64_t>(row->value);
 }
 
+void SqlCampaignStore::link_next_year(std::int64_t previous_id, std::int64_t campaign_id) {
+  context_.write_transaction([&](Connection& connection) {
+    const long long previous = previous_id;
+    if (connection
+            .prepared<CountRow, long long>(
+                "SELECT campaign_id FROM campaign_successors WHERE previous_campaign_id = :p")
+            .one(previous)) {
+      throw next_year_started(0);
+    }
+    connection
+        .write<long long, long long>(
+            "INSERT INTO campaign_successors (previous_campaign_id, campaign_id) VALUES (:p, :c)")
+        .run(previous, static_cast<long long>(campaign_id));
+  });
+}
+
 std::optional<Campaign> SqlCampaignStore::find_campaign(std::int64_t id) {
   auto connection = context_.pool().acquire();
   auto row =

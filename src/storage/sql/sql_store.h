@@ -22,6 +22,7 @@
 #include "storage/sql/sql_audit_log.h"
 #include "storage/sql/sql_campaign_store.h"
 #include "storage/sql/sql_context.h"
+#include "storage/sql/sql_evidence_store.h"
 #include "storage/sql/sql_notification_store.h"
 #include "storage/sql/sql_plan_store.h"
 #include "storage/sql/sql_reminder_store.h"
@@ -68,6 +69,7 @@ class SqlStore : public Store {
   NotificationStore& notices() override { return notices_; }
   PlanStore& plans() override { return plans_; }
   SignInLog& sign_ins() override { return sign_ins_; }
+  EvidenceStore& evidence() override { return evidence_; }
   ReportListing& report_listing() override { return report_listing_; }
   // The cache in front of the port once keep_reads_in_memory was called.
   SessionViews& session_views() override;
@@ -85,6 +87,7 @@ class SqlStore : public Store {
   SqlNotificationStore notices_{context_};
   SqlPlanStore plans_{context_};
   SqlSignInLog sign_ins_{context_};
+  SqlEvidenceStore evidence_{context_};
   SqlReportListing report_listing_{context_};
   SqlSessionViews session_views_{context_};
 

@@ -1,0 +1,83 @@
+#pragma once
+// Evidence ("minh chứng", issue 19) on a unit's report (evidence.cpp): files attached, listed with
+// the marks a reviewer needs, served, removed. Access is the report's: whoever may edit the report
+// attaches and removes (the unit itself, and only while it may still save: not after submitting,
+// nor once accepted or past its lock date), whoever may read it lists and downloads. The type is
+// decided from the content, never the name; photos are re-encoded without their metadata
+// (documents/evidence_media.h).
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/request_context.h"
+#include "app/use_case_area.h"
+#include "domain/evidence_store.h"
+#include "domain/user.h"
+
+namespace llw {
+
+struct ReportInContext;
+
+// An upload as it reached the server.
+struct EvidenceUpload {
+  std::string bytes;
+  std::string file_name;  // as the client named it (sanitized before it is kept)
+  std::string caption;
+};
+
+// An attachment as listed: with the marks that catch real mistakes (a photo taken outside the
+// campaign's week, the same file attached by another unit), in Vietnamese.
+struct EvidenceItem {
+  EvidenceAttachment attachment;
+  std::vector<std::string> marks;
+};
+
+// A file or thumbnail to send.
+struct EvidenceDownload {
+  std::string content_type;
+  std::string file_name;
+  std::string bytes;
+};
+
+class Evidence : public UseCaseArea {
+ public:
+  using UseCaseArea::UseCaseArea;
+
+  static constexpr std::size_t kMaxFileBytes = 10 * 1024 * 1024;  // 10 MB per file
+  static constexpr int kMaxFilesPerReport = 20;
+  static constexpr std::size_t kMaxCaptionLength = 500;  // code points
+  static constexpr std::size_t kMaxNameLength = 120;     // code points
+
+  // Attaches the upload to the unit's report; audited as "evidence.attach". Error{forbidden} for
+  // another unit's report, Error{conflict} for a submitted, accepted or locked report or a
+  // report that has kMaxFilesPerReport files already, Error{too_large} over kMaxFileBytes,
+  // Error{bad_input} for an empty file, a type other than JPEG, PNG, WebP, PDF, DOCX or XLSX, a
+  // photo that cannot be decoded or is too large to decode, a caption that is not clean text.
+  EvidenceItem attach(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
+                      const EvidenceUpload& upload, const RequestContext& context = {});
+  // The report's attachments, oldest first, with their marks.
+  std::vector<EvidenceItem> list(const User& actor, std::int64_t campaign_id,
+                                 const std::string& unit_code);
+  // An attachment's file (or its thumbnail: a photo's 320 px JPEG; Error{not_found} for a
+  // document, which has none).
+  EvidenceDownload file(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
+                        std::int64_t id, bool thumbnail);
+  // Removes an attachment (kept in the store for the history); audited as "evidence.remove".
+  // Allowed when attaching would be.
+  void remove(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
+              std::int64_t id, const RequestContext& context = {});
+
+  // The name kept for an uploaded file: its last path segment, without control characters or
+  // invalid UTF-8, without leading dots and spaces, at most kMaxNameLength code points (the
+  // extension kept), "tep-minh-chung" when nothing is left.
+  static std::string sanitize_file_name(const std::string& name);
+
+ private:
+  ReportInContext open(const User& actor, bool write, std::int64_t campaign_id,
+                       const std::string& unit_code);
+  EvidenceItem with_marks(const ReportInContext& report, EvidenceAttachment attachment);
+};
+
+}  // namespace llw

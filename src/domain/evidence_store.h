@@ -1,0 +1,74 @@
+#pragma once
+// The storage port of evidence ("minh chứng", issue 19): files attached to a unit's report.
+// Files are content-addressed (the SHA-256 of the uploaded bytes), so a file attached twice, by
+// one unit or several, is stored once. Implemented by the SQL store (sql_evidence_store.cpp in
+// src/storage/sql/) on both backends, the bytes in the database (BLOB / BYTEA) so one backup keeps
+// everything. Each method is a transaction of its own; a failing one changes nothing.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clock.h"
+
+namespace llw {
+
+// One distinct file as it is served.
+struct EvidenceFile {
+  std::string sha256;        // lowercase hex of the uploaded bytes: the file's identity
+  std::string kind;          // "photo", "pdf", "docx", "xlsx"
+  std::string content_type;  // of `content` ("image/jpeg", "application/pdf", …)
+  std::string content;       // the bytes served (a photo re-encoded, without its metadata)
+  std::string thumbnail;     // a photo's 320 px JPEG; empty for documents
+};
+
+// A file attached to a report.
+struct EvidenceAttachment {
+  std::int64_t id = 0;
+  std::int64_t campaign_id = 0;
+  std::int64_t unit_id = 0;
+  std::string sha256;
+  std::string caption;
+  std::string original_name;  // sanitized: no path, no control characters, bounded
+  std::string kind;           // as the file's
+  std::string content_type;   // the file's (read with the attachment)
+  std::int64_t size = 0;      // bytes served
+  bool has_thumbnail = false;
+  std::optional<std::string> taken_at;  // a photo's EXIF date taken, "YYYY-MM-DD HH:MM:SS"
+  std::optional<std::int64_t> added_by;
+  Timestamp added_at = 0;
+  bool removed = false;
+};
+
+class EvidenceStore {
+ public:
+  virtual ~EvidenceStore() = default;
+
+  // Stores `file` unless a file with its hash is stored already, and attaches it to the report of
+  // (attachment.campaign_id, attachment.unit_id) with the attachment's caption, name, kind, date
+  // taken, author and time, in one transaction — unless the report already has `max_per_report`
+  // attachments not removed: nullopt then, and nothing is written. The stored attachment.
+  virtual std::optional<EvidenceAttachment> attach(const EvidenceFile& file,
+                                                   const EvidenceAttachment& attachment,
+                                                   int max_per_report) = 0;
+  // The report's attachments not removed, in the order they were added.
+  virtual std::vector<EvidenceAttachment> attachments(std::int64_t campaign_id,
+                                                      std::int64_t unit_id) = 0;
+  // One attachment of the report (also a removed one), if it exists.
+  virtual std::optional<EvidenceAttachment> find_attachment(std::int64_t campaign_id,
+                                                            std::int64_t unit_id,
+                                                            std::int64_t id) = 0;
+  // The bytes of a stored file (its thumbnail when `thumbnail`; empty when it has none).
+  virtual std::optional<std::string> file_content(const std::string& sha256, bool thumbnail) = 0;
+  // Marks the attachment removed (the row and the file stay, for the history): false when the
+  // report has no such attachment not removed.
+  virtual bool remove_attachment(std::int64_t campaign_id, std::int64_t unit_id, std::int64_t id,
+                                 std::optional<std::int64_t> removed_by, Timestamp at) = 0;
+  // The codes of the units other than `unit_id` that attached the file (in any campaign, not
+  // removed), at most `limit`, in code order.
+  virtual std::vector<std::string> other_units_with_file(const std::string& sha256,
+                                                         std::int64_t unit_id, int limit) = 0;
+};
+
+}  // namespace llw

@@ -1,0 +1,303 @@
+// SqlEvidenceStore (the EvidenceStore port, domain/evidence_store.h): evidence files in the
+// database, content-addressed, and the attachments of reports. The bytes cross SOCI as hex text
+// where they are read (SOCI's string exchange is not binary-safe): `hex(content)` on SQLite,
+// `encode(content, 'hex')` on PostgreSQL. A file is written on PostgreSQL as
+// `decode(:hex, 'hex')` and on SQLite, whose 3.40 has no unhex(), bound as a blob through the
+// connection's sqlite3 handle. Those statements carry up to 20 MB of parameters: they are
+// prepared per run, not kept by the connection.
+#include "storage/sql/sql_evidence_store.h"
+
+#include <soci/soci-config.h>
+#undef SOCI_HAVE_BOOST
+#undef SOCI_HAVE_BOOST_DATE_TIME
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <string_view>
+
+#include "storage/sql/connection_pool.h"
+#include "storage/sql/rows.h"
+#include "storage/sql/write_transaction.h"
+
+namespace llw::sql {
+
+namespace {
+
+bool is_sqlite(const Dialect& dialect) { return std::string_view(dialect.name) == "sqlite"; }
+
+std::string to_hex(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(bytes.size() * 2);
+  for (const char c : bytes) {
+    const auto byte = static_cast<unsigned char>(c);
+    hex.push_back(kDigits[byte >> 4]);
+    hex.push_back(kDigits[byte & 0x0f]);
+  }
+  return hex;
+}
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  throw std::runtime_error("evidence: a stored file is not hex");
+}
+
+std::string from_hex(std::string_view hex) {
+  std::string bytes;
+  bytes.reserve(hex.size() / 2);
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+    bytes.push_back(static_cast<char>(hex_digit(hex[i]) * 16 + hex_digit(hex[i + 1])));
+  }
+  return bytes;
+}
+
+// SQLite: the file's row through the connection's own handle (the blobs bound as bytes), inside
+// the write transaction the connection is in.
+void insert_file_sqlite(soci::session& session, const EvidenceFile& file, Timestamp at) {
+  auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
+  sqlite_api::sqlite3* db = backend->conn_;
+  sqlite_api::sqlite3_stmt* statement = nullptr;
+  const char* text =
+      "INSERT INTO evidence_files (sha256, kind, content_type, size, content, thumbnail, "
+      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING";
+  if (sqlite_api::sqlite3_prepare_v2(db, text, -1, &statement, nullptr) != 0) {
+    throw std::runtime_error(std::string("evidence: ") + sqlite_api::sqlite3_errmsg(db));
+  }
+  auto bind_text = [&](int index, const std::string& value) {
+    sqlite_api::sqlite3_bind_text(statement, index, value.data(), static_cast<int>(value.size()),
+                                  nullptr);
+  };
+  auto bind_blob = [&](int index, const std::string& value) {
+    sqlite_api::sqlite3_bind_blob(statement, index, value.data(), static_cast<int>(value.size()),
+                                  nullptr);
+  };
+  bind_text(1, file.sha256);
+  bind_text(2, file.kind);
+  bind_text(3, file.content_type);
+  sqlite_api::sqlite3_bind_int64(statement, 4, static_cast<long long>(file.content.size()));
+  bind_blob(5, file.content);
+  if (file.thumbnail.empty()) {
+    sqlite_api::sqlite3_bind_null(statement, 6);
+  } else {
+    bind_blob(6, file.thumbnail);
+  }
+  sqlite_api::sqlite3_bind_int64(statement, 7, at);
+  const int result = sqlite_api::sqlite3_step(statement);
+  sqlite_api::sqlite3_finalize(statement);
+  if (result != 101 /* SQLITE_DONE */) {
+    throw std::runtime_error(std::string("evidence: ") + sqlite_api::sqlite3_errmsg(db));
+  }
+}
+
+void insert_file_postgresql(soci::session& session, const EvidenceFile& file, Timestamp at) {
+  std::string sha256 = file.sha256;
+  std::string kind = file.kind;
+  std::string content_type = file.content_type;
+  auto size = static_cast<long long>(file.content.size());
+  std::string content = to_hex(file.content);
+  std::string thumbnail = to_hex(file.thumbnail);
+  auto thumbnail_indicator = file.thumbnail.empty() ? soci::i_null : soci::i_ok;
+  long long created = at;
+  session << "INSERT INTO evidence_files (sha256, kind, content_type, size, content, thumbnail, "
+             "created_at) VALUES (:h, :k, :t, :s, decode(:c, 'hex'), decode(:th, 'hex'), :at) "
+             "ON CONFLICT (sha256) DO NOTHING",
+      soci::use(sha256), soci::use(kind), soci::use(content_type), soci::use(size),
+      soci::use(content), soci::use(thumbnail, thumbnail_indicator), soci::use(created);
+}
+
+constexpr const char* kAttachmentColumns =
+    "SELECT e.id, e.campaign_id, e.unit_id, e.file_sha256, e.caption, e.original_name, e.kind, "
+    "f.content_type, f.size, CASE WHEN f.thumbnail IS NULL THEN 0 ELSE 1 END, e.taken_at, "
+    "e.added_by, e.added_at, e.removed FROM evidence e "
+    "JOIN evidence_files f ON f.sha256 = e.file_sha256 ";
+
+struct AttachmentRow {
+  long long id = 0, campaign_id = 0, unit_id = 0, size = 0, added_by = 0, added_at = 0;
+  std::string sha256, caption, original_name, kind, content_type, taken_at;
+  int has_thumbnail = 0, removed = 0;
+  soci::indicator taken_at_indicator = soci::i_null, added_by_indicator = soci::i_null;
+
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(campaign_id));
+    st.exchange(soci::into(unit_id));
+    st.exchange(soci::into(sha256));
+    st.exchange(soci::into(caption));
+    st.exchange(soci::into(original_name));
+    st.exchange(soci::into(kind));
+    st.exchange(soci::into(content_type));
+    st.exchange(soci::into(size));
+    st.exchange(soci::into(has_thumbnail));
+    st.exchange(soci::into(taken_at, taken_at_indicator));
+    st.exchange(soci::into(added_by, added_by_indicator));
+    st.exchange(soci::into(added_at));
+    st.exchange(soci::into(removed));
+  }
+
+  EvidenceAttachment to_attachment() const {
+    EvidenceAttachment a;
+    a.id = id;
+    a.campaign_id = campaign_id;
+    a.unit_id = unit_id;
+    a.sha256 = sha256;
+    a.caption = caption;
+    a.original_name = original_name;
+    a.kind = kind;
+    a.content_type = content_type;
+    a.size = size;
+    a.has_thumbnail = has_thumbnail != 0;
+    if (taken_at_indicator == soci::i_ok) a.taken_at = taken_at;
+    if (added_by_indicator == soci::i_ok) a.added_by = added_by;
+    a.added_at = added_at;
+    a.removed = removed != 0;
+    return a;
+  }
+};
+
+std::optional<EvidenceAttachment> read_attachment(Connection& connection, long long campaign_id,
+                                                  long long unit_id, long long id) {
+  const auto row = connection
+                       .prepared<AttachmentRow, long long, long long, long long>(
+                           std::string(kAttachmentColumns) +
+                           "WHERE e.campaign_id = :c AND e.unit_id = :u AND e.id = :id")
+                       .one(campaign_id, unit_id, id);
+  if (!row) return std::nullopt;
+  return row->to_attachment();
+}
+
+// Thrown inside a write transaction that must leave nothing behind, not even the audit entry the
+// use case staged for it (which a committed transaction would store as a success).
+struct NothingToWrite {};
+
+}  // namespace
+
+std::optional<EvidenceAttachment> SqlEvidenceStore::attach(const EvidenceFile& file,
+                                                           const EvidenceAttachment& attachment,
+                                                           int max_per_report) {
+  const bool sqlite = is_sqlite(context_.dialect());
+  std::optional<long long> id;
+  try {
+    id = context_.write_transaction([&](Connection& connection) {
+      const long long campaign_id = attachment.campaign_id;
+      const long long unit_id = attachment.unit_id;
+      // The report's row is locked on PostgreSQL, so two uploads at once count each other.
+      if (!sqlite) {
+        connection
+            .prepared<CountRow, long long, long long>(
+                "SELECT unit_id FROM reports WHERE campaign_id = :c AND unit_id = :u FOR UPDATE")
+            .one(campaign_id, unit_id);
+      }
+      const long long attached = connection
+                                     .prepared<CountRow, long long, long long>(
+                                         "SELECT COUNT(*) FROM evidence WHERE campaign_id = :c "
+                                         "AND unit_id = :u AND removed = 0")
+                                     .one(campaign_id, unit_id)
+                                     .value()
+                                     .value;
+      if (attached >= max_per_report) throw NothingToWrite{};
+      if (sqlite) {
+        insert_file_sqlite(connection.sql, file, attachment.added_at);
+      } else {
+        insert_file_postgresql(connection.sql, file, attachment.added_at);
+      }
+      Nullable<std::string> taken_at(attachment.taken_at);
+      Nullable<long long> added_by(
+          attachment.added_by ? std::optional<long long>(*attachment.added_by) : std::nullopt);
+      return std::optional<long long>(
+          connection
+              .prepared<CountRow, long long, long long, std::string, std::string, std::string,
+                        std::string, Nullable<std::string>, Nullable<long long>, long long>(
+                  "INSERT INTO evidence (campaign_id, unit_id, file_sha256, caption, "
+                  "original_name, kind, taken_at, added_by, added_at) VALUES (:c, :u, :h, "
+                  ":caption, :name, :kind, :taken, :by, :at) RETURNING id")
+              .one(campaign_id, unit_id, file.sha256, attachment.caption, attachment.original_name,
+                   file.kind, taken_at, added_by, attachment.added_at)
+              .value()
+              .value);
+    });
+  } catch (const NothingToWrite&) {
+    return std::nullopt;
+  }
+  return find_attachment(attachment.campaign_id, attachment.unit_id, *id);
+}
+
+std::vector<EvidenceAttachment> SqlEvidenceStore::attachments(std::int64_t campaign_id,
+                                                              std::int64_t unit_id) {
+  std::vector<EvidenceAttachment> found;
+  auto connection = context_.pool().acquire();
+  connection
+      ->prepared<AttachmentRow, long long, long long>(
+          std::string(kAttachmentColumns) +
+          "WHERE e.campaign_id = :c AND e.unit_id = :u AND e.removed = 0 ORDER BY e.id")
+      .each([&](const AttachmentRow& row) { found.push_back(row.to_attachment()); }, campaign_id,
+            unit_id);
+  return found;
+}
+
+std::optional<EvidenceAttachment> SqlEvidenceStore::find_attachment(std::int64_t campaign_id,
+                                                                    std::int64_t unit_id,
+                                                                    std::int64_t id) {
+  auto connection = context_.pool().acquire();
+  return read_attachment(*connection, campaign_id, unit_id, id);
+}
+
+std::optional<std::string> SqlEvidenceStore::file_content(const std::string& sha256,
+                                                          bool thumbnail) {
+  const bool sqlite = is_sqlite(context_.dialect());
+  const std::string column = thumbnail ? "thumbnail" : "content";
+  const std::string read = sqlite ? "hex(" + column + ")" : "encode(" + column + ", 'hex')";
+  std::string hex;
+  soci::indicator indicator = soci::i_null;
+  std::string key = sha256;
+  bool found = false;
+  auto connection = context_.pool().acquire();
+  // Prepared per run: the row may be 20 MB of hex, not to be kept by the connection.
+  soci::statement statement =
+      (connection->sql.prepare << "SELECT " + read + " FROM evidence_files WHERE sha256 = :h",
+       soci::into(hex, indicator), soci::use(key));
+  statement.execute(false);
+  found = statement.fetch();
+  if (!found) return std::nullopt;
+  if (indicator != soci::i_ok) return std::string();
+  return from_hex(hex);
+}
+
+bool SqlEvidenceStore::remove_attachment(std::int64_t campaign_id, std::int64_t unit_id,
+                                         std::int64_t id, std::optional<std::int64_t> removed_by,
+                                         Timestamp at) {
+  try {
+    context_.write_transaction([&](Connection& connection) {
+      Nullable<long long> by(removed_by ? std::optional<long long>(*removed_by) : std::nullopt);
+      if (connection
+              .write<Nullable<long long>, long long, long long, long long, long long>(
+                  "UPDATE evidence SET removed = 1, removed_by = :by, removed_at = :at "
+                  "WHERE campaign_id = :c AND unit_id = :u AND id = :id AND removed = 0")
+              .run(by, at, campaign_id, unit_id, id) != 1) {
+        throw NothingToWrite{};
+      }
+    });
+  } catch (const NothingToWrite&) {
+    return false;
+  }
+  return true;
+}
+
+std::vector<std::string> SqlEvidenceStore::other_units_with_file(const std::string& sha256,
+                                                                 std::int64_t unit_id, int limit) {
+  std::vector<std::string> codes;
+  auto connection = context_.pool().acquire();
+  connection
+      ->prepared<TextRow, std::string, long long, long long>(
+          "SELECT DISTINCT u.code FROM evidence e JOIN units u ON u.id = e.unit_id "
+          "WHERE e.file_sha256 = :h AND e.unit_id <> :u AND e.removed = 0 ORDER BY u.code "
+          "LIMIT :n")
+      .each([&](const TextRow& row) { codes.push_back(row.value); }, sha256, unit_id,
+            static_cast<long long>(std::max(limit, 0)));
+  return codes;
+}
+
+}  // namespace llw::sql

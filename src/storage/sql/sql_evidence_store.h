@@ -1,0 +1,31 @@
+#pragma once
+// The EvidenceStore port: files attached to reports, stored once per content hash. Defined in
+// sql_evidence_store.cpp.
+
+#include "domain/evidence_store.h"
+#include "storage/sql/sql_context.h"
+
+namespace llw::sql {
+
+class SqlEvidenceStore : public EvidenceStore {
+ public:
+  explicit SqlEvidenceStore(SqlContext& context) : context_(context) {}
+
+  std::optional<EvidenceAttachment> attach(const EvidenceFile& file,
+                                           const EvidenceAttachment& attachment,
+                                           int max_per_report) override;
+  std::vector<EvidenceAttachment> attachments(std::int64_t campaign_id,
+                                              std::int64_t unit_id) override;
+  std::optional<EvidenceAttachment> find_attachment(std::int64_t campaign_id, std::int64_t unit_id,
+                                                    std::int64_t id) override;
+  std::optional<std::string> file_content(const std::string& sha256, bool thumbnail) override;
+  bool remove_attachment(std::int64_t campaign_id, std::int64_t unit_id, std::int64_t id,
+                         std::optional<std::int64_t> removed_by, Timestamp at) override;
+  std::vector<std::string> other_units_with_file(const std::string& sha256, std::int64_t unit_id,
+                                                 int limit) override;
+
+ private:
+  SqlContext& context_;
+};
+
+}  // namespace llw::sql

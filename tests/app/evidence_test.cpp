@@ -1,0 +1,235 @@
+// Evidence on a report through the application: real photos made by the test (EXIF dates inside
+// and outside the week), a PDF and a DOCX, and every bad input of issue 19's first slice, each
+// refused with a Vietnamese message and nothing stored.
+#include "app/evidence.h"
+
+#include <string>
+
+#include "app/audit_trail.h"
+#include "app/reports.h"
+#include "app_fixture.h"
+#include "evidence_files.h"
+
+namespace llw::testing {
+namespace {
+
+using testing_support::image_size;
+using testing_support::minimal_docx;
+using testing_support::plain_zip;
+using testing_support::png_bomb;
+using testing_support::test_image;
+
+class EvidenceTest : public WorkflowCastTest {
+ protected:
+  EvidenceItem attach(const std::string& bytes, const std::string& name,
+                      const std::string& unit = "HP-X-A", const User* who = nullptr,
+                      const std::string& caption = "Lễ khai mạc") {
+    return app_->evidence().attach(who ? *who : reporter_for(unit), campaign_.id, unit,
+                                   {bytes, name, caption});
+  }
+  const User& reporter_for(const std::string& unit) {
+    return unit == "HP-X-B" ? reporter_b_ : unit == "HP-Y-C" ? reporter_c_ : reporter_;
+  }
+  // The Vietnamese message of the llw::Error `f` throws, checking its kind.
+  template <class F>
+  std::string refusal(ErrorKind kind, F&& f) {
+    try {
+      f();
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), kind) << e.message();
+      EXPECT_FALSE(e.message().empty());
+      return e.message();
+    }
+    ADD_FAILURE() << "expected an llw::Error";
+    return {};
+  }
+  std::size_t attached(const std::string& unit = "HP-X-A") {
+    return app_->evidence().list(commune_, campaign_.id, unit).size();
+  }
+};
+
+TEST_F(EvidenceTest, APhotoIsReencodedWithoutMetadataAndKeepsItsDateTaken) {
+  const std::string jpeg = test_image(2400, 1200, "jpeg", "2025:10:03 09:15:00");
+  ASSERT_NE(jpeg.find("Exif"), std::string::npos);  // the upload carries EXIF (and GPS)
+  const EvidenceItem item = attach(jpeg, "khai-mac.JPG");
+  EXPECT_EQ(item.attachment.kind, "photo");
+  EXPECT_EQ(item.attachment.content_type, "image/jpeg");
+  ASSERT_TRUE(item.attachment.taken_at.has_value());
+  EXPECT_EQ(*item.attachment.taken_at, "2025-10-03 09:15:00");
+  EXPECT_TRUE(item.marks.empty());  // taken inside the week
+  EXPECT_EQ(item.attachment.caption, "Lễ khai mạc");
+  EXPECT_EQ(item.attachment.sha256.size(), 64u);
+
+  const EvidenceDownload served =
+      app_->evidence().file(commune_, campaign_.id, "HP-X-A", item.attachment.id, false);
+  EXPECT_EQ(served.content_type, "image/jpeg");
+  EXPECT_EQ(served.file_name, "khai-mac.jpg");
+  EXPECT_EQ(image_size(served.bytes), (std::pair<int, int>{1600, 800}));
+  EXPECT_EQ(served.bytes.find("Exif"), std::string::npos);  // no EXIF, no GPS served
+  const EvidenceDownload thumbnail =
+      app_->evidence().file(viewer_, campaign_.id, "HP-X-A", item.attachment.id, true);
+  EXPECT_EQ(image_size(thumbnail.bytes), (std::pair<int, int>{320, 160}));
+  EXPECT_EQ(thumbnail.bytes.find("Exif"), std::string::npos);
+}
+
+TEST_F(EvidenceTest, APhotoTakenOutsideTheWeekIsMarked) {
+  attach(test_image(640, 480, "jpeg", "2024:10:14 08:00:00"), "cu.jpg");
+  attach(test_image(300, 200, "png"), "so-do.png");
+  const auto items = app_->evidence().list(commune_, campaign_.id, "HP-X-A");
+  ASSERT_EQ(items.size(), 2u);
+  ASSERT_EQ(items[0].marks.size(), 1u);
+  EXPECT_EQ(items[0].marks[0], "Ảnh chụp ngày 14/10/2024 — ngoài thời gian Tuần lễ");
+  EXPECT_FALSE(items[1].attachment.taken_at.has_value());  // a PNG without EXIF
+  EXPECT_TRUE(items[1].marks.empty());
+  // A small photo is never enlarged.
+  EXPECT_EQ(image_size(app_->evidence()
+                           .file(reporter_, campaign_.id, "HP-X-A", items[1].attachment.id, false)
+                           .bytes),
+            (std::pair<int, int>{300, 200}));
+}
+
+TEST_F(EvidenceTest, TheSameFileAttachedByAnotherUnitIsMarkedAndStoredOnce) {
+  const std::string png = test_image(200, 100, "png");
+  const EvidenceItem first = attach(png, "anh.png", "HP-X-A");
+  const EvidenceItem second = attach(png, "anh-cua-truong-b.png", "HP-X-B");
+  EXPECT_EQ(first.attachment.sha256, second.attachment.sha256);
+  ASSERT_EQ(second.marks.size(), 1u);
+  EXPECT_NE(second.marks[0].find("HP-X-A"), std::string::npos) << second.marks[0];
+  const auto listed = app_->evidence().list(commune_, campaign_.id, "HP-X-A");
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_NE(listed[0].marks.at(0).find("HP-X-B"), std::string::npos);
+}
+
+TEST_F(EvidenceTest, DocumentsAreRecognisedByTheirContentAndServedAsUploaded) {
+  const std::string pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+  const EvidenceItem report = attach(pdf, "bien-ban.pdf");
+  EXPECT_EQ(report.attachment.kind, "pdf");
+  EXPECT_FALSE(report.attachment.has_thumbnail);
+  EXPECT_EQ(
+      app_->evidence().file(reporter_, campaign_.id, "HP-X-A", report.attachment.id, false).bytes,
+      pdf);
+  EXPECT_EQ(error_kind_of([&] {
+              app_->evidence().file(reporter_, campaign_.id, "HP-X-A", report.attachment.id, true);
+            }),
+            ErrorKind::not_found);
+  const std::string docx = minimal_docx();
+  // Named .pdf, it is still a DOCX: the content decides.
+  const EvidenceItem list = attach(docx, "danh-sach.pdf");
+  EXPECT_EQ(list.attachment.kind, "docx");
+  EXPECT_EQ(
+      app_->evidence().file(reporter_, campaign_.id, "HP-X-A", list.attachment.id, false).bytes,
+      docx);
+}
+
+TEST_F(EvidenceTest, BadFilesAreRefusedWithAVietnameseMessageAndNothingIsStored) {
+  const std::string not_a_photo =
+      refusal(ErrorKind::bad_input, [&] { attach("Đây không phải là ảnh.", "anh.jpg"); });
+  EXPECT_NE(not_a_photo.find("không phải ảnh (JPEG, PNG, WebP), PDF, DOCX hoặc XLSX"),
+            std::string::npos)
+      << not_a_photo;
+  EXPECT_NE(refusal(ErrorKind::bad_input, [&] { attach(plain_zip(), "bao-cao.docx"); })
+                .find("không phải"),
+            std::string::npos);
+  EXPECT_NE(refusal(ErrorKind::bad_input, [&] { attach("", "rong.jpg"); }).find("0 byte"),
+            std::string::npos);
+  const std::string too_large = refusal(ErrorKind::too_large, [&] {
+    attach(std::string(Evidence::kMaxFileBytes + 1, 'x'), "lon.pdf");
+  });
+  EXPECT_NE(too_large.find("10 MB"), std::string::npos) << too_large;
+  const std::string bomb = refusal(ErrorKind::bad_input, [&] { attach(png_bomb(), "bom.png"); });
+  EXPECT_NE(bomb.find("30000×30000"), std::string::npos) << bomb;
+  const std::string jpeg = test_image(800, 600, "jpeg");
+  const std::string truncated =
+      refusal(ErrorKind::bad_input, [&] { attach(jpeg.substr(0, jpeg.size() / 2), "cut.jpg"); });
+  EXPECT_NE(truncated.find("hỏng"), std::string::npos) << truncated;
+  EXPECT_EQ(refusal(ErrorKind::validation_failed,
+                    [&] { attach(jpeg, "a.jpg", "HP-X-A", nullptr, "Dòng một\nDòng hai"); })
+                .empty(),
+            false);
+  EXPECT_EQ(attached(), 0u);
+}
+
+TEST_F(EvidenceTest, AHostileNameIsKeptSanitized) {
+  const std::string name =
+      "../../etc/" + std::string("\x01\x1b[31m") + std::string(300, 'a') + "\x7f.png";
+  const EvidenceItem item = attach(test_image(50, 50, "png"), name);
+  const std::string& kept = item.attachment.original_name;
+  EXPECT_EQ(kept.find('/'), std::string::npos);
+  EXPECT_EQ(kept.find(".."), std::string::npos);
+  for (const char c : kept) EXPECT_FALSE(static_cast<unsigned char>(c) < 0x20 || c == 0x7f);
+  EXPECT_EQ(kept.size(), Evidence::kMaxNameLength);
+  EXPECT_EQ(kept.substr(kept.size() - 4), ".png");
+  EXPECT_EQ(Evidence::sanitize_file_name("..\\..\\"), "tep-minh-chung");
+  EXPECT_EQ(Evidence::sanitize_file_name("Ảnh lễ khai mạc.jpg"), "Ảnh lễ khai mạc.jpg");
+}
+
+TEST_F(EvidenceTest, AccessIsTheReportsAndAFinishedReportTakesNoMoreEvidence) {
+  const std::string png = test_image(60, 40, "png");
+  // Another unit's report: refused before anything is read of the file.
+  EXPECT_EQ(error_kind_of([&] { attach(png, "a.png", "HP-X-B", &reporter_); }),
+            ErrorKind::forbidden);
+  EXPECT_EQ(error_kind_of([&] { attach(png, "a.png", "HP-X-A", &viewer_); }), ErrorKind::forbidden);
+  EXPECT_EQ(error_kind_of([&] { app_->evidence().list(reporter_c_, campaign_.id, "HP-X-A"); }),
+            ErrorKind::forbidden);
+  EXPECT_EQ(attached("HP-X-B"), 0u);
+  // Viewers and coordinators above read the list.
+  const EvidenceItem item = attach(png, "a.png");
+  EXPECT_EQ(app_->evidence().list(viewer_, campaign_.id, "HP-X-A").size(), 1u);
+  EXPECT_EQ(app_->evidence().list(city_, campaign_.id, "HP-X-A").size(), 1u);
+
+  // Submitted, then accepted: no attaching, no removing.
+  UnitReport current = app_->reports().get_report(reporter_, campaign_.id, "HP-X-A");
+  current =
+      app_->reports().save_draft(reporter_, campaign_.id, "HP-X-A", current.version, values_a());
+  app_->reports().submit(reporter_, campaign_.id, "HP-X-A", current.version);
+  EXPECT_NE(refusal(ErrorKind::conflict, [&] { attach(png, "b.png"); }).find("đã nộp"),
+            std::string::npos);
+  app_->reports().accept_report(commune_, campaign_.id, "HP-X-A", {});
+  EXPECT_NE(refusal(ErrorKind::conflict, [&] { attach(png, "b.png"); }).find("chấp nhận"),
+            std::string::npos);
+  EXPECT_EQ(error_kind_of([&] {
+              app_->evidence().remove(reporter_, campaign_.id, "HP-X-A", item.attachment.id);
+            }),
+            ErrorKind::conflict);
+  EXPECT_EQ(attached(), 1u);
+  // Past the lock date (31/10/2025) the unit may no longer add evidence either.
+  now_ = vietnam_time(11, 2, 9);
+  EXPECT_EQ(error_kind_of([&] { attach(png, "c.png", "HP-X-B"); }), ErrorKind::conflict);
+}
+
+TEST_F(EvidenceTest, TwentyFilesAtMostAndARemovedOneFreesItsPlace) {
+  std::vector<EvidenceItem> items;
+  for (int i = 0; i < Evidence::kMaxFilesPerReport; ++i) {
+    items.push_back(
+        attach("%PDF-1.4 tệp " + std::to_string(i), "tep-" + std::to_string(i) + ".pdf"));
+  }
+  const std::string full = refusal(ErrorKind::conflict, [&] { attach("%PDF-1.4 x", "x.pdf"); });
+  EXPECT_NE(full.find("20 tệp"), std::string::npos) << full;
+  app_->evidence().remove(reporter_, campaign_.id, "HP-X-A", items[3].attachment.id);
+  EXPECT_EQ(attached(), 19u);
+  EXPECT_EQ(error_kind_of([&] {
+              app_->evidence().file(commune_, campaign_.id, "HP-X-A", items[3].attachment.id,
+                                    false);
+            }),
+            ErrorKind::not_found);
+  EXPECT_EQ(error_kind_of([&] {
+              app_->evidence().remove(reporter_, campaign_.id, "HP-X-A", items[3].attachment.id);
+            }),
+            ErrorKind::not_found);
+  attach("%PDF-1.4 x", "x.pdf");
+  EXPECT_EQ(attached(), 20u);
+  // Each attach and remove is in the audit log.
+  AuditQuery query;
+  query.action = "evidence.";
+  int attaches = 0;
+  int removes = 0;
+  for (const AuditEntry& entry : app_->audit().audit_log(system_admin(), "HP", query)) {
+    if (entry.action == "evidence.attach" && entry.outcome == "ok") ++attaches;
+    if (entry.action == "evidence.remove" && entry.outcome == "ok") ++removes;
+  }
+  EXPECT_EQ(attaches, 21);
+  EXPECT_EQ(removes, 1);
+}
+
+}  // namespace
+}  // namespace llw::testing
