@@ -23,6 +23,13 @@ OrgUnit Units::get_unit(const User& actor, const std::string& code) {
   return unit;
 }
 
+OrgUnit Units::get_unit_at_write_version(const User& actor, const std::string& code,
+                                         std::int64_t write_version) {
+  OrgUnit unit = core_.load_unit_at_write_version(write_version, code);
+  require_allowed(actor, Action::read_unit, unit);
+  return unit;
+}
+
 std::optional<std::string> Units::unit_tree_start(const User& actor,
                                                   const std::string& path_below) {
   if (!actor.unit_code.empty()) return actor.unit_code;

@@ -29,6 +29,10 @@ class Units : public UseCaseArea {
 
   // Org units.
   OrgUnit get_unit(const User& actor, const std::string& code);
+  // The same, read from the store once per audit write version (AuditTrail::write_version, read
+  // just before): the unit tree pages, cached by that version too.
+  OrgUnit get_unit_at_write_version(const User& actor, const std::string& code,
+                                    std::int64_t write_version);
   // Where the actor's unit tree starts: their own unit, or for an account without one (an
   // admin) the topmost unit above `path_below` (a campaign's issuer); nullopt when there is none
   // the actor may read.

@@ -54,6 +54,11 @@ class UseCaseCore {
   // A unit as it stands at a campaign's revision just read: every change of a unit bumps every
   // campaign's revision, so a unit read once serves until the revision moves.
   OrgUnit load_unit_at(std::int64_t campaign_id, std::int64_t revision, const std::string& code);
+  // A unit as it stands at the audit log's write version just read (AuditTrail::write_version:
+  // every change of a unit is audited), kept like load_unit_at's.
+  OrgUnit load_unit_at_write_version(std::int64_t write_version, const std::string& code) {
+    return load_unit_at(kNoCampaign, write_version, code);
+  }
   OrgUnit load_unit(const std::string& code, const char* field = "unit");
   bool may_see_campaign(const User& actor, const Campaign& campaign) const;
 
@@ -77,6 +82,8 @@ class UseCaseCore {
   std::map<std::int64_t, CachedCampaign> campaigns_;
   // The campaigns' fingerprint when visit_current_campaigns last read every revision.
   std::optional<CampaignsFingerprint> campaigns_fingerprint_;
+  // The campaign id of load_unit_at_write_version's entries (no campaign has it).
+  static constexpr std::int64_t kNoCampaign = 0;
   // load_unit_at's: (campaign id, unit code) → the unit read at a revision, at most kCachedUnits.
   struct CachedUnit {
     std::int64_t revision = 0;

@@ -24,7 +24,8 @@ class NextYearWebTest : public WebFixture {
 
   std::size_t campaign_count() { return store_->campaigns().list_campaigns().size(); }
 
-  const std::string kAnDuong = "coord.anduong";  // coordinator of HP-AD, other_campaign_id_'s issuer
+  const std::string kAnDuong =
+      "coord.anduong";  // coordinator of HP-AD, other_campaign_id_'s issuer
 };
 
 TEST_F(NextYearWebTest, TheApiStartsTheNextYearOnceForTheIssuersCoordinator) {
@@ -46,8 +47,7 @@ TEST_F(NextYearWebTest, TheApiStartsTheNextYearOnceForTheIssuersCoordinator) {
 
   const HttpReply again = post(next_year(other_campaign_id_), token(kAnDuong));
   expect_error(again, 409, "conflict", "next_year");
-  EXPECT_NE(again.json()["error"]["message"].get<std::string>().find("năm 2026"),
-            std::string::npos)
+  EXPECT_NE(again.json()["error"]["message"].get<std::string>().find("năm 2026"), std::string::npos)
       << again.body;
   EXPECT_EQ(campaign_count(), before + 1);
 }

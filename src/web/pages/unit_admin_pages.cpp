@@ -146,7 +146,7 @@ HttpResponse UnitAdminPages::admin_units(Context& context, const Params& params)
   require_unit_admin(context.user);
   // The version before anything is read: what is read below is at least as new as it.
   const std::int64_t version = app_.audit().write_version();
-  const OrgUnit unit = app_.units().get_unit(context.user, params[0]);
+  const OrgUnit unit = app_.units().get_unit_at_write_version(context.user, params[0], version);
   require_allowed(context.user, Action::manage_unit, unit);
   const auto ok = context.request.query.find("ok");
   const std::string notice = ok == context.request.query.end() ? "" : notice_for(ok->second);
