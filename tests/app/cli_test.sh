@@ -66,7 +66,7 @@ check summary-unknown-unit 1 "$llw" summary --db "$db" --campaign 1 --unit NOPE
 "$llw" summary --db "$db" --campaign 1 --unit HP-ANHUNG --json | jq -S 'del(.figures_at)' \
   >"$tmp/before-recount.json"
 check recount 0 "$llw" recount --db "$db"
-contains recount-says-how-many "Đã tính lại số liệu tổng hợp của 1 đợt báo cáo."
+contains recount-says-how-many "Đã tính lại số liệu tổng hợp của 2 đợt báo cáo."
 check recount-keeps-the-figures 0 sh -c "'$llw' summary --db '$db' --campaign 1 --unit HP-ANHUNG --json | jq -S 'del(.figures_at)' | cmp - '$tmp/before-recount.json'"
 check user-add 0 sh -c "echo 'mat-khau-123' | '$llw' user add --db '$db' --username th.moi --unit HP-ANHUNG-TH1 --role reporter"
 check user-add-needs-unit 1 sh -c "echo 'mat-khau-123' | '$llw' user add --db '$db' --username th.khac --role reporter"
