@@ -15,12 +15,27 @@
 
 namespace llw {
 
+std::shared_ptr<const ReportForm> Campaigns::next_year_form(const std::string& form_id) {
+  try {
+    return core_.form(form_id);
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::not_found && error.kind() != ErrorKind::bad_input) throw;
+    throw Error(ErrorKind::bad_input,
+                "Không có mẫu báo cáo \"" + form_id +
+                    "\". Hãy chọn một mẫu trong danh sách (quản trị hệ thống thêm phiên bản mới "
+                    "ở trang Mẫu báo cáo).",
+                "form_id");
+  }
+}
+
 Campaign Campaigns::start_next_year(const User& actor, std::int64_t campaign_id,
-                                    const RequestContext& context) {
+                                    const std::string& form_id, const RequestContext& context) {
   const Campaign previous = core_.load_campaign(campaign_id);
+  const std::string next_form_id = form_id.empty() ? previous.form_id : form_id;
   return audited(
       app_, actor, context, "campaign.next_year", previous.issuer_code,
-      "campaign " + std::to_string(campaign_id), "year " + std::to_string(previous.year + 1), [&] {
+      "campaign " + std::to_string(campaign_id),
+      "year " + std::to_string(previous.year + 1) + ", form " + next_form_id, [&] {
         const OrgUnit issuer = core_.load_unit(previous.issuer_code, "issuer");
         if (!is_allowed(actor, Action::manage_campaign, issuer)) {
           throw Error(ErrorKind::forbidden,
@@ -30,8 +45,9 @@ Campaign Campaigns::start_next_year(const User& actor, std::int64_t campaign_id,
                       "campaign");
         }
         Campaign next = next_year_campaign(previous);
-        // The same stored form as last year's, whatever forms_dir holds now.
-        next.form = core_.form(previous.form_id);
+        // Last year's stored form, whatever forms_dir holds now, or the version chosen.
+        next.form_id = next_form_id;
+        next.form = next_year_form(next_form_id);
         next.issuer_path = issuer.path;
         validate_campaign(next);
 

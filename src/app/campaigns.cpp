@@ -92,15 +92,22 @@ Campaign Campaigns::create_campaign(const User& actor, Campaign campaign,
 
 std::vector<FormChoice> Campaigns::available_forms() {
   std::vector<FormChoice> choices;
-  std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator(config_.forms_dir, error)) {
-    if (entry.path().extension() != ".json") continue;
-    const std::string id = entry.path().stem().string();
+  std::set<std::string> ids;
+  auto offer = [&](const std::string& id, const std::string& origin) {
+    if (!ids.insert(id).second) return;
     try {
       choices.push_back({id, form(id)->title});
     } catch (const std::exception& e) {
-      std::cerr << "llw: form " << entry.path() << " left out: " << e.what() << '\n';
+      std::cerr << "llw: form " << origin << " left out: " << e.what() << '\n';
     }
+  };
+  // The forms stored already (every campaign's and every uploaded version), then the files of
+  // forms_dir not stored yet.
+  for (const std::string& id : store_->forms().form_ids()) offer(id, "\"" + id + "\" (stored)");
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(config_.forms_dir, error)) {
+    if (entry.path().extension() != ".json") continue;
+    offer(entry.path().stem().string(), entry.path().string());
   }
   if (error)
     std::cerr << "llw: forms folder " << config_.forms_dir << ": " << error.message() << '\n';

@@ -79,7 +79,9 @@ class Campaigns : public UseCaseArea {
   Campaign create_campaign(const User& actor, Campaign campaign,
                            const RequestContext& context = {});
   std::shared_ptr<const ReportForm> form(const std::string& form_id);
-  // Every form of forms_dir that loads, by id (a file that does not load is left out and logged).
+  // Every form a new campaign may use, newest id first: every stored form (the campaigns' and the
+  // versions an administrator uploaded) and every file of forms_dir that loads (one that does not
+  // load is left out and logged).
   std::vector<FormChoice> available_forms();
   // A system administrator adds a form version from its JSON (docs/form-format.md): checked
   // completely, every problem listed, stored only when it has none. A stored form never
@@ -110,12 +112,19 @@ class Campaigns : public UseCaseArea {
   // date one year later and the theme left empty, and every level's plan copied from its last
   // edition as a draft (nothing issued, no report copied; the texts naming the old year are
   // flagged in the composer). For whoever may manage campaigns at the issuer; a campaign is
-  // started into the next year once (Error{conflict} on "next_year" after that). Returns the new
-  // campaign as stored.
+  // started into the next year once (Error{conflict} on "next_year" after that). `form_id`: the
+  // form version the new year uses (one of available_forms(): a version with items added,
+  // removed or renamed); empty keeps last year's. An unknown one is Error{bad_input} on
+  // "form_id". Returns the new campaign as stored.
   Campaign start_next_year(const User& actor, std::int64_t campaign_id,
-                           const RequestContext& context = {});
+                           const std::string& form_id = {}, const RequestContext& context = {});
   // The campaign started from `campaign_id` by start_next_year, if any (for whoever may see it).
   std::optional<std::int64_t> next_year_campaign_id(const User& actor, std::int64_t campaign_id);
+
+ private:
+  // The form a next year is started with (start_next_year's `form_id`), as an input error when
+  // there is no such form.
+  std::shared_ptr<const ReportForm> next_year_form(const std::string& form_id);
 };
 
 }  // namespace llw

@@ -87,7 +87,7 @@ FormUpload Campaigns::check_form_version(const User& actor, const std::string& d
   CheckedUpload checked = check_upload(definition_text, upload.problems);
   if (!checked.form) return upload;
   const std::string& id = checked.form->id;
-  if (store_->campaigns().find_form(id) && core_.form(id)->to_json() != checked.form->to_json()) {
+  if (store_->forms().find_form(id) && core_.form(id)->to_json() != checked.form->to_json()) {
     upload.problems.push_back(std::string(kUploadSource) + ": " + stored_id_conflict(id).message());
     return upload;
   }
@@ -103,7 +103,7 @@ FormUpload Campaigns::add_form_version(const User& actor, const std::string& def
   if (!checked.form) return upload;
   const std::string id = checked.form->id;
   return audited(app_, actor, context, "form.add", "", id, checked.form->title, [&] {
-    if (store_->campaigns().find_form(id)) {
+    if (store_->forms().find_form(id)) {
       const auto kept = core_.form(id);
       if (kept->to_json() != checked.form->to_json()) throw stored_id_conflict(id);
       upload.form = kept;
@@ -111,7 +111,7 @@ FormUpload Campaigns::add_form_version(const User& actor, const std::string& def
     }
     // Stored as sent, parsed: what form() reads back is this definition (a race with another
     // upload of the same id is the store's conflict).
-    store_->campaigns().put_form(id, checked.definition.dump());
+    store_->forms().put_form(id, checked.definition.dump());
     upload.form = core_.form(id);
     upload.created = true;
     return upload;

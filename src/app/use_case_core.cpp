@@ -109,7 +109,7 @@ void require_valid_form_id(const std::string& form_id) {
 }  // namespace
 
 std::shared_ptr<const ReportForm> UseCaseCore::stored_form(const std::string& form_id) {
-  const auto stored = store_->campaigns().find_form(form_id);
+  const auto stored = store_->forms().find_form(form_id);
   if (!stored) return nullptr;
   auto json = nlohmann::json::parse(*stored, nullptr, false);
   if (json.is_discarded()) {
@@ -159,7 +159,7 @@ std::shared_ptr<const ReportForm> UseCaseCore::form(const std::string& form_id) 
     // (app/audited.h) waits for that one.
     auto staged = store_->audit().take_staged_audit();
     try {
-      store_->campaigns().put_form(form_id, json->dump());
+      store_->forms().put_form(form_id, json->dump());
     } catch (const Error& error) {
       // Another server stored this id first, from another file: its version is the one kept.
       if (error.kind() != ErrorKind::conflict) throw;

@@ -91,7 +91,9 @@ void write_reports(Store& store, const Campaign& campaign, const std::vector<Org
 std::int64_t make_previous_year(Application& app, const User& system, Store& store, DemoScale scale,
                                 const std::string& issuer_code, int year,
                                 const std::function<void(const std::string&)>& say) {
-  json plan = scale == DemoScale::city ? demo::city_plan(year) : seed_plan(year);
+  json plan = scale == DemoScale::city       ? demo::city_plan(year)
+              : scale == DemoScale::national ? demo::national_plan(year)
+                                             : seed_plan(year);
   Campaign campaign = app.campaigns().create_campaign(
       system, demo::demo_campaign(year, issuer_code, std::move(plan), 0));
   demo::issue_level_plan_from_start(app, system, campaign, issuer_code, "");
@@ -237,15 +239,13 @@ DemoStats make_demo(Application& app, DemoScale scale, int year,
       [&](std::size_t i, Rng& rng) { return states.empty() ? random_state(rng) : states[i]; });
 
   // 4. Last year's campaign, every report accepted, so this year's figures have last year's to
-  // be compared with right after `make demo`. Not nationally: it would double the ~110,000
-  // reports and the time the national bench's database takes to build.
-  if (scale != DemoScale::national) {
-    stats.previous_campaign_id =
-        make_previous_year(app, system, store, scale, issuer_code, year - 1, say);
-    // As if this year had been started from it: "next year" on it is refused, and year-over-year
-    // figures find it.
-    store.campaigns().link_next_year(stats.previous_campaign_id, campaign.id);
-  }
+  // be compared with right after `make demo`; nationally too, so the benchmarks measure every
+  // summary with a previous year to read (it doubles the reports the national database holds).
+  stats.previous_campaign_id =
+      make_previous_year(app, system, store, scale, issuer_code, year - 1, say);
+  // As if this year had been started from it: "next year" on it is refused, and year-over-year
+  // figures find it.
+  store.campaigns().link_next_year(stats.previous_campaign_id, campaign.id);
 
   // 5. Accounts. Accounts sharing a password share one argon2id hash: the demo stays fast and
   // nothing real is protected by these passwords.

@@ -1,9 +1,9 @@
 #pragma once
 // The storage port of campaigns: creating one (with a not-started report for every unit that
-// must report), its plan and settings, its revision (what cached summaries key on), the forms
-// campaigns keep, and units joining or leaving its reporting list. Implemented by the SQL
-// store (sql_campaign_store.cpp in src/storage/sql/), on both backends. Each method is a
-// transaction of its own; a failing one changes nothing.
+// must report), its plan and settings, its revision (what cached summaries key on), and units
+// joining or leaving its reporting list (the forms campaigns keep are the FormStore's,
+// form_store.h). Implemented by the SQL store (sql_campaign_store.cpp in src/storage/sql/), on
+// both backends. Each method is a transaction of its own; a failing one changes nothing.
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -70,11 +70,6 @@ class CampaignStore {
   // Every campaign's id and revision (see campaign_revision), newest year first as
   // list_campaigns: what a cache of parsed campaigns checks itself against in one small read.
   virtual std::vector<std::pair<std::int64_t, std::int64_t>> campaign_revisions() = 0;
-  // Stores a form definition (JSON text) under its id so campaigns keep their form. A stored
-  // definition is a version kept forever: storing the same text again does nothing, another text
-  // under a stored id is Error{conflict} and the stored one stays (the schema refuses it).
-  virtual void put_form(const std::string& form_id, const std::string& definition_json) = 0;
-  virtual std::optional<std::string> find_form(const std::string& form_id) = 0;
   // Adds a newly created unit that must report to an existing campaign (report row + delta on
   // its ancestors' aggregates).
   virtual void add_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,

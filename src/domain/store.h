@@ -12,6 +12,7 @@
 #include "audit_log.h"
 #include "campaign_store.h"
 #include "evidence_store.h"
+#include "form_store.h"
 #include "notification_store.h"
 #include "plan_store.h"
 #include "reminder_store.h"
@@ -31,6 +32,7 @@ class Store {
   virtual UnitStore& units() = 0;                // unit_store.h
   virtual AccountStore& accounts() = 0;          // account_store.h
   virtual CampaignStore& campaigns() = 0;        // campaign_store.h
+  virtual FormStore& forms() = 0;                // form_store.h
   virtual ReportStore& reports() = 0;            // report_store.h
   virtual AggregateStore& aggregates() = 0;      // aggregate_store.h
   virtual ReportingUpStore& reporting_up() = 0;  // reporting_up_store.h

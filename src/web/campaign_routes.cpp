@@ -60,7 +60,20 @@ HttpResponse CampaignRoutes::create_campaign(const HttpRequest& request, const P
 
 HttpResponse CampaignRoutes::start_next_year(const HttpRequest& request, const Params& params) {
   const User user = authenticate(request);
-  return created(app_.campaigns().start_next_year(user, campaign_id_from(params[0]),
+  // The body is optional: {"form_id": "llw-2026"} starts the year on another form version.
+  std::string form_id;
+  if (!request.body.empty()) {
+    const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
+    require_object(body, "Nội dung yêu cầu");
+    if (body.contains("form_id")) {
+      if (!body["form_id"].is_string()) {
+        throw Error(ErrorKind::bad_input, "Trường \"form_id\" phải là chuỗi (mã mẫu báo cáo).",
+                    "form_id");
+      }
+      form_id = body["form_id"].get<std::string>();
+    }
+  }
+  return created(app_.campaigns().start_next_year(user, campaign_id_from(params[0]), form_id,
                                                   RequestContext{request.client_address}));
 }
 

@@ -161,6 +161,11 @@ TEST_F(FormVersionsTest, AnUploadedVersionIsStoredAndANewCampaignUsesIt) {
       app_->campaigns().add_form_version(system_admin(), edited_form("llw-2026").dump()).created);
 
   restart();
+  // The new-campaign page offers it (it is stored, not a file of forms/), newest id first.
+  const std::vector<FormChoice> choices = app_->campaigns().available_forms();
+  ASSERT_EQ(choices.size(), 2U);
+  EXPECT_EQ(choices[0].id, "llw-2026");
+  EXPECT_EQ(choices[1].id, "llw-2025");
   Campaign next = testing_support::week_campaign_2025();
   next.issuer_code = "HP-X";
   next.form_id = "llw-2026";
@@ -231,7 +236,7 @@ TEST_F(FormVersionsTest, BadUploadsAreRefusedWithEveryProblemListedAndStoreNothi
     }
   }
   for (const char* id : {"bad-duplicate", "bad-type", "bad-rule", "bad-all", "bad-broken"}) {
-    EXPECT_FALSE(store_->campaigns().find_form(id)) << id;
+    EXPECT_FALSE(store_->forms().find_form(id)) << id;
   }
   // Only an administrator adds forms.
   const User coordinator = make_user("coord.hp", Role::coordinator, "HP");
@@ -239,7 +244,7 @@ TEST_F(FormVersionsTest, BadUploadsAreRefusedWithEveryProblemListedAndStoreNothi
               app_->campaigns().add_form_version(coordinator, edited_form("llw-2027").dump());
             }),
             ErrorKind::forbidden);
-  EXPECT_FALSE(store_->campaigns().find_form("llw-2027"));
+  EXPECT_FALSE(store_->forms().find_form("llw-2027"));
 }
 
 }  // namespace

@@ -140,6 +140,23 @@ TEST_F(NextYearTest, StartingTheNextYearTwiceIsAConflict) {
   EXPECT_EQ(app_->campaigns().start_next_year(city_, next.id).year, 2027);
 }
 
+// Item 2: the next year may use another stored form version; an unknown one creates nothing.
+TEST_F(NextYearTest, TheNextYearMayUseAnotherFormVersion) {
+  nlohmann::json definition = campaign_.form->to_json();
+  definition["id"] = "llw-2026";
+  store_->forms().put_form("llw-2026", definition.dump());
+  const auto campaigns = store_->campaigns().list_campaigns().size();
+  for (const std::string id : {"khong-co", "../x", "LLW 2026"}) {
+    EXPECT_EQ(error_kind_of([&] { app_->campaigns().start_next_year(city_, campaign_.id, id); }),
+              ErrorKind::bad_input)
+        << id;
+  }
+  EXPECT_EQ(store_->campaigns().list_campaigns().size(), campaigns);
+  const Campaign next = app_->campaigns().start_next_year(city_, campaign_.id, "llw-2026");
+  EXPECT_EQ(next.form_id, "llw-2026");
+  EXPECT_EQ(app_->campaigns().get_campaign(city_, campaign_.id).form_id, campaign_.form_id);
+}
+
 TEST_F(NextYearTest, OnlyTheIssuersCoordinatorsAndAdminsMayStartIt) {
   const auto campaigns = store_->campaigns().list_campaigns().size();
   for (const User* actor : {&reporter_, &commune_, &viewer_, &other_commune_}) {

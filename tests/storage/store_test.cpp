@@ -358,9 +358,9 @@ TEST_P(StoreTest, CampaignRoundTripsAndFormsAreKept) {
   EXPECT_EQ(store_->campaigns().list_campaigns().size(), 1u);
   EXPECT_FALSE(store_->campaigns().find_campaign(id + 1));
 
-  EXPECT_FALSE(store_->campaigns().find_form("llw-2025"));
-  store_->campaigns().put_form("llw-2025", R"({"id":"llw-2025","version":1})");
-  EXPECT_EQ(*store_->campaigns().find_form("llw-2025"), R"({"id":"llw-2025","version":1})");
+  EXPECT_FALSE(store_->forms().find_form("llw-2025"));
+  store_->forms().put_form("llw-2025", R"({"id":"llw-2025","version":1})");
+  EXPECT_EQ(*store_->forms().find_form("llw-2025"), R"({"id":"llw-2025","version":1})");
 }
 
 // Issue 18: a stored form is a version kept forever. Storing the same definition again is
@@ -368,15 +368,15 @@ TEST_P(StoreTest, CampaignRoundTripsAndFormsAreKept) {
 // statement tries (the database's own guard, migration 031, behind the application's check).
 TEST_P(StoreTest, AStoredFormDefinitionNeverChangesAndIsNeverRemoved) {
   const std::string first = R"({"id":"llw-2025","version":1})";
-  store_->campaigns().put_form("llw-2025", first);
-  store_->campaigns().put_form("llw-2025", first);
+  store_->forms().put_form("llw-2025", first);
+  store_->forms().put_form("llw-2025", first);
   try {
-    store_->campaigns().put_form("llw-2025", R"({"id":"llw-2025","version":2})");
+    store_->forms().put_form("llw-2025", R"({"id":"llw-2025","version":2})");
     ADD_FAILURE() << "a different definition was stored under the same id";
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::conflict) << e.message();
   }
-  EXPECT_EQ(*store_->campaigns().find_form("llw-2025"), first);
+  EXPECT_EQ(*store_->forms().find_form("llw-2025"), first);
 
   // Raw SQL too, with each backend's other way around the row triggers (as the audit log's).
   const bool sqlite = GetParam() == Backend::sqlite;
@@ -396,10 +396,10 @@ TEST_P(StoreTest, AStoredFormDefinitionNeverChangesAndIsNeverRemoved) {
       EXPECT_THROW(raw()->rows(statement), std::exception) << statement;
     }
   }
-  EXPECT_EQ(*store_->campaigns().find_form("llw-2025"), first);
+  EXPECT_EQ(*store_->forms().find_form("llw-2025"), first);
   // Another id is another version.
-  store_->campaigns().put_form("llw-2026", R"({"id":"llw-2026","version":1})");
-  EXPECT_TRUE(store_->campaigns().find_form("llw-2026"));
+  store_->forms().put_form("llw-2026", R"({"id":"llw-2026","version":1})");
+  EXPECT_TRUE(store_->forms().find_form("llw-2026"));
 }
 
 TEST_P(StoreTest, NewCampaignExpectsEveryReportingUnitOnEveryAncestor) {

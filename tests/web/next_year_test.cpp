@@ -4,6 +4,8 @@
 // another subtree.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "html_query.h"
 #include "page_session.h"
 #include "web_fixture.h"
@@ -88,6 +90,42 @@ TEST_F(NextYearWebTest, TheSettingsPageButtonStartsTheNextYearWithoutJavaScript)
   const std::size_t count = campaign_count();
   EXPECT_NE(other.submit("/dot/" + id + "/nam-sau", {}, false).status, 303);
   EXPECT_EQ(campaign_count(), count);
+}
+
+// Issue 18, item 2: the next year may use a new form version. The page offers every stored form
+// (this year's selected); the API takes {"form_id"} and refuses a wrong one without creating
+// anything.
+TEST_F(NextYearWebTest, TheNextYearMayUseANewFormVersion) {
+  std::ifstream in(std::string(LLW_SOURCE_DIR) + "/forms/llw-2025.json");
+  nlohmann::json form = nlohmann::json::parse(in);
+  form["id"] = "llw-2026";
+  store_->forms().put_form("llw-2026", form.dump());
+
+  PageSession session(*http_);
+  ASSERT_EQ(session.sign_in(kAnDuong, kPassword).status, 303);
+  const std::string settings = "/dot/" + std::to_string(other_campaign_id_) + "/cai-dat";
+  const HtmlPage page(session.open(settings).body);
+  EXPECT_EQ(page.count("//select[@id='next-year-form']/option"), 2u);
+  EXPECT_EQ(page.attribute("//select[@id='next-year-form']/option[@selected]", "value"),
+            "llw-2025");
+
+  const std::size_t before = campaign_count();
+  for (const std::string& body :
+       {std::string(R"({"form_id": 2026})"), std::string(R"({"form_id": "khong-co"})"),
+        std::string(R"({"form_id": "../../etc/passwd"})"), std::string("[1]"),
+        std::string("{not json")}) {
+    const HttpReply refused = post(next_year(other_campaign_id_), token(kAnDuong), body);
+    EXPECT_EQ(refused.status, 400) << body << " → " << refused.body;
+  }
+  EXPECT_EQ(campaign_count(), before);
+
+  const HttpReply created = session.submit(
+      "/dot/" + std::to_string(other_campaign_id_) + "/nam-sau", {{"form_id", "llw-2026"}});
+  ASSERT_EQ(created.status, 303) << created.body;
+  const std::string id =
+      first_match(created.header("location"), "^/dot/([0-9]+)/cai-dat\\?nam-truoc=1$");
+  ASSERT_FALSE(id.empty()) << created.header("location");
+  EXPECT_EQ(store_->campaigns().find_campaign(std::stoll(id))->form_id, "llw-2026");
 }
 
 TEST_F(NextYearWebTest, ASchoolAccountGets403FromThePage) {

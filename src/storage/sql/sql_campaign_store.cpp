@@ -1,4 +1,4 @@
-// SqlCampaignStore: campaigns and the forms they keep (the CampaignStore port,
+// SqlCampaignStore: campaigns (the CampaignStore port,
 // domain/campaign_store.h), except the changes of reporting kinds
 // (sql_campaign_reporting_units.cpp). Debian's soci-config.h claims Boost support; we do not use
 // (or install) Boost.
@@ -118,6 +118,28 @@ long long insert_campaign_rows(Connection& connection, const Dialect& dialect,
   return campaign_id;
 }
 
+// The campaign started from `previous_id` (campaign_successors), if any.
+std::optional<std::int64_t> successor_of(Connection& connection, std::int64_t previous_id) {
+  const auto row =
+      connection
+          .prepared<CountRow, long long>(
+              "SELECT campaign_id FROM campaign_successors WHERE previous_campaign_id = :p")
+          .one(static_cast<long long>(previous_id));
+  if (!row) return std::nullopt;
+  return static_cast<std::int64_t>(row->value);
+}
+
+// Records `campaign_id` as `previous_id`'s next year, inside the caller's transaction; the
+// conflict of next_year_started(`year`) when it has one already.
+void insert_successor(Connection& connection, std::int64_t previous_id, std::int64_t campaign_id,
+                      int year) {
+  if (successor_of(connection, previous_id)) throw next_year_started(year);
+  connection
+      .write<long long, long long>(
+          "INSERT INTO campaign_successors (previous_campaign_id, campaign_id) VALUES (:p, :c)")
+      .run(static_cast<long long>(previous_id), static_cast<long long>(campaign_id));
+}
+
 }  // namespace
 
 std::int64_t SqlCampaignStore::insert_campaign(const Campaign& campaign,
@@ -135,20 +157,12 @@ std::int64_t SqlCampaignStore::insert_next_year_campaign(
     const std::vector<LevelPlan>& drafts) {
   return context_.write_transaction(
       [&](Connection& connection) {
-        const long long previous = previous_id;
-        if (connection
-                .prepared<CountRow, long long>(
-                    "SELECT campaign_id FROM campaign_successors WHERE previous_campaign_id = :p")
-                .one(previous)) {
-          throw next_year_started(campaign.year);
-        }
+        // Refused before the campaign's rows are written (the check is repeated, harmlessly, by
+        // insert_successor inside the same transaction).
+        if (successor_of(connection, previous_id)) throw next_year_started(campaign.year);
         const long long campaign_id =
             insert_campaign_rows(connection, context_.dialect(), campaign, reporting_units);
-        connection
-            .write<long long, long long>(
-                "INSERT INTO campaign_successors (previous_campaign_id, campaign_id) VALUES (:p, "
-                ":c)")
-            .run(previous, campaign_id);
+        insert_successor(connection, previous_id, campaign_id, campaign.year);
         for (LevelPlan draft : drafts) {
           draft.campaign_id = campaign_id;
           insert_level_plan(connection, draft);
@@ -160,29 +174,12 @@ std::int64_t SqlCampaignStore::insert_next_year_campaign(
 
 std::optional<std::int64_t> SqlCampaignStore::next_year_campaign_id(std::int64_t previous_id) {
   auto connection = context_.pool().acquire();
-  const auto row =
-      connection
-          ->prepared<CountRow, long long>(
-              "SELECT campaign_id FROM campaign_successors WHERE previous_campaign_id = :p")
-          .one(static_cast<long long>(previous_id));
-  if (!row) return std::nullopt;
-  return static_cast<std::int64_t>(row->value);
+  return successor_of(*connection, previous_id);
 }
 
 void SqlCampaignStore::link_next_year(std::int64_t previous_id, std::int64_t campaign_id) {
-  context_.write_transaction([&](Connection& connection) {
-    const long long previous = previous_id;
-    if (connection
-            .prepared<CountRow, long long>(
-                "SELECT campaign_id FROM campaign_successors WHERE previous_campaign_id = :p")
-            .one(previous)) {
-      throw next_year_started(0);
-    }
-    connection
-        .write<long long, long long>(
-            "INSERT INTO campaign_successors (previous_campaign_id, campaign_id) VALUES (:p, :c)")
-        .run(previous, static_cast<long long>(campaign_id));
-  });
+  context_.write_transaction(
+      [&](Connection& connection) { insert_successor(connection, previous_id, campaign_id, 0); });
 }
 
 std::optional<Campaign> SqlCampaignStore::find_campaign(std::int64_t id) {
@@ -202,25 +199,6 @@ std::vector<Campaign> SqlCampaignStore::list_campaigns() {
       ->prepared<CampaignRow>(std::string(kCampaignColumns) + "ORDER BY c.year DESC, c.id DESC")
       .each([&](const CampaignRow& row) { campaigns.push_back(row.to_campaign()); });
   return campaigns;
-}
-
-void SqlCampaignStore::put_form(const std::string& form_id, const std::string& definition_json) {
-  context_.write_transaction([&](Connection& connection) {
-    connection
-        .write<std::string, std::string>(
-            "INSERT INTO forms (id, definition) VALUES (:id, :definition) "
-            "ON CONFLICT (id) DO UPDATE SET definition = excluded.definition")
-        .run(form_id, definition_json);
-  });
-}
-
-std::optional<std::string> SqlCampaignStore::find_form(const std::string& form_id) {
-  auto connection = context_.pool().acquire();
-  auto row =
-      connection->prepared<TextRow, std::string>("SELECT definition FROM forms WHERE id = :id")
-          .one(form_id);
-  if (!row) return std::nullopt;
-  return row->value;
 }
 
 namespace {

@@ -1,5 +1,5 @@
 #pragma once
-// The CampaignStore port: campaigns, their forms and plan fields, and which units report in them.
+// The CampaignStore port: campaigns, their plan fields, and which units report in them.
 // Defined in sql_campaign_store.cpp, sql_campaign_reporting_units.cpp.
 
 #include "domain/campaign_store.h"
@@ -22,8 +22,6 @@ class SqlCampaignStore : public CampaignStore {
   void update_campaign_plan(std::int64_t campaign_id, const nlohmann::json& plan) override;
   std::vector<Campaign> list_campaigns() override;
   std::vector<std::pair<std::int64_t, std::int64_t>> campaign_revisions() override;
-  void put_form(const std::string& form_id, const std::string& definition_json) override;
-  std::optional<std::string> find_form(const std::string& form_id) override;
   void add_reporting_unit(std::int64_t campaign_id, const OrgUnit& unit,
                           const Contribution& contribution,
                           const std::vector<std::int64_t>& ancestor_ids) override;

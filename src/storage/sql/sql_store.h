@@ -23,6 +23,7 @@
 #include "storage/sql/sql_campaign_store.h"
 #include "storage/sql/sql_context.h"
 #include "storage/sql/sql_evidence_store.h"
+#include "storage/sql/sql_form_store.h"
 #include "storage/sql/sql_notification_store.h"
 #include "storage/sql/sql_plan_store.h"
 #include "storage/sql/sql_reminder_store.h"
@@ -70,6 +71,7 @@ class SqlStore : public Store {
   PlanStore& plans() override { return plans_; }
   SignInLog& sign_ins() override { return sign_ins_; }
   EvidenceStore& evidence() override { return evidence_; }
+  FormStore& forms() override { return forms_; }
   ReportListing& report_listing() override { return report_listing_; }
   // The cache in front of the port once keep_reads_in_memory was called.
   SessionViews& session_views() override;
@@ -88,6 +90,7 @@ class SqlStore : public Store {
   SqlPlanStore plans_{context_};
   SqlSignInLog sign_ins_{context_};
   SqlEvidenceStore evidence_{context_};
+  SqlFormStore forms_{context_};
   SqlReportListing report_listing_{context_};
   SqlSessionViews session_views_{context_};
 

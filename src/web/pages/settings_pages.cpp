@@ -53,18 +53,18 @@ HttpResponse SettingsPages::campaign_settings(Context& context, const Params& pa
                            std::to_string(campaign.year) +
                            " và sửa những đoạn còn ghi năm cũ trong trang soạn kế hoạch.";
   }
-  return page(
-      context, 200, "campaign_settings",
-      pages::campaign_settings_view(
-          campaign, echo, app_.campaigns().next_year_campaign_id(context.user, campaign.id)));
+  return page(context, 200, "campaign_settings",
+              pages::campaign_settings_view(
+                  campaign, echo, app_.campaigns().next_year_campaign_id(context.user, campaign.id),
+                  app_.campaigns().available_forms()));
 }
 
 // "Tạo Tuần lễ năm 2026 từ năm 2025": the next year's campaign, then its settings page. Started
 // twice is the 409 error page with the use case's message.
 HttpResponse SettingsPages::next_year_post(Context& context, const Params& params) {
-  const Campaign next =
-      app_.campaigns().start_next_year(context.user, parse_page_campaign_id(params[0]),
-                                       RequestContext{context.request.client_address});
+  const Campaign next = app_.campaigns().start_next_year(
+      context.user, parse_page_campaign_id(params[0]), context.form.value("form_id"),
+      RequestContext{context.request.client_address});
   return redirect("/dot/" + std::to_string(next.id) + "/cai-dat?nam-truoc=1");
 }
 
@@ -131,10 +131,10 @@ HttpResponse SettingsPages::campaign_settings_post(Context& context, const Param
     }
   }
   echo.message = "Chưa lưu được. Hãy sửa các ô được đánh dấu bên dưới rồi bấm Lưu lại.";
-  return page(
-      context, status, "campaign_settings",
-      pages::campaign_settings_view(
-          campaign, echo, app_.campaigns().next_year_campaign_id(context.user, campaign.id)));
+  return page(context, status, "campaign_settings",
+              pages::campaign_settings_view(
+                  campaign, echo, app_.campaigns().next_year_campaign_id(context.user, campaign.id),
+                  app_.campaigns().available_forms()));
 }
 
 std::vector<PageRoute> SettingsPages::routes() {

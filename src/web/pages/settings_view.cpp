@@ -33,7 +33,8 @@ std::optional<std::chrono::year_month_day> parse_vietnamese_date(std::string_vie
 }
 
 nlohmann::json campaign_settings_view(const Campaign& campaign, const FormEcho& echo,
-                                      std::optional<std::int64_t> next_year_id) {
+                                      std::optional<std::int64_t> next_year_id,
+                                      const std::vector<FormChoice>& forms) {
   std::string kinds;
   for (const UnitKind kind : campaign.reporting_kinds) {
     kinds += (kinds.empty() ? "" : "; ") + std::string(vietnamese_label(kind));
@@ -77,6 +78,14 @@ nlohmann::json campaign_settings_view(const Campaign& campaign, const FormEcho& 
   view["next_year"] = next_year;
   view["next_year_label"] = "Tạo Tuần lễ năm " + next_year + " từ năm " + year;
   view["next_year_action"] = "/dot/" + std::to_string(campaign.id) + "/nam-sau";
+  nlohmann::json next_year_forms = nlohmann::json::array();
+  for (const FormChoice& choice : forms) {
+    next_year_forms.push_back({{"value", choice.id},
+                               {"label", choice.title + " (" + choice.id + ")"},
+                               {"selected", choice.id == campaign.form_id}});
+  }
+  view["has_next_year_forms"] = forms.size() > 1;
+  view["next_year_forms"] = std::move(next_year_forms);
   if (next_year_id) {
     view["has_next_year"] = true;
     view["next_year_href"] = "/dot/" + std::to_string(*next_year_id) + "/cai-dat";

@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
+#include <vector>
 
+#include "app/campaigns.h"
 #include "domain/campaign.h"
 #include "web/pages/form_echo.h"
 
@@ -19,8 +21,10 @@ std::optional<std::chrono::year_month_day> parse_vietnamese_date(std::string_vie
 
 // The form with the campaign's values (or the values typed, from `echo`), and what is shown
 // read-only: the issuer, the kinds of units that report, the form; and the button that starts the
-// next year from this one, or the link to the next year's campaign once `next_year_id` is set.
+// next year from this one with a choice of its form among `forms` (this year's selected), or the
+// link to the next year's campaign once `next_year_id` is set.
 nlohmann::json campaign_settings_view(const Campaign& campaign, const FormEcho& echo,
-                                      std::optional<std::int64_t> next_year_id = std::nullopt);
+                                      std::optional<std::int64_t> next_year_id = std::nullopt,
+                                      const std::vector<FormChoice>& forms = {});
 
 }  // namespace llw::pages
