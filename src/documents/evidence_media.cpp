@@ -1,6 +1,6 @@
 // Evidence files by their content (evidence_media.h): the magic bytes, the parts of an Office
-// file, and photos decoded and re-encoded with libvips (its C API), the date taken read with
-// libexif first.
+// file, and photos decoded and re-encoded with libvips (its C API; HEIC through its libheif
+// module), the date taken read with libexif from the EXIF block libvips finds.
 #include "documents/evidence_media.h"
 
 #include <libexif/exif-data.h>
@@ -18,6 +18,16 @@ namespace {
 
 bool starts_with(std::string_view bytes, std::string_view prefix) {
   return bytes.size() >= prefix.size() && bytes.substr(0, prefix.size()) == prefix;
+}
+
+// An iPhone's photo: an ISO media file ("ftyp" box first) of a HEIF image brand.
+bool is_heic(std::string_view bytes) {
+  if (bytes.size() < 12 || bytes.substr(4, 4) != "ftyp") return false;
+  const std::string_view brand = bytes.substr(8, 4);
+  for (const std::string_view heif : {"heic", "heix", "heim", "heis", "hevc", "hevx", "mif1"}) {
+    if (brand == heif) return true;
+  }
+  return false;
 }
 
 // The [Content_Types].xml of a ZIP, read up to 256 KiB (a real one is a few KiB: a ZIP bomb's
@@ -111,7 +121,16 @@ ImagePtr fit(VipsImage* image, int box) {
   return ImagePtr(out);
 }
 
-std::optional<std::string> exif_date_taken(std::string_view bytes) {
+// The EXIF block libvips found in the photo's header ("exif-data": from a JPEG's APP1, a PNG's
+// eXIf, a WebP's or a HEIC's Exif item), else the upload's bytes for libexif to search.
+std::optional<std::string> exif_date_taken(VipsImage* image, std::string_view bytes) {
+  const void* blob = nullptr;
+  std::size_t blob_length = 0;
+  if (vips_image_get_typeof(image, VIPS_META_EXIF_NAME) != 0 &&
+      vips_image_get_blob(image, VIPS_META_EXIF_NAME, &blob, &blob_length) == 0 &&
+      blob_length > 0) {
+    bytes = std::string_view(static_cast<const char*>(blob), blob_length);
+  }
   ExifData* data = exif_data_new_from_data(reinterpret_cast<const unsigned char*>(bytes.data()),
                                            static_cast<unsigned int>(bytes.size()));
   if (data == nullptr) return std::nullopt;
@@ -146,6 +165,7 @@ std::optional<EvidenceType> sniff_evidence_type(std::string_view bytes) {
   if (bytes.size() >= 12 && starts_with(bytes, "RIFF") && bytes.substr(8, 4) == "WEBP") {
     return EvidenceType{"photo", "image/webp"};
   }
+  if (is_heic(bytes)) return EvidenceType{"photo", "image/heic"};
   if (starts_with(bytes, "%PDF-")) return EvidenceType{"pdf", "application/pdf"};
   if (starts_with(bytes, std::string_view("PK\x03\x04", 4))) {
     const std::optional<std::string> types = office_content_types(bytes);
@@ -167,13 +187,13 @@ std::optional<EvidenceType> sniff_evidence_type(std::string_view bytes) {
 ProcessedPhoto process_photo(std::string_view bytes, std::int64_t max_pixels) {
   start_vips();
   ProcessedPhoto photo;
-  photo.taken_at = exif_date_taken(bytes);
   // The header only: its size is checked before a pixel is decoded. A truncated or corrupt file
   // fails the decode instead of being served half grey.
   ImagePtr image(vips_image_new_from_buffer(bytes.data(), bytes.size(), "", "access",
                                             VIPS_ACCESS_SEQUENTIAL, "fail_on",
                                             VIPS_FAIL_ON_TRUNCATED, nullptr));
   if (!image) undecodable();
+  photo.taken_at = exif_date_taken(image.get(), bytes);
   const std::int64_t pixels = static_cast<std::int64_t>(vips_image_get_width(image.get())) *
                               vips_image_get_height(image.get());
   if (pixels > max_pixels) {

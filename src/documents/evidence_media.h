@@ -14,10 +14,12 @@ namespace llw::documents {
 
 struct EvidenceType {
   std::string kind;          // "photo", "pdf", "docx", "xlsx"
-  std::string content_type;  // of the upload: "image/jpeg", "image/png", "image/webp", …
+  std::string content_type;  // of the upload: "image/jpeg", "image/png", "image/webp",
+                             // "image/heic", …
 };
 
-// JPEG, PNG, WebP and PDF by their magic bytes; DOCX and XLSX as a ZIP whose
+// JPEG, PNG, WebP, HEIC (an iPhone's photo: an ISO media file of a HEIF brand) and PDF by their
+// magic bytes; DOCX and XLSX as a ZIP whose
 // [Content_Types].xml names a Word document's or a workbook's main part. nullopt for anything
 // else (also a ZIP that cannot be read).
 std::optional<EvidenceType> sniff_evidence_type(std::string_view bytes);

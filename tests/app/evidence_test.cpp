@@ -88,6 +88,25 @@ TEST_F(EvidenceTest, APhotoTakenOutsideTheWeekIsMarked) {
             (std::pair<int, int>{300, 200}));
 }
 
+// An iPhone's HEIC photo: recognised by its content, decoded through libvips' libheif module,
+// served as a JPEG like every photo, its EXIF date read (here outside the week: marked).
+TEST_F(EvidenceTest, AnIphoneHeicPhotoIsServedAsJpegWithItsDateTaken) {
+  const std::string heic = test_image(1700, 340, "heic", "2024:10:14 08:00:00");
+  ASSERT_EQ(heic.substr(4, 8), "ftypheic");
+  const EvidenceItem item = attach(heic, "IMG_0042.HEIC");
+  EXPECT_EQ(item.attachment.kind, "photo");
+  ASSERT_TRUE(item.attachment.taken_at.has_value());
+  EXPECT_EQ(*item.attachment.taken_at, "2024-10-14 08:00:00");
+  ASSERT_EQ(item.marks.size(), 1u);
+  EXPECT_EQ(item.marks[0], "Ảnh chụp ngày 14/10/2024 — ngoài thời gian Tuần lễ");
+  const EvidenceDownload served =
+      app_->evidence().file(reporter_, campaign_.id, "HP-X-A", item.attachment.id, false);
+  EXPECT_EQ(served.content_type, "image/jpeg");
+  EXPECT_EQ(image_size(served.bytes), (std::pair<int, int>{1600, 320}));
+  // Its brand box alone is not a photo: a HEIC cut short cannot be decoded and is refused.
+  EXPECT_EQ(error_kind_of([&] { attach(heic.substr(0, 200), "cut.heic"); }), ErrorKind::bad_input);
+}
+
 TEST_F(EvidenceTest, TheSameFileAttachedByAnotherUnitIsMarkedAndStoredOnce) {
   const std::string png = test_image(200, 100, "png");
   const EvidenceItem first = attach(png, "anh.png", "HP-X-A");

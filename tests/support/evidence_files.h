@@ -56,7 +56,8 @@ inline std::string exif_block(const std::string& taken) {
   return block;
 }
 
-// A noisy RGB image (so that it does not compress to nothing), as JPEG or PNG bytes.
+// A noisy RGB image (so that it does not compress to nothing), as JPEG, PNG or HEIC (an iPhone's
+// format, HEVC-compressed) bytes.
 inline std::string test_image(int width, int height, const std::string& format,
                               const std::optional<std::string>& taken = std::nullopt) {
   start_test_vips();
@@ -80,7 +81,10 @@ inline std::string test_image(int width, int height, const std::string& format,
   void* buffer = nullptr;
   std::size_t length = 0;
   const int failed = format == "png" ? vips_pngsave_buffer(rgb, &buffer, &length, nullptr)
-                                     : vips_jpegsave_buffer(rgb, &buffer, &length, nullptr);
+                     : format == "heic"
+                         ? vips_heifsave_buffer(rgb, &buffer, &length, "compression",
+                                                VIPS_FOREIGN_HEIF_COMPRESSION_HEVC, nullptr)
+                         : vips_jpegsave_buffer(rgb, &buffer, &length, nullptr);
   g_object_unref(rgb);
   if (failed != 0) throw std::runtime_error(vips_error_buffer());
   std::string bytes(static_cast<const char*>(buffer), length);
