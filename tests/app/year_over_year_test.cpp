@@ -9,10 +9,12 @@
 
 #include "app/api_json.h"
 #include "app/campaigns.h"
+#include "app/document_downloads.h"
 #include "app/documents.h"
 #include "app/units.h"
 #include "app_fixture.h"
 #include "document_text.h"
+#include "documents/spooled_file.h"
 #include "domain/year_comparison.h"
 
 namespace llw::testing {
@@ -272,6 +274,20 @@ TEST_F(YearOverYearTest, TheConsolidatedDocumentShowsBothYears) {
   const std::string words = squeeze_spaces(testing_support::docx_text(docx.bytes));
   EXPECT_NE(words.find("tăng 3 (75,0%)"), std::string::npos);
   EXPECT_NE(words.find("Năm trước (2024)"), std::string::npos);
+}
+
+TEST_F(YearOverYearTest, TheXlsxTotalsSheetEndsWithTheComparison) {
+  const DocumentFile file =
+      app_->documents().data_export(system_admin(), current_.id, "HP-X", DocumentFormat::xlsx);
+  ASSERT_NE(file.spooled, nullptr);
+  const std::string sheet = testing_support::read_back(file.spooled->read_all(), ".xlsx",
+                                                       "unzip -p {} xl/worksheets/sheet1.xml");
+  for (const std::string& words :
+       {std::string("So sánh với năm 2024"), std::string("Năm 2025"), std::string("Năm 2024"),
+        std::string("Thay đổi"), std::string("tăng 3 (75,0%)"), std::string("giảm 3,3 điểm %"),
+        std::string("Tỷ lệ học sinh đọc sách (%)")}) {
+    EXPECT_NE(sheet.find(words), std::string::npos) << words;
+  }
 }
 
 // Last year's campaign issued by another commune: who cannot see that campaign sees no previous
