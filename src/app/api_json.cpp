@@ -12,6 +12,7 @@
 #include "app/units.h"
 #include "domain/error.h"
 #include "domain/text.h"
+#include "domain/year_comparison.h"
 
 namespace llw {
 namespace {
@@ -58,6 +59,26 @@ json participation_json(const Summary& summary) {
           {"population", summary.population},
           {"rate", rate(summary.participants, summary.population)},
           {"groups", std::move(groups)}};
+}
+
+// Year over year: last year's figure of every numeric item beside this year's, with the change
+// in words (year_comparison.h); null when there is no previous year to compare with.
+json previous_year_json(const YearComparison* comparison) {
+  if (comparison == nullptr) return nullptr;
+  json figures = json::array();
+  for (const FigureComparison& f : comparison->figures) {
+    figures.push_back({{"id", f.id},
+                       {"label", f.label},
+                       {"rate", f.rate},
+                       {"current", f.rate ? json(round4(f.current)) : number(f.current)},
+                       {"previous", !f.previous ? json(nullptr)
+                                    : f.rate    ? json(round4(*f.previous))
+                                                : number(*f.previous)},
+                       {"change", f.change}});
+  }
+  return {{"campaign_id", comparison->campaign_id},
+          {"year", comparison->year},
+          {"figures", std::move(figures)}};
 }
 
 [[noreturn]] void wrong_type(const std::string& field, const std::string& expected) {
@@ -246,6 +267,7 @@ json to_json(const Summary& summary) {
   out["figures_at"] =
       summary.figures_at != 0 ? json(format_timestamp(summary.figures_at)) : json(nullptr);
   if (summary.source == SummarySource::accepted) out["not_accepted"] = summary.not_accepted;
+  out["previous"] = previous_year_json(summary.previous_year.get());
   return out;
 }
 

@@ -21,11 +21,14 @@ Dashboard Summaries::dashboard(const User& actor, std::int64_t campaign_id,
   const std::optional<std::int64_t> revision =
       known_revision ? known_revision : store_->campaigns().campaign_revision(campaign_id);
   if (!revision) core_.load_campaign(campaign_id);  // throws the usual not_found
-  const auto key = std::make_pair(campaign_id, unit_code);
+  // Last year's figures beside this year's, as the summary has them (previous_year.cpp).
+  const PreviousYearView previous = previous_year_view(actor, campaign_id);
+  const auto key = std::make_tuple(campaign_id, unit_code, previous.visible);
   {
     std::lock_guard lock(dashboards_mutex_);
     const auto it = dashboards_.find(key);
-    if (it != dashboards_.end() && it->second.revision == *revision) {
+    if (it != dashboards_.end() && it->second.revision == *revision &&
+        it->second.previous_revision == previous.revision()) {
       result.figures = it->second.figures;
     }
   }
@@ -41,12 +44,16 @@ Dashboard Summaries::dashboard(const User& actor, std::int64_t campaign_id,
     figures_only.narrative_limit = 0;
     const Contribution aggregate = store_->aggregates().aggregate(campaign_id, figures->node.id);
     figures->summary = summary_of(figures->campaign, figures->node, figures_only, aggregate);
+    if (previous.visible) {
+      figures->summary.previous_year = compare_with_previous_year(figures->campaign, figures->node,
+                                                                  figures->summary, *previous.link);
+    }
     figures->counts = subtree_counts(aggregate);
     result.figures = figures;
     std::lock_guard lock(dashboards_mutex_);
     constexpr std::size_t kMaxCachedDashboards = 1024;  // dropped whole now and then, as summaries
     if (dashboards_.size() >= kMaxCachedDashboards) dashboards_.clear();
-    dashboards_[key] = CachedDashboard{*revision, std::move(figures)};
+    dashboards_[key] = CachedDashboard{*revision, previous.revision(), std::move(figures)};
   }
 
   const int page_size = std::clamp(query.page_size, 1, 200);

@@ -21,7 +21,9 @@
 #include "domain/consolidated_report.h"
 #include "domain/error.h"
 #include "domain/store.h"
+#include "domain/text.h"
 #include "domain/workflow.h"
+#include "domain/year_comparison.h"
 
 namespace llw {
 namespace {
@@ -109,18 +111,47 @@ std::vector<documents::DataCell> summary_cells(const std::vector<documents::Data
   return cells;
 }
 
+// Year over year on the "Tổng hợp" sheet, below the rest: a table of four columns (the figure,
+// this year's, "Năm <last year>", "Thay đổi"), rates in percent, "—" for a figure last year did
+// not have (year_comparison.h).
+void write_comparison(documents::XlsxWriter& writer, std::size_t sheet, std::size_t width, int year,
+                      const YearComparison& comparison) {
+  using documents::DataCell;
+  const auto row = [&](DataCell a, DataCell b, DataCell c, DataCell d) {
+    std::vector<DataCell> cells(width);
+    cells[0] = std::move(a);
+    cells[1] = std::move(b);
+    cells[2] = std::move(c);
+    cells[3] = std::move(d);
+    writer.write_row(sheet, cells);
+  };
+  writer.write_row(sheet, std::vector<DataCell>(width));
+  row("So sánh với năm " + std::to_string(comparison.year), {}, {}, {});
+  row(std::string("Nội dung"), "Năm " + std::to_string(year),
+      "Năm " + std::to_string(comparison.year), std::string("Thay đổi"));
+  for (const FigureComparison& f : comparison.figures) {
+    row(f.rate ? f.label + " (%)" : f.label, f.current,
+        f.previous ? DataCell(*f.previous) : DataCell(std::string(kNotApplicable)), f.change);
+  }
+}
+
 // The "Tổng hợp" sheet: the node's consolidated line, then, after an empty row, its cut-off
-// ("Số liệu tính đến …", Summary::figures_at) in the first column.
+// ("Số liệu tính đến …", Summary::figures_at) in the first column, then the comparison with last
+// year when there is one.
 void write_totals(documents::XlsxWriter& writer, std::size_t sheet,
-                  const std::vector<documents::DataColumn>& columns, const OrgUnit& node,
+                  const std::vector<documents::DataColumn>& columns, const OrgUnit& node, int year,
                   const Summary& summary) {
   writer.write_row(sheet, summary_cells(columns, node, summary));
   const std::string cutoff = figures_cutoff_text(summary);
-  if (cutoff.empty()) return;
-  writer.write_row(sheet, std::vector<documents::DataCell>(columns.size()));
-  std::vector<documents::DataCell> note(columns.size());
-  note.front() = cutoff;
-  writer.write_row(sheet, note);
+  if (!cutoff.empty()) {
+    writer.write_row(sheet, std::vector<documents::DataCell>(columns.size()));
+    std::vector<documents::DataCell> note(columns.size());
+    note.front() = cutoff;
+    writer.write_row(sheet, note);
+  }
+  if (summary.previous_year && columns.size() >= 4) {
+    write_comparison(writer, sheet, columns.size(), year, *summary.previous_year);
+  }
 }
 
 // The rows of the XLSX's level sheets: a sheet per level, added when its first row comes.
@@ -261,7 +292,7 @@ DocumentFile DocumentDownloads::data_export(const User& actor, std::int64_t camp
     }
     documents::XlsxWriter writer;
     const std::size_t totals = writer.add_sheet("Tổng hợp", columns);
-    write_totals(writer, totals, columns, node, figures);
+    write_totals(writer, totals, columns, node, campaign.year, figures);
     LevelSheets sheets(writer, columns);
     for (const auto& [level, cells] : rows) sheets.write(level, cells);
     file.spooled = std::make_shared<documents::SpooledFile>(writer.finish_file());
@@ -322,7 +353,7 @@ DocumentFile DocumentDownloads::data_export(const User& actor, std::int64_t camp
   // keeps memory flat, and nothing of the subtree is held.
   documents::XlsxWriter writer;
   const std::size_t totals = writer.add_sheet("Tổng hợp", columns);
-  write_totals(writer, totals, columns, node, figures);
+  write_totals(writer, totals, columns, node, campaign.year, figures);
   LevelSheets sheets(writer, columns);
   RowPipe pipe([&](const std::string& level, const std::vector<documents::DataCell>& cells) {
     sheets.write(level, cells);

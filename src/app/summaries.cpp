@@ -45,15 +45,18 @@ Summary Summaries::summary(const User& actor, std::int64_t campaign_id,
   // Cached by revision as summary_json is: the revision is read first, so an entry is never
   // staler than the revision it is filed under. The clock is read before the revision: every
   // change counted up to that moment is in the revision, hence in the figures (the cut-off).
+  // Last year's figures stand while last year's revision does (read with its link, one read).
   const Timestamp read_at = clock_();
   const std::optional<std::int64_t> revision = store_->campaigns().campaign_revision(campaign_id);
   if (!revision) core_.load_campaign(campaign_id);  // throws the usual not_found
-  const auto key = std::make_tuple(campaign_id, unit_code, std::max(0, options.missing_limit),
-                                   std::max(0, options.narrative_limit));
+  const PreviousYearView previous = previous_year_view(actor, campaign_id);
+  const SummaryKey key{campaign_id, unit_code, std::max(0, options.missing_limit),
+                       std::max(0, options.narrative_limit), previous.visible};
   {
     std::lock_guard lock(summaries_mutex_);
     const auto it = summary_values_.find(key);
-    if (it != summary_values_.end() && it->second.revision == *revision) {
+    if (it != summary_values_.end() && it->second.revision == *revision &&
+        it->second.previous_revision == previous.revision()) {
       require_allowed(actor, Action::read_summary, it->second.node);
       Summary cached = *it->second.summary;
       cached.figures_at = read_at;
@@ -63,12 +66,16 @@ Summary Summaries::summary(const User& actor, std::int64_t campaign_id,
   const Campaign campaign = core_.load_campaign(campaign_id);
   const OrgUnit node = core_.load_unit(unit_code);
   require_allowed(actor, Action::read_summary, node);
-  auto computed = std::make_shared<const Summary>(
-      summary_of(campaign, node, options, store_->aggregates().aggregate(campaign.id, node.id)));
+  Summary fresh =
+      summary_of(campaign, node, options, store_->aggregates().aggregate(campaign.id, node.id));
+  if (previous.visible) {
+    fresh.previous_year = compare_with_previous_year(campaign, node, fresh, *previous.link);
+  }
+  auto computed = std::make_shared<const Summary>(std::move(fresh));
   std::lock_guard lock(summaries_mutex_);
   constexpr std::size_t kMaxCached = 1024;  // dropped whole now and then, as summary_json's
   if (summary_values_.size() >= kMaxCached) summary_values_.clear();
-  summary_values_[key] = CachedSummaryValue{*revision, node, computed};
+  summary_values_[key] = CachedSummaryValue{*revision, previous.revision(), node, computed};
   Summary result = *computed;
   result.figures_at = read_at;
   return result;
@@ -116,13 +123,15 @@ std::shared_ptr<const std::string> Summaries::summary_json(const User& actor,
   // it, so an entry is never staler than the revision it is filed under.
   const std::optional<std::int64_t> revision = store_->campaigns().campaign_revision(campaign_id);
   if (!revision) core_.load_campaign(campaign_id);  // throws the usual not_found
+  const PreviousYearView previous = previous_year_view(actor, campaign_id);
 
-  const auto key = std::make_tuple(campaign_id, unit_code, std::max(0, options.missing_limit),
-                                   std::max(0, options.narrative_limit));
+  const SummaryKey key{campaign_id, unit_code, std::max(0, options.missing_limit),
+                       std::max(0, options.narrative_limit), previous.visible};
   {
     std::lock_guard lock(summaries_mutex_);
     auto it = summaries_.find(key);
-    if (it != summaries_.end() && it->second.revision == *revision) {
+    if (it != summaries_.end() && it->second.revision == *revision &&
+        it->second.previous_revision == previous.revision()) {
       require_allowed(actor, Action::read_summary, it->second.node);  // pure: no I/O held
       return it->second.json;
     }
@@ -137,7 +146,7 @@ std::shared_ptr<const std::string> Summaries::summary_json(const User& actor,
   // simpler than an LRU and costs one recomputation per node.
   constexpr std::size_t kMaxCachedSummaries = 4096;
   if (summaries_.size() >= kMaxCachedSummaries) summaries_.clear();
-  summaries_[key] = CachedSummary{*revision, node, json};
+  summaries_[key] = CachedSummary{*revision, previous.revision(), node, json};
   return json;
 }
 

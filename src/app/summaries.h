@@ -16,6 +16,7 @@
 #include "app/unit_texts.h"
 #include "app/use_case_area.h"
 #include "domain/campaign.h"
+#include "domain/campaign_store.h"
 #include "domain/summary.h"
 #include "domain/user.h"
 
@@ -67,6 +68,22 @@ class Summaries : public UseCaseArea {
                                                   const SummaryOptions& options = {});
 
  private:
+  // Last year's campaign as one summary request sees it (previous_year.cpp): the link and its
+  // revision (none when the campaign has no previous year), and whether the actor may see that
+  // campaign (it may have been issued by a unit outside the actor's view).
+  struct PreviousYearView {
+    std::optional<CampaignStore::PreviousYear> link;
+    bool visible = false;
+    std::int64_t revision() const { return link ? link->revision : -1; }
+  };
+  PreviousYearView previous_year_view(const User& actor, std::int64_t campaign_id);
+  // The comparison of `current` (this year's figures of `node`) with last year's figures of the
+  // node and of the units it replaced (previous_year.cpp); null when no report of theirs
+  // counted last year.
+  std::shared_ptr<const YearComparison> compare_with_previous_year(
+      const Campaign& campaign, const OrgUnit& node, const Summary& current,
+      const CampaignStore::PreviousYear& previous);
+
   // The summary of a campaign in "accepted" mode (reporting_up.cpp): like summary(), with every
   // consolidating child counted by its accepted snapshot only; nullopt when no child of the node
   // consolidates (the live summary is the same then).
@@ -78,31 +95,38 @@ class Summaries : public UseCaseArea {
   std::shared_ptr<const ReportListPage> dashboard_page(const ReportListQuery& query,
                                                        std::int64_t revision);
 
+  // (campaign id, unit code, missing limit, narrative limit, last year visible): the summaries'
+  // caches' key. An entry also stands for last year's revision (-1 for none).
+  using SummaryKey = std::tuple<std::int64_t, std::string, int, int, bool>;
   struct CachedSummary {
     std::int64_t revision = 0;
+    std::int64_t previous_revision = -1;
     // The node as loaded for this revision: every change of a unit bumps the revision of every
     // campaign, so a hit needs no unit read for its access check.
     OrgUnit node;
     std::shared_ptr<const std::string> json;
   };
   std::mutex summaries_mutex_;
-  // (campaign id, unit code, missing limit, narrative limit) → the summary at a revision.
-  std::map<std::tuple<std::int64_t, std::string, int, int>, CachedSummary> summaries_;
+  // SummaryKey → the summary's JSON at a revision.
+  std::map<SummaryKey, CachedSummary> summaries_;
   // The same key → the summary itself (for pages), under summaries_mutex_.
   struct CachedSummaryValue {
     std::int64_t revision = 0;
+    std::int64_t previous_revision = -1;
     OrgUnit node;  // as CachedSummary's
     std::shared_ptr<const Summary> summary;
   };
-  std::map<std::tuple<std::int64_t, std::string, int, int>, CachedSummaryValue> summary_values_;
+  std::map<SummaryKey, CachedSummaryValue> summary_values_;
 
-  // (campaign id, node code) → a dashboard's figures and counts (no page) at a revision.
+  // (campaign id, node code, last year visible) → a dashboard's figures and counts (no page) at a
+  // revision and last year's revision (-1 for none).
   struct CachedDashboard {
     std::int64_t revision = 0;
+    std::int64_t previous_revision = -1;
     std::shared_ptr<const DashboardFigures> figures;
   };
   std::mutex dashboards_mutex_;
-  std::map<std::pair<std::int64_t, std::string>, CachedDashboard> dashboards_;
+  std::map<std::tuple<std::int64_t, std::string, bool>, CachedDashboard> dashboards_;
   // (campaign id, node path, filter, search key, offset, limit) → a page of a dashboard's list at
   // a revision, read at most 5 seconds ago (a draft saved again changes its row's time without
   // bumping the revision); under dashboards_mutex_.

@@ -52,6 +52,15 @@ class Units : public UseCaseArea {
   // Where the unit stands for its administrator (unit_editing.cpp; manage_unit on it): the
   // ancestors the actor may manage and whether the actor may move it (UnitPlace).
   UnitPlace unit_place(const User& actor, const std::string& code);
+  // The units a unit replaced (sáp nhập từ; unit_lineage.cpp): read_unit on it.
+  std::vector<OrgUnit> predecessors(const User& actor, const std::string& code);
+  // Replaces them (manage_unit on the unit and on every predecessor), audited as
+  // "unit.predecessors". Error{validation_failed, field "predecessors"} for an unknown code, the
+  // unit itself, a code twice, or a cycle (a predecessor that replaced the unit, however far
+  // back); then nothing changes. Returns the list as stored.
+  std::vector<OrgUnit> set_predecessors(const User& actor, const std::string& code,
+                                        const std::vector<std::string>& predecessor_codes,
+                                        const RequestContext& context = {});
   // CSV or XLSX bytes; all-or-nothing. `root_code` limits where rows may attach (the actor's
   // unit for a coordinator; empty for an admin).
   ImportResult import_units(const User& actor, const std::string& body,

@@ -7,6 +7,7 @@
 
 #include "documents/builder_support.h"
 #include "domain/text.h"
+#include "domain/year_comparison.h"
 
 namespace llw::documents {
 
@@ -207,6 +208,37 @@ void add_item(std::vector<Block>& out, const FormItem& item, const Summary& s,
   }
 }
 
+// Year over year: every numeric figure beside last year's of the same node and the change, as
+// the domain computed them (year_comparison.h); nothing when there is no previous year.
+void add_comparison(std::vector<Block>& out, const Campaign& campaign, const Summary& s) {
+  if (!s.previous_year) return;
+  const YearComparison& comparison = *s.previous_year;
+  const std::string year = std::to_string(campaign.year);
+  const std::string previous_year = std::to_string(comparison.year);
+  Table table;
+  table.header_rows = {
+      {"TT", "Nội dung", "Năm " + year, "Năm trước (" + previous_year + ")", "Thay đổi"}};
+  table.column_widths = {0.8, 4.6, 1.5, 1.5, 2.3};
+  table.align = {Align::center, Align::left, Align::right, Align::right, Align::right};
+  const auto shown = [](const FigureComparison& f, double value) {
+    return f.rate ? format_vietnamese_percent(value / 100) : format_number(value);
+  };
+  int number = 1;
+  for (const FigureComparison& f : comparison.figures) {
+    table.rows.push_back(
+        {{std::to_string(number++), f.label, shown(f, f.current),
+          f.previous ? shown(f, *f.previous) : std::string(kNotApplicable), f.change}});
+  }
+  out.push_back(dash("So sánh với " + week_name(comparison.year) + ":"));
+  out.push_back(table_block(std::move(table)));
+  out.push_back(
+      paragraph("Ghi chú: năm trước là số liệu của cùng đơn vị (đơn vị sáp nhập so với "
+                "tổng số liệu của các đơn vị cũ); tỷ lệ so sánh theo điểm phần trăm; "
+                "“" +
+                    std::string(kNotApplicable) + "”: năm trước chưa có nội dung này.",
+                true));
+}
+
 // Section I of a consolidated report: the node's own direction work before the units' reports,
 // its plan when it issued the campaign's, then what its coordinator wrote of its directives.
 void add_direction(std::vector<Block>& out, const Campaign& campaign, const OrgUnit& node,
@@ -383,6 +415,7 @@ Document build_summary_document(const Campaign& campaign, const ReportForm& form
       }
     }
   }
+  add_comparison(body, campaign, summary);
   body.push_back(paragraph("Trên đây là báo cáo kết quả tổ chức " + week_name(campaign.year) +
                            " của " + name + "./."));
 

@@ -63,6 +63,13 @@ class CampaignStore {
   // year, as insert_next_year_campaign would have. Error{conflict, field "next_year"} when
   // `previous_id` has one already.
   virtual void link_next_year(std::int64_t previous_id, std::int64_t campaign_id) = 0;
+  // The reverse link: the campaign `campaign_id` was started from (last year's), with that
+  // campaign's revision, in one read (what a summary compares with, and when to compare again).
+  struct PreviousYear {
+    std::int64_t campaign_id = 0;
+    std::int64_t revision = 0;
+  };
+  virtual std::optional<PreviousYear> previous_year_campaign(std::int64_t campaign_id) = 0;
   // Replaces the campaign's structured plan fields (the caller validated them) and bumps its
   // revision. Error{not_found} when there is no such campaign.
   virtual void update_campaign_plan(std::int64_t campaign_id, const nlohmann::json& plan) = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "error.h"
@@ -104,6 +105,9 @@ class FormParser {
                     const std::optional<double>& max, const std::string& where) const;
   std::vector<std::string> choices(const json& object, ItemType type,
                                    const std::string& where) const;
+  std::vector<std::string> previous_keys(const json& object, const std::string& key,
+                                         const std::string& where) const;
+  void check_previous_keys(const ReportForm& form) const;
   TableColumn column(const json& definition, const FormItem& table, const std::string& where);
   FormItem item(const json& definition);
   void check_summary_path(const std::string& path, AggregateRule rule, const std::string& activity,
@@ -272,6 +276,49 @@ std::vector<std::string> FormParser::choices(const json& object, ItemType type,
   return result;
 }
 
+std::vector<std::string> FormParser::previous_keys(const json& object, const std::string& key,
+                                                   const std::string& where) const {
+  if (!object.contains("previous_keys")) return {};
+  const auto& list = object.at("previous_keys");
+  if (!list.is_array()) fail(where, "'previous_keys' phải là danh sách khóa của năm trước");
+  std::vector<std::string> result;
+  for (const auto& value : list) {
+    if (!value.is_string() || !is_key(value.get_ref<const std::string&>())) {
+      fail(where,
+           "mỗi khóa trong 'previous_keys' chỉ gồm chữ thường không dấu, chữ số và gạch "
+           "dưới");
+    }
+    const auto& old_key = value.get_ref<const std::string&>();
+    if (old_key == key) fail(where, "'previous_keys' không ghi chính khóa của mục");
+    if (std::find(result.begin(), result.end(), old_key) != result.end()) {
+      fail(where, "khóa năm trước '" + old_key + "' bị trùng");
+    }
+    result.push_back(old_key);
+  }
+  return result;
+}
+
+// A renamed item's old keys must name nothing else: not an item of this form (its figure would
+// be compared twice) and not the old key of another item.
+void FormParser::check_previous_keys(const ReportForm& form) const {
+  std::set<std::string> keys;
+  for (const FormItem* item : form.items()) keys.insert(item->key);
+  std::map<std::string, std::string> mapped;  // old key → the item that took it
+  for (const FormItem* item : form.items()) {
+    const std::string where = "mục '" + item->key + "'";
+    for (const std::string& old_key : item->previous_keys) {
+      if (keys.count(old_key) != 0) {
+        fail(where,
+             "khóa năm trước '" + old_key + "' đang là khóa của một mục khác trong đề cương");
+      }
+      const auto [it, fresh] = mapped.emplace(old_key, item->key);
+      if (!fresh) {
+        fail(where, "khóa năm trước '" + old_key + "' đã được mục '" + it->second + "' dùng");
+      }
+    }
+  }
+}
+
 void FormParser::check_summary_path(const std::string& path, AggregateRule rule,
                                     const std::string& activity, const std::string& measure,
                                     const std::string& where) const {
@@ -415,7 +462,7 @@ FormItem FormParser::item(const json& definition) {
   check_fields(definition, where,
                {"key", "label", "help", "type", "required", "min", "max", "choices", "columns",
                 "max_rows", "aggregate", "weight_group", "summary", "activity", "measure",
-                "default_direction", "population_group", "within"});
+                "default_direction", "population_group", "within", "previous_keys"});
   if (!is_key(item.key)) fail(where, "khóa chỉ gồm chữ thường không dấu, chữ số và gạch dưới");
   item.label = text(definition, "label", where, true, 500);
   item.help = text(definition, "help", where, false, 2000);
@@ -433,6 +480,7 @@ FormItem FormParser::item(const json& definition) {
   item.summary = text(definition, "summary", where, false, 200);
   item.population_group = text(definition, "population_group", where, false, 32);
   item.within = within(definition, item.type, where);
+  item.previous_keys = previous_keys(definition, item.key, where);
 
   if (!item.activity.empty() && !is_key(item.activity)) {
     fail(where, "activity chỉ gồm chữ thường không dấu, chữ số và gạch dưới");
@@ -773,6 +821,7 @@ std::shared_ptr<ReportForm> FormParser::parse(const json& definition) {
     if (header_ok) form->sections.push_back(std::move(section));
   }
   step([&] { check_activities(*form); });
+  step([&] { check_previous_keys(*form); });
 
   if (definition.contains("rules")) {
     const auto& rules = definition.at("rules");

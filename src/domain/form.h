@@ -122,6 +122,10 @@ struct FormItem {
   // Date items: "week" when the date must fall in the campaign's week; "" when it must fall
   // between the plan's date and the report's (flagged otherwise, see report_flags.h).
   std::string within;
+  // Year over year: the keys this item had in earlier form versions (a renamed item), so last
+  // year's figure of "old_key" is compared with this item. Never a key of this form, and each
+  // old key maps to one item only (checked by the form loader).
+  std::vector<std::string> previous_keys;
 };
 
 struct FormSection {

@@ -41,6 +41,7 @@ json item_to_json(const FormItem& item) {
   if (!item.summary.empty()) j["summary"] = item.summary;
   if (!item.population_group.empty()) j["population_group"] = item.population_group;
   if (!item.within.empty()) j["within"] = item.within;
+  if (!item.previous_keys.empty()) j["previous_keys"] = item.previous_keys;
   return j;
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -73,6 +74,8 @@ Participation participation_of(const Campaign& campaign, const OrgUnit& unit,
 Contribution difference(const Contribution& after, const Contribution& before);
 void add_into(Contribution& total, const Contribution& delta);
 
+struct YearComparison;  // year_comparison.h
+
 struct UnitText {
   std::string unit_code;
   std::string unit_name;
@@ -132,6 +135,9 @@ struct Summary {
   // was checked against the campaign's revision (read after the clock), so the figures include
   // every counted change up to this moment. 0 when unknown (a summary built by hand).
   Timestamp figures_at = 0;
+  // Last year's figures of the same node beside this year's (year_comparison.h); null when the
+  // campaign has no previous year, or the reader may not see it.
+  std::shared_ptr<const YearComparison> previous_year;
 };
 
 // "Số liệu tính đến 17 giờ 00 ngày 12/10/2025": what every consolidated report (page and

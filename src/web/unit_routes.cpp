@@ -1,5 +1,6 @@
 // GET/POST /api/v1/units, GET /api/v1/units/{code}, POST /api/v1/units/import (CSV or XLSX);
-// PATCH /api/v1/units/{code}: editing a unit and moving it in the tree; GET and POST
+// PATCH /api/v1/units/{code}: editing a unit and moving it in the tree; GET and PUT
+// /api/v1/units/{code}/predecessors: the units it replaced (sáp nhập từ); GET and POST
 // /api/v1/units/{code}/accounts (and …/accounts/slips.pdf): the reporter accounts of the unit's
 // subtree, created or reset in one step. Access and rules are the Application's; this file reads
 // the request and shapes the response.
@@ -59,6 +60,12 @@ AccountsBody accounts_body(const HttpRequest& request, std::size_t max_body_byte
   return parsed;
 }
 
+nlohmann::json predecessors_json(const std::string& code, const std::vector<OrgUnit>& units) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const OrgUnit& unit : units) list.push_back({{"code", unit.code}, {"name", unit.name}});
+  return {{"unit", code}, {"predecessors", std::move(list)}};
+}
+
 nlohmann::json issued_json(const std::vector<IssuedAccount>& issued) {
   nlohmann::json accounts = nlohmann::json::array();
   for (const IssuedAccount& account : issued) {
@@ -81,6 +88,8 @@ std::vector<ApiRoute> UnitRoutes::routes() {
       {"POST", {"units", "import"}, bind(&UnitRoutes::import_units), false},
       {"GET", {"units", "{}"}, bind(&UnitRoutes::get_unit)},
       {"PATCH", {"units", "{}"}, bind(&UnitRoutes::patch_unit)},
+      {"GET", {"units", "{}", "predecessors"}, bind(&UnitRoutes::get_predecessors)},
+      {"PUT", {"units", "{}", "predecessors"}, bind(&UnitRoutes::put_predecessors)},
       {"GET", {"units", "{}", "accounts"}, bind(&UnitRoutes::list_unit_accounts)},
       {"POST", {"units", "{}", "accounts"}, bind(&UnitRoutes::issue_unit_accounts)},
       {"POST", {"units", "{}", "accounts", "slips.pdf"}, bind(&UnitRoutes::issue_unit_accounts)},
@@ -203,6 +212,32 @@ HttpResponse UnitRoutes::patch_unit(const HttpRequest& request, const Params& pa
   for (const auto& child : app_.units().list_children(user, unit.code))
     children.push_back(child.code);
   return json_response(200, to_json(unit, children));
+}
+
+HttpResponse UnitRoutes::get_predecessors(const HttpRequest& request, const Params& params) {
+  const User user = authenticate(request);
+  return json_response(200,
+                       predecessors_json(params[0], app_.units().predecessors(user, params[0])));
+}
+
+HttpResponse UnitRoutes::put_predecessors(const HttpRequest& request, const Params& params) {
+  const User user = authenticate(request);
+  const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
+  require_object(body, "Nội dung yêu cầu");
+  const auto it = body.find("predecessors");
+  const auto is_codes = [](const nlohmann::json& list) {
+    return list.is_array() && std::all_of(list.begin(), list.end(),
+                                          [](const nlohmann::json& c) { return c.is_string(); });
+  };
+  if (it == body.end() || !is_codes(*it)) {
+    throw Error(ErrorKind::bad_input,
+                "Trường \"predecessors\" phải là danh sách mã các đơn vị cũ (chuỗi), ví dụ "
+                "[\"HP-XA-A\", \"HP-XA-B\"]; danh sách rỗng để bỏ.",
+                "predecessors");
+  }
+  const std::vector<OrgUnit> units = app_.units().set_predecessors(
+      user, params[0], it->get<std::vector<std::string>>(), RequestContext{request.client_address});
+  return json_response(200, predecessors_json(params[0], units));
 }
 
 }  // namespace llw

@@ -22,6 +22,9 @@ class UnitRoutes : public ApiFamily {
   HttpResponse create_unit(const HttpRequest& request, const Params& params);
   HttpResponse import_units(const HttpRequest& request, const Params& params);
   HttpResponse patch_unit(const HttpRequest& request, const Params& params);
+  // GET and PUT /api/v1/units/{code}/predecessors: the units it replaced (sáp nhập từ).
+  HttpResponse get_predecessors(const HttpRequest& request, const Params& params);
+  HttpResponse put_predecessors(const HttpRequest& request, const Params& params);
   HttpResponse list_unit_accounts(const HttpRequest& request, const Params& params);
   HttpResponse issue_unit_accounts(const HttpRequest& request, const Params& params);
 

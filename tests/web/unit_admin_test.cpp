@@ -541,3 +541,72 @@ TEST_F(UnitAdminTest, ATelephoneIsAVietnameseNumberAndAnythingElseIsRefused) {
 
 }  // namespace
 }  // namespace llw::test
+
+// --- Sáp nhập từ: GET/PUT /api/v1/units/{code}/predecessors and the page's form ------------------
+
+namespace {
+
+HttpReply put_predecessors(HttpClient& http, const std::string& token, const std::string& code,
+                           const std::string& body) {
+  return http.send_json("PUT", "/api/v1/units/" + code + "/predecessors", token, body);
+}
+
+}  // namespace
+
+TEST_F(UnitAdminTest, PredecessorsAreRecordedReadAndRefusedOverTheApi) {
+  const HttpReply put = put_predecessors(*http_, token(kCoordinator), "HP-AH-THTT",
+                                         R"({"predecessors": ["HP-AH-MN"]})");
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(put.json()["predecessors"][0]["code"], "HP-AH-MN");
+  const HttpReply got = get("/api/v1/units/HP-AH-THTT/predecessors", token(kReporter));
+  ASSERT_EQ(got.status, 200) << got.body;
+  EXPECT_EQ(got.json()["predecessors"].size(), 1u);
+
+  struct Refusal {
+    std::string user, code, body;
+    long status;
+  };
+  const std::vector<Refusal> refusals{
+      {kCoordinator, "HP-AH-THTT", R"({"predecessors": ["HP-NONE"]})", 422},
+      {kCoordinator, "HP-AH-THTT", R"({"predecessors": ["HP-AH-THTT"]})", 422},
+      {kCoordinator, "HP-AH-MN", R"({"predecessors": ["HP-AH-THTT"]})", 422},  // a cycle
+      {kCoordinator, "HP-AH-THTT", R"({"predecessors": "HP-AH-MN"})", 400},
+      {kCoordinator, "HP-AH-THTT", R"({"predecessors": [1]})", 400},
+      {kCoordinator, "HP-AH-THTT", R"({"predecessors": ["HP-AD"]})", 403},  // another commune
+      {kReporter, "HP-AH-THTT", R"({"predecessors": []})", 403},
+      {kViewer, "HP-AH-THTT", R"({"predecessors": []})", 403},
+  };
+  for (const Refusal& r : refusals) {
+    const HttpReply reply = put_predecessors(*http_, token(r.user), r.code, r.body);
+    EXPECT_EQ(reply.status, r.status) << r.user << " " << r.code << " " << r.body << reply.body;
+  }
+  const HttpReply after = get("/api/v1/units/HP-AH-THTT/predecessors", token(kAdmin));
+  ASSERT_EQ(after.json()["predecessors"].size(), 1u);
+  EXPECT_EQ(after.json()["predecessors"][0]["code"], "HP-AH-MN");
+  EXPECT_TRUE(
+      get("/api/v1/units/HP-AH-MN/predecessors", token(kAdmin)).json()["predecessors"].empty());
+}
+
+TEST_F(UnitAdminTest, ThePageRecordsPredecessorsAndShowsARefusalBesideTheField) {
+  const PageSession coordinator = session_of(kCoordinator);
+  const HttpReply saved =
+      page_post("/quan-tri/don-vi/HP-AH-THTT", coordinator,
+                "csrf=" + coordinator.csrf + "&action=sap-nhap&predecessors=HP-AH-MN%2C+");
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  const HtmlPage shown(page_get("/quan-tri/don-vi/HP-AH-THTT?ok=sap-nhap", coordinator).body);
+  EXPECT_EQ(shown.attribute("//form[@id='merge-form']//input[@name='predecessors']", "value"),
+            "HP-AH-MN");
+  EXPECT_NE(shown.text("//*[@id='merged-from']").find("HP-AH-MN"), std::string::npos);
+
+  const HttpReply refused =
+      page_post("/quan-tri/don-vi/HP-AH-THTT", coordinator,
+                "csrf=" + coordinator.csrf + "&action=sap-nhap&predecessors=HP-KHONG-CO");
+  EXPECT_EQ(refused.status, 422);
+  const HtmlPage page(refused.body);
+  EXPECT_NE(page.text("//*[@id='merge-predecessors-err']").find("HP-KHONG-CO"), std::string::npos)
+      << refused.body;
+  EXPECT_EQ(page.attribute("//form[@id='merge-form']//input[@name='predecessors']", "value"),
+            "HP-KHONG-CO");
+  const HttpReply kept = get("/api/v1/units/HP-AH-THTT/predecessors", token(kAdmin));
+  EXPECT_EQ(kept.json()["predecessors"][0]["code"], "HP-AH-MN");
+}

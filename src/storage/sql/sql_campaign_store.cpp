@@ -222,6 +222,18 @@ std::vector<std::pair<std::int64_t, std::int64_t>> SqlCampaignStore::campaign_re
   return revisions;
 }
 
+std::optional<CampaignStore::PreviousYear> SqlCampaignStore::previous_year_campaign(
+    std::int64_t campaign_id) {
+  auto connection = context_.pool().acquire();
+  const auto row = connection
+                       ->prepared<IdRevisionRow, long long>(
+                           "SELECT c.id, c.revision FROM campaign_successors s JOIN campaigns c ON "
+                           "c.id = s.previous_campaign_id WHERE s.campaign_id = :c")
+                       .one(static_cast<long long>(campaign_id));
+  if (!row) return std::nullopt;
+  return PreviousYear{row->id, row->revision};
+}
+
 std::optional<std::int64_t> SqlCampaignStore::campaign_revision(std::int64_t campaign_id) {
   auto connection = context_.pool().acquire();
   auto row =

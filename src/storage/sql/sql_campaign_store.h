@@ -18,6 +18,7 @@ class SqlCampaignStore : public CampaignStore {
                                          const std::vector<OrgUnit>& reporting_units,
                                          const std::vector<LevelPlan>& drafts) override;
   std::optional<std::int64_t> next_year_campaign_id(std::int64_t previous_id) override;
+  std::optional<PreviousYear> previous_year_campaign(std::int64_t campaign_id) override;
   void link_next_year(std::int64_t previous_id, std::int64_t campaign_id) override;
   void update_campaign_plan(std::int64_t campaign_id, const nlohmann::json& plan) override;
   std::vector<Campaign> list_campaigns() override;

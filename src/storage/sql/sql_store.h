@@ -32,6 +32,7 @@
 #include "storage/sql/sql_reporting_up_store.h"
 #include "storage/sql/sql_session_views.h"
 #include "storage/sql/sql_sign_in_log.h"
+#include "storage/sql/sql_unit_lineage_store.h"
 #include "storage/sql/sql_unit_store.h"
 
 namespace soci {
@@ -72,6 +73,7 @@ class SqlStore : public Store {
   SignInLog& sign_ins() override { return sign_ins_; }
   EvidenceStore& evidence() override { return evidence_; }
   FormStore& forms() override { return forms_; }
+  UnitLineageStore& unit_lineage() override { return unit_lineage_; }
   ReportListing& report_listing() override { return report_listing_; }
   // The cache in front of the port once keep_reads_in_memory was called.
   SessionViews& session_views() override;
@@ -91,6 +93,7 @@ class SqlStore : public Store {
   SqlSignInLog sign_ins_{context_};
   SqlEvidenceStore evidence_{context_};
   SqlFormStore forms_{context_};
+  SqlUnitLineageStore unit_lineage_{context_};
   SqlReportListing report_listing_{context_};
   SqlSessionViews session_views_{context_};
 

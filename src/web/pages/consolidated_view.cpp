@@ -2,6 +2,7 @@
 
 #include "web/pages/paging_view.h"
 #include "web/pages/view_format.h"
+#include "web/pages/year_comparison_view.h"
 
 namespace llw::pages {
 
@@ -124,7 +125,8 @@ json consolidated_view(const ConsolidatedInput& input) {
                {"history", std::move(history)},
                {"has_history", !input.history.empty()},
                {"has_saved", input.saved != nullptr && input.saved->version > 0},
-               {"cutoff", figures_cutoff_text(summary)}};
+               {"cutoff", figures_cutoff_text(summary)},
+               {"comparison", year_comparison_view(summary, input.campaign->year)}};
   if (input.saved != nullptr && input.saved->version > 0) {
     view["saved_by"] = input.saved->updated_by_name;
     view["saved_at"] = format_date_time(input.saved->updated_at);

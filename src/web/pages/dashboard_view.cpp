@@ -12,6 +12,7 @@
 #include "web/pages/paging_view.h"
 #include "web/pages/report_form_view.h"
 #include "web/pages/view_format.h"
+#include "web/pages/year_comparison_view.h"
 
 namespace llw::pages {
 
@@ -223,7 +224,8 @@ json dashboard_view(const DashboardInput& input) {
                {"query", input.query},
                {"main_totals", std::move(main_totals)},
                {"activities", std::move(activities)},
-               {"directions", std::move(directions)}};
+               {"directions", std::move(directions)},
+               {"comparison", year_comparison_view(summary, campaign.year)}};
   view.update(unit_list_view(dashboard, input));
   return view;
 }

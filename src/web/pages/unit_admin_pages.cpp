@@ -51,6 +51,21 @@ void keep(UnitFormState& state, const pages::PostedForm& form,
   for (const auto& name : names) state.values[name] = form.value(name);
 }
 
+// "HP-X, HP-Y" (commas, semicolons or spaces between) → {"HP-X", "HP-Y"}.
+std::vector<std::string> codes_of(const std::string& line) {
+  std::vector<std::string> codes;
+  std::string code;
+  for (const char c : line + ",") {
+    if (c == ',' || c == ';' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      if (!code.empty()) codes.push_back(std::move(code));
+      code.clear();
+    } else {
+      code += c;
+    }
+  }
+  return codes;
+}
+
 std::vector<std::string> unit_field_names() {
   std::vector<std::string> names{"name", "kind", "level", "email", "phone"};
   for (const auto& [group, label] : pages::population_groups()) names.push_back("pop_" + group);
@@ -121,6 +136,7 @@ TypedUnit read_unit_form(const pages::PostedForm& form, UnitFormState& state,
 std::string notice_for(const std::string& done) {
   if (done == "sua") return "Đã lưu thông tin đơn vị.";
   if (done == "them") return "Đã thêm đơn vị cấp dưới.";
+  if (done == "sap-nhap") return "Đã lưu các đơn vị cũ sáp nhập vào đơn vị này.";
   if (done == "chuyen")
     return "Đã chuyển đơn vị sang đơn vị cấp trên mới; số liệu tổng hợp đã "
            "được cập nhật.";
@@ -137,6 +153,7 @@ pages::UnitAdminInput tree_input(const Areas& app, const User& user, const OrgUn
   input.children = app.units().list_children(user, unit.code);
   input.without_account = app.accounts().units_without_reporter(user, input.children);
   input.can_move = place.may_move;
+  input.predecessors = app.units().predecessors(user, unit.code);
   return input;
 }
 
@@ -229,6 +246,12 @@ HttpResponse UnitAdminPages::admin_units_post(Context& context, const Params& pa
       app_.units().create_unit(user, child, request);
       return redirect(here + "?ok=them");
     }
+    if (action == "sap-nhap") {
+      state = &input.merge;
+      keep(input.merge, form, {"predecessors"});
+      app_.units().set_predecessors(user, unit.code, codes_of(form.value("predecessors")), request);
+      return redirect(here + "?ok=sap-nhap");
+    }
     if (action == "chuyen") {
       state = &input.move;
       keep(input.move, form, {"parent_code"});
@@ -251,6 +274,7 @@ HttpResponse UnitAdminPages::admin_units_post(Context& context, const Params& pa
                                           : input.edit;
     tree.add = input.add;
     tree.move = input.move;
+    tree.merge = input.merge;
     return page(context, error.kind() == ErrorKind::conflict ? 409 : 422, "admin_units",
                 pages::unit_admin_view(tree));
   }

@@ -229,6 +229,26 @@ json unit_admin_view(const UnitAdminInput& input) {
   move["has_choices"] = !choices.empty();
   move["choices"] = std::move(choices);
   view["move"] = std::move(move);
+
+  // Sáp nhập từ: the codes as one line; the stored ones unless the form came back refused.
+  UnitFormState merge_state = input.merge;
+  if (!merge_state.values.count("predecessors")) {
+    std::string codes;
+    for (const OrgUnit& p : input.predecessors) codes += (codes.empty() ? "" : ", ") + p.code;
+    merge_state.values["predecessors"] = codes;
+  }
+  json merge = form_state(merge_state);
+  merge["predecessors"] =
+      field("merge", merge_state, "predecessors", "Sáp nhập từ: mã các đơn vị cũ",
+            "Cách nhau bằng dấu phẩy, ví dụ: HP-AH, HP-TT. Để trống nếu đơn vị không sáp nhập "
+            "từ đơn vị nào.");
+  json merged_from = json::array();
+  for (const OrgUnit& p : input.predecessors) {
+    merged_from.push_back({{"code", p.code}, {"name", p.name}});
+  }
+  merge["has_predecessors"] = !merged_from.empty();
+  merge["merged_from"] = std::move(merged_from);
+  view["merge"] = std::move(merge);
   return view;
 }
 

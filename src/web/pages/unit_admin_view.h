@@ -1,7 +1,8 @@
 #pragma once
 // The unit tree page (/quan-tri/don-vi/{code}): the unit's place (breadcrumb, link up), its
-// children, and three forms — edit the unit (signer included), add a child unit, move the unit
-// under another parent. Built as data from plain inputs so that tests check it without HTML.
+// children, and four forms — edit the unit (signer included), add a child unit, move the unit
+// under another parent, record the units it was merged from (sáp nhập từ). Built as data from plain
+// inputs so that tests check it without HTML.
 
 #include <map>
 #include <nlohmann/json.hpp>
@@ -35,6 +36,10 @@ struct UnitAdminInput {
   UnitFormState edit;  // values default to the unit's
   UnitFormState add;
   UnitFormState move;
+  // The units this unit replaced (sáp nhập từ), and the form that records them: the codes as one
+  // line, "HP-X, HP-Y" (value "predecessors"; the stored list when nothing was typed).
+  std::vector<OrgUnit> predecessors;
+  UnitFormState merge;
   // The move form's search for a new parent: what was typed and the units it found that the
   // unit may move under (chosen from a list instead of typing a code).
   std::string parent_search;
