@@ -131,9 +131,8 @@ TEST_F(ReportEntryTest, AFilledTemplateIsEnteredAsAcceptedWithItsHistoryAndExact
   EXPECT_EQ(corrected.entered, 1);
   EXPECT_EQ(summary("HP-X")["totals"]["media_articles"], 8);
   expect_summaries_match_a_full_rebuild(campaign_.id);
-  // An emptied cell clears the item.
+  // An emptied cell clears the item (a row emptied entirely is a unit not entered: left as is).
   put(sheets, "HP-X-V", "media_articles", "");
-  put(sheets, "HP-X-V", "flag_talk_held", "");
   ASSERT_TRUE(upload(sheets).problems.empty());
   EXPECT_FALSE(app_->reports()
                    .get_report(system_admin(), campaign_.id, "HP-X-V")
@@ -174,10 +173,14 @@ TEST_F(ReportEntryTest, EveryBadCellIsListedWithItsSheetRowAndColumnAndNothingIs
   };
   const std::string a = std::to_string(sheet.row_of("HP-X-A"));
   const std::string b = std::to_string(sheet.row_of("HP-X-B"));
-  has("Trang “Báo cáo”, dòng " + a + ", cột " + letter("media_articles") +
-      " (Số bài viết phát trên Đài, Báo, cổng thông tin điện tử): Hãy nhập một số nguyên không âm");
-  has("Trang “Báo cáo”, dòng " + b + ", cột " + letter("banners") +
-      " (Số pano, băng zôn tuyên truyền): Số lượng không được âm");
+  const auto column = [&](const std::string& key) {
+    const int c = sheet.column_of(key);
+    return letter(key) + " (" + sheet.rows[0][std::size_t(c)] + ")";
+  };
+  has("Trang “Báo cáo”, dòng " + a + ", cột " + column("media_articles") +
+      ": Hãy nhập một số nguyên không âm");
+  has("Trang “Báo cáo”, dòng " + b + ", cột " + column("banners") +
+      ": Số lượng không được âm");
   has("Trang “Báo cáo”, dòng " + b + ", cột " + letter("flag_talk_sessions"));
   has("Trang “Báo cáo”, dòng " + a + ", cột " + letter("participants_students"));
   has("Trang “Báo cáo”, dòng " + std::to_string(last + 1) + ", cột A (Mã đơn vị): Đơn vị");
