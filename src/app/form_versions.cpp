@@ -1,11 +1,17 @@
-// Form versions added by upload (issue 18): the JSON of docs/form-format.md, checked completely
-// and stored whole or not at all. A stored form never changes (migration 031), so the campaigns
+// Form versions added by upload (issue 18): the JSON of docs/form-format.md, or an XLSX laid out
+// like ODK's XLSForm (xlsform.h, converted to that JSON), checked completely and stored whole or
+// not at all. A stored form never changes (migration 031), so the campaigns
 // that pinned it read it as it was.
+#include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "app/audited.h"
 #include "app/campaigns.h"
 #include "app/use_case_core.h"
+#include "app/xlsform.h"
+#include "documents/xlsx_reader.h"
 #include "domain/error.h"
 #include "domain/form_check.h"
 #include "domain/store.h"
@@ -42,6 +48,45 @@ std::optional<nlohmann::json> parse_upload(const std::string& text,
   }
 }
 
+// An XLSForm workbook as the JSON definition, or its problems (each placed by sheet and row).
+std::optional<nlohmann::json> parse_xlsform(const std::string& bytes,
+                                            std::vector<std::string>& problems,
+                                            std::map<std::string, int>& survey_rows) {
+  documents::XlsxBook book;
+  try {
+    book = documents::read_xlsx(bytes, 10000);
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::bad_input) throw;
+    problems.push_back(std::string(kUploadSource) + ": " + error.message());
+    return std::nullopt;
+  }
+  XlsFormConversion converted = definition_from_xlsform(book);
+  for (const std::string& problem : converted.problems) {
+    problems.push_back(std::string(kUploadSource) + ": " + problem);
+  }
+  survey_rows = std::move(converted.survey_rows);
+  return std::move(converted.definition);  // checked further even with problems: every one listed
+}
+
+// The form check's problems of a converted XLSForm, each with the survey row of the first item it
+// names ("mục 'banners': … (trang 'survey', dòng 12)").
+std::vector<std::string> placed(std::vector<std::string> problems,
+                                const std::map<std::string, int>& survey_rows) {
+  for (std::string& problem : problems) {
+    std::size_t best = std::string::npos;
+    int row = 0;
+    for (const auto& [key, at] : survey_rows) {
+      const std::size_t found = problem.find("'" + key + "'");
+      if (found < best) {
+        best = found;
+        row = at;
+      }
+    }
+    if (row > 0) problem += " (trang 'survey', dòng " + std::to_string(row) + ")";
+  }
+  return problems;
+}
+
 void require_admin(const User& actor) {
   if (actor.role != Role::admin || actor.disabled) {
     throw Error(ErrorKind::forbidden, "Chỉ quản trị hệ thống được thêm mẫu báo cáo.", "");
@@ -67,13 +112,17 @@ struct CheckedUpload {
 
 CheckedUpload check_upload(const std::string& text, std::vector<std::string>& problems) {
   CheckedUpload checked;
-  auto definition = parse_upload(text, problems);
+  std::map<std::string, int> survey_rows;
+  const bool xlsform = is_zip_package(text) && text.size() <= Campaigns::kMaxFormBytes;
+  auto definition =
+      xlsform ? parse_xlsform(text, problems, survey_rows) : parse_upload(text, problems);
   if (!definition) return checked;
   FormCheck check = check_form(*definition, kUploadSource);
-  if (!check.problems.empty()) {
-    problems = std::move(check.problems);
-    return checked;
+  // A workbook's own problems come first, then the form check's, each at its survey row.
+  for (std::string& problem : placed(std::move(check.problems), survey_rows)) {
+    problems.push_back(std::move(problem));
   }
+  if (!problems.empty()) return checked;
   checked.definition = std::move(*definition);
   checked.form = std::move(check.form);
   return checked;

@@ -7,9 +7,12 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "app/documents.h"
+#include "app/report_entry_sheet.h"
 #include "app/request_context.h"
 #include "app/use_case_area.h"
 #include "domain/campaign.h"
@@ -25,6 +28,14 @@ struct ItemChange {
   std::string label;
   nlohmann::json before;  // null when the item was absent
   nlohmann::json after;
+};
+
+// What became of a spreadsheet of reports (Reports::enter_reports): every report written, or none
+// and every problem.
+struct ReportEntryResult {
+  int entered = 0;    // reports written
+  int unchanged = 0;  // rows equal to the report already stored (not written again)
+  std::vector<EntryProblem> problems;  // when not empty, nothing was written
 };
 
 class Reports : public UseCaseArea {
@@ -84,6 +95,25 @@ class Reports : public UseCaseArea {
   // valid e-mail address. Returns the queued reminder.
   ReminderRecord remind_unit(const User& actor, std::int64_t campaign_id,
                              const std::string& unit_code, const RequestContext& context = {});
+  // Reports entered by a coordinator from a spreadsheet (report_entry.cpp; the layout in
+  // report_entry_sheet.h): paper reports of this year, or last year's figures in a past campaign.
+  // For the coordinators of `node_code` and above and admins (write_summary on the node); the
+  // rows are the units of the node's subtree whose reports the actor may review. The template is
+  // prefilled with the current values.
+  DocumentFile entry_template(const User& actor, std::int64_t campaign_id,
+                              const std::string& node_code);
+  // The node, once the campaign exists and the actor may enter reports there (the page's check
+  // before it shows the form); Error{forbidden} otherwise.
+  OrgUnit entry_node(const User& actor, std::int64_t campaign_id, const std::string& node_code);
+  // Checks every cell as the report form would (validate_values on the unit's values with the
+  // row's applied), then writes every changed row's report in one store transaction as accepted,
+  // its history's action "file_entry" — or nothing, with every problem. A row may change a
+  // report not started, in draft, returned, or accepted from an earlier file; a report the unit
+  // submitted or that was accepted from the unit's own submission must be returned first. The
+  // lock date does not apply (the figures are the coordinator's, often of a closed year).
+  ReportEntryResult enter_reports(const User& actor, std::int64_t campaign_id,
+                                  const std::string& node_code, std::string_view body,
+                                  const RequestContext& context = {});
   // One stored version of a report with its values, and the item-by-item change between two.
   std::pair<ReportVersion, nlohmann::json> report_version(const User& actor,
                                                           std::int64_t campaign_id,

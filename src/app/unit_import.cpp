@@ -1,7 +1,5 @@
 #include "app/unit_import.h"
 
-#include <zip.h>
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -9,16 +7,13 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <pugixml.hpp>
 
 #include "app/vietnamese_text.h"
+#include "documents/xlsx_reader.h"
 #include "domain/error.h"
 
 namespace llw {
 namespace {
-
-// Spreadsheet parts larger than this are refused before they are inflated (zip bombs).
-constexpr zip_uint64_t max_xlsx_part_bytes = 64ull * 1024 * 1024;
 
 [[noreturn]] void bad_file(const std::string& message) {
   throw Error(ErrorKind::bad_input, message, "file");
@@ -165,128 +160,6 @@ char detect_separator(std::string_view text) {
   return semicolons > commas ? ';' : ',';
 }
 
-// ---- XLSX --------------------------------------------------------------------------------------
-
-struct ZipArchive {
-  zip_t* archive = nullptr;
-  ~ZipArchive() {
-    if (archive) zip_discard(archive);
-  }
-};
-
-std::optional<std::string> read_zip_entry(zip_t* archive, const std::string& name) {
-  zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat(archive, name.c_str(), 0, &st) != 0) return std::nullopt;
-  if ((st.valid & ZIP_STAT_SIZE) && st.size > max_xlsx_part_bytes) {
-    bad_file("Tệp Excel quá lớn để nhập. Hãy chia thành nhiều tệp nhỏ hơn.");
-  }
-  zip_file_t* file = zip_fopen(archive, name.c_str(), 0);
-  if (!file) bad_file("Tệp Excel bị hỏng: không đọc được phần " + name + ".");
-  std::string data;
-  data.reserve(std::size_t(st.size));
-  char buffer[65536];
-  zip_int64_t n;
-  while ((n = zip_fread(file, buffer, sizeof buffer)) > 0) {
-    data.append(buffer, std::size_t(n));
-    if (data.size() > max_xlsx_part_bytes) {
-      zip_fclose(file);
-      bad_file("Tệp Excel quá lớn để nhập. Hãy chia thành nhiều tệp nhỏ hơn.");
-    }
-  }
-  zip_fclose(file);
-  if (n < 0) bad_file("Tệp Excel bị hỏng: không giải nén được phần " + name + ".");
-  return data;
-}
-
-// Element names without a namespace prefix ("x:row" → "row"): some writers use prefixes.
-std::string_view local_name(const pugi::xml_node& node) {
-  std::string_view name = node.name();
-  auto colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
-
-pugi::xml_node child_named(const pugi::xml_node& parent, std::string_view name) {
-  for (pugi::xml_node child : parent.children()) {
-    if (child.type() == pugi::node_element && local_name(child) == name) return child;
-  }
-  return {};
-}
-
-// The text of a shared string or an inline string: plain <t>, or rich-text runs <r><t>, without
-// phonetic hints (<rPh>).
-std::string rich_text(const pugi::xml_node& node) {
-  std::string text;
-  for (pugi::xml_node child : node.children()) {
-    if (child.type() != pugi::node_element) continue;
-    if (local_name(child) == "t") {
-      text += child.text().get();
-    } else if (local_name(child) == "r") {
-      if (pugi::xml_node t = child_named(child, "t")) text += t.text().get();
-    }
-  }
-  return text;
-}
-
-pugi::xml_document parse_xml(const std::string& data, const std::string& part) {
-  pugi::xml_document doc;
-  pugi::xml_parse_result ok =
-      doc.load_buffer(data.data(), data.size(), pugi::parse_default, pugi::encoding_utf8);
-  if (!ok) bad_file("Tệp Excel bị hỏng: phần " + part + " không phải XML hợp lệ.");
-  return doc;
-}
-
-// "B12" → 1 (zero-based column); -1 when malformed.
-int column_index(std::string_view ref) {
-  int col = 0;
-  std::size_t i = 0;
-  while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z') {
-    col = col * 26 + (ref[i] - 'A' + 1);
-    if (col > 16384) return -1;
-    ++i;
-  }
-  return i == 0 ? -1 : col - 1;
-}
-
-// Numbers are stored as text like "450" or "4.5E2"; integral ones read back as integers so a
-// code typed as 123 stays "123" and a population 450 stays "450".
-std::string number_text(const std::string& raw) {
-  char* end = nullptr;
-  double value = std::strtod(raw.c_str(), &end);
-  if (end == raw.c_str() || *end != '\0' || !std::isfinite(value)) return raw;
-  if (std::floor(value) == value && std::fabs(value) < 9e15) {
-    return std::to_string(static_cast<long long>(value));
-  }
-  return raw;
-}
-
-std::string first_sheet_path(zip_t* archive) {
-  std::string fallback = "xl/worksheets/sheet1.xml";
-  auto workbook = read_zip_entry(archive, "xl/workbook.xml");
-  auto rels = read_zip_entry(archive, "xl/_rels/workbook.xml.rels");
-  if (!workbook || !rels) return fallback;
-  pugi::xml_document wb = parse_xml(*workbook, "xl/workbook.xml");
-  pugi::xml_node sheets = child_named(child_named(wb, "workbook"), "sheets");
-  pugi::xml_node sheet = child_named(sheets, "sheet");
-  if (!sheet) return fallback;
-  std::string rid;
-  for (pugi::xml_attribute a : sheet.attributes()) {
-    std::string_view name = a.name();
-    if (name == "r:id" || (name.size() > 3 && name.substr(name.size() - 3) == ":id")) {
-      rid = a.value();
-    }
-  }
-  pugi::xml_document rd = parse_xml(*rels, "xl/_rels/workbook.xml.rels");
-  for (pugi::xml_node rel : child_named(rd, "Relationships").children()) {
-    if (std::string_view(rel.attribute("Id").value()) != rid) continue;
-    std::string target = rel.attribute("Target").value();
-    if (target.empty()) break;
-    if (target.front() == '/') return target.substr(1);
-    return "xl/" + target;
-  }
-  return fallback;
-}
-
 }  // namespace
 
 CellTable read_csv_cells(std::string_view body) {
@@ -365,84 +238,18 @@ CellTable read_csv_cells(std::string_view body) {
 }
 
 CellTable read_xlsx_cells(std::string_view body) {
-  zip_error_t error;
-  zip_error_init(&error);
-  // The buffer is not copied (libzip's rule): `body` outlives the archive, which is discarded
-  // before this function returns.
-  zip_source_t* source = zip_source_buffer_create(body.data(), body.size(), 0, &error);
-  if (!source) {
-    zip_error_fini(&error);
-    bad_file("Không đọc được tệp Excel.");
-  }
-  ZipArchive zip;
-  zip.archive = zip_open_from_source(source, ZIP_RDONLY, &error);
-  zip_error_fini(&error);
-  if (!zip.archive) {
-    zip_source_free(source);
-    bad_file(
-        "Tệp Excel bị hỏng hoặc không phải định dạng .xlsx. Hãy mở tệp trong Excel, lưu lại "
-        "dạng \"Excel Workbook (.xlsx)\" rồi nhập lại.");
-  }
-
-  std::vector<std::string> shared;
-  if (auto sst = read_zip_entry(zip.archive, "xl/sharedStrings.xml")) {
-    pugi::xml_document doc = parse_xml(*sst, "xl/sharedStrings.xml");
-    for (pugi::xml_node si : child_named(doc, "sst").children()) {
-      if (si.type() == pugi::node_element && local_name(si) == "si")
-        shared.push_back(rich_text(si));
-    }
-  }
-
-  std::string sheet_path = first_sheet_path(zip.archive);
-  auto sheet = read_zip_entry(zip.archive, sheet_path);
-  if (!sheet) bad_file("Tệp Excel không có trang tính nào để nhập.");
-  pugi::xml_document doc = parse_xml(*sheet, sheet_path);
-  pugi::xml_node data = child_named(child_named(doc, "worksheet"), "sheetData");
-
+  const documents::XlsxBook book =
+      documents::read_xlsx(body, std::size_t(max_import_rows), /*first_sheet_only=*/true);
   CellTable table;
-  int previous_row = 0;
-  std::size_t data_rows = 0;
-  for (pugi::xml_node row : data.children()) {
-    if (row.type() != pugi::node_element || local_name(row) != "row") continue;
-    int number = row.attribute("r") ? row.attribute("r").as_int() : previous_row + 1;
-    if (number <= previous_row) number = previous_row + 1;
-    previous_row = number;
-    std::vector<std::string> cells;
-    int next_col = 0;
-    for (pugi::xml_node c : row.children()) {
-      if (c.type() != pugi::node_element || local_name(c) != "c") continue;
-      int col = c.attribute("r") ? column_index(c.attribute("r").value()) : next_col;
-      if (col < 0) col = next_col;
-      next_col = col + 1;
-      if (col >= 200) continue;  // far-right cells are never one of our columns
-      std::string type = c.attribute("t").value();
-      std::string text;
-      if (type == "inlineStr") {
-        text = rich_text(child_named(c, "is"));
-      } else {
-        std::string raw = child_named(c, "v").text().get();
-        if (type == "s") {
-          char* end = nullptr;
-          unsigned long index = std::strtoul(raw.c_str(), &end, 10);
-          if (end == raw.c_str() || index >= shared.size()) {
-            bad_file("Tệp Excel bị hỏng: ô " + std::string(c.attribute("r").value()) +
-                     " trỏ tới chuỗi không tồn tại.");
-          }
-          text = shared[index];
-        } else if (type == "str" || type == "e") {
-          text = raw;
-        } else if (type == "b") {
-          text = raw == "1" ? "TRUE" : "FALSE";
-        } else {
-          text = number_text(raw);
-        }
+  if (!book.sheets.empty()) {
+    for (const documents::XlsxRow& row : book.sheets.front().rows) {
+      std::vector<std::string> cells;
+      for (const documents::XlsxCell& cell : row.cells) {
+        if (cells.size() <= std::size_t(cell.column)) cells.resize(std::size_t(cell.column) + 1);
+        cells[std::size_t(cell.column)] = cell.text;
       }
-      if (cells.size() <= std::size_t(col)) cells.resize(std::size_t(col) + 1);
-      cells[std::size_t(col)] = std::move(text);
+      if (!all_empty(cells)) table.rows.emplace_back(row.number, std::move(cells));
     }
-    if (all_empty(cells)) continue;
-    if (!table.rows.empty()) check_row_count(++data_rows);
-    table.rows.emplace_back(number, std::move(cells));
   }
   if (table.rows.empty()) {
     bad_file(

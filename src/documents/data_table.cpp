@@ -110,7 +110,7 @@ DataWorkbook build_data_workbook(const ReportForm& form, const std::vector<UnitD
   std::map<std::string, std::size_t> sheet_of;
   for (const UnitDataRow& row : rows) {
     auto [it, inserted] = sheet_of.emplace(row.level, book.sheets.size());
-    if (inserted) book.sheets.push_back({row.level, columns, {}});
+    if (inserted) book.sheets.push_back({row.level, columns, {}, {}});
     book.sheets[it->second].rows.push_back(data_row(form, columns, row));
   }
   return book;

@@ -31,10 +31,33 @@ struct DataColumn {
 // in CSV and real dates in XLSX, so they are kept as ISO text "2025-10-02" here.
 using DataCell = std::variant<std::monostate, double, std::string>;
 
+// What Excel lets a user type into a column's cells (a template's data validation): whole
+// numbers or decimals within bounds, or one of a list. Excel shows `message` on a refusal.
+struct DataValidation {
+  enum class Kind { whole, decimal, list };
+  std::size_t column = 0;     // zero-based
+  std::size_t first_row = 2;  // spreadsheet rows, inclusive
+  std::size_t last_row = 2;
+  Kind kind = Kind::whole;
+  std::optional<double> min;
+  std::optional<double> max;
+  std::vector<std::string> list;  // list: the values, none holding a comma or a quote
+  std::string message;
+};
+
+// How a sheet is laid out beyond its cells: the rows frozen at the top (the header and any
+// rows written under it as headers), the autofilter, and the cells' data validation.
+struct SheetLayout {
+  std::size_t frozen_rows = 1;
+  bool autofilter = true;
+  std::vector<DataValidation> validations;
+};
+
 struct DataSheet {
   std::string name;  // sheet name: "Trường học"
   std::vector<DataColumn> columns;
   std::vector<std::vector<DataCell>> rows;
+  SheetLayout layout;
 };
 
 struct DataWorkbook {

@@ -67,10 +67,58 @@ std::string iso_now() {
   return buffer;
 }
 
+// <dataValidations>: after the autofilter, before the page margins (CT_Worksheet's order).
+void append_validations(std::string& out, const std::vector<DataValidation>& validations) {
+  if (validations.empty()) return;
+  out += "<dataValidations count=\"" + std::to_string(validations.size()) + "\">";
+  for (const DataValidation& v : validations) {
+    const char* type = v.kind == DataValidation::Kind::list      ? "list"
+                       : v.kind == DataValidation::Kind::decimal ? "decimal"
+                                                                 : "whole";
+    out += "<dataValidation type=\"";
+    out += type;
+    out += '"';
+    std::vector<std::string> formulas;
+    if (v.kind == DataValidation::Kind::list) {
+      std::string list;
+      for (const std::string& value : v.list) list += (list.empty() ? "" : ",") + value;
+      formulas.push_back("\"" + list + "\"");
+    } else {
+      const auto number = [](double value) {
+        std::string text;
+        append_number(text, value);
+        return text;
+      };
+      const char* op = v.min && v.max ? "between"
+                       : v.min        ? "greaterThanOrEqual"
+                                      : "lessThanOrEqual";
+      out += " operator=\"";
+      out += op;
+      out += '"';
+      if (v.min) formulas.push_back(number(*v.min));
+      if (v.max) formulas.push_back(number(*v.max));
+    }
+    out += " allowBlank=\"1\" showErrorMessage=\"1\" errorTitle=\"Giá trị không hợp lệ\" error=\"";
+    append_escaped(out, clean_text(v.message));
+    const std::string letters = xlsx::column_letters(v.column);
+    out += "\" sqref=\"" + letters + std::to_string(v.first_row) + ":" + letters +
+           std::to_string(v.last_row) + "\">";
+    for (std::size_t i = 0; i < formulas.size(); ++i) {
+      const std::string tag = i == 0 ? "formula1" : "formula2";
+      out += "<" + tag + ">";
+      append_escaped(out, formulas[i]);
+      out += "</" + tag + ">";
+    }
+    out += "</dataValidation>";
+  }
+  out += "</dataValidations>";
+}
+
 }  // namespace
 
 struct XlsxWriter::Sheet {
-  explicit Sheet(std::vector<DataColumn> cols) : columns(std::move(cols)), xml(kSheetCompression) {
+  Sheet(std::vector<DataColumn> cols, SheetLayout sheet_layout)
+      : columns(std::move(cols)), layout(std::move(sheet_layout)), xml(kSheetCompression) {
     for (std::size_t c = 0; c < columns.size(); ++c) {
       letters.push_back(xlsx::column_letters(c));
     }
@@ -84,6 +132,7 @@ struct XlsxWriter::Sheet {
   }
 
   std::vector<DataColumn> columns;
+  SheetLayout layout;
   std::vector<std::string> letters;  // "A", "B", … per column
   DeflatedEntry xml;
   std::string buffer;
@@ -94,17 +143,23 @@ XlsxWriter::XlsxWriter() = default;
 XlsxWriter::~XlsxWriter() = default;
 
 std::size_t XlsxWriter::add_sheet(const std::string& raw_name,
-                                  const std::vector<DataColumn>& columns) {
+                                  const std::vector<DataColumn>& columns,
+                                  const SheetLayout& layout) {
   names_.push_back(sheet_name(raw_name, names_));
-  auto sheet = std::make_unique<Sheet>(columns);
+  auto sheet = std::make_unique<Sheet>(columns, layout);
   std::string& out = sheet->buffer;
+  const std::string frozen = std::to_string(layout.frozen_rows);
+  const std::string first_free = "A" + std::to_string(layout.frozen_rows + 1);
   out +=
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
       "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
       "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-      "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" "
-      "activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\" "
-      "activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>"
+      "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"" +
+      frozen + "\" topLeftCell=\"" + first_free +
+      "\" activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\" "
+      "activeCell=\"" +
+      first_free + "\" sqref=\"" + first_free +
+      "\"/></sheetView></sheetViews>"
       "<sheetFormatPr defaultRowHeight=\"15\"/>";
   if (!columns.empty()) {
     out += "<cols>";
@@ -180,7 +235,7 @@ SpooledFile XlsxWriter::finish_file() {
   for (std::size_t i = 0; i < sheets_.size(); ++i) {
     Sheet& sheet = *sheets_[i];
     std::string range;
-    if (!sheet.columns.empty()) {
+    if (!sheet.columns.empty() && sheet.layout.autofilter) {
       range = "$A$1:$" + sheet.letters.back() + "$" + std::to_string(sheet.rows + 1);
     }
     sheet.buffer += "</sheetData>";
@@ -188,6 +243,7 @@ SpooledFile XlsxWriter::finish_file() {
       sheet.buffer +=
           "<autoFilter ref=\"A1:" + sheet.letters.back() + std::to_string(sheet.rows + 1) + "\"/>";
     }
+    append_validations(sheet.buffer, sheet.layout.validations);
     sheet.buffer +=
         "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" "
         "footer=\"0.3\"/></worksheet>";
@@ -217,7 +273,7 @@ std::string XlsxWriter::finish() { return finish_file().read_all(); }
 std::string render_xlsx(const DataWorkbook& book) {
   XlsxWriter writer;
   for (const DataSheet& sheet : book.sheets) {
-    const std::size_t index = writer.add_sheet(sheet.name, sheet.columns);
+    const std::size_t index = writer.add_sheet(sheet.name, sheet.columns, sheet.layout);
     for (const auto& row : sheet.rows) writer.write_row(index, row);
   }
   return writer.finish();

@@ -30,7 +30,8 @@ class XlsxWriter {
   XlsxWriter& operator=(const XlsxWriter&) = delete;
 
   // Returns the sheet's index for write_row.
-  std::size_t add_sheet(const std::string& name, const std::vector<DataColumn>& columns);
+  std::size_t add_sheet(const std::string& name, const std::vector<DataColumn>& columns,
+                        const SheetLayout& layout = {});
   void write_row(std::size_t sheet, const std::vector<DataCell>& cells);
   SpooledFile finish_file();
   std::string finish();

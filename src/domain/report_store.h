@@ -80,6 +80,13 @@ class ReportStore {
   // changes.
   virtual void write_report(const ReportWrite& write,
                             const std::map<std::string, std::string>& narratives_if_counted) = 0;
+  // Many writes as one transaction (the coordinator's entry of reports from a file): each is
+  // write_report's compare-and-swap with its history, aggregates and narratives, and the first
+  // that fails (a stale version, a report gone) rolls every one back. `narratives_if_counted`
+  // has one map per write.
+  virtual void write_reports(
+      const std::vector<ReportWrite>& writes,
+      const std::vector<std::map<std::string, std::string>>& narratives_if_counted) = 0;
   // The saved versions of a report, newest first, at most `limit`.
   virtual std::vector<ReportVersion> report_history(std::int64_t campaign_id, std::int64_t unit_id,
                                                     int limit) = 0;

@@ -30,7 +30,8 @@ std::vector<ApiRoute> CampaignRoutes::routes() {
       {"POST", {"campaigns"}, bind(&CampaignRoutes::create_campaign)},
       {"GET", {"campaigns", "{}"}, bind(&CampaignRoutes::get_campaign)},
       {"POST", {"campaigns", "{}", "next-year"}, bind(&CampaignRoutes::start_next_year)},
-      {"POST", {"forms"}, bind(&CampaignRoutes::add_form_version)},
+      // The body is a JSON file or an XLSForm workbook: the use case tells them apart.
+      {"POST", {"forms"}, bind(&CampaignRoutes::add_form_version), false},
       {"GET", {"forms", "{}"}, bind(&CampaignRoutes::get_form)},
   };
 }

@@ -1,6 +1,7 @@
 // GET/PUT /api/v1/campaigns/{id}/reports/{unit} and POST …/submit: a unit's report, its draft and
-// its submission. Access and rules are the Application's; this file reads the request and shapes
-// the response.
+// its submission; GET …/report-entry/{unit}/template.xlsx and POST …/report-entry/{unit}: the
+// reports of a subtree entered by a coordinator from a spreadsheet. Access and rules are the
+// Application's; this file reads the request and shapes the response.
 #include "web/report_routes.h"
 
 #include <optional>
@@ -9,6 +10,7 @@
 #include "app/api_json.h"
 #include "app/reports.h"
 #include "domain/error.h"
+#include "web/document_routes.h"
 #include "web/http_errors.h"
 #include "web/request_body.h"
 
@@ -35,6 +37,14 @@ std::vector<ApiRoute> ReportRoutes::routes() {
       {"GET", {"campaigns", "{}", "reports", "{}"}, bind(&ReportRoutes::get_report)},
       {"PUT", {"campaigns", "{}", "reports", "{}"}, bind(&ReportRoutes::save_report)},
       {"POST", {"campaigns", "{}", "reports", "{}", "submit"}, bind(&ReportRoutes::submit_report)},
+      {"GET",
+       {"campaigns", "{}", "report-entry", "{}", "template.xlsx"},
+       bind(&ReportRoutes::entry_template)},
+      // The body is the filled XLSX itself.
+      {"POST",
+       {"campaigns", "{}", "report-entry", "{}"},
+       bind(&ReportRoutes::enter_reports),
+       false},
   };
 }
 
@@ -86,6 +96,41 @@ HttpResponse ReportRoutes::submit_report(const HttpRequest& request, const Param
     if (error.kind() != ErrorKind::conflict) throw;
     return error_response(error, current_version_of(app_.reports(), user, campaign_id, params[1]));
   }
+}
+
+HttpResponse ReportRoutes::entry_template(const HttpRequest& request, const Params& params) {
+  const User user = authenticate(request);
+  return file_response(app_.reports().entry_template(user, campaign_id_from(params[0]), params[1]));
+}
+
+HttpResponse ReportRoutes::enter_reports(const HttpRequest& request, const Params& params) {
+  const User user = authenticate(request);
+  const std::int64_t campaign_id = campaign_id_from(params[0]);
+  check_body_size(request.body.size(), max_body_bytes_);
+  const ReportEntryResult result = app_.reports().enter_reports(
+      user, campaign_id, params[1], request.body, RequestContext{request.client_address});
+  nlohmann::json errors = nlohmann::json::array();
+  for (const EntryProblem& problem : result.problems) {
+    errors.push_back({{"sheet", problem.sheet},
+                      {"row", problem.row},
+                      {"column", problem.column},
+                      {"column_label", problem.column_label},
+                      {"place", entry_problem_place(problem)},
+                      {"message", problem.message}});
+  }
+  if (!result.problems.empty()) {
+    // Nothing was written: every problem, so the file can be fixed and sent again.
+    return json_response(422, {{"error",
+                                {{"code", error_code(ErrorKind::validation_failed)},
+                                 {"message", entry_refusal_message(result.problems)},
+                                 {"field", "body"},
+                                 {"fields", nlohmann::json::object()}}},
+                               {"entered", 0},
+                               {"unchanged", 0},
+                               {"errors", std::move(errors)}});
+  }
+  return json_response(
+      200, {{"entered", result.entered}, {"unchanged", result.unchanged}, {"errors", errors}});
 }
 
 }  // namespace llw

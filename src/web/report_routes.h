@@ -1,5 +1,6 @@
 #pragma once
-// A unit's report: reading it, saving a draft and submitting it (report_routes.cpp). Reviewing,
+// A unit's report: reading it, saving a draft and submitting it, and a subtree's reports entered
+// from a spreadsheet (report_routes.cpp). Reviewing,
 // versions and extensions are workflow_routes.h's.
 
 #include <cstddef>
@@ -20,6 +21,8 @@ class ReportRoutes : public ApiFamily {
   HttpResponse get_report(const HttpRequest& request, const Params& params);
   HttpResponse save_report(const HttpRequest& request, const Params& params);
   HttpResponse submit_report(const HttpRequest& request, const Params& params);
+  HttpResponse entry_template(const HttpRequest& request, const Params& params);
+  HttpResponse enter_reports(const HttpRequest& request, const Params& params);
 
   AppAreas<UsesReports> app_;
 };

@@ -146,6 +146,41 @@ TEST_P(ReportWriteTest, AnUncountedDraftSaveOfAUnitThatDoesNotReportIsNotFound) 
   EXPECT_EQ(raw()->integer("SELECT COUNT(*) FROM report_versions"), 0);
 }
 
+// write_reports: the coordinator's entry from a file, many writes in one transaction.
+TEST_P(ReportWriteTest, ABatchOfWritesIsStoredTogetherOrNotAtAll) {
+  const auto accepted = [&](std::int64_t expected_version, double banners, double before) {
+    ReportWrite write = draft_save(expected_version, int(banners));
+    write.report.status = ReportStatus::accepted;
+    write.uncounted_before_and_after = false;
+    write.action = "file_entry";
+    write.delta = {{"totals.banners", banners - before}};
+    return write;
+  };
+  // The second write expects a version the first does not leave: both are refused.
+  try {
+    store_->reports().write_reports({accepted(0, 3, 0), accepted(5, 4, 3)}, {{}, {}});
+    FAIL() << "a stale write in a batch was stored";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::conflict);
+  }
+  EXPECT_EQ(store_->reports().find_report(campaign_id_, school_id_)->version, 0);
+  EXPECT_EQ(raw()->integer("SELECT COUNT(*) FROM report_versions"), 0);
+  EXPECT_EQ(store_->aggregates().aggregate(campaign_id_, id_of("HP-AH")).count("totals.banners"),
+            0u);
+
+  // In order, both are stored with their history, and the aggregates hold new − old once.
+  store_->reports().write_reports({accepted(0, 3, 0), accepted(1, 4, 3)}, {{}, {}});
+  const auto saved = store_->reports().find_report(campaign_id_, school_id_);
+  EXPECT_EQ(saved->version, 2);
+  EXPECT_EQ(saved->status, ReportStatus::accepted);
+  const auto history = store_->reports().report_history(campaign_id_, school_id_, 10);
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].action, "file_entry");
+  const Contribution commune = store_->aggregates().aggregate(campaign_id_, id_of("HP-AH"));
+  ASSERT_TRUE(commune.count("totals.banners"));
+  EXPECT_EQ(commune.at("totals.banners"), 4);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ReportWriteTest, kBothBackends,
                          testing_support::backend_param_name);
 

@@ -81,6 +81,7 @@ class PageSession {
   }
 
   const std::string& csrf() const { return csrf_; }
+  const std::string& cookie() const { return cookie_; }  // "Cookie: llw_session=…"
 
  private:
   const HttpClient& http_;

@@ -10,6 +10,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -97,54 +98,81 @@ void SqlReportStore::write_report(const ReportWrite& write,
     return;
   }
   // Serialize before taking the lock: the JSON text is the bulk of the work of a save.
-  std::string values_text = report.values.dump();
+  const std::string values_text = report.values.dump();
   context_.write_transaction([&](Connection& connection) {
-    long long cid = report.campaign_id;
-    long long uid = report.unit_id;
-    // One round trip for everything the write needs to know (on PostgreSQL each statement is
-    // one; a save is a handful of them plus the commit).
-    auto& read_current = connection.prepared<CurrentReportRow, long long, long long>(
-        "SELECT r.version, r.counted, u.path, u.code, u.name, c.counted_states FROM reports r "
-        "JOIN units u ON u.id = r.unit_id JOIN campaigns c ON c.id = r.campaign_id "
-        "WHERE r.campaign_id = :c AND r.unit_id = :u");
-    auto current = read_current.one(cid, uid);
-    if (!current) throw report_not_found();
-    if (current->version != write.expected_version) throw stale_version(current->version);
-
-    auto counted_states = counted_set_from_text(current->counted_states);
-    int counted = counted_states.count(std::string(to_string(report.status))) ? 1 : 0;
-    // The UPDATE's version condition repeats the check above as the compare-and-swap itself, so
-    // the guarantee holds even if a writer of another process got in between.
-    if (!store_version(connection, write, values_text, counted)) {
-      // Another server's save committed after the read above (PostgreSQL, READ COMMITTED): the
-      // message names the version that won, which a fresh read sees.
-      auto winner = read_current.one(cid, uid);
-      throw stale_version(winner ? winner->version : current->version);
-    }
-    if (write.notify_reviewers) insert_submit_notifications(connection, report, current->path);
-    if (write.notify_unit) insert_unit_notifications(connection, report, write.action);
-
-    AggregateDelta delta;
-    delta.slots = write.delta;
-    delta.counted_units = counted - current->counted;
-    // Narrative rows exist only for counted reports, so a draft save of a report that was not
-    // counted has none to replace and touches no aggregate: the fast path.
-    if (current->counted || counted) {
-      static const std::map<std::string, std::string> none;
-      delta.narrative_counts = connection.narratives().replace(
-          cid, uid, current->path, current->code, current->name,
-          counted ? narratives_if_counted : none, !current->counted);
-    }
-    if (!delta.empty()) {
-      auto ids =
-          write.ancestor_ids.empty() ? ancestors_from_path(current->path) : write.ancestor_ids;
-      for (auto node : ids) connection.aggregates().add(cid, node, delta);
-    }
-    // A report counted before or after this write changes what summaries show (figures, texts
-    // or the missing list); a change of state between uncounted ones changes the dashboard's
-    // counters. A draft saved again leaves every summary as it was.
-    if (current->counted || counted || !delta.empty()) bump_revision(connection, cid);
+    write_in_transaction(connection, write, values_text, narratives_if_counted);
   });
+}
+
+void SqlReportStore::write_reports(
+    const std::vector<ReportWrite>& writes,
+    const std::vector<std::map<std::string, std::string>>& narratives_if_counted) {
+  if (writes.size() != narratives_if_counted.size()) {
+    throw std::invalid_argument("write_reports: one narrative map per write");
+  }
+  if (writes.empty()) return;
+  std::vector<std::string> values_texts;
+  values_texts.reserve(writes.size());
+  for (const ReportWrite& write : writes) values_texts.push_back(write.report.values.dump());
+  // A subtree's reports at once run alone, outside any shared group commit.
+  const WriteSize size = writes.size() > 50 ? WriteSize::large : WriteSize::small;
+  context_.write_transaction(
+      [&](Connection& connection) {
+        for (std::size_t i = 0; i < writes.size(); ++i) {
+          write_in_transaction(connection, writes[i], values_texts[i], narratives_if_counted[i]);
+        }
+      },
+      size);
+}
+
+void SqlReportStore::write_in_transaction(
+    Connection& connection, const ReportWrite& write, const std::string& values_text,
+    const std::map<std::string, std::string>& narratives_if_counted) {
+  const UnitReport& report = write.report;
+  long long cid = report.campaign_id;
+  long long uid = report.unit_id;
+  // One round trip for everything the write needs to know (on PostgreSQL each statement is
+  // one; a save is a handful of them plus the commit).
+  auto& read_current = connection.prepared<CurrentReportRow, long long, long long>(
+      "SELECT r.version, r.counted, u.path, u.code, u.name, c.counted_states FROM reports r "
+      "JOIN units u ON u.id = r.unit_id JOIN campaigns c ON c.id = r.campaign_id "
+      "WHERE r.campaign_id = :c AND r.unit_id = :u");
+  auto current = read_current.one(cid, uid);
+  if (!current) throw report_not_found();
+  if (current->version != write.expected_version) throw stale_version(current->version);
+
+  auto counted_states = counted_set_from_text(current->counted_states);
+  int counted = counted_states.count(std::string(to_string(report.status))) ? 1 : 0;
+  // The UPDATE's version condition repeats the check above as the compare-and-swap itself, so
+  // the guarantee holds even if a writer of another process got in between.
+  if (!store_version(connection, write, values_text, counted)) {
+    // Another server's save committed after the read above (PostgreSQL, READ COMMITTED): the
+    // message names the version that won, which a fresh read sees.
+    auto winner = read_current.one(cid, uid);
+    throw stale_version(winner ? winner->version : current->version);
+  }
+  if (write.notify_reviewers) insert_submit_notifications(connection, report, current->path);
+  if (write.notify_unit) insert_unit_notifications(connection, report, write.action);
+
+  AggregateDelta delta;
+  delta.slots = write.delta;
+  delta.counted_units = counted - current->counted;
+  // Narrative rows exist only for counted reports, so a draft save of a report that was not
+  // counted has none to replace and touches no aggregate: the fast path.
+  if (current->counted || counted) {
+    static const std::map<std::string, std::string> none;
+    delta.narrative_counts =
+        connection.narratives().replace(cid, uid, current->path, current->code, current->name,
+                                        counted ? narratives_if_counted : none, !current->counted);
+  }
+  if (!delta.empty()) {
+    auto ids = write.ancestor_ids.empty() ? ancestors_from_path(current->path) : write.ancestor_ids;
+    for (auto node : ids) connection.aggregates().add(cid, node, delta);
+  }
+  // A report counted before or after this write changes what summaries show (figures, texts
+  // or the missing list); a change of state between uncounted ones changes the dashboard's
+  // counters. A draft saved again leaves every summary as it was.
+  if (current->counted || counted || !delta.empty()) bump_revision(connection, cid);
 }
 
 void SqlReportStore::write_uncounted_report(const ReportWrite& write) {

@@ -19,6 +19,9 @@ class SqlReportStore : public ReportStore {
                                                         const std::string& unit_code) override;
   void write_report(const ReportWrite& write,
                     const std::map<std::string, std::string>& narratives_if_counted) override;
+  void write_reports(
+      const std::vector<ReportWrite>& writes,
+      const std::vector<std::map<std::string, std::string>>& narratives_if_counted) override;
   std::vector<ReportVersion> report_history(std::int64_t campaign_id, std::int64_t unit_id,
                                             int limit) override;
   void bulk_put_reports(
@@ -37,6 +40,10 @@ class SqlReportStore : public ReportStore {
   // write_report of a write the campaign counts neither before nor after: the compare-and-swap
   // with its history row is the whole of it.
   void write_uncounted_report(const ReportWrite& write);
+  // One counted write inside the caller's transaction: write_report's body.
+  static void write_in_transaction(Connection& connection, const ReportWrite& write,
+                                   const std::string& values_text,
+                                   const std::map<std::string, std::string>& narratives_if_counted);
 
   SqlContext& context_;
 };

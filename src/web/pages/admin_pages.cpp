@@ -9,6 +9,7 @@
 
 #include "app/campaigns.h"
 #include "app/units.h"
+#include "app/xlsform.h"
 #include "domain/access.h"
 #include "domain/error.h"
 #include "domain/summary.h"
@@ -38,16 +39,12 @@ void require_unit_manager(const User& user) {
   }
 }
 
-// The room a posted import leaves beside its file: the multipart headers and the CSRF token.
-constexpr std::size_t kImportFormOverhead = 8 * 1024;
-
 // The import page's view: its title, and the largest file the browser may send with the message
 // that refuses a larger one (static/app.js checks it before sending; the server says the same).
 nlohmann::json import_view(const PageContext& context) {
   const std::size_t limit = context.max_body_bytes;
   return {{"title", "Nhập danh sách đơn vị"},
-          {"max_file_bytes",
-           std::to_string(limit > kImportFormOverhead ? limit - kImportFormOverhead : limit)},
+          {"max_file_bytes", std::to_string(pages::upload_file_limit(limit))},
           {"too_large_message", "Tệp nhập quá lớn: tối đa " + human_size(limit) +
                                     ". Hãy chia danh sách thành nhiều tệp nhỏ hơn rồi nhập lần "
                                     "lượt."}};
@@ -191,7 +188,7 @@ HttpResponse AdminPages::form_versions_post(Context& context, const Params&) {
     app_.campaigns().check_form_version(context.user, "{}");  // the access check
     view["has_message"] = true;
     view["message_class"] = "error";
-    view["message"] = "Hãy chọn một tệp JSON rồi bấm “Kiểm tra và xem trước”.";
+    view["message"] = "Hãy chọn một tệp JSON hoặc XLSForm (.xlsx) rồi bấm “Kiểm tra và xem trước”.";
     return page(context, 422, "form_versions", std::move(view));
   }
   const FormUpload checked = app_.campaigns().check_form_version(context.user, it->second.bytes);
@@ -201,7 +198,9 @@ HttpResponse AdminPages::form_versions_post(Context& context, const Params&) {
   }
   view.update(form_preview(checked.form));
   view["can_store"] = true;
-  view["definition"] = it->second.bytes;
+  // An XLSForm goes back to the store step as the JSON it was converted to.
+  view["definition"] =
+      is_zip_package(it->second.bytes) ? checked.form->to_json().dump() : it->second.bytes;
   return page(context, 200, "form_versions", std::move(view));
 }
 

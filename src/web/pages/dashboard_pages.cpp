@@ -69,6 +69,9 @@ HttpResponse DashboardPages::dashboard(Context& context, const Params& params) {
     view["action"] = input.base_href;
     view["chart_src"] = base + "/tong-quan/" + code + "/hoat-dong.svg";
     view["consolidated_href"] = base + "/tong-hop/" + code;
+    // Entering reports from a file is for the same people as reminding the units below (the
+    // coordinators of the node and above, admins: the cache key holds it).
+    if (input.may_remind_below) view["entry_href"] = base + "/nhap-bao-cao/" + code;
     // A province or commune below the issuer writes its own plan; the page decides who may edit.
     if (may_have_level_plan(dashboard.campaign(), node)) {
       view["plan_href"] = base + "/ke-hoach/" + code;

@@ -20,6 +20,7 @@
 #include "web/pages/page_family.h"
 #include "web/pages/page_frame.h"
 #include "web/pages/plan_pages.h"
+#include "web/pages/report_entry_pages.h"
 #include "web/pages/report_pages.h"
 #include "web/pages/reporting_up_pages.h"
 #include "web/pages/settings_pages.h"
@@ -60,6 +61,7 @@ class PageRoutes {
   SettingsPages settings_{frame_, app_};
   UnitAdminPages unit_admin_{frame_, app_};
   AdminPages admin_{frame_, app_};
+  ReportEntryPages report_entry_{frame_, app_};
   UserPages users_{frame_, app_};
   UnitAccountsPages unit_accounts_{frame_, app_};
   std::vector<PageRoute> routes_;

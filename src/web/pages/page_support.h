@@ -50,6 +50,14 @@ PostedForm parse_posted_form(std::string_view content_type, std::string_view bod
                              std::size_t max_bytes);
 
 // Percent-decoding of one urlencoded component ('+' is a space); nullopt-like empty flag.
+// The largest file an upload form may send (the posted body's limit less the room of its multipart
+// headers and CSRF token), for its data-max-bytes (static/app.js checks it before sending).
+inline constexpr std::size_t kUploadFormOverhead = 8 * 1024;
+inline std::size_t upload_file_limit(std::size_t max_body_bytes) {
+  return max_body_bytes > kUploadFormOverhead ? max_body_bytes - kUploadFormOverhead
+                                              : max_body_bytes;
+}
+
 bool url_decode(std::string_view text, std::string& out);
 // Percent-encoding for a path segment or a query value.
 std::string url_encode(std::string_view text);

@@ -224,8 +224,13 @@ std::string display_value(ItemType type, const json& value) { return display_tex
 
 std::string action_label(const std::string& action) {
   static const std::map<std::string, std::string> labels = {
-      {"save", "Lưu bản nháp"}, {"submit", "Nộp báo cáo"}, {"return", "Trả lại"},
-      {"accept", "Chấp nhận"},  {"reopen", "Mở lại"},      {"import", "Nhập dữ liệu"}};
+      {"save", "Lưu bản nháp"},
+      {"submit", "Nộp báo cáo"},
+      {"return", "Trả lại"},
+      {"accept", "Chấp nhận"},
+      {"reopen", "Mở lại"},
+      {"import", "Nhập dữ liệu"},
+      {"file_entry", "Nhập từ tệp bởi điều phối viên"}};
   const auto it = labels.find(action);
   return it == labels.end() ? action : it->second;
 }
