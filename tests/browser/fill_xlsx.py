@@ -4,6 +4,7 @@ Excel, with the standard library only: the row of a unit is the one whose first 
 code, the column of an item the one whose header cell holds its key.
 
 Usage: fill_xlsx.py TEMPLATE.xlsx OUTPUT.xlsx SHEET '{"HP-ANHUNG-TH1": {"banners": 3}, ...}'
+       fill_xlsx.py --codes TEMPLATE.xlsx SHEET   (prints the units' codes: column A from row 3)
 
 Every other part of the workbook is copied unchanged. A unit or key not found is an error (the
 test is wrong, not the server).
@@ -62,7 +63,23 @@ def column_number(letters):
     return number
 
 
+def print_codes(template, sheet_name):
+    with zipfile.ZipFile(template) as archive:
+        strings = shared_strings(archive)
+        root = ET.fromstring(archive.read(sheet_part(archive, sheet_name)))
+        codes = []
+        for row in root.iter(N + "row"):
+            if int(row.get("r")) < 3:
+                continue
+            for cell in row.findall(N + "c"):
+                if split_ref(cell.get("r"))[0] == "A" and cell_text(cell, strings):
+                    codes.append(cell_text(cell, strings))
+        print(json.dumps(codes))
+
+
 def main():
+    if sys.argv[1] == "--codes":
+        return print_codes(sys.argv[2], sys.argv[3])
     template, output, sheet_name, values = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
     with zipfile.ZipFile(template) as archive:
         part = sheet_part(archive, sheet_name)
