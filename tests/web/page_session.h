@@ -81,6 +81,8 @@ class PageSession {
   }
 
   const std::string& csrf() const { return csrf_; }
+  // The "Cookie: …" header line of the session, for requests the helpers above do not make.
+  const std::string& cookie() const { return cookie_; }
 
  private:
   const HttpClient& http_;
