@@ -44,7 +44,7 @@ class ReportPages : public PageFamily {
   // shows and every re-render after a refused save or submit are built here, so they agree.
   nlohmann::json report_view(Context& context, pages::ReportFormInput& input,
                              const pages::ReviewEcho& echo);
-  // The report's evidence section (templates/evidence.mustache), after `report_view` decided
+  // The report's evidence section (templates/evidence_list.mustache), after `report_view` decided
   // whether the page is editable.
   nlohmann::json evidence_view(Context& context, const pages::ReportFormInput& input,
                                const pages::EvidenceEcho& echo);
