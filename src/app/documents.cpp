@@ -176,13 +176,11 @@ DocumentFile DocumentDownloads::summary_document(const User& actor, std::int64_t
                                                              Evidence::kMaxAnnexPhotos)) {
     auto bytes = store_->evidence().file_content(photo.attachment.sha256, false);
     if (!bytes) continue;
-    pictures.push_back(documents::EvidencePicture{std::move(*bytes),
-                                                  std::move(photo.attachment.caption),
-                                                  std::move(photo.unit_name)});
+    pictures.push_back(documents::EvidencePicture{
+        std::move(*bytes), std::move(photo.attachment.caption), std::move(photo.unit_name)});
   }
-  documents::add_evidence_annex(
-      document, pictures,
-      "(Kèm theo Báo cáo của " + documents::running_name_of(node) + ")");
+  documents::add_evidence_annex(document, pictures,
+                                "(Kèm theo Báo cáo của " + documents::running_name_of(node) + ")");
   return file_of(document, format);
 }
 

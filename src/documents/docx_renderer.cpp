@@ -288,8 +288,7 @@ class DocxBuilder {
     auto nv = pic.append_child("pic:nvPicPr");
     auto c_nv = nv.append_child("pic:cNvPr");
     c_nv.append_attribute("id") = static_cast<unsigned>(index);
-    c_nv.append_attribute("name") =
-        ("image" + std::to_string(index) + "." + extension).c_str();
+    c_nv.append_attribute("name") = ("image" + std::to_string(index) + "." + extension).c_str();
     nv.append_child("pic:cNvPicPr");
     auto fill = pic.append_child("pic:blipFill");
     fill.append_child("a:blip").append_attribute("r:embed") = rid.c_str();

@@ -84,7 +84,8 @@ class EvidenceStore {
   // unit lies in the subtree of `path` (the node's materialized path, the node included), in path
   // then attachment order, `limit` from `offset`; `in_annex` says whether the node `annex_unit_id`
   // picked each for its annex.
-  virtual std::vector<GalleryPhoto> subtree_photos(std::int64_t campaign_id, const std::string& path,
+  virtual std::vector<GalleryPhoto> subtree_photos(std::int64_t campaign_id,
+                                                   const std::string& path,
                                                    std::int64_t annex_unit_id, std::int64_t offset,
                                                    int limit) = 0;
   // How many photos subtree_photos lists in all.
@@ -94,8 +95,8 @@ class EvidenceStore {
   // (not removed) of the campaign in the subtree of `path`; picking twice or dropping a photo not
   // picked changes nothing and is true.
   virtual bool set_in_annex(std::int64_t campaign_id, std::int64_t unit_id, const std::string& path,
-                            std::int64_t evidence_id, bool in_annex,
-                            std::optional<std::int64_t> by, Timestamp at) = 0;
+                            std::int64_t evidence_id, bool in_annex, std::optional<std::int64_t> by,
+                            Timestamp at) = 0;
   // The photos picked for the node's annex that are still attached in its subtree, in path then
   // attachment order (the order of the annex), at most `limit`.
   virtual std::vector<GalleryPhoto> annex_photos(std::int64_t campaign_id, std::int64_t unit_id,

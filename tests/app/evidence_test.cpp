@@ -254,15 +254,17 @@ TEST_F(EvidenceTest, AGalleryShowsASubtreesPhotosToWhoeverReadsItsSummary) {
   EXPECT_EQ(app_->evidence().gallery(commune_, campaign_.id, "HP-X", -1).page, 1);
 
   // A school sees its own, a viewer reads without picking, the city sees everything.
-  const EvidenceGalleryPage school = app_->evidence().gallery(reporter_b_, campaign_.id, "HP-X-B", 1);
+  const EvidenceGalleryPage school =
+      app_->evidence().gallery(reporter_b_, campaign_.id, "HP-X-B", 1);
   EXPECT_EQ(school.total, 1);
   EXPECT_FALSE(school.can_pick);
   EXPECT_FALSE(app_->evidence().gallery(viewer_, campaign_.id, "HP-X", 1).can_pick);
   EXPECT_EQ(app_->evidence().gallery(city_, campaign_.id, "HP", 1).total,
             Evidence::kGalleryPageSize + 3);
   // Not another school's, not the commune above, not another commune's.
-  EXPECT_EQ(error_kind_of([&] { app_->evidence().gallery(reporter_b_, campaign_.id, "HP-X-A", 1); }),
-            ErrorKind::forbidden);
+  EXPECT_EQ(
+      error_kind_of([&] { app_->evidence().gallery(reporter_b_, campaign_.id, "HP-X-A", 1); }),
+      ErrorKind::forbidden);
   EXPECT_EQ(error_kind_of([&] { app_->evidence().gallery(reporter_b_, campaign_.id, "HP-X", 1); }),
             ErrorKind::forbidden);
   EXPECT_EQ(
@@ -276,8 +278,8 @@ TEST_F(EvidenceTest, TheCoordinatorPicksPhotosForTheConsolidatedReportsAnnex) {
   const EvidenceItem banner =
       attach(test_image(1200, 800, "jpeg", "2025:10:03 09:15:00"), "bang-ron.jpg", "HP-X-A",
              nullptr, "Băng rôn hưởng ứng Tuần lễ");
-  const EvidenceItem reading = attach(test_image(800, 1000, "png"), "doc-sach.png", "HP-X-B",
-                                      nullptr, "Buổi đọc sách");
+  const EvidenceItem reading =
+      attach(test_image(800, 1000, "png"), "doc-sach.png", "HP-X-B", nullptr, "Buổi đọc sách");
   const EvidenceItem elsewhere = attach(test_image(300, 200, "png"), "x.png", "HP-Y-C");
   const EvidenceItem pdf = attach("%PDF-1.4 biên bản", "bien-ban.pdf");
 
@@ -291,9 +293,8 @@ TEST_F(EvidenceTest, TheCoordinatorPicksPhotosForTheConsolidatedReportsAnnex) {
   }
   // Not a photo of the subtree: another commune's, a document, an unknown id.
   for (const std::int64_t id : {elsewhere.attachment.id, pdf.attachment.id, std::int64_t{424242}}) {
-    EXPECT_EQ(error_kind_of([&] {
-                app_->evidence().set_in_annex(commune_, campaign_.id, "HP-X", id, true);
-              }),
+    EXPECT_EQ(error_kind_of(
+                  [&] { app_->evidence().set_in_annex(commune_, campaign_.id, "HP-X", id, true); }),
               ErrorKind::not_found);
   }
   app_->evidence().set_in_annex(commune_, campaign_.id, "HP-X", reading.attachment.id, true);
@@ -305,10 +306,11 @@ TEST_F(EvidenceTest, TheCoordinatorPicksPhotosForTheConsolidatedReportsAnnex) {
   // The consolidated PDF and DOCX carry the annex of pictures with their captions.
   const DocumentFile pdf_file =
       app_->documents().summary_document(commune_, campaign_.id, "HP-X", DocumentFormat::pdf);
-  const std::string text = testing_support::squeeze_spaces(
-      testing_support::pdf_text(pdf_file.contents()));
+  const std::string text =
+      testing_support::squeeze_spaces(testing_support::pdf_text(pdf_file.contents()));
   EXPECT_NE(text.find("HÌNH ẢNH MINH CHỨNG"), std::string::npos) << text;
-  EXPECT_NE(text.find("Ảnh 1. Băng rôn hưởng ứng Tuần lễ — Trường Tiểu học An Hưng"), std::string::npos)
+  EXPECT_NE(text.find("Ảnh 1. Băng rôn hưởng ứng Tuần lễ — Trường Tiểu học An Hưng"),
+            std::string::npos)
       << text;
   EXPECT_NE(text.find("Ảnh 2. Buổi đọc sách"), std::string::npos) << text;
   EXPECT_NE(text.find("Phụ lục II"), std::string::npos) << text;
@@ -327,7 +329,8 @@ TEST_F(EvidenceTest, TheCoordinatorPicksPhotosForTheConsolidatedReportsAnnex) {
   app_->evidence().set_in_annex(commune_, campaign_.id, "HP-X", reading.attachment.id, false);
   app_->evidence().set_in_annex(commune_, campaign_.id, "HP-X", banner.attachment.id, false);
   const std::string without = testing_support::pdf_text(
-      app_->documents().summary_document(commune_, campaign_.id, "HP-X", DocumentFormat::pdf)
+      app_->documents()
+          .summary_document(commune_, campaign_.id, "HP-X", DocumentFormat::pdf)
           .contents());
   EXPECT_EQ(without.find("MINH CHỨNG"), std::string::npos);
   AuditQuery query;

@@ -42,7 +42,11 @@ TEST(EvidenceAnnex, CaptionsNumberThePicturesAndNameTheUnit) {
   EXPECT_EQ(evidence_caption(3, "Buổi đọc sách", "Trường Tiểu học An Hưng"),
             "Ảnh 3. Buổi đọc sách — Trường Tiểu học An Hưng");
   EXPECT_EQ(evidence_caption(1, "", "Thôn Đông"), "Ảnh 1. Thôn Đông");
-  EXPECT_EQ(evidence_caption(2, "a\x01" "b", "X"), "Ảnh 2. ab — X");
+  EXPECT_EQ(evidence_caption(2,
+                             "a\x01"
+                             "b",
+                             "X"),
+            "Ảnh 2. ab — X");
 }
 
 TEST(EvidenceAnnex, NoPictureNoAnnexAndTheOtherAnnexKeepsItsLabel) {

@@ -154,12 +154,11 @@ TEST_P(EvidenceStoreTest, AGalleryListsTheSubtreesPhotosAPageAtATimeInTreeOrder)
   EXPECT_EQ(second[0].attachment.id, b1.id);
   EXPECT_TRUE(store_->evidence().subtree_photos(campaign_, commune, id_of("HP-AH"), 4, 2).empty());
   // A school's gallery is its own photos; the province's is everyone's.
-  EXPECT_EQ(store_->evidence().count_subtree_photos(
-                campaign_, store_->units().find_unit("HP-AH-B")->path),
-            1);
   EXPECT_EQ(store_->evidence().count_subtree_photos(campaign_,
-                                                    store_->units().find_unit("HP")->path),
-            4);
+                                                    store_->units().find_unit("HP-AH-B")->path),
+            1);
+  EXPECT_EQ(
+      store_->evidence().count_subtree_photos(campaign_, store_->units().find_unit("HP")->path), 4);
   EXPECT_EQ(other.unit_id, id_of("HP-TL-A"));
 }
 
@@ -167,10 +166,9 @@ TEST_P(EvidenceStoreTest, AnnexPicksAreTheNodesOwnAndOnlyPhotosOfItsSubtree) {
   const auto a = attach_photo("HP-AH-A", 1);
   const auto b = attach_photo("HP-AH-B", 2);
   const auto other = attach_photo("HP-TL-A", 3);
-  const auto pdf =
-      store_->evidence()
-          .attach(file(std::string(64, 'e'), "%PDF"), attachment("HP-AH-A", "pdf"), 20)
-          .value();
+  const auto pdf = store_->evidence()
+                       .attach(file(std::string(64, 'e'), "%PDF"), attachment("HP-AH-A", "pdf"), 20)
+                       .value();
   const std::int64_t node = id_of("HP-AH");
   const std::string path = store_->units().find_unit("HP-AH")->path;
   EXPECT_TRUE(store_->evidence().set_in_annex(campaign_, node, path, b.id, true, std::nullopt, 5));
@@ -204,8 +202,8 @@ TEST_P(EvidenceStoreTest, AnnexPicksAreTheNodesOwnAndOnlyPhotosOfItsSubtree) {
 
   // Dropped, and a removed photo leaves the annex.
   EXPECT_TRUE(store_->evidence().set_in_annex(campaign_, node, path, b.id, false, std::nullopt, 9));
-  EXPECT_TRUE(store_->evidence().remove_attachment(campaign_, id_of("HP-AH-A"), a.id,
-                                                   std::nullopt, 10));
+  EXPECT_TRUE(
+      store_->evidence().remove_attachment(campaign_, id_of("HP-AH-A"), a.id, std::nullopt, 10));
   EXPECT_TRUE(store_->evidence().annex_photos(campaign_, node, path, 10).empty());
 }
 

@@ -54,8 +54,9 @@ class EvidencePagesTest : public WebFixture {
     std::vector<Part> parts = {{"csrf", session.csrf(), ""}, {"caption", caption, ""}};
     if (ajax) parts.push_back({"ajax", "1", ""});
     parts.push_back({"file", bytes, file_name});
-    return http_->send("POST", report_page(unit) + "/minh-chung", multipart(parts, boundary),
-                       {session.cookie(), "Content-Type: multipart/form-data; boundary=" + boundary});
+    return http_->send(
+        "POST", report_page(unit) + "/minh-chung", multipart(parts, boundary),
+        {session.cookie(), "Content-Type: multipart/form-data; boundary=" + boundary});
   }
   PageSession signed_in(const std::string& username) {
     PageSession session(*http_);
@@ -93,8 +94,8 @@ TEST_F(EvidencePagesTest, WithoutJavaScriptAnUploadRedirectsBackAndTheFormListsI
   ASSERT_EQ(small.status, 200) << thumbnail;
   EXPECT_EQ(small.header("content-type"), "image/jpeg");
   EXPECT_EQ(image_size(small.body), (std::pair<int, int>{320, 240}));
-  const std::string href = page.attribute("//ul[@id='evidence-list']//a[@class='evidence-thumb']",
-                                          "href");
+  const std::string href =
+      page.attribute("//ul[@id='evidence-list']//a[@class='evidence-thumb']", "href");
   const HttpReply file = clerk.open(href);
   ASSERT_EQ(file.status, 200);
   EXPECT_EQ(image_size(file.body), (std::pair<int, int>{1200, 900}));
@@ -133,14 +134,13 @@ TEST_F(EvidencePagesTest, ARefusedUploadShowsTheFormAgainWithTheMessageBesideThe
 
   // A 300-character caption and a hostile name are kept, sanitized and escaped.
   const std::string long_caption = std::string(290, 'x') + "<b>&\"'</b>";
-  const HttpReply kept =
-      upload(clerk, test_image(40, 30, "png"), std::string(300, 'n') + "\x07/<a>.png", long_caption);
+  const HttpReply kept = upload(clerk, test_image(40, 30, "png"),
+                                std::string(300, 'n') + "\x07/<a>.png", long_caption);
   ASSERT_EQ(kept.status, 303) << kept.body;
   const HttpReply shown = clerk.open(report_page());
   EXPECT_EQ(shown.body.find("<b>&"), std::string::npos);
   EXPECT_EQ(HtmlPage(shown.body).text("//p[@class='evidence-caption']"), long_caption);
-  EXPECT_EQ(HtmlPage(shown.body).text("//ul[@id='evidence-list']//p[@class='help']/a"),
-            "<a>.png");
+  EXPECT_EQ(HtmlPage(shown.body).text("//ul[@id='evidence-list']//p[@class='help']/a"), "<a>.png");
 }
 
 TEST_F(EvidencePagesTest, AppJsGetsJsonAndTheStatusOfEachRefusal) {
@@ -221,9 +221,9 @@ TEST_F(EvidencePagesTest, TheGalleryShowsASubtreesPhotosAndTheCoordinatorPicksTh
   const HttpReply pdf = upload(clerk, "%PDF-1.4 biên bản", "bien-ban.pdf", "Biên bản", true);
   ASSERT_EQ(pdf.status, 201) << pdf.body;
   PageSession mn = signed_in(kReporterMn);
-  ASSERT_EQ(upload(mn, test_image(300, 300, "png"), "mn.png", "Trường mầm non", true, "HP-AH-MN")
-                .status,
-            201);
+  ASSERT_EQ(
+      upload(mn, test_image(300, 300, "png"), "mn.png", "Trường mầm non", true, "HP-AH-MN").status,
+      201);
 
   PageSession coordinator = signed_in(kCoordinator);
   const HtmlPage consolidated(
@@ -273,10 +273,11 @@ TEST_F(EvidencePagesTest, TheGalleryShowsASubtreesPhotosAndTheCoordinatorPicksTh
   EXPECT_EQ(after.count("//input[@type='checkbox' and @checked]"), 1u);
 
   // The consolidated PDF carries the picture with its caption.
-  const HttpReply document = coordinator.open("/dot/" + std::to_string(campaign_id_) +
-                                              "/tong-hop/HP-AH/xuat/bao-cao.pdf");
+  const HttpReply document =
+      coordinator.open("/dot/" + std::to_string(campaign_id_) + "/tong-hop/HP-AH/xuat/bao-cao.pdf");
   ASSERT_EQ(document.status, 200);
-  const std::string text = testing_support::squeeze_spaces(testing_support::pdf_text(document.body));
+  const std::string text =
+      testing_support::squeeze_spaces(testing_support::pdf_text(document.body));
   EXPECT_NE(text.find("Ảnh 1. Băng rôn hưởng ứng — Trường Tiểu học An Hưng"), std::string::npos)
       << text;
   EXPECT_NE(testing_support::read_back(document.body, ".pdf", "pdfimages -list {}").find("jpeg"),

@@ -192,11 +192,11 @@ struct GalleryRow {
 
 std::optional<EvidenceAttachment> read_attachment(Connection& connection, long long campaign_id,
                                                   long long unit_id, long long id) {
-  const auto row = connection
-                       .prepared<AttachmentRow, long long, long long, long long>(
-                           kAttachmentColumns +
-                           "WHERE e.campaign_id = :c AND e.unit_id = :u AND e.id = :id")
-                       .one(campaign_id, unit_id, id);
+  const auto row =
+      connection
+          .prepared<AttachmentRow, long long, long long, long long>(
+              kAttachmentColumns + "WHERE e.campaign_id = :c AND e.unit_id = :u AND e.id = :id")
+          .one(campaign_id, unit_id, id);
   if (!row) return std::nullopt;
   return row->to_attachment();
 }
@@ -333,9 +333,9 @@ std::vector<std::string> SqlEvidenceStore::other_units_with_file(const std::stri
 }
 
 std::vector<GalleryPhoto> SqlEvidenceStore::subtree_photos(std::int64_t campaign_id,
-                                                          const std::string& path,
-                                                          std::int64_t annex_unit_id,
-                                                          std::int64_t offset, int limit) {
+                                                           const std::string& path,
+                                                           std::int64_t annex_unit_id,
+                                                           std::int64_t offset, int limit) {
   std::vector<GalleryPhoto> found;
   auto connection = context_.pool().acquire();
   connection
@@ -404,10 +404,9 @@ std::vector<GalleryPhoto> SqlEvidenceStore::annex_photos(std::int64_t campaign_i
   auto connection = context_.pool().acquire();
   connection
       ->prepared<GalleryRow, long long, long long, std::string, std::string, long long>(
-          kGalleryPhotos +
-          "AND a.evidence_id IS NOT NULL ORDER BY r.path, e.id LIMIT :n")
-      .each([&](const GalleryRow& row) { found.push_back(row.to_photo()); }, unit_id,
-            campaign_id, path, path_upper_bound(path), static_cast<long long>(std::max(limit, 0)));
+          kGalleryPhotos + "AND a.evidence_id IS NOT NULL ORDER BY r.path, e.id LIMIT :n")
+      .each([&](const GalleryRow& row) { found.push_back(row.to_photo()); }, unit_id, campaign_id,
+            path, path_upper_bound(path), static_cast<long long>(std::max(limit, 0)));
   return found;
 }
 

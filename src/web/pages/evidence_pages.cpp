@@ -56,18 +56,20 @@ HttpResponse EvidencePages::upload(Context& context, const Params& params) {
   // The file chosen, or else the photo taken with the camera button (a second input).
   for (const char* part : {"photo", "file"}) {
     const auto it = context.form.files.find(part);
-    if (it != context.form.files.end() && !(it->second.bytes.empty() && it->second.filename.empty())) {
+    if (it != context.form.files.end() &&
+        !(it->second.bytes.empty() && it->second.filename.empty())) {
       upload.bytes = std::move(it->second.bytes);
       upload.file_name = it->second.filename;
     }
   }
   try {
     if (upload.bytes.empty() && upload.file_name.empty()) {
-      throw Error(ErrorKind::bad_input, "Chưa chọn tệp minh chứng. Hãy chọn ảnh hoặc tệp rồi bấm “Tải lên”.",
-                  "file");
+      throw Error(ErrorKind::bad_input,
+                  "Chưa chọn tệp minh chứng. Hãy chọn ảnh hoặc tệp rồi bấm “Tải lên”.", "file");
     }
-    const EvidenceItem item = app_.evidence().attach(context.user, campaign_id, unit_code, upload,
-                                                     RequestContext{context.request.client_address});
+    const EvidenceItem item =
+        app_.evidence().attach(context.user, campaign_id, unit_code, upload,
+                               RequestContext{context.request.client_address});
     if (ajax) {
       const std::vector<EvidenceItem> one{item};
       pages::EvidenceListInput input;
@@ -80,7 +82,8 @@ HttpResponse EvidencePages::upload(Context& context, const Params& params) {
     return redirect(report_address(campaign_id, unit_code) + "?da-tai-minh-chung=1#evidence");
   } catch (const Error& error) {
     const ErrorKind kind = error.kind();
-    const bool shown_by_form = kind == ErrorKind::bad_input || kind == ErrorKind::validation_failed ||
+    const bool shown_by_form = kind == ErrorKind::bad_input ||
+                               kind == ErrorKind::validation_failed ||
                                kind == ErrorKind::too_large || kind == ErrorKind::conflict;
     if (ajax && kind != ErrorKind::internal) {
       return ajax_response(http_status(kind), {{"ok", false}, {"message", error.message()}});
@@ -110,13 +113,12 @@ HttpResponse EvidencePages::remove(Context& context, const Params& params) {
 }
 
 HttpResponse EvidencePages::file(Context& context, const Params& params) {
-  EvidenceDownload download =
-      app_.evidence().file(context.user, parse_page_campaign_id(params[0]), params[1],
-                           page_evidence_id(params[2]), false);
+  EvidenceDownload download = app_.evidence().file(context.user, parse_page_campaign_id(params[0]),
+                                                   params[1], page_evidence_id(params[2]), false);
   const bool image = download.content_type.rfind("image/", 0) == 0;
-  HttpResponse response = file_response(DocumentFile{std::move(download.bytes),
-                                                     std::move(download.content_type),
-                                                     std::move(download.file_name), nullptr});
+  HttpResponse response =
+      file_response(DocumentFile{std::move(download.bytes), std::move(download.content_type),
+                                 std::move(download.file_name), nullptr});
   response.is_page = true;
   response.headers.emplace_back("Cache-Control", "private, no-store");
   // A photo opens in the browser; a document is saved.
@@ -129,9 +131,8 @@ HttpResponse EvidencePages::file(Context& context, const Params& params) {
 }
 
 HttpResponse EvidencePages::thumbnail(Context& context, const Params& params) {
-  EvidenceDownload download =
-      app_.evidence().file(context.user, parse_page_campaign_id(params[0]), params[1],
-                           page_evidence_id(params[2]), true);
+  EvidenceDownload download = app_.evidence().file(context.user, parse_page_campaign_id(params[0]),
+                                                   params[1], page_evidence_id(params[2]), true);
   HttpResponse response;
   response.is_page = true;
   response.content_type = "image/jpeg";
@@ -156,8 +157,8 @@ HttpResponse EvidencePages::gallery(Context& context, const Params& params) {
                                            notice));
 }
 
-// "Lưu lựa chọn": the page's photos ("tren-trang") are picked when ticked ("phu-luc-<id>") and dropped
-// when not; photos of other pages keep their state.
+// "Lưu lựa chọn": the page's photos ("tren-trang") are picked when ticked ("phu-luc-<id>") and
+// dropped when not; photos of other pages keep their state.
 HttpResponse EvidencePages::gallery_post(Context& context, const Params& params) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   const std::string& node_code = params[1];
@@ -179,8 +180,7 @@ HttpResponse EvidencePages::gallery_post(Context& context, const Params& params)
   };
   const std::vector<std::int64_t> on_page = ids_of(context.form.value("tren-trang"));
   if (on_page.size() > static_cast<std::size_t>(Evidence::kGalleryPageSize)) {
-    throw Error(ErrorKind::bad_input, "Danh sách ảnh không hợp lệ. Hãy tải lại trang.",
-                "evidence");
+    throw Error(ErrorKind::bad_input, "Danh sách ảnh không hợp lệ. Hãy tải lại trang.", "evidence");
   }
   const EvidenceGalleryPage current =
       app_.evidence().gallery(context.user, campaign_id, node_code, page_number);
@@ -197,19 +197,20 @@ HttpResponse EvidencePages::gallery_post(Context& context, const Params& params)
     }
   }
   return redirect("/dot/" + std::to_string(campaign_id) + "/tong-hop/" +
-                  pages::url_encode(current.node.code) + "/minh-chung?trang=" +
-                  std::to_string(current.page) + "&da-luu=1");
+                  pages::url_encode(current.node.code) +
+                  "/minh-chung?trang=" + std::to_string(current.page) + "&da-luu=1");
 }
 
 std::vector<PageRoute> EvidencePages::routes() {
-  PageRoute upload_route{"POST",
-                         {"dot", "{}", "bao-cao", "{}", "minh-chung"},
-                         bind(&EvidencePages::upload)};
+  PageRoute upload_route{
+      "POST", {"dot", "{}", "bao-cao", "{}", "minh-chung"}, bind(&EvidencePages::upload)};
   // A file of up to the evidence limit, with its part headers and the caption.
   upload_route.max_body_bytes = Evidence::kMaxFileBytes + 64 * 1024;
   return {
       std::move(upload_route),
-      {"POST", {"dot", "{}", "bao-cao", "{}", "minh-chung", "{}", "go"}, bind(&EvidencePages::remove)},
+      {"POST",
+       {"dot", "{}", "bao-cao", "{}", "minh-chung", "{}", "go"},
+       bind(&EvidencePages::remove)},
       {"GET", {"dot", "{}", "bao-cao", "{}", "minh-chung", "{}"}, bind(&EvidencePages::file)},
       {"GET",
        {"dot", "{}", "bao-cao", "{}", "minh-chung", "{}", "anh-nho"},

@@ -103,10 +103,9 @@ nlohmann::json evidence_gallery_view(const EvidenceGalleryPage& gallery, std::in
       {"notice", notice},
       {"has_notice", !notice.empty()},
       {"max_annex", Evidence::kMaxAnnexPhotos},
-      {"paging", paging_view(gallery.page, gallery.pages,
-                             [&](std::int64_t n) {
-                               return gallery_href + "?trang=" + std::to_string(n);
-                             })},
+      {"paging",
+       paging_view(gallery.page, gallery.pages,
+                   [&](std::int64_t n) { return gallery_href + "?trang=" + std::to_string(n); })},
   };
 }
 

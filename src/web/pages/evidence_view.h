@@ -2,7 +2,8 @@
 // View data of evidence ("minh chứng", issue 19): a report's attachments as the form page and the
 // review page list them (thumbnail, caption, the marks a reviewer needs, a remove button while the
 // report may change) with the upload form's limits and its refused upload's message. Pure
-// functions of their inputs (evidence_view.cpp); the partial templates/evidence_list.mustache shows it.
+// functions of their inputs (evidence_view.cpp); the partial templates/evidence_list.mustache shows
+// it.
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
