@@ -109,11 +109,26 @@ void insert_file_postgresql(soci::session& session, const EvidenceFile& file, Ti
       soci::use(content), soci::use(thumbnail, thumbnail_indicator), soci::use(created);
 }
 
-constexpr const char* kAttachmentColumns =
+constexpr const char* kAttachmentSelect =
     "SELECT e.id, e.campaign_id, e.unit_id, e.file_sha256, e.caption, e.original_name, e.kind, "
     "f.content_type, f.size, CASE WHEN f.thumbnail IS NULL THEN 0 ELSE 1 END, e.taken_at, "
-    "e.added_by, e.added_at, e.removed FROM evidence e "
-    "JOIN evidence_files f ON f.sha256 = e.file_sha256 ";
+    "e.added_by, e.added_at, e.removed";
+constexpr const char* kAttachmentFrom =
+    " FROM evidence e JOIN evidence_files f ON f.sha256 = e.file_sha256 ";
+const std::string kAttachmentColumns = std::string(kAttachmentSelect) + kAttachmentFrom;
+
+// A gallery's photos: the attachment's columns, its unit's code and name, and whether the node
+// (the first parameter) picked it for its annex; the photos of one campaign (the second) in a
+// subtree's path range (the third and fourth), not removed.
+const std::string kGalleryPhotos =
+    std::string(kAttachmentSelect) +
+    ", u.code, u.name, CASE WHEN a.evidence_id IS NULL THEN 0 ELSE 1 END" + kAttachmentFrom +
+    "JOIN reports r ON r.campaign_id = e.campaign_id AND r.unit_id = e.unit_id "
+    "JOIN units u ON u.id = e.unit_id "
+    "LEFT JOIN evidence_annex a ON a.campaign_id = e.campaign_id AND a.unit_id = :node "
+    "AND a.evidence_id = e.id "
+    "WHERE e.campaign_id = :c AND r.path >= :low AND r.path < :high AND e.kind = 'photo' "
+    "AND e.removed = 0 ";
 
 struct AttachmentRow {
   long long id = 0, campaign_id = 0, unit_id = 0, size = 0, added_by = 0, added_at = 0;
@@ -158,13 +173,30 @@ struct AttachmentRow {
   }
 };
 
+struct GalleryRow {
+  AttachmentRow attachment;
+  std::string unit_code, unit_name;
+  int in_annex = 0;
+
+  void bind(soci::statement& st) {
+    attachment.bind(st);
+    st.exchange(soci::into(unit_code));
+    st.exchange(soci::into(unit_name));
+    st.exchange(soci::into(in_annex));
+  }
+
+  GalleryPhoto to_photo() const {
+    return GalleryPhoto{attachment.to_attachment(), unit_code, unit_name, in_annex != 0};
+  }
+};
+
 std::optional<EvidenceAttachment> read_attachment(Connection& connection, long long campaign_id,
                                                   long long unit_id, long long id) {
-  const auto row = connection
-                       .prepared<AttachmentRow, long long, long long, long long>(
-                           std::string(kAttachmentColumns) +
-                           "WHERE e.campaign_id = :c AND e.unit_id = :u AND e.id = :id")
-                       .one(campaign_id, unit_id, id);
+  const auto row =
+      connection
+          .prepared<AttachmentRow, long long, long long, long long>(
+              kAttachmentColumns + "WHERE e.campaign_id = :c AND e.unit_id = :u AND e.id = :id")
+          .one(campaign_id, unit_id, id);
   if (!row) return std::nullopt;
   return row->to_attachment();
 }
@@ -231,7 +263,7 @@ std::vector<EvidenceAttachment> SqlEvidenceStore::attachments(std::int64_t campa
   auto connection = context_.pool().acquire();
   connection
       ->prepared<AttachmentRow, long long, long long>(
-          std::string(kAttachmentColumns) +
+          kAttachmentColumns +
           "WHERE e.campaign_id = :c AND e.unit_id = :u AND e.removed = 0 ORDER BY e.id")
       .each([&](const AttachmentRow& row) { found.push_back(row.to_attachment()); }, campaign_id,
             unit_id);
@@ -298,6 +330,84 @@ std::vector<std::string> SqlEvidenceStore::other_units_with_file(const std::stri
       .each([&](const TextRow& row) { codes.push_back(row.value); }, sha256, unit_id,
             static_cast<long long>(std::max(limit, 0)));
   return codes;
+}
+
+std::vector<GalleryPhoto> SqlEvidenceStore::subtree_photos(std::int64_t campaign_id,
+                                                           const std::string& path,
+                                                           std::int64_t annex_unit_id,
+                                                           std::int64_t offset, int limit) {
+  std::vector<GalleryPhoto> found;
+  auto connection = context_.pool().acquire();
+  connection
+      ->prepared<GalleryRow, long long, long long, std::string, std::string, long long, long long>(
+          kGalleryPhotos + "ORDER BY r.path, e.id LIMIT :n OFFSET :o")
+      .each([&](const GalleryRow& row) { found.push_back(row.to_photo()); }, annex_unit_id,
+            campaign_id, path, path_upper_bound(path), static_cast<long long>(std::max(limit, 0)),
+            static_cast<long long>(std::max<std::int64_t>(offset, 0)));
+  return found;
+}
+
+std::int64_t SqlEvidenceStore::count_subtree_photos(std::int64_t campaign_id,
+                                                    const std::string& path) {
+  auto connection = context_.pool().acquire();
+  return connection
+      ->prepared<CountRow, long long, std::string, std::string>(
+          "SELECT COUNT(*) FROM evidence e JOIN reports r ON r.campaign_id = e.campaign_id AND "
+          "r.unit_id = e.unit_id WHERE e.campaign_id = :c AND r.path >= :low AND r.path < :high "
+          "AND e.kind = 'photo' AND e.removed = 0")
+      .one(campaign_id, path, path_upper_bound(path))
+      .value()
+      .value;
+}
+
+bool SqlEvidenceStore::set_in_annex(std::int64_t campaign_id, std::int64_t unit_id,
+                                    const std::string& path, std::int64_t evidence_id,
+                                    bool in_annex, std::optional<std::int64_t> by, Timestamp at) {
+  try {
+    context_.write_transaction([&](Connection& connection) {
+      const bool in_subtree =
+          connection
+              .prepared<CountRow, long long, long long, std::string, std::string>(
+                  "SELECT COUNT(*) FROM evidence e JOIN reports r ON r.campaign_id = "
+                  "e.campaign_id AND r.unit_id = e.unit_id WHERE e.id = :id AND e.campaign_id = "
+                  ":c AND r.path >= :low AND r.path < :high AND e.kind = 'photo' AND "
+                  "e.removed = 0")
+              .one(evidence_id, campaign_id, path, path_upper_bound(path))
+              .value()
+              .value > 0;
+      if (!in_subtree) throw NothingToWrite{};
+      if (in_annex) {
+        Nullable<long long> added_by(by ? std::optional<long long>(*by) : std::nullopt);
+        connection
+            .write<long long, long long, long long, Nullable<long long>, long long>(
+                "INSERT INTO evidence_annex (campaign_id, unit_id, evidence_id, added_by, "
+                "added_at) VALUES (:c, :u, :e, :by, :at) ON CONFLICT DO NOTHING")
+            .run(campaign_id, unit_id, evidence_id, added_by, at);
+      } else {
+        connection
+            .write<long long, long long, long long>(
+                "DELETE FROM evidence_annex WHERE campaign_id = :c AND unit_id = :u AND "
+                "evidence_id = :e")
+            .run(campaign_id, unit_id, evidence_id);
+      }
+    });
+  } catch (const NothingToWrite&) {
+    return false;
+  }
+  return true;
+}
+
+std::vector<GalleryPhoto> SqlEvidenceStore::annex_photos(std::int64_t campaign_id,
+                                                         std::int64_t unit_id,
+                                                         const std::string& path, int limit) {
+  std::vector<GalleryPhoto> found;
+  auto connection = context_.pool().acquire();
+  connection
+      ->prepared<GalleryRow, long long, long long, std::string, std::string, long long>(
+          kGalleryPhotos + "AND a.evidence_id IS NOT NULL ORDER BY r.path, e.id LIMIT :n")
+      .each([&](const GalleryRow& row) { found.push_back(row.to_photo()); }, unit_id, campaign_id,
+            path, path_upper_bound(path), static_cast<long long>(std::max(limit, 0)));
+  return found;
 }
 
 }  // namespace llw::sql

@@ -17,6 +17,7 @@
 #include "web/pages/campaign_new_pages.h"
 #include "web/pages/consolidated_pages.h"
 #include "web/pages/dashboard_pages.h"
+#include "web/pages/evidence_pages.h"
 #include "web/pages/page_family.h"
 #include "web/pages/page_frame.h"
 #include "web/pages/plan_pages.h"
@@ -64,6 +65,7 @@ class PageRoutes {
   ReportEntryPages report_entry_{frame_, app_};
   UserPages users_{frame_, app_};
   UnitAccountsPages unit_accounts_{frame_, app_};
+  EvidencePages evidence_{frame_, app_, report_};
   std::vector<PageRoute> routes_;
 };
 
