@@ -29,6 +29,7 @@ class Notifications;
 class ReportingUp;
 class Summaries;
 class Evidence;
+class SignedCopies;
 
 class Application {
  public:
@@ -51,6 +52,7 @@ class Application {
   ReportingUp& reporting_up() { return *reporting_up_; }  // app/reporting_up.h
   Summaries& summaries() { return *summaries_; }          // app/summaries.h
   Evidence& evidence() { return *evidence_; }             // app/evidence.h
+  SignedCopies& signed_copies() { return *signed_copies_; }  // app/signed_copies.h
 
   // The expected failure an unexpected exception stands for, when it is one: the database cannot
   // be reached right now (Error{unavailable}). For the web boundary's last catch.
@@ -75,6 +77,7 @@ class Application {
   std::unique_ptr<ReportingUp> reporting_up_;
   std::unique_ptr<Summaries> summaries_;
   std::unique_ptr<Evidence> evidence_;
+  std::unique_ptr<SignedCopies> signed_copies_;
 };
 
 }  // namespace llw

@@ -20,6 +20,7 @@
 #include "reporting_up_store.h"
 #include "session_view.h"
 #include "sign_in_log.h"
+#include "signed_copy_store.h"
 #include "unit_store.h"
 
 namespace llw {
@@ -40,6 +41,7 @@ class Store {
   virtual PlanStore& plans() = 0;                // plan_store.h
   virtual SignInLog& sign_ins() = 0;             // sign_in_log.h
   virtual EvidenceStore& evidence() = 0;         // evidence_store.h
+  virtual SignedCopyStore& signed_copies() = 0;  // signed_copy_store.h
   // The reports of a subtree a page at a time (report_listing.h).
   virtual ReportListing& report_listing() = 0;
   // What a signed-in page view reads first, in one round trip (session_view.h).

@@ -31,6 +31,7 @@
 #include "storage/sql/sql_reporting_up_store.h"
 #include "storage/sql/sql_session_views.h"
 #include "storage/sql/sql_sign_in_log.h"
+#include "storage/sql/sql_signed_copy_store.h"
 #include "storage/sql/sql_unit_store.h"
 
 namespace soci {
@@ -70,6 +71,7 @@ class SqlStore : public Store {
   PlanStore& plans() override { return plans_; }
   SignInLog& sign_ins() override { return sign_ins_; }
   EvidenceStore& evidence() override { return evidence_; }
+  SignedCopyStore& signed_copies() override { return signed_copies_; }
   ReportListing& report_listing() override { return report_listing_; }
   // The cache in front of the port once keep_reads_in_memory was called.
   SessionViews& session_views() override;
@@ -88,6 +90,7 @@ class SqlStore : public Store {
   SqlPlanStore plans_{context_};
   SqlSignInLog sign_ins_{context_};
   SqlEvidenceStore evidence_{context_};
+  SqlSignedCopyStore signed_copies_{context_};
   SqlReportListing report_listing_{context_};
   SqlSessionViews session_views_{context_};
 
