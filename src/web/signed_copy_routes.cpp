@@ -27,7 +27,7 @@ nlohmann::json to_json(const SignedCopyVerdict& verdict) {
           {"serial", copy.serial},
           {"valid_from", copy.valid_from},
           {"valid_until", copy.valid_until},
-          {"signed_at", copy.signed_at.empty() ? nlohmann::json() : copy.signed_at},
+          {"signed_at", copy.signed_at.empty() ? nlohmann::json() : nlohmann::json(copy.signed_at)},
           {"size", copy.size},
           {"sha256", copy.sha256},
           {"uploaded_at", copy.uploaded_at}};

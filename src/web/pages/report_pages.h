@@ -39,8 +39,11 @@ class ReportPages : public PageFamily {
   // shows and every re-render after a refused save or submit are built here, so they agree.
   nlohmann::json report_view(Context& context, pages::ReportFormInput& input,
                              const pages::ReviewEcho& echo);
+  // The signed copy part of the read-only page (signed_copy_view.h).
+  nlohmann::json signed_copy_section(Context& context, const Campaign& campaign,
+                                     const OrgUnit& unit, const UnitReport& report);
 
-  AppAreas<UsesCampaigns, UsesClock, UsesPlans, UsesReports, UsesUnits> app_;
+  AppAreas<UsesCampaigns, UsesClock, UsesPlans, UsesReports, UsesSignedCopies, UsesUnits> app_;
 };
 
 }  // namespace llw

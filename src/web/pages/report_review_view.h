@@ -27,6 +27,7 @@ struct ReviewPageInput {
   nlohmann::json plan_above;  // plan_above_view (with "href"), or null
   nlohmann::json plans;       // plan_links: the issued plans the unit works under
   std::string notice;         // a confirmation line after a decision
+  nlohmann::json signed_copy;  // signed_copy_view, or null
 };
 
 nlohmann::json report_review_view(const ReviewPageInput& input);
