@@ -4,10 +4,9 @@
 // file in one store write and audited.
 #include "app/signed_copies.h"
 
-#include <sodium.h>
-
 #include "app/application.h"
 #include "app/audited.h"
+#include "app/content_hash.h"
 #include "app/use_case_core.h"
 #include "documents/pdf_signature.h"
 #include "domain/access.h"
@@ -16,16 +15,6 @@
 
 namespace llw {
 namespace {
-
-std::string sha256_hex(std::string_view bytes) {
-  static const int ready = sodium_init();
-  if (ready < 0) throw Error(ErrorKind::internal, "libsodium could not start");
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
 
 std::string percent_encoded(const std::string& text) {
   static constexpr char kDigits[] = "0123456789ABCDEF";
