@@ -46,9 +46,16 @@ class SignedCopiesTest : public WorkflowCastTest {
     config.forms_dir = std::filesystem::path(LLW_SOURCE_DIR) / "forms";
     config.trusted_roots_dir = kit_->roots;
     app_ = std::make_unique<Application>(store_, config, [this] { return now_; });
-    submitted_ = save_and_submit(campaign_.id, "HP-X-A", values_a());
-    // The certificates are valid from the time the test runs, not in the campaign's week.
+    submitted_ = submit_in_the_week("HP-X-A");
+  }
+
+  // Saves and submits the unit's report while the campaign is open, then sets the clock to the
+  // time the test runs: the certificates are valid from then, not in the campaign's week.
+  UnitReport submit_in_the_week(const std::string& unit) {
+    now_ = vietnam_time(10, 5, 10);
+    UnitReport submitted = save_and_submit(campaign_.id, unit, values_a());
     now_ = std::time(nullptr);
+    return submitted;
   }
 
   // LLW's PDF of the unit's report, as the unit downloads it.
@@ -159,7 +166,7 @@ TEST_F(SignedCopiesTest, AnExpiredCertificateIsKeptAsInvalid) {
 }
 
 TEST_F(SignedCopiesTest, AnotherReportsPdfOrAnEarlierVersionIsRefused) {
-  save_and_submit(campaign_.id, "HP-X-B", values_a());
+  submit_in_the_week("HP-X-B");
   const std::string message =
       refused(ErrorKind::bad_input, kit_->kit.sign(report_pdf("HP-X-B"), "hieutruong"));
   EXPECT_EQ(message.find("Tệp PDF này không phải báo cáo LLW tạo cho Trường Tiểu học An Hưng, "
@@ -171,9 +178,7 @@ TEST_F(SignedCopiesTest, AnotherReportsPdfOrAnEarlierVersionIsRefused) {
   // The PDF of the version submitted before a return is not the one submitted now.
   const std::string earlier = kit_->kit.sign(report_pdf(), "hieutruong");
   app_->reports().return_report(commune_, campaign_.id, "HP-X-A", "Bổ sung số liệu", {});
-  const UnitReport again =
-      app_->reports().submit(reporter_, campaign_.id, "HP-X-A",
-                             app_->reports().get_report(reporter_, campaign_.id, "HP-X-A").version);
+  const UnitReport again = submit_in_the_week("HP-X-A");
   EXPECT_NE(refused(ErrorKind::bad_input, earlier)
                 .find("phiên bản " + std::to_string(again.version)),
             std::string::npos);
@@ -191,10 +196,18 @@ TEST_F(SignedCopiesTest, AFileThatIsNotASignedPdfIsRefusedWithAClearMessage) {
   EXPECT_EQ(refused(ErrorKind::too_large, "%PDF-" + std::string(SignedCopies::kMaxFileBytes, 'x'))
                 .find("10 MB") != std::string::npos,
             true);
-  // A signature dictionary whose signature is junk.
-  EXPECT_NE(refused(ErrorKind::bad_input,
-                    "%PDF-1.7\n<< /ByteRange [0 30 36 2] /Contents <00ff> >>\n%%EOF")
-                .find("Không đọc được chữ ký số"),
+  // A signature dictionary in its place, covering the file, whose signature is junk.
+  const std::string head = "%PDF-1.7\n<< /Contents ";
+  const auto number = [](std::size_t n) {
+    std::string text = std::to_string(n);
+    return text + std::string(6 - text.size(), ' ');
+  };
+  const std::string tail_start = " /ByteRange [0 " + number(head.size()) + " " +
+                                 number(head.size() + 6) + " ";
+  const std::string tail_end = "] >>\n%%EOF";
+  const std::string junk = head + "<00ff>" + tail_start +
+                           number(tail_start.size() + 6 + tail_end.size()) + tail_end;
+  EXPECT_NE(refused(ErrorKind::bad_input, junk).find("Không đọc được chữ ký số"),
             std::string::npos);
 }
 
@@ -244,7 +257,7 @@ TEST_F(SignedCopiesTest, AcceptingWaitsForAValidSignedCopyWhenTheCampaignRequire
 
   // Without the setting, a report is accepted without any signed copy.
   app_->signed_copies().set_required(city_, campaign_.id, false);
-  save_and_submit(campaign_.id, "HP-X-B", values_a());
+  submit_in_the_week("HP-X-B");
   EXPECT_EQ(app_->reports().accept_report(commune_, campaign_.id, "HP-X-B", {}).status,
             ReportStatus::accepted);
 }
