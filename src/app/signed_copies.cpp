@@ -132,7 +132,8 @@ SignedCopyVerdict SignedCopies::upload(const User& actor, std::int64_t campaign_
           throw Error(ErrorKind::bad_input, *message, "file");
         }
         const std::int64_t version = report.report.version;
-        if (checked.identifier != report_identifier(report.campaign.id, report.unit.code, version)) {
+        if (checked.identifier !=
+            report_identifier(report.campaign.id, report.unit.code, version)) {
           throw Error(ErrorKind::bad_input,
                       "Tệp PDF này không phải báo cáo LLW tạo cho " + report.unit.name +
                           ", phiên bản " + std::to_string(version) +
@@ -175,9 +176,9 @@ std::optional<SignedCopyVerdict> SignedCopies::latest(const User& actor, std::in
 std::string SignedCopies::latest_file(const User& actor, std::int64_t campaign_id,
                                       const std::string& unit_code) {
   const auto copy = latest(actor, campaign_id, unit_code);
-  auto bytes = copy ? store_->signed_copies().file(copy->copy.campaign_id, copy->copy.unit_id,
-                                                   copy->copy.id)
-                    : std::nullopt;
+  auto bytes =
+      copy ? store_->signed_copies().file(copy->copy.campaign_id, copy->copy.unit_id, copy->copy.id)
+           : std::nullopt;
   if (!bytes) {
     throw Error(ErrorKind::not_found, "Báo cáo này chưa có bản đã ký số.", "signed_copy");
   }

@@ -112,8 +112,8 @@ std::function<int()> add_serve_command(CLI::App& app) {
 
   return [o, serve]() -> int {
     if (!serve->parsed()) return -1;
-    return cmd_serve(o->db, o->bind, o->port, o->threads, o->forms_dir, o->trusted_roots, o->durability, o->mail,
-                     o->trusted_proxies, o->max_connections);
+    return cmd_serve(o->db, o->bind, o->port, o->threads, o->forms_dir, o->trusted_roots,
+                     o->durability, o->mail, o->trusted_proxies, o->max_connections);
   };
 }
 

@@ -15,9 +15,9 @@
 #include <openssl/x509v3.h>
 
 #include <algorithm>
-#include <ctime>
 #include <array>
 #include <cstdint>
+#include <ctime>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -229,8 +229,11 @@ std::string dictionary_time(std::string_view pdf, std::size_t gap) {
   parts.tm_sec = values[5];
   std::time_t utc = timegm(&parts);
   if (pos + 6 <= date.size() && (date[pos] == '+' || date[pos] == '-')) {
-    const auto digit = [&](std::size_t i) { return date[i] >= '0' && date[i] <= '9' ? date[i] - '0' : 0; };
-    const int offset = (digit(pos + 1) * 10 + digit(pos + 2)) * 3600 + (digit(pos + 4) * 10 + digit(pos + 5)) * 60;
+    const auto digit = [&](std::size_t i) {
+      return date[i] >= '0' && date[i] <= '9' ? date[i] - '0' : 0;
+    };
+    const int offset =
+        (digit(pos + 1) * 10 + digit(pos + 2)) * 3600 + (digit(pos + 4) * 10 + digit(pos + 5)) * 60;
     utc += date[pos] == '+' ? -offset : offset;
   }
   std::tm out{};
@@ -307,7 +310,8 @@ struct SignatureCheck {
     if (ok == 1) {
       result.status = SignatureStatus::valid;
     } else {
-      result.status = means_untrusted(error) ? SignatureStatus::untrusted : SignatureStatus::invalid;
+      result.status =
+          means_untrusted(error) ? SignatureStatus::untrusted : SignatureStatus::invalid;
       result.detail = X509_verify_cert_error_string(error);
     }
     X509_STORE_CTX_free(context);
@@ -316,8 +320,7 @@ struct SignatureCheck {
   }
 };
 
-PdfSignature verify_pdf_signature(std::string_view pdf, const TrustedRoots& roots,
-                                  std::time_t at) {
+PdfSignature verify_pdf_signature(std::string_view pdf, const TrustedRoots& roots, std::time_t at) {
   PdfSignature result;
   if (pdf.size() > kMaxSignedPdfBytes || !pdf.starts_with("%PDF-")) return result;
   result.status = SignatureStatus::unsigned_pdf;
@@ -377,12 +380,12 @@ PdfSignature verify_pdf_signature(std::string_view pdf, const TrustedRoots& root
   signed_bytes.reserve(first.size() + second.size());
   signed_bytes.append(first).append(second);
   BIO* content = BIO_new_mem_buf(signed_bytes.data(), static_cast<int>(signed_bytes.size()));
-  const int intact = CMS_verify(cms, nullptr, nullptr, content, nullptr,
-                                CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY);
+  const int intact =
+      CMS_verify(cms, nullptr, nullptr, content, nullptr, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY);
   BIO_free(content);
   STACK_OF(X509)* signers = CMS_get0_signers(cms);
-  X509* signer = signers != nullptr && sk_X509_num(signers) > 0 ? sk_X509_value(signers, 0)
-                                                                 : nullptr;
+  X509* signer =
+      signers != nullptr && sk_X509_num(signers) > 0 ? sk_X509_value(signers, 0) : nullptr;
   if (signer != nullptr) {
     result.signer = common_name(X509_get_subject_name(signer));
     result.signer_name = one_line(X509_get_subject_name(signer));

@@ -40,14 +40,14 @@ class TrustedRoots {
 };
 
 enum class SignatureStatus {
-  not_pdf,         // the bytes are not a PDF
-  unsigned_pdf,    // a PDF without any signature
-  malformed,       // a signature dictionary that cannot be read
-  not_covering,    // the signature does not cover the whole file (bytes added after signing)
-  altered,         // the signed bytes do not match the signature
-  untrusted,       // intact, but the certificate does not chain to a trusted root
-  invalid,         // intact, but the certificate is expired, not yet valid, revoked or broken
-  valid,           // intact, covering the file, the certificate chains to a trusted root
+  not_pdf,       // the bytes are not a PDF
+  unsigned_pdf,  // a PDF without any signature
+  malformed,     // a signature dictionary that cannot be read
+  not_covering,  // the signature does not cover the whole file (bytes added after signing)
+  altered,       // the signed bytes do not match the signature
+  untrusted,     // intact, but the certificate does not chain to a trusted root
+  invalid,       // intact, but the certificate is expired, not yet valid, revoked or broken
+  valid,         // intact, covering the file, the certificate chains to a trusted root
 };
 
 std::string_view to_string(SignatureStatus status);

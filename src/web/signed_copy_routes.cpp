@@ -97,8 +97,7 @@ HttpResponse SignedCopyRoutes::set_policy(const HttpRequest& request, const Para
   const std::int64_t campaign_id = campaign_id_from(params[0]);
   const nlohmann::json body = parse_json_body(request.body, max_body_bytes_);
   const auto required = body.is_object() ? body.find("required") : body.end();
-  if (!body.is_object() || required == body.end() || !required->is_boolean() ||
-      body.size() != 1) {
+  if (!body.is_object() || required == body.end() || !required->is_boolean() || body.size() != 1) {
     throw Error(ErrorKind::bad_input,
                 "Nội dung phải là {\"required\": true} hoặc {\"required\": false}.", "required");
   }

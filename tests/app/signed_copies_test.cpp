@@ -89,8 +89,8 @@ std::unique_ptr<Kit> SignedCopiesTest::kit_;
 
 TEST_F(SignedCopiesTest, LlwsPdfSignedByATrustedSignerIsValidAndNamesTheSigner) {
   const std::string pdf = report_pdf();
-  EXPECT_NE(pdf.find("LLW-ID: " + SignedCopies::report_identifier(campaign_.id, "HP-X-A",
-                                                                  submitted_.version)),
+  EXPECT_NE(pdf.find("LLW-ID: " +
+                     SignedCopies::report_identifier(campaign_.id, "HP-X-A", submitted_.version)),
             std::string::npos);
   const std::string signed_pdf = kit_->kit.sign(pdf, "hieutruong");
   const SignedCopyVerdict verdict = upload(signed_pdf);
@@ -111,10 +111,9 @@ TEST_F(SignedCopiesTest, LlwsPdfSignedByATrustedSignerIsValidAndNamesTheSigner) 
   EXPECT_EQ(app_->signed_copies().latest_file(commune_, campaign_.id, "HP-X-A"), signed_pdf);
   // Another commune and a sibling school do not.
   for (const User* stranger : {&other_commune_, &reporter_b_}) {
-    EXPECT_EQ(error_kind_of([&] {
-                app_->signed_copies().latest(*stranger, campaign_.id, "HP-X-A");
-              }),
-              ErrorKind::forbidden);
+    EXPECT_EQ(
+        error_kind_of([&] { app_->signed_copies().latest(*stranger, campaign_.id, "HP-X-A"); }),
+        ErrorKind::forbidden);
   }
   // The upload is in the audit log.
   AuditQuery query;
@@ -139,8 +138,7 @@ TEST_F(SignedCopiesTest, AFileChangedAfterSigningIsRefusedAsAltered) {
 
 TEST_F(SignedCopiesTest, BytesAddedAfterSigningAreRefusedAsNotCovered) {
   const std::string signed_pdf = kit_->kit.sign(report_pdf(), "hieutruong");
-  const std::string message =
-      refused(ErrorKind::bad_input, signed_pdf + "\n% thêm sau khi ký\n");
+  const std::string message = refused(ErrorKind::bad_input, signed_pdf + "\n% thêm sau khi ký\n");
   EXPECT_NE(message.find("Chữ ký không bao phủ toàn bộ tệp"), std::string::npos) << message;
 }
 
@@ -179,11 +177,10 @@ TEST_F(SignedCopiesTest, AnotherReportsPdfOrAnEarlierVersionIsRefused) {
   const std::string earlier = kit_->kit.sign(report_pdf(), "hieutruong");
   app_->reports().return_report(commune_, campaign_.id, "HP-X-A", "Bổ sung số liệu", {});
   const UnitReport again = submit_in_the_week("HP-X-A");
-  EXPECT_NE(refused(ErrorKind::bad_input, earlier)
-                .find("phiên bản " + std::to_string(again.version)),
-            std::string::npos);
-  EXPECT_EQ(upload(kit_->kit.sign(report_pdf(), "hieutruong")).copy.report_version,
-            again.version);
+  EXPECT_NE(
+      refused(ErrorKind::bad_input, earlier).find("phiên bản " + std::to_string(again.version)),
+      std::string::npos);
+  EXPECT_EQ(upload(kit_->kit.sign(report_pdf(), "hieutruong")).copy.report_version, again.version);
 }
 
 TEST_F(SignedCopiesTest, AFileThatIsNotASignedPdfIsRefusedWithAClearMessage) {
@@ -194,7 +191,7 @@ TEST_F(SignedCopiesTest, AFileThatIsNotASignedPdfIsRefusedWithAClearMessage) {
   EXPECT_NE(refused(ErrorKind::bad_input, report_pdf()).find("chưa có chữ ký số"),
             std::string::npos);
   EXPECT_EQ(refused(ErrorKind::too_large, "%PDF-" + std::string(SignedCopies::kMaxFileBytes, 'x'))
-                .find("10 MB") != std::string::npos,
+                    .find("10 MB") != std::string::npos,
             true);
   // A signature dictionary in its place, covering the file, whose signature is junk.
   const std::string head = "%PDF-1.7\n<< /Contents ";
@@ -202,11 +199,11 @@ TEST_F(SignedCopiesTest, AFileThatIsNotASignedPdfIsRefusedWithAClearMessage) {
     std::string text = std::to_string(n);
     return text + std::string(6 - text.size(), ' ');
   };
-  const std::string tail_start = " /ByteRange [0 " + number(head.size()) + " " +
-                                 number(head.size() + 6) + " ";
+  const std::string tail_start =
+      " /ByteRange [0 " + number(head.size()) + " " + number(head.size() + 6) + " ";
   const std::string tail_end = "] >>\n%%EOF";
-  const std::string junk = head + "<00ff>" + tail_start +
-                           number(tail_start.size() + 6 + tail_end.size()) + tail_end;
+  const std::string junk =
+      head + "<00ff>" + tail_start + number(tail_start.size() + 6 + tail_end.size()) + tail_end;
   EXPECT_NE(refused(ErrorKind::bad_input, junk).find("Không đọc được chữ ký số"),
             std::string::npos);
 }
@@ -227,16 +224,14 @@ TEST_F(SignedCopiesTest, OnlyTheUnitItselfUploadsAndOnlyAfterSubmitting) {
 
 TEST_F(SignedCopiesTest, AcceptingWaitsForAValidSignedCopyWhenTheCampaignRequiresIt) {
   EXPECT_FALSE(app_->signed_copies().required(commune_, campaign_.id));
-  EXPECT_EQ(error_kind_of([&] {
-              app_->signed_copies().set_required(commune_, campaign_.id, true);
-            }),
-            ErrorKind::forbidden);
+  EXPECT_EQ(
+      error_kind_of([&] { app_->signed_copies().set_required(commune_, campaign_.id, true); }),
+      ErrorKind::forbidden);
   app_->signed_copies().set_required(city_, campaign_.id, true);
   EXPECT_TRUE(app_->signed_copies().required(commune_, campaign_.id));
 
-  const std::string message = testing_support::conflict_message([&] {
-    app_->reports().accept_report(commune_, campaign_.id, "HP-X-A", {});
-  });
+  const std::string message = testing_support::conflict_message(
+      [&] { app_->reports().accept_report(commune_, campaign_.id, "HP-X-A", {}); });
   EXPECT_NE(message.find("yêu cầu bản báo cáo đã ký số hợp lệ trước khi chấp nhận"),
             std::string::npos)
       << message;
@@ -247,10 +242,9 @@ TEST_F(SignedCopiesTest, AcceptingWaitsForAValidSignedCopyWhenTheCampaignRequire
             }).find("không thuộc tổ chức chứng thực"),
             std::string::npos);
   // A viewer still hears that it may not accept at all.
-  EXPECT_EQ(error_kind_of([&] {
-              app_->reports().accept_report(viewer_, campaign_.id, "HP-X-A", {});
-            }),
-            ErrorKind::forbidden);
+  EXPECT_EQ(
+      error_kind_of([&] { app_->reports().accept_report(viewer_, campaign_.id, "HP-X-A", {}); }),
+      ErrorKind::forbidden);
   upload(kit_->kit.sign(report_pdf(), "hieutruong"));
   EXPECT_EQ(app_->reports().accept_report(commune_, campaign_.id, "HP-X-A", {}).status,
             ReportStatus::accepted);

@@ -86,8 +86,8 @@ TEST_F(PdfSignatureTest, ASignatureOfATrustedSignerIsValidWithItsNamesAndIdentif
 }
 
 TEST_F(PdfSignatureTest, AnotherAuthoritysSignerIsUntrusted) {
-  const PdfSignature result = verify_pdf_signature(kit_->sign(rendered("x"), "outsider"), roots(),
-                                                   std::time(nullptr));
+  const PdfSignature result =
+      verify_pdf_signature(kit_->sign(rendered("x"), "outsider"), roots(), std::time(nullptr));
   EXPECT_EQ(result.status, SignatureStatus::untrusted);
   EXPECT_EQ(result.issuer, "Unknown CA");
 }
@@ -104,8 +104,7 @@ TEST_F(PdfSignatureTest, EveryByteOfTheSignedRangesCountsAndNothingMayFollow) {
   EXPECT_EQ(verify_pdf_signature(signed_pdf + "%%EOF\n", roots(), now).status,
             SignatureStatus::not_covering);
   // A second signature over the whole file counts; the first no longer covers it.
-  const PdfSignature twice =
-      verify_pdf_signature(kit_->sign(signed_pdf, "outsider"), roots(), now);
+  const PdfSignature twice = verify_pdf_signature(kit_->sign(signed_pdf, "outsider"), roots(), now);
   EXPECT_EQ(twice.signatures, 2);
   EXPECT_EQ(twice.status, SignatureStatus::untrusted);
   EXPECT_EQ(twice.signer, "Người Lạ");
@@ -137,9 +136,9 @@ TEST_F(PdfSignatureTest, JunkIsJudgedWithoutCrashing) {
     EXPECT_NE(verify_pdf_signature(bytes, roots(), now).status, SignatureStatus::valid);
   }
   // Over the size limit.
-  EXPECT_EQ(verify_pdf_signature("%PDF-" + std::string(kMaxSignedPdfBytes, ' '), roots(), now)
-                .status,
-            SignatureStatus::not_pdf);
+  EXPECT_EQ(
+      verify_pdf_signature("%PDF-" + std::string(kMaxSignedPdfBytes, ' '), roots(), now).status,
+      SignatureStatus::not_pdf);
 }
 
 TEST_F(PdfSignatureTest, ARootsFolderWithoutCertificatesIsAConfigurationError) {

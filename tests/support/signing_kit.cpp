@@ -39,8 +39,8 @@ std::filesystem::path SigningKit::make_authority(const std::string& name,
                                                  const std::string& common_name) {
   const auto key = dir_ / (name + ".key");
   const auto pem = dir_ / (name + ".pem");
-  run_or_throw("openssl req -x509 -newkey rsa:2048 -nodes -utf8 -keyout " + quoted(key) +
-               " -out " + quoted(pem) + " -days 3650 -subj '/CN=" + common_name +
+  run_or_throw("openssl req -x509 -newkey rsa:2048 -nodes -utf8 -keyout " + quoted(key) + " -out " +
+               quoted(pem) + " -days 3650 -subj '/CN=" + common_name +
                "' -addext basicConstraints=critical,CA:TRUE -addext keyUsage=keyCertSign,cRLSign");
   return pem;
 }

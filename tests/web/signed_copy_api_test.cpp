@@ -85,10 +85,11 @@ TEST_F(SignedCopyApiTest, ASignedReportIsUploadedAndItsVerdictReadByTheReviewers
 
 TEST_F(SignedCopyApiTest, AMultipartUploadFromThePageIsTheSame) {
   const std::string boundary = "----llw-signed";
-  const std::string body = "--" + boundary +
-                           "\r\nContent-Disposition: form-data; name=\"file\"; "
-                           "filename=\"bao-cao-da-ky.pdf\"\r\nContent-Type: application/pdf\r\n\r\n" +
-                           signed_report("outsider") + "\r\n--" + boundary + "--\r\n";
+  const std::string body =
+      "--" + boundary +
+      "\r\nContent-Disposition: form-data; name=\"file\"; "
+      "filename=\"bao-cao-da-ky.pdf\"\r\nContent-Type: application/pdf\r\n\r\n" +
+      signed_report("outsider") + "\r\n--" + boundary + "--\r\n";
   const HttpReply created =
       http_->send("POST", report_path("HP-AH-THTT") + "/signed-copy", body,
                   {"Authorization: Bearer " + token(kReporter),

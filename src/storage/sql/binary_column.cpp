@@ -74,8 +74,7 @@ void write_blob(soci::session& session, const Dialect& dialect, std::string_view
   const std::string where = " WHERE " + std::string(key_column);
   if (!is_sqlite(dialect)) {
     std::string hex = to_hex(bytes);
-    session << update + " = decode(:hex, 'hex')" + where + " = :k", soci::use(hex),
-        soci::use(key);
+    session << update + " = decode(:hex, 'hex')" + where + " = :k", soci::use(hex), soci::use(key);
     return;
   }
   auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());

@@ -63,9 +63,8 @@ SignedCopy SqlSignedCopyStore::add(const SignedCopy& copy, const std::string& pd
     const long long inserted =
         connection
             .prepared<CountRow, long long, long long, long long, std::string, std::string,
-                      std::string, std::string, std::string, std::string, std::string,
-                      std::string, std::string, std::string, long long, Nullable<long long>,
-                      long long>(
+                      std::string, std::string, std::string, std::string, std::string, std::string,
+                      std::string, std::string, long long, Nullable<long long>, long long>(
                 "INSERT INTO signed_copies (campaign_id, unit_id, report_version, status, signer, "
                 "signer_name, issuer, serial, valid_from, valid_until, signed_at, detail, sha256, "
                 "size, uploaded_by, uploaded_at) VALUES (:c, :u, :v, :st, :si, :sn, :is, :se, "
@@ -97,8 +96,8 @@ std::optional<SignedCopy> SqlSignedCopyStore::latest(std::int64_t campaign_id,
   return row->to_copy();
 }
 
-std::optional<std::string> SqlSignedCopyStore::file(std::int64_t campaign_id,
-                                                    std::int64_t unit_id, std::int64_t id) {
+std::optional<std::string> SqlSignedCopyStore::file(std::int64_t campaign_id, std::int64_t unit_id,
+                                                    std::int64_t id) {
   auto connection = context_.pool().acquire();
   const auto owner = connection
                          ->prepared<CountRow, long long, long long, long long>(

@@ -127,10 +127,10 @@ nlohmann::json ReportPages::signed_copy_section(Context& context, const Campaign
   input.latest = app_.signed_copies().latest(user, campaign.id, unit.code);
   input.required = app_.signed_copies().required(user, campaign.id);
   // As the use case decides (signed_copies.h): the unit's own account, after submitting.
-  input.can_upload = (user.role == Role::admin || user.unit_id == unit.id) &&
-                     is_allowed(user, Action::write_report, unit) &&
-                     (report.status == ReportStatus::submitted ||
-                      report.status == ReportStatus::accepted);
+  input.can_upload =
+      (user.role == Role::admin || user.unit_id == unit.id) &&
+      is_allowed(user, Action::write_report, unit) &&
+      (report.status == ReportStatus::submitted || report.status == ReportStatus::accepted);
   input.version = report.version;
   input.base = "/dot/" + std::to_string(campaign.id) + "/bao-cao/" + pages::url_encode(unit.code);
   input.csrf = context.csrf;

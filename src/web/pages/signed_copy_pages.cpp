@@ -29,8 +29,7 @@ HttpResponse SignedCopyPages::upload(Context& context, const Params& params) {
   }
   const auto part = context.form.files.find("file");
   if (part == context.form.files.end()) {
-    throw Error(ErrorKind::bad_input, "Hãy chọn tệp PDF báo cáo đã ký số rồi bấm tải lên.",
-                "file");
+    throw Error(ErrorKind::bad_input, "Hãy chọn tệp PDF báo cáo đã ký số rồi bấm tải lên.", "file");
   }
   app_.signed_copies().upload(context.user, campaign_id, params[1], part->second.bytes,
                               RequestContext{context.request.client_address});
@@ -41,8 +40,8 @@ HttpResponse SignedCopyPages::upload(Context& context, const Params& params) {
 HttpResponse SignedCopyPages::file(Context& context, const Params& params) {
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   std::string bytes = app_.signed_copies().latest_file(context.user, campaign_id, params[1]);
-  return download(DocumentFile{std::move(bytes), "application/pdf", "bao-cao-da-ky-so.pdf",
-                               nullptr});
+  return download(
+      DocumentFile{std::move(bytes), "application/pdf", "bao-cao-da-ky-so.pdf", nullptr});
 }
 
 }  // namespace llw

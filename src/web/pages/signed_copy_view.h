@@ -14,10 +14,10 @@ namespace llw::pages {
 
 struct SignedCopyInput {
   std::optional<SignedCopyVerdict> latest;  // the report's latest signed copy
-  bool required = false;       // the campaign requires a valid one before acceptance
-  bool can_upload = false;     // the unit's own account, the report submitted or accepted
-  std::int64_t version = 0;    // the report's current version
-  std::string base;            // "/dot/3/bao-cao/HP-X-A"
+  bool required = false;                    // the campaign requires a valid one before acceptance
+  bool can_upload = false;   // the unit's own account, the report submitted or accepted
+  std::int64_t version = 0;  // the report's current version
+  std::string base;          // "/dot/3/bao-cao/HP-X-A"
   std::string csrf;
 };
 
