@@ -17,7 +17,6 @@ nlohmann::json signed_copy_view(const SignedCopyInput& input) {
     const bool current = copy.report_version == input.version;
     view["status_class"] = copy.status == "valid" && current ? "ok" : "warn";
     view["message"] = input.latest->message;
-    view["signer"] = copy.signer;
     view["uploaded_at"] = format_date_time(copy.uploaded_at);
     view["file_href"] = input.base + "/ban-ky-so";
     // A copy of an earlier version (the report was returned and submitted again) is said so.
