@@ -13,6 +13,7 @@
 #include "app/document_downloads.h"
 #include "app/evidence.h"
 #include "app/reports.h"
+#include "app/signed_copies.h"
 #include "app/summaries.h"
 #include "app/use_case_core.h"
 #include "documents/builders.h"
@@ -129,10 +130,12 @@ DocumentFile DocumentDownloads::report_document(const User& actor, std::int64_t 
   const Campaign campaign = core_.load_campaign(campaign_id);
   const OrgUnit unit = core_.load_unit(unit_code);
   const auto parent = parent_of(*store_, unit);
-  return file_of(documents::build_unit_report_document(campaign, *campaign.form, unit,
-                                                       parent ? &*parent : nullptr, report,
-                                                       options.mark_empty, signer_options(unit)),
-                 format);
+  documents::Document document = documents::build_unit_report_document(
+      campaign, *campaign.form, unit, parent ? &*parent : nullptr, report, options.mark_empty,
+      signer_options(unit));
+  // What a signed copy of this PDF is checked against (signed_copies.h).
+  document.identifier = SignedCopies::report_identifier(campaign.id, unit.code, report.version);
+  return file_of(document, format);
 }
 
 DocumentFile DocumentDownloads::summary_document(const User& actor, std::int64_t campaign_id,

@@ -4,14 +4,13 @@
 // entry.
 #include "app/evidence.h"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <chrono>
 #include <optional>
 
 #include "app/application.h"
 #include "app/audited.h"
+#include "app/content_hash.h"
 #include "app/reports.h"
 #include "app/use_case_core.h"
 #include "documents/evidence_media.h"
@@ -22,16 +21,6 @@
 
 namespace llw {
 namespace {
-
-std::string sha256_hex(std::string_view bytes) {
-  static const int ready = sodium_init();
-  if (ready < 0) throw Error(ErrorKind::internal, "libsodium could not start");
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
 
 // The first `count` code points of valid UTF-8 `text`.
 std::string first_code_points(const std::string& text, std::size_t count) {

@@ -105,6 +105,9 @@ struct Document {
   SignatureBlock signature;
   std::vector<std::string> recipients;  // Nơi nhận entries, each "- …;" without the dash
   std::vector<Annex> annexes;
+  // What the document is, for a signed copy's check (pdf_signature.h): "report/…/v3" for a unit's
+  // report. Written into the PDF's metadata as its keywords; empty for none.
+  std::string identifier;
 };
 
 // Block constructors keep builders short and readable.

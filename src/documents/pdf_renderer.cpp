@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "documents/bar_chart.h"
+#include "documents/pdf_signature.h"
 #include "documents/text_layout.h"
 
 namespace llw::documents {
@@ -513,6 +514,10 @@ std::string render_pdf(const Document& document) {
   const std::string title = clean_text(document.title + " " + document.summary_line);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "LLW");
+  if (!document.identifier.empty()) {
+    const std::string keywords = identifier_keywords(document.identifier);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, keywords.c_str());
+  }
   cairo_t* cr = cairo_create(surface);
   {
     Paginator paginator(surface, cr);

@@ -1,10 +1,6 @@
 // SqlEvidenceStore (the EvidenceStore port, domain/evidence_store.h): evidence files in the
-// database, content-addressed, and the attachments of reports. The bytes cross SOCI as hex text
-// where they are read (SOCI's string exchange is not binary-safe): `hex(content)` on SQLite,
-// `encode(content, 'hex')` on PostgreSQL. A file is written on PostgreSQL as
-// `decode(:hex, 'hex')` and on SQLite, whose 3.40 has no unhex(), bound as a blob through the
-// connection's sqlite3 handle. Those statements carry up to 20 MB of parameters: they are
-// prepared per run, not kept by the connection.
+// database, content-addressed, and the attachments of reports. The bytes cross SOCI as
+// binary_column.h says; a file's row, with its two blobs, is inserted in one statement.
 #include "storage/sql/sql_evidence_store.h"
 
 #include <soci/soci-config.h>
@@ -17,6 +13,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "storage/sql/binary_column.h"
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
 #include "storage/sql/write_transaction.h"
@@ -24,36 +21,6 @@
 namespace llw::sql {
 
 namespace {
-
-bool is_sqlite(const Dialect& dialect) { return std::string_view(dialect.name) == "sqlite"; }
-
-std::string to_hex(std::string_view bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(bytes.size() * 2);
-  for (const char c : bytes) {
-    const auto byte = static_cast<unsigned char>(c);
-    hex.push_back(kDigits[byte >> 4]);
-    hex.push_back(kDigits[byte & 0x0f]);
-  }
-  return hex;
-}
-
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  throw std::runtime_error("evidence: a stored file is not hex");
-}
-
-std::string from_hex(std::string_view hex) {
-  std::string bytes;
-  bytes.reserve(hex.size() / 2);
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
-    bytes.push_back(static_cast<char>(hex_digit(hex[i]) * 16 + hex_digit(hex[i + 1])));
-  }
-  return bytes;
-}
 
 // SQLite: the file's row through the connection's own handle (the blobs bound as bytes), inside
 // the write transaction the connection is in.
@@ -279,23 +246,9 @@ std::optional<EvidenceAttachment> SqlEvidenceStore::find_attachment(std::int64_t
 
 std::optional<std::string> SqlEvidenceStore::file_content(const std::string& sha256,
                                                           bool thumbnail) {
-  const bool sqlite = is_sqlite(context_.dialect());
-  const std::string column = thumbnail ? "thumbnail" : "content";
-  const std::string read = sqlite ? "hex(" + column + ")" : "encode(" + column + ", 'hex')";
-  std::string hex;
-  soci::indicator indicator = soci::i_null;
-  std::string key = sha256;
-  bool found = false;
   auto connection = context_.pool().acquire();
-  // Prepared per run: the row may be 20 MB of hex, not to be kept by the connection.
-  soci::statement statement =
-      (connection->sql.prepare << "SELECT " + read + " FROM evidence_files WHERE sha256 = :h",
-       soci::into(hex, indicator), soci::use(key));
-  statement.execute(false);
-  found = statement.fetch();
-  if (!found) return std::nullopt;
-  if (indicator != soci::i_ok) return std::string();
-  return from_hex(hex);
+  return read_blob(connection->sql, context_.dialect(), "evidence_files",
+                   thumbnail ? "thumbnail" : "content", "sha256", sha256);
 }
 
 bool SqlEvidenceStore::remove_attachment(std::int64_t campaign_id, std::int64_t unit_id,

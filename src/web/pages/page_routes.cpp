@@ -18,7 +18,8 @@ PageRoutes::PageRoutes(Application& app, std::size_t max_body_bytes)
        {sign_in_.routes(), campaign_list_.routes(), report_.routes(), workflow_.routes(),
         dashboard_.routes(), consolidated_.routes(), reporting_up_.routes(), campaign_new_.routes(),
         plans_.routes(), settings_.routes(), unit_admin_.routes(), admin_.routes(), users_.routes(),
-        unit_accounts_.routes(), report_entry_.routes(), evidence_.routes()}) {
+        unit_accounts_.routes(), report_entry_.routes(), evidence_.routes(),
+        signed_copies_.routes()}) {
     for (PageRoute& route : family) routes_.push_back(std::move(route));
   }
 }

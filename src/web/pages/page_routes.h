@@ -26,6 +26,7 @@
 #include "web/pages/reporting_up_pages.h"
 #include "web/pages/settings_pages.h"
 #include "web/pages/sign_in_pages.h"
+#include "web/pages/signed_copy_pages.h"
 #include "web/pages/unit_accounts_pages.h"
 #include "web/pages/unit_admin_pages.h"
 #include "web/pages/user_pages.h"
@@ -54,6 +55,7 @@ class PageRoutes {
   CampaignListPages campaign_list_{frame_, app_};
   ReportPages report_{frame_, app_};
   WorkflowPages workflow_{frame_, app_, report_};
+  SignedCopyPages signed_copies_{frame_, app_};
   DashboardPages dashboard_{frame_, app_};
   ConsolidatedPages consolidated_{frame_, app_, dashboard_};
   ReportingUpPages reporting_up_{frame_, app_, consolidated_};

@@ -20,6 +20,7 @@
 #include "web/pages/plan_links.h"
 #include "web/pages/report_form_view.h"
 #include "web/pages/report_submit_confirm_view.h"
+#include "web/pages/signed_copy_view.h"
 #include "web/pages/view_format.h"
 #include "web/pages/workflow_pages.h"
 #include "web/pages/workflow_view.h"
@@ -117,6 +118,7 @@ nlohmann::json ReportPages::report_view(Context& context, pages::ReportFormInput
   }
   view["workflow"] = pages::report_workflow_view(workflow);
   pages::add_plan_links(view, app_.plans(), user, campaign, unit);  // the {{>plan_links}} partial
+  if (!input.editable) view["signed_copy"] = signed_copy_section(context, campaign, unit, current);
   return view;
 }
 
@@ -134,6 +136,23 @@ nlohmann::json ReportPages::evidence_view(Context& context, const pages::ReportF
   if (query.count("da-tai-minh-chung")) evidence.notice = "Đã tải lên minh chứng.";
   if (query.count("da-go-minh-chung")) evidence.notice = "Đã gỡ minh chứng khỏi báo cáo.";
   return pages::evidence_list_view(evidence);
+}
+
+nlohmann::json ReportPages::signed_copy_section(Context& context, const Campaign& campaign,
+                                                const OrgUnit& unit, const UnitReport& report) {
+  const User& user = context.user;
+  pages::SignedCopyInput input;
+  input.latest = app_.signed_copies().latest(user, campaign.id, unit.code);
+  input.required = app_.signed_copies().required(user, campaign.id);
+  // As the use case decides (signed_copies.h): the unit's own account, after submitting.
+  input.can_upload =
+      (user.role == Role::admin || user.unit_id == unit.id) &&
+      is_allowed(user, Action::write_report, unit) &&
+      (report.status == ReportStatus::submitted || report.status == ReportStatus::accepted);
+  input.version = report.version;
+  input.base = "/dot/" + std::to_string(campaign.id) + "/bao-cao/" + pages::url_encode(unit.code);
+  input.csrf = context.csrf;
+  return pages::signed_copy_view(input);
 }
 
 HttpResponse ReportPages::report_page(Context& context, std::int64_t campaign_id,
@@ -163,6 +182,7 @@ HttpResponse ReportPages::report_page(Context& context, std::int64_t campaign_id
       {"da-chap-nhan", "Đã chấp nhận báo cáo."},
       {"da-mo-lai", "Đã mở lại báo cáo; đơn vị sẽ thấy lý do ở đầu biểu mẫu."},
       {"da-gia-han", "Đã gia hạn nhập báo cáo cho đơn vị."},
+      {"da-tai-ban-ky", "Đã tải lên bản báo cáo đã ký số; kết quả kiểm tra chữ ký ở bên dưới."},
   };
   const auto& query = context.request.query;
   if (query.count("da-luu")) {

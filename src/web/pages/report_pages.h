@@ -49,7 +49,11 @@ class ReportPages : public PageFamily {
   nlohmann::json evidence_view(Context& context, const pages::ReportFormInput& input,
                                const pages::EvidenceEcho& echo);
 
-  AppAreas<UsesCampaigns, UsesClock, UsesEvidence, UsesPlans, UsesReports, UsesUnits> app_;
+  // The signed copy part of the read-only page (signed_copy_view.h).
+  nlohmann::json signed_copy_section(Context& context, const Campaign& campaign,
+                                     const OrgUnit& unit, const UnitReport& report);
+
+  AppAreas<UsesCampaigns, UsesClock, UsesEvidence, UsesPlans, UsesReports, UsesSignedCopies, UsesUnits> app_;
 };
 
 }  // namespace llw

@@ -273,6 +273,7 @@ json report_review_view(const ReviewPageInput& input) {
       {"has_plans", input.plans.is_array() && !input.plans.empty()},
       {"decide", decide},
       {"workflow", std::move(workflow)},
+      {"signed_copy", input.signed_copy},
   };
   return view;
 }
