@@ -5,14 +5,14 @@
 # when a target finds a crash, a leak or undefined behaviour; the input is kept in build-fuzz/.
 #
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   (targets: report_values form_file unit_import
-#                                                  posted_form client_address request_target)
+#                                                  posted_form client_address request_target pdf_signature)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
 shift || true
 targets=("$@")
 if ((${#targets[@]} == 0)); then
-  targets=(report_values form_file unit_import posted_form client_address request_target)
+  targets=(report_values form_file unit_import posted_form client_address request_target pdf_signature)
 fi
 launcher=()
 if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi

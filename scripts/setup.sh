@@ -19,6 +19,8 @@ packages=(
   libvips-dev libexif-dev
   # web tests parse pages (tests/web/html_query.h): libxml2's HTML parser and XPath
   libxml2-dev
+  # signed report PDFs (documents/pdf_signature.h): verified with OpenSSL 3; tests sign with NSS tools and pdfsig
+  libssl-dev libnss3-tools
   # documents: PDF and charts (pango/cairo, Liberation Serif), DOCX/XLSX checks
   libpango1.0-dev libcairo2-dev libpng-dev libqrencode-dev fonts-liberation2 poppler-utils
   libreoffice-writer-nogui libreoffice-calc-nogui

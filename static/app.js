@@ -2,6 +2,7 @@
 // - report form: live totals and population checks, table rows added and removed in place,
 //   autosave of the draft to the server, and a copy in this browser (localStorage) that is
 //   offered back after a dropped connection or a closed tab; a stale save is announced.
+// - evidence: files uploaded one after another with a progress bar and a retry button.
 // - print buttons; review comments required before a return or reopen is sent.
 // - new campaign: the name and dates follow the year while they are still its defaults.
 (function () {
@@ -119,6 +120,165 @@
       event.preventDefault();
       showUploadMessage(input, input.getAttribute('data-too-large-message'));
       input.focus();
+    });
+  }
+
+  // Evidence (minh chứng): the upload form sends its files one after another with a progress bar
+  // each (XMLHttpRequest, "ajax=1"); a file refused by the server keeps the server's message, a
+  // file lost to a dropped connection gets a "Tải lại" button that sends the same file again. The
+  // list of attachments is then read again from the page, so it is the server's own. Without
+  // JavaScript the form posts one file and the server answers with the page.
+  var evidenceForm = document.getElementById('evidence-form');
+  if (evidenceForm && window.XMLHttpRequest && window.FormData) {
+    var evidenceQueue = document.getElementById('evidence-queue');
+    var evidenceInputs = [document.getElementById('evidence-file'), document.getElementById('evidence-camera')];
+    var evidenceMax = parseInt(evidenceForm.getAttribute('data-max-bytes'), 10) || 0;
+    var evidenceWaiting = [];
+    var evidenceBusy = false;
+    evidenceInputs[0].multiple = true;
+
+    var refreshEvidence = function () {
+      var request = new XMLHttpRequest();
+      request.open('GET', location.pathname);
+      request.responseType = 'document';
+      request.onload = function () {
+        var fresh = request.response;
+        if (request.status !== 200 || !fresh) return;
+        ['evidence-list', 'evidence-title'].forEach(function (id) {
+          var mine = document.getElementById(id);
+          var theirs = fresh.getElementById(id);
+          if (mine && theirs) mine.innerHTML = theirs.innerHTML;
+        });
+        var empty = document.getElementById('evidence-empty');
+        if (empty) empty.hidden = !!fresh.querySelector('#evidence-list li');
+        if (!fresh.getElementById('evidence-form')) {
+          evidenceForm.hidden = true;
+          var full = fresh.getElementById('evidence-full');
+          if (full) evidenceForm.parentNode.appendChild(document.importNode(full, true));
+        }
+      };
+      request.send();
+    };
+
+    var messageFor = function (request) {
+      var body = null;
+      try { body = JSON.parse(request.responseText); } catch (e) { body = null; }
+      if (body && body.message) return body.message;
+      if (request.status === 413) return 'Tệp vượt quá giới hạn 10 MB mỗi tệp. Hãy thu nhỏ ảnh hoặc tách tài liệu rồi tải lên lại.';
+      if (request.status === 403) return 'Bạn không có quyền thêm minh chứng vào báo cáo này, hoặc phiên làm việc đã hết hạn. Hãy tải lại trang.';
+      return 'Máy chủ chưa nhận được tệp (lỗi ' + request.status + '). Hãy thử lại sau ít phút.';
+    };
+
+    var sendNext = function () {
+      if (evidenceBusy || evidenceWaiting.length === 0) return;
+      evidenceBusy = true;
+      var job = evidenceWaiting.shift();
+      var data = new FormData();
+      data.append('csrf', evidenceForm.elements.csrf.value);
+      data.append('ajax', '1');
+      data.append('caption', job.caption);
+      data.append('file', job.file, job.file.name);
+      var request = new XMLHttpRequest();
+      job.progress.hidden = false;
+      job.progress.value = 0;
+      job.retry.hidden = true;
+      job.state.textContent = 'Đang tải lên…';
+      job.row.className = 'sending';
+      request.upload.onprogress = function (event) {
+        if (event.lengthComputable) job.progress.value = Math.round(event.loaded / event.total * 100);
+      };
+      var finish = function () { evidenceBusy = false; sendNext(); };
+      request.onload = function () {
+        job.progress.hidden = true;
+        if (request.status === 201) {
+          job.row.className = 'done';
+          job.state.textContent = 'Đã tải lên.';
+          refreshEvidence();
+        } else if (request.status >= 500) {
+          job.row.className = 'failed';
+          job.state.textContent = messageFor(request);
+          job.retry.hidden = false;
+        } else {
+          job.row.className = 'refused';
+          job.state.textContent = messageFor(request);
+        }
+        finish();
+      };
+      request.onerror = request.ontimeout = function () {
+        job.progress.hidden = true;
+        job.row.className = 'failed';
+        job.state.textContent = 'Mất kết nối khi tải lên. Tệp chưa được lưu.';
+        job.retry.hidden = false;
+        finish();
+      };
+      request.open('POST', evidenceForm.action);
+      request.send(data);
+    };
+
+    var queueFile = function (file, caption) {
+      var row = document.createElement('li');
+      var name = document.createElement('span');
+      name.className = 'name';
+      name.textContent = file.name;
+      var progress = document.createElement('progress');
+      progress.max = 100;
+      progress.value = 0;
+      progress.setAttribute('aria-label', 'Tiến độ tải lên ' + file.name);
+      var state = document.createElement('span');
+      state.className = 'state';
+      var retry = document.createElement('button');
+      retry.type = 'button';
+      retry.className = 'secondary';
+      retry.textContent = 'Tải lại';
+      retry.hidden = true;
+      row.appendChild(name);
+      row.appendChild(progress);
+      row.appendChild(state);
+      row.appendChild(retry);
+      evidenceQueue.appendChild(row);
+      var job = { file: file, caption: caption, row: row, progress: progress, state: state, retry: retry };
+      retry.addEventListener('click', function () {
+        retry.hidden = true;
+        state.textContent = 'Đang chờ…';
+        evidenceWaiting.push(job);
+        sendNext();
+      });
+      if (evidenceMax > 0 && file.size > evidenceMax) {
+        progress.hidden = true;
+        row.className = 'refused';
+        state.textContent = 'Tệp vượt quá giới hạn 10 MB mỗi tệp. Hãy thu nhỏ ảnh hoặc tách tài liệu rồi tải lên lại.';
+        return;
+      }
+      if (file.size === 0) {
+        progress.hidden = true;
+        row.className = 'refused';
+        state.textContent = 'Tệp rỗng (0 byte). Hãy chọn lại tệp minh chứng.';
+        return;
+      }
+      state.textContent = 'Đang chờ…';
+      evidenceWaiting.push(job);
+    };
+
+    evidenceForm.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var caption = evidenceForm.elements.caption.value;
+      var count = 0;
+      evidenceInputs.forEach(function (input) {
+        if (!input || !input.files) return;
+        for (var i = 0; i < input.files.length; i++) { queueFile(input.files[i], caption); count++; }
+        input.value = '';
+      });
+      var serverError = document.getElementById('evidence-error');
+      if (serverError) serverError.hidden = true;
+      if (count === 0) {
+        var row = document.createElement('li');
+        row.className = 'refused';
+        row.textContent = 'Chưa chọn tệp minh chứng. Hãy chọn ảnh hoặc tệp rồi bấm “Tải lên”.';
+        evidenceQueue.appendChild(row);
+        return;
+      }
+      evidenceForm.elements.caption.value = '';
+      sendNext();
     });
   }
 

@@ -11,6 +11,7 @@
 #include "app/reporting_up.h"
 #include "app/reports.h"
 #include "app/sign_in.h"
+#include "app/signed_copies.h"
 #include "app/store_access.h"
 #include "app/summaries.h"
 #include "app/units.h"
@@ -35,7 +36,8 @@ Application::Application(std::shared_ptr<Store> store, ApplicationConfig config,
       notices_(std::make_unique<Notifications>(*this, *core_)),
       reporting_up_(std::make_unique<ReportingUp>(*this, *core_)),
       summaries_(std::make_unique<Summaries>(*this, *core_)),
-      evidence_(std::make_unique<Evidence>(*this, *core_)) {
+      evidence_(std::make_unique<Evidence>(*this, *core_)),
+      signed_copies_(std::make_unique<SignedCopies>(*this, *core_)) {
   summaries_->recount_pending();
 }
 

@@ -29,6 +29,7 @@ class Notifications;
 class ReportingUp;
 class Summaries;
 class Evidence;
+class SignedCopies;
 
 class Application {
  public:
@@ -39,18 +40,19 @@ class Application {
   Application(const Application&) = delete;
   Application& operator=(const Application&) = delete;
 
-  SignIn& sign_in() { return *sign_in_; }                 // app/sign_in.h
-  Accounts& accounts() { return *accounts_; }             // app/accounts.h
-  Units& units() { return *units_; }                      // app/units.h
-  Campaigns& campaigns() { return *campaigns_; }          // app/campaigns.h
-  LevelPlans& plans() { return *plans_; }                 // app/level_plans.h
-  DocumentDownloads& documents() { return *documents_; }  // app/document_downloads.h
-  Reports& reports() { return *reports_; }                // app/reports.h
-  AuditTrail& audit() { return *audit_; }                 // app/audit_trail.h
-  Notifications& notices() { return *notices_; }          // app/notifications.h
-  ReportingUp& reporting_up() { return *reporting_up_; }  // app/reporting_up.h
-  Summaries& summaries() { return *summaries_; }          // app/summaries.h
-  Evidence& evidence() { return *evidence_; }             // app/evidence.h
+  SignIn& sign_in() { return *sign_in_; }                    // app/sign_in.h
+  Accounts& accounts() { return *accounts_; }                // app/accounts.h
+  Units& units() { return *units_; }                         // app/units.h
+  Campaigns& campaigns() { return *campaigns_; }             // app/campaigns.h
+  LevelPlans& plans() { return *plans_; }                    // app/level_plans.h
+  DocumentDownloads& documents() { return *documents_; }     // app/document_downloads.h
+  Reports& reports() { return *reports_; }                   // app/reports.h
+  AuditTrail& audit() { return *audit_; }                    // app/audit_trail.h
+  Notifications& notices() { return *notices_; }             // app/notifications.h
+  ReportingUp& reporting_up() { return *reporting_up_; }     // app/reporting_up.h
+  Summaries& summaries() { return *summaries_; }             // app/summaries.h
+  Evidence& evidence() { return *evidence_; }                // app/evidence.h
+  SignedCopies& signed_copies() { return *signed_copies_; }  // app/signed_copies.h
 
   // The expected failure an unexpected exception stands for, when it is one: the database cannot
   // be reached right now (Error{unavailable}). For the web boundary's last catch.
@@ -75,6 +77,7 @@ class Application {
   std::unique_ptr<ReportingUp> reporting_up_;
   std::unique_ptr<Summaries> summaries_;
   std::unique_ptr<Evidence> evidence_;
+  std::unique_ptr<SignedCopies> signed_copies_;
 };
 
 }  // namespace llw

@@ -11,12 +11,15 @@
 #include "app/application.h"
 #include "app/campaigns.h"
 #include "app/document_downloads.h"
+#include "app/evidence.h"
 #include "app/reports.h"
+#include "app/signed_copies.h"
 #include "app/summaries.h"
 #include "app/use_case_core.h"
 #include "documents/builders.h"
 #include "documents/data_table.h"
 #include "documents/docx_renderer.h"
+#include "documents/evidence_annex.h"
 #include "documents/pdf_renderer.h"
 #include "domain/access.h"
 #include "domain/error.h"
@@ -127,10 +130,12 @@ DocumentFile DocumentDownloads::report_document(const User& actor, std::int64_t 
   const Campaign campaign = core_.load_campaign(campaign_id);
   const OrgUnit unit = core_.load_unit(unit_code);
   const auto parent = parent_of(*store_, unit);
-  return file_of(documents::build_unit_report_document(campaign, *campaign.form, unit,
-                                                       parent ? &*parent : nullptr, report,
-                                                       options.mark_empty, signer_options(unit)),
-                 format);
+  documents::Document document = documents::build_unit_report_document(
+      campaign, *campaign.form, unit, parent ? &*parent : nullptr, report, options.mark_empty,
+      signer_options(unit));
+  // What a signed copy of this PDF is checked against (signed_copies.h).
+  document.identifier = SignedCopies::report_identifier(campaign.id, unit.code, report.version);
+  return file_of(document, format);
 }
 
 DocumentFile DocumentDownloads::summary_document(const User& actor, std::int64_t campaign_id,
@@ -165,10 +170,21 @@ DocumentFile DocumentDownloads::summary_document(const User& actor, std::int64_t
   if (auto stored = store_->reporting_up().find_consolidated_narrative(campaign.id, node.id)) {
     consolidated = std::move(stored->texts);
   }
-  return file_of(
+  documents::Document document =
       documents::build_summary_document(campaign, *campaign.form, node, parent ? &*parent : nullptr,
-                                        figures, annex, consolidated, signer_options(node)),
-      format);
+                                        figures, annex, consolidated, signer_options(node));
+  // The photos the coordinator picked from the node's gallery, as an annex of pictures.
+  std::vector<documents::EvidencePicture> pictures;
+  for (GalleryPhoto& photo : store_->evidence().annex_photos(campaign.id, node.id, node.path,
+                                                             Evidence::kMaxAnnexPhotos)) {
+    auto bytes = store_->evidence().file_content(photo.attachment.sha256, false);
+    if (!bytes) continue;
+    pictures.push_back(documents::EvidencePicture{
+        std::move(*bytes), std::move(photo.attachment.caption), std::move(photo.unit_name)});
+  }
+  documents::add_evidence_annex(document, pictures,
+                                "(Kèm theo Báo cáo của " + documents::running_name_of(node) + ")");
+  return file_of(document, format);
 }
 
 }  // namespace llw

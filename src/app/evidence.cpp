@@ -4,13 +4,13 @@
 // entry.
 #include "app/evidence.h"
 
-#include <sodium.h>
-
+#include <algorithm>
 #include <chrono>
 #include <optional>
 
 #include "app/application.h"
 #include "app/audited.h"
+#include "app/content_hash.h"
 #include "app/reports.h"
 #include "app/use_case_core.h"
 #include "documents/evidence_media.h"
@@ -21,16 +21,6 @@
 
 namespace llw {
 namespace {
-
-std::string sha256_hex(std::string_view bytes) {
-  static const int ready = sodium_init();
-  if (ready < 0) throw Error(ErrorKind::internal, "libsodium could not start");
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
 
 // The first `count` code points of valid UTF-8 `text`.
 std::string first_code_points(const std::string& text, std::size_t count) {
@@ -268,6 +258,52 @@ void Evidence::remove(const User& actor, std::int64_t campaign_id, const std::st
                           "evidence");
             }
           });
+}
+
+EvidenceGalleryPage Evidence::gallery(const User& actor, std::int64_t campaign_id,
+                                      const std::string& node_code, std::int64_t page) {
+  const Campaign campaign = core_.load_campaign(campaign_id);
+  EvidenceGalleryPage gallery;
+  gallery.node = core_.load_unit(node_code);
+  require_allowed(actor, Action::read_summary, gallery.node);
+  gallery.can_pick = is_allowed(actor, Action::write_summary, gallery.node);
+  gallery.total = store_->evidence().count_subtree_photos(campaign.id, gallery.node.path);
+  gallery.pages =
+      std::max<std::int64_t>(1, (gallery.total + kGalleryPageSize - 1) / kGalleryPageSize);
+  gallery.page = std::clamp<std::int64_t>(page, 1, gallery.pages);
+  gallery.photos =
+      store_->evidence().subtree_photos(campaign.id, gallery.node.path, gallery.node.id,
+                                        (gallery.page - 1) * kGalleryPageSize, kGalleryPageSize);
+  return gallery;
+}
+
+void Evidence::set_in_annex(const User& actor, std::int64_t campaign_id,
+                            const std::string& node_code, std::int64_t evidence_id, bool in_annex,
+                            const RequestContext& context) {
+  audited(
+      app_, actor, context, in_annex ? "evidence.annex_add" : "evidence.annex_remove", node_code,
+      report_target(campaign_id, node_code), "evidence " + std::to_string(evidence_id), [&] {
+        const Campaign campaign = core_.load_campaign(campaign_id);
+        const OrgUnit node = core_.load_unit(node_code);
+        require_allowed(actor, Action::write_summary, node);
+        if (in_annex &&
+            static_cast<int>(store_->evidence()
+                                 .annex_photos(campaign.id, node.id, node.path, kMaxAnnexPhotos + 1)
+                                 .size()) >= kMaxAnnexPhotos) {
+          throw Error(ErrorKind::conflict,
+                      "Phụ lục đã có đủ 40 ảnh (tối đa 40 ảnh). Hãy bỏ chọn bớt ảnh khác "
+                      "trước khi chọn thêm.",
+                      "evidence");
+        }
+        const std::optional<std::int64_t> by =
+            actor.id > 0 ? std::optional<std::int64_t>(actor.id) : std::nullopt;
+        if (!store_->evidence().set_in_annex(campaign.id, node.id, node.path, evidence_id, in_annex,
+                                             by, clock_())) {
+          throw Error(ErrorKind::not_found,
+                      "Không tìm thấy ảnh minh chứng này trong các báo cáo của đơn vị.",
+                      "evidence");
+        }
+      });
 }
 
 }  // namespace llw

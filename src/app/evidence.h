@@ -14,6 +14,7 @@
 #include "app/request_context.h"
 #include "app/use_case_area.h"
 #include "domain/evidence_store.h"
+#include "domain/org_unit.h"
 #include "domain/user.h"
 
 namespace llw {
@@ -41,6 +42,17 @@ struct EvidenceDownload {
   std::string bytes;
 };
 
+// One page of a node's gallery: its subtree's photos, with whether the actor may pick them for
+// the node's annex.
+struct EvidenceGalleryPage {
+  OrgUnit node;
+  std::vector<GalleryPhoto> photos;
+  std::int64_t total = 0;  // photos in the whole gallery
+  std::int64_t page = 1;   // 1-based, within [1, pages]
+  std::int64_t pages = 1;
+  bool can_pick = false;  // the node's coordinators (write_summary on the node)
+};
+
 class Evidence : public UseCaseArea {
  public:
   using UseCaseArea::UseCaseArea;
@@ -49,6 +61,8 @@ class Evidence : public UseCaseArea {
   static constexpr int kMaxFilesPerReport = 20;
   static constexpr std::size_t kMaxCaptionLength = 500;  // code points
   static constexpr std::size_t kMaxNameLength = 120;     // code points
+  static constexpr int kGalleryPageSize = 24;
+  static constexpr int kMaxAnnexPhotos = 40;  // pictures in a consolidated report's annex
 
   // Attaches the upload to the unit's report; audited as "evidence.attach". Error{forbidden} for
   // another unit's report, Error{conflict} for a submitted, accepted or locked report or a
@@ -68,6 +82,18 @@ class Evidence : public UseCaseArea {
   // Allowed when attaching would be.
   void remove(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
               std::int64_t id, const RequestContext& context = {});
+
+  // Page `page` of the gallery of `node_code` (its subtree's photos, in tree order); a page past
+  // the last is the last. Readable by whoever may read the node's summary (a school its own, a
+  // commune its subtree).
+  EvidenceGalleryPage gallery(const User& actor, std::int64_t campaign_id,
+                              const std::string& node_code, std::int64_t page);
+  // Picks (or drops) a photo of the node's gallery for the annex of the node's consolidated
+  // report; audited as "evidence.annex_add" / "evidence.annex_remove". Error{forbidden} unless the
+  // actor writes the node's summary, Error{not_found} for evidence that is not a photo of the
+  // subtree, Error{conflict} past kMaxAnnexPhotos.
+  void set_in_annex(const User& actor, std::int64_t campaign_id, const std::string& node_code,
+                    std::int64_t evidence_id, bool in_annex, const RequestContext& context = {});
 
   // The name kept for an uploaded file: its last path segment, without control characters or
   // invalid UTF-8, without leading dots and spaces, at most kMaxNameLength code points (the

@@ -9,6 +9,7 @@
 #include "app/audited.h"
 #include "app/level_plans.h"
 #include "app/reports.h"
+#include "app/signed_copies.h"
 #include "app/use_case_core.h"
 #include "domain/access.h"
 #include "domain/error.h"
@@ -75,6 +76,13 @@ UnitReport Reports::accept_report(const User& actor, std::int64_t campaign_id,
                                   std::optional<std::int64_t> expected_version,
                                   const RequestContext& context) {
   const ReportEvent event = ReportEvent::accept;
+  // A campaign may require a valid signed copy of the version being accepted (signed_copies.h);
+  // checked after the access check, so only a reviewer hears about it.
+  if (auto current = store_->reports().find_report_in_context(campaign_id, unit_code);
+      current && is_allowed(actor, Action::review_report, current->unit)) {
+    app_.signed_copies().require_for_accept(current->campaign.id, current->unit.id,
+                                            current->unit.name, current->report.version);
+  }
   return change_report(actor, campaign_id, unit_code, event, context, "",
                        review_change(event, {}, expected_version));
 }

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "documents/pdf_signature.h"
+
 namespace llw::cli {
 
 namespace fs = std::filesystem;
@@ -18,9 +20,20 @@ std::string default_forms_dir() {
 }
 
 Application make_app(const std::string& db, const std::string& forms_dir,
-                     const StoreOptions& store_options) {
+                     const StoreOptions& store_options, const std::string& trusted_roots_dir) {
   ApplicationConfig config;
   config.forms_dir = forms_dir;
+  if (!trusted_roots_dir.empty() && !fs::is_directory(trusted_roots_dir)) {
+    throw UserError("--trusted-roots: " + trusted_roots_dir + " is not a folder");
+  }
+  if (!trusted_roots_dir.empty()) {
+    try {
+      documents::TrustedRoots::load(trusted_roots_dir);  // told here, before anything starts
+    } catch (const std::exception& e) {
+      throw UserError(std::string("--trusted-roots: ") + e.what());
+    }
+  }
+  config.trusted_roots_dir = trusted_roots_dir;
   return Application(open_store(db, store_options), config, system_clock());
 }
 

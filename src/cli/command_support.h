@@ -20,9 +20,12 @@ struct UserError : std::runtime_error {
 // ./forms when run from the repository, else the forms installed with the program.
 std::string default_forms_dir();
 
-// The Application on `db` (a SQLite file or a postgresql:// URL) with the forms of `forms_dir`.
+// The Application on `db` (a SQLite file or a postgresql:// URL) with the forms of `forms_dir`
+// and the trusted roots of signed reports in `trusted_roots_dir` (none when empty; UserError when
+// the folder cannot be read or a file in it holds no certificate).
 Application make_app(const std::string& db, const std::string& forms_dir,
-                     const StoreOptions& store_options = {});
+                     const StoreOptions& store_options = {},
+                     const std::string& trusted_roots_dir = {});
 
 // Every command's --db: a SQLite file or a PostgreSQL URL, or the LLW_DB environment variable.
 CLI::Option* add_db_option(CLI::App* command, std::string& db);

@@ -18,6 +18,7 @@ namespace {
 struct ServeOptions {
   std::string db;
   std::string forms_dir = default_forms_dir();
+  std::string trusted_roots;
   std::string bind = "127.0.0.1";
   int port = 8080;
   unsigned threads = 0;
@@ -28,7 +29,8 @@ struct ServeOptions {
 };
 
 int cmd_serve(const std::string& db, const std::string& bind, int port, unsigned threads,
-              const std::string& forms_dir, const std::string& durability, const MailOptions& mail,
+              const std::string& forms_dir, const std::string& trusted_roots,
+              const std::string& durability, const MailOptions& mail,
               const std::vector<std::string>& trusted_proxies, std::size_t max_connections) {
   if (port < 0 || port > 65535) throw UserError("--port must be between 0 and 65535");
   llw::StoreOptions store_options;
@@ -46,7 +48,7 @@ int cmd_serve(const std::string& db, const std::string& bind, int port, unsigned
     threads = llw::is_postgresql_url(db) ? 8 : 16;
   }
   store_options.pool_size = static_cast<int>(threads) + 2;
-  auto app = make_app(db, forms_dir, store_options);
+  auto app = make_app(db, forms_dir, store_options, trusted_roots);
   llw::ServerConfig config;
   config.bind_address = bind;
   config.port = static_cast<std::uint16_t>(port);
@@ -89,6 +91,10 @@ std::function<int()> add_serve_command(CLI::App& app) {
       ->capture_default_str()
       ->check(CLI::IsMember({"normal", "full"}));
   add_forms_option(serve, o->forms_dir);
+  serve->add_option("--trusted-roots", o->trusted_roots,
+                    "Folder of PEM certificates (*.pem, *.crt, *.cer) of the certification "
+                    "authorities whose signers a signed report PDF is trusted from (e.g. the "
+                    "VGCA root); without it every signature is shown as \"untrusted issuer\"");
   serve
       ->add_option("--trusted-proxy", o->trusted_proxies,
                    "Address of a reverse proxy (nginx) whose X-Forwarded-For names the client, "
@@ -106,8 +112,8 @@ std::function<int()> add_serve_command(CLI::App& app) {
 
   return [o, serve]() -> int {
     if (!serve->parsed()) return -1;
-    return cmd_serve(o->db, o->bind, o->port, o->threads, o->forms_dir, o->durability, o->mail,
-                     o->trusted_proxies, o->max_connections);
+    return cmd_serve(o->db, o->bind, o->port, o->threads, o->forms_dir, o->trusted_roots,
+                     o->durability, o->mail, o->trusted_proxies, o->max_connections);
   };
 }
 

@@ -76,6 +76,14 @@ Block chart_block(BarChart chart) {
   return b;
 }
 
+Block picture_block(Picture picture) {
+  Block block;
+  block.kind = BlockKind::picture;
+  block.align = Align::center;
+  block.picture = std::move(picture);
+  return block;
+}
+
 std::string vietnamese_point_letter(std::size_t index) {
   static const std::array<const char*, 23> letters = {"a", "b", "c", "d", "đ", "e", "g", "h",
                                                       "i", "k", "l", "m", "n", "o", "p", "q",

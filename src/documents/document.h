@@ -52,6 +52,16 @@ enum class BlockKind {
   paragraph,  // running text, first-line indent
   table,
   chart,
+  picture,  // a photo scaled to the text width (the evidence annex)
+};
+
+// A JPEG shown at the width of the text (never enlarged past its own size at 150 dpi), its
+// pixel size read from the file by picture_of (picture.h).
+struct Picture {
+  std::string jpeg;
+  int width_px = 0;
+  int height_px = 0;
+  std::string description;  // the picture's alternative text (its caption)
 };
 
 struct Block {
@@ -63,6 +73,7 @@ struct Block {
   Align align = Align::left;  // paragraphs: left means justified with first-line indent
   Table table;
   BarChart chart;
+  Picture picture;
 };
 
 // Signature block: authority line (TM.), deputy line (KT.), position, then the name.
@@ -94,6 +105,9 @@ struct Document {
   SignatureBlock signature;
   std::vector<std::string> recipients;  // Nơi nhận entries, each "- …;" without the dash
   std::vector<Annex> annexes;
+  // What the document is, for a signed copy's check (pdf_signature.h): "report/…/v3" for a unit's
+  // report. Written into the PDF's metadata as its keywords; empty for none.
+  std::string identifier;
 };
 
 // Block constructors keep builders short and readable.
@@ -106,6 +120,7 @@ Block paragraph(std::string text, bool italic = false);
 Block centered(std::string text, bool bold, bool italic);
 Block table_block(Table table);
 Block chart_block(BarChart chart);
+Block picture_block(Picture picture);
 
 // Points are lettered a b c d đ e g h i k l m n o p q r s t u v x y (no f, j, w, z); past "y" the
 // letters double ("aa"). `index` starts at 0.

@@ -61,7 +61,8 @@ struct RunProps {
 class DocxBuilder {
  public:
   pugi::xml_node body;
-  std::vector<std::string> images;  // PNG bytes, media/image<i+1>.png
+  // The images' bytes and extensions ("png" charts, "jpg" photos): media/image<i+1>.<ext>.
+  std::vector<std::pair<std::string, std::string>> images;
 
   pugi::xml_node paragraph(pugi::xml_node parent, const ParaProps& props) {
     pugi::xml_node p = parent.append_child("w:p");
@@ -259,11 +260,10 @@ class DocxBuilder {
     for (const auto& r : data.rows) add_row(r.cells, false, r.bold);
   }
 
-  void chart(const BarChart& data, int width_twips) {
-    const double width_pt = width_twips / 20.0;
-    const double height_pt =
-        28 + 26.0 * static_cast<double>(std::max<std::size_t>(1, data.labels.size()));
-    images.push_back(render_bar_chart_png(data, width_pt, height_pt, 2.0));
+  // An image in a centred paragraph of its own, `width_pt` × `height_pt`.
+  void inline_image(std::string bytes, const char* extension, double width_pt, double height_pt,
+                    const std::string& name, const std::string& description) {
+    images.emplace_back(std::move(bytes), extension);
     const std::size_t index = images.size();
     const std::string rid = "rIdImage" + std::to_string(index);
     ParaProps props;
@@ -278,8 +278,8 @@ class DocxBuilder {
     extent.append_attribute("cy") = emu_of_pt(height_pt);
     auto doc_pr = inline_.append_child("wp:docPr");
     doc_pr.append_attribute("id") = static_cast<unsigned>(index);
-    doc_pr.append_attribute("name") = ("Biểu đồ " + std::to_string(index)).c_str();
-    doc_pr.append_attribute("descr") = clean_text(data.title).c_str();
+    doc_pr.append_attribute("name") = (name + " " + std::to_string(index)).c_str();
+    doc_pr.append_attribute("descr") = clean_text(description).c_str();
     auto graphic = inline_.append_child("a:graphic");
     auto graphic_data = graphic.append_child("a:graphicData");
     graphic_data.append_attribute("uri") =
@@ -288,7 +288,7 @@ class DocxBuilder {
     auto nv = pic.append_child("pic:nvPicPr");
     auto c_nv = nv.append_child("pic:cNvPr");
     c_nv.append_attribute("id") = static_cast<unsigned>(index);
-    c_nv.append_attribute("name") = ("chart" + std::to_string(index) + ".png").c_str();
+    c_nv.append_attribute("name") = ("image" + std::to_string(index) + "." + extension).c_str();
     nv.append_child("pic:cNvPicPr");
     auto fill = pic.append_child("pic:blipFill");
     fill.append_child("a:blip").append_attribute("r:embed") = rid.c_str();
@@ -304,6 +304,28 @@ class DocxBuilder {
     sp.append_child("a:prstGeom").append_attribute("prst") = "rect";
   }
 
+  void chart(const BarChart& data, int width_twips) {
+    const double width_pt = width_twips / 20.0;
+    const double height_pt =
+        28 + 26.0 * static_cast<double>(std::max<std::size_t>(1, data.labels.size()));
+    inline_image(render_bar_chart_png(data, width_pt, height_pt, 2.0), "png", width_pt, height_pt,
+                 "Biểu đồ", data.title);
+  }
+
+  // A photo at the text width, at most kMaxPictureHeight points tall and never larger than its
+  // pixels at 150 dpi (the PDF's rule, pdf_renderer.cpp).
+  void picture(const Picture& data, int width_twips) {
+    if (data.width_px <= 0 || data.height_px <= 0) return;
+    constexpr double kMaxPictureHeight = 320;
+    double width_pt = std::min(width_twips / 20.0, data.width_px * 72.0 / 150.0);
+    double height_pt = width_pt * data.height_px / data.width_px;
+    if (height_pt > kMaxPictureHeight) {
+      width_pt *= kMaxPictureHeight / height_pt;
+      height_pt = kMaxPictureHeight;
+    }
+    inline_image(data.jpeg, "jpg", width_pt, height_pt, "Ảnh", data.description);
+  }
+
   void blocks(const std::vector<Block>& list, int width) {
     for (const Block& block : list) {
       ParaProps props;
@@ -315,6 +337,9 @@ class DocxBuilder {
           continue;
         case BlockKind::chart:
           chart(block.chart, width);
+          continue;
+        case BlockKind::picture:
+          picture(block.picture, width);
           continue;
         case BlockKind::section:
           props.style = "Heading1";
@@ -514,10 +539,10 @@ const char* const kRootRels = R"(<?xml version="1.0" encoding="UTF-8" standalone
 
 std::string content_types() {
   return R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>)";
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpg" ContentType="image/jpeg"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>)";
 }
 
-std::string document_rels(std::size_t images) {
+std::string document_rels(const std::vector<std::pair<std::string, std::string>>& images) {
   pugi::xml_document doc;
   auto root = doc.append_child("Relationships");
   root.append_attribute("xmlns") = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -533,8 +558,9 @@ std::string document_rels(std::size_t images) {
   add("rIdSettings", "settings", "settings.xml");
   add("rIdHeaderDefault", "header", "header1.xml");
   add("rIdHeaderFirst", "header", "header2.xml");
-  for (std::size_t i = 1; i <= images; ++i) {
-    add("rIdImage" + std::to_string(i), "image", "media/image" + std::to_string(i) + ".png");
+  for (std::size_t i = 1; i <= images.size(); ++i) {
+    add("rIdImage" + std::to_string(i), "image",
+        "media/image" + std::to_string(i) + "." + images[i - 1].second);
   }
   return to_string(doc);
 }
@@ -576,7 +602,7 @@ std::string zip_parts(const std::vector<std::pair<std::string, std::string>>& pa
       throw Error(ErrorKind::internal, "Không tạo được tệp DOCX (thêm tệp " + name + ").");
     }
     // Images are compressed already; XML deflates fast at a low level.
-    const bool image = name.size() > 4 && name.compare(name.size() - 4, 4, ".png") == 0;
+    const bool image = name.rfind("word/media/", 0) == 0;
     zip_set_file_compression(archive, static_cast<zip_uint64_t>(index),
                              image ? ZIP_CM_STORE : ZIP_CM_DEFLATE, image ? 0 : 3);
   }
@@ -665,13 +691,14 @@ std::string render_docx(const Document& document) {
   parts.emplace_back("_rels/.rels", kRootRels);
   parts.emplace_back("docProps/core.xml", core_properties(document));
   parts.emplace_back("word/document.xml", to_string(xml));
-  parts.emplace_back("word/_rels/document.xml.rels", document_rels(b.images.size()));
+  parts.emplace_back("word/_rels/document.xml.rels", document_rels(b.images));
   parts.emplace_back("word/styles.xml", kStyles);
   parts.emplace_back("word/settings.xml", kSettings);
   parts.emplace_back("word/header1.xml", kHeaderWithPage);
   parts.emplace_back("word/header2.xml", kHeaderEmpty);
   for (std::size_t i = 0; i < b.images.size(); ++i) {
-    parts.emplace_back("word/media/image" + std::to_string(i + 1) + ".png", b.images[i]);
+    parts.emplace_back("word/media/image" + std::to_string(i + 1) + "." + b.images[i].second,
+                       std::move(b.images[i].first));
   }
   return zip_parts(parts);
 }

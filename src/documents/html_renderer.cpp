@@ -63,6 +63,10 @@ void block(std::string& out, const Block& b) {
     case BlockKind::chart:
       element(out, "p", "doc-chart", "[Biểu đồ: " + b.chart.title + "]");
       return;
+    case BlockKind::picture:
+      // A page shows the gallery's own thumbnails; the document's HTML names the picture.
+      element(out, "p", "doc-chart", "[Ảnh: " + b.picture.description + "]");
+      return;
     case BlockKind::paragraph: {
       std::string cls = b.align == Align::left ? "p" : align_class(b.align);
       if (b.bold) cls += " b";

@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "documents/bar_chart.h"
+#include "documents/pdf_signature.h"
 #include "documents/text_layout.h"
 
 namespace llw::documents {
@@ -194,6 +195,45 @@ void add_chart(std::vector<Piece>& out, const BarChart& chart, double width) {
   out.push_back(std::move(piece));
 }
 
+// A photo at the text width, never taller than kMaxPictureHeight nor larger than its own pixels at
+// 150 dpi, centred, kept with the caption that follows it. The JPEG is embedded as it is (cairo
+// writes a surface's JPEG mime data to the PDF instead of its pixels), so nothing is re-encoded.
+constexpr double kMaxPictureHeight = 320;
+
+void add_picture(std::vector<Piece>& out, const Picture& picture, double width) {
+  if (picture.width_px <= 0 || picture.height_px <= 0) return;
+  const double natural = picture.width_px * 72.0 / 150.0;
+  double shown_width = std::min(width, natural);
+  double shown_height = shown_width * picture.height_px / picture.width_px;
+  if (shown_height > kMaxPictureHeight) {
+    shown_width *= kMaxPictureHeight / shown_height;
+    shown_height = kMaxPictureHeight;
+  }
+  Piece piece;
+  piece.space_before = kSpaceBefore * 2;
+  piece.height = shown_height;
+  piece.keep_with_next = true;
+  auto jpeg = std::make_shared<const std::string>(picture.jpeg);
+  piece.draw = [jpeg, px = picture.width_px, py = picture.height_px, shown_width, shown_height,
+                width](cairo_t* cr, double x, double y) {
+    cairo_surface_t* image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, px, py);
+    // The surface keeps its own reference to the bytes until it is destroyed.
+    auto* kept = new std::shared_ptr<const std::string>(jpeg);
+    cairo_surface_set_mime_data(
+        image, CAIRO_MIME_TYPE_JPEG, reinterpret_cast<const unsigned char*>((*kept)->data()),
+        (*kept)->size(),
+        [](void* data) { delete static_cast<std::shared_ptr<const std::string>*>(data); }, kept);
+    cairo_save(cr);
+    cairo_translate(cr, x + (width - shown_width) / 2, y);
+    cairo_scale(cr, shown_width / px, shown_height / py);
+    cairo_set_source_surface(cr, image, 0, 0);
+    cairo_paint(cr);
+    cairo_restore(cr);
+    cairo_surface_destroy(image);
+  };
+  out.push_back(std::move(piece));
+}
+
 void add_blocks(std::vector<Piece>& out, const std::vector<Block>& blocks, double width,
                 double table_font) {
   for (const Block& block : blocks) {
@@ -203,6 +243,9 @@ void add_blocks(std::vector<Piece>& out, const std::vector<Block>& blocks, doubl
         break;
       case BlockKind::chart:
         add_chart(out, block.chart, width);
+        break;
+      case BlockKind::picture:
+        add_picture(out, block.picture, width);
         break;
       default: {
         const bool heading = block.kind == BlockKind::section ||
@@ -471,6 +514,10 @@ std::string render_pdf(const Document& document) {
   const std::string title = clean_text(document.title + " " + document.summary_line);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "LLW");
+  if (!document.identifier.empty()) {
+    const std::string keywords = identifier_keywords(document.identifier);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, keywords.c_str());
+  }
   cairo_t* cr = cairo_create(surface);
   {
     Paginator paginator(surface, cr);

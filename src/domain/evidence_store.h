@@ -41,6 +41,16 @@ struct EvidenceAttachment {
   bool removed = false;
 };
 
+// A photo of a node's gallery ("Minh chứng" on the consolidated page): the attachment, the unit
+// whose report holds it, and whether the node's coordinator picked it for the annex of the
+// node's consolidated report.
+struct GalleryPhoto {
+  EvidenceAttachment attachment;
+  std::string unit_code;
+  std::string unit_name;
+  bool in_annex = false;
+};
+
 class EvidenceStore {
  public:
   virtual ~EvidenceStore() = default;
@@ -69,6 +79,28 @@ class EvidenceStore {
   // removed), at most `limit`, in code order.
   virtual std::vector<std::string> other_units_with_file(const std::string& sha256,
                                                          std::int64_t unit_id, int limit) = 0;
+
+  // The gallery of a node: the photos (not removed) attached to the reports of the campaign whose
+  // unit lies in the subtree of `path` (the node's materialized path, the node included), in path
+  // then attachment order, `limit` from `offset`; `in_annex` says whether the node `annex_unit_id`
+  // picked each for its annex.
+  virtual std::vector<GalleryPhoto> subtree_photos(std::int64_t campaign_id,
+                                                   const std::string& path,
+                                                   std::int64_t annex_unit_id, std::int64_t offset,
+                                                   int limit) = 0;
+  // How many photos subtree_photos lists in all.
+  virtual std::int64_t count_subtree_photos(std::int64_t campaign_id, const std::string& path) = 0;
+  // Picks (or, `in_annex` false, drops) the photo `evidence_id` for the annex of the node
+  // `unit_id`'s consolidated report, in one transaction. False when the evidence is not a photo
+  // (not removed) of the campaign in the subtree of `path`; picking twice or dropping a photo not
+  // picked changes nothing and is true.
+  virtual bool set_in_annex(std::int64_t campaign_id, std::int64_t unit_id, const std::string& path,
+                            std::int64_t evidence_id, bool in_annex, std::optional<std::int64_t> by,
+                            Timestamp at) = 0;
+  // The photos picked for the node's annex that are still attached in its subtree, in path then
+  // attachment order (the order of the annex), at most `limit`.
+  virtual std::vector<GalleryPhoto> annex_photos(std::int64_t campaign_id, std::int64_t unit_id,
+                                                 const std::string& path, int limit) = 0;
 };
 
 }  // namespace llw

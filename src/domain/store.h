@@ -22,6 +22,7 @@
 #include "session_view.h"
 #include "sign_in_log.h"
 #include "unit_lineage_store.h"
+#include "signed_copy_store.h"
 #include "unit_store.h"
 
 namespace llw {
@@ -44,6 +45,7 @@ class Store {
   virtual SignInLog& sign_ins() = 0;             // sign_in_log.h
   virtual EvidenceStore& evidence() = 0;         // evidence_store.h
   virtual UnitLineageStore& unit_lineage() = 0;  // unit_lineage_store.h
+  virtual SignedCopyStore& signed_copies() = 0;  // signed_copy_store.h
   // The reports of a subtree a page at a time (report_listing.h).
   virtual ReportListing& report_listing() = 0;
   // What a signed-in page view reads first, in one round trip (session_view.h).

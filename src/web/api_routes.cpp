@@ -59,11 +59,12 @@ ApiRoutes::ApiRoutes(Application& app, std::size_t max_body_bytes)
       workflow_(app, max_body_bytes),
       reporting_up_(app, max_body_bytes),
       documents_(app, max_body_bytes),
-      evidence_(app, max_body_bytes) {
+      evidence_(app, max_body_bytes),
+      signed_copies_(app, max_body_bytes) {
   for (std::vector<ApiRoute> family :
        {auth_.routes(), users_.routes(), units_.routes(), campaigns_.routes(), reports_.routes(),
         summaries_.routes(), workflow_.routes(), reporting_up_.routes(), documents_.routes(),
-        evidence_.routes()}) {
+        evidence_.routes(), signed_copies_.routes()}) {
     for (ApiRoute& route : family) routes_.push_back(std::move(route));
   }
 }

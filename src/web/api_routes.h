@@ -18,6 +18,7 @@
 #include "web/http_message.h"
 #include "web/report_routes.h"
 #include "web/reporting_up_routes.h"
+#include "web/signed_copy_routes.h"
 #include "web/summary_routes.h"
 #include "web/unit_routes.h"
 #include "web/user_routes.h"
@@ -50,6 +51,7 @@ class ApiRoutes {
   ReportingUpRoutes reporting_up_;
   DocumentRoutes documents_;
   EvidenceRoutes evidence_;
+  SignedCopyRoutes signed_copies_;
   std::vector<ApiRoute> routes_;
 };
 

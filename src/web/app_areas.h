@@ -109,6 +109,15 @@ class UsesEvidence {
   Evidence* evidence_;
 };
 
+class UsesSignedCopies {
+ public:
+  explicit UsesSignedCopies(Application& app) : signed_copies_(&app.signed_copies()) {}
+  SignedCopies& signed_copies() const { return *signed_copies_; }
+
+ private:
+  SignedCopies* signed_copies_;
+};
+
 class UsesSummaries {
  public:
   explicit UsesSummaries(Application& app) : summaries_(&app.summaries()) {}

@@ -4,7 +4,6 @@
 // the file in the part "file" and the caption in the field "caption".
 #include "web/evidence_routes.h"
 
-#include <cctype>
 #include <string>
 #include <string_view>
 
@@ -66,15 +65,6 @@ std::int64_t evidence_id_from(const std::string& text) {
     throw Error(ErrorKind::not_found, "Không tìm thấy minh chứng này trong báo cáo.", "evidence");
   }
   return id;
-}
-
-bool is_multipart(std::string_view content_type) {
-  constexpr std::string_view prefix = "multipart/form-data";
-  if (content_type.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(content_type[i])) != prefix[i]) return false;
-  }
-  return true;
 }
 
 }  // namespace

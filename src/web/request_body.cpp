@@ -1,5 +1,6 @@
 #include "web/request_body.h"
 
+#include <cctype>
 #include <charconv>
 #include <string>
 
@@ -214,6 +215,15 @@ ActionBody parse_action_body(std::string_view body, std::size_t max_bytes,
   }
   parsed.version = count_member(*json, "version", false);
   return parsed;
+}
+
+bool is_multipart(std::string_view content_type) {
+  constexpr std::string_view prefix = "multipart/form-data";
+  if (content_type.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(content_type[i])) != prefix[i]) return false;
+  }
+  return true;
 }
 
 }  // namespace llw

@@ -50,6 +50,10 @@ std::optional<std::int64_t> path_id(std::string_view text);
 // The campaign id of an API path; Error{bad_input} naming "campaign_id" for anything else.
 std::int64_t campaign_id_from(std::string_view text);
 
+// Whether a Content-Type is multipart/form-data (case-insensitive): an upload from a page's form,
+// rather than the file itself as the body.
+bool is_multipart(std::string_view content_type);
+
 // A query parameter that must be an integer in [min, max]; `fallback` when absent.
 int integer_parameter(const std::optional<std::string>& text, const std::string& name, int min,
                       int max, int fallback);

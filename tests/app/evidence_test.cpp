@@ -6,8 +6,10 @@
 #include <string>
 
 #include "app/audit_trail.h"
+#include "app/document_downloads.h"
 #include "app/reports.h"
 #include "app_fixture.h"
+#include "document_text.h"
 #include "evidence_files.h"
 
 namespace llw::testing {
@@ -248,6 +250,121 @@ TEST_F(EvidenceTest, TwentyFilesAtMostAndARemovedOneFreesItsPlace) {
   }
   EXPECT_EQ(attaches, 21);
   EXPECT_EQ(removes, 1);
+}
+
+TEST_F(EvidenceTest, AGalleryShowsASubtreesPhotosToWhoeverReadsItsSummary) {
+  for (int i = 0; i < Evidence::kGalleryPageSize + 1; ++i) {
+    attach(test_image(40 + i, 30, "png"), "a" + std::to_string(i) + ".png");
+  }
+  attach(test_image(50, 50, "png"), "b.png", "HP-X-B");
+  attach("%PDF-1.4 biên bản", "bien-ban.pdf", "HP-X-B");  // not a photo: not in the gallery
+  attach(test_image(70, 50, "png"), "c.png", "HP-Y-C");
+
+  const EvidenceGalleryPage first = app_->evidence().gallery(commune_, campaign_.id, "HP-X", 1);
+  EXPECT_EQ(first.total, Evidence::kGalleryPageSize + 2);
+  EXPECT_EQ(first.pages, 2);
+  EXPECT_EQ(first.photos.size(), static_cast<std::size_t>(Evidence::kGalleryPageSize));
+  EXPECT_TRUE(first.can_pick);
+  // A page past the last (or below the first) is the last (the first).
+  const EvidenceGalleryPage last = app_->evidence().gallery(commune_, campaign_.id, "HP-X", 99);
+  EXPECT_EQ(last.page, 2);
+  ASSERT_EQ(last.photos.size(), 2u);
+  EXPECT_EQ(last.photos[1].unit_code, "HP-X-B");
+  EXPECT_EQ(app_->evidence().gallery(commune_, campaign_.id, "HP-X", -1).page, 1);
+
+  // A school sees its own, a viewer reads without picking, the city sees everything.
+  const EvidenceGalleryPage school =
+      app_->evidence().gallery(reporter_b_, campaign_.id, "HP-X-B", 1);
+  EXPECT_EQ(school.total, 1);
+  EXPECT_FALSE(school.can_pick);
+  EXPECT_FALSE(app_->evidence().gallery(viewer_, campaign_.id, "HP-X", 1).can_pick);
+  EXPECT_EQ(app_->evidence().gallery(city_, campaign_.id, "HP", 1).total,
+            Evidence::kGalleryPageSize + 3);
+  // Not another school's, not the commune above, not another commune's.
+  EXPECT_EQ(
+      error_kind_of([&] { app_->evidence().gallery(reporter_b_, campaign_.id, "HP-X-A", 1); }),
+      ErrorKind::forbidden);
+  EXPECT_EQ(error_kind_of([&] { app_->evidence().gallery(reporter_b_, campaign_.id, "HP-X", 1); }),
+            ErrorKind::forbidden);
+  EXPECT_EQ(
+      error_kind_of([&] { app_->evidence().gallery(other_commune_, campaign_.id, "HP-X", 1); }),
+      ErrorKind::forbidden);
+  EXPECT_EQ(error_kind_of([&] { app_->evidence().gallery(commune_, campaign_.id, "KHONG-CO", 1); }),
+            ErrorKind::not_found);
+}
+
+TEST_F(EvidenceTest, TheCoordinatorPicksPhotosForTheConsolidatedReportsAnnex) {
+  const EvidenceItem banner =
+      attach(test_image(1200, 800, "jpeg", "2025:10:03 09:15:00"), "bang-ron.jpg", "HP-X-A",
+             nullptr, "Băng rôn hưởng ứng Tuần lễ");
+  const EvidenceItem reading =
+      attach(test_image(800, 1000, "png"), "doc-sach.png", "HP-X-B", nullptr, "Buổi đọc sách");
+  const EvidenceItem elsewhere = attach(test_image(300, 200, "png"), "x.png", "HP-Y-C");
+  const EvidenceItem pdf = attach("%PDF-1.4 biên bản", "bien-ban.pdf");
+
+  // Only the node's coordinators (and admins) pick; viewers, schools and other communes do not.
+  for (const User* who : {&viewer_, &reporter_, &other_commune_}) {
+    EXPECT_EQ(error_kind_of([&] {
+                app_->evidence().set_in_annex(*who, campaign_.id, "HP-X", banner.attachment.id,
+                                              true);
+              }),
+              ErrorKind::forbidden);
+  }
+  // Not a photo of the subtree: another commune's, a document, an unknown id.
+  for (const std::int64_t id : {elsewhere.attachment.id, pdf.attachment.id, std::int64_t{424242}}) {
+    EXPECT_EQ(error_kind_of(
+                  [&] { app_->evidence().set_in_annex(commune_, campaign_.id, "HP-X", id, true); }),
+              ErrorKind::not_found);
+  }
+  app_->evidence().set_in_annex(commune_, campaign_.id, "HP-X", reading.attachment.id, true);
+  app_->evidence().set_in_annex(commune_, campaign_.id, "HP-X", banner.attachment.id, true);
+  const EvidenceGalleryPage gallery = app_->evidence().gallery(viewer_, campaign_.id, "HP-X", 1);
+  ASSERT_EQ(gallery.photos.size(), 2u);
+  EXPECT_TRUE(gallery.photos[0].in_annex && gallery.photos[1].in_annex);
+
+  // The consolidated PDF and DOCX carry the annex of pictures with their captions.
+  const DocumentFile pdf_file =
+      app_->documents().summary_document(commune_, campaign_.id, "HP-X", DocumentFormat::pdf);
+  const std::string text =
+      testing_support::squeeze_spaces(testing_support::pdf_text(pdf_file.contents()));
+  EXPECT_NE(text.find("HÌNH ẢNH MINH CHỨNG"), std::string::npos) << text;
+  EXPECT_NE(text.find("Ảnh 1. Băng rôn hưởng ứng Tuần lễ — Trường Tiểu học An Hưng"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Ảnh 2. Buổi đọc sách"), std::string::npos) << text;
+  EXPECT_NE(text.find("Phụ lục II"), std::string::npos) << text;
+  const std::string images =
+      testing_support::read_back(pdf_file.contents(), ".pdf", "pdfimages -list {}");
+  EXPECT_NE(images.find("jpeg"), std::string::npos) << images;
+  const DocumentFile docx_file =
+      app_->documents().summary_document(commune_, campaign_.id, "HP-X", DocumentFormat::docx);
+  const std::string docx = testing_support::docx_text(docx_file.contents());
+  EXPECT_NE(docx.find("Ảnh 2. Buổi đọc sách"), std::string::npos) << docx;
+  EXPECT_NE(testing_support::read_back(docx_file.contents(), ".docx", "unzip -l {}")
+                .find("word/media/image"),
+            std::string::npos);
+
+  // Dropped: the annex goes; picks and drops are audited.
+  app_->evidence().set_in_annex(commune_, campaign_.id, "HP-X", reading.attachment.id, false);
+  app_->evidence().set_in_annex(commune_, campaign_.id, "HP-X", banner.attachment.id, false);
+  const std::string without = testing_support::pdf_text(
+      app_->documents()
+          .summary_document(commune_, campaign_.id, "HP-X", DocumentFormat::pdf)
+          .contents());
+  EXPECT_EQ(without.find("MINH CHỨNG"), std::string::npos);
+  AuditQuery query;
+  query.action = "evidence.annex";
+  int adds = 0;
+  int removes = 0;
+  int refused = 0;
+  for (const AuditEntry& entry : app_->audit().audit_log(system_admin(), "HP", query)) {
+    if (entry.outcome != "ok") ++refused;
+    if (entry.action == "evidence.annex_add" && entry.outcome == "ok") ++adds;
+    if (entry.action == "evidence.annex_remove" && entry.outcome == "ok") ++removes;
+  }
+  EXPECT_EQ(adds, 2);
+  EXPECT_EQ(removes, 2);
+  EXPECT_EQ(refused, 6);
 }
 
 }  // namespace

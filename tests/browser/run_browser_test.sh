@@ -29,7 +29,18 @@ trap cleanup EXIT
 
 "$llw" demo --db "$work/demo.sqlite" --forms "$repo/forms" --scale "${LLW_DEMO_SCALE:-commune}" \
   > "$work/demo.log"
-"$llw" serve --db "$work/demo.sqlite" --forms "$repo/forms" --port 0 > "$work/serve.log" 2>&1 &
+# A journey that signs PDFs gets a test certification authority, trusted by the server; it signs
+# with the CA's key in LLW_SIGNING_DIR (signed_copy_journey.mjs).
+roots=()
+if grep -q 'needs: a trusted test CA' "$repo/tests/browser/$test_file"; then
+  mkdir -p "$work/roots"
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/ca.key" -out "$work/roots/ca.pem" \
+    -days 30 -subj '/CN=LLW Test CA' -addext basicConstraints=critical,CA:TRUE 2> /dev/null
+  roots=(--trusted-roots "$work/roots")
+  export LLW_SIGNING_DIR=$work
+fi
+"$llw" serve --db "$work/demo.sqlite" --forms "$repo/forms" --port 0 "${roots[@]}" \
+  > "$work/serve.log" 2>&1 &
 server_pid=$!
 url=""
 for _ in $(seq 1 100); do

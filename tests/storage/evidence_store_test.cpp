@@ -24,6 +24,8 @@ class EvidenceStoreTest : public StoreFixture {
         unit_input("HP-AH", UnitKind::commune, "HP"),
         unit_input("HP-AH-A", UnitKind::school, "HP-AH"),
         unit_input("HP-AH-B", UnitKind::school, "HP-AH"),
+        unit_input("HP-TL", UnitKind::commune, "HP"),
+        unit_input("HP-TL-A", UnitKind::school, "HP-TL"),
     });
     Campaign c = testing_support::week_campaign_2025();
     c.issuer_unit_id = id_of("HP");
@@ -48,6 +50,15 @@ class EvidenceStoreTest : public StoreFixture {
     a.original_name = caption + ".pdf";
     a.added_at = 1000;
     return a;
+  }
+
+  // A photo attached to `unit`'s report, a distinct file per `n`.
+  EvidenceAttachment attach_photo(const std::string& unit, int n) {
+    return store_->evidence()
+        .attach(file(std::string(60, 'd') + std::to_string(1000 + n), "jpeg " + std::to_string(n),
+                     "thumb"),
+                attachment(unit, "ảnh " + std::to_string(n)), 20)
+        .value();
   }
 
   std::int64_t campaign_ = 0;
@@ -117,6 +128,83 @@ TEST_P(EvidenceStoreTest, TheCapIsCheckedWhenAttachingAndARemovedRowStays) {
   EXPECT_TRUE(store_->evidence()
                   .attach(file(std::string(64, 'c'), "%PDF c"), attachment("HP-AH-A", "x"), 3)
                   .has_value());
+}
+
+TEST_P(EvidenceStoreTest, AGalleryListsTheSubtreesPhotosAPageAtATimeInTreeOrder) {
+  const auto b1 = attach_photo("HP-AH-B", 1);
+  const auto a2 = attach_photo("HP-AH-A", 2);
+  const auto a3 = attach_photo("HP-AH-A", 3);
+  const auto other = attach_photo("HP-TL-A", 4);
+  // A document and a removed photo are not in the gallery.
+  store_->evidence().attach(file(std::string(64, 'e'), "%PDF"), attachment("HP-AH-A", "pdf"), 20);
+  const auto gone = attach_photo("HP-AH-A", 5);
+  store_->evidence().remove_attachment(campaign_, id_of("HP-AH-A"), gone.id, std::nullopt, 1);
+
+  const std::string commune = store_->units().find_unit("HP-AH")->path;
+  EXPECT_EQ(store_->evidence().count_subtree_photos(campaign_, commune), 3);
+  const auto first = store_->evidence().subtree_photos(campaign_, commune, id_of("HP-AH"), 0, 2);
+  ASSERT_EQ(first.size(), 2u);
+  // Path order: A (inserted before B) first, then attachment order within a report.
+  EXPECT_EQ(first[0].attachment.id, a2.id);
+  EXPECT_EQ(first[0].unit_code, "HP-AH-A");
+  EXPECT_EQ(first[0].unit_name, "Đơn vị HP-AH-A");
+  EXPECT_EQ(first[1].attachment.id, a3.id);
+  const auto second = store_->evidence().subtree_photos(campaign_, commune, id_of("HP-AH"), 2, 2);
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(second[0].attachment.id, b1.id);
+  EXPECT_TRUE(store_->evidence().subtree_photos(campaign_, commune, id_of("HP-AH"), 4, 2).empty());
+  // A school's gallery is its own photos; the province's is everyone's.
+  EXPECT_EQ(store_->evidence().count_subtree_photos(campaign_,
+                                                    store_->units().find_unit("HP-AH-B")->path),
+            1);
+  EXPECT_EQ(
+      store_->evidence().count_subtree_photos(campaign_, store_->units().find_unit("HP")->path), 4);
+  EXPECT_EQ(other.unit_id, id_of("HP-TL-A"));
+}
+
+TEST_P(EvidenceStoreTest, AnnexPicksAreTheNodesOwnAndOnlyPhotosOfItsSubtree) {
+  const auto a = attach_photo("HP-AH-A", 1);
+  const auto b = attach_photo("HP-AH-B", 2);
+  const auto other = attach_photo("HP-TL-A", 3);
+  const auto pdf = store_->evidence()
+                       .attach(file(std::string(64, 'e'), "%PDF"), attachment("HP-AH-A", "pdf"), 20)
+                       .value();
+  const std::int64_t node = id_of("HP-AH");
+  const std::string path = store_->units().find_unit("HP-AH")->path;
+  EXPECT_TRUE(store_->evidence().set_in_annex(campaign_, node, path, b.id, true, std::nullopt, 5));
+  EXPECT_TRUE(store_->evidence().set_in_annex(campaign_, node, path, a.id, true, std::nullopt, 6));
+  // Twice is once.
+  EXPECT_TRUE(store_->evidence().set_in_annex(campaign_, node, path, a.id, true, std::nullopt, 7));
+  // Another commune's photo, a document, an unknown id: refused, nothing written.
+  EXPECT_FALSE(
+      store_->evidence().set_in_annex(campaign_, node, path, other.id, true, std::nullopt, 8));
+  EXPECT_FALSE(
+      store_->evidence().set_in_annex(campaign_, node, path, pdf.id, true, std::nullopt, 8));
+  EXPECT_FALSE(
+      store_->evidence().set_in_annex(campaign_, node, path, 999999, true, std::nullopt, 8));
+  EXPECT_EQ(raw()->integer("SELECT COUNT(*) FROM evidence_annex"), 2);
+
+  auto picked = store_->evidence().annex_photos(campaign_, node, path, 10);
+  ASSERT_EQ(picked.size(), 2u);
+  EXPECT_EQ(picked[0].attachment.id, a.id);  // tree order, not the order picked
+  EXPECT_EQ(picked[1].attachment.id, b.id);
+  EXPECT_TRUE(picked[0].in_annex);
+  // The gallery says which are picked — for this node only.
+  const auto gallery = store_->evidence().subtree_photos(campaign_, path, node, 0, 10);
+  ASSERT_EQ(gallery.size(), 2u);
+  EXPECT_TRUE(gallery[0].in_annex && gallery[1].in_annex);
+  const std::string province = store_->units().find_unit("HP")->path;
+  for (const auto& photo :
+       store_->evidence().subtree_photos(campaign_, province, id_of("HP"), 0, 10)) {
+    EXPECT_FALSE(photo.in_annex);
+  }
+  EXPECT_TRUE(store_->evidence().annex_photos(campaign_, id_of("HP"), province, 10).empty());
+
+  // Dropped, and a removed photo leaves the annex.
+  EXPECT_TRUE(store_->evidence().set_in_annex(campaign_, node, path, b.id, false, std::nullopt, 9));
+  EXPECT_TRUE(
+      store_->evidence().remove_attachment(campaign_, id_of("HP-AH-A"), a.id, std::nullopt, 10));
+  EXPECT_TRUE(store_->evidence().annex_photos(campaign_, node, path, 10).empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, EvidenceStoreTest, kBothBackends,

@@ -81,7 +81,8 @@ class PageSession {
   }
 
   const std::string& csrf() const { return csrf_; }
-  const std::string& cookie() const { return cookie_; }  // "Cookie: llw_session=…"
+  // The "Cookie: …" header line of the session, for requests the helpers above do not make.
+  const std::string& cookie() const { return cookie_; }
 
  private:
   const HttpClient& http_;

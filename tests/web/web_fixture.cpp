@@ -48,6 +48,7 @@ void WebFixture::SetUp() {
   ApplicationConfig config;
   config.forms_dir = std::filesystem::path(LLW_SOURCE_DIR) / "forms";
   config.session_seconds = kSessionSeconds;
+  config.trusted_roots_dir = trusted_roots_dir_;
   app_ = std::make_unique<Application>(store_, config, [this] { return now_.load(); });
 
   admin_ = app_->accounts().add_user(kAdmin, "Quản trị hệ thống", Role::admin, "", kPassword);

@@ -67,6 +67,8 @@ class WebFixture : public ::testing::Test {
   void add_account(const std::string& username, Role role, const std::string& code);
 
   std::filesystem::path dir_;
+  // The trusted roots of signed reports; set by a derived fixture before SetUp (none when empty).
+  std::filesystem::path trusted_roots_dir_;
   std::unique_ptr<testing_support::TestDatabase> database_;
   std::shared_ptr<Store> store_;
   std::unique_ptr<Application> app_;

@@ -1,10 +1,6 @@
 // SqlEvidenceStore (the EvidenceStore port, domain/evidence_store.h): evidence files in the
-// database, content-addressed, and the attachments of reports. The bytes cross SOCI as hex text
-// where they are read (SOCI's string exchange is not binary-safe): `hex(content)` on SQLite,
-// `encode(content, 'hex')` on PostgreSQL. A file is written on PostgreSQL as
-// `decode(:hex, 'hex')` and on SQLite, whose 3.40 has no unhex(), bound as a blob through the
-// connection's sqlite3 handle. Those statements carry up to 20 MB of parameters: they are
-// prepared per run, not kept by the connection.
+// database, content-addressed, and the attachments of reports. The bytes cross SOCI as
+// binary_column.h says; a file's row, with its two blobs, is inserted in one statement.
 #include "storage/sql/sql_evidence_store.h"
 
 #include <soci/soci-config.h>
@@ -17,6 +13,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "storage/sql/binary_column.h"
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
 #include "storage/sql/write_transaction.h"
@@ -24,36 +21,6 @@
 namespace llw::sql {
 
 namespace {
-
-bool is_sqlite(const Dialect& dialect) { return std::string_view(dialect.name) == "sqlite"; }
-
-std::string to_hex(std::string_view bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(bytes.size() * 2);
-  for (const char c : bytes) {
-    const auto byte = static_cast<unsigned char>(c);
-    hex.push_back(kDigits[byte >> 4]);
-    hex.push_back(kDigits[byte & 0x0f]);
-  }
-  return hex;
-}
-
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  throw std::runtime_error("evidence: a stored file is not hex");
-}
-
-std::string from_hex(std::string_view hex) {
-  std::string bytes;
-  bytes.reserve(hex.size() / 2);
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
-    bytes.push_back(static_cast<char>(hex_digit(hex[i]) * 16 + hex_digit(hex[i + 1])));
-  }
-  return bytes;
-}
 
 // SQLite: the file's row through the connection's own handle (the blobs bound as bytes), inside
 // the write transaction the connection is in.
@@ -109,11 +76,26 @@ void insert_file_postgresql(soci::session& session, const EvidenceFile& file, Ti
       soci::use(content), soci::use(thumbnail, thumbnail_indicator), soci::use(created);
 }
 
-constexpr const char* kAttachmentColumns =
+constexpr const char* kAttachmentSelect =
     "SELECT e.id, e.campaign_id, e.unit_id, e.file_sha256, e.caption, e.original_name, e.kind, "
     "f.content_type, f.size, CASE WHEN f.thumbnail IS NULL THEN 0 ELSE 1 END, e.taken_at, "
-    "e.added_by, e.added_at, e.removed FROM evidence e "
-    "JOIN evidence_files f ON f.sha256 = e.file_sha256 ";
+    "e.added_by, e.added_at, e.removed";
+constexpr const char* kAttachmentFrom =
+    " FROM evidence e JOIN evidence_files f ON f.sha256 = e.file_sha256 ";
+const std::string kAttachmentColumns = std::string(kAttachmentSelect) + kAttachmentFrom;
+
+// A gallery's photos: the attachment's columns, its unit's code and name, and whether the node
+// (the first parameter) picked it for its annex; the photos of one campaign (the second) in a
+// subtree's path range (the third and fourth), not removed.
+const std::string kGalleryPhotos =
+    std::string(kAttachmentSelect) +
+    ", u.code, u.name, CASE WHEN a.evidence_id IS NULL THEN 0 ELSE 1 END" + kAttachmentFrom +
+    "JOIN reports r ON r.campaign_id = e.campaign_id AND r.unit_id = e.unit_id "
+    "JOIN units u ON u.id = e.unit_id "
+    "LEFT JOIN evidence_annex a ON a.campaign_id = e.campaign_id AND a.unit_id = :node "
+    "AND a.evidence_id = e.id "
+    "WHERE e.campaign_id = :c AND r.path >= :low AND r.path < :high AND e.kind = 'photo' "
+    "AND e.removed = 0 ";
 
 struct AttachmentRow {
   long long id = 0, campaign_id = 0, unit_id = 0, size = 0, added_by = 0, added_at = 0;
@@ -158,13 +140,30 @@ struct AttachmentRow {
   }
 };
 
+struct GalleryRow {
+  AttachmentRow attachment;
+  std::string unit_code, unit_name;
+  int in_annex = 0;
+
+  void bind(soci::statement& st) {
+    attachment.bind(st);
+    st.exchange(soci::into(unit_code));
+    st.exchange(soci::into(unit_name));
+    st.exchange(soci::into(in_annex));
+  }
+
+  GalleryPhoto to_photo() const {
+    return GalleryPhoto{attachment.to_attachment(), unit_code, unit_name, in_annex != 0};
+  }
+};
+
 std::optional<EvidenceAttachment> read_attachment(Connection& connection, long long campaign_id,
                                                   long long unit_id, long long id) {
-  const auto row = connection
-                       .prepared<AttachmentRow, long long, long long, long long>(
-                           std::string(kAttachmentColumns) +
-                           "WHERE e.campaign_id = :c AND e.unit_id = :u AND e.id = :id")
-                       .one(campaign_id, unit_id, id);
+  const auto row =
+      connection
+          .prepared<AttachmentRow, long long, long long, long long>(
+              kAttachmentColumns + "WHERE e.campaign_id = :c AND e.unit_id = :u AND e.id = :id")
+          .one(campaign_id, unit_id, id);
   if (!row) return std::nullopt;
   return row->to_attachment();
 }
@@ -231,7 +230,7 @@ std::vector<EvidenceAttachment> SqlEvidenceStore::attachments(std::int64_t campa
   auto connection = context_.pool().acquire();
   connection
       ->prepared<AttachmentRow, long long, long long>(
-          std::string(kAttachmentColumns) +
+          kAttachmentColumns +
           "WHERE e.campaign_id = :c AND e.unit_id = :u AND e.removed = 0 ORDER BY e.id")
       .each([&](const AttachmentRow& row) { found.push_back(row.to_attachment()); }, campaign_id,
             unit_id);
@@ -247,23 +246,9 @@ std::optional<EvidenceAttachment> SqlEvidenceStore::find_attachment(std::int64_t
 
 std::optional<std::string> SqlEvidenceStore::file_content(const std::string& sha256,
                                                           bool thumbnail) {
-  const bool sqlite = is_sqlite(context_.dialect());
-  const std::string column = thumbnail ? "thumbnail" : "content";
-  const std::string read = sqlite ? "hex(" + column + ")" : "encode(" + column + ", 'hex')";
-  std::string hex;
-  soci::indicator indicator = soci::i_null;
-  std::string key = sha256;
-  bool found = false;
   auto connection = context_.pool().acquire();
-  // Prepared per run: the row may be 20 MB of hex, not to be kept by the connection.
-  soci::statement statement =
-      (connection->sql.prepare << "SELECT " + read + " FROM evidence_files WHERE sha256 = :h",
-       soci::into(hex, indicator), soci::use(key));
-  statement.execute(false);
-  found = statement.fetch();
-  if (!found) return std::nullopt;
-  if (indicator != soci::i_ok) return std::string();
-  return from_hex(hex);
+  return read_blob(connection->sql, context_.dialect(), "evidence_files",
+                   thumbnail ? "thumbnail" : "content", "sha256", sha256);
 }
 
 bool SqlEvidenceStore::remove_attachment(std::int64_t campaign_id, std::int64_t unit_id,
@@ -298,6 +283,84 @@ std::vector<std::string> SqlEvidenceStore::other_units_with_file(const std::stri
       .each([&](const TextRow& row) { codes.push_back(row.value); }, sha256, unit_id,
             static_cast<long long>(std::max(limit, 0)));
   return codes;
+}
+
+std::vector<GalleryPhoto> SqlEvidenceStore::subtree_photos(std::int64_t campaign_id,
+                                                           const std::string& path,
+                                                           std::int64_t annex_unit_id,
+                                                           std::int64_t offset, int limit) {
+  std::vector<GalleryPhoto> found;
+  auto connection = context_.pool().acquire();
+  connection
+      ->prepared<GalleryRow, long long, long long, std::string, std::string, long long, long long>(
+          kGalleryPhotos + "ORDER BY r.path, e.id LIMIT :n OFFSET :o")
+      .each([&](const GalleryRow& row) { found.push_back(row.to_photo()); }, annex_unit_id,
+            campaign_id, path, path_upper_bound(path), static_cast<long long>(std::max(limit, 0)),
+            static_cast<long long>(std::max<std::int64_t>(offset, 0)));
+  return found;
+}
+
+std::int64_t SqlEvidenceStore::count_subtree_photos(std::int64_t campaign_id,
+                                                    const std::string& path) {
+  auto connection = context_.pool().acquire();
+  return connection
+      ->prepared<CountRow, long long, std::string, std::string>(
+          "SELECT COUNT(*) FROM evidence e JOIN reports r ON r.campaign_id = e.campaign_id AND "
+          "r.unit_id = e.unit_id WHERE e.campaign_id = :c AND r.path >= :low AND r.path < :high "
+          "AND e.kind = 'photo' AND e.removed = 0")
+      .one(campaign_id, path, path_upper_bound(path))
+      .value()
+      .value;
+}
+
+bool SqlEvidenceStore::set_in_annex(std::int64_t campaign_id, std::int64_t unit_id,
+                                    const std::string& path, std::int64_t evidence_id,
+                                    bool in_annex, std::optional<std::int64_t> by, Timestamp at) {
+  try {
+    context_.write_transaction([&](Connection& connection) {
+      const bool in_subtree =
+          connection
+              .prepared<CountRow, long long, long long, std::string, std::string>(
+                  "SELECT COUNT(*) FROM evidence e JOIN reports r ON r.campaign_id = "
+                  "e.campaign_id AND r.unit_id = e.unit_id WHERE e.id = :id AND e.campaign_id = "
+                  ":c AND r.path >= :low AND r.path < :high AND e.kind = 'photo' AND "
+                  "e.removed = 0")
+              .one(evidence_id, campaign_id, path, path_upper_bound(path))
+              .value()
+              .value > 0;
+      if (!in_subtree) throw NothingToWrite{};
+      if (in_annex) {
+        Nullable<long long> added_by(by ? std::optional<long long>(*by) : std::nullopt);
+        connection
+            .write<long long, long long, long long, Nullable<long long>, long long>(
+                "INSERT INTO evidence_annex (campaign_id, unit_id, evidence_id, added_by, "
+                "added_at) VALUES (:c, :u, :e, :by, :at) ON CONFLICT DO NOTHING")
+            .run(campaign_id, unit_id, evidence_id, added_by, at);
+      } else {
+        connection
+            .write<long long, long long, long long>(
+                "DELETE FROM evidence_annex WHERE campaign_id = :c AND unit_id = :u AND "
+                "evidence_id = :e")
+            .run(campaign_id, unit_id, evidence_id);
+      }
+    });
+  } catch (const NothingToWrite&) {
+    return false;
+  }
+  return true;
+}
+
+std::vector<GalleryPhoto> SqlEvidenceStore::annex_photos(std::int64_t campaign_id,
+                                                         std::int64_t unit_id,
+                                                         const std::string& path, int limit) {
+  std::vector<GalleryPhoto> found;
+  auto connection = context_.pool().acquire();
+  connection
+      ->prepared<GalleryRow, long long, long long, std::string, std::string, long long>(
+          kGalleryPhotos + "AND a.evidence_id IS NOT NULL ORDER BY r.path, e.id LIMIT :n")
+      .each([&](const GalleryRow& row) { found.push_back(row.to_photo()); }, unit_id, campaign_id,
+            path, path_upper_bound(path), static_cast<long long>(std::max(limit, 0)));
+  return found;
 }
 
 }  // namespace llw::sql

@@ -23,6 +23,15 @@ class SqlEvidenceStore : public EvidenceStore {
                          std::optional<std::int64_t> removed_by, Timestamp at) override;
   std::vector<std::string> other_units_with_file(const std::string& sha256, std::int64_t unit_id,
                                                  int limit) override;
+  std::vector<GalleryPhoto> subtree_photos(std::int64_t campaign_id, const std::string& path,
+                                           std::int64_t annex_unit_id, std::int64_t offset,
+                                           int limit) override;
+  std::int64_t count_subtree_photos(std::int64_t campaign_id, const std::string& path) override;
+  bool set_in_annex(std::int64_t campaign_id, std::int64_t unit_id, const std::string& path,
+                    std::int64_t evidence_id, bool in_annex, std::optional<std::int64_t> by,
+                    Timestamp at) override;
+  std::vector<GalleryPhoto> annex_photos(std::int64_t campaign_id, std::int64_t unit_id,
+                                         const std::string& path, int limit) override;
 
  private:
   SqlContext& context_;

@@ -33,6 +33,7 @@
 #include "storage/sql/sql_session_views.h"
 #include "storage/sql/sql_sign_in_log.h"
 #include "storage/sql/sql_unit_lineage_store.h"
+#include "storage/sql/sql_signed_copy_store.h"
 #include "storage/sql/sql_unit_store.h"
 
 namespace soci {
@@ -74,6 +75,7 @@ class SqlStore : public Store {
   EvidenceStore& evidence() override { return evidence_; }
   FormStore& forms() override { return forms_; }
   UnitLineageStore& unit_lineage() override { return unit_lineage_; }
+  SignedCopyStore& signed_copies() override { return signed_copies_; }
   ReportListing& report_listing() override { return report_listing_; }
   // The cache in front of the port once keep_reads_in_memory was called.
   SessionViews& session_views() override;
@@ -94,6 +96,7 @@ class SqlStore : public Store {
   SqlEvidenceStore evidence_{context_};
   SqlFormStore forms_{context_};
   SqlUnitLineageStore unit_lineage_{context_};
+  SqlSignedCopyStore signed_copies_{context_};
   SqlReportListing report_listing_{context_};
   SqlSessionViews session_views_{context_};
 

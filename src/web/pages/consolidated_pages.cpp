@@ -100,6 +100,8 @@ nlohmann::json ConsolidatedPages::consolidated_page_view(Context& context, const
        {{"href", base + "/xuat/bao-cao.pdf"}, {"label", "Tải báo cáo (PDF)"}},
        {{"href", base + "/xuat/so-lieu.xlsx"}, {"label", "Tải số liệu (XLSX)"}},
        {{"href", base + "/xuat/so-lieu.csv"}, {"label", "Tải số liệu (CSV)"}}});
+  // The subtree's photos, and the coordinator's picks for the report's annex (evidence_pages.h).
+  view["evidence_href"] = base + "/minh-chung";
   view["up"] = reporting_up_section(app_.reporting_up(), context, data.campaign, data.node, echo);
   // The plans the node issued and works under, beside the report they are reported against.
   pages::add_plan_links(view, app_.plans(), context.user, data.campaign, data.node);

@@ -4,6 +4,7 @@
 // lists its routes (`routes()`, handlers bound to the family), and reaches the shared frame
 // (page_frame.h) through the members here, which its handlers call as `page(…)`, `redirect(…)`.
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -31,6 +32,8 @@ struct PageRoute {
   // checks), with `context.body_too_large` set and the form read without its files: the unit
   // import shows its page with the message instead of the bare error page.
   bool answers_large_body = false;
+  // The route's own body limit when above the pages' one (an evidence upload), else 0.
+  std::size_t max_body_bytes = 0;
 };
 
 class PageFamily {

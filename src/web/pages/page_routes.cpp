@@ -1,5 +1,6 @@
 #include "web/pages/page_routes.h"
 
+#include <algorithm>
 #include <iostream>
 #include <utility>
 
@@ -17,7 +18,8 @@ PageRoutes::PageRoutes(Application& app, std::size_t max_body_bytes)
        {sign_in_.routes(), campaign_list_.routes(), report_.routes(), workflow_.routes(),
         dashboard_.routes(), consolidated_.routes(), reporting_up_.routes(), campaign_new_.routes(),
         plans_.routes(), settings_.routes(), unit_admin_.routes(), admin_.routes(), users_.routes(),
-        unit_accounts_.routes(), report_entry_.routes()}) {
+        unit_accounts_.routes(), report_entry_.routes(), evidence_.routes(),
+        signed_copies_.routes()}) {
     for (PageRoute& route : family) routes_.push_back(std::move(route));
   }
 }
@@ -106,14 +108,14 @@ HttpResponse PageRoutes::dispatch(const HttpRequest& request) {
     if (request.method != route.method) continue;
 
     PageContext context{request, User{}, {}, {}, {}, {}, 0};
-    context.max_body_bytes = max_body_bytes_;
+    const std::size_t limit = std::max(max_body_bytes_, route.max_body_bytes);
+    context.max_body_bytes = limit;
     if (request.method == "POST") {
       // The transport has already cut bodies far over the limit; one a little over it is read
       // for its small fields (the CSRF token) by a route that answers it with its own page.
-      context.body_too_large = route.answers_large_body && request.body.size() > max_body_bytes_;
-      context.form =
-          pages::parse_posted_form(request.content_type, request.body,
-                                   context.body_too_large ? request.body.size() : max_body_bytes_);
+      context.body_too_large = route.answers_large_body && request.body.size() > limit;
+      context.form = pages::parse_posted_form(request.content_type, request.body,
+                                              context.body_too_large ? request.body.size() : limit);
       if (context.body_too_large) context.form.files.clear();
     }
     if (!route.public_page) {

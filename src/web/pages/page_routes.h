@@ -17,6 +17,7 @@
 #include "web/pages/campaign_new_pages.h"
 #include "web/pages/consolidated_pages.h"
 #include "web/pages/dashboard_pages.h"
+#include "web/pages/evidence_pages.h"
 #include "web/pages/page_family.h"
 #include "web/pages/page_frame.h"
 #include "web/pages/plan_pages.h"
@@ -25,6 +26,7 @@
 #include "web/pages/reporting_up_pages.h"
 #include "web/pages/settings_pages.h"
 #include "web/pages/sign_in_pages.h"
+#include "web/pages/signed_copy_pages.h"
 #include "web/pages/unit_accounts_pages.h"
 #include "web/pages/unit_admin_pages.h"
 #include "web/pages/user_pages.h"
@@ -53,6 +55,7 @@ class PageRoutes {
   CampaignListPages campaign_list_{frame_, app_};
   ReportPages report_{frame_, app_};
   WorkflowPages workflow_{frame_, app_, report_};
+  SignedCopyPages signed_copies_{frame_, app_};
   DashboardPages dashboard_{frame_, app_};
   ConsolidatedPages consolidated_{frame_, app_, dashboard_};
   ReportingUpPages reporting_up_{frame_, app_, consolidated_};
@@ -64,6 +67,7 @@ class PageRoutes {
   ReportEntryPages report_entry_{frame_, app_};
   UserPages users_{frame_, app_};
   UnitAccountsPages unit_accounts_{frame_, app_};
+  EvidencePages evidence_{frame_, app_, report_};
   std::vector<PageRoute> routes_;
 };
 

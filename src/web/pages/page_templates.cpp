@@ -80,7 +80,8 @@ const mstch::mustache& parsed(const std::string& name, Part part) {
     std::string text = it->second;
     // form_sections first: it holds {{>field}} tags of its own.
     for (const char* partial :
-         {"form_sections", "head", "foot", "field", "plan_links", "year_comparison"}) {
+         {"form_sections", "head", "foot", "field", "plan_links", "year_comparison",
+          "evidence_list", "signed_copy"}) {
       const std::string tag = std::string("{{>") + partial + "}}";
       const bool frame = std::string_view(partial) == "head" || std::string_view(partial) == "foot";
       const std::string& body = part == Part::body && frame ? std::string() : templates.at(partial);

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "app/campaigns.h"
+#include "app/evidence.h"
 #include "app/level_plans.h"
 #include "app/reports.h"
 #include "app/units.h"
@@ -15,9 +16,11 @@
 #include "domain/error.h"
 #include "domain/report.h"
 #include "web/http_errors.h"
+#include "web/pages/evidence_view.h"
 #include "web/pages/plan_links.h"
 #include "web/pages/report_form_view.h"
 #include "web/pages/report_submit_confirm_view.h"
+#include "web/pages/signed_copy_view.h"
 #include "web/pages/view_format.h"
 #include "web/pages/workflow_pages.h"
 #include "web/pages/workflow_view.h"
@@ -115,12 +118,53 @@ nlohmann::json ReportPages::report_view(Context& context, pages::ReportFormInput
   }
   view["workflow"] = pages::report_workflow_view(workflow);
   pages::add_plan_links(view, app_.plans(), user, campaign, unit);  // the {{>plan_links}} partial
+  if (!input.editable) view["signed_copy"] = signed_copy_section(context, campaign, unit, current);
   return view;
+}
+
+nlohmann::json ReportPages::evidence_view(Context& context, const pages::ReportFormInput& input,
+                                          const pages::EvidenceEcho& echo) {
+  const std::vector<EvidenceItem> items =
+      app_.evidence().list(context.user, input.campaign->id, input.unit->code);
+  pages::EvidenceListInput evidence;
+  evidence.items = &items;
+  evidence.base = "/dot/" + std::to_string(input.campaign->id) + "/bao-cao/" +
+                  pages::url_encode(input.unit->code);
+  evidence.editable = input.editable;
+  evidence.echo = echo;
+  const auto& query = context.request.query;
+  if (query.count("da-tai-minh-chung")) evidence.notice = "Đã tải lên minh chứng.";
+  if (query.count("da-go-minh-chung")) evidence.notice = "Đã gỡ minh chứng khỏi báo cáo.";
+  return pages::evidence_list_view(evidence);
+}
+
+nlohmann::json ReportPages::signed_copy_section(Context& context, const Campaign& campaign,
+                                                const OrgUnit& unit, const UnitReport& report) {
+  const User& user = context.user;
+  pages::SignedCopyInput input;
+  input.latest = app_.signed_copies().latest(user, campaign.id, unit.code);
+  input.required = app_.signed_copies().required(user, campaign.id);
+  // As the use case decides (signed_copies.h): the unit's own account, after submitting.
+  input.can_upload =
+      (user.role == Role::admin || user.unit_id == unit.id) &&
+      is_allowed(user, Action::write_report, unit) &&
+      (report.status == ReportStatus::submitted || report.status == ReportStatus::accepted);
+  input.version = report.version;
+  input.base = "/dot/" + std::to_string(campaign.id) + "/bao-cao/" + pages::url_encode(unit.code);
+  input.csrf = context.csrf;
+  return pages::signed_copy_view(input);
 }
 
 HttpResponse ReportPages::report_page(Context& context, std::int64_t campaign_id,
                                       const std::string& unit_code, int status,
                                       const pages::ReviewEcho& echo) {
+  return report_page(context, campaign_id, unit_code, status, echo, {});
+}
+
+HttpResponse ReportPages::report_page(Context& context, std::int64_t campaign_id,
+                                      const std::string& unit_code, int status,
+                                      const pages::ReviewEcho& echo,
+                                      const pages::EvidenceEcho& evidence_echo) {
   const User& user = context.user;
   const UnitReport report = app_.reports().get_report(user, campaign_id, unit_code);
   const Campaign campaign = app_.campaigns().get_campaign(user, campaign_id);
@@ -138,6 +182,7 @@ HttpResponse ReportPages::report_page(Context& context, std::int64_t campaign_id
       {"da-chap-nhan", "Đã chấp nhận báo cáo."},
       {"da-mo-lai", "Đã mở lại báo cáo; đơn vị sẽ thấy lý do ở đầu biểu mẫu."},
       {"da-gia-han", "Đã gia hạn nhập báo cáo cho đơn vị."},
+      {"da-tai-ban-ky", "Đã tải lên bản báo cáo đã ký số; kết quả kiểm tra chữ ký ở bên dưới."},
   };
   const auto& query = context.request.query;
   if (query.count("da-luu")) {
@@ -147,6 +192,7 @@ HttpResponse ReportPages::report_page(Context& context, std::int64_t campaign_id
     if (query.count(key)) input.notice = text;
   }
   nlohmann::json view = report_view(context, input, echo);
+  view["evidence"] = evidence_view(context, input, evidence_echo);
   // Read, not filled in: the report as the document reads (workflow_pages.cpp).
   if (!input.editable) return review_page(frame_, app_.plans(), context, status, input, view);
   return page(context, status, "report_form", std::move(view));
@@ -184,6 +230,7 @@ HttpResponse ReportPages::report_post(Context& context, const Params& params) {
   // posted values and their messages.
   const auto render = [&](int status, pages::ReportFormInput& in) {
     nlohmann::json view = report_view(context, in, {});
+    view["evidence"] = evidence_view(context, in, {});
     // The form keeps the version the user started from, so their next save is still checked.
     if (!in.theirs) view["version"] = std::to_string(version);
     return page(context, status, "report_form", std::move(view));
@@ -324,7 +371,9 @@ HttpResponse ReportPages::submit_confirmed(Context& context, const Campaign& cam
     input.values = saved.values;
     input.errors.insert(error.fields().begin(), error.fields().end());
     input.notice = "Báo cáo chưa nộp được: " + error.message();
-    return page(context, 422, "report_form", report_view(context, input, {}));
+    nlohmann::json view = report_view(context, input, {});
+    view["evidence"] = evidence_view(context, input, {});
+    return page(context, 422, "report_form", std::move(view));
   }
   return redirect(base + "?da-nop=1");
 }

@@ -16,6 +16,7 @@
 namespace llw {
 
 namespace pages {
+struct EvidenceEcho;
 struct ReviewEcho;
 struct ReportFormInput;
 }  // namespace pages
@@ -25,7 +26,11 @@ class ReportPages : public PageFamily {
   ReportPages(PageFrame& frame, Application& app) : PageFamily(frame), app_(app) {}
   std::vector<PageRoute> routes();
 
-  // The report page with its workflow part; `echo` re-shows a refused review form.
+  // The report page with its workflow part and its evidence; `echo` re-shows a refused review
+  // form, `evidence_echo` a refused upload (its message next to the upload control).
+  HttpResponse report_page(Context& context, std::int64_t campaign_id, const std::string& unit_code,
+                           int status, const pages::ReviewEcho& echo,
+                           const pages::EvidenceEcho& evidence_echo);
   HttpResponse report_page(Context& context, std::int64_t campaign_id, const std::string& unit_code,
                            int status, const pages::ReviewEcho& echo);
 
@@ -39,8 +44,16 @@ class ReportPages : public PageFamily {
   // shows and every re-render after a refused save or submit are built here, so they agree.
   nlohmann::json report_view(Context& context, pages::ReportFormInput& input,
                              const pages::ReviewEcho& echo);
+  // The report's evidence section (templates/evidence_list.mustache), after `report_view` decided
+  // whether the page is editable.
+  nlohmann::json evidence_view(Context& context, const pages::ReportFormInput& input,
+                               const pages::EvidenceEcho& echo);
 
-  AppAreas<UsesCampaigns, UsesClock, UsesPlans, UsesReports, UsesUnits> app_;
+  // The signed copy part of the read-only page (signed_copy_view.h).
+  nlohmann::json signed_copy_section(Context& context, const Campaign& campaign,
+                                     const OrgUnit& unit, const UnitReport& report);
+
+  AppAreas<UsesCampaigns, UsesClock, UsesEvidence, UsesPlans, UsesReports, UsesSignedCopies, UsesUnits> app_;
 };
 
 }  // namespace llw

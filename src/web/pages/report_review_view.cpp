@@ -268,10 +268,12 @@ json report_review_view(const ReviewPageInput& input) {
       {"has_population", !population.empty()},
       {"population", std::move(population)},
       {"plan_above", input.plan_above},
+      {"evidence", input.evidence},
       {"plans", input.plans.is_array() ? input.plans : json::array()},
       {"has_plans", input.plans.is_array() && !input.plans.empty()},
       {"decide", decide},
       {"workflow", std::move(workflow)},
+      {"signed_copy", input.signed_copy},
   };
   return view;
 }

@@ -23,10 +23,12 @@ struct ReviewPageInput {
   const Campaign* campaign = nullptr;  // with its form, dated for the unit (effective deadline)
   const OrgUnit* unit = nullptr;
   const UnitReport* report = nullptr;
-  nlohmann::json workflow;    // report_workflow_view of the report
-  nlohmann::json plan_above;  // plan_above_view (with "href"), or null
-  nlohmann::json plans;       // plan_links: the issued plans the unit works under
-  std::string notice;         // a confirmation line after a decision
+  nlohmann::json workflow;     // report_workflow_view of the report
+  nlohmann::json plan_above;   // plan_above_view (with "href"), or null
+  nlohmann::json plans;        // plan_links: the issued plans the unit works under
+  std::string notice;          // a confirmation line after a decision
+  nlohmann::json signed_copy;  // signed_copy_view, or null
+  nlohmann::json evidence;     // evidence_list_view of the report, or null
 };
 
 nlohmann::json report_review_view(const ReviewPageInput& input);

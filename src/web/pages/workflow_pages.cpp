@@ -148,6 +148,8 @@ HttpResponse review_page(PageFrame& frame, LevelPlans& plans, PageContext& conte
   review.plan_above = form_view.value("plan_above", nlohmann::json());
   review.plans = form_view.value("plans", nlohmann::json::array());
   review.notice = input.notice;
+  review.evidence = form_view.value("evidence", nlohmann::json());
+  review.signed_copy = form_view.value("signed_copy", nlohmann::json());
   return frame.page(context, status, "report_review", pages::report_review_view(review));
 }
 
