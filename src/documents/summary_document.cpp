@@ -218,7 +218,7 @@ void add_comparison(std::vector<Block>& out, const Campaign& campaign, const Sum
   Table table;
   table.header_rows = {
       {"TT", "Nội dung", "Năm " + year, "Năm trước (" + previous_year + ")", "Thay đổi"}};
-  table.column_widths = {0.8, 4.6, 1.5, 1.5, 2.3};
+  table.column_widths = {0.8, 4.1, 1.5, 1.5, 2.8};
   table.align = {Align::center, Align::left, Align::right, Align::right, Align::right};
   const auto shown = [](const FigureComparison& f, double value) {
     return f.rate ? format_vietnamese_percent(value / 100) : format_number(value);

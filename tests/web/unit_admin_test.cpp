@@ -503,9 +503,6 @@ TEST_F(UnitAdminTest, TheAddAndMoveFormsWorkWithoutJavaScript) {
   EXPECT_EQ(unit_json("HP-AH-MN")["parent"], "HP-AH-PVH");
 }
 
-}  // namespace
-}  // namespace llw::test
-
 namespace llw::test {
 namespace {
 
@@ -544,14 +541,10 @@ TEST_F(UnitAdminTest, ATelephoneIsAVietnameseNumberAndAnythingElseIsRefused) {
 
 // --- Sáp nhập từ: GET/PUT /api/v1/units/{code}/predecessors and the page's form ------------------
 
-namespace {
-
 HttpReply put_predecessors(HttpClient& http, const std::string& token, const std::string& code,
                            const std::string& body) {
   return http.send_json("PUT", "/api/v1/units/" + code + "/predecessors", token, body);
 }
-
-}  // namespace
 
 TEST_F(UnitAdminTest, PredecessorsAreRecordedReadAndRefusedOverTheApi) {
   const HttpReply put = put_predecessors(*http_, token(kCoordinator), "HP-AH-THTT",
@@ -610,3 +603,6 @@ TEST_F(UnitAdminTest, ThePageRecordsPredecessorsAndShowsARefusalBesideTheField) 
   const HttpReply kept = get("/api/v1/units/HP-AH-THTT/predecessors", token(kAdmin));
   EXPECT_EQ(kept.json()["predecessors"][0]["code"], "HP-AH-MN");
 }
+
+}  // namespace
+}  // namespace llw::test
