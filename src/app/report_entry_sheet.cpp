@@ -237,6 +237,7 @@ documents::DataWorkbook entry_workbook(const ReportForm& form, const std::string
                              column.item});
   }
   std::vector<DataCell> keys;
+  keys.reserve(columns.size());
   for (const EntryColumn& column : columns) keys.emplace_back(column.key);
   sheet.rows.push_back(std::move(keys));
   for (const EntryTemplateRow& row : rows) {

@@ -130,7 +130,7 @@ struct SheetPart {
 // The sheets the workbook lists, in its order, with the parts their relationships name; the
 // first sheet's usual part when the workbook or its relationships are missing.
 std::vector<SheetPart> sheet_parts(zip_t* archive) {
-  const std::vector<SheetPart> fallback{{"Sheet1", "xl/worksheets/sheet1.xml"}};
+  std::vector<SheetPart> fallback{{"Sheet1", "xl/worksheets/sheet1.xml"}};
   auto workbook = read_zip_entry(archive, "xl/workbook.xml");
   auto rels = read_zip_entry(archive, "xl/_rels/workbook.xml.rels");
   if (!workbook || !rels) return fallback;

@@ -179,8 +179,7 @@ TEST_F(ReportEntryTest, EveryBadCellIsListedWithItsSheetRowAndColumnAndNothingIs
   };
   has("Trang “Báo cáo”, dòng " + a + ", cột " + column("media_articles") +
       ": Hãy nhập một số nguyên không âm");
-  has("Trang “Báo cáo”, dòng " + b + ", cột " + column("banners") +
-      ": Số lượng không được âm");
+  has("Trang “Báo cáo”, dòng " + b + ", cột " + column("banners") + ": Số lượng không được âm");
   has("Trang “Báo cáo”, dòng " + b + ", cột " + letter("flag_talk_sessions"));
   has("Trang “Báo cáo”, dòng " + a + ", cột " + letter("participants_students"));
   has("Trang “Báo cáo”, dòng " + std::to_string(last + 1) + ", cột A (Mã đơn vị): Đơn vị");
