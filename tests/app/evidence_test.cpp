@@ -253,8 +253,11 @@ TEST_F(EvidenceTest, TwentyFilesAtMostAndARemovedOneFreesItsPlace) {
 }
 
 TEST_F(EvidenceTest, AGalleryShowsASubtreesPhotosToWhoeverReadsItsSummary) {
+  // 20 photos fill A's report; the village's report, which its commune may edit, takes 5 more.
   for (int i = 0; i < Evidence::kGalleryPageSize + 1; ++i) {
-    attach(test_image(40 + i, 30, "png"), "a" + std::to_string(i) + ".png");
+    const bool in_a = i < Evidence::kMaxFilesPerReport;
+    attach(test_image(40 + i, 30, "png"), "a" + std::to_string(i) + ".png",
+           in_a ? "HP-X-A" : "HP-X-V", in_a ? nullptr : &commune_);
   }
   attach(test_image(50, 50, "png"), "b.png", "HP-X-B");
   attach("%PDF-1.4 biên bản", "bien-ban.pdf", "HP-X-B");  // not a photo: not in the gallery
@@ -269,7 +272,7 @@ TEST_F(EvidenceTest, AGalleryShowsASubtreesPhotosToWhoeverReadsItsSummary) {
   const EvidenceGalleryPage last = app_->evidence().gallery(commune_, campaign_.id, "HP-X", 99);
   EXPECT_EQ(last.page, 2);
   ASSERT_EQ(last.photos.size(), 2u);
-  EXPECT_EQ(last.photos[1].unit_code, "HP-X-B");
+  EXPECT_EQ(last.photos[1].unit_code, "HP-X-V");  // tree order: A, B, then the village
   EXPECT_EQ(app_->evidence().gallery(commune_, campaign_.id, "HP-X", -1).page, 1);
 
   // A school sees its own, a viewer reads without picking, the city sees everything.
@@ -353,7 +356,7 @@ TEST_F(EvidenceTest, TheCoordinatorPicksPhotosForTheConsolidatedReportsAnnex) {
           .contents());
   EXPECT_EQ(without.find("MINH CHỨNG"), std::string::npos);
   AuditQuery query;
-  query.action = "evidence.annex";
+  query.action = "evidence.";
   int adds = 0;
   int removes = 0;
   int refused = 0;
