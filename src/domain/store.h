@@ -21,8 +21,8 @@
 #include "reporting_up_store.h"
 #include "session_view.h"
 #include "sign_in_log.h"
-#include "unit_lineage_store.h"
 #include "signed_copy_store.h"
+#include "unit_lineage_store.h"
 #include "unit_store.h"
 
 namespace llw {

@@ -17,6 +17,7 @@ const repo = join(here, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'llw-yearly-cycle-'));
 const renamedLabel = 'Số pano, áp phích, băng rôn tuyên truyền';
 const newLabel = 'Số podcast về học tập suốt đời';
+const theme2026 = 'Học tập suốt đời – chìa khóa của kỷ nguyên số';
 
 // The 2025 form as version llw-2026: `banners` renamed to `banners_posters` (its old key in
 // previous_keys) and a new count `podcasts` after it.
@@ -103,6 +104,15 @@ async function main() {
       const campaign = await api(token, `/api/v1/campaigns/${campaignId}`);
       assert.equal(campaign.year, 2026);
       assert.equal(campaign.form_id, 'llw-2026');
+      assert.equal(campaign.theme, '');
+    });
+
+    await step('the commune enters the theme of 2026 in the settings', async () => {
+      await page.getByLabel('Chủ đề của năm').fill(theme2026);
+      await Promise.all([page.waitForNavigation(), page.locator('#settings-submit').click()]);
+      await page.locator('#settings-saved').waitFor();
+      assert.equal(await page.getByLabel('Chủ đề của năm').inputValue(), theme2026);
+      await fitsThePhone(page, '3-settings-theme');
     });
 
     await step('the new year\'s plan, copied as a draft, is issued', async () => {
@@ -110,18 +120,17 @@ async function main() {
       await Promise.all([page.waitForNavigation(), page.locator('#plan-link').click()]);
       await page.getByLabel('Số kế hoạch').fill('95/KH-UBND');
       await page.getByLabel('Ngày ban hành (ngày/tháng/năm)').fill('01/10/2026');
-      const theme = page.getByLabel('Chủ đề của năm');
-      if (await theme.count()) await theme.fill('Học tập suốt đời trong kỷ nguyên số');
       await Promise.all([page.waitForNavigation(), page.locator('#plan-issue').click()]);
       // Copied texts that still name 2025 hold the issue until confirmed.
       const confirm = page.locator('input[name="confirm_years"]');
       if (await confirm.count()) {
-        await shot(page, '3-plan-old-year-flagged');
+        await shot(page, '4-plan-old-year-flagged');
         await confirm.check();
         await Promise.all([page.waitForNavigation(), page.locator('#plan-issue').click()]);
       }
-      await page.locator('#plan-docx').waitFor();
-      await shot(page, '4-plan-issued');
+      await page.locator('#plan-issued').waitFor();
+      assert.match(await page.locator('#plan-theme').textContent(), new RegExp(theme2026));
+      await shot(page, '5-plan-issued');
     });
 
     // This year's values, typed into the template: unit i gets banners_posters i + 1, podcasts 2i,
@@ -146,7 +155,7 @@ async function main() {
       await Promise.all([page.waitForNavigation(), page.locator('#entry-submit').click()]);
       assert.match(await page.locator('#entry-result').textContent(),
         new RegExp('Đã nhập ' + codes.length + ' báo cáo'));
-      await fitsThePhone(page, '5-reports-entered');
+      await fitsThePhone(page, '6-reports-entered');
     });
 
     await step('the consolidated document shows both years for every figure', async () => {
@@ -171,10 +180,15 @@ async function main() {
       const docx = join(work, 'tong-hop.docx');
       writeFileSync(docx, Buffer.from(await reply.arrayBuffer()));
       const comparison = docxTables(docx).find((table) =>
-        table[0] && table[0][0] === 'Nội dung' && table[0].includes('Năm 2026'));
-      assert.ok(comparison, 'the document has the comparison table');
-      assert.deepEqual(comparison[0], ['Nội dung', 'Năm 2026', 'Năm 2025', 'Thay đổi']);
-      const row = (label) => comparison.find((cells) => cells[0] === label);
+        table[0] && table[0][1] === 'Nội dung' && table[0].includes('Năm 2026'));
+      assert.ok(comparison, 'the document has the comparison table; its tables begin with ' +
+        JSON.stringify(docxTables(docx).map((table) => table[0])));
+      assert.deepEqual(comparison[0], ['TT', 'Nội dung', 'Năm 2026', 'Năm trước (2025)', 'Thay đổi']);
+      // A row without its number: [label, this year, last year, change].
+      const row = (label) => {
+        const cells = comparison.find((c) => c[1] === label);
+        return cells && cells.slice(1);
+      };
 
       // The renamed item: this year's sum beside last year's `banners`.
       const renamed = row(renamedLabel);
@@ -213,16 +227,18 @@ async function main() {
       assert.equal(pdf.status, 200);
       const pdfPath = join(work, 'tong-hop.pdf');
       writeFileSync(pdfPath, Buffer.from(await pdf.arrayBuffer()));
-      const text = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString();
-      assert.match(text, /Năm 2025/);
+      // In reading order (not -layout): a table cell's wrapped lines follow each other.
+      const text = execFileSync('pdftotext', [pdfPath, '-']).toString();
+      assert.match(text, /Năm\s+trước\s+\(2025\)/);
+      assert.match(text, new RegExp(renamedLabel));
       assert.match(text, /Số liệu tính đến/);
-      execFileSync('pdftoppm', ['-r', '50', '-png', pdfPath, join(process.env.LLW_ARTIFACTS, '6-consolidated-pdf')]);
+      execFileSync('pdftoppm', ['-r', '50', '-png', pdfPath, join(process.env.LLW_ARTIFACTS, '7-consolidated-pdf')]);
     });
 
     await step('the consolidated page shows the comparison on a phone and a PC', async () => {
       await page.goto(`${baseUrl}/dot/${campaignId}/tong-hop/HP-ANHUNG`);
       await page.locator('#comparison').scrollIntoViewIfNeeded();
-      await fitsThePhone(page, '7-consolidated-comparison');
+      await fitsThePhone(page, '8-consolidated-comparison');
     });
 
     await step('no script error or CSP violation', async () => {

@@ -32,8 +32,8 @@
 #include "storage/sql/sql_reporting_up_store.h"
 #include "storage/sql/sql_session_views.h"
 #include "storage/sql/sql_sign_in_log.h"
-#include "storage/sql/sql_unit_lineage_store.h"
 #include "storage/sql/sql_signed_copy_store.h"
+#include "storage/sql/sql_unit_lineage_store.h"
 #include "storage/sql/sql_unit_store.h"
 
 namespace soci {

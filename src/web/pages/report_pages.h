@@ -53,7 +53,9 @@ class ReportPages : public PageFamily {
   nlohmann::json signed_copy_section(Context& context, const Campaign& campaign,
                                      const OrgUnit& unit, const UnitReport& report);
 
-  AppAreas<UsesCampaigns, UsesClock, UsesEvidence, UsesPlans, UsesReports, UsesSignedCopies, UsesUnits> app_;
+  AppAreas<UsesCampaigns, UsesClock, UsesEvidence, UsesPlans, UsesReports, UsesSignedCopies,
+           UsesUnits>
+      app_;
 };
 
 }  // namespace llw

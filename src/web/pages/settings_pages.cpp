@@ -75,6 +75,11 @@ HttpResponse SettingsPages::campaign_settings_post(Context& context, const Param
   CampaignSettings settings;
   settings.name = form.value("name");
   echo.values["name"] = settings.name;
+  // The theme of the year: a next year's campaign starts without one (issue 18).
+  if (form.has("theme")) {
+    settings.theme = form.value("theme");
+    echo.values["theme"] = *settings.theme;
+  }
   const std::pair<const char*, std::chrono::year_month_day*> dates[] = {
       {"period_start", &settings.period_start},
       {"period_end", &settings.period_end},

@@ -48,6 +48,7 @@ nlohmann::json campaign_settings_view(const Campaign& campaign, const FormEcho& 
       {"form_title", campaign.form ? campaign.form->title : std::string{}},
       {"reporting_kinds", std::move(kinds)},
       {"name", campaign.name},
+      {"theme", campaign.theme()},
       {"period_start", format_date(campaign.period_start)},
       {"period_end", format_date(campaign.period_end)},
       {"deadline", format_date(campaign.deadline)},
