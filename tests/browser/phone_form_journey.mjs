@@ -28,7 +28,13 @@ async function main() {
       console.log('# form at 360x800: ' + JSON.stringify(figures));
       await shot(page, '1-form-360');
       assert.ok(figures.width <= 360, `the form is ${figures.width}px wide`);
-      assert.ok(figures.height < 7000, `the form is ${figures.height}px tall on a phone`);
+      // The form's own budget (issue 17): under 7,000 px without the evidence section that
+      // issue 19 added below it (about 520 px while it is empty), measured on its own.
+      const evidence = await page.locator('#evidence').boundingBox();
+      assert.ok(evidence && evidence.height < 700, `the evidence section is ${evidence && evidence.height}px tall`);
+      console.log('# evidence section at 360x800: ' + Math.round(evidence.height) + 'px');
+      assert.ok(figures.height - evidence.height < 7000,
+        `the form is ${figures.height - evidence.height}px tall on a phone (without its evidence)`);
     });
 
     await step('an activity is one card whose boxes open with "Có"', async () => {

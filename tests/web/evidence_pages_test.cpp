@@ -197,7 +197,7 @@ TEST_F(EvidencePagesTest, OnlyTheUnitAttachesAndReadersSeeWithoutRemoving) {
   EXPECT_EQ(read.count("//form[@id='evidence-form']"), 0u);
   EXPECT_EQ(read.count("//form[contains(@class,'evidence-remove')]"), 0u);
   // Hostile ids.
-  for (const std::string& id : {"-1", "abc", "0", "99999999999999999999", "..%2F1"}) {
+  for (const std::string id : {"-1", "abc", "0", "99999999999999999999", "..%2F1"}) {
     EXPECT_EQ(clerk.open(report_page() + "/minh-chung/" + id).status, 404) << id;
   }
 
@@ -237,7 +237,7 @@ TEST_F(EvidencePagesTest, TheGalleryShowsASubtreesPhotosAndTheCoordinatorPicksTh
   EXPECT_NE(gallery.text("//ul[@id='gallery']/li[1]").find("Trường Tiểu học An Hưng"),
             std::string::npos);
   // Page numbers that are not one: the first page.
-  for (const std::string& page : {"-1", "abc", "0", "999999999"}) {
+  for (const std::string page : {"-1", "abc", "0", "999999999"}) {
     EXPECT_EQ(coordinator.open(gallery_page() + "?trang=" + page).status, 200) << page;
   }
 
