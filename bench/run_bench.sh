@@ -188,10 +188,13 @@ COMMUNE=$(login xa.anhung hoctap2025)
 COUNTRY=$(login bo.gddt hoctap2025 || echo "$ADMIN")
 CITY=$(login tp.haiphong hoctap2025 || echo "$ADMIN")
 # The demo's campaign issued by the country (earlier runs leave draft-save campaigns of HP behind).
+# The demo has last year's campaign too (issue 18): the latest of the country's is this year's,
+# whose summaries read last year's figures beside their own.
 CAMPAIGN=$(api "$ADMIN" /api/v1/campaigns |
-  jq '([.campaigns[] | select(.issuer == "VN")] + .campaigns) | .[0].id')
+  jq '[.campaigns[] | select(.issuer == "VN")] as $vn
+      | (if ($vn | length) > 0 then ($vn | sort_by(.period_start) | last) else .campaigns[0] end) | .id')
 say "demo campaign: $CAMPAIGN — country: $(api "$COUNTRY" "/api/v1/campaigns/$CAMPAIGN/summary/VN?missing_limit=0&narrative_limit=0" \
-  | jq -r '"\(.expected) units expected, \(.submitted) submitted"')"
+  | jq -r '"\(.expected) units expected, \(.submitted) submitted; previous year: \(.previous.year // "none") (\(.previous.figures // [] | length) figures compared)"')"
 
 rss() {
   for pid in "${SERVER_PIDS[@]}"; do
