@@ -86,16 +86,47 @@ const std::string kAttachmentColumns = std::string(kAttachmentSelect) + kAttachm
 
 // A gallery's photos: the attachment's columns, its unit's code and name, and whether the node
 // (the first parameter) picked it for its annex; the photos of one campaign (the second) in a
-// subtree's path range (the third and fourth), not removed.
-const std::string kGalleryPhotos =
+// subtree's path range (the third and fourth), not removed. `evidence_first` starts from the
+// campaign's photos (CROSS JOIN fixes SQLite's order; PostgreSQL plans it as the inner join it
+// is) instead of from the subtree's reports: see few_campaign_photos.
+std::string gallery_photos_sql(bool evidence_first) {
+  return std::string(kAttachmentSelect) +
+         ", u.code, u.name, CASE WHEN a.evidence_id IS NULL THEN 0 ELSE 1 END FROM evidence e " +
+         (evidence_first ? "CROSS JOIN reports r " : "JOIN reports r ") +
+         "JOIN evidence_files f ON f.sha256 = e.file_sha256 "
+         "JOIN units u ON u.id = e.unit_id "
+         "LEFT JOIN evidence_annex a ON a.campaign_id = e.campaign_id AND a.unit_id = :node "
+         "AND a.evidence_id = e.id "
+         "WHERE r.campaign_id = e.campaign_id AND r.unit_id = e.unit_id AND e.campaign_id = :c "
+         "AND r.path >= :low AND r.path < :high AND e.kind = 'photo' AND e.removed = 0 ";
+}
+
+std::string count_photos_sql(bool evidence_first) {
+  return std::string("SELECT COUNT(*) FROM evidence e ") +
+         (evidence_first ? "CROSS JOIN reports r " : "JOIN reports r ") +
+         "WHERE r.campaign_id = e.campaign_id AND r.unit_id = e.unit_id AND e.campaign_id = :c "
+         "AND r.path >= :low AND r.path < :high AND e.kind = 'photo' AND e.removed = 0";
+}
+
+// Below this many photos in the whole campaign, a gallery reads them all and keeps its subtree's:
+// cheaper than probing every report of a large subtree, which SQLite otherwise starts from (the
+// country's gallery took 0.8 s on the national demo without a photo). Above it, the subtree's
+// reports come first, which is the cheaper side for the communes that open galleries most.
+constexpr long long kFewPhotos = 2000;
+
+// The photos a node picked for its annex, still attached in its subtree: driven by the node's
+// picks (at most a few dozen). CROSS JOIN keeps SQLite from starting at the subtree's reports,
+// which for the country is a scan of every report (200 ms on the national demo); PostgreSQL
+// plans it as the inner join it is. Parameters: the campaign, the node, the path range, the limit.
+const std::string kAnnexPhotos =
     std::string(kAttachmentSelect) +
-    ", u.code, u.name, CASE WHEN a.evidence_id IS NULL THEN 0 ELSE 1 END" + kAttachmentFrom +
+    ", u.code, u.name, 1 FROM evidence_annex a CROSS JOIN evidence e "
+    "JOIN evidence_files f ON f.sha256 = e.file_sha256 "
     "JOIN reports r ON r.campaign_id = e.campaign_id AND r.unit_id = e.unit_id "
     "JOIN units u ON u.id = e.unit_id "
-    "LEFT JOIN evidence_annex a ON a.campaign_id = e.campaign_id AND a.unit_id = :node "
-    "AND a.evidence_id = e.id "
-    "WHERE e.campaign_id = :c AND r.path >= :low AND r.path < :high AND e.kind = 'photo' "
-    "AND e.removed = 0 ";
+    "WHERE a.campaign_id = :c AND a.unit_id = :node AND e.id = a.evidence_id "
+    "AND e.campaign_id = a.campaign_id AND r.path >= :low AND r.path < :high "
+    "AND e.kind = 'photo' AND e.removed = 0 ORDER BY r.path, e.id LIMIT :n";
 
 struct AttachmentRow {
   long long id = 0, campaign_id = 0, unit_id = 0, size = 0, added_by = 0, added_at = 0;
@@ -166,6 +197,16 @@ std::optional<EvidenceAttachment> read_attachment(Connection& connection, long l
           .one(campaign_id, unit_id, id);
   if (!row) return std::nullopt;
   return row->to_attachment();
+}
+
+bool few_campaign_photos(Connection& connection, long long campaign_id) {
+  return connection
+             .prepared<CountRow, long long, long long>(
+                 "SELECT COUNT(*) FROM (SELECT 1 FROM evidence WHERE campaign_id = :c "
+                 "AND kind = 'photo' AND removed = 0 LIMIT :n) few")
+             .one(campaign_id, kFewPhotos)
+             .value()
+             .value < kFewPhotos;
 }
 
 // Thrown inside a write transaction that must leave nothing behind, not even the audit entry the
@@ -293,7 +334,8 @@ std::vector<GalleryPhoto> SqlEvidenceStore::subtree_photos(std::int64_t campaign
   auto connection = context_.pool().acquire();
   connection
       ->prepared<GalleryRow, long long, long long, std::string, std::string, long long, long long>(
-          kGalleryPhotos + "ORDER BY r.path, e.id LIMIT :n OFFSET :o")
+          gallery_photos_sql(few_campaign_photos(*connection, campaign_id)) +
+          "ORDER BY r.path, e.id LIMIT :n OFFSET :o")
       .each([&](const GalleryRow& row) { found.push_back(row.to_photo()); }, annex_unit_id,
             campaign_id, path, path_upper_bound(path), static_cast<long long>(std::max(limit, 0)),
             static_cast<long long>(std::max<std::int64_t>(offset, 0)));
@@ -305,9 +347,7 @@ std::int64_t SqlEvidenceStore::count_subtree_photos(std::int64_t campaign_id,
   auto connection = context_.pool().acquire();
   return connection
       ->prepared<CountRow, long long, std::string, std::string>(
-          "SELECT COUNT(*) FROM evidence e JOIN reports r ON r.campaign_id = e.campaign_id AND "
-          "r.unit_id = e.unit_id WHERE e.campaign_id = :c AND r.path >= :low AND r.path < :high "
-          "AND e.kind = 'photo' AND e.removed = 0")
+          count_photos_sql(few_campaign_photos(*connection, campaign_id)))
       .one(campaign_id, path, path_upper_bound(path))
       .value()
       .value;
@@ -357,8 +397,8 @@ std::vector<GalleryPhoto> SqlEvidenceStore::annex_photos(std::int64_t campaign_i
   auto connection = context_.pool().acquire();
   connection
       ->prepared<GalleryRow, long long, long long, std::string, std::string, long long>(
-          kGalleryPhotos + "AND a.evidence_id IS NOT NULL ORDER BY r.path, e.id LIMIT :n")
-      .each([&](const GalleryRow& row) { found.push_back(row.to_photo()); }, unit_id, campaign_id,
+          kAnnexPhotos)
+      .each([&](const GalleryRow& row) { found.push_back(row.to_photo()); }, campaign_id, unit_id,
             path, path_upper_bound(path), static_cast<long long>(std::max(limit, 0)));
   return found;
 }
