@@ -42,6 +42,16 @@ export async function signIn(page, username, password = 'hoctap2025') {
 
 // Shows the page at 360×800 (screenshot `name`-360) and back at 1366×768 (`name`-1366); fails
 // when the page is wider than the phone.
+// A bearer token of the JSON API for `username` (the journeys compare pages with the API).
+export async function tokenOf(username, password = 'hoctap2025') {
+  const reply = await fetch(baseUrl + '/api/v1/auth/token', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (reply.status !== 200) throw new Error('the API does not sign ' + username + ' in: ' + reply.status);
+  return (await reply.json()).token;
+}
+
 export async function fitsThePhone(page, name) {
   await page.setViewportSize({ width: 360, height: 800 });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -4,7 +4,7 @@
 // the report again; the city accepts it and the panel says so. Each step is checked on the page
 // and on the JSON API's state of the consolidated report.
 import assert from 'node:assert/strict';
-import { baseUrl, openBrowser, signIn, shot, step, finish } from './browser_support.mjs';
+import { baseUrl, openBrowser, signIn, shot, step, finish, tokenOf } from './browser_support.mjs';
 
 const communeUrl = baseUrl + '/dot/1/tong-hop/HP-ANHUNG';
 const apiPath = '/api/v1/campaigns/1/consolidated/HP-ANHUNG';
@@ -12,13 +12,7 @@ const comment = 'Thiếu số liệu của thôn 3, hãy bổ sung rồi gửi l
 
 // The consolidated report as the JSON API gives it to `username`.
 async function apiReport(username) {
-  const signedIn = await fetch(baseUrl + '/api/v1/auth/token', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: 'hoctap2025' }),
-  });
-  assert.equal(signedIn.status, 200, 'the API signs ' + username + ' in');
-  const { token } = await signedIn.json();
+  const token = await tokenOf(username);
   const reply = await fetch(baseUrl + apiPath, { headers: { Authorization: 'Bearer ' + token } });
   assert.equal(reply.status, 200);
   return reply.json();

@@ -2,16 +2,10 @@
 // show every numeric figure beside last year's with the change, as a table on a PC and as cards
 // under each figure on a phone; the figures are those of the summary API's "previous".
 import assert from 'node:assert/strict';
-import { baseUrl, openBrowser, signIn, fitsThePhone, shot, step, finish } from './browser_support.mjs';
+import { baseUrl, openBrowser, signIn, fitsThePhone, shot, step, finish, tokenOf } from './browser_support.mjs';
 
 async function apiPrevious(username) {
-  const signedIn = await fetch(baseUrl + '/api/v1/auth/token', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: 'hoctap2025' }),
-  });
-  assert.equal(signedIn.status, 200);
-  const { token } = await signedIn.json();
+  const token = await tokenOf(username);
   const reply = await fetch(baseUrl + '/api/v1/campaigns/1/summary/HP-ANHUNG',
     { headers: { Authorization: 'Bearer ' + token } });
   assert.equal(reply.status, 200);

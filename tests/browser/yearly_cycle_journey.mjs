@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { baseUrl, openBrowser, signIn, fitsThePhone, shot, step, finish } from './browser_support.mjs';
+import { baseUrl, openBrowser, signIn, fitsThePhone, shot, step, finish, tokenOf } from './browser_support.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
@@ -44,15 +44,6 @@ async function api(token, path) {
   const reply = await fetch(baseUrl + path, { headers: { Authorization: 'Bearer ' + token } });
   assert.equal(reply.status, 200, path);
   return reply.json();
-}
-
-async function tokenOf(username, password = 'hoctap2025') {
-  const reply = await fetch(baseUrl + '/api/v1/auth/token', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  assert.equal(reply.status, 200);
-  return (await reply.json()).token;
 }
 
 // The tables of a DOCX as rows of cell texts (python's zipfile: the standard library only).
