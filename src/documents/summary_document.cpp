@@ -361,11 +361,11 @@ Annex annex_of(const Campaign& campaign, const ReportForm& form, const OrgUnit& 
   const std::string previous_year = compared ? std::to_string(summary.previous_year->year) : "";
   Table table;
   table.header_rows = {{"TT", "Đơn vị"}};
-  table.column_widths = {0.7, compared ? 3.2 : 3.6};
+  table.column_widths = {0.7, compared ? 3.0 : 3.6};
   table.align = {Align::center, Align::left};
   if (compared) {
     table.header_rows[0].emplace_back("Năm");
-    table.column_widths.push_back(0.8);
+    table.column_widths.push_back(1.0);
     table.align.push_back(Align::center);
   }
   table.header_rows[0].emplace_back("Tình trạng báo cáo");
