@@ -6,6 +6,7 @@
 #include "app/application.h"
 #include "app/campaigns.h"
 #include "app/reporting_up.h"
+#include "app/summaries.h"
 #include "app/use_case_core.h"
 #include "domain/access.h"
 #include "domain/error.h"
@@ -64,7 +65,12 @@ ReportingUp::ConsolidatedVersions ReportingUp::consolidated_versions(
   if (!visible) app_.campaigns().get_campaign(actor, campaign_id);  // throws the usual forbidden
   const OrgUnit unit = core_.load_unit_at(campaign_id, revision, unit_code);
   require_allowed(actor, Action::read_summary, unit);
-  return {revision, store_->reporting_up().consolidated_narrative_version(campaign_id, unit.id)};
+  // Last year's figures beside this year's (the summary's comparison) change with last year's
+  // revision: a late change to last year's reports shows at once.
+  const std::int64_t previous =
+      app_.summaries().previous_year_view(actor, campaign_id).shown_revision();
+  return {revision, store_->reporting_up().consolidated_narrative_version(campaign_id, unit.id),
+          previous};
 }
 
 ConsolidatedNarrative ReportingUp::save_consolidated_narrative(

@@ -83,6 +83,7 @@ Dashboard Summaries::dashboard(const User& actor, std::int64_t campaign_id,
   result.page_number = page_number;
   result.filter = query.filter;
   result.revision = *revision;
+  result.previous_year_revision = previous.shown_revision();
   return result;
 }
 

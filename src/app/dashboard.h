@@ -50,6 +50,9 @@ struct Dashboard {
   // The campaign's revision everything above was read at: the same revision and query give the
   // same dashboard (every change of a report's state or a unit bumps it).
   std::int64_t revision = 0;
+  // Last year's campaign's revision its comparison with last year was read at; -1 when it shows
+  // none (no previous year, or one the reader may not see: Summaries::PreviousYearView).
+  std::int64_t previous_year_revision = -1;
 };
 
 }  // namespace llw

@@ -12,6 +12,7 @@
 #include "app/campaigns.h"
 #include "app/document_downloads.h"
 #include "app/evidence.h"
+#include "app/previous_year_slots.h"
 #include "app/reports.h"
 #include "app/signed_copies.h"
 #include "app/summaries.h"
@@ -24,6 +25,7 @@
 #include "domain/access.h"
 #include "domain/error.h"
 #include "domain/store.h"
+#include "domain/year_comparison.h"
 
 namespace llw {
 namespace {
@@ -65,6 +67,22 @@ DocumentFile file_of(const documents::Document& document, DocumentFormat format)
   file.content_type = std::string(content_type_of(format));
   file.file_name = document.file_stem + "." + std::string(to_string(format));
   return file;
+}
+
+// Year over year, per unit: last year's figures of each row's unit and of the node for the total
+// row, by the summary's own rule (previous_year_slots.h), in this year's form.
+void add_previous_year(documents::AnnexRows& annex, const std::vector<OrgUnit>& row_units,
+                       Store& store, const Campaign& campaign, const OrgUnit& node,
+                       const YearComparison& comparison) {
+  const auto previous = [&](const OrgUnit& unit) -> std::optional<documents::AnnexFigures> {
+    const auto slots = previous_year_slots(store, comparison.campaign_id, unit);
+    if (!slots) return std::nullopt;
+    return documents::annex_figures_of(campaign, unit, renamed_to_form(*slots, *campaign.form));
+  };
+  for (std::size_t i = 0; i < annex.rows.size() && i < row_units.size(); ++i) {
+    annex.rows[i].previous = previous(row_units[i]);
+  }
+  annex.previous_total = previous(node);
 }
 
 std::optional<OrgUnit> parent_of(Store& store, const OrgUnit& unit) {
@@ -153,16 +171,26 @@ DocumentFile DocumentDownloads::summary_document(const User& actor, std::int64_t
 
   // One row per reporting unit of the subtree, through the domain's contribution arithmetic, so
   // the annex's total row is the summary's figures.
-  std::vector<documents::AnnexRow> annex;
+  documents::AnnexRows annex;
+  std::vector<OrgUnit> row_units;  // the unit of each row, for last year's figures
   if (figures.source == SummarySource::accepted) {
     // Units below consolidating children count only through their accepted snapshots.
-    annex = accepted_annex(*store_, campaign, node);
+    annex.rows = accepted_annex(*store_, campaign, node);
+    if (figures.previous_year) {
+      for (const documents::AnnexRow& row : annex.rows) {
+        row_units.push_back(core_.load_unit(row.unit_code));
+      }
+    }
   } else if (figures.expected <= kMaxAnnexRows) {
-    annex.reserve(static_cast<std::size_t>(figures.expected));
+    annex.rows.reserve(static_cast<std::size_t>(figures.expected));
     store_->reports().for_each_report_in_subtree(
         campaign.id, node.path, [&](const OrgUnit& unit, const UnitReport& report) {
-          annex.push_back(documents::annex_row_of(campaign, unit, report));
+          annex.rows.push_back(documents::annex_row_of(campaign, unit, report));
+          if (figures.previous_year) row_units.push_back(unit);
         });
+  }
+  if (figures.previous_year) {
+    add_previous_year(annex, row_units, *store_, campaign, node, *figures.previous_year);
   }
   // The coordinator's consolidated narrative (written on the consolidated report page); a part
   // left empty falls back to the units' texts, gathered unit by unit.

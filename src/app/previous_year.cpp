@@ -3,12 +3,26 @@
 // figures plus those of the units it replaced (unit_lineage_store.h), so a merged commune is
 // compared with the sum of the old ones. The comparison is
 // computed with the summary and cached with it, so a cached summary stays one cached read.
+#include "app/previous_year_slots.h"
 #include "app/summaries.h"
 #include "app/use_case_core.h"
 #include "domain/store.h"
 #include "domain/year_comparison.h"
 
 namespace llw {
+
+std::optional<Contribution> previous_year_slots(Store& store, std::int64_t previous_campaign_id,
+                                                const OrgUnit& unit) {
+  AggregateStore& aggregates = store.aggregates();
+  Contribution slots = aggregates.aggregate(previous_campaign_id, unit.id);
+  for (const OrgUnit& predecessor : store.unit_lineage().predecessors(unit.id)) {
+    if (predecessor.is_in_subtree_of(unit)) continue;
+    add_into(slots, aggregates.aggregate(previous_campaign_id, predecessor.id));
+  }
+  const auto submitted = slots.find("submitted");
+  if (submitted == slots.end() || submitted->second <= 0) return std::nullopt;
+  return slots;
+}
 
 Summaries::PreviousYearView Summaries::previous_year_view(const User& actor,
                                                           std::int64_t campaign_id) {
@@ -25,18 +39,9 @@ Summaries::PreviousYearView Summaries::previous_year_view(const User& actor,
 std::shared_ptr<const YearComparison> Summaries::compare_with_previous_year(
     const Campaign& campaign, const OrgUnit& node, const Summary& current,
     const CampaignStore::PreviousYear& previous) {
-  AggregateStore& aggregates = store_->aggregates();
-  // The node's own figures last year, and those of the units it replaced (sáp nhập từ) that are
-  // not below it now (those are in its own figures already, wherever a move left them).
-  Contribution slots = aggregates.aggregate(previous.campaign_id, node.id);
-  for (const OrgUnit& predecessor : store_->unit_lineage().predecessors(node.id)) {
-    if (predecessor.is_in_subtree_of(node)) continue;
-    add_into(slots, aggregates.aggregate(previous.campaign_id, predecessor.id));
-  }
-  // No report counted last year (the node was new, or nobody below it reported): nothing to
-  // compare with, rather than a year of zeros.
-  const auto submitted = slots.find("submitted");
-  if (submitted == slots.end() || submitted->second <= 0) return nullptr;
+  const std::optional<Contribution> slots =
+      previous_year_slots(*store_, previous.campaign_id, node);
+  if (!slots) return nullptr;
   std::shared_ptr<const ReportForm> previous_form;
   int previous_year = 0;
   core_.with_campaign_at(previous.campaign_id, previous.revision, [&](const Campaign& last) {
@@ -45,7 +50,7 @@ std::shared_ptr<const YearComparison> Summaries::compare_with_previous_year(
   });
   // Last year's figures in this year's shape: its slots renamed to this year's keys.
   const Summary before =
-      summary_from_aggregate(campaign, node, renamed_to_form(slots, *campaign.form));
+      summary_from_aggregate(campaign, node, renamed_to_form(*slots, *campaign.form));
   auto comparison = std::make_shared<YearComparison>(compare_years(
       *campaign.form, current, before, keys_carried_over(*campaign.form, *previous_form)));
   comparison->campaign_id = previous.campaign_id;

@@ -31,10 +31,13 @@ class ReportingUp : public UseCaseArea {
   ConsolidatedNarrative consolidated_narrative(const User& actor, std::int64_t campaign_id,
                                                const std::string& unit_code);
   // What a page built on the narrative is keyed on, with the same check: the campaign's revision
-  // (read first) and the narrative's newest version (0 before the first save).
+  // (read first), the narrative's newest version (0 before the first save) and last year's
+  // campaign's revision as the page's comparison with last year shows it (-1 when the page shows
+  // none: no previous year, or one the actor may not see; Summaries::PreviousYearView).
   struct ConsolidatedVersions {
     std::int64_t campaign_revision = 0;
     std::int64_t narrative_version = 0;
+    std::int64_t previous_year_revision = -1;
   };
   // `known_revision`: the campaign's revision the page's session view read, if it did.
   ConsolidatedVersions consolidated_versions(const User& actor, std::int64_t campaign_id,

@@ -67,16 +67,21 @@ class Summaries : public UseCaseArea {
                                                   const std::string& unit_code,
                                                   const SummaryOptions& options = {});
 
- private:
   // Last year's campaign as one summary request sees it (previous_year.cpp): the link and its
   // revision (none when the campaign has no previous year), and whether the actor may see that
-  // campaign (it may have been issued by a unit outside the actor's view).
+  // campaign (it may have been issued by a unit outside the actor's view). One small read; no
+  // access check of the campaign itself (the caller reads it with its own).
   struct PreviousYearView {
     std::optional<CampaignStore::PreviousYear> link;
     bool visible = false;
     std::int64_t revision() const { return link ? link->revision : -1; }
+    // What a page showing the comparison is keyed on: last year's revision when the reader sees
+    // last year's figures, else -1 (no comparison shown, whatever last year does).
+    std::int64_t shown_revision() const { return visible ? revision() : -1; }
   };
   PreviousYearView previous_year_view(const User& actor, std::int64_t campaign_id);
+
+ private:
   // The comparison of `current` (this year's figures of `node`) with last year's figures of the
   // node and of the units it replaced (previous_year.cpp); null when no report of theirs
   // counted last year.

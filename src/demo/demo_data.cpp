@@ -6,6 +6,7 @@
 #include "app/campaigns.h"
 #include "app/password.h"
 #include "app/store_access.h"
+#include "app/units.h"
 #include "demo/demo_campaign.h"
 #include "demo/demo_names.h"
 #include "demo/demo_reports.h"
@@ -168,22 +169,34 @@ DemoStats make_demo(Application& app, DemoScale scale, int year,
     store.units().upsert_units(batch);
     unit_count += std::int64_t(batch.size());
   };
+  // The 2025 mergers (sáp nhập): Xã An Hưng is recorded as made of two communes of last year.
+  const auto load_merged_communes = [&] {
+    std::vector<UnitInput> old_communes;
+    for (const auto& [code, name] : merged_communes) {
+      old_communes.push_back(make_input(code, name, UnitKind::commune, "HP"));
+    }
+    store.units().upsert_units(old_communes);
+    unit_count += std::int64_t(old_communes.size());
+  };
   std::string issuer_code;
   json plan;
   switch (scale) {
     case DemoScale::commune:
       load_province(hai_phong, 1);
+      load_merged_communes();
       issuer_code = "HP-ANHUNG";
       plan = seed_plan(year);
       break;
     case DemoScale::city:
       load_province(hai_phong, hai_phong.communes);
+      load_merged_communes();
       issuer_code = "HP";
       plan = demo::city_plan(year);
       break;
     case DemoScale::national:
       for (const Province& p : provinces) {
         load_province(p, p.communes);
+        if (std::string_view(p.code) == "HP") load_merged_communes();
         say("  " + std::string(p.code) + ": " + std::to_string(unit_count) + " units so far");
       }
       issuer_code = "VN";
@@ -246,6 +259,12 @@ DemoStats make_demo(Application& app, DemoScale scale, int year,
   // As if this year had been started from it: "next year" on it is refused, and year-over-year
   // figures find it.
   store.campaigns().link_next_year(stats.previous_campaign_id, campaign.id);
+  // Xã An Hưng records the communes it was merged from, through the use case (checked, audited),
+  // so its comparison with last year reads them as a merged commune's does.
+  std::vector<std::string> predecessor_codes;
+  for (const auto& [code, name] : merged_communes) predecessor_codes.emplace_back(code);
+  app.units().set_predecessors(system, "HP-ANHUNG", predecessor_codes);
+  say("HP-ANHUNG merged from " + std::to_string(predecessor_codes.size()) + " communes.");
 
   // 5. Accounts. Accounts sharing a password share one argon2id hash: the demo stays fast and
   // nothing real is protected by these passwords.

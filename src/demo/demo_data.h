@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "app/application.h"
@@ -38,6 +39,14 @@ inline constexpr int min_demo_year = 2000;
 inline constexpr int max_demo_year = 2100;
 // The form the demo's campaign reports on (its id names the đề cương, whatever the demo's year).
 inline constexpr const char* demo_form_id = "llw-2025";
+
+// The 2025 mergers (sáp nhập): at every scale Xã An Hưng records these two communes of last year
+// as its predecessors (unit_lineage_store.h). Their units moved into An Hưng and, as a move does
+// in LLW, took last year's figures with them, so the old communes are left without units; An
+// Hưng's comparison with last year is its own units' figures plus whatever the old communes kept
+// (nothing here), the rule of any merged commune.
+inline constexpr std::pair<const char*, const char*> merged_communes[] = {
+    {"HP-ANHUNGDONG", "Xã An Hưng Đông"}, {"HP-ANHUNGTAY", "Xã An Hưng Tây"}};
 
 struct DemoAccount {
   std::string username;

@@ -99,8 +99,10 @@ std::string activities_sentence(const ActivityTotals& totals);
 // What "số hoạt động" counts, and what "lượt người" and "người" count, said where they appear.
 extern const char* const kActivitiesNote;
 extern const char* const kPeopleNote;
-// The form item the annex shows in its own column "Pano, băng zôn"; every other summed count
-// outside the activities counts news items, articles and features ("Tin, bài, phóng sự").
+// The form item the annex shows in its own column, headed by the item's label in the campaign's
+// form ("Số pano, băng zôn tuyên truyền" in 2025), found by this key or as the item renamed from
+// it; every other summed count outside the activities counts news items, articles and features
+// ("Tin, bài, phóng sự").
 inline constexpr const char* kBannersItem = "banners";
 
 }  // namespace llw::documents::detail

@@ -3,6 +3,7 @@
 // the annex table unit by unit. Numbers come from the domain's Summary, untouched.
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numeric>
 
 #include "documents/builder_support.h"
@@ -266,8 +267,84 @@ std::string level_title(std::string title, const OrgUnit& node) {
   return title;
 }
 
-Annex annex_of(const Campaign& campaign, const OrgUnit& node, const Summary& summary,
-               const std::vector<AnnexRow>& rows) {
+// The form's media count items outside the activities: "Tin, bài, phóng sự" or the banners.
+bool is_media_item(const FormItem& item) {
+  return item.aggregate == AggregateRule::sum && item.activity.empty() &&
+         item.type == ItemType::count && item.summary == "totals." + item.key;
+}
+
+bool is_banners_item(const FormItem& item) {
+  return item.key == detail::kBannersItem ||
+         std::find(item.previous_keys.begin(), item.previous_keys.end(), detail::kBannersItem) !=
+             item.previous_keys.end();
+}
+
+// An item's words as a column heading: the detail after a group's name ("Tổng kết, khen thưởng:
+// số tập thể được khen thưởng" heads its column "Số tập thể được khen thưởng").
+std::string column_heading(const std::string& label) {
+  const auto colon = label.rfind(": ");
+  return capitalize_first(colon == std::string::npos ? label : label.substr(colon + 2));
+}
+
+// A figure column of the annex: its heading, its width and how a row's figures show in it.
+struct AnnexColumn {
+  std::string heading;
+  double width = 1.1;
+  std::function<std::string(const AnnexFigures&)> cell;
+};
+
+// The annex's figure columns. The columns of single items are headed by the items' labels in the
+// campaign's pinned form (by key, a renamed item by its old key) and left out when it has no such
+// item; the rest are the summary's own measures.
+std::vector<AnnexColumn> annex_columns(const ReportForm& form) {
+  std::vector<AnnexColumn> columns;
+  bool news = false;
+  const FormItem* banners = nullptr;
+  const FormItem* collectives = nullptr;
+  const FormItem* individuals = nullptr;
+  for (const FormItem* item : form.items()) {
+    if (is_media_item(*item) && is_banners_item(*item)) banners = item;
+    if (is_media_item(*item) && !is_banners_item(*item)) news = true;
+    if (item->summary == "commendations.collectives") collectives = item;
+    if (item->summary == "commendations.individuals") individuals = item;
+  }
+  const auto count = [](std::int64_t AnnexFigures::*field) {
+    return [field](const AnnexFigures& f) { return format_number(f.*field); };
+  };
+  if (news) columns.push_back({"Tin, bài, phóng sự", 1.2, count(&AnnexFigures::news)});
+  if (banners) {
+    columns.push_back({column_heading(banners->label), 1.2, count(&AnnexFigures::banners)});
+  }
+  columns.push_back({"Số hoạt động", 1.1, count(&AnnexFigures::activities_held)});
+  columns.push_back({"Số buổi, số lớp", 1.1, count(&AnnexFigures::sessions)});
+  columns.push_back({"Số người tham gia", 1.3, count(&AnnexFigures::participants)});
+  columns.push_back({"Số người của đơn vị", 1.3, count(&AnnexFigures::population)});
+  columns.push_back({"Tỷ lệ tham gia", 1.1, [](const AnnexFigures& f) {
+                       return format_vietnamese_rate(static_cast<double>(f.participants),
+                                                     static_cast<double>(f.population));
+                     }});
+  if (collectives) {
+    columns.push_back({column_heading(collectives->label), 1.2, count(&AnnexFigures::collectives)});
+  }
+  if (individuals) {
+    columns.push_back({column_heading(individuals->label), 1.2, count(&AnnexFigures::individuals)});
+  }
+  return columns;
+}
+
+void add_sum(AnnexFigures& sum, const AnnexFigures& f) {
+  sum.news += f.news;
+  sum.banners += f.banners;
+  sum.activities_held += f.activities_held;
+  sum.sessions += f.sessions;
+  sum.participants += f.participants;
+  sum.population += f.population;
+  sum.collectives += f.collectives;
+  sum.individuals += f.individuals;
+}
+
+Annex annex_of(const Campaign& campaign, const ReportForm& form, const OrgUnit& node,
+               const Summary& summary, const AnnexRows& annex_rows) {
   Annex annex;
   annex.label = "Phụ lục";
   annex.title = "KẾT QUẢ TỔ CHỨC " + vietnamese_upper(week_name(campaign.year));
@@ -277,51 +354,69 @@ Annex annex_of(const Campaign& campaign, const OrgUnit& node, const Summary& sum
   annex.note = "(Kèm theo Báo cáo của " + detail::running_name(node) +
                (cutoff.empty() ? "" : "; " + lowercase_first(cutoff)) + ")";
   annex.landscape = true;
+  const std::vector<AnnexColumn> columns = annex_columns(form);
+  // Year over year (per unit): each unit's row is followed by last year's of the same unit.
+  const bool compared = summary.previous_year != nullptr;
+  const std::string year = std::to_string(campaign.year);
+  const std::string previous_year = compared ? std::to_string(summary.previous_year->year) : "";
   Table table;
-  table.header_rows = {{"TT", "Đơn vị", "Tình trạng báo cáo", "Tin, bài, phóng sự",
-                        "Pano, băng zôn", "Số hoạt động", "Số buổi, số lớp", "Số người tham gia",
-                        "Số người của đơn vị", "Tỷ lệ tham gia", "Số tập thể được khen",
-                        "Số cá nhân được khen"}};
-  table.column_widths = {0.7, 3.6, 1.7, 1.2, 1.1, 1.1, 1.1, 1.3, 1.3, 1.1, 1.1, 1.1};
-  table.align = {Align::center, Align::left,  Align::left,  Align::right,
-                 Align::right,  Align::right, Align::right, Align::right,
-                 Align::right,  Align::right, Align::right, Align::right};
-  AnnexRow sum;
-  int number = 1;
-  const auto cells = [](const AnnexRow& r) {
-    return std::vector<std::string>{format_number(r.news),
-                                    format_number(r.banners),
-                                    format_number(r.activities_held),
-                                    format_number(r.sessions),
-                                    format_number(r.participants),
-                                    format_number(r.population),
-                                    format_vietnamese_rate(static_cast<double>(r.participants),
-                                                           static_cast<double>(r.population)),
-                                    format_number(r.collectives),
-                                    format_number(r.individuals)};
-  };
-  for (const AnnexRow& r : rows) {
-    sum.news += r.news;
-    sum.banners += r.banners;
-    sum.activities_held += r.activities_held;
-    sum.sessions += r.sessions;
-    sum.participants += r.participants;
-    sum.population += r.population;
-    sum.collectives += r.collectives;
-    sum.individuals += r.individuals;
-    TableRow row{{std::to_string(number++), r.unit_name, status_label(r.status, r.late)}};
-    for (auto& cell : cells(r)) row.cells.push_back(std::move(cell));
-    table.rows.push_back(std::move(row));
+  table.header_rows = {{"TT", "Đơn vị"}};
+  table.column_widths = {0.7, compared ? 3.0 : 3.6};
+  table.align = {Align::center, Align::left};
+  if (compared) {
+    table.header_rows[0].emplace_back("Năm");
+    table.column_widths.push_back(1.0);
+    table.align.push_back(Align::center);
   }
-  TableRow total{{"", "Tổng cộng", ""}, true};
-  for (auto& cell : cells(sum)) total.cells.push_back(std::move(cell));
-  table.rows.push_back(std::move(total));
+  table.header_rows[0].emplace_back("Tình trạng báo cáo");
+  table.column_widths.push_back(1.7);
+  table.align.push_back(Align::left);
+  for (const AnnexColumn& column : columns) {
+    table.header_rows[0].push_back(column.heading);
+    table.column_widths.push_back(column.width);
+    table.align.push_back(Align::right);
+  }
+  const auto add_row = [&](std::vector<std::string> lead, const std::string& status,
+                           const AnnexFigures* figures, bool bold) {
+    TableRow row{std::move(lead), bold};
+    row.cells.push_back(status);
+    for (const AnnexColumn& column : columns) {
+      row.cells.push_back(figures ? column.cell(*figures) : std::string(kNotApplicable));
+    }
+    table.rows.push_back(std::move(row));
+  };
+  AnnexFigures sum;
+  int number = 1;
+  for (const AnnexRow& r : annex_rows.rows) {
+    add_sum(sum, r.figures);
+    std::vector<std::string> lead{std::to_string(number++), r.unit_name};
+    if (compared) lead.push_back(year);
+    add_row(std::move(lead), status_label(r.status, r.late), &r.figures, false);
+    if (compared) {
+      add_row({"", "", previous_year}, "", r.previous ? &*r.previous : nullptr, false);
+    }
+  }
+  if (compared) {
+    add_row({"", "Tổng cộng", year}, "", &sum, true);
+    add_row({"", "", previous_year}, "",
+            annex_rows.previous_total ? &*annex_rows.previous_total : nullptr, true);
+  } else {
+    add_row({"", "Tổng cộng"}, "", &sum, true);
+  }
   annex.blocks.push_back(table_block(std::move(table)));
-  annex.blocks.push_back(paragraph(std::string("Ghi chú: ") + detail::kActivitiesNote + " " +
-                                       detail::kPeopleNote + " “" + std::string(kNotApplicable) +
-                                       "”: " + std::string(kNotApplicableWords) +
-                                       " (đơn vị không có số người để tính tỷ lệ).",
-                                   true));
+  std::string note = std::string("Ghi chú: ") + detail::kActivitiesNote + " " +
+                     detail::kPeopleNote + " “" + std::string(kNotApplicable) +
+                     "”: " + std::string(kNotApplicableWords) +
+                     " (đơn vị không có số người để tính tỷ lệ" +
+                     (compared ? ", hoặc năm trước không có số liệu" : "") + ").";
+  if (compared) {
+    note += " Dòng năm " + previous_year +
+            ": số liệu năm trước của đơn vị (đơn vị sáp nhập: tổng số liệu của các đơn vị cũ); "
+            "dòng tổng cộng năm " +
+            previous_year + " là số liệu năm trước của " + detail::running_name(node) +
+            ", như bảng so sánh của báo cáo, nên có thể khác tổng các dòng trên.";
+  }
+  annex.blocks.push_back(paragraph(note, true));
   return annex;
 }
 
@@ -347,14 +442,18 @@ AnnexRow annex_row_of(const Campaign& campaign, const OrgUnit& unit,
   row.unit_name = unit.name;
   row.status = status;
   row.late = late;
+  row.figures = annex_figures_of(campaign, unit, contribution);
+  return row;
+}
+
+AnnexFigures annex_figures_of(const Campaign& campaign, const OrgUnit& unit,
+                              const Contribution& contribution) {
+  AnnexFigures row;
   const Summary s = summary_from_aggregate(campaign, unit, contribution);
   if (campaign.form) {
     for (const FormItem* item : campaign.form->items()) {
-      const bool media = item->aggregate == AggregateRule::sum && item->activity.empty() &&
-                         item->type == ItemType::count && item->summary == "totals." + item->key;
-      if (!media) continue;
-      (item->key == detail::kBannersItem ? row.banners : row.news) +=
-          std::llround(total_of(s, item->key));
+      if (!is_media_item(*item)) continue;
+      (is_banners_item(*item) ? row.banners : row.news) += std::llround(total_of(s, item->key));
     }
   }
   for (const auto& [key, f] : s.activities) {
@@ -374,7 +473,7 @@ AnnexRow annex_row_of(const Campaign& campaign, const OrgUnit& unit,
 
 Document build_summary_document(const Campaign& campaign, const ReportForm& form,
                                 const OrgUnit& node, const OrgUnit* parent, const Summary& summary,
-                                const std::vector<AnnexRow>& annex,
+                                const AnnexRows& annex,
                                 const std::map<std::string, std::string>& consolidated_narrative,
                                 const DocumentOptions& options) {
   Document doc = detail::report_document(campaign, node, parent, "bao-cao-tong-hop", options);
@@ -395,7 +494,7 @@ Document build_summary_document(const Campaign& campaign, const ReportForm& form
     }
     if (!direction_done) {
       add_direction(body, campaign, node, consolidated_narrative);
-      body.push_back(dash(completeness_text(summary, annex)));
+      body.push_back(dash(completeness_text(summary, annex.rows)));
       direction_done = true;
     }
     const auto entries = detail::outline_entries(section);
@@ -434,7 +533,7 @@ Document build_summary_document(const Campaign& campaign, const ReportForm& form
     doc.signature = detail::default_signer(node);
   }
   doc.signature = detail::with_name_line(doc.signature);
-  if (!annex.empty()) doc.annexes.push_back(annex_of(campaign, node, summary, annex));
+  if (!annex.rows.empty()) doc.annexes.push_back(annex_of(campaign, form, node, summary, annex));
   return doc;
 }
 

@@ -7,6 +7,7 @@
 
 #include "error.h"
 #include "form_check.h"
+#include "form_keys.h"
 #include "text.h"
 
 namespace llw {
@@ -33,13 +34,7 @@ bool is_numeric(ItemType type) {
 }
 bool is_text(ItemType type) { return type == ItemType::short_text || type == ItemType::narrative; }
 
-// Keys of items, columns, activities and summary path segments: [a-z0-9_]{1,64}.
-bool is_key(std::string_view key) {
-  if (key.empty() || key.size() > 64) return false;
-  return std::all_of(key.begin(), key.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  });
-}
+using form_keys::is_key;
 
 std::vector<std::string> split_path(std::string_view path) {
   std::vector<std::string> parts;
@@ -105,9 +100,6 @@ class FormParser {
                     const std::optional<double>& max, const std::string& where) const;
   std::vector<std::string> choices(const json& object, ItemType type,
                                    const std::string& where) const;
-  std::vector<std::string> previous_keys(const json& object, const std::string& key,
-                                         const std::string& where) const;
-  void check_previous_keys(const ReportForm& form) const;
   TableColumn column(const json& definition, const FormItem& table, const std::string& where);
   FormItem item(const json& definition);
   void check_summary_path(const std::string& path, AggregateRule rule, const std::string& activity,
@@ -276,49 +268,6 @@ std::vector<std::string> FormParser::choices(const json& object, ItemType type,
   return result;
 }
 
-std::vector<std::string> FormParser::previous_keys(const json& object, const std::string& key,
-                                                   const std::string& where) const {
-  if (!object.contains("previous_keys")) return {};
-  const auto& list = object.at("previous_keys");
-  if (!list.is_array()) fail(where, "'previous_keys' phải là danh sách khóa của năm trước");
-  std::vector<std::string> result;
-  for (const auto& value : list) {
-    if (!value.is_string() || !is_key(value.get_ref<const std::string&>())) {
-      fail(where,
-           "mỗi khóa trong 'previous_keys' chỉ gồm chữ thường không dấu, chữ số và gạch "
-           "dưới");
-    }
-    const auto& old_key = value.get_ref<const std::string&>();
-    if (old_key == key) fail(where, "'previous_keys' không ghi chính khóa của mục");
-    if (std::find(result.begin(), result.end(), old_key) != result.end()) {
-      fail(where, "khóa năm trước '" + old_key + "' bị trùng");
-    }
-    result.push_back(old_key);
-  }
-  return result;
-}
-
-// A renamed item's old keys must name nothing else: not an item of this form (its figure would
-// be compared twice) and not the old key of another item.
-void FormParser::check_previous_keys(const ReportForm& form) const {
-  std::set<std::string> keys;
-  for (const FormItem* item : form.items()) keys.insert(item->key);
-  std::map<std::string, std::string> mapped;  // old key → the item that took it
-  for (const FormItem* item : form.items()) {
-    const std::string where = "mục '" + item->key + "'";
-    for (const std::string& old_key : item->previous_keys) {
-      if (keys.count(old_key) != 0) {
-        fail(where,
-             "khóa năm trước '" + old_key + "' đang là khóa của một mục khác trong đề cương");
-      }
-      const auto [it, fresh] = mapped.emplace(old_key, item->key);
-      if (!fresh) {
-        fail(where, "khóa năm trước '" + old_key + "' đã được mục '" + it->second + "' dùng");
-      }
-    }
-  }
-}
-
 void FormParser::check_summary_path(const std::string& path, AggregateRule rule,
                                     const std::string& activity, const std::string& measure,
                                     const std::string& where) const {
@@ -480,7 +429,9 @@ FormItem FormParser::item(const json& definition) {
   item.summary = text(definition, "summary", where, false, 200);
   item.population_group = text(definition, "population_group", where, false, 32);
   item.within = within(definition, item.type, where);
-  item.previous_keys = previous_keys(definition, item.key, where);
+  std::string keys_problem;
+  item.previous_keys = form_keys::previous_keys(definition, item.key, keys_problem);
+  if (!keys_problem.empty()) fail(where, keys_problem);
 
   if (!item.activity.empty() && !is_key(item.activity)) {
     fail(where, "activity chỉ gồm chữ thường không dấu, chữ số và gạch dưới");
@@ -821,7 +772,11 @@ std::shared_ptr<ReportForm> FormParser::parse(const json& definition) {
     if (header_ok) form->sections.push_back(std::move(section));
   }
   step([&] { check_activities(*form); });
-  step([&] { check_previous_keys(*form); });
+  step([&] {
+    if (const auto problem = form_keys::previous_keys_problem(*form)) {
+      fail(problem->where, problem->problem);
+    }
+  });
 
   if (definition.contains("rules")) {
     const auto& rules = definition.at("rules");

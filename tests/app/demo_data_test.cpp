@@ -9,7 +9,9 @@
 #include "app/accounts.h"
 #include "app/campaigns.h"
 #include "app/summaries.h"
+#include "app/units.h"
 #include "app_fixture.h"
+#include "domain/year_comparison.h"
 
 namespace llw::testing {
 namespace {
@@ -146,6 +148,44 @@ TEST_F(AppTest, CommuneDemoHasLastYearsCampaignWithAcceptedReports) {
   EXPECT_EQ(
       app_->summaries().summary(system_admin(), again.previous_campaign_id, "HP-ANHUNG").totals,
       s.totals);
+}
+
+// The 2025 mergers: Xã An Hưng records the two communes it was made of, and right after the demo
+// its comparison with last year is the merged commune's rule (its own figures plus those of its
+// predecessors), checked here against last year's reports below it and below them, summed one by
+// one.
+TEST_F(AppTest, DemoCommuneIsMergedAndComparedWithItsPredecessorsLastYear) {
+  const DemoStats stats = make_demo(*app_, DemoScale::commune, 2025);
+  std::vector<std::string> codes;
+  for (const OrgUnit& p : app_->units().predecessors(system_admin(), "HP-ANHUNG")) {
+    codes.push_back(p.code);
+  }
+  EXPECT_EQ(codes, (std::vector<std::string>{"HP-ANHUNGDONG", "HP-ANHUNGTAY"}));
+  const Campaign last = app_->campaigns().get_campaign(system_admin(), stats.previous_campaign_id);
+  DirectSums before;
+  for (const char* root : {"HP-ANHUNG", "HP-ANHUNGDONG", "HP-ANHUNGTAY"}) {
+    for (const OrgUnit& u :
+         store_->units().units_in_subtree(unit(root).path, last.reporting_kinds)) {
+      const auto report = store_->reports().find_report(last.id, u.id);
+      if (report && last.counts(report->status)) before.add(*report);
+    }
+  }
+  ASSERT_GT(before.submitted, 0);
+  const Summary now = app_->summaries().summary(system_admin(), stats.campaign_id, "HP-ANHUNG");
+  ASSERT_NE(now.previous_year, nullptr);
+  EXPECT_EQ(now.previous_year->year, 2024);
+  EXPECT_EQ(now.previous_year->campaign_id, last.id);
+  std::map<std::string, FigureComparison> figures;
+  for (const FigureComparison& f : now.previous_year->figures) figures[f.id] = f;
+  EXPECT_EQ(figures.at("participation.participants").previous,
+            static_cast<double>(before.participants));
+  for (const auto& [key, value] : before.totals) {
+    EXPECT_EQ(figures.at("totals." + key).previous, value) << key;
+    EXPECT_EQ(figures.at("totals." + key).current, now.totals.at(key)) << key;
+  }
+  // The old communes are left without units: nothing of this year's reports is theirs.
+  EXPECT_EQ(app_->summaries().summary(system_admin(), stats.campaign_id, "HP-ANHUNGDONG").expected,
+            0);
 }
 
 TEST_F(AppTest, DemoRefusesADatabaseThatAlreadyHasUnits) {

@@ -493,8 +493,10 @@ TEST_F(DocumentsTest, TheUnitsReportTheAnnexAndTheApiCountActivitiesAlike) {
   const std::string xml = run("unzip -p '" + docx_path.string() + "' word/document.xml");
   ASSERT_FALSE(xml.empty());
   EXPECT_NE(xml.find("3 hoạt động, 15 buổi, lớp"), std::string::npos);
-  // The annex: one measure per column, the school's row counting 3 activities.
-  EXPECT_NE(xml.find("Pano, băng zôn"), std::string::npos);
+  // The annex: one measure per column, the school's row counting 3 activities; the columns of
+  // single items headed by the form's labels.
+  EXPECT_NE(xml.find("Số pano, băng zôn tuyên truyền"), std::string::npos);
+  EXPECT_NE(xml.find("Số tập thể được khen thưởng"), std::string::npos);
   EXPECT_NE(xml.find("Số tập thể được khen"), std::string::npos);
   EXPECT_NE(xml.find("Số cá nhân được khen"), std::string::npos);
   EXPECT_EQ(xml.find("Số tập thể, cá nhân được khen"), std::string::npos);

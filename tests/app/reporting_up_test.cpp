@@ -450,13 +450,13 @@ TEST_F(ReportingUpTest, TheConsolidatedDocumentsAnnexAddsUpToTheAcceptedSummary)
   EXPECT_EQ(rows[1].status, ReportStatus::submitted);
   std::int64_t participants = 0, population = 0;
   for (const auto& row : rows) {
-    participants += row.participants;
-    population += row.population;
+    participants += row.figures.participants;
+    population += row.figures.population;
   }
   EXPECT_EQ(participants, city.participants);
   EXPECT_EQ(population, city.population);
   EXPECT_EQ(participants, 320);
-  EXPECT_EQ(rows[1].participants, 0);  // HP-Y is not accepted
+  EXPECT_EQ(rows[1].figures.participants, 0);  // HP-Y is not accepted
 
   // The documents and the export are built on these figures in this mode.
   for (DocumentFormat format : {DocumentFormat::pdf, DocumentFormat::docx}) {

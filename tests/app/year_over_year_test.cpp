@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "app/api_json.h"
@@ -15,6 +16,7 @@
 #include "app_fixture.h"
 #include "document_text.h"
 #include "documents/spooled_file.h"
+#include "domain/text.h"
 #include "domain/year_comparison.h"
 
 namespace llw::testing {
@@ -24,7 +26,35 @@ using nlohmann::json;
 using testing_support::pdf_text;
 using testing_support::squeeze_spaces;
 
-constexpr Timestamp kYear = 365 * 86400;  // 5/10/2024 → 5/10/2025 (no 29 February between)
+constexpr Timestamp kYear = 365 * 86400;
+
+// The DOCX's table rows, each a list of its cells' text (word/document.xml read back: the runs of
+// each <w:tc> joined), in document order.
+std::vector<std::vector<std::string>> docx_table_rows(const std::string& docx) {
+  const std::string xml =
+      testing_support::read_back(docx, ".docx", "unzip -p {} word/document.xml");
+  const auto starts_element = [&](std::size_t at, const std::string& name) {
+    const std::size_t after = at + name.size();
+    return xml.compare(at, name.size(), name) == 0 && after < xml.size() &&
+           (xml[after] == '>' || xml[after] == ' ');
+  };
+  std::vector<std::vector<std::string>> rows;
+  for (std::size_t at = xml.find("<w:tr"); at != std::string::npos;
+       at = xml.find("<w:tr", at + 1)) {
+    if (!starts_element(at, "<w:tr")) continue;
+    const std::size_t row_end = xml.find("</w:tr>", at);
+    std::vector<std::string> cells;
+    for (std::size_t i = at; i < row_end; ++i) {
+      if (starts_element(i, "<w:tc")) cells.emplace_back();
+      if (starts_element(i, "<w:t") && !cells.empty()) {
+        const std::size_t text = xml.find('>', i) + 1;
+        cells.back() += xml.substr(text, xml.find("</w:t>", text) - text);
+      }
+    }
+    rows.push_back(std::move(cells));
+  }
+  return rows;
+}  // 5/10/2024 → 5/10/2025 (no 29 February between)
 
 // The 2025 form as version `id`, with a weighted reading rate; `renamed`: banners renamed
 // "posters" (previous key "banners") and a new item, "podcasts".
@@ -36,6 +66,7 @@ json form_version(const std::string& id, bool renamed) {
   for (auto& item : items) {
     if (renamed && item["key"] == "banners") {
       item["key"] = "posters";
+      item["label"] = "Số áp phích, pano tuyên truyền";
       item["previous_keys"] = json::array({"banners"});
     }
   }
@@ -184,6 +215,56 @@ class YearOverYearTest : public AppTest {
     EXPECT_EQ(figures.at("participation.participants").previous, before.participants) << node;
   }
 
+  // The annex table of `node`'s consolidated DOCX: its header and the rows below it.
+  struct AnnexTable {
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+
+    std::string cell(const std::vector<std::string>& row, const std::string& heading) const {
+      const auto column = std::find(header.begin(), header.end(), heading);
+      EXPECT_NE(column, header.end()) << heading;
+      const auto index = static_cast<std::size_t>(column - header.begin());
+      return column == header.end() || index >= row.size() ? "?" : row[index];
+    }
+    // The row whose "Đơn vị" cell is `name` and the row after it (last year's).
+    std::pair<std::vector<std::string>, std::vector<std::string>> years_of(
+        const std::string& name) const {
+      for (std::size_t i = 0; i + 1 < rows.size(); ++i) {
+        if (cell(rows[i], "Đơn vị") == name) return {rows[i], rows[i + 1]};
+      }
+      ADD_FAILURE() << "no row of " << name;
+      return {};
+    }
+  };
+  AnnexTable annex_table(const std::string& node) {
+    const DocumentFile docx =
+        app_->documents().summary_document(system_admin(), current_.id, node, DocumentFormat::docx);
+    AnnexTable table;
+    for (auto& row : docx_table_rows(docx.bytes)) {
+      if (!table.header.empty()) {
+        table.rows.push_back(std::move(row));
+      } else if (std::find(row.begin(), row.end(), "Tình trạng báo cáo") != row.end()) {
+        table.header = std::move(row);
+      }
+    }
+    EXPECT_FALSE(table.header.empty()) << node << ": no annex table";
+    return table;
+  }
+  // One year's row against the sums this test makes: news items (the articles and the new
+  // podcasts), the banners under the form's own label, and the participants.
+  static void expect_row(const AnnexTable& table, const std::vector<std::string>& row,
+                         const std::string& year, const Expected& e) {
+    EXPECT_EQ(table.cell(row, "Năm"), year);
+    EXPECT_EQ(table.cell(row, "Tin, bài, phóng sự"),
+              format_vietnamese_number(e.articles + e.podcasts))
+        << year;
+    EXPECT_EQ(table.cell(row, "Số áp phích, pano tuyên truyền"),
+              format_vietnamese_number(e.banners))
+        << year;
+    EXPECT_EQ(table.cell(row, "Số người tham gia"), format_vietnamese_number(e.participants))
+        << year;
+  }
+
   std::string last_issuer_ = "HP";
   Campaign last_, current_;
 };
@@ -274,6 +355,56 @@ TEST_F(YearOverYearTest, TheConsolidatedDocumentShowsBothYears) {
   const std::string words = squeeze_spaces(testing_support::docx_text(docx.bytes));
   EXPECT_NE(words.find("tăng 3 (75,0%)"), std::string::npos);
   EXPECT_NE(words.find("Năm trước (2024)"), std::string::npos);
+}
+
+TEST_F(YearOverYearTest, TheAnnexShowsEachUnitsLastYearBelowThisYearUnderTheFormsLabels) {
+  const AnnexTable table = annex_table("HP-X");
+  // The banners' column is headed by the pinned form's label of the renamed item, the
+  // commendations' by theirs; the 2025 form's words are not hardcoded.
+  for (const std::string& heading :
+       {std::string("Năm"), std::string("Số áp phích, pano tuyên truyền"),
+        std::string("Số tập thể được khen thưởng"), std::string("Số cá nhân được khen thưởng")}) {
+    EXPECT_NE(std::find(table.header.begin(), table.header.end(), heading), table.header.end())
+        << heading;
+  }
+  EXPECT_EQ(std::find(table.header.begin(), table.header.end(), "Pano, băng zôn"),
+            table.header.end());
+  for (const std::string& unit : {std::string("HP-X-A"), std::string("HP-X-B")}) {
+    const auto [now, before] =
+        table.years_of(unit == "HP-X-A" ? "Trường Tiểu học An Hưng" : "Trường THCS An Hưng");
+    expect_row(table, now, "2025", sums(kThisYear, {unit}));
+    expect_row(table, before, "2024", sums(kLastYear, {unit}));
+  }
+  // The total row of each year: this year's sums, and the node's own last year.
+  const auto [total, total_before] = table.years_of("Tổng cộng");
+  expect_row(table, total, "2025", sums(kThisYear, {"HP-X-"}));
+  expect_row(table, total_before, "2024", sums(kLastYear, {"HP-X-"}));
+}
+
+TEST_F(YearOverYearTest, TheMergedCommunesAnnexComparesItsTotalWithItsPredecessors) {
+  app_->units().set_predecessors(system_admin(), "HP-M", {"HP-X", "HP-Y"});
+  const AnnexTable table = annex_table("HP-M");
+  // The school is new: last year's row says so in every figure.
+  const auto [school, school_before] = table.years_of("Trường Tiểu học An Tiến");
+  expect_row(table, school, "2025", sums(kThisYear, {"HP-M-"}));
+  EXPECT_EQ(table.cell(school_before, "Năm"), "2024");
+  EXPECT_EQ(table.cell(school_before, "Số người tham gia"), "—");
+  EXPECT_EQ(table.cell(school_before, "Số áp phích, pano tuyên truyền"), "—");
+  // The commune's last year: both old communes' reports, summed here.
+  const auto [total, total_before] = table.years_of("Tổng cộng");
+  expect_row(table, total, "2025", sums(kThisYear, {"HP-M-"}));
+  expect_row(table, total_before, "2024", sums(kLastYear, {"HP-X-", "HP-Y-"}));
+}
+
+TEST_F(YearOverYearTest, TheAnnexOfACampaignWithoutAPreviousYearHasOneRowPerUnit) {
+  const DocumentFile docx =
+      app_->documents().summary_document(system_admin(), last_.id, "HP-X", DocumentFormat::docx);
+  for (const auto& row : docx_table_rows(docx.bytes)) {
+    if (std::find(row.begin(), row.end(), "Tình trạng báo cáo") == row.end()) continue;
+    EXPECT_EQ(std::find(row.begin(), row.end(), "Năm"), row.end());
+    // Last year's form has the item under its old key and its own label.
+    EXPECT_NE(std::find(row.begin(), row.end(), "Số pano, băng zôn tuyên truyền"), row.end());
+  }
 }
 
 TEST_F(YearOverYearTest, TheXlsxTotalsSheetEndsWithTheComparison) {

@@ -2,6 +2,7 @@
 
 #include "document_fixtures.h"
 #include "documents/builders.h"
+#include "domain/year_comparison.h"
 
 namespace llw::documents {
 namespace {
@@ -128,6 +129,79 @@ TEST(SummaryDocument, AnnexHasOneRowPerUnitAndTotalsMatchingTheSummary) {
 
 // Every annex column holds one measure: articles and banners apart, collectives and individuals
 // apart (they used to be added into one "Số tập thể, cá nhân được khen" column: 2 + 18 = 20).
+// A form version that renamed the banners item (its old key in previous_keys) heads the column
+// with its own label, and one without commendation items has no such columns.
+TEST(SummaryDocument, TheAnnexColumnsFollowThePinnedFormVersion) {
+  Commune c;
+  nlohmann::json definition = c.campaign.form->to_json();
+  for (auto& section : definition["sections"]) {
+    nlohmann::json kept = nlohmann::json::array();
+    for (auto& item : section["items"]) {
+      if (item["key"] == "banners") {
+        item["key"] = "posters";
+        item["label"] = "Số áp phích, pano tuyên truyền";
+        item["summary"] = "totals.posters";
+        item["previous_keys"] = nlohmann::json::array({"banners"});
+      }
+      if (item.value("summary", "").rfind("commendations.", 0) == 0) continue;
+      kept.push_back(item);
+    }
+    section["items"] = kept;
+  }
+  c.campaign.form = load_form(definition, "renamed.json");
+  const Document doc = commune_summary(c);
+  const auto& header = doc.annexes.front().blocks.front().table.header_rows.front();
+  ASSERT_EQ(header.size(), 10u);
+  EXPECT_EQ(header[4], "Số áp phích, pano tuyên truyền");
+  EXPECT_EQ(header[9], "Tỷ lệ tham gia");
+  for (const auto& h : header) EXPECT_EQ(h.find("khen"), std::string::npos) << h;
+}
+
+// When the summary compares years, each unit's row is followed by its last year ("—" where
+// nothing of it counted), and the total by the node's own last year.
+TEST(SummaryDocument, TheAnnexPutsEachUnitsLastYearBelowItsRow) {
+  Commune c;
+  Summary summary = c.summary();
+  auto comparison = std::make_shared<YearComparison>();
+  comparison->year = 2024;
+  summary.previous_year = comparison;
+  AnnexRows annex = c.annex();
+  annex.rows[0].previous = AnnexFigures{5, 7, 1, 2, 300, 900, 1, 4};
+  annex.previous_total = AnnexFigures{9, 11, 2, 4, 500, 1300, 1, 6};
+  const Document doc =
+      build_summary_document(c.campaign, *c.campaign.form, c.commune, &c.city, summary, annex, {});
+  const Table& table = doc.annexes.front().blocks.front().table;
+  const auto& header = table.header_rows.front();
+  ASSERT_EQ(header.size(), 13u);
+  EXPECT_EQ(header[2], "Năm");
+  EXPECT_EQ(header[3], "Tình trạng báo cáo");
+  ASSERT_EQ(table.rows.size(), 2 * annex.rows.size() + 2);
+  const auto& school = table.rows[0].cells;
+  EXPECT_EQ(school[1], "Trường Tiểu học An Hưng");
+  EXPECT_EQ(school[2], "2025");
+  EXPECT_EQ(school[5], "12");  // banners this year
+  const auto& school_before = table.rows[1].cells;
+  EXPECT_EQ(school_before[1], "");
+  EXPECT_EQ(school_before[2], "2024");
+  EXPECT_EQ(school_before[4], "5");
+  EXPECT_EQ(school_before[5], "7");
+  EXPECT_EQ(school_before[8], "300");
+  EXPECT_EQ(school_before[10], "33,3%");  // 300 of 900
+  EXPECT_EQ(school_before[12], "4");
+  // The second unit had nothing counted last year.
+  EXPECT_EQ(table.rows[3].cells[2], "2024");
+  EXPECT_EQ(table.rows[3].cells[4], "—");
+  const auto& total_before = table.rows.back().cells;
+  EXPECT_TRUE(table.rows.back().bold);
+  EXPECT_EQ(total_before[2], "2024");
+  EXPECT_EQ(total_before[4], "9");
+  EXPECT_EQ(total_before[8], "500");
+  EXPECT_EQ(table.rows[table.rows.size() - 2].cells[1], "Tổng cộng");
+  const std::string& note = doc.annexes.front().blocks[1].text;
+  EXPECT_NE(note.find("Dòng năm 2024"), std::string::npos) << note;
+  EXPECT_NE(note.find("đơn vị sáp nhập"), std::string::npos) << note;
+}
+
 TEST(SummaryDocument, EveryAnnexColumnHoldsOneMeasure) {
   Commune c;
   const Annex annex = commune_summary(c).annexes.front();
@@ -136,10 +210,11 @@ TEST(SummaryDocument, EveryAnnexColumnHoldsOneMeasure) {
   const auto& header = table.header_rows.front();
   ASSERT_EQ(header.size(), 12u);
   EXPECT_EQ(header[3], "Tin, bài, phóng sự");
-  EXPECT_EQ(header[4], "Pano, băng zôn");
+  // The columns of single items are headed by the form's labels (the detail after a group's).
+  EXPECT_EQ(header[4], "Số pano, băng zôn tuyên truyền");
   EXPECT_EQ(header[5], "Số hoạt động");
-  EXPECT_EQ(header[10], "Số tập thể được khen");
-  EXPECT_EQ(header[11], "Số cá nhân được khen");
+  EXPECT_EQ(header[10], "Số tập thể được khen thưởng");
+  EXPECT_EQ(header[11], "Số cá nhân được khen thưởng");
   for (const auto& h : header) EXPECT_EQ(h.find("tập thể, cá nhân"), std::string::npos) << h;
   const auto& school = table.rows[0].cells;
   EXPECT_EQ(school[3], "8");   // 3 articles + 5 school radio items

@@ -43,17 +43,19 @@ HttpResponse ConsolidatedPages::consolidated(Context& context, const Params& par
   const std::int64_t campaign_id = parse_page_campaign_id(params[0]);
   // Read first: the access check (read_summary) and the narrative's version, which its saves
   // change without the campaign's revision.
-  const auto [revision, narrative_version] = app_.reporting_up().consolidated_versions(
-      context.user, campaign_id, params[1], context.known_revision(campaign_id));
-  // Everything else the page shows follows the revision; what it offers follows the reader's
+  const auto [revision, narrative_version, previous_revision] =
+      app_.reporting_up().consolidated_versions(context.user, campaign_id, params[1],
+                                                context.known_revision(campaign_id));
+  // Everything else the page shows follows the revision, and its comparison with last year
+  // follows last year's revision (as the summary's cache); what it offers follows the reader's
   // role and place in the tree (the access policy's inputs) and the notices in the address.
   const auto& query = context.request.query;
   const User& user = context.user;
-  const std::string key = "tong-hop/" + std::to_string(campaign_id) + "/" + params[1] + "|" +
-                          std::string(to_string(user.role)) + "|" + user.unit_path + "|" +
-                          std::to_string(narrative_version) + "|" +
-                          (query.count("da-luu") ? "1" : "0") + "|" +
-                          pages::query_value(query, "len");
+  const std::string key =
+      "tong-hop/" + std::to_string(campaign_id) + "/" + params[1] + "|" +
+      std::string(to_string(user.role)) + "|" + user.unit_path + "|" +
+      std::to_string(narrative_version) + "|" + std::to_string(previous_revision) + "|" +
+      (query.count("da-luu") ? "1" : "0") + "|" + pages::query_value(query, "len");
   return cached_page(context, key, revision, "consolidated", [&] {
     const ConsolidatedNarrative saved =
         app_.reporting_up().consolidated_narrative(context.user, campaign_id, params[1]);

@@ -56,11 +56,13 @@ HttpResponse DashboardPages::dashboard(Context& context, const Params& params) {
   input.may_remind_node = is_allowed(context.user, Action::review_report, node);
   input.may_remind_below = is_allowed(context.user, Action::manage_unit, node);
   input.today = date_in_vietnam(app_.now());
-  // The body depends on the campaign's revision (a reminder bumps it too), the query, the day
-  // (a unit reminded by hand today has no button) and who may remind (access was checked by the
-  // use case): the same page asked again is framed from the body rendered the first time.
+  // The body depends on the campaign's revision (a reminder bumps it too), last year's as the
+  // comparison shows it, the query, the day (a unit reminded by hand today has no button) and who
+  // may remind (access was checked by the use case): the same page asked again is framed from
+  // the body rendered the first time.
   const std::string key =
-      "tong-quan/" + std::to_string(campaign_id) + "/" + code + "?" +
+      "tong-quan/" + std::to_string(campaign_id) + "/" + code + "|" +
+      std::to_string(dashboard.previous_year_revision) + "?" +
       std::string(to_string(dashboard.filter)) + "&" + std::to_string(dashboard.page_number) + "&" +
       (input.may_remind_node ? "n" : "-") + (input.may_remind_below ? "b" : "-") +
       format_iso_date(input.today) + "&" + input.query;
