@@ -14,28 +14,10 @@ printed at the end.
 import argparse
 import http.client
 import statistics
-import threading
 import time
 import urllib.parse
 
-
-def rss_kib(pid, field="VmRSS"):
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    raise RuntimeError(f"{field} not found for pid {pid}")
-
-
-class RssSampler(threading.Thread):
-    def __init__(self, pid):
-        super().__init__(daemon=True)
-        self.pid, self.peak, self.running = pid, 0, True
-
-    def run(self):
-        while self.running:
-            self.peak = max(self.peak, rss_kib(self.pid))
-            time.sleep(0.01)
+from server_memory import RssSampler, rss_kib
 
 
 def download(base, token, path):

@@ -119,7 +119,7 @@ EvidenceItem Evidence::with_marks(const ReportInContext& report, EvidenceAttachm
 }
 
 EvidenceItem Evidence::attach(const User& actor, std::int64_t campaign_id,
-                              const std::string& unit_code, const EvidenceUpload& upload,
+                              const std::string& unit_code, EvidenceUpload upload,
                               const RequestContext& context) {
   const std::string name = sanitize_file_name(upload.file_name);
   return audited(
@@ -172,12 +172,14 @@ EvidenceItem Evidence::attach(const User& actor, std::int64_t campaign_id,
         EvidenceAttachment attachment;
         if (type->kind == "photo") {
           documents::ProcessedPhoto photo = documents::process_photo(upload.bytes);
+          std::string().swap(upload.bytes);  // hashed and re-encoded: the upload is not needed
           file.content = std::move(photo.content);
           file.thumbnail = std::move(photo.thumbnail);
           file.content_type = "image/jpeg";
           attachment.taken_at = photo.taken_at;
         } else {
-          file.content = upload.bytes;
+          // A document is served as it was uploaded: its bytes move into the file, not copied.
+          file.content = std::move(upload.bytes);
           file.content_type = type->content_type;
         }
         attachment.campaign_id = report.campaign.id;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/documents.h"
 #include "app/request_context.h"
 #include "app/use_case_area.h"
 #include "domain/evidence_store.h"
@@ -21,7 +22,8 @@ namespace llw {
 
 struct ReportInContext;
 
-// An upload as it reached the server.
+// An upload as it reached the server. Handed to Evidence::attach by value (moved): a document's
+// bytes become the stored file's without a copy.
 struct EvidenceUpload {
   std::string bytes;
   std::string file_name;  // as the client named it (sanitized before it is kept)
@@ -70,7 +72,7 @@ class Evidence : public UseCaseArea {
   // Error{bad_input} for an empty file, a type other than JPEG, PNG, WebP, PDF, DOCX or XLSX, a
   // photo that cannot be decoded or is too large to decode, a caption that is not clean text.
   EvidenceItem attach(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
-                      const EvidenceUpload& upload, const RequestContext& context = {});
+                      EvidenceUpload upload, const RequestContext& context = {});
   // The report's attachments, oldest first, with their marks.
   std::vector<EvidenceItem> list(const User& actor, std::int64_t campaign_id,
                                  const std::string& unit_code);
@@ -94,6 +96,15 @@ class Evidence : public UseCaseArea {
   // subtree, Error{conflict} past kMaxAnnexPhotos.
   void set_in_annex(const User& actor, std::int64_t campaign_id, const std::string& node_code,
                     std::int64_t evidence_id, bool in_annex, const RequestContext& context = {});
+
+  // Every file (photos and documents, not removed) of the reports of the node's subtree as one
+  // ZIP (evidence_archive.cpp): a folder per unit, "HP-ANHUNG - Xa An Hung/", holding
+  // "01 - <caption or name>.<ext>", names without diacritics or characters unsafe in file names,
+  // the extension the served type's. Files are stored without compression (they are compressed
+  // already) and read from the store one at a time into a spooled file, so memory holds one file
+  // at most. Same access as the gallery. A subtree without evidence gives a valid empty ZIP.
+  // Error{too_large} when the ZIP would pass 4 GiB or 65,535 files (no ZIP64).
+  DocumentFile archive(const User& actor, std::int64_t campaign_id, const std::string& node_code);
 
   // The name kept for an uploaded file: its last path segment, without control characters or
   // invalid UTF-8, without leading dots and spaces, at most kMaxNameLength code points (the

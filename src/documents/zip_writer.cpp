@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <ctime>
 #include <limits>
 
@@ -28,7 +29,8 @@ void put32(std::string& out, std::uint64_t value) {
   for (int shift = 0; shift < 32; shift += 8) out += static_cast<char>((value >> shift) & 0xFF);
 }
 
-constexpr int kMethodDeflate = 8;
+constexpr std::uint16_t kMethodStore = 0;
+constexpr std::uint16_t kMethodDeflate = 8;
 constexpr int kVersion = 20;  // 2.0: deflate
 
 }  // namespace
@@ -98,7 +100,7 @@ void ZipWriter::add_local_header(const Record& record) {
   put32(header, 0x04034b50);
   put16(header, kVersion);
   put16(header, 0);  // flags
-  put16(header, kMethodDeflate);
+  put16(header, record.method);
   put16(header, dos_time_);
   put16(header, dos_date_);
   put32(header, record.crc);
@@ -118,10 +120,26 @@ void ZipWriter::add(const std::string& name, std::string_view content) {
 }
 
 void ZipWriter::add(const std::string& name, const DeflatedEntry& entry) {
-  const Record record{name, entry.crc(), entry.compressed().size(), entry.original_size(),
-                      archive_.size()};
+  const Record record{
+      name,          entry.crc(), entry.compressed().size(), entry.original_size(), archive_.size(),
+      kMethodDeflate};
   add_local_header(record);
   archive_.append_from(entry.compressed(), 0, record.compressed_size);
+  records_.push_back(record);
+}
+
+void ZipWriter::add_stored(const std::string& name, std::string_view content) {
+  std::uint32_t crc = static_cast<std::uint32_t>(crc32(0L, Z_NULL, 0));
+  for (std::string_view rest = content; !rest.empty();) {
+    // zlib counts in uInt: at most 1 GiB at a time.
+    const std::size_t piece = std::min<std::size_t>(rest.size(), 1u << 30);
+    crc = static_cast<std::uint32_t>(
+        crc32(crc, reinterpret_cast<const Bytef*>(rest.data()), static_cast<uInt>(piece)));
+    rest.remove_prefix(piece);
+  }
+  const Record record{name, crc, content.size(), content.size(), archive_.size(), kMethodStore};
+  add_local_header(record);
+  archive_.append(content);
   records_.push_back(record);
 }
 
@@ -133,7 +151,7 @@ SpooledFile ZipWriter::finish() {
     put16(directory, kVersion);  // made by
     put16(directory, kVersion);  // needed
     put16(directory, 0);         // flags
-    put16(directory, kMethodDeflate);
+    put16(directory, record.method);
     put16(directory, dos_time_);
     put16(directory, dos_date_);
     put32(directory, record.crc);

@@ -1,9 +1,10 @@
 #pragma once
 // A ZIP archive written front to back into a SpooledFile, for generated OOXML files that are too
-// large to hold in memory (the national XLSX). Each large entry is deflated while it is produced
-// (DeflatedEntry, in the producing thread), so closing the archive only copies bytes: nothing is
-// compressed at the end and nothing of the content is held in memory. Entries and the archive
-// stay below 4 GiB (no ZIP64); beyond that Error(internal).
+// large to hold in memory (the national XLSX) and for a subtree's evidence (files already
+// compressed: photos, PDFs, DOCX, stored as they are with add_stored). Each large entry is
+// deflated while it is produced (DeflatedEntry, in the producing thread), so closing the archive
+// only copies bytes: nothing is compressed at the end and nothing of the content is held in
+// memory. Entries and the archive stay below 4 GiB (no ZIP64); beyond that Error(internal).
 
 #include <cstdint>
 #include <memory>
@@ -53,6 +54,10 @@ class ZipWriter {
   void add(const std::string& name, std::string_view content);
   // A finished DeflatedEntry, copied in.
   void add(const std::string& name, const DeflatedEntry& entry);
+  // An entry stored without compression (method 0): the bytes are copied straight in, for
+  // content that is compressed already (JPEG, PDF, DOCX) where deflating gains nothing.
+  void add_stored(const std::string& name, std::string_view content);
+  std::size_t entries() const { return records_.size(); }
   // Writes the central directory and hands the archive over.
   SpooledFile finish();
 
@@ -63,6 +68,7 @@ class ZipWriter {
     std::uint64_t compressed_size;
     std::uint64_t original_size;
     std::uint64_t offset;
+    std::uint16_t method;  // 8 deflate, 0 stored
   };
   void add_local_header(const Record& record);
 

@@ -51,6 +51,14 @@ struct GalleryPhoto {
   bool in_annex = false;
 };
 
+// An attachment of a subtree with the unit whose report holds it (the folders of a subtree's
+// evidence ZIP).
+struct UnitAttachment {
+  EvidenceAttachment attachment;
+  std::string unit_code;
+  std::string unit_name;
+};
+
 class EvidenceStore {
  public:
   virtual ~EvidenceStore() = default;
@@ -88,6 +96,11 @@ class EvidenceStore {
                                                    const std::string& path,
                                                    std::int64_t annex_unit_id, std::int64_t offset,
                                                    int limit) = 0;
+  // Every attachment (photos and documents, not removed) of the reports of the campaign whose unit
+  // lies in the subtree of `path`, in path then attachment order: what a subtree's evidence ZIP
+  // holds. Only the rows: each file's bytes are read afterwards with file_content, one at a time.
+  virtual std::vector<UnitAttachment> subtree_attachments(std::int64_t campaign_id,
+                                                          const std::string& path) = 0;
   // How many photos subtree_photos lists in all.
   virtual std::int64_t count_subtree_photos(std::int64_t campaign_id, const std::string& path) = 0;
   // Picks (or, `in_annex` false, drops) the photo `evidence_id` for the annex of the node

@@ -183,7 +183,23 @@ char latin_base(char32_t c) {
 
 }  // namespace
 
-std::string search_key(std::string_view text) {
+namespace {
+
+// Whether the precomposed Latin letter `c` (one latin_base() knows) is a capital: Latin-1's
+// U+00C0–U+00DE; in Latin Extended-A and Latin Extended Additional capitals have even code points
+// (Ă U+0102, Đ U+0110, Ạ U+1EA0); in Latin Extended-B, Ơ U+01A0 and Ư U+01AF.
+bool is_capital(char32_t c) {
+  if (c >= 0xC0 && c <= 0xDE) return true;
+  if (c >= 0x100 && c <= 0x17F) return c % 2 == 0;
+  if (c == 0x1A0 || c == 0x1AF) return true;
+  if (c >= 0x1E00 && c <= 0x1EFF) return c % 2 == 0;
+  return false;
+}
+
+// Each code point of `text` (made valid UTF-8) through `latin`: its base letter and whether it is
+// a capital, for a precomposed Latin letter; ASCII through `ascii`; combining marks dropped.
+template <typename Ascii, typename Latin>
+std::string map_letters(std::string_view text, Ascii ascii, Latin latin) {
   const std::string clean = sanitize_utf8(text);
   std::string out;
   out.reserve(clean.size());
@@ -191,7 +207,7 @@ std::string search_key(std::string_view text) {
     const auto lead = static_cast<unsigned char>(clean[i]);
     const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
     if (length == 1) {
-      out += static_cast<char>(lead >= 'A' && lead <= 'Z' ? lead + ('a' - 'A') : lead);
+      out += ascii(static_cast<char>(lead));
       ++i;
       continue;
     }
@@ -203,7 +219,7 @@ std::string search_key(std::string_view text) {
     if (!combining_mark) {
       const char base = latin_base(c);
       if (base != '.') {
-        out += base;
+        out += latin(base, is_capital(c));
       } else {
         out.append(clean, i, length);
       }
@@ -211,6 +227,22 @@ std::string search_key(std::string_view text) {
     i += length;
   }
   return out;
+}
+
+}  // namespace
+
+std::string search_key(std::string_view text) {
+  return map_letters(
+      text, [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; },
+      [](char base, bool) { return base; });
+}
+
+std::string without_diacritics(std::string_view text) {
+  return map_letters(
+      text, [](char c) { return c; },
+      [](char base, bool capital) {
+        return capital ? static_cast<char>(base - ('a' - 'A')) : base;
+      });
 }
 
 }  // namespace llw

@@ -33,6 +33,10 @@ std::string sanitize_utf8(std::string_view text);
 // Latin letters lose their marks and are lowered (đ → d); combining marks are dropped; other
 // characters stay as they are.
 std::string search_key(std::string_view text);
+// "Xã An Hưng" → "Xa An Hung": Latin letters lose their marks and keep their case (Đ → D,
+// đ → d); combining marks are dropped; other characters stay as they are. For names that must
+// read without Vietnamese input (the folders of an evidence ZIP).
+std::string without_diacritics(std::string_view text);
 
 // Percent-encoding, the one copy: every byte of `text` that is not an ASCII letter or digit or
 // one of `plain_marks` becomes %XX (upper-case hex). kUriUnreserved gives a URL path segment or

@@ -67,6 +67,16 @@ std::int64_t evidence_id_from(const std::string& text) {
   return id;
 }
 
+// The ZIP takes no parameters: anything after "?" is a mistake worth saying, not ignoring.
+void reject_query(const HttpRequest& request) {
+  if (!request.query.empty()) {
+    throw Error(ErrorKind::bad_input,
+                "Địa chỉ tải minh chứng (ZIP) không nhận tham số \"" +
+                    request.query.begin()->first + "\". Hãy bỏ phần sau dấu ? rồi tải lại.",
+                request.query.begin()->first);
+  }
+}
+
 }  // namespace
 
 std::vector<ApiRoute> EvidenceRoutes::routes() {
@@ -82,6 +92,7 @@ std::vector<ApiRoute> EvidenceRoutes::routes() {
       {"GET", with({"{}"}), bind(&EvidenceRoutes::file)},
       {"DELETE", with({"{}"}), bind(&EvidenceRoutes::remove)},
       {"GET", with({"{}", "thumbnail"}), bind(&EvidenceRoutes::thumbnail)},
+      {"GET", {"campaigns", "{}", "summary", "{}", "evidence.zip"}, bind(&EvidenceRoutes::archive)},
   };
 }
 
@@ -101,12 +112,13 @@ HttpResponse EvidenceRoutes::attach(const HttpRequest& request, const Params& pa
     upload.bytes = std::move(file->second.bytes);
     upload.file_name = file->second.filename;
     upload.caption = form.value("caption");
+    std::string().swap(request.body);  // the part holds the file now
   } else {
-    upload.bytes = request.body;
+    upload.bytes = std::move(request.body);
     upload.file_name = decoded_header(request.file_name, "X-File-Name");
     upload.caption = decoded_header(request.caption, "X-Caption");
   }
-  const EvidenceItem item = app_.evidence().attach(user, campaign_id, params[1], upload,
+  const EvidenceItem item = app_.evidence().attach(user, campaign_id, params[1], std::move(upload),
                                                    RequestContext{request.client_address});
   return json_response(201, to_json(item));
 }
@@ -138,6 +150,12 @@ HttpResponse EvidenceRoutes::download(const HttpRequest& request, const Params& 
                                                    evidence_id_from(params[2]), thumbnail);
   return file_response(DocumentFile{std::move(download.bytes), std::move(download.content_type),
                                     std::move(download.file_name), nullptr});
+}
+
+HttpResponse EvidenceRoutes::archive(const HttpRequest& request, const Params& params) {
+  const User user = authenticate(request);
+  reject_query(request);
+  return file_response(app_.evidence().archive(user, campaign_id_from(params[0]), params[1]));
 }
 
 HttpResponse EvidenceRoutes::remove(const HttpRequest& request, const Params& params) {

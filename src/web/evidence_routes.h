@@ -1,6 +1,7 @@
 #pragma once
 // Evidence ("minh chứng") on a unit's report (evidence_routes.cpp): POST a file, GET the list,
-// GET a file or its thumbnail, DELETE one, under /campaigns/{id}/reports/{unit}/evidence.
+// GET a file or its thumbnail, DELETE one, under /campaigns/{id}/reports/{unit}/evidence; and a
+// node's subtree's evidence as one ZIP, GET /campaigns/{id}/summary/{unit}/evidence.zip.
 
 #include <cstddef>
 #include <vector>
@@ -22,6 +23,7 @@ class EvidenceRoutes : public ApiFamily {
   HttpResponse file(const HttpRequest& request, const Params& params);
   HttpResponse thumbnail(const HttpRequest& request, const Params& params);
   HttpResponse remove(const HttpRequest& request, const Params& params);
+  HttpResponse archive(const HttpRequest& request, const Params& params);
   // The attachment's file, or its thumbnail.
   HttpResponse download(const HttpRequest& request, const Params& params, bool thumbnail);
 

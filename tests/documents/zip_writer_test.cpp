@@ -65,6 +65,47 @@ TEST(ZipWriter, LibzipReadsEveryEntryBackWithItsChecksum) {
   EXPECT_EQ(testing::zip_entry(bytes, "xl/worksheets/sheet1.xml"), large);
 }
 
+// Stored entries (method 0) sit beside deflated ones; libzip checks each CRC-32 while reading, and
+// a stored entry's bytes are in the archive as they are.
+TEST(ZipWriter, StoredEntriesAreCopiedInAsTheyAre) {
+  std::string binary;
+  for (int i = 0; i < 70'000; ++i) binary.push_back(static_cast<char>((i * 7919) % 256));
+  ZipWriter zip;
+  zip.add_stored("HP-AH - Xa An Hung/01 - Anh.jpg", binary);
+  zip.add("note.txt", "ghi chú");
+  zip.add_stored("rong.pdf", "");
+  EXPECT_EQ(zip.entries(), 3u);
+  const std::string bytes = zip.finish().read_all();
+  EXPECT_NE(bytes.find(binary), std::string::npos);
+
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  ASSERT_NE(archive, nullptr) << zip_error_strerror(&error);
+  zip_stat_t stat;
+  ASSERT_EQ(zip_stat_index(archive, 0, 0, &stat), 0);
+  EXPECT_EQ(stat.comp_method, ZIP_CM_STORE);
+  EXPECT_EQ(stat.comp_size, binary.size());
+  zip_close(archive);
+  EXPECT_EQ(testing::zip_entry(bytes, "HP-AH - Xa An Hung/01 - Anh.jpg"), binary);
+  EXPECT_EQ(testing::zip_entry(bytes, "note.txt"), "ghi chú");
+  EXPECT_EQ(testing::zip_entry(bytes, "rong.pdf"), "");
+}
+
+// An archive without entries is still a ZIP: only the end of its central directory.
+TEST(ZipWriter, AnArchiveWithoutEntriesIsAValidEmptyZip) {
+  const std::string bytes = ZipWriter().finish().read_all();
+  EXPECT_EQ(bytes.size(), 22u);
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  ASSERT_NE(archive, nullptr) << zip_error_strerror(&error);
+  EXPECT_EQ(zip_get_num_entries(archive, 0), 0);
+  zip_close(archive);
+}
+
 TEST(ZipWriter, AFinishedEntryTakesNoMoreText) {
   DeflatedEntry entry(1);
   entry.write("x");

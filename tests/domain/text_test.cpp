@@ -83,3 +83,18 @@ TEST(PercentEncodeTest, OnlyLettersDigitsAndTheGivenMarksStayPlain) {
 
 }  // namespace
 }  // namespace llw
+
+namespace llw {
+namespace {
+
+TEST(WithoutDiacriticsTest, VietnameseLettersLoseTheirMarksAndKeepTheirCase) {
+  EXPECT_EQ(without_diacritics("Xã An Hưng"), "Xa An Hung");
+  EXPECT_EQ(without_diacritics("Trường THCS Đồng Ích – Ảnh ĐẸP"), "Truong THCS Dong Ich – Anh DEP");
+  EXPECT_EQ(without_diacritics("đ Đ ơ Ơ ư Ư ă Ă ấ Ấ ỹ Ỹ"), "d D o O u U a A a A y Y");
+  // Combining marks (text typed in decomposed form) are dropped; other characters stay.
+  EXPECT_EQ(without_diacritics("Hu\xCC\x9B\xCC\x81ng 10/2025"), "Hung 10/2025");
+  EXPECT_EQ(search_key("Xã An Hưng"), "xa an hung");
+}
+
+}  // namespace
+}  // namespace llw

@@ -162,6 +162,48 @@ TEST_P(EvidenceStoreTest, AGalleryListsTheSubtreesPhotosAPageAtATimeInTreeOrder)
   EXPECT_EQ(other.unit_id, id_of("HP-TL-A"));
 }
 
+// What a subtree's evidence ZIP holds: photos and documents, not removed, of the subtree only, in
+// path then attachment order, each with its unit; the bytes read afterwards one file at a time.
+TEST_P(EvidenceStoreTest, ASubtreesAttachmentsAreEveryFileNotRemovedInTreeOrder) {
+  const auto b1 = attach_photo("HP-AH-B", 1);
+  const auto a2 = attach_photo("HP-AH-A", 2);
+  const auto pdf = store_->evidence()
+                       .attach(file(std::string(64, 'e'), std::string("%PDF\0bytes", 10)),
+                               attachment("HP-AH-A", "Biên bản"), 20)
+                       .value();
+  const auto gone = attach_photo("HP-AH-A", 5);
+  store_->evidence().remove_attachment(campaign_, id_of("HP-AH-A"), gone.id, std::nullopt, 1);
+  attach_photo("HP-TL-A", 4);
+
+  const std::string commune = store_->units().find_unit("HP-AH")->path;
+  const std::vector<UnitAttachment> found =
+      store_->evidence().subtree_attachments(campaign_, commune);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[0].attachment.id, a2.id);
+  EXPECT_EQ(found[0].unit_code, "HP-AH-A");
+  EXPECT_EQ(found[0].unit_name, "Đơn vị HP-AH-A");
+  EXPECT_EQ(found[1].attachment.id, pdf.id);
+  EXPECT_EQ(found[1].attachment.kind, "pdf");
+  EXPECT_EQ(found[1].attachment.content_type, "application/pdf");
+  EXPECT_EQ(found[1].attachment.caption, "Biên bản");
+  EXPECT_EQ(found[2].attachment.id, b1.id);
+  EXPECT_EQ(found[2].unit_code, "HP-AH-B");
+  EXPECT_EQ(store_->evidence().file_content(found[1].attachment.sha256, false),
+            std::string("%PDF\0bytes", 10));
+  // A school's is its own; a campaign or subtree without evidence has none.
+  EXPECT_EQ(store_->evidence()
+                .subtree_attachments(campaign_, store_->units().find_unit("HP-AH-B")->path)
+                .size(),
+            1u);
+  EXPECT_TRUE(store_->evidence()
+                  .subtree_attachments(campaign_ + 1000, store_->units().find_unit("HP")->path)
+                  .empty());
+  EXPECT_EQ(store_->evidence()
+                .subtree_attachments(campaign_, store_->units().find_unit("HP")->path)
+                .size(),
+            4u);
+}
+
 TEST_P(EvidenceStoreTest, AnnexPicksAreTheNodesOwnAndOnlyPhotosOfItsSubtree) {
   const auto a = attach_photo("HP-AH-A", 1);
   const auto b = attach_photo("HP-AH-B", 2);

@@ -4,8 +4,10 @@
 // 409, a file that is not what its name says, 0 bytes, over 10 MB, a decompression bomb), each
 // with a Vietnamese message and nothing stored.
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "app/evidence.h"
 #include "app/reports.h"
 #include "evidence_files.h"
 #include "web_fixture.h"
@@ -122,6 +124,49 @@ TEST_F(EvidenceApiTest, AnAcceptedReportTakesNoMoreEvidence) {
   EXPECT_NE(refused.json()["error"]["message"].get<std::string>().find("chấp nhận"),
             std::string::npos);
   EXPECT_EQ(listed().size(), 0u);
+}
+
+// 50 uploads at once to one report (photos and PDFs, every file distinct): each gets an answer —
+// stored (201) or the per-report limit's Vietnamese refusal (409) — exactly the limit is stored,
+// and the report's figures and version are as before.
+TEST_F(EvidenceApiTest, FiftyUploadsAtOnceAllGetAnAnswerAndTheLimitHolds) {
+  ASSERT_EQ(save_draft("HP-AH-THTT", {{"media_articles", 3}}).status, 200);
+  const nlohmann::json before = report_of("HP-AH-THTT");
+  const std::string& bearer = token(kReporter);
+  constexpr int kUploads = 50;
+  std::vector<std::string> files;
+  for (int i = 0; i < kUploads; ++i) {
+    files.push_back(i % 2 == 0 ? test_image(40 + i, 30, "png")
+                               : "%PDF-1.4 minh chung " + std::to_string(i) + "\n%%EOF\n");
+  }
+  std::vector<HttpReply> replies(kUploads);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kUploads; ++i) {
+    threads.emplace_back([&, i] {
+      replies[i] =
+          http_->send("POST", evidence_path(), files[i],
+                      {"Authorization: Bearer " + bearer, "Content-Type: application/octet-stream",
+                       "X-File-Name: tep-" + std::to_string(i) + (i % 2 == 0 ? ".png" : ".pdf")});
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  int stored = 0;
+  for (const HttpReply& reply : replies) {
+    if (reply.status == 201) {
+      ++stored;
+      continue;
+    }
+    expect_error(reply, 409, "conflict", "file");
+    EXPECT_NE(reply.json()["error"]["message"].get<std::string>().find("tối đa 20 tệp"),
+              std::string::npos)
+        << reply.body;
+  }
+  EXPECT_EQ(stored, Evidence::kMaxFilesPerReport);
+  EXPECT_EQ(listed().size(), static_cast<std::size_t>(Evidence::kMaxFilesPerReport));
+  const nlohmann::json after = report_of("HP-AH-THTT");
+  EXPECT_EQ(after["values"], before["values"]);
+  EXPECT_EQ(after["version"], before["version"]);
+  EXPECT_EQ(after["status"], before["status"]);
 }
 
 }  // namespace

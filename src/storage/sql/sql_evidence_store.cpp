@@ -1,15 +1,20 @@
 // SqlEvidenceStore (the EvidenceStore port, domain/evidence_store.h): evidence files in the
-// database, content-addressed, and the attachments of reports. The bytes cross SOCI as
-// binary_column.h says; a file's row, with its two blobs, is inserted in one statement.
+// database, content-addressed, and the attachments of reports. The bytes are read as
+// binary_column.h says; a file's row, with its two blobs, is inserted in one statement through
+// the backend's own API (sqlite3, libpq), the blobs bound as bytes without a copy.
 #include "storage/sql/sql_evidence_store.h"
 
 #include <soci/soci-config.h>
 #undef SOCI_HAVE_BOOST
 #undef SOCI_HAVE_BOOST_DATE_TIME
+#include <libpq-fe.h>
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <algorithm>
+#include <array>
+#include <memory>
 #include <stdexcept>
 #include <string_view>
 
@@ -60,20 +65,35 @@ void insert_file_sqlite(soci::session& session, const EvidenceFile& file, Timest
   }
 }
 
+// PostgreSQL: the file's row through the connection's own libpq handle, the blobs sent as binary
+// parameters (no hex text of twice the size, no copy of it by SOCI), inside the transaction the
+// connection is in.
 void insert_file_postgresql(soci::session& session, const EvidenceFile& file, Timestamp at) {
-  std::string sha256 = file.sha256;
-  std::string kind = file.kind;
-  std::string content_type = file.content_type;
-  auto size = static_cast<long long>(file.content.size());
-  std::string content = to_hex(file.content);
-  std::string thumbnail = to_hex(file.thumbnail);
-  auto thumbnail_indicator = file.thumbnail.empty() ? soci::i_null : soci::i_ok;
-  long long created = at;
-  session << "INSERT INTO evidence_files (sha256, kind, content_type, size, content, thumbnail, "
-             "created_at) VALUES (:h, :k, :t, :s, decode(:c, 'hex'), decode(:th, 'hex'), :at) "
-             "ON CONFLICT (sha256) DO NOTHING",
-      soci::use(sha256), soci::use(kind), soci::use(content_type), soci::use(size),
-      soci::use(content), soci::use(thumbnail, thumbnail_indicator), soci::use(created);
+  PGconn* conn = static_cast<soci::postgresql_session_backend*>(session.get_backend())->conn_;
+  const std::string size = std::to_string(file.content.size());
+  const std::string created = std::to_string(at);
+  const std::array<const char*, 7> values = {
+      file.sha256.c_str(),
+      file.kind.c_str(),
+      file.content_type.c_str(),
+      size.c_str(),
+      file.content.data(),
+      file.thumbnail.empty() ? nullptr : file.thumbnail.data(),
+      created.c_str()};
+  const std::array<int, 7> lengths = {
+      0, 0, 0, 0, static_cast<int>(file.content.size()), static_cast<int>(file.thumbnail.size()),
+      0};
+  const std::array<int, 7> binary = {0, 0, 0, 0, 1, 1, 0};
+  std::unique_ptr<PGresult, decltype(&PQclear)> result(
+      PQexecParams(conn,
+                   "INSERT INTO evidence_files (sha256, kind, content_type, size, content, "
+                   "thumbnail, created_at) VALUES ($1, $2, $3, $4::bigint, $5::bytea, $6::bytea, "
+                   "$7::bigint) ON CONFLICT (sha256) DO NOTHING",
+                   7, nullptr, values.data(), lengths.data(), binary.data(), 0),
+      &PQclear);
+  if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
+    throw std::runtime_error(std::string("evidence: ") + PQerrorMessage(conn));
+  }
 }
 
 constexpr const char* kAttachmentSelect =
@@ -185,6 +205,18 @@ struct GalleryRow {
 
   GalleryPhoto to_photo() const {
     return GalleryPhoto{attachment.to_attachment(), unit_code, unit_name, in_annex != 0};
+  }
+};
+
+// An attachment's columns, then its unit's code and name.
+struct UnitAttachmentRow {
+  AttachmentRow attachment;
+  std::string unit_code, unit_name;
+
+  void bind(soci::statement& st) {
+    attachment.bind(st);
+    st.exchange(soci::into(unit_code));
+    st.exchange(soci::into(unit_name));
   }
 };
 
@@ -339,6 +371,25 @@ std::vector<GalleryPhoto> SqlEvidenceStore::subtree_photos(std::int64_t campaign
       .each([&](const GalleryRow& row) { found.push_back(row.to_photo()); }, annex_unit_id,
             campaign_id, path, path_upper_bound(path), static_cast<long long>(std::max(limit, 0)),
             static_cast<long long>(std::max<std::int64_t>(offset, 0)));
+  return found;
+}
+
+std::vector<UnitAttachment> SqlEvidenceStore::subtree_attachments(std::int64_t campaign_id,
+                                                                  const std::string& path) {
+  std::vector<UnitAttachment> found;
+  auto connection = context_.pool().acquire();
+  connection
+      ->prepared<UnitAttachmentRow, long long, std::string, std::string>(
+          kAttachmentSelect + std::string(", u.code, u.name") + kAttachmentFrom +
+          "JOIN reports r ON r.campaign_id = e.campaign_id AND r.unit_id = e.unit_id "
+          "JOIN units u ON u.id = e.unit_id WHERE e.campaign_id = :c AND r.path >= :low AND "
+          "r.path < :high AND e.removed = 0 ORDER BY r.path, e.id")
+      .each(
+          [&](const UnitAttachmentRow& row) {
+            found.push_back(
+                UnitAttachment{row.attachment.to_attachment(), row.unit_code, row.unit_name});
+          },
+          campaign_id, path, path_upper_bound(path));
   return found;
 }
 

@@ -26,6 +26,8 @@ class SqlEvidenceStore : public EvidenceStore {
   std::vector<GalleryPhoto> subtree_photos(std::int64_t campaign_id, const std::string& path,
                                            std::int64_t annex_unit_id, std::int64_t offset,
                                            int limit) override;
+  std::vector<UnitAttachment> subtree_attachments(std::int64_t campaign_id,
+                                                  const std::string& path) override;
   std::int64_t count_subtree_photos(std::int64_t campaign_id, const std::string& path) override;
   bool set_in_annex(std::int64_t campaign_id, std::int64_t unit_id, const std::string& path,
                     std::int64_t evidence_id, bool in_annex, std::optional<std::int64_t> by,

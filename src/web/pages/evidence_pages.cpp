@@ -62,13 +62,14 @@ HttpResponse EvidencePages::upload(Context& context, const Params& params) {
       upload.file_name = it->second.filename;
     }
   }
+  std::string().swap(context.request.body);  // the form's part holds the file now
   try {
     if (upload.bytes.empty() && upload.file_name.empty()) {
       throw Error(ErrorKind::bad_input,
                   "Chưa chọn tệp minh chứng. Hãy chọn ảnh hoặc tệp rồi bấm “Tải lên”.", "file");
     }
     const EvidenceItem item =
-        app_.evidence().attach(context.user, campaign_id, unit_code, upload,
+        app_.evidence().attach(context.user, campaign_id, unit_code, std::move(upload),
                                RequestContext{context.request.client_address});
     if (ajax) {
       const std::vector<EvidenceItem> one{item};
@@ -91,7 +92,7 @@ HttpResponse EvidencePages::upload(Context& context, const Params& params) {
     if (!shown_by_form) throw;
     pages::EvidenceEcho echo;
     echo.error = error.message();
-    echo.caption = upload.caption;
+    echo.caption = context.form.value("caption");
     return report_.report_page(context, campaign_id, unit_code, http_status(kind), {}, echo);
   }
 }
@@ -157,6 +158,15 @@ HttpResponse EvidencePages::gallery(Context& context, const Params& params) {
                                            notice));
 }
 
+// The subtree's evidence as one ZIP, sent from disk (Evidence::archive).
+HttpResponse EvidencePages::archive(Context& context, const Params& params) {
+  HttpResponse response = file_response(
+      app_.evidence().archive(context.user, parse_page_campaign_id(params[0]), params[1]));
+  response.is_page = true;
+  response.headers.emplace_back("Cache-Control", "private, no-store");
+  return response;
+}
+
 // "Lưu lựa chọn": the page's photos ("tren-trang") are picked when ticked ("phu-luc-<id>") and
 // dropped when not; photos of other pages keep their state.
 HttpResponse EvidencePages::gallery_post(Context& context, const Params& params) {
@@ -217,6 +227,7 @@ std::vector<PageRoute> EvidencePages::routes() {
        bind(&EvidencePages::thumbnail)},
       {"GET", {"dot", "{}", "tong-hop", "{}", "minh-chung"}, bind(&EvidencePages::gallery)},
       {"POST", {"dot", "{}", "tong-hop", "{}", "minh-chung"}, bind(&EvidencePages::gallery_post)},
+      {"GET", {"dot", "{}", "tong-hop", "{}", "minh-chung.zip"}, bind(&EvidencePages::archive)},
   };
 }
 

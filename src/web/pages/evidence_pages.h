@@ -5,7 +5,8 @@
 // JSON), remove one (…/{n}/go), and serve a file or its thumbnail (…/{n}, …/{n}/anh-nho) with
 // the session, so the page's <img> and links need no API token. And a node's gallery under its
 // consolidated report, /dot/{id}/tong-hop/{unit}/minh-chung?trang=N, where its coordinators pick
-// the photos of the consolidated report's annex.
+// the photos of the consolidated report's annex, and whence the subtree's evidence is downloaded
+// as one ZIP (…/minh-chung.zip).
 
 #include <vector>
 
@@ -29,6 +30,7 @@ class EvidencePages : public PageFamily {
   HttpResponse thumbnail(Context& context, const Params& params);
   HttpResponse gallery(Context& context, const Params& params);
   HttpResponse gallery_post(Context& context, const Params& params);
+  HttpResponse archive(Context& context, const Params& params);
 
   AppAreas<UsesEvidence> app_;
   ReportPages& report_;

@@ -97,6 +97,7 @@ nlohmann::json evidence_gallery_view(const EvidenceGalleryPage& gallery, std::in
       {"total", format_count(static_cast<double>(gallery.total))},
       {"can_pick", gallery.can_pick},
       {"action", gallery_href},
+      {"zip_href", gallery_href + ".zip"},
       {"on_page", on_page},
       {"page", gallery.page},
       {"consolidated_href", base},
