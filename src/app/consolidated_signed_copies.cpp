@@ -2,6 +2,7 @@
 // the PDF of the consolidated report it submitted to the level above, signed with its own tool;
 // the checks are a unit report's (SignedCopies::checked_copy) with the consolidated report's
 // identifier, and the level above reads the verdict.
+#include "app/application.h"
 #include "app/audited.h"
 #include "app/reporting_up.h"
 #include "app/signed_copies.h"

@@ -133,7 +133,7 @@ nlohmann::json ConsolidatedPages::signed_copy_section(Context& context, const Ca
   input.version = report.version;
   input.base = "/dot/" + std::to_string(campaign.id) + "/tong-hop/" + pages::url_encode(node.code);
   input.pdf_href = input.base + "/xuat/bao-cao.pdf";
-  input.csrf = context.csrf;
+  // No csrf of its own: the body may be cached for every session, so the page's token serves.
   nlohmann::json view = pages::signed_copy_view(input);
   if (view.is_object() && context.request.query.count("da-tai-ban-ky")) {
     view["upload_notice"] =

@@ -22,7 +22,7 @@ struct SignedCopyInput {
   std::string base;           // "/dot/3/bao-cao/HP-X-A"; the upload and the file are base/ban-ky-so
   std::string pdf_href;       // the PDF to sign; empty for a unit report's, base/xuat/pdf
   bool consolidated = false;  // of a node's consolidated report (its own words)
-  std::string csrf;
+  std::string csrf;           // empty: the page's own (what a cached page must use)
 };
 
 // null when there is nothing to show (no copy, no upload, no requirement).
