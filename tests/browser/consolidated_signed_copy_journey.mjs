@@ -86,7 +86,7 @@ async function main() {
       await page.locator('#signed-copy').scrollIntoViewIfNeeded();
       await fitsThePhone(page, 'consolidated-signed-4-city');
       await Promise.all([page.waitForNavigation(), page.locator('#up-accept').click()]);
-      assert.equal((await page.locator('#up-status strong').textContent()).trim(), 'đã chấp nhận');
+      assert.equal((await page.locator('#up-status strong').textContent()).trim(), 'đã duyệt');
     });
   } finally {
     await commune.close();

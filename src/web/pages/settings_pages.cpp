@@ -6,6 +6,8 @@
 
 #include "web/pages/settings_pages.h"
 
+#include <optional>
+
 #include "app/campaigns.h"
 #include "app/signed_copies.h"
 #include "domain/access.h"
