@@ -212,6 +212,11 @@ DocumentFile DocumentDownloads::summary_document(const User& actor, std::int64_t
   }
   documents::add_evidence_annex(document, pictures,
                                 "(Kèm theo Báo cáo của " + documents::running_name_of(node) + ")");
+  // What a signed copy of this PDF is checked against (signed_copies.h): the consolidated report's
+  // current version, 0 before its first submission.
+  const auto sent_up = store_->reporting_up().find_consolidated_report(campaign.id, node.id);
+  document.identifier =
+      SignedCopies::consolidated_identifier(campaign.id, node.code, sent_up ? sent_up->version : 0);
   return file_of(document, format);
 }
 

@@ -12,6 +12,7 @@
 #include "app/application.h"
 #include "app/audited.h"
 #include "app/level_plans.h"
+#include "app/signed_copies.h"
 #include "app/summaries.h"
 #include "app/use_case_core.h"
 #include "domain/access.h"
@@ -220,6 +221,11 @@ ConsolidatedReport ReportingUp::review_consolidated(const User& actor, std::int6
   const ConsolidatedReport before = consolidated_report(actor, campaign_id, unit_code);
   const ReportStatus next = require_transition(before.status, event);
   if (expected_version && *expected_version != before.version) throw stale(before);
+  // A campaign may require a valid signed copy of the version being accepted (signed_copies.h).
+  if (event == ReportEvent::accept) {
+    app_.signed_copies().require_for_accept(SignedCopyKind::consolidated, before.campaign_id,
+                                            node.id, node.name, before.version);
+  }
   ConsolidatedReport after = before;
   after.status = next;
   if (needs_comment(event)) after.comment = checked_comment(event, comment);

@@ -80,8 +80,9 @@ UnitReport Reports::accept_report(const User& actor, std::int64_t campaign_id,
   // checked after the access check, so only a reviewer hears about it.
   if (auto current = store_->reports().find_report_in_context(campaign_id, unit_code);
       current && is_allowed(actor, Action::review_report, current->unit)) {
-    app_.signed_copies().require_for_accept(current->campaign.id, current->unit.id,
-                                            current->unit.name, current->report.version);
+    app_.signed_copies().require_for_accept(SignedCopyKind::report, current->campaign.id,
+                                            current->unit.id, current->unit.name,
+                                            current->report.version);
   }
   return change_report(actor, campaign_id, unit_code, event, context, "",
                        review_change(event, {}, expected_version));

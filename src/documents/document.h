@@ -106,7 +106,9 @@ struct Document {
   std::vector<std::string> recipients;  // Nơi nhận entries, each "- …;" without the dash
   std::vector<Annex> annexes;
   // What the document is, for a signed copy's check (pdf_signature.h): "report/…/v3" for a unit's
-  // report. Written into the PDF's metadata as its keywords; empty for none.
+  // report, "consolidated/…/v2" for a node's consolidated report. Written into the PDF's metadata
+  // as its keywords and into the DOCX as the custom property "LLW-ID" (docProps/custom.xml);
+  // empty for none.
   std::string identifier;
 };
 

@@ -534,12 +534,27 @@ const char* const kHeaderEmpty = R"(<?xml version="1.0" encoding="UTF-8" standal
 const char* const kSettings = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>)";
 
-const char* const kRootRels = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>)";
+// The package's relationships: the document, its core properties and, for a document with an
+// identifier, its custom properties.
+std::string root_rels(bool with_custom) {
+  std::string rels =
+      R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>)";
+  if (with_custom) {
+    rels +=
+        R"(<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/>)";
+  }
+  return rels + "</Relationships>";
+}
 
-std::string content_types() {
-  return R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpg" ContentType="image/jpeg"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>)";
+std::string content_types(bool with_custom) {
+  std::string types = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpg" ContentType="image/jpeg"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>)";
+  if (with_custom) {
+    types +=
+        R"(<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>)";
+  }
+  return types + "</Types>";
 }
 
 std::string document_rels(const std::vector<std::pair<std::string, std::string>>& images) {
@@ -575,6 +590,25 @@ std::string core_properties(const Document& document) {
       .text()
       .set(clean_text(document.title + " " + document.summary_line).c_str());
   root.append_child("dc:creator").text().set("LLW");
+  return to_string(doc);
+}
+
+// The custom properties of a document with an identifier: "LLW-ID", the same identifier the PDF
+// carries in its keywords (pdf_signature.h), so a DOCX that comes back can be traced to the report
+// version it was made from. Word shows it under File › Properties › Custom.
+std::string custom_properties(const Document& document) {
+  pugi::xml_document doc;
+  auto root = doc.append_child("Properties");
+  root.append_attribute("xmlns") =
+      "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties";
+  root.append_attribute("xmlns:vt") =
+      "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
+  auto property = root.append_child("property");
+  // The format id every custom property of an Office document carries; ids start at 2.
+  property.append_attribute("fmtid") = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}";
+  property.append_attribute("pid") = "2";
+  property.append_attribute("name") = "LLW-ID";
+  property.append_child("vt:lpwstr").text().set(document.identifier.c_str());
   return to_string(doc);
 }
 
@@ -687,9 +721,11 @@ std::string render_docx(const Document& document) {
   section_properties(b.body, landscape, in_annex);
 
   std::vector<std::pair<std::string, std::string>> parts;
-  parts.emplace_back("[Content_Types].xml", content_types());
-  parts.emplace_back("_rels/.rels", kRootRels);
+  const bool with_custom = !document.identifier.empty();
+  parts.emplace_back("[Content_Types].xml", content_types(with_custom));
+  parts.emplace_back("_rels/.rels", root_rels(with_custom));
   parts.emplace_back("docProps/core.xml", core_properties(document));
+  if (with_custom) parts.emplace_back("docProps/custom.xml", custom_properties(document));
   parts.emplace_back("word/document.xml", to_string(xml));
   parts.emplace_back("word/_rels/document.xml.rels", document_rels(b.images));
   parts.emplace_back("word/styles.xml", kStyles);

@@ -5,57 +5,25 @@
 // signed copy.
 #include "app/signed_copies.h"
 
-#include <ctime>
-#include <memory>
 #include <string>
 
 #include "app/audit_trail.h"
 #include "app/document_downloads.h"
-#include "app_fixture.h"
-#include "signing_kit.h"
+#include "signed_copy_fixture.h"
 
 namespace llw::testing {
 namespace {
 
-using testing_support::SigningKit;
-
-// One kit for the suite: making keys and NSS databases is the slow part.
-struct Kit {
-  testing_support::TempDir dir{"llw-signing"};
-  SigningKit kit{dir.path() / "kit"};
-  std::filesystem::path roots = dir.path() / "roots";
-  Kit() {
-    const auto root = kit.make_authority("root", "LLW Test CA");
-    kit.make_authority("stranger", "Unknown CA");
-    kit.make_signer("hieutruong", "Nguyễn Thị Hoa", "root");
-    kit.make_signer("outsider", "Trần Văn Lạ", "stranger");
-    kit.make_signer("shortlived", "Lê Văn Hết", "root", 1);
-    std::filesystem::create_directories(roots);
-    std::filesystem::copy_file(root, roots / "llw-test-ca.pem");
-  }
-};
-
-class SignedCopiesTest : public WorkflowCastTest {
+class SignedCopiesTest : public SignedCopyTest {
  protected:
-  static void SetUpTestSuite() { kit_ = std::make_unique<Kit>(); }
-  static void TearDownTestSuite() { kit_.reset(); }
-
   void SetUp() override {
-    WorkflowCastTest::SetUp();
-    ApplicationConfig config;
-    config.forms_dir = std::filesystem::path(LLW_SOURCE_DIR) / "forms";
-    config.trusted_roots_dir = kit_->roots;
-    app_ = std::make_unique<Application>(store_, config, [this] { return now_; });
+    SignedCopyTest::SetUp();
     submitted_ = submit_in_the_week("HP-X-A");
   }
 
-  // Saves and submits the unit's report while the campaign is open, then sets the clock to the
-  // time the test runs: the certificates are valid from then, not in the campaign's week.
+  // Saves and submits the unit's report while the campaign is open.
   UnitReport submit_in_the_week(const std::string& unit) {
-    now_ = vietnam_time(10, 5, 10);
-    UnitReport submitted = save_and_submit(campaign_.id, unit, values_a());
-    now_ = std::time(nullptr);
-    return submitted;
+    return in_the_week([&] { return save_and_submit(campaign_.id, unit, values_a()); });
   }
 
   // LLW's PDF of the unit's report, as the unit downloads it.
@@ -81,18 +49,15 @@ class SignedCopiesTest : public WorkflowCastTest {
     return message;
   }
 
-  static std::unique_ptr<Kit> kit_;
   UnitReport submitted_;
 };
-
-std::unique_ptr<Kit> SignedCopiesTest::kit_;
 
 TEST_F(SignedCopiesTest, LlwsPdfSignedByATrustedSignerIsValidAndNamesTheSigner) {
   const std::string pdf = report_pdf();
   EXPECT_NE(pdf.find("LLW-ID: " +
                      SignedCopies::report_identifier(campaign_.id, "HP-X-A", submitted_.version)),
             std::string::npos);
-  const std::string signed_pdf = kit_->kit.sign(pdf, "hieutruong");
+  const std::string signed_pdf = sign(pdf, "hieutruong");
   const SignedCopyVerdict verdict = upload(signed_pdf);
   EXPECT_EQ(verdict.copy.status, "valid") << verdict.copy.detail;
   EXPECT_EQ(verdict.copy.signer, "Nguyễn Thị Hoa");
@@ -126,7 +91,7 @@ TEST_F(SignedCopiesTest, LlwsPdfSignedByATrustedSignerIsValidAndNamesTheSigner) 
 }
 
 TEST_F(SignedCopiesTest, AFileChangedAfterSigningIsRefusedAsAltered) {
-  std::string signed_pdf = kit_->kit.sign(report_pdf(), "hieutruong");
+  std::string signed_pdf = sign(report_pdf(), "hieutruong");
   // One byte inside the signed range: a letter of the PDF's header comment line.
   const auto at = signed_pdf.find("LLW-ID: report");
   ASSERT_NE(at, std::string::npos);
@@ -137,13 +102,13 @@ TEST_F(SignedCopiesTest, AFileChangedAfterSigningIsRefusedAsAltered) {
 }
 
 TEST_F(SignedCopiesTest, BytesAddedAfterSigningAreRefusedAsNotCovered) {
-  const std::string signed_pdf = kit_->kit.sign(report_pdf(), "hieutruong");
+  const std::string signed_pdf = sign(report_pdf(), "hieutruong");
   const std::string message = refused(ErrorKind::bad_input, signed_pdf + "\n% thêm sau khi ký\n");
   EXPECT_NE(message.find("Chữ ký không bao phủ toàn bộ tệp"), std::string::npos) << message;
 }
 
 TEST_F(SignedCopiesTest, ASignerOfAnUnknownAuthorityIsKeptAsUntrusted) {
-  const SignedCopyVerdict verdict = upload(kit_->kit.sign(report_pdf(), "outsider"));
+  const SignedCopyVerdict verdict = upload(sign(report_pdf(), "outsider"));
   EXPECT_EQ(verdict.copy.status, "untrusted");
   EXPECT_EQ(verdict.copy.signer, "Trần Văn Lạ");
   EXPECT_EQ(verdict.copy.issuer, "Unknown CA");
@@ -155,7 +120,7 @@ TEST_F(SignedCopiesTest, ASignerOfAnUnknownAuthorityIsKeptAsUntrusted) {
 }
 
 TEST_F(SignedCopiesTest, AnExpiredCertificateIsKeptAsInvalid) {
-  const std::string signed_pdf = kit_->kit.sign(report_pdf(), "shortlived");
+  const std::string signed_pdf = sign(report_pdf(), "shortlived");
   now_ += 3 * 86400;  // the one-day certificate has expired
   const SignedCopyVerdict verdict = upload(signed_pdf);
   EXPECT_EQ(verdict.copy.status, "invalid");
@@ -166,7 +131,7 @@ TEST_F(SignedCopiesTest, AnExpiredCertificateIsKeptAsInvalid) {
 TEST_F(SignedCopiesTest, AnotherReportsPdfOrAnEarlierVersionIsRefused) {
   submit_in_the_week("HP-X-B");
   const std::string message =
-      refused(ErrorKind::bad_input, kit_->kit.sign(report_pdf("HP-X-B"), "hieutruong"));
+      refused(ErrorKind::bad_input, sign(report_pdf("HP-X-B"), "hieutruong"));
   EXPECT_EQ(message.find("Tệp PDF này không phải báo cáo LLW tạo cho Trường Tiểu học An Hưng, "
                          "phiên bản " +
                          std::to_string(submitted_.version)),
@@ -174,13 +139,13 @@ TEST_F(SignedCopiesTest, AnotherReportsPdfOrAnEarlierVersionIsRefused) {
       << message;
 
   // The PDF of the version submitted before a return is not the one submitted now.
-  const std::string earlier = kit_->kit.sign(report_pdf(), "hieutruong");
+  const std::string earlier = sign(report_pdf(), "hieutruong");
   app_->reports().return_report(commune_, campaign_.id, "HP-X-A", "Bổ sung số liệu", {});
   const UnitReport again = submit_in_the_week("HP-X-A");
   EXPECT_NE(
       refused(ErrorKind::bad_input, earlier).find("phiên bản " + std::to_string(again.version)),
       std::string::npos);
-  EXPECT_EQ(upload(kit_->kit.sign(report_pdf(), "hieutruong")).copy.report_version, again.version);
+  EXPECT_EQ(upload(sign(report_pdf(), "hieutruong")).copy.report_version, again.version);
 }
 
 TEST_F(SignedCopiesTest, AFileThatIsNotASignedPdfIsRefusedWithAClearMessage) {
@@ -209,7 +174,7 @@ TEST_F(SignedCopiesTest, AFileThatIsNotASignedPdfIsRefusedWithAClearMessage) {
 }
 
 TEST_F(SignedCopiesTest, OnlyTheUnitItselfUploadsAndOnlyAfterSubmitting) {
-  const std::string signed_pdf = kit_->kit.sign(report_pdf(), "hieutruong");
+  const std::string signed_pdf = sign(report_pdf(), "hieutruong");
   for (const User* other : {&reporter_b_, &reporter_c_, &commune_, &city_, &viewer_}) {
     EXPECT_EQ(error_kind_of([&] { upload(signed_pdf, other); }), ErrorKind::forbidden)
         << other->username;
@@ -236,7 +201,7 @@ TEST_F(SignedCopiesTest, AcceptingWaitsForAValidSignedCopyWhenTheCampaignRequire
             std::string::npos)
       << message;
   // An untrusted signature is not enough either.
-  upload(kit_->kit.sign(report_pdf(), "outsider"));
+  upload(sign(report_pdf(), "outsider"));
   EXPECT_NE(testing_support::conflict_message([&] {
               app_->reports().accept_report(commune_, campaign_.id, "HP-X-A", {});
             }).find("không thuộc tổ chức chứng thực"),
@@ -245,7 +210,7 @@ TEST_F(SignedCopiesTest, AcceptingWaitsForAValidSignedCopyWhenTheCampaignRequire
   EXPECT_EQ(
       error_kind_of([&] { app_->reports().accept_report(viewer_, campaign_.id, "HP-X-A", {}); }),
       ErrorKind::forbidden);
-  upload(kit_->kit.sign(report_pdf(), "hieutruong"));
+  upload(sign(report_pdf(), "hieutruong"));
   EXPECT_EQ(app_->reports().accept_report(commune_, campaign_.id, "HP-X-A", {}).status,
             ReportStatus::accepted);
 

@@ -4,34 +4,17 @@
 // file from the report page without any script; the verdict names the signer. The commune's
 // coordinator sees the same verdict on the report it reviews. Both pages fit a 360 px phone.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { baseUrl, openBrowser, signIn, fitsThePhone, step, finish } from './browser_support.mjs';
+import { makeSigner, signPdf } from './signing_support.mjs';
 
 const unitUrl = baseUrl + '/dot/1/bao-cao/HP-ANHUNG-TH1';
 const dir = process.env.LLW_SIGNING_DIR;
 
-function sh(command, args) {
-  execFileSync(command, args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
-}
-
-// A signer certificate of the test CA in an NSS database, as a unit's signing tool holds it.
-function makeSigner() {
-  sh('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-utf8', '-keyout', 'signer.key', '-out',
-    'signer.csr', '-subj', '/CN=Nguyễn Thị Hoa']);
-  sh('openssl', ['x509', '-req', '-in', 'signer.csr', '-CA', 'roots/ca.pem', '-CAkey', 'ca.key',
-    '-CAcreateserial', '-out', 'signer.pem', '-days', '30']);
-  sh('openssl', ['pkcs12', '-export', '-inkey', 'signer.key', '-in', 'signer.pem', '-name', 'signer',
-    '-passout', 'pass:', '-out', 'signer.p12']);
-  mkdirSync(join(dir, 'nss'));
-  sh('certutil', ['-N', '-d', 'sql:nss', '--empty-password']);
-  sh('pk12util', ['-i', 'signer.p12', '-d', 'sql:nss', '-W', '']);
-}
-
 async function main() {
   assert.ok(dir, 'run through run_browser_test.sh, which makes the test CA');
-  makeSigner();
+  makeSigner(dir, 'Nguyễn Thị Hoa');
   const clerk = await openBrowser({ viewport: { width: 360, height: 800 } });
   const coordinator = await openBrowser({ viewport: { width: 1366, height: 768 } });
   try {
@@ -54,8 +37,7 @@ async function main() {
       const pdf = await page.request.get(baseUrl + href);
       assert.equal(pdf.status(), 200);
       writeFileSync(join(dir, 'report.pdf'), await pdf.body());
-      sh('pdfsig', ['report.pdf', 'signed.pdf', '-add-signature', '-nssdir', 'sql:nss', '-nick',
-        'signer', '-reason', 'Ký báo cáo']);
+      signPdf(dir, 'report.pdf', 'signed.pdf');
       await page.locator('#signed-copy-input').setInputFiles(join(dir, 'signed.pdf'));
       await Promise.all([page.waitForNavigation(), page.locator('#signed-copy-submit').click()]);
       assert.match(await page.locator('#notice').textContent(), /Đã tải lên bản báo cáo đã ký số/);

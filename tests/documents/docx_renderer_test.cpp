@@ -133,12 +133,37 @@ TEST(DocxRenderer, HostileTextIsEscapedAndControlCharactersDropped) {
 }
 
 // LibreOffice opens the DOCX like a user's Word would; its PDF says what ours says.
+TEST(DocxRenderer, ADocumentsIdentifierIsTheCustomPropertyLlwId) {
+  Document document = summary();
+  document.identifier = "consolidated/7/HP-X/v2";
+  const std::string bytes = render_docx(document);
+  const auto custom = parse(zip_entry(bytes, "docProps/custom.xml"));
+  const auto property = custom.select_node("/Properties/property").node();
+  EXPECT_STREQ(property.attribute("name").value(), "LLW-ID");
+  EXPECT_STREQ(property.attribute("fmtid").value(), "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}");
+  EXPECT_EQ(property.attribute("pid").as_int(), 2);
+  EXPECT_STREQ(property.child("vt:lpwstr").text().get(), "consolidated/7/HP-X/v2");
+  // The package names the part, so Word reads it.
+  EXPECT_NE(zip_entry(bytes, "[Content_Types].xml").find("/docProps/custom.xml"),
+            std::string::npos);
+  const auto rels = parse(zip_entry(bytes, "_rels/.rels"));
+  EXPECT_TRUE(rels.select_node("//Relationship[@Target='docProps/custom.xml']"));
+
+  // A document without an identifier (a plan) has no custom properties.
+  const std::string plain = render_docx(plan());
+  EXPECT_EQ(zip_entry(plain, "docProps/custom.xml"), "");
+  EXPECT_EQ(zip_entry(plain, "_rels/.rels").find("custom"), std::string::npos);
+  EXPECT_EQ(zip_entry(plain, "[Content_Types].xml").find("custom"), std::string::npos);
+}
+
 TEST(DocxRenderer, LibreOfficeOpensItAndReadsTheSameText) {
   TempDir dir;
   Commune c;
   c.school_report.values["advantages"] = "<w:p>& ]]> \x01 \xE2\x80\x8F" + std::string(10000, 'y');
   const std::string input = dir.file("summary.docx");
-  testing::write_file(input, render_docx(summary()));
+  Document identified = summary();  // with its custom property, as LLW sends it
+  identified.identifier = "consolidated/7/HP-X/v2";
+  testing::write_file(input, render_docx(identified));
   const std::string hostile = dir.file("hostile.docx");
   testing::write_file(hostile,
                       render_docx(build_unit_report_document(c.campaign, *c.campaign.form, c.school,

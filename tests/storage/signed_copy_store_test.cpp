@@ -1,6 +1,7 @@
 // The signed copy port on both backends: a copy and its PDF (every byte value, NULs included)
 // read back exactly, the latest copy of a report the one that counts, a copy of another report
-// not readable through this one, and the campaign's requirement off until set.
+// not readable through this one, a node's consolidated report's copies kept apart from its own
+// report's, and the campaign's requirement off until set.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -55,10 +56,13 @@ class SignedCopyStoreTest : public StoreFixture {
 TEST_P(SignedCopyStoreTest, ACopyAndItsPdfAreReadBackExactly) {
   std::string pdf = "%PDF-1.7\n";
   for (int i = 0; i < 3 * 256; ++i) pdf.push_back(static_cast<char>(i % 256));
-  EXPECT_FALSE(store_->signed_copies().latest(campaign_, id_of("HP-AH-A")).has_value());
+  EXPECT_FALSE(store_->signed_copies()
+                   .latest(SignedCopyKind::report, campaign_, id_of("HP-AH-A"))
+                   .has_value());
   const SignedCopy stored = store_->signed_copies().add(copy("HP-AH-A", "valid", 3), pdf);
   EXPECT_GT(stored.id, 0);
-  const auto latest = store_->signed_copies().latest(campaign_, id_of("HP-AH-A"));
+  const auto latest =
+      store_->signed_copies().latest(SignedCopyKind::report, campaign_, id_of("HP-AH-A"));
   ASSERT_TRUE(latest.has_value());
   EXPECT_EQ(latest->id, stored.id);
   EXPECT_EQ(latest->status, "valid");
@@ -68,20 +72,70 @@ TEST_P(SignedCopyStoreTest, ACopyAndItsPdfAreReadBackExactly) {
   EXPECT_EQ(latest->size, static_cast<std::int64_t>(pdf.size()));
   EXPECT_EQ(latest->signed_at, "2026-12-06 07:00:00");
   EXPECT_FALSE(latest->uploaded_by.has_value());
-  EXPECT_EQ(store_->signed_copies().file(campaign_, id_of("HP-AH-A"), stored.id), pdf);
+  EXPECT_EQ(
+      store_->signed_copies().file(SignedCopyKind::report, campaign_, id_of("HP-AH-A"), stored.id),
+      pdf);
   // Not through another report.
-  EXPECT_FALSE(store_->signed_copies().file(campaign_, id_of("HP-AH-B"), stored.id).has_value());
+  EXPECT_FALSE(store_->signed_copies()
+                   .file(SignedCopyKind::report, campaign_, id_of("HP-AH-B"), stored.id)
+                   .has_value());
 }
 
 TEST_P(SignedCopyStoreTest, TheLatestUploadOfAReportCounts) {
   store_->signed_copies().add(copy("HP-AH-A", "untrusted", 3), "%PDF-1 a");
   const SignedCopy second = store_->signed_copies().add(copy("HP-AH-A", "valid", 3), "%PDF-1 b");
   store_->signed_copies().add(copy("HP-AH-B", "invalid", 2), "%PDF-1 c");
-  const auto latest = store_->signed_copies().latest(campaign_, id_of("HP-AH-A"));
+  const auto latest =
+      store_->signed_copies().latest(SignedCopyKind::report, campaign_, id_of("HP-AH-A"));
   ASSERT_TRUE(latest.has_value());
   EXPECT_EQ(latest->id, second.id);
   EXPECT_EQ(latest->status, "valid");
-  EXPECT_EQ(store_->signed_copies().latest(campaign_, id_of("HP-AH-B"))->status, "invalid");
+  EXPECT_EQ(
+      store_->signed_copies().latest(SignedCopyKind::report, campaign_, id_of("HP-AH-B"))->status,
+      "invalid");
+}
+
+TEST_P(SignedCopyStoreTest, AConsolidatedReportsCopiesAreKeptApartFromUnitReports) {
+  // The commune's consolidated report, submitted once (version 1).
+  ConsolidatedReport sent;
+  sent.campaign_id = campaign_;
+  sent.unit_id = id_of("HP-AH");
+  sent.unit_code = "HP-AH";
+  sent.status = ReportStatus::submitted;
+  sent.version = 1;
+  sent.snapshot = ConsolidatedSnapshot{};
+  sent.submitted_at = 500;
+  sent.updated_at = 500;
+  store_->reporting_up().write_consolidated_report(sent, 0, "submit");
+
+  const std::int64_t revision = store_->campaigns().campaign_revision(campaign_).value();
+  SignedCopy up = copy("HP-AH", "valid", 1);
+  up.kind = SignedCopyKind::consolidated;
+  const SignedCopy stored = store_->signed_copies().add(up, "%PDF-1 consolidated");
+  // The consolidated page, cached by the revision, shows the new verdict.
+  EXPECT_GT(store_->campaigns().campaign_revision(campaign_).value(), revision);
+
+  const auto latest =
+      store_->signed_copies().latest(SignedCopyKind::consolidated, campaign_, id_of("HP-AH"));
+  ASSERT_TRUE(latest.has_value());
+  EXPECT_EQ(latest->id, stored.id);
+  EXPECT_EQ(latest->kind, SignedCopyKind::consolidated);
+  EXPECT_EQ(latest->report_version, 1);
+  EXPECT_EQ(store_->signed_copies().file(SignedCopyKind::consolidated, campaign_, id_of("HP-AH"),
+                                         stored.id),
+            "%PDF-1 consolidated");
+  // Neither a unit report's copy of the same node nor readable as one.
+  EXPECT_FALSE(store_->signed_copies()
+                   .latest(SignedCopyKind::report, campaign_, id_of("HP-AH"))
+                   .has_value());
+  EXPECT_FALSE(store_->signed_copies()
+                   .file(SignedCopyKind::report, campaign_, id_of("HP-AH"), stored.id)
+                   .has_value());
+  // A school's report copy is not a consolidated one.
+  store_->signed_copies().add(copy("HP-AH-A", "valid", 3), "%PDF-1 school");
+  EXPECT_FALSE(store_->signed_copies()
+                   .latest(SignedCopyKind::consolidated, campaign_, id_of("HP-AH-A"))
+                   .has_value());
 }
 
 TEST_P(SignedCopyStoreTest, TheRequirementIsOffUntilSetAndCanBeTurnedOffAgain) {

@@ -12,6 +12,7 @@
 #include "app/accounts.h"
 #include "app/campaigns.h"
 #include "app/reports.h"
+#include "app/signed_copies.h"
 #include "html_query.h"
 #include "page_session.h"
 #include "web_fixture.h"
@@ -436,6 +437,45 @@ TEST_F(AdminPagesTest, TheSummarySourceIsChosenOnTheSettingsPage) {
   EXPECT_GT(*store_->campaigns().campaign_revision(campaign_id_), revision);
   EXPECT_EQ(HtmlPage(open(admin, settings_path()).body).texts(chosen),
             std::vector<std::string>{"accepted"});
+}
+
+// "Chỉ chấp nhận báo cáo có bản ký số hợp lệ": saved through SignedCopies::set_required, the use
+// case behind PUT /signed-copy-policy; a refused save keeps it as it was; a post without the
+// page's marker leaves it alone.
+TEST_F(AdminPagesTest, TheSignedCopyPolicyIsTickedOnTheSettingsPage) {
+  const Browser admin = sign_in(kAdmin);
+  const std::string box = "//input[@type='checkbox'][@id='signed_copy_required']";
+  const HtmlPage first(open(admin, settings_path()).body);
+  EXPECT_EQ(first.count(box), 1u);
+  EXPECT_EQ(first.count(box + "[@checked]"), 0u);
+  EXPECT_NE(first.text("//fieldset[@id='signed-copy-policy']//label")
+                .find("Chỉ chấp nhận báo cáo có bản ký số hợp lệ"),
+            std::string::npos);
+  std::vector<std::pair<std::string, std::string>> fields = {
+      {"name", "Tuần lễ 2025"},     {"period_start", "01/10/2025"}, {"period_end", "07/10/2025"},
+      {"deadline", "12/10/2025"},   {"lock_date", "20/10/2025"},    {"signed_copy_present", "1"},
+      {"signed_copy_required", "1"}};
+  const HttpReply saved = submit(admin, settings_path(), fields);
+  EXPECT_EQ(saved.status, 303) << saved.body;
+  EXPECT_TRUE(app_->signed_copies().required(admin_, campaign_id_));
+  EXPECT_EQ(HtmlPage(open(admin, settings_path()).body).count(box + "[@checked]"), 1u);
+
+  // Unticked with a date that does not exist: nothing is saved, the box shows as posted.
+  std::vector<std::pair<std::string, std::string>> refused(fields.begin(), fields.end() - 1);
+  refused[3].second = "31/02/2025";
+  const HttpReply bad = submit(admin, settings_path(), refused);
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(HtmlPage(bad.body).count(box + "[@checked]"), 0u);
+  EXPECT_TRUE(app_->signed_copies().required(admin_, campaign_id_));
+  // Without the marker (an older page, a script) the setting stays.
+  const std::vector<std::pair<std::string, std::string>> unmarked(fields.begin(),
+                                                                  fields.begin() + 5);
+  EXPECT_EQ(submit(admin, settings_path(), unmarked).status, 303);
+  EXPECT_TRUE(app_->signed_copies().required(admin_, campaign_id_));
+  // Unticked with the marker: off.
+  refused[3].second = "12/10/2025";
+  EXPECT_EQ(submit(admin, settings_path(), refused).status, 303);
+  EXPECT_FALSE(app_->signed_copies().required(admin_, campaign_id_));
 }
 
 TEST_F(AdminPagesTest, TheReportingKindsAreTickedOnTheSettingsPage) {

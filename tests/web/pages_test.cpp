@@ -751,6 +751,8 @@ TEST(AuditLabels, DetailsStoredInEnglishReadInVietnamese) {
     EXPECT_EQ(pages::audit_detail_label(c.action, c.detail), c.words) << c.action;
   }
   EXPECT_EQ(pages::audit_action_label("consolidated.submit"), "Gửi báo cáo tổng hợp lên cấp trên");
+  EXPECT_EQ(pages::audit_action_label("consolidated.signed_copy"),
+            "Tải lên bản báo cáo tổng hợp đã ký số");
   EXPECT_EQ(pages::audit_action_label("plan."), "Mọi thao tác với kế hoạch");
   EXPECT_EQ(pages::audit_target_label("campaign 3 / HP-AH-THTT"), "Đợt 3 / HP-AH-THTT");
   EXPECT_EQ(pages::audit_target_label("text/csv"), "Tệp CSV");

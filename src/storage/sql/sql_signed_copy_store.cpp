@@ -1,10 +1,14 @@
 // SqlSignedCopyStore (the SignedCopyStore port, domain/signed_copy_store.h): a row per uploaded
-// signed copy, its PDF in the row's blob (binary_column.h), written in one transaction.
+// signed copy, its PDF in the row's blob (binary_column.h), written in one transaction. A unit
+// report's copies are rows of signed_copies (migration 037), a consolidated report's of
+// consolidated_signed_copies (migration 039): the same columns, each table's rows bound by a
+// foreign key to the report they are a copy of.
 #include "storage/sql/sql_signed_copy_store.h"
 
 #include "storage/sql/binary_column.h"
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/rows.h"
+#include "storage/sql/store_queries.h"
 #include "storage/sql/write_transaction.h"
 
 namespace llw::sql {
@@ -14,7 +18,12 @@ namespace {
 constexpr const char* kCopyColumns =
     "SELECT id, campaign_id, unit_id, report_version, status, signer, signer_name, issuer, "
     "serial, valid_from, valid_until, signed_at, detail, sha256, size, uploaded_by, uploaded_at "
-    "FROM signed_copies ";
+    "FROM ";
+
+// The table of a kind's copies.
+std::string table_of(SignedCopyKind kind) {
+  return kind == SignedCopyKind::consolidated ? "consolidated_signed_copies" : "signed_copies";
+}
 
 struct CopyRow {
   SignedCopy copy;
@@ -41,9 +50,10 @@ struct CopyRow {
     st.exchange(soci::into(at));
   }
 
-  SignedCopy to_copy() const {
+  SignedCopy to_copy(SignedCopyKind kind) const {
     SignedCopy result = copy;
     result.id = id;
+    result.kind = kind;
     result.campaign_id = campaign_id;
     result.unit_id = unit_id;
     result.report_version = version;
@@ -57,6 +67,7 @@ struct CopyRow {
 }  // namespace
 
 SignedCopy SqlSignedCopyStore::add(const SignedCopy& copy, const std::string& pdf) {
+  const std::string table = table_of(copy.kind);
   const long long id = context_.write_transaction([&](Connection& connection) {
     Nullable<long long> by(copy.uploaded_by ? std::optional<long long>(*copy.uploaded_by)
                                             : std::nullopt);
@@ -65,7 +76,8 @@ SignedCopy SqlSignedCopyStore::add(const SignedCopy& copy, const std::string& pd
             .prepared<CountRow, long long, long long, long long, std::string, std::string,
                       std::string, std::string, std::string, std::string, std::string, std::string,
                       std::string, std::string, long long, Nullable<long long>, long long>(
-                "INSERT INTO signed_copies (campaign_id, unit_id, report_version, status, signer, "
+                "INSERT INTO " + table +
+                " (campaign_id, unit_id, report_version, status, signer, "
                 "signer_name, issuer, serial, valid_from, valid_until, signed_at, detail, sha256, "
                 "size, uploaded_by, uploaded_at) VALUES (:c, :u, :v, :st, :si, :sn, :is, :se, "
                 ":vf, :vu, :sa, :d, :h, :sz, :by, :at) RETURNING id")
@@ -75,7 +87,8 @@ SignedCopy SqlSignedCopyStore::add(const SignedCopy& copy, const std::string& pd
                  copy.uploaded_at)
             .value()
             .value;
-    write_blob(connection.sql, context_.dialect(), "signed_copies", "pdf", "id", inserted, pdf);
+    write_blob(connection.sql, context_.dialect(), table, "pdf", "id", inserted, pdf);
+    if (copy.kind == SignedCopyKind::consolidated) bump_revision(connection, copy.campaign_id);
     return inserted;
   });
   SignedCopy stored = copy;
@@ -84,28 +97,29 @@ SignedCopy SqlSignedCopyStore::add(const SignedCopy& copy, const std::string& pd
   return stored;
 }
 
-std::optional<SignedCopy> SqlSignedCopyStore::latest(std::int64_t campaign_id,
+std::optional<SignedCopy> SqlSignedCopyStore::latest(SignedCopyKind kind, std::int64_t campaign_id,
                                                      std::int64_t unit_id) {
   auto connection = context_.pool().acquire();
   const auto row = connection
                        ->prepared<CopyRow, long long, long long>(
-                           std::string(kCopyColumns) +
-                           "WHERE campaign_id = :c AND unit_id = :u ORDER BY id DESC LIMIT 1")
+                           kCopyColumns + table_of(kind) +
+                           " WHERE campaign_id = :c AND unit_id = :u ORDER BY id DESC LIMIT 1")
                        .one(campaign_id, unit_id);
   if (!row) return std::nullopt;
-  return row->to_copy();
+  return row->to_copy(kind);
 }
 
-std::optional<std::string> SqlSignedCopyStore::file(std::int64_t campaign_id, std::int64_t unit_id,
-                                                    std::int64_t id) {
+std::optional<std::string> SqlSignedCopyStore::file(SignedCopyKind kind, std::int64_t campaign_id,
+                                                    std::int64_t unit_id, std::int64_t id) {
+  const std::string table = table_of(kind);
   auto connection = context_.pool().acquire();
-  const auto owner = connection
-                         ->prepared<CountRow, long long, long long, long long>(
-                             "SELECT id FROM signed_copies WHERE campaign_id = :c AND "
-                             "unit_id = :u AND id = :id")
-                         .one(campaign_id, unit_id, id);
+  const auto owner =
+      connection
+          ->prepared<CountRow, long long, long long, long long>(
+              "SELECT id FROM " + table + " WHERE campaign_id = :c AND unit_id = :u AND id = :id")
+          .one(campaign_id, unit_id, id);
   if (!owner) return std::nullopt;
-  return read_blob(connection->sql, context_.dialect(), "signed_copies", "pdf", "id",
+  return read_blob(connection->sql, context_.dialect(), table, "pdf", "id",
                    static_cast<long long>(id));
 }
 
@@ -125,6 +139,7 @@ void SqlSignedCopyStore::set_required(std::int64_t campaign_id, bool required) {
             "INSERT INTO signed_copy_policies (campaign_id, required) VALUES (:c, :r) "
             "ON CONFLICT (campaign_id) DO UPDATE SET required = excluded.required")
         .run(campaign_id, required ? 1 : 0);
+    bump_revision(connection, campaign_id);
   });
 }
 

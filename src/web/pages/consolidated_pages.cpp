@@ -5,6 +5,7 @@
 
 #include "app/document_downloads.h"
 #include "app/reporting_up.h"
+#include "app/signed_copies.h"
 #include "app/summaries.h"
 #include "app/units.h"
 #include "domain/access.h"
@@ -13,6 +14,7 @@
 #include "web/pages/plan_links.h"
 #include "web/pages/reporting_up_pages.h"
 #include "web/pages/reporting_up_view.h"
+#include "web/pages/signed_copy_view.h"
 
 namespace llw {
 
@@ -55,7 +57,8 @@ HttpResponse ConsolidatedPages::consolidated(Context& context, const Params& par
       "tong-hop/" + std::to_string(campaign_id) + "/" + params[1] + "|" +
       std::string(to_string(user.role)) + "|" + user.unit_path + "|" +
       std::to_string(narrative_version) + "|" + std::to_string(previous_revision) + "|" +
-      (query.count("da-luu") ? "1" : "0") + "|" + pages::query_value(query, "len");
+      (query.count("da-luu") ? "1" : "0") + (query.count("da-tai-ban-ky") ? "1" : "0") + "|" +
+      pages::query_value(query, "len");
   return cached_page(context, key, revision, "consolidated", [&] {
     const ConsolidatedNarrative saved =
         app_.reporting_up().consolidated_narrative(context.user, campaign_id, params[1]);
@@ -105,8 +108,41 @@ nlohmann::json ConsolidatedPages::consolidated_page_view(Context& context, const
   // The subtree's photos, and the coordinator's picks for the report's annex (evidence_pages.h).
   view["evidence_href"] = base + "/minh-chung";
   view["up"] = reporting_up_section(app_.reporting_up(), context, data.campaign, data.node, echo);
+  view["signed_copy"] = signed_copy_section(context, data.campaign, data.node);
   // The plans the node issued and works under, beside the report they are reported against.
   pages::add_plan_links(view, app_.plans(), context.user, data.campaign, data.node);
+  return view;
+}
+
+nlohmann::json ConsolidatedPages::signed_copy_section(Context& context, const Campaign& campaign,
+                                                      const OrgUnit& node) {
+  const User& user = context.user;
+  ConsolidatedReport report;
+  try {
+    report = app_.reporting_up().consolidated_report(user, campaign.id, node.code);
+  } catch (const Error& error) {
+    // A node without reporting units below it sends nothing up, so signs nothing.
+    if (error.kind() == ErrorKind::not_found) return nullptr;
+    throw;
+  }
+  pages::SignedCopyInput input;
+  input.consolidated = true;
+  input.latest = app_.signed_copies().latest_consolidated(user, campaign.id, node.code);
+  input.required = app_.signed_copies().required(user, campaign.id);
+  // As the use case decides (signed_copies.h): the node's own coordinator, after sending it up.
+  input.can_upload =
+      is_allowed(user, Action::submit_consolidated, node) &&
+      (report.status == ReportStatus::submitted || report.status == ReportStatus::accepted);
+  input.version = report.version;
+  input.base = "/dot/" + std::to_string(campaign.id) + "/tong-hop/" + pages::url_encode(node.code);
+  input.pdf_href = input.base + "/xuat/bao-cao.pdf";
+  // No csrf of its own: the body may be cached for every session, so the page's token serves.
+  nlohmann::json view = pages::signed_copy_view(input);
+  if (view.is_object() && context.request.query.count("da-tai-ban-ky")) {
+    view["upload_notice"] =
+        "Đã tải lên bản báo cáo tổng hợp đã ký số; kết quả kiểm tra chữ ký ở "
+        "bên dưới.";
+  }
   return view;
 }
 

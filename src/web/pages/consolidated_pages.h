@@ -45,11 +45,16 @@ class ConsolidatedPages : public PageFamily {
   nlohmann::json consolidated_page_view(Context& context, const NodeSummary& data,
                                         pages::ConsolidatedInput& input,
                                         const pages::ReportingUpEcho& echo);
+  // The signed copy part of the page (signed_copy_view.h): null for a node with no consolidated
+  // report or nothing to show.
+  nlohmann::json signed_copy_section(Context& context, const Campaign& campaign,
+                                     const OrgUnit& node);
   NodeSummary node_summary(Context& context, const Params& params, int narrative_limit) {
     return dashboard_.node_summary(context, params, narrative_limit);
   }
 
-  AppAreas<UsesDocuments, UsesPlans, UsesReportingUp, UsesSummaries, UsesUnits> app_;
+  AppAreas<UsesDocuments, UsesPlans, UsesReportingUp, UsesSignedCopies, UsesSummaries, UsesUnits>
+      app_;
   DashboardPages& dashboard_;
 };
 

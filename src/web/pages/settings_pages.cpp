@@ -1,11 +1,15 @@
 // The campaign settings page (/dot/{id}/cai-dat): name, dates, deadline and lock date, for the
-// coordinators of the issuing unit and admins, and which kinds of units report; the form is shown
-// read-only. Dates are typed and shown dd/mm/yyyy. Its button "Tạo Tuần lễ năm 2026 từ năm 2025"
-// posts to /dot/{id}/nam-sau (issue 18).
+// coordinators of the issuing unit and admins, which kinds of units report, and whether accepting
+// a report needs a valid signed copy (saved through SignedCopies::set_required, as the API's
+// /signed-copy-policy); the form is shown read-only. Dates are typed and shown dd/mm/yyyy. Its
+// button "Tạo Tuần lễ năm 2026 từ năm 2025" posts to /dot/{id}/nam-sau (issue 18).
 
 #include "web/pages/settings_pages.h"
 
+#include <optional>
+
 #include "app/campaigns.h"
+#include "app/signed_copies.h"
 #include "domain/access.h"
 #include "domain/error.h"
 #include "web/http_errors.h"
@@ -53,10 +57,17 @@ HttpResponse SettingsPages::campaign_settings(Context& context, const Params& pa
                            std::to_string(campaign.year) +
                            " và sửa những đoạn còn ghi năm cũ trong trang soạn kế hoạch.";
   }
-  return page(context, 200, "campaign_settings",
-              pages::campaign_settings_view(
-                  campaign, echo, app_.campaigns().next_year_campaign_id(context.user, campaign.id),
-                  app_.campaigns().available_forms()));
+  return page(context, 200, "campaign_settings", settings_view(context, campaign, echo));
+}
+
+nlohmann::json SettingsPages::settings_view(Context& context, const Campaign& campaign,
+                                            const pages::FormEcho& echo) {
+  nlohmann::json view = pages::campaign_settings_view(
+      campaign, echo, app_.campaigns().next_year_campaign_id(context.user, campaign.id),
+      app_.campaigns().available_forms());
+  pages::add_signed_copy_choice(view, echo,
+                                app_.signed_copies().required(context.user, campaign.id));
+  return view;
 }
 
 // "Tạo Tuần lễ năm 2026 từ năm 2025": the next year's campaign, then its settings page. Started
@@ -118,11 +129,25 @@ HttpResponse SettingsPages::campaign_settings_post(Context& context, const Param
       settings.reporting_kinds->push_back(kind);
     }
   }
+  // The signed copy setting counts only when the page's hidden marker came with it, like the kinds.
+  std::optional<bool> signed_copy_required;
+  if (form.has("signed_copy_present")) {
+    echo.values["signed_copy_present"] = "1";
+    signed_copy_required = form.has("signed_copy_required");
+    if (*signed_copy_required) echo.values["signed_copy_required"] = "1";
+  }
   int status = 422;
   if (echo.errors.empty()) {
     try {
+      const RequestContext request_context{context.request.client_address};
       app_.campaigns().update_campaign_settings(context.user, campaign.id, settings,
-                                                RequestContext{context.request.client_address});
+                                                request_context);
+      // Saved (and audited) only when it changes, through the same use case as the API.
+      if (signed_copy_required &&
+          *signed_copy_required != app_.signed_copies().required(context.user, campaign.id)) {
+        app_.signed_copies().set_required(context.user, campaign.id, *signed_copy_required,
+                                          request_context);
+      }
       return redirect("/dot/" + std::to_string(campaign.id) + "/cai-dat?ok=1");
     } catch (const Error& error) {
       // A kind whose reports have data cannot be removed (409): shown at the kinds like a
@@ -136,10 +161,7 @@ HttpResponse SettingsPages::campaign_settings_post(Context& context, const Param
     }
   }
   echo.message = "Chưa lưu được. Hãy sửa các ô được đánh dấu bên dưới rồi bấm Lưu lại.";
-  return page(context, status, "campaign_settings",
-              pages::campaign_settings_view(
-                  campaign, echo, app_.campaigns().next_year_campaign_id(context.user, campaign.id),
-                  app_.campaigns().available_forms()));
+  return page(context, status, "campaign_settings", settings_view(context, campaign, echo));
 }
 
 std::vector<PageRoute> SettingsPages::routes() {

@@ -1,9 +1,12 @@
 #pragma once
 // A campaign's settings (settings_pages.cpp).
 
+#include <nlohmann/json.hpp>
 #include <vector>
 
+#include "domain/campaign.h"
 #include "web/app_areas.h"
+#include "web/pages/form_echo.h"
 #include "web/pages/page_family.h"
 
 namespace llw {
@@ -17,8 +20,11 @@ class SettingsPages : public PageFamily {
   HttpResponse campaign_settings(Context& context, const Params& params);
   HttpResponse campaign_settings_post(Context& context, const Params& params);
   HttpResponse next_year_post(Context& context, const Params& params);
+  // The page's view: the campaign's settings (or the values posted, from `echo`).
+  nlohmann::json settings_view(Context& context, const Campaign& campaign,
+                               const pages::FormEcho& echo);
 
-  AppAreas<UsesCampaigns> app_;
+  AppAreas<UsesCampaigns, UsesSignedCopies> app_;
 };
 
 }  // namespace llw

@@ -96,4 +96,10 @@ nlohmann::json campaign_settings_view(const Campaign& campaign, const FormEcho& 
   return view;
 }
 
+void add_signed_copy_choice(nlohmann::json& view, const FormEcho& echo, bool required) {
+  view["signed_copy_required"] = echo.values.count("signed_copy_present") > 0
+                                     ? echo.values.count("signed_copy_required") > 0
+                                     : required;
+}
+
 }  // namespace llw::pages

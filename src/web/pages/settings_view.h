@@ -27,4 +27,8 @@ nlohmann::json campaign_settings_view(const Campaign& campaign, const FormEcho& 
                                       std::optional<std::int64_t> next_year_id = std::nullopt,
                                       const std::vector<FormChoice>& forms = {});
 
+// Adds the campaign setting "Chỉ chấp nhận báo cáo có bản ký số hợp lệ" to the settings view: as
+// posted when `echo` carries the form's marker, else `required` (the campaign's setting).
+void add_signed_copy_choice(nlohmann::json& view, const FormEcho& echo, bool required);
+
 }  // namespace llw::pages

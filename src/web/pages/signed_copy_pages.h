@@ -1,7 +1,8 @@
 #pragma once
 // The signed copy of a report in the browser (signed_copy_pages.cpp): the upload from the report
-// page's form (multipart, no script) and the signed file. The verdict is shown on the report's
-// read-only page (signed_copy_view.h).
+// page's form (multipart, no script) and the signed file; the same for a node's consolidated
+// report from the consolidated page. The verdict is shown on the report's read-only page and on
+// the consolidated page (signed_copy_view.h).
 
 #include <vector>
 
@@ -18,6 +19,8 @@ class SignedCopyPages : public PageFamily {
  private:
   HttpResponse upload(Context& context, const Params& params);
   HttpResponse file(Context& context, const Params& params);
+  HttpResponse upload_consolidated(Context& context, const Params& params);
+  HttpResponse consolidated_file(Context& context, const Params& params);
 
   AppAreas<UsesSignedCopies> app_;
 };
