@@ -1,6 +1,7 @@
 // Evidence (minh chứng, issue 19) from a phone to the consolidated report: a school clerk on a
 // 360×800 screen attaches a photo from the report form (a JPEG drawn by the browser itself, so no
-// binary is kept in the repository), sees its progress and then its thumbnail; a lost connection
+// binary is kept in the repository) for one activity of the form, sees its progress and then its
+// thumbnail with the activity; a lost connection
 // leaves a "Tải lại" button that sends the same file again. The commune coordinator finds the
 // photo in the consolidated page's gallery, picks it for the annex, and downloads the
 // consolidated PDF, which carries the picture (pdfimages) and its caption (pdftotext).
@@ -51,6 +52,8 @@ async function main() {
       const jpeg = await drawnJpeg(page);
       await page.locator('#evidence-file').setInputFiles({ name: 'thu-vien.jpg', mimeType: 'image/jpeg', buffer: jpeg });
       await page.locator('#evidence-caption').fill(caption);
+      // What the photo is evidence for: an activity of the form, sent with the file by app.js.
+      await page.locator('#evidence-item').selectOption({ label: 'Tổ chức ngày đọc sách' });
       // Slow the upload down so its progress bar is seen.
       await page.route('**/minh-chung', async (route) => {
         await new Promise((resolve) => setTimeout(resolve, 400));
@@ -65,6 +68,7 @@ async function main() {
       await page.unroute('**/minh-chung');
       assert.equal(await page.locator('#evidence-list li').count(), 1);
       assert.equal(await page.locator('#evidence-list .evidence-caption').textContent(), caption);
+      assert.equal(await page.locator('#evidence-list .evidence-for').textContent(), 'Minh chứng cho: Tổ chức ngày đọc sách');
       const loaded = await page.locator('#evidence-list img').evaluate((img) => img.complete && img.naturalWidth);
       assert.equal(loaded, 320);
       await page.locator('#evidence').scrollIntoViewIfNeeded();
@@ -111,6 +115,7 @@ async function main() {
       const photo = cp.locator('#gallery li', { hasText: caption });
       await photo.waitFor();
       assert.match(await photo.textContent(), /Trường/);
+      assert.match(await photo.textContent(), /Minh chứng cho: Tổ chức ngày đọc sách/);
       await fitsThePhone(cp, '6-gallery');
       await photo.getByLabel('Đưa vào phụ lục').check();
       await Promise.all([cp.waitForNavigation(), cp.locator('#gallery-save').click()]);
