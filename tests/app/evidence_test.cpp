@@ -510,6 +510,7 @@ TEST_F(EvidenceTest, TheSamePhotoInAnEarlierYearIsMarked) {
   const Campaign previous = app_->campaigns().create_campaign(system_admin(), last);
   const std::string photo = test_image(120, 90, "png");
   app_->evidence().attach(reporter_, previous.id, "HP-X-A", {photo, "nam-ngoai.png", "", ""});
+  app_->evidence().attach(reporter_b_, previous.id, "HP-X-B", {"%PDF-1.4 cũ", "cu.pdf", "", ""});
   now_ = today;
 
   // This year the same school attaches the same photo, and so does another school.
@@ -517,7 +518,7 @@ TEST_F(EvidenceTest, TheSamePhotoInAnEarlierYearIsMarked) {
   EXPECT_NE(
       std::find(again.marks.begin(), again.marks.end(), "Ảnh này đã nộp trong Tuần lễ năm 2024"),
       again.marks.end())
-      << testing::PrintToString(again.marks);
+      << ::testing::PrintToString(again.marks);
   const EvidenceItem other = attach(photo, "b.png", "HP-X-B");
   EXPECT_NE(
       std::find(other.marks.begin(), other.marks.end(), "Ảnh này đã nộp trong Tuần lễ năm 2024"),
@@ -533,7 +534,6 @@ TEST_F(EvidenceTest, TheSamePhotoInAnEarlierYearIsMarked) {
       EXPECT_EQ(mark.find("đã nộp trong"), std::string::npos);
   }
   // A document is "Tệp này"; a new photo has no such mark.
-  app_->evidence().attach(reporter_, previous.id, "HP-X-B", {"%PDF-1.4 cũ", "cu.pdf", "", ""});
   const EvidenceItem pdf = attach("%PDF-1.4 cũ", "cu.pdf");
   EXPECT_NE(std::find(pdf.marks.begin(), pdf.marks.end(), "Tệp này đã nộp trong Tuần lễ năm 2024"),
             pdf.marks.end());

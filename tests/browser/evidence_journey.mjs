@@ -105,6 +105,15 @@ async function main() {
       await fitsThePhone(page, '5-refusals');
     });
 
+    await step('the history lists the evidence attached since the newest version', async () => {
+      await page.goto(unitUrl + '/lich-su');
+      const pending = page.locator('#evidence-pending');
+      await pending.waitFor();
+      assert.match(await pending.textContent(), /Thêm: thu-vien\.jpg “Học sinh đọc sách tại thư viện” — Tổ chức ngày đọc sách/);
+      await fitsThePhone(page, '5b-history');
+      await page.setViewportSize({ width: 360, height: 800 });
+    });
+
     await step('the commune coordinator picks the photo for the annex from the gallery', async () => {
       coordinator = await openBrowser({ viewport: { width: 360, height: 800 } });
       const cp = coordinator.page;
