@@ -109,6 +109,7 @@ async function main() {
       await page.goto(unitUrl + '/lich-su');
       const pending = page.locator('#evidence-pending');
       await pending.waitFor();
+      assert.match(await pending.textContent(), /Minh chứng thêm hoặc gỡ/);
       assert.match(await pending.textContent(), /Thêm: thu-vien\.jpg “Học sinh đọc sách tại thư viện” — Tổ chức ngày đọc sách/);
       await fitsThePhone(page, '5b-history');
       await page.setViewportSize({ width: 360, height: 800 });

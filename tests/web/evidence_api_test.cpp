@@ -143,13 +143,20 @@ TEST_F(EvidenceApiTest, AnUploadNamesTheActivityOrItemItIsEvidenceFor) {
   EXPECT_EQ(items[0]["item_label"], "Tổ chức ngày đọc sách");
 
   // Unknown, another form's, hostile or oversized: 400 on "item", nothing stored.
-  for (const std::string query :
-       {"?item=khong_co", "?item=podcasts", "?item=%3Cscript%3E", "?item=%00%FF",
-        "?item=reading_day%0A", "?item=" + std::string(5000, 'a'), "?item=..%2F..%2Fetc"}) {
+  const std::vector<std::string> queries = {"?item=khong_co",
+                                            "?item=podcasts",
+                                            "?item=%3Cscript%3E",
+                                            "?item=reading_day%0A",
+                                            "?item=" + std::string(5000, 'a'),
+                                            "?item=..%2F..%2Fetc"};
+  for (const std::string& query : queries) {
     const HttpReply refused = upload(png, "x.png", kReporter, "HP-AH-THTT", "", query);
     expect_error(refused, 400, "bad_input", "item");
     EXPECT_EQ(refused.body.find("<script>"), std::string::npos);
   }
+  // Bytes that are not UTF-8 are refused by the transport, before the route.
+  expect_error(upload(png, "x.png", kReporter, "HP-AH-THTT", "", "?item=%00%FF"), 400, "bad_input",
+               "query");
   EXPECT_EQ(listed().size(), 3u);
   // Another unit's report stays 403 with a valid item.
   expect_error(upload(png, "a.png", kReporter, "HP-AH-MN", "", "?item=reading_day"), 403,

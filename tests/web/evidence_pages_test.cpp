@@ -200,7 +200,9 @@ TEST_F(EvidencePagesTest, TheHistoryPageListsTheEvidenceAddedAndRemovedPerVersio
   const std::string history = report_page() + "/lich-su";
   // Before the next version: the changes wait above the table.
   const HtmlPage pending(clerk.open(history).body);
-  EXPECT_NE(pending.text("//*[@id='evidence-pending']").find("Sau phiên bản 1"), std::string::npos);
+  EXPECT_NE(
+      pending.text("//*[@id='evidence-pending']").find("Minh chứng thêm hoặc gỡ sau phiên bản 1"),
+      std::string::npos);
   EXPECT_NE(pending.text("//*[@id='evidence-pending']")
                 .find("Thêm: doc-sach.png — Tổ chức ngày đọc sách"),
             std::string::npos)

@@ -223,8 +223,9 @@ json history_view(const HistoryInput& input) {
   const std::int64_t newest = all.empty() ? 0 : all.front().version;
   json pending = evidence_changes_view(
       Evidence::changes_between(input.evidence, newest, std::numeric_limits<std::int64_t>::max()));
-  pending["after"] = newest == 0 ? std::string("Chưa lưu phiên bản nào")
-                                 : "Sau phiên bản " + std::to_string(newest);
+  pending["after"] = newest == 0 ? std::string("Minh chứng thêm hoặc gỡ trước lần lưu đầu tiên")
+                                 : "Minh chứng thêm hoặc gỡ sau phiên bản " +
+                                       std::to_string(newest) + " (thuộc lần lưu tiếp theo)";
   json changes = json::array();
   for (const ItemChange& change : input.changes) add_change_rows(campaign, change, changes);
   std::string basis;
