@@ -177,6 +177,7 @@
       data.append('csrf', evidenceForm.elements.csrf.value);
       data.append('ajax', '1');
       data.append('caption', job.caption);
+      data.append('item', job.item);
       data.append('file', job.file, job.file.name);
       var request = new XMLHttpRequest();
       job.progress.hidden = false;
@@ -215,7 +216,7 @@
       request.send(data);
     };
 
-    var queueFile = function (file, caption) {
+    var queueFile = function (file, caption, item) {
       var row = document.createElement('li');
       var name = document.createElement('span');
       name.className = 'name';
@@ -236,7 +237,7 @@
       row.appendChild(state);
       row.appendChild(retry);
       evidenceQueue.appendChild(row);
-      var job = { file: file, caption: caption, row: row, progress: progress, state: state, retry: retry };
+      var job = { file: file, caption: caption, item: item, row: row, progress: progress, state: state, retry: retry };
       retry.addEventListener('click', function () {
         retry.hidden = true;
         state.textContent = 'Đang chờ…';
@@ -262,10 +263,13 @@
     evidenceForm.addEventListener('submit', function (event) {
       event.preventDefault();
       var caption = evidenceForm.elements.caption.value;
+      // By id: `elements.item` is the collection's item() method, not the select named "item".
+      var itemSelect = document.getElementById('evidence-item');
+      var item = itemSelect ? itemSelect.value : '';
       var count = 0;
       evidenceInputs.forEach(function (input) {
         if (!input || !input.files) return;
-        for (var i = 0; i < input.files.length; i++) { queueFile(input.files[i], caption); count++; }
+        for (var i = 0; i < input.files.length; i++) { queueFile(input.files[i], caption, item); count++; }
         input.value = '';
       });
       var serverError = document.getElementById('evidence-error');

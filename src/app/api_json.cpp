@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "app/application.h"
 #include "app/campaigns.h"
@@ -205,18 +206,46 @@ json to_json(const UnitReport& report) {
       {"history", json::array()}};
 }
 
-json to_json(const UnitReport& report, const std::vector<ReportVersion>& history) {
+namespace {
+
+// The attachments a version brought, briefly: {"id","name","caption","item","item_label"}.
+json evidence_briefs(const std::vector<EvidenceItem>& items) {
+  json list = json::array();
+  for (const EvidenceItem& item : items) {
+    const EvidenceAttachment& a = item.attachment;
+    list.push_back({{"id", a.id},
+                    {"name", a.original_name},
+                    {"caption", a.caption},
+                    {"item", a.item_key ? json(*a.item_key) : json(nullptr)},
+                    {"item_label", item.item_label}});
+  }
+  return list;
+}
+
+}  // namespace
+
+json to_json(const UnitReport& report, const std::vector<ReportVersion>& history,
+             const std::vector<EvidenceItem>& evidence_history) {
   json out = to_json(report);
   json list = json::array();
   for (const ReportVersion& v : history) {
+    // What was attached or removed while the report stood at the version before this one.
+    const EvidenceVersionChanges changes =
+        Evidence::changes_between(evidence_history, v.version - 1, v.version);
     list.push_back({{"version", v.version},
                     {"status", std::string(to_string(v.status))},
                     {"action", v.action},
                     {"at", format_timestamp(v.at)},
                     {"by", v.by_name.empty() ? json(nullptr) : json(v.by_name)},
-                    {"comment", v.comment}});
+                    {"comment", v.comment},
+                    {"evidence_added", evidence_briefs(changes.added)},
+                    {"evidence_removed", evidence_briefs(changes.removed)}});
   }
   out["history"] = std::move(list);
+  const EvidenceVersionChanges pending = Evidence::changes_between(
+      evidence_history, report.version, std::numeric_limits<std::int64_t>::max());
+  out["evidence_since_last_version"] = {{"added", evidence_briefs(pending.added)},
+                                        {"removed", evidence_briefs(pending.removed)}};
   return out;
 }
 
@@ -575,6 +604,8 @@ nlohmann::json to_json(const EvidenceItem& item) {
           {"taken_at", a.taken_at ? json(*a.taken_at) : json(nullptr)},
           {"added_at", format_timestamp(a.added_at)},
           {"has_thumbnail", a.has_thumbnail},
+          {"item", a.item_key ? json(*a.item_key) : json(nullptr)},
+          {"item_label", item.item_label},
           {"marks", item.marks}};
 }
 

@@ -21,10 +21,14 @@ nlohmann::json to_json(const User& user);
 nlohmann::json to_json(const OrgUnit& unit, const std::vector<std::string>& children_codes);
 nlohmann::json to_json(const Campaign& campaign, bool with_form);
 nlohmann::json to_json(const UnitReport& report);  // "history" left empty
-// The report with its history: [{"version","status","action","at","by"}], newest first.
-nlohmann::json to_json(const UnitReport& report, const std::vector<ReportVersion>& history);
+struct EvidenceItem;                               // app/evidence.h
+// The report with its history: [{"version","status","action","at","by","comment",
+// "evidence_added","evidence_removed"}], newest first; each version's evidence is what was
+// attached and removed since the version before it (Evidence::changes_between over
+// `evidence_history`), and "evidence_since_last_version" holds what changed after the newest.
+nlohmann::json to_json(const UnitReport& report, const std::vector<ReportVersion>& history,
+                       const std::vector<EvidenceItem>& evidence_history);
 nlohmann::json to_json(const Summary& summary);
-struct EvidenceItem;  // app/evidence.h
 // An attachment of a report as GET …/evidence lists it (docs/api.md).
 nlohmann::json to_json(const EvidenceItem& item);
 

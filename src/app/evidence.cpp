@@ -16,6 +16,7 @@
 #include "documents/evidence_media.h"
 #include "domain/access.h"
 #include "domain/error.h"
+#include "domain/evidence_targets.h"
 #include "domain/store.h"
 #include "domain/text.h"
 
@@ -43,7 +44,16 @@ std::optional<std::chrono::year_month_day> day_of(const std::string& taken_at) {
   return day;
 }
 
-const char* kAcceptedTypes = "ảnh (JPEG, PNG, WebP), PDF, DOCX hoặc XLSX";
+// The label of the activity or item `key` of the form; the key itself for one the form does not
+// have (never the case with a campaign's pinned form).
+std::string target_label(const ReportForm* form, const std::string& key) {
+  if (form) {
+    if (auto target = find_evidence_target(*form, key)) return target->label;
+  }
+  return key;
+}
+
+const char* kAcceptedTypes = "ảnh (JPEG, PNG, WebP, HEIC), PDF, DOCX hoặc XLSX";
 
 }  // namespace
 
@@ -83,6 +93,7 @@ ReportInContext Evidence::open(const User& actor, bool write, std::int64_t campa
   const Action action = write ? Action::write_report : Action::read_report;
   if (auto found = store_->reports().find_report_in_context(campaign_id, unit_code)) {
     require_allowed(actor, action, found->unit);
+    found->campaign.form = core_.form(found->campaign.form_id);
     return std::move(*found);
   }
   Campaign campaign = core_.load_campaign(campaign_id);
@@ -95,8 +106,14 @@ ReportInContext Evidence::open(const User& actor, bool write, std::int64_t campa
   return ReportInContext{std::move(campaign), std::move(unit), std::move(*report)};
 }
 
+std::string Evidence::item_label(const ReportInContext& report,
+                                 const std::optional<std::string>& key) {
+  return key ? target_label(report.campaign.form.get(), *key) : "Cả báo cáo";
+}
+
 EvidenceItem Evidence::with_marks(const ReportInContext& report, EvidenceAttachment attachment) {
   EvidenceItem item;
+  item.item_label = item_label(report, attachment.item_key);
   if (attachment.taken_at) {
     if (const auto day = day_of(*attachment.taken_at);
         day && (*day < report.campaign.period_start || *day > report.campaign.period_end)) {
@@ -113,6 +130,16 @@ EvidenceItem Evidence::with_marks(const ReportInContext& report, EvidenceAttachm
     }
     if (others.size() > 3) names += ", …";
     item.marks.push_back("Tệp giống hệt đã được đơn vị khác đính kèm: " + names);
+  }
+  const std::vector<int> years =
+      store_->evidence().earlier_years_with_file(attachment.sha256, report.campaign.year, 3);
+  if (!years.empty()) {
+    std::string listed;
+    for (std::size_t i = 0; i < years.size(); ++i) {
+      listed += (i == 0 ? "" : ", ") + std::to_string(years[i]);
+    }
+    item.marks.push_back(std::string(attachment.kind == "photo" ? "Ảnh" : "Tệp") +
+                         " này đã nộp trong Tuần lễ năm " + listed);
   }
   item.attachment = std::move(attachment);
   return item;
@@ -158,6 +185,19 @@ EvidenceItem Evidence::attach(const User& actor, std::int64_t campaign_id,
         if (utf8_length(caption) > kMaxCaptionLength) {
           throw Error(ErrorKind::validation_failed, "Chú thích dài quá 500 ký tự.", "caption");
         }
+        std::optional<std::string> item_key;
+        if (!upload.item.empty()) {
+          // The value is never echoed: it may be anything a client sent.
+          if (upload.item.size() > kMaxItemKeyLength || !report.campaign.form ||
+              !find_evidence_target(*report.campaign.form, upload.item)) {
+            throw Error(ErrorKind::bad_input,
+                        "Mục được chọn ở “Minh chứng cho” không có trong đề cương báo cáo của đợt "
+                        "này. Hãy tải lại trang rồi chọn một hoạt động, một mục trong danh sách "
+                        "hoặc “Cả báo cáo”.",
+                        "item");
+          }
+          item_key = upload.item;
+        }
         const auto type = documents::sniff_evidence_type(upload.bytes);
         if (!type) {
           throw Error(ErrorKind::bad_input,
@@ -187,6 +227,7 @@ EvidenceItem Evidence::attach(const User& actor, std::int64_t campaign_id,
         attachment.caption = caption;
         attachment.original_name = name;
         attachment.kind = type->kind;
+        attachment.item_key = item_key;
         if (actor.id > 0) attachment.added_by = actor.id;
         attachment.added_at = clock_();
         auto stored = store_->evidence().attach(file, attachment, kMaxFilesPerReport);
@@ -209,6 +250,36 @@ std::vector<EvidenceItem> Evidence::list(const User& actor, std::int64_t campaig
     items.push_back(with_marks(report, std::move(attachment)));
   }
   return items;
+}
+
+std::vector<EvidenceItem> Evidence::history(const User& actor, std::int64_t campaign_id,
+                                            const std::string& unit_code) {
+  const ReportInContext report = open(actor, false, campaign_id, unit_code);
+  std::vector<EvidenceItem> items;
+  for (EvidenceAttachment& attachment :
+       store_->evidence().attachment_history(report.campaign.id, report.unit.id)) {
+    EvidenceItem item;
+    item.item_label = item_label(report, attachment.item_key);
+    item.attachment = std::move(attachment);
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+EvidenceVersionChanges Evidence::changes_between(const std::vector<EvidenceItem>& history,
+                                                 std::int64_t from, std::int64_t to) {
+  EvidenceVersionChanges changes;
+  for (const EvidenceItem& item : history) {
+    const EvidenceAttachment& attachment = item.attachment;
+    if (attachment.added_version >= from && attachment.added_version < to) {
+      changes.added.push_back(item);
+    }
+    if (attachment.removed_version && *attachment.removed_version >= from &&
+        *attachment.removed_version < to) {
+      changes.removed.push_back(item);
+    }
+  }
+  return changes;
 }
 
 EvidenceDownload Evidence::file(const User& actor, std::int64_t campaign_id,
@@ -276,6 +347,10 @@ EvidenceGalleryPage Evidence::gallery(const User& actor, std::int64_t campaign_i
   gallery.photos =
       store_->evidence().subtree_photos(campaign.id, gallery.node.path, gallery.node.id,
                                         (gallery.page - 1) * kGalleryPageSize, kGalleryPageSize);
+  for (GalleryPhoto& photo : gallery.photos) {
+    const auto& key = photo.attachment.item_key;
+    if (key) photo.item_label = target_label(campaign.form.get(), *key);
+  }
   return gallery;
 }
 

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,13 +29,26 @@ struct EvidenceUpload {
   std::string bytes;
   std::string file_name;  // as the client named it (sanitized before it is kept)
   std::string caption;
+  // What the file is evidence for: an activity key or item key of the campaign's form
+  // (domain/evidence_targets.h); empty for the report as a whole.
+  std::string item;
 };
 
-// An attachment as listed: with the marks that catch real mistakes (a photo taken outside the
-// campaign's week, the same file attached by another unit), in Vietnamese.
+// An attachment as listed: the label of what it is evidence for, and the marks that catch real
+// mistakes (a photo taken outside the campaign's week, the same file attached by another unit or
+// in an earlier year's campaign), in Vietnamese.
 struct EvidenceItem {
   EvidenceAttachment attachment;
+  std::string item_label;  // "Cả báo cáo", or the activity's or item's label in the form
   std::vector<std::string> marks;
+};
+
+// The evidence a version of the report's history brought: the attachments added and removed
+// since the version before it (Evidence::changes_by_version).
+struct EvidenceVersionChanges {
+  std::vector<EvidenceItem> added;
+  std::vector<EvidenceItem> removed;
+  bool empty() const { return added.empty() && removed.empty(); }
 };
 
 // A file or thumbnail to send.
@@ -63,19 +77,29 @@ class Evidence : public UseCaseArea {
   static constexpr int kMaxFilesPerReport = 20;
   static constexpr std::size_t kMaxCaptionLength = 500;  // code points
   static constexpr std::size_t kMaxNameLength = 120;     // code points
+  static constexpr std::size_t kMaxItemKeyLength = 64;   // as a form's item keys
   static constexpr int kGalleryPageSize = 24;
   static constexpr int kMaxAnnexPhotos = 40;  // pictures in a consolidated report's annex
 
   // Attaches the upload to the unit's report; audited as "evidence.attach". Error{forbidden} for
   // another unit's report, Error{conflict} for a submitted, accepted or locked report or a
   // report that has kMaxFilesPerReport files already, Error{too_large} over kMaxFileBytes,
-  // Error{bad_input} for an empty file, a type other than JPEG, PNG, WebP, PDF, DOCX or XLSX, a
-  // photo that cannot be decoded or is too large to decode, a caption that is not clean text.
+  // Error{bad_input} for an empty file, a type other than JPEG, PNG, WebP, HEIC, PDF, DOCX or XLSX,
+  // a photo that cannot be decoded or is too large to decode, an item that is not an activity or
+  // item of the campaign's form; Error{validation_failed} for a caption that is not clean text.
   EvidenceItem attach(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
                       EvidenceUpload upload, const RequestContext& context = {});
   // The report's attachments, oldest first, with their marks.
   std::vector<EvidenceItem> list(const User& actor, std::int64_t campaign_id,
                                  const std::string& unit_code);
+  // Every attachment the report ever had (removed ones too), oldest first, without marks: the
+  // history's evidence. Readable by whoever reads the report.
+  std::vector<EvidenceItem> history(const User& actor, std::int64_t campaign_id,
+                                    const std::string& unit_code);
+  // The attachments of `history` a version brought: those attached (removed) while the report
+  // was at a version in [from, to) — so under the version `to`, the changes since `from`.
+  static EvidenceVersionChanges changes_between(const std::vector<EvidenceItem>& history,
+                                                std::int64_t from, std::int64_t to);
   // An attachment's file (or its thumbnail: a photo's 320 px JPEG; Error{not_found} for a
   // document, which has none).
   EvidenceDownload file(const User& actor, std::int64_t campaign_id, const std::string& unit_code,
@@ -115,6 +139,8 @@ class Evidence : public UseCaseArea {
   ReportInContext open(const User& actor, bool write, std::int64_t campaign_id,
                        const std::string& unit_code);
   EvidenceItem with_marks(const ReportInContext& report, EvidenceAttachment attachment);
+  static std::string item_label(const ReportInContext& report,
+                                const std::optional<std::string>& key);
 };
 
 }  // namespace llw

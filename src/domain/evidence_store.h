@@ -36,9 +36,18 @@ struct EvidenceAttachment {
   std::int64_t size = 0;      // bytes served
   bool has_thumbnail = false;
   std::optional<std::string> taken_at;  // a photo's EXIF date taken, "YYYY-MM-DD HH:MM:SS"
+  // What the file is evidence for: an activity key or an item key of the campaign's form
+  // (domain/evidence_targets.h); nullopt for the report as a whole.
+  std::optional<std::string> item_key;
   std::optional<std::int64_t> added_by;
   Timestamp added_at = 0;
   bool removed = false;
+  // The report's version when the file was attached and removed (read by the store in the same
+  // transaction): the history lists the change under the next version. Attaching and removing
+  // never change the report's version.
+  std::int64_t added_version = 0;
+  std::optional<std::int64_t> removed_version;
+  std::optional<Timestamp> removed_at;
 };
 
 // A photo of a node's gallery ("Minh chứng" on the consolidated page): the attachment, the unit
@@ -49,6 +58,9 @@ struct GalleryPhoto {
   std::string unit_code;
   std::string unit_name;
   bool in_annex = false;
+  // The label of the activity or item the photo is evidence for, "" for the report as a whole:
+  // filled by the application from the campaign's form (the store leaves it empty).
+  std::string item_label;
 };
 
 // An attachment of a subtree with the unit whose report holds it (the folders of a subtree's
@@ -64,29 +76,38 @@ class EvidenceStore {
   virtual ~EvidenceStore() = default;
 
   // Stores `file` unless a file with its hash is stored already, and attaches it to the report of
-  // (attachment.campaign_id, attachment.unit_id) with the attachment's caption, name, kind, date
-  // taken, author and time, in one transaction — unless the report already has `max_per_report`
-  // attachments not removed: nullopt then, and nothing is written. The stored attachment.
+  // (attachment.campaign_id, attachment.unit_id) with the attachment's caption, name, kind, item,
+  // date taken, author and time, and the report's current version, in one transaction — unless the
+  // report already has `max_per_report` attachments not removed: nullopt then, and nothing is
+  // written. The stored attachment.
   virtual std::optional<EvidenceAttachment> attach(const EvidenceFile& file,
                                                    const EvidenceAttachment& attachment,
                                                    int max_per_report) = 0;
   // The report's attachments not removed, in the order they were added.
   virtual std::vector<EvidenceAttachment> attachments(std::int64_t campaign_id,
                                                       std::int64_t unit_id) = 0;
+  // Every attachment the report ever had, removed ones too, in the order they were added (the
+  // history's evidence).
+  virtual std::vector<EvidenceAttachment> attachment_history(std::int64_t campaign_id,
+                                                             std::int64_t unit_id) = 0;
   // One attachment of the report (also a removed one), if it exists.
   virtual std::optional<EvidenceAttachment> find_attachment(std::int64_t campaign_id,
                                                             std::int64_t unit_id,
                                                             std::int64_t id) = 0;
   // The bytes of a stored file (its thumbnail when `thumbnail`; empty when it has none).
   virtual std::optional<std::string> file_content(const std::string& sha256, bool thumbnail) = 0;
-  // Marks the attachment removed (the row and the file stay, for the history): false when the
-  // report has no such attachment not removed.
+  // Marks the attachment removed (the row and the file stay, for the history) with the report's
+  // current version: false when the report has no such attachment not removed.
   virtual bool remove_attachment(std::int64_t campaign_id, std::int64_t unit_id, std::int64_t id,
                                  std::optional<std::int64_t> removed_by, Timestamp at) = 0;
   // The codes of the units other than `unit_id` that attached the file (in any campaign, not
   // removed), at most `limit`, in code order.
   virtual std::vector<std::string> other_units_with_file(const std::string& sha256,
                                                          std::int64_t unit_id, int limit) = 0;
+  // The years of the campaigns before `year` in which any unit attached the file (not removed),
+  // at most `limit`, newest first.
+  virtual std::vector<int> earlier_years_with_file(const std::string& sha256, int year,
+                                                   int limit) = 0;
 
   // The gallery of a node: the photos (not removed) attached to the reports of the campaign whose
   // unit lies in the subtree of `path` (the node's materialized path, the node included), in path

@@ -1,7 +1,9 @@
 // The evidence routes (evidence_routes.h). An upload is the file itself as the body (any
 // Content-Type: the server decides the type from the content) with its name and caption in the
 // X-File-Name and X-Caption headers, percent-encoded UTF-8; or a multipart/form-data body with
-// the file in the part "file" and the caption in the field "caption".
+// the file in the part "file" and the caption in the field "caption". What the file is evidence
+// for (an activity or item key of the form) is the query parameter "item", or the multipart
+// field "item".
 #include "web/evidence_routes.h"
 
 #include <string>
@@ -112,12 +114,14 @@ HttpResponse EvidenceRoutes::attach(const HttpRequest& request, const Params& pa
     upload.bytes = std::move(file->second.bytes);
     upload.file_name = file->second.filename;
     upload.caption = form.value("caption");
+    upload.item = form.value("item");
     std::string().swap(request.body);  // the part holds the file now
   } else {
     upload.bytes = std::move(request.body);
     upload.file_name = decoded_header(request.file_name, "X-File-Name");
     upload.caption = decoded_header(request.caption, "X-Caption");
   }
+  if (upload.item.empty()) upload.item = query_value(request, "item").value_or("");
   const EvidenceItem item = app_.evidence().attach(user, campaign_id, params[1], std::move(upload),
                                                    RequestContext{request.client_address});
   return json_response(201, to_json(item));

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/api_json.h"
+#include "app/evidence.h"
 #include "app/reports.h"
 #include "domain/error.h"
 #include "web/document_routes.h"
@@ -52,8 +53,9 @@ HttpResponse ReportRoutes::get_report(const HttpRequest& request, const Params& 
   const User user = authenticate(request);
   const std::int64_t campaign_id = campaign_id_from(params[0]);
   const UnitReport report = app_.reports().get_report(user, campaign_id, params[1]);
-  return json_response(
-      200, to_json(report, app_.reports().report_history(user, campaign_id, params[1])));
+  return json_response(200,
+                       to_json(report, app_.reports().report_history(user, campaign_id, params[1]),
+                               app_.evidence().history(user, campaign_id, params[1])));
 }
 
 HttpResponse ReportRoutes::save_report(const HttpRequest& request, const Params& params) {

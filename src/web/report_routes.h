@@ -24,7 +24,7 @@ class ReportRoutes : public ApiFamily {
   HttpResponse entry_template(const HttpRequest& request, const Params& params);
   HttpResponse enter_reports(const HttpRequest& request, const Params& params);
 
-  AppAreas<UsesReports> app_;
+  AppAreas<UsesReports, UsesEvidence> app_;
 };
 
 }  // namespace llw

@@ -3,9 +3,11 @@
 // refused with a Vietnamese message and nothing stored.
 #include "app/evidence.h"
 
+#include <algorithm>
 #include <string>
 
 #include "app/audit_trail.h"
+#include "app/content_hash.h"
 #include "app/document_downloads.h"
 #include "app/reports.h"
 #include "app_fixture.h"
@@ -145,7 +147,7 @@ TEST_F(EvidenceTest, DocumentsAreRecognisedByTheirContentAndServedAsUploaded) {
 TEST_F(EvidenceTest, BadFilesAreRefusedWithAVietnameseMessageAndNothingIsStored) {
   const std::string not_a_photo =
       refusal(ErrorKind::bad_input, [&] { attach("Đây không phải là ảnh.", "anh.jpg"); });
-  EXPECT_NE(not_a_photo.find("không phải ảnh (JPEG, PNG, WebP), PDF, DOCX hoặc XLSX"),
+  EXPECT_NE(not_a_photo.find("không phải ảnh (JPEG, PNG, WebP, HEIC), PDF, DOCX hoặc XLSX"),
             std::string::npos)
       << not_a_photo;
   EXPECT_NE(refusal(ErrorKind::bad_input, [&] { attach(plain_zip(), "bao-cao.docx"); })
@@ -368,6 +370,176 @@ TEST_F(EvidenceTest, TheCoordinatorPicksPhotosForTheConsolidatedReportsAnnex) {
   EXPECT_EQ(adds, 2);
   EXPECT_EQ(removes, 2);
   EXPECT_EQ(refused, 6);
+}
+
+TEST_F(EvidenceTest, AnAttachmentNamesAnActivityOrItemOfTheCampaignsForm) {
+  const std::string png = test_image(80, 60, "png");
+  EvidenceUpload upload{png, "doc-sach.png", "Ngày đọc sách", "reading_day"};
+  const EvidenceItem activity = app_->evidence().attach(reporter_, campaign_.id, "HP-X-A", upload);
+  EXPECT_EQ(activity.attachment.item_key, std::optional<std::string>("reading_day"));
+  EXPECT_EQ(activity.item_label, "Tổ chức ngày đọc sách");
+  upload = {"%PDF-1.4 băng rôn", "bang-ron.pdf", "", "banners"};
+  EXPECT_EQ(app_->evidence().attach(reporter_, campaign_.id, "HP-X-A", upload).item_label,
+            "Số pano, băng zôn tuyên truyền");
+  // An activity's own item is accepted too (the API may name it); none is the whole report.
+  upload = {"%PDF-1.4 buổi", "buoi.pdf", "", "reading_day_sessions"};
+  EXPECT_EQ(app_->evidence().attach(reporter_, campaign_.id, "HP-X-A", upload).item_label,
+            "Tổ chức ngày đọc sách: số buổi, số lớp đã tổ chức");
+  const EvidenceItem whole = attach("%PDF-1.4 cả báo cáo", "ca.pdf");
+  EXPECT_FALSE(whole.attachment.item_key.has_value());
+  EXPECT_EQ(whole.item_label, "Cả báo cáo");
+
+  // Listed, and read back by the reviewer, with the same labels.
+  const auto listed = app_->evidence().list(commune_, campaign_.id, "HP-X-A");
+  ASSERT_EQ(listed.size(), 4u);
+  EXPECT_EQ(listed[0].item_label, "Tổ chức ngày đọc sách");
+  EXPECT_EQ(listed[3].item_label, "Cả báo cáo");
+  // The gallery says what a photo is evidence for.
+  const EvidenceGalleryPage gallery = app_->evidence().gallery(commune_, campaign_.id, "HP-X", 1);
+  ASSERT_EQ(gallery.photos.size(), 1u);
+  EXPECT_EQ(gallery.photos[0].item_label, "Tổ chức ngày đọc sách");
+}
+
+TEST_F(EvidenceTest, AnItemTheFormDoesNotHaveIsRefusedAndNothingIsStored) {
+  const std::string png = test_image(80, 60, "png");
+  // Unknown, another form's key, a section's key, upper case, too long, hostile bytes.
+  for (const std::string& item :
+       {std::string("khong_co"), std::string("podcasts"), std::string("II.1"),
+        std::string("READING_DAY"), std::string(Evidence::kMaxItemKeyLength + 1, 'a'),
+        std::string(100000, 'x'), std::string("reading_day\0x", 13), std::string("../../etc"),
+        std::string("<script>alert(1)</script>"), std::string("\xff\xfe", 2),
+        std::string(" reading_day")}) {
+    const std::string message = refusal(ErrorKind::bad_input, [&] {
+      app_->evidence().attach(reporter_, campaign_.id, "HP-X-A", {png, "anh.png", "", item});
+    });
+    EXPECT_NE(message.find("không có trong đề cương báo cáo"), std::string::npos) << message;
+    // The value is never echoed.
+    EXPECT_EQ(message.find("<script>"), std::string::npos);
+    EXPECT_EQ(message.find("khong_co"), std::string::npos);
+  }
+  EXPECT_EQ(attached(), 0u);
+  EXPECT_FALSE(store_->evidence().file_content(sha256_hex(png), false).has_value());
+  // Access is checked first: another school's report is forbidden whatever the item.
+  EXPECT_EQ(error_kind_of([&] {
+              app_->evidence().attach(reporter_, campaign_.id, "HP-X-B",
+                                      {png, "anh.png", "", "reading_day"});
+            }),
+            ErrorKind::forbidden);
+  EXPECT_EQ(error_kind_of([&] {
+              app_->evidence().attach(reporter_, campaign_.id, "HP-X-B",
+                                      {png, "anh.png", "", "khong_co"});
+            }),
+            ErrorKind::forbidden);
+  // A submitted report takes no evidence for an item either.
+  UnitReport current = app_->reports().get_report(reporter_, campaign_.id, "HP-X-A");
+  current =
+      app_->reports().save_draft(reporter_, campaign_.id, "HP-X-A", current.version, values_a());
+  app_->reports().submit(reporter_, campaign_.id, "HP-X-A", current.version);
+  EXPECT_EQ(error_kind_of([&] {
+              app_->evidence().attach(reporter_, campaign_.id, "HP-X-A",
+                                      {png, "anh.png", "", "reading_day"});
+            }),
+            ErrorKind::conflict);
+  EXPECT_EQ(attached(), 0u);
+}
+
+// Issue 19, item 5: the history lists, under each version, the evidence attached and removed
+// since the version before; attaching changes neither the figures nor the version.
+TEST_F(EvidenceTest, TheHistoryListsTheEvidenceEachVersionBrought) {
+  const EvidenceItem before_save = attach("%PDF-1.4 một", "mot.pdf");
+  UnitReport current = app_->reports().get_report(reporter_, campaign_.id, "HP-X-A");
+  EXPECT_EQ(current.version, 0);
+  current =
+      app_->reports().save_draft(reporter_, campaign_.id, "HP-X-A", current.version, values_a());
+  ASSERT_EQ(current.version, 1);
+  const EvidenceItem after_save = app_->evidence().attach(
+      reporter_, campaign_.id, "HP-X-A", {"%PDF-1.4 hai", "hai.pdf", "", "reading_day"});
+  app_->evidence().remove(reporter_, campaign_.id, "HP-X-A", before_save.attachment.id);
+  const UnitReport unchanged = app_->reports().get_report(reporter_, campaign_.id, "HP-X-A");
+  EXPECT_EQ(unchanged.version, 1);
+  EXPECT_EQ(unchanged.values, current.values);
+
+  const auto history = app_->evidence().history(commune_, campaign_.id, "HP-X-A");
+  ASSERT_EQ(history.size(), 2u);
+  // Version 1 brought the first file; what came after it waits for the next version.
+  auto changes = Evidence::changes_between(history, 0, 1);
+  ASSERT_EQ(changes.added.size(), 1u);
+  EXPECT_EQ(changes.added[0].attachment.id, before_save.attachment.id);
+  EXPECT_TRUE(changes.removed.empty());
+  changes = Evidence::changes_between(history, 1, 2);
+  ASSERT_EQ(changes.added.size(), 1u);
+  EXPECT_EQ(changes.added[0].attachment.id, after_save.attachment.id);
+  EXPECT_EQ(changes.added[0].item_label, "Tổ chức ngày đọc sách");
+  ASSERT_EQ(changes.removed.size(), 1u);
+  EXPECT_EQ(changes.removed[0].attachment.id, before_save.attachment.id);
+  // Submitting makes version 2, which now holds them.
+  app_->reports().submit(reporter_, campaign_.id, "HP-X-A", 1);
+  EXPECT_EQ(app_->reports().get_report(reporter_, campaign_.id, "HP-X-A").version, 2);
+  EXPECT_EQ(Evidence::changes_between(history, 1, 2).added.size(), 1u);
+  // Whoever reads the report reads its history; another school does not.
+  EXPECT_EQ(app_->evidence().history(viewer_, campaign_.id, "HP-X-A").size(), 2u);
+  EXPECT_EQ(error_kind_of([&] { app_->evidence().history(reporter_b_, campaign_.id, "HP-X-A"); }),
+            ErrorKind::forbidden);
+  // Both are in the audit log.
+  AuditQuery query;
+  query.action = "evidence.";
+  int attaches = 0;
+  int removes = 0;
+  for (const AuditEntry& entry : app_->audit().audit_log(system_admin(), "HP", query)) {
+    if (entry.action == "evidence.attach" && entry.outcome == "ok") ++attaches;
+    if (entry.action == "evidence.remove" && entry.outcome == "ok") ++removes;
+  }
+  EXPECT_EQ(attaches, 2);
+  EXPECT_EQ(removes, 1);
+}
+
+// Issue 19, item 2: the same file attached in an earlier year's campaign is marked, for the
+// same unit and for any other.
+TEST_F(EvidenceTest, TheSamePhotoInAnEarlierYearIsMarked) {
+  Campaign last = testing_support::week_campaign_2025();
+  last.name = "Tuần lễ hưởng ứng học tập suốt đời năm 2024";
+  last.year = 2024;
+  last.period_start = std::chrono::year{2024} / 10 / 1;
+  last.period_end = std::chrono::year{2024} / 10 / 7;
+  last.deadline = std::chrono::year{2024} / 10 / 12;
+  last.lock_date = std::chrono::year{2024} / 10 / 31;
+  last.issuer_code = "HP";
+  last.reporting_kinds = {UnitKind::school};
+  const Timestamp today = now_;
+  now_ = vietnam_time(10, 5, 10) - 365 * 86400;
+  const Campaign previous = app_->campaigns().create_campaign(system_admin(), last);
+  const std::string photo = test_image(120, 90, "png");
+  app_->evidence().attach(reporter_, previous.id, "HP-X-A", {photo, "nam-ngoai.png", "", ""});
+  app_->evidence().attach(reporter_b_, previous.id, "HP-X-B", {"%PDF-1.4 cũ", "cu.pdf", "", ""});
+  now_ = today;
+
+  // This year the same school attaches the same photo, and so does another school.
+  const EvidenceItem again = attach(photo, "nam-nay.png");
+  EXPECT_NE(
+      std::find(again.marks.begin(), again.marks.end(), "Ảnh này đã nộp trong Tuần lễ năm 2024"),
+      again.marks.end())
+      << ::testing::PrintToString(again.marks);
+  const EvidenceItem other = attach(photo, "b.png", "HP-X-B");
+  EXPECT_NE(
+      std::find(other.marks.begin(), other.marks.end(), "Ảnh này đã nộp trong Tuần lễ năm 2024"),
+      other.marks.end());
+  // The reviewer's list shows it; last year's own list does not (nothing earlier than 2024).
+  const auto listed = app_->evidence().list(commune_, campaign_.id, "HP-X-A");
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_NE(std::find(listed[0].marks.begin(), listed[0].marks.end(),
+                      "Ảnh này đã nộp trong Tuần lễ năm 2024"),
+            listed[0].marks.end());
+  for (const EvidenceItem& item : app_->evidence().list(commune_, previous.id, "HP-X-A")) {
+    for (const std::string& mark : item.marks)
+      EXPECT_EQ(mark.find("đã nộp trong"), std::string::npos);
+  }
+  // A document is "Tệp này"; a new photo has no such mark.
+  const EvidenceItem pdf = attach("%PDF-1.4 cũ", "cu.pdf");
+  EXPECT_NE(std::find(pdf.marks.begin(), pdf.marks.end(), "Tệp này đã nộp trong Tuần lễ năm 2024"),
+            pdf.marks.end());
+  for (const std::string& mark : attach(test_image(33, 33, "png"), "moi.png").marks) {
+    EXPECT_EQ(mark.find("đã nộp trong"), std::string::npos);
+  }
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Evidence (minh chứng, issue 19) from a phone to the consolidated report: a school clerk on a
 // 360×800 screen attaches a photo from the report form (a JPEG drawn by the browser itself, so no
-// binary is kept in the repository), sees its progress and then its thumbnail; a lost connection
+// binary is kept in the repository) for one activity of the form, sees its progress and then its
+// thumbnail with the activity; a lost connection
 // leaves a "Tải lại" button that sends the same file again. The commune coordinator finds the
 // photo in the consolidated page's gallery, picks it for the annex, and downloads the
 // consolidated PDF, which carries the picture (pdfimages) and its caption (pdftotext).
@@ -51,6 +52,8 @@ async function main() {
       const jpeg = await drawnJpeg(page);
       await page.locator('#evidence-file').setInputFiles({ name: 'thu-vien.jpg', mimeType: 'image/jpeg', buffer: jpeg });
       await page.locator('#evidence-caption').fill(caption);
+      // What the photo is evidence for: an activity of the form, sent with the file by app.js.
+      await page.locator('#evidence-item').selectOption({ label: 'Tổ chức ngày đọc sách' });
       // Slow the upload down so its progress bar is seen.
       await page.route('**/minh-chung', async (route) => {
         await new Promise((resolve) => setTimeout(resolve, 400));
@@ -65,6 +68,7 @@ async function main() {
       await page.unroute('**/minh-chung');
       assert.equal(await page.locator('#evidence-list li').count(), 1);
       assert.equal(await page.locator('#evidence-list .evidence-caption').textContent(), caption);
+      assert.equal(await page.locator('#evidence-list .evidence-for').textContent(), 'Minh chứng cho: Tổ chức ngày đọc sách');
       const loaded = await page.locator('#evidence-list img').evaluate((img) => img.complete && img.naturalWidth);
       assert.equal(loaded, 320);
       await page.locator('#evidence').scrollIntoViewIfNeeded();
@@ -101,6 +105,16 @@ async function main() {
       await fitsThePhone(page, '5-refusals');
     });
 
+    await step('the history lists the evidence attached since the newest version', async () => {
+      await page.goto(unitUrl + '/lich-su');
+      const pending = page.locator('#evidence-pending');
+      await pending.waitFor();
+      assert.match(await pending.textContent(), /Minh chứng thêm hoặc gỡ/);
+      assert.match(await pending.textContent(), /Thêm: thu-vien\.jpg “Học sinh đọc sách tại thư viện” — Tổ chức ngày đọc sách/);
+      await fitsThePhone(page, '5b-history');
+      await page.setViewportSize({ width: 360, height: 800 });
+    });
+
     await step('the commune coordinator picks the photo for the annex from the gallery', async () => {
       coordinator = await openBrowser({ viewport: { width: 360, height: 800 } });
       const cp = coordinator.page;
@@ -111,6 +125,7 @@ async function main() {
       const photo = cp.locator('#gallery li', { hasText: caption });
       await photo.waitFor();
       assert.match(await photo.textContent(), /Trường/);
+      assert.match(await photo.textContent(), /Minh chứng cho: Tổ chức ngày đọc sách/);
       await fitsThePhone(cp, '6-gallery');
       await photo.getByLabel('Đưa vào phụ lục').check();
       await Promise.all([cp.waitForNavigation(), cp.locator('#gallery-save').click()]);

@@ -249,6 +249,80 @@ TEST_P(EvidenceStoreTest, AnnexPicksAreTheNodesOwnAndOnlyPhotosOfItsSubtree) {
   EXPECT_TRUE(store_->evidence().annex_photos(campaign_, node, path, 10).empty());
 }
 
+TEST_P(EvidenceStoreTest, AnAttachmentKeepsItsItemAndTheReportsVersionsItCameBetween) {
+  const std::int64_t unit = id_of("HP-AH-A");
+  EvidenceAttachment whole = attachment("HP-AH-A", "cả báo cáo");
+  const auto first = store_->evidence().attach(file(std::string(64, '1'), "%PDF 1"), whole, 20);
+  ASSERT_TRUE(first.has_value());
+  EXPECT_FALSE(first->item_key.has_value());
+  EXPECT_EQ(first->added_version, 0);  // never saved yet
+
+  // A save moves the report to version 1; the next attachment and a removal record it.
+  UnitReport current = *store_->reports().find_report(campaign_, unit);
+  ReportWrite write;
+  write.report = current;
+  write.report.status = ReportStatus::draft;
+  write.report.values = {{"banners", 2}};
+  write.report.version = current.version + 1;
+  write.expected_version = current.version;
+  write.action = "save";
+  store_->reports().write_report(write, {});
+  EvidenceAttachment for_item = attachment("HP-AH-A", "đọc sách");
+  for_item.item_key = "reading_day";
+  const auto second = store_->evidence().attach(file(std::string(64, '2'), "%PDF 2"), for_item, 20);
+  ASSERT_TRUE(second.has_value());
+  EXPECT_EQ(second->item_key, std::optional<std::string>("reading_day"));
+  EXPECT_EQ(second->added_version, 1);
+  ASSERT_TRUE(store_->evidence().remove_attachment(campaign_, unit, first->id, std::nullopt, 3000));
+
+  // Attaching and removing changed neither the report's version nor its figures.
+  const UnitReport after = *store_->reports().find_report(campaign_, unit);
+  EXPECT_EQ(after.version, 1);
+  EXPECT_EQ(after.values, (nlohmann::json{{"banners", 2}}));
+  EXPECT_EQ(store_->reports().report_history(campaign_, unit, 10).size(), 1u);
+
+  const auto history = store_->evidence().attachment_history(campaign_, unit);
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_TRUE(history[0].removed);
+  EXPECT_EQ(history[0].removed_version, std::optional<std::int64_t>(1));
+  EXPECT_EQ(history[0].removed_at, std::optional<Timestamp>(3000));
+  EXPECT_FALSE(history[1].removed_version.has_value());
+  EXPECT_EQ(store_->evidence().attachments(campaign_, unit).at(0).item_key,
+            std::optional<std::string>("reading_day"));
+  // Another report's history is its own.
+  EXPECT_TRUE(store_->evidence().attachment_history(campaign_, id_of("HP-AH-B")).empty());
+}
+
+TEST_P(EvidenceStoreTest, TheYearsOfEarlierCampaignsThatHadTheFileAreFound) {
+  // Last year's campaign, with the same school's report.
+  Campaign last = testing_support::week_campaign_2025();
+  last.name = "Tuần lễ năm 2024";
+  last.year = 2024;
+  last.issuer_unit_id = id_of("HP");
+  last.reporting_kinds = {UnitKind::school};
+  const std::int64_t last_id = store_->campaigns().insert_campaign(
+      last, store_->units().units_in_subtree(store_->units().find_unit("HP")->path,
+                                             last.reporting_kinds));
+  const std::string sha = std::string(64, '7');
+  EvidenceAttachment old = attachment("HP-AH-B", "năm ngoái");
+  old.campaign_id = last_id;
+  ASSERT_TRUE(store_->evidence().attach(file(sha, "%PDF old"), old, 20).has_value());
+  ASSERT_TRUE(store_->evidence()
+                  .attach(file(sha, "%PDF old"), attachment("HP-AH-A", "năm nay"), 20)
+                  .has_value());
+
+  EXPECT_EQ(store_->evidence().earlier_years_with_file(sha, 2025, 3), std::vector<int>{2024});
+  // Not this year's own, not a later one, not another file.
+  EXPECT_TRUE(store_->evidence().earlier_years_with_file(sha, 2024, 3).empty());
+  EXPECT_TRUE(store_->evidence().earlier_years_with_file(std::string(64, '8'), 2025, 3).empty());
+  // A removed attachment does not count.
+  const auto listed = store_->evidence().attachments(last_id, id_of("HP-AH-B"));
+  ASSERT_EQ(listed.size(), 1u);
+  ASSERT_TRUE(store_->evidence().remove_attachment(last_id, id_of("HP-AH-B"), listed[0].id,
+                                                   std::nullopt, 5));
+  EXPECT_TRUE(store_->evidence().earlier_years_with_file(sha, 2025, 3).empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, EvidenceStoreTest, kBothBackends,
                          testing_support::backend_param_name);
 

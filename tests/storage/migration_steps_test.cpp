@@ -59,6 +59,20 @@ INSERT INTO reports (campaign_id, unit_id, path, status, version, values_json, c
   VALUES (1, 2, '/1/2/', 'submitted', 2, '{"participants": 120}', 1);
 )sql";
 
+// The school's history and evidence as 037 left them: versions 1 and 2 saved at 100 and 200, a
+// file attached at 150 (while at version 1) and one attached at 50 (before any version) and
+// removed at 250 (at version 2).
+const char kRowsBefore038[] = R"sql(
+INSERT INTO report_versions (campaign_id, unit_id, version, status, values_json, action, at)
+  VALUES (1, 2, 1, 'draft', '{}', 'save', 100), (1, 2, 2, 'submitted', '{}', 'submit', 200);
+INSERT INTO evidence_files (sha256, kind, content_type, size, content, created_at)
+  VALUES ('aa', 'pdf', 'application/pdf', 3, 'pdf', 50);
+INSERT INTO evidence (campaign_id, unit_id, file_sha256, kind, added_at)
+  VALUES (1, 2, 'aa', 'pdf', 150);
+INSERT INTO evidence (campaign_id, unit_id, file_sha256, kind, added_at, removed, removed_at)
+  VALUES (1, 2, 'aa', 'pdf', 50, 1, 250);
+)sql";
+
 // The schema as text, one line per table, column, index, constraint, trigger or function, in a
 // fixed order, so two databases compare with one EXPECT_EQ (and a failure shows the lines).
 std::string schema_of(TestDatabase& database) {
@@ -139,6 +153,7 @@ class MigrationStepsTest : public ::testing::TestWithParam<Backend> {
       ASSERT_EQ(database.raw()->integer("SELECT COUNT(*) FROM schema_migrations"),
                 static_cast<long long>(released.size()));
       if (released.size() == 1) execute(database, kRowsOf001);
+      if (migration->name.rfind("037", 0) == 0) execute(database, kRowsBefore038);
     }
   }
 };
@@ -170,6 +185,17 @@ TEST_P(MigrationStepsTest, RowsWrittenBefore027GetTheirSearchKeyAndTheirRecount)
   ASSERT_TRUE(school.has_value());
   EXPECT_EQ(school->path, "/1/2/");
   EXPECT_EQ(store->reports().find_report(1, school->id)->status, ReportStatus::submitted);
+}
+
+TEST_P(MigrationStepsTest, EvidenceAttachedBefore038IsPlacedBetweenTheVersionsOfItsTime) {
+  auto upgraded = empty_database();
+  upgrade_step_by_step(*upgraded);
+  if (HasFatalFailure()) return;
+  auto raw = upgraded->raw();
+  EXPECT_EQ(raw->rows("SELECT added_at, added_version, COALESCE(removed_version, -1), "
+                      "CASE WHEN item_key IS NULL THEN 1 ELSE 0 END FROM evidence "
+                      "ORDER BY added_at"),
+            "50|0|2|1\n150|1|-1|1\n");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, MigrationStepsTest, testing_support::kBothBackends,

@@ -27,9 +27,10 @@ class EvidenceApiTest : public WebFixture {
   }
   HttpReply upload(const std::string& bytes, const std::string& encoded_name,
                    const std::string& user = kReporter, const std::string& unit = "HP-AH-THTT",
-                   const std::string& encoded_caption = "L%E1%BB%85%20khai%20m%E1%BA%A1c") {
+                   const std::string& encoded_caption = "L%E1%BB%85%20khai%20m%E1%BA%A1c",
+                   const std::string& query = "") {
     return http_->send(
-        "POST", evidence_path(unit), bytes,
+        "POST", evidence_path(unit) + query, bytes,
         {"Authorization: Bearer " + token(user), "Content-Type: application/octet-stream",
          "X-File-Name: " + encoded_name, "X-Caption: " + encoded_caption});
   }
@@ -113,6 +114,73 @@ TEST_F(EvidenceApiTest, BadUploadsAreRefusedWithAMessageAndNothingIsStored) {
   const std::string name = hostile.json()["name"];
   EXPECT_EQ(name.find('/'), std::string::npos);
   EXPECT_EQ(name.size(), 120u);
+}
+
+TEST_F(EvidenceApiTest, AnUploadNamesTheActivityOrItemItIsEvidenceFor) {
+  const std::string png = test_image(90, 60, "png");
+  const HttpReply raw =
+      upload(png, "doc-sach.png", kReporter, "HP-AH-THTT", "", "?item=reading_day");
+  ASSERT_EQ(raw.status, 201) << raw.body;
+  EXPECT_EQ(raw.json()["item"], "reading_day");
+  EXPECT_EQ(raw.json()["item_label"], "Tổ chức ngày đọc sách");
+  const std::string boundary = "----llw-item";
+  const std::string body =
+      "--" + boundary + "\r\nContent-Disposition: form-data; name=\"item\"\r\n\r\nbanners\r\n--" +
+      boundary +
+      "\r\nContent-Disposition: form-data; name=\"file\"; "
+      "filename=\"b.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"
+      "%PDF-1.4 b\r\n--" +
+      boundary + "--\r\n";
+  const HttpReply multipart =
+      http_->send("POST", evidence_path(), body,
+                  {"Authorization: Bearer " + token(kReporter),
+                   "Content-Type: multipart/form-data; boundary=" + boundary});
+  ASSERT_EQ(multipart.status, 201) << multipart.body;
+  EXPECT_EQ(multipart.json()["item"], "banners");
+  const HttpReply whole = upload("%PDF-1.4 c", "c.pdf");
+  EXPECT_EQ(whole.json()["item"], nullptr);
+  EXPECT_EQ(whole.json()["item_label"], "Cả báo cáo");
+  const json items = listed();
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0]["item_label"], "Tổ chức ngày đọc sách");
+
+  // Unknown, another form's, hostile or oversized: 400 on "item", nothing stored.
+  const std::vector<std::string> queries = {"?item=khong_co",
+                                            "?item=podcasts",
+                                            "?item=%3Cscript%3E",
+                                            "?item=reading_day%0A",
+                                            "?item=" + std::string(5000, 'a'),
+                                            "?item=..%2F..%2Fetc"};
+  for (const std::string& query : queries) {
+    const HttpReply refused = upload(png, "x.png", kReporter, "HP-AH-THTT", "", query);
+    expect_error(refused, 400, "bad_input", "item");
+    EXPECT_EQ(refused.body.find("<script>"), std::string::npos);
+  }
+  // Bytes that are not UTF-8 are refused by the transport, before the route.
+  expect_error(upload(png, "x.png", kReporter, "HP-AH-THTT", "", "?item=%00%FF"), 400, "bad_input",
+               "query");
+  EXPECT_EQ(listed().size(), 3u);
+  // Another unit's report stays 403 with a valid item.
+  expect_error(upload(png, "a.png", kReporter, "HP-AH-MN", "", "?item=reading_day"), 403,
+               "forbidden");
+
+  // The report's history: version 1 (the first save) brought the three files.
+  ASSERT_EQ(save_draft("HP-AH-THTT", {{"media_articles", 1}}).status, 200);
+  const json removed_id = items[2]["id"];
+  ASSERT_EQ(http_
+                ->send("DELETE", evidence_path() + "/" + std::to_string(removed_id.get<int>()), {},
+                       {"Authorization: Bearer " + token(kReporter)})
+                .status,
+            204);
+  const json report = get(report_path("HP-AH-THTT"), token(kCoordinator)).json();
+  ASSERT_EQ(report["history"].size(), 1u);
+  EXPECT_EQ(report["history"][0]["evidence_added"].size(), 3u);
+  EXPECT_EQ(report["history"][0]["evidence_added"][0]["item"], "reading_day");
+  EXPECT_EQ(report["history"][0]["evidence_removed"], json::array());
+  ASSERT_EQ(report["evidence_since_last_version"]["removed"].size(), 1u);
+  EXPECT_EQ(report["evidence_since_last_version"]["removed"][0]["id"], removed_id);
+  EXPECT_EQ(report["evidence_since_last_version"]["added"], json::array());
+  EXPECT_EQ(report["version"], 1);
 }
 
 TEST_F(EvidenceApiTest, AnAcceptedReportTakesNoMoreEvidence) {

@@ -49,10 +49,12 @@ class EvidencePagesTest : public WebFixture {
   // The upload form posted as a browser posts it (with "ajax=1" as app.js does).
   HttpReply upload(const PageSession& session, const std::string& bytes,
                    const std::string& file_name, const std::string& caption = "Lễ khai mạc",
-                   bool ajax = false, const std::string& unit = "HP-AH-THTT") const {
+                   bool ajax = false, const std::string& unit = "HP-AH-THTT",
+                   const std::string& item = "") const {
     const std::string boundary = "----llw-page-evidence";
     std::vector<Part> parts = {{"csrf", session.csrf(), ""}, {"caption", caption, ""}};
     if (ajax) parts.push_back({"ajax", "1", ""});
+    parts.push_back({"item", item, ""});
     parts.push_back({"file", bytes, file_name});
     return http_->send(
         "POST", report_page(unit) + "/minh-chung", multipart(parts, boundary),
@@ -109,6 +111,119 @@ TEST_F(EvidencePagesTest, WithoutJavaScriptAnUploadRedirectsBackAndTheFormListsI
   EXPECT_EQ(HtmlPage(clerk.open(report_page()).body).count("//ul[@id='evidence-list']/li"), 0u);
 }
 
+TEST_F(EvidencePagesTest, TheUploadFormOffersTheFormsActivitiesAndItemsAndTheListShowsThem) {
+  PageSession clerk = signed_in(kReporter);
+  const HtmlPage empty(clerk.open(report_page()).body);
+  // "Minh chứng cho": the whole report first, then the form's activities and items by section.
+  EXPECT_EQ(empty.text("//label[@for='evidence-item']"), "Minh chứng cho");
+  EXPECT_EQ(empty.text("//select[@id='evidence-item']/option[1]"), "Cả báo cáo");
+  EXPECT_EQ(empty.attribute("//select[@id='evidence-item']/option[1]", "value"), "");
+  EXPECT_EQ(empty.text("//select[@id='evidence-item']//option[@value='reading_day']"),
+            "Tổ chức ngày đọc sách");
+  EXPECT_EQ(empty.count("//select[@id='evidence-item']//option[@value='reading_day_sessions']"),
+            0u);  // an activity is offered once, not per measure
+  EXPECT_GE(empty.count("//select[@id='evidence-item']/optgroup"), 2u);
+  EXPECT_NE(empty.text("//*[@id='evidence-rules']").find("HEIC"), std::string::npos);
+
+  // Without JavaScript, and as app.js sends it.
+  ASSERT_EQ(upload(clerk, test_image(300, 200, "png"), "doc-sach.png", "Ngày đọc sách", false,
+                   "HP-AH-THTT", "reading_day")
+                .status,
+            303);
+  const HttpReply ajax =
+      upload(clerk, "%PDF-1.4 pano", "pano.pdf", "", true, "HP-AH-THTT", "banners");
+  ASSERT_EQ(ajax.status, 201) << ajax.body;
+  EXPECT_EQ(ajax.json()["item"]["item_label"], "Số pano, băng zôn tuyên truyền");
+  ASSERT_EQ(upload(clerk, "%PDF-1.4 chung", "chung.pdf", "", true).status, 201);
+  const HtmlPage listed(clerk.open(report_page()).body);
+  ASSERT_EQ(listed.count("//ul[@id='evidence-list']/li"), 3u);
+  EXPECT_EQ(listed.text("//ul[@id='evidence-list']/li[1]//p[@class='evidence-for']"),
+            "Minh chứng cho: Tổ chức ngày đọc sách");
+  EXPECT_EQ(listed.text("//ul[@id='evidence-list']/li[3]//p[@class='evidence-for']"),
+            "Minh chứng cho: Cả báo cáo");
+
+  // An item the form does not have: the form again, the message beside the control, the
+  // caption kept, nothing stored; the value itself is never shown.
+  for (const std::string item :
+       {std::string("khong_co"), std::string("<b>x</b>"), std::string(3000, 'k')}) {
+    const HttpReply refused =
+        upload(clerk, test_image(40, 30, "png"), "a.png", "Giữ lại", false, "HP-AH-THTT", item);
+    ASSERT_EQ(refused.status, 400) << refused.body;
+    const HtmlPage page(refused.body);
+    EXPECT_NE(page.text("//*[@id='evidence-error']").find("không có trong đề cương"),
+              std::string::npos);
+    EXPECT_EQ(page.attribute("//input[@id='evidence-caption']", "value"), "Giữ lại");
+    EXPECT_EQ(refused.body.find("<b>x</b>"), std::string::npos);
+    EXPECT_EQ(page.count("//select[@id='evidence-item']/option[@selected]"), 0u);
+    const HttpReply json_refusal =
+        upload(clerk, test_image(40, 30, "png"), "a.png", "", true, "HP-AH-THTT", item);
+    EXPECT_EQ(json_refusal.status, 400);
+  }
+  // A refusal for another reason keeps the item chosen.
+  const HttpReply kept =
+      upload(clerk, "không phải ảnh", "a.jpg", "", false, "HP-AH-THTT", "reading_day");
+  ASSERT_EQ(kept.status, 400);
+  EXPECT_EQ(HtmlPage(kept.body).attribute(
+                "//select[@id='evidence-item']//option[@value='reading_day']", "selected"),
+            "selected");
+  EXPECT_EQ(HtmlPage(clerk.open(report_page()).body).count("//ul[@id='evidence-list']/li"), 3u);
+  // Another school cannot attach to this report for any item.
+  PageSession mn = signed_in(kReporterMn);
+  EXPECT_EQ(
+      upload(mn, test_image(40, 30, "png"), "x.png", "", false, "HP-AH-THTT", "reading_day").status,
+      403);
+
+  // The reviewer sees each attachment's item; the gallery shows the photo's.
+  ASSERT_EQ(save_draft("HP-AH-THTT", {{"media_articles", 1}}).status, 200);
+  ASSERT_EQ(post(report_path("HP-AH-THTT") + "/submit", token(kReporter)).status, 200);
+  PageSession coordinator = signed_in(kCoordinator);
+  const HtmlPage review(coordinator.open(report_page()).body);
+  EXPECT_EQ(review.text("//ul[@id='evidence-list']/li[2]//p[@class='evidence-for']"),
+            "Minh chứng cho: Số pano, băng zôn tuyên truyền");
+  const HtmlPage gallery(coordinator.open(gallery_page()).body);
+  EXPECT_EQ(gallery.text("//ul[@id='gallery']/li[1]//p[contains(@class,'evidence-for')]"),
+            "Minh chứng cho: Tổ chức ngày đọc sách");
+}
+
+TEST_F(EvidencePagesTest, TheHistoryPageListsTheEvidenceAddedAndRemovedPerVersion) {
+  PageSession clerk = signed_in(kReporter);
+  const HttpReply first = upload(clerk, "%PDF-1.4 một", "mot.pdf", "Biên bản", true);
+  ASSERT_EQ(first.status, 201);
+  ASSERT_EQ(save_draft("HP-AH-THTT", {{"media_articles", 1}}).status, 200);
+  ASSERT_EQ(upload(clerk, test_image(60, 40, "png"), "doc-sach.png", "", true, "HP-AH-THTT",
+                   "reading_day")
+                .status,
+            201);
+  ASSERT_EQ(clerk.submit(report_page() + "/minh-chung/" + std::to_string(id_of(first)) + "/go", {})
+                .status,
+            303);
+  const std::string history = report_page() + "/lich-su";
+  // Before the next version: the changes wait above the table.
+  const HtmlPage pending(clerk.open(history).body);
+  EXPECT_NE(
+      pending.text("//*[@id='evidence-pending']").find("Minh chứng thêm hoặc gỡ sau phiên bản 1"),
+      std::string::npos);
+  EXPECT_NE(pending.text("//*[@id='evidence-pending']")
+                .find("Thêm: doc-sach.png — Tổ chức ngày đọc sách"),
+            std::string::npos)
+      << pending.text("//*[@id='evidence-pending']");
+  EXPECT_NE(pending.text("//*[@id='evidence-pending']").find("Gỡ: mot.pdf"), std::string::npos);
+  EXPECT_EQ(pending.text("//table[@id='versions']/tbody/tr[1]/td[@data-label='Minh chứng']"),
+            "Thêm: mot.pdf “Biên bản” — Cả báo cáo");
+
+  // Submitted (version 2): they belong to it.
+  ASSERT_EQ(post(report_path("HP-AH-THTT") + "/submit", token(kReporter)).status, 200);
+  PageSession coordinator = signed_in(kCoordinator);
+  const HtmlPage after(coordinator.open(history).body);
+  EXPECT_EQ(after.count("//*[@id='evidence-pending']"), 0u);
+  const std::string latest =
+      after.text("//table[@id='versions']/tbody/tr[1]/td[@data-label='Minh chứng']");
+  EXPECT_NE(latest.find("Thêm: doc-sach.png — Tổ chức ngày đọc sách"), std::string::npos) << latest;
+  EXPECT_NE(latest.find("Gỡ: mot.pdf — Cả báo cáo"), std::string::npos) << latest;
+  // Another school reads neither the report's history nor its evidence.
+  EXPECT_EQ(signed_in(kReporterMn).open(history).status, 403);
+}
+
 TEST_F(EvidencePagesTest, ARefusedUploadShowsTheFormAgainWithTheMessageBesideTheControl) {
   PageSession clerk = signed_in(kReporter);
   const json before = report_of("HP-AH-THTT");
@@ -117,7 +232,7 @@ TEST_F(EvidencePagesTest, ARefusedUploadShowsTheFormAgainWithTheMessageBesideThe
   ASSERT_EQ(wrong.status, 400) << wrong.body;
   const HtmlPage page(wrong.body);
   const std::string message = page.text("//*[@id='evidence-error']");
-  EXPECT_NE(message.find("không phải ảnh (JPEG, PNG, WebP), PDF, DOCX hoặc XLSX"),
+  EXPECT_NE(message.find("không phải ảnh (JPEG, PNG, WebP, HEIC), PDF, DOCX hoặc XLSX"),
             std::string::npos)
       << message;
   EXPECT_NE(message.find("\"anh.jpg\""), std::string::npos) << message;  // no path kept

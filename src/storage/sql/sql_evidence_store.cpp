@@ -99,7 +99,8 @@ void insert_file_postgresql(soci::session& session, const EvidenceFile& file, Ti
 constexpr const char* kAttachmentSelect =
     "SELECT e.id, e.campaign_id, e.unit_id, e.file_sha256, e.caption, e.original_name, e.kind, "
     "f.content_type, f.size, CASE WHEN f.thumbnail IS NULL THEN 0 ELSE 1 END, e.taken_at, "
-    "e.added_by, e.added_at, e.removed";
+    "e.added_by, e.added_at, e.removed, e.item_key, e.added_version, e.removed_version, "
+    "e.removed_at";
 constexpr const char* kAttachmentFrom =
     " FROM evidence e JOIN evidence_files f ON f.sha256 = e.file_sha256 ";
 const std::string kAttachmentColumns = std::string(kAttachmentSelect) + kAttachmentFrom;
@@ -150,9 +151,12 @@ const std::string kAnnexPhotos =
 
 struct AttachmentRow {
   long long id = 0, campaign_id = 0, unit_id = 0, size = 0, added_by = 0, added_at = 0;
-  std::string sha256, caption, original_name, kind, content_type, taken_at;
+  long long added_version = 0, removed_version = 0, removed_at = 0;
+  std::string sha256, caption, original_name, kind, content_type, taken_at, item_key;
   int has_thumbnail = 0, removed = 0;
   soci::indicator taken_at_indicator = soci::i_null, added_by_indicator = soci::i_null;
+  soci::indicator item_key_indicator = soci::i_null, removed_version_indicator = soci::i_null;
+  soci::indicator removed_at_indicator = soci::i_null;
 
   void bind(soci::statement& st) {
     st.exchange(soci::into(id));
@@ -169,6 +173,10 @@ struct AttachmentRow {
     st.exchange(soci::into(added_by, added_by_indicator));
     st.exchange(soci::into(added_at));
     st.exchange(soci::into(removed));
+    st.exchange(soci::into(item_key, item_key_indicator));
+    st.exchange(soci::into(added_version));
+    st.exchange(soci::into(removed_version, removed_version_indicator));
+    st.exchange(soci::into(removed_at, removed_at_indicator));
   }
 
   EvidenceAttachment to_attachment() const {
@@ -187,6 +195,10 @@ struct AttachmentRow {
     if (added_by_indicator == soci::i_ok) a.added_by = added_by;
     a.added_at = added_at;
     a.removed = removed != 0;
+    if (item_key_indicator == soci::i_ok) a.item_key = item_key;
+    a.added_version = added_version;
+    if (removed_version_indicator == soci::i_ok) a.removed_version = removed_version;
+    if (removed_at_indicator == soci::i_ok) a.removed_at = removed_at;
     return a;
   }
 };
@@ -204,7 +216,7 @@ struct GalleryRow {
   }
 
   GalleryPhoto to_photo() const {
-    return GalleryPhoto{attachment.to_attachment(), unit_code, unit_name, in_annex != 0};
+    return GalleryPhoto{attachment.to_attachment(), unit_code, unit_name, in_annex != 0, {}};
   }
 };
 
@@ -279,15 +291,22 @@ std::optional<EvidenceAttachment> SqlEvidenceStore::attach(const EvidenceFile& f
       Nullable<std::string> taken_at(attachment.taken_at);
       Nullable<long long> added_by(
           attachment.added_by ? std::optional<long long>(*attachment.added_by) : std::nullopt);
+      Nullable<std::string> item_key(attachment.item_key);
+      // The report's version is read in the same statement, so the history places the
+      // attachment between the versions it came between.
       return std::optional<long long>(
           connection
               .prepared<CountRow, long long, long long, std::string, std::string, std::string,
-                        std::string, Nullable<std::string>, Nullable<long long>, long long>(
+                        std::string, Nullable<std::string>, Nullable<std::string>,
+                        Nullable<long long>, long long, long long, long long>(
                   "INSERT INTO evidence (campaign_id, unit_id, file_sha256, caption, "
-                  "original_name, kind, taken_at, added_by, added_at) VALUES (:c, :u, :h, "
-                  ":caption, :name, :kind, :taken, :by, :at) RETURNING id")
+                  "original_name, kind, item_key, taken_at, added_by, added_at, added_version) "
+                  "VALUES (:c, :u, :h, :caption, :name, :kind, :item, :taken, :by, :at, "
+                  "(SELECT r.version FROM reports r WHERE r.campaign_id = :rc AND r.unit_id = "
+                  ":ru)) RETURNING id")
               .one(campaign_id, unit_id, file.sha256, attachment.caption, attachment.original_name,
-                   file.kind, taken_at, added_by, attachment.added_at)
+                   file.kind, item_key, taken_at, added_by, attachment.added_at, campaign_id,
+                   unit_id)
               .value()
               .value);
     });
@@ -305,6 +324,18 @@ std::vector<EvidenceAttachment> SqlEvidenceStore::attachments(std::int64_t campa
       ->prepared<AttachmentRow, long long, long long>(
           kAttachmentColumns +
           "WHERE e.campaign_id = :c AND e.unit_id = :u AND e.removed = 0 ORDER BY e.id")
+      .each([&](const AttachmentRow& row) { found.push_back(row.to_attachment()); }, campaign_id,
+            unit_id);
+  return found;
+}
+
+std::vector<EvidenceAttachment> SqlEvidenceStore::attachment_history(std::int64_t campaign_id,
+                                                                     std::int64_t unit_id) {
+  std::vector<EvidenceAttachment> found;
+  auto connection = context_.pool().acquire();
+  connection
+      ->prepared<AttachmentRow, long long, long long>(
+          kAttachmentColumns + "WHERE e.campaign_id = :c AND e.unit_id = :u ORDER BY e.id")
       .each([&](const AttachmentRow& row) { found.push_back(row.to_attachment()); }, campaign_id,
             unit_id);
   return found;
@@ -332,7 +363,9 @@ bool SqlEvidenceStore::remove_attachment(std::int64_t campaign_id, std::int64_t 
       Nullable<long long> by(removed_by ? std::optional<long long>(*removed_by) : std::nullopt);
       if (connection
               .write<Nullable<long long>, long long, long long, long long, long long>(
-                  "UPDATE evidence SET removed = 1, removed_by = :by, removed_at = :at "
+                  "UPDATE evidence SET removed = 1, removed_by = :by, removed_at = :at, "
+                  "removed_version = (SELECT r.version FROM reports r WHERE r.campaign_id = "
+                  "evidence.campaign_id AND r.unit_id = evidence.unit_id) "
                   "WHERE campaign_id = :c AND unit_id = :u AND id = :id AND removed = 0")
               .run(by, at, campaign_id, unit_id, id) != 1) {
         throw NothingToWrite{};
@@ -356,6 +389,20 @@ std::vector<std::string> SqlEvidenceStore::other_units_with_file(const std::stri
       .each([&](const TextRow& row) { codes.push_back(row.value); }, sha256, unit_id,
             static_cast<long long>(std::max(limit, 0)));
   return codes;
+}
+
+std::vector<int> SqlEvidenceStore::earlier_years_with_file(const std::string& sha256, int year,
+                                                           int limit) {
+  std::vector<int> years;
+  auto connection = context_.pool().acquire();
+  connection
+      ->prepared<CountRow, std::string, long long, long long>(
+          "SELECT DISTINCT c.year FROM evidence e JOIN campaigns c ON c.id = e.campaign_id "
+          "WHERE e.file_sha256 = :h AND c.year < :y AND e.removed = 0 ORDER BY c.year DESC "
+          "LIMIT :n")
+      .each([&](const CountRow& row) { years.push_back(static_cast<int>(row.value)); }, sha256,
+            static_cast<long long>(year), static_cast<long long>(std::max(limit, 0)));
+  return years;
 }
 
 std::vector<GalleryPhoto> SqlEvidenceStore::subtree_photos(std::int64_t campaign_id,

@@ -16,6 +16,8 @@ class SqlEvidenceStore : public EvidenceStore {
                                            int max_per_report) override;
   std::vector<EvidenceAttachment> attachments(std::int64_t campaign_id,
                                               std::int64_t unit_id) override;
+  std::vector<EvidenceAttachment> attachment_history(std::int64_t campaign_id,
+                                                     std::int64_t unit_id) override;
   std::optional<EvidenceAttachment> find_attachment(std::int64_t campaign_id, std::int64_t unit_id,
                                                     std::int64_t id) override;
   std::optional<std::string> file_content(const std::string& sha256, bool thumbnail) override;
@@ -23,6 +25,7 @@ class SqlEvidenceStore : public EvidenceStore {
                          std::optional<std::int64_t> removed_by, Timestamp at) override;
   std::vector<std::string> other_units_with_file(const std::string& sha256, std::int64_t unit_id,
                                                  int limit) override;
+  std::vector<int> earlier_years_with_file(const std::string& sha256, int year, int limit) override;
   std::vector<GalleryPhoto> subtree_photos(std::int64_t campaign_id, const std::string& path,
                                            std::int64_t annex_unit_id, std::int64_t offset,
                                            int limit) override;

@@ -53,6 +53,7 @@ HttpResponse EvidencePages::upload(Context& context, const Params& params) {
   const bool ajax = context.form.value("ajax") == "1";
   EvidenceUpload upload;
   upload.caption = context.form.value("caption");
+  upload.item = context.form.value("item");
   // The file chosen, or else the photo taken with the camera button (a second input).
   for (const char* part : {"photo", "file"}) {
     const auto it = context.form.files.find(part);
@@ -93,6 +94,7 @@ HttpResponse EvidencePages::upload(Context& context, const Params& params) {
     pages::EvidenceEcho echo;
     echo.error = error.message();
     echo.caption = context.form.value("caption");
+    echo.item = context.form.value("item");
     return report_.report_page(context, campaign_id, unit_code, http_status(kind), {}, echo);
   }
 }

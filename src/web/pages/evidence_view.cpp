@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "domain/evidence_targets.h"
 #include "web/pages/page_support.h"
 #include "web/pages/paging_view.h"
 #include "web/pages/view_format.h"
@@ -38,6 +39,8 @@ nlohmann::json evidence_list_view(const EvidenceListInput& input) {
         {"remove_action", href + "/go"},
         {"caption", attachment.caption},
         {"has_caption", !attachment.caption.empty()},
+        {"item_label", item.item_label},
+        {"for_item", attachment.item_key.has_value()},
         {"name", attachment.original_name},
         {"kind_label", kind_label},
         {"size", format_file_size(attachment.size)},
@@ -47,7 +50,20 @@ nlohmann::json evidence_list_view(const EvidenceListInput& input) {
     });
   }
   const auto count = static_cast<int>(items.size());
+  // "Minh chứng cho": the report as a whole, then each section's activities and items.
+  nlohmann::json groups = nlohmann::json::array();
+  if (input.form) {
+    for (const EvidenceTarget& target : evidence_targets(*input.form)) {
+      if (groups.empty() || groups.back()["section"] != target.section) {
+        groups.push_back({{"section", target.section}, {"targets", nlohmann::json::array()}});
+      }
+      groups.back()["targets"].push_back({{"key", target.key},
+                                          {"label", target.label},
+                                          {"selected", target.key == input.echo.item}});
+    }
+  }
   return {
+      {"item_groups", std::move(groups)},
       {"items", std::move(items)},
       {"has_items", count > 0},
       {"count", count},
@@ -84,6 +100,8 @@ nlohmann::json evidence_gallery_view(const EvidenceGalleryPage& gallery, std::in
                             url_encode(photo.unit_code) + "#evidence"},
         {"caption", attachment.caption},
         {"has_caption", !attachment.caption.empty()},
+        {"item_label", photo.item_label},
+        {"has_item", !photo.item_label.empty()},
         {"in_annex", photo.in_annex},
     });
     on_page += (on_page.empty() ? "" : ",") + std::to_string(attachment.id);

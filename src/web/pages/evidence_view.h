@@ -1,7 +1,8 @@
 #pragma once
 // View data of evidence ("minh chứng", issue 19): a report's attachments as the form page and the
-// review page list them (thumbnail, caption, the marks a reviewer needs, a remove button while the
-// report may change) with the upload form's limits and its refused upload's message. Pure
+// review page list them (thumbnail, caption, what each is evidence for, the marks a reviewer needs,
+// a remove button while the report may change) with the upload form's limits, its "Minh chứng
+// cho" choices and its refused upload's message. Pure
 // functions of their inputs (evidence_view.cpp); the partial templates/evidence_list.mustache shows
 // it.
 
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "app/evidence.h"
+#include "domain/form.h"
 
 namespace llw::pages {
 
@@ -18,6 +20,7 @@ namespace llw::pages {
 struct EvidenceEcho {
   std::string error;
   std::string caption;
+  std::string item;  // the "Minh chứng cho" chosen (kept selected when it is one of the form's)
 };
 
 struct EvidenceListInput {
@@ -26,6 +29,9 @@ struct EvidenceListInput {
   bool editable = false;  // the unit may still attach and remove
   std::string notice;     // after an upload or removal (Post/Redirect/Get)
   EvidenceEcho echo;
+  // The campaign's form: the choices of "Minh chứng cho" (domain/evidence_targets.h), grouped by
+  // section; none (only "Cả báo cáo") when null.
+  const ReportForm* form = nullptr;
 };
 
 nlohmann::json evidence_list_view(const EvidenceListInput& input);

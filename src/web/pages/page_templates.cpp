@@ -79,8 +79,9 @@ const mstch::mustache& parsed(const std::string& name, Part part) {
     // than at every render (kainjow parses a partial each time it meets one).
     std::string text = it->second;
     // form_sections first: it holds {{>field}} tags of its own.
-    for (const char* partial : {"form_sections", "head", "foot", "field", "plan_links",
-                                "year_comparison", "evidence_list", "signed_copy"}) {
+    for (const char* partial :
+         {"form_sections", "head", "foot", "field", "plan_links", "year_comparison",
+          "evidence_list", "evidence_changes", "signed_copy"}) {
       const std::string tag = std::string("{{>") + partial + "}}";
       const bool frame = std::string_view(partial) == "head" || std::string_view(partial) == "foot";
       const std::string& body = part == Part::body && frame ? std::string() : templates.at(partial);

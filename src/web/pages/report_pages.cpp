@@ -132,6 +132,7 @@ nlohmann::json ReportPages::evidence_view(Context& context, const pages::ReportF
                   pages::url_encode(input.unit->code);
   evidence.editable = input.editable;
   evidence.echo = echo;
+  evidence.form = input.campaign->form.get();
   const auto& query = context.request.query;
   if (query.count("da-tai-minh-chung")) evidence.notice = "Đã tải lên minh chứng.";
   if (query.count("da-go-minh-chung")) evidence.notice = "Đã gỡ minh chứng khỏi báo cáo.";

@@ -12,6 +12,7 @@
 #include "app/audit_trail.h"
 #include "app/campaigns.h"
 #include "app/document_downloads.h"
+#include "app/evidence.h"
 #include "app/level_plans.h"
 #include "app/notifications.h"
 #include "app/reports.h"
@@ -182,6 +183,7 @@ HttpResponse WorkflowPages::report_history(Context& context, const Params& param
   input.unit = &unit;
   input.base = "/dot/" + std::to_string(campaign_id) + "/bao-cao/" + pages::url_encode(unit.code);
   input.versions = app_.reports().report_history(user, campaign_id, unit.code, 200);
+  input.evidence = app_.evidence().history(user, campaign_id, unit.code);
 
   input.every_save = context.request.query.count("moi-lan-luu") > 0;
   const std::string from_text = query_value(context.request, "tu");

@@ -27,7 +27,8 @@ class WorkflowPages : public PageFamily {
   HttpResponse notifications(Context& context, const Params& params);
   HttpResponse notifications_post(Context& context, const Params& params);
 
-  AppAreas<UsesAudit, UsesCampaigns, UsesDocuments, UsesNotices, UsesReports, UsesSignIn, UsesUnits>
+  AppAreas<UsesAudit, UsesCampaigns, UsesDocuments, UsesEvidence, UsesNotices, UsesReports,
+           UsesSignIn, UsesUnits>
       app_;
   ReportPages& report_;
 };

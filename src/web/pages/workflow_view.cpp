@@ -1,6 +1,7 @@
 #include "web/pages/workflow_view.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
 #include "domain/workflow.h"
@@ -154,6 +155,27 @@ std::optional<DefaultComparison> default_comparison(const std::vector<ReportVers
   return comparison;
 }
 
+namespace {
+
+// The evidence a history row lists: {"added": [{"name","item_label","caption"}], "removed": […]}.
+json evidence_changes_view(const EvidenceVersionChanges& changes) {
+  const auto list = [](const std::vector<EvidenceItem>& items) {
+    json out = json::array();
+    for (const EvidenceItem& item : items) {
+      out.push_back({{"name", item.attachment.original_name},
+                     {"caption", item.attachment.caption},
+                     {"has_caption", !item.attachment.caption.empty()},
+                     {"item_label", item.item_label}});
+    }
+    return out;
+  };
+  return {{"added", list(changes.added)},
+          {"removed", list(changes.removed)},
+          {"any", !changes.empty()}};
+}
+
+}  // namespace
+
 json history_view(const HistoryInput& input) {
   const Campaign& campaign = *input.campaign;
   json versions = json::array();
@@ -193,9 +215,17 @@ json history_view(const HistoryInput& input) {
                         {"at", std::move(at)},
                         {"comment", wrote_comment ? version.comment : std::string()},
                         {"from_checked", input.compared && version.version == input.from},
-                        {"to_checked", input.compared && version.version == input.to}});
+                        {"to_checked", input.compared && version.version == input.to},
+                        {"evidence", evidence_changes_view(Evidence::changes_between(
+                                         input.evidence, first.version - 1, version.version))}});
     i = end;
   }
+  const std::int64_t newest = all.empty() ? 0 : all.front().version;
+  json pending = evidence_changes_view(
+      Evidence::changes_between(input.evidence, newest, std::numeric_limits<std::int64_t>::max()));
+  pending["after"] = newest == 0 ? std::string("Minh chứng thêm hoặc gỡ trước lần lưu đầu tiên")
+                                 : "Minh chứng thêm hoặc gỡ sau phiên bản " +
+                                       std::to_string(newest) + " (thuộc lần lưu tiếp theo)";
   json changes = json::array();
   for (const ItemChange& change : input.changes) add_change_rows(campaign, change, changes);
   std::string basis;
@@ -208,6 +238,7 @@ json history_view(const HistoryInput& input) {
           {"report_href", input.base},
           {"action", input.base + "/lich-su"},
           {"versions", std::move(versions)},
+          {"evidence_pending", std::move(pending)},
           {"has_versions", !input.versions.empty()},
           {"collapsed", collapsed_any},
           {"every_save", input.every_save},

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/application.h"
+#include "app/evidence.h"
 #include "app/reports.h"
 #include "app/sign_in.h"
 #include "domain/campaign.h"
@@ -54,6 +55,9 @@ struct HistoryInput {
   bool chosen = false;      // the reader chose the two versions (else the default comparison)
   bool every_save = false;  // list every autosave instead of one row per editing session
   std::vector<ItemChange> changes;
+  // Every attachment the report ever had (Evidence::history): each row lists those attached and
+  // removed since the row before it, and the page those changed after the newest version.
+  std::vector<EvidenceItem> evidence;
 };
 
 // The comparison a history page opens with (versions newest first): the content now against the
