@@ -29,7 +29,7 @@ class EvidenceTest : public WorkflowCastTest {
                       const std::string& unit = "HP-X-A", const User* who = nullptr,
                       const std::string& caption = "Lễ khai mạc") {
     return app_->evidence().attach(who ? *who : reporter_for(unit), campaign_.id, unit,
-                                   {bytes, name, caption});
+                                   {bytes, name, caption, {}});
   }
   const User& reporter_for(const std::string& unit) {
     return unit == "HP-X-B" ? reporter_b_ : unit == "HP-Y-C" ? reporter_c_ : reporter_;

@@ -151,6 +151,36 @@ TEST_P(SessionViewCacheTest, ANarrativeSavedOnAnotherServerShowsItsVersionHere) 
   }));
 }
 
+// Every summary and consolidated page asks for last year's campaign and its revision (issue 18):
+// kept in memory, and read again when another server links a next year (migration 040's trigger)
+// or changes last year's campaign.
+TEST_P(SessionViewCacheTest, ALastYearLinkedOnAnotherServerShowsHere) {
+  Campaign last = testing_support::week_campaign_2025();
+  last.issuer_unit_id = id_of("HP");
+  last.id = store_->campaigns().insert_campaign(last, {});
+  Campaign current = testing_support::week_campaign_2025();
+  current.issuer_unit_id = id_of("HP");
+  current.id = store_->campaigns().insert_campaign(current, {});
+  ASSERT_TRUE(serves_from_memory(*store_));
+  EXPECT_FALSE(store_->campaigns().previous_year_campaign(current.id).has_value());
+  EXPECT_FALSE(store_->campaigns().previous_year_campaign(current.id).has_value());
+
+  const std::shared_ptr<Store> other = other_server();
+  other->campaigns().link_next_year(last.id, current.id);
+  EXPECT_TRUE(eventually([&] {
+    const auto previous = store_->campaigns().previous_year_campaign(current.id);
+    return previous && previous->campaign_id == last.id;
+  }));
+  const std::int64_t revision = store_->campaigns().previous_year_campaign(current.id)->revision;
+
+  CampaignSettingsChange change;
+  change.campaign = *other->campaigns().find_campaign(last.id);
+  change.campaign.name = "Tuần lễ năm trước (đổi tên)";
+  other->campaigns().change_campaign_settings(change);
+  EXPECT_TRUE(eventually(
+      [&] { return store_->campaigns().previous_year_campaign(current.id)->revision > revision; }));
+}
+
 INSTANTIATE_TEST_SUITE_P(Postgresql, SessionViewCacheTest, ::testing::Values(Backend::postgresql),
                          testing_support::backend_param_name);
 

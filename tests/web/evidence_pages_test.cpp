@@ -144,7 +144,7 @@ TEST_F(EvidencePagesTest, TheUploadFormOffersTheFormsActivitiesAndItemsAndTheLis
 
   // An item the form does not have: the form again, the message beside the control, the
   // caption kept, nothing stored; the value itself is never shown.
-  for (const std::string item :
+  for (const std::string& item :
        {std::string("khong_co"), std::string("<b>x</b>"), std::string(3000, 'k')}) {
     const HttpReply refused =
         upload(clerk, test_image(40, 30, "png"), "a.png", "Giữ lại", false, "HP-AH-THTT", item);

@@ -222,16 +222,31 @@ std::vector<std::pair<std::int64_t, std::int64_t>> SqlCampaignStore::campaign_re
   return revisions;
 }
 
+void SqlCampaignStore::keep_reads_in_memory(const std::shared_ptr<const ChangeFeed>& changes) {
+  constexpr std::size_t kCampaignsKept = 10'000;
+  previous_years_ =
+      std::make_unique<KeptReads<std::int64_t, PreviousYear>>(changes, kCampaignsKept);
+}
+
 std::optional<CampaignStore::PreviousYear> SqlCampaignStore::previous_year_campaign(
     std::int64_t campaign_id) {
-  auto connection = context_.pool().acquire();
-  const auto row = connection
-                       ->prepared<IdRevisionRow, long long>(
-                           "SELECT c.id, c.revision FROM campaign_successors s JOIN campaigns c ON "
-                           "c.id = s.previous_campaign_id WHERE s.campaign_id = :c")
-                       .one(static_cast<long long>(campaign_id));
-  if (!row) return std::nullopt;
-  return PreviousYear{row->id, row->revision};
+  // A campaign without a last year is answered {0, 0} here, so that it is kept as well.
+  auto read = [&]() -> std::optional<PreviousYear> {
+    auto connection = context_.pool().acquire();
+    const auto row =
+        connection
+            ->prepared<IdRevisionRow, long long>(
+                "SELECT c.id, c.revision FROM campaign_successors s JOIN campaigns c ON "
+                "c.id = s.previous_campaign_id WHERE s.campaign_id = :c")
+            .one(static_cast<long long>(campaign_id));
+    return row ? PreviousYear{row->id, row->revision} : PreviousYear{0, 0};
+  };
+  const std::optional<PreviousYear> found =
+      previous_years_
+          ? previous_years_->get(campaign_id, read, [](const PreviousYear&) { return true; })
+          : read();
+  if (!found || found->campaign_id == 0) return std::nullopt;
+  return found;
 }
 
 std::optional<std::int64_t> SqlCampaignStore::campaign_revision(std::int64_t campaign_id) {

@@ -2,7 +2,10 @@
 // The CampaignStore port: campaigns, their plan fields, and which units report in them.
 // Defined in sql_campaign_store.cpp, sql_campaign_reporting_units.cpp.
 
+#include <memory>
+
 #include "domain/campaign_store.h"
+#include "storage/sql/kept_reads.h"
 #include "storage/sql/sql_context.h"
 
 namespace llw::sql {
@@ -32,7 +35,15 @@ class SqlCampaignStore : public CampaignStore {
   std::optional<std::int64_t> campaign_revision(std::int64_t campaign_id) override;
   void change_campaign_settings(const CampaignSettingsChange& change) override;
 
+  // Keeps previous_year_campaign's answers in memory while `changes` says nothing changed
+  // (PostgreSQL: every summary, dashboard and consolidated page asks, and would otherwise make a
+  // round trip for it).
+  void keep_reads_in_memory(const std::shared_ptr<const ChangeFeed>& changes);
+
  private:
+  // By campaign: last year's campaign and its revision, or campaign_id 0 for none (kept too).
+  std::unique_ptr<KeptReads<std::int64_t, PreviousYear>> previous_years_;
+
   SqlContext& context_;
 };
 

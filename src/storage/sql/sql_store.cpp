@@ -29,6 +29,7 @@ void SqlStore::keep_reads_in_memory(std::shared_ptr<ChangeFeed> changes,
                                     std::shared_ptr<void> listener) {
   session_view_cache_ = std::make_unique<SessionViewCache>(session_views_, changes);
   reporting_up_.keep_reads_in_memory(changes);
+  campaigns_.keep_reads_in_memory(changes);
   audit_.keep_reads_in_memory(changes);
   context_.announce_writes_to(std::move(changes));
   change_listener_ = std::move(listener);
