@@ -754,6 +754,10 @@ TEST(AuditLabels, DetailsStoredInEnglishReadInVietnamese) {
   EXPECT_EQ(pages::audit_action_label("consolidated.signed_copy"),
             "Tải lên bản báo cáo tổng hợp đã ký số");
   EXPECT_EQ(pages::audit_action_label("plan."), "Mọi thao tác với kế hoạch");
+  // The actions of the yearly cycle and of evidence (issues 18 and 19) are named too.
+  EXPECT_EQ(pages::audit_action_label("unit.predecessors"), "Ghi các đơn vị được sáp nhập");
+  EXPECT_EQ(pages::audit_action_label("evidence.attach"), "Đính kèm minh chứng");
+  EXPECT_EQ(pages::audit_action_label("report.file_entry"), "Nhập báo cáo từ tệp");
   EXPECT_EQ(pages::audit_target_label("campaign 3 / HP-AH-THTT"), "Đợt 3 / HP-AH-THTT");
   EXPECT_EQ(pages::audit_target_label("text/csv"), "Tệp CSV");
   EXPECT_EQ(pages::audit_outcome_label("forbidden"), "Bị từ chối: không có quyền");

@@ -253,6 +253,13 @@ std::string audit_action_label(const std::string& action) {
       {"reminder.request", "Yêu cầu gửi thư nhắc"},
       {"reminder.send", "Gửi thư nhắc"},
       {"review.mail", "Gửi thư báo kết quả duyệt"},
+      {"campaign.next_year", "Tạo Tuần lễ năm sau từ năm này"},
+      {"report.file_entry", "Nhập báo cáo từ tệp"},
+      {"unit.predecessors", "Ghi các đơn vị được sáp nhập"},
+      {"evidence.attach", "Đính kèm minh chứng"},
+      {"evidence.remove", "Gỡ minh chứng"},
+      {"evidence.annex_add", "Chọn ảnh vào phụ lục báo cáo tổng hợp"},
+      {"evidence.annex_remove", "Bỏ ảnh khỏi phụ lục báo cáo tổng hợp"},
       // The audit page's filters by the start of an action.
       {"report.", "Mọi thao tác với báo cáo"},
       {"consolidated.", "Mọi thao tác với báo cáo tổng hợp"},
