@@ -43,8 +43,9 @@ pg_counts() {
     echo "$table $(psql "$url" -tAc "SELECT COUNT(*) FROM \"$table\"")"
   done
 }
+# The figures only: "figures_at" is the moment the summary was read (the cut-off it states).
 summary_of() {
-  "$llw" summary --db "$1" --campaign 1 --unit HP-ANHUNG --json
+  "$llw" summary --db "$1" --campaign 1 --unit HP-ANHUNG --json | jq -S 'del(.figures_at)'
 }
 
 live="$tmp/live.db"
